@@ -1,0 +1,87 @@
+"""Command-line entry point: parses arguments, owns the Console, maps errors to exit codes.
+
+Each sub-command lives in its own module with ``register(subparsers)``; the module sets
+``func`` on its parser, a callable taking the parsed args and returning an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from netscan import __version__
+from netscan.cli.exitcodes import ExitCode
+from netscan.errors import NetscanError, ScopeError, UsageError
+
+#: Sub-command modules, in help order. A module that fails to import is skipped with a warning,
+#: so one broken optional piece never takes the whole CLI down.
+SUBCOMMANDS: tuple[str, ...] = ("scan", "identify", "signatures", "lab", "demo")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"netscan: error: {message}\n")
+        raise SystemExit(ExitCode.USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every available sub-command."""
+    parser = _Parser(prog="netscan", description=__doc__ and "Find and assess IP cameras on networks you own.")
+    parser.add_argument("--version", action="version", version=f"netscan {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output on stderr (-vv: debug)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in SUBCOMMANDS:
+        try:
+            mod = importlib.import_module(f"netscan.cli.{name}")
+        except ImportError as exc:  # pragma: no cover - only when a piece is missing
+            logging.getLogger(__name__).debug("sub-command %s unavailable: %s", name, exc)
+            continue
+        mod.register(sub)
+    return parser
+
+
+def _setup_logging(verbosity: int) -> None:
+    from rich.console import Console
+    from rich.logging import RichHandler
+
+    env = os.environ.get("NETSCAN_LOGLEVEL")
+    level = env.upper() if env else ("DEBUG" if verbosity >= 2 else "INFO" if verbosity == 1 else "WARNING")
+    handler = RichHandler(console=Console(stderr=True), show_path=False, markup=False)
+    logging.basicConfig(level=level, handlers=[handler], format="%(message)s")
+
+
+def _fatal(code: ExitCode, message: str) -> int:
+    sys.stderr.write(f"netscan: {message}\n")
+    return int(code)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run netscan; returns the process exit code (see docs/exit-codes.md)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _setup_logging(args.verbose)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help(sys.stderr)
+        return int(ExitCode.USAGE)
+    try:
+        return int(func(args))
+    except ScopeError as exc:
+        return _fatal(ExitCode.SCOPE, str(exc))
+    except UsageError as exc:
+        return _fatal(ExitCode.USAGE, str(exc))
+    except NetscanError as exc:
+        return _fatal(ExitCode.ERROR, str(exc))
+    except KeyboardInterrupt:
+        return _fatal(ExitCode.INTERRUPTED, "interrupted")
+    except BrokenPipeError:
+        return int(ExitCode.OK)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

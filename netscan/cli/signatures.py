@@ -1,0 +1,45 @@
+"""``netscan signatures check``: validate every signature and vulnerability file, run every example."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from netscan.cli.exitcodes import ExitCode
+from netscan.sigdb import check, load_db
+
+
+def register(sub: Any) -> None:
+    """Add the ``signatures`` sub-command."""
+    p = sub.add_parser("signatures", help="validate the signature database")
+    s = p.add_subparsers(dest="sig_command", metavar="ACTION")
+    c = s.add_parser("check", help="validate every file and run every embedded example")
+    c.add_argument("--signatures", metavar="DIR", help="check another signature directory")
+    c.set_defaults(func=run_check)
+    p.set_defaults(func=lambda a: (p.print_help(sys.stderr), int(ExitCode.USAGE))[1])
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Run the self-check; print problems; exit 1 when there are any."""
+    db = load_db(args.signatures)
+    problems = check(db)
+    nvuln = 0
+    try:
+        import netscan.findings as findings
+
+        if hasattr(findings, "load_vulns") and hasattr(findings, "check_vulns"):
+            vdb = findings.load_vulns(None if not args.signatures else args.signatures)
+            problems += findings.check_vulns(vdb)
+            nvuln = len(getattr(vdb, "records", []) or [])
+    except ImportError:  # pragma: no cover
+        pass
+    examples = sum(len(r.examples) for r in db.rules)
+    for p in problems:
+        sys.stdout.write(p + "\n")
+    sys.stdout.write(
+        f"{len(db.vendors)} vendors, {len(db.oui)} OUI assignments ({len(db.oui_vendor)} mapped to vendors), "
+        f"{len(db.rules)} rules with {examples} examples, {nvuln} vulnerability records: "
+        + (f"{len(problems)} problems\n" if problems else "all checks passed\n")
+    )
+    return int(ExitCode.ERROR if problems else ExitCode.OK)

@@ -1,0 +1,35 @@
+"""The netscan exception tree, by who is at fault.
+
+    NetscanError
+    ├── UsageError        the user: bad arguments, unreadable input files
+    │   └── ScopeError    the user: a target outside the networks they may scan
+    ├── SignatureError    our data: a broken file under signatures/
+    ├── LabError          the lab: namespaces could not be built or torn down
+    └── ProbeError        the network: raised only inside probes/, recorded as Response.error
+"""
+
+from __future__ import annotations
+
+
+class NetscanError(Exception):
+    """Root of every error netscan raises on purpose."""
+
+
+class UsageError(NetscanError):
+    """The user asked for something that cannot be done as asked."""
+
+
+class ScopeError(UsageError):
+    """A target lies outside the networks the user may scan."""
+
+
+class SignatureError(NetscanError):
+    """A signature file is invalid (our bug, reported with file and rule id)."""
+
+
+class LabError(NetscanError):
+    """The virtual lab could not be brought up or taken down."""
+
+
+class ProbeError(NetscanError):
+    """A network exchange failed; never escapes probes/."""

@@ -1,0 +1,93 @@
+"""Gather evidence and claims from an observation: the OUI and every matching rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from netscan.model import Evidence, Observation
+from netscan.parsers import fields as parse_fields
+from netscan.sigdb.db import OUI_PREFERENCE, SignatureDB
+
+#: A rule is reported at most this many times per device (a flood of identical values stops here).
+MAX_HITS_PER_RULE = 4
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement about the device: ``key`` (vendor, brand, model...) is ``value``, with weight."""
+
+    key: str
+    value: str
+    weight: float
+    evidence: int
+    """Index into the evidence list."""
+    label: bool = False
+    """True when the value is the name on the box (an OEM customises it), not the maker."""
+
+
+def _mac_is_local(mac: str) -> bool:
+    try:
+        return bool(int(mac.replace("-", ":").split(":")[0], 16) & 0x02)
+    except (ValueError, IndexError):
+        return False
+
+
+def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Evidence]]:
+    """Evidence and claims for one observation."""
+    claims: list[Claim] = []
+    evidence: list[Evidence] = []
+    if obs.mac:
+        if _mac_is_local(obs.mac):
+            evidence.append(Evidence(kind="oui", source="locally-administered", detail="locally administered MAC: says nothing about the maker"))
+        else:
+            hit = db.lookup_mac(obs.mac)
+            if hit is not None:
+                prefix, registrant, vendor = hit
+                extracted = {"registrant": registrant}
+                if vendor:
+                    extracted["vendor"] = vendor
+                evidence.append(
+                    Evidence(
+                        kind="oui",
+                        source=prefix,
+                        detail=f"IEEE registrant of {prefix}: {registrant} (snapshot {db.oui_snapshot})",
+                        extracted=extracted,
+                        weight=OUI_PREFERENCE if vendor else 0.0,
+                    )
+                )
+                if vendor:
+                    claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
+    for resp in obs.responses:
+        f = parse_fields(resp)
+        hits: dict[str, int] = {}
+        for name, values in f.items():
+            if name.endswith(".unreadable"):
+                evidence.append(
+                    Evidence(kind="unreadable", source=resp.protocol, detail="; ".join(values)[:200], protocol=resp.protocol, port=resp.port)
+                )
+                continue
+            for rule in db.rules_for_field(name):
+                if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
+                    continue
+                for value in values:
+                    got = rule.extract(value)
+                    if got is None or (rule.requires and not rule.requires_ok(f)):
+                        continue
+                    hits[rule.id] = hits.get(rule.id, 0) + 1
+                    evidence.append(
+                        Evidence(
+                            kind="rule",
+                            source=rule.id,
+                            detail=rule.description,
+                            extracted=got,
+                            weight=rule.weight,
+                            protocol=resp.protocol,
+                            port=resp.port,
+                        )
+                    )
+                    idx = len(evidence) - 1
+                    for key, val in got.items():
+                        label = rule.claims == "label" and key == "vendor"
+                        claims.append(Claim("brand" if label else key, val, rule.weight, idx, label=label))
+                    break
+    return claims, evidence

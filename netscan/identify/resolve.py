@@ -1,0 +1,214 @@
+"""Conflict resolution: turn weighted claims into one Identification.
+
+- An OUI names the registrant of the network chip's MAC block (weight 0.3); protocol evidence
+  (SADP, DHIP, device-info documents, firmware banners) outweighs it.
+- A *label* (ONVIF Manufacturer, UPnP manufacturer, a brand with ``built_by``) names the brand. It
+  counts towards the maker only through the brand's ``built_by`` entry, at reduced weight, and is
+  reported as ``brand`` when the maker differs: a Dahua-built camera calling itself Lorex is
+  vendor Dahua, brand Lorex.
+- Independent agreeing claims combine as a noisy-OR, ``1 - prod(1 - w)``.
+- Model and firmware claims from evidence that names another maker are discounted.
+- Device type: a specific video type (nvr, dvr, doorbell, encoder) beats the generic "camera";
+  a non-video type (router, printer, nas...) beats "camera" unless video evidence is clearly stronger;
+  a video-only maker with protocol evidence defaults to camera; an OUI alone says nothing about type.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from netscan.identify.collect import Claim
+from netscan.model import VIDEO_TYPES, Evidence, Identification, Observation
+from netscan.sigdb.db import SignatureDB
+
+#: A brand counts towards its maker at this fraction of its own weight.
+BRAND_TO_MAKER = 0.8
+#: A model/firmware claim from evidence naming another maker keeps this fraction of its weight.
+FOREIGN_DISCOUNT = 0.3
+#: A brand is reported only with at least this score.
+MIN_BRAND_SCORE = 0.25
+_SPECIFIC_VIDEO = ("nvr", "dvr", "doorbell", "encoder")
+
+
+def _built_by(db: SignatureDB, v: Any) -> tuple[str, ...]:
+    """Who builds a brand's devices: ``built_by``, or the parent when both only make video gear
+    (HiLook, EZVIZ -> Hikvision; Imou -> Dahua), not for a parent that is a conglomerate."""
+    if v.built_by:
+        return tuple(v.built_by)
+    if v.parent and v.video_only:
+        p = db.vendor(v.parent)
+        if p is not None and p.video_only:
+            return (p.name,)
+    return ()
+
+
+def _noisy_or(weights: list[float]) -> float:
+    p = 1.0
+    for w in weights:
+        p *= 1.0 - max(0.0, min(w, 0.99))
+    return 1.0 - p
+
+
+class _Scores:
+    def __init__(self) -> None:
+        self.weights: dict[str, list[float]] = defaultdict(list)
+        self.display: dict[str, tuple[float, str]] = {}
+
+    def add(self, value: str, weight: float) -> None:
+        key = value.casefold().strip()
+        if not key:
+            return
+        self.weights[key].append(weight)
+        best = self.display.get(key)
+        if best is None or weight > best[0]:
+            self.display[key] = (weight, value.strip())
+
+    def ranked(self) -> list[tuple[str, float]]:
+        out = [(self.display[k][1], _noisy_or(ws)) for k, ws in self.weights.items()]
+        out.sort(key=lambda t: (-t[1], -self.display[t[0].casefold().strip()][0]))
+        return out
+
+    def best(self) -> tuple[str | None, float]:
+        r = self.ranked()
+        return r[0] if r else (None, 0.0)
+
+
+def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db: SignatureDB) -> Identification:
+    """Resolve claims into an Identification (see the module docstring for the rules)."""
+    evidence = list(evidence)
+    makers = _Scores()
+    brands = _Scores()
+    ev_maker: dict[int, set[str]] = defaultdict(set)
+    inferred: dict[str, str] = {}
+
+    for c in claims:
+        if c.key not in ("vendor", "brand"):
+            continue
+        v = db.vendor(c.value)
+        if v is None:
+            if c.key == "vendor" and not c.label:
+                makers.add(c.value, c.weight)
+                ev_maker[c.evidence].add(c.value.casefold())
+            elif c.key == "brand" and not c.label:
+                brands.add(c.value, c.weight)
+            continue
+        built_by = _built_by(db, v)
+        if built_by:
+            brands.add(v.name, c.weight)
+            for m in built_by:
+                makers.add(m, c.weight * BRAND_TO_MAKER)
+                ev_maker[c.evidence].add(m.casefold())
+                inferred[v.name] = m
+        elif c.key == "vendor" and not c.label:
+            makers.add(v.name, c.weight)
+            ev_maker[c.evidence].add(v.name.casefold())
+        else:  # a label or brand naming a maker itself
+            brands.add(v.name, c.weight)
+            makers.add(v.name, c.weight * BRAND_TO_MAKER)
+            ev_maker[c.evidence].add(v.name.casefold())
+
+    ranked = makers.ranked()
+    vendor, vscore = ranked[0] if ranked else (None, 0.0)
+    runner = ranked[1][1] if len(ranked) > 1 else 0.0
+
+    brand: str | None = None
+    for name, score in brands.ranked():
+        if vendor is not None and name.casefold() == vendor.casefold():
+            continue
+        if score >= MIN_BRAND_SCORE:
+            brand = name
+        break
+
+    for b, m in inferred.items():
+        if b == brand and m == vendor:
+            bv = db.vendor(b)
+            evidence.append(
+                Evidence(
+                    kind="oem",
+                    source=b,
+                    detail=f"{b} devices are built by {m}",
+                    extracted={"brand": b, "vendor": m, "reference": (bv.built_by_source if bv else "") or ("parent" if bv and bv.parent else "")},
+                    weight=0.0,
+                )
+            )
+
+    accepted = {x.casefold() for x in (vendor, brand) if x}
+
+    def weight_of(c: Claim) -> float:
+        names = ev_maker.get(c.evidence)
+        if names and accepted and not (names & accepted):
+            return c.weight * FOREIGN_DISCOUNT
+        return c.weight
+
+    per_key: dict[str, _Scores] = defaultdict(_Scores)
+    for c in claims:
+        if c.key in ("model", "firmware", "serial", "hostname", "device_type"):
+            per_key[c.key].add(c.value, weight_of(c))
+
+    model = per_key["model"].best()[0]
+    firmware = per_key["firmware"].best()[0]
+    serial = per_key["serial"].best()[0]
+    hostname = per_key["hostname"].best()[0]
+    device_type = _device_type(per_key["device_type"], vendor, db, evidence)
+
+    confidence = vscore * (1.0 - 0.5 * runner) if vendor else 0.0
+    return Identification(
+        ip=obs.ip,
+        mac=obs.mac,
+        vendor=vendor,
+        brand=brand,
+        model=model,
+        firmware=firmware,
+        device_type=device_type,
+        confidence=round(confidence, 3),
+        covered=_covered(db, vendor, brand, evidence),
+        evidence=tuple(evidence),
+        serial=serial,
+        hostname=hostname,
+    )
+
+
+def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence: list[Evidence]) -> str:
+    ranked = dict((k.casefold(), s) for k, s in scores.ranked())
+    video = {k: s for k, s in ranked.items() if k in VIDEO_TYPES}
+    other = {k: s for k, s in ranked.items() if k not in VIDEO_TYPES and k != "unknown"}
+    best_other = max(other.items(), key=lambda t: t[1]) if other else None
+    best_video: tuple[str, float] | None = None
+    specific = [(k, s) for k, s in video.items() if k in _SPECIFIC_VIDEO and s >= 0.4]
+    if specific:
+        best_video = max(specific, key=lambda t: t[1])
+        best_video = (best_video[0], max(video.values()))
+    elif video:
+        best_video = max(video.items(), key=lambda t: t[1])
+    if best_video and best_other:
+        # a non-camera must never be called a camera: video wins only when clearly stronger
+        return best_video[0] if best_video[1] > best_other[1] + 0.2 else best_other[0]
+    if best_video:
+        return best_video[0]
+    if best_other:
+        return best_other[0]
+    v = db.vendor(vendor)
+    if v is not None and v.video_only and any(e.kind == "rule" for e in evidence):
+        return "camera"
+    return "unknown"
+
+
+def _covered(db: SignatureDB, vendor: str | None, brand: str | None, evidence: list[Evidence]) -> dict[str, Any] | None:
+    for who, role in ((vendor, "maker"), (brand, "brand")):
+        hit = db.covered_status(who)
+        if hit is None:
+            continue
+        carrier, status = hit
+        basis = [e.source for e in evidence if e.kind in ("rule", "oui", "oem") and e.weight >= 0 and (e.extracted.get("vendor") or "").casefold() in {x.casefold() for x in (vendor, brand, carrier.name) if x}]
+        return {
+            "covered": True,
+            "lists": list(status.get("lists", [])),
+            "entity": carrier.name,
+            "via": role if carrier.name == who else f"{role} {who} is a subsidiary/affiliate of {carrier.name}",
+            "maker": vendor,
+            "label": brand,
+            "source": status.get("source"),
+            "evidence": basis[:10],
+        }
+    return None

@@ -1,0 +1,59 @@
+"""Pure, hostile-input-safe parsers: one recorded Response -> named fields (docs/signatures.md).
+
+``fields(response)`` never raises: a response it cannot read yields ``<protocol>.unreadable``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from netscan.model import Response
+from netscan.parsers._util import Fields, add
+from netscan.parsers.banner import banner_fields, dhcp_fields, dns_fields
+from netscan.parsers.discovery import mdns_fields, ssdp_fields, upnp_fields
+from netscan.parsers.http import http_fields, rtsp_fields
+from netscan.parsers.soap import onvif_fields, wsd_fields
+from netscan.parsers.tls import tls_fields
+from netscan.parsers.vendorudp import dhip_fields, sadp_fields, xmeye_fields
+
+__all__ = ["Fields", "fields"]
+
+logger = logging.getLogger(__name__)
+
+_PARSERS: dict[str, Callable[[str, str], Fields]] = {
+    "http": http_fields,
+    "rtsp": rtsp_fields,
+    "onvif": onvif_fields,
+    "wsd": wsd_fields,
+    "sadp": sadp_fields,
+    "dhip": dhip_fields,
+    "xmeye": xmeye_fields,
+    "ssdp": ssdp_fields,
+    "upnp": upnp_fields,
+    "mdns": mdns_fields,
+    "tls": tls_fields,
+    "dns": dns_fields,
+    "dhcp": dhcp_fields,
+}
+
+
+def fields(response: Response) -> Fields:
+    """Parse one response into fields. ``https`` responses use the ``http.*`` names."""
+    proto = response.protocol
+    if response.error and not response.raw:
+        return {f"{proto}.error": [response.error]}
+    parser_proto = "http" if proto == "https" else proto
+    try:
+        if parser_proto in _PARSERS:
+            out = _PARSERS[parser_proto](response.raw, response.request)
+        else:
+            out = banner_fields(parser_proto, response.raw, response.request)
+    except Exception as exc:  # last line of defence: a device's data never fails identification
+        logger.debug("parser for %s failed: %r", proto, exc)
+        out = {f"{parser_proto}.unreadable": [f"parser error: {type(exc).__name__}"]}
+    if response.port is not None:
+        add(out, f"{parser_proto}.port", response.port)
+    if proto == "https":
+        add(out, "http.tls", "true")
+    return out

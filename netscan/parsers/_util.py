@@ -1,0 +1,121 @@
+"""Shared helpers for the parsers: caps, safe XML and JSON flattening.
+
+Every parser takes hostile input. Sizes are capped here; XML goes through defusedxml, which refuses
+entity declarations (billion laughs, external entities) outright.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import defusedxml.ElementTree as DET
+from defusedxml import DefusedXmlException
+
+Fields = dict[str, list[str]]
+
+#: Only the first MiB of any response is parsed; a 50 MB body must not cost 50 MB of work.
+MAX_PARSE_BYTES = 1024 * 1024
+#: Longest single field value kept (regexes run on these; Python's re has no timeout).
+MAX_VALUE_CHARS = 2048
+#: Most values kept per field, and most fields per response (a flood of XML leaves stops here).
+MAX_VALUES_PER_FIELD = 64
+MAX_FIELDS = 2000
+#: Deepest XML / JSON nesting walked.
+MAX_DEPTH = 32
+#: http.body keeps this much of the body.
+MAX_BODY_CHARS = 64 * 1024
+
+
+class Unreadable(Exception):
+    """Raised inside parsers when a response cannot be read; turned into an 'unreadable' field."""
+
+
+def add(fields: Fields, name: str, value: object, limit: int = MAX_VALUE_CHARS) -> None:
+    """Append a value to a field, respecting the caps."""
+    if value is None:
+        return
+    text = str(value)
+    if len(text) > limit:
+        text = text[:limit]
+    bucket = fields.get(name)
+    if bucket is None:
+        if len(fields) >= MAX_FIELDS:
+            return
+        fields[name] = [text]
+    elif len(bucket) < MAX_VALUES_PER_FIELD and text not in bucket:
+        bucket.append(text)
+
+
+def local(tag: str) -> str:
+    """Strip a namespace from an ElementTree tag: '{ns}Model' -> 'Model'."""
+    if tag.startswith("{"):
+        return tag.split("}", 1)[1]
+    return tag.split(":", 1)[-1]
+
+
+def parse_xml(text: str) -> Element:
+    """Parse XML safely: size-capped, no DTDs or entities. Raises Unreadable."""
+    if len(text) > MAX_PARSE_BYTES:
+        raise Unreadable("xml too large")
+    start = text.find("<")
+    if start < 0:
+        raise Unreadable("no xml")
+    try:
+        return DET.fromstring(text[start:].strip(), forbid_dtd=True)
+    except DefusedXmlException as exc:
+        raise Unreadable(f"xml refused: {type(exc).__name__}") from None
+    except Exception as exc:  # ParseError, ValueError, RecursionError on pathological input
+        raise Unreadable(f"bad xml: {type(exc).__name__}") from None
+
+
+def xml_leaves(root: Element, fields: Fields, prefix: str) -> None:
+    """Add every leaf of an XML tree as ``<prefix><Root>/<a>/<leaf>`` (namespaces dropped)."""
+
+    def walk(el: Element, path: str, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            return
+        children = list(el)
+        if not children:
+            text = (el.text or "").strip()
+            if text:
+                add(fields, prefix + path, text)
+            return
+        for child in children[:500]:
+            walk(child, f"{path}/{local(child.tag)}", depth + 1)
+
+    walk(root, local(root.tag), 0)
+
+
+def find_first(root: Element, name: str) -> Element | None:
+    """First descendant (or self) whose local tag is ``name``."""
+    for el in root.iter():
+        if local(el.tag) == name:
+            return el
+    return None
+
+
+def parse_json(text: str) -> Any:
+    """Decode JSON; raises Unreadable."""
+    if len(text) > MAX_PARSE_BYTES:
+        raise Unreadable("json too large")
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise Unreadable(f"bad json: {type(exc).__name__}") from None
+
+
+def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
+    """Add every scalar leaf of decoded JSON as ``<prefix>a.b.c``; list items share the path."""
+    if depth > MAX_DEPTH or len(fields) >= MAX_FIELDS:
+        return
+    if isinstance(obj, dict):
+        for k, v in list(obj.items())[:500]:
+            json_leaves(v, fields, f"{prefix}{k}." if isinstance(v, (dict, list)) else f"{prefix}{k}", depth + 1)
+    elif isinstance(obj, list):
+        for v in obj[:100]:
+            json_leaves(v, fields, prefix if not isinstance(v, (dict, list)) else prefix, depth + 1)
+    elif obj is not None:
+        name = prefix[:-1] if prefix.endswith(".") else prefix
+        add(fields, name, str(obj).lower() if isinstance(obj, bool) else obj)

@@ -1,0 +1,180 @@
+"""HTTP/1.x and RTSP/1.0 response parsing (status line, headers, body), hostile-input safe.
+
+Grammar after RFC 9112 §4 (status-line) and §5 (field lines), and RFC 2326 §7 for RTSP, which
+shares the shape. Obsolete line folding (RFC 9112 §5.2) is unfolded. The body is de-chunked when
+``Transfer-Encoding: chunked`` is present, within the parse cap.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from netscan.parsers._util import (
+    MAX_BODY_CHARS,
+    MAX_PARSE_BYTES,
+    Fields,
+    Unreadable,
+    add,
+    json_leaves,
+    parse_json,
+    parse_xml,
+    xml_leaves,
+)
+
+_STATUS = re.compile(r"^(?P<proto>HTTP|RTSP)/(?P<ver>\d(?:\.\d)?)\s+(?P<code>\d{3})(?:\s+(?P<reason>[^\r\n]*))?$")
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+_KV = re.compile(r"^\s*([A-Za-z][\w.\-\[\]]{0,80})\s*=\s*(.*?)\s*$")
+#: Most header lines kept.
+MAX_HEADERS = 100
+
+
+@dataclass
+class Message:
+    """A parsed HTTP or RTSP response."""
+
+    proto: str
+    status: int
+    reason: str
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    body: str = ""
+
+    def header(self, name: str) -> str | None:
+        """First value of a header, case-insensitively."""
+        name = name.lower()
+        for k, v in self.headers:
+            if k.lower() == name:
+                return v
+        return None
+
+
+def _dechunk(body: str) -> str:
+    out: list[str] = []
+    pos = 0
+    for _ in range(10000):
+        nl = body.find("\n", pos)
+        if nl < 0:
+            break
+        size_txt = body[pos:nl].split(";", 1)[0].strip()
+        try:
+            size = int(size_txt, 16)
+        except ValueError:
+            return body  # not really chunked; keep as is
+        if size == 0:
+            break
+        out.append(body[nl + 1 : nl + 1 + size])
+        pos = nl + 1 + size
+        if body[pos : pos + 2] == "\r\n":
+            pos += 2
+        elif body[pos : pos + 1] == "\n":
+            pos += 1
+    return "".join(out)
+
+
+def parse_message(raw: str) -> Message:
+    """Parse an HTTP or RTSP response. Raises Unreadable when there is no status line."""
+    raw = raw[:MAX_PARSE_BYTES]
+    head, sep, body = raw.partition("\r\n\r\n")
+    if not sep:
+        head, sep, body = raw.partition("\n\n")
+    lines = head.replace("\r\n", "\n").split("\n")
+    m = _STATUS.match(lines[0].strip()) if lines else None
+    if not m:
+        raise Unreadable("no status line")
+    msg = Message(proto=m.group("proto"), status=int(m.group("code")), reason=(m.group("reason") or "").strip())
+    for line in lines[1:]:
+        if len(msg.headers) >= MAX_HEADERS:
+            break
+        if line[:1] in (" ", "\t") and msg.headers:  # obs-fold
+            k, v = msg.headers[-1]
+            msg.headers[-1] = (k, f"{v} {line.strip()}")
+            continue
+        name, colon, value = line.partition(":")
+        if not colon or not name.strip() or " " in name.strip():
+            continue
+        msg.headers.append((name.strip(), value.strip()))
+    te = msg.header("transfer-encoding")
+    if te and "chunked" in te.lower():
+        body = _dechunk(body)
+    msg.body = body
+    return msg
+
+
+def _body_fields(fields: Fields, prefix: str, body: str, ctype: str) -> None:
+    stripped = body.lstrip()
+    if not stripped:
+        return
+    head = stripped[:500].lower()
+    looks_html = "<html" in head or "<!doctype html" in head
+    if stripped.startswith("<") and not looks_html:
+        try:
+            xml_leaves(parse_xml(stripped), fields, f"{prefix}.xml.")
+        except Unreadable as exc:
+            add(fields, f"{prefix}.unreadable", f"body: {exc}")
+    elif stripped[:1] in "{[" and ("json" in ctype or stripped[:1] == "{"):
+        try:
+            json_leaves(parse_json(stripped), fields, f"{prefix}.json.")
+        except Unreadable as exc:
+            if "json" in ctype:
+                add(fields, f"{prefix}.unreadable", f"body: {exc}")
+    if "<" not in stripped[:200]:
+        for line in stripped.splitlines()[:200]:
+            km = _KV.match(line)
+            if km:
+                add(fields, f"{prefix}.kv.{km.group(1)}", km.group(2))
+    tm = _TITLE.search(body[:MAX_BODY_CHARS])
+    if tm:
+        title = " ".join(html.unescape(tm.group(1)).split())
+        add(fields, f"{prefix}.title", title)
+
+
+def message_fields(msg: Message, prefix: str) -> Fields:
+    """Fields of a parsed message under ``prefix`` (``http`` or ``rtsp``)."""
+    fields: Fields = {}
+    add(fields, f"{prefix}.status", msg.status)
+    for k, v in msg.headers:
+        add(fields, f"{prefix}.header.{k.lower()}", v)
+    if msg.headers:
+        add(fields, f"{prefix}.header-names", ",".join(k for k, _ in msg.headers))
+    if msg.body:
+        add(fields, f"{prefix}.body", msg.body[:MAX_BODY_CHARS], limit=MAX_BODY_CHARS)
+        ctype = (msg.header("content-type") or "").lower()
+        if prefix == "http":
+            _body_fields(fields, prefix, msg.body, ctype)
+    return fields
+
+
+def request_path(request: str) -> str | None:
+    """The path of a request line such as ``GET /ISAPI/System/deviceInfo``."""
+    parts = request.split()
+    if len(parts) >= 2 and parts[0].isalpha():
+        return parts[1]
+    if parts and parts[0].startswith("/"):
+        return parts[0]
+    return None
+
+
+def http_fields(raw: str, request: str = "") -> Fields:
+    """Fields of an HTTP exchange (docs/signatures.md)."""
+    try:
+        msg = parse_message(raw)
+    except Unreadable as exc:
+        return {"http.unreadable": [str(exc)]}
+    fields = message_fields(msg, "http")
+    path = request_path(request)
+    if path:
+        add(fields, "http.path", path)
+    return fields
+
+
+def rtsp_fields(raw: str, request: str = "") -> Fields:
+    """Fields of an RTSP exchange."""
+    try:
+        msg = parse_message(raw)
+    except Unreadable as exc:
+        return {"rtsp.unreadable": [str(exc)]}
+    fields = message_fields(msg, "rtsp")
+    if request:
+        add(fields, "rtsp.method", request.split()[0] if request.split() else "")
+    return fields

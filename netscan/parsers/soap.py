@@ -1,0 +1,76 @@
+"""ONVIF SOAP responses and WS-Discovery messages (ONVIF Core spec; WS-Discovery 2005/04)."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+from netscan.parsers._util import Fields, Unreadable, add, find_first, local, parse_xml, xml_leaves
+
+#: GetDeviceInformation elements copied to top-level onvif.<Name> fields.
+_DEVINFO = ("Manufacturer", "Model", "FirmwareVersion", "SerialNumber", "HardwareId")
+
+
+def _soap_body(raw: str) -> str:
+    # A recorded ONVIF exchange may carry the HTTP head in front of the envelope.
+    i = raw.find("<")
+    return raw[i:] if i >= 0 else raw
+
+
+def onvif_fields(raw: str, request: str = "") -> Fields:
+    """Fields of an ONVIF device-service response."""
+    fields: Fields = {}
+    action = request.strip().split()[-1] if request.strip() else ""
+    if action:
+        add(fields, "onvif.action", action)
+    head = raw[: raw.find("<")] if "<" in raw else raw
+    if head.startswith("HTTP/"):
+        status = head.split(None, 2)[1:2]
+        if status:
+            add(fields, "onvif.http_status", status[0])
+    try:
+        root = parse_xml(_soap_body(raw))
+    except Unreadable as exc:
+        add(fields, "onvif.unreadable", str(exc))
+        return fields
+    fault = find_first(root, "Fault")
+    if fault is not None:
+        texts = [" ".join((el.text or "").split()) for el in fault.iter() if local(el.tag) in ("Text", "faultstring", "Value")]
+        add(fields, "onvif.fault", " | ".join(t for t in texts if t) or "fault")
+        return fields
+    body = find_first(root, "Body")
+    target = body if body is not None else root
+    for name in _DEVINFO:
+        el = find_first(target, name)
+        if el is not None and (el.text or "").strip():
+            add(fields, f"onvif.{name}", el.text.strip())
+    for child in list(target)[:50]:
+        xml_leaves(child, fields, "onvif.xml.")
+    return fields
+
+
+def wsd_fields(raw: str, request: str = "") -> Fields:
+    """Fields of a WS-Discovery ProbeMatch, ResolveMatch or Hello."""
+    fields: Fields = {}
+    try:
+        root = parse_xml(raw)
+    except Unreadable as exc:
+        return {"wsd.unreadable": [str(exc)]}
+    for el in root.iter():
+        name = local(el.tag)
+        text = (el.text or "").strip()
+        if not text:
+            continue
+        if name == "Scopes":
+            for scope in text.split()[:64]:
+                add(fields, "wsd.scope", unquote(scope))
+        elif name == "XAddrs":
+            for x in text.split()[:16]:
+                add(fields, "wsd.xaddrs", x)
+        elif name == "Types":
+            for t in text.split()[:16]:
+                add(fields, "wsd.types", t)
+        elif name == "Address":
+            add(fields, "wsd.address", text)
+        elif name == "Action":
+            add(fields, "wsd.action", text.rsplit("/", 1)[-1])
+    return fields

@@ -1,0 +1,94 @@
+"""Vendor discovery replies: Hikvision SADP (XML), Dahua DHIP (binary header + JSON), Xiongmai
+XMEye / NetSurveillance (DVRIP header + JSON). Layouts in the reference notes, §1.4–1.6."""
+
+from __future__ import annotations
+
+import struct
+from typing import Any
+
+from netscan.parsers._util import Fields, Unreadable, add, local, parse_json, parse_xml
+
+_DHIP_MAGIC = "DHIP"
+#: DVRIP header: head flag, version, 2 reserved, session, sequence, 2 bytes, message id, length.
+_XM_HEADER = struct.Struct("<BBHIIBBHI")
+
+
+def sadp_fields(raw: str, request: str = "") -> Fields:
+    """Every child element of a SADP ProbeMatch/Hello as ``sadp.<Element>``."""
+    try:
+        root = parse_xml(raw)
+    except Unreadable as exc:
+        return {"sadp.unreadable": [str(exc)]}
+    fields: Fields = {}
+    add(fields, "sadp.message", local(root.tag))
+    for child in list(root)[:200]:
+        if len(child):
+            continue
+        text = (child.text or "").strip()
+        if text:
+            add(fields, f"sadp.{local(child.tag)}", text)
+    return fields
+
+
+def _json_tail(raw: str, header_len: int) -> Any:
+    body = raw[header_len:]
+    i = body.find("{")
+    if i < 0:
+        raise Unreadable("no json")
+    j = body.rfind("}")
+    return parse_json(body[i : j + 1])
+
+
+def dhip_fields(raw: str, request: str = "") -> Fields:
+    """Dahua DHIP discovery reply: ``params.deviceInfo`` keys as ``dhip.<Key>``."""
+    fields: Fields = {}
+    header_len = 0
+    if len(raw) >= 32 and raw[4:8] == _DHIP_MAGIC:
+        header_len = 32
+    try:
+        doc = _json_tail(raw, header_len)
+    except Unreadable as exc:
+        return {"dhip.unreadable": [str(exc)]}
+    if not isinstance(doc, dict):
+        return {"dhip.unreadable": ["json is not an object"]}
+    add(fields, "dhip.method", doc.get("method"))
+    if isinstance(doc.get("mac"), str):
+        add(fields, "dhip.mac", doc["mac"])
+    params = doc.get("params")
+    info = params.get("deviceInfo") if isinstance(params, dict) else None
+    if isinstance(info, dict):
+        for k, v in list(info.items())[:200]:
+            if isinstance(v, dict):
+                for k2, v2 in list(v.items())[:50]:
+                    if not isinstance(v2, (dict, list)):
+                        add(fields, f"dhip.{k}.{k2}", v2)
+            elif not isinstance(v, list):
+                add(fields, f"dhip.{k}", str(v).lower() if isinstance(v, bool) else v)
+    return fields
+
+
+def xmeye_fields(raw: str, request: str = "") -> Fields:
+    """Xiongmai discovery reply: ``NetWork.NetCommon`` keys as ``xmeye.<Key>``."""
+    fields: Fields = {}
+    header_len = 0
+    if len(raw) >= 20 and ord(raw[0]) == 0xFF:
+        try:
+            parts = _XM_HEADER.unpack(raw[:20].encode("latin-1"))
+            add(fields, "xmeye.msgid", parts[7])
+            header_len = 20
+        except (struct.error, UnicodeEncodeError):
+            pass
+    try:
+        doc = _json_tail(raw, header_len)
+    except Unreadable as exc:
+        fields["xmeye.unreadable"] = [str(exc)]
+        return fields
+    if not isinstance(doc, dict):
+        return {"xmeye.unreadable": ["json is not an object"]}
+    common = doc.get("NetWork.NetCommon")
+    if not isinstance(common, dict):
+        common = doc
+    for k, v in list(common.items())[:200]:
+        if not isinstance(v, (dict, list)):
+            add(fields, f"xmeye.{k}", str(v).lower() if isinstance(v, bool) else v)
+    return fields

@@ -1,0 +1,77 @@
+"""The analysis half of the pipeline, shared by ``scan``, ``identify`` and ``demo``:
+observations -> identifications -> findings -> one report document. Pure (``now`` passed in)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from netscan.identify import identify
+from netscan.model import SEVERITIES, VIDEO_TYPES, Observation
+from netscan.sigdb import load_db
+from netscan.sigdb.db import default_db
+
+logger = logging.getLogger(__name__)
+
+
+def _services(obs: Observation) -> list[dict[str, Any]]:
+    seen: dict[tuple[str, int | None], dict[str, Any]] = {}
+    for r in obs.responses:
+        if r.error and not r.raw:
+            continue
+        key = (r.protocol, r.port)
+        if key not in seen:
+            seen[key] = {"protocol": r.protocol, "port": r.port}
+    return list(seen.values())
+
+
+def _findings_module() -> Any:
+    try:
+        import netscan.findings as findings
+    except ImportError as exc:  # pragma: no cover - only while the findings stage is absent
+        logger.debug("findings unavailable: %s", exc)
+        return None
+    return findings if hasattr(findings, "assess") else None
+
+
+def analyse(
+    observations: list[Observation],
+    *,
+    signatures: str | Path | None = None,
+    now: dt.datetime,
+    header: dict[str, Any] | None = None,
+    check_findings: bool = True,
+) -> dict[str, Any]:
+    """Identify every device and assess its findings; return the report document."""
+    db = load_db(signatures) if signatures else default_db()
+    findings = _findings_module() if check_findings else None
+    vulns = findings.load_vulns() if findings else None
+    context = findings.network_context(observations) if findings and hasattr(findings, "network_context") else None
+    devices: list[dict[str, Any]] = []
+    severity_counts: Counter[str] = Counter()
+    for obs in observations:
+        ident = identify(obs, db)
+        d = ident.to_dict()
+        d["open_ports"] = sorted(set(obs.open_ports) | {r.port for r in obs.responses if r.port and not r.error and r.protocol not in ("wsd", "sadp", "dhip", "xmeye", "ssdp", "mdns", "dns", "dhcp")})
+        d["services"] = _services(obs)
+        if findings:
+            fl = findings.assess(ident, obs, vulns, now=now, context=context)
+            d["findings"] = [f.to_dict() for f in fl]
+            severity_counts.update(f.severity for f in fl)
+        else:
+            d["findings"] = []
+        devices.append(d)
+    counts = Counter(d["device_type"] for d in devices)
+    head: dict[str, Any] = dict(header or {})
+    head.setdefault("generated", now.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    head["counts"] = {
+        "devices": len(devices),
+        "video_devices": sum(n for t, n in counts.items() if t in VIDEO_TYPES),
+        "covered": sum(1 for d in devices if d.get("covered")),
+        "by_type": dict(sorted(counts.items())),
+        "findings": {s: severity_counts.get(s, 0) for s in SEVERITIES},
+    }
+    return {"scan": head, "devices": devices}

@@ -1,0 +1,355 @@
+"""Loading and compiling signatures/: vendors, OUIs, fingerprint rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from netscan.errors import SignatureError
+from netscan.model import DEVICE_TYPES
+
+try:  # the C loader is ~10x faster; fall back silently when libyaml is absent
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+DEFAULT_SIGNATURES_DIR = Path(__file__).resolve().parent.parent / "signatures"
+
+#: What a rule may extract or set.
+EXTRACT_KEYS: frozenset[str] = frozenset({"vendor", "brand", "model", "firmware", "device_type", "serial", "hostname"})
+
+#: Default weight of a claim by the field it came from, when neither file nor rule sets one.
+#: Vendor discovery protocols and device-info documents are the firmware describing itself;
+#: banners and titles are shared by OEM stacks; DNS look-ups and titles are the weakest.
+FIELD_PREFERENCE: tuple[tuple[str, float], ...] = (
+    ("sadp.", 0.9), ("dhip.", 0.9), ("xmeye.", 0.9),
+    ("http.xml.", 0.85), ("http.json.", 0.85), ("http.kv.", 0.85),
+    ("onvif.", 0.8),
+    ("tls.", 0.7), ("mdns.", 0.7),
+    ("http.header.server", 0.6), ("rtsp.header.server", 0.6), ("upnp.", 0.6),
+    ("http.header.www-authenticate", 0.55), ("rtsp.header.www-authenticate", 0.55),
+    ("telnet.", 0.5), ("ssh.", 0.5), ("other.", 0.5), ("ssdp.", 0.5), ("wsd.", 0.5),
+    ("http.title", 0.4), ("http.body", 0.4), ("dns.", 0.4), ("dhcp.", 0.4),
+)
+#: Weight of the maker claim an OUI makes: it names who registered the network chip's MAC block.
+OUI_PREFERENCE = 0.3
+
+_NORM = re.compile(r"[^0-9a-z]+")
+_FLAGS = {"ignorecase": re.I, "multiline": re.M, "dotall": re.S}
+
+
+def normalise_name(name: str) -> str:
+    """Casefold, punctuation to spaces, collapse spaces: 'Co.,Ltd.' and 'Co., Ltd' compare equal."""
+    return " ".join(_NORM.sub(" ", name.casefold()).split())
+
+
+def field_preference(name: str) -> float:
+    """Default weight for claims read from the named field."""
+    for prefix, pref in FIELD_PREFERENCE:
+        if name.startswith(prefix):
+            return pref
+    return 0.5
+
+
+@dataclass(frozen=True)
+class Vendor:
+    """A canonical manufacturer or brand."""
+
+    name: str
+    legal: str | None = None
+    aliases: tuple[str, ...] = ()
+    oui_registrants: tuple[str, ...] = ()
+    covered: dict[str, Any] | None = None
+    parent: str | None = None
+    built_by: tuple[str, ...] = ()
+    built_by_source: str | None = None
+    video_only: bool = False
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled fingerprint rule."""
+
+    id: str
+    description: str
+    field: str
+    pattern: re.Pattern[str]
+    weight: float
+    claims: str
+    set: dict[str, str]
+    requires: tuple[tuple[str, re.Pattern[str]], ...]
+    examples: tuple[dict[str, Any], ...]
+    file: str
+    index: int
+
+    def extract(self, value: str) -> dict[str, str] | None:
+        """Match one field value; return what the rule extracts (set + named groups) or None."""
+        m = self.pattern.search(value)
+        if m is None:
+            return None
+        out = dict(self.set)
+        for k, v in m.groupdict().items():
+            if v is not None and k in EXTRACT_KEYS and v.strip():
+                out[k] = v.strip()
+        return out
+
+    def requires_ok(self, fields: dict[str, list[str]]) -> bool:
+        """True when every ``requires`` field has a value matching its pattern."""
+        return all(any(p.search(v) for v in fields.get(name, ())) for name, p in self.requires)
+
+
+@dataclass
+class SignatureDB:
+    """Compiled signatures: look-ups used by identify() and the findings stage."""
+
+    vendors: dict[str, Vendor] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    rules: list[Rule] = field(default_factory=list)
+    rules_by_field: dict[str, list[Rule]] = field(default_factory=dict)
+    prefix_rules: list[Rule] = field(default_factory=list)
+    oui: dict[str, tuple[str, str]] = field(default_factory=dict)
+    oui_vendor: dict[str, str] = field(default_factory=dict)
+    oui_snapshot: str = ""
+    root: Path = DEFAULT_SIGNATURES_DIR
+
+    def vendor(self, name: str | None) -> Vendor | None:
+        """Resolve a name or alias (any case/punctuation) to a canonical Vendor."""
+        if not name:
+            return None
+        canon = self.aliases.get(normalise_name(name))
+        return self.vendors.get(canon) if canon else None
+
+    def rules_for_field(self, name: str) -> list[Rule]:
+        """Rules reading the named field (exact, then ``prefix*`` rules)."""
+        exact = self.rules_by_field.get(name, [])
+        if not self.prefix_rules:
+            return exact
+        extra = [r for r in self.prefix_rules if name.startswith(r.field[:-1])]
+        return exact + extra if extra else exact
+
+    def lookup_mac(self, mac: str) -> tuple[str, str, str | None] | None:
+        """Longest-prefix IEEE match: (prefix, registrant, canonical vendor or None)."""
+        hexdigits = re.sub(r"[^0-9A-Fa-f]", "", mac).upper()
+        if len(hexdigits) != 12:
+            return None
+        for n in (9, 7, 6):
+            hit = self.oui.get(hexdigits[:n])
+            if hit is not None:
+                return hexdigits[:n], hit[1], self.oui_vendor.get(hexdigits[:n])
+        return None
+
+    def covered_status(self, name: str | None) -> tuple[Vendor, dict[str, Any]] | None:
+        """The covered-list entry of a vendor or of its parent chain, with the entity that carries it."""
+        seen: set[str] = set()
+        v = self.vendor(name)
+        while v is not None and v.name not in seen:
+            seen.add(v.name)
+            if v.covered:
+                return v, v.covered
+            v = self.vendor(v.parent) if v.parent else None
+        return None
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=_Loader)  # noqa: S506 - SafeLoader/CSafeLoader
+    except yaml.YAMLError as exc:
+        raise SignatureError(f"{path}: invalid YAML: {exc}") from None
+
+
+def _as_tuple(v: Any, where: str) -> tuple[str, ...]:
+    if v is None:
+        return ()
+    if isinstance(v, str):
+        return (v,)
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return tuple(v)
+    raise SignatureError(f"{where}: expected a string or a list of strings")
+
+
+def _load_vendors(db: SignatureDB, root: Path) -> None:
+    files = sorted((root / "vendors").glob("*.yaml")) if (root / "vendors").is_dir() else []
+    if (root / "vendors.yaml").exists():
+        files.insert(0, root / "vendors.yaml")
+    for path in files:
+        data = _load_yaml(path) or {}
+        entries = data.get("vendors") if isinstance(data, dict) else None
+        if not isinstance(entries, list):
+            raise SignatureError(f"{path}: expected a top-level 'vendors' list")
+        for i, e in enumerate(entries):
+            where = f"{path.name}: vendors[{i}]"
+            if not isinstance(e, dict) or not isinstance(e.get("name"), str):
+                raise SignatureError(f"{where}: each vendor needs a 'name'")
+            name = e["name"]
+            where = f"{path.name}: vendor {name!r}"
+            if name in db.vendors:
+                raise SignatureError(f"{where}: defined twice (also in {db.vendors[name].file})")
+            covered = e.get("covered")
+            if covered is not None and (not isinstance(covered, dict) or not covered.get("lists") or not covered.get("source")):
+                raise SignatureError(f"{where}: 'covered' needs 'lists' and 'source'")
+            v = Vendor(
+                name=name,
+                legal=e.get("legal"),
+                aliases=_as_tuple(e.get("aliases"), where),
+                oui_registrants=tuple(normalise_name(r) for r in _as_tuple(e.get("oui_registrants"), where)),
+                covered=covered,
+                parent=e.get("parent"),
+                built_by=_as_tuple(e.get("built_by"), where),
+                built_by_source=e.get("built_by_source"),
+                video_only=bool(e.get("video_only", False)),
+                file=path.name,
+            )
+            db.vendors[name] = v
+    for v in db.vendors.values():
+        for alias in (v.name, v.legal, *v.aliases):
+            if not alias:
+                continue
+            key = normalise_name(alias)
+            other = db.aliases.get(key)
+            if other is not None and other != v.name:
+                raise SignatureError(f"{v.file}: alias {alias!r} of {v.name!r} already names {other!r}")
+            db.aliases[key] = v.name
+    for v in db.vendors.values():
+        for ref in (*v.built_by, *([v.parent] if v.parent else [])):
+            if ref not in db.vendors:
+                raise SignatureError(f"{v.file}: vendor {v.name!r} refers to unknown vendor {ref!r}")
+
+
+def _load_oui(db: SignatureDB, root: Path) -> None:
+    path = root / "oui" / "registry.tsv"
+    if not path.exists():
+        raise SignatureError(f"{path}: missing (run scripts/gen_oui.py)")
+    registrants: dict[str, str] = {}
+    for v in db.vendors.values():
+        for r in v.oui_registrants:
+            registrants[r] = v.name
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                if "snapshot" in line and not db.oui_snapshot:
+                    db.oui_snapshot = line.split("snapshot", 1)[1].strip(" .\n")
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3:
+                continue
+            prefix, registry, org = parts
+            db.oui[prefix] = (registry, org)
+            norm = normalise_name(org)
+            # exact registrant, else the longest leading run of its words that a vendor lists
+            vendor = None
+            tokens = norm.split()
+            for k in range(len(tokens), 0, -1):
+                vendor = registrants.get(" ".join(tokens[:k]))
+                if vendor is not None:
+                    break
+            if vendor is not None:
+                db.oui_vendor[prefix] = vendor
+
+
+def _compile(pattern: Any, flags: Any, where: str) -> re.Pattern[str]:
+    if not isinstance(pattern, str) or not pattern:
+        raise SignatureError(f"{where}: 'pattern' must be a non-empty string")
+    f = 0
+    for name in _as_tuple(flags, where):
+        if name not in _FLAGS:
+            raise SignatureError(f"{where}: unknown flag {name!r}")
+        f |= _FLAGS[name]
+    try:
+        return re.compile(pattern, f)
+    except re.error as exc:
+        raise SignatureError(f"{where}: bad pattern: {exc}") from None
+
+
+def _load_rules(db: SignatureDB, root: Path) -> None:
+    seen: dict[str, str] = {}
+    fdir = root / "fingerprints"
+    for path in sorted(fdir.glob("*.yaml")) if fdir.is_dir() else []:
+        data = _load_yaml(path) or {}
+        if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+            raise SignatureError(f"{path.name}: expected a mapping with a 'rules' list")
+        file_field = data.get("field")
+        file_pref = data.get("preference")
+        for i, r in enumerate(data["rules"]):
+            if not isinstance(r, dict) or not isinstance(r.get("id"), str):
+                raise SignatureError(f"{path.name}: rules[{i}] needs an 'id'")
+            rid = r["id"]
+            where = f"{path.name}: rule {rid!r}"
+            if rid in seen:
+                raise SignatureError(f"{where}: duplicate id (also in {seen[rid]})")
+            seen[rid] = path.name
+            fname = r.get("field", file_field)
+            if not isinstance(fname, str) or not fname:
+                raise SignatureError(f"{where}: no 'field' (set it on the rule or the file)")
+            claims = r.get("claims", "maker")
+            if claims not in ("maker", "label"):
+                raise SignatureError(f"{where}: 'claims' must be maker or label")
+            sets = r.get("set") or {}
+            if not isinstance(sets, dict) or any(k not in EXTRACT_KEYS for k in sets):
+                raise SignatureError(f"{where}: 'set' keys must be among {sorted(EXTRACT_KEYS)}")
+            sets = {k: str(v) for k, v in sets.items()}
+            if "device_type" in sets and sets["device_type"] not in DEVICE_TYPES:
+                raise SignatureError(f"{where}: unknown device_type {sets['device_type']!r}")
+            for key in ("vendor", "brand"):
+                if key in sets and db.vendor(sets[key]) is None:
+                    raise SignatureError(f"{where}: {key} {sets[key]!r} is not in signatures/vendors")
+            pattern = _compile(r.get("pattern"), r.get("flags"), where)
+            bad = set(pattern.groupindex) - EXTRACT_KEYS
+            if bad:
+                raise SignatureError(f"{where}: unknown named groups {sorted(bad)}")
+            pref = r.get("preference", file_pref)
+            pref = float(pref) if pref is not None else field_preference(fname)
+            weight = float(r.get("weight", 1.0)) * pref
+            if not 0 < weight <= 1:
+                raise SignatureError(f"{where}: weight x preference must be in (0, 1]")
+            req = r.get("requires") or {}
+            if not isinstance(req, dict):
+                raise SignatureError(f"{where}: 'requires' must map field -> pattern")
+            requires = tuple((k, _compile(v, r.get("flags"), f"{where} requires {k}")) for k, v in req.items())
+            examples = r.get("examples")
+            if not isinstance(examples, list) or not examples:
+                raise SignatureError(f"{where}: needs at least one example")
+            if len(examples) > 20:
+                raise SignatureError(f"{where}: more than 20 examples; move some to tests/corpus")
+            rule = Rule(
+                id=rid,
+                description=str(r.get("description", "")),
+                field=fname,
+                pattern=pattern,
+                weight=weight,
+                claims=claims,
+                set=sets,
+                requires=requires,
+                examples=tuple(examples),
+                file=path.name,
+                index=i,
+            )
+            db.rules.append(rule)
+            if fname.endswith("*"):
+                db.prefix_rules.append(rule)
+            else:
+                db.rules_by_field.setdefault(fname, []).append(rule)
+
+
+def load_db(path: str | Path | None = None) -> SignatureDB:
+    """Load and compile the signature database (default: the copy shipped in the package)."""
+    root = Path(path) if path else DEFAULT_SIGNATURES_DIR
+    if not root.is_dir():
+        raise SignatureError(f"{root}: signature directory not found")
+    db = SignatureDB(root=root)
+    _load_vendors(db, root)
+    _load_oui(db, root)
+    _load_rules(db, root)
+    return db
+
+
+@lru_cache(maxsize=1)
+def default_db() -> SignatureDB:
+    """The shipped database, loaded once per process."""
+    return load_db()
