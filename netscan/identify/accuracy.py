@@ -1,0 +1,82 @@
+"""Measure identification against a recorded corpus (tests/corpus/<vendor>/<device>.json).
+
+Each corpus file is an observation with ``expect`` (vendor, brand, model, firmware, device_type)
+and ``source``. Used by the test suite and by benchmarks/corpus_accuracy.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from netscan.identify import identify
+from netscan.model import VIDEO_TYPES
+from netscan.observations import load_path
+from netscan.sigdb import SignatureDB
+
+KEYS = ("vendor", "brand", "model", "firmware", "device_type")
+
+
+@dataclass
+class Accuracy:
+    """Per-attribute hit counts over a corpus, and the misses."""
+
+    total: int = 0
+    hits: dict[str, int] = field(default_factory=lambda: {k: 0 for k in KEYS})
+    counted: dict[str, int] = field(default_factory=lambda: {k: 0 for k in KEYS})
+    non_camera: int = 0
+    non_camera_called_video: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+    vendors: set[str] = field(default_factory=set)
+
+    def rate(self, key: str) -> float:
+        """Share of devices with an expected value for ``key`` that got it right."""
+        return self.hits[key] / self.counted[key] if self.counted[key] else 1.0
+
+    def as_dict(self) -> dict[str, Any]:
+        """Figures for reports."""
+        return {
+            "devices": self.total,
+            "vendors": len(self.vendors),
+            "non_cameras": self.non_camera,
+            **{f"{k}_accuracy": round(self.rate(k), 4) for k in KEYS},
+            **{f"{k}_counted": self.counted[k] for k in KEYS},
+            "non_cameras_called_video": self.non_camera_called_video,
+            "misses": self.misses,
+        }
+
+
+def _same(a: object, b: object) -> bool:
+    return (str(a).casefold().strip() if a is not None else None) == (str(b).casefold().strip() if b is not None else None)
+
+
+def evaluate(corpus: Path, db: SignatureDB) -> Accuracy:
+    """Identify every corpus device and compare with its ``expect``."""
+    acc = Accuracy()
+    for path in sorted(corpus.rglob("*.json")):
+        for obs in load_path(path):
+            expect = obs.meta.get("expect")
+            if not isinstance(expect, dict):
+                continue
+            acc.total += 1
+            ident = identify(obs, db)
+            got = {"vendor": ident.vendor, "brand": ident.brand, "model": ident.model, "firmware": ident.firmware, "device_type": ident.device_type}
+            if expect.get("vendor"):
+                acc.vendors.add(str(expect["vendor"]))
+            if expect.get("device_type") not in VIDEO_TYPES:
+                acc.non_camera += 1
+                if ident.device_type in VIDEO_TYPES:
+                    acc.non_camera_called_video.append(str(path))
+            for k in KEYS:
+                if k not in expect:
+                    continue
+                want = expect[k]
+                if k in ("model", "firmware") and want is None:
+                    continue  # nothing published to check against
+                acc.counted[k] += 1
+                if _same(got[k], want):
+                    acc.hits[k] += 1
+                else:
+                    acc.misses.append(f"{path.relative_to(corpus)}: {k} expected {want!r}, got {got[k]!r}")
+    return acc

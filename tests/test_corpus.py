@@ -1,0 +1,57 @@
+"""Identification accuracy on the recorded corpus of real, published responses (tests/corpus)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from netscan.identify.accuracy import evaluate
+from netscan.model import VIDEO_TYPES
+from netscan.observations import load_path
+from netscan.sigdb import load_db
+
+CORPUS = Path(__file__).parent / "corpus"
+REQUIRED_VENDORS = {
+    "Hikvision", "Dahua", "Uniview", "Axis", "Hanwha Vision", "Bosch", "Vivotek", "Reolink", "Xiongmai",
+    "Foscam", "TP-Link", "Ubiquiti", "Mobotix", "Avigilon", "i-PRO", "Sony", "Grandstream", "Huawei", "ZTE", "Hytera",
+}
+
+
+@pytest.fixture(scope="module")
+def accuracy():  # type: ignore[no-untyped-def]
+    return evaluate(CORPUS, load_db())
+
+
+def test_corpus_size_and_coverage(accuracy) -> None:  # type: ignore[no-untyped-def]
+    assert accuracy.total >= 60
+    assert accuracy.non_camera >= 10
+    missing = REQUIRED_VENDORS - accuracy.vendors
+    assert not missing, f"corpus lacks {sorted(missing)}"
+
+
+def test_every_corpus_file_cites_its_source() -> None:
+    for path in CORPUS.rglob("*.json"):
+        for obs in load_path(path):
+            assert obs.meta.get("source"), f"{path}: no source"
+            assert isinstance(obs.meta.get("expect"), dict), f"{path}: no expect"
+
+
+def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]
+    detail = "\n".join(accuracy.misses)
+    assert accuracy.rate("vendor") >= 0.95, detail
+    assert accuracy.rate("model") >= 0.85, detail
+    assert accuracy.rate("firmware") >= 0.85, detail
+
+
+def test_no_non_camera_called_a_camera(accuracy) -> None:  # type: ignore[no-untyped-def]
+    assert accuracy.non_camera_called_video == []
+
+
+def test_non_camera_expectations_are_non_video() -> None:
+    n = 0
+    for path in CORPUS.rglob("*.json"):
+        for obs in load_path(path):
+            if obs.meta["expect"].get("device_type") not in VIDEO_TYPES:
+                n += 1
+    assert n >= 10
