@@ -234,7 +234,7 @@ def _load_oui(db: SignatureDB, root: Path) -> None:
         for line in fh:
             if line.startswith("#"):
                 if "snapshot" in line and not db.oui_snapshot:
-                    db.oui_snapshot = line.split("snapshot", 1)[1].strip(" .\n")
+                    db.oui_snapshot = line.split("snapshot", 1)[1].split(";")[0].strip(" .\n")
                 continue
             parts = line.rstrip("\n").split("\t")
             if len(parts) != 3:
