@@ -112,11 +112,11 @@ def _body_fields(fields: Fields, prefix: str, body: str, ctype: str) -> None:
             xml_leaves(parse_xml(stripped), fields, f"{prefix}.xml.")
         except Unreadable as exc:
             add(fields, f"{prefix}.unreadable", f"body: {exc}")
-    elif stripped[:1] in "{[" and ("json" in ctype or stripped[:1] == "{"):
+    elif stripped[:1] in "{[":
         try:
             json_leaves(parse_json(stripped), fields, f"{prefix}.json.")
         except Unreadable as exc:
-            if "json" in ctype:
+            if "json" in ctype:  # only an error when the device said it was JSON
                 add(fields, f"{prefix}.unreadable", f"body: {exc}")
     if "<" not in stripped[:200]:
         for line in stripped.splitlines()[:200]:

@@ -19,7 +19,8 @@ def _soap_body(raw: str) -> str:
 def onvif_fields(raw: str, request: str = "") -> Fields:
     """Fields of an ONVIF device-service response."""
     fields: Fields = {}
-    action = request.strip().split()[-1] if request.strip() else ""
+    # the action is the first word; probes may append tags such as "[authenticated]"
+    action = request.strip().split()[0] if request.strip() else ""
     if action:
         add(fields, "onvif.action", action)
     head = raw[: raw.find("<")] if "<" in raw else raw

@@ -21,6 +21,15 @@ def _name_fields(fields: Fields, prefix: str, name: x509.Name) -> None:
                 add(fields, f"tls.{key}", attr.value)
 
 
+def _rfc4514_order(dump: str) -> str:
+    """An openssl-style ``C = US, O = X, CN = y`` (most general first) in RFC 4514 order
+    (``CN=y,O=X,C=US``), the order a PEM certificate's ``rfc4514_string()`` gives."""
+    parts = [p.strip().replace(" = ", "=") for p in dump.split(",") if p.strip()]
+    if parts and parts[0].upper().startswith(("C=", "DC=")) and not parts[-1].upper().startswith("C="):
+        parts.reverse()
+    return ",".join(parts)
+
+
 def tls_fields(raw: str, request: str = "") -> Fields:
     """Subject, issuer, validity and self-signedness of the first certificate."""
     fields: Fields = {}
@@ -43,14 +52,14 @@ def tls_fields(raw: str, request: str = "") -> Fields:
     for key, value in _TEXT_LINE.findall(raw[:65536]):
         found = True
         if key == "Subject":
-            v = ",".join(p.strip().replace(" = ", "=") for p in value.split(","))
+            v = _rfc4514_order(value)
             add(fields, "tls.subject", v)
             for part in v.split(","):
                 k, _, val = part.partition("=")
                 if k.strip().upper() in ("CN", "O", "OU"):
                     add(fields, f"tls.{k.strip().lower()}", val.strip())
         elif key == "Issuer":
-            add(fields, "tls.issuer", ",".join(p.strip().replace(" = ", "=") for p in value.split(",")))
+            add(fields, "tls.issuer", _rfc4514_order(value))
         else:
             add(fields, "tls.not_after", value)
     if found:

@@ -81,8 +81,10 @@ def check_rule(db: SignatureDB, rule: Rule, earlier: list[Rule]) -> list[str]:
             if prev.field != rule.field or prev.file != rule.file:
                 continue
             pg = prev.extract(values[0])
-            if pg is not None and prev.requires_ok(fields) and _canon(db, pg) != got:
-                problems.append(f"{tag}: shadowed by earlier rule {prev.id!r}, which extracts {_canon(db, pg)}")
+            pg = _canon(db, pg) if pg is not None else None
+            conflict = pg is not None and any(pg[k] != got[k] for k in pg.keys() & got.keys())
+            if conflict and prev.requires_ok(fields):
+                problems.append(f"{tag}: shadowed by earlier rule {prev.id!r}, which extracts {pg}")
     return problems
 
 
