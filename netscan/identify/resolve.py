@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -147,7 +148,7 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
             per_key[c.key].add(c.value, weight_of(c))
 
     model = per_key["model"].best()[0]
-    firmware = per_key["firmware"].best()[0]
+    firmware = _tidy_firmware(per_key["firmware"].best()[0])
     serial = per_key["serial"].best()[0]
     hostname = per_key["hostname"].best()[0]
     device_type = _device_type(per_key["device_type"], vendor, db, evidence)
@@ -167,6 +168,17 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
         serial=serial,
         hostname=hostname,
     )
+
+
+_GLUED_BUILD = re.compile(r"(?<=\d)\s*build\s*(?=\d)", re.I)
+
+
+def _tidy_firmware(fw: str | None) -> str | None:
+    """One spelling per version: SADP's ``V5.4.0build 160401`` and ISAPI's ``V5.4.0`` +
+    ``build 160401`` are both shown as ``V5.4.0 build 160401``."""
+    if not fw:
+        return fw
+    return _GLUED_BUILD.sub(" build ", fw, count=1)
 
 
 def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence: list[Evidence]) -> str:
