@@ -30,7 +30,7 @@ def run_check(args: argparse.Namespace) -> int:
 
         if hasattr(findings, "load_vulns") and hasattr(findings, "check_vulns"):
             vdb = findings.load_vulns(None if not args.signatures else args.signatures)
-            problems += findings.check_vulns(vdb)
+            problems += findings.check_vulns(vdb, db)
             nvuln = len(getattr(vdb, "records", []) or [])
     except ImportError:  # pragma: no cover
         pass

@@ -1,0 +1,46 @@
+"""Covered-vendor finding: equipment made by an entity on the NDAA FY2019 §889 / FCC Covered List,
+including relabelled equipment (the label differs from the true maker)."""
+
+from __future__ import annotations
+
+from netscan.findings.catalogue import quote
+from netscan.model import Finding, Identification
+
+_LIST_NAMES = {"NDAA-889": "NDAA FY2019 §889", "FCC-covered-list": "FCC Covered List"}
+
+
+def covered_vendor(ident: Identification) -> list[Finding]:
+    """A finding when identification says the maker (or brand's maker) is covered."""
+    cov = ident.covered
+    if not cov:
+        return []
+    lists = [(_LIST_NAMES.get(x, str(x))) for x in cov.get("lists") or []] or ["a covered list"]
+    entity = str(cov.get("entity") or cov.get("maker") or ident.vendor or "a covered entity")
+    maker = str(cov.get("maker") or ident.vendor or entity)
+    label = cov.get("label") or ident.brand
+    relabelled = bool(label) and str(label).casefold() != maker.casefold()
+    title = f"Made by {maker}" + (f", sold as {label}" if relabelled else "") + f": on the {' and '.join(lists)}"
+    evidence: list[str] = []
+    if relabelled:
+        evidence.append(f"label on the device: {quote(label, 60)}; true maker: {maker}")
+    via = cov.get("via")
+    if via and via != "maker":
+        evidence.append(f"covered through: {quote(via, 120)}")
+    basis = list(dict.fromkeys(str(e) for e in cov.get("evidence") or []))
+    if basis:
+        evidence.append(f"identified by: {quote(', '.join(basis[:10]), 300)}")
+    if cov.get("source"):
+        evidence.append(f"list source: {cov['source']}")
+    return [Finding(
+        id="covered-vendor", severity="medium",
+        title=title,
+        detail=(f"{entity} is named in {' and '.join(lists)}. US federal agencies, their contractors "
+                "and grant recipients may not buy or use its video surveillance equipment for the "
+                "covered purposes, and the FCC no longer authorises new equipment from it. "
+                + ("The device carries another brand's name, which hides its maker. " if relabelled else "")
+                + "Whether the rules apply to you depends on who you are and what the device is used for."),
+        remediation="Check whether §889 / FCC rules apply to your organisation; if they do, plan the "
+                    "device's replacement and record it in your compliance inventory.",
+        evidence=tuple(evidence),
+        references=tuple(str(s) for s in [cov.get("source")] if s),
+    )]
