@@ -1,0 +1,243 @@
+"""UDP discovery for every emulated device: WS-Discovery, SSDP, SADP, DHIP and XMEye.
+
+One socket per protocol, bound to the wildcard address and joined to the protocol's multicast
+group on every emulated device's interface. ``IP_PKTINFO`` tells which device a datagram reached
+(its interface, or its own address for unicast); the answer leaves from that device's address
+and interface. Replies are the profile's raw text, with the device's address substituted and
+the request's own identifiers echoed (WS-Discovery RelatesTo, SADP Uuid), as real devices do.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import logging
+import re
+import socket
+import struct
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from netscan.lab.emulator.mdns import MDNS_GROUP, MDNS_PORT, MdnsRecords, is_qu
+from netscan.lab.emulator.packets import dhip_packet, to_bytes, xmeye_msg_id, xmeye_packet
+from netscan.lab.profiles import UDP_PORTS, served_raw
+
+logger = logging.getLogger(__name__)
+
+#: Multicast group each protocol listens on (None: broadcast/unicast only).
+GROUPS: dict[str, str | None] = {
+    "wsd": "239.255.255.250", "ssdp": "239.255.255.250", "sadp": "239.255.255.250",
+    "dhip": "239.255.255.251", "xmeye": None, "mdns": "224.0.0.251",
+}
+#: Largest datagram read; discovery probes are well under 2 KiB.
+MAX_DATAGRAM = 65535
+#: Datagrams handled per wake-up of the reader, so one flood cannot starve the loop.
+MAX_PER_WAKEUP = 256
+#: XMEye discovery request / reply message ids (python-dvr DeviceManager.py SearchXM).
+XMEYE_SEARCH, XMEYE_SEARCH_REPLY = 1530, 1531
+
+_IN_PKTINFO = struct.Struct("I4s4s")
+#: Linux <netinet/in.h> IP_PKTINFO (``IP_PKTINFO`` only exists from Python 3.12).
+IP_PKTINFO: int = getattr(socket, "IP_PKTINFO", 8)
+_MSGID_RE = re.compile(rb"<(?:[\w.-]+:)?MessageID[^>]*>\s*([^<]{1,200}?)\s*</", re.S)
+_RELATES_RE = re.compile(r"(<(?:[\w.-]+:)?RelatesTo[^>]*>)([^<]*)(</)", re.S)
+_UUID_REQ_RE = re.compile(rb"<Uuid>\s*([^<]{1,100}?)\s*</Uuid>", re.S | re.I)
+_UUID_RAW_RE = re.compile(r"(<Uuid>)([^<]*)(</Uuid>)", re.I)
+_ST_RE = re.compile(rb"(?im)^ST:\s*(\S+)")
+
+
+@dataclass
+class UdpDevice:
+    """What the UDP side knows of one emulated device."""
+
+    name: str
+    ip: str
+    ifindex: int
+    profile: dict[str, Any]
+
+
+def _resp(dev: UdpDevice, protocol: str, request: str | None = None) -> list[dict[str, Any]]:
+    out = [r for r in dev.profile.get("responses", []) if r.get("protocol") == protocol]
+    if request is not None:
+        out = [r for r in out if str(r.get("request", "")).split()[:1] == [request]]
+    return out
+
+
+_MDNS_CACHE: dict[tuple[str, str], MdnsRecords] = {}
+
+
+def mdns_records(dev: UdpDevice) -> MdnsRecords:
+    """The device's mDNS records (built once)."""
+    key = (dev.name, dev.ip)
+    if key not in _MDNS_CACHE:
+        text = "\n".join(served_raw(dev.profile, r, dev.ip) for r in _resp(dev, "mdns"))
+        _MDNS_CACHE[key] = MdnsRecords(dev.name, dev.ip, text)
+    return _MDNS_CACHE[key]
+
+
+def reply(protocol: str, dev: UdpDevice, data: bytes, legacy: bool = False) -> bytes | None:
+    """The device's answer to one datagram, or None when it stays silent (pure)."""
+    if protocol == "mdns":
+        return mdns_records(dev).answer(data, legacy) if _resp(dev, "mdns") else None
+    if protocol == "wsd":
+        if b"Probe" not in data or b"ProbeMatch" in data:
+            return None
+        rs = _resp(dev, "wsd", "Probe") or [r for r in _resp(dev, "wsd") if "ProbeMatch" in r["raw"]]
+        if not rs:
+            return None
+        raw = served_raw(dev.profile, rs[0], dev.ip)
+        m = _MSGID_RE.search(data)
+        if m and not rs[0].get("verbatim"):
+            msgid = m.group(1).decode("utf-8", "replace")
+            raw = _RELATES_RE.sub(lambda x: x.group(1) + msgid + x.group(3), raw, count=1)
+        return to_bytes(raw)
+    if protocol == "ssdp":
+        if not data.startswith(b"M-SEARCH"):
+            return None
+        rs = _resp(dev, "ssdp", "M-SEARCH")
+        if not rs:
+            return None
+        st = _ST_RE.search(data)
+        want = st.group(1).decode("latin-1") if st else ""
+        chosen = next((r for r in rs if want and want in str(r.get("request", ""))), rs[0])
+        return to_bytes(served_raw(dev.profile, chosen, dev.ip))
+    if protocol == "sadp":
+        if b"<Probe" not in data and b"inquiry" not in data:
+            return None
+        rs = _resp(dev, "sadp", "Probe") or [r for r in _resp(dev, "sadp") if "ProbeMatch" in r["raw"]]
+        if not rs:
+            return None
+        raw = served_raw(dev.profile, rs[0], dev.ip)
+        m = _UUID_REQ_RE.search(data)
+        if m and not rs[0].get("verbatim"):
+            uuid = m.group(1).decode("latin-1")
+            raw = _UUID_RAW_RE.sub(lambda x: x.group(1) + uuid + x.group(3), raw, count=1)
+        return to_bytes(raw)
+    if protocol == "dhip":
+        if b"DHDiscover.search" not in data:
+            return None
+        rs = _resp(dev, "dhip")
+        if not rs:
+            return None
+        pkt = to_bytes(served_raw(dev.profile, rs[0], dev.ip))
+        if rs[0].get("verbatim"):
+            return pkt
+        body = pkt[32:] if len(pkt) >= 32 and pkt[4:8] == b"DHIP" else pkt
+        return dhip_packet(body)
+    if protocol == "xmeye":
+        if xmeye_msg_id(data) != XMEYE_SEARCH:
+            return None
+        rs = _resp(dev, "xmeye")
+        if not rs:
+            return None
+        pkt = to_bytes(served_raw(dev.profile, rs[0], dev.ip))
+        if rs[0].get("verbatim"):
+            return pkt
+        msg_id = xmeye_msg_id(pkt)
+        if msg_id is not None:
+            return xmeye_packet(pkt[20:], msg_id or XMEYE_SEARCH_REPLY)
+        return xmeye_packet(pkt, XMEYE_SEARCH_REPLY)
+    return None
+
+
+class DiscoveryServer:
+    """One wildcard socket per discovery protocol, dispatching to the device that was reached."""
+
+    def __init__(self, devices: list[UdpDevice]) -> None:
+        self.devices = devices
+        self.by_ifindex = {d.ifindex: d for d in devices}
+        self.by_ip = {d.ip: d for d in devices}
+        self.sockets: dict[str, socket.socket] = {}
+        self.answered = 0
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Open and register the sockets of every protocol some device speaks."""
+        for proto, port in {**UDP_PORTS, "mdns": MDNS_PORT}.items():
+            members = [d for d in self.devices if any(r.get("protocol") == proto for r in d.profile.get("responses", []))]
+            if not members:
+                continue
+            sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.setsockopt(socket.IPPROTO_IP, IP_PKTINFO, 1)
+            sock.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_LOOP, 0)
+            sock.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 1)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
+            sock.bind(("0.0.0.0", port))
+            sock.setblocking(False)
+            group = GROUPS.get(proto)
+            if group:
+                for d in members:
+                    mreqn = socket.inet_aton(group) + socket.inet_aton(d.ip) + struct.pack("i", d.ifindex)
+                    try:
+                        sock.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, mreqn)
+                    except OSError as exc:
+                        logger.warning("join %s on %s failed: %s", group, d.name, exc)
+            self.sockets[proto] = sock
+            loop.add_reader(sock.fileno(), self._on_readable, proto, sock)
+
+    def close(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Stop listening."""
+        for sock in self.sockets.values():
+            try:
+                loop.remove_reader(sock.fileno())
+            except (ValueError, OSError):
+                pass
+            sock.close()
+        self.sockets.clear()
+
+    def send_from(self, protocol: str, dev: UdpDevice, data: bytes, dest: tuple[str, int]) -> None:
+        """Send ``data`` from the device's own address and interface on the protocol's port."""
+        sock = self.sockets.get(protocol)
+        if sock is None:
+            return
+        pkt = _IN_PKTINFO.pack(dev.ifindex, socket.inet_aton(dev.ip), b"\0\0\0\0")
+        try:
+            sock.sendmsg([data], [(socket.IPPROTO_IP, IP_PKTINFO, pkt)], 0, dest)
+        except OSError as exc:
+            logger.debug("send %s from %s to %s failed: %s", protocol, dev.name, dest, exc)
+
+    def _device_for(self, ifindex: int, dst: str) -> UdpDevice | None:
+        dev = self.by_ip.get(dst)
+        if dev is not None:
+            return dev
+        try:
+            if ipaddress.IPv4Address(dst).is_multicast or dst.endswith(".255") or dst == "255.255.255.255":
+                return self.by_ifindex.get(ifindex)
+        except ValueError:
+            return None
+        return self.by_ifindex.get(ifindex) if dst not in self.by_ip else None
+
+    def _on_readable(self, proto: str, sock: socket.socket) -> None:
+        for _ in range(MAX_PER_WAKEUP):
+            try:
+                data, anc, _flags, addr = sock.recvmsg(MAX_DATAGRAM, socket.CMSG_SPACE(_IN_PKTINFO.size))
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as exc:
+                logger.debug("recv %s: %s", proto, exc)
+                return
+            ifindex, dst = 0, ""
+            for level, ctype, cdata in anc:
+                if level == socket.IPPROTO_IP and ctype == IP_PKTINFO and len(cdata) >= _IN_PKTINFO.size:
+                    ifindex, _spec, hdr_dst = _IN_PKTINFO.unpack(cdata[:_IN_PKTINFO.size])
+                    dst = socket.inet_ntoa(hdr_dst)
+            dev = self._device_for(ifindex, dst)
+            if dev is None:
+                continue
+            dest = addr
+            legacy = False
+            if proto == "mdns":
+                legacy = addr[1] != MDNS_PORT
+                if not legacy and not is_qu(data) and dst == MDNS_GROUP:
+                    dest = (MDNS_GROUP, MDNS_PORT)
+            try:
+                out = reply(proto, dev, data, legacy)
+            except Exception:  # noqa: BLE001 - one bad datagram must not stop discovery
+                logger.exception("%s reply for %s failed", proto, dev.name)
+                continue
+            if out:
+                self.answered += 1
+                self.send_from(proto, dev, out, dest)
+
+
+SendFn = Callable[[str, UdpDevice, bytes, tuple[str, int]], None]

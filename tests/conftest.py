@@ -1,0 +1,71 @@
+"""Shared fixtures. ``lab``: the virtual lab, up once per session, always torn down at the end.
+
+Other test folders use it as ``def test_x(lab): lab.run_in_scanner([...])``; the state gives the
+scanner namespace (``lab.scanner_netns``), its interface (``lab.scanner_iface``), the subnet
+(``lab.subnet``) and every device (``lab.devices``: ip, mac, profile, expect). ``lab_client`` runs
+tests/lab/labclient.py operations inside the scanner namespace.
+
+The lab needs root; it never skips itself (CI runs as root): without root the fixture errors.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+#: Plain hosts in the session lab, so plain-host paths are exercised without slowing every test.
+SESSION_PLAIN_HOSTS = 20
+#: The test lab's name prefix: not the CLI's default, so tests never take down a user's
+#: `netscan lab up` or demo; set NETSCAN_LAB_PREFIX to run two test sessions side by side.
+TEST_LAB_PREFIX = os.environ.get("NETSCAN_LAB_PREFIX", "nstest-")
+LABCLIENT = Path(__file__).resolve().parent / "lab" / "labclient.py"
+
+
+@pytest.fixture(scope="session")
+def lab() -> Iterator[Any]:
+    """The running lab (a ``netscan.lab.LabState``); brought down even when tests fail."""
+    from netscan.lab import Lab
+
+    state = Lab.up(hosts=SESSION_PLAIN_HOSTS, prefix=TEST_LAB_PREFIX)
+    # belt and braces: should the session end without running finalisers, still take the lab down
+    atexit.register(Lab.down, prefix=state.prefix)
+    try:
+        yield state
+    finally:
+        Lab.down(prefix=state.prefix)
+        atexit.unregister(Lab.down)
+
+
+@pytest.fixture(scope="session")
+def lab_client(lab: Any) -> Callable[..., list[Any]]:
+    """``lab_client(ops, timeout=60)``: run labclient operations in the scanner namespace, return results."""
+
+    def run(ops: list[dict[str, Any]], timeout: float = 120.0, state: Any = None) -> list[Any]:
+        st = state or lab
+        proc = st.run_in_scanner([sys.executable, str(LABCLIENT)], input=json.dumps(ops), capture_output=True,
+                                 text=True, timeout=timeout)
+        if proc.returncode != 0:
+            raise AssertionError(f"labclient failed ({proc.returncode}): {proc.stderr[-2000:]}")
+        return json.loads(proc.stdout)
+
+    return run
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark everything under tests/lab/ that uses the lab fixture with ``lab``."""
+    for item in items:
+        if "lab" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.lab)
+
+
+def run_quiet(argv: list[str], timeout: float = 60.0) -> subprocess.CompletedProcess[str]:
+    """subprocess.run with captured text output and a time cap (helper for lab tests)."""
+    return subprocess.run(argv, capture_output=True, text=True, timeout=timeout, check=False)
