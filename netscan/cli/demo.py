@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     from netscan.lab import Lab
 
     err = Console(stderr=True, highlight=False)
-    out = Console(highlight=False)
+    out = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
     old = signal.signal(signal.SIGTERM, _on_term)
     try:
         t0 = time.monotonic()

@@ -22,22 +22,32 @@ def _t(value: object, style: str = "") -> Text:
     return Text(visible(value), style=style)
 
 
+_LIST_SHORT = {"NDAA-889": "NDAA", "FCC-covered-list": "FCC"}
+
+
 def inventory_table(doc: dict[str, Any]) -> Table:
     """One row per device."""
     t = Table(title="Devices", show_lines=False, expand=False)
-    for col in ("IP", "MAC", "Vendor", "Brand", "Model", "Firmware", "Type", "Conf.", "Covered", "Ports", "Findings"):
+    t.add_column("IP", no_wrap=True)
+    t.add_column("MAC", no_wrap=True)
+    for col in ("Maker", "Brand", "Model", "Firmware", "Type"):
         t.add_column(col, overflow="fold")
+    t.add_column("Conf.", no_wrap=True)
+    t.add_column("Covered", no_wrap=True)
+    t.add_column("Ports", overflow="fold")
+    t.add_column("Findings", no_wrap=True)
     for d in doc.get("devices", []):
         findings = d.get("findings") or []
         worst = min((f.get("severity", "info") for f in findings), key=lambda s: _ORDER.get(s, 9), default=None)
         cov = d.get("covered")
+        covered = "+".join(_LIST_SHORT.get(x, x) for x in cov.get("lists", [])) if isinstance(cov, dict) else ""
         t.add_row(
             _t(d.get("ip")), _t(d.get("mac")), _t(d.get("vendor"), "bold"), _t(d.get("brand")),
             _t(d.get("model")), _t(d.get("firmware")), _t(d.get("device_type")),
             Text(f"{d.get('confidence', 0):.2f}"),
-            Text("yes: " + ",".join(cov.get("lists", [])), style="bold red") if isinstance(cov, dict) else Text(""),
+            Text(covered, style="bold red"),
             Text(" ".join(str(p) for p in d.get("open_ports", []))),
-            Text(f"{len(findings)} (worst {worst})", style=_SEV_STYLE.get(worst or "", "")) if findings else Text("0"),
+            Text(f"{len(findings)} {worst}", style=_SEV_STYLE.get(worst or "", "")) if findings else Text("0"),
         )
     return t
 
