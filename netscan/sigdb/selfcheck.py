@@ -25,7 +25,9 @@ def _canon(db: SignatureDB, extracted: dict[str, str]) -> dict[str, str]:
 
 def _example_fields(rule: Rule, ex: dict[str, Any]) -> dict[str, list[str]] | None:
     if "fields" in ex and isinstance(ex["fields"], dict):
-        return {k: [str(v)] for k, v in ex["fields"].items()}
+        # a list gives several values of one field (e.g. two WS-Discovery scopes); the first is
+        # the one the rule's pattern must match
+        return {k: [str(x) for x in v] if isinstance(v, list) else [str(v)] for k, v in ex["fields"].items()}
     if "value" in ex:
         fields = {rule.field.rstrip("*"): [str(ex["value"])]}
         return fields

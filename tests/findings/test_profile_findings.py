@@ -54,12 +54,6 @@ KNOWN_GAPS: dict[str, tuple[frozenset[str], frozenset[str], str]] = {
         frozenset({"upnp-port-forward", "CVE-2017-7923"}), frozenset(),
         "the router forwards 8080 and 554 to this camera, so the camera is reachable from the internet "
         "(the profile lists the finding only on the router); CVE-2017-7923 shares CVE-2017-7921's range"),
-    "reolink-rlc410w": (
-        frozenset(), frozenset({"CVE-2019-11001", "CVE-2021-40407"}),
-        "identification gives no model/firmware for this profile yet (signatures), so no record can match"),
-    "uniview-ipc322lr3": (
-        frozenset(), frozenset({"CVE-2021-45039"}),
-        "identification gives no model/firmware for this profile yet (signatures), so no record can match"),
 }
 
 

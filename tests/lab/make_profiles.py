@@ -15,6 +15,7 @@ import sys
 import zlib
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 OUT = Path(__file__).resolve().parents[2] / "netscan" / "lab" / "profiles"
 
@@ -148,7 +149,13 @@ def wsd(ip: str, port: int, uuid: str, scopes: list[str], hello: bool = True) ->
     return out
 
 
+def _scope(value: str) -> str:
+    """Percent-encode a scope value: scopes are separated by white space (ONVIF Core, Discovery)."""
+    return quote(value, safe="%-_.~+()/")
+
+
 def onvif_scopes(hardware: str, name: str, mac: str | None = None, location: str = "country/china") -> list[str]:
+    hardware, name, location = _scope(hardware), _scope(name), _scope(location)
     s = ["onvif://www.onvif.org/type/video_encoder", "onvif://www.onvif.org/Profile/Streaming",
          "onvif://www.onvif.org/type/Network_Video_Transmitter", f"onvif://www.onvif.org/location/{location}",
          f"onvif://www.onvif.org/hardware/{hardware}", f"onvif://www.onvif.org/name/{name}"]
@@ -350,7 +357,7 @@ def generic(name: str, vendor: str, model: str, firmware: str, mac: str, suffix:
             sources: list[str] | None = None, expect_findings: list[str] | None = None, hostname: str | None = None,
             open_ports: list[int] | None = None, vendor_class: str | None = None, notes: str = "",
             rtsp_path: str = "/stream1", cloud: list[str] | None = None, http_extra: list[tuple[str, str]] | None = None,
-            expect_brand: str | None = None) -> dict[str, Any]:
+            expect_brand: str | None = None, wsd_location: str = "country/china") -> dict[str, Any]:
     ip = f"192.168.1.{suffix}"
     uuid = f"{_h((name)) % 10**8:08d}-{suffix:04d}-11e0-8000-" + mac.replace(":", "")
     brand = brand or vendor
@@ -366,7 +373,8 @@ def generic(name: str, vendor: str, model: str, firmware: str, mac: str, suffix:
         sdp = SDP.format(ip=ip, path=rtsp_path)
         responses.append(r("rtsp", rtsp("200 OK", rh + [("Content-Type", "application/sdp"), ("Content-Base", f"rtsp://{ip}:554{rtsp_path}/")], sdp), 554, "DESCRIBE"))
     responses += onvif_set(ip, onvif_port, onvif_info(brand, model, firmware, serial, "1.0") if info else None)
-    responses += wsd(ip, onvif_port, uuid, onvif_scopes(model, onvif_name or brand.replace(" ", "%20")))
+    responses += wsd(ip, onvif_port, uuid, onvif_scopes(model, onvif_name or brand.replace(" ", "%20"),
+                                                       location=wsd_location))
     if tls_subject:
         responses.append(r("https", http("200 OK", [("Date", DATE)] + hs, page), 443, "GET /"))
     responses += extra or []
@@ -500,9 +508,11 @@ def profiles() -> list[dict[str, Any]]:
     P.append(generic("reolink-rlc410w", "Reolink", "RLC-410W", "v2.0.0.647_20031201", "ec:71:db:41:0a:01", 45, server="nginx",
                      title="Reolink", realm="LIVE555 Streaming Media", info=True, open_ports=[9000, 1935],
                      rtsp_server="Reolink RTSP Server", onvif_port=8000, rtsp_path="/h264Preview_01_main",
-                     cloud=["p2p.reolink.com"], expect_findings=["cve:CVE-2019-11001", "cve:CVE-2021-40407"],
+                     cloud=["p2p.reolink.com"], expect_findings=["cve:CVE-2021-40407"],
                      sources=["https://github.com/thirtythreeforty/neolink/blob/master/README.md"],
-                     notes="KEV-listed model; firmware string format from Reolink release notes [unc exact build]."))
+                     notes="KEV-listed model; firmware string format from Reolink release notes [unc exact build]. "
+                           "v2.0.0.647 is inside CVE-2021-40407 (through v3.0.0.136) but after CVE-2019-11001's "
+                           "last affected 1.0.227 (NVD), so only the former applies."))
     xm_mac, xm_ip = "00:12:41:8d:5f:01", "192.168.1.50"
     P.append(generic("xiongmai-dvr-ahb7004", "Xiongmai", "AHB7004T-GS-V5", "V4.02.R11.A6420136.10001.130800.0000000",
                      xm_mac, 50, kind="dvr", brand="Xiongmai", server="uc-httpd 1.0.0", title="NETSurveillance WEB", realm=None,
@@ -525,11 +535,13 @@ def profiles() -> list[dict[str, Any]]:
                      title="IPCam Client", realm="Foscam", rtsp_server="HiIpcam/V100R003 VodServer/1.0.0", info=True, onvif_port=888,
                      rtsp_path="/videoMain", sources=[SRC_RECOG + "rtsp_servers.xml"],
                      notes="E8:AB:FA is ReeCam's OUI (Foscam's ODM) [unc]."))
-    P.append(generic("tplink-tapo-c200", "TP-Link", "Tapo C200", "1.3.6 Build 230414 Rel.34720n", "50:c7:bf:c2:00:01", 53,
-                     brand="tp-link", expect_brand="Tapo", server="", title="", realm="TP-LINK IP-Camera", onvif_port=2020, onvif_name="TP-IPC",
+    P.append(generic("tplink-tapo-c200", "TP-Link", "C200", "1.3.6 Build 230414 Rel.34720n", "50:c7:bf:c2:00:01", 53,
+                     brand="tp-link", expect_brand="Tapo", server="", title="", realm="TP-LINK IP-Camera", onvif_port=2020, onvif_name="C200",
+                     wsd_location="Hong Kong",
                      tls_subject="CN=TP-LINK IPC,O=TP-LINK,C=CN", hostname="C200", vendor_class="Tapo_C200",
-                     open_ports=[8800], sources=["https://github.com/AlexxIT/go2rtc/blob/dc1685e/internal/tapo/README.md"],
-                     notes="ONVIF on 2020, HTTPS API on 443 [unc: certificate subject]."))
+                     open_ports=[8800], sources=["https://github.com/AlexxIT/go2rtc/blob/dc1685e/internal/tapo/README.md",
+                                                 "https://github.com/JurajNyiri/HomeAssistant-Tapo-Control/issues/790 (WS-Discovery scopes name/<model>, hardware/<model>, location/Hong Kong)"],
+                     notes="ONVIF on 2020, HTTPS API on 443 [unc: certificate subject]. The model is what the camera itself reports (C200, as in its WS-Discovery scopes and the Tapo API), not the marketing name 'Tapo C200'."))
     P.append(generic("ubiquiti-uvc-g3-flex", "Ubiquiti", "UVC-G3-Flex", "4.23.8", "24:5a:4c:a3:f1:01", 54, brand="Ubiquiti",
                      server="lighttpd/1.4.39", title="", realm="UniFi", tls_subject="CN=camera.ubnt.dev",
                      extra=[r("ssh", "SSH-2.0-dropbear_2017.75\r\n", 22, "")], hostname="UVC-G3-Flex",
@@ -762,6 +774,16 @@ def add_certificate(p: dict[str, Any]) -> None:
     p["tls_key"] = key_pem
 
 
+def add_dhcp(p: dict[str, Any]) -> None:
+    """Record the DHCP request the emulator sends from ``hostname``/``dhcp_vendor_class`` as a ``dhcp``
+    response, so offline identification sees what a passive listener in the lab hears."""
+    if p.get("hostile") or any(x["protocol"] == "dhcp" for x in p["responses"]):
+        return
+    lines = [f"{k}: {p[key]}" for k, key in (("hostname", "hostname"), ("vendor_class", "dhcp_vendor_class")) if p.get(key)]
+    if lines:
+        p["responses"].append(r("dhcp", "\n".join(lines), None, ""))
+
+
 def reachable_expect(p: dict[str, Any]) -> None:
     """Drop ``model``/``firmware`` expectations no recorded response reveals (nothing could reach them)."""
     text = "".join(str(x["raw"]) for x in p["responses"]).replace(" ", "")
@@ -777,6 +799,7 @@ def main() -> int:
     allp = profiles() + non_cameras() + hostile()
     for p in allp:
         add_certificate(p)
+        add_dhcp(p)
         reachable_expect(p)
     names = set()
     for p in allp:

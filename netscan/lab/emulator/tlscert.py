@@ -20,7 +20,10 @@ _OIDS = {
 
 
 def parse_subject(subject: str) -> x509.Name:
-    """``CN=a,O=b`` (no escaped commas) -> x509.Name, attributes in the order given."""
+    """``CN=a,O=b`` in RFC 4514 order (most specific first, no escaped commas) -> x509.Name.
+
+    RFC 4514 writes the RDN sequence last-to-first, so the ASN.1 sequence is built reversed: the
+    certificate then reads ``C=..,O=..,CN=..`` on the wire like a real device's."""
     attrs = []
     for part in subject.split(","):
         if "=" not in part:
@@ -35,7 +38,7 @@ def parse_subject(subject: str) -> x509.Name:
         attrs.append(x509.NameAttribute(oid, value[:64]))
     if not attrs:
         attrs = [x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]
-    return x509.Name(attrs)
+    return x509.Name(list(reversed(attrs)))
 
 
 def make_pem(subject: str, seed: str | None = None) -> tuple[str, str]:
