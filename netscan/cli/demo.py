@@ -30,6 +30,7 @@ def register(sub: Any) -> None:
     p.add_argument("--html", metavar="FILE", default="netscan-demo-report.html", help="where to write the HTML report (default: %(default)s)")
     p.add_argument("--hosts", type=int, default=40, metavar="N", help="plain hosts to add beside the device profiles (default: %(default)s)")
     p.add_argument("--engine", choices=("native", "nmap"), default="native", help="scan engine (default: %(default)s)")
+    p.add_argument("--lab-prefix", default="nslab-", metavar="PREFIX", help="name prefix of the lab's namespaces and links (default: %(default)s)")
     p.add_argument("--keep", action="store_true", help="leave the lab up afterwards (take it down with `netscan lab down`)")
     p.set_defaults(func=run)
 
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         t0 = time.monotonic()
         err.print("Starting the virtual lab (network namespaces; nothing leaves this machine)…")
-        state = Lab.up(hosts=args.hosts)
+        state = Lab.up(hosts=args.hosts, prefix=args.lab_prefix)
         err.print(f"Lab up in {time.monotonic() - t0:.1f} s: {len(state.devices)} hosts in {state.subnet}, "
                   f"{len(state.profile_devices)} of them emulated devices. Scanning from namespace {state.scanner_netns}…")
         with tempfile.TemporaryDirectory(prefix="netscan-demo-") as tmp:
@@ -84,4 +85,4 @@ def run(args: argparse.Namespace) -> int:
     finally:
         signal.signal(signal.SIGTERM, old)
         if not args.keep:
-            Lab.down()
+            Lab.down(prefix=args.lab_prefix)

@@ -1,0 +1,34 @@
+"""`netscan demo` end to end: lab up, real scan from the scanner namespace, report, lab down."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PREFIX = "nsdemo-"
+
+
+def _leftovers() -> list[str]:
+    ns = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True, check=True).stdout
+    links = subprocess.run(["ip", "-o", "link"], capture_output=True, text=True, check=True).stdout
+    return [line for line in (ns + links).splitlines() if PREFIX in line]
+
+
+@pytest.mark.lab
+def test_demo_scans_the_lab_and_cleans_up(tmp_path: Path) -> None:
+    html = tmp_path / "report.html"
+    proc = subprocess.run(
+        [sys.executable, "-m", "netscan", "demo", "--hosts", "5", "--lab-prefix", PREFIX, "--html", str(html)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = proc.stdout
+    for expected in ("Hikvision", "Dahua", "Lorex", "Axis", "CVE-2017-7921", "not-activated", "NDAA+FCC"):
+        assert expected in out, expected
+    assert "\x1b]" not in out  # hostile banners never reach the terminal as escape sequences
+    page = html.read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in page and "CVE-2021-33044" in page
+    assert _leftovers() == []
