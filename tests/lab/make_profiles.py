@@ -439,6 +439,16 @@ def profiles() -> list[dict[str, Any]]:
     P.append(hikvision("ezviz-cs-c3n", "CS-C3N-A0-3H2WFRL", "V5.2.7", "build 200331", "V7.3, build 200320",
                        "64:f2:fb:c3:0c:01", 26, brand="EZVIZ", onvif_name="EZVIZ", oem="EZVIZ",
                        notes="EZVIZ (Hikvision subsidiary, own OUI 64:F2:FB) [unc: exact SADP fields of EZVIZ units]."))
+    old_default = hikvision("hikvision-ds2cd2132f-v520", "DS-2CD2132F-IS", "V5.2.0", "build 140721", "V5.0, build 140714",
+                            "28:57:be:21:32:01", 27, sn_date="20141001", expect_findings=["cve:CVE-2017-7921", "cve:CVE-2017-7923"],
+                            notes="Pre-activation firmware (before V5.3.0, 2015) still on the factory admin/12345: "
+                                  "`netscan scan --check-default-credentials` makes one Basic-auth attempt on "
+                                  "/ISAPI/Security/userCheck and reports default-password. CVE-2017-7921 range starts "
+                                  "at V5.2.0 build 140721 (NVD).")
+    old_default["login"] = {"request": "GET /ISAPI/Security/userCheck", "user": "admin", "password": "12345",
+                            "realm": "DS-2CD2132F-IS",
+                            "source": "https://adssystems.pl/poradniki/aktywacja-urzadzen-hikvision/"}
+    P.append(old_default)
     # --- Dahua and relabels
     P.append(dahua("dahua-ipc-hfw3441e-vuln", "IPC-HFW3441E-AS", "2.800.0000000.16.R", "2020-06-11", "3c:ef:8c:34:41:01", 30,
                    expect_findings=["cve:CVE-2021-33044", "cve:CVE-2021-33045"],

@@ -7,6 +7,7 @@ its connection and never raises into the server.
 from __future__ import annotations
 
 import asyncio
+import base64
 import logging
 import re
 from dataclasses import dataclass, field
@@ -150,6 +151,26 @@ _SOAPACTION_RE = re.compile(rb'(?im)^soapaction:\s*"?[^"#\r\n]*#([A-Za-z0-9_]+)'
 _PM_INDEX_RE = re.compile(rb"<NewPortMappingIndex>\s*(\d{1,6})\s*<")
 
 
+_AUTH_RE = re.compile(rb"(?im)^authorization:[ \t]*basic[ \t]+([A-Za-z0-9+/=]{1,512})[ \t]*\r?$")
+
+
+def login_reply(login: dict[str, Any], head: bytes) -> bytes:
+    """A login endpoint guarded by HTTP Basic auth with the profile's (default) credentials:
+    200 with Hikvision's userCheck answer for the right pair, 401 with the challenge otherwise."""
+    m = _AUTH_RE.search(head)
+    if m:
+        try:
+            user, _, password = base64.b64decode(m.group(1), validate=True).decode("latin-1").partition(":")
+        except (ValueError, UnicodeDecodeError):
+            user, password = "", None  # type: ignore[assignment]
+        if user == str(login.get("user", "")) and password == str(login.get("password", "")):
+            return _http("200 OK", "application/xml", b'<?xml version="1.0" encoding="UTF-8"?>\n<userCheck>'
+                         b"<statusValue>200</statusValue><statusString>OK</statusString></userCheck>")
+    realm = str(login.get("realm", "device")).replace('"', "")
+    return _http("401 Unauthorized", "text/html", b"<html><body>401 Unauthorized</body></html>",
+                 f'WWW-Authenticate: Basic realm="{realm}"\r\n')
+
+
 def http_reply(dev: DeviceContext, port: int, method: str, target: str, body: bytes, head: bytes = b"") -> bytes:
     """The bytes the device sends for one HTTP request on ``port`` (pure).
 
@@ -157,6 +178,9 @@ def http_reply(dev: DeviceContext, port: int, method: str, target: str, body: by
     (``index`` = ``NewPortMappingIndex``) and ``POST /path#Action``.
     """
     resp = dev.profile.get("responses", [])
+    login = dev.profile.get("login")
+    if isinstance(login, dict) and _target_path(str(login.get("request", "")).split(" ", 1)[-1])[1] == _target_path(target)[1]:
+        return login_reply(login, head)
     sa = _SOAPACTION_RE.search(head)
     if method == "POST" and sa:
         action = sa.group(1).decode("ascii")
