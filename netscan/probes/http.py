@@ -1,0 +1,306 @@
+"""HTTP and HTTPS: ``GET /`` (following same-host redirects), the TLS certificate, and the vendor's
+unauthenticated information endpoints chosen by what the first answer revealed.
+
+Requests are HTTP/1.1 with ``Connection: close``; replies are framed by Content-Length, chunked
+terminator or connection close (RFC 9112 §6.3), and recorded raw (head and body).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import ssl
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from netscan.limits import MAX_HEADER_BYTES
+from netscan.model import Response
+from netscan.probes.base import HostState, ProbeContext, close, map_error, open_tcp, read_reply, text
+
+USER_AGENT = "netscan/0.1 (camera inventory; +https://github.com/netscan)"
+
+#: Ports where the first thing to try is TLS.
+TLS_PORTS: frozenset[int] = frozenset({443, 8443, 7443, 9443, 10443, 19443})
+#: Ports where a web server is expected; on any other open port the first ``GET /`` only waits
+#: ``timeouts.banner`` (a binary SDK port such as Hikvision's 8000 never answers HTTP).
+WEB_PORTS: frozenset[int] = frozenset({80, 81, 88, 443, 2020, 5000, 7001, 8080, 8081, 8088, 8443, 8888, 8899, 9443, 7443, 10443, 19443})
+#: Ports that speak something other than HTTP first (handled by other probes or left alone).
+NOT_HTTP: frozenset[int] = frozenset({22, 23, 554, 8554, 1935, 34567, 37777, 9000})
+
+_CL = re.compile(rb"\r?\ncontent-length:[ \t]*(\d{1,12})", re.I)
+_CHUNKED = re.compile(rb"\r?\ntransfer-encoding:[^\r\n]*chunked", re.I)
+_STATUS = re.compile(rb"^HTTP/\d(?:\.\d)?\s+(\d{3})")
+_LOCATION = re.compile(r"\r?\nlocation:[ \t]*([^\r\n]{1,2048})", re.I)
+
+
+def http_framer(buf: bytes) -> bool:
+    """True when ``buf`` holds one complete HTTP response (RFC 9112 §6.3)."""
+    end = buf.find(b"\r\n\r\n")
+    sep = 4
+    if end < 0:
+        end, sep = buf.find(b"\n\n"), 2
+        if end < 0:
+            return len(buf) > MAX_HEADER_BYTES
+    head = buf[:end]
+    body_len = len(buf) - end - sep
+    m = _STATUS.match(head)
+    if m and (m.group(1).startswith(b"1") or m.group(1) in (b"204", b"304")):
+        return True
+    cl = _CL.search(head)
+    if cl:
+        return body_len >= int(cl.group(1))
+    if _CHUNKED.search(head):
+        return buf.endswith(b"0\r\n\r\n") or buf.endswith(b"0\n\n")
+    return False
+
+
+def build_request(method: str, path: str, host: str, port: int, body: bytes = b"", ctype: str | None = None,
+                  extra: dict[str, str] | None = None) -> bytes:
+    """An HTTP/1.1 request with ``Connection: close``."""
+    h = host if port in (80, 443) else f"{host}:{port}"
+    if ":" in host and not host.startswith("["):
+        h = f"[{host}]" if port in (80, 443) else f"[{host}]:{port}"
+    lines = [f"{method} {path} HTTP/1.1", f"Host: {h}", f"User-Agent: {USER_AGENT}", "Accept: */*", "Connection: close"]
+    if ctype:
+        lines.append(f"Content-Type: {ctype}")
+    for k, v in (extra or {}).items():
+        lines.append(f"{k}: {v}")
+    if body or method == "POST":
+        lines.append(f"Content-Length: {len(body)}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+
+
+@dataclass(frozen=True)
+class HttpRequest:
+    """One request to send: method, path, optional body and content type."""
+
+    method: str
+    path: str
+    body: bytes = b""
+    ctype: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def label(self) -> str:
+        """How the request is recorded (``GET /path``)."""
+        return f"{self.method} {self.path}"
+
+
+async def fetch(ctx: ProbeContext, ip: str, port: int, req: HttpRequest, *, tls: bool, protocol: str | None = None,
+                read_timeout: float | None = None) -> Response:
+    """One HTTP(S) exchange on a fresh connection (never raises)."""
+    proto = protocol or ("https" if tls else "http")
+    assert ctx.connections is not None
+    async with ctx.connections:
+        try:
+            reader, writer = await open_tcp(ctx, ip, port, tls=tls)
+        except Exception as exc:  # noqa: BLE001
+            return Response(protocol=proto, port=port, request=req.label, raw="", error=map_error(exc))
+        try:
+            writer.write(build_request(req.method, req.path, ip, port, req.body, req.ctype, dict(req.extra)))
+            await asyncio.wait_for(writer.drain(), ctx.timeouts.read)
+            data, err, trunc = await read_reply(reader, http_framer, read_timeout or ctx.timeouts.read,
+                                                first_byte=None if read_timeout else ctx.first_byte_timeout(),
+                                                on_first_byte=ctx.reply_seen)
+        except Exception as exc:  # noqa: BLE001
+            data, err, trunc = b"", map_error(exc), False
+        finally:
+            await close(writer)
+    if not data and err is None:
+        err = "empty"
+    if len(data) > MAX_HEADER_BYTES and b"\r\n\r\n" not in data and b"\n\n" not in data:
+        err, trunc = "too-large", True  # a header block that never ends
+    return Response(protocol=proto, port=port, request=req.label, raw=text(data), error=err, truncated=trunc)
+
+
+async def certificate(ctx: ProbeContext, ip: str, port: int) -> Response:
+    """The server certificate as PEM (``tls`` response), or the handshake error."""
+    assert ctx.connections is not None
+    async with ctx.connections:
+        try:
+            _reader, writer = await open_tcp(ctx, ip, port, tls=True)
+        except Exception as exc:  # noqa: BLE001
+            return Response(protocol="tls", port=port, request="certificate", raw="", error=map_error(exc))
+        try:
+            sslobj = writer.get_extra_info("ssl_object")
+            der = sslobj.getpeercert(binary_form=True) if sslobj is not None else None
+            version = sslobj.version() if sslobj is not None else None
+        finally:
+            await close(writer)
+    if not der:
+        return Response(protocol="tls", port=port, request="certificate", raw="", error="no-certificate")
+    pem = ssl.DER_cert_to_PEM_cert(der)
+    return Response(protocol="tls", port=port, request=f"certificate {version or ''}".strip(), raw=pem)
+
+
+# --- choosing the next request from what the device said ----------------------------------------
+
+#: Lower-case tells in a first answer -> vendor hint. Only used to pick the next request.
+_TELLS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("hikvision", ("hikvision", "app-webs", "dnvrs-webs", "dvrdvs-webs", "/doc/page/login.asp", 'realm="ip camera(', "/isapi/")),
+    ("dahua", ("dahua", 'realm="login to ', "/rpc2", "magicbox", "amcrest", "lorex", "/jsbase/", "<title>web service</title>")),
+    ("axis", ("axis", "/axis-cgi/")),
+    ("uniview", ("uniview", "/lapi/")),
+    ("hanwha", ("wisenet", "hanwha", "samsung techwin", "stw-cgi")),
+    ("xiongmai", ("uc-httpd", "netsurveillance", "xmeye")),
+    ("mobotix", ("mobotix", "/control/userimage")),
+)
+
+#: Vendor hint -> unauthenticated (or auth-probing, read-only) information requests.
+#: Sources: reference §3.5 — Hikvision ISAPI deviceInfo (S51, S16), Dahua magicBox (S14),
+#: Axis basicdeviceinfo (S28), Uniview LAPI (S19), Hanwha stw-cgi (S20).
+VENDOR_REQUESTS: dict[str, tuple[HttpRequest, ...]] = {
+    "hikvision": (HttpRequest("GET", "/ISAPI/System/deviceInfo"), HttpRequest("GET", "/doc/page/login.asp")),
+    "dahua": (
+        HttpRequest("GET", "/cgi-bin/magicBox.cgi?action=getSystemInfo"),
+        HttpRequest("GET", "/cgi-bin/magicBox.cgi?action=getSoftwareVersion"),
+    ),
+    "axis": (
+        HttpRequest(
+            "POST", "/axis-cgi/basicdeviceinfo.cgi",
+            b'{"apiVersion":"1.0","context":"netscan","method":"getAllUnrestrictedProperties"}', "application/json",
+        ),
+    ),
+    "uniview": (HttpRequest("GET", "/LAPI/V1.0/System/DeviceInfo"),),
+    "hanwha": (HttpRequest("GET", "/stw-cgi/system.cgi?msubmenu=deviceinfo&action=view"),),
+    "mobotix": (HttpRequest("GET", "/control/userimage.html"),),
+}
+
+#: MAC prefixes (IEEE MA-L, reference §4 from ieee-data 20220827) -> vendor hint, for the vendors
+#: that have information endpoints above. Only chooses requests; identification uses the full OUI data.
+OUI_HINTS: dict[str, str] = {
+    **{p: "uniview" for p in ("48ea63", "6cf17e", "c47905")},
+    **{p: "axis" for p in ("00408c", "accc8e", "b8a44f")},
+    **{p: "dahua" for p in (
+        "08eded 14a78b 24526a 38af29 3ce36b 3cef8c 4c11bf 5cf51a 6c1c71 74c929 8ce9b4 9002a9 9c1463 a0bd1d "
+        "b44c3b bc325f c0395a c4aac4 d4430e e0508b e4246c f4b1c2 fc5f49 fcb69d").split()},
+    **{p: "hikvision" for p in (
+        "040312 085411 08a189 1012fb 1868cb 240f9b 2428fd 2432ae 2857be 2ca59c 3c1bf8 40acbf 4419b6 4447cc "
+        "44a642 4cbd8f 4cf5dc 54c415 5803fb 5850ed 64db8b 686dbc 80beaf 849a40 8ce748 94e1ac 988b0a 989de5 "
+        "98df82 98f112 a0ff0c a41437 acb92f accb51 b4a382 bc5e33 bc9b5e bcad28 bcbac2 c0517e c056e3 c06ded "
+        "c42f90 d4e853 e0baad e0ca3c e8a0ed ecc89c f84dfc fc9ffd 588fcf 64f2fb 78a6a0 78c1ae ec97e0").split()},
+    **{p: "hanwha" for p in ("000918", "e43022")},
+}
+
+#: Discovery protocols whose mere presence names the platform (SADP: Hikvision; DHIP: Dahua;
+#: XMEye: Xiongmai).
+PROTOCOL_HINTS: dict[str, str] = {"sadp": "hikvision", "dhip": "dahua", "xmeye": "xiongmai"}
+
+
+def host_hints(host: HostState) -> set[str]:
+    """Hints from the MAC prefix, the discovery replies and all responses so far."""
+    found: set[str] = set()
+    if host.mac:
+        hint = OUI_HINTS.get(host.mac.replace(":", "").replace("-", "").lower()[:6])
+        if hint:
+            found.add(hint)
+    for r in host.responses:
+        if r.protocol in PROTOCOL_HINTS:
+            found.add(PROTOCOL_HINTS[r.protocol])
+        elif r.protocol in ("wsd", "mdns", "ssdp", "upnp", "http", "https", "rtsp"):
+            found |= tells(r.raw)
+    return found
+
+
+def tells(raw: str) -> set[str]:
+    """Vendor hints in an HTTP answer (head and first 16 KiB of body), for choosing requests."""
+    low = raw[:16384].lower()
+    found = {name for name, words in _TELLS if any(w in low for w in words)}
+    head = raw.split("\r\n\r\n", 1)[0]
+    # Dahua's web server upper-cases header names (reference §3.1, "header-name casing").
+    if re.search(r"\r\n(CONTENT-LENGTH|CONNECTION|CACHE-CONTROL):", head):
+        found.add("dahua")
+    return found
+
+
+def redirect_path(raw: str, ip: str, port: int) -> str | None:
+    """The same-host path a 3xx answer points to, or None (other hosts are never followed)."""
+    m = _STATUS.match(raw[:16].encode("latin-1", "replace"))
+    if not m or not m.group(1).startswith(b"3"):
+        return None
+    loc = _LOCATION.search(raw.split("\r\n\r\n", 1)[0])
+    if not loc:
+        return None
+    target = loc.group(1).strip()
+    parts = urlsplit(target)
+    if parts.scheme and parts.scheme not in ("http", "https"):
+        return None
+    if parts.hostname and parts.hostname != ip:
+        return None
+    if parts.port and parts.port != port:
+        return None
+    path = parts.path or "/"
+    if not path.startswith("/"):
+        path = "/" + path
+    return path + (f"?{parts.query}" if parts.query else "")
+
+
+def looks_like_tls_alert(raw: str) -> bool:
+    """A TLS record where HTTP was expected (a TLS-only port answering plain HTTP)."""
+    return raw[:1] in ("\x15", "\x16") and raw[1:2] == "\x03"
+
+
+def looks_like_plain_http(raw: str) -> bool:
+    """An HTTP status line (plain HTTP answered on a port we tried TLS on)."""
+    return raw.startswith("HTTP/")
+
+
+class HttpProbe:
+    """``GET /`` on a web port (TLS first on TLS ports), then same-host redirects, then the vendor
+    endpoints the answers point to. Records ``tls``, ``http``/``https`` responses."""
+
+    name = "http"
+
+    def wants(self, port: int, host: HostState) -> bool:
+        """Every open port not claimed by a protocol that speaks something else first."""
+        return port not in NOT_HTTP
+
+    async def run(self, ctx: ProbeContext, host: HostState, port: int) -> list[Response]:
+        """Probe one web port of ``host``."""
+        out: list[Response] = []
+        tls = port in TLS_PORTS
+        wait = None if port in WEB_PORTS or port in TLS_PORTS else ctx.timeouts.banner
+        first = await fetch(ctx, host.ip, port, HttpRequest("GET", "/"), tls=tls, read_timeout=wait)
+        host.requests += 1
+        if tls and (first.error or not first.raw.startswith("HTTP/")):
+            plain = await fetch(ctx, host.ip, port, HttpRequest("GET", "/"), tls=False, read_timeout=ctx.timeouts.banner)
+            host.requests += 1
+            if plain.raw.startswith("HTTP/"):
+                tls, first = False, plain
+        elif not tls and (looks_like_tls_alert(first.raw) or first.raw.startswith("HTTP/1.1 400") and "https" in first.raw[:4096].lower()):
+            secure = await fetch(ctx, host.ip, port, HttpRequest("GET", "/"), tls=True, read_timeout=ctx.timeouts.banner)
+            host.requests += 1
+            if secure.raw.startswith("HTTP/"):
+                tls, first = True, secure
+        out.append(first)
+        if tls and not first.error:
+            out.append(await certificate(ctx, host.ip, port))
+        if not first.raw.startswith("HTTP/"):
+            return out
+        seen = {"/"}
+        answer = first
+        for _ in range(2):  # follow at most two same-host redirects
+            path = redirect_path(answer.raw, host.ip, port)
+            if path is None or path in seen or host.requests >= ctx.limits.max_requests_per_host:
+                break
+            seen.add(path)
+            answer = await fetch(ctx, host.ip, port, HttpRequest("GET", path), tls=tls)
+            host.requests += 1
+            out.append(answer)
+        for r in out:
+            host.hints |= tells(r.raw)
+        return out
+
+
+async def vendor_requests(ctx: ProbeContext, host: HostState, port: int, tls: bool) -> list[Response]:
+    """The information endpoints of the vendors ``host.hints`` names, on one web port."""
+    out: list[Response] = []
+    asked = {r.request.split(" ", 1)[-1] for r in host.responses if r.port == port and r.protocol in ("http", "https")}
+    for vendor in sorted(host.hints):
+        for req in VENDOR_REQUESTS.get(vendor, ()):
+            if req.path in asked or host.requests >= ctx.limits.max_requests_per_host:
+                continue
+            asked.add(req.path)
+            out.append(await fetch(ctx, host.ip, port, req, tls=tls))
+            host.requests += 1
+    return out
