@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,14 @@ def _findings_module() -> Any:
     return findings if hasattr(findings, "assess") else None
 
 
+@lru_cache(maxsize=1)
+def _default_vulns() -> Any:
+    """The shipped vulnerability database, loaded once per process."""
+    import netscan.findings as findings
+
+    return findings.load_vulns()
+
+
 def analyse(
     observations: list[Observation],
     *,
@@ -48,7 +57,7 @@ def analyse(
     """Identify every device and assess its findings; return the report document."""
     db = load_db(signatures) if signatures else default_db()
     findings = _findings_module() if check_findings else None
-    vulns = findings.load_vulns() if findings else None
+    vulns = _default_vulns() if findings and not signatures else findings.load_vulns(signatures) if findings else None
     context = findings.network_context(observations) if findings and hasattr(findings, "network_context") else None
     devices: list[dict[str, Any]] = []
     severity_counts: Counter[str] = Counter()

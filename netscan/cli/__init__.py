@@ -29,13 +29,14 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(ExitCode.USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the argument parser with every available sub-command."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Build the argument parser; with ``only``, import just that sub-command's module (start-up
+    time matters to a scanner run from cron every few minutes)."""
     parser = _Parser(prog="netscan", description=__doc__ and "Find and assess IP cameras on networks you own.")
     parser.add_argument("--version", action="version", version=f"netscan {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output on stderr (-vv: debug)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in SUBCOMMANDS:
+    for name in SUBCOMMANDS if only is None else (only,):
         try:
             mod = importlib.import_module(f"netscan.cli.{name}")
         except ImportError as exc:  # pragma: no cover - only when a piece is missing
@@ -62,7 +63,9 @@ def _fatal(code: ExitCode, message: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run netscan; returns the process exit code (see docs/exit-codes.md)."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(command if command in SUBCOMMANDS else None)
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
     func = getattr(args, "func", None)
