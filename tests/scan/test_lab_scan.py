@@ -94,8 +94,14 @@ def test_native_scan_finds_and_identifies_every_lab_host(lab: Any, tmp_path: Pat
     q = subprocess.run([sys.executable, "-m", "netscan", "identify", "--format", "json", str(obs)],
                        capture_output=True, text=True, timeout=120, cwd=str(ROOT))
     assert q.returncode in (0, 4), q.stderr[-2000:]
-    again = {d["ip"]: {k: d[k] for k in FIELDS} for d in json.loads(q.stdout)["devices"]}
+    offline = json.loads(q.stdout)["devices"]
+    again = {d["ip"]: {k: d[k] for k in FIELDS} for d in offline}
     assert again == {d["ip"]: {k: d[k] for k in FIELDS} for d in doc["devices"]}
+    # ... and the same findings (issue: findings from identify on saved observations equal the live scan's)
+    def finding_ids(devices: list[dict[str, Any]]) -> dict[str, list[tuple[str, str | None]]]:
+        return {d["ip"]: sorted((f["id"], f.get("cve")) for f in d["findings"]) for d in devices}
+    assert finding_ids(offline) == finding_ids(doc["devices"])
+    assert sum(len(v) for v in finding_ids(offline).values()) > 20
 
 
 def test_nmap_engine_same_devices(lab: Any, tmp_path: Path) -> None:
