@@ -515,7 +515,10 @@ class Engine:
 
         for ip in sorted(self.hosts, key=key):
             h = self.hosts[ip]
-            obs.append(Observation(ip=ip, mac=h.mac, responses=tuple(h.responses), open_ports=tuple(sorted(h.open_ports))))
+            # observed_at: findings that compare with a clock (device clock, certificate expiry)
+            # use it, so re-identifying saved observations later gives the same answers
+            obs.append(Observation(ip=ip, mac=h.mac, responses=tuple(h.responses), open_ports=tuple(sorted(h.open_ports)),
+                                   meta={"observed_at": self.end}))
         sent = (self.ctx.rate.sent if self.ctx and self.ctx.rate else 0)
         header: dict[str, Any] = {
             "targets": list(self.targets.texts) if self.targets else list(self.options.targets),

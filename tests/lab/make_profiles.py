@@ -10,6 +10,8 @@ not established by a public source the profile says so in ``notes``.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import json
 import sys
 import zlib
@@ -89,12 +91,28 @@ def onvif_fault_not_authorized() -> str:
             "</env:Reason></env:Fault>" + ENV_CLOSE)
 
 
-def onvif_time() -> str:
+#: The moment profiles are recorded at; the emulator answers GetSystemDateAndTime with its own
+#: clock plus the profile's ``clock_offset_s`` instead.
+RECORDED_AT = datetime(2026, 11, 23, 12, 0, 0, tzinfo=timezone.utc)
+
+
+def onvif_time(offset_s: int = 0) -> str:
+    t = RECORDED_AT + timedelta(seconds=offset_s)
     return (ENV_OPEN + "<tds:GetSystemDateAndTimeResponse><tds:SystemDateAndTime><tt:DateTimeType>NTP</tt:DateTimeType>"
             "<tt:DaylightSavings>false</tt:DaylightSavings><tt:TimeZone><tt:TZ>CST-8:00:00</tt:TZ></tt:TimeZone>"
-            "<tt:UTCDateTime><tt:Time><tt:Hour>12</tt:Hour><tt:Minute>0</tt:Minute><tt:Second>0</tt:Second></tt:Time>"
-            "<tt:Date><tt:Year>2026</tt:Year><tt:Month>11</tt:Month><tt:Day>23</tt:Day></tt:Date></tt:UTCDateTime>"
+            f"<tt:UTCDateTime><tt:Time><tt:Hour>{t.hour}</tt:Hour><tt:Minute>{t.minute}</tt:Minute><tt:Second>{t.second}</tt:Second></tt:Time>"
+            f"<tt:Date><tt:Year>{t.year}</tt:Year><tt:Month>{t.month}</tt:Month><tt:Day>{t.day}</tt:Day></tt:Date></tt:UTCDateTime>"
             "</tds:SystemDateAndTime></tds:GetSystemDateAndTimeResponse>" + ENV_CLOSE)
+
+
+def skew_clock(p: dict[str, Any], offset_s: int) -> dict[str, Any]:
+    """Give a profile a wrong clock: recorded answer and live emulator both run ``offset_s`` off."""
+    p["clock_offset_s"] = offset_s
+    for resp in p["responses"]:
+        if resp["protocol"] == "onvif" and resp["request"] == "GetSystemDateAndTime":
+            resp["raw"] = onvif_time(offset_s)
+    p["expect_findings"] = sorted(set(p.get("expect_findings", [])) | {"clock-skew"})
+    return p
 
 
 def onvif_caps(ip: str, port: int) -> str:
@@ -524,7 +542,7 @@ def profiles() -> list[dict[str, Any]]:
                            "v2.0.0.647 is inside CVE-2021-40407 (through v3.0.0.136) but after CVE-2019-11001's "
                            "last affected 1.0.227 (NVD), so only the former applies."))
     xm_mac, xm_ip = "00:12:41:8d:5f:01", "192.168.1.50"
-    P.append(generic("xiongmai-dvr-ahb7004", "Xiongmai", "AHB7004T-GS-V5", "V4.02.R11.A6420136.10001.130800.0000000",
+    P.append(skew_clock(generic("xiongmai-dvr-ahb7004", "Xiongmai", "AHB7004T-GS-V5", "V4.02.R11.A6420136.10001.130800.0000000",
                      xm_mac, 50, kind="dvr", brand="Xiongmai", server="uc-httpd 1.0.0", title="NETSurveillance WEB", realm=None,
                      rtsp_path="/user=admin&password=&channel=1&stream=0.sdp", info=True, onvif_port=8899, open_ports=[34567, 9530],
                      hostname="LocalHost", cloud=["pub-cfg.secu100.net", "mac.secu100.net", "access-dss.secu100.net"],
@@ -533,7 +551,9 @@ def profiles() -> list[dict[str, Any]]:
                               34569, "1530")],
                      sources=[SRC_XET, SRC_PYDVR, SRC_NUMEN, SRC_RECOG + "html_title.xml", SRC_RECOG + "telnet_banners.xml"],
                      expect_findings=["telnet-open", "rtsp-unauthenticated", "cve:CVE-2018-17919"],
-                     notes="White-label board: the OUI is the board maker's, never Xiongmai's (none registered). DESCRIBE answers without credentials."))
+                     notes="White-label board: the OUI is the board maker's, never Xiongmai's (none registered). DESCRIBE answers "
+                           "without credentials. Its clock runs 400 days behind (no NTP), as unattended DVRs' often do."),
+                     -400 * 86400))
     P.append(generic("xiongmai-ipc-xm530", "Xiongmai", "IPC-XM530-80X20", "V5.00.R02.000807D8.10010.346632.S.000.",
                      "00:12:41:8d:5f:02", 51, brand="Xiongmai", server="uc-httpd 1.0.0", title="NETSurveillance WEB",
                      realm="Login", info=True, onvif_port=8899, open_ports=[34567, 9530], hostname="LocalHost",

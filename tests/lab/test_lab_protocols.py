@@ -6,11 +6,13 @@ import json
 import re
 import ssl
 import struct
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 from cryptography import x509
 
+from netscan.lab.emulator.tcp import live_clock
 from netscan.lab.profiles import served_raw, tcp_ports
 from netscan.lab.state import Device
 
@@ -99,6 +101,11 @@ def test_rtsp_keeps_the_connection_for_several_requests(lab: Any, lab_client: An
     assert res["data"].count("RTSP/1.0 ") == 2 and "CSeq: 2" in res["data"]
 
 
+def _clock_in(body: str) -> datetime:
+    f = {k: int(re.search(rf"<(?:\w+:)?{k}>(\d+)<", body).group(1)) for k in ("Year", "Month", "Day", "Hour", "Minute", "Second")}  # type: ignore[union-attr]
+    return datetime(f["Year"], f["Month"], f["Day"], f["Hour"], f["Minute"], f["Second"], tzinfo=timezone.utc)
+
+
 def test_onvif_actions_and_faults(lab: Any, lab_client: Any) -> None:
     ops, want = [], []
     for d in _normal(lab):
@@ -116,7 +123,15 @@ def test_onvif_actions_and_faults(lab: Any, lab_client: Any) -> None:
     faults = 0
     for (d, r), res in zip(want, results):
         head, _, body = res["data"].partition("\r\n\r\n")
-        assert body == served_raw(d.profile or {}, r, d.ip), (d.name, r["request"])
+        recorded = served_raw(d.profile or {}, r, d.ip)
+        if r["request"] == "GetSystemDateAndTime":
+            # the device reports its own clock (now + the profile's offset), not the recording time
+            offset = int((d.profile or {}).get("clock_offset_s") or 0)
+            assert body == live_clock(recorded, offset, _clock_in(body) - timedelta(seconds=offset)), d.name
+            skew = abs((_clock_in(body) - datetime.now(timezone.utc)).total_seconds() - offset)
+            assert skew < 120, (d.name, skew)
+        else:
+            assert body == recorded, (d.name, r["request"])
         if "NotAuthorized" in body:
             faults += 1
             assert head.startswith("HTTP/1.1 400"), d.name

@@ -102,6 +102,10 @@ def test_native_scan_finds_and_identifies_every_lab_host(lab: Any, tmp_path: Pat
         return {d["ip"]: sorted((f["id"], f.get("cve")) for f in d["findings"]) for d in devices}
     assert finding_ids(offline) == finding_ids(doc["devices"])
     assert sum(len(v) for v in finding_ids(offline).values()) > 20
+    # the live clock check: only the profile whose clock runs off is reported (the emulator answers
+    # GetSystemDateAndTime with its own clock plus the profile's clock_offset_s)
+    skewed = {d.ip for d in lab.profile_devices if (d.profile or {}).get("clock_offset_s")}
+    assert skewed and {d["ip"] for d in doc["devices"] if any(f["id"] == "clock-skew" for f in d["findings"])} == skewed
 
 
 def test_nmap_engine_same_devices(lab: Any, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+from datetime import datetime, timedelta, timezone
 import logging
 import re
 from dataclasses import dataclass, field
@@ -151,6 +152,22 @@ _SOAPACTION_RE = re.compile(rb'(?im)^soapaction:\s*"?[^"#\r\n]*#([A-Za-z0-9_]+)'
 _PM_INDEX_RE = re.compile(rb"<NewPortMappingIndex>\s*(\d{1,6})\s*<")
 
 
+_UTC_RE = re.compile(r"(<(?:\w+:)?UTCDateTime>).*?(</(?:\w+:)?UTCDateTime>)", re.S)
+
+
+def live_clock(raw: str, offset_s: int = 0, now: datetime | None = None) -> str:
+    """A recorded GetSystemDateAndTime answer with the device's clock set to now + ``offset_s``
+    (a real device reports its own clock, not the moment it was recorded)."""
+    t = (now or datetime.now(timezone.utc)) + timedelta(seconds=offset_s)
+    m = _UTC_RE.search(raw)
+    if not m:
+        return raw
+    p = m.group(1)[1:m.group(1).index("UTCDateTime")]  # namespace prefix, e.g. "tt:"
+    block = (f"<{p}Time><{p}Hour>{t.hour}</{p}Hour><{p}Minute>{t.minute}</{p}Minute><{p}Second>{t.second}</{p}Second></{p}Time>"
+             f"<{p}Date><{p}Year>{t.year}</{p}Year><{p}Month>{t.month}</{p}Month><{p}Day>{t.day}</{p}Day></{p}Date>")
+    return raw[: m.start()] + m.group(1) + block + m.group(2) + raw[m.end():]
+
+
 _AUTH_RE = re.compile(rb"(?im)^authorization:[ \t]*basic[ \t]+([A-Za-z0-9+/=]{1,512})[ \t]*\r?$")
 
 
@@ -201,6 +218,8 @@ def http_reply(dev: DeviceContext, port: int, method: str, target: str, body: by
         for r in onvif:
             if str(r.get("request", "")) == action:
                 raw = served_raw(dev.profile, r, dev.ip)
+                if action == "GetSystemDateAndTime":
+                    raw = live_clock(raw, int(dev.profile.get("clock_offset_s") or 0))
                 if raw.startswith("HTTP/"):
                     return to_bytes(raw)
                 xml = to_bytes(raw)
