@@ -25,3 +25,6 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q -e '.[test]' >&2
   touch "$stamp"
 fi
+# Byte-compile the package: with PYTHONDONTWRITEBYTECODE set (as on CI machines) every run would
+# otherwise recompile each module at start-up (~60 ms of a 0.5 s host-discovery run).
+.venv/bin/python -m compileall -q netscan >/dev/null

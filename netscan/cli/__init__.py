@@ -47,13 +47,20 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def _setup_logging(verbosity: int) -> None:
-    from rich.console import Console
-    from rich.logging import RichHandler
-
     env = os.environ.get("NETSCAN_LOGLEVEL")
     level = env.upper() if env else ("DEBUG" if verbosity >= 2 else "INFO" if verbosity == 1 else "WARNING")
-    handler = RichHandler(console=Console(stderr=True), show_path=False, markup=False)
-    logging.basicConfig(level=level, handlers=[handler], format="%(message)s")
+    handler: logging.Handler
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.logging import RichHandler
+
+        # markup off: log records carry device strings
+        handler = RichHandler(console=Console(stderr=True), show_path=False, markup=False)
+        fmt = "%(message)s"
+    else:  # cron, CI, pipes: plain lines, and no rich import on the start-up path
+        handler = logging.StreamHandler(sys.stderr)
+        fmt = "netscan: %(levelname)s: %(message)s"
+    logging.basicConfig(level=level, handlers=[handler], format=fmt)
 
 
 def _fatal(code: ExitCode, message: str) -> int:

@@ -61,6 +61,10 @@ class ArpResult:
     sent: int = 0
 
 
+#: Shortest silence that ends an ARP round, however fast replies came (a reply's own jitter).
+ARP_MIN_QUIET = 0.03
+
+
 def _own_mac(ifname: str) -> bytes:
     with open(f"/sys/class/net/{ifname}/address", encoding="ascii") as fh:
         return bytes.fromhex(fh.read().strip().replace(":", ""))
@@ -86,6 +90,8 @@ async def sweep(
     wanted_set = set(wanted)
     got = asyncio.Event()
     last_reply = [loop.time()]
+    sent_at: dict[str, float] = {}
+    worst_rtt = [0.0]  # slowest request->reply seen: how long silence must last to mean "no more"
     try:
         sock.bind((ifname, ETH_P_ARP))
         sock.setblocking(False)
@@ -106,6 +112,8 @@ async def sweep(
                 if ip not in wanted_set or tpa != src_ip:
                     continue
                 last_reply[0] = loop.time()
+                if ip in sent_at:
+                    worst_rtt[0] = max(worst_rtt[0], last_reply[0] - sent_at[ip])
                 if ip in result.found:
                     if mac != result.found[ip]:
                         result.conflicts.setdefault(ip, set()).add(mac)
@@ -127,6 +135,7 @@ async def sweep(
                 await ctx.rate.take()
                 try:
                     sock.send(request_frame(src_mac, src_ip, ip))
+                    sent_at[ip] = loop.time()
                     result.sent += 1
                 except BlockingIOError:
                     await asyncio.sleep(0.001)  # transmit queue full: yield to the NIC
@@ -135,9 +144,11 @@ async def sweep(
             sent_done = loop.time()
             # Wait while replies keep coming: stop `arp_quiet` after the later of the last send
             # and the last reply (replies still arriving keep pushing the end back).
-            quiet = t.arp_quiet
             while True:
                 now = loop.time()
+                # adaptive: 4x the slowest reply seen, within [ARP_MIN_QUIET, arp_quiet]; a fast
+                # LAN stops sooner, a loaded or slow one waits the full quiet period
+                quiet = min(t.arp_quiet, max(ARP_MIN_QUIET, 4.0 * worst_rtt[0])) if worst_rtt[0] else t.arp_quiet
                 deadline = max(sent_done, last_reply[0]) + quiet
                 if now >= deadline or now - start >= t.arp_max or len(result.found) == len(wanted):
                     break

@@ -8,26 +8,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from netscan.report.csvfmt import render_csv
-from netscan.report.htmlfmt import render_html
-from netscan.report.jsonfmt import render_json, render_jsonl
-from netscan.report.table import render_table
-
 __all__ = ["FORMATS", "render"]
 
 FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "html")
 
 
 def render(doc: dict[str, Any], fmt: str, *, width: int = 160, color: bool = False) -> str:
-    """Render a report document in the given format."""
+    """Render a report document in the given format (each renderer is imported on first use:
+    a JSON report from cron should not pay for rich)."""
     if fmt == "json":
+        from netscan.report.jsonfmt import render_json
+
         return render_json(doc)
     if fmt == "jsonl":
+        from netscan.report.jsonfmt import render_jsonl
+
         return render_jsonl(doc)
     if fmt == "csv":
+        from netscan.report.csvfmt import render_csv
+
         return render_csv(doc)
     if fmt == "html":
+        from netscan.report.htmlfmt import render_html
+
         return render_html(doc)
     if fmt == "table":
+        from netscan.report.table import render_table
+
         return render_table(doc, width=width, color=color)
     raise ValueError(f"unknown format {fmt!r}")
