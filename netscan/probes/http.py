@@ -166,21 +166,24 @@ VENDOR_REQUESTS: dict[str, tuple[HttpRequest, ...]] = {
     "mobotix": (HttpRequest("GET", "/control/userimage.html"),),
 }
 
-#: MAC prefixes (IEEE MA-L, reference §4 from ieee-data 20220827) -> vendor hint, for the vendors
-#: that have information endpoints above. Only chooses requests; identification uses the full OUI data.
-OUI_HINTS: dict[str, str] = {
-    **{p: "uniview" for p in ("48ea63", "6cf17e", "c47905")},
-    **{p: "axis" for p in ("00408c", "accc8e", "b8a44f")},
-    **{p: "dahua" for p in (
-        "08eded 14a78b 24526a 38af29 3ce36b 3cef8c 4c11bf 5cf51a 6c1c71 74c929 8ce9b4 9002a9 9c1463 a0bd1d "
-        "b44c3b bc325f c0395a c4aac4 d4430e e0508b e4246c f4b1c2 fc5f49 fcb69d").split()},
-    **{p: "hikvision" for p in (
-        "040312 085411 08a189 1012fb 1868cb 240f9b 2428fd 2432ae 2857be 2ca59c 3c1bf8 40acbf 4419b6 4447cc "
-        "44a642 4cbd8f 4cf5dc 54c415 5803fb 5850ed 64db8b 686dbc 80beaf 849a40 8ce748 94e1ac 988b0a 989de5 "
-        "98df82 98f112 a0ff0c a41437 acb92f accb51 b4a382 bc5e33 bc9b5e bcad28 bcbac2 c0517e c056e3 c06ded "
-        "c42f90 d4e853 e0baad e0ca3c e8a0ed ecc89c f84dfc fc9ffd 588fcf 64f2fb 78a6a0 78c1ae ec97e0").split()},
-    **{p: "hanwha" for p in ("000918", "e43022")},
-}
+#: Canonical vendors (signatures/vendors) whose information endpoints are listed above.
+_VENDOR_HINT: dict[str, str] = {"Hikvision": "hikvision", "Dahua": "dahua", "Axis": "axis", "Uniview": "uniview",
+                                "Hanwha Vision": "hanwha", "Mobotix": "mobotix"}
+
+
+def oui_hint(mac: str) -> str | None:
+    """The request hint for a MAC's IEEE registrant, from the shipped OUI registry (signatures/oui),
+    which maps brands to makers too (EZVIZ blocks give "hikvision")."""
+    from netscan.sigdb.db import default_db
+
+    db = default_db()
+    hit = db.lookup_mac(mac)
+    if hit is None or hit[2] is None:
+        return None
+    v = db.vendor(hit[2])
+    names = [hit[2], *(v.built_by if v else ()), *((v.parent,) if v and v.parent else ())]
+    return next((_VENDOR_HINT[n] for n in names if n in _VENDOR_HINT), None)
+
 
 #: Discovery protocols whose mere presence names the platform (SADP: Hikvision; DHIP: Dahua;
 #: XMEye: Xiongmai).
@@ -191,7 +194,7 @@ def host_hints(host: HostState) -> set[str]:
     """Hints from the MAC prefix, the discovery replies and all responses so far."""
     found: set[str] = set()
     if host.mac:
-        hint = OUI_HINTS.get(host.mac.replace(":", "").replace("-", "").lower()[:6])
+        hint = oui_hint(host.mac)
         if hint:
             found.add(hint)
     for r in host.responses:

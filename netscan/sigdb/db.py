@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -349,7 +349,15 @@ def load_db(path: str | Path | None = None) -> SignatureDB:
     return db
 
 
-@lru_cache(maxsize=1)
+_DEFAULT_LOCK = threading.Lock()
+_DEFAULT: list[SignatureDB] = []
+
+
 def default_db() -> SignatureDB:
-    """The shipped database, loaded once per process."""
-    return load_db()
+    """The shipped database, loaded once per process (thread-safe: the scan pre-loads it in a
+    thread while probes run, and a probe asking for it meanwhile waits for that load)."""
+    if not _DEFAULT:
+        with _DEFAULT_LOCK:
+            if not _DEFAULT:
+                _DEFAULT.append(load_db())
+    return _DEFAULT[0]
