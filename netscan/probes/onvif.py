@@ -1,4 +1,6 @@
-"""ONVIF device service: GetSystemDateAndTime, GetDeviceInformation and GetServices, unauthenticated.
+"""ONVIF device service: GetSystemDateAndTime, GetDeviceInformation and GetServices, unauthenticated;
+then, on the media service the device advertises, GetProfiles and GetStreamUri (READ_MEDIA: an
+answer without credentials means anyone can find and open the stream).
 
 SOAP 1.2 over HTTP POST to the device service (``/onvif/device_service`` unless WS-Discovery
 XAddrs say otherwise; ONVIF Core "Services overview"). GetSystemDateAndTime and GetServices are
@@ -8,6 +10,7 @@ fault is recorded too. The recorded ``raw`` is the whole HTTP reply; ``request``
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from netscan.model import Response
@@ -16,6 +19,12 @@ from netscan.probes.http import HttpRequest, fetch
 
 DEVICE_PATH = "/onvif/device_service"
 _TDS = "http://www.onvif.org/ver10/device/wsdl"
+_TRT = "http://www.onvif.org/ver10/media/wsdl"
+#: The Media service address in a GetCapabilities/GetServices answer.
+_MEDIA_XADDR = re.compile(r"<(?:\w+:)?Media>\s*<(?:\w+:)?XAddr>([^<]{1,512})<", re.S)
+_MEDIA_SERVICE = re.compile(r"ver10/media/wsdl</(?:\w+:)?Namespace>\s*<(?:\w+:)?XAddr>([^<]{1,512})<", re.S)
+#: The first media profile's token (GetProfiles answer).
+_PROFILE_TOKEN = re.compile(r"<(?:\w+:)?Profiles\b[^>]*\btoken=\"([^\"]{1,64})\"")
 
 #: The actions asked, in order (GetCapabilities: the PRE_AUTH legacy service map older devices have). GetSystemDateAndTime first: it is PRE_AUTH, cheap, and a
 #: non-ONVIF web server answers it with a 404/HTML, which stops the other two.
@@ -32,11 +41,12 @@ ONVIF_PORTS: tuple[int, ...] = (80, 8899, 2020, 8000, 8080, 5000, 443, 8443)
 
 
 def envelope(body: str) -> bytes:
-    """A SOAP 1.2 envelope around one device-service request."""
+    """A SOAP 1.2 envelope around one device- or media-service request."""
     return (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" '
-        f'xmlns:tds="{_TDS}"><s:Body>{body}</s:Body></s:Envelope>'
+        f'xmlns:tds="{_TDS}" xmlns:trt="{_TRT}" xmlns:tt="http://www.onvif.org/ver10/schema">'
+        f"<s:Body>{body}</s:Body></s:Envelope>"
     ).encode()
 
 
@@ -75,5 +85,48 @@ async def query(ctx: ProbeContext, host: HostState, port: int, path: str = DEVIC
         host.requests += 1
         out.append(Response(protocol="onvif", port=port, request=action, raw=r.raw, error=r.error, truncated=r.truncated))
         if action == "GetSystemDateAndTime" and not is_soap(r.raw):
-            break
+            return out
+    out += await _media(ctx, host, port, tls, out)
     return out
+
+
+def media_endpoint(responses: list[Response], ip: str) -> tuple[int, str, bool] | None:
+    """The media service (port, path, tls) advertised by GetCapabilities/GetServices, on ``ip``."""
+    for r in responses:
+        for rx in (_MEDIA_XADDR, _MEDIA_SERVICE):
+            m = rx.search(r.raw[:65536])
+            if m:
+                ep = endpoint_from_xaddrs([m.group(1).strip()], ip)
+                if ep is not None:
+                    return ep
+    return None
+
+
+async def _media(ctx: ProbeContext, host: HostState, port: int, tls: bool, device: list[Response]) -> list[Response]:
+    """GetProfiles, then GetStreamUri for the first profile: two requests at most."""
+    ep = media_endpoint(device, host.ip)
+    if ep is None or host.requests + 2 > ctx.limits.max_requests_per_host:
+        return []
+    mport, mpath, mtls = ep
+    out: list[Response] = []
+
+    async def ask(action: str, body: str) -> Response:
+        req = HttpRequest("POST", mpath, envelope(body), f'application/soap+xml; charset=utf-8; action="{_TRT}/{action}"')
+        r = await fetch(ctx, host.ip, mport, req, tls=mtls, protocol="onvif")
+        host.requests += 1
+        resp = Response(protocol="onvif", port=mport, request=action, raw=r.raw, error=r.error, truncated=r.truncated)
+        out.append(resp)
+        return resp
+
+    prof = await ask("GetProfiles", "<trt:GetProfiles/>")
+    m = _PROFILE_TOKEN.search(prof.raw[:262144])
+    if m and not prof.error:
+        await ask("GetStreamUri", "<trt:GetStreamUri><trt:StreamSetup><tt:Stream>RTP-Unicast</tt:Stream><tt:Transport>"
+                                  f"<tt:Protocol>RTSP</tt:Protocol></tt:Transport></trt:StreamSetup>"
+                                  f"<trt:ProfileToken>{_xml_text(m.group(1))}</trt:ProfileToken></trt:GetStreamUri>")
+    return out
+
+
+def _xml_text(value: str) -> str:
+    """A device-supplied token, escaped for our XML body."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

@@ -115,6 +115,21 @@ def skew_clock(p: dict[str, Any], offset_s: int) -> dict[str, Any]:
     return p
 
 
+def onvif_open_media(p: dict[str, Any], port: int, stream_path: str) -> None:
+    """A media service that answers GetProfiles and GetStreamUri without credentials (READ_MEDIA
+    open to anyone), as many white-label ONVIF stacks ship; the scan asks both and reports it."""
+    trt = 'xmlns:trt="http://www.onvif.org/ver10/media/wsdl"'
+    profiles = (ENV_OPEN + f'<trt:GetProfilesResponse {trt}><trt:Profiles token="000" fixed="true"><tt:Name>mainStream</tt:Name>'
+                "<tt:VideoEncoderConfiguration token=\"000\"><tt:Name>VideoEncoder_1</tt:Name><tt:Encoding>H264</tt:Encoding>"
+                "<tt:Resolution><tt:Width>1920</tt:Width><tt:Height>1080</tt:Height></tt:Resolution></tt:VideoEncoderConfiguration>"
+                "</trt:Profiles></trt:GetProfilesResponse>" + ENV_CLOSE)
+    uri = (ENV_OPEN + f"<trt:GetStreamUriResponse {trt}><trt:MediaUri><tt:Uri>rtsp://{p['ip']}:554{stream_path.replace('&', '&amp;')}</tt:Uri>"
+           "<tt:InvalidAfterConnect>false</tt:InvalidAfterConnect><tt:InvalidAfterReboot>false</tt:InvalidAfterReboot>"
+           "<tt:Timeout>PT60S</tt:Timeout></trt:MediaUri></trt:GetStreamUriResponse>" + ENV_CLOSE)
+    p["responses"] += [r("onvif", profiles, port, "GetProfiles"), r("onvif", uri, port, "GetStreamUri")]
+    p["expect_findings"] = sorted(set(p.get("expect_findings", [])) | {"onvif-unauthenticated"})
+
+
 def onvif_caps(ip: str, port: int) -> str:
     base = f"http://{ip}" + (f":{port}" if port != 80 else "")
     return (ENV_OPEN + "<tds:GetCapabilitiesResponse><tds:Capabilities>"
@@ -561,6 +576,7 @@ def profiles() -> list[dict[str, Any]]:
                      extra=[r("xmeye", xmeye_json("00:12:41:8d:5f:02", "0x3301A8C0", "8a7c6b5d4e3f2a1b", 2, "2021-03-05 10:11:12", "LocalHost"),
                               34569, "1530")],
                      sources=[SRC_XET, SRC_PYDVR, SRC_NUMEN], expect_findings=["cve:CVE-2018-17919"]))
+    onvif_open_media(P[-1], 8899, "/user=admin&password=&channel=1&stream=0.sdp?real_stream")
     P.append(generic("foscam-fi9821p", "Foscam", "FI9821P", "2.11.1.120", "e8:ab:fa:98:21:01", 52, server="",
                      title="IPCam Client", realm="Foscam", rtsp_server="HiIpcam/V100R003 VodServer/1.0.0", info=True, onvif_port=888,
                      rtsp_path="/videoMain", sources=[SRC_RECOG + "rtsp_servers.xml"],
@@ -823,6 +839,14 @@ def reachable_expect(p: dict[str, Any]) -> None:
             del p["expect"][key]
 
 
+def expect_open_onvif(p: dict[str, Any]) -> None:
+    """A profile whose ONVIF GetDeviceInformation answers without credentials expects the finding."""
+    for resp in p.get("responses", []):
+        if resp["protocol"] == "onvif" and resp["request"] == "GetDeviceInformation" and "Fault" not in resp["raw"] \
+                and "GetDeviceInformationResponse" in resp["raw"] and not p.get("hostile"):
+            p["expect_findings"] = sorted(set(p.get("expect_findings", [])) | {"onvif-unauthenticated"})
+
+
 def main() -> int:
     """Write every profile as ``<name>.json``; remove stale ones."""
     OUT.mkdir(parents=True, exist_ok=True)
@@ -831,6 +855,7 @@ def main() -> int:
         add_certificate(p)
         add_dhcp(p)
         reachable_expect(p)
+        expect_open_onvif(p)
     names = set()
     for p in allp:
         names.add(p["name"])

@@ -106,6 +106,12 @@ def test_native_scan_finds_and_identifies_every_lab_host(lab: Any, tmp_path: Pat
     # GetSystemDateAndTime with its own clock plus the profile's clock_offset_s)
     skewed = {d.ip for d in lab.profile_devices if (d.profile or {}).get("clock_offset_s")}
     assert skewed and {d["ip"] for d in doc["devices"] if any(f["id"] == "clock-skew" for f in d["findings"])} == skewed
+    # the ONVIF media service is asked for its stream address; where it answers without credentials
+    # the finding is high, and a device whose media service refuses gets no such finding
+    open_media = {d.ip for d in lab.profile_devices if any(r["request"] == "GetStreamUri" for r in (d.profile or {})["responses"])}
+    got = {d["ip"]: [f for f in d["findings"] if f["id"] == "onvif-unauthenticated"] for d in doc["devices"]}
+    assert open_media and all(got[ip] and got[ip][0]["severity"] == "high" for ip in open_media)
+    assert all(f["severity"] != "high" for ip, fl in got.items() if ip not in open_media for f in fl)
 
 
 def test_nmap_engine_same_devices(lab: Any, tmp_path: Path) -> None:
