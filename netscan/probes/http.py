@@ -150,19 +150,25 @@ _TELLS: tuple[tuple[str, tuple[str, ...]], ...] = (
 #: Sources: reference §3.5 — Hikvision ISAPI deviceInfo (S51, S16), Dahua magicBox (S14),
 #: Axis basicdeviceinfo (S28), Uniview LAPI (S19), Hanwha stw-cgi (S20).
 VENDOR_REQUESTS: dict[str, tuple[HttpRequest, ...]] = {
-    "hikvision": (HttpRequest("GET", "/ISAPI/System/deviceInfo"), HttpRequest("GET", "/doc/page/login.asp")),
+    # each vendor: its device-information endpoint(s), then its snapshot URL (one read-only GET: a
+    # picture without credentials is the snapshot-unauthenticated finding)
+    "hikvision": (HttpRequest("GET", "/ISAPI/System/deviceInfo"), HttpRequest("GET", "/doc/page/login.asp"),
+                  HttpRequest("GET", "/ISAPI/Streaming/channels/101/picture")),
     "dahua": (
         HttpRequest("GET", "/cgi-bin/magicBox.cgi?action=getSystemInfo"),
         HttpRequest("GET", "/cgi-bin/magicBox.cgi?action=getSoftwareVersion"),
+        HttpRequest("GET", "/cgi-bin/snapshot.cgi"),
     ),
     "axis": (
         HttpRequest(
             "POST", "/axis-cgi/basicdeviceinfo.cgi",
             b'{"apiVersion":"1.0","context":"netscan","method":"getAllUnrestrictedProperties"}', "application/json",
         ),
+        HttpRequest("GET", "/axis-cgi/jpg/image.cgi"),
     ),
     "uniview": (HttpRequest("GET", "/LAPI/V1.0/System/DeviceInfo"),),
-    "hanwha": (HttpRequest("GET", "/stw-cgi/system.cgi?msubmenu=deviceinfo&action=view"),),
+    "hanwha": (HttpRequest("GET", "/stw-cgi/system.cgi?msubmenu=deviceinfo&action=view"),
+               HttpRequest("GET", "/stw-cgi/video.cgi?msubmenu=snapshot&action=view")),
     "mobotix": (HttpRequest("GET", "/control/userimage.html"),),
 }
 

@@ -115,6 +115,17 @@ def skew_clock(p: dict[str, Any], offset_s: int) -> dict[str, Any]:
     return p
 
 
+#: The smallest well-formed JPEG (SOI, a JFIF APP0 header, EOI): what a snapshot URL starts with.
+TINY_JPEG = "\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
+
+
+def open_snapshot(p: dict[str, Any], port: int, path: str) -> None:
+    """A snapshot URL that hands out pictures to anyone (anonymous access switched on)."""
+    p["responses"].append(r("http", http("200 OK", [("Content-Type", "image/jpeg"), ("Content-Length", str(len(TINY_JPEG)))],
+                                         TINY_JPEG, length=False), port, f"GET {path}"))
+    p["expect_findings"] = sorted(set(p.get("expect_findings", [])) | {"snapshot-unauthenticated"})
+
+
 def onvif_open_media(p: dict[str, Any], port: int, stream_path: str) -> None:
     """A media service that answers GetProfiles and GetStreamUri without credentials (READ_MEDIA
     open to anyone), as many white-label ONVIF stacks ship; the scan asks both and reports it."""
@@ -485,7 +496,9 @@ def profiles() -> list[dict[str, Any]]:
     # --- Dahua and relabels
     P.append(dahua("dahua-ipc-hfw3441e-vuln", "IPC-HFW3441E-AS", "2.800.0000000.16.R", "2020-06-11", "3c:ef:8c:34:41:01", 30,
                    expect_findings=["cve:CVE-2021-33044", "cve:CVE-2021-33045"],
-                   notes="IPC-HX3xxx before 2.800.0000000.29.R.210630 (CVE-2021-33044/33045)."))
+                   notes="IPC-HX3xxx before 2.800.0000000.29.R.210630 (CVE-2021-33044/33045). Anonymous snapshot "
+                         "access left on: /cgi-bin/snapshot.cgi returns a picture without credentials."))
+    open_snapshot(P[-1], 80, "/cgi-bin/snapshot.cgi")
     P.append(dahua("dahua-ipc-hfw3441e-patched", "IPC-HFW3441E-AS", "2.800.0000000.31.R", "2021-10-20", "3c:ef:8c:34:41:02", 31,
                    notes="Same model after the fix (build 211020 > 210630)."))
     P.append(dahua("dahua-nvr4108hs", "DHI-NVR4108HS-4KS2", "4.001.0000000.1.R", "2020-11-02", "e0:50:8b:41:08:01", 32,

@@ -59,7 +59,8 @@ def test_http_probe_follows_redirect_and_asks_vendor_endpoint(web: int) -> None:
     for r in out:
         host.add(r)
     more = run(vendor_requests(ctx(), host, web, False))
-    assert [r.request for r in more] == ["GET /ISAPI/System/deviceInfo", "GET /doc/page/login.asp"]
+    assert [r.request for r in more] == ["GET /ISAPI/System/deviceInfo", "GET /doc/page/login.asp",
+                                        "GET /ISAPI/Streaming/channels/101/picture"]
     isapi = more[0]
     assert fields(isapi)["http.status"] == ["401"]
     assert all(r.protocol == "http" and r.port == web and r.error is None for r in out + more)

@@ -112,6 +112,10 @@ def test_native_scan_finds_and_identifies_every_lab_host(lab: Any, tmp_path: Pat
     got = {d["ip"]: [f for f in d["findings"] if f["id"] == "onvif-unauthenticated"] for d in doc["devices"]}
     assert open_media and all(got[ip] and got[ip][0]["severity"] == "high" for ip in open_media)
     assert all(f["severity"] != "high" for ip, fl in got.items() if ip not in open_media for f in fl)
+    # snapshot URLs: asked once per vendor; a picture without credentials only where the profile allows it
+    open_snap = {d.ip for d in lab.profile_devices if "snapshot-unauthenticated" in (d.expect_findings or [])}
+    snap = {d["ip"] for d in doc["devices"] if any(f["id"] == "snapshot-unauthenticated" for f in d["findings"])}
+    assert open_snap and snap == open_snap
 
 
 def test_nmap_engine_same_devices(lab: Any, tmp_path: Path) -> None:
