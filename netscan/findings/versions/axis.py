@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from netscan.findings.versions.base import Version, clean
+from netscan.findings.versions.base import Version, dotted, match
 
 SCHEME = "axis"
 
@@ -18,10 +18,8 @@ _RE = re.compile(r"^(?:firmware\s+)?v?(?P<nums>\d{1,4}(?:\.\d{1,5}){1,4})(?:\s*\
 
 def parse(text: object) -> Version | None:
     """Parse an Axis version, or None when it does not have that shape."""
-    s = clean(text)
-    if s is None:
+    hit = match(_RE, text)
+    if hit is None:
         return None
-    m = _RE.match(s)
-    if not m:
-        return None
-    return Version(SCHEME, s, tuple(int(p) for p in m.group("nums").split(".")))
+    s, m = hit
+    return Version(SCHEME, s, dotted(m))

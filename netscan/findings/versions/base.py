@@ -8,6 +8,7 @@ tie undecidable, and undecidable means ``None``, never a guess.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: Longest version string any scheme looks at; firmware strings are short, hostile ones are not.
@@ -52,6 +53,20 @@ def compare(a: Version, b: Version) -> int | None:
     if a.build is None or b.build is None:
         return None
     return (a.build > b.build) - (a.build < b.build)
+
+
+def match(pattern: re.Pattern[str], text: object) -> tuple[str, re.Match[str]] | None:
+    """The cleaned text and its full match of ``pattern``, or None (not this scheme's shape)."""
+    s = clean(text)
+    if s is None:
+        return None
+    m = pattern.match(s)
+    return (s, m) if m else None
+
+
+def dotted(m: re.Match[str], group: str = "nums") -> tuple[int, ...]:
+    """A matched ``1.2.3`` group as a tuple of ints."""
+    return tuple(int(p) for p in m.group(group).split("."))
 
 
 def clean(text: object) -> str | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from netscan.findings.versions.base import Version, clean
+from netscan.findings.versions.base import Version, match
 
 SCHEME = "dahua"
 
@@ -29,12 +29,10 @@ _RE = re.compile(
 
 def parse(text: object) -> Version | None:
     """Parse a Dahua version, or None when it does not have that shape."""
-    s = clean(text)
-    if s is None:
+    hit = match(_RE, text)
+    if hit is None:
         return None
-    m = _RE.match(s)
-    if not m:
-        return None
+    s, m = hit
     spec = m.group("c").upper()
     family = ""
     if spec.isdigit():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from netscan.findings.versions.base import Version, clean
+from netscan.findings.versions.base import Version, dotted, match
 
 SCHEME = "hikvision"
 
@@ -24,12 +24,10 @@ _RE = re.compile(
 
 def parse(text: object) -> Version | None:
     """Parse a Hikvision version, or None when it does not have that shape."""
-    s = clean(text)
-    if s is None:
+    hit = match(_RE, text)
+    if hit is None:
         return None
-    m = _RE.match(s)
-    if not m:
-        return None
-    nums = tuple(int(p) for p in m.group("nums").split("."))
+    s, m = hit
+    nums = dotted(m)
     build = int(m.group("build")) if m.group("build") else None
     return Version(SCHEME, s, nums, build)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from netscan.findings.versions.base import Version, clean
+from netscan.findings.versions.base import Version, dotted, match
 
 SCHEME = "uniview"
 
@@ -22,13 +22,11 @@ _RE = re.compile(
 
 def parse(text: object) -> Version | None:
     """Parse a Uniview version, or None when it does not have that shape."""
-    s = clean(text)
-    if s is None:
+    hit = match(_RE, text)
+    if hit is None:
         return None
-    m = _RE.match(s)
-    if not m:
-        return None
-    nums = tuple(int(p) for p in m.group("nums").split("."))
+    s, m = hit
+    nums = dotted(m)
     if m.group("bld"):
         nums = nums + (int(m.group("bld")),)
     return Version(SCHEME, s, nums, int(m.group("date")), family=m.group("platform").upper())

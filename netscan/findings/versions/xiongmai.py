@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from netscan.findings.versions.base import Version, clean
+from netscan.findings.versions.base import Version, match
 
 SCHEME = "xiongmai"
 
@@ -23,12 +23,10 @@ _RE = re.compile(
 
 def parse(text: object) -> Version | None:
     """Parse a Xiongmai version, or None when it does not have that shape."""
-    s = clean(text)
-    if s is None:
+    hit = match(_RE, text)
+    if hit is None:
         return None
-    m = _RE.match(s)
-    if not m:
-        return None
+    s, m = hit
     nums = (int(m.group("maj")), int(m.group("min")), int(m.group("rev")))
     build = int(m.group("date")[2:]) if m.group("date") else None
     return Version(SCHEME, s, nums, build, family=m.group("hw").upper())
