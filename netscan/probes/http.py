@@ -7,15 +7,14 @@ terminator or connection close (RFC 9112 §6.3), and recorded raw (head and body
 
 from __future__ import annotations
 
-import asyncio
 import re
 import ssl
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from netscan.limits import MAX_HEADER_BYTES
 from netscan.model import Response
-from netscan.probes.base import HostState, ProbeContext, close, map_error, open_tcp, read_reply, text
+from netscan.probes.base import HostState, ProbeContext, close, exchange, map_error, open_tcp
 
 USER_AGENT = "netscan/0.1 (camera inventory; +https://github.com/netscan)"
 
@@ -90,27 +89,12 @@ async def fetch(ctx: ProbeContext, ip: str, port: int, req: HttpRequest, *, tls:
                 read_timeout: float | None = None) -> Response:
     """One HTTP(S) exchange on a fresh connection (never raises)."""
     proto = protocol or ("https" if tls else "http")
-    assert ctx.connections is not None
-    async with ctx.connections:
-        try:
-            reader, writer = await open_tcp(ctx, ip, port, tls=tls)
-        except Exception as exc:  # noqa: BLE001
-            return Response(protocol=proto, port=port, request=req.label, raw="", error=map_error(exc))
-        try:
-            writer.write(build_request(req.method, req.path, ip, port, req.body, req.ctype, dict(req.extra)))
-            await asyncio.wait_for(writer.drain(), ctx.timeouts.read)
-            data, err, trunc = await read_reply(reader, http_framer, read_timeout or ctx.timeouts.read,
-                                                first_byte=None if read_timeout else ctx.first_byte_timeout(),
-                                                on_first_byte=ctx.reply_seen)
-        except Exception as exc:  # noqa: BLE001
-            data, err, trunc = b"", map_error(exc), False
-        finally:
-            await close(writer)
-    if not data and err is None:
-        err = "empty"
-    if len(data) > MAX_HEADER_BYTES and b"\r\n\r\n" not in data and b"\n\n" not in data:
-        err, trunc = "too-large", True  # a header block that never ends
-    return Response(protocol=proto, port=port, request=req.label, raw=text(data), error=err, truncated=trunc)
+    payload = build_request(req.method, req.path, ip, port, req.body, req.ctype, dict(req.extra))
+    r = await exchange(ctx, ip, port, payload, protocol=proto, request=req.label, framer=http_framer, tls=tls,
+                       read_timeout=read_timeout)
+    if len(r.raw) > MAX_HEADER_BYTES and "\r\n\r\n" not in r.raw and "\n\n" not in r.raw:
+        r = replace(r, error="too-large", truncated=True)  # a header block that never ends
+    return r
 
 
 async def certificate(ctx: ProbeContext, ip: str, port: int) -> Response:
