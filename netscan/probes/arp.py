@@ -61,8 +61,9 @@ class ArpResult:
     sent: int = 0
 
 
-#: Shortest silence that ends an ARP round, however fast replies came (a reply's own jitter).
-ARP_MIN_QUIET = 0.03
+#: Shortest silence that ends an ARP round, however fast replies came: above the ARP latency of
+#: wired LAN hosts (well under 10 ms), with room for a slow kernel or a busy switch.
+ARP_MIN_QUIET = 0.05
 
 
 def _own_mac(ifname: str) -> bytes:
@@ -91,7 +92,10 @@ async def sweep(
     got = asyncio.Event()
     last_reply = [loop.time()]
     sent_at: dict[str, float] = {}
-    worst_rtt = [0.0]  # slowest request->reply seen: how long silence must last to mean "no more"
+    # How long silence must last to mean "no more replies": from the pace replies actually arrive
+    # at (the largest gap between two replies) and the fastest request->reply time (what one lone
+    # re-ask costs), never from the queueing delay of a whole burst.
+    pace = {"gap": 0.0, "rtt": 0.0}
     try:
         sock.bind((ifname, ETH_P_ARP))
         sock.setblocking(False)
@@ -111,9 +115,13 @@ async def sweep(
                 ip, mac, tpa = parsed
                 if ip not in wanted_set or tpa != src_ip:
                     continue
-                last_reply[0] = loop.time()
-                if ip in sent_at:
-                    worst_rtt[0] = max(worst_rtt[0], last_reply[0] - sent_at[ip])
+                now = loop.time()
+                if result.found:
+                    pace["gap"] = max(pace["gap"], now - last_reply[0])
+                if ip in sent_at and ip not in result.found:
+                    rtt = now - sent_at[ip]
+                    pace["rtt"] = rtt if not pace["rtt"] else min(pace["rtt"], rtt)
+                last_reply[0] = now
                 if ip in result.found:
                     if mac != result.found[ip]:
                         result.conflicts.setdefault(ip, set()).add(mac)
@@ -146,9 +154,10 @@ async def sweep(
             # and the last reply (replies still arriving keep pushing the end back).
             while True:
                 now = loop.time()
-                # adaptive: 4x the slowest reply seen, within [ARP_MIN_QUIET, arp_quiet]; a fast
-                # LAN stops sooner, a loaded or slow one waits the full quiet period
-                quiet = min(t.arp_quiet, max(ARP_MIN_QUIET, 4.0 * worst_rtt[0])) if worst_rtt[0] else t.arp_quiet
+                # adaptive: 4x the reply pace, within [ARP_MIN_QUIET, arp_quiet]; a fast LAN stops
+                # sooner, a slow or loaded one waits the full quiet period
+                seen = max(pace["gap"], pace["rtt"])
+                quiet = min(t.arp_quiet, max(ARP_MIN_QUIET, 4.0 * seen)) if seen else t.arp_quiet
                 deadline = max(sent_done, last_reply[0]) + quiet
                 if now >= deadline or now - start >= t.arp_max or len(result.found) == len(wanted):
                     break
