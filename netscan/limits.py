@@ -80,7 +80,8 @@ class Timeouts:
     banner: float = 1.0
     """Wait for a banner from a server that speaks first (telnet, ssh)."""
     arp_quiet: float = 0.1
-    """ARP: stop this long after the last reply (then re-ask the silent)."""
+    """ARP: the longest silence after the last reply that ends a round (it is shorter when replies come
+    fast: 4x their pace, at least 50 ms; see probes/arp.py); then the silent are asked again."""
     arp_max: float = 3.0
     """ARP: hard cap for the whole sweep."""
     discovery_min: float = 1.0
