@@ -91,6 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fatal(ExitCode.INTERRUPTED, "interrupted")
     except BrokenPipeError:
         return int(ExitCode.OK)
+    except Exception as exc:  # noqa: BLE001 - our bug: one line for the user, the traceback at -vv
+        logging.getLogger(__name__).debug("internal error", exc_info=True)
+        return _fatal(ExitCode.ERROR, f"internal error: {type(exc).__name__}: {exc} (run with -vv for details)")
 
 
 if __name__ == "__main__":  # pragma: no cover
