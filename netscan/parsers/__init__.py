@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import lru_cache
 
 from netscan.model import Response
 from netscan.parsers._util import Fields, add
@@ -38,8 +39,20 @@ _PARSERS: dict[str, Callable[[str, str], Fields]] = {
 }
 
 
+#: Responses whose fields are kept: identification and the findings stage both read every
+#: response, and parsing (XML, JSON, certificates) is the costly part of analysing a scan.
+MAX_CACHED_RESPONSES = 4096
+
+
 def fields(response: Response) -> Fields:
-    """Parse one response into fields. ``https`` responses use the ``http.*`` names."""
+    """Parse one response into fields. ``https`` responses use the ``http.*`` names.
+
+    The result is shared between callers (parsing is deterministic): treat it as read-only."""
+    return _cached_fields(response)
+
+
+@lru_cache(maxsize=MAX_CACHED_RESPONSES)
+def _cached_fields(response: Response) -> Fields:
     proto = response.protocol
     if response.error and not response.raw:
         return {f"{proto}.error": [response.error]}
