@@ -10,30 +10,23 @@ from datetime import datetime, timezone
 
 from netscan.findings._obs import Parsed
 from netscan.model import Finding
-from netscan.parsers._util import Unreadable, find_first, local, parse_xml
 
 #: Skew above which a clock counts as wrong. Five minutes: well past NTP jitter and the ONVIF
 #: digest tolerance, small enough to matter when matching footage to other logs.
 DEFAULT_MAX_CLOCK_SKEW_S = 300
 
 
-def device_utc(raw: str) -> datetime | None:
-    """The device's UTC time from a GetSystemDateAndTime response, or None."""
-    i = raw.find("<")
-    if i < 0:
-        return None
-    try:
-        root = parse_xml(raw[i:])
-    except Unreadable:
-        return None
-    utc = find_first(root, "UTCDateTime")
-    if utc is None:
-        return None
+_UTC_PARTS = ("Year", "Month", "Day", "Hour", "Minute", "Second")
+
+
+def device_utc(p: Parsed) -> datetime | None:
+    """The device's UTC time from a parsed GetSystemDateAndTime answer (its ``onvif.xml.`` leaves
+    under ``UTCDateTime``), or None."""
     vals: dict[str, int] = {}
-    for el in utc.iter():
-        name = local(el.tag)
-        if name in ("Year", "Month", "Day", "Hour", "Minute", "Second") and (el.text or "").strip().isdigit():
-            vals[name] = int(el.text.strip())  # type: ignore[union-attr]
+    for name, value in p.prefixed("onvif.xml."):
+        head, _, leaf = name.rpartition("/")
+        if leaf in _UTC_PARTS and "/UTCDateTime/" in head + "/" and value.strip().isdigit() and len(value.strip()) <= 4:
+            vals.setdefault(leaf, int(value.strip()))
     try:
         return datetime(vals["Year"], vals["Month"], vals["Day"], vals.get("Hour", 0), vals.get("Minute", 0),
                         vals.get("Second", 0), tzinfo=timezone.utc)
@@ -55,7 +48,7 @@ def clock_skew(parsed: list[Parsed], now: datetime, max_skew_s: int = DEFAULT_MA
     for p in parsed:
         if p.protocol != "onvif" or (p.first("onvif.action") or "") != "GetSystemDateAndTime":
             continue
-        dev = device_utc(p.response.raw)
+        dev = device_utc(p)
         if dev is None:
             continue
         delta = (dev - now).total_seconds()
