@@ -4,18 +4,16 @@ observations -> identifications -> findings -> one report document. Pure (``now`
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from netscan import findings
 from netscan.identify import identify
 from netscan.model import SEVERITIES, VIDEO_TYPES, Observation
 from netscan.sigdb import load_db
 from netscan.sigdb.db import default_db
-
-logger = logging.getLogger(__name__)
 
 
 def _services(obs: Observation) -> list[dict[str, Any]]:
@@ -29,20 +27,9 @@ def _services(obs: Observation) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
-def _findings_module() -> Any:
-    try:
-        import netscan.findings as findings
-    except ImportError as exc:  # pragma: no cover - only while the findings stage is absent
-        logger.debug("findings unavailable: %s", exc)
-        return None
-    return findings if hasattr(findings, "assess") else None
-
-
 @lru_cache(maxsize=1)
-def _default_vulns() -> Any:
+def _default_vulns() -> findings.VulnDB:
     """The shipped vulnerability database, loaded once per process."""
-    import netscan.findings as findings
-
     return findings.load_vulns()
 
 
@@ -52,13 +39,11 @@ def analyse(
     signatures: str | Path | None = None,
     now: dt.datetime,
     header: dict[str, Any] | None = None,
-    check_findings: bool = True,
 ) -> dict[str, Any]:
     """Identify every device and assess its findings; return the report document."""
     db = load_db(signatures) if signatures else default_db()
-    findings = _findings_module() if check_findings else None
-    vulns = _default_vulns() if findings and not signatures else findings.load_vulns(signatures) if findings else None
-    context = findings.network_context(observations) if findings and hasattr(findings, "network_context") else None
+    vulns = findings.load_vulns(signatures) if signatures else _default_vulns()
+    context = findings.network_context(observations)
     devices: list[dict[str, Any]] = []
     severity_counts: Counter[str] = Counter()
     for obs in observations:
@@ -66,12 +51,9 @@ def analyse(
         d = ident.to_dict()
         d["open_ports"] = sorted(set(obs.open_ports) | {r.port for r in obs.responses if r.port and not r.error and r.protocol not in ("wsd", "sadp", "dhip", "xmeye", "ssdp", "mdns", "dns", "dhcp")})
         d["services"] = _services(obs)
-        if findings:
-            fl = findings.assess(ident, obs, vulns, now=now, context=context)
-            d["findings"] = [f.to_dict() for f in fl]
-            severity_counts.update(f.severity for f in fl)
-        else:
-            d["findings"] = []
+        fl = findings.assess(ident, obs, vulns, now=now, context=context)
+        d["findings"] = [f.to_dict() for f in fl]
+        severity_counts.update(f.severity for f in fl)
         devices.append(d)
     counts = Counter(d["device_type"] for d in devices)
     head: dict[str, Any] = dict(header or {})

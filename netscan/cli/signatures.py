@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from netscan.cli.exitcodes import ExitCode
+from netscan.findings import check_vulns, load_vulns
 from netscan.sigdb import check, load_db
 
 
@@ -24,16 +25,9 @@ def run_check(args: argparse.Namespace) -> int:
     """Run the self-check; print problems; exit 1 when there are any."""
     db = load_db(args.signatures)
     problems = check(db)
-    nvuln = 0
-    try:
-        import netscan.findings as findings
-
-        if hasattr(findings, "load_vulns") and hasattr(findings, "check_vulns"):
-            vdb = findings.load_vulns(None if not args.signatures else args.signatures)
-            problems += findings.check_vulns(vdb, db)
-            nvuln = len(getattr(vdb, "records", []) or [])
-    except ImportError:  # pragma: no cover
-        pass
+    vdb = load_vulns(args.signatures)
+    problems += check_vulns(vdb, db)
+    nvuln = len(vdb.records)
     examples = sum(len(r.examples) for r in db.rules)
     for p in problems:
         sys.stdout.write(p + "\n")
