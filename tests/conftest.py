@@ -29,6 +29,12 @@ TEST_LAB_PREFIX = os.environ.get("NETSCAN_LAB_PREFIX", "nstest-")
 LABCLIENT = Path(__file__).resolve().parent / "lab" / "labclient.py"
 
 
+def sub_prefix(tag: str) -> str:
+    """A second lab's prefix for tests that start their own lab: derived from TEST_LAB_PREFIX, so two
+    test sessions side by side (different NETSCAN_LAB_PREFIX) never take down each other's labs."""
+    return f"{TEST_LAB_PREFIX.rstrip('-')[:5]}{tag}-"
+
+
 @pytest.fixture(scope="session")
 def lab() -> Iterator[Any]:
     """The running lab (a ``netscan.lab.LabState``); brought down even when tests fail."""

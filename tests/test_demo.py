@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-PREFIX = "nsdemo-"
+from tests.conftest import sub_prefix
+
+PREFIX = sub_prefix("dm")
 
 
 def _leftovers() -> list[str]:

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import sub_prefix
+
 from netscan.lab import PROFILES_DIR
 from netscan.lab.netns import list_netns
 
@@ -37,7 +39,7 @@ def test_status_and_run(lab: Any) -> None:
 
 
 def test_up_down_and_cleanup_after_a_dead_lab(tmp_path: Path) -> None:
-    prefix = "nslcl-"
+    prefix = sub_prefix("cl")
     for name in ("hikvision-ds2cd2032-v540.json", "dahua-ipc-hfw3441e-vuln.json"):
         shutil.copy(PROFILES_DIR / name, tmp_path / name)
     up = _run("lab", "--prefix", prefix, "up", "--profiles", str(tmp_path), "--hosts", "3", "--json")
@@ -59,6 +61,6 @@ def test_up_down_and_cleanup_after_a_dead_lab(tmp_path: Path) -> None:
 
 def test_bad_profiles_fail_loudly(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text('{"name": "x", "mac": "nope"}')
-    res = _run("lab", "--prefix", "nslcx-", "up", "--profiles", str(tmp_path))
+    res = _run("lab", "--prefix", sub_prefix("cx"), "up", "--profiles", str(tmp_path))
     assert res.returncode == 1 and "bad.json" in res.stderr
-    assert list_netns("nslcx-") == []
+    assert list_netns(sub_prefix("cx")) == []

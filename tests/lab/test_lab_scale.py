@@ -10,13 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import sub_prefix
+
 from netscan.lab import Lab
 from netscan.lab.config import run_dir
 from netscan.lab.netns import list_netns, list_root_links
 
 pytestmark = pytest.mark.lab
 
-PREFIX = "nslbx-"
+PREFIX = sub_prefix("bx")
 LABCLIENT = Path(__file__).resolve().parent / "labclient.py"
 
 

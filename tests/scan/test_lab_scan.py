@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import sub_prefix
+
 from netscan.identify import identify
 from netscan.model import VIDEO_TYPES
 from netscan.observations import from_dict, load_path
@@ -136,7 +138,7 @@ def test_device_ignoring_arp_and_icmp_found_by_multicast(tmp_path: Path) -> None
     pdir.mkdir()
     for name in ("hikvision-ds2cd2032-v540", "dahua-ipc-hfw3441e-vuln"):
         shutil.copy(Path(PROFILES_DIR) / f"{name}.json", pdir / f"{name}.json")
-    state = Lab.up(profiles_dir=pdir, hosts=0, prefix="nsstl-")
+    state = Lab.up(profiles_dir=pdir, hosts=0, prefix=sub_prefix("st"))
     try:
         hik = state.device("hikvision-ds2cd2032-v540")
         dev_ns = state.to_dict()["device_netns"]
@@ -165,7 +167,7 @@ def test_device_ignoring_arp_and_icmp_found_by_multicast(tmp_path: Path) -> None
         assert [d["ip"] for d in doc["devices"]] == [hik.ip]
         assert doc["scan"]["counts"]["out_of_target_replies"] >= 1
     finally:
-        Lab.down(prefix="nsstl-")
+        Lab.down(prefix=sub_prefix("st"))
 
 
 def test_default_credentials_opt_in(lab: Any, tmp_path: Path) -> None:
