@@ -26,7 +26,7 @@ from typing import Any, Protocol
 
 from netscan.errors import UsageError
 from netscan.limits import DEFAULT_PORTS, PING_PORTS, Limits, Timeouts
-from netscan.model import Observation, Response
+from netscan.model import Observation, Response, ScanRun, ScanStats, parse_time
 from netscan.probes import dhip as dhip_probe
 from netscan.probes import netif, ports as ports_probe, udp
 from netscan.probes.banner import BannerProbe
@@ -66,10 +66,10 @@ class ScanOptions:
 
 @dataclass
 class ScanResult:
-    """What a scan produced: observations, the report header, and whether it finished."""
+    """What a scan produced: observations, the scan's part of the report header, and whether it finished."""
 
     observations: list[Observation]
-    header: dict[str, Any]
+    run: ScanRun
     incomplete: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -518,28 +518,28 @@ class Engine:
             # observed_at: findings that compare with a clock (device clock, certificate expiry)
             # use it, so re-identifying saved observations later gives the same answers
             obs.append(Observation(ip=ip, mac=h.mac, responses=tuple(h.responses), open_ports=tuple(sorted(h.open_ports)),
-                                   meta={"observed_at": self.end}))
+                                   observed_at=parse_time(self.end)))
         sent = (self.ctx.rate.sent if self.ctx and self.ctx.rate else 0)
-        header: dict[str, Any] = {
-            "targets": list(self.targets.texts) if self.targets else list(self.options.targets),
-            "start": self.start,
-            "end": self.end,
-            "engine": self.options.engine,
-            "interface": self.iface.name if self.iface else None,
-            "privileged": self.privileged,
-            "incomplete": self.incomplete,
-            "counts": {
-                "addresses": self.targets.size if self.targets else 0,
-                "hosts": len(obs),
-                "responses": sum(len(o.responses) for o in obs),
-                "open_ports": sum(len(o.open_ports) for o in obs),
-                "probes_sent": sent,
-                "out_of_scope_replies": self.dropped_out_of_scope,
-                "out_of_target_replies": self.dropped_out_of_targets,
-            },
-            "notes": list(self.notes),
-        }
-        return ScanResult(observations=obs, header=header, incomplete=self.incomplete, notes=list(self.notes))
+        run = ScanRun(
+            targets=tuple(self.targets.texts) if self.targets else tuple(self.options.targets),
+            start=self.start,
+            end=self.end,
+            engine=self.options.engine,
+            interface=self.iface.name if self.iface else None,
+            privileged=self.privileged,
+            incomplete=self.incomplete,
+            stats=ScanStats(
+                addresses=self.targets.size if self.targets else 0,
+                hosts=len(obs),
+                responses=sum(len(o.responses) for o in obs),
+                open_ports=sum(len(o.open_ports) for o in obs),
+                probes_sent=sent,
+                out_of_scope_replies=self.dropped_out_of_scope,
+                out_of_target_replies=self.dropped_out_of_targets,
+            ),
+            notes=tuple(self.notes),
+        )
+        return ScanResult(observations=obs, run=run, incomplete=self.incomplete, notes=list(self.notes))
 
 
 async def scan_async(options: ScanOptions, progress: ScanProgress | None = None, engine: Engine | None = None) -> ScanResult:

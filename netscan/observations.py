@@ -1,7 +1,10 @@
 """Read and write the observation format (docs/observations.md). Pure on text.
 
 A file holds one observation object or a list of them. Unknown top-level keys (a corpus file's
-``source`` and ``expect``, a lab profile's extras) are kept in ``Observation.meta``.
+``source`` and ``expect``, a lab profile's extras) are kept in ``Observation.meta``. ``observed_at``
+becomes ``Observation.observed_at``; a response's ``auth`` object (or, in older files, the
+`` [authenticated]`` / `` [default-credentials user=…]`` tag at the end of its ``request``) becomes
+``Response.auth``.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from netscan.errors import UsageError
-from netscan.model import PROTOCOLS, Observation, Response
+from netscan.model import PROTOCOLS, Auth, Observation, Response, parse_time
 
 #: A single observations file larger than this is refused (a scan of a /16 stays far below).
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -36,6 +39,9 @@ def _response(d: Any, where: str) -> Response:
         raise UsageError(f"{where}: 'request' must be a string")
     err = d.get("error")
     src = d.get("source")
+    auth = Auth.from_dict(d["auth"]) if "auth" in d else None
+    if "auth" in d and auth is None:
+        raise UsageError(f"{where}: 'auth' must be an object with a known 'kind'")
     return Response(
         protocol=proto,
         raw=raw,
@@ -44,6 +50,7 @@ def _response(d: Any, where: str) -> Response:
         error=str(err) if err else None,
         truncated=bool(d.get("truncated", False)),
         source=str(src) if src else None,
+        auth=auth,
     )
 
 
@@ -64,12 +71,16 @@ def from_dict(d: Any, where: str = "observation") -> Observation:
     if not isinstance(ports, list) or not all(isinstance(p, int) for p in ports):
         raise UsageError(f"{where}: 'open_ports' must be a list of integers")
     meta = {k: v for k, v in d.items() if k not in _KNOWN}
+    observed_at = parse_time(meta.get("observed_at"))
+    if observed_at is not None:
+        del meta["observed_at"]  # an unreadable value stays in meta, as written
     return Observation(
         ip=ip,
         mac=mac.lower() if mac else None,
         responses=tuple(_response(r, f"{where}.responses[{i}]") for i, r in enumerate(responses)),
         open_ports=tuple(sorted(set(ports))),
         meta=meta,
+        observed_at=observed_at,
     )
 
 

@@ -18,6 +18,7 @@ from rich.console import Console
 
 from netscan.cli.exitcodes import ExitCode
 from netscan.errors import LabError
+from netscan.model import Report
 from netscan.report import render
 from netscan.report.table import renderables
 
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
                 sys.stderr.write(proc.stderr[-2000:])
                 sys.stderr.write(f"netscan: the lab scan failed (exit {proc.returncode})\n")
                 return int(ExitCode.ERROR)
-            doc = json.loads(report.read_text(encoding="utf-8"))
+            doc = Report.from_dict(json.loads(report.read_text(encoding="utf-8")))
         out.print(renderables(doc))
         Path(args.html).write_text(render(doc, "html"), encoding="utf-8")
         err.print(f"Scanned {state.subnet} in {elapsed:.1f} s. HTML report: {os.path.abspath(args.html)}")

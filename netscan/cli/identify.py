@@ -10,6 +10,7 @@ from typing import Any
 from netscan.cli.exitcodes import ExitCode
 from netscan.cli.output import FORMATS, emit, fail_on_exit
 from netscan.errors import UsageError
+from netscan.model import FAIL_ON_LEVELS, ScanHeader
 from netscan.observations import load_path, load_text
 from netscan.pipeline import analyse
 
@@ -23,7 +24,7 @@ def register(sub: Any) -> None:
     p.add_argument("--format", choices=FORMATS, default="json", help="output format (default: json)")
     p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument("--signatures", metavar="DIR", help="use another signature directory")
-    p.add_argument("--fail-on", choices=("critical", "high", "medium", "low"), help="exit 4 when a finding at or above this severity exists")
+    p.add_argument("--fail-on", choices=FAIL_ON_LEVELS, help="exit 4 when a finding at or above this severity exists")
     p.add_argument("--now", metavar="ISO8601", help="reference time for clock checks (default: the current time)")
     p.set_defaults(func=run)
 
@@ -35,10 +36,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         observations = load_path(args.file)
     now = _parse_now(args.now)
-    doc = analyse(observations, signatures=args.signatures, now=now,
-                  header={"command": "identify", "input": args.file, "engine": "offline"})
-    emit(doc, args.format, args.output)
-    return int(fail_on_exit(doc, args.fail_on) or ExitCode.OK)
+    report = analyse(observations, signatures=args.signatures, now=now,
+                     header=ScanHeader(command="identify", input=args.file, engine="offline"))
+    emit(report, args.format, args.output)
+    return int(fail_on_exit(report, args.fail_on) or ExitCode.OK)
 
 
 def _parse_now(text: str | None) -> dt.datetime:

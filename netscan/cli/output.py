@@ -5,21 +5,20 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from netscan.cli.exitcodes import ExitCode
 from netscan.errors import UsageError
+from netscan.model import Report, Severity
 from netscan.report import FORMATS as _ALL
 from netscan.report import render
 
 FORMATS: tuple[str, ...] = _ALL
-_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
 
 
-def emit(doc: dict[str, Any], fmt: str, output: str | None) -> None:
-    """Render ``doc`` and write it to ``output`` (atomically) or stdout."""
+def emit(report: Report, fmt: str, output: str | None) -> None:
+    """Render ``report`` and write it to ``output`` (atomically) or stdout."""
     if output:
-        text = render(doc, fmt, width=160, color=False)
+        text = render(report, fmt, width=160, color=False)
         path = Path(output)
         tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
         try:
@@ -31,17 +30,12 @@ def emit(doc: dict[str, Any], fmt: str, output: str | None) -> None:
         return
     tty = sys.stdout.isatty()
     width = os.get_terminal_size().columns if tty else 160
-    sys.stdout.write(render(doc, fmt, width=width, color=tty and fmt == "table"))
+    sys.stdout.write(render(report, fmt, width=width, color=tty and fmt == "table"))
     sys.stdout.flush()
 
 
-def fail_on_exit(doc: dict[str, Any], level: str | None) -> ExitCode | None:
+def fail_on_exit(report: Report, level: str | None) -> ExitCode | None:
     """ExitCode.FINDINGS when a finding at or above ``level`` exists, else None."""
     if not level:
         return None
-    limit = _ORDER[level]
-    for d in doc.get("devices", []):
-        for f in d.get("findings") or []:
-            if _ORDER.get(f.get("severity", "info"), 9) <= limit:
-                return ExitCode.FINDINGS
-    return None
+    return ExitCode.FINDINGS if report.findings_at_least(Severity(level)) else None

@@ -17,6 +17,7 @@ from typing import Any
 
 from netscan.cli.exitcodes import ExitCode
 from netscan.errors import UsageError
+from netscan.model import FAIL_ON_LEVELS
 from netscan.limits import DEFAULT_PORTS, Limits, Timeouts
 
 
@@ -77,7 +78,7 @@ def register(sub: Any) -> None:
     p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument("--save-observations", metavar="FILE", help="write the raw observations (for `netscan identify FILE`)")
     p.add_argument("--signatures", metavar="DIR", help="use another signature directory")
-    p.add_argument("--fail-on", choices=("critical", "high", "medium", "low"), help="exit 4 when a finding at or above this severity exists")
+    p.add_argument("--fail-on", choices=FAIL_ON_LEVELS, help="exit 4 when a finding at or above this severity exists")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress display")
     p.set_defaults(func=run)
 
@@ -159,15 +160,17 @@ def _write(path: str, text: str) -> None:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None
 
 
-def _hosts_document(result: Any) -> dict[str, Any]:
+def _hosts_report(result: Any) -> Any:
     """A report of addresses and MACs only (``--hosts-only``): no identification is run."""
-    devices = [
-        {"ip": o.ip, "mac": o.mac, "vendor": None, "brand": None, "model": None, "firmware": None,
-         "device_type": "unknown", "serial": None, "hostname": None, "confidence": 0.0, "covered": None,
-         "evidence": [], "open_ports": list(o.open_ports), "services": [], "findings": []}
+    from netscan.model import Device, Identification, Report, ScanHeader
+
+    devices = tuple(
+        Device(Identification(ip=o.ip, mac=o.mac, vendor=None, brand=None, model=None, firmware=None,
+                              device_type="unknown", confidence=0.0, covered=None),
+               open_ports=tuple(o.open_ports))
         for o in result.observations
-    ]
-    return {"scan": {"command": "scan", **result.header}, "devices": devices}
+    )
+    return Report(scan=ScanHeader(command="scan", run=result.run), devices=devices)
 
 
 def _prewarm(signatures: str | None) -> threading.Thread | None:
@@ -251,18 +254,18 @@ def run(args: argparse.Namespace) -> int:
     from netscan.cli.output import emit, fail_on_exit
 
     if options.hosts_only:
-        emit(_hosts_document(result), args.format, args.output)
+        emit(_hosts_report(result), args.format, args.output)
         return int(ExitCode.INCOMPLETE if result.incomplete else ExitCode.OK)
     from netscan.pipeline import analyse
 
     for t in warm:
         if t is not None:
             t.join()
-    header: dict[str, Any] = {"command": "scan", **result.header}
-    scan_counts = dict(header.get("counts", {}))
-    doc = analyse(result.observations, signatures=args.signatures, now=dt.datetime.now(dt.timezone.utc), header=header)
-    doc["scan"]["counts"] = {**scan_counts, **doc["scan"].get("counts", {})}
-    emit(doc, args.format, args.output)
+    from netscan.model import ScanHeader
+
+    report = analyse(result.observations, signatures=args.signatures, now=dt.datetime.now(dt.timezone.utc),
+                     header=ScanHeader(command="scan", run=result.run))
+    emit(report, args.format, args.output)
     if result.incomplete:
         return int(ExitCode.INCOMPLETE)
-    return int(fail_on_exit(doc, args.fail_on) or ExitCode.OK)
+    return int(fail_on_exit(report, args.fail_on) or ExitCode.OK)

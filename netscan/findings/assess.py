@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime, timezone
 
 from netscan.findings._obs import parse_observation
@@ -26,23 +25,13 @@ from netscan.findings.vendorstate import cloud_evidence, cloud_p2p, not_activate
 from netscan.findings.vulndb import VulnDB
 from netscan.model import VIDEO_TYPES, Finding, Identification, Observation
 
-logger = logging.getLogger(__name__)
-
-#: Observation.meta key holding when the observation was recorded (ISO 8601). When present it is
-#: the reference time for clock and certificate checks, so ``identify`` on saved observations
-#: gives the same findings as the live scan did.
-OBSERVED_AT_KEY = "observed_at"
-
-
 def reference_time(observation: Observation, now: datetime) -> datetime:
-    """The time checks compare against: the observation's ``observed_at``, else ``now`` (as UTC)."""
-    raw = observation.meta.get(OBSERVED_AT_KEY) if observation.meta else None
-    if isinstance(raw, str):
-        try:
-            t = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-            return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
-        except ValueError:
-            logger.debug("bad observed_at %r", raw)
+    """The time checks compare against: the observation's ``observed_at`` (when the scan recorded
+    it, so ``identify`` on saved observations gives the same findings as the live scan did), else
+    ``now``; as an aware time (naive taken as UTC)."""
+    t = observation.observed_at
+    if t is not None:
+        return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
     return now if now.tzinfo else now.replace(tzinfo=timezone.utc)
 
 

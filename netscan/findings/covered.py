@@ -14,23 +14,23 @@ def covered_vendor(ident: Identification) -> list[Finding]:
     cov = ident.covered
     if not cov:
         return []
-    lists = [(_LIST_NAMES.get(x, str(x))) for x in cov.get("lists") or []] or ["a covered list"]
-    entity = str(cov.get("entity") or cov.get("maker") or ident.vendor or "a covered entity")
-    maker = str(cov.get("maker") or ident.vendor or entity)
-    label = cov.get("label") or ident.brand
+    lists = [_LIST_NAMES.get(x, x) for x in cov.lists] or ["a covered list"]
+    entity = str(cov.entity or cov.maker or ident.vendor or "a covered entity")
+    maker = str(cov.maker or ident.vendor or entity)
+    label = cov.label or ident.brand
     relabelled = bool(label) and str(label).casefold() != maker.casefold()
     title = f"Made by {maker}" + (f", sold as {label}" if relabelled else "") + f": on the {' and '.join(lists)}"
     evidence: list[str] = []
     if relabelled:
         evidence.append(f"label on the device: {quote(label, 60)}; true maker: {maker}")
-    via = cov.get("via")
+    via = cov.via
     if via and via != "maker":
         evidence.append(f"covered through: {quote(via, 120)}")
-    basis = list(dict.fromkeys(str(e) for e in cov.get("evidence") or []))
+    basis = list(dict.fromkeys(cov.evidence))
     if basis:
         evidence.append(f"identified by: {quote(', '.join(basis[:10]), 300)}")
-    if cov.get("source"):
-        evidence.append(f"list source: {cov['source']}")
+    if cov.source:
+        evidence.append(f"list source: {cov.source}")
     return [Finding(
         id="covered-vendor", severity="medium",
         title=title,
@@ -42,5 +42,5 @@ def covered_vendor(ident: Identification) -> list[Finding]:
         remediation="Check whether §889 / FCC rules apply to your organisation; if they do, plan the "
                     "device's replacement and record it in your compliance inventory.",
         evidence=tuple(evidence),
-        references=tuple(str(s) for s in [cov.get("source")] if s),
+        references=tuple(s for s in [cov.source] if s),
     )]

@@ -5,9 +5,11 @@ per device per scan with **at most one** pair: the default the vendor itself doc
 device generation. It skips the attempt when identification is not sure enough to know the pair
 applies, or when a failed attempt could lock the account (documented lockout after one failure).
 
-The scan records the attempt as an ordinary response whose ``request`` ends with the tag
-`` [default-credentials user=<name>]`` (the password is never recorded), e.g.
-``GET /ISAPI/Security/userCheck [default-credentials user=admin]``; ``raw`` is the device's reply.
+The scan records the attempt as an ordinary response with ``auth=Auth(AuthKind.DEFAULT, user)``
+(the password is never recorded), e.g. request ``GET /ISAPI/Security/userCheck`` with
+``"auth": {"kind": "default-credentials", "user": "admin"}`` in the observation format (older files
+carry the tag `` [default-credentials user=admin]`` at the end of ``request`` instead; it is read
+into the same field); ``raw`` is the device's reply.
 A 2xx reply (HTTP/RTSP) or a fault-free ONVIF reply means the default password was accepted.
 """
 
@@ -20,11 +22,10 @@ from dataclasses import dataclass
 from netscan.findings._obs import Parsed
 from netscan.findings.versions import compare, parse
 from netscan.findings.vulndb import vendor_key
-from netscan.model import Finding, Identification
+from netscan.model import AuthKind, Finding, Identification
 
 #: Least number of failures before a lockout at which one failed attempt is harmless.
 MIN_SAFE_LOCKOUT_ATTEMPTS = 2
-_TAG = re.compile(r"\[default-credentials(?:\s+user=(?P<user>[^\]\s]{0,64}))?\]\s*$")
 
 
 @dataclass(frozen=True)
@@ -121,8 +122,8 @@ def default_password(parsed: list[Parsed]) -> list[Finding]:
     """``default password accepted`` when a recorded default-credentials attempt succeeded."""
     hits = []
     for p in parsed:
-        m = _TAG.search(p.response.request[-200:])
-        if not m:
+        auth = p.response.auth
+        if auth is None or auth.kind is not AuthKind.DEFAULT:
             continue
         if p.protocol in ("http", "https"):
             ok = (p.first("http.status") or "").startswith("2")
@@ -134,8 +135,8 @@ def default_password(parsed: list[Parsed]) -> list[Finding]:
         else:
             ok = False
         if ok:
-            user = m.group("user") or "?"
-            req = _TAG.sub("", p.response.request).strip()
+            user = auth.user or "?"
+            req = p.response.request.strip()
             port = f" port {p.response.port}" if p.response.port is not None else ""
             hits.append(f"{p.protocol}{port} {req}: default password accepted for user {user!r}")
     if not hits:

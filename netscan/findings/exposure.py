@@ -3,9 +3,8 @@ readable without credentials; legacy management (telnet, FTP); admin UI over cle
 expired or self-signed TLS.
 
 Every check reads responses already recorded (the probes send these requests without credentials).
-A request recorded *with* credentials carries a tag at the end of its ``request``:
-`` [authenticated]`` (operator-supplied credentials) or `` [default-credentials user=<name>]`` (the
-opt-in default-password check, netscan.findings.credentials); such responses are ignored here.
+A request recorded *with* credentials has ``Response.auth`` set (operator-supplied credentials, or
+the opt-in default-password check, netscan.findings.credentials); such responses are ignored here.
 """
 
 from __future__ import annotations
@@ -15,11 +14,8 @@ from datetime import datetime, timezone
 
 from netscan.findings._obs import Parsed
 from netscan.findings.catalogue import quote
-from netscan.model import Finding
+from netscan.model import Finding, Severity
 
-AUTH_MARK = "[authenticated]"
-DEFAULT_CRED_MARK = "[default-credentials"
-_TAG = re.compile(r"\[(?:authenticated|default-credentials)[^\]]*\]\s*$")
 
 #: Paths that return a still image (Hikvision ISAPI/PSIA, Dahua, ONVIF-HTTP, Axis VAPIX, Reolink,
 #: Hanwha SUNAPI, Uniview LAPI, generic HiSilicon/Foscam).
@@ -41,7 +37,6 @@ DEVICE_INFO_PATHS = re.compile(
 )
 #: ONVIF actions that must need credentials (ONVIF Core access classes), and the severity when they do not.
 ONVIF_PROTECTED = {"GetUsers": "critical", "GetStreamUri": "high", "GetSnapshotUri": "high", "GetDeviceInformation": "medium"}
-_SEV_ORDER = ("critical", "high", "medium", "low", "info")
 _JPEG_MAGIC = "\xff\xd8\xff"
 TELNET_PORTS = frozenset({23, 2323})
 FTP_PORTS = frozenset({21})
@@ -49,7 +44,7 @@ HTTPS_PORTS = frozenset({443, 8443})
 
 
 def _authenticated(p: Parsed) -> bool:
-    return bool(_TAG.search(p.response.request[-200:]))
+    return p.response.auth is not None
 
 
 def _ok(status: str | None) -> bool:
@@ -157,7 +152,8 @@ def onvif_unauthenticated(parsed: list[Parsed]) -> list[Finding]:
         hits.append((sev, f"ONVIF {action} answered without credentials: {', '.join(got)}"))
     if not hits:
         return []
-    sev = min((s for s, _ in hits), key=_SEV_ORDER.index)
+    sev = Severity.worst(Severity(s) for s, _ in hits)
+    assert sev is not None
     return [Finding(
         id="onvif-unauthenticated", severity=sev,
         title="ONVIF service answers protected requests without a password",

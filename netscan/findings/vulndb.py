@@ -18,6 +18,7 @@ import yaml
 
 from netscan.errors import SignatureError
 from netscan.findings.versions import SCHEMES, Version, compare, parse
+from netscan.model import Severity
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,6 @@ _RECORD_KEYS = frozenset({
     "id", "title", "summary", "detail_note", "cvss", "cvss_version", "cvss_source", "kev", "kev_added",
     "severity", "brands", "device_types", "requires", "remediation", "references", "affected", "test",
 })
-_SEVERITIES = ("critical", "high", "medium", "low", "info")
 
 
 def default_path() -> Path:
@@ -127,7 +127,7 @@ class VulnRecord:
     cvss_source: str = ""
     kev: bool = False
     kev_added: str | None = None
-    severity: str | None = None
+    severity: Severity | None = None
     brands: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     detail_note: str = ""
@@ -136,25 +136,25 @@ class VulnRecord:
     file: str = ""
 
     @property
-    def effective_severity(self) -> str:
+    def effective_severity(self) -> Severity:
         """Severity from CVSS (or the record's override); KEV listing raises it to at least high."""
         sev = self.severity or severity_from_cvss(self.cvss)
-        if self.kev and _SEVERITIES.index(sev) > _SEVERITIES.index("high"):
-            sev = "high"
+        if self.kev and not sev.at_least(Severity.HIGH):
+            sev = Severity.HIGH
         return sev
 
 
-def severity_from_cvss(cvss: float | None) -> str:
+def severity_from_cvss(cvss: float | None) -> Severity:
     """CVSS v3 qualitative rating: 9.0+ critical, 7.0+ high, 4.0+ medium, else low."""
     if cvss is None:
-        return "medium"
+        return Severity.MEDIUM
     if cvss >= 9.0:
-        return "critical"
+        return Severity.CRITICAL
     if cvss >= 7.0:
-        return "high"
+        return Severity.HIGH
     if cvss >= 4.0:
-        return "medium"
-    return "low" if cvss > 0 else "info"
+        return Severity.MEDIUM
+    return Severity.LOW if cvss > 0 else Severity.INFO
 
 
 @dataclass(frozen=True)
@@ -309,8 +309,8 @@ def _record(raw: dict[str, Any], vendor: str, scheme: str, fname: str, where: st
     if cvss is not None and not (isinstance(cvss, (int, float)) and 0 <= float(cvss) <= 10):
         raise _Bad(f"cvss {cvss!r} is not a number from 0 to 10")
     sev = raw.get("severity")
-    if sev is not None and sev not in _SEVERITIES:
-        raise _Bad(f"severity {sev!r} is not one of {_SEVERITIES}")
+    if sev is not None and Severity.parse(sev) is None:
+        raise _Bad(f"severity {sev!r} is not one of {tuple(s.value for s in Severity)}")
     if cvss is None and sev is None:
         raise _Bad("needs 'cvss' or an explicit 'severity'")
     refs = raw.get("references") or []
@@ -328,7 +328,7 @@ def _record(raw: dict[str, Any], vendor: str, scheme: str, fname: str, where: st
         cvss_source=str(raw.get("cvss_source") or ""),
         kev=bool(raw.get("kev")),
         kev_added=str(raw["kev_added"]) if raw.get("kev_added") else None,
-        severity=sev,
+        severity=Severity.parse(sev),
         brands=tuple(str(b) for b in raw.get("brands") or ()),
         requires=tuple(str(x) for x in raw.get("requires") or ()),
         detail_note=" ".join(str(raw.get("detail_note") or "").split()),

@@ -20,7 +20,7 @@ from collections import defaultdict
 from typing import Any
 
 from netscan.identify.collect import Claim
-from netscan.model import VIDEO_TYPES, Evidence, Identification, Observation
+from netscan.model import VIDEO_TYPES, CoveredStatus, Evidence, Identification, Observation
 from netscan.sigdb.db import SignatureDB
 
 #: A brand counts towards its maker at this fraction of its own weight.
@@ -206,21 +206,21 @@ def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence:
     return "unknown"
 
 
-def _covered(db: SignatureDB, vendor: str | None, brand: str | None, evidence: list[Evidence]) -> dict[str, Any] | None:
+def _covered(db: SignatureDB, vendor: str | None, brand: str | None, evidence: list[Evidence]) -> CoveredStatus | None:
     for who, role in ((vendor, "maker"), (brand, "brand")):
         hit = db.covered_status(who)
         if hit is None:
             continue
         carrier, status = hit
         basis = [e.source for e in evidence if e.kind in ("rule", "oui", "oem") and e.weight >= 0 and (e.extracted.get("vendor") or "").casefold() in {x.casefold() for x in (vendor, brand, carrier.name) if x}]
-        return {
-            "covered": True,
-            "lists": list(status.get("lists", [])),
-            "entity": carrier.name,
-            "via": role if carrier.name == who else f"{role} {who} is a subsidiary/affiliate of {carrier.name}",
-            "maker": vendor,
-            "label": brand,
-            "source": status.get("source"),
-            "evidence": basis[:10],
-        }
+        source = status.get("source")
+        return CoveredStatus(
+            lists=tuple(str(x) for x in status.get("lists", [])),
+            entity=carrier.name,
+            via=role if carrier.name == who else f"{role} {who} is a subsidiary/affiliate of {carrier.name}",
+            maker=vendor,
+            label=brand,
+            source=str(source) if source is not None else None,
+            evidence=tuple(basis[:10]),
+        )
     return None

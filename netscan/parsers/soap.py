@@ -19,7 +19,7 @@ def _soap_body(raw: str) -> str:
 def onvif_fields(raw: str, request: str = "") -> Fields:
     """Fields of an ONVIF device-service response."""
     fields: Fields = {}
-    # the action is the first word; probes may append tags such as "[authenticated]"
+    # the action is the first word (credentials are Response.auth, not part of the request)
     action = request.strip().split()[0] if request.strip() else ""
     if action:
         add(fields, "onvif.action", action)

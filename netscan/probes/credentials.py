@@ -5,8 +5,8 @@ already skips devices where a failed attempt could lock the account).
 The attempt is an authenticated ``GET`` of the vendor's read-only login-check endpoint. A first
 request without credentials fetches the challenge (that is not a login attempt); only then is the
 one credentialed request sent, with HTTP Basic or Digest (RFC 7616, MD5, qop=auth) as the device
-asks. It is recorded as an ordinary response whose request ends with
-``[default-credentials user=<name>]``; the password is never recorded or logged.
+asks. It is recorded as an ordinary response with ``auth=Auth(AuthKind.DEFAULT, <user>)``; the
+password is never recorded or logged.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import os
 import re
 from collections.abc import Iterable
 
-from netscan.model import Observation, Response
+from netscan.model import Auth, AuthKind, Observation, Response
 from netscan.probes.base import ProbeContext
 from netscan.probes.http import HttpRequest, fetch
 
@@ -89,7 +89,8 @@ async def attempt(ctx: ProbeContext, obs: Observation, vendor: str, user: str, p
     if header is None:
         return None
     resp = await fetch(ctx, obs.ip, port, HttpRequest("GET", path, extra=(("Authorization", header),)), tls=tls)
-    return Response(protocol=resp.protocol, port=port, request=f"GET {path} [default-credentials user={user}]",
+    return Response(protocol=resp.protocol, port=port, request=f"GET {path}",
+                    auth=Auth(AuthKind.DEFAULT, user),
                     raw=resp.raw, error=resp.error, truncated=resp.truncated)
 
 

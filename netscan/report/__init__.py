@@ -1,29 +1,37 @@
-"""Pure renderers of a report document: table (rich), json, jsonl, csv, html.
+"""Pure renderers of a :class:`~netscan.model.Report`: table (rich), json, jsonl, csv, html.
 
-A document is ``{"scan": {...header...}, "devices": [device dicts]}`` as built by
-``netscan.pipeline.analyse``. Renderers return strings; only the CLI decides where they go.
+The report is built by ``netscan.pipeline.analyse`` (devices and findings already in their stable
+order; renderers do not re-sort devices). A saved JSON report document (``{"scan": {...},
+"devices": [...]}``) is accepted too: it is read with ``Report.from_dict`` (the JSON formats write it
+back as it was). Renderers return strings; only the CLI decides where they go.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["FORMATS", "render"]
+from netscan.model import Report
+
+__all__ = ["FORMATS", "as_report", "render"]
 
 FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "html")
 
 
-def render(doc: dict[str, Any], fmt: str, *, width: int = 160, color: bool = False) -> str:
-    """Render a report document in the given format (each renderer is imported on first use:
-    a JSON report from cron should not pay for rich)."""
-    if fmt == "json":
-        from netscan.report.jsonfmt import render_json
+def as_report(doc: Report | Mapping[str, Any]) -> Report:
+    """A Report, from a Report or a JSON report document."""
+    return doc if isinstance(doc, Report) else Report.from_dict(doc)
 
-        return render_json(doc)
-    if fmt == "jsonl":
-        from netscan.report.jsonfmt import render_jsonl
 
-        return render_jsonl(doc)
+def render(doc: Report | Mapping[str, Any], fmt: str, *, width: int = 160, color: bool = False) -> str:
+    """Render a report in the given format (each renderer is imported on first use: a JSON report
+    from cron should not pay for rich)."""
+    if fmt in ("json", "jsonl"):
+        from netscan.report.jsonfmt import render_json, render_jsonl
+
+        data = doc.to_dict() if isinstance(doc, Report) else doc
+        return render_json(data) if fmt == "json" else render_jsonl(data)
+    doc = as_report(doc)
     if fmt == "csv":
         from netscan.report.csvfmt import render_csv
 

@@ -35,7 +35,7 @@ def test_relabelled_dahua_is_vendor_dahua_brand_lorex(db) -> None:  # type: igno
     ident = identify(obs, db)
     assert (ident.vendor, ident.brand, ident.model) == ("Dahua", "Lorex", "LNB8973B")
     assert ident.firmware == "2.460.0001.5.R, Build Date 2017-08-11"
-    assert ident.covered and ident.covered["entity"] == "Dahua" and ident.covered["label"] == "Lorex"
+    assert ident.covered and ident.covered.entity == "Dahua" and ident.covered.label == "Lorex"
     kinds = {e.kind for e in ident.evidence}
     assert {"oui", "rule", "oem"} <= kinds
 
@@ -47,7 +47,7 @@ def test_protocol_evidence_beats_oui(db) -> None:  # type: ignore[no-untyped-def
     assert ident.vendor == "Hikvision"
     assert ident.brand is None
     assert ident.device_type == "camera"
-    assert ident.covered is not None and ident.covered["lists"] == ["NDAA-889", "FCC-covered-list"]
+    assert ident.covered is not None and ident.covered.lists == ("NDAA-889", "FCC-covered-list")
 
 
 def test_oui_alone_names_maker_but_not_type(db) -> None:  # type: ignore[no-untyped-def]

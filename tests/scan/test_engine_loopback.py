@@ -41,9 +41,9 @@ def test_scan_loopback_hosts() -> None:
     reqs = [r.request for r in web.responses]
     assert "GET /" in reqs and "GET /ISAPI/System/deviceInfo" in reqs
     assert res.observations[1].open_ports == () and not res.incomplete
-    h = res.header
-    assert h["targets"] == ["127.0.0.2-3"] and h["engine"] == "netscan" and h["counts"]["hosts"] == 2
-    assert h["start"] <= h["end"]
+    h = res.run
+    assert h.targets == ("127.0.0.2-3",) and h.engine == "netscan" and h.stats.hosts == 2
+    assert h.start is not None and h.end is not None and h.start <= h.end
     assert events.count("found") == 2 and events.count("done") == 2 and events[0] == "targets"
     # --save-observations then identify gives the same devices
     again = load_text(dumps(res.observations))

@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import sub_prefix
 
 from netscan.identify import identify
-from netscan.model import VIDEO_TYPES
+from netscan.model import VIDEO_TYPES, AuthKind, Response
 from netscan.observations import from_dict, load_path
 
 pytestmark = pytest.mark.lab
@@ -170,18 +170,23 @@ def test_device_ignoring_arp_and_icmp_found_by_multicast(tmp_path: Path) -> None
         Lab.down(prefix=sub_prefix("st"))
 
 
+def _default_attempt(r: Response) -> bool:
+    """The response records the opt-in default-credential attempt (a typed field since issue 10)."""
+    return r.auth is not None and r.auth.kind is AuthKind.DEFAULT
+
+
 def test_default_credentials_opt_in(lab: Any, tmp_path: Path) -> None:
     doc, obs, _ = _scan(lab, tmp_path, "--check-default-credentials")
-    tagged = {o.ip for o in load_path(obs) for r in o.responses if "[default-credentials" in r.request}
+    tagged = {o.ip for o in load_path(obs) for r in o.responses if _default_attempt(r)}
     # profiles that accept a login carry a "login" section (the emulator checks the pair)
     want = {d.ip for d in lab.devices if d.profile and d.profile.get("login")}
     got = {d["ip"] for d in doc["devices"] if any(f["id"] == "default-password" for f in d["findings"])}
     assert want and got == want
     assert want <= tagged
     # at most one attempt per device, and only where the vendor documents a default that applies
-    per_device = [sum("[default-credentials" in r.request for r in o.responses) for o in load_path(obs)]
+    per_device = [sum(_default_attempt(r) for r in o.responses) for o in load_path(obs)]
     assert max(per_device) == 1
     # without the flag, no attempt at all
     (tmp_path / "plain").mkdir()
     _doc2, obs2, _ = _scan(lab, tmp_path / "plain")
-    assert not any("[default-credentials" in r.request for o in load_path(obs2) for r in o.responses)
+    assert not any(_default_attempt(r) for o in load_path(obs2) for r in o.responses)

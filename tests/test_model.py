@@ -1,0 +1,79 @@
+"""The typed spine (netscan.model): Severity order, typed auth and observed_at in the observation
+format (old files still load), and Report <-> JSON document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from netscan.model import (
+    Auth,
+    AuthKind,
+    Finding,
+    Observation,
+    Report,
+    Response,
+    Severity,
+)
+from netscan.observations import dumps, load_text
+
+
+def test_severity_order_is_the_declaration_order() -> None:
+    assert [s.value for s in Severity] == ["critical", "high", "medium", "low", "info"]
+    assert Severity.CRITICAL.at_least(Severity.HIGH) and not Severity.LOW.at_least(Severity.MEDIUM)
+    assert Severity.worst([Severity.LOW, Severity.HIGH, Severity.INFO]) is Severity.HIGH
+    assert Severity.worst([]) is None
+    assert Severity.parse("medium") is Severity.MEDIUM and Severity.parse("severe") is None
+    assert Finding(id="x", severity="high", title="t").severity is Severity.HIGH  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        Finding(id="x", severity="severe", title="t")  # type: ignore[arg-type]
+    assert json.dumps(Finding(id="x", severity=Severity.LOW, title="t").to_dict()["severity"]) == '"low"'
+
+
+def test_old_request_tags_load_as_typed_auth_and_round_trip() -> None:
+    old = [{"ip": "10.0.0.5", "mac": None, "observed_at": "2026-11-23T12:00:00Z", "responses": [
+        {"protocol": "http", "port": 80, "request": "GET /ISAPI/Security/userCheck [default-credentials user=admin]", "raw": "HTTP/1.1 200 OK\r\n\r\n"},
+        {"protocol": "onvif", "port": 80, "request": "GetDeviceInformation [authenticated]", "raw": "<x/>"},
+        {"protocol": "http", "port": 80, "request": "GET /[x]", "raw": ""},
+    ]}]
+    (obs,) = load_text(json.dumps(old))
+    a, b, c = obs.responses
+    assert (a.request, a.auth) == ("GET /ISAPI/Security/userCheck", Auth(AuthKind.DEFAULT, "admin"))
+    assert (b.request, b.auth) == ("GetDeviceInformation", Auth(AuthKind.OPERATOR))
+    assert (c.request, c.auth) == ("GET /[x]", None)
+    assert obs.observed_at == dt.datetime(2026, 11, 23, 12, tzinfo=dt.timezone.utc)
+    assert "observed_at" not in obs.meta
+    text = dumps([obs])
+    assert "[default-credentials" not in text and '"auth": {' in text
+    data = json.loads(text)[0]
+    assert data["observed_at"] == "2026-11-23T12:00:00Z"
+    assert data["responses"][0]["auth"] == {"kind": "default-credentials", "user": "admin"}
+    (again,) = load_text(text)
+    assert again.responses == obs.responses and again.observed_at == obs.observed_at
+
+
+def test_unreadable_observed_at_is_kept_as_written() -> None:
+    (obs,) = load_text('{"ip": "10.0.0.5", "mac": null, "observed_at": "yesterday", "responses": []}')
+    assert obs.observed_at is None and json.loads(dumps([obs]))[0]["observed_at"] == "yesterday"
+
+
+def test_bad_auth_object_is_a_clear_error() -> None:
+    from netscan.errors import UsageError
+
+    with pytest.raises(UsageError, match="auth"):
+        load_text('{"ip": null, "mac": null, "responses": [{"protocol": "http", "raw": "", "auth": {"kind": "root"}}]}')
+
+
+def test_report_document_round_trip() -> None:
+    from netscan.pipeline import analyse
+
+    obs = Observation("10.0.0.5", "28:57:be:00:00:01", (
+        Response("http", "HTTP/1.1 200 OK\r\nServer: App-webs/\r\n\r\n", 80, "GET /"),
+    ), observed_at=dt.datetime(2026, 11, 23, 12, tzinfo=dt.timezone.utc))
+    report = analyse([obs], now=dt.datetime(2026, 11, 23, 12, tzinfo=dt.timezone.utc))
+    doc = report.to_dict()
+    assert doc["scan"]["counts"]["devices"] == 1 and doc["scan"]["generated"] == "2026-11-23T12:00:00Z"
+    again = Report.from_dict(json.loads(json.dumps(doc)))
+    assert again.to_dict() == doc
