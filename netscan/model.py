@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import ipaddress
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 #: Protocols an observation's response may carry (docs/observations.md).
@@ -160,6 +161,17 @@ def split_auth_tag(request: str) -> tuple[str, Auth | None]:
     return request[:cut], Auth(AuthKind(m.group("kind")), m.group("user"))
 
 
+def _ip_key(ip: str | None) -> tuple[int, int]:
+    """(4 or 6, the address as a number); unparsable text and None after every address."""
+    if ip is None:
+        return (8, 0)
+    try:
+        a = ipaddress.ip_address(ip)
+    except ValueError:
+        return (7, int.from_bytes(ip.encode("utf-8", "replace")[:32], "big"))
+    return (a.version, int(a))
+
+
 @dataclass(frozen=True)
 class Response:
     """One raw exchange recorded from a device, exactly as seen."""
@@ -187,6 +199,13 @@ class Response:
                 object.__setattr__(self, "request", request)
                 object.__setattr__(self, "auth", auth)
 
+    @property
+    def sort_key(self) -> tuple[int, str, str, str, str, str, bool, str]:
+        """Port, protocol, request, then everything else: the one order responses are analysed in."""
+        auth = f"{self.auth.kind.value} {self.auth.user or ''}" if self.auth is not None else ""
+        return (self.port if self.port is not None else -1, self.protocol, self.request, auth,
+                self.error or "", self.raw, self.truncated, self.source or "")
+
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"protocol": self.protocol, "port": self.port, "request": self.request, "raw": self.raw}
         if self.auth is not None:
@@ -213,6 +232,21 @@ class Observation:
     observed_at: _dt.datetime | None = field(default=None, compare=False)
     """When the observation was recorded (the scan's end). Checks that compare with a clock (device
     clock, certificate expiry) use it, so re-identifying saved observations gives the same answers."""
+
+    def canonical(self) -> Observation:
+        """The same observation with its responses in :attr:`Response.sort_key` order and its ports
+        sorted: what arrives in a different order (concurrent probes, discovery replies) is
+        analysed the same way, so the same answers always give the same report."""
+        responses = tuple(sorted(self.responses, key=lambda r: r.sort_key))
+        ports = tuple(sorted(set(self.open_ports)))
+        if responses == self.responses and ports == self.open_ports:
+            return self
+        return replace(self, responses=responses, open_ports=ports)
+
+    @property
+    def sort_key(self) -> tuple[tuple[int, int], str, tuple[tuple[Any, ...], ...]]:
+        """Address (numerically; none last), MAC, then the responses: the order devices are reported in."""
+        return (_ip_key(self.ip), self.mac or "", tuple(r.sort_key for r in self.responses))
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"ip": self.ip, "mac": self.mac}

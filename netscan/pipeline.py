@@ -51,10 +51,16 @@ def analyse(
     """Identify every device and assess its findings; return the report.
 
     ``header`` says how the observations were made (command, input, the active scan's run); the
-    analysis adds the time it ran and the counts, which are built here and nowhere else.
+    analysis adds the time it ran and the counts, which are built here and nowhere else. Devices
+    come out by address, each device's responses are analysed in ``Response.sort_key`` order and
+    its findings by ``Finding.sort_key``: the report does not depend on the order observations or
+    responses arrived in.
     """
     db = load_db(signatures) if signatures else default_db()
     vulns = findings.load_vulns(signatures) if signatures else _default_vulns()
+    # One order for everything downstream (devices by address, responses by port and protocol), so
+    # the same observations in any order -- two scans of an unchanged network -- give the same report.
+    observations = sorted((o.canonical() for o in observations), key=lambda o: o.sort_key)
     context = findings.network_context(observations)
     devices: list[Device] = []
     for obs in observations:

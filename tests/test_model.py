@@ -77,3 +77,29 @@ def test_report_document_round_trip() -> None:
     assert doc["scan"]["counts"]["devices"] == 1 and doc["scan"]["generated"] == "2026-11-23T12:00:00Z"
     again = Report.from_dict(json.loads(json.dumps(doc)))
     assert again.to_dict() == doc
+
+
+def test_shuffled_observations_give_byte_identical_json() -> None:
+    """Determinism (issue 14): the same observations, in any order and with their responses in any
+    order, give the same report, byte for byte."""
+    import random
+    from dataclasses import replace
+    from pathlib import Path
+
+    from netscan.observations import load_path
+    from netscan.pipeline import analyse
+    from netscan.report import render
+
+    root = Path(__file__).parent
+    obs = [o for p in sorted((root / "findings" / "fixtures").glob("*.json")) for o in load_path(p)]
+    obs += [o for p in sorted((root / "corpus").glob("*/*.json"))[:60] for o in load_path(p)]
+    assert len(obs) > 40
+    now = dt.datetime(2026, 11, 23, 12, tzinfo=dt.timezone.utc)
+    want = render(analyse(obs, now=now), "json")
+    rng = random.Random(10)
+    for _ in range(3):
+        shuffled = [replace(o, responses=tuple(rng.sample(o.responses, len(o.responses))),
+                            open_ports=tuple(rng.sample(o.open_ports, len(o.open_ports))))
+                    for o in rng.sample(obs, len(obs))]
+        assert shuffled != obs
+        assert render(analyse(shuffled, now=now), "json") == want
