@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 
 from netscan import findings
 from netscan.identify import identify
 from netscan.model import Counts, Device, Observation, Report, ScanHeader, Service, iso_time
-from netscan.sigdb import load_db
-from netscan.sigdb.db import default_db
+from netscan.sigdb.signatures import default_signatures, load_signatures
 
 
 _DISCOVERY_PROTOCOLS = frozenset({"wsd", "sadp", "dhip", "xmeye", "ssdp", "mdns", "dns", "dhcp"})
@@ -35,12 +33,6 @@ def _open_ports(obs: Observation) -> tuple[int, ...]:
     return tuple(sorted(set(obs.open_ports) | answered))
 
 
-@lru_cache(maxsize=1)
-def _default_vulns() -> findings.VulnDB:
-    """The shipped vulnerability database, loaded once per process."""
-    return findings.load_vulns()
-
-
 def analyse(
     observations: list[Observation],
     *,
@@ -56,8 +48,9 @@ def analyse(
     its findings by ``Finding.sort_key``: the report does not depend on the order observations or
     responses arrived in.
     """
-    db = load_db(signatures) if signatures else default_db()
-    vulns = findings.load_vulns(signatures) if signatures else _default_vulns()
+    sig = load_signatures(signatures) if signatures else default_signatures()
+    db, vulns = sig.db, sig.vulns
+    assert db is not None and vulns is not None
     # One order for everything downstream (devices by address, responses by port and protocol), so
     # the same observations in any order -- two scans of an unchanged network -- give the same report.
     observations = sorted((o.canonical() for o in observations), key=lambda o: o.sort_key)

@@ -38,3 +38,65 @@ def test_covered_vendors() -> None:
 def test_cli_check_exit_code(capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["signatures", "check"]) == 0
     assert "all checks passed" in capsys.readouterr().out
+
+
+def _minisig(tmp_path, extra: str):  # type: ignore[no-untyped-def]
+    import shutil
+    from pathlib import Path
+
+    root = tmp_path / "sig"
+    shutil.copytree(Path(__file__).parent / "identify" / "minisig", root)
+    (root / "fingerprints" / "zz-other.yaml").write_text(extra, encoding="utf-8")
+    return root
+
+
+def test_shadowing_is_checked_across_vendor_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A rule in another vendor's file that claims another maker for the same value is reported,
+    in both directions when the weights tie."""
+    root = _minisig(tmp_path, """\
+rules:
+  - id: zz-claims-hikvision-server
+    field: http.header.server
+    pattern: '^Hikvision-Webs$'
+    set: {vendor: Dahua}
+    examples:
+      - {value: Hikvision-Webs, expect: {vendor: Dahua}, source: https://example.org/x}
+""")
+    problems = check(load_db(root))
+    assert any("rule 't-hik-server'" in p and "shadowed by rule zz-other.yaml: 'zz-claims-hikvision-server'" in p for p in problems), problems
+    assert any("rule 'zz-claims-hikvision-server'" in p and "'t-hik-server'" in p for p in problems), problems
+
+
+def test_a_lighter_generic_rule_does_not_shadow(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    root = _minisig(tmp_path, """\
+rules:
+  - id: zz-any-webs-is-a-recorder
+    field: http.header.server
+    pattern: '-Webs$'
+    set: {device_type: nvr}
+    preference: 0.2
+    examples:
+      - {value: Foo-Webs, expect: {device_type: nvr}, source: https://example.org/x}
+""")
+    db = load_db(root)
+    assert next(r for r in db.rules if r.id == "zz-any-webs-is-a-recorder").extract("Hikvision-Webs") == {"device_type": "nvr"}
+    # it contradicts t-hik-server's example (camera), but weighs less: t-hik-server's claim wins
+    assert check(db) == []
+
+
+def test_broken_files_are_all_reported_and_refused_for_analysis(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from netscan.errors import SignatureError
+    from netscan.sigdb import load_signatures, run_checks
+
+    root = _minisig(tmp_path, "rules:\n  - id: bad\n    field: http.title\n    pattern: '(('\n    examples: [{value: x}]\n")
+    (root / "fingerprints" / "zz-worse.yaml").write_text("rules: [\n", encoding="utf-8")
+    (root / "vulns").mkdir()
+    sig = load_signatures(root, strict=False)
+    problems = run_checks(sig)
+    assert any("zz-other.yaml: rule 'bad'" in p and "bad pattern" in p for p in problems), problems
+    assert any("zz-worse.yaml" in p and "invalid YAML" in p for p in problems), problems
+    assert any(r.id == "t-hik-server" for r in sig.db.rules)  # the good rules still load  # type: ignore[union-attr]
+    with pytest.raises(SignatureError, match="bad pattern"):
+        load_signatures(root)

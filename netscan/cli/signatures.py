@@ -1,4 +1,5 @@
-"""``netscan signatures check``: validate every signature and vulnerability file, run every example."""
+"""``netscan signatures check``: validate every signature and vulnerability file, run every example
+(every check in netscan.sigdb.selfcheck.CHECKS)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,7 @@ import sys
 from typing import Any
 
 from netscan.cli.exitcodes import ExitCode
-from netscan.findings import check_vulns, load_vulns
-from netscan.sigdb import check, load_db
+from netscan.sigdb import load_signatures, run_checks
 
 
 def register(sub: Any) -> None:
@@ -23,10 +23,10 @@ def register(sub: Any) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     """Run the self-check; print problems; exit 1 when there are any."""
-    db = load_db(args.signatures)
-    problems = check(db)
-    vdb = load_vulns(args.signatures)
-    problems += check_vulns(vdb, db)
+    sig = load_signatures(args.signatures, strict=False)
+    db, vdb = sig.db, sig.vulns
+    assert db is not None and vdb is not None
+    problems = run_checks(sig)
     nvuln = len(vdb.records)
     examples = sum(len(r.examples) for r in db.rules)
     for p in problems:

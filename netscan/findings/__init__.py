@@ -11,9 +11,12 @@ from netscan.findings.catalogue import FINDING_TYPES
 from netscan.findings.context import Context, PortMapping, network_context
 from netscan.findings.credentials import DEFAULTS, default_credentials
 from netscan.findings.severity import FAIL_ON_LEVELS, severity_at_least, summarise
-from netscan.findings.matching import match_record, match_vulns
-from netscan.findings.selfcheck import check_vulns
-from netscan.findings.vulndb import VulnDB, VulnMatch, VulnRecord, load_vulns
+
+# The vulnerability data and its matching live in the signature engine (netscan.sigdb); findings
+# take a VulnDB as input, so these names are re-exported here for callers of assess().
+from netscan.sigdb.matching import match_record, match_vulns
+from netscan.sigdb.selfcheck import check_vulns
+from netscan.sigdb.vulns import VulnDB, VulnMatch, VulnRecord, load_vulns
 
 __all__ = [
     "DEFAULTS",

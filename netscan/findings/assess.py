@@ -22,7 +22,7 @@ from netscan.findings.exposure import (
 )
 from netscan.findings.severity import sort_findings
 from netscan.findings.vendorstate import cloud_evidence, cloud_p2p, not_activated, serial_exposed
-from netscan.findings.vulndb import VulnDB
+from netscan.sigdb.vulns import VulnDB
 from netscan.model import VIDEO_TYPES, Finding, Identification, Observation
 
 def reference_time(observation: Observation, now: datetime) -> datetime:

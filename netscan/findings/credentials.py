@@ -20,8 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from netscan.findings._obs import Parsed
-from netscan.findings.versions import compare, parse
-from netscan.findings.vulndb import vendor_key
+from netscan.sigdb.versions import compare, parse
+from netscan.sigdb.names import vendor_key
 from netscan.model import AuthKind, Finding, Identification
 
 #: Least number of failures before a lockout at which one failed attempt is harmless.

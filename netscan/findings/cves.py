@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from netscan.findings.catalogue import quote
-from netscan.findings.matching import match_vulns
-from netscan.findings.vulndb import VulnDB, VulnMatch
+from netscan.sigdb.matching import match_vulns
+from netscan.sigdb.vulns import VulnDB, VulnMatch
 from netscan.model import Finding, Identification
 
 

@@ -1,4 +1,5 @@
-"""Loading and compiling signatures/: vendors, OUIs, fingerprint rules."""
+"""Loading and compiling signatures/: vendors, OUIs, fingerprint rules (error policy:
+netscan.sigdb.files)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from netscan.errors import SignatureError
 from netscan.model import DEVICE_TYPES
-
-try:  # the C loader is ~10x faster; fall back silently when libyaml is absent
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-DEFAULT_SIGNATURES_DIR = Path(__file__).resolve().parent.parent / "signatures"
+from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml, signatures_root
+from netscan.sigdb.names import normalise_name
 
 #: What a rule may extract or set.
 EXTRACT_KEYS: frozenset[str] = frozenset({"vendor", "brand", "model", "firmware", "device_type", "serial", "hostname"})
@@ -39,13 +33,7 @@ FIELD_PREFERENCE: tuple[tuple[str, float], ...] = (
 #: Weight of the maker claim an OUI makes: it names who registered the network chip's MAC block.
 OUI_PREFERENCE = 0.3
 
-_NORM = re.compile(r"[^0-9a-z]+")
 _FLAGS = {"ignorecase": re.I, "multiline": re.M, "dotall": re.S}
-
-
-def normalise_name(name: str) -> str:
-    """Casefold, punctuation to spaces, collapse spaces: 'Co.,Ltd.' and 'Co., Ltd' compare equal."""
-    return " ".join(_NORM.sub(" ", name.casefold()).split())
 
 
 def field_preference(name: str) -> float:
@@ -117,6 +105,8 @@ class SignatureDB:
     oui_vendor: dict[str, str] = field(default_factory=dict)
     oui_snapshot: str = ""
     root: Path = DEFAULT_SIGNATURES_DIR
+    problems: list[str] = field(default_factory=list)
+    """What could not be loaded (``file: item: what``); the items concerned were skipped."""
 
     def vendor(self, name: str | None) -> Vendor | None:
         """Resolve a name or alias (any case/punctuation) to a canonical Vendor."""
@@ -156,14 +146,6 @@ class SignatureDB:
         return None
 
 
-def _load_yaml(path: Path) -> Any:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_Loader)  # noqa: S506 - SafeLoader/CSafeLoader
-    except yaml.YAMLError as exc:
-        raise SignatureError(f"{path}: invalid YAML: {exc}") from None
-
-
 def _as_tuple(v: Any, where: str) -> tuple[str, ...]:
     if v is None:
         return ()
@@ -179,34 +161,19 @@ def _load_vendors(db: SignatureDB, root: Path) -> None:
     if (root / "vendors.yaml").exists():
         files.insert(0, root / "vendors.yaml")
     for path in files:
-        data = _load_yaml(path) or {}
-        entries = data.get("vendors") if isinstance(data, dict) else None
-        if not isinstance(entries, list):
-            raise SignatureError(f"{path}: expected a top-level 'vendors' list")
+        try:
+            data = load_yaml(path) or {}
+            entries = data.get("vendors") if isinstance(data, dict) else None
+            if not isinstance(entries, list):
+                raise SignatureError(f"{path.name}: expected a top-level 'vendors' list")
+        except SignatureError as exc:
+            db.problems.append(str(exc))
+            continue
         for i, e in enumerate(entries):
-            where = f"{path.name}: vendors[{i}]"
-            if not isinstance(e, dict) or not isinstance(e.get("name"), str):
-                raise SignatureError(f"{where}: each vendor needs a 'name'")
-            name = e["name"]
-            where = f"{path.name}: vendor {name!r}"
-            if name in db.vendors:
-                raise SignatureError(f"{where}: defined twice (also in {db.vendors[name].file})")
-            covered = e.get("covered")
-            if covered is not None and (not isinstance(covered, dict) or not covered.get("lists") or not covered.get("source")):
-                raise SignatureError(f"{where}: 'covered' needs 'lists' and 'source'")
-            v = Vendor(
-                name=name,
-                legal=e.get("legal"),
-                aliases=_as_tuple(e.get("aliases"), where),
-                oui_registrants=tuple(normalise_name(r) for r in _as_tuple(e.get("oui_registrants"), where)),
-                covered=covered,
-                parent=e.get("parent"),
-                built_by=_as_tuple(e.get("built_by"), where),
-                built_by_source=e.get("built_by_source"),
-                video_only=bool(e.get("video_only", False)),
-                file=path.name,
-            )
-            db.vendors[name] = v
+            try:
+                _load_vendor(db, path, i, e)
+            except SignatureError as exc:
+                db.problems.append(str(exc))
     for v in db.vendors.values():
         for alias in (v.name, v.legal, *v.aliases):
             if not alias:
@@ -214,18 +181,46 @@ def _load_vendors(db: SignatureDB, root: Path) -> None:
             key = normalise_name(alias)
             other = db.aliases.get(key)
             if other is not None and other != v.name:
-                raise SignatureError(f"{v.file}: alias {alias!r} of {v.name!r} already names {other!r}")
+                db.problems.append(f"{v.file}: alias {alias!r} of {v.name!r} already names {other!r}")
+                continue
             db.aliases[key] = v.name
     for v in db.vendors.values():
         for ref in (*v.built_by, *([v.parent] if v.parent else [])):
             if ref not in db.vendors:
-                raise SignatureError(f"{v.file}: vendor {v.name!r} refers to unknown vendor {ref!r}")
+                db.problems.append(f"{v.file}: vendor {v.name!r} refers to unknown vendor {ref!r}")
+
+
+def _load_vendor(db: SignatureDB, path: Path, i: int, e: Any) -> None:
+    where = f"{path.name}: vendors[{i}]"
+    if not isinstance(e, dict) or not isinstance(e.get("name"), str):
+        raise SignatureError(f"{where}: each vendor needs a 'name'")
+    name = e["name"]
+    where = f"{path.name}: vendor {name!r}"
+    if name in db.vendors:
+        raise SignatureError(f"{where}: defined twice (also in {db.vendors[name].file})")
+    covered = e.get("covered")
+    if covered is not None and (not isinstance(covered, dict) or not covered.get("lists") or not covered.get("source")):
+        raise SignatureError(f"{where}: 'covered' needs 'lists' and 'source'")
+    v = Vendor(
+        name=name,
+        legal=e.get("legal"),
+        aliases=_as_tuple(e.get("aliases"), where),
+        oui_registrants=tuple(normalise_name(r) for r in _as_tuple(e.get("oui_registrants"), where)),
+        covered=covered,
+        parent=e.get("parent"),
+        built_by=_as_tuple(e.get("built_by"), where),
+        built_by_source=e.get("built_by_source"),
+        video_only=bool(e.get("video_only", False)),
+        file=path.name,
+    )
+    db.vendors[name] = v
 
 
 def _load_oui(db: SignatureDB, root: Path) -> None:
     path = root / "oui" / "registry.tsv"
     if not path.exists():
-        raise SignatureError(f"{path}: missing (run scripts/gen_oui.py)")
+        db.problems.append("oui/registry.tsv: missing (run scripts/gen_oui.py)")
+        return
     registrants: dict[str, str] = {}
     for v in db.vendors.values():
         for r in v.oui_registrants:
@@ -271,77 +266,87 @@ def _load_rules(db: SignatureDB, root: Path) -> None:
     seen: dict[str, str] = {}
     fdir = root / "fingerprints"
     for path in sorted(fdir.glob("*.yaml")) if fdir.is_dir() else []:
-        data = _load_yaml(path) or {}
-        if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-            raise SignatureError(f"{path.name}: expected a mapping with a 'rules' list")
-        file_field = data.get("field")
-        file_pref = data.get("preference")
+        try:
+            data = load_yaml(path) or {}
+            if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+                raise SignatureError(f"{path.name}: expected a mapping with a 'rules' list")
+        except SignatureError as exc:
+            db.problems.append(str(exc))
+            continue
         for i, r in enumerate(data["rules"]):
-            if not isinstance(r, dict) or not isinstance(r.get("id"), str):
-                raise SignatureError(f"{path.name}: rules[{i}] needs an 'id'")
-            rid = r["id"]
-            where = f"{path.name}: rule {rid!r}"
-            if rid in seen:
-                raise SignatureError(f"{where}: duplicate id (also in {seen[rid]})")
-            seen[rid] = path.name
-            fname = r.get("field", file_field)
-            if not isinstance(fname, str) or not fname:
-                raise SignatureError(f"{where}: no 'field' (set it on the rule or the file)")
-            claims = r.get("claims", "maker")
-            if claims not in ("maker", "label"):
-                raise SignatureError(f"{where}: 'claims' must be maker or label")
-            sets = r.get("set") or {}
-            if not isinstance(sets, dict) or any(k not in EXTRACT_KEYS for k in sets):
-                raise SignatureError(f"{where}: 'set' keys must be among {sorted(EXTRACT_KEYS)}")
-            sets = {k: str(v) for k, v in sets.items()}
-            if "device_type" in sets and sets["device_type"] not in DEVICE_TYPES:
-                raise SignatureError(f"{where}: unknown device_type {sets['device_type']!r}")
-            for key in ("vendor", "brand"):
-                if key in sets and db.vendor(sets[key]) is None:
-                    raise SignatureError(f"{where}: {key} {sets[key]!r} is not in signatures/vendors")
-            pattern = _compile(r.get("pattern"), r.get("flags"), where)
-            bad = set(pattern.groupindex) - EXTRACT_KEYS
-            if bad:
-                raise SignatureError(f"{where}: unknown named groups {sorted(bad)}")
-            pref = r.get("preference", file_pref)
-            pref = float(pref) if pref is not None else field_preference(fname)
-            weight = float(r.get("weight", 1.0)) * pref
-            if not 0 < weight <= 1:
-                raise SignatureError(f"{where}: weight x preference must be in (0, 1]")
-            req = r.get("requires") or {}
-            if not isinstance(req, dict):
-                raise SignatureError(f"{where}: 'requires' must map field -> pattern")
-            requires = tuple((k, _compile(v, r.get("flags"), f"{where} requires {k}")) for k, v in req.items())
-            examples = r.get("examples")
-            if not isinstance(examples, list) or not examples:
-                raise SignatureError(f"{where}: needs at least one example")
-            if len(examples) > 20:
-                raise SignatureError(f"{where}: more than 20 examples; move some to tests/corpus")
-            rule = Rule(
-                id=rid,
-                description=str(r.get("description", "")),
-                field=fname,
-                pattern=pattern,
-                weight=weight,
-                claims=claims,
-                set=sets,
-                requires=requires,
-                examples=tuple(examples),
-                file=path.name,
-                index=i,
-            )
-            db.rules.append(rule)
-            if fname.endswith("*"):
-                db.prefix_rules.append(rule)
-            else:
-                db.rules_by_field.setdefault(fname, []).append(rule)
+            try:
+                _load_rule(db, path, i, r, data.get("field"), data.get("preference"), seen)
+            except SignatureError as exc:
+                db.problems.append(str(exc))
+
+
+def _load_rule(db: SignatureDB, path: Path, i: int, r: Any, file_field: Any, file_pref: Any, seen: dict[str, str]) -> None:
+    if not isinstance(r, dict) or not isinstance(r.get("id"), str):
+        raise SignatureError(f"{path.name}: rules[{i}] needs an 'id'")
+    rid = r["id"]
+    where = f"{path.name}: rule {rid!r}"
+    if rid in seen:
+        raise SignatureError(f"{where}: duplicate id (also in {seen[rid]})")
+    seen[rid] = path.name
+    fname = r.get("field", file_field)
+    if not isinstance(fname, str) or not fname:
+        raise SignatureError(f"{where}: no 'field' (set it on the rule or the file)")
+    claims = r.get("claims", "maker")
+    if claims not in ("maker", "label"):
+        raise SignatureError(f"{where}: 'claims' must be maker or label")
+    sets = r.get("set") or {}
+    if not isinstance(sets, dict) or any(k not in EXTRACT_KEYS for k in sets):
+        raise SignatureError(f"{where}: 'set' keys must be among {sorted(EXTRACT_KEYS)}")
+    sets = {k: str(v) for k, v in sets.items()}
+    if "device_type" in sets and sets["device_type"] not in DEVICE_TYPES:
+        raise SignatureError(f"{where}: unknown device_type {sets['device_type']!r}")
+    for key in ("vendor", "brand"):
+        if key in sets and db.vendor(sets[key]) is None:
+            raise SignatureError(f"{where}: {key} {sets[key]!r} is not in signatures/vendors")
+    pattern = _compile(r.get("pattern"), r.get("flags"), where)
+    bad = set(pattern.groupindex) - EXTRACT_KEYS
+    if bad:
+        raise SignatureError(f"{where}: unknown named groups {sorted(bad)}")
+    pref = r.get("preference", file_pref)
+    pref = float(pref) if pref is not None else field_preference(fname)
+    weight = float(r.get("weight", 1.0)) * pref
+    if not 0 < weight <= 1:
+        raise SignatureError(f"{where}: weight x preference must be in (0, 1]")
+    req = r.get("requires") or {}
+    if not isinstance(req, dict):
+        raise SignatureError(f"{where}: 'requires' must map field -> pattern")
+    requires = tuple((k, _compile(v, r.get("flags"), f"{where} requires {k}")) for k, v in req.items())
+    examples = r.get("examples")
+    if not isinstance(examples, list) or not examples:
+        raise SignatureError(f"{where}: needs at least one example")
+    if len(examples) > 20:
+        raise SignatureError(f"{where}: more than 20 examples; move some to tests/corpus")
+    rule = Rule(
+        id=rid,
+        description=str(r.get("description", "")),
+        field=fname,
+        pattern=pattern,
+        weight=weight,
+        claims=claims,
+        set=sets,
+        requires=requires,
+        examples=tuple(examples),
+        file=path.name,
+        index=i,
+    )
+    db.rules.append(rule)
+    if fname.endswith("*"):
+        db.prefix_rules.append(rule)
+    else:
+        db.rules_by_field.setdefault(fname, []).append(rule)
 
 
 def load_db(path: str | Path | None = None) -> SignatureDB:
-    """Load and compile the signature database (default: the copy shipped in the package)."""
-    root = Path(path) if path else DEFAULT_SIGNATURES_DIR
-    if not root.is_dir():
-        raise SignatureError(f"{root}: signature directory not found")
+    """Load and compile the signature database (default: the copy shipped in the package).
+
+    Problems are collected in ``SignatureDB.problems`` (netscan.sigdb.files); SignatureError only
+    when the directory does not exist."""
+    root = signatures_root(path)
     db = SignatureDB(root=root)
     _load_vendors(db, root)
     _load_oui(db, root)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netscan.findings.versions import SCHEMES, compare, parse
+from netscan.sigdb.versions import SCHEMES, compare, parse
 
 
 @pytest.mark.parametrize(

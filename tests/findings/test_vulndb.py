@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from netscan.findings import VulnDB, check_vulns, load_vulns, match_vulns
-from netscan.findings.matching import match_record
-from netscan.findings.selfcheck import _run_case
+from netscan.sigdb.matching import match_record
+from netscan.sigdb.selfcheck import _run_case
 from netscan.sigdb import SignatureDB
 
 _DB = load_vulns()

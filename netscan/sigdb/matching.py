@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from netscan.findings.versions import parse
-from netscan.findings.vulndb import MAX_MODEL_CHARS, VulnDB, VulnMatch, VulnRecord, vendor_key
+from netscan.sigdb.versions import parse
+from netscan.sigdb.names import vendor_key
+from netscan.sigdb.vulns import MAX_MODEL_CHARS, VulnDB, VulnMatch, VulnRecord
 
 
 def match_record(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from netscan.findings.versions.base import Version, dotted, match
+from netscan.sigdb.versions.base import Version, dotted, match
 
 SCHEME = "uniview"
 

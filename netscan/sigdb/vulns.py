@@ -1,8 +1,10 @@
-"""Vulnerability records (``signatures/vulns/*.yaml``): the types and the loader.
+"""Vulnerability records (``signatures/vulns/*.yaml``): the types and the loader (error policy:
+netscan.sigdb.files).
 
-A record is matched (netscan.findings.matching) only against an Identification: vendor (the true
-maker), optionally brand, model patterns, and firmware ranges in the vendor's own version scheme.
-netscan.findings.selfcheck validates the data. The file format is documented in docs/findings.md.
+A record is matched (netscan.sigdb.matching) only against an Identification: vendor (the true
+maker), optionally brand, model patterns, and firmware ranges in the vendor's own version scheme
+(netscan.sigdb.versions). netscan.sigdb.selfcheck validates the data. The file format is
+documented in docs/findings.md.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from netscan.errors import SignatureError
-from netscan.findings.versions import SCHEMES, Version, compare, parse
 from netscan.model import Severity
+from netscan.sigdb.eol import EolEntry, load_eol
+from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml
+from netscan.sigdb.names import vendor_key
+from netscan.sigdb.versions import SCHEMES, Version, compare, parse
 
 logger = logging.getLogger(__name__)
 
@@ -36,14 +39,7 @@ _RECORD_KEYS = frozenset({
 
 def default_path() -> Path:
     """The shipped ``signatures/vulns`` directory."""
-    import netscan
-
-    return Path(netscan.__file__).resolve().parent / "signatures" / "vulns"
-
-
-def vendor_key(name: str | None) -> str:
-    """Compare vendor names without case or punctuation: ``D-Link`` == ``dlink``."""
-    return re.sub(r"[^0-9a-z]", "", (name or "").casefold())
+    return DEFAULT_SIGNATURES_DIR / "vulns"
 
 
 @dataclass(frozen=True)
@@ -175,8 +171,8 @@ class VulnDB:
 
     records: list[VulnRecord] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    eol: list[Any] = field(default_factory=list)
-    """End-of-life entries (netscan.findings.eol.EolEntry) from ``eol.yaml`` next to the vulns directory."""
+    eol: list[EolEntry] = field(default_factory=list)
+    """End-of-life entries from ``eol.yaml`` next to the vulns directory."""
 
     def for_vendor(self, vendor: str | None) -> list[VulnRecord]:
         """Records whose vendor is ``vendor`` (case and punctuation ignored)."""
@@ -204,15 +200,13 @@ def load_vulns(path: str | Path | None = None) -> VulnDB:
     db = VulnDB()
     for f in files:
         try:
-            doc = yaml.safe_load(f.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            db.problems.append(f"{f.name}: cannot read: {exc}")
+            doc = load_yaml(f)
+        except SignatureError as exc:
+            db.problems.append(str(exc))
             continue
         _load_file(db, f.name, doc)
     eol_file = (base if base.is_dir() else base.parent).parent / "eol.yaml"
     if eol_file.exists():
-        from netscan.findings.eol import load_eol
-
         try:
             db.eol, eol_problems = load_eol(eol_file)
             db.problems.extend(eol_problems)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from netscan.findings.versions.base import Version, match
+from netscan.sigdb.versions.base import Version, match
 
 SCHEME = "xiongmai"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from netscan.findings.versions import axis, dahua, dotted, hikvision, uniview, xiongmai
-from netscan.findings.versions.base import MAX_VERSION_CHARS, Version, compare
+from netscan.sigdb.versions import axis, dahua, dotted, hikvision, uniview, xiongmai
+from netscan.sigdb.versions.base import MAX_VERSION_CHARS, Version, compare
 
 __all__ = ["MAX_VERSION_CHARS", "SCHEMES", "Version", "compare", "parse"]
 
