@@ -4,8 +4,10 @@
     ├── UsageError        the user: bad arguments, unreadable input files
     │   └── ScopeError    the user: a target outside the networks they may scan
     ├── SignatureError    our data: a broken file under signatures/
-    ├── LabError          the lab: namespaces could not be built or torn down
-    └── ProbeError        the network: raised only inside probes/, recorded as Response.error
+    └── LabError          the lab: namespaces could not be built or torn down
+
+A failed network exchange is not an exception: probes record it as ``Response.error``
+(``timeout``, ``refused``, ``reset``, ``too-large``…) and go on.
 """
 
 from __future__ import annotations
@@ -30,6 +32,3 @@ class SignatureError(NetscanError):
 class LabError(NetscanError):
     """The virtual lab could not be brought up or taken down."""
 
-
-class ProbeError(NetscanError):
-    """A network exchange failed; never escapes probes/."""

@@ -71,7 +71,8 @@ DEFAULTS: tuple[DefaultCredential, ...] = (
         "Hikvision", "admin", "12345",
         "IP cameras with firmware before V5.3.0 and recorders before V3.3.0 (before secure activation, 2015)",
         "https://adssystems.pl/poradniki/aktywacja-urzadzen-hikvision/",
-        3,  # admin: 7 failures (30 min lock); newer firmware lets the admin choose 3-10 (reference S34)
+        3,  # admin: 7 failures (30 min lock); newer firmware lets the admin choose 3-10
+        # (https://www.manua.ls/hikvision/ds-pea22-f/manual?p=76)
         _hik_old_firmware,
     ),
     DefaultCredential(

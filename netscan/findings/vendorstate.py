@@ -9,8 +9,9 @@ from netscan.findings.catalogue import quote
 from netscan.model import Finding
 
 #: Domains a device looks up when a maker's cloud / P2P / DDNS service is on (suffix match), with
-#: the service name. Sources: reference §6.3 (johndoe31415/numenworld-ipcam README for XMEye,
-#: knowledge.ic.plus for Dahua P2P, Dahua manuals for DDNS, UND-ARC/IPCam for HiSilicon P2P).
+#: the service name. Sources: XMEye https://github.com/johndoe31415/numenworld-ipcam/blob/master/README.md;
+#: Dahua P2P https://knowledge.ic.plus/dahua-p2p-services-ports; Dahua DDNS: the NVR4208-8P user
+#: manual's DDNS section; HiSilicon P2P https://github.com/UND-ARC/IPCam/blob/master/meta/about.md.
 CLOUD_DOMAINS: dict[str, str] = {
     "hik-connect.com": "Hik-Connect (Hikvision)",
     "ezvizlife.com": "EZVIZ cloud (Hikvision)",

@@ -4,7 +4,8 @@ The whole sweep is sent back to back within the global rate; replies are read as
 reported at once (so port scans start while the sweep is still running). The sweep stops
 ``arp_quiet`` after the last reply, then asks the silent addresses again (``arp_tries`` in all),
 within ``arp_max``. Frames are built with ``struct`` (RFC 826 layout); importing scapy's full
-stack costs ~1.2 s of CPU, which is most of a /24 sweep (reference lab-lessons.md).
+stack costs ~1.2 s of CPU, which is most of a /24 sweep (``python -X importtime -c 'import
+scapy.all'`` shows it).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Dahua DHIP discovery (UDP 37810): ``DHDiscover.search`` in the 32-byte DHIP framing.
 
 Header (little-endian): header length 0x20, ``DHIP``, 8 zero bytes, body length, 4 zero bytes,
-body length again, 4 zero bytes (reference §1.5; S1 Dahua2.cs). Sent to 239.255.255.251 and the
+body length again, 4 zero bytes
+(https://github.com/julienblitte/UniversalScanner/blob/fb7ae67/UniversalScanner/Dahua2.cs). Sent to 239.255.255.251 and the
 link broadcast; unicast probes are answered too. Replies (``client.notifyDevInfo``) are recorded
 whole, header as latin-1.
 """

@@ -131,8 +131,11 @@ _TELLS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 #: Vendor hint -> unauthenticated (or auth-probing, read-only) information requests.
-#: Sources: reference §3.5 — Hikvision ISAPI deviceInfo (S51, S16), Dahua magicBox (S14),
-#: Axis basicdeviceinfo (S28), Uniview LAPI (S19), Hanwha stw-cgi (S20).
+#: Sources: Hikvision ISAPI deviceInfo (https://github.com/koush/scrypted/blob/main/plugins/hikvision/src/probe.ts),
+#: Dahua magicBox (https://github.com/koush/scrypted/blob/main/plugins/amcrest/src/probe.ts), Axis
+#: basicdeviceinfo (https://developer.axis.com/vapix/network-video/basic-device-information), Uniview
+#: LAPI (https://github.com/apache/hertzbeat/blob/master/home/docs/help/uniview.md), Hanwha stw-cgi
+#: (https://github.com/waggle-sensor/summer2023/blob/main/JosephCannon/hanwha_ptz/resources/hanwha_commands.md).
 VENDOR_REQUESTS: dict[str, tuple[HttpRequest, ...]] = {
     # each vendor: its device-information endpoint(s), then its snapshot URL (one read-only GET: a
     # picture without credentials is the snapshot-unauthenticated finding)
@@ -200,7 +203,8 @@ def tells(raw: str) -> set[str]:
     low = raw[:16384].lower()
     found = {name for name, words in _TELLS if any(w in low for w in words)}
     head = raw.split("\r\n\r\n", 1)[0]
-    # Dahua's web server upper-cases header names (reference §3.1, "header-name casing").
+    # Dahua's web server upper-cases header names (nmap-service-probes, "Amcrest IP camera http
+    # interface": https://github.com/nmap/nmap/blob/db4aefd/nmap-service-probes).
     if re.search(r"\r\n(CONTENT-LENGTH|CONNECTION|CACHE-CONTROL):", head):
         found.add("dahua")
     return found

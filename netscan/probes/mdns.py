@@ -24,8 +24,10 @@ logger = logging.getLogger(__name__)
 PORT = 5353
 GROUP = "224.0.0.251"
 
-#: Service types browsed (reference §1.9): Axis, Hikvision (_CGI), RTSP/ONVIF/HTTP generic,
-#: Arecont, PSIA, and the DNS-SD meta-query that lists every type a responder has.
+#: Service types browsed: Axis, Hikvision (_CGI), RTSP/ONVIF/HTTP generic, Arecont, PSIA, and the
+#: DNS-SD meta-query that lists every type a responder has (RFC 6763 §9). Sources:
+#: https://github.com/julienblitte/UniversalScanner/blob/fb7ae67/UniversalScanner/Axis.cs (Axis),
+#: https://github.com/128keaton/hikvision-mdns (Hikvision _CGI).
 SERVICE_TYPES: tuple[str, ...] = (
     "_axis-video._tcp.local.", "_axis-nvr._tcp.local.", "_rtsp._tcp.local.", "_http._tcp.local.",
     "_onvif._tcp.local.", "_CGI._tcp.local.", "_arec._tcp.local.", "_psia._tcp.local.",

@@ -1,7 +1,8 @@
 """Hikvision SADP discovery (UDP 37020): an XML ``Probe`` with ``Types=inquiry``.
 
-Sent to 239.255.255.250:37020 and the link broadcast (reference §1.4; S1 Hikvision.cs, S3
-scanner.go). We bind 37020 and join the group because some firmware multicasts its ProbeMatch.
+Sent to 239.255.255.250:37020 and the link broadcast (as UniversalScanner does:
+https://github.com/julienblitte/UniversalScanner/blob/fb7ae67/UniversalScanner/Hikvision.cs; and
+https://github.com/cameronnewman/hikvision-tooling/blob/master/internal/sadp/scanner.go). We bind 37020 and join the group because some firmware multicasts its ProbeMatch.
 """
 
 from __future__ import annotations

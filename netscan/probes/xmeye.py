@@ -1,7 +1,7 @@
 """Xiongmai XMEye / NetSurveillance discovery (UDP 34569): DVRIP message 1530, empty payload.
 
 20-byte little-endian header: 0xFF, version, 2 reserved, session, sequence, 2 bytes, message id,
-payload length (reference §1.6; S5 DeviceManager.py ``SearchXM``). Broadcast from a socket bound
+payload length (``SearchXM`` in https://github.com/OpenIPC/python-dvr/blob/7f4af29/DeviceManager.py). Broadcast from a socket bound
 to 34569, where devices answer (message 1531, ``NetWork.NetCommon`` JSON).
 """
 

@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 OUT = Path(__file__).resolve().parents[2] / "netscan" / "lab" / "profiles"
 
-# Public sources (see /work/shared/reference/camera-protocols-and-signatures.md for the index).
+# Public sources: each profile's "sources" names the pages and repository files it was built from.
 SRC_US = "https://github.com/julienblitte/UniversalScanner/blob/fb7ae67/UniversalScanner/"
 SRC_NMAP = "https://github.com/nmap/nmap/blob/db4aefd/nmap-service-probes"
 SRC_RECOG = "https://github.com/rapid7/recog/blob/14fa1a7/xml/"
@@ -471,7 +471,7 @@ def profiles() -> list[dict[str, Any]]:
     P.append(hikvision("hikvision-ds2cd2143g0-unactivated", "DS-2CD2143G0-I", "V5.5.82", "build 190120", "V7.3, build 190115",
                        "44:47:cc:3b:41:43", 23, activated=False, sn_date="20190301",
                        expect_findings=["not-activated"],
-                       notes="Factory-fresh: SADP Activated=false and ISAPI answers notActivated (S51)."))
+                       notes="Factory-fresh: SADP Activated=false and ISAPI answers notActivated (https://github.com/koush/scrypted/blob/main/plugins/hikvision/src/probe.ts)."))
     P.append(hikvision("hikvision-ds7204huhi-dvr", "DS-7204HUHI-K1", "V4.0.1", "build 180710", "V5.0, build 180628",
                        "e0:ca:3c:72:04:01", 24, server="DVRDVS-Webs", kind="dvr", realm="DS-7204HUHI-K1",
                        extra=[r("telnet", "\r\n192.0.0.64 login: ", 23, "")],
@@ -613,7 +613,7 @@ def profiles() -> list[dict[str, Any]]:
                      title="Avigilon", realm="Avigilon", rtsp_server="AvigilonOnvifNvt/4.10.0.38",
                      tls_subject="CN=AVIGILON-CAMERA-2.0C-H4A-BO1-IR-1234567,OU=Certification Manager,O=Avigilon Corporation",
                      rtsp_path="/defaultPrimary", sources=[SRC_RECOG + "rtsp_servers.xml", SRC_RECOG + "x509_subjects.xml"],
-                     notes="Avigilon OUI use is [unc] (reference §4)."))
+                     notes="Which OUI Avigilon cameras use is not established from a public source."))
     P.append(generic("ipro-wv-s2131l", "i-PRO", "WV-S2131L", "2.60", "00:80:f0:21:31:01", 57, brand="i-PRO", server="HTTPD",
                      title="WV-S2131L Network Camera", realm="Panasonic network device", rtsp_path="/MediaInput/h264",
                      sources=[SRC_NMAP + " (Panasonic HTTPD + <model> Network Camera title)"]))
