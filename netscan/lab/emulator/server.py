@@ -99,3 +99,4 @@ async def serve(state_path: Path) -> None:
     discovery.close(loop)
     for t in tasks:
         t.cancel()
+    chatter.close()
