@@ -22,6 +22,11 @@ def register(subparsers: Any) -> None:
     up = sub.add_parser("up", help="bring the lab up (replaces a lab already up)")
     up.add_argument("--profiles", metavar="DIR", default=None, help="directory of *.json profiles (default: the shipped ones)")
     up.add_argument("--hosts", metavar="N", type=int, default=0, help="plain hosts (ARP/ICMP only) to add")
+    up.add_argument("--realistic", action="store_true",
+                    help="slow, multicast-silent, routed and second-LAN devices, 1%% packet loss (docs/lab.md)")
+    up.add_argument("--seed", type=int, default=None, metavar="N", help="seed of the --realistic mix (default: a fixed one)")
+    up.add_argument("--loss", type=float, default=None, metavar="PCT",
+                    help="random IP packet loss at the devices, percent per direction (default: 1 with --realistic, else 0)")
     up.add_argument("--json", action="store_true", help="print the lab state as JSON")
     st = sub.add_parser("status", help="show the running lab")
     st.add_argument("--json", action="store_true", help="print the lab state as JSON")
@@ -66,7 +71,8 @@ def main(args: argparse.Namespace) -> int:
         return int(ExitCode.NEEDS_ROOT)
     try:
         if action == "up":
-            state = Lab.up(profiles_dir=args.profiles, hosts=args.hosts, prefix=prefix)
+            state = Lab.up(profiles_dir=args.profiles, hosts=args.hosts, prefix=prefix, realistic=args.realistic,
+                           seed=args.seed, loss_pct=args.loss)
             print(json.dumps(state.to_dict(), indent=1) if args.json else _summary(state, Lab.emulator_alive(prefix)))
             return int(ExitCode.OK)
         if action == "status":

@@ -106,6 +106,11 @@ class Chatter:
             hostname, vendor = dhcp_fields(p)
             if hostname or vendor:
                 self._raw_send(ifname, dhcp_request(mac, dev.ip, hostname, vendor, random.getrandbits(32)))
+        if dev.multicast_silent:
+            # discovery disabled (or IGMP snooping keeps it from the scanner): no multicast
+            # announcements; DHCP and DNS go on as on any host
+            self._lookups(dev, p)
+            return
         for r in p.get("responses", []):
             proto, req = r.get("protocol"), str(r.get("request", "")).split()[:1]
             if proto == "wsd" and req == ["Hello"]:
@@ -118,6 +123,9 @@ class Chatter:
             ann = mdns_records(dev).announcement()
             if ann:
                 self.discovery.send_from("mdns", dev, ann, (MDNS_GROUP, MDNS_PORT))
+        self._lookups(dev, p)
+
+    def _lookups(self, dev: UdpDevice, p: dict[str, Any]) -> None:
         names = cloud_domains(p)
         if names:
             try:
