@@ -43,17 +43,32 @@ def _summary(state: Any, alive: bool) -> str:
         f"scanner netns   {state.scanner_netns}  (iface {state.scanner_iface}, {state.scanner_ip})",
         f"devices         {len(state.profile_devices)} emulated, {len(state.plain_hosts)} plain hosts",
         f"emulator        pid {state.emulator_pid} {'running' if alive else 'NOT running'}",
-        f"up in           {state.up_seconds:.1f} s",
-        "",
-        f"{'ip':<16}{'mac':<19}name",
+        f"up in           {state.up_seconds:.1f} s (every service answering)",
     ]
+    if state.scanner_iface2:
+        lines.append(f"second LAN      {state.subnet2}  (scanner iface {state.scanner_iface2}, {state.scanner_ip2})")
+    if state.routed_subnet:
+        lines.append(f"routed subnet   {state.routed_subnet}  via router {state.router_ip} (netns {state.router_netns})")
+    if state.realistic or state.loss_pct:
+        lines.append(f"realistic       {'seed ' + str(state.seed) if state.realistic else 'no'}, "
+                     f"{state.loss_pct:g}% packet loss each way")
+    lines += ["", f"{'ip':<16}{'mac':<19}{'name':<36}behaviour"]
     for d in state.profile_devices:
-        lines.append(f"{d.ip:<16}{d.mac:<19}{d.name}")
+        how = []
+        if d.segment != "lan":
+            how.append(d.segment)
+        if d.multicast_silent:
+            how.append("multicast-silent")
+        if d.delay_s[1] > 0:
+            how.append(f"delay {d.delay_s[0]:g}" + (f"-{d.delay_s[1]:g}" if d.delay_s[1] != d.delay_s[0] else "") + " s")
+        if d.idle_delay_s:
+            how.append(f"+{d.idle_delay_s:g} s after {d.idle_after_s:g} s idle")
+        lines.append(f"{d.ip:<16}{d.mac:<19}{d.name:<36}{', '.join(how)}".rstrip())
     if state.plain_hosts:
         first, last = state.plain_hosts[0], state.plain_hosts[-1]
         lines.append(f"{'':<16}{'':<19}+ {len(state.plain_hosts)} plain hosts {first.ip} .. {last.ip}")
     lines.append("")
-    lines.append(f"scan from the scanner namespace:  netscan lab run -- <command>   (e.g. nmap -sn {state.subnet})")
+    lines.append(f"scan from the scanner namespace:  netscan lab run -- <command>   (e.g. nmap -sn {' '.join(state.scan_targets)})")
     return "\n".join(lines)
 
 
