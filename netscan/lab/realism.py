@@ -45,9 +45,11 @@ def realistic_mix(profiles: list[dict[str, Any]], hosts: int, seed: int | None =
     out: dict[str, dict[str, Any]] = {n: {"segment": "lan", "multicast_silent": False} for n in names}
     order = names[:]
     rng.shuffle(order)
-    for n in order[:ROUTED_DEVICES]:
+    # a small profile set keeps most devices on the scanner's LAN
+    routed, lan2 = min(ROUTED_DEVICES, len(names) // 6), min(LAN2_DEVICES, len(names) // 8)
+    for n in order[:routed]:
         out[n]["segment"] = "routed"
-    for n in order[ROUTED_DEVICES:ROUTED_DEVICES + LAN2_DEVICES]:
+    for n in order[routed:routed + lan2]:
         out[n]["segment"] = "lan2"
     silent = math.ceil(MULTICAST_SILENT_SHARE * len(names))
     for n in rng.sample(names, min(silent, len(names))):

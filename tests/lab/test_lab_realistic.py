@@ -38,6 +38,19 @@ WSD_PROBE = ('<?xml version="1.0" encoding="UTF-8"?><e:Envelope xmlns:e="http://
              '<w:To>urn:schemas-xmlsoap-org:ws:2005:04:discovery</w:To>'
              '<w:Action>http://schemas.xmlsoap.org/ws/2005/04/discovery/Probe</w:Action></e:Header>'
              '<e:Body><d:Probe/></e:Body></e:Envelope>')
+STALL_PROBE = """
+import socket, sys, time
+ip, end = sys.argv[1], time.monotonic() + float(sys.argv[2])
+n, worst = 0, 0.0
+while time.monotonic() < end:
+    t0 = time.monotonic()
+    with socket.create_connection((ip, 80), 5) as s:
+        s.sendall(b"GET / HTTP/1.0\\r\\n\\r\\n")
+        s.recv(16)
+    worst, n = max(worst, time.monotonic() - t0), n + 1
+    time.sleep(0.02)
+print(n, worst)
+"""
 MSEARCH = 'M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nMAN: "ssdp:discover"\r\nMX: 1\r\nST: ssdp:all\r\n\r\n'
 
 
@@ -244,6 +257,12 @@ def test_readiness_right_after_up_in_the_instant_lab() -> None:
         slow = [(op["ip"], op["port"], r.get("first_byte"), r["error"]) for op, r in zip(ops, results)
                 if r.get("first_byte") is None or r["first_byte"] > 0.5]
         assert not slow, slow
+        # and the emulator never stalls later: one request every 20 ms across a round of chatter
+        # (a socket per raw frame used to block it ~0.9 s every round)
+        cam = next(d for d in state.profile_devices if _http_port(d) == 80 and not d.hostile)
+        proc = state.run_in_scanner([sys.executable, "-c", STALL_PROBE, cam.ip, "9.5"], capture_output=True, text=True, timeout=60)
+        n, worst = (float(x) for x in proc.stdout.split())
+        assert n > 100 and worst < 0.6, (n, worst)
     finally:
         Lab.down(prefix=prefix)
 
