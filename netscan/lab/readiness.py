@@ -67,7 +67,7 @@ class Check:
 
 
 def _mdns_query() -> bytes:
-    from zeroconf import DNSOutgoing, DNSQuestion  # type: ignore[attr-defined]
+    from zeroconf import DNSOutgoing, DNSQuestion
     from zeroconf.const import _CLASS_IN, _FLAGS_QR_QUERY, _TYPE_PTR
 
     from netscan.lab.emulator.mdns import SERVICES_META

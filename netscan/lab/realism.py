@@ -70,9 +70,9 @@ def realistic_mix(profiles: list[dict[str, Any]], hosts: int, seed: int | None =
             out[slow_order[i]].update(delay_s=list(IDLE_BASE), idle_delay_s=IDLE_DELAY_S, idle_after_s=IDLE_AFTER_S)
             i += 1
     plain: dict[int, str] = {}
-    for n in range(1, hosts + 1):
-        if n % PLAIN_EVERY == 0:
-            plain[n] = "routed"
-        elif n % PLAIN_EVERY == PLAIN_EVERY // 2:
-            plain[n] = "lan2"
+    for k in range(1, hosts + 1):
+        if k % PLAIN_EVERY == 0:
+            plain[k] = "routed"
+        elif k % PLAIN_EVERY == PLAIN_EVERY // 2:
+            plain[k] = "lan2"
     return {"seed": seed, "loss_pct": LOSS_PCT, "profiles": out, "plain": plain}

@@ -324,7 +324,8 @@ async def _serve(dev: DeviceContext, port: int, reader: asyncio.StreamReader, wr
             await send(_http("400 Bad Request", "text/html", b"Bad Request"))
             return
         body = await _read_body(reader, head)
-        await send(lambda: http_reply(dev, port, line[0].upper(), line[1], body, head))
+        req_head: bytes = head
+        await send(lambda: http_reply(dev, port, line[0].upper(), line[1], body, req_head))
     elif kind == "rtsp":
         for _ in range(MAX_RTSP_REQUESTS):
             head = await _read_head(reader)
