@@ -32,6 +32,9 @@ def register(sub: Any) -> None:
     p.add_argument("--hosts", type=int, default=40, metavar="N", help="plain hosts to add beside the device profiles (default: %(default)s)")
     p.add_argument("--engine", choices=("native", "nmap"), default="native", help="scan engine (default: %(default)s)")
     p.add_argument("--lab-prefix", default="nslab-", metavar="PREFIX", help="name prefix of the lab's namespaces and links (default: %(default)s)")
+    p.add_argument("--instant", action="store_true",
+                   help="use the instant lab (every device answers at once, all on one LAN) instead of the realistic one")
+    p.add_argument("--seed", type=int, default=None, metavar="N", help="seed of the realistic lab's mix (default: a fixed one)")
     p.add_argument("--keep", action="store_true", help="leave the lab up afterwards (take it down with `netscan lab down`)")
     p.set_defaults(func=run)
 
@@ -56,15 +59,24 @@ def run(args: argparse.Namespace) -> int:
     try:
         t0 = time.monotonic()
         err.print("Starting the virtual lab (network namespaces; nothing leaves this machine)…")
-        state = Lab.up(hosts=args.hosts, prefix=args.lab_prefix)
-        err.print(f"Lab up in {time.monotonic() - t0:.1f} s: {len(state.devices)} hosts in {state.subnet}, "
+        state = Lab.up(hosts=args.hosts, prefix=args.lab_prefix, realistic=not args.instant, seed=args.seed)
+        where = ", ".join(state.scan_targets)
+        err.print(f"Lab up in {time.monotonic() - t0:.1f} s: {len(state.devices)} hosts in {where}, "
                   f"{len(state.profile_devices)} of them emulated devices. Scanning from namespace {state.scanner_netns}…")
+        if state.realistic:
+            slow = [d for d in state.profile_devices if d.slow]
+            err.print(f"Realistic lab (seed {state.seed}): {len(slow)} slow devices (up to "
+                      f"{max((d.max_delay_s for d in slow), default=0):.1f} s per answer), "
+                      f"{sum(d.multicast_silent for d in state.devices)} ignore multicast, "
+                      f"{len(state.segment_devices('routed'))} behind a router, "
+                      f"{len(state.segment_devices('lan2'))} on the scanner's second interface, "
+                      f"{state.loss_pct:g}% packet loss.")
         with tempfile.TemporaryDirectory(prefix="netscan-demo-") as tmp:
             report = Path(tmp) / "scan.json"
             t1 = time.monotonic()
             proc = state.run_in_scanner(
                 [sys.executable, "-m", "netscan", "scan", "--quiet", "--engine", args.engine,
-                 "--format", "json", "--output", str(report), state.subnet],
+                 "--format", "json", "--output", str(report), *state.scan_targets],
                 timeout=600, capture_output=True, text=True,
             )
             elapsed = time.monotonic() - t1
@@ -75,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
             doc = Report.from_dict(json.loads(report.read_text(encoding="utf-8")))
         out.print(renderables(doc))
         Path(args.html).write_text(render(doc, "html"), encoding="utf-8")
-        err.print(f"Scanned {state.subnet} in {elapsed:.1f} s. HTML report: {os.path.abspath(args.html)}")
+        err.print(f"Scanned {where} in {elapsed:.1f} s. HTML report: {os.path.abspath(args.html)}")
         return int(ExitCode.OK)
     except LabError as exc:
         sys.stderr.write(f"netscan: lab: {exc}\n")

@@ -22,6 +22,11 @@ def register(subparsers: Any) -> None:
     up = sub.add_parser("up", help="bring the lab up (replaces a lab already up)")
     up.add_argument("--profiles", metavar="DIR", default=None, help="directory of *.json profiles (default: the shipped ones)")
     up.add_argument("--hosts", metavar="N", type=int, default=0, help="plain hosts (ARP/ICMP only) to add")
+    up.add_argument("--realistic", action="store_true",
+                    help="slow, multicast-silent, routed and second-LAN devices, 1%% packet loss (docs/lab.md)")
+    up.add_argument("--seed", type=int, default=None, metavar="N", help="seed of the --realistic mix (default: a fixed one)")
+    up.add_argument("--loss", type=float, default=None, metavar="PCT",
+                    help="random IP packet loss at the devices, percent per direction (default: 1 with --realistic, else 0)")
     up.add_argument("--json", action="store_true", help="print the lab state as JSON")
     st = sub.add_parser("status", help="show the running lab")
     st.add_argument("--json", action="store_true", help="print the lab state as JSON")
@@ -38,17 +43,32 @@ def _summary(state: Any, alive: bool) -> str:
         f"scanner netns   {state.scanner_netns}  (iface {state.scanner_iface}, {state.scanner_ip})",
         f"devices         {len(state.profile_devices)} emulated, {len(state.plain_hosts)} plain hosts",
         f"emulator        pid {state.emulator_pid} {'running' if alive else 'NOT running'}",
-        f"up in           {state.up_seconds:.1f} s",
-        "",
-        f"{'ip':<16}{'mac':<19}name",
+        f"up in           {state.up_seconds:.1f} s (every service answering)",
     ]
+    if state.scanner_iface2:
+        lines.append(f"second LAN      {state.subnet2}  (scanner iface {state.scanner_iface2}, {state.scanner_ip2})")
+    if state.routed_subnet:
+        lines.append(f"routed subnet   {state.routed_subnet}  via router {state.router_ip} (netns {state.router_netns})")
+    if state.realistic or state.loss_pct:
+        lines.append(f"realistic       {'seed ' + str(state.seed) if state.realistic else 'no'}, "
+                     f"{state.loss_pct:g}% packet loss each way")
+    lines += ["", f"{'ip':<16}{'mac':<19}{'name':<36}behaviour"]
     for d in state.profile_devices:
-        lines.append(f"{d.ip:<16}{d.mac:<19}{d.name}")
+        how = []
+        if d.segment != "lan":
+            how.append(d.segment)
+        if d.multicast_silent:
+            how.append("multicast-silent")
+        if d.delay_s[1] > 0:
+            how.append(f"delay {d.delay_s[0]:g}" + (f"-{d.delay_s[1]:g}" if d.delay_s[1] != d.delay_s[0] else "") + " s")
+        if d.idle_delay_s:
+            how.append(f"+{d.idle_delay_s:g} s after {d.idle_after_s:g} s idle")
+        lines.append(f"{d.ip:<16}{d.mac:<19}{d.name:<36}{', '.join(how)}".rstrip())
     if state.plain_hosts:
         first, last = state.plain_hosts[0], state.plain_hosts[-1]
         lines.append(f"{'':<16}{'':<19}+ {len(state.plain_hosts)} plain hosts {first.ip} .. {last.ip}")
     lines.append("")
-    lines.append(f"scan from the scanner namespace:  netscan lab run -- <command>   (e.g. nmap -sn {state.subnet})")
+    lines.append(f"scan from the scanner namespace:  netscan lab run -- <command>   (e.g. nmap -sn {' '.join(state.scan_targets)})")
     return "\n".join(lines)
 
 
@@ -66,7 +86,8 @@ def main(args: argparse.Namespace) -> int:
         return int(ExitCode.NEEDS_ROOT)
     try:
         if action == "up":
-            state = Lab.up(profiles_dir=args.profiles, hosts=args.hosts, prefix=prefix)
+            state = Lab.up(profiles_dir=args.profiles, hosts=args.hosts, prefix=prefix, realistic=args.realistic,
+                           seed=args.seed, loss_pct=args.loss)
             print(json.dumps(state.to_dict(), indent=1) if args.json else _summary(state, Lab.emulator_alive(prefix)))
             return int(ExitCode.OK)
         if action == "status":

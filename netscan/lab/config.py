@@ -31,6 +31,13 @@ MAX_HOSTS = 4000
 
 #: How long ``Lab.up`` waits for the emulator to report that every service is bound.
 EMULATOR_READY_TIMEOUT_S = 30.0
+#: How long ``Lab.up`` waits for every service of every device to answer the readiness probe.
+READY_TIMEOUT_S = 30.0
+#: Device segments: the scanner's first LAN, its second LAN, and the subnet behind the router.
+SEGMENTS = ("lan", "lan2", "routed")
+#: Longest answer delay a profile may ask for (a real DVR's slowest web UI: issue 12's 0.5-3 s).
+MAX_DELAY_S = 10.0
+
 #: How long ``Lab.down`` waits for a process to exit after SIGTERM before SIGKILL.
 KILL_GRACE_S = 3.0
 #: Cap on any single ``ip``/``sysctl`` command, so a wedged kernel call cannot hang the lab.
@@ -48,6 +55,17 @@ def ns_names(prefix: str) -> dict[str, str]:
         "scan_peer": f"{prefix}sb",
         "dev_if": f"{prefix}d0",
         "dev_peer": f"{prefix}db",
+        # realistic topology: the scanner's second LAN and the router to the routed subnet
+        "router_ns": f"{prefix}rt",
+        "bridge2": f"{prefix}br1",
+        "scan_if2": f"{prefix}s1",
+        "scan_peer2": f"{prefix}sc",
+        "dev_if2": f"{prefix}d1",
+        "dev_peer2": f"{prefix}dc",
+        "router_lan": f"{prefix}r0",
+        "router_lan_peer": f"{prefix}rb",
+        "router_routed": f"{prefix}r1",
+        "dev_if3": f"{prefix}d2",
     }
 
 

@@ -21,6 +21,7 @@ from netscan.lab.config import (
     MAX_HOSTS, PREFIX_RE, PROFILES_DIR, RUN_DIR, host_ifname, ns_names, run_dir,
 )
 from netscan.lab.profiles import load_profiles, tcp_ports
+from netscan.lab.realism import realistic_mix
 from netscan.lab.state import Device, LabState, load_state, save_state
 
 logger = logging.getLogger(__name__)
@@ -105,6 +106,46 @@ def _assign(
             name=f"host-{n}", ip=str(ipaddress.IPv4Address(base + off)), mac=mac, kind="plain",
             ifname=host_ifname(prefix, index),
         ))
+    return devices
+
+
+def _place(
+    devices: list[Device], mix: dict[str, Any] | None, subnet: ipaddress.IPv4Network,
+    nets: dict[str, ipaddress.IPv4Network | None],
+) -> list[Device]:
+    """Apply the timing/segment keys (the profile's own, overridden by the realistic ``mix``) and move
+    lan2/routed devices to the same host offset in their own subnet."""
+    base = int(subnet.network_address)
+    out: list[Device] = []
+    plain_no = 0
+    for d in devices:
+        keys: dict[str, Any] = {}
+        if d.kind == "profile":
+            p = d.profile or {}
+            keys = {k: p[k] for k in ("delay_s", "idle_delay_s", "idle_after_s", "multicast_silent", "segment") if k in p}
+            if mix is not None:
+                keys.update(mix["profiles"].get(d.name, {}))
+        else:
+            plain_no += 1
+            if mix is not None and plain_no in mix["plain"]:
+                keys["segment"] = mix["plain"][plain_no]
+        segment = str(keys.get("segment") or "lan")
+        ip = d.ip
+        if segment != "lan":
+            net = nets[segment]
+            assert net is not None
+            ip = str(ipaddress.IPv4Address(int(net.network_address) + int(ipaddress.IPv4Address(d.ip)) - base))
+        delay = keys.get("delay_s")
+        out.append(Device(**{
+            **d.__dict__, "ip": ip, "segment": segment, "multicast_silent": bool(keys.get("multicast_silent")),
+            "delay_s": (0.0, 0.0) if delay is None else ((float(delay),) * 2 if isinstance(delay, (int, float)) else (float(delay[0]), float(delay[1]))),
+            "idle_delay_s": float(keys.get("idle_delay_s") or 0.0), "idle_after_s": float(keys.get("idle_after_s") or 0.0),
+        }))
+    return out
+
+
+def _resolve_refs(devices: list[Device]) -> list[Device]:
+    """Fill ``_lab_refs`` (recorded address -> lab address) of profiles with ``address_refs``."""
     by_name = {d.name: d.ip for d in devices}
     resolved: list[Device] = []
     for d in devices:
@@ -114,6 +155,14 @@ def _assign(
             d = Device(**{**d.__dict__, "profile": {**(d.profile or {}), "_lab_refs": lab_refs}})
         resolved.append(d)
     return resolved
+
+
+def _segments_wanted(devices: list[Device], mix: dict[str, Any] | None) -> set[str]:
+    segs = {str((d.profile or {}).get("segment") or "lan") for d in devices if d.kind == "profile"}
+    if mix is not None:
+        segs |= {str(v.get("segment") or "lan") for v in mix["profiles"].values()}
+        segs |= set(mix["plain"].values())
+    return segs
 
 
 def _start_emulator(prefix: str, dev_ns: str, state_file: Path) -> int:
@@ -146,7 +195,7 @@ class Lab:
     @classmethod
     def up(
         cls, profiles_dir: Path | str | None = None, hosts: int = 0, prefix: str = DEFAULT_PREFIX,
-        emulator: bool = True,
+        emulator: bool = True, realistic: bool = False, seed: int | None = None, loss_pct: float | None = None,
     ) -> LabState:
         """Bring the lab up (after cleaning any leftovers of a lab with the same prefix).
 
@@ -155,6 +204,11 @@ class Lab:
             hosts: plain hosts (ARP/ICMP only) to add besides the profile devices.
             prefix: name prefix of everything the lab creates.
             emulator: start the device emulator (False: hosts answer ARP/ICMP only).
+            realistic: apply the seeded realistic mix (slow, multicast-silent, routed and second-LAN
+                devices, 1 % packet loss; docs/lab.md "Realistic lab").
+            seed: seed of the realistic mix (None: the default mix).
+            loss_pct: random IP packet loss in the device namespace, percent per direction (None:
+                1 with ``realistic``, else 0).
 
         Returns:
             The state of the running lab (also saved under /run/netscan-lab/).
@@ -176,19 +230,59 @@ class Lab:
             total = len(profiles) + hosts
             subnet = netns.choose_subnet(max(total, 1), prefix)
             scanner_ip = str(subnet.network_address + 1)
+            mix = realistic_mix(profiles, hosts, seed) if realistic else None
+            loss = float(loss_pct if loss_pct is not None else (mix["loss_pct"] if mix else 0.0))
+            if not 0 <= loss <= 100:
+                raise LabError("packet loss must be 0..100 percent")
+            if loss > 0 and shutil.which("nft") is None:
+                raise LabError("packet loss needs nftables (`apt-get install nftables`; scripts/bootstrap.sh installs it)")
             devices = _assign(profiles, hosts, subnet, prefix)
+            wanted = _segments_wanted(devices, mix)
+            nets: dict[str, ipaddress.IPv4Network | None] = {"lan": subnet, "lan2": None, "routed": None}
+            for seg in ("lan2", "routed"):
+                if seg in wanted:
+                    nets[seg] = netns.choose_subnet(
+                        max(total, 1), prefix, exclude=[x for x in nets.values() if x], plen=subnet.prefixlen)
+            devices = _resolve_refs(_place(devices, mix, subnet, nets))
+            extra = netns.Extra()
+            if nets["lan2"] or nets["routed"]:
+                router_ip = None
+                if nets["routed"]:
+                    used = {int(ipaddress.IPv4Address(d.ip)) for d in devices}
+                    top = int(subnet.broadcast_address) - 1
+                    while top in used:
+                        top -= 1
+                    router_ip = str(ipaddress.IPv4Address(top))
+                extra = netns.Extra(
+                    subnet2=nets["lan2"], scanner_ip2=str(nets["lan2"].network_address + 1) if nets["lan2"] else None,
+                    routed=nets["routed"], router_ip=router_ip,
+                    routed_gw=str(nets["routed"].network_address + 1) if nets["routed"] else None,
+                )
             netns.raise_root_sysctls(total)
             n = ns_names(prefix)
             state = LabState(
                 prefix=prefix, scanner_netns=n["scan_ns"], scanner_iface=n["scan_if"], scanner_ip=scanner_ip,
                 subnet=str(subnet), device_netns=n["dev_ns"], bridge_netns=n["br_ns"], devices=tuple(devices),
-                created=time.time(),
+                created=time.time(), realistic=realistic, seed=mix["seed"] if mix else seed, loss_pct=loss,
+                scanner_iface2=n["scan_if2"] if extra.subnet2 else None, scanner_ip2=extra.scanner_ip2,
+                subnet2=str(extra.subnet2) if extra.subnet2 else None,
+                router_netns=n["router_ns"] if extra.routed else None, router_ip=extra.router_ip,
+                routed_subnet=str(extra.routed) if extra.routed else None,
             )
             save_state(state)
-            specs = [netns.HostSpec(int(d.ifname[len(prefix) + 1:]), d.ip, d.mac) for d in devices]
-            netns.build(prefix, subnet, scanner_ip, specs)
+            specs = [netns.HostSpec(int(d.ifname[len(prefix) + 1:]), d.ip, d.mac, d.segment) for d in devices]
+            netns.build(prefix, subnet, scanner_ip, specs, extra)
+            netns.set_loss(n["dev_ns"], loss)
             pid = _start_emulator(prefix, n["dev_ns"], rd / "state.json") if emulator else None
-            state = LabState(**{**state.__dict__, "emulator_pid": pid, "up_seconds": time.monotonic() - t0})
+            ready_s = 0.0
+            if emulator:
+                from netscan.lab.readiness import wait_ready  # lazily: the module also runs as __main__
+
+                t_ready = time.monotonic()
+                wait_ready(state, rd / "state.json")
+                ready_s = time.monotonic() - t_ready
+            state = LabState(**{**state.__dict__, "emulator_pid": pid, "up_seconds": time.monotonic() - t0,
+                                "ready_seconds": ready_s})
             save_state(state)
             logger.info("lab up: %d devices in %s (%.1f s)", len(devices), subnet, state.up_seconds)
             return state

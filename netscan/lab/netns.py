@@ -65,6 +65,7 @@ class HostSpec:
     index: int
     ip: str
     mac: str
+    segment: str = "lan"
 
 
 def run(argv: Sequence[str], *, input_text: str | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -139,7 +140,9 @@ def _other_lab_subnets(own_prefix: str) -> list[ipaddress.IPv4Network]:
         try:
             data = json.loads(state.read_text(encoding="utf-8"))
             if data.get("prefix") != own_prefix:
-                out.append(ipaddress.IPv4Network(data["subnet"]))
+                for key in ("subnet", "subnet2", "routed_subnet"):
+                    if data.get(key):
+                        out.append(ipaddress.IPv4Network(data[key]))
         except (OSError, ValueError, KeyError):
             continue
     return out
@@ -153,10 +156,13 @@ def prefixlen_for(hosts: int) -> int:
     raise LabError(f"too many hosts for a lab: {hosts}")
 
 
-def choose_subnet(hosts: int, prefix: str) -> ipaddress.IPv4Network:
-    """A private subnet for the lab that collides with nothing in the root namespace or another lab."""
-    plen = prefixlen_for(hosts)
-    taken = _root_networks() + _other_lab_subnets(prefix)
+def choose_subnet(
+    hosts: int, prefix: str, exclude: Sequence[ipaddress.IPv4Network] = (), plen: int | None = None,
+) -> ipaddress.IPv4Network:
+    """A private subnet for the lab that collides with nothing in the root namespace or another lab
+    (nor with ``exclude``: the lab's other subnets)."""
+    plen = plen or prefixlen_for(hosts)
+    taken = _root_networks() + _other_lab_subnets(prefix) + list(exclude)
     for supernet in CANDIDATE_SUPERNETS:
         for cand in ipaddress.IPv4Network(supernet).subnets(new_prefix=plen):
             if not any(cand.overlaps(t) for t in taken):
@@ -164,15 +170,34 @@ def choose_subnet(hosts: int, prefix: str) -> ipaddress.IPv4Network:
     raise LabError("no free private subnet for the lab")
 
 
-def build(prefix: str, subnet: ipaddress.IPv4Network, scanner_ip: str, hosts: Sequence[HostSpec]) -> None:
-    """Create the three namespaces, the bridge, both veths and one macvlan per host."""
+@dataclass(frozen=True)
+class Extra:
+    """The realistic topology's optional parts: the scanner's second LAN and the routed subnet."""
+
+    subnet2: ipaddress.IPv4Network | None = None
+    scanner_ip2: str | None = None
+    routed: ipaddress.IPv4Network | None = None
+    router_ip: str | None = None
+    """The router's address in the scanner's first LAN."""
+    routed_gw: str | None = None
+    """The router's address in the routed subnet (the routed devices' gateway)."""
+
+
+def build(
+    prefix: str, subnet: ipaddress.IPv4Network, scanner_ip: str, hosts: Sequence[HostSpec], extra: Extra = Extra(),
+) -> None:
+    """Create the namespaces, the bridge(s), the veths and one macvlan per host (plus the router and
+    the scanner's second LAN when ``extra`` asks for them)."""
     n = ns_names(prefix)
     plen = subnet.prefixlen
-    for ns in (n["scan_ns"], n["br_ns"], n["dev_ns"]):
+    namespaces = [n["scan_ns"], n["br_ns"], n["dev_ns"]] + ([n["router_ns"]] if extra.routed else [])
+    for ns in namespaces:
         run(["ip", "netns", "add", ns])
     set_sysctls(n["scan_ns"], OTHER_NS_SYSCTLS)
     set_sysctls(n["br_ns"], OTHER_NS_SYSCTLS)
     set_sysctls(n["dev_ns"], DEVICE_NS_SYSCTLS)
+    if extra.routed:
+        set_sysctls(n["router_ns"], {**OTHER_NS_SYSCTLS, "net.ipv4.ip_forward": "1"})
     # Bridge namespace: the bridge, and both veths created straight into their namespaces.
     # mcast_snooping off: devices' multicast (Hello, NOTIFY) must reach the scanner port even
     # though the scanner never joins those groups.
@@ -187,6 +212,36 @@ def build(prefix: str, subnet: ipaddress.IPv4Network, scanner_ip: str, hosts: Se
         f"link set {n['scan_peer']} up",
         f"link set {n['dev_peer']} up",
     ])
+    if extra.subnet2:
+        # the scanner's second LAN: a second bridge, the scanner's second interface, a second
+        # parent link in the device namespace for the lan2 hosts
+        ip_batch(n["br_ns"], [
+            f"link add {n['bridge2']} type bridge stp_state 0 forward_delay 0 mcast_snooping 0",
+            f"link add {n['scan_peer2']} type veth peer name {n['scan_if2']} netns {n['scan_ns']}",
+            f"link add {n['dev_peer2']} type veth peer name {n['dev_if2']} netns {n['dev_ns']}",
+            f"link set {n['scan_peer2']} master {n['bridge2']}",
+            f"link set {n['dev_peer2']} master {n['bridge2']}",
+            f"link set {n['bridge2']} up",
+            f"link set {n['scan_peer2']} up",
+            f"link set {n['dev_peer2']} up",
+        ])
+    if extra.routed:
+        # the router: one leg on the scanner's first LAN (a port of the bridge), one towards the
+        # routed hosts' parent link in the device namespace; it forwards unicast only (no
+        # multicast routing, no proxy ARP) and has no route anywhere else
+        ip_batch(n["br_ns"], [
+            f"link add {n['router_lan_peer']} type veth peer name {n['router_lan']} netns {n['router_ns']}",
+            f"link set {n['router_lan_peer']} master {n['bridge']}",
+            f"link set {n['router_lan_peer']} up",
+        ])
+        ip_batch(n["router_ns"], [
+            "link set lo up",
+            f"link add {n['router_routed']} type veth peer name {n['dev_if3']} netns {n['dev_ns']}",
+            f"addr add {extra.router_ip}/{plen} dev {n['router_lan']}",
+            f"addr add {extra.routed_gw}/{extra.routed.prefixlen} dev {n['router_routed']}",
+            f"link set {n['router_lan']} up",
+            f"link set {n['router_routed']} up",
+        ])
     # Scanner: one address in the lab subnet, loopback, and no route anywhere else. Limited
     # broadcast and multicast get routes on the lab link itself (discovery tools that do not bind
     # to an interface still work; neither route leaves the lab link).
@@ -197,23 +252,60 @@ def build(prefix: str, subnet: ipaddress.IPv4Network, scanner_ip: str, hosts: Se
         f"route add 255.255.255.255/32 dev {n['scan_if']} src {scanner_ip}",
         f"route add 224.0.0.0/4 dev {n['scan_if']} src {scanner_ip}",
     ])
+    scan_lines = []
+    if extra.subnet2:
+        scan_lines += [f"addr add {extra.scanner_ip2}/{extra.subnet2.prefixlen} dev {n['scan_if2']}",
+                       f"link set {n['scan_if2']} up"]
+    if extra.routed:
+        scan_lines.append(f"route add {extra.routed} via {extra.router_ip} dev {n['scan_if']}")
+    if scan_lines:
+        ip_batch(n["scan_ns"], scan_lines)
     # Device namespace: one macvlan (VEPA) per host with its own MAC and address, and a source
     # rule per host so that replies leave through the host's own interface with its own MAC.
     lines = ["link set lo up", f"link set {n['dev_if']} up"]
+    if extra.subnet2:
+        lines.append(f"link set {n['dev_if2']} up")
+    if extra.routed:
+        lines.append(f"link set {n['dev_if3']} up")
+    parents = {"lan": (n["dev_if"], subnet), "lan2": (n["dev_if2"], extra.subnet2), "routed": (n["dev_if3"], extra.routed)}
     for h in hosts:
         ifn = host_ifname(prefix, h.index)
         table = 1000 + h.index
+        parent, net = parents[h.segment]
+        if net is None:
+            raise LabError(f"host {h.ip} is on segment {h.segment}, which this lab does not have")
         lines += [
-            f"link add {ifn} link {n['dev_if']} address {h.mac} type macvlan mode vepa",
-            f"addr add {h.ip}/{plen} dev {ifn} noprefixroute",
+            f"link add {ifn} link {parent} address {h.mac} type macvlan mode vepa",
+            f"addr add {h.ip}/{net.prefixlen} dev {ifn} noprefixroute",
             f"link set {ifn} up",
-            f"route add {subnet} dev {ifn} src {h.ip} table {table}",
+            f"route add {net} dev {ifn} src {h.ip} table {table}",
             f"rule add from {h.ip} lookup {table} pref {table}",
         ]
-    if hosts:
+        if h.segment == "routed":
+            # the way back to the scanner's first LAN is through the router
+            lines.append(f"route add {subnet} via {extra.routed_gw} dev {ifn} onlink src {h.ip} table {table}")
+    lan_hosts = [h for h in hosts if h.segment == "lan"]
+    if lan_hosts:
         # unsourced traffic (none expected) goes out through the first host
-        lines.append(f"route add {subnet} dev {host_ifname(prefix, hosts[0].index)} src {hosts[0].ip}")
+        lines.append(f"route add {subnet} dev {host_ifname(prefix, lan_hosts[0].index)} src {lan_hosts[0].ip}")
     ip_batch(n["dev_ns"], lines)
+
+
+def set_loss(netns: str, pct: float) -> None:
+    """Drop ``pct`` percent of the IP packets entering and leaving the namespace's links (each
+    direction, loopback exempt) with nftables' ``numgen random`` (this kernel has no netem)."""
+    if pct <= 0:
+        return
+    per_10k = max(1, min(10_000, round(pct * 100)))
+    ruleset = (
+        "table inet netscan_lab_loss {\n"
+        " chain in { type filter hook prerouting priority raw; policy accept;\n"
+        f'  iifname "lo" accept\n  numgen random mod 10000 < {per_10k} drop\n }}\n'
+        " chain out { type filter hook output priority raw; policy accept;\n"
+        f'  oifname "lo" accept\n  numgen random mod 10000 < {per_10k} drop\n }}\n'
+        "}\n"
+    )
+    run(["ip", "netns", "exec", netns, "nft", "-f", "-"], input_text=ruleset)
 
 
 def _read_sysctl(key: str) -> str | None:

@@ -33,6 +33,7 @@ LAB_KEYS = frozenset({
     "name", "description", "ip_suffix", "hostname", "dhcp_vendor_class", "cloud_domains", "tls_subject",
     "behaviour", "expect", "expect_findings", "source", "hostile", "open_ports", "ip", "mac", "responses",
     "notes", "huge_body_bytes", "https_ports", "address_refs", "_lab_refs", "tls_key", "login", "clock_offset_s",
+    "delay_s", "idle_delay_s", "idle_after_s", "multicast_silent", "segment",
 })
 _MAC_RE = re.compile(r"^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$")
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9.-]{1,60}$")
@@ -91,6 +92,7 @@ def check_profile(p: Any) -> list[str]:
     suffix = p.get("ip_suffix")
     if suffix is not None and (not isinstance(suffix, int) or not 2 <= suffix <= 254):
         out.append(f"ip_suffix must be 2..254, got {suffix!r}")
+    out += check_realism_keys(p)
     responses = p.get("responses", [])
     if not isinstance(responses, list):
         return out + ["responses must be a list"]
@@ -103,6 +105,34 @@ def check_profile(p: Any) -> list[str]:
             out.append(f"response {i}: unknown protocol {proto!r}")
         if proto in TCP_PROTOCOLS and not isinstance(r.get("port"), int):
             out.append(f"response {i}: {proto} needs a port")
+    return out
+
+
+def _num(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def check_realism_keys(p: dict[str, Any]) -> list[str]:
+    """Problems with the timing/segment keys (``delay_s``, ``idle_delay_s``, ``idle_after_s``,
+    ``multicast_silent``, ``segment``) of a profile or of a realistic-mix entry."""
+    from netscan.lab.config import MAX_DELAY_S, SEGMENTS
+
+    out: list[str] = []
+    d = p.get("delay_s")
+    if d is not None:
+        ok = (_num(d) and 0 <= d <= MAX_DELAY_S) or (
+            isinstance(d, list) and len(d) == 2 and all(_num(x) for x in d) and 0 <= d[0] <= d[1] <= MAX_DELAY_S)
+        if not ok:
+            out.append(f"delay_s must be seconds (0..{MAX_DELAY_S:g}) or [min, max], got {d!r}")
+    for key in ("idle_delay_s", "idle_after_s"):
+        v = p.get(key)
+        if v is not None and not (_num(v) and 0 <= v <= (MAX_DELAY_S if key == "idle_delay_s" else 86400)):
+            out.append(f"{key} must be a non-negative number of seconds, got {v!r}")
+    if p.get("multicast_silent") is not None and not isinstance(p.get("multicast_silent"), bool):
+        out.append("multicast_silent must be true or false")
+    seg = p.get("segment")
+    if seg is not None and seg not in SEGMENTS:
+        out.append(f"segment must be one of {', '.join(SEGMENTS)}, got {seg!r}")
     return out
 
 

@@ -71,6 +71,7 @@ def op_tcp(ip: str, port: int, send: str = "", tls: bool = False, timeout: float
             sock = ctx.wrap_socket(sock)
             der = sock.getpeercert(binary_form=True) or b""
             res["cert_der_hex"] = der.hex()
+        t_sent = time.monotonic()
         if send:
             sock.sendall(send.encode("latin-1"))
         buf = bytearray()
@@ -82,6 +83,8 @@ def op_tcp(ip: str, port: int, send: str = "", tls: bool = False, timeout: float
                 break
             if not chunk:
                 break
+            if not buf:
+                res["first_byte"] = time.monotonic() - t_sent  # request sent (or connected) -> first byte
             buf += chunk
         res["bytes"] = len(buf)
         res["data"] = _l1(bytes(buf[:256 * 1024]))
@@ -94,7 +97,8 @@ def op_tcp(ip: str, port: int, send: str = "", tls: bool = False, timeout: float
 
 
 def op_udp(dest: str, port: int, send: str, timeout: float = 2.0, bind_ip: str = "0.0.0.0",
-           bind_port: int = 0, broadcast: bool = False, join: str | None = None) -> list[dict[str, Any]]:
+           bind_port: int = 0, broadcast: bool = False, join: str | None = None,
+           max_replies: int = 4096) -> list[dict[str, Any]]:
     """Send one datagram (unicast, broadcast or multicast) and collect replies until timeout.
 
     ``join``: also listen to this multicast group (on ``bind_ip``'s interface), for answers sent there.
@@ -108,15 +112,16 @@ def op_udp(dest: str, port: int, send: str, timeout: float = 2.0, bind_ip: str =
     s.bind(("0.0.0.0", bind_port))
     if join:
         s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, socket.inet_aton(join) + socket.inet_aton(bind_ip))
+    t_sent = time.monotonic()
     s.sendto(send.encode("latin-1"), (dest, port))
     out: list[dict[str, Any]] = []
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and len(out) < 4096:
+    while time.monotonic() < deadline and len(out) < min(max_replies, 4096):
         r, _, _ = select.select([s], [], [], max(0.0, deadline - time.monotonic()))
         if not r:
             break
         data, addr = s.recvfrom(65535)
-        out.append({"src": addr[0], "sport": addr[1], "data": _l1(data)})
+        out.append({"src": addr[0], "sport": addr[1], "data": _l1(data), "t": time.monotonic() - t_sent})
     s.close()
     return out
 
@@ -182,7 +187,43 @@ def op_ping(ips: list[str], timeout: float = 2.0) -> dict[str, bool]:
     return out
 
 
-OPS = {"ping": op_ping, "arp": op_arp, "tcp": op_tcp, "udp": op_udp, "sniff": op_sniff}
+def _echo(seq: int, ident: int = 0x4E53) -> bytes:
+    hdr = struct.pack("!BBHHH", 8, 0, 0, ident, seq & 0xFFFF) + b"netscan-lab!"
+    csum = sum((hdr[i] << 8) + hdr[i + 1] for i in range(0, len(hdr), 2))
+    csum = (csum >> 16) + (csum & 0xFFFF)
+    csum = ~(csum + (csum >> 16)) & 0xFFFF
+    return hdr[:2] + struct.pack("!H", csum) + hdr[4:]
+
+
+def op_ping_stats(ips: list[str], count: int = 1, interval: float = 0.001, timeout: float = 2.0) -> dict[str, Any]:
+    """``count`` ICMP echoes spread over ``ips`` (one every ``interval`` s); returns sent, answered and
+    the TTLs seen per ip (for loss rates and hop counts)."""
+    s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP)
+    ident = 0x4E54
+    answered: set[int] = set()
+    ttls: dict[str, list[int]] = {}
+
+    def drain(wait: float) -> None:
+        end = time.monotonic() + wait
+        while True:
+            r, _, _ = select.select([s], [], [], max(0.0, end - time.monotonic()))
+            if not r:
+                return
+            pkt, addr = s.recvfrom(2048)
+            ihl = (pkt[0] & 0x0F) * 4
+            if len(pkt) >= ihl + 8 and pkt[ihl] == 0 and struct.unpack_from("!H", pkt, ihl + 4)[0] == ident:
+                answered.add(struct.unpack_from("!H", pkt, ihl + 6)[0])
+                ttls.setdefault(addr[0], []).append(pkt[8])
+
+    for seq in range(count):
+        s.sendto(_echo(seq, ident), (ips[seq % len(ips)], 0))
+        drain(interval)
+    drain(timeout)
+    s.close()
+    return {"sent": count, "answered": len(answered), "ttl": {ip: sorted(set(v)) for ip, v in ttls.items()}}
+
+
+OPS = {"ping_stats": op_ping_stats, "ping": op_ping, "arp": op_arp, "tcp": op_tcp, "udp": op_udp, "sniff": op_sniff}
 
 
 #: TCP operations run side by side (threads), at most this many at once.

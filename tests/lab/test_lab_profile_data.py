@@ -158,3 +158,52 @@ def test_expected_findings_name_known_finding_types() -> None:
             assert kind in FINDING_TYPES, f"{p['name']}: {fid}"
             if kind == "cve":
                 assert fid.startswith("cve:CVE-")
+
+
+def test_timing_fixed_range_and_idle() -> None:
+    import random
+
+    from netscan.lab.emulator.timing import Timing
+
+    assert Timing().next_delay(0.0) == 0.0
+    fixed = Timing(delay_s=(0.7, 0.7))
+    assert fixed.next_delay(0.0) == 0.7 and fixed.next_delay(100.0) == 0.7
+    ranged = Timing(delay_s=(0.3, 3.0), rng=random.Random(1))
+    got = [ranged.next_delay(float(i)) for i in range(50)]
+    assert all(0.3 <= x <= 3.0 for x in got) and max(got) - min(got) > 1.0
+    idle = Timing(delay_s=(0.1, 0.1), idle_delay_s=2.5, idle_after_s=20.0)
+    assert idle.next_delay(0.0) == pytest.approx(2.6)  # the very first request
+    assert idle.next_delay(5.0) == pytest.approx(0.1)  # awake
+    assert idle.next_delay(24.9) == pytest.approx(0.1)  # 19.9 s idle: still awake
+    assert idle.next_delay(45.0) == pytest.approx(2.6)  # 20.1 s idle: slow again
+
+
+def test_realism_keys_are_checked() -> None:
+    from netscan.lab.profiles import check_realism_keys
+
+    assert check_realism_keys({"delay_s": 1.5, "idle_delay_s": 2, "idle_after_s": 30, "multicast_silent": True,
+                               "segment": "routed"}) == []
+    assert check_realism_keys({"delay_s": [0.5, 3.0]}) == []
+    for bad in ({"delay_s": -1}, {"delay_s": [3, 1]}, {"delay_s": "slow"}, {"delay_s": 99}, {"idle_delay_s": -2},
+                {"multicast_silent": "yes"}, {"segment": "vlan7"}):
+        assert check_realism_keys(bad), bad
+    base = {"name": "x-cam", "mac": "00:11:22:33:44:55", "responses": []}
+    assert check_profile({**base, "segment": "lan2", "delay_s": [0.1, 0.2]}) == []
+    assert check_profile({**base, "segment": "mars"})
+
+
+def test_realistic_mix_meets_issue_12() -> None:
+    from netscan.lab.realism import realistic_mix
+
+    mix = realistic_mix(PROFILES, 40)
+    entries = mix["profiles"]
+    hostile = {p["name"] for p in PROFILES if p.get("hostile") or p.get("behaviour")}
+    assert not hostile & set(entries)  # hostile devices keep their own behaviour
+    assert sum(e["multicast_silent"] for e in entries.values()) >= len(PROFILES) / 4
+    def worst(e: dict) -> float:
+        d = e.get("delay_s", 0)
+        return (d[1] if isinstance(d, list) else d) + e.get("idle_delay_s", 0)
+    assert sum(worst(e) > 0 for e in entries.values()) >= 8 and 2.9 <= max(map(worst, entries.values())) <= 3.0
+    assert sum(e["segment"] == "routed" for e in entries.values()) >= 3
+    assert sum(e["segment"] == "lan2" for e in entries.values()) >= 2
+    assert mix["loss_pct"] == 1.0 and "routed" in mix["plain"].values()

@@ -6,6 +6,7 @@ import asyncio
 import json
 import logging
 import os
+import random
 import signal
 import socket
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 
 from netscan.lab.emulator.chatter import Chatter
 from netscan.lab.emulator.tcp import MAX_HEAD_BYTES, ConnectionCounter, DeviceContext, make_handler
+from netscan.lab.emulator.timing import Timing
 from netscan.lab.emulator.tlscert import make_cert, server_context, write_pem
 from netscan.lab.emulator.udp import DiscoveryServer, UdpDevice, mdns_records
 from netscan.lab.profiles import tcp_ports
@@ -42,10 +44,15 @@ async def serve(state_path: Path) -> None:
     limits = ConnectionCounter()
     servers: list[asyncio.Server] = []
     udp_devices: list[UdpDevice] = []
+    internal_ips = frozenset(d.ip for d in state.devices)
     for dev in state.profile_devices:
         profile = dev.profile or {}
         tls_ports = _tls_ports(profile)
-        ctx = DeviceContext(name=dev.name, ip=dev.ip, profile=profile, behaviour=profile.get("behaviour"), tls_ports=tls_ports)
+        # seeded per device, so a realistic lab's delays repeat from run to run
+        timing = Timing(delay_s=dev.delay_s, idle_delay_s=dev.idle_delay_s, idle_after_s=dev.idle_after_s,
+                        rng=random.Random(f"{state.seed}:{dev.name}"))
+        ctx = DeviceContext(name=dev.name, ip=dev.ip, profile=profile, behaviour=profile.get("behaviour"), tls_ports=tls_ports,
+                            timing=timing, internal_ips=internal_ips)
         ssl_ctx = None
         if tls_ports:
             # the profile's own certificate (a "tls" response + "tls_key") is served exactly, so a
@@ -74,7 +81,8 @@ async def serve(state_path: Path) -> None:
                 logger.error("cannot listen on %s:%d (%s): %s", dev.ip, port, dev.name, exc)
                 continue
             servers.append(srv)
-        udp_devices.append(UdpDevice(name=dev.name, ip=dev.ip, ifindex=socket.if_nametoindex(dev.ifname), profile=profile))
+        udp_devices.append(UdpDevice(name=dev.name, ip=dev.ip, ifindex=socket.if_nametoindex(dev.ifname), profile=profile,
+                                     multicast_silent=dev.multicast_silent, timing=timing))
 
     for udev in udp_devices:  # build mDNS answers now, not on the first query
         if any(r.get("protocol") == "mdns" for r in udev.profile.get("responses", [])):
@@ -99,3 +107,4 @@ async def serve(state_path: Path) -> None:
     discovery.close(loop)
     for t in tasks:
         t.cancel()
+    chatter.close()

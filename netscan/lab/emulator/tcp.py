@@ -12,10 +12,11 @@ from datetime import datetime, timedelta, timezone
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from netscan.lab.emulator.packets import to_bytes
+from netscan.lab.emulator.timing import Timing
 from netscan.lab.profiles import served_raw
 
 logger = logging.getLogger(__name__)
@@ -71,6 +72,11 @@ class DeviceContext:
     profile: dict[str, Any]
     behaviour: str | None = None
     tls_ports: set[int] = field(default_factory=set)
+    timing: Timing = field(default_factory=Timing)
+    """Answer delay (shared with the device's UDP services)."""
+    internal_ips: frozenset[str] = frozenset()
+    """Addresses of the lab's own devices: a connection from one of them is the lab's readiness
+    probe (from inside the device namespace), answered without delay and not counted as a request."""
 
 
 @dataclass
@@ -299,16 +305,27 @@ async def _serve(dev: DeviceContext, port: int, reader: asyncio.StreamReader, wr
         await _drain_input(reader)
         return
     kind = _port_kind(dev, port)
+    peer = writer.get_extra_info("peername")
+    internal = bool(peer) and peer[0] in dev.internal_ips
+
+    async def send(data: bytes | Callable[[], bytes]) -> None:
+        # the answer is made after the wait, so a device's clock reads the time it answers
+        delay = 0.0 if internal else dev.timing.next_delay()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        await _send(writer, data() if callable(data) else data, dev)
+
     if kind == "http":
         head = await _read_head(reader)
         if not head:
             return
         line = head.split(b"\r\n", 1)[0].decode("latin-1", "replace").split()
         if len(line) < 2:
-            await _send(writer, _http("400 Bad Request", "text/html", b"Bad Request"), dev)
+            await send(_http("400 Bad Request", "text/html", b"Bad Request"))
             return
         body = await _read_body(reader, head)
-        await _send(writer, http_reply(dev, port, line[0].upper(), line[1], body, head), dev)
+        req_head: bytes = head
+        await send(lambda: http_reply(dev, port, line[0].upper(), line[1], body, req_head))
     elif kind == "rtsp":
         for _ in range(MAX_RTSP_REQUESTS):
             head = await _read_head(reader)
@@ -320,12 +337,12 @@ async def _serve(dev: DeviceContext, port: int, reader: asyncio.StreamReader, wr
             m = _CSEQ_RE.search(text)
             if len(line) < 2:
                 return
-            await _send(writer, rtsp_reply(dev, port, line[0].upper(), line[1], m.group(2) if m else None), dev)
+            await send(rtsp_reply(dev, port, line[0].upper(), line[1], m.group(2) if m else None))
     elif kind == "banner":
         rs = [r for r in dev.profile.get("responses", []) if r.get("port") == port and r.get("protocol") in ("telnet", "ssh", "other")]
         first = [r for r in rs if not str(r.get("request", "")).strip()] or rs[:1]
         for r in first:
-            await _send(writer, to_bytes(served_raw(dev.profile, r, dev.ip)), dev)
+            await send(to_bytes(served_raw(dev.profile, r, dev.ip)))
         answers = [r for r in rs if str(r.get("request", "")).strip() and r not in first]
         if answers:
             try:
@@ -333,7 +350,7 @@ async def _serve(dev: DeviceContext, port: int, reader: asyncio.StreamReader, wr
             except asyncio.TimeoutError:
                 return
             if data:
-                await _send(writer, to_bytes(served_raw(dev.profile, answers[0], dev.ip)), dev)
+                await send(to_bytes(served_raw(dev.profile, answers[0], dev.ip)))
         await asyncio.wait_for(_drain_input(reader), READ_TIMEOUT_S * 3)
     else:
         # SDK and other open ports: accept, say nothing, hang up when the client does

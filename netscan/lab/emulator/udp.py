@@ -20,6 +20,7 @@ from typing import Any, Callable
 
 from netscan.lab.emulator.mdns import MDNS_GROUP, MDNS_PORT, MdnsRecords, is_qu
 from netscan.lab.emulator.packets import dhip_packet, to_bytes, xmeye_msg_id, xmeye_packet
+from netscan.lab.emulator.timing import Timing
 from netscan.lab.profiles import UDP_PORTS, served_raw
 
 logger = logging.getLogger(__name__)
@@ -54,6 +55,10 @@ class UdpDevice:
     ip: str
     ifindex: int
     profile: dict[str, Any]
+    multicast_silent: bool = False
+    """Ignore discovery queries sent to a multicast or broadcast address (answer unicast ones)."""
+    timing: Timing | None = None
+    """Answer delay, shared with the device's TCP services."""
 
 
 def _resp(dev: UdpDevice, protocol: str, request: str | None = None) -> list[dict[str, Any]]:
@@ -149,9 +154,12 @@ class DiscoveryServer:
         self.by_ip = {d.ip: d for d in devices}
         self.sockets: dict[str, socket.socket] = {}
         self.answered = 0
+        self.ignored_multicast = 0
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         """Open and register the sockets of every protocol some device speaks."""
+        self._loop = loop
         for proto, port in {**UDP_PORTS, "mdns": MDNS_PORT}.items():
             members = [d for d in self.devices if any(r.get("protocol") == proto for r in d.profile.get("responses", []))]
             if not members:
@@ -224,6 +232,12 @@ class DiscoveryServer:
             dev = self._device_for(ifindex, dst)
             if dev is None:
                 continue
+            # the lab's readiness probe comes from a device address inside the device namespace:
+            # answered at once, over loopback, whatever the device's delay or multicast setting
+            internal = addr[0] in self.by_ip
+            if dev.multicast_silent and not internal and dst not in self.by_ip:  # group or broadcast
+                self.ignored_multicast += 1
+                continue
             dest = addr
             legacy = False
             if proto == "mdns":
@@ -235,9 +249,21 @@ class DiscoveryServer:
             except Exception:  # noqa: BLE001 - one bad datagram must not stop discovery
                 logger.exception("%s reply for %s failed", proto, dev.name)
                 continue
-            if out:
-                self.answered += 1
+            if not out:
+                continue
+            self.answered += 1
+            if internal:
+                try:
+                    sock.sendto(out, addr)
+                except OSError as exc:
+                    logger.debug("readiness reply %s for %s failed: %s", proto, dev.name, exc)
+                continue
+            delay = dev.timing.next_delay() if dev.timing is not None else 0.0
+            if delay > 0 and self._loop is not None:
+                self._loop.call_later(delay, self.send_from, proto, dev, out, dest)
+            else:
                 self.send_from(proto, dev, out, dest)
+
 
 
 SendFn = Callable[[str, UdpDevice, bytes, tuple[str, int]], None]
