@@ -15,6 +15,7 @@ from typing import Any
 
 from netscan.errors import UsageError
 from netscan.model import PROTOCOLS, Auth, Observation, Response, parse_time
+from netscan.parsers._util import clean_text
 
 #: A single observations file larger than this is refused (a scan of a /16 stays far below).
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -44,12 +45,12 @@ def _response(d: Any, where: str) -> Response:
         raise UsageError(f"{where}: 'auth' must be an object with a known 'kind'")
     return Response(
         protocol=proto,
-        raw=raw,
+        raw=clean_text(raw),
         port=port,
-        request=request,
-        error=str(err) if err else None,
+        request=clean_text(request),
+        error=clean_text(str(err)) if err else None,
         truncated=bool(d.get("truncated", False)),
-        source=str(src) if src else None,
+        source=clean_text(str(src)) if src else None,
         auth=auth,
     )
 
@@ -75,8 +76,8 @@ def from_dict(d: Any, where: str = "observation") -> Observation:
     if observed_at is not None:
         del meta["observed_at"]  # an unreadable value stays in meta, as written
     return Observation(
-        ip=ip,
-        mac=mac.lower() if mac else None,
+        ip=clean_text(ip) if ip else ip,
+        mac=clean_text(mac.lower()) if mac else None,
         responses=tuple(_response(r, f"{where}.responses[{i}]") for i, r in enumerate(responses)),
         open_ports=tuple(sorted(set(ports))),
         meta=meta,
