@@ -78,14 +78,18 @@ def tls_fields(raw: str, request: str = "") -> Fields:
             cert = x509.load_pem_x509_certificate(pem.encode("ascii"))
         except (ValueError, TypeError) as exc:
             return {"tls.unreadable": [f"bad certificate: {type(exc).__name__}"]}
+        # the cryptography library parses names and times lazily: each access may raise
         try:
             _name_fields(fields, "subject", cert.subject)
             _name_fields(fields, "issuer", cert.issuer)
+            add(fields, "tls.self_signed", "true" if cert.subject == cert.issuer else "false")
         except ValueError:
             add(fields, "tls.unreadable", "bad name")
-        add(fields, "tls.not_after", cert.not_valid_after_utc.strftime("%Y-%m-%dT%H:%M:%SZ"))
-        add(fields, "tls.not_before", cert.not_valid_before_utc.strftime("%Y-%m-%dT%H:%M:%SZ"))
-        add(fields, "tls.self_signed", "true" if cert.subject == cert.issuer else "false")
+        try:
+            add(fields, "tls.not_after", cert.not_valid_after_utc.strftime("%Y-%m-%dT%H:%M:%SZ"))
+            add(fields, "tls.not_before", cert.not_valid_before_utc.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        except ValueError:
+            add(fields, "tls.unreadable", "bad validity")
         return fields
     found = False
     for key, value in _dump_lines(raw[:MAX_DUMP_CHARS]):
