@@ -10,11 +10,14 @@ becomes ``Observation.observed_at``; a response's ``auth`` object (or, in older 
 from __future__ import annotations
 
 import json
+import os
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from netscan.errors import UsageError
 from netscan.model import PROTOCOLS, Auth, Observation, Response, parse_time
+from netscan.parsers._util import clean_text
 
 #: A single observations file larger than this is refused (a scan of a /16 stays far below).
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -44,12 +47,12 @@ def _response(d: Any, where: str) -> Response:
         raise UsageError(f"{where}: 'auth' must be an object with a known 'kind'")
     return Response(
         protocol=proto,
-        raw=raw,
+        raw=clean_text(raw),
         port=port,
-        request=request,
-        error=str(err) if err else None,
+        request=clean_text(request),
+        error=clean_text(str(err)) if err else None,
         truncated=bool(d.get("truncated", False)),
-        source=str(src) if src else None,
+        source=clean_text(str(src)) if src else None,
         auth=auth,
     )
 
@@ -75,13 +78,24 @@ def from_dict(d: Any, where: str = "observation") -> Observation:
     if observed_at is not None:
         del meta["observed_at"]  # an unreadable value stays in meta, as written
     return Observation(
-        ip=ip,
-        mac=mac.lower() if mac else None,
+        ip=clean_text(ip) if ip else ip,
+        mac=clean_text(mac.lower()) if mac else None,
         responses=tuple(_response(r, f"{where}.responses[{i}]") for i, r in enumerate(responses)),
         open_ports=tuple(sorted(set(ports))),
         meta=meta,
         observed_at=observed_at,
     )
+
+
+def _decode_json(text: str, where: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise UsageError(f"{where}: JSON nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise UsageError(f"{where}: not valid JSON ({str(exc).split(';')[0]})") from None
 
 
 def load_text(text: str, where: str = "input") -> list[Observation]:
@@ -90,13 +104,13 @@ def load_text(text: str, where: str = "input") -> list[Observation]:
     if not text:
         raise UsageError(f"{where}: empty input")
     try:
-        data = json.loads(text)
+        data = _decode_json(text, where)
     except json.JSONDecodeError as exc:
         # JSON Lines: one observation per line
         lines = [ln for ln in text.splitlines() if ln.strip()]
         if len(lines) > 1:
             try:
-                data = [json.loads(ln) for ln in lines]
+                data = [_decode_json(ln, where) for ln in lines]
             except json.JSONDecodeError:
                 raise UsageError(f"{where}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
         else:
@@ -105,23 +119,73 @@ def load_text(text: str, where: str = "input") -> list[Observation]:
         # a netscan report with embedded observations is not an observations file
         raise UsageError(f"{where}: this is a scan report, not observations (use --save-observations)")
     items = data if isinstance(data, list) else [data]
-    return [from_dict(item, f"{where}[{i}]") for i, item in enumerate(items)]
+    try:
+        return [from_dict(item, f"{where}[{i}]") for i, item in enumerate(items)]
+    except RecursionError:
+        raise UsageError(f"{where}: JSON nested too deeply") from None
+
+
+#: Bytes read at a time from a file or stdin.
+_CHUNK = 1 << 20
+
+
+def read_capped(fh: BinaryIO, where: str, limit: int = MAX_FILE_BYTES) -> str:
+    """Read at most ``limit`` bytes from a binary stream (a file, a pipe, a device such as
+    /dev/zero) and decode it as UTF-8 (bad bytes replaced). Refuses more than ``limit`` bytes and
+    NUL bytes (never part of JSON text: /dev/zero stops at the first chunk); read errors such as
+    EIO become a UsageError."""
+    buf = bytearray()
+    try:
+        while True:
+            chunk = fh.read(min(_CHUNK, limit + 1 - len(buf)))
+            if not chunk:
+                break
+            nul = chunk.find(0)
+            if nul >= 0:
+                raise UsageError(f"{where}: not JSON text (NUL byte at offset {len(buf) + nul})")
+            buf += chunk
+            if len(buf) > limit:
+                raise UsageError(f"{where}: input too large (more than {limit} bytes)")
+    except OSError as exc:
+        raise UsageError(f"{where}: cannot read: {exc.strerror or exc}") from None
+    return buf.decode("utf-8", errors="replace")
+
+
+def load_stdin(stream: Any = None) -> list[Observation]:
+    """Read observations from stdin (``identify -``), within the size cap."""
+    stream = sys.stdin if stream is None else stream
+    raw = getattr(stream, "buffer", stream)
+    if raw is None or getattr(raw, "closed", False):
+        raise UsageError("stdin: closed (nothing to read)")
+    try:
+        raw.fileno()
+    except (OSError, ValueError, AttributeError):
+        if not hasattr(raw, "read"):
+            raise UsageError("stdin: closed (nothing to read)") from None
+    return load_text(read_capped(raw, "stdin"), "stdin")
 
 
 def load_path(path: str | Path) -> list[Observation]:
     """Read observations from a file; ``-`` is not handled here (the CLI reads stdin)."""
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UsageError(f"{p}: file too large ({size} bytes)")
-        text = p.read_text(encoding="utf-8", errors="replace")
+        fh = open(p, "rb")  # noqa: SIM115 - closed below
     except FileNotFoundError:
         raise UsageError(f"{p}: no such file") from None
     except IsADirectoryError:
         raise UsageError(f"{p}: is a directory") from None
     except PermissionError:
         raise UsageError(f"{p}: permission denied") from None
+    except OSError as exc:
+        raise UsageError(f"{p}: cannot open: {exc.strerror or exc}") from None
+    with fh:
+        try:
+            size = os.fstat(fh.fileno()).st_size
+        except OSError:
+            size = 0
+        if size > MAX_FILE_BYTES:
+            raise UsageError(f"{p}: file too large ({size} bytes; the limit is {MAX_FILE_BYTES})")
+        text = read_capped(fh, str(p))
     return load_text(text, str(p))
 
 

@@ -6,6 +6,7 @@ Each sub-command lives in its own module with ``register(subparsers)``; the modu
 
 from __future__ import annotations
 
+import _signal
 import argparse
 import importlib
 import logging
@@ -13,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from netscan import __version__
+from netscan import __version__, _interrupted_at_startup
 from netscan.cli.exitcodes import ExitCode
 from netscan.errors import NetscanError, ScopeError, UsageError
 
@@ -64,12 +65,28 @@ def _setup_logging(verbosity: int) -> None:
 
 
 def _fatal(code: ExitCode, message: str) -> int:
-    sys.stderr.write(f"netscan: {message}\n")
+    try:
+        sys.stderr.write(f"netscan: {message}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):  # stderr closed too: the exit code still tells
+        pass
     return int(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run netscan; returns the process exit code (see docs/exit-codes.md)."""
+    try:
+        if _signal.getsignal(_signal.SIGINT) is _interrupted_at_startup:  # set by netscan/__init__.py
+            _signal.signal(_signal.SIGINT, _signal.default_int_handler)
+    except ValueError:  # pragma: no cover - not the main thread
+        pass
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return _fatal(ExitCode.INTERRUPTED, "interrupted")
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = next((a for a in argv if not a.startswith("-")), None)
     parser = build_parser(command if command in SUBCOMMANDS else None)
@@ -90,10 +107,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return _fatal(ExitCode.INTERRUPTED, "interrupted")
     except BrokenPipeError:
+        _quiet_stdout()
         return int(ExitCode.OK)
+    except RecursionError:
+        logging.getLogger(__name__).debug("internal error", exc_info=True)
+        return _fatal(ExitCode.ERROR, "internal error: input nested too deeply (run with -vv for details)")
     except Exception as exc:  # noqa: BLE001 - our bug: one line for the user, the traceback at -vv
         logging.getLogger(__name__).debug("internal error", exc_info=True)
         return _fatal(ExitCode.ERROR, f"internal error: {type(exc).__name__}: {exc} (run with -vv for details)")
+
+
+def _quiet_stdout() -> None:
+    """stdout's reader is gone: point fd 1 at /dev/null so the exit-time flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

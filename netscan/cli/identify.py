@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import sys
 from typing import Any
 
+from netscan.cli.args import reference_now, signatures_dir
 from netscan.cli.exitcodes import ExitCode
-from netscan.cli.output import FORMATS, emit, fail_on_exit
-from netscan.errors import UsageError
+from netscan.cli.outfile import check, plan
+from netscan.cli.output import FORMATS, emit_all, fail_on_exit
 from netscan.model import FAIL_ON_LEVELS, ScanHeader
-from netscan.observations import load_path, load_text
+from netscan.observations import load_path, load_stdin
 from netscan.pipeline import analyse
 
 
@@ -21,8 +20,11 @@ def register(sub: Any) -> None:
                        description="Read observations (JSON; a file or - for stdin) and print who made each device, what it is, "
                        "its firmware, findings and the evidence.")
     p.add_argument("file", metavar="FILE|-", help="observations file (one object, a list, or JSON lines); - reads stdin")
-    p.add_argument("--format", choices=FORMATS, default="json", help="output format (default: json)")
-    p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="output format (default: from the -o file's extension, else json)")
+    p.add_argument("--output", "-o", metavar="FILE", action="append",
+                   help="write the report to FILE instead of stdout; repeat for several formats "
+                   "(-o r.json -o r.html); the extension picks the format")
     p.add_argument("--signatures", metavar="DIR", help="use another signature directory")
     p.add_argument("--fail-on", choices=FAIL_ON_LEVELS, help="exit 4 when a finding at or above this severity exists")
     p.add_argument("--now", metavar="ISO8601", help="reference time for clock checks (default: the current time)")
@@ -31,22 +33,17 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``identify``."""
+    outputs = plan(args.output, args.format, "json")
+    for o in outputs:
+        if o.path is not None:
+            check(o.path)
+    signatures = signatures_dir(args.signatures)
+    now = reference_now(args.now)
     if args.file == "-":
-        observations = load_text(sys.stdin.read(), "stdin")
+        observations = load_stdin()
     else:
         observations = load_path(args.file)
-    now = _parse_now(args.now)
-    report = analyse(observations, signatures=args.signatures, now=now,
+    report = analyse(observations, signatures=signatures, now=now,
                      header=ScanHeader(command="identify", input=args.file, engine="offline"))
-    emit(report, args.format, args.output)
+    emit_all(report, outputs)
     return int(fail_on_exit(report, args.fail_on) or ExitCode.OK)
-
-
-def _parse_now(text: str | None) -> dt.datetime:
-    if not text:
-        return dt.datetime.now(dt.timezone.utc)
-    try:
-        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise UsageError(f"--now: not an ISO 8601 time: {text!r}") from None
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)

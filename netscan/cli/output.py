@@ -1,37 +1,52 @@
-"""Where reports go: stdout or a file; and the --fail-on exit decision."""
+"""Where reports go: stdout and/or files (netscan/cli/outfile.py); and the --fail-on exit decision."""
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from collections.abc import Mapping
+from typing import Any, TextIO
 
 from netscan.cli.exitcodes import ExitCode
-from netscan.errors import UsageError
+from netscan.cli.outfile import Output, WriteFailed, plan, write_or_rescue
 from netscan.model import Report, Severity
 from netscan.report import FORMATS as _ALL
-from netscan.report import render
+from netscan.report import write
 
 FORMATS: tuple[str, ...] = _ALL
 
 
-def emit(report: Report, fmt: str, output: str | None) -> None:
-    """Render ``report`` and write it to ``output`` (atomically) or stdout."""
-    if output:
-        text = render(report, fmt, width=160, color=False)
-        path = Path(output)
-        tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+def emit_all(report: Report | Mapping[str, Any], outputs: list[Output]) -> None:
+    """Write ``report`` to every planned output. A file that cannot be written does not stop the
+    others; the report is then saved to a rescue file and the first failure is raised."""
+    failure: WriteFailed | None = None
+    for o in outputs:
         try:
-            tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+            _emit_one(report, o)
+        except WriteFailed as exc:  # keep writing the other outputs
+            failure = failure or exc
+    if failure is not None:
+        raise failure
+
+
+def _emit_one(report: Report | Mapping[str, Any], o: Output) -> None:
+    def as_json(fh: TextIO) -> None:
+        write(report, "json", fh)
+
+    if o.path is not None:
+        write_or_rescue(o.path, lambda fh: write(report, o.fmt, fh, width=160, color=False), as_json)
         return
     tty = sys.stdout.isatty()
-    width = os.get_terminal_size().columns if tty else 160
-    sys.stdout.write(render(report, fmt, width=width, color=tty and fmt == "table"))
-    sys.stdout.flush()
+    try:
+        width = os.get_terminal_size().columns if tty else 160
+    except OSError:
+        width = 160
+    write_or_rescue(None, lambda fh: write(report, o.fmt, fh, width=width, color=tty and o.fmt == "table"), as_json)
+
+
+def emit(report: Report | Mapping[str, Any], fmt: str, output: str | list[str] | None) -> None:
+    """Render ``report`` and write it to ``output`` (one path or several; None: stdout)."""
+    emit_all(report, plan(output, fmt, fmt))
 
 
 def fail_on_exit(report: Report, level: str | None) -> ExitCode | None:

@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 import threading
 from pathlib import Path
 from typing import Any
 
+from netscan.cli.args import int_at_least, positive_float, signatures_dir
 from netscan.cli.exitcodes import ExitCode
+from netscan.cli.outfile import Output, WriteFailed, check, plan, rescue, write_stream
 from netscan.errors import UsageError
 from netscan.model import FAIL_ON_LEVELS
 from netscan.limits import DEFAULT_PORTS, Limits, Timeouts
 
+
+#: Largest --rate (packets/s) and --timeout (s) accepted.
+MAX_RATE = 1_000_000.0
+MAX_TIMEOUT = 3600.0
 
 #: Report formats (``netscan.report.FORMATS``; spelled out so that ``--hosts-only`` does not import
 #: the renderers before it needs them; a test keeps the two equal).
@@ -28,6 +33,8 @@ FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "html")
 
 def parse_ports(text: str) -> tuple[int, ...]:
     """``80,443,8000-8010`` -> ports; a leading ``+`` adds to the default set."""
+    if not text.strip() or not text.strip().lstrip("+").strip(" ,"):
+        raise UsageError("--ports: no ports given (an empty list; omit -p for the default set)")
     base: list[int] = list(DEFAULT_PORTS) if text.startswith("+") else []
     for part in text.lstrip("+").split(","):
         part = part.strip()
@@ -74,8 +81,11 @@ def register(sub: Any) -> None:
     p.add_argument("--check-default-credentials", action="store_true",
                    help="opt-in: ONE login attempt per device with the vendor-documented default pair, only where "
                    "identification shows it applies and a failure cannot lock the account (docs/findings.md)")
-    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="output format (default: from the -o file's extension, else table)")
+    p.add_argument("--output", "-o", metavar="FILE", action="append",
+                   help="write the report to FILE instead of stdout; repeat for several formats "
+                   "(-o scan.json -o scan.html); the extension picks the format")
     p.add_argument("--save-observations", metavar="FILE", help="write the raw observations (for `netscan identify FILE`)")
     p.add_argument("--signatures", metavar="DIR", help="use another signature directory")
     p.add_argument("--fail-on", choices=FAIL_ON_LEVELS, help="exit 4 when a finding at or above this severity exists")
@@ -96,20 +106,20 @@ def options_from_args(args: argparse.Namespace) -> Any:
             raise UsageError(f"--scope: cannot read {args.scope}: {exc.strerror}") from None
         scope = tuple(parse_scope_text(text, args.scope))
     base = Limits()
-    if args.rate is not None and args.rate <= 0:
-        raise UsageError("--rate must be positive")
-    if args.per_host is not None and args.per_host < 1:
-        raise UsageError("--per-host must be at least 1")
+    positive_float("--rate", args.rate, maximum=MAX_RATE)
+    positive_float("--timeout", args.timeout, maximum=MAX_TIMEOUT)
+    int_at_least("--per-host", args.per_host, 1, 1024)
+    int_at_least("--retries", args.retries, 0, 10)
     limits = Limits(
         rate=args.rate or base.rate,
         per_host=args.per_host or base.per_host,
-        retries=base.retries if args.retries is None else max(args.retries, 0),
+        retries=base.retries if args.retries is None else args.retries,
     )
     timeouts = Timeouts(read=args.timeout) if args.timeout else Timeouts()
     return ScanOptions(
         targets=tuple(args.targets),
         iface=args.iface,
-        ports=parse_ports(args.ports) if args.ports else DEFAULT_PORTS,
+        ports=parse_ports(args.ports) if args.ports is not None else DEFAULT_PORTS,
         allow_public=args.allow_public,
         scope=scope,
         engine="netscan" if args.engine == "native" else args.engine,
@@ -147,17 +157,6 @@ class _RichProgress:
         elif kind == "done":
             self.done += 1
             self.progress.update(self.work, completed=self.done)
-
-
-def _write(path: str, text: str) -> None:
-    p = Path(path)
-    tmp = p.with_name(f".{p.name}.tmp{os.getpid()}")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, p)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
 
 
 def _hosts_report(result: Any) -> Any:
@@ -220,12 +219,25 @@ def _default_credentials(observations: list[Any], options: Any) -> list[Any]:
     return [replace(o, responses=o.responses + (done[o.ip],)) if o.ip in done else o for o in observations]
 
 
+def _plan_outputs(args: argparse.Namespace) -> list[Output]:
+    """Every output of this run, checked before anything is sent (exit 2 on an unwritable path)."""
+    outputs = plan(args.output, args.format, "table")
+    for o in outputs:
+        if o.path is not None:
+            check(o.path)
+    if args.save_observations:
+        check(args.save_observations, "--save-observations")
+    return outputs
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``scan``."""
     from netscan.engine import scan
     from netscan.observations import dumps
 
     options = options_from_args(args)
+    outputs = _plan_outputs(args)
+    args.signatures = signatures_dir(args.signatures)
     show = not args.quiet and sys.stderr.isatty()
     bars = _RichProgress() if show else None
     warm: list[threading.Thread | None] = []
@@ -244,17 +256,37 @@ def run(args: argparse.Namespace) -> int:
             result = scan(options, Observer())
     else:
         result = scan(options, Observer())
+    # From here on the scan is done: whatever fails, its observations are not lost.
+    try:
+        return _after_scan(args, options, outputs, result, warm, dumps)
+    except (BrokenPipeError, WriteFailed):  # a reader gone; or the report was already rescued
+        raise
+    except BaseException:  # a bug in analysis, Ctrl-C while it runs...
+        saved = rescue(lambda fh: fh.write(dumps(result.observations)), "observations")
+        if saved:
+            sys.stderr.write(f"netscan: the scan's observations were saved to {saved} (netscan identify {saved})\n")
+        raise
+
+
+def _after_scan(args: argparse.Namespace, options: Any, outputs: list[Output], result: Any,
+                warm: list[threading.Thread | None], dumps: Any) -> int:
     if getattr(args, "check_default_credentials", False) and not options.hosts_only:
         for t in warm:
             if t is not None:
                 t.join()
         result.observations = _default_credentials(result.observations, options)
     if args.save_observations:
-        _write(args.save_observations, dumps(result.observations))
-    from netscan.cli.output import emit, fail_on_exit
+        text = dumps(result.observations)
+        try:
+            write_stream(args.save_observations, lambda fh: fh.write(text))
+        except OSError as exc:
+            saved = rescue(lambda fh: fh.write(text), "observations")
+            raise WriteFailed(f"cannot write {args.save_observations}: {exc.strerror or exc}; "
+                              f"the observations were saved to {saved}") from None
+    from netscan.cli.output import emit_all, fail_on_exit
 
     if options.hosts_only:
-        emit(_hosts_report(result), args.format, args.output)
+        emit_all(_hosts_report(result), outputs)
         return int(ExitCode.INCOMPLETE if result.incomplete else ExitCode.OK)
     from netscan.pipeline import analyse
 
@@ -265,7 +297,7 @@ def run(args: argparse.Namespace) -> int:
 
     report = analyse(result.observations, signatures=args.signatures, now=dt.datetime.now(dt.timezone.utc),
                      header=ScanHeader(command="scan", run=result.run))
-    emit(report, args.format, args.output)
+    emit_all(report, outputs)
     if result.incomplete:
         return int(ExitCode.INCOMPLETE)
     return int(fail_on_exit(report, args.fail_on) or ExitCode.OK)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from netscan.model import Response
-from netscan.parsers._util import Fields, add
+from netscan.parsers._util import Fields, add, clean_fields
 from netscan.parsers.banner import banner_fields, dhcp_fields, dns_fields
 from netscan.parsers.discovery import mdns_fields, ssdp_fields, upnp_fields
 from netscan.parsers.http import http_fields, rtsp_fields
@@ -69,4 +69,4 @@ def _cached_fields(response: Response) -> Fields:
         add(out, f"{parser_proto}.port", response.port)
     if proto == "https":
         add(out, "http.tls", "true")
-    return out
+    return clean_fields(out)

@@ -7,6 +7,7 @@ entity declarations (billion laughs, external entities) outright.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -26,6 +27,38 @@ MAX_FIELDS = 2000
 MAX_DEPTH = 32
 #: http.body keeps this much of the body.
 MAX_BODY_CHARS = 64 * 1024
+
+
+#: UTF-16 surrogates: a lone one (``"\\ud800"`` escaped in a device's JSON) is not valid Unicode and
+#: cannot be encoded, so it would fail every report format.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """Device text -> valid Unicode: each lone surrogate becomes U+FFFD. Linear; a no-op on
+    ASCII. Everything a parser returns passes through here once (``netscan.parsers.fields``)."""
+    if text.isascii():
+        return text
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def clean_fields(fields: Fields) -> Fields:
+    """``clean_text`` over every field name and value (returns ``fields`` itself when clean)."""
+    dirty = False
+    for name, values in fields.items():
+        if not name.isascii() or not all(v.isascii() for v in values):
+            dirty = True
+            break
+    if not dirty:
+        return fields
+    out: Fields = {}
+    for name, values in fields.items():
+        bucket = out.setdefault(clean_text(name), [])
+        for v in values:
+            v = clean_text(v)
+            if v not in bucket:
+                bucket.append(v)
+    return out
 
 
 class Unreadable(Exception):

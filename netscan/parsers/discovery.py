@@ -10,10 +10,51 @@ _UPNP_ELEMENTS = (
     "deviceType", "friendlyName", "manufacturer", "manufacturerURL", "modelDescription",
     "modelName", "modelNumber", "modelURL", "serialNumber", "UDN", "presentationURL",
 )
-_RECORD = re.compile(
-    r"^\s*(?P<name>\S.*?)\.?\s+(?:\d+\s+)?(?:IN\s+)?(?P<type>PTR|SRV|TXT|AAAA|A|HINFO)\s+(?P<rdata>.*?)\s*$", re.I
-)
-_TXT_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_TYPES = frozenset({"PTR", "SRV", "TXT", "AAAA", "A", "HINFO"})
+_TOKEN = re.compile(r"\S+")
+#: Record lines read per datagram dump, and the longest line.
+MAX_RECORD_LINES = 500
+MAX_RECORD_LINE = 4096
+
+
+def split_record(line: str) -> tuple[str, str, str] | None:
+    """``name [ttl] [IN] TYPE rdata`` -> (name, TYPE, rdata), or None. The name may contain blanks
+    (``My\\ Camera._http._tcp.local.``): it is the shortest run of tokens followed by an optional
+    TTL, an optional class and a record type. Tokens are found once, each is looked at a bounded
+    number of times: linear (the regex this replaces backtracked for seconds on crafted lines)."""
+    toks = [(m.start(), m.end(), m.group(0).upper()) for m in _TOKEN.finditer(line)]
+    n = len(toks)
+    for k in range(n - 1):
+        j = k + 1
+        if toks[j][2].isdigit() and j + 1 < n:
+            j += 1
+        if toks[j][2] == "IN" and j + 1 < n:
+            j += 1
+        if toks[j][2] in _TYPES and toks[j][1] < len(line):
+            name = line[toks[0][0] : toks[k][1]]
+            if name.endswith(".") and len(name) > 1:
+                name = name[:-1]
+            return name, toks[j][2], line[toks[j][1] :].strip()
+    return None
+
+
+def txt_strings(rdata: str) -> list[str]:
+    """The quoted character-strings of a TXT record's presentation form, backslash escapes kept
+    as written. One left-to-right scan; an unclosed quote ends it."""
+    out: list[str] = []
+    i, n = 0, len(rdata)
+    while i < n and len(out) < 64:
+        q = rdata.find('"', i)
+        if q < 0:
+            break
+        j = q + 1
+        while j < n and rdata[j] != '"':
+            j += 2 if rdata[j] == "\\" else 1
+        if j >= n:
+            break
+        out.append(rdata[q + 1 : j])
+        i = j + 1
+    return out
 
 
 def ssdp_fields(raw: str, request: str = "") -> Fields:
@@ -62,13 +103,12 @@ def upnp_fields(raw: str, request: str = "") -> Fields:
 def mdns_fields(raw: str, request: str = "") -> Fields:
     """DNS-SD records in presentation format, one per line (``name [ttl] [class] TYPE rdata``)."""
     fields: Fields = {}
-    for line in raw[:65536].splitlines()[:500]:
-        m = _RECORD.match(line[:4096])
-        if m is None:
+    for line in raw[:65536].splitlines()[:MAX_RECORD_LINES]:
+        rec = split_record(line[:MAX_RECORD_LINE])
+        if rec is None:
             continue
-        name = m.group("name").rstrip(".")
-        rtype = m.group("type").upper()
-        rdata = m.group("rdata")
+        name, rtype, rdata = rec
+        name = name.rstrip(".")
         if rtype == "PTR":
             target = rdata.strip().rstrip(".")
             if name.startswith("_") or "._" in name:
@@ -85,7 +125,7 @@ def mdns_fields(raw: str, request: str = "") -> Fields:
                 add(fields, "mdns.service", "_" + svc)
                 add(fields, "mdns.instance", inst.replace("\\ ", " "))
         elif rtype == "TXT":
-            strings = _TXT_STRING.findall(rdata) or rdata.split()
+            strings = txt_strings(rdata) or rdata.split()
             for s in strings[:64]:
                 k, eq, v = s.partition("=")
                 if eq and k:

@@ -24,8 +24,15 @@ from netscan.parsers._util import (
 )
 
 _STATUS = re.compile(r"^(?P<proto>HTTP|RTSP)/(?P<ver>\d(?:\.\d)?)\s+(?P<code>\d{3})(?:\s+(?P<reason>[^\r\n]*))?$")
-_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
-_KV = re.compile(r"^\s*([A-Za-z][\w.\-\[\]]{0,80})\s*=\s*(.*?)\s*$")
+#: A key of a ``key=value`` body line (CGI answers of many DVRs). Used with ``fullmatch`` on the
+#: already split-off key: a character class with a bounded count, linear by construction.
+_KV_KEY = re.compile(r"[A-Za-z][\w.\-\[\]]{0,80}")
+#: Longest <title> text looked at (after the opening tag).
+MAX_TITLE_CHARS = 4096
+#: key=value lines looked at, and the longest line parsed as one.
+MAX_KV_LINES = 200
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+MAX_KV_LINE = 4096
 #: Most header lines kept.
 MAX_HEADERS = 100
 
@@ -119,14 +126,56 @@ def _body_fields(fields: Fields, prefix: str, body: str, ctype: str) -> None:
             if "json" in ctype:  # only an error when the device said it was JSON
                 add(fields, f"{prefix}.unreadable", f"body: {exc}")
     if "<" not in stripped[:200]:
-        for line in stripped.splitlines()[:200]:
-            km = _KV.match(line)
-            if km:
-                add(fields, f"{prefix}.kv.{km.group(1)}", km.group(2))
-    tm = _TITLE.search(body[:MAX_BODY_CHARS])
-    if tm:
-        title = " ".join(html.unescape(tm.group(1)).split())
-        add(fields, f"{prefix}.title", title)
+        for key, value in _kv_lines(stripped[:MAX_BODY_CHARS]):
+            add(fields, f"{prefix}.kv.{key}", value)
+    title = find_title(body[:MAX_BODY_CHARS])
+    if title is not None:
+        add(fields, f"{prefix}.title", " ".join(html.unescape(title).split()))
+
+
+def _kv_lines(text: str) -> list[tuple[str, str]]:
+    """``key=value`` lines (surrounding blanks stripped). Plain string splitting: the earlier
+    regex ``\\s*=\\s*(.*?)\\s*$`` backtracked quadratically on long runs of blanks."""
+    out = []
+    start = 0
+    for _ in range(MAX_KV_LINES):
+        if start >= len(text):
+            break
+        nl = text.find("\n", start)
+        end = len(text) if nl < 0 else nl
+        line = text[start : min(end, start + MAX_KV_LINE)]
+        start = end + 1
+        key, eq, value = line.partition("=")
+        key = key.strip()
+        if eq and _KV_KEY.fullmatch(key):
+            out.append((key, value.strip()))
+    return out
+
+
+def find_title(text: str) -> str | None:
+    """The text of the first ``<title ...>`` element, or None. One forward scan with ``find``
+    (a regex ``<title[^>]*>(.*?)</title>`` restarts at every unclosed ``<title``: quadratic)."""
+    low = text.translate(_ASCII_LOWER)  # same length as text (str.lower() may not be)
+    pos = 0
+    while True:
+        i = low.find("<title", pos)
+        if i < 0:
+            return None
+        j = i + 6
+        if j < len(low) and (low[j] == ">" or low[j].isspace() or low[j] == "/"):
+            break
+        pos = j  # <titlebar>, <title-x>: not a title element
+    gt = low.find(">", j)
+    if gt < 0:
+        return None
+    window = low[gt + 1 : gt + 1 + MAX_TITLE_CHARS + 16]
+    k = window.find("</title")
+    while k >= 0:
+        rest = window[k + 7 :].lstrip()
+        if rest.startswith(">"):
+            return text[gt + 1 : gt + 1 + k]
+        k = window.find("</title", k + 7)
+    return None
 
 
 def message_fields(msg: Message, prefix: str) -> Fields:

@@ -9,8 +9,47 @@ from cryptography.x509.oid import NameOID
 
 from netscan.parsers._util import Fields, add
 
-_PEM = re.compile(r"-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]{16,65536}?-----END CERTIFICATE-----")
-_TEXT_LINE = re.compile(r"^\s*(Subject|Issuer|Not After)\s*:\s*(.+?)\s*$", re.M)
+_BEGIN = "-----BEGIN CERTIFICATE-----"
+_END = "-----END CERTIFICATE-----"
+_BASE64 = re.compile(r"[A-Za-z0-9+/=\s]{16,65536}")
+#: Longest text looked at for a certificate, and for a text dump.
+MAX_PEM_SEARCH = 200_000
+MAX_DUMP_CHARS = 65536
+MAX_DUMP_LINES = 2000
+_KEYS = ("Subject", "Issuer", "Not After")
+
+
+def find_pem(text: str) -> str | None:
+    """The first PEM certificate block: the last BEGIN line before the first END line after a
+    BEGIN, with a base64 body. Found with ``find`` (the lazy regex this replaces rescanned up to
+    64 KiB from every unclosed BEGIN line)."""
+    b = text.find(_BEGIN)
+    while b >= 0:
+        e = text.find(_END, b + len(_BEGIN))
+        if e < 0:
+            return None
+        last = text.rfind(_BEGIN, b, e)
+        body = text[last + len(_BEGIN) : e]
+        if _BASE64.fullmatch(body):
+            return text[last : e + len(_END)]
+        b = text.find(_BEGIN, e)
+    return None
+
+
+def _dump_lines(text: str) -> list[tuple[str, str]]:
+    """``Subject: ...``, ``Issuer: ...``, ``Not After : ...`` lines of a text dump, in order."""
+    out = []
+    for line in text.splitlines()[:MAX_DUMP_LINES]:
+        line = line.strip()
+        for key in _KEYS:
+            if line.startswith(key):
+                rest = line[len(key) :].lstrip()
+                if rest.startswith(":"):
+                    value = rest[1:].strip()
+                    if value:
+                        out.append((key, value))
+                break
+    return out
 
 
 def _name_fields(fields: Fields, prefix: str, name: x509.Name) -> None:
@@ -33,23 +72,27 @@ def _rfc4514_order(dump: str) -> str:
 def tls_fields(raw: str, request: str = "") -> Fields:
     """Subject, issuer, validity and self-signedness of the first certificate."""
     fields: Fields = {}
-    m = _PEM.search(raw[:200000])
-    if m:
+    pem = find_pem(raw[:MAX_PEM_SEARCH])
+    if pem:
         try:
-            cert = x509.load_pem_x509_certificate(m.group(0).encode("ascii"))
+            cert = x509.load_pem_x509_certificate(pem.encode("ascii"))
         except (ValueError, TypeError) as exc:
             return {"tls.unreadable": [f"bad certificate: {type(exc).__name__}"]}
+        # the cryptography library parses names and times lazily: each access may raise
         try:
             _name_fields(fields, "subject", cert.subject)
             _name_fields(fields, "issuer", cert.issuer)
+            add(fields, "tls.self_signed", "true" if cert.subject == cert.issuer else "false")
         except ValueError:
             add(fields, "tls.unreadable", "bad name")
-        add(fields, "tls.not_after", cert.not_valid_after_utc.strftime("%Y-%m-%dT%H:%M:%SZ"))
-        add(fields, "tls.not_before", cert.not_valid_before_utc.strftime("%Y-%m-%dT%H:%M:%SZ"))
-        add(fields, "tls.self_signed", "true" if cert.subject == cert.issuer else "false")
+        try:
+            add(fields, "tls.not_after", cert.not_valid_after_utc.strftime("%Y-%m-%dT%H:%M:%SZ"))
+            add(fields, "tls.not_before", cert.not_valid_before_utc.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        except ValueError:
+            add(fields, "tls.unreadable", "bad validity")
         return fields
     found = False
-    for key, value in _TEXT_LINE.findall(raw[:65536]):
+    for key, value in _dump_lines(raw[:MAX_DUMP_CHARS]):
         found = True
         if key == "Subject":
             v = _rfc4514_order(value)

@@ -9,11 +9,11 @@ back as it was). Renderers return strings; only the CLI decides where they go.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TextIO
 
 from netscan.model import Report
 
-__all__ = ["FORMATS", "as_report", "render"]
+__all__ = ["FORMATS", "as_report", "render", "write"]
 
 FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "html")
 
@@ -45,3 +45,40 @@ def render(doc: Report | Mapping[str, Any], fmt: str, *, width: int = 160, color
 
         return render_table(doc, width=width, color=color)
     raise ValueError(f"unknown format {fmt!r}")
+
+
+class _LazyDevices(Mapping[str, Any]):
+    """A Report seen as its JSON document, each device converted only when it is written: a
+    report of 100,000 devices is never held twice (as objects and as one big dict)."""
+
+    def __init__(self, report: Report) -> None:
+        self._report = report
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "scan":
+            return self._report.scan.to_dict()
+        if key == "devices":
+            return (d.to_dict() for d in self._report.devices)
+        raise KeyError(key)
+
+    def __iter__(self) -> Any:
+        return iter(("scan", "devices"))
+
+    def __len__(self) -> int:
+        return 2
+
+
+def write(doc: Report | Mapping[str, Any], fmt: str, out: TextIO, *, width: int = 160, color: bool = False) -> None:
+    """Render straight to a stream. JSON, JSON Lines and CSV are written device by device, so
+    memory does not grow with the size of the report; the others are rendered, then written."""
+    if fmt in ("json", "jsonl"):
+        from netscan.report.jsonfmt import write_json, write_jsonl
+
+        data = _LazyDevices(doc) if isinstance(doc, Report) else doc
+        (write_json if fmt == "json" else write_jsonl)(data, out)
+    elif fmt == "csv":
+        from netscan.report.csvfmt import write_csv
+
+        write_csv(as_report(doc), out)
+    else:
+        out.write(render(doc, fmt, width=width, color=color))

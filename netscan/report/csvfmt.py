@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TextIO
 
 from netscan.model import Report
 from netscan.report.safe import visible
@@ -22,7 +23,13 @@ def _cell(value: object) -> str:
 def render_csv(report: Report) -> str:
     """CSV with a header row."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    write_csv(report, buf)
+    return buf.getvalue()
+
+
+def write_csv(report: Report, out: TextIO) -> None:
+    """CSV with a header row, written row by row to ``out``."""
+    w = csv.writer(out, lineterminator="\n")
     w.writerow(COLUMNS)
     for d in report.devices:
         i = d.identification
@@ -35,4 +42,3 @@ def render_csv(report: Report) -> str:
             ";".join(_cell(f.id) + (":" + _cell(f.cve) if f.cve else "") for f in d.findings),
             worst.value if worst is not None else "",
         ])
-    return buf.getvalue()

@@ -1,19 +1,76 @@
-"""JSON and JSON Lines reports (JSON escapes every control character, so they are safe as is)."""
+"""JSON and JSON Lines reports.
+
+``json.dumps(ensure_ascii=False)`` escapes C0 controls but writes C1 controls (U+009B acts as CSI
+on many terminals), bidi overrides/isolates (U+202A-202E, U+2066-2069) and lone surrogates raw.
+Every such character is written as a ``\\uXXXX`` escape instead: the JSON decodes to the same
+text, and a terminal (JSON is the default format, also on a terminal) or an editor shows it inert.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from typing import Any
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TextIO
+
+#: Characters written as ``\\uXXXX``: DEL and C1 controls, invisible format characters that change
+#: how text reads (bidi marks, embeddings, overrides and isolates, line/paragraph separators, BOM),
+#: and UTF-16 surrogates (a lone one cannot be encoded at all).
+UNSAFE = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    return f"\\u{ord(m.group(0)):04x}"
+
+
+def dumps(obj: Any, indent: int | None = None) -> str:
+    """``json.dumps`` with the unsafe characters escaped (still valid JSON, same decoded value)."""
+    text = json.dumps(obj, indent=indent, ensure_ascii=False)
+    return text if text.isascii() else UNSAFE.sub(_escape, text)
+
+
+def _devices(doc: Any) -> Iterable[Any]:
+    return doc.get("devices", []) if isinstance(doc, Mapping) else []
+
+
+def iter_json(doc: Mapping[str, Any]) -> Iterator[str]:
+    """The whole document as indented JSON, in pieces (one per device): memory stays flat."""
+    rest = {k: v for k, v in doc.items() if k != "devices"}
+    yield "{\n"
+    for k, v in rest.items():
+        yield "  " + dumps(k) + ": " + dumps(v, indent=2).replace("\n", "\n  ") + ",\n"
+    yield '  "devices": ['
+    first = True
+    for d in _devices(doc):
+        yield ("\n    " if first else ",\n    ") + dumps(d, indent=2).replace("\n", "\n    ")
+        first = False
+    yield ("\n  ]\n}\n" if not first else "]\n}\n")
+
+
+def iter_jsonl(doc: Mapping[str, Any]) -> Iterator[str]:
+    """One line for the scan header (``{"scan": ...}``), then one line per device."""
+    yield dumps({"scan": doc.get("scan", {})}) + "\n"
+    for d in _devices(doc):
+        yield dumps(d) + "\n"
 
 
 def render_json(doc: Mapping[str, Any]) -> str:
     """The whole document as indented JSON."""
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return "".join(iter_json(doc))
 
 
 def render_jsonl(doc: Mapping[str, Any]) -> str:
     """One line for the scan header (``{"scan": ...}``), then one line per device."""
-    lines = [json.dumps({"scan": doc.get("scan", {})}, ensure_ascii=False)]
-    lines += [json.dumps(d, ensure_ascii=False) for d in doc.get("devices", [])]
-    return "\n".join(lines) + "\n"
+    return "".join(iter_jsonl(doc))
+
+
+def write_json(doc: Mapping[str, Any], out: TextIO) -> None:
+    """Stream ``render_json(doc)`` to ``out``."""
+    for piece in iter_json(doc):
+        out.write(piece)
+
+
+def write_jsonl(doc: Mapping[str, Any], out: TextIO) -> None:
+    """Stream ``render_jsonl(doc)`` to ``out``."""
+    for piece in iter_jsonl(doc):
+        out.write(piece)
