@@ -45,7 +45,7 @@ def _obs_with_surrogate() -> list[dict]:
 
 def test_lone_surrogate_does_not_destroy_the_report() -> None:
     obs = load_text(json.dumps(_obs_with_surrogate()), "t")
-    doc = analyse(obs, now=NOW)
+    doc = analyse(obs, now=NOW).to_dict()
     assert len(doc["devices"]) == 2
     models = [d["model"] for d in doc["devices"]]
     assert "IPC-HDW5421S" in models
@@ -92,7 +92,7 @@ def test_json_escapes_c1_and_bidi(fmt: str) -> None:
     evil = "".join(BIDI_C1)
     raw = f"HTTP/1.1 200 OK\r\nServer: {evil}cam{evil}\r\n\r\n<html><title>\u009b2J{evil}</title></html>"
     obs = [Observation(ip="10.0.0.7", mac=None, responses=(Response(protocol="http", port=80, raw=raw),))]
-    doc = analyse(obs, now=NOW)
+    doc = analyse(obs, now=NOW).to_dict()
     doc["devices"][0]["model"] = "M" + evil  # also a value set by a rule
     out = render(doc, fmt)
     for c in BIDI_C1:
