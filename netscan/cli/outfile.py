@@ -134,7 +134,7 @@ def _open_special(real: str) -> TextIO:
     return open(real, "w", encoding="utf-8", newline="")  # noqa: SIM115 - caller closes
 
 
-def write_stream(path: str, produce: Callable[[TextIO], None]) -> None:
+def write_stream(path: str, produce: Callable[[TextIO], object]) -> None:
     """Write a file as ``> path`` would, ``produce(fh)`` writing the content. Raises OSError."""
     real = _resolve(path)
     try:
@@ -186,7 +186,7 @@ def rescue_dirs() -> list[Path]:
     return dirs
 
 
-def rescue(produce: Callable[[TextIO], None], kind: str = "report", suffix: str = ".json") -> str | None:
+def rescue(produce: Callable[[TextIO], object], kind: str = "report", suffix: str = ".json") -> str | None:
     """Save content that could not be written where asked; returns the path, or None when no
     rescue location takes it either."""
     stamp = time.strftime("%Y%m%dT%H%M%S")

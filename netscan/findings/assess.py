@@ -82,7 +82,7 @@ def assess(
     parsed = parse_observation(observation)
     ports = tuple(observation.open_ports)
     video = identification.device_type in VIDEO_TYPES
-    facts = ("cloud",) if _guard(lambda: cloud_evidence(parsed), False) else ()
+    facts = ("cloud",) if _guard(lambda: bool(cloud_evidence(parsed)), False) else ()
     checks: list[Callable[[], list[Finding]]] = [
         lambda: vuln_findings(identification, vulns, facts),
         lambda: default_password(parsed),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from netscan.findings._obs import Parsed
-from netscan.model import Finding
+from netscan.model import Finding, Severity
 
 #: Skew above which a clock counts as wrong. Five minutes: well past NTP jitter and the ONVIF
 #: digest tolerance, small enough to matter when matching footage to other logs.
@@ -56,7 +56,7 @@ def clock_skew(parsed: list[Parsed], now: datetime, max_skew_s: int = DEFAULT_MA
             return []
         way = "ahead" if delta > 0 else "behind"
         return [Finding(
-            id="clock-skew", severity="low",
+            id="clock-skew", severity=Severity.LOW,
             title=f"Device clock is {_fmt(delta)} {way}",
             detail="Recordings and logs are stamped with the device's clock; a wrong clock makes "
                    "footage useless as evidence and breaks time-based authentication.",

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from netscan.findings.catalogue import quote
-from netscan.model import Finding, Observation
+from netscan.model import Finding, Observation, Severity
 from netscan.parsers._util import Unreadable, find_first, local, parse_xml
 
 #: Most mapping replies read from one gateway (a router holds a few dozen; a hostile one could claim millions).
@@ -135,7 +135,7 @@ def upnp_port_forward(ip: str | None, context: Context | None) -> list[Finding]:
     held = context.mappings_on(ip)
     if held:
         out.append(Finding(
-            id="upnp-port-forward", severity="high",
+            id="upnp-port-forward", severity=Severity.HIGH,
             title="Router forwards internet ports to devices on the LAN (UPnP)",
             detail="This router's UPnP Internet Gateway Device holds port forwards, usually opened by the "
                    "devices themselves without anyone deciding it. Each one exposes a LAN device to the "
@@ -148,7 +148,7 @@ def upnp_port_forward(ip: str | None, context: Context | None) -> list[Finding]:
     if not maps:
         return out
     return out + [Finding(
-        id="upnp-port-forward", severity="high",
+        id="upnp-port-forward", severity=Severity.HIGH,
         title="Reachable from the internet through a router port forward (UPnP)",
         detail="The router forwards ports from the internet to this device, usually because the device "
                "asked for it over UPnP. Internet scanners and botnets find such devices within hours.",

@@ -4,7 +4,7 @@ including relabelled equipment (the label differs from the true maker)."""
 from __future__ import annotations
 
 from netscan.findings.catalogue import quote
-from netscan.model import Finding, Identification
+from netscan.model import Finding, Identification, Severity
 
 _LIST_NAMES = {"NDAA-889": "NDAA FY2019 §889", "FCC-covered-list": "FCC Covered List"}
 
@@ -32,7 +32,7 @@ def covered_vendor(ident: Identification) -> list[Finding]:
     if cov.source:
         evidence.append(f"list source: {cov.source}")
     return [Finding(
-        id="covered-vendor", severity="medium",
+        id="covered-vendor", severity=Severity.MEDIUM,
         title=title,
         detail=(f"{entity} is named in {' and '.join(lists)}. US federal agencies, their contractors "
                 "and grant recipients may not buy or use its video surveillance equipment for the "

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from netscan.findings._obs import Parsed
 from netscan.sigdb.versions import compare, parse
 from netscan.sigdb.names import vendor_key
-from netscan.model import AuthKind, Finding, Identification
+from netscan.model import AuthKind, Finding, Identification, Severity
 
 #: Least number of failures before a lockout at which one failed attempt is harmless.
 MIN_SAFE_LOCKOUT_ATTEMPTS = 2
@@ -143,7 +143,7 @@ def default_password(parsed: list[Parsed]) -> list[Finding]:
     if not hits:
         return []
     return [Finding(
-        id="default-password", severity="critical",
+        id="default-password", severity=Severity.CRITICAL,
         title="Default password accepted",
         detail="The device accepted its factory-default username and password. Anyone who knows the "
                "model (the defaults are published) has full control of it.",

@@ -4,7 +4,7 @@ netscan.sigdb.eol)."""
 from __future__ import annotations
 
 from netscan.findings.catalogue import quote
-from netscan.model import Finding, Identification
+from netscan.model import Finding, Identification, Severity
 from netscan.sigdb.eol import EolEntry
 from netscan.sigdb.names import vendor_key
 from netscan.sigdb.vulns import MAX_MODEL_CHARS
@@ -21,7 +21,7 @@ def end_of_life(ident: Identification, entries: list[EolEntry]) -> list[Finding]
             continue
         since = f" since {e.since}" if e.since else ""
         return [Finding(
-            id="end-of-life", severity="medium",
+            id="end-of-life", severity=Severity.MEDIUM,
             title=f"End-of-life model: {quote(model, 60)} gets no more security fixes",
             detail=f"{e.vendor} no longer supports the {e.series}{since}. Flaws found from now on stay "
                    f"unfixed. {e.note}".strip(),

@@ -36,7 +36,8 @@ DEVICE_INFO_PATHS = re.compile(
     re.IGNORECASE,
 )
 #: ONVIF actions that must need credentials (ONVIF Core access classes), and the severity when they do not.
-ONVIF_PROTECTED = {"GetUsers": "critical", "GetStreamUri": "high", "GetSnapshotUri": "high", "GetDeviceInformation": "medium"}
+ONVIF_PROTECTED = {"GetUsers": Severity.CRITICAL, "GetStreamUri": Severity.HIGH, "GetSnapshotUri": Severity.HIGH,
+                   "GetDeviceInformation": Severity.MEDIUM}
 _JPEG_MAGIC = "\xff\xd8\xff"
 TELNET_PORTS = frozenset({23, 2323})
 FTP_PORTS = frozenset({21})
@@ -72,7 +73,7 @@ def rtsp_unauthenticated(parsed: list[Parsed]) -> list[Finding]:
     if not hits:
         return []
     return [Finding(
-        id="rtsp-unauthenticated", severity="high",
+        id="rtsp-unauthenticated", severity=Severity.HIGH,
         title="Live video stream can be watched without a password (RTSP)",
         detail="The device's RTSP server describes and serves its stream to anyone who asks; no "
                "username or password was requested. Anyone on the network can watch and record it.",
@@ -96,7 +97,7 @@ def snapshot_unauthenticated(parsed: list[Parsed]) -> list[Finding]:
     if not hits:
         return []
     return [Finding(
-        id="snapshot-unauthenticated", severity="high",
+        id="snapshot-unauthenticated", severity=Severity.HIGH,
         title="Camera images can be downloaded without a password",
         detail="A snapshot URL of the device returns a current picture to anyone, without credentials.",
         remediation="Require authentication for snapshots (disable anonymous/guest access in the user "
@@ -119,7 +120,7 @@ def device_info_unauthenticated(parsed: list[Parsed]) -> list[Finding]:
     if not hits:
         return []
     return [Finding(
-        id="device-info-unauthenticated", severity="medium",
+        id="device-info-unauthenticated", severity=Severity.MEDIUM,
         title="Device details (model, serial, firmware) readable without a password",
         detail="An API that should require a login returns the device's model, serial number and "
                "firmware to anyone. It tells an attacker exactly which exploits to try.",
@@ -131,7 +132,7 @@ def device_info_unauthenticated(parsed: list[Parsed]) -> list[Finding]:
 
 def onvif_unauthenticated(parsed: list[Parsed]) -> list[Finding]:
     """ONVIF calls of the READ_SYSTEM / READ_MEDIA / users classes answered without credentials."""
-    hits: list[tuple[str, str]] = []
+    hits: list[tuple[Severity, str]] = []
     for p in parsed:
         if p.protocol != "onvif" or _authenticated(p):
             continue
@@ -152,7 +153,7 @@ def onvif_unauthenticated(parsed: list[Parsed]) -> list[Finding]:
         hits.append((sev, f"ONVIF {action} answered without credentials: {', '.join(got)}"))
     if not hits:
         return []
-    sev = Severity.worst(Severity(s) for s, _ in hits)
+    sev = Severity.worst(s for s, _ in hits)
     assert sev is not None
     return [Finding(
         id="onvif-unauthenticated", severity=sev,
@@ -174,7 +175,7 @@ def legacy_management(parsed: list[Parsed], open_ports: tuple[int, ...]) -> list
                if not any(p.protocol == "telnet" and p.response.port == port for p in parsed)]
     if telnet:
         out.append(Finding(
-            id="telnet-open", severity="high",
+            id="telnet-open", severity=Severity.HIGH,
             title="Telnet management service is open",
             detail="Telnet sends passwords in clear text and is the main way botnets such as Mirai "
                    "take over cameras and recorders.",
@@ -188,7 +189,7 @@ def legacy_management(parsed: list[Parsed], open_ports: tuple[int, ...]) -> list
             if not any(p.protocol == "other" and p.response.port == port for p in parsed)]
     if ftp:
         out.append(Finding(
-            id="ftp-open", severity="medium",
+            id="ftp-open", severity=Severity.MEDIUM,
             title="FTP service is open",
             detail="FTP sends credentials and files in clear text; on a camera it usually gives access "
                    "to recordings or configuration.",
@@ -214,7 +215,7 @@ def cleartext_admin(parsed: list[Parsed], open_ports: tuple[int, ...]) -> list[F
     if not served or has_https:
         return []
     return [Finding(
-        id="cleartext-admin", severity="medium",
+        id="cleartext-admin", severity=Severity.MEDIUM,
         title="Admin web interface only available over unencrypted HTTP",
         detail="The device's web interface is served over plain HTTP and no HTTPS was found, so the "
                "admin password and session travel in clear text on the network.",
@@ -255,7 +256,7 @@ def tls_problems(parsed: list[Parsed], now: datetime) -> list[Finding]:
     out = []
     if expired:
         out.append(Finding(
-            id="tls-expired", severity="medium",
+            id="tls-expired", severity=Severity.MEDIUM,
             title="HTTPS certificate has expired",
             detail="Browsers and clients warn on every connection, which trains users to click through "
                    "warnings; some recorders stop connecting.",
@@ -265,7 +266,7 @@ def tls_problems(parsed: list[Parsed], now: datetime) -> list[Finding]:
         ))
     if self_signed:
         out.append(Finding(
-            id="tls-self-signed", severity="low",
+            id="tls-self-signed", severity=Severity.LOW,
             title="HTTPS uses a self-signed certificate",
             detail="Clients cannot verify they are talking to this device, so an attacker on the network "
                    "could impersonate it and collect the admin password.",

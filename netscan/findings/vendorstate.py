@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from netscan.findings._obs import Parsed
 from netscan.findings.catalogue import quote
-from netscan.model import Finding
+from netscan.model import Finding, Severity
 
 #: Domains a device looks up when a maker's cloud / P2P / DDNS service is on (suffix match), with
 #: the service name. Sources: XMEye https://github.com/johndoe31415/numenworld-ipcam/blob/master/README.md;
@@ -49,7 +49,7 @@ def not_activated(parsed: list[Parsed]) -> list[Finding]:
     if not hits:
         return []
     return [Finding(
-        id="not-activated", severity="critical",
+        id="not-activated", severity=Severity.CRITICAL,
         title="Device is not activated: anyone on the network can set its admin password",
         detail="Hikvision devices ship without a password and wait to be 'activated'. Until then, "
                "anyone who reaches the device (SADP tool, web page) can choose the admin password "
@@ -70,7 +70,7 @@ def serial_exposed(parsed: list[Parsed]) -> list[Finding]:
     if not hits:
         return []
     return [Finding(
-        id="discovery-serial-exposed", severity="low",
+        id="discovery-serial-exposed", severity=Severity.LOW,
         title="Discovery protocol gives the serial number to anyone on the LAN",
         detail="The vendor's discovery service answers any broadcast with the device serial number "
                "(and MAC, model, firmware). Serial numbers are used in vendor password-reset and "
@@ -105,7 +105,7 @@ def cloud_p2p(parsed: list[Parsed]) -> list[Finding]:
     if not ev:
         return []
     return [Finding(
-        id="cloud-p2p", severity="medium",
+        id="cloud-p2p", severity=Severity.MEDIUM,
         title="Vendor cloud / P2P remote access is enabled",
         detail="The device keeps a connection to its maker's cloud or P2P relay so phone apps can "
                "reach it from the internet. That bypasses your firewall and trusts the vendor's "

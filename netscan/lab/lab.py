@@ -165,6 +165,11 @@ def _segments_wanted(devices: list[Device], mix: dict[str, Any] | None) -> set[s
     return segs
 
 
+#: Emulator daemons this process started, by pid: kept so that ``Lab.down`` in the same process
+#: reaps them (no zombie) and no Popen is garbage-collected while its daemon still runs.
+_EMULATORS: dict[int, subprocess.Popen[bytes]] = {}
+
+
 def _start_emulator(prefix: str, dev_ns: str, state_file: Path) -> int:
     rd = run_dir(prefix)
     log = open(rd / "emulator.log", "ab")  # noqa: SIM115 - handed to the daemon
@@ -176,6 +181,7 @@ def _start_emulator(prefix: str, dev_ns: str, state_file: Path) -> int:
         )
     finally:
         log.close()
+    _EMULATORS[proc.pid] = proc
     (rd / "emulator.pid").write_text(str(proc.pid))
     ready = rd / "ready"
     deadline = time.monotonic() + EMULATOR_READY_TIMEOUT_S
@@ -183,6 +189,7 @@ def _start_emulator(prefix: str, dev_ns: str, state_file: Path) -> int:
         if ready.exists():
             return proc.pid
         if proc.poll() is not None:
+            _EMULATORS.pop(proc.pid, None)
             tail = (rd / "emulator.log").read_text(errors="replace")[-3000:]
             raise LabError(f"the emulator exited ({proc.returncode}) before it was ready:\n{tail}")
         time.sleep(0.05)
@@ -304,12 +311,19 @@ class Lab:
         pid_file = rd / "emulator.pid"
         try:
             pid = int(pid_file.read_text().strip())
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-            if b"netscan.lab.emulator" in cmdline:
+            # our own child cannot have been reused (it stays a zombie until reaped below)
+            if pid in _EMULATORS or b"netscan.lab.emulator" in Path(f"/proc/{pid}/cmdline").read_bytes():
                 pids.append(pid)
         except (OSError, ValueError):
             pass
         netns.kill_pids(pids)
+        for pid in pids:
+            proc = _EMULATORS.pop(pid, None)
+            if proc is not None:
+                try:
+                    proc.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    logger.warning("emulator %d did not exit", pid)
         removed = netns.teardown(prefix)
         netns.restore_sysctls(netns.other_labs_up(prefix))
         if rd.is_dir() and rd.parent == RUN_DIR:

@@ -85,8 +85,9 @@ def upnp_fields(raw: str, request: str = "") -> Fields:
     if device is not None:
         for child in device:
             name = local(child.tag)
-            if name in _UPNP_ELEMENTS and (child.text or "").strip():
-                add(fields, f"upnp.{name}", child.text.strip())
+            text = (child.text or "").strip()
+            if name in _UPNP_ELEMENTS and text:
+                add(fields, f"upnp.{name}", text)
     for el in root.iter():
         name = local(el.tag)
         if name == "serviceType" and el.text:

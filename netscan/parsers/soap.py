@@ -42,8 +42,9 @@ def onvif_fields(raw: str, request: str = "") -> Fields:
     target = body if body is not None else root
     for name in _DEVINFO:
         el = find_first(target, name)
-        if el is not None and (el.text or "").strip():
-            add(fields, f"onvif.{name}", el.text.strip())
+        text = (el.text or "").strip() if el is not None else ""
+        if text:
+            add(fields, f"onvif.{name}", text)
     for child in list(target)[:50]:
         xml_leaves(child, fields, "onvif.xml.")
     return fields

@@ -135,7 +135,7 @@ async def sweep(
         loop.add_reader(sock.fileno(), readable)
         t = ctx.timeouts
         start = loop.time()
-        for attempt in range(max(ctx.limits.arp_tries, 1)):
+        for _attempt in range(max(ctx.limits.arp_tries, 1)):
             silent = [ip for ip in wanted if ip not in result.found]
             if not silent or loop.time() - start >= t.arp_max:
                 break

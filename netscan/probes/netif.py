@@ -52,7 +52,8 @@ def interfaces() -> dict[str, Interface]:
     for item in _ip_json("-4", "addr", "show"):
         name = str(item.get("ifname", ""))
         addrs: list[tuple[str, int, str]] = []
-        for a in item.get("addr_info", []) or []:  # type: ignore[union-attr]
+        addr_info = item.get("addr_info")
+        for a in addr_info if isinstance(addr_info, list) else []:
             if isinstance(a, dict) and a.get("family") == "inet":
                 local, plen = str(a.get("local")), int(a.get("prefixlen", 32))
                 net = ipaddress.IPv4Network(f"{local}/{plen}", strict=False)

@@ -96,7 +96,7 @@ class _Collector(asyncio.DatagramProtocol):
         self.dropped = 0
         self.on_reply: Callable[[Datagram], None] | None = None
 
-    def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:  # type: ignore[override]
+    def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:
         if data in self.own or not self.accept(data):
             return
         key = (addr[0], _answer_key(data))

@@ -24,7 +24,7 @@ def probe() -> bytes:
 
 def _accept(data: bytes) -> bool:
     if len(data) >= 20 and data[0] == 0xFF:
-        return _HEADER.unpack(data[:20])[7] != REQUEST_ID
+        return bool(_HEADER.unpack(data[:20])[7] != REQUEST_ID)
     return data.lstrip()[:1] == b"{"
 
 

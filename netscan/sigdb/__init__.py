@@ -12,8 +12,8 @@
 
 from __future__ import annotations
 
+from netscan.model import DEVICE_TYPES
 from netscan.sigdb.db import (
-    DEVICE_TYPES,
     EXTRACT_KEYS,
     Rule,
     SignatureDB,

@@ -327,6 +327,6 @@ def _record(raw: dict[str, Any], vendor: str, scheme: str, fname: str, where: st
         requires=tuple(str(x) for x in raw.get("requires") or ()),
         detail_note=" ".join(str(raw.get("detail_note") or "").split()),
         references=tuple(refs),
-        test=raw.get("test") if isinstance(raw.get("test"), dict) else {},
+        test=test if isinstance(test := raw.get("test"), dict) else {},
         file=fname,
     )

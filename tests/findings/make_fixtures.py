@@ -4,7 +4,8 @@ Each fixture is one device in the observation format with real-shaped responses 
 HTTP, RTSP, ONVIF SOAP, UPnP IGD SOAP, TLS PEM) and an ``expect_findings`` list: the exact set of
 finding ids (CVE ids for vulnerability findings) ``assess`` must produce for it.
 """
-import json, datetime as dt
+import json
+import datetime as dt
 from pathlib import Path
 from cryptography import x509
 from cryptography.x509.oid import NameOID
@@ -100,7 +101,8 @@ HIK_LOGIN = ("<!DOCTYPE html>\n<html>\n<head>\n<title></title>\n<meta http-equiv
 DATE = ("Date", "Mon, 23 Nov 2026 12:00:00 GMT")
 
 # A. Hikvision DS-2CD2032F-I on V5.3.0 build 150513: CVE-2017-7921 range, open RTSP, telnet, HTTP only.
-ip = "192.168.1.64"; mac = "c0:56:e3:12:34:56"
+ip = "192.168.1.64"
+mac = "c0:56:e3:12:34:56"
 write("hikvision-ds2cd2032f-i_v5.3.0-exposed", {
     "description": "Hikvision DS-2CD2032F-I on V5.3.0 build 150513 (CVE-2017-7921 range), RTSP open, telnet, HTTP only, clock years off; the gateway forwards ports 8080 and 554 to it.",
     "ip": ip, "mac": mac, "observed_at": OBS_AT, "open_ports": [23, 80, 554, 8000],

@@ -45,14 +45,13 @@ def _obs_with_surrogate() -> list[dict]:
 
 def test_lone_surrogate_does_not_destroy_the_report() -> None:
     obs = load_text(json.dumps(_obs_with_surrogate()), "t")
-    report = analyse(obs, now=NOW)
-    doc = report.to_dict()
+    doc = analyse(obs, now=NOW).to_dict()
     assert len(doc["devices"]) == 2
     models = [d["model"] for d in doc["devices"]]
     assert "IPC-HDW5421S" in models
     assert any(m and "\ufffd" in m for m in models), models
     for fmt in ("json", "jsonl", "csv", "html", "table"):
-        out = render(report, fmt)
+        out = render(doc, fmt)
         out.encode("utf-8")  # raised UnicodeEncodeError before the fix, for every format
         assert "IPC-HDW5421S" in out
 

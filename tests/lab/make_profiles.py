@@ -569,7 +569,7 @@ def profiles() -> list[dict[str, Any]]:
                      notes="KEV-listed model; firmware string format from Reolink release notes [unc exact build]. "
                            "v2.0.0.647 is inside CVE-2021-40407 (through v3.0.0.136) but after CVE-2019-11001's "
                            "last affected 1.0.227 (NVD), so only the former applies."))
-    xm_mac, xm_ip = "00:12:41:8d:5f:01", "192.168.1.50"
+    xm_mac = "00:12:41:8d:5f:01"
     P.append(skew_clock(generic("xiongmai-dvr-ahb7004", "Xiongmai", "AHB7004T-GS-V5", "V4.02.R11.A6420136.10001.130800.0000000",
                      xm_mac, 50, kind="dvr", brand="Xiongmai", server="uc-httpd 1.0.0", title="NETSurveillance WEB", realm=None,
                      rtsp_path="/user=admin&password=&channel=1&stream=0.sdp", info=True, onvif_port=8899, open_ports=[34567, 9530],

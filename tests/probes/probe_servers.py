@@ -43,6 +43,8 @@ class LoopThread:
             pass
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(5)
+        if not self.thread.is_alive():
+            self.loop.close()  # else its self-pipe sockets leak (ResourceWarning, an error in the tests)
 
 
 @pytest.fixture(scope="session")

@@ -92,7 +92,7 @@ class MdnsRecords:
     """The DNS records of one device, and its answers to queries."""
 
     def __init__(self, name: str, ip: str, text: str) -> None:
-        from zeroconf import DNSAddress, DNSPointer, DNSService, DNSText  # type: ignore[attr-defined]
+        from zeroconf import DNSAddress, DNSPointer, DNSService, DNSText
         from zeroconf.const import _CLASS_IN, _CLASS_UNIQUE, _TYPE_A, _TYPE_PTR, _TYPE_SRV, _TYPE_TXT
 
         self.records: list[Any] = []
@@ -122,7 +122,7 @@ class MdnsRecords:
 
     def answer(self, data: bytes, legacy: bool) -> bytes | None:
         """The response to a query datagram, or None when no question is about this device."""
-        from zeroconf import DNSIncoming, DNSOutgoing  # type: ignore[attr-defined]
+        from zeroconf import DNSIncoming, DNSOutgoing
         from zeroconf.const import _FLAGS_AA, _FLAGS_QR_RESPONSE, _TYPE_ANY
 
         msg = DNSIncoming(data)
@@ -152,7 +152,7 @@ class MdnsRecords:
 
     def announcement(self) -> bytes | None:
         """An unsolicited response carrying every record (RFC 6762 §8.3)."""
-        from zeroconf import DNSOutgoing  # type: ignore[attr-defined]
+        from zeroconf import DNSOutgoing
         from zeroconf.const import _FLAGS_AA, _FLAGS_QR_RESPONSE
 
         if not self.records:
@@ -167,7 +167,7 @@ class MdnsRecords:
 def is_qu(data: bytes) -> bool:
     """Whether any question asks for a unicast response (top bit of its class)."""
     try:
-        from zeroconf import DNSIncoming  # type: ignore[attr-defined]
+        from zeroconf import DNSIncoming
 
         msg = DNSIncoming(data)
         return bool(msg.valid and msg.has_qu_question())

@@ -185,7 +185,7 @@ def login_reply(login: dict[str, Any], head: bytes) -> bytes:
         try:
             user, _, password = base64.b64decode(m.group(1), validate=True).decode("latin-1").partition(":")
         except (ValueError, UnicodeDecodeError):
-            user, password = "", None  # type: ignore[assignment]
+            user, password = "", None
         if user == str(login.get("user", "")) and password == str(login.get("password", "")):
             return _http("200 OK", "application/xml", b'<?xml version="1.0" encoding="UTF-8"?>\n<userCheck>'
                          b"<statusValue>200</statusValue><statusString>OK</statusString></userCheck>")
