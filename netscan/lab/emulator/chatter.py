@@ -27,6 +27,11 @@ DEFAULT_INTERVAL_S = 8.0
 WSD_DEST = ("239.255.255.250", 3702)
 SSDP_DEST = ("239.255.255.250", 1900)
 SADP_DEST = ("239.255.255.250", 37020)
+#: Send buffer of the raw socket: a round's burst (a few frames per device, 1,000s of plain hosts'
+#: gratuitous ARPs at start) must fit, or frames are dropped.
+RAW_SNDBUF = 8 * 1024 * 1024
+#: Longest a raw send waits for buffer room.
+RAW_SEND_WAIT_S = 0.05
 #: Cloud names looked up per round, per device.
 MAX_DOMAINS = 16
 
@@ -86,8 +91,24 @@ class Chatter:
             if self._raw is None:
                 # protocol 0: this socket only sends, it never receives a frame
                 self._raw = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, 0)
+                # a round is a burst of a few frames per device: room for all of them (root may force it)
+                for opt in (getattr(socket, "SO_SNDBUFFORCE", 32), socket.SO_SNDBUF):
+                    try:
+                        self._raw.setsockopt(socket.SOL_SOCKET, opt, RAW_SNDBUF)
+                        break
+                    except OSError:
+                        continue
                 self._raw.setblocking(False)
-            self._raw.sendto(frame, (ifname, 0))
+            try:
+                self._raw.sendto(frame, (ifname, 0))
+            except BlockingIOError:
+                # the buffer is still full: wait for room, briefly (bounded stall, never a lost frame
+                # in normal operation)
+                self._raw.settimeout(RAW_SEND_WAIT_S)
+                try:
+                    self._raw.sendto(frame, (ifname, 0))
+                finally:
+                    self._raw.setblocking(False)
         except OSError as exc:
             logger.debug("raw send on %s failed: %s", ifname, exc)
 
@@ -146,6 +167,7 @@ class Chatter:
                     self._announce(dev)
                 except Exception:  # noqa: BLE001 - one profile must not stop the others
                     logger.exception("chatter for %s failed", dev.name)
+                await asyncio.sleep(0)  # let the services answer between devices
             self.rounds += 1
             try:
                 await asyncio.wait_for(stop.wait(), self.interval)
