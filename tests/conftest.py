@@ -11,6 +11,7 @@ The lab needs root; it never skips itself (CI runs as root): without root the fi
 from __future__ import annotations
 
 import atexit
+import functools
 import json
 import os
 import subprocess
@@ -51,6 +52,25 @@ def lab() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
+def realistic_lab() -> Iterator[Any]:
+    """A realistic lab (``Lab.up(realistic=True)``, the default seeded mix, 20 plain hosts) for the
+    session, prefix ``sub_prefix("re")``; brought down even when tests fail. Scan all of it from
+    ``state.scanner_netns`` with every ``state.scanner_ifaces`` and every ``state.scan_targets``;
+    which devices are slow, multicast-silent, routed or on the second LAN is in ``state.devices``.
+    Its idle devices may already be awake: tests of the slow first request bring up their own."""
+    from netscan.lab import Lab
+
+    state = Lab.up(hosts=SESSION_PLAIN_HOSTS, prefix=sub_prefix("re"), realistic=True)
+    down = functools.partial(Lab.down, prefix=state.prefix)
+    atexit.register(down)
+    try:
+        yield state
+    finally:
+        down()
+        atexit.unregister(down)
+
+
+@pytest.fixture(scope="session")
 def lab_client(lab: Any) -> Callable[..., list[Any]]:
     """``lab_client(ops, timeout=60)``: run labclient operations in the scanner namespace, return results."""
 
@@ -66,9 +86,9 @@ def lab_client(lab: Any) -> Callable[..., list[Any]]:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark everything under tests/lab/ that uses the lab fixture with ``lab``."""
+    """Mark everything that uses a lab fixture with ``lab``."""
     for item in items:
-        if "lab" in getattr(item, "fixturenames", ()):
+        if {"lab", "realistic_lab"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.lab)
 
 

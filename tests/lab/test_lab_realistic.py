@@ -305,3 +305,15 @@ def test_down_leaves_nothing_also_after_a_failed_up(monkeypatch: pytest.MonkeyPa
     assert f"netns {prefix}rt" in removed
     assert _leftovers(prefix) == []
     assert not Path(f"/run/netscan-lab/{prefix.rstrip('-')}").exists()
+
+
+def test_nmap_finds_every_host_of_the_realistic_lab(realistic_lab: LabState) -> None:
+    """Real nmap -sn over every lab subnet from the scanner namespace: ARP on both LANs (one per
+    interface), ICMP/TCP pings through the router, against 1 % loss."""
+    st = realistic_lab
+    proc = st.run_in_scanner(["nmap", "-sn", "-n", "-oG", "-", *st.scan_targets], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    up = {line.split()[1] for line in proc.stdout.splitlines() if line.startswith("Host:") and "Status: Up" in line}
+    missing = sorted(d.ip for d in st.devices if d.ip not in up)
+    assert not missing, missing
+    assert {d.segment for d in st.devices} == {"lan", "lan2", "routed"}
