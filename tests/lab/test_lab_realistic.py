@@ -132,7 +132,7 @@ def test_multicast_silent_devices_ignore_multicast_and_answer_unicast(rlab: LabS
     ssdp_silent = [d for d in silent if _has(d, "ssdp", "M-SEARCH")]
     assert wsd_silent and wsd_loud and ssdp_silent
     # two rounds against 1 % loss; silent devices stay silent in every one of them
-    rounds = client(rlab, [{"op": "udp", "dest": "239.255.255.250", "port": 3702, "send": WSD_PROBE, "timeout": 3.5,
+    rounds = client_parallel(rlab, [{"op": "udp", "dest": "239.255.255.250", "port": 3702, "send": WSD_PROBE, "timeout": 3.5,
                             "bind_ip": rlab.scanner_ip} for _ in range(2)]
                     + [{"op": "udp", "dest": "239.255.255.250", "port": 1900, "send": MSEARCH, "timeout": 3.5,
                         "bind_ip": rlab.scanner_ip}])
@@ -147,7 +147,7 @@ def test_multicast_silent_devices_ignore_multicast_and_answer_unicast(rlab: LabS
     ops += [{"op": "udp", "dest": d.ip, "port": 1900, "send": MSEARCH, "timeout": d.max_delay_s + 2, "max_replies": 1}
             for d in ssdp_silent]
     for _attempt in range(3):  # a lost datagram is asked again
-        results = client(rlab, ops)
+        results = client_parallel(rlab, ops)
         missing = [op["dest"] for op, res in zip(ops, results) if not any(r["src"] == op["dest"] for r in res)]
         if not missing:
             break
@@ -317,3 +317,58 @@ def test_nmap_finds_every_host_of_the_realistic_lab(realistic_lab: LabState) -> 
     missing = sorted(d.ip for d in st.devices if d.ip not in up)
     assert not missing, missing
     assert {d.segment for d in st.devices} == {"lan", "lan2", "routed"}
+
+
+def client_parallel(state: LabState, ops: list[dict[str, Any]], timeout: float = 60.0) -> list[Any]:
+    """Each op in its own labclient process, all at once (UDP ops wait out their timeout)."""
+    procs = [
+        subprocess.Popen(["ip", "netns", "exec", state.scanner_netns, sys.executable, str(LABCLIENT)],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in ops]
+    for proc, op in zip(procs, ops):  # every client gets its op first: they all run at once
+        assert proc.stdin is not None
+        proc.stdin.write(json.dumps([op]))
+        proc.stdin.close()
+    out = []
+    for proc in procs:
+        assert proc.stdout is not None and proc.stderr is not None
+        stdout = proc.stdout.read()  # each op is time-bounded, so this ends
+        proc.wait(timeout=timeout)
+        assert proc.returncode == 0, proc.stderr.read()[-2000:]
+        proc.stdout.close()
+        proc.stderr.close()
+        out.append(json.loads(stdout)[0])
+    return out
+
+
+def test_multicast_silence_covers_every_discovery_protocol(rlab: LabState) -> None:
+    """SADP, DHIP, XMEye (broadcast) and mDNS too: silent devices ignore the group/broadcast query
+    and answer the same query sent to their own address; the others answer it."""
+    from netscan.lab.readiness import checks_for
+
+    probes = {(c.device, c.kind): c.payload.decode("latin-1") for c in checks_for(rlab.to_dict()) if c.transport == "udp"}
+    groups = {"sadp": ("239.255.255.250", 37020), "dhip": ("239.255.255.251", 37810),
+              "xmeye": ("255.255.255.255", 34569), "mdns": ("224.0.0.251", 5353)}
+    plan = []
+    for proto, (group, port) in groups.items():
+        members = [d for d in rlab.profile_devices if d.segment == "lan" and (d.name, proto) in probes]
+        silent = [d for d in members if d.multicast_silent]
+        if silent:
+            plan.append((proto, group, port, silent, [d for d in members if not d.multicast_silent]))
+    assert len(plan) >= 3, [p[0] for p in plan]
+    multicast = [{"op": "udp", "dest": group, "port": port, "send": probes[(silent[0].name, proto)], "timeout": 3.5,
+                  "bind_ip": rlab.scanner_ip} for proto, group, port, silent, _loud in plan for _ in range(2)]
+    unicast = [{"op": "udp", "dest": d.ip, "port": port, "send": probes[(d.name, proto)], "timeout": d.max_delay_s + SLACK_S,
+                "max_replies": 1} for proto, _g, port, silent, _l in plan for d in silent]
+    results = client_parallel(rlab, multicast + unicast)
+    for k, (proto, _g, _p, silent, loud) in enumerate(plan):
+        heard = {r["src"] for r in results[2 * k] + results[2 * k + 1]}
+        assert not {d.ip for d in silent} & heard, proto
+        assert len({d.ip for d in loud} - heard) <= 1, proto
+    missing = [op for op, res in zip(unicast, results[len(multicast):]) if not any(r["src"] == op["dest"] for r in res)]
+    for _attempt in range(3):  # a datagram lost to the 1 % loss is asked again
+        if not missing:
+            break
+        again = client_parallel(rlab, missing)
+        missing = [op for op, res in zip(missing, again) if not any(r["src"] == op["dest"] for r in res)]
+    assert not missing, [(op["dest"], op["port"]) for op in missing]
