@@ -17,12 +17,9 @@ import re
 import time
 from typing import Any
 
-try:  # Python 3.11+
-    from re import _constants as _C  # type: ignore[attr-defined]
-    from re import _parser as _P  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    import sre_constants as _C  # type: ignore[no-redef]
-    import sre_parse as _P  # type: ignore[no-redef]
+from collections.abc import Callable
+from re import _constants as _C  # type: ignore[attr-defined]  # Python 3.11+: re.compile's own parser
+from re import _parser as _P  # type: ignore[attr-defined]
 
 _REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT}
 _UNBOUNDED = _C.MAXREPEAT
@@ -55,7 +52,7 @@ def _subpatterns(op: Any, av: Any) -> list[Any]:
 
 #: Characters the overlap test reasons about (ASCII printable, tab, newline, two non-ASCII).
 _ALPHABET = [chr(c) for c in range(0x20, 0x7F)] + ["\t", "\n", "\u00e9", "\u4e2d"]
-_CATEGORY = {
+_CATEGORY: dict[Any, Callable[[str], bool]] = {
     _C.CATEGORY_DIGIT: str.isdigit,
     _C.CATEGORY_NOT_DIGIT: lambda c: not c.isdigit(),
     _C.CATEGORY_SPACE: str.isspace,
@@ -294,4 +291,7 @@ def time_patterns(items: list[tuple[str, re.Pattern[str], int]], budget: float =
             if child.poll() is None:
                 child.kill()
             child.wait()
+            child.stdout.close()
+            if not child.stdin.closed:
+                child.stdin.close()
     return problems

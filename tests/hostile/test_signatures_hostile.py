@@ -54,8 +54,9 @@ def test_nested_quantifiers_refused(tmp_path: Path, pattern: str) -> None:
     for cmd in (["signatures", "check"], ["identify", ONE]):
         t = time.monotonic()
         r = _check(d, *cmd)
-        assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
-        assert "zz-hostile.yaml: rule 'hostile-test-rule'" in r.stderr and "backtrack" in r.stderr
+        out = r.stdout + r.stderr
+        assert r.returncode == 1 and "Traceback" not in out, out
+        assert "zz-hostile.yaml: rule 'hostile-test-rule'" in out and "backtrack" in out
         assert time.monotonic() - t < 60
 
 
@@ -90,7 +91,7 @@ def test_yaml_alias_bomb_refused_fast(tmp_path: Path) -> None:
         load_yaml_text(bomb, "bomb.yaml")
     d = _sigdir(tmp_path, bomb)
     r = _check(d)
-    assert r.returncode == 1 and "zz-hostile.yaml: YAML aliases are not allowed" in r.stderr, r.stderr
+    assert r.returncode == 1 and "zz-hostile.yaml: YAML aliases are not allowed" in r.stdout + r.stderr, r.stdout + r.stderr
     assert time.monotonic() - t < 60
 
 
@@ -104,17 +105,19 @@ def test_yaml_alias_bomb_refused_fast(tmp_path: Path) -> None:
 def test_wrong_types_named(tmp_path: Path, extra: str, needle: str) -> None:
     d = _sigdir(tmp_path, RULE.format(field="http.title", pattern="^x", extra=extra))
     r = _check(d)
-    assert r.returncode == 1 and "Traceback" not in r.stderr and "internal error" not in r.stderr, r.stderr
-    line = r.stderr.strip().splitlines()[-1]
-    assert "zz-hostile.yaml: rule 'hostile-test-rule'" in line and needle in line, line
+    out = r.stdout + r.stderr
+    assert r.returncode == 1 and "Traceback" not in out and "internal error" not in out, out
+    lines = [ln for ln in out.splitlines() if "zz-hostile.yaml: rule 'hostile-test-rule'" in ln]
+    assert len(lines) == 1 and needle in lines[0], out
 
 
 def test_non_utf8_yaml_named(tmp_path: Path) -> None:
     text = RULE.format(field="http.title", pattern="^x", extra="").encode().replace(b"description: test", b"description: t\xffst")
     d = _sigdir(tmp_path, text)
     r = _check(d)
-    assert r.returncode == 1 and "internal error" not in r.stderr, r.stderr
-    assert "zz-hostile.yaml" in r.stderr and "not UTF-8 (byte 0xff at offset" in r.stderr
+    out = r.stdout + r.stderr
+    assert r.returncode == 1 and "internal error" not in out, out
+    assert "zz-hostile.yaml: not UTF-8 (byte 0xff at offset" in out
 
 
 def test_missing_signature_dir_is_usage(tmp_path: Path) -> None:
