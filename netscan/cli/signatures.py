@@ -7,6 +7,7 @@ import argparse
 import sys
 from typing import Any
 
+from netscan.cli.args import signatures_dir
 from netscan.cli.exitcodes import ExitCode
 from netscan.sigdb import load_signatures, run_checks
 
@@ -23,10 +24,11 @@ def register(sub: Any) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     """Run the self-check; print problems; exit 1 when there are any."""
-    sig = load_signatures(args.signatures, strict=False)
+    sig = load_signatures(signatures_dir(args.signatures), strict=False)
     db, vdb = sig.db, sig.vulns
     assert db is not None and vdb is not None
     problems = run_checks(sig)
+    problems += pattern_timing(db)
     nvuln = len(vdb.records)
     examples = sum(len(r.examples) for r in db.rules)
     for p in problems:
@@ -37,3 +39,19 @@ def run_check(args: argparse.Namespace) -> int:
         + (f"{len(problems)} problems\n" if problems else "all checks passed\n")
     )
     return int(ExitCode.ERROR if problems else ExitCode.OK)
+
+
+def pattern_timing(db: Any) -> list[str]:
+    """Every rule pattern (and ``requires`` pattern) timed against adversarial input of the largest
+    size its field can have (netscan/sigdb/regexsafe.py): slow or hanging patterns are problems."""
+    from netscan.parsers._util import MAX_BODY_CHARS, MAX_VALUE_CHARS
+    from netscan.sigdb.regexsafe import time_patterns
+
+    items = []
+    for r in db.rules:
+        length = MAX_BODY_CHARS if r.field.endswith(".body") or r.field.endswith("*") else MAX_VALUE_CHARS
+        items.append((f"{r.file}: rule {r.id!r}", r.pattern, length))
+        for name, p in r.requires:
+            items.append((f"{r.file}: rule {r.id!r} requires {name}", p,
+                          MAX_BODY_CHARS if name.endswith(".body") else MAX_VALUE_CHARS))
+    return time_patterns(items)

@@ -76,7 +76,7 @@ def tls_fields(raw: str, request: str = "") -> Fields:
     if pem:
         try:
             cert = x509.load_pem_x509_certificate(pem.encode("ascii"))
-        except (ValueError, TypeError) as exc:
+        except Exception as exc:  # noqa: BLE001 - ValueError, x509.InvalidVersion (not a ValueError), ...
             return {"tls.unreadable": [f"bad certificate: {type(exc).__name__}"]}
         # the cryptography library parses names and times lazily: each access may raise
         try:

@@ -12,6 +12,7 @@ from typing import Any
 from netscan.errors import SignatureError
 from netscan.model import DEVICE_TYPES
 from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml, signatures_root
+from netscan.sigdb.regexsafe import nested_quantifier
 from netscan.sigdb.names import normalise_name
 
 #: What a rule may extract or set.
@@ -203,13 +204,13 @@ def _load_vendor(db: SignatureDB, path: Path, i: int, e: Any) -> None:
         raise SignatureError(f"{where}: 'covered' needs 'lists' and 'source'")
     v = Vendor(
         name=name,
-        legal=e.get("legal"),
+        legal=_opt_str(e.get("legal"), where, "legal"),
         aliases=_as_tuple(e.get("aliases"), where),
         oui_registrants=tuple(normalise_name(r) for r in _as_tuple(e.get("oui_registrants"), where)),
         covered=covered,
-        parent=e.get("parent"),
+        parent=_opt_str(e.get("parent"), where, "parent"),
         built_by=_as_tuple(e.get("built_by"), where),
-        built_by_source=e.get("built_by_source"),
+        built_by_source=_opt_str(e.get("built_by_source"), where, "built_by_source"),
         video_only=bool(e.get("video_only", False)),
         file=path.name,
     )
@@ -257,9 +258,28 @@ def _compile(pattern: Any, flags: Any, where: str) -> re.Pattern[str]:
             raise SignatureError(f"{where}: unknown flag {name!r}")
         f |= _FLAGS[name]
     try:
-        return re.compile(pattern, f)
-    except re.error as exc:
+        compiled = re.compile(pattern, f)
+    except (re.error, OverflowError, RecursionError) as exc:
         raise SignatureError(f"{where}: bad pattern: {exc}") from None
+    if nested_quantifier(pattern, f):
+        raise SignatureError(f"{where}: pattern can backtrack catastrophically (a repeated group that itself "
+                             f"repeats, e.g. (a+)+ or (a|ab)*): {pattern[:80]!r}; make the iterations unambiguous")
+    return compiled
+
+
+def _number(value: Any, where: str, key: str) -> float:
+    """A signature file's number (weight, preference): a real number, named when it is not."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SignatureError(f"{where}: '{key}' must be a number, not {type(value).__name__} {str(value)[:40]!r}")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise SignatureError(f"{where}: '{key}' must be a finite number")
+    return float(value)
+
+
+def _opt_str(value: Any, where: str, key: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise SignatureError(f"{where}: '{key}' must be a string, not {type(value).__name__}")
 
 
 def _load_rules(db: SignatureDB, root: Path) -> None:
@@ -308,14 +328,14 @@ def _load_rule(db: SignatureDB, path: Path, i: int, r: Any, file_field: Any, fil
     if bad:
         raise SignatureError(f"{where}: unknown named groups {sorted(bad)}")
     pref = r.get("preference", file_pref)
-    pref = float(pref) if pref is not None else field_preference(fname)
-    weight = float(r.get("weight", 1.0)) * pref
+    pref = _number(pref, where, "preference") if pref is not None else field_preference(fname)
+    weight = _number(r.get("weight", 1.0), where, "weight") * pref
     if not 0 < weight <= 1:
         raise SignatureError(f"{where}: weight x preference must be in (0, 1]")
     req = r.get("requires") or {}
     if not isinstance(req, dict):
         raise SignatureError(f"{where}: 'requires' must map field -> pattern")
-    requires = tuple((k, _compile(v, r.get("flags"), f"{where} requires {k}")) for k, v in req.items())
+    requires = tuple((str(k), _compile(v, r.get("flags"), f"{where} requires {k}")) for k, v in req.items())
     examples = r.get("examples")
     if not isinstance(examples, list) or not examples:
         raise SignatureError(f"{where}: needs at least one example")

@@ -14,14 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from netscan.errors import SignatureError
-
-try:  # the C loader is ~10x faster; fall back silently when libyaml is absent
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 #: The signature data shipped in the package (``signatures/`` at the top of the repository).
 DEFAULT_SIGNATURES_DIR = Path(__file__).resolve().parent.parent / "signatures"
@@ -36,11 +29,8 @@ def signatures_root(path: str | Path | None) -> Path:
 
 
 def load_yaml(path: Path) -> Any:
-    """Parse one YAML file (safe loader: plain data only). Raises SignatureError naming the file."""
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_Loader)  # noqa: S506 - SafeLoader/CSafeLoader
-    except OSError as exc:
-        raise SignatureError(f"{path.name}: cannot read: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        raise SignatureError(f"{path.name}: invalid YAML: {exc}") from None
+    """Parse one YAML file: UTF-8 only (a bad byte named with its offset), size-capped, plain data,
+    no aliases (netscan/sigdb/yamlsafe.py: an alias bomb must not hang). SignatureError names the file."""
+    from netscan.sigdb.yamlsafe import load_yaml as _safe
+
+    return _safe(path, path.name)
