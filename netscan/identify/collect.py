@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from netscan.model import Evidence, Observation
 from netscan.parsers import fields as parse_fields
-from netscan.sigdb.db import OUI_PREFERENCE, SignatureDB
+from netscan.sigdb.db import OUI_PREFERENCE, SignatureDB, any_field_applies
 
 #: A rule is reported at most this many times per device (a flood of identical values stops here).
 MAX_HITS_PER_RULE = 4
@@ -90,4 +90,27 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                         label = rule.claims == "label" and key == "vendor"
                         claims.append(Claim("brand" if label else key, val, rule.weight, idx, label=label))
                     break
+            if db.any_rules and any_field_applies(name):
+                for value in values:
+                    for rule in db.any_field_rules(value):
+                        if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
+                            continue
+                        got = rule.extract(value)
+                        if got is None:
+                            continue
+                        hits[rule.id] = hits.get(rule.id, 0) + 1
+                        evidence.append(
+                            Evidence(
+                                kind="rule",
+                                source=rule.id,
+                                detail=f"{rule.description} (in {name})",
+                                extracted=got,
+                                weight=rule.weight,
+                                protocol=resp.protocol,
+                                port=resp.port,
+                            )
+                        )
+                        idx = len(evidence) - 1
+                        for key, val in got.items():
+                            claims.append(Claim(key, val, rule.weight, idx))
     return claims, evidence

@@ -101,6 +101,11 @@ class SignatureDB:
     rules: list[Rule] = field(default_factory=list)
     rules_by_field: dict[str, list[Rule]] = field(default_factory=dict)
     prefix_rules: list[Rule] = field(default_factory=list)
+    any_rules: list[Rule] = field(default_factory=list)
+    """Vendor-family grammar rules (signatures/families): a model number or firmware string in
+    its maker's shape, searched in every field (see ``any_field_applies``)."""
+    any_prefilter: re.Pattern[str] | None = None
+    """One alternation of every ``any_rules`` pattern: a value that misses it skips them all."""
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
     oui_vendor: dict[str, str] = field(default_factory=dict)
     oui_snapshot: str = ""
@@ -122,6 +127,12 @@ class SignatureDB:
             return exact
         extra = [r for r in self.prefix_rules if name.startswith(r.field[:-1])]
         return exact + extra if extra else exact
+
+    def any_field_rules(self, value: str) -> list[Rule]:
+        """The family grammar rules worth trying on ``value`` (none when the prefilter misses)."""
+        if self.any_prefilter is None or self.any_prefilter.search(value) is None:
+            return []
+        return self.any_rules
 
     def lookup_mac(self, mac: str) -> tuple[str, str, str | None] | None:
         """Longest-prefix IEEE match: (prefix, registrant, canonical vendor or None)."""
@@ -341,6 +352,96 @@ def _load_rule(db: SignatureDB, path: Path, i: int, r: Any, file_field: Any, fil
         db.rules_by_field.setdefault(fname, []).append(rule)
 
 
+#: Fields family grammars never read: bulk text (a grammar would find shapes in prose and
+#: scripts), encodings, and fields that say nothing about the device.
+_ANY_SKIP_SUFFIXES = (".body", ".hex", ".header-names", ".port", ".status", ".shape", ".unreadable", ".error",
+                      ".msgid", ".msg_type", ".method", ".action", ".path", ".tls", ".uptime")
+
+
+def any_field_applies(name: str) -> bool:
+    """True when family grammar rules read the field ``name``."""
+    return not name.endswith(_ANY_SKIP_SUFFIXES) and not name.startswith(("http.header.date", "http.header.content-", "rtsp.header.cseq", "http.header.set-cookie"))
+
+
+#: Default weight of a family grammar claim: a shape is weaker than a field that says what it is.
+FAMILY_MODEL_PREFERENCE = 0.5
+FAMILY_FIRMWARE_PREFERENCE = 0.45
+_BOUNDARY_L = r"(?<![A-Za-z0-9_-])"
+_BOUNDARY_R = r"(?![A-Za-z0-9_])"
+
+
+def _family_rule(db: SignatureDB, path: Path, i: int, kind: str, r: Any, vendor: str, seen: dict[str, str]) -> Rule:
+    if not isinstance(r, dict) or not isinstance(r.get("id"), str):
+        raise SignatureError(f"families/{path.name}: {kind}[{i}] needs an 'id'")
+    rid = r["id"]
+    where = f"families/{path.name}: {kind} {rid!r}"
+    if rid in seen:
+        raise SignatureError(f"{where}: duplicate id (also in {seen[rid]})")
+    seen[rid] = f"families/{path.name}"
+    grammar = r.get("grammar")
+    if not isinstance(grammar, str) or not grammar or "(?P<" in grammar:
+        raise SignatureError(f"{where}: 'grammar' must be a pattern without named groups")
+    sets: dict[str, str] = {"vendor": vendor}
+    for key in ("brand", "device_type"):
+        if r.get(key) is not None:
+            sets[key] = str(r[key])
+    if sets.get("device_type", "camera") not in DEVICE_TYPES:
+        raise SignatureError(f"{where}: unknown device_type {sets['device_type']!r}")
+    if "brand" in sets and db.vendor(sets["brand"]) is None:
+        raise SignatureError(f"{where}: brand {sets['brand']!r} is not in signatures/vendors")
+    if kind == "models":
+        text = f"{_BOUNDARY_L}(?P<model>{grammar}){_BOUNDARY_R}"
+        pref = FAMILY_MODEL_PREFERENCE
+    else:
+        text = f"^(?P<firmware>{grammar})$"
+        pref = FAMILY_FIRMWARE_PREFERENCE
+        if not r.get("names_maker", True):
+            sets.pop("vendor")
+    pattern = _compile(text, r.get("flags"), where)
+    examples = r.get("examples")
+    if not isinstance(examples, list) or not examples or len(examples) > 20:
+        raise SignatureError(f"{where}: needs 1 to 20 examples")
+    return Rule(
+        id=rid,
+        description=str(r.get("description", f"{vendor} {kind[:-1]} grammar")),
+        field="*",
+        pattern=pattern,
+        weight=float(r.get("weight", 1.0)) * pref,
+        claims="maker",
+        set=sets,
+        requires=(),
+        examples=tuple(examples),
+        file=f"families/{path.name}",
+        index=i,
+    )
+
+
+def _load_families(db: SignatureDB, root: Path) -> None:
+    """signatures/families/*.yaml: each maker's model-number and firmware grammars (docs/signatures.md)."""
+    fdir = root / "families"
+    seen = {r.id: r.file for r in db.rules}
+    alternation: list[str] = []
+    for path in sorted(fdir.glob("*.yaml")) if fdir.is_dir() else []:
+        data = _load_yaml(path) or {}
+        if not isinstance(data, dict) or not isinstance(data.get("vendor"), str):
+            raise SignatureError(f"families/{path.name}: expected a mapping with a 'vendor'")
+        v = db.vendor(data["vendor"])
+        if v is None:
+            raise SignatureError(f"families/{path.name}: vendor {data['vendor']!r} is not in signatures/vendors")
+        for kind in ("models", "firmware"):
+            entries = data.get(kind) or []
+            if not isinstance(entries, list):
+                raise SignatureError(f"families/{path.name}: '{kind}' must be a list")
+            for i, r in enumerate(entries):
+                rule = _family_rule(db, path, i, kind, r, v.name, seen)
+                db.rules.append(rule)
+                db.any_rules.append(rule)
+                bare = re.sub(r"\(\?P<\w+>", "(?:", rule.pattern.pattern)
+                alternation.append(f"(?i:{bare})" if rule.pattern.flags & re.I else f"(?:{bare})")
+    if alternation:
+        db.any_prefilter = re.compile("|".join(alternation))
+
+
 def load_db(path: str | Path | None = None) -> SignatureDB:
     """Load and compile the signature database (default: the copy shipped in the package).
 
@@ -351,6 +452,7 @@ def load_db(path: str | Path | None = None) -> SignatureDB:
     _load_vendors(db, root)
     _load_oui(db, root)
     _load_rules(db, root)
+    _load_families(db, root)
     return db
 
 
