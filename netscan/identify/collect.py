@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from netscan.model import Evidence, Observation
@@ -30,6 +31,32 @@ def _mac_is_local(mac: str) -> bool:
         return bool(int(mac.replace("-", ":").split(":")[0], 16) & 0x02)
     except (ValueError, IndexError):
         return False
+
+
+_MAC_FIELD = re.compile(r"(?:^|[./_])(?:mac|MAC|Mac|macAddress|MACAddress|MacAddress|mac_address|hwaddr|HWaddr)$")
+_MAC_VALUE = re.compile(r"^([0-9A-Fa-f]{2})[:-]?([0-9A-Fa-f]{2})[:-]?([0-9A-Fa-f]{2})")
+
+
+def _reported_mac(db: SignatureDB, name: str, values: list[str]) -> tuple[str, str, str] | None:
+    """A MAC the device reports about itself in a field (``mac``, ``MACAddress``...): its OUI
+    names the network chip's registrant, like the MAC seen on the wire (same weight)."""
+    if _MAC_FIELD.search(name) is None:
+        return None
+    for value in values[:2]:
+        m = _MAC_VALUE.match(value.strip())
+        if not m:
+            continue
+        prefix = "".join(m.groups()).upper()
+        if prefix == "000000" or _mac_is_local(prefix[:2]):
+            continue
+        hexdigits = re.sub(r"[^0-9A-Fa-f]", "", value)
+        hit = db.lookup_mac(hexdigits) if len(hexdigits) == 12 else None
+        if hit is None:
+            reg = db.oui.get(prefix)
+            hit = (prefix, reg[1], db.oui_vendor.get(prefix)) if reg else None
+        if hit is not None and hit[2]:
+            return hit[0], hit[1], hit[2]
+    return None
 
 
 def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Evidence]]:
@@ -90,6 +117,29 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                         label = rule.claims == "label" and key == "vendor"
                         claims.append(Claim("brand" if label else key, val, rule.weight, idx, label=label))
                     break
+            reported = _reported_mac(db, name, values) if not obs.mac else None
+            if reported is not None and not hits.get("reported-mac"):
+                hits["reported-mac"] = 1
+                prefix, registrant, vendor = reported
+                evidence.append(
+                    Evidence(kind="oui", source=prefix, detail=f"MAC reported by the device in {name}: IEEE registrant {registrant}",
+                             extracted={"registrant": registrant, "vendor": vendor}, weight=OUI_PREFERENCE,
+                             protocol=resp.protocol, port=resp.port)
+                )
+                claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
+            if db.semantic_rules and any_field_applies(name):
+                for srule in db.semantic_rules:
+                    for value in values[:4]:
+                        got = srule.extract(name, value)
+                        if got is None:
+                            continue
+                        evidence.append(
+                            Evidence(kind="rule", source=srule.id, detail=f"{srule.description} ({name})", extracted=got,
+                                     weight=srule.weight, protocol=resp.protocol, port=resp.port)
+                        )
+                        for key, val in got.items():
+                            claims.append(Claim(key, val, srule.weight, len(evidence) - 1))
+                        break
             if db.any_rules and any_field_applies(name):
                 for value in values:
                     for rule in db.any_field_rules(value):

@@ -92,6 +92,31 @@ class Rule:
         return all(any(p.search(v) for v in fields.get(name, ())) for name, p in self.requires)
 
 
+@dataclass(frozen=True)
+class SemanticRule:
+    """A field-name convention (signatures/families/generic.yaml)."""
+
+    id: str
+    description: str
+    key: re.Pattern[str]
+    extracts: str
+    value: re.Pattern[str]
+    weight: float
+    examples: tuple[dict[str, Any], ...]
+    file: str
+    constant: str | None = None
+    """When set, the claim is this constant (e.g. device_type ``dvr``) rather than the value."""
+
+    def extract(self, name: str, value: str) -> dict[str, str] | None:
+        """``{extracts: value}`` when the field name and the value fit, else None."""
+        if self.key.search(name) is None:
+            return None
+        v = value.strip()
+        if not v or self.value.search(v) is None:
+            return None
+        return {self.extracts: self.constant if self.constant is not None else v}
+
+
 @dataclass
 class SignatureDB:
     """Compiled signatures: look-ups used by identify() and the findings stage."""
@@ -104,6 +129,9 @@ class SignatureDB:
     any_rules: list[Rule] = field(default_factory=list)
     """Vendor-family grammar rules (signatures/families): a model number or firmware string in
     its maker's shape, searched in every field (see ``any_field_applies``)."""
+    semantic_rules: list[SemanticRule] = field(default_factory=list)
+    """Fields whose *name* says what the value is (``*.modelName``, ``*.firmwareVersion``...):
+    the value is the model or firmware whoever made the device; no maker is claimed."""
     any_prefilter: re.Pattern[str] | None = None
     """One alternation of every ``any_rules`` pattern: a value that misses it skips them all."""
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -416,6 +444,44 @@ def _family_rule(db: SignatureDB, path: Path, i: int, kind: str, r: Any, vendor:
     )
 
 
+#: Weight of a field-name convention: it names the model or firmware, never the maker.
+SEMANTIC_PREFERENCE = 0.25
+
+
+def _load_semantic(db: SignatureDB, path: Path, data: dict[str, Any], seen: dict[str, str]) -> None:
+    entries = data.get("semantic") or []
+    if not isinstance(entries, list):
+        raise SignatureError(f"families/{path.name}: 'semantic' must be a list")
+    for i, r in enumerate(entries):
+        if not isinstance(r, dict) or not isinstance(r.get("id"), str):
+            raise SignatureError(f"families/{path.name}: semantic[{i}] needs an 'id'")
+        where = f"families/{path.name}: semantic {r['id']!r}"
+        if r["id"] in seen:
+            raise SignatureError(f"{where}: duplicate id")
+        seen[r["id"]] = f"families/{path.name}"
+        if r.get("extracts") not in ("model", "firmware", "serial", "hostname", "device_type"):
+            raise SignatureError(f"{where}: 'extracts' must be model, firmware, serial, hostname or device_type")
+        constant = r.get("set")
+        if r["extracts"] == "device_type" and constant not in DEVICE_TYPES:
+            raise SignatureError(f"{where}: a device_type convention needs 'set' to a device type")
+        examples = r.get("examples")
+        if not isinstance(examples, list) or not examples or len(examples) > 20:
+            raise SignatureError(f"{where}: needs 1 to 20 examples")
+        db.semantic_rules.append(
+            SemanticRule(
+                id=r["id"],
+                description=str(r.get("description", "")),
+                key=_compile(r.get("key"), None, where),
+                extracts=r["extracts"],
+                value=_compile(r.get("value", "."), None, where),
+                weight=float(r.get("weight", 1.0)) * SEMANTIC_PREFERENCE,
+                examples=tuple(examples),
+                file=f"families/{path.name}",
+                constant=str(constant) if constant is not None else None,
+            )
+        )
+
+
 def _load_families(db: SignatureDB, root: Path) -> None:
     """signatures/families/*.yaml: each maker's model-number and firmware grammars (docs/signatures.md)."""
     fdir = root / "families"
@@ -423,6 +489,9 @@ def _load_families(db: SignatureDB, root: Path) -> None:
     alternation: list[str] = []
     for path in sorted(fdir.glob("*.yaml")) if fdir.is_dir() else []:
         data = _load_yaml(path) or {}
+        if isinstance(data, dict) and "semantic" in data and data.get("vendor") is None:
+            _load_semantic(db, path, data, seen)
+            continue
         if not isinstance(data, dict) or not isinstance(data.get("vendor"), str):
             raise SignatureError(f"families/{path.name}: expected a mapping with a 'vendor'")
         v = db.vendor(data["vendor"])
