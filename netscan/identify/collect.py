@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from netscan.model import Evidence, Observation
 from netscan.parsers import fields as parse_fields
-from netscan.sigdb.db import OUI_PREFERENCE, SignatureDB, any_field_applies
+from netscan.sigdb.db import OUI_PREFERENCE, SignatureDB
 
 #: A rule is reported at most this many times per device (a flood of identical values stops here).
 MAX_HITS_PER_RULE = 4
@@ -33,15 +33,12 @@ def _mac_is_local(mac: str) -> bool:
         return False
 
 
-_MAC_FIELD = re.compile(r"(?:^|[./_])(?:mac|MAC|Mac|macAddress|MACAddress|MacAddress|mac_address|hwaddr|HWaddr)$")
 _MAC_VALUE = re.compile(r"^([0-9A-Fa-f]{2})[:-]?([0-9A-Fa-f]{2})[:-]?([0-9A-Fa-f]{2})")
 
 
 def _reported_mac(db: SignatureDB, name: str, values: list[str]) -> tuple[str, str, str] | None:
     """A MAC the device reports about itself in a field (``mac``, ``MACAddress``...): its OUI
     names the network chip's registrant, like the MAC seen on the wire (same weight)."""
-    if _MAC_FIELD.search(name) is None:
-        return None
     for value in values[:2]:
         m = _MAC_VALUE.match(value.strip())
         if not m:
@@ -84,6 +81,7 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                 )
                 if vendor:
                     claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
+    seen_values = db.prefilter_cache()
     for resp in obs.responses:
         f = parse_fields(resp)
         hits: dict[str, int] = {}
@@ -93,7 +91,10 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                     Evidence(kind="unreadable", source=resp.protocol, detail="; ".join(values)[:200], protocol=resp.protocol, port=resp.port)
                 )
                 continue
-            for rule in db.rules_for_field(name):
+            field_rules, semantic, any_applies, mac_field = db.plan_for_field(name)
+            if not (field_rules or semantic or any_applies or mac_field):
+                continue
+            for rule in field_rules:
                 if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
                     continue
                 for value in values:
@@ -117,7 +118,7 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                         label = rule.claims == "label" and key == "vendor"
                         claims.append(Claim("brand" if label else key, val, rule.weight, idx, label=label))
                     break
-            reported = _reported_mac(db, name, values) if not obs.mac else None
+            reported = _reported_mac(db, name, values) if mac_field and not obs.mac else None
             if reported is not None and not hits.get("reported-mac"):
                 hits["reported-mac"] = 1
                 prefix, registrant, vendor = reported
@@ -127,10 +128,10 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                              protocol=resp.protocol, port=resp.port)
                 )
                 claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
-            if db.semantic_rules and any_field_applies(name):
-                for srule in db.semantic_rules:
+            if semantic:
+                for srule in semantic:
                     for value in values[:4]:
-                        got = srule.extract(name, value)
+                        got = srule.extract_value(value)
                         if got is None:
                             continue
                         evidence.append(
@@ -140,9 +141,12 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                         for key, val in got.items():
                             claims.append(Claim(key, val, srule.weight, len(evidence) - 1))
                         break
-            if db.any_rules and any_field_applies(name):
+            if any_applies:
                 for value in values:
-                    for rule in db.any_field_rules(value):
+                    family = seen_values.get(value)
+                    if family is None:
+                        family = db.any_field_rules(value)
+                    for rule in family:
                         if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
                             continue
                         got = rule.extract(value)

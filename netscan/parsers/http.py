@@ -88,6 +88,7 @@ _HEADER_LINE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}:[ \t]*\S")
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
 #: curl -v prefixes received lines with "< " (and sent ones with "> ").
 _CURL_IN = "< "
+_CURL_STATUS = re.compile(r"(?m)^< (?:HTTP|RTSP)/")
 
 
 def _unprefix_curl(raw: str) -> str:
@@ -103,7 +104,13 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
     a body without headers, or one bare value. Never guesses what the device is; only what the
     text is. Raises Unreadable on empty input."""
     raw = raw[:MAX_PARSE_BYTES]
-    text = _unprefix_curl(raw) if raw.lstrip().startswith("<") and "\n< " in "\n" + raw else raw
+    nl = raw.find("\n", 0, 512)
+    if _STATUS.match((raw[:nl] if nl >= 0 else raw[:512]).strip()):
+        return parse_message(raw)  # the common case: a complete exchange
+    text = _unprefix_curl(raw) if _CURL_STATUS.search(raw, 0, 65536) else raw
+    if "\\r\\n" in text and "\r\n" not in text:
+        # a capture pasted with its line ends written out as the characters \r\n
+        text = text.replace("\\r\\n\n", "\r\n").replace("\\r\\n", "\r\n")
     if _STATUS.match(text.split("\n", 1)[0].strip()):
         return parse_message(text)
     stripped = text.strip()

@@ -3,6 +3,7 @@ netscan.sigdb.files)."""
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from dataclasses import dataclass, field
@@ -111,6 +112,10 @@ class SemanticRule:
         """``{extracts: value}`` when the field name and the value fit, else None."""
         if self.key.search(name) is None:
             return None
+        return self.extract_value(value)
+
+    def extract_value(self, value: str) -> dict[str, str] | None:
+        """Like ``extract`` for a field whose name is already known to fit."""
         v = value.strip()
         if not v or self.value.search(v) is None:
             return None
@@ -134,6 +139,8 @@ class SignatureDB:
     the value is the model or firmware whoever made the device; no maker is claimed."""
     any_prefilter: re.Pattern[str] | None = None
     """One alternation of every ``any_rules`` pattern: a value that misses it skips them all."""
+    _by_name: dict[str, tuple[list[Rule], tuple[SemanticRule, ...], bool, bool]] = field(default_factory=dict, repr=False)
+    _prefilter_seen: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
     oui_vendor: dict[str, str] = field(default_factory=dict)
     oui_snapshot: str = ""
@@ -148,6 +155,18 @@ class SignatureDB:
         canon = self.aliases.get(normalise_name(name))
         return self.vendors.get(canon) if canon else None
 
+    def plan_for_field(self, name: str) -> tuple[list[Rule], tuple[SemanticRule, ...], bool, bool]:
+        """What reads the field ``name``: its rules, the field-name conventions whose key fits, and
+        whether family grammars read it. Field names repeat across devices: computed once per name."""
+        hit = self._by_name.get(name)
+        if hit is None:
+            applies = any_field_applies(name)
+            semantic = tuple(r for r in self.semantic_rules if r.key.search(name)) if applies else ()
+            hit = (self.rules_for_field(name), semantic, applies and bool(self.any_rules), MAC_FIELD.search(name) is not None)
+            if len(self._by_name) < 100_000:
+                self._by_name[name] = hit
+        return hit
+
     def rules_for_field(self, name: str) -> list[Rule]:
         """Rules reading the named field (exact, then ``prefix*`` rules)."""
         exact = self.rules_by_field.get(name, [])
@@ -156,11 +175,24 @@ class SignatureDB:
         extra = [r for r in self.prefix_rules if name.startswith(r.field[:-1])]
         return exact + extra if extra else exact
 
-    def any_field_rules(self, value: str) -> list[Rule]:
-        """The family grammar rules worth trying on ``value`` (none when the prefilter misses)."""
-        if self.any_prefilter is None or self.any_prefilter.search(value) is None:
-            return []
-        return self.any_rules
+    def prefilter_cache(self) -> dict[str, tuple[Rule, ...]]:
+        """Values already run through the family prefilter (read-only for callers)."""
+        return self._prefilter_seen
+
+    def any_field_rules(self, value: str) -> tuple[Rule, ...]:
+        """The family grammar rules whose shape occurs in ``value`` (found by one pass of the
+        prefilter alternation). Values longer than ANY_FIELD_MAX_CHARS are prose or markup."""
+        if self.any_prefilter is None or len(value) > ANY_FIELD_MAX_CHARS or len(value) < 3 or value.isdigit():
+            return ()
+        hit = self._prefilter_seen.get(value)
+        if hit is None:
+            hit = ()
+            if _DIGIT.search(value) is not None:  # every grammar holds a digit
+                idx = {int(m.lastgroup[1:]) for m in self.any_prefilter.finditer(value) if m.lastgroup}
+                hit = tuple(self.any_rules[i] for i in sorted(idx))
+            if len(self._prefilter_seen) < 200_000:
+                self._prefilter_seen[value] = hit
+        return hit
 
     def lookup_mac(self, mac: str) -> tuple[str, str, str | None] | None:
         """Longest-prefix IEEE match: (prefix, registrant, canonical vendor or None)."""
@@ -391,6 +423,11 @@ def any_field_applies(name: str) -> bool:
     return not name.endswith(_ANY_SKIP_SUFFIXES) and not name.startswith(("http.header.date", "http.header.content-", "rtsp.header.cseq", "http.header.set-cookie"))
 
 
+_DIGIT = re.compile(r"\d")
+#: A field in which a device reports its own MAC address.
+MAC_FIELD = re.compile(r"(?:^|[./_])(?:mac|MAC|Mac|macAddress|MACAddress|MacAddress|mac_address|hwaddr|HWaddr)$")
+#: Longest field value family grammars read.
+ANY_FIELD_MAX_CHARS = 256
 #: Default weight of a family grammar claim: a shape is weaker than a field that says what it is.
 FAMILY_MODEL_PREFERENCE = 0.5
 FAMILY_FIRMWARE_PREFERENCE = 0.45
@@ -506,7 +543,8 @@ def _load_families(db: SignatureDB, root: Path) -> None:
                 db.rules.append(rule)
                 db.any_rules.append(rule)
                 bare = re.sub(r"\(\?P<\w+>", "(?:", rule.pattern.pattern)
-                alternation.append(f"(?i:{bare})" if rule.pattern.flags & re.I else f"(?:{bare})")
+                tag = f"r{len(db.any_rules) - 1}"
+                alternation.append(f"(?P<{tag}>(?i:{bare}))" if rule.pattern.flags & re.I else f"(?P<{tag}>{bare})")
     if alternation:
         db.any_prefilter = re.compile("|".join(alternation))
 
