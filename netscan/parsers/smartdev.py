@@ -11,8 +11,10 @@ logs), a hex dump is not guessed at.
 - TP-Link 9999 (legacy Kasa): the JSON is "autokey" XOR-scrambled (key 171, then each cipher byte);
   TCP frames carry a 4-byte length first. Fields: ``tplink.system.get_sysinfo.model`` ...
 - Ubiquiti 10001: version (1), command (1), length (2), then TLVs type (1) length (2) value.
-  Fields: ``ubnt.mac``, ``ubnt.ip``, ``ubnt.firmware``, ``ubnt.hostname``, ``ubnt.platform``,
-  ``ubnt.essid``, ``ubnt.model``, ``ubnt.version``, ``ubnt.configured``, ``ubnt.tlv.<type>``.
+  Fields: ``ubnt.mac``, ``ubnt.ip``, ``ubnt.firmware``, ``ubnt.hostname``, ``ubnt.product`` (0x0C),
+  ``ubnt.essid``, ``ubnt.model`` (0x14 v1, 0x15 v2), ``ubnt.version``, ``ubnt.mgmt_port``,
+  ``ubnt.config_status`` (``default`` or ``managed``), ``ubnt.tlv.<type>`` for the rest (TLV meanings
+  as nmap's ubiquiti-discovery.nse decodes them).
 - DVRIP: 20-byte header (0xFF, version, session, sequence, message id at offset 14, length at 16)
   then JSON. Fields: ``dvrip.msgid`` and ``dvrip.<json path>`` (``dvrip.SystemInfo.SoftWareVersion``,
   ``dvrip.DeviceType``...).
@@ -79,7 +81,7 @@ def tplink_fields(raw: str, request: str = "") -> Fields:
 _UBNT_NAMES = {
     0x03: "firmware",
     0x0B: "hostname",
-    0x0C: "platform",
+    0x0C: "product",
     0x0D: "essid",
     0x14: "model",
     0x15: "model",
@@ -113,7 +115,9 @@ def ubnt_fields(raw: str, request: str = "") -> Fields:
         elif typ == 0x0A and len(val) == 4:
             add(fields, "ubnt.uptime", struct.unpack(">I", val)[0])
         elif typ == 0x17 and len(val) == 1:
-            add(fields, "ubnt.configured", "true" if val[0] else "false")
+            add(fields, "ubnt.config_status", "default" if val[0] == 1 else "managed")
+        elif typ == 0x0F and len(val) == 4:
+            add(fields, "ubnt.mgmt_port", struct.unpack(">I", val)[0] & 0xFFFF)
         elif typ in _UBNT_NAMES:
             text = val.decode("utf-8", "replace").strip("\x00 ")
             if text:

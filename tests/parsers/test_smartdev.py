@@ -65,8 +65,8 @@ def test_ubnt_tlv_reply() -> None:
     f = fields(Response("ubnt", b64(struct.pack(">BBH", 1, 0, len(body)) + body), 10001, "discovery-v1"))
     assert f["ubnt.mac"] == ["24:5a:4c:11:22:33"] and f["ubnt.ip"] == ["10.0.0.7"]
     assert f["ubnt.firmware"] == ["UVC.S2L.v4.23.8.67.0eafe4f.200414.1414"]
-    assert f["ubnt.platform"] == ["UVC G3 Flex"] and f["ubnt.hostname"] == ["UVC-G3-Flex"]
-    assert f["ubnt.configured"] == ["true"] and f["ubnt.uptime"] == ["3600"]
+    assert f["ubnt.product"] == ["UVC G3 Flex"] and f["ubnt.hostname"] == ["UVC-G3-Flex"]
+    assert f["ubnt.config_status"] == ["default"] and f["ubnt.uptime"] == ["3600"]
     # truncated TLVs stop cleanly; a non-ubnt datagram is unreadable
     assert "ubnt.firmware" not in fields(Response("ubnt", b64(struct.pack(">BBH", 1, 0, 40) + body[:5]), 10001, ""))
     assert "ubnt.unreadable" in fields(Response("ubnt", b64(b"\x07\x00\x00\x00"), 10001, ""))
