@@ -278,10 +278,11 @@ class Engine:
         await asyncio.gather(*(one(ip) for ip in addrs))
 
     async def _discovery(self) -> None:
-        from netscan.probes import mdns, sadp, ssdp, wsd, xmeye
+        from netscan.probes import mdns, sadp, smartdev, ssdp, wsd, xmeye
 
         assert self.ctx is not None and self.link is not None
-        specs = [wsd.spec(), ssdp.spec(), mdns.spec(), sadp.spec(), dhip_probe.spec(), xmeye.spec()]
+        specs = [wsd.spec(), ssdp.spec(), mdns.spec(), sadp.spec(), dhip_probe.spec(), xmeye.spec(),
+                 smartdev.tplink_spec(), smartdev.ubnt_spec()]
         results = await asyncio.gather(*(udp.discover(self.ctx, s, self.link, on_reply=self._record_discovery)
                                          for s in specs), return_exceptions=True)
         for spec, res in zip(specs, results):

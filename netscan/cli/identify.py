@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from netscan.cli.args import reference_now, signatures_dir
@@ -20,6 +21,8 @@ def register(sub: Any) -> None:
                        description="Read observations (JSON; a file or - for stdin) and print who made each device, what it is, "
                        "its firmware, findings and the evidence.")
     p.add_argument("file", metavar="FILE|-", help="observations file (one object, a list, or JSON lines); - reads stdin")
+    p.add_argument("--from", dest="input_format", choices=("observations", "nmap-xml"), default="observations",
+                   help="input format: netscan observations (default) or nmap XML (nmap -oX, with -sV and scripts)")
     p.add_argument("--format", choices=FORMATS, default=None,
                    help="output format (default: from the -o file's extension, else json)")
     p.add_argument("--output", "-o", metavar="FILE", action="append",
@@ -39,7 +42,11 @@ def run(args: argparse.Namespace) -> int:
             check(o.path)
     signatures = signatures_dir(args.signatures)
     now = reference_now(args.now)
-    if args.file == "-":
+    if args.input_format == "nmap-xml":
+        from netscan.nmapxml import load_nmap_xml, parse_nmap_xml
+
+        observations = parse_nmap_xml(sys.stdin.buffer.read(), "stdin") if args.file == "-" else load_nmap_xml(args.file)
+    elif args.file == "-":
         observations = load_stdin()
     else:
         observations = load_path(args.file)

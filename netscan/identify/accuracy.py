@@ -27,6 +27,9 @@ class Accuracy:
     counted: dict[str, int] = field(default_factory=lambda: {k: 0 for k in KEYS})
     non_camera: int = 0
     non_camera_called_video: list[str] = field(default_factory=list)
+    cameras: int = 0
+    cameras_missed: list[str] = field(default_factory=list)
+    """Video devices (camera, NVR, DVR, doorbell, encoder) identified with no vendor at all."""
     misses: list[str] = field(default_factory=list)
     vendors: set[str] = field(default_factory=set)
 
@@ -43,6 +46,8 @@ class Accuracy:
             **{f"{k}_accuracy": round(self.rate(k), 4) for k in KEYS},
             **{f"{k}_counted": self.counted[k] for k in KEYS},
             "non_cameras_called_video": self.non_camera_called_video,
+            "cameras": self.cameras,
+            "cameras_missed": self.cameras_missed,
             "misses": self.misses,
         }
 
@@ -64,6 +69,10 @@ def evaluate(corpus: Path, db: SignatureDB) -> Accuracy:
             got = {"vendor": ident.vendor, "brand": ident.brand, "model": ident.model, "firmware": ident.firmware, "device_type": ident.device_type}
             if expect.get("vendor"):
                 acc.vendors.add(str(expect["vendor"]))
+            if expect.get("device_type") in VIDEO_TYPES:
+                acc.cameras += 1
+                if ident.vendor is None:
+                    acc.cameras_missed.append(str(path.relative_to(corpus)))
             if expect.get("device_type") not in VIDEO_TYPES:
                 acc.non_camera += 1
                 if ident.device_type in VIDEO_TYPES:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from netscan.model import Evidence, Observation
@@ -32,6 +33,29 @@ def _mac_is_local(mac: str) -> bool:
         return False
 
 
+_MAC_VALUE = re.compile(r"^([0-9A-Fa-f]{2})[:-]?([0-9A-Fa-f]{2})[:-]?([0-9A-Fa-f]{2})")
+
+
+def _reported_mac(db: SignatureDB, name: str, values: list[str]) -> tuple[str, str, str] | None:
+    """A MAC the device reports about itself in a field (``mac``, ``MACAddress``...): its OUI
+    names the network chip's registrant, like the MAC seen on the wire (same weight)."""
+    for value in values[:2]:
+        m = _MAC_VALUE.match(value.strip())
+        if not m:
+            continue
+        prefix = "".join(m.groups()).upper()
+        if prefix == "000000" or _mac_is_local(prefix[:2]):
+            continue
+        hexdigits = re.sub(r"[^0-9A-Fa-f]", "", value)
+        hit = db.lookup_mac(hexdigits) if len(hexdigits) == 12 else None
+        if hit is None:
+            reg = db.oui.get(prefix)
+            hit = (prefix, reg[1], db.oui_vendor.get(prefix)) if reg else None
+        if hit is not None and hit[2]:
+            return hit[0], hit[1], hit[2]
+    return None
+
+
 def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Evidence]]:
     """Evidence and claims for one observation."""
     claims: list[Claim] = []
@@ -57,6 +81,7 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                 )
                 if vendor:
                     claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
+    seen_values = db.prefilter_cache()
     for resp in obs.responses:
         f = parse_fields(resp)
         hits: dict[str, int] = {}
@@ -66,7 +91,10 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                     Evidence(kind="unreadable", source=resp.protocol, detail="; ".join(values)[:200], protocol=resp.protocol, port=resp.port)
                 )
                 continue
-            for rule in db.rules_for_field(name):
+            field_rules, semantic, any_applies, mac_field = db.plan_for_field(name)
+            if not (field_rules or semantic or any_applies or mac_field):
+                continue
+            for rule in field_rules:
                 if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
                     continue
                 for value in values:
@@ -90,4 +118,53 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                         label = rule.claims == "label" and key == "vendor"
                         claims.append(Claim("brand" if label else key, val, rule.weight, idx, label=label))
                     break
+            reported = _reported_mac(db, name, values) if mac_field and not obs.mac else None
+            if reported is not None and not hits.get("reported-mac"):
+                hits["reported-mac"] = 1
+                prefix, registrant, vendor = reported
+                evidence.append(
+                    Evidence(kind="oui", source=prefix, detail=f"MAC reported by the device in {name}: IEEE registrant {registrant}",
+                             extracted={"registrant": registrant, "vendor": vendor}, weight=OUI_PREFERENCE,
+                             protocol=resp.protocol, port=resp.port)
+                )
+                claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
+            if semantic:
+                for srule in semantic:
+                    for value in values[:4]:
+                        got = srule.extract_value(value)
+                        if got is None:
+                            continue
+                        evidence.append(
+                            Evidence(kind="rule", source=srule.id, detail=f"{srule.description} ({name})", extracted=got,
+                                     weight=srule.weight, protocol=resp.protocol, port=resp.port)
+                        )
+                        for key, val in got.items():
+                            claims.append(Claim(key, val, srule.weight, len(evidence) - 1))
+                        break
+            if any_applies:
+                for value in values:
+                    family = seen_values.get(value)
+                    if family is None:
+                        family = db.any_field_rules(value)
+                    for rule in family:
+                        if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
+                            continue
+                        got = rule.extract(value)
+                        if got is None:
+                            continue
+                        hits[rule.id] = hits.get(rule.id, 0) + 1
+                        evidence.append(
+                            Evidence(
+                                kind="rule",
+                                source=rule.id,
+                                detail=f"{rule.description} (in {name})",
+                                extracted=got,
+                                weight=rule.weight,
+                                protocol=resp.protocol,
+                                port=resp.port,
+                            )
+                        )
+                        idx = len(evidence) - 1
+                        for key, val in got.items():
+                            claims.append(Claim(key, val, rule.weight, idx))
     return claims, evidence

@@ -14,6 +14,7 @@ from netscan.parsers._util import Fields, add, clean_fields
 from netscan.parsers.banner import banner_fields, dhcp_fields, dns_fields
 from netscan.parsers.discovery import mdns_fields, ssdp_fields, upnp_fields
 from netscan.parsers.http import http_fields, rtsp_fields
+from netscan.parsers.smartdev import dvrip_fields, tplink_fields, ubnt_fields
 from netscan.parsers.soap import onvif_fields, wsd_fields
 from netscan.parsers.tls import tls_fields
 from netscan.parsers.vendorudp import dhip_fields, sadp_fields, xmeye_fields
@@ -36,6 +37,9 @@ _PARSERS: dict[str, Callable[[str, str], Fields]] = {
     "tls": tls_fields,
     "dns": dns_fields,
     "dhcp": dhcp_fields,
+    "tplink": tplink_fields,
+    "ubnt": ubnt_fields,
+    "dvrip": dvrip_fields,
 }
 
 

@@ -152,3 +152,26 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
     elif obj is not None:
         name = prefix[:-1] if prefix.endswith(".") else prefix
         add(fields, name, str(obj).lower() if isinstance(obj, bool) else obj)
+
+
+def decode_raw(raw: str) -> bytes | str:
+    """A response's ``raw``: ``b64:`` + standard base64 gives the bytes; anything else is text.
+
+    Undecodable base64 is returned as the text it is (a parser then reports it unreadable)."""
+    if raw.startswith("b64:"):
+        import base64
+        import binascii
+
+        try:
+            return base64.b64decode(raw[4 : 4 + MAX_PARSE_BYTES * 2], validate=False)
+        except (binascii.Error, ValueError):
+            return raw
+    return raw
+
+
+def raw_bytes(raw: str) -> bytes:
+    """``raw`` as bytes: base64-decoded when ``b64:``, else the latin-1 bytes of the text."""
+    got = decode_raw(raw)
+    if isinstance(got, bytes):
+        return got
+    return got.encode("latin-1", "replace")[:MAX_PARSE_BYTES]

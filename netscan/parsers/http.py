@@ -42,10 +42,14 @@ class Message:
     """A parsed HTTP or RTSP response."""
 
     proto: str
-    status: int
+    status: int | None
     reason: str
     headers: list[tuple[str, str]] = field(default_factory=list)
     body: str = ""
+    shape: str = "exchange"
+    """What ``raw`` was (docs/observations.md): ``exchange`` (status line, headers, body),
+    ``headers`` (a header block without its status line), ``body`` (a body without headers),
+    ``value`` (one bare value: a title, a banner, a version string)."""
 
     def header(self, name: str) -> str | None:
         """First value of a header, case-insensitively."""
@@ -77,6 +81,73 @@ def _dechunk(body: str) -> str:
         elif body[pos : pos + 1] == "\n":
             pos += 1
     return "".join(out)
+
+
+#: A header field line (RFC 9110 §5.1 token, colon, value): the start of a header-block fragment.
+_HEADER_LINE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}:[ \t]*\S")
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
+#: curl -v prefixes received lines with "< " (and sent ones with "> ").
+_CURL_IN = "< "
+_CURL_STATUS = re.compile(r"(?m)^< (?:HTTP|RTSP)/")
+
+
+def _unprefix_curl(raw: str) -> str:
+    lines = raw.splitlines()
+    incoming = [ln for ln in lines if ln.startswith("<")]
+    if len(incoming) * 2 < len([ln for ln in lines if ln.strip()]) or not incoming:
+        return raw
+    return "\r\n".join(ln[2:] if ln.startswith(_CURL_IN) else ln[1:] for ln in incoming)
+
+
+def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
+    """Read a response that is not a complete exchange: a header block without its status line,
+    a body without headers, or one bare value. Never guesses what the device is; only what the
+    text is. Raises Unreadable on empty input."""
+    raw = raw[:MAX_PARSE_BYTES]
+    nl = raw.find("\n", 0, 512)
+    if _STATUS.match((raw[:nl] if nl >= 0 else raw[:512]).strip()):
+        return parse_message(raw)  # the common case: a complete exchange
+    text = _unprefix_curl(raw) if _CURL_STATUS.search(raw, 0, 65536) else raw
+    if "\\r\\n" in text and "\r\n" not in text:
+        # a capture pasted with its line ends written out as the characters \r\n
+        text = text.replace("\\r\\n\n", "\r\n").replace("\\r\\n", "\r\n")
+    if _STATUS.match(text.split("\n", 1)[0].strip()):
+        return parse_message(text)
+    stripped = text.strip()
+    if not stripped:
+        raise Unreadable("empty")
+    if _BINARY.search(stripped[:512]):
+        raise Unreadable("no status line and not text")
+    first = stripped.split("\n", 1)[0].strip()
+    if _HEADER_LINE.match(first) and not first.lower().startswith(("http:", "https:", "rtsp:")):
+        msg = _parse_head_body(stripped, Message(proto=proto, status=None, reason="", shape="headers"), header_start=0)
+        return msg
+    one_line = "\n" not in stripped
+    shape = "value" if one_line and not stripped.startswith(("<", "{", "[")) and "=" not in stripped else "body"
+    return Message(proto=proto, status=None, reason="", body=stripped, shape=shape)
+
+
+def _parse_head_body(raw: str, msg: Message, header_start: int) -> Message:
+    head, sep, body = raw.partition("\r\n\r\n")
+    if not sep:
+        head, sep, body = raw.partition("\n\n")
+    lines = head.replace("\r\n", "\n").split("\n")[header_start:]
+    for line in lines:
+        if len(msg.headers) >= MAX_HEADERS:
+            break
+        if line[:1] in (" ", "\t") and msg.headers:  # obs-fold
+            k, v = msg.headers[-1]
+            msg.headers[-1] = (k, f"{v} {line.strip()}")
+            continue
+        name, colon, value = line.partition(":")
+        if not colon or not name.strip() or " " in name.strip():
+            continue
+        msg.headers.append((name.strip(), value.strip()))
+    te = msg.header("transfer-encoding")
+    if te and "chunked" in te.lower():
+        body = _dechunk(body)
+    msg.body = body
+    return msg
 
 
 def parse_message(raw: str) -> Message:
@@ -178,10 +249,43 @@ def find_title(text: str) -> str | None:
     return None
 
 
+_SDP_LINE = re.compile(r"^([a-z])=(.*)$")
+
+
+def sdp_fields(fields: Fields, prefix: str, body: str) -> None:
+    """Session-level SDP lines (RFC 8866): ``<prefix>.sdp.session`` (s=), ``.info`` (i=),
+    ``.origin`` (o=), ``.tool`` (a=tool:), ``.attr`` (other session a= lines, first 32)."""
+    attrs = 0
+    for line in body.replace("\r\n", "\n").split("\n")[:400]:
+        m = _SDP_LINE.match(line.strip())
+        if not m:
+            continue
+        key, val = m.group(1), m.group(2).strip()
+        if key == "m":
+            break  # media sections follow: session level ends
+        if key == "s":
+            add(fields, f"{prefix}.sdp.session", val)
+        elif key == "i":
+            add(fields, f"{prefix}.sdp.info", val)
+        elif key == "o":
+            add(fields, f"{prefix}.sdp.origin", val)
+        elif key == "a" and val.startswith("tool:"):
+            add(fields, f"{prefix}.sdp.tool", val[5:].strip())
+        elif key == "a" and attrs < 32:
+            attrs += 1
+            add(fields, f"{prefix}.sdp.attr", val)
+
+
 def message_fields(msg: Message, prefix: str) -> Fields:
     """Fields of a parsed message under ``prefix`` (``http`` or ``rtsp``)."""
     fields: Fields = {}
-    add(fields, f"{prefix}.status", msg.status)
+    if msg.status is not None:
+        add(fields, f"{prefix}.status", msg.status)
+    if msg.shape != "exchange":
+        add(fields, f"{prefix}.shape", msg.shape)
+    if msg.shape == "value":
+        add(fields, f"{prefix}.value", msg.body)
+        return fields
     for k, v in msg.headers:
         add(fields, f"{prefix}.header.{k.lower()}", v)
     if msg.headers:
@@ -189,7 +293,9 @@ def message_fields(msg: Message, prefix: str) -> Fields:
     if msg.body:
         add(fields, f"{prefix}.body", msg.body[:MAX_BODY_CHARS], limit=MAX_BODY_CHARS)
         ctype = (msg.header("content-type") or "").lower()
-        if prefix == "http":
+        if msg.body.lstrip().startswith("v=0"):
+            sdp_fields(fields, prefix, msg.body)
+        elif prefix == "http":
             _body_fields(fields, prefix, msg.body, ctype)
     return fields
 
@@ -207,10 +313,16 @@ def request_path(request: str) -> str | None:
 def http_fields(raw: str, request: str = "") -> Fields:
     """Fields of an HTTP exchange (docs/signatures.md)."""
     try:
-        msg = parse_message(raw)
+        msg = parse_fragment(raw, "HTTP")
     except Unreadable as exc:
         return {"http.unreadable": [str(exc)]}
     fields = message_fields(msg, "http")
+    if msg.shape == "value":  # a bare value says what it is only through the request label
+        label = request.strip().lower()
+        if label in ("title", "http-title"):
+            add(fields, "http.title", " ".join(html.unescape(msg.body).split()))
+        elif label.endswith(":") or label in ("server", "www-authenticate"):
+            add(fields, f"http.header.{label.rstrip(':')}", msg.body)
     path = request_path(request)
     if path:
         add(fields, "http.path", path)
@@ -220,7 +332,7 @@ def http_fields(raw: str, request: str = "") -> Fields:
 def rtsp_fields(raw: str, request: str = "") -> Fields:
     """Fields of an RTSP exchange."""
     try:
-        msg = parse_message(raw)
+        msg = parse_fragment(raw, "RTSP")
     except Unreadable as exc:
         return {"rtsp.unreadable": [str(exc)]}
     fields = message_fields(msg, "rtsp")

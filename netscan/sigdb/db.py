@@ -3,6 +3,7 @@ netscan.sigdb.files)."""
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ EXTRACT_KEYS: frozenset[str] = frozenset({"vendor", "brand", "model", "firmware"
 #: Vendor discovery protocols and device-info documents are the firmware describing itself;
 #: banners and titles are shared by OEM stacks; DNS look-ups and titles are the weakest.
 FIELD_PREFERENCE: tuple[tuple[str, float], ...] = (
-    ("sadp.", 0.9), ("dhip.", 0.9), ("xmeye.", 0.9),
+    ("sadp.", 0.9), ("dhip.", 0.9), ("xmeye.", 0.9), ("tplink.", 0.9), ("ubnt.", 0.9), ("dvrip.", 0.9),
     ("http.xml.", 0.85), ("http.json.", 0.85), ("http.kv.", 0.85),
     ("onvif.", 0.8),
     ("tls.", 0.7), ("mdns.", 0.7),
@@ -93,6 +94,35 @@ class Rule:
         return all(any(p.search(v) for v in fields.get(name, ())) for name, p in self.requires)
 
 
+@dataclass(frozen=True)
+class SemanticRule:
+    """A field-name convention (signatures/families/generic.yaml)."""
+
+    id: str
+    description: str
+    key: re.Pattern[str]
+    extracts: str
+    value: re.Pattern[str]
+    weight: float
+    examples: tuple[dict[str, Any], ...]
+    file: str
+    constant: str | None = None
+    """When set, the claim is this constant (e.g. device_type ``dvr``) rather than the value."""
+
+    def extract(self, name: str, value: str) -> dict[str, str] | None:
+        """``{extracts: value}`` when the field name and the value fit, else None."""
+        if self.key.search(name) is None:
+            return None
+        return self.extract_value(value)
+
+    def extract_value(self, value: str) -> dict[str, str] | None:
+        """Like ``extract`` for a field whose name is already known to fit."""
+        v = value.strip()
+        if not v or self.value.search(v) is None:
+            return None
+        return {self.extracts: self.constant if self.constant is not None else v}
+
+
 @dataclass
 class SignatureDB:
     """Compiled signatures: look-ups used by identify() and the findings stage."""
@@ -102,6 +132,16 @@ class SignatureDB:
     rules: list[Rule] = field(default_factory=list)
     rules_by_field: dict[str, list[Rule]] = field(default_factory=dict)
     prefix_rules: list[Rule] = field(default_factory=list)
+    any_rules: list[Rule] = field(default_factory=list)
+    """Vendor-family grammar rules (signatures/families): a model number or firmware string in
+    its maker's shape, searched in every field (see ``any_field_applies``)."""
+    semantic_rules: list[SemanticRule] = field(default_factory=list)
+    """Fields whose *name* says what the value is (``*.modelName``, ``*.firmwareVersion``...):
+    the value is the model or firmware whoever made the device; no maker is claimed."""
+    any_prefilter: re.Pattern[str] | None = None
+    """One alternation of every ``any_rules`` pattern: a value that misses it skips them all."""
+    _by_name: dict[str, tuple[list[Rule], tuple[SemanticRule, ...], bool, bool]] = field(default_factory=dict, repr=False)
+    _prefilter_seen: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
     oui_vendor: dict[str, str] = field(default_factory=dict)
     oui_snapshot: str = ""
@@ -116,6 +156,18 @@ class SignatureDB:
         canon = self.aliases.get(normalise_name(name))
         return self.vendors.get(canon) if canon else None
 
+    def plan_for_field(self, name: str) -> tuple[list[Rule], tuple[SemanticRule, ...], bool, bool]:
+        """What reads the field ``name``: its rules, the field-name conventions whose key fits, and
+        whether family grammars read it. Field names repeat across devices: computed once per name."""
+        hit = self._by_name.get(name)
+        if hit is None:
+            applies = any_field_applies(name)
+            semantic = tuple(r for r in self.semantic_rules if r.key.search(name)) if applies else ()
+            hit = (self.rules_for_field(name), semantic, applies and bool(self.any_rules), MAC_FIELD.search(name) is not None)
+            if len(self._by_name) < 100_000:
+                self._by_name[name] = hit
+        return hit
+
     def rules_for_field(self, name: str) -> list[Rule]:
         """Rules reading the named field (exact, then ``prefix*`` rules)."""
         exact = self.rules_by_field.get(name, [])
@@ -123,6 +175,25 @@ class SignatureDB:
             return exact
         extra = [r for r in self.prefix_rules if name.startswith(r.field[:-1])]
         return exact + extra if extra else exact
+
+    def prefilter_cache(self) -> dict[str, tuple[Rule, ...]]:
+        """Values already run through the family prefilter (read-only for callers)."""
+        return self._prefilter_seen
+
+    def any_field_rules(self, value: str) -> tuple[Rule, ...]:
+        """The family grammar rules whose shape occurs in ``value`` (found by one pass of the
+        prefilter alternation). Values longer than ANY_FIELD_MAX_CHARS are prose or markup."""
+        if self.any_prefilter is None or len(value) > ANY_FIELD_MAX_CHARS or len(value) < 3 or value.isdigit():
+            return ()
+        hit = self._prefilter_seen.get(value)
+        if hit is None:
+            hit = ()
+            if _DIGIT.search(value) is not None:  # every grammar holds a digit
+                idx = {int(m.lastgroup[1:]) for m in self.any_prefilter.finditer(value) if m.lastgroup}
+                hit = tuple(self.any_rules[i] for i in sorted(idx))
+            if len(self._prefilter_seen) < 200_000:
+                self._prefilter_seen[value] = hit
+        return hit
 
     def lookup_mac(self, mac: str) -> tuple[str, str, str | None] | None:
         """Longest-prefix IEEE match: (prefix, registrant, canonical vendor or None)."""
@@ -361,6 +432,143 @@ def _load_rule(db: SignatureDB, path: Path, i: int, r: Any, file_field: Any, fil
         db.rules_by_field.setdefault(fname, []).append(rule)
 
 
+#: Fields family grammars never read: bulk text (a grammar would find shapes in prose and
+#: scripts), encodings, and fields that say nothing about the device.
+_ANY_SKIP_SUFFIXES = (".body", ".hex", ".header-names", ".port", ".status", ".shape", ".unreadable", ".error",
+                      ".msgid", ".msg_type", ".method", ".action", ".path", ".tls", ".uptime")
+
+
+def any_field_applies(name: str) -> bool:
+    """True when family grammar rules read the field ``name``."""
+    return not name.endswith(_ANY_SKIP_SUFFIXES) and not name.startswith(("http.header.date", "http.header.content-", "rtsp.header.cseq", "http.header.set-cookie"))
+
+
+_DIGIT = re.compile(r"\d")
+#: A field in which a device reports its own MAC address.
+MAC_FIELD = re.compile(r"(?:^|[./_])(?:mac|MAC|Mac|macAddress|MACAddress|MacAddress|mac_address|hwaddr|HWaddr)$")
+#: Longest field value family grammars read.
+ANY_FIELD_MAX_CHARS = 256
+#: Default weight of a family grammar claim: a shape is weaker than a field that says what it is.
+FAMILY_MODEL_PREFERENCE = 0.5
+FAMILY_FIRMWARE_PREFERENCE = 0.45
+_BOUNDARY_L = r"(?<![A-Za-z0-9_-])"
+_BOUNDARY_R = r"(?![A-Za-z0-9_])"
+
+
+def _family_rule(db: SignatureDB, path: Path, i: int, kind: str, r: Any, vendor: str, seen: dict[str, str]) -> Rule:
+    if not isinstance(r, dict) or not isinstance(r.get("id"), str):
+        raise SignatureError(f"families/{path.name}: {kind}[{i}] needs an 'id'")
+    rid = r["id"]
+    where = f"families/{path.name}: {kind} {rid!r}"
+    if rid in seen:
+        raise SignatureError(f"{where}: duplicate id (also in {seen[rid]})")
+    seen[rid] = f"families/{path.name}"
+    grammar = r.get("grammar")
+    if not isinstance(grammar, str) or not grammar or "(?P<" in grammar:
+        raise SignatureError(f"{where}: 'grammar' must be a pattern without named groups")
+    sets: dict[str, str] = {"vendor": vendor}
+    for key in ("brand", "device_type"):
+        if r.get(key) is not None:
+            sets[key] = str(r[key])
+    if sets.get("device_type", "camera") not in DEVICE_TYPES:
+        raise SignatureError(f"{where}: unknown device_type {sets['device_type']!r}")
+    if "brand" in sets and db.vendor(sets["brand"]) is None:
+        raise SignatureError(f"{where}: brand {sets['brand']!r} is not in signatures/vendors")
+    if kind == "models":
+        text = f"{_BOUNDARY_L}(?P<model>{grammar}){_BOUNDARY_R}"
+        pref = FAMILY_MODEL_PREFERENCE
+    else:
+        text = f"^(?P<firmware>{grammar})$"
+        pref = FAMILY_FIRMWARE_PREFERENCE
+        if not r.get("names_maker", True):
+            sets.pop("vendor")
+    pattern = _compile(text, r.get("flags"), where)
+    examples = r.get("examples")
+    if not isinstance(examples, list) or not examples or len(examples) > 20:
+        raise SignatureError(f"{where}: needs 1 to 20 examples")
+    return Rule(
+        id=rid,
+        description=str(r.get("description", f"{vendor} {kind[:-1]} grammar")),
+        field="*",
+        pattern=pattern,
+        weight=float(r.get("weight", 1.0)) * pref,
+        claims="maker",
+        set=sets,
+        requires=(),
+        examples=tuple(examples),
+        file=f"families/{path.name}",
+        index=i,
+    )
+
+
+#: Weight of a field-name convention: it names the model or firmware, never the maker.
+SEMANTIC_PREFERENCE = 0.25
+
+
+def _load_semantic(db: SignatureDB, path: Path, data: dict[str, Any], seen: dict[str, str]) -> None:
+    entries = data.get("semantic") or []
+    if not isinstance(entries, list):
+        raise SignatureError(f"families/{path.name}: 'semantic' must be a list")
+    for i, r in enumerate(entries):
+        if not isinstance(r, dict) or not isinstance(r.get("id"), str):
+            raise SignatureError(f"families/{path.name}: semantic[{i}] needs an 'id'")
+        where = f"families/{path.name}: semantic {r['id']!r}"
+        if r["id"] in seen:
+            raise SignatureError(f"{where}: duplicate id")
+        seen[r["id"]] = f"families/{path.name}"
+        if r.get("extracts") not in ("model", "firmware", "serial", "hostname", "device_type"):
+            raise SignatureError(f"{where}: 'extracts' must be model, firmware, serial, hostname or device_type")
+        constant = r.get("set")
+        if r["extracts"] == "device_type" and constant not in DEVICE_TYPES:
+            raise SignatureError(f"{where}: a device_type convention needs 'set' to a device type")
+        examples = r.get("examples")
+        if not isinstance(examples, list) or not examples or len(examples) > 20:
+            raise SignatureError(f"{where}: needs 1 to 20 examples")
+        db.semantic_rules.append(
+            SemanticRule(
+                id=r["id"],
+                description=str(r.get("description", "")),
+                key=_compile(r.get("key"), None, where),
+                extracts=r["extracts"],
+                value=_compile(r.get("value", "."), None, where),
+                weight=float(r.get("weight", 1.0)) * SEMANTIC_PREFERENCE,
+                examples=tuple(examples),
+                file=f"families/{path.name}",
+                constant=str(constant) if constant is not None else None,
+            )
+        )
+
+
+def _load_families(db: SignatureDB, root: Path) -> None:
+    """signatures/families/*.yaml: each maker's model-number and firmware grammars (docs/signatures.md)."""
+    fdir = root / "families"
+    seen = {r.id: r.file for r in db.rules}
+    alternation: list[str] = []
+    for path in sorted(fdir.glob("*.yaml")) if fdir.is_dir() else []:
+        data = _load_yaml(path) or {}
+        if isinstance(data, dict) and "semantic" in data and data.get("vendor") is None:
+            _load_semantic(db, path, data, seen)
+            continue
+        if not isinstance(data, dict) or not isinstance(data.get("vendor"), str):
+            raise SignatureError(f"families/{path.name}: expected a mapping with a 'vendor'")
+        v = db.vendor(data["vendor"])
+        if v is None:
+            raise SignatureError(f"families/{path.name}: vendor {data['vendor']!r} is not in signatures/vendors")
+        for kind in ("models", "firmware"):
+            entries = data.get(kind) or []
+            if not isinstance(entries, list):
+                raise SignatureError(f"families/{path.name}: '{kind}' must be a list")
+            for i, r in enumerate(entries):
+                rule = _family_rule(db, path, i, kind, r, v.name, seen)
+                db.rules.append(rule)
+                db.any_rules.append(rule)
+                bare = re.sub(r"\(\?P<\w+>", "(?:", rule.pattern.pattern)
+                tag = f"r{len(db.any_rules) - 1}"
+                alternation.append(f"(?P<{tag}>(?i:{bare}))" if rule.pattern.flags & re.I else f"(?P<{tag}>{bare})")
+    if alternation:
+        db.any_prefilter = re.compile("|".join(alternation))
+
+
 def load_db(path: str | Path | None = None) -> SignatureDB:
     """Load and compile the signature database (default: the copy shipped in the package).
 
@@ -371,6 +579,7 @@ def load_db(path: str | Path | None = None) -> SignatureDB:
     _load_vendors(db, root)
     _load_oui(db, root)
     _load_rules(db, root)
+    _load_families(db, root)
     return db
 
 

@@ -3,11 +3,13 @@ vendor keys of vulnerability and end-of-life records are all compared through it
 
 from __future__ import annotations
 
+import functools
 import re
 
 _NORM = re.compile(r"[^0-9a-z]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_name(name: str | None) -> str:
     """Casefold, punctuation to spaces, collapse spaces: 'Co.,Ltd.' and 'Co., Ltd' compare equal."""
     return " ".join(_NORM.sub(" ", (name or "").casefold()).split())

@@ -14,6 +14,7 @@ To add a check, write such a function and append it to :data:`CHECKS`.
 - :func:`vendor_sources`: ``built_by`` (OEM) claims carry a source.
 - :func:`vuln_names`: vulnerability and EOL vendor/brand names are canonical vendor names.
 - :func:`vuln_records`: ids, references, KEV dates, and every record's embedded test cases.
+- :func:`semantic_examples`: the field-name conventions' examples (signatures/families/generic.yaml).
 """
 
 from __future__ import annotations
@@ -243,7 +244,25 @@ def vuln_records(sig: Signatures) -> Iterable[str]:
 
 
 #: Every check, in the order its problems are listed.
-CHECKS: list[Check] = [load_problems, vendor_sources, rule_examples, shadowing, vuln_names, vuln_records]
+def semantic_examples(sig: Signatures) -> Iterable[str]:
+    """Field-name conventions (signatures/families/generic.yaml): each example's field name and
+    value give exactly the expected claim, and carry a public source."""
+    db = sig.db
+    if db is None:
+        return
+    for sr in db.semantic_rules:
+        for n, ex in enumerate(sr.examples):
+            tag = f"{sr.file}: semantic {sr.id!r} example {n + 1}"
+            if not isinstance(ex, dict) or not str(ex.get("source", "")).startswith(("http://", "https://")):
+                yield f"{tag}: needs a 'source' URL"
+                continue
+            got = sr.extract(str(ex.get("field", "")), str(ex.get("value", "")))
+            want = {k: str(v) for k, v in (ex.get("expect") or {}).items() if v is not None}
+            if (got or {}) != want:
+                yield f"{tag}: extracts {got} but expects {want}"
+
+
+CHECKS: list[Check] = [load_problems, vendor_sources, rule_examples, shadowing, vuln_names, vuln_records, semantic_examples]
 
 
 def run_checks(sig: Signatures) -> list[str]:

@@ -22,6 +22,7 @@ from netscan.lab.emulator.mdns import MDNS_GROUP, MDNS_PORT, MdnsRecords, is_qu
 from netscan.lab.emulator.packets import dhip_packet, to_bytes, xmeye_msg_id, xmeye_packet
 from netscan.lab.emulator.timing import Timing
 from netscan.lab.profiles import UDP_PORTS, served_raw
+from netscan.parsers._util import raw_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ logger = logging.getLogger(__name__)
 GROUPS: dict[str, str | None] = {
     "wsd": "239.255.255.250", "ssdp": "239.255.255.250", "sadp": "239.255.255.250",
     "dhip": "239.255.255.251", "xmeye": None, "mdns": "224.0.0.251",
+    "tplink": None, "ubnt": "233.89.188.1",
 }
 #: Largest datagram read; discovery probes are well under 2 KiB.
 MAX_DATAGRAM = 65535
@@ -129,6 +131,15 @@ def reply(protocol: str, dev: UdpDevice, data: bytes, legacy: bool = False) -> b
             return pkt
         body = pkt[32:] if len(pkt) >= 32 and pkt[4:8] == b"DHIP" else pkt
         return dhip_packet(body)
+    if protocol in ("tplink", "ubnt"):
+        # TP-Link 20002: a version-2 header then JSON; Ubiquiti 10001: the 4-byte v1/v2 request.
+        # Replies are recorded datagrams (b64:), replayed byte for byte.
+        is_probe = (len(data) > 16 and data[0] == 2 and b"rsa_key" in data[16:]) if protocol == "tplink" \
+            else data[:4] in (b"\x01\x00\x00\x00", b"\x02\x08\x00\x00")
+        rs = _resp(dev, protocol)
+        if not is_probe or not rs:
+            return None
+        return raw_bytes(rs[0]["raw"])
     if protocol == "xmeye":
         if xmeye_msg_id(data) != XMEYE_SEARCH:
             return None

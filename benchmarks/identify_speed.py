@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Identification speed: ``identify`` of N observations (default 10,000), built by repeating the
+recorded corpus with distinct addresses and request tags so every response is parsed afresh, as in a
+real scan. Reports seconds per 10,000 observations.
+
+    .venv/bin/python benchmarks/identify_speed.py [--n N] [--corpus DIR ...] [--baseline-src DIR] [--rounds R]
+
+``--baseline-src DIR`` times another checkout's ``netscan`` package (e.g. /work/main) on the same
+observations in the same run, rounds alternating, and reports the ratio (this machine is shared:
+only side-by-side ratios mean anything). The corpus must be readable by both trees (use the
+pre-issue-11 tests/corpus when the baseline predates the tplink/ubnt/dvrip protocols).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def measure(n: int, dirs: list[Path]) -> dict[str, float]:
+    from netscan.identify import identify
+    from netscan.observations import load_path
+    from netscan.parsers import _cached_fields
+    from netscan.sigdb import load_db
+
+    base = [o for d in dirs for p in sorted(d.rglob("*.json")) for o in load_path(p)]
+    db = load_db()
+    obs = []
+    for i in range(n):
+        o = base[i % len(base)]
+        resp = tuple(dataclasses.replace(r, request=f"{r.request} #{i}") for r in o.responses)
+        obs.append(dataclasses.replace(o, ip=f"10.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}", responses=resp))
+    _cached_fields.cache_clear()
+    t0 = time.perf_counter()
+    for o in obs:
+        identify(o, db)
+    dt = time.perf_counter() - t0
+    return {"observations": n, "distinct_recorded": len(base), "seconds": round(dt, 3), "seconds_per_10000": round(dt * 10_000 / n, 3)}
+
+
+def _child(src: str | None, n: int, dirs: list[Path]) -> dict[str, float]:
+    cmd = [sys.executable]
+    env = dict(os.environ)
+    if src:
+        import yaml  # site-packages of this interpreter, for the dependencies
+
+        site = str(Path(yaml.__file__).resolve().parent.parent)
+        cmd.append("-S")
+        env["PYTHONPATH"] = os.pathsep.join([src, site])
+    cmd += [str(Path(__file__).resolve()), "--child", "--n", str(n), "--corpus", *map(str, dirs)]
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=1800, check=True)
+    return json.loads(out.stdout)
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=10_000)
+    ap.add_argument("--corpus", nargs="*", type=Path, default=[ROOT / "tests" / "corpus", ROOT / "tests" / "corpus_test"])
+    ap.add_argument("--baseline-src", metavar="DIR")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a.child:
+        print(json.dumps(measure(a.n, a.corpus)))
+        return 0
+    if not a.baseline_src:
+        print(json.dumps(_child(None, a.n, a.corpus), indent=2))
+        return 0
+    mine: list[float] = []
+    base: list[float] = []
+    for _ in range(a.rounds):
+        base.append(_child(a.baseline_src, a.n, a.corpus)["seconds_per_10000"])
+        mine.append(_child(None, a.n, a.corpus)["seconds_per_10000"])
+    m, b = statistics.median(mine), statistics.median(base)
+    print(json.dumps({"observations": a.n, "corpus": [str(d) for d in a.corpus], "baseline_src": a.baseline_src,
+                      "seconds_per_10000": m, "baseline_seconds_per_10000": b, "ratio": round(m / b, 3),
+                      "rounds": {"this": mine, "baseline": base}}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,215 @@
+"""nmap XML (``nmap -oX``) -> observations, so years of nmap scans can be identified offline.
+
+Every ``<host>`` becomes one Observation: its IPv4/IPv6 and MAC addresses, its open TCP ports, and
+one response per piece of device-sent data nmap kept:
+
+- ``servicefp`` fingerprints (``SF-Port554-TCP:...%r(RTSPRequest,..,"RTSP/1.0 200 OK\\r\\n...")``):
+  every probe reply, unescaped, as an ``http``/``rtsp`` exchange or an ``other``/``telnet`` banner;
+- script output: ``http-headers`` (a header block), ``http-title`` (a bare title), ``http-server-header``
+  (a ``Server`` value), ``rtsp-methods`` (the ``Public`` methods), ``ssl-cert`` (the PEM when nmap kept
+  it, else the text dump), ``banner``, ``upnp-info``/``broadcast-upnp-info`` lines;
+- the ``-sV`` service match (product, version, extra info, device type): nmap's own reading of the
+  service, kept as an ``other`` response with request ``nmap-service`` so rules and family grammars
+  can read the strings it contains.
+
+Parsed with defusedxml (no DTDs, no entities); sizes capped like every other input.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+import defusedxml.ElementTree as DET
+from defusedxml import DefusedXmlException
+
+from netscan.errors import UsageError
+from netscan.model import Observation, Response
+
+#: nmap XML files larger than this are refused.
+MAX_NMAP_XML_BYTES = 256 * 1024 * 1024
+#: Most responses kept per host.
+MAX_RESPONSES_PER_HOST = 64
+
+_SF_PROBE = re.compile(r'%r\(([A-Za-z0-9_-]{1,40}),[0-9A-Fa-f]{1,6},"')
+_HEX = re.compile(r"\\x([0-9A-Fa-f]{2})")
+
+
+def _unescape_fp(text: str) -> str:
+    """nmap's fingerprint string escapes: \\r \\n \\t \\0 \\xHH \\" \\\\."""
+    out: list[str] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\" and i + 1 < n:
+            nxt = text[i + 1]
+            simple = {"r": "\r", "n": "\n", "t": "\t", "0": "\x00", '"': '"', "\\": "\\"}
+            if nxt in simple:
+                out.append(simple[nxt])
+                i += 2
+                continue
+            if nxt == "x":
+                m = _HEX.match(text, i)
+                if m:
+                    out.append(chr(int(m.group(1), 16)))
+                    i += 4
+                    continue
+            out.append(nxt)  # nmap escapes regex metacharacters too ("\." is ".")
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def servicefp_replies(fp: str) -> list[tuple[str, str]]:
+    """(probe name, reply text) for every ``%r(...)`` entry of an nmap service fingerprint."""
+    # nmap wraps the fingerprint in lines prefixed "SF:" (XML keeps it on one line); join them
+    joined = "".join(line[3:] if line.startswith("SF:") else line for line in fp.replace("\r", "").split("\n"))
+    replies: list[tuple[str, str]] = []
+    for m in _SF_PROBE.finditer(joined):
+        start = m.end()
+        i = start
+        while i < len(joined):
+            if joined[i] == "\\":
+                i += 2
+                continue
+            if joined[i] == '"':
+                break
+            i += 1
+        replies.append((m.group(1), _unescape_fp(joined[start:i])))
+        if len(replies) >= 32:
+            break
+    return replies
+
+
+def _reply_protocol(text: str, port: int, service: str) -> str:
+    head = text[:8].upper()
+    if head.startswith("HTTP/"):
+        return "http"
+    if head.startswith("RTSP/"):
+        return "rtsp"
+    if service == "telnet" or port == 23:
+        return "telnet"
+    return "other"
+
+
+def _script_responses(el: Element, port: int | None, service: str, tunnel: str) -> list[Response]:
+    out: list[Response] = []
+    sid = el.get("id", "")
+    text = el.get("output", "") or ""
+    http_proto = "https" if tunnel == "ssl" or service in ("https", "ssl/http") else "http"
+    if sid == "http-headers":
+        # the output is the header block, indented, ending with "(Request type: ...)"
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("(Request type")]
+        if lines:
+            out.append(Response(http_proto, "\r\n".join(lines) + "\r\n\r\n", port, "GET / [nmap http-headers]"))
+    elif sid == "http-title":
+        title = el.findtext("elem[@key='title']") or text.split("\n", 1)[0]
+        title = re.sub(r"^Site doesn't have a title.*$", "", title.strip())
+        if title:
+            out.append(Response(http_proto, title, port, "title"))
+    elif sid == "http-server-header":
+        value = el.findtext("elem") or text.strip()
+        if value:
+            out.append(Response(http_proto, f"Server: {value}", port, "GET / [nmap http-server-header]"))
+    elif sid == "rtsp-methods":
+        if text.strip():
+            out.append(Response("rtsp", f"Public: {text.strip()}", port, "OPTIONS [nmap rtsp-methods]"))
+    elif sid == "ssl-cert":
+        pem = el.findtext("elem[@key='pem']")
+        raw = pem if pem and "BEGIN CERTIFICATE" in pem else text
+        if raw.strip():
+            out.append(Response("tls", raw, port, "certificate [nmap ssl-cert]"))
+    elif sid == "banner":
+        if text.strip():
+            out.append(Response("telnet" if service == "telnet" else "other", text.strip(), port, "banner [nmap]"))
+    elif sid in ("upnp-info", "broadcast-upnp-info"):
+        if text.strip():
+            out.append(Response("other", text.strip(), port, f"{sid} [nmap]"))
+    return out
+
+
+def _host(el: Element, where: str) -> Observation | None:
+    status = el.find("status")
+    if status is not None and status.get("state") not in (None, "up"):
+        return None
+    ip = mac = None
+    for addr in el.findall("address"):
+        kind = addr.get("addrtype")
+        if kind in ("ipv4", "ipv6") and ip is None:
+            ip = addr.get("addr")
+        elif kind == "mac":
+            mac = (addr.get("addr") or "").lower() or None
+    responses: list[Response] = []
+    open_ports: list[int] = []
+    for port_el in el.findall("ports/port"):
+        state = port_el.find("state")
+        if state is None or state.get("state") != "open":
+            continue
+        try:
+            port = int(port_el.get("portid", ""))
+        except ValueError:
+            continue
+        if port_el.get("protocol") == "tcp":
+            open_ports.append(port)
+        svc = port_el.find("service")
+        service = (svc.get("name") or "") if svc is not None else ""
+        tunnel = (svc.get("tunnel") or "") if svc is not None else ""
+        if svc is not None:
+            fp = svc.get("servicefp")
+            if fp:
+                for probe, reply in servicefp_replies(fp):
+                    if reply.strip():
+                        proto = _reply_protocol(reply, port, service)
+                        if proto == "http" and tunnel == "ssl":
+                            proto = "https"
+                        responses.append(Response(proto, reply, port, f"{probe} [nmap servicefp]"))
+            parts = [f"{k}: {svc.get(k)}" for k in ("product", "version", "extrainfo", "devicetype", "ostype", "hostname") if svc.get(k)]
+            cpes = [c.text for c in svc.findall("cpe") if c.text]
+            if parts or cpes:
+                responses.append(Response("other", "\n".join(parts + [f"cpe: {c}" for c in cpes]), port, "nmap-service"))
+        scripts = port_el.findall("script")
+        has_headers = any(sc.get("id") == "http-headers" for sc in scripts)
+        for script in scripts:
+            if has_headers and script.get("id") == "http-server-header":
+                continue  # the same Server line, already in the header block
+            responses.extend(_script_responses(script, port, service, tunnel))
+    for script in el.findall("hostscript/script"):
+        responses.extend(_script_responses(script, None, "", ""))
+    if ip is None and mac is None:
+        return None
+    return Observation(ip=ip, mac=mac, responses=tuple(responses[:MAX_RESPONSES_PER_HOST]), open_ports=tuple(sorted(set(open_ports))),
+                       meta={"source": where})
+
+
+def load_nmap_xml(path: str | Path) -> list[Observation]:
+    """Every host of an nmap XML file as an Observation. Raises UsageError on unreadable input."""
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_NMAP_XML_BYTES:
+            raise UsageError(f"{p}: nmap XML too large")
+        text = p.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    return parse_nmap_xml(text, str(p))
+
+
+def parse_nmap_xml(text: bytes | str, where: str = "nmap-xml") -> list[Observation]:
+    """Parse nmap XML text; refuses DTDs and entities (defusedxml)."""
+    try:
+        root = DET.fromstring(text, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as exc:
+        raise UsageError(f"{where}: XML refused ({type(exc).__name__})") from None
+    except Exception as exc:  # ParseError and friends
+        raise UsageError(f"{where}: not nmap XML ({type(exc).__name__}: {exc})") from None
+    if root.tag != "nmaprun":
+        raise UsageError(f"{where}: not nmap XML (root element <{root.tag}>, expected <nmaprun>)")
+    out = []
+    for i, host in enumerate(root.findall("host")):
+        obs = _host(host, f"{where}#host{i}")
+        if obs is not None:
+            out.append(obs)
+    return out
