@@ -14,6 +14,8 @@ Replies are recorded as ``b64:`` + base64 of the datagram (docs/observations.md)
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import base64
 import binascii
 import json
@@ -63,7 +65,7 @@ def _ubnt_accept(data: bytes) -> bool:
     return len(data) > 4 and data[0] in (1, 2) and data[1] != 8 and data[:4] != b"\x01\x00\x00\x00"
 
 
-def _b64_response(protocol: str, port: int, request: str) -> "callable[[Datagram], Response]":  # type: ignore[valid-type]
+def _b64_response(protocol: str, port: int, request: str) -> Callable[[Datagram], Response]:
     def convert(d: Datagram) -> Response:
         return Response(protocol=protocol, port=port, request=request, raw="b64:" + base64.b64encode(d.data).decode())
 

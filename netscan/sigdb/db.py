@@ -3,7 +3,6 @@ netscan.sigdb.files)."""
 
 from __future__ import annotations
 
-import functools
 import re
 import threading
 from dataclasses import dataclass, field
@@ -545,7 +544,7 @@ def _load_families(db: SignatureDB, root: Path) -> None:
     seen = {r.id: r.file for r in db.rules}
     alternation: list[str] = []
     for path in sorted(fdir.glob("*.yaml")) if fdir.is_dir() else []:
-        data = _load_yaml(path) or {}
+        data = load_yaml(path) or {}
         if isinstance(data, dict) and "semantic" in data and data.get("vendor") is None:
             _load_semantic(db, path, data, seen)
             continue
