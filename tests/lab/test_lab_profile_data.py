@@ -207,3 +207,20 @@ def test_realistic_mix_meets_issue_12() -> None:
     assert sum(e["segment"] == "routed" for e in entries.values()) >= 3
     assert sum(e["segment"] == "lan2" for e in entries.values()) >= 2
     assert mix["loss_pct"] == 1.0 and "routed" in mix["plain"].values()
+
+
+def test_docs_count_the_shipped_profiles() -> None:
+    """docs/lab.md's profile count stays true as profiles are added."""
+    import re
+    from pathlib import Path
+
+    from netscan.model import VIDEO_TYPES
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "lab.md").read_text(encoding="utf-8")
+    m = re.search(r"\((\d+): (\d+) cameras/NVRs/DVRs/encoders, (\d+)\s+ordinary devices, (\d+) hostile\)", text)
+    assert m, "docs/lab.md no longer states the profile count"
+    hostile = sum(bool(p.get("hostile") or p.get("behaviour")) for p in PROFILES)
+    video = sum((p.get("expect") or {}).get("device_type") in VIDEO_TYPES for p in PROFILES
+                if not (p.get("hostile") or p.get("behaviour")))
+    got = (len(PROFILES), video, len(PROFILES) - hostile - video, hostile)
+    assert tuple(int(x) for x in m.groups()) == got, f"docs/lab.md counts {m.groups()}, the shipped profiles are {got}"
