@@ -34,3 +34,24 @@ def test_demo_scans_the_lab_and_cleans_up(tmp_path: Path) -> None:
     page = html.read_text(encoding="utf-8")
     assert "Content-Security-Policy" in page and "CVE-2021-33044" in page
     assert _leftovers() == []
+
+
+def test_demo_passes_every_scanner_interface_when_scan_takes_several(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    from netscan import cli
+    from netscan.cli.demo import _iface_args
+
+    def parser_with(action: str) -> argparse.ArgumentParser:
+        p = argparse.ArgumentParser()
+        sub = p.add_subparsers(dest="command")
+        scan = sub.add_parser("scan")
+        scan.add_argument("--iface", action=action)
+        scan.add_argument("targets", nargs="*")
+        return p
+
+    monkeypatch.setattr(cli, "build_parser", lambda only=None: parser_with("append"))
+    assert _iface_args(["ns-s0", "ns-s1"]) == ["--iface", "ns-s0", "--iface", "ns-s1"]
+    assert _iface_args(["ns-s0"]) == []
+    monkeypatch.setattr(cli, "build_parser", lambda only=None: parser_with("store"))
+    assert _iface_args(["ns-s0", "ns-s1"]) == []  # one --iface only: let the scanner choose

@@ -39,6 +39,23 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
+def _iface_args(ifaces: list[str]) -> list[str]:
+    """``--iface`` for each scanner interface when ``scan`` takes several (multicast discovery then
+    goes out on each); otherwise none: the scanner picks the first target's interface and reaches
+    the second LAN through its route."""
+    if len(ifaces) < 2:
+        return []
+    from netscan.cli import build_parser
+
+    try:
+        ns = build_parser(only="scan").parse_args(["scan", "--iface", ifaces[0], "--iface", ifaces[1], "x"])
+    except SystemExit:
+        return []
+    if getattr(ns, "iface", None) != ifaces[:2]:
+        return []
+    return [arg for name in ifaces for arg in ("--iface", name)]
+
+
 def _on_term(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -76,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
             t1 = time.monotonic()
             proc = state.run_in_scanner(
                 [sys.executable, "-m", "netscan", "scan", "--quiet", "--engine", args.engine,
-                 "--format", "json", "--output", str(report), *state.scan_targets],
+                 "--format", "json", "--output", str(report), *_iface_args(state.scanner_ifaces), *state.scan_targets],
                 timeout=600, capture_output=True, text=True,
             )
             elapsed = time.monotonic() - t1

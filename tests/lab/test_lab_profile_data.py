@@ -165,17 +165,20 @@ def test_timing_fixed_range_and_idle() -> None:
 
     from netscan.lab.emulator.timing import Timing
 
-    assert Timing().next_delay(0.0) == 0.0
+    assert Timing().next_delay("tcp/80", 0.0) == 0.0
     fixed = Timing(delay_s=(0.7, 0.7))
-    assert fixed.next_delay(0.0) == 0.7 and fixed.next_delay(100.0) == 0.7
+    assert fixed.next_delay("tcp/80", 0.0) == 0.7 and fixed.next_delay("tcp/80", 100.0) == 0.7
     ranged = Timing(delay_s=(0.3, 3.0), rng=random.Random(1))
-    got = [ranged.next_delay(float(i)) for i in range(50)]
+    got = [ranged.next_delay("tcp/80", float(i)) for i in range(50)]
     assert all(0.3 <= x <= 3.0 for x in got) and max(got) - min(got) > 1.0
     idle = Timing(delay_s=(0.1, 0.1), idle_delay_s=2.5, idle_after_s=20.0)
-    assert idle.next_delay(0.0) == pytest.approx(2.6)  # the very first request
-    assert idle.next_delay(5.0) == pytest.approx(0.1)  # awake
-    assert idle.next_delay(24.9) == pytest.approx(0.1)  # 19.9 s idle: still awake
-    assert idle.next_delay(45.0) == pytest.approx(2.6)  # 20.1 s idle: slow again
+    assert idle.next_delay("tcp/80", 0.0) == pytest.approx(2.6)  # the very first request
+    assert idle.next_delay("tcp/80", 5.0) == pytest.approx(0.1)  # awake
+    assert idle.next_delay("tcp/80", 24.9) == pytest.approx(0.1)  # 19.9 s idle: still awake
+    assert idle.next_delay("tcp/80", 45.0) == pytest.approx(2.6)  # 20.1 s idle: slow again
+    assert idle.next_delay("tcp/554", 46.0) == pytest.approx(2.6)  # each service has its own idle clock
+    assert idle.next_delay("udp/wsd", 46.5) == pytest.approx(2.6)
+    assert idle.next_delay("tcp/80", 47.0) == pytest.approx(0.1)
 
 
 def test_realism_keys_are_checked() -> None:
@@ -207,3 +210,20 @@ def test_realistic_mix_meets_issue_12() -> None:
     assert sum(e["segment"] == "routed" for e in entries.values()) >= 3
     assert sum(e["segment"] == "lan2" for e in entries.values()) >= 2
     assert mix["loss_pct"] == 1.0 and "routed" in mix["plain"].values()
+
+
+def test_docs_count_the_shipped_profiles() -> None:
+    """docs/lab.md's profile count stays true as profiles are added."""
+    import re
+    from pathlib import Path
+
+    from netscan.model import VIDEO_TYPES
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "lab.md").read_text(encoding="utf-8")
+    m = re.search(r"\((\d+): (\d+) cameras/NVRs/DVRs/encoders, (\d+)\s+ordinary devices, (\d+) hostile\)", text)
+    assert m, "docs/lab.md no longer states the profile count"
+    hostile = sum(bool(p.get("hostile") or p.get("behaviour")) for p in PROFILES)
+    video = sum((p.get("expect") or {}).get("device_type") in VIDEO_TYPES for p in PROFILES
+                if not (p.get("hostile") or p.get("behaviour")))
+    got = (len(PROFILES), video, len(PROFILES) - hostile - video, hostile)
+    assert tuple(int(x) for x in m.groups()) == got, f"docs/lab.md counts {m.groups()}, the shipped profiles are {got}"

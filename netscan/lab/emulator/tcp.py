@@ -73,7 +73,7 @@ class DeviceContext:
     behaviour: str | None = None
     tls_ports: set[int] = field(default_factory=set)
     timing: Timing = field(default_factory=Timing)
-    """Answer delay (shared with the device's UDP services)."""
+    """Answer delay (the device's one Timing; each port has its own idle clock)."""
     internal_ips: frozenset[str] = frozenset()
     """Addresses of the lab's own devices: a connection from one of them is the lab's readiness
     probe (from inside the device namespace), answered without delay and not counted as a request."""
@@ -310,7 +310,7 @@ async def _serve(dev: DeviceContext, port: int, reader: asyncio.StreamReader, wr
 
     async def send(data: bytes | Callable[[], bytes]) -> None:
         # the answer is made after the wait, so a device's clock reads the time it answers
-        delay = 0.0 if internal else dev.timing.next_delay()
+        delay = 0.0 if internal else dev.timing.next_delay(f"tcp/{port}")
         if delay > 0:
             await asyncio.sleep(delay)
         await _send(writer, data() if callable(data) else data, dev)

@@ -1,6 +1,7 @@
 """How long an emulated device takes to answer (profile keys ``delay_s``, ``idle_delay_s``,
-``idle_after_s``; docs/lab.md). One :class:`Timing` per device, shared by its TCP and UDP services,
-so a request on any of them wakes the device up."""
+``idle_after_s``; docs/lab.md). One :class:`Timing` per device; each of its services (a TCP port,
+a UDP discovery protocol) has its own idle clock, as a DVR's web server is slow on its first
+request after idle however recently its discovery daemon answered."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ class Timing:
     delay_s: tuple[float, float] = (0.0, 0.0)
     idle_delay_s: float = 0.0
     idle_after_s: float = 0.0
-    last_request: float | None = None
+    last_request: dict[str, float] = field(default_factory=dict)
+    """Time of each service's last request (``tcp/80``, ``udp/wsd``)."""
     rng: random.Random = field(default_factory=random.Random)
 
     @property
@@ -25,14 +27,15 @@ class Timing:
         """Whether any delay is configured."""
         return self.delay_s[1] > 0 or self.idle_delay_s > 0
 
-    def next_delay(self, now: float | None = None) -> float:
-        """Seconds to wait before answering the request arriving now (and note the request)."""
+    def next_delay(self, service: str = "", now: float | None = None) -> float:
+        """Seconds to wait before answering the request to ``service`` arriving now (and note it)."""
         if not self.active:
             return 0.0
         now = time.monotonic() if now is None else now
         lo, hi = self.delay_s
         delay = lo if hi <= lo else self.rng.uniform(lo, hi)
-        if self.idle_delay_s > 0 and (self.last_request is None or now - self.last_request >= self.idle_after_s):
+        last = self.last_request.get(service)
+        if self.idle_delay_s > 0 and (last is None or now - last >= self.idle_after_s):
             delay += self.idle_delay_s
-        self.last_request = now
+        self.last_request[service] = now
         return delay

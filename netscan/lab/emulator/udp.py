@@ -60,7 +60,7 @@ class UdpDevice:
     multicast_silent: bool = False
     """Ignore discovery queries sent to a multicast or broadcast address (answer unicast ones)."""
     timing: Timing | None = None
-    """Answer delay, shared with the device's TCP services."""
+    """Answer delay (the device's one Timing; each protocol has its own idle clock)."""
 
 
 def _resp(dev: UdpDevice, protocol: str, request: str | None = None) -> list[dict[str, Any]]:
@@ -269,7 +269,7 @@ class DiscoveryServer:
                 except OSError as exc:
                     logger.debug("readiness reply %s for %s failed: %s", proto, dev.name, exc)
                 continue
-            delay = dev.timing.next_delay() if dev.timing is not None else 0.0
+            delay = dev.timing.next_delay(f"udp/{proto}") if dev.timing is not None else 0.0
             if delay > 0 and self._loop is not None:
                 self._loop.call_later(delay, self.send_from, proto, dev, out, dest)
             else:
