@@ -11,7 +11,9 @@ from functools import lru_cache
 
 from netscan.model import Response
 from netscan.parsers._util import Fields, add, clean_fields
-from netscan.parsers.banner import banner_fields, dhcp_fields, dns_fields
+from netscan.parsers.banner import banner_fields
+from netscan.parsers.dhcp import dhcp_fields
+from netscan.parsers.dns import dns_fields
 from netscan.parsers.discovery import mdns_fields, ssdp_fields, upnp_fields
 from netscan.parsers.http import http_fields, rtsp_fields
 from netscan.parsers.smartdev import dvrip_fields, tplink_fields, ubnt_fields
