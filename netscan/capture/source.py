@@ -213,6 +213,8 @@ def read_live(
     seconds: float | None = None,
     stop: threading.Event | None = None,
     on_tick: Callable[[], None] | None = None,
+    exclude_hosts: list[str] | None = None,
+    on_open: Callable[[], None] | None = None,
 ) -> None:
     """Listen on ``iface`` until ``seconds`` pass, ``stop`` is set, or Ctrl-C (KeyboardInterrupt
     propagates to the caller after the packets read so far were handed on). Sends nothing."""
@@ -227,10 +229,15 @@ def read_live(
         if "no such device" in low or "doesn't exist" in low:
             raise UsageError(f"--iface: no such interface: {iface}") from None
         raise CaptureError(f"cannot capture on {iface}: {text}") from None
+    flt = bpf_filter(cap.datalink() == DLT_EN10MB)
+    if exclude_hosts:  # our own conversations (an active scan beside us records those itself)
+        flt = f"not ({' or '.join(f'host {h}' for h in exclude_hosts)}) and ({flt})"
     try:
-        cap.setfilter(bpf_filter(cap.datalink() == DLT_EN10MB))
+        cap.setfilter(flt)
     except pcapy.PcapError as exc:  # pragma: no cover - the filter compiles on every link type we read
         raise CaptureError(f"cannot set the capture filter on {iface}: {_short(exc)}") from None
+    if on_open is not None:
+        on_open()
     link = cap.datalink()
     end = time.monotonic() + seconds if seconds is not None else None
     stats.files += 1
