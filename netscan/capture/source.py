@@ -230,8 +230,11 @@ def read_live(
             raise UsageError(f"--iface: no such interface: {iface}") from None
         raise CaptureError(f"cannot capture on {iface}: {text}") from None
     flt = bpf_filter(cap.datalink() == DLT_EN10MB)
-    if exclude_hosts:  # our own conversations (an active scan beside us records those itself)
-        flt = f"not ({' or '.join(f'host {h}' for h in exclude_hosts)}) and ({flt})"
+    if exclude_hosts:
+        # our own conversations (an active scan beside us records those itself), but not the
+        # look-ups devices send us as their resolver
+        hosts = " or ".join(f"host {h}" for h in exclude_hosts)
+        flt = f"(not ({hosts}) or (udp dst port 53 and not ({hosts.replace('host ', 'src host ')}))) and ({flt})"
     try:
         cap.setfilter(flt)
     except pcapy.PcapError as exc:  # pragma: no cover - the filter compiles on every link type we read
