@@ -18,14 +18,13 @@ from netscan.capture.collect import Collector
 from netscan.capture.decode import Decoder
 from netscan.capture.source import (
     Batch,
-    CaptureError,
-    NoCaptureRights,
     ReadStats,
     bpf_filter,
     iter_packets,
     read_files,
     read_live,
 )
+from netscan.errors import CaptureError, NoCaptureRights
 from netscan.model import Observation
 
 __all__ = ["CaptureError", "Listener", "NoCaptureRights", "PassiveResult", "bpf_filter", "listen", "read_captures"]

@@ -129,9 +129,12 @@ def _main(argv: list[str]) -> int:
     ignore = frozenset(x.lower() for x in a.ignore)
     lst = Listener(ignore=ignore)
     hosts = [x for x in a.ignore if ":" not in x]
+    def ready() -> None:
+        sys.stdout.write(_READY)
+        sys.stdout.flush()
+
     try:
-        read_live(a.iface, lst.on_batch, lst.stats, stop=stop, exclude_hosts=hosts,
-                  on_open=lambda: (sys.stdout.write(_READY), sys.stdout.flush()))
+        read_live(a.iface, lst.on_batch, lst.stats, stop=stop, exclude_hosts=hosts, on_open=ready)
     except NoCaptureRights as exc:
         sys.stderr.write(f"netscan: {exc}\n")
         return 6
