@@ -25,7 +25,7 @@ from netscan.capture.source import (
     read_live,
 )
 from netscan.errors import CaptureError, NoCaptureRights
-from netscan.model import Observation
+from netscan.model import Observation, ScanRun, ScanStats
 
 __all__ = ["CaptureError", "Listener", "NoCaptureRights", "PassiveResult", "bpf_filter", "listen", "read_captures"]
 
@@ -36,10 +36,14 @@ def _now() -> str:
 
 @dataclass
 class PassiveResult:
-    """What listening produced: observations, the report header, and whether it finished."""
+    """What listening produced: observations, the run's part of the report header (as an active
+    scan's ``ScanRun``), the capture's own counts, and whether it finished."""
 
     observations: list[Observation]
-    header: dict[str, Any]
+    run: ScanRun
+    capture: dict[str, Any]
+    """``packets_read``, ``packets_malformed``, ``inputs``, ``inputs_unreadable`` (the report
+    header's ``capture`` object)."""
     incomplete: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -86,24 +90,19 @@ class Listener:
             notes.append(f"{self.decoder.other_links} packets of an unsupported link type skipped")
         if self.collector.dropped_devices:
             notes.append(f"{self.collector.dropped_devices} facts dropped: device table full")
-        header: dict[str, Any] = {
-            **source,
-            "start": self.start,
-            "end": _now(),
-            "engine": "passive",
-            "incomplete": incomplete,
-            "counts": {
-                "hosts": len(obs),
-                "responses": sum(len(o.responses) for o in obs),
-                "packets_read": self.stats.packets,
-                "packets_malformed": self.decoder.malformed,
-                "inputs": self.stats.files,
-                "inputs_unreadable": len(self.stats.unreadable_files),
-                "probes_sent": 0,
-            },
-            "notes": notes,
+        capture = {
+            "packets_read": self.stats.packets,
+            "packets_malformed": self.decoder.malformed,
+            "inputs": self.stats.files,
+            "inputs_unreadable": len(self.stats.unreadable_files),
         }
-        return PassiveResult(observations=obs, header=header, incomplete=incomplete, notes=notes)
+        run = ScanRun(
+            targets=tuple(source.get("inputs", ())), start=self.start, end=_now(), engine="passive",
+            interface=source.get("interface"), privileged=None, incomplete=incomplete,
+            stats=ScanStats(hosts=len(obs), responses=sum(len(o.responses) for o in obs), probes_sent=0),
+            notes=tuple(notes),
+        )
+        return PassiveResult(observations=obs, run=run, capture=capture, incomplete=incomplete, notes=notes)
 
 
 def read_captures(paths: list[str], *, allow_public: bool = False,

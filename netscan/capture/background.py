@@ -144,7 +144,7 @@ def _main(argv: list[str]) -> int:
     res = lst.result(source={"interface": a.iface})
     import json
 
-    Path(a.out).write_text(json.dumps({"observations": json.loads(dumps(res.observations)), "counts": res.header["counts"]}),
+    Path(a.out).write_text(json.dumps({"observations": json.loads(dumps(res.observations)), "counts": res.capture}),
                            encoding="utf-8")
     return 0
 

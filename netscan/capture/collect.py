@@ -183,15 +183,20 @@ class Collector:
                 return (1, 0)
 
         for dev in sorted(self.devices.values(), key=ipkey):
-            meta = {"observed_at": _iso(dev.last_seen)} if dev.last_seen else {}
             out.append(Observation(ip=dev.ip, mac=dev.mac or self.ip_mac.get(dev.ip or ""), responses=tuple(dev.responses),
-                                   open_ports=tuple(sorted(dev.ports)), meta=meta))
+                                   open_ports=tuple(sorted(dev.ports)), observed_at=_when(dev.last_seen)))
         for mac, dev in sorted(self.by_mac.items()):
             if dev.responses:
-                meta = {"observed_at": _iso(dev.last_seen)} if dev.last_seen else {}
-                out.append(Observation(ip=None, mac=mac, responses=tuple(dev.responses), meta=meta))
+                out.append(Observation(ip=None, mac=mac, responses=tuple(dev.responses), observed_at=_when(dev.last_seen)))
         return out
 
 
-def _iso(ts: float) -> str:
-    return dt.datetime.fromtimestamp(ts, dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+def _when(ts: float) -> dt.datetime | None:
+    """When the device was last heard (the capture's clock, whole seconds): the time checks that
+    compare with a clock (device clock, certificate expiry) use it."""
+    if ts <= 0:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(ts), dt.timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return None

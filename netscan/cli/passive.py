@@ -12,9 +12,12 @@ import datetime as dt
 import sys
 from typing import Any
 
+from netscan.cli.args import signatures_dir
 from netscan.cli.exitcodes import ExitCode
-from netscan.cli.scan import FORMATS, _write
+from netscan.cli.outfile import Output, WriteFailed, check, plan, rescue, write_stream
+from netscan.cli.output import FORMATS
 from netscan.errors import UsageError
+from netscan.model import FAIL_ON_LEVELS
 
 #: Longest --seconds accepted (a day; longer listening is a job for `watch`/a service).
 MAX_SECONDS = 86400.0
@@ -40,11 +43,14 @@ def register(sub: Any) -> None:
 
 def add_output_options(p: Any) -> None:
     """The report options shared with ``scan`` (same names, same meaning)."""
-    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="output format (default: from the -o file's extension, else table)")
+    p.add_argument("--output", "-o", metavar="FILE", action="append",
+                   help="write the report to FILE instead of stdout; repeat for several formats "
+                   "(-o heard.json -o heard.html); the extension picks the format")
     p.add_argument("--save-observations", metavar="FILE", help="write the raw observations (for `netscan identify FILE`)")
     p.add_argument("--signatures", metavar="DIR", help="use another signature directory")
-    p.add_argument("--fail-on", choices=("critical", "high", "medium", "low"), help="exit 4 when a finding at or above this severity exists")
+    p.add_argument("--fail-on", choices=FAIL_ON_LEVELS, help="exit 4 when a finding at or above this severity exists")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress display")
 
 
@@ -74,6 +80,13 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"--seconds must be between 0 and {MAX_SECONDS:g}")
     if args.pcap and args.pcap.count("-") > 1:
         raise UsageError("--pcap: stdin (-) can be read only once")
+    outputs = plan(args.output, args.format, "table")
+    for o in outputs:
+        if o.path is not None:
+            check(o.path)
+    if args.save_observations:
+        check(args.save_observations, "--save-observations")
+    args.signatures = signatures_dir(args.signatures)
     show = not args.quiet and sys.stderr.isatty()
     bar = _Progress() if show else None
 
@@ -87,27 +100,32 @@ def run(args: argparse.Namespace) -> int:
             result = go()
     else:
         result = go()
-    counts = result.header.get("counts", {})
-    if args.pcap and counts.get("inputs_unreadable", 0) >= counts.get("inputs", 0) and not result.observations:
+    cap = result.capture
+    if args.pcap and cap["inputs_unreadable"] >= cap["inputs"] and not result.observations:
         raise UsageError("; ".join(n.removeprefix("unreadable input: ") for n in result.notes[:3]) or "no readable capture")
-    return report(args, result, "passive")
+    return report(args, outputs, result, "passive")
 
 
-def report(args: argparse.Namespace, result: Any, command: str) -> int:
-    """Save observations, analyse, emit, and choose the exit code (as ``scan`` does)."""
-    from netscan.cli.output import emit, fail_on_exit
+def report(args: argparse.Namespace, outputs: list[Output], result: Any, command: str) -> int:
+    """Save observations, analyse, write the report, choose the exit code (as ``scan`` does)."""
+    from netscan.cli.output import emit_all, fail_on_exit
+    from netscan.model import ScanHeader
     from netscan.observations import dumps
     from netscan.pipeline import analyse
 
     if args.save_observations:
-        _write(args.save_observations, dumps(result.observations))
-    header: dict[str, Any] = {"command": command, **result.header}
-    read_counts = dict(header.get("counts", {}))
-    doc = analyse(result.observations, signatures=args.signatures, now=dt.datetime.now(dt.timezone.utc), header=header)
-    doc["scan"]["counts"] = {**read_counts, **doc["scan"].get("counts", {})}
+        text = dumps(result.observations)
+        try:
+            write_stream(args.save_observations, lambda fh: fh.write(text))
+        except OSError as exc:
+            saved = rescue(lambda fh: fh.write(text), "observations")
+            raise WriteFailed(f"cannot write {args.save_observations}: {exc.strerror or exc}; "
+                              f"the observations were saved to {saved}") from None
     for note in result.notes:
         sys.stderr.write(f"netscan: {note}\n")
-    emit(doc, args.format, args.output)
+    rep = analyse(result.observations, signatures=args.signatures, now=dt.datetime.now(dt.timezone.utc),
+                  header=ScanHeader(command=command, run=result.run, extra={"capture": result.capture}))
+    emit_all(rep, outputs)
     if result.incomplete:
         return int(ExitCode.INCOMPLETE)
-    return int(fail_on_exit(doc, args.fail_on) or ExitCode.OK)
+    return int(fail_on_exit(rep, args.fail_on) or ExitCode.OK)

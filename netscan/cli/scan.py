@@ -259,6 +259,8 @@ def _start_listener(args: argparse.Namespace, options: Any) -> Any:
 
 def _merge_heard(result: Any, heard: tuple[list[Any], dict[str, Any]], options: Any) -> None:
     """Merge what the listener heard into the scan's devices (scope rules as for discovery replies)."""
+    from dataclasses import replace
+
     from netscan.capture.background import merge
     from netscan.scope import in_scope
 
@@ -266,7 +268,7 @@ def _merge_heard(result: Any, heard: tuple[list[Any], dict[str, Any]], options: 
     scope = list(options.scope) if options.scope is not None else None
     from netscan.scope import resolve_targets
 
-    texts = [str(t) for t in result.header.get("targets") or ()]
+    texts = [str(t) for t in result.run.targets]
     try:
         targets = resolve_targets(texts, allow_public=True) if texts else None
     except Exception:  # noqa: BLE001 - the scan validated them; an interface name is no address set
@@ -276,8 +278,9 @@ def _merge_heard(result: Any, heard: tuple[list[Any], dict[str, Any]], options: 
         return in_scope(ip, scope, options.allow_public) and (targets is None or ip in targets)
 
     result.observations, added = merge(result.observations, observations, keep)
-    result.header.setdefault("counts", {})["passive_hosts_added"] = added
-    result.header["counts"]["passive_packets_read"] = counts.get("packets_read", 0)
+    note = (f"listened on {options.iface or 'the scan interface'} before and during the scan: "
+            f"{counts.get('packets_read', 0)} packets read, {added} devices only heard")
+    result.run = replace(result.run, notes=(*result.run.notes, note))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -174,9 +174,9 @@ def test_every_protocol_becomes_a_response(lan_pcap: Path) -> None:
     assert lldp["lldp.system_name"] == ["access-sw3"] and lldp["lldp.chassis_mac"] == [SW]
     cdp = fields(obs["10.77.0.30"].responses[0])
     assert cdp["cdp.platform"] == ["cisco WS-C2960-24TT-L"] and cdp["cdp.device_id"] == ["core-sw1"]
-    assert res.header["counts"]["probes_sent"] == 0
+    assert res.run.stats.probes_sent == 0 and res.run.engine == "passive"
     # the 200 RTP packets never reached the decoder: the BPF filter dropped them inside libpcap
-    assert res.header["counts"]["packets_read"] < 40
+    assert res.capture["packets_read"] < 40
 
 
 def _netscan(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -227,7 +227,7 @@ def test_damaged_inputs_are_counted_never_fatal(lan_pcap: Path, tmp_path: Path) 
     junk.write_bytes(b"this is not a capture" * 10)
     res = read_captures([str(junk), str(cut), str(tmp_path / "missing.pcap")])
     assert HIK_IP in _by_ip(res)  # what came before the cut is kept
-    assert res.header["counts"]["inputs_unreadable"] >= 2
+    assert res.capture["inputs_unreadable"] >= 2
     assert any("junk.pcap" in n for n in res.notes) and any("missing.pcap" in n for n in res.notes)
     p = _netscan("passive", "--pcap", str(junk), "--format", "json")
     assert p.returncode == 2 and p.stderr.decode().count("\n") == 1  # nothing readable: one line, usage error
@@ -243,8 +243,8 @@ def test_snaplen_cut_frames(tmp_path: Path) -> None:
         f.write(pcap_record(1.0, frame[:96], wire_len=len(frame)))
         f.write(pcap_record(1.1, gratuitous_arp(HIK, HIK_IP)[:30], wire_len=42))
     res = read_captures([str(p)])
-    assert res.header["counts"]["inputs_unreadable"] == 0
-    assert res.header["counts"]["packets_malformed"] >= 1
+    assert res.capture["inputs_unreadable"] == 0
+    assert res.capture["packets_malformed"] >= 1
 
 
 @settings(max_examples=400, deadline=None)

@@ -160,7 +160,7 @@ def test_live_mode_hears_the_same_devices(lab: Any, heard: dict[str, Any]) -> No
 def test_netscan_sent_nothing_while_listening(heard: dict[str, Any]) -> None:
     # tcpdump -Q out on the listening port over the whole live run: not one frame left it
     assert heard["sent"].strip() == "", heard["sent"][:2000]
-    assert heard["live"]["scan"]["counts"]["packets_read"] > 50  # and it did hear the lab
+    assert heard["live"]["scan"]["capture"]["packets_read"] > 50  # and it did hear the lab
 
 
 def test_saved_observations_identify_the_same(heard: dict[str, Any]) -> None:
