@@ -93,23 +93,6 @@ _CAMERA_HINTS = {"hikvision", "dahua", "axis", "uniview", "hanwha", "xiongmai", 
 _ONVIF_PORTS = (80, 8899, 2020, 8000, 8080, 5000, 443, 8443)
 
 
-def _mdns_owner(raw: str, src: str) -> str:
-    """The device an mDNS answer describes: its one A-record address when there is exactly one.
-
-    Responders may answer for others (Bonjour sleep proxies, reflectors, multi-homed emulators),
-    so the packet's source is only the fallback.
-    """
-    addrs = set()
-    for line in raw.splitlines()[:200]:
-        parts = line.rsplit(" A ", 1)
-        if len(parts) == 2:
-            try:
-                addrs.add(str(ipaddress.IPv4Address(parts[1].strip())))
-            except ValueError:
-                continue
-    return addrs.pop() if len(addrs) == 1 else src
-
-
 def _stalled(r: Response) -> bool:
     """A reply that was expected (web/RTSP port, or data started arriving) but never completed."""
     from netscan.probes.http import TLS_PORTS, WEB_PORTS
@@ -292,7 +275,9 @@ class Engine:
     def _record_discovery(self, src: str, resp: Response) -> None:
         o = self.options
         if resp.protocol == "mdns":
-            src = _mdns_owner(resp.raw, src)
+            from netscan.parsers.discovery import mdns_owner
+
+            src = mdns_owner(resp.raw, src)
         if self.link is not None and src == self.link.address:
             return
         scope = list(o.scope) if o.scope is not None else None
@@ -318,8 +303,11 @@ class Engine:
             loc = location(resp.raw)
             if loc and loc not in h.upnp_locations:
                 h.upnp_locations.append(loc)
-        elif resp.protocol == "mdns" and "_onvif" in resp.raw:
-            h.hints.add("onvif")
+        elif resp.protocol == "mdns":
+            from netscan.parsers import fields
+
+            if any("_onvif" in s for s in fields(resp).get("mdns.service", [])):
+                h.hints.add("onvif")
         if src not in self._tasks and self._enrichable(src):
             self.start_host(src)
 

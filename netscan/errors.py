@@ -4,7 +4,9 @@
     ├── UsageError        the user: bad arguments, unreadable input files
     │   └── ScopeError    the user: a target outside the networks they may scan
     ├── SignatureError    our data: a broken file under signatures/
-    └── LabError          the lab: namespaces could not be built or torn down
+    ├── LabError          the lab: namespaces could not be built or torn down
+    └── CaptureError      the host: a live capture could not start (bad interface, link type)
+        └── NoCaptureRights   no root / CAP_NET_RAW for a live capture (exit 6; nothing is sent)
 
 A failed network exchange is not an exception: probes record it as ``Response.error``
 (``timeout``, ``refused``, ``reset``, ``too-large``…) and go on.
@@ -32,3 +34,10 @@ class SignatureError(NetscanError):
 class LabError(NetscanError):
     """The virtual lab could not be brought up or taken down."""
 
+
+class CaptureError(NetscanError):
+    """A capture could not be started (bad interface, unsupported link type)."""
+
+
+class NoCaptureRights(CaptureError):
+    """The process may not open a packet socket (needs root or CAP_NET_RAW)."""

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs everything netscan needs on a fresh Debian machine (run as root), idempotently:
-# Debian packages (nmap, tcpdump, tshark, iproute2, nftables, chromium), a virtualenv in .venv and the
+# Debian packages (nmap, tcpdump, tshark, editcap, capsh, iproute2, nftables, chromium), a virtualenv in .venv and the
 # package with its test extras. Safe to run again; does nothing that is already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
-for pair in nmap:nmap tcpdump:tcpdump tshark:tshark ip:iproute2 nft:nftables chromium:chromium; do
+for pair in nmap:nmap tcpdump:tcpdump tshark:tshark editcap:wireshark-common capsh:libcap2-bin ip:iproute2 nft:nftables chromium:chromium; do
   cmd=${pair%%:*}; pkg=${pair#*:}
   command -v "$cmd" >/dev/null 2>&1 || need+=("$pkg")
 done

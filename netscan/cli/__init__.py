@@ -16,11 +16,11 @@ from collections.abc import Sequence
 
 from netscan import __version__, _interrupted_at_startup
 from netscan.cli.exitcodes import ExitCode
-from netscan.errors import NetscanError, ScopeError, UsageError
+from netscan.errors import NetscanError, NoCaptureRights, ScopeError, UsageError
 
 #: Sub-command modules, in help order. A module that fails to import is skipped with a warning,
 #: so one broken optional piece never takes the whole CLI down.
-SUBCOMMANDS: tuple[str, ...] = ("scan", "identify", "signatures", "lab", "demo")
+SUBCOMMANDS: tuple[str, ...] = ("scan", "passive", "identify", "signatures", "lab", "demo")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -98,6 +98,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return int(ExitCode.USAGE)
     try:
         return int(func(args))
+    except NoCaptureRights as exc:
+        return _fatal(ExitCode.NEEDS_ROOT, str(exc))
     except ScopeError as exc:
         return _fatal(ExitCode.SCOPE, str(exc))
     except UsageError as exc:

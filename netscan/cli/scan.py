@@ -90,6 +90,8 @@ def register(sub: Any) -> None:
     p.add_argument("--signatures", metavar="DIR", help="use another signature directory")
     p.add_argument("--fail-on", choices=FAIL_ON_LEVELS, help="exit 4 when a finding at or above this severity exists")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress display")
+    p.add_argument("--passive-seconds", type=float, metavar="N",
+                   help="listen N seconds before the scan and all through it, and merge what was heard (docs/passive.md)")
     p.set_defaults(func=run)
 
 
@@ -230,6 +232,57 @@ def _plan_outputs(args: argparse.Namespace) -> list[Output]:
     return outputs
 
 
+def _start_listener(args: argparse.Namespace, options: Any) -> Any:
+    """``--passive-seconds N``: start listening on the scan's interface and wait N seconds."""
+    seconds = getattr(args, "passive_seconds", None)
+    if seconds is None:
+        return None
+    import time
+
+    from netscan.capture.background import BackgroundListener
+    from netscan.probes.netif import default_interface, interfaces
+
+    if not 0 < seconds <= 3600:
+        raise UsageError("--passive-seconds must be between 0 and 3600")
+    iface = options.iface or default_interface()
+    if not iface:
+        raise UsageError("--passive-seconds: no interface to listen on (give --iface)")
+    intf = interfaces().get(iface)
+    ignore: list[str] = []
+    if intf is not None:
+        ignore = [a for a, _, _ in intf.addresses] + ([intf.mac] if intf.mac else [])
+    listener = BackgroundListener(iface, ignore)
+    listener.start()
+    time.sleep(seconds)
+    return listener
+
+
+def _merge_heard(result: Any, heard: tuple[list[Any], dict[str, Any]], options: Any) -> None:
+    """Merge what the listener heard into the scan's devices (scope rules as for discovery replies)."""
+    from dataclasses import replace
+
+    from netscan.capture.background import merge
+    from netscan.scope import in_scope
+
+    observations, counts = heard
+    scope = list(options.scope) if options.scope is not None else None
+    from netscan.scope import resolve_targets
+
+    texts = [str(t) for t in result.run.targets]
+    try:
+        targets = resolve_targets(texts, allow_public=True) if texts else None
+    except Exception:  # noqa: BLE001 - the scan validated them; an interface name is no address set
+        targets = None
+
+    def keep(ip: str) -> bool:
+        return in_scope(ip, scope, options.allow_public) and (targets is None or ip in targets)
+
+    result.observations, added = merge(result.observations, observations, keep)
+    note = (f"listened on {options.iface or 'the scan interface'} before and during the scan: "
+            f"{counts.get('packets_read', 0)} packets read, {added} devices only heard")
+    result.run = replace(result.run, notes=(*result.run.notes, note))
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``scan``."""
     from netscan.engine import scan
@@ -251,11 +304,18 @@ def run(args: argparse.Namespace) -> int:
             if bars is not None:
                 bars.event(kind, ip=ip, total=total)
 
-    if bars is not None:
-        with bars.progress:
+    listener = _start_listener(args, options)
+    try:
+        if bars is not None:
+            with bars.progress:
+                result = scan(options, Observer())
+        else:
             result = scan(options, Observer())
-    else:
-        result = scan(options, Observer())
+    finally:
+        if listener is not None:
+            heard = listener.stop()
+    if listener is not None:
+        _merge_heard(result, heard, options)
     # From here on the scan is done: whatever fails, its observations are not lost.
     try:
         return _after_scan(args, options, outputs, result, warm, dumps)

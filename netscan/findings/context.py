@@ -25,13 +25,13 @@ from dataclasses import dataclass, field
 
 from netscan.findings.catalogue import quote
 from netscan.model import Finding, Observation, Severity
-from netscan.parsers._util import Unreadable, find_first, local, parse_xml
+from netscan.parsers.discovery import MAPPING_ELEMENT, port_mapping
 
 #: Most mapping replies read from one gateway (a router holds a few dozen; a hostile one could claim millions).
 MAX_MAPPINGS_PER_GATEWAY = 1024
 REQUEST = "GetGenericPortMappingEntry"
 #: The SOAP element that marks a reply worth parsing (also found in replies recorded as plain HTTP).
-RESPONSE_ELEMENT = "GetGenericPortMappingEntryResponse"
+RESPONSE_ELEMENT = MAPPING_ELEMENT
 
 
 @dataclass(frozen=True)
@@ -83,19 +83,9 @@ def _int(text: str | None) -> int | None:
 
 def parse_mapping(raw: str, gateway: str | None) -> PortMapping | None:
     """One GetGenericPortMappingEntry reply -> PortMapping, or None (fault, unreadable, incomplete)."""
-    i = raw.find("<")
-    if i < 0:
+    vals = port_mapping(raw)
+    if vals is None:
         return None
-    try:
-        root = parse_xml(raw[i:])
-    except Unreadable:
-        return None
-    if find_first(root, "Fault") is not None:
-        return None
-    resp = find_first(root, "GetGenericPortMappingEntryResponse")
-    if resp is None:
-        return None
-    vals = {local(el.tag): (el.text or "").strip() for el in list(resp)[:32]}
     ext, inner = _int(vals.get("NewExternalPort")), _int(vals.get("NewInternalPort"))
     client = vals.get("NewInternalClient", "")
     if ext is None or inner is None or not client or len(client) > 64:

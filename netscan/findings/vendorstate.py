@@ -4,27 +4,33 @@ activated, discovery replies that give away serial numbers, and vendor cloud / P
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from netscan.findings._obs import Parsed
 from netscan.findings.catalogue import quote
 from netscan.model import Finding, Severity
 
-#: Domains a device looks up when a maker's cloud / P2P / DDNS service is on (suffix match), with
-#: the service name. Sources: XMEye https://github.com/johndoe31415/numenworld-ipcam/blob/master/README.md;
-#: Dahua P2P https://knowledge.ic.plus/dahua-p2p-services-ports; Dahua DDNS: the NVR4208-8P user
-#: manual's DDNS section; HiSilicon P2P https://github.com/UND-ARC/IPCam/blob/master/meta/about.md.
-CLOUD_DOMAINS: dict[str, str] = {
-    "hik-connect.com": "Hik-Connect (Hikvision)",
-    "ezvizlife.com": "EZVIZ cloud (Hikvision)",
-    "ezviz7.com": "EZVIZ cloud (Hikvision)",
-    "easy4ipcloud.com": "Easy4ip / DMSS P2P (Dahua)",
-    "easy4ip.com": "Easy4ip / DMSS P2P (Dahua)",
-    "dahuaddns.com": "Dahua DDNS",
-    "imoulife.com": "Imou cloud (Dahua)",
-    "secu100.net": "XMEye cloud (Xiongmai)",
-    "xmcsrv.net": "XMEye cloud (Xiongmai)",
-    "xmeye.net": "XMEye cloud (Xiongmai)",
-    "mycamdns.com": "HiSilicon-platform P2P",
-}
+#: The data file of maker cloud / P2P / DDNS domains (suffix match), their service names and sources.
+CLOUD_FILE = "cloud.yaml"
+
+
+@lru_cache(maxsize=8)
+def cloud_domains(root: str | None = None) -> dict[str, str]:
+    """``{domain: service}`` from ``signatures/cloud.yaml`` (or ``root``'s copy, when it has one)."""
+    from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml
+
+    path = Path(root) / CLOUD_FILE if root else DEFAULT_SIGNATURES_DIR / CLOUD_FILE
+    if not path.is_file():
+        path = DEFAULT_SIGNATURES_DIR / CLOUD_FILE
+    doc = load_yaml(path) or {}
+    out: dict[str, str] = {}
+    for entry in doc.get("domains", []) if isinstance(doc, dict) else []:
+        if isinstance(entry, dict) and entry.get("domain") and entry.get("service"):
+            out[str(entry["domain"]).lower().strip(".")] = str(entry["service"])
+    return out
+
+
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off"}
 
@@ -32,7 +38,7 @@ _FALSE = {"false", "0", "no", "off"}
 def cloud_domain(name: str) -> str | None:
     """The cloud service a looked-up name belongs to, or None."""
     n = name.lower().rstrip(".")
-    for dom, svc in CLOUD_DOMAINS.items():
+    for dom, svc in cloud_domains().items():
         if n == dom or n.endswith("." + dom):
             return svc
     return None

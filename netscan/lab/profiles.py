@@ -34,7 +34,7 @@ LAB_KEYS = frozenset({
     "name", "description", "ip_suffix", "hostname", "dhcp_vendor_class", "cloud_domains", "tls_subject",
     "behaviour", "expect", "expect_findings", "source", "hostile", "open_ports", "ip", "mac", "responses",
     "notes", "huge_body_bytes", "https_ports", "address_refs", "_lab_refs", "tls_key", "login", "clock_offset_s",
-    "delay_s", "idle_delay_s", "idle_after_s", "multicast_silent", "segment",
+    "delay_s", "idle_delay_s", "idle_after_s", "multicast_silent", "segment", "lldp",
 })
 _MAC_RE = re.compile(r"^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$")
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9.-]{1,60}$")

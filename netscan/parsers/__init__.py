@@ -10,10 +10,13 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from netscan.model import Response
-from netscan.parsers._util import Fields, add, clean_fields
-from netscan.parsers.banner import banner_fields, dhcp_fields, dns_fields
+from netscan.parsers._util import B64_PREFIX, Fields, add, clean_fields, decode_raw
+from netscan.parsers.banner import banner_fields
+from netscan.parsers.dhcp import dhcp_fields
+from netscan.parsers.dns import dns_fields
 from netscan.parsers.discovery import mdns_fields, ssdp_fields, upnp_fields
 from netscan.parsers.http import http_fields, rtsp_fields
+from netscan.parsers.lldp import cdp_fields, lldp_fields
 from netscan.parsers.smartdev import dvrip_fields, tplink_fields, ubnt_fields
 from netscan.parsers.soap import onvif_fields, wsd_fields
 from netscan.parsers.tls import tls_fields
@@ -40,6 +43,8 @@ _PARSERS: dict[str, Callable[[str, str], Fields]] = {
     "tplink": tplink_fields,
     "ubnt": ubnt_fields,
     "dvrip": dvrip_fields,
+    "lldp": lldp_fields,
+    "cdp": cdp_fields,
 }
 
 
@@ -64,6 +69,9 @@ def _cached_fields(response: Response) -> Fields:
     try:
         if parser_proto in _PARSERS:
             out = _PARSERS[parser_proto](response.raw, response.request)
+        elif response.raw.startswith(B64_PREFIX):  # binary, no field parser for it (yet): its bytes
+            data = decode_raw(response.raw)
+            out = {f"{parser_proto}.hex": [data[:64].hex() if isinstance(data, bytes) else ""]}
         else:
             out = banner_fields(parser_proto, response.raw, response.request)
     except Exception as exc:  # last line of defence: a device's data never fails identification

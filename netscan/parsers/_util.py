@@ -154,6 +154,18 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
         add(fields, name, str(obj).lower() if isinstance(obj, bool) else obj)
 
 
+#: Prefix of a response's ``raw`` text that carries binary bytes as standard base64 (the shared
+#: convention for raw DNS/mDNS/DHCP packets, TP-Link 20002, Ubiquiti 10001, DVRIP, LLDP, CDP).
+B64_PREFIX = "b64:"
+
+
+def encode_raw(data: bytes) -> str:
+    """Bytes as a response's ``raw`` text: ``b64:`` + standard base64."""
+    import base64
+
+    return B64_PREFIX + base64.b64encode(data).decode("ascii")
+
+
 def decode_raw(raw: str) -> bytes | str:
     """A response's ``raw``: ``b64:`` + standard base64 gives the bytes; anything else is text.
 

@@ -1,4 +1,4 @@
-"""Plain banners (telnet, ssh, anything else), DNS look-ups and DHCP requests."""
+"""Plain banners (telnet, ssh, anything else)."""
 
 from __future__ import annotations
 
@@ -31,24 +31,4 @@ def banner_fields(protocol: str, raw: str, request: str = "") -> Fields:
         add(fields, f"{protocol}.banner", cleaned)
     if protocol == "other" and raw:
         add(fields, "other.hex", raw[:64].encode("latin-1", "replace").hex())
-    return fields
-
-
-def dns_fields(raw: str, request: str = "") -> Fields:
-    """Names a device looked up, one per line."""
-    fields: Fields = {}
-    for line in raw[:65536].splitlines()[:500]:
-        name = line.strip().split()[0].rstrip(".").lower() if line.strip() else ""
-        if name:
-            add(fields, "dns.query", name)
-    return fields
-
-
-def dhcp_fields(raw: str, request: str = "") -> Fields:
-    """``key: value`` lines of a recorded DHCP request (hostname, vendor_class, ...)."""
-    fields: Fields = {}
-    for line in raw[:65536].splitlines()[:100]:
-        k, sep, v = line.partition(":")
-        if sep and k.strip():
-            add(fields, f"dhcp.{k.strip().lower()}", v.strip())
     return fields

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 
-from netscan.parsers._util import Fields, Unreadable, add, find_first, local, parse_xml
+from netscan.parsers._util import Fields, Unreadable, add, decode_raw, find_first, local, parse_xml
+from netscan.parsers.dnswire import DnsError, decode, presentation
 
 _UPNP_ELEMENTS = (
     "deviceType", "friendlyName", "manufacturer", "manufacturerURL", "modelDescription",
@@ -72,6 +74,37 @@ def ssdp_fields(raw: str, request: str = "") -> Fields:
     return fields
 
 
+_LOCATION = re.compile(r"^location:[ \t]*(\S{1,2048})", re.I | re.M)
+#: The SOAP element of a GetGenericPortMappingEntry answer (UPnP IGD WANIPConnection:1).
+MAPPING_ELEMENT = "GetGenericPortMappingEntryResponse"
+
+
+def ssdp_location(raw: str) -> str | None:
+    """The LOCATION header of an SSDP reply or NOTIFY (UPnP Device Architecture 1.1 §1.2.2)."""
+    m = _LOCATION.search(raw[:8192].replace("\r\n", "\n"))
+    return m.group(1) if m else None
+
+
+def port_mapping(raw: str) -> dict[str, str] | None:
+    """The elements of one GetGenericPortMappingEntry answer (``NewExternalPort`` …), or None for a
+    SOAP fault, another document, or unreadable XML. ``raw`` is the HTTP response or the envelope."""
+    if MAPPING_ELEMENT not in raw[:65536]:
+        return None
+    i = raw.find("<")
+    if i < 0:
+        return None
+    try:
+        root = parse_xml(raw[i:])
+    except Unreadable:
+        return None
+    if find_first(root, "Fault") is not None:
+        return None
+    resp = find_first(root, MAPPING_ELEMENT)
+    if resp is None:
+        return None
+    return {local(el.tag): (el.text or "").strip() for el in list(resp)[:32]}
+
+
 def upnp_fields(raw: str, request: str = "") -> Fields:
     """The root device of a UPnP description as ``upnp.<element>``; every serviceType as
     ``upnp.service``; a port-mapping SOAP answer as ``upnp.mapping.<element>``."""
@@ -94,17 +127,49 @@ def upnp_fields(raw: str, request: str = "") -> Fields:
             add(fields, "upnp.service", el.text.strip())
         elif name == "deviceType" and el.text:
             add(fields, "upnp.deviceTypes", el.text.strip())
-    resp = find_first(root, "GetGenericPortMappingEntryResponse")
-    if resp is not None:
-        for child in resp:
-            add(fields, f"upnp.mapping.{local(child.tag)}", (child.text or "").strip())
+    mapping = port_mapping(raw) if find_first(root, MAPPING_ELEMENT) is not None else None
+    for name, value in (mapping or {}).items():
+        add(fields, f"upnp.mapping.{name}", value)
     return fields
 
 
+def mdns_text(raw: str) -> str | None:
+    """An mDNS response as presentation-format lines: a ``b64:`` packet is decoded, the older text
+    shape is returned as it is; None when the packet is not a DNS message."""
+    data = decode_raw(raw)
+    if isinstance(data, str):
+        return data
+    try:
+        return presentation(decode(data))
+    except DnsError:
+        return None
+
+
+def mdns_owner(raw: str, src: str) -> str:
+    """The device an mDNS answer describes: its one A-record address when there is exactly one.
+
+    Responders may answer for others (Bonjour sleep proxies, reflectors, multi-homed emulators),
+    so the packet's source is only the fallback."""
+    text = mdns_text(raw) or ""
+    addrs = set()
+    for line in text.splitlines()[:200]:
+        parts = line.rsplit(" A ", 1)
+        if len(parts) == 2:
+            try:
+                addrs.add(str(ipaddress.IPv4Address(parts[1].strip())))
+            except ValueError:
+                continue
+    return addrs.pop() if len(addrs) == 1 else src
+
+
 def mdns_fields(raw: str, request: str = "") -> Fields:
-    """DNS-SD records in presentation format, one per line (``name [ttl] [class] TYPE rdata``)."""
+    """DNS-SD records: a ``b64:`` mDNS packet, or records in presentation format, one per line
+    (``name [ttl] [class] TYPE rdata``, the older shape)."""
+    text = mdns_text(raw)
+    if text is None:
+        return {"mdns.unreadable": ["not a DNS message"]}
     fields: Fields = {}
-    for line in raw[:65536].splitlines()[:MAX_RECORD_LINES]:
+    for line in text[:65536].splitlines()[:MAX_RECORD_LINES]:
         rec = split_record(line[:MAX_RECORD_LINE])
         if rec is None:
             continue

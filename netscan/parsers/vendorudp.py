@@ -6,15 +6,20 @@ from __future__ import annotations
 import struct
 from typing import Any
 
-from netscan.parsers._util import Fields, Unreadable, add, local, parse_json, parse_xml
+from netscan.parsers._util import Fields, Unreadable, add, decode_raw, local, parse_json, parse_xml
+from netscan.parsers.framing import DHIP_HEADER, DHIP_MAGIC, XM_HEAD_FLAG, XM_HEADER
 
-_DHIP_MAGIC = "DHIP"
-#: DVRIP header: head flag, version, 2 reserved, session, sequence, 2 bytes, message id, length.
-_XM_HEADER = struct.Struct("<BBHIIBBHI")
+
+
+def _text(raw: str) -> str:
+    """A ``b64:`` raw as the latin-1 text the parsers read (binary-safe), else the text itself."""
+    data = decode_raw(raw)
+    return data.decode("latin-1") if isinstance(data, bytes) else data
 
 
 def sadp_fields(raw: str, request: str = "") -> Fields:
     """Every child element of a SADP ProbeMatch/Hello as ``sadp.<Element>``."""
+    raw = _text(raw)
     try:
         root = parse_xml(raw)
     except Unreadable as exc:
@@ -41,10 +46,11 @@ def _json_tail(raw: str, header_len: int) -> Any:
 
 def dhip_fields(raw: str, request: str = "") -> Fields:
     """Dahua DHIP discovery reply: ``params.deviceInfo`` keys as ``dhip.<Key>``."""
+    raw = _text(raw)
     fields: Fields = {}
     header_len = 0
-    if len(raw) >= 32 and raw[4:8] == _DHIP_MAGIC:
-        header_len = 32
+    if len(raw) >= DHIP_HEADER and raw[4:8] == DHIP_MAGIC.decode():
+        header_len = DHIP_HEADER
     try:
         doc = _json_tail(raw, header_len)
     except Unreadable as exc:
@@ -69,13 +75,14 @@ def dhip_fields(raw: str, request: str = "") -> Fields:
 
 def xmeye_fields(raw: str, request: str = "") -> Fields:
     """Xiongmai discovery reply: ``NetWork.NetCommon`` keys as ``xmeye.<Key>``."""
+    raw = _text(raw)
     fields: Fields = {}
     header_len = 0
-    if len(raw) >= 20 and ord(raw[0]) == 0xFF:
+    if len(raw) >= XM_HEADER.size and ord(raw[0]) == XM_HEAD_FLAG:
         try:
-            parts = _XM_HEADER.unpack(raw[:20].encode("latin-1"))
+            parts = XM_HEADER.unpack(raw[: XM_HEADER.size].encode("latin-1"))
             add(fields, "xmeye.msgid", parts[7])
-            header_len = 20
+            header_len = XM_HEADER.size
         except (struct.error, UnicodeEncodeError):
             pass
     try:

@@ -12,13 +12,13 @@ from urllib.parse import urljoin, urlsplit
 
 from netscan.limits import MAX_PORT_MAPPINGS
 from netscan.model import Response
+from netscan.parsers.discovery import ssdp_location
 from netscan.probes.base import HostState, ProbeContext
 from netscan.probes.http import HttpRequest, fetch
 from netscan.probes.udp import DiscoverySpec
 
 PORT = 1900
 GROUP = "239.255.255.250"
-_LOCATION = re.compile(r"^location:[ \t]*(\S{1,2048})", re.I | re.M)
 _CONTROL = re.compile(
     r"<serviceType>\s*(urn:schemas-upnp-org:service:WAN(?:IP|PPP)Connection:\d)\s*</serviceType>.*?"
     r"<controlURL>\s*([^<\s]{1,1024})\s*</controlURL>",
@@ -49,9 +49,8 @@ def spec() -> DiscoverySpec:
 
 
 def location(raw: str) -> str | None:
-    """The LOCATION header of an SSDP reply."""
-    m = _LOCATION.search(raw[:8192].replace("\r\n", "\n"))
-    return m.group(1) if m else None
+    """The LOCATION header of an SSDP reply (decoded by netscan.parsers.discovery)."""
+    return ssdp_location(raw)
 
 
 def _split(url: str) -> tuple[str, int, str, bool] | None:

@@ -2,7 +2,8 @@
 
 Per emulated device, once at start and then every ``interval`` seconds: gratuitous ARP, a DHCP
 request with the profile's hostname and vendor class, WS-Discovery Hello, SSDP NOTIFY, SADP
-announcements, mDNS re-announcements and DNS look-ups of the vendor's cloud domains (sent to the
+announcements, Dahua DHIP ``client.notifyDevInfo`` multicasts, LLDP (profiles with an ``lldp`` key:
+system name and description), mDNS re-announcements and DNS look-ups of the vendor's cloud domains (sent to the
 scanner's address, the devices' configured resolver). Plain hosts send one gratuitous ARP at start.
 """
 
@@ -15,9 +16,11 @@ import socket
 from typing import Any
 
 from netscan.lab.emulator.mdns import MDNS_GROUP, MDNS_PORT
-from netscan.lab.emulator.packets import dhcp_request, dns_query, gratuitous_arp, to_bytes
+from netscan.lab.emulator.packets import dhcp_request, dhip_packet, dns_query, gratuitous_arp, to_bytes
 from netscan.lab.emulator.udp import DiscoveryServer, UdpDevice, mdns_records
+from netscan.lab.pcapgen import lldp_frame
 from netscan.lab.profiles import served_raw
+from netscan.parsers.framing import dhip_body
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +30,7 @@ DEFAULT_INTERVAL_S = 8.0
 WSD_DEST = ("239.255.255.250", 3702)
 SSDP_DEST = ("239.255.255.250", 1900)
 SADP_DEST = ("239.255.255.250", 37020)
+DHIP_DEST = ("239.255.255.251", 37810)
 #: Send buffer of the raw socket: a round's burst (a few frames per device, 1,000s of plain hosts'
 #: gratuitous ARPs at start) must fit, or frames are dropped.
 RAW_SNDBUF = 8 * 1024 * 1024
@@ -140,6 +144,14 @@ class Chatter:
                 self.discovery.send_from("ssdp", dev, to_bytes(served_raw(p, r, dev.ip)), SSDP_DEST)
             elif proto == "sadp" and req == ["Hello"]:
                 self.discovery.send_from("sadp", dev, to_bytes(served_raw(p, r, dev.ip)), SADP_DEST)
+            elif proto == "dhip" and not r.get("verbatim"):
+                # Dahua devices multicast their client.notifyDevInfo (the search reply's body)
+                pkt = to_bytes(served_raw(p, r, dev.ip))
+                self.discovery.send_from("dhip", dev, dhip_packet(dhip_body(pkt)), DHIP_DEST)
+        lldp = p.get("lldp")
+        if ifname and mac and isinstance(lldp, dict):
+            self._raw_send(ifname, lldp_frame(mac, str(lldp.get("system_name", "")),
+                                              str(lldp.get("system_description", "")), dev.ip))
         if any(r.get("protocol") == "mdns" for r in p.get("responses", [])):
             ann = mdns_records(dev).announcement()
             if ann:

@@ -1,9 +1,15 @@
-"""Byte builders for what the emulator sends: ARP, DHCP, DNS, DHIP and XMEye framing (pure)."""
+"""Byte builders for what the emulator sends: ARP, DHCP, DNS (pure); DHIP and XMEye framing come
+from netscan.parsers.framing, shared with the probes and passive capture."""
 
 from __future__ import annotations
 
 import socket
 import struct
+
+from netscan.parsers.framing import dhip_packet, xmeye_msg_id, xmeye_packet
+
+__all__ = ["dhip_packet", "dhcp_request", "dns_query", "gratuitous_arp", "ipv4_udp_frame", "mac_bytes", "to_bytes",
+           "xmeye_msg_id", "xmeye_packet"]
 
 ETH_P_IP = 0x0800
 ETH_P_ARP = 0x0806
@@ -77,20 +83,3 @@ def dns_query(name: str, qid: int) -> bytes:
         lb = label.encode("ascii", "replace")[:63]
         q += bytes([len(lb)]) + lb
     return struct.pack("!HHHHHH", qid & 0xFFFF, 0x0100, 1, 0, 0, 0) + q + b"\x00" + struct.pack("!HH", 1, 1)
-
-
-def dhip_packet(body: bytes) -> bytes:
-    """DHIP framing: 32-byte little-endian header (length 0x20, ``DHIP``, body length twice) + body."""
-    return struct.pack("<I4s8sI4sI4s", 0x20, b"DHIP", b"\0" * 8, len(body), b"\0" * 4, len(body), b"\0" * 4) + body
-
-
-def xmeye_packet(body: bytes, msg_id: int, session: int = 0, seq: int = 0) -> bytes:
-    """Xiongmai DVRIP framing: 20-byte little-endian header (``BBHIIBBHI``) + body."""
-    return struct.pack("<BBHIIBBHI", 0xFF, 1, 0, session, seq, 0, 0, msg_id, len(body)) + body
-
-
-def xmeye_msg_id(packet: bytes) -> int | None:
-    """Message id of a DVRIP packet, or None when it is not one."""
-    if len(packet) < 20 or packet[0] != 0xFF:
-        return None
-    return int(struct.unpack_from("<H", packet, 14)[0])

@@ -1,0 +1,131 @@
+"""``netscan passive --pcap FILE... | --iface IF [--seconds N]``: the inventory by listening.
+
+Wires the stages like ``scan`` does: capture (libpcap, BPF) -> observations -> pipeline.analyse ->
+report, with the same output options and exit codes. Nothing is ever sent (docs/passive.md).
+Without capture rights, live mode says so in one line and exits 6 (NEEDS_ROOT).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import Any
+
+from netscan.cli.args import signatures_dir
+from netscan.cli.exitcodes import ExitCode
+from netscan.cli.outfile import Output, WriteFailed, check, plan, rescue, write_stream
+from netscan.cli.output import FORMATS
+from netscan.errors import UsageError
+from netscan.model import FAIL_ON_LEVELS
+
+#: Longest --seconds accepted (a day; longer listening is a job for `watch`/a service).
+MAX_SECONDS = 86400.0
+
+
+def register(sub: Any) -> None:
+    """Add the ``passive`` sub-command."""
+    p = sub.add_parser(
+        "passive", help="inventory cameras by listening or from a capture file, sending nothing",
+        description="Read packet captures (pcap, pcapng, gzip; - for stdin) or listen on an interface, and report "
+        "the devices heard (ARP, DHCP, mDNS, SSDP, WS-Discovery, SADP, DHIP, XMEye, TP-Link, Ubiquiti, LLDP, CDP, "
+        "HTTP/RTSP responses, TLS certificates, cloud look-ups) with the same identification and findings as scan. "
+        "Sends nothing, ever. See docs/passive.md.",
+    )
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--pcap", nargs="+", metavar="FILE", help="capture file(s): pcap, pcapng, optionally gzip-compressed; - reads stdin")
+    src.add_argument("--iface", "-i", metavar="IF", help="listen live on this interface (needs root or CAP_NET_RAW)")
+    p.add_argument("--seconds", type=float, metavar="N", help="with --iface: stop after N seconds (default: until Ctrl-C)")
+    p.add_argument("--allow-public", action="store_true", help="also report devices with public addresses (default: private, link-local and ULA only)")
+    add_output_options(p)
+    p.set_defaults(func=run)
+
+
+def add_output_options(p: Any) -> None:
+    """The report options shared with ``scan`` (same names, same meaning)."""
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="output format (default: from the -o file's extension, else table)")
+    p.add_argument("--output", "-o", metavar="FILE", action="append",
+                   help="write the report to FILE instead of stdout; repeat for several formats "
+                   "(-o heard.json -o heard.html); the extension picks the format")
+    p.add_argument("--save-observations", metavar="FILE", help="write the raw observations (for `netscan identify FILE`)")
+    p.add_argument("--signatures", metavar="DIR", help="use another signature directory")
+    p.add_argument("--fail-on", choices=FAIL_ON_LEVELS, help="exit 4 when a finding at or above this severity exists")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress display")
+
+
+class _Progress:
+    """Packets kept and devices so far, on one refreshed stderr line (terminals only)."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.live import Live
+        from rich.text import Text
+
+        self._text = Text
+        self.live = Live(Text(""), console=Console(stderr=True), transient=True, refresh_per_second=4)
+
+    def __call__(self, packets: int, devices: int) -> None:
+        self.live.update(self._text(f"listening: {packets} packets read, {devices} devices so far"))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``passive``."""
+    from netscan.capture import listen, read_captures
+
+    if args.seconds is not None:
+        if args.iface is None:
+            raise UsageError("--seconds needs --iface")
+        if not 0 < args.seconds <= MAX_SECONDS:
+            raise UsageError(f"--seconds must be between 0 and {MAX_SECONDS:g}")
+    if args.pcap and args.pcap.count("-") > 1:
+        raise UsageError("--pcap: stdin (-) can be read only once")
+    outputs = plan(args.output, args.format, "table")
+    for o in outputs:
+        if o.path is not None:
+            check(o.path)
+    if args.save_observations:
+        check(args.save_observations, "--save-observations")
+    args.signatures = signatures_dir(args.signatures)
+    show = not args.quiet and sys.stderr.isatty()
+    bar = _Progress() if show else None
+
+    def go() -> Any:
+        if args.pcap:
+            return read_captures(list(args.pcap), allow_public=args.allow_public, progress=bar)
+        return listen(args.iface, args.seconds, allow_public=args.allow_public, progress=bar)
+
+    if bar is not None:
+        with bar.live:
+            result = go()
+    else:
+        result = go()
+    cap = result.capture
+    if args.pcap and cap["inputs_unreadable"] >= cap["inputs"] and not result.observations:
+        raise UsageError("; ".join(n.removeprefix("unreadable input: ") for n in result.notes[:3]) or "no readable capture")
+    return report(args, outputs, result, "passive")
+
+
+def report(args: argparse.Namespace, outputs: list[Output], result: Any, command: str) -> int:
+    """Save observations, analyse, write the report, choose the exit code (as ``scan`` does)."""
+    from netscan.cli.output import emit_all, fail_on_exit
+    from netscan.model import ScanHeader
+    from netscan.observations import dumps
+    from netscan.pipeline import analyse
+
+    if args.save_observations:
+        text = dumps(result.observations)
+        try:
+            write_stream(args.save_observations, lambda fh: fh.write(text))
+        except OSError as exc:
+            saved = rescue(lambda fh: fh.write(text), "observations")
+            raise WriteFailed(f"cannot write {args.save_observations}: {exc.strerror or exc}; "
+                              f"the observations were saved to {saved}") from None
+    for note in result.notes:
+        sys.stderr.write(f"netscan: {note}\n")
+    rep = analyse(result.observations, signatures=args.signatures, now=dt.datetime.now(dt.timezone.utc),
+                  header=ScanHeader(command=command, run=result.run, extra={"capture": result.capture}))
+    emit_all(rep, outputs)
+    if result.incomplete:
+        return int(ExitCode.INCOMPLETE)
+    return int(fail_on_exit(rep, args.fail_on) or ExitCode.OK)
