@@ -188,10 +188,13 @@ def _host(el: Element, where: str) -> Observation | None:
 def load_nmap_xml(path: str | Path) -> list[Observation]:
     """Every host of an nmap XML file as an Observation. Raises UsageError on unreadable input."""
     p = Path(path)
+    from netscan.observations import read_bytes_capped
+
     try:
         if p.stat().st_size > MAX_NMAP_XML_BYTES:
             raise UsageError(f"{p}: nmap XML too large")
-        text = p.read_bytes()
+        with open(p, "rb") as fh:  # a device or FIFO has no size: the cap holds while reading
+            text = read_bytes_capped(fh, str(p), MAX_NMAP_XML_BYTES, refuse_nul=False)
     except OSError as exc:
         raise UsageError(f"{p}: cannot read ({exc.strerror or exc})") from None
     return parse_nmap_xml(text, str(p))

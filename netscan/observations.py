@@ -129,18 +129,17 @@ def load_text(text: str, where: str = "input") -> list[Observation]:
 _CHUNK = 1 << 20
 
 
-def read_capped(fh: BinaryIO, where: str, limit: int = MAX_FILE_BYTES) -> str:
+def read_bytes_capped(fh: BinaryIO, where: str, limit: int = MAX_FILE_BYTES, refuse_nul: bool = True) -> bytes:
     """Read at most ``limit`` bytes from a binary stream (a file, a pipe, a device such as
-    /dev/zero) and decode it as UTF-8 (bad bytes replaced). Refuses more than ``limit`` bytes and
-    NUL bytes (never part of JSON text: /dev/zero stops at the first chunk); read errors such as
-    EIO become a UsageError."""
+    /dev/zero). Refuses more than ``limit`` bytes and, with ``refuse_nul``, NUL bytes (never part
+    of JSON text: /dev/zero stops at the first chunk); read errors such as EIO become a UsageError."""
     buf = bytearray()
     try:
         while True:
             chunk = fh.read(min(_CHUNK, limit + 1 - len(buf)))
             if not chunk:
                 break
-            nul = chunk.find(0)
+            nul = chunk.find(0) if refuse_nul else -1
             if nul >= 0:
                 raise UsageError(f"{where}: not JSON text (NUL byte at offset {len(buf) + nul})")
             buf += chunk
@@ -148,21 +147,26 @@ def read_capped(fh: BinaryIO, where: str, limit: int = MAX_FILE_BYTES) -> str:
                 raise UsageError(f"{where}: input too large (more than {limit} bytes)")
     except OSError as exc:
         raise UsageError(f"{where}: cannot read: {exc.strerror or exc}") from None
-    return buf.decode("utf-8", errors="replace")
+    return bytes(buf)
+
+
+def read_capped(fh: BinaryIO, where: str, limit: int = MAX_FILE_BYTES) -> str:
+    """``read_bytes_capped`` decoded as UTF-8 (bad bytes replaced)."""
+    return read_bytes_capped(fh, where, limit).decode("utf-8", errors="replace")
+
+
+def stdin_binary(stream: Any = None) -> BinaryIO:
+    """The binary stdin, or UsageError when stdin is closed."""
+    stream = sys.stdin if stream is None else stream
+    raw = getattr(stream, "buffer", stream)
+    if raw is None or getattr(raw, "closed", False) or not hasattr(raw, "read"):
+        raise UsageError("stdin: closed (nothing to read)")
+    return raw  # type: ignore[no-any-return]
 
 
 def load_stdin(stream: Any = None) -> list[Observation]:
     """Read observations from stdin (``identify -``), within the size cap."""
-    stream = sys.stdin if stream is None else stream
-    raw = getattr(stream, "buffer", stream)
-    if raw is None or getattr(raw, "closed", False):
-        raise UsageError("stdin: closed (nothing to read)")
-    try:
-        raw.fileno()
-    except (OSError, ValueError, AttributeError):
-        if not hasattr(raw, "read"):
-            raise UsageError("stdin: closed (nothing to read)") from None
-    return load_text(read_capped(raw, "stdin"), "stdin")
+    return load_text(read_capped(stdin_binary(stream), "stdin"), "stdin")
 
 
 def load_path(path: str | Path) -> list[Observation]:

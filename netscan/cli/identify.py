@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from netscan.cli.args import reference_now, signatures_dir
@@ -45,7 +44,14 @@ def run(args: argparse.Namespace) -> int:
     if args.input_format == "nmap-xml":
         from netscan.nmapxml import load_nmap_xml, parse_nmap_xml
 
-        observations = parse_nmap_xml(sys.stdin.buffer.read(), "stdin") if args.file == "-" else load_nmap_xml(args.file)
+        if args.file == "-":
+            from netscan.observations import read_bytes_capped, stdin_binary
+            from netscan.nmapxml import MAX_NMAP_XML_BYTES
+
+            data = read_bytes_capped(stdin_binary(), "stdin", MAX_NMAP_XML_BYTES, refuse_nul=False)
+            observations = parse_nmap_xml(data, "stdin")
+        else:
+            observations = load_nmap_xml(args.file)
     elif args.file == "-":
         observations = load_stdin()
     else:

@@ -83,12 +83,12 @@ def tls_fields(raw: str, request: str = "") -> Fields:
             _name_fields(fields, "subject", cert.subject)
             _name_fields(fields, "issuer", cert.issuer)
             add(fields, "tls.self_signed", "true" if cert.subject == cert.issuer else "false")
-        except ValueError:
+        except Exception:  # noqa: BLE001 - ValueError, TypeError (odd attribute types), ... from a lazy parse
             add(fields, "tls.unreadable", "bad name")
         try:
             add(fields, "tls.not_after", cert.not_valid_after_utc.strftime("%Y-%m-%dT%H:%M:%SZ"))
             add(fields, "tls.not_before", cert.not_valid_before_utc.strftime("%Y-%m-%dT%H:%M:%SZ"))
-        except ValueError:
+        except Exception:  # noqa: BLE001 - any failure of the lazy parse of the validity
             add(fields, "tls.unreadable", "bad validity")
         return fields
     found = False

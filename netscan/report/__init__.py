@@ -80,5 +80,15 @@ def write(doc: Report | Mapping[str, Any], fmt: str, out: TextIO, *, width: int 
         from netscan.report.csvfmt import write_csv
 
         write_csv(as_report(doc), out)
+    elif fmt == "table" and len(as_report(doc).devices) > _large_report():
+        from netscan.report.plaintable import write_plain_table
+
+        write_plain_table(as_report(doc), out, width)
     else:
         out.write(render(doc, fmt, width=width, color=color))
+
+
+def _large_report() -> int:
+    from netscan.report.plaintable import LARGE_REPORT
+
+    return LARGE_REPORT

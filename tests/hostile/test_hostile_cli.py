@@ -180,3 +180,9 @@ def test_ctrl_c_during_startup_prints_no_traceback() -> None:
             if p.returncode:
                 assert err.strip().splitlines()[-1] == "netscan: interrupted"
     assert checked >= len(delays), checked
+
+
+def test_nmap_xml_input_capped() -> None:
+    _one_line(_run("identify", "--from", "nmap-xml", "/proc/self/mem"), ExitCode.USAGE, "cannot read")
+    r = subprocess.run(f"{sys.executable} -m netscan identify --from nmap-xml - <&-", shell=True, capture_output=True, text=True, timeout=60)
+    _one_line(r, ExitCode.USAGE, "stdin")
