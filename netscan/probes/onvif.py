@@ -35,12 +35,6 @@ ACTIONS: dict[str, str] = {
     "GetServices": "<tds:GetServices><tds:IncludeCapability>false</tds:IncludeCapability></tds:GetServices>",
 }
 
-#: Ports where ONVIF is commonly served: web, Hikvision/Reolink 8000, Tapo 2020
-#: (https://github.com/AlexxIT/go2rtc/blob/master/internal/onvif/README.md), Xiongmai 8899
-#: (https://github.com/johndoe31415/numenworld-ipcam/blob/master/README.md).
-ONVIF_PORTS: tuple[int, ...] = (80, 8899, 2020, 8000, 8080, 5000, 443, 8443)
-
-
 def envelope(body: str) -> bytes:
     """A SOAP 1.2 envelope around one device- or media-service request."""
     return (
