@@ -39,7 +39,7 @@ from typing import Any, Protocol
 from netscan.errors import UsageError
 from netscan.limits import DEFAULT_PORTS, PING_PORTS, Limits, Timeouts
 from netscan.model import Observation, Response, ScanRun, parse_time
-from netscan.probes.base import HostState, ProbeContext, Slots
+from netscan.probes.base import HostState, ProbeContext, RateLimiter, Slots
 from netscan.probes.udp import Link
 from netscan.scan import attribution, planner
 from netscan.scan.clock import Clock, SystemClock
@@ -525,7 +525,7 @@ class Engine:
         self._resolve()
         assert self.plan is not None
         links = self.plan.links
-        self.ctx = ProbeContext(limits=o.limits, timeouts=o.timeouts,
+        self.ctx = ProbeContext(limits=o.limits, timeouts=o.timeouts, rate=RateLimiter(o.limits.rate, clock=self.clock.monotonic),
                                 source_ip=links[0].address if len(links) == 1 else None)
         self.ctx.tls  # noqa: B018 - made once, shared by every per-host copy
         self._discovery_done = asyncio.Event()
