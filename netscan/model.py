@@ -470,6 +470,9 @@ class Device:
     services: tuple[Service, ...] = ()
     findings: tuple[Finding, ...] = ()
     """Most severe first (Finding.sort_key)."""
+    notes: tuple[str, ...] = ()
+    """Why the type stayed unknown: ``silent: ...`` or ``unrecognised: ...``, then what the scan
+    tried (netscan/identify/account.py); empty for a device of known type."""
 
     @property
     def worst(self) -> Severity | None:
@@ -481,6 +484,8 @@ class Device:
         d["open_ports"] = list(self.open_ports)
         d["services"] = [s.to_dict() for s in self.services]
         d["findings"] = [f.to_dict() for f in self.findings]
+        if self.notes:
+            d["notes"] = list(self.notes)
         return d
 
     @classmethod
@@ -495,6 +500,7 @@ class Device:
             services=tuple(Service(str(s.get("protocol") or ""), s.get("port") if isinstance(s.get("port"), int) else None)
                            for s in services if isinstance(s, Mapping)) if isinstance(services, list) else (),
             findings=tuple(Finding.from_dict(f) for f in findings if isinstance(f, Mapping)) if isinstance(findings, list) else (),
+            notes=_strs(d.get("notes")),
         )
 
 

@@ -108,3 +108,24 @@ def test_replay_is_deterministic() -> None:
         return [o.to_dict() for o in res.observations] + [round(elapsed, 3)]
 
     assert once() == once()
+
+
+def test_report_tells_silent_from_unrecognised() -> None:
+    import datetime as dt
+
+    from netscan.model import Response
+    from netscan.pipeline import analyse
+
+    devices = [Device("dahua-nvr4108hs", "10.9.0.20", silent=True)]
+    result, _probes, _ = run_replay(devices)
+    odd = Observation("10.9.0.21", None, (Response("http", "HTTP/1.1 200 OK\r\nServer: qqq/0.1\r\n\r\nhello", 80, "GET /"),), (80,))
+    report = analyse([*result.observations, odd], now=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    doc = report.to_dict()
+    by = {d["ip"]: d for d in doc["devices"]}
+    assert by["10.9.0.20"]["notes"][0].startswith("silent:")
+    assert any("wsd unicast" in n for n in by["10.9.0.20"]["notes"])
+    assert by["10.9.0.21"]["notes"][0].startswith("unrecognised: answered http/80")
+    from netscan.report.table import render_table
+
+    text = render_table(report, width=200)
+    assert "unknown (silent)" in text and "unknown (unrecognised)" in text
