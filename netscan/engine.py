@@ -59,10 +59,10 @@ MAX_PLAN_ROUNDS = 4
 #: Beyond the wait for a reply to start, this long is allowed for the rest of it to arrive.
 TRANSFER_ALLOWANCE = 2.0
 #: Unicast discovery: a directed probe is answered at once (the random delays of WS-Discovery and
-#: SSDP apply to multicast); wait this long after the last of two sends, at least.
+#: SSDP apply to multicast); wait at least this long (longer for a host known to be slow).
 UNICAST_QUIET = 0.5
-#: Unicast discovery: never wait longer than this for one host's answers.
-UNICAST_MAX = 1.5
+#: Unicast discovery: wait at most this much longer than that for late answers.
+UNICAST_MAX = 1.0
 
 
 @dataclass(frozen=True)
@@ -353,6 +353,7 @@ class Engine:
             self.start_host(ip)
 
     async def _host_task(self, h: HostState) -> None:
+        t0 = self.clock.monotonic()
         try:
             await asyncio.wait_for(self._work(h), self.options.timeouts.host_total)
         except asyncio.TimeoutError:
@@ -361,6 +362,9 @@ class Engine:
         except Exception:  # noqa: BLE001 - one host's trouble never ends the scan
             logger.warning("host %s: internal error", h.ip, exc_info=True)
         finally:
+            w = self._work_state.get(h.ip)
+            logger.info("host %s: done after %.1f s (%d requests, %d retries, %d timeouts)", h.ip,
+                        self.clock.monotonic() - t0, h.requests, w.timing.retried if w else 0, w.timing.timeouts if w else 0)
             self._emit("done", ip=h.ip)
 
     def _snapshot(self, h: HostState) -> Observation:
@@ -448,7 +452,7 @@ class Engine:
         h = w.state
         out: list[Response] = []
         for s in steps:
-            answers = await self._exchange(w, f"ONVIF on {s.port}", lambda c, s=s: self.probes.onvif(c, h, s.port, s.path, s.tls))  # type: ignore[misc]
+            answers = await self._exchange(w, f"ONVIF on {s.port}", lambda c, s=s: self.probes.onvif(c, h, s.port, s.path, s.tls, s.confirmed))  # type: ignore[misc]
             out += answers
             if answers and is_soap(answers[0].raw):
                 break
@@ -457,20 +461,22 @@ class Engine:
     async def _unicast(self, w: _Host, protocols: tuple[str, ...]) -> list[Response]:
         """Discovery probes sent to the host's own address (it was silent to multicast). A protocol
         that brings nothing is recorded as a timed-out exchange, so the report can say so."""
-        from netscan.probes import dhip, sadp, smartdev, ssdp, wsd, xmeye
+        from netscan.probes import dhip, mdns, sadp, smartdev, ssdp, wsd, xmeye
 
         assert self.ctx is not None and self.plan is not None
         h = w.state
-        ports = {"wsd": wsd.PORT, "ssdp": ssdp.PORT, "sadp": sadp.PORT, "dhip": dhip.PORT, "xmeye": xmeye.PORT,
-                 "tplink": smartdev.TPLINK_PORT, "ubnt": smartdev.UBNT_PORT}
+        ports = {"wsd": wsd.PORT, "ssdp": ssdp.PORT, "mdns": mdns.PORT, "sadp": sadp.PORT, "dhip": dhip.PORT,
+                 "xmeye": xmeye.PORT, "tplink": smartdev.TPLINK_PORT, "ubnt": smartdev.UBNT_PORT}
         link = self.plan.link_for(h.ip) or (self.plan.links[0] if self.plan.links else None)
         if link is None:
             return []
         link = dataclasses.replace(link, ifname=None) if self.plan.link_for(h.ip) is None else link
         t = self.options.timeouts
-        quiet = max(UNICAST_QUIET, min(w.timing.wait(0) / 2, UNICAST_MAX))
-        c = dataclasses.replace(self.ctx, timeouts=dataclasses.replace(t, discovery_min=0.0, discovery_quiet=quiet,
-                                                                      discovery_max=max(quiet, UNICAST_MAX)))
+        # as long as this host takes to answer anything (it is slow to discovery too), at least UNICAST_QUIET
+        tm = w.timing
+        quiet = UNICAST_QUIET if not tm.samples else min(max(UNICAST_QUIET, tm.service_worst * 1.5 + 0.25), t.read_max)
+        c = dataclasses.replace(self.ctx, timeouts=dataclasses.replace(t, discovery_min=quiet, discovery_quiet=quiet,
+                                                                      discovery_max=quiet + UNICAST_MAX))
 
         async def one(proto: str) -> list[Response]:
             self.stats.unicast_discovery += 1

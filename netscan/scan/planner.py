@@ -56,6 +56,8 @@ class OnvifStep:
     port: int
     path: str
     tls: bool
+    confirmed: bool = False
+    """WS-Discovery announced this endpoint: it speaks ONVIF (no probing request first)."""
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,7 @@ def locations(obs: Observation) -> list[str]:
 
 def _onvif_endpoint(xs: list[str], ip: str | None) -> OnvifStep | None:
     ep = endpoint_from_xaddrs(xs, ip or "")
-    return OnvifStep(*ep) if ep is not None else None
+    return OnvifStep(*ep, confirmed=True) if ep is not None else None
 
 
 def _video_only(db: SignatureDB, name: str) -> bool:
@@ -220,11 +222,10 @@ def plan(
 
     unicast: list[str] = []
     if multicast_done:
-        other = bool(types) and not video  # clearly something else (a printer, a PC): not asked
         for proto, rule in sorted(book.discovery.items()):
             if proto in tried:
                 continue  # answered multicast, or already asked by unicast
-            if rule.always and not other:
+            if rule.always:
                 unicast.append(proto)
             elif set(rule.makers) & set(names) or open_ports & set(rule.ports):
                 unicast.append(proto)

@@ -60,7 +60,8 @@ class Probes(Protocol):
         ...
 
     def expects_reply(self, port: int) -> bool:
-        """Is silence on this port a slow device (web, TLS, RTSP), not a port that speaks otherwise?"""
+        """Is silence on this port a slow device (web, TLS, RTSP, a server that speaks first), not a
+        port that speaks something else?"""
         ...
 
     async def open(self, ctx: ProbeContext, host: HostState, port: int) -> list[Response]:
@@ -71,8 +72,10 @@ class Probes(Protocol):
         """One vendor request."""
         ...
 
-    async def onvif(self, ctx: ProbeContext, host: HostState, port: int, path: str, tls: bool) -> list[Response]:
-        """ONVIF device (and media) service queries on one endpoint."""
+    async def onvif(self, ctx: ProbeContext, host: HostState, port: int, path: str, tls: bool,
+                    confirmed: bool = False) -> list[Response]:
+        """ONVIF device (and media) service queries on one endpoint (``confirmed``: announced by
+        WS-Discovery, so no probing request first)."""
         ...
 
     async def upnp(self, ctx: ProbeContext, host: HostState, url: str) -> list[Response]:
@@ -147,10 +150,11 @@ class NetworkProbes:
         return any(p.wants(port, host) for p in self.openers)
 
     def expects_reply(self, port: int) -> bool:
+        from netscan.probes.banner import BANNER_PORTS
         from netscan.probes.http import TLS_PORTS, WEB_PORTS
         from netscan.probes.rtsp import RTSP_PORTS
 
-        return port in WEB_PORTS or port in TLS_PORTS or port in RTSP_PORTS
+        return port in WEB_PORTS or port in TLS_PORTS or port in RTSP_PORTS or port in BANNER_PORTS
 
     async def open(self, ctx: ProbeContext, host: HostState, port: int) -> list[Response]:
         out: list[Response] = []
@@ -166,10 +170,11 @@ class NetworkProbes:
         host.requests += 1
         return await fetch(ctx, host.ip, port, req, tls=tls)
 
-    async def onvif(self, ctx: ProbeContext, host: HostState, port: int, path: str, tls: bool) -> list[Response]:
+    async def onvif(self, ctx: ProbeContext, host: HostState, port: int, path: str, tls: bool,
+                    confirmed: bool = False) -> list[Response]:
         from netscan.probes import onvif
 
-        return await onvif.query(ctx, host, port, path, tls)
+        return await onvif.query(ctx, host, port, path, tls, confirmed=confirmed)
 
     async def upnp(self, ctx: ProbeContext, host: HostState, url: str) -> list[Response]:
         from netscan.probes import ssdp

@@ -212,7 +212,8 @@ class ReplayProbes:
         found = d.responses(lambda r: r.get("port") == port and r.get("request") == label) if d else []
         return (await self._answer(ctx, d, label, port, found[:1], "https" if tls else "http"))[0]
 
-    async def onvif(self, ctx: ProbeContext, host: HostState, port: int, path: str, tls: bool) -> list[Response]:
+    async def onvif(self, ctx: ProbeContext, host: HostState, port: int, path: str, tls: bool,
+                    confirmed: bool = False) -> list[Response]:
         d = self.devices.get(host.ip)
         self.sent.append(("onvif", f"{host.ip}:{port}"))
         host.requests += 1
