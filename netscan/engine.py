@@ -233,7 +233,9 @@ class Engine:
         first reply got nothing at all and the host's budget allows."""
         attempt = 0
         while True:
+            t0 = self.clock.monotonic()
             out = await call(self._host_ctx(w, attempt))
+            logger.debug("host %s: %s took %.2f s", w.state.ip, what, self.clock.monotonic() - t0)
             lead = out[0] if out else None
             if lead is None or not _nothing(lead):
                 if attempt:
@@ -392,6 +394,7 @@ class Engine:
                 h.add(r)
         await self._await_discovery(w)
         db, book = await self._signatures()
+        logger.debug("host %s: stage 2 starts", h.ip)
         for _round in range(MAX_PLAN_ROUNDS):
             if w.timing.exhausted:
                 w.tried.append(f"stopped asking: {w.timing.timeouts} exchanges got no answer (timeout budget)")
@@ -414,6 +417,8 @@ class Engine:
             # Hosts are now waiting on the network: a good moment for CPU-bound work elsewhere.
             self._idle_sent = True
             self._emit("idle")
+            # the signatures load in a thread now, not while the sweep and port scans need the loop
+            asyncio.ensure_future(self._signatures())
         waits = [asyncio.ensure_future(self._discovery_done.wait()), asyncio.ensure_future(w.ready.wait())]
         try:
             await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
@@ -543,15 +548,16 @@ class Engine:
         if not o.hosts_only:
             if o.signatures and self._db is None:
                 self._db = self._load_db()[0]  # a bad --signatures directory fails before any packet
-            asyncio.ensure_future(self._signatures())
         phases: list[Any] = []
         if o.discovery and links and not o.hosts_only:
             async def discovery() -> None:
+                t0 = self.clock.monotonic()
                 try:
                     await self._discovery()
                 finally:
                     assert self._discovery_done is not None
                     self._discovery_done.set()
+                    logger.info("multicast discovery done after %.1f s", self.clock.monotonic() - t0)
 
             phases.append(discovery())
         else:

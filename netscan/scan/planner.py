@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from netscan.identify.collect import collect
+from netscan.identify.collect import Claim, collect
 from netscan.model import VIDEO_TYPES, Observation, Response
 from netscan.parsers import fields
 from netscan.probes.onvif import DEVICE_PATH, endpoint_from_xaddrs
@@ -77,9 +77,10 @@ class Plan:
         return bool(self.http or self.onvif or self.upnp or self.unicast)
 
 
-def makers(obs: Observation, db: SignatureDB) -> list[str]:
+def makers(obs: Observation, db: SignatureDB, claims: list[Claim] | None = None) -> list[str]:
     """Canonical makers that the evidence so far names, strongest first (brands map to builders)."""
-    claims, _ = collect(obs, db)
+    if claims is None:
+        claims, _ = collect(obs, db)
     weights: dict[str, list[float]] = defaultdict(list)
     for c in claims:
         if c.key not in ("vendor", "brand"):
@@ -99,9 +100,10 @@ def makers(obs: Observation, db: SignatureDB) -> list[str]:
     return [n for s, n in sorted(scored, key=lambda t: (-t[0], t[1])) if s >= MIN_MAKER_SCORE]
 
 
-def device_types(obs: Observation, db: SignatureDB) -> set[str]:
+def device_types(obs: Observation, db: SignatureDB, claims: list[Claim] | None = None) -> set[str]:
     """Device types any evidence so far claims."""
-    claims, _ = collect(obs, db)
+    if claims is None:
+        claims, _ = collect(obs, db)
     return {c.value for c in claims if c.key == "device_type"}
 
 
@@ -176,11 +178,13 @@ def plan(
 
     Args:
         multicast_done: the multicast discovery round is over (only then is the silence of a host
-            to multicast a reason to ask it by unicast).
+            to multicast a reason to ask it by unicast; a host that answered any discovery protocol
+            is not asked the others by unicast).
         budget: requests the host may still be sent (HTTP-family); the plan never exceeds it.
     """
-    names = makers(obs, db)
-    types = device_types(obs, db)
+    claims, _ = collect(obs, db)
+    names = makers(obs, db, claims)
+    types = device_types(obs, db, claims)
     protos = {r.protocol for r in obs.responses if r.raw}
     tried = {r.protocol for r in obs.responses if r.protocol in DISCOVERY_PROTOCOLS}
     asked = _asked(obs)
@@ -221,7 +225,9 @@ def plan(
                  and not any(r.protocol == "upnp" and r.request == f"GET {urlsplit(u).path or '/'}" for r in obs.responses))
 
     unicast: list[str] = []
-    if multicast_done:
+    # only a host that answered no discovery protocol at all is asked by unicast: one that answered
+    # some is not ignoring multicast, it simply does not speak the others
+    if multicast_done and not tried:
         for proto, rule in sorted(book.discovery.items()):
             if proto in tried:
                 continue  # answered multicast, or already asked by unicast
