@@ -173,7 +173,7 @@ class Engine:
         if self.progress is not None:
             try:
                 self.progress.event(kind, ip=ip, total=total)
-            except Exception:  # noqa: BLE001 - a progress display never breaks a scan
+            except Exception:
                 logger.debug("progress observer failed", exc_info=True)
 
     def note(self, text: str) -> None:
@@ -358,10 +358,10 @@ class Engine:
         t0 = self.clock.monotonic()
         try:
             await asyncio.wait_for(self._work(h), self.options.timeouts.host_total)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             logger.info("host %s: gave up after %.0f s", h.ip, self.options.timeouts.host_total)
             self._work_of(h).tried.append(f"stopped after {self.options.timeouts.host_total:.0f} s (host time budget)")
-        except Exception:  # noqa: BLE001 - one host's trouble never ends the scan
+        except Exception:
             logger.warning("host %s: internal error", h.ip, exc_info=True)
         finally:
             w = self._work_state.get(h.ip)
@@ -545,9 +545,8 @@ class Engine:
         self._emit("targets", total=len(onlink) + len(routed))
         if not self.privileged:
             self.note("not running as root: no ARP or raw sockets; using TCP connect scans and multicast discovery")
-        if not o.hosts_only:
-            if o.signatures and self._db is None:
-                self._db = self._load_db()[0]  # a bad --signatures directory fails before any packet
+        if not o.hosts_only and o.signatures and self._db is None:
+            self._db = self._load_db()[0]  # a bad --signatures directory fails before any packet
         phases: list[Any] = []
         if o.discovery and links and not o.hosts_only:
             async def discovery() -> None:
@@ -633,7 +632,7 @@ async def scan_async(options: ScanOptions, progress: ScanProgress | None = None,
     eng = engine or Engine(options, progress)
     try:
         await asyncio.wait_for(eng.run(), options.timeouts.scan_total)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         eng.incomplete = True
         eng.note(f"scan stopped after {options.timeouts.scan_total:.0f} s; results are partial")
         eng.cancel_tasks()
@@ -660,5 +659,5 @@ def scan(options: ScanOptions, progress: ScanProgress | None = None,
     finally:
         try:
             runner.close()
-        except BaseException:  # noqa: BLE001 - a second Ctrl-C while closing
+        except BaseException:  # noqa: BLE001, S110 - a second Ctrl-C while closing
             pass

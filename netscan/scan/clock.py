@@ -29,4 +29,4 @@ class SystemClock:
 
     def wall(self) -> str:
         """UTC now, to the second."""
-        return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+        return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

@@ -125,7 +125,7 @@ def _asked(obs: Observation) -> set[tuple[int | None, str]]:
     out: set[tuple[int | None, str]] = set()
     for r in obs.responses:
         if r.protocol in ("http", "https", "onvif", "upnp"):
-            method, _, path = r.request.partition(" ")
+            _method, _, path = r.request.partition(" ")
             out.add((r.port, path if path.startswith("/") else r.request))
     return out
 
@@ -231,8 +231,6 @@ def plan(
         for proto, rule in sorted(book.discovery.items()):
             if proto in tried:
                 continue  # answered multicast, or already asked by unicast
-            if rule.always:
-                unicast.append(proto)
-            elif set(rule.makers) & set(names) or open_ports & set(rule.ports):
+            if rule.always or set(rule.makers) & set(names) or open_ports & set(rule.ports):
                 unicast.append(proto)
     return Plan(http=tuple(http), onvif=tuple(onvif), upnp=upnp, unicast=tuple(unicast), makers=tuple(names))

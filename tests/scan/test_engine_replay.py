@@ -13,11 +13,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from replay import Device, run_replay  # noqa: E402
+from replay import Device, run_replay
 
-from netscan.identify import identify  # noqa: E402
-from netscan.model import Observation  # noqa: E402
-from netscan.observations import from_dict  # noqa: E402
+from netscan.identify import identify
+from netscan.model import Observation
+from netscan.observations import from_dict
 
 FIELDS = ("vendor", "model", "firmware", "device_type")
 
@@ -119,7 +119,7 @@ def test_report_tells_silent_from_unrecognised() -> None:
     devices = [Device("dahua-nvr4108hs", "10.9.0.20", silent=True)]
     result, _probes, _ = run_replay(devices)
     odd = Observation("10.9.0.21", None, (Response("http", "HTTP/1.1 200 OK\r\nServer: qqq/0.1\r\n\r\nhello", 80, "GET /"),), (80,))
-    report = analyse([*result.observations, odd], now=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    report = analyse([*result.observations, odd], now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     doc = report.to_dict()
     by = {d["ip"]: d for d in doc["devices"]}
     assert by["10.9.0.20"]["notes"][0].startswith("silent:")

@@ -14,11 +14,10 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import sub_prefix
-
 from netscan.identify import identify
 from netscan.model import VIDEO_TYPES
 from netscan.observations import from_dict, load_path
+from tests.conftest import sub_prefix
 
 pytestmark = pytest.mark.lab
 

@@ -97,8 +97,8 @@ def test_request_book_is_checked() -> None:
 
 
 def test_no_vendor_tables_left_in_probes_or_engine() -> None:
-    import netscan.engine as engine
-    import netscan.probes.http as http
+    from netscan import engine
+    from netscan.probes import http
 
     for name in ("_TELLS", "_VENDOR_HINT", "PROTOCOL_HINTS", "tells", "host_hints", "oui_hint", "VENDOR_REQUESTS"):
         assert not hasattr(http, name)
