@@ -53,9 +53,9 @@ logger = logging.getLogger(__name__)
 
 ENGINES = ("netscan", "nmap")
 
-#: Rounds of plan -> ask -> plan again per host (each round only asks what the last answers
-#: made worth asking; three is enough for discovery -> vendor endpoint -> ONVIF media).
-MAX_PLAN_ROUNDS = 4
+#: Plans made per host (one at the start of enrichment and one after each batch of answers;
+#: each only asks what nothing asked before: discovery -> vendor endpoint -> ONVIF -> media needs few).
+MAX_PLANS = 12
 #: Beyond the wait for a reply to start, this long is allowed for the rest of it to arrive.
 TRANSFER_ALLOWANCE = 2.0
 #: Unicast discovery: a directed probe is answered at once (the random delays of WS-Discovery and
@@ -395,16 +395,7 @@ class Engine:
         await self._await_discovery(w)
         db, book = await self._signatures()
         logger.debug("host %s: stage 2 starts", h.ip)
-        for _round in range(MAX_PLAN_ROUNDS):
-            if w.timing.exhausted:
-                w.tried.append(f"stopped asking: {w.timing.timeouts} exchanges got no answer (timeout budget)")
-                break
-            budget = self.options.limits.max_requests_per_host - h.requests
-            p = planner.plan(self._snapshot(h), db, book, multicast_done=self._discovery_done is None or self._discovery_done.is_set(),
-                             budget=max(budget, 0))
-            if not p:
-                break
-            await self._follow(w, p)
+        await self._enrich(w, db, book)
         if self.options.check_default_credentials:
             await self._credentials(w, db)
 
@@ -426,22 +417,46 @@ class Engine:
             for x in waits:
                 x.cancel()
 
-    async def _follow(self, w: _Host, p: planner.Plan) -> None:
-        """Ask what the plan says, all kinds at once (the host's slots keep it gentle); record the
-        answers in plan order."""
+    async def _enrich(self, w: _Host, db: Any, book: Any) -> None:
+        """Plan, ask, and plan again as each answer arrives (not round by round: a quick answer's
+        follow-up does not wait for a slow device's other replies). Everything planned runs at once;
+        the host's slots keep it gentle."""
         h = w.state
-        jobs: list[Awaitable[list[Response]]] = []
-        for step in p.http:
-            jobs.append(self._http(w, step))
-        if p.onvif:
-            jobs.append(self._onvif(w, p.onvif))
-        for url in p.upnp:
-            jobs.append(self._exchange(w, f"UPnP {url}", lambda c, u=url: self.probes.upnp(c, h, u)))  # type: ignore[misc]
-        if p.unicast:
-            jobs.append(self._unicast(w, p.unicast))
-        for out in await asyncio.gather(*jobs):
-            for r in out:
-                h.add(r)
+        running: dict[asyncio.Future[list[Response]], list[tuple[int | None, str]]] = {}
+        plans = 0
+        try:
+            while True:
+                if w.timing.exhausted:
+                    if not any("timeout budget" in t for t in w.tried):
+                        w.tried.append(f"stopped asking: {w.timing.timeouts} exchanges got no answer (timeout budget)")
+                elif plans < MAX_PLANS:
+                    inflight = frozenset(k for keys in running.values() for k in keys)
+                    budget = self.options.limits.max_requests_per_host - h.requests - len(inflight)
+                    done = self._discovery_done is None or self._discovery_done.is_set()
+                    p = planner.plan(self._snapshot(h), db, book, multicast_done=done, budget=max(budget, 0),
+                                     inflight=inflight)
+                    plans += 1
+                    if p:
+                        keys = planner.step_keys(p)
+                        for step, key in zip(p.http, keys["http"]):
+                            running[asyncio.ensure_future(self._http(w, step))] = [key]
+                        if p.onvif:
+                            running[asyncio.ensure_future(self._onvif(w, p.onvif))] = keys["onvif"]
+                        for url, key in zip(p.upnp, keys["upnp"]):
+                            running[asyncio.ensure_future(
+                                self._exchange(w, f"UPnP {url}", lambda c, u=url: self.probes.upnp(c, h, u)))] = [key]  # type: ignore[misc]
+                        if p.unicast:
+                            running[asyncio.ensure_future(self._unicast(w, p.unicast))] = keys["unicast"]
+                if not running:
+                    break
+                finished, _ = await asyncio.wait(list(running), return_when=asyncio.FIRST_COMPLETED)
+                for f in [f for f in running if f in finished]:  # in the order they were planned
+                    running.pop(f)
+                    for r in f.result():
+                        h.add(r)
+        finally:
+            for f in running:
+                f.cancel()
 
     async def _http(self, w: _Host, step: planner.HttpStep) -> list[Response]:
         h = w.state

@@ -166,6 +166,21 @@ def _on_host(url: str, ip: str | None) -> bool:
         return False
 
 
+#: ``inflight`` keys of steps that are not (port, path) HTTP requests.
+ONVIF_KEY = "onvif"
+UNICAST_KEY = "unicast:"
+
+
+def step_keys(p: Plan) -> dict[str, list[tuple[int | None, str]]]:
+    """The ``inflight`` keys of each kind of step of a plan (for the engine to pass back)."""
+    return {
+        "http": [(s.port, s.request.path) for s in p.http],
+        "onvif": [(s.port, ONVIF_KEY) for s in p.onvif],
+        "upnp": [(None, u) for u in p.upnp],
+        "unicast": [(None, UNICAST_KEY + u) for u in p.unicast],
+    }
+
+
 def plan(
     obs: Observation,
     db: SignatureDB,
@@ -173,6 +188,7 @@ def plan(
     *,
     multicast_done: bool = True,
     budget: int = 24,
+    inflight: frozenset[tuple[int | None, str]] = frozenset(),
 ) -> Plan:
     """The requests worth sending to this host now, given everything it has answered so far.
 
@@ -181,13 +197,17 @@ def plan(
             to multicast a reason to ask it by unicast; a host that answered any discovery protocol
             is not asked the others by unicast).
         budget: requests the host may still be sent (HTTP-family); the plan never exceeds it.
+        inflight: what was asked and has not answered yet (``step_keys`` of the steps running).
     """
     claims, _ = collect(obs, db)
     names = makers(obs, db, claims)
     types = device_types(obs, db, claims)
     protos = {r.protocol for r in obs.responses if r.raw}
     tried = {r.protocol for r in obs.responses if r.protocol in DISCOVERY_PROTOCOLS}
-    asked = _asked(obs)
+    asked = _asked(obs) | set(inflight)
+    asked |= {(r.port, ONVIF_KEY) for r in obs.responses if r.protocol == "onvif"}
+    if any(k[1].startswith(UNICAST_KEY) for k in inflight):
+        tried.add("unicast")  # a unicast round is under way: nothing more by unicast
     open_ports = set(obs.open_ports)
 
     http: list[HttpStep] = []
@@ -211,17 +231,16 @@ def plan(
     if not spoke_onvif and left > 0:
         ep = _onvif_endpoint(xaddrs(obs), obs.ip)
         if ep is not None:
-            if (ep.port, ep.path) not in asked:
+            if (ep.port, ONVIF_KEY) not in asked:
                 onvif.append(ep)
         else:
             if video:
                 answered = {r.port: r.protocol == "https" for r in _web_answers(obs)}
                 for p in ONVIF_PORTS:
-                    if p in answered and (p, ONVIF_DEVICE_PATH) not in asked:
+                    if p in answered and (p, ONVIF_KEY) not in asked:
                         onvif.append(OnvifStep(p, ONVIF_DEVICE_PATH, answered[p] or p in _TLS_PORTS))
 
-    upnp = tuple(u for u in locations(obs)[:MAX_UPNP_LOCATIONS]
-                 if _on_host(u, obs.ip) and (urlsplit(u).port or 80, urlsplit(u).path or "/") not in asked
+    upnp = tuple(u for u in locations(obs)[:MAX_UPNP_LOCATIONS] if _on_host(u, obs.ip) and (None, u) not in asked
                  and not any(r.protocol == "upnp" and r.request == f"GET {urlsplit(u).path or '/'}" for r in obs.responses))
 
     unicast: list[str] = []
