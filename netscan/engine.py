@@ -156,6 +156,7 @@ class Engine:
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._discovery_done: asyncio.Event | None = None
         self._sweep_done = False
+        self._sweep_event: asyncio.Event | None = None
         self._idle_sent = False
         self._db_task: asyncio.Future[Any] | None = None
         self.ctx: ProbeContext | None = None
@@ -402,6 +403,10 @@ class Engine:
     async def _await_discovery(self, w: _Host) -> None:
         """Stage 2 uses discovery evidence (XAddrs, LOCATION, SADP/DHIP): wait for this host's
         WS-Discovery answer, or for the window to close when it sends none."""
+        # no planning (CPU) or unicast bursts while the ARP sweep still listens for replies: a loop
+        # busy for 100 ms ends an ARP round early on a large subnet
+        if self._sweep_event is not None and not self._sweep_event.is_set():
+            await self._sweep_event.wait()
         if self._discovery_done is None or self._discovery_done.is_set():
             return
         if self._sweep_done and not self._idle_sent:
@@ -589,9 +594,15 @@ class Engine:
                     sweeps.append(self._icmp(routed))
                 sweeps.append(self._ping_tcp(routed))
 
+        self._sweep_event = asyncio.Event()
+
         async def sweep() -> None:
-            await asyncio.gather(*sweeps)
-            self._sweep_done = True
+            try:
+                await asyncio.gather(*sweeps)
+            finally:
+                self._sweep_done = True
+                assert self._sweep_event is not None
+                self._sweep_event.set()
 
         phases.append(sweep())
         try:

@@ -246,7 +246,9 @@ def plan(
     unicast: list[str] = []
     # only a host that answered no discovery protocol at all is asked by unicast: one that answered
     # some is not ignoring multicast, it simply does not speak the others
-    if multicast_done and not tried:
+    # (and only one with an open port or an answer: a host silent on every camera port and to
+    # multicast is not a camera ignoring multicast, and a /22 of them would cost thousands of sockets)
+    if multicast_done and not tried and (open_ports or obs.responses):
         for proto, rule in sorted(book.discovery.items()):
             if proto in tried:
                 continue  # answered multicast, or already asked by unicast
