@@ -1,43 +1,68 @@
 """Asyncio orchestration of an active scan: the only caller of probes.
 
-    targets ─▶ ARP sweep (on-link, root) ──┐
-               ICMP + TCP ping (routed) ───┼─▶ per host: ports ─▶ openers (HTTP/TLS, RTSP, banners)
-               multicast discovery ────────┘                  └─▶ (after discovery) ONVIF, UPnP, DHIP
-                                                                         │
-                                              list[Observation] ◀────────┘
+    targets ─▶ ARP sweep (on-link, per interface) ─┐
+               ICMP + TCP ping (routed) ───────────┼─▶ per host: ports ─▶ first-stage probes (HTTP/TLS, RTSP, banners)
+               multicast discovery (per interface) ┘        │
+                                                            ▼
+                      plan (netscan.scan.planner, from the signatures) ─▶ vendor endpoints, ONVIF,
+                      UPnP, unicast discovery ─▶ plan again with the new answers ─▶ ... ─▶ nothing new
+                                                            │
+                      (opt-in) the one default-credential attempt ◀─┘
+                                                            │
+                                         list[Observation] ◀┘
 
-Every host is worked on as soon as it is found, all hosts in parallel; per host, at most
-``limits.per_host`` connections are open at a time, and every packet or connection attempt takes a
-token from one global rate limiter. Waits adapt to the replies (see ``probes/udp.py``,
-``probes/arp.py``, ``probes/ports.py``); there are no fixed sleeps. What was found is kept when
-the scan is interrupted, and the result is marked incomplete.
+Every host is worked on as soon as it is found, all hosts in parallel. Per host, at most
+``limits.per_host`` connections are open at a time, waits adapt to that host's own answers, an
+exchange that got nothing is asked again with a longer wait, and a budget (requests, timeouts,
+``host_total``) replaces "slow: ask nothing more" (``netscan.scan.timing``). Every packet or
+connection attempt takes a token from one global rate limiter. What was found is kept when the
+scan is interrupted, and the result is marked incomplete.
+
+The engine is given its probes (``netscan.scan.probeset.Probes``) and clock
+(``netscan.scan.clock.Clock``), so a test can drive it with recorded answers and virtual time.
+Target resolution, discovery attribution, the next-request policy, per-host timing and the report
+header live in ``netscan.scan``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import datetime as _dt
+import dataclasses
 import ipaddress
 import logging
 import os
-from collections.abc import Callable
+import sys
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from netscan.errors import UsageError
 from netscan.limits import DEFAULT_PORTS, PING_PORTS, Limits, Timeouts
-from netscan.model import Observation, Response, ScanRun, ScanStats, parse_time
-from netscan.probes import dhip as dhip_probe
-from netscan.probes import netif, ports as ports_probe, udp
-from netscan.probes.banner import BannerProbe
-from netscan.probes.base import HostState, Probe, ProbeContext
-from netscan.probes.http import HttpProbe
-from netscan.probes.rtsp import RtspProbe
-from netscan.scope import IPNetwork, TargetSet, in_scope, resolve_targets
+from netscan.model import Observation, Response, ScanRun, parse_time
+from netscan.probes.base import HostState, ProbeContext, RateLimiter, Slots
+from netscan.probes.udp import Link
+from netscan.scan import attribution, planner
+from netscan.scan.clock import Clock, SystemClock
+from netscan.scan.header import Counters, scan_run
+from netscan.scan.probeset import DISCOVERY, NetworkProbes, Probes
+from netscan.scan.targets import ScanTargets, resolve
+from netscan.scan.timing import HostTiming
+from netscan.scope import IPNetwork
 
 logger = logging.getLogger(__name__)
 
 ENGINES = ("netscan", "nmap")
+
+#: Plans made per host (one at the start of enrichment and one after each batch of answers;
+#: each only asks what nothing asked before: discovery -> vendor endpoint -> ONVIF -> media needs few).
+MAX_PLANS = 12
+#: Beyond the wait for a reply to start, this long is allowed for the rest of it to arrive.
+TRANSFER_ALLOWANCE = 2.0
+#: Unicast discovery: a directed probe is answered at once (the random delays of WS-Discovery and
+#: SSDP apply to multicast); wait at least this long (longer for a host known to be slow).
+UNICAST_QUIET = 0.5
+#: Unicast discovery: wait at most this much longer than that for late answers.
+UNICAST_MAX = 1.0
 
 
 @dataclass(frozen=True)
@@ -45,9 +70,11 @@ class ScanOptions:
     """Everything a scan needs to know, passed explicitly."""
 
     targets: tuple[str, ...] = ()
-    """CIDRs, ranges, addresses. Empty: the subnets of ``iface``."""
+    """CIDRs, ranges, addresses. Empty: the subnets of the interfaces."""
     iface: str | None = None
     """Interface for ARP and multicast discovery (default: the default route's)."""
+    ifaces: tuple[str, ...] = ()
+    """Several interfaces (``--iface`` given more than once, or ``all``); overrides ``iface``."""
     ports: tuple[int, ...] = DEFAULT_PORTS
     allow_public: bool = False
     scope: tuple[IPNetwork, ...] | None = None
@@ -62,6 +89,15 @@ class ScanOptions:
     timeouts: Timeouts = field(default_factory=Timeouts)
     privileged: bool | None = None
     """Use raw sockets (ARP, ICMP). None: when running as root."""
+    signatures: str | None = None
+    """Signature directory (``--signatures``): the planner identifies partial answers with it."""
+    check_default_credentials: bool = False
+    """Opt-in: the one default-credential attempt per device, as the scan's last phase."""
+
+    @property
+    def interface_names(self) -> tuple[str, ...]:
+        """The interfaces asked for (empty: chosen from the targets or the default route)."""
+        return self.ifaces or ((self.iface,) if self.iface else ())
 
 
 @dataclass
@@ -78,64 +114,67 @@ class ScanProgress(Protocol):
     """An observer of the scan (the CLI drives rich progress bars from it)."""
 
     def event(self, kind: str, ip: str | None = None, total: int | None = None) -> None:
-        """``targets`` (total), ``found`` (ip), ``done`` (ip), ``phase`` ... never raises."""
+        """``targets`` (total), ``found`` (ip), ``done`` (ip), ``idle``, ``phase`` ... never raises."""
         ...
 
 
-def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+@dataclass
+class _Host:
+    """The engine's own state of one host: what probes see, plus timing and what was tried."""
+
+    state: HostState
+    timing: HostTiming
+    slots: Slots
+    ready: asyncio.Event
+    """Its WS-Discovery answer is in (stage 2 need not wait for the whole window)."""
+    tried: list[str] = field(default_factory=list)
 
 
-#: Probes run on each open port as soon as ports are known (first speakers and openers).
-OPENERS: tuple[Probe, ...] = (HttpProbe(), RtspProbe(), BannerProbe())
-#: Hint words that make a host worth an ONVIF query even without a WS-Discovery reply.
-_CAMERA_HINTS = {"hikvision", "dahua", "axis", "uniview", "hanwha", "xiongmai", "onvif"}
-_ONVIF_PORTS = (80, 8899, 2020, 8000, 8080, 5000, 443, 8443)
-
-
-def _stalled(r: Response) -> bool:
-    """A reply that was expected (web/RTSP port, or data started arriving) but never completed."""
-    from netscan.probes.http import TLS_PORTS, WEB_PORTS
-    from netscan.probes.rtsp import RTSP_PORTS
-
-    if r.error != "timeout":
-        return False
-    return bool(r.raw) or r.port in WEB_PORTS or r.port in TLS_PORTS or r.port in RTSP_PORTS
+def _nothing(r: Response) -> bool:
+    """An exchange that ran into its wait with nothing at all received."""
+    return r.error == "timeout" and not r.raw
 
 
 class Engine:
     """One scan's state. ``run()`` fills ``hosts``; ``result()`` can be called at any time."""
 
-    def __init__(self, options: ScanOptions, progress: ScanProgress | None = None) -> None:
+    def __init__(self, options: ScanOptions, progress: ScanProgress | None = None, *,
+                 probes: Probes | None = None, clock: Clock | None = None, db: Any = None) -> None:
         self.options = options
         self.progress = progress
+        self.probes: Probes = probes or NetworkProbes()
+        self.clock: Clock = clock or SystemClock()
+        self._db = db
         self.hosts: dict[str, HostState] = {}
+        self._work_state: dict[str, _Host] = {}
         self.notes: list[str] = []
-        self.start = _now()
+        self.start = self.clock.wall()
         self.end: str | None = None
-        self.targets: TargetSet | None = None
-        self.link: udp.Link | None = None
-        self.iface: netif.Interface | None = None
+        self.plan: ScanTargets | None = None
         self.incomplete = False
-        self.dropped_out_of_scope = 0
-        self.dropped_out_of_targets = 0
+        self.stats = Counters()
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._discovery_done: asyncio.Event | None = None
-        self._ready: dict[str, asyncio.Event] = {}
         self._sweep_done = False
+        self._sweep_event: asyncio.Event | None = None
         self._idle_sent = False
-        """Per host: its WS-Discovery answer is in (stage 2 need not wait for the whole window)."""
+        self._db_task: asyncio.Future[Any] | None = None
         self.ctx: ProbeContext | None = None
         self.privileged = options.privileged if options.privileged is not None else os.geteuid() == 0
-        self.raw_sent = 0
+        self.host_slots = max(options.limits.per_host, 1)
 
     # --- small helpers ------------------------------------------------------------------------
+
+    @property
+    def targets(self) -> Any:
+        """The resolved target set (None before ``run``)."""
+        return self.plan.targets if self.plan else None
 
     def _emit(self, kind: str, ip: str | None = None, total: int | None = None) -> None:
         if self.progress is not None:
             try:
                 self.progress.event(kind, ip=ip, total=total)
-            except Exception:  # noqa: BLE001 - a progress display never breaks a scan
+            except Exception:
                 logger.debug("progress observer failed", exc_info=True)
 
     def note(self, text: str) -> None:
@@ -144,18 +183,11 @@ class Engine:
             self.notes.append(text)
             logger.warning("%s", text)
 
-    def _on_link(self, ip: str) -> bool:
-        try:
-            a = ipaddress.ip_address(ip)
-        except ValueError:
-            return False
-        return self.iface is not None and any(a in n for n in self.iface.networks)
-
     def _enrichable(self, ip: str) -> bool:
-        return self.targets is not None and ip in self.targets
+        return self.plan is not None and ip in self.plan.targets
 
     def host(self, ip: str, mac: str | None = None) -> HostState:
-        """The state of ``ip``, created on first sight; starts its work if it is a target."""
+        """The state of ``ip``, created on first sight."""
         h = self.hosts.get(ip)
         if h is None:
             h = self.hosts[ip] = HostState(ip=ip, mac=mac)
@@ -164,95 +196,126 @@ class Engine:
             h.mac = mac
         return h
 
-    def start_host(self, ip: str, mac: str | None = None, known_alive: bool = True) -> None:
-        """Find/create the host and start its scan task once."""
+    def _work_of(self, h: HostState) -> _Host:
+        w = self._work_state.get(h.ip)
+        if w is None:
+            t, lim = self.options.timeouts, self.options.limits
+            w = self._work_state[h.ip] = _Host(
+                state=h, timing=HostTiming(read=t.read, read_max=max(t.read_max, t.read), retries=max(lim.retries, 0)),
+                slots=Slots(asyncio.Semaphore(self.host_slots), self._global_slots()), ready=asyncio.Event())
+        return w
+
+    def _global_slots(self) -> asyncio.Semaphore:
+        assert self.ctx is not None and isinstance(self.ctx.connections, asyncio.Semaphore)
+        return self.ctx.connections
+
+    def start_host(self, ip: str, mac: str | None = None) -> None:
+        """Find/create the host and start its scan task once (targets only)."""
         h = self.host(ip, mac)
         if self.options.hosts_only:
             return
         if ip not in self._tasks and self._enrichable(ip):
-            self._tasks[ip] = asyncio.create_task(self._host_task(h, known_alive))
+            self._tasks[ip] = asyncio.create_task(self._host_task(h))
+
+    def _host_ctx(self, w: _Host, attempt: int = 0) -> ProbeContext:
+        """The context one exchange with this host gets: its slots, its wait, its source address."""
+        assert self.ctx is not None and self.plan is not None
+        wait = w.timing.wait(attempt)
+        link = self.plan.link_for(w.state.ip)
+        return dataclasses.replace(
+            self.ctx, timeouts=dataclasses.replace(self.ctx.timeouts, read=wait + TRANSFER_ALLOWANCE),
+            wait=wait, connections=w.slots, on_reply=w.timing.answered,
+            source_ip=link.address if link else None, reply_worst=0.0,
+        )
+
+    async def _exchange(self, w: _Host, what: str, call: Callable[[ProbeContext], Awaitable[list[Response]]],
+                        expect_reply: bool = True) -> list[Response]:
+        """One exchange (or probe sequence) with retries: asked again, with a longer wait, while the
+        first reply got nothing at all and the host's budget allows."""
+        attempt = 0
+        while True:
+            t0 = self.clock.monotonic()
+            out = await call(self._host_ctx(w, attempt))
+            logger.debug("host %s: %s took %.2f s", w.state.ip, what, self.clock.monotonic() - t0)
+            lead = out[0] if out else None
+            if lead is None or not _nothing(lead):
+                if attempt:
+                    w.tried.append(f"{what}: answered on attempt {attempt + 1}")
+                return out
+            if not expect_reply:
+                return out  # a port that speaks something else first: silence is its answer
+            w.timing.timed_out()
+            if not w.timing.may_retry(attempt):
+                w.tried.append(f"{what}: no answer within {w.timing.waits[-1]:.1f} s"
+                               + (f" ({attempt + 1} attempts)" if attempt else ""))
+                return out
+            attempt += 1
+            self.stats.retries += 1
+            w.timing.retried += 1
 
     # --- set-up -------------------------------------------------------------------------------
 
     def _resolve(self) -> None:
         o = self.options
-        ifs = netif.interfaces()
-        name = o.iface
-        if name is not None and name not in ifs:
-            raise UsageError(f"interface {name!r} has no IPv4 address (or does not exist)")
-        texts = o.targets
-        if not texts:
-            name = name or netif.default_interface()
-            if name is None:
-                # No default route (an isolated segment, the lab): the one interface there is.
-                others = [i for i in ifs.values() if i.name != "lo" and not i.addresses[0][0].startswith("127.")]
-                name = others[0].name if len(others) == 1 else None
-            if name is None or name not in ifs:
-                raise UsageError("no target given and no interface with a default route; give targets or --iface")
-            texts = tuple(str(n) for n in ifs[name].networks)
-        scope = list(o.scope) if o.scope is not None else None
-        self.targets = resolve_targets(texts, allow_public=o.allow_public, scope=scope)
-        if self.targets.dropped:
-            self.note(f"{self.targets.dropped} target addresses lie outside the scope file and are skipped")
-        if name is None:
-            first = next(self.targets.addresses(), None)
-            for iface in ifs.values():
-                if first and iface.address_for(first):
-                    name = iface.name
-                    break
-            if name is None and first:
-                name = netif.route_interface(first)
-        if name is not None and name in ifs:
-            self.iface = ifs[name]
-            addr, _plen, bcast = self.iface.addresses[0]
-            self.link = udp.Link(ifname=name, address=addr, broadcast=bcast)
+        self.plan = resolve(
+            o.targets, o.interface_names, interfaces=self.probes.interfaces(),
+            default_interface=self.probes.default_interface() if not o.targets and not o.interface_names else None,
+            route_interface=self.probes.route_interface, allow_public=o.allow_public, scope=o.scope,
+        )
+        for n in self.plan.notes:
+            self.note(n)
 
-    def _split_targets(self) -> tuple[list[str], list[str]]:
-        assert self.targets is not None
-        onlink: list[str] = []
-        routed: list[str] = []
-        nets = self.iface.networks if self.iface else []
-        own = {a for a, _, _ in self.iface.addresses} if self.iface else set()
-        for ip in self.targets.addresses():
-            if ip in own:
-                continue
-            a = ipaddress.ip_address(ip)
-            (onlink if any(a in n for n in nets) else routed).append(ip)
-        return onlink, routed
+    def _load_db(self) -> Any:
+        from netscan.sigdb import load_db
+        from netscan.sigdb.db import default_db
+        from netscan.sigdb.requests import load_book
+
+        db = self._db if self._db is not None else (load_db(self.options.signatures) if self.options.signatures else default_db())
+        return db, load_book(db.root, known_vendor=lambda n: db.vendor(n) is not None)
+
+    async def _signatures(self) -> Any:
+        if self._db_task is None:
+            if self._db is not None:
+                fut: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+                fut.set_result(self._load_db())
+                self._db_task = fut
+            else:
+                # CPU-bound: a short GIL switch interval keeps the event loop responsive meanwhile
+                sys.setswitchinterval(0.0005)
+                self._db_task = asyncio.ensure_future(asyncio.to_thread(self._load_db))
+        return await self._db_task
 
     # --- phases -------------------------------------------------------------------------------
 
-    async def _arp(self, onlink: list[str]) -> None:
-        from netscan.probes import arp
-
-        assert self.ctx is not None and self.iface is not None and self.link is not None
+    async def _arp(self, link: Link, onlink: list[str]) -> None:
+        assert self.ctx is not None and link.ifname is not None
         try:
-            res = await arp.sweep(self.ctx, self.iface.name, self.link.address, onlink,
+            await self.probes.arp(self.ctx, link.ifname, link.address, onlink,
                                   on_found=lambda ip, mac: self.start_host(ip, mac))
-            self.raw_sent += res.sent
         except PermissionError:
             self.note("no permission for raw sockets: ARP sweep replaced by connect scans")
             await self._ping_tcp(onlink)
 
     async def _icmp(self, routed: list[str]) -> None:
-        from netscan.probes import icmp
-
         assert self.ctx is not None
         try:
-            await icmp.sweep(self.ctx, routed, on_found=lambda ip: self.start_host(ip))
+            await self.probes.icmp(self.ctx, routed, on_found=lambda ip: self.start_host(ip))
         except PermissionError:
             self.note("no permission for raw sockets: no ICMP echo; TCP connect pings only")
 
     async def _ping_tcp(self, addrs: list[str]) -> None:
         """TCP connect ping: a host that accepts or refuses any ping port is alive."""
         assert self.ctx is not None
+        ctx = self.ctx
         sem = asyncio.Semaphore(max(self.options.limits.connections // 2, 1))
 
         async def one(ip: str) -> None:
             async with sem:
                 if ip in self._tasks:
                     return
-                scan = await ports_probe.scan_ports(self.ctx, ip, PING_PORTS)  # type: ignore[arg-type]
+                link = self.plan.link_for(ip) if self.plan else None
+                c = dataclasses.replace(ctx, source_ip=link.address if link else None)
+                scan = await self.probes.ports(c, ip, PING_PORTS)
                 if scan.alive:
                     self.start_host(ip)
                     if ip in self.hosts:
@@ -261,174 +324,226 @@ class Engine:
         await asyncio.gather(*(one(ip) for ip in addrs))
 
     async def _discovery(self) -> None:
-        from netscan.probes import mdns, sadp, smartdev, ssdp, wsd, xmeye
-
-        assert self.ctx is not None and self.link is not None
-        specs = [wsd.spec(), ssdp.spec(), mdns.spec(), sadp.spec(), dhip_probe.spec(), xmeye.spec(),
-                 smartdev.tplink_spec(), smartdev.ubnt_spec()]
-        results = await asyncio.gather(*(udp.discover(self.ctx, s, self.link, on_reply=self._record_discovery)
-                                         for s in specs), return_exceptions=True)
-        for spec, res in zip(specs, results):
+        """Multicast/broadcast discovery, every protocol on every interface at once."""
+        assert self.ctx is not None and self.plan is not None
+        jobs = [(p, link) for link in self.plan.links for p in DISCOVERY]
+        results = await asyncio.gather(
+            *(self.probes.discover(dataclasses.replace(self.ctx, source_ip=link.address), p, link, on_reply=self._record_discovery)
+              for p, link in jobs), return_exceptions=True)
+        for (p, link), res in zip(jobs, results):
             if isinstance(res, BaseException):
-                logger.warning("%s discovery failed: %s", spec.protocol, res)
+                logger.warning("%s discovery on %s failed: %s", p, link.ifname, res)
 
     def _record_discovery(self, src: str, resp: Response) -> None:
+        assert self.plan is not None
         o = self.options
-        if resp.protocol == "mdns":
-            from netscan.parsers.discovery import mdns_owner
-
-            src = mdns_owner(resp.raw, src)
-        if self.link is not None and src == self.link.address:
+        ip = attribution.owner(src, resp)
+        verdict = attribution.judge(ip, own=self.plan.own, scope=o.scope, allow_public=o.allow_public,
+                                    is_target=self._enrichable(ip), on_link=self.plan.link_for(ip) is not None)
+        if verdict is attribution.Verdict.OUT_OF_SCOPE:
+            self.stats.out_of_scope_replies += 1
             return
-        scope = list(o.scope) if o.scope is not None else None
-        if not in_scope(src, scope, o.allow_public):
-            self.dropped_out_of_scope += 1
+        if verdict is attribution.Verdict.OUT_OF_TARGETS:
+            self.stats.out_of_target_replies += 1
             return
-        if not self._enrichable(src) and self.iface is not None and self._on_link(src):
-            # On our own subnet but outside the targets the user chose: not part of this scan.
-            # (A device answering from a foreign subnet's address is reported: that is the point.)
-            self.dropped_out_of_targets += 1
+        if verdict is not attribution.Verdict.KEEP:
             return
-        h = self.host(src)
+        h = self.host(ip)
         h.add(resp)
-        if resp.protocol == "wsd":
-            h.hints.add("onvif")
-            from netscan.parsers import fields
+        if resp.protocol == "wsd" and ip in self._work_state:
+            self._work_state[ip].ready.set()
+        if ip not in self._tasks and self._enrichable(ip):
+            self.start_host(ip)
 
-            h.onvif_xaddrs.extend(x for x in fields(resp).get("wsd.xaddrs", []) if x not in h.onvif_xaddrs)
-            self._ready.setdefault(src, asyncio.Event()).set()
-        elif resp.protocol == "ssdp":
-            from netscan.probes.ssdp import location
-
-            loc = location(resp.raw)
-            if loc and loc not in h.upnp_locations:
-                h.upnp_locations.append(loc)
-        elif resp.protocol == "mdns":
-            from netscan.parsers import fields
-
-            if any("_onvif" in s for s in fields(resp).get("mdns.service", [])):
-                h.hints.add("onvif")
-        if src not in self._tasks and self._enrichable(src):
-            self.start_host(src)
-
-    async def _host_task(self, h: HostState, known_alive: bool) -> None:
+    async def _host_task(self, h: HostState) -> None:
+        t0 = self.clock.monotonic()
         try:
             await asyncio.wait_for(self._work(h), self.options.timeouts.host_total)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             logger.info("host %s: gave up after %.0f s", h.ip, self.options.timeouts.host_total)
-        except Exception:  # noqa: BLE001 - one host's trouble never ends the scan
+            self._work_of(h).tried.append(f"stopped after {self.options.timeouts.host_total:.0f} s (host time budget)")
+        except Exception:
             logger.warning("host %s: internal error", h.ip, exc_info=True)
         finally:
+            w = self._work_state.get(h.ip)
+            logger.info("host %s: done after %.1f s (%d requests, %d retries, %d timeouts)", h.ip,
+                        self.clock.monotonic() - t0, h.requests, w.timing.retried if w else 0, w.timing.timeouts if w else 0)
             self._emit("done", ip=h.ip)
+
+    def _snapshot(self, h: HostState) -> Observation:
+        return Observation(ip=h.ip, mac=h.mac, responses=tuple(h.responses), open_ports=tuple(sorted(h.open_ports)))
 
     async def _work(self, h: HostState) -> None:
         assert self.ctx is not None
-        ctx = self.ctx
-        if not h.open_ports and "nmap" not in h.hints:  # with --engine nmap, nmap's port scan stands
-            scan = await ports_probe.scan_ports(ctx, h.ip, self.options.ports)
+        w = self._work_of(h)
+        if any(r.protocol == "wsd" for r in h.responses):
+            w.ready.set()
+        if not h.open_ports and not h.ports_known:
+            link = self.plan.link_for(h.ip) if self.plan else None
+            scan = await self.probes.ports(dataclasses.replace(self.ctx, source_ip=link.address if link else None),
+                                           h.ip, self.options.ports)
             h.open_ports |= set(scan.open_ports)
-        sem = asyncio.Semaphore(max(self.options.limits.per_host, 1))
+            w.tried.append(f"TCP ports: {len(self.options.ports)} asked, {len(scan.open_ports)} open")
 
-        async def run(probe: Probe, port: int) -> None:
-            async with sem:
-                for r in await probe.run(ctx, h, port):
-                    h.add(r)
+        async def opener(port: int) -> list[Response]:
+            return await self._exchange(w, f"port {port}", lambda c: self.probes.open(c, h, port),
+                                        expect_reply=self.probes.expects_reply(port))
 
-        await asyncio.gather(*(run(p, port) for port in sorted(h.open_ports) for p in OPENERS if p.wants(port, h)))
-        h.slow = any(_stalled(r) for r in h.responses)
-        if h.slow:
-            logger.info("host %s: a reply ran into the read timeout; no further requests", h.ip)
-            return
-        # Stage 2 uses discovery evidence (XAddrs, LOCATION, SADP/DHIP): wait for this host's
-        # WS-Discovery answer, or for the window to close when it sends none.
-        if self._discovery_done is not None and not self._discovery_done.is_set():
-            if self._sweep_done and not self._idle_sent:
-                # Hosts are now waiting on the network: a good moment for CPU-bound work elsewhere.
-                self._idle_sent = True
-                self._emit("idle")
-            ready = self._ready.setdefault(h.ip, asyncio.Event())
-            waits = [asyncio.ensure_future(self._discovery_done.wait()), asyncio.ensure_future(ready.wait())]
-            try:
-                await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
-            finally:
-                for w in waits:
-                    w.cancel()
-        await self._vendor(h)
-        await asyncio.gather(self._onvif(h), self._upnp(h), self._dhip_unicast(h))
-
-    async def _vendor(self, h: HostState) -> None:
-        """Vendor information endpoints on the first web port, chosen by every hint so far."""
-        from netscan.probes.http import host_hints, vendor_requests
-
-        assert self.ctx is not None
-        h.hints |= host_hints(h)
-        web = [r for r in h.responses if r.protocol in ("http", "https") and r.request == "GET /" and r.raw.startswith("HTTP/")]
-        if not web:
-            return
-        first = min(web, key=lambda r: (r.port != 80, r.protocol == "https", r.port or 0))
-        for r in await vendor_requests(self.ctx, h, first.port or 80, first.protocol == "https"):
-            h.add(r)
-
-    async def _onvif(self, h: HostState) -> None:
-        from netscan.probes import onvif
-
-        assert self.ctx is not None
-        endpoint = onvif.endpoint_from_xaddrs(h.onvif_xaddrs, h.ip)
-        if endpoint is not None:
-            port, path, tls = endpoint
-            for r in await onvif.query(self.ctx, h, port, path, tls):
+        ports = [p for p in sorted(h.open_ports) if self.probes.wants(p, h)]
+        for out in await asyncio.gather(*(opener(p) for p in ports)):
+            for r in out:
                 h.add(r)
-            return
-        camera_like = bool(h.hints & _CAMERA_HINTS) or bool(h.open_ports & {554, 8554, 8899, 2020, 37777, 34567})
-        if not camera_like:
-            return
-        web = {r.port for r in h.responses if r.protocol in ("http", "https") and r.raw.startswith("HTTP/")}
-        for port in _ONVIF_PORTS:
-            if port not in web:
-                continue
-            answers = await onvif.query(self.ctx, h, port, onvif.DEVICE_PATH, port in (443, 8443))
-            for r in answers:
-                h.add(r)
-            if answers and onvif.is_soap(answers[0].raw):
-                return
+        await self._await_discovery(w)
+        db, book = await self._signatures()
+        logger.debug("host %s: stage 2 starts", h.ip)
+        await self._enrich(w, db, book)
+        if self.options.check_default_credentials:
+            await self._credentials(w, db)
 
-    async def _upnp(self, h: HostState) -> None:
-        from netscan.probes import ssdp
-
-        assert self.ctx is not None
-        for loc in h.upnp_locations[:4]:
-            for r in await ssdp.describe(self.ctx, h, loc):
-                h.add(r)
-
-    async def _dhip_unicast(self, h: HostState) -> None:
-        """Dahua devices answer DHIP unicast too: ask one that showed 37777 but stayed silent."""
-        assert self.ctx is not None
-        if 37777 not in h.open_ports or any(r.protocol == "dhip" for r in h.responses) or self.link is None:
+    async def _await_discovery(self, w: _Host) -> None:
+        """Stage 2 uses discovery evidence (XAddrs, LOCATION, SADP/DHIP): wait for this host's
+        WS-Discovery answer, or for the window to close when it sends none."""
+        # no planning (CPU) or unicast bursts while the ARP sweep still listens for replies: a loop
+        # busy for 100 ms ends an ARP round early on a large subnet
+        if self._sweep_event is not None and not self._sweep_event.is_set():
+            await self._sweep_event.wait()
+        if self._discovery_done is None or self._discovery_done.is_set():
             return
-        spec = dhip_probe.spec()
-        spec.bind_port, spec.join = 0, False
+        if self._sweep_done and not self._idle_sent:
+            # Hosts are now waiting on the network: a good moment for CPU-bound work elsewhere.
+            self._idle_sent = True
+            self._emit("idle")
+            # the signatures load in a thread now, not while the sweep and port scans need the loop
+            asyncio.ensure_future(self._signatures())
+        waits = [asyncio.ensure_future(self._discovery_done.wait()), asyncio.ensure_future(w.ready.wait())]
+        try:
+            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for x in waits:
+                x.cancel()
+
+    async def _enrich(self, w: _Host, db: Any, book: Any) -> None:
+        """Plan, ask, and plan again as each answer arrives (not round by round: a quick answer's
+        follow-up does not wait for a slow device's other replies). Everything planned runs at once;
+        the host's slots keep it gentle."""
+        h = w.state
+        running: dict[asyncio.Future[list[Response]], list[tuple[int | None, str]]] = {}
+        plans = 0
+        try:
+            while True:
+                if w.timing.exhausted:
+                    if not any("timeout budget" in t for t in w.tried):
+                        w.tried.append(f"stopped asking: {w.timing.timeouts} exchanges got no answer (timeout budget)")
+                elif plans < MAX_PLANS:
+                    inflight = frozenset(k for keys in running.values() for k in keys)
+                    budget = self.options.limits.max_requests_per_host - h.requests - len(inflight)
+                    done = self._discovery_done is None or self._discovery_done.is_set()
+                    p = planner.plan(self._snapshot(h), db, book, multicast_done=done, budget=max(budget, 0),
+                                     inflight=inflight)
+                    plans += 1
+                    if p:
+                        keys = planner.step_keys(p)
+                        for step, key in zip(p.http, keys["http"]):
+                            running[asyncio.ensure_future(self._http(w, step))] = [key]
+                        if p.onvif:
+                            running[asyncio.ensure_future(self._onvif(w, p.onvif))] = keys["onvif"]
+                        for url, key in zip(p.upnp, keys["upnp"]):
+                            running[asyncio.ensure_future(
+                                self._exchange(w, f"UPnP {url}", lambda c, u=url: self.probes.upnp(c, h, u)))] = [key]  # type: ignore[misc]
+                        if p.unicast:
+                            running[asyncio.ensure_future(self._unicast(w, p.unicast))] = keys["unicast"]
+                if not running:
+                    break
+                finished, _ = await asyncio.wait(list(running), return_when=asyncio.FIRST_COMPLETED)
+                for f in [f for f in running if f in finished]:  # in the order they were planned
+                    running.pop(f)
+                    for r in f.result():
+                        h.add(r)
+        finally:
+            for f in running:
+                f.cancel()
+
+    async def _http(self, w: _Host, step: planner.HttpStep) -> list[Response]:
+        h = w.state
+
+        async def one(c: ProbeContext) -> list[Response]:
+            return [await self.probes.http(c, h, step.port, step.tls, step.request)]
+
+        return await self._exchange(w, f"{step.request.method} {step.request.path} on {step.port}", one)
+
+    async def _onvif(self, w: _Host, steps: tuple[planner.OnvifStep, ...]) -> list[Response]:
+        from netscan.probes.onvif import is_soap
+
+        h = w.state
+        out: list[Response] = []
+        for s in steps:
+            answers = await self._exchange(w, f"ONVIF on {s.port}", lambda c, s=s: self.probes.onvif(c, h, s.port, s.path, s.tls, s.confirmed))  # type: ignore[misc]
+            out += answers
+            if answers and is_soap(answers[0].raw):
+                break
+        return out
+
+    async def _unicast(self, w: _Host, protocols: tuple[str, ...]) -> list[Response]:
+        """Discovery probes sent to the host's own address (it was silent to multicast). A protocol
+        that brings nothing is recorded as a timed-out exchange, so the report can say so."""
+        from netscan.probes import dhip, mdns, sadp, smartdev, ssdp, wsd, xmeye
+
+        assert self.ctx is not None and self.plan is not None
+        h = w.state
+        ports = {"wsd": wsd.PORT, "ssdp": ssdp.PORT, "mdns": mdns.PORT, "sadp": sadp.PORT, "dhip": dhip.PORT,
+                 "xmeye": xmeye.PORT, "tplink": smartdev.TPLINK_PORT, "ubnt": smartdev.UBNT_PORT}
+        link = self.plan.link_for(h.ip) or (self.plan.links[0] if self.plan.links else None)
+        if link is None:
+            return []
+        link = dataclasses.replace(link, ifname=None) if self.plan.link_for(h.ip) is None else link
         t = self.options.timeouts
-        quick = ProbeContext(limits=self.ctx.limits, rate=self.ctx.rate, rtt=self.ctx.rtt,
-                             connections=self.ctx.connections, source_ip=self.ctx.source_ip,
-                             timeouts=Timeouts(discovery_min=0.0, discovery_quiet=min(0.5, t.discovery_quiet),
-                                               discovery_max=min(1.0, t.discovery_max)))
-        for src, resp in await udp.discover(quick, spec, self.link, destinations=[(h.ip, dhip_probe.PORT)], rounds=1):
-            if src == h.ip:
-                h.add(resp)
+        # as long as this host takes to answer anything (it is slow to discovery too), at least UNICAST_QUIET
+        tm = w.timing
+        quiet = UNICAST_QUIET if not tm.samples else min(max(UNICAST_QUIET, tm.service_worst * 1.5 + 0.25), t.read_max)
+        c = dataclasses.replace(self.ctx, timeouts=dataclasses.replace(t, discovery_min=quiet, discovery_quiet=quiet,
+                                                                      discovery_max=quiet + UNICAST_MAX))
 
-    async def _nmap(self, onlink: list[str], routed: list[str]) -> None:
-        from netscan.probes import nmap_engine
+        async def one(proto: str) -> list[Response]:
+            self.stats.unicast_discovery += 1
+            got = await self.probes.discover(c, proto, link, destinations=[(h.ip, ports[proto])], rounds=2)
+            mine = [r for src, r in got if src == h.ip]
+            if mine:
+                w.tried.append(f"{proto} unicast: answered")
+                return mine
+            w.tried.append(f"{proto} unicast to {ports[proto]}: no answer")
+            return [Response(protocol=proto, port=ports[proto], request="unicast probe", raw="", error="timeout")]
 
-        assert self.targets is not None
-        found = await asyncio.to_thread(
-            nmap_engine.discover_and_scan, onlink + routed, self.options.ports, self.privileged,
-            self.iface.name if self.iface else None,
-        )
+        out: list[Response] = []
+        for res in await asyncio.gather(*(one(p) for p in protocols)):
+            out += res
+        return out
+
+    async def _credentials(self, w: _Host, db: Any) -> None:
+        """The opt-in default-credential attempt: one per device, where identification shows the
+        vendor's documented default applies; paced like every other exchange."""
+        from netscan.findings import default_credentials
+        from netscan.identify import identify
+
+        h = w.state
+        obs = self._snapshot(h)
+        ident = identify(obs, db)
+        pair = default_credentials(ident)
+        if pair is None or not ident.vendor:
+            return
+        resp = await self.probes.login(self._host_ctx(w), obs, ident.vendor, pair[0], pair[1])
+        if resp is not None:
+            h.add(resp)
+            w.tried.append(f"default credentials for {ident.vendor}: one attempt")
+
+    async def _nmap(self, addrs: list[str]) -> None:
+        assert self.plan is not None
+        names = [i.name for i in self.plan.interfaces]
+        found = await self.probes.nmap(addrs, self.options.ports, self.privileged, names[0] if names else None)
         self.notes.extend(found.notes)
         for ip, (mac, open_ports) in sorted(found.hosts.items()):
             h = self.host(ip, mac)
             h.open_ports |= set(open_ports)
-            h.hints.add("nmap")
+            h.ports_known = True
             self.start_host(ip, mac)
 
     # --- the whole scan -----------------------------------------------------------------------
@@ -439,40 +554,55 @@ class Engine:
         if o.engine not in ENGINES:
             raise UsageError(f"unknown engine {o.engine!r} (one of {', '.join(ENGINES)})")
         self._resolve()
-        assert self.targets is not None
-        self.ctx = ProbeContext(limits=o.limits, timeouts=o.timeouts,
-                                source_ip=self.link.address if self.link else None)
+        assert self.plan is not None
+        links = self.plan.links
+        self.ctx = ProbeContext(limits=o.limits, timeouts=o.timeouts, rate=RateLimiter(o.limits.rate, clock=self.clock.monotonic),
+                                source_ip=links[0].address if len(links) == 1 else None)
+        self.ctx.tls  # noqa: B018 - made once, shared by every per-host copy
         self._discovery_done = asyncio.Event()
-        onlink, routed = self._split_targets()
+        onlink = [ip for ips in self.plan.onlink.values() for ip in ips]
+        routed = self.plan.routed
         self._emit("targets", total=len(onlink) + len(routed))
         if not self.privileged:
             self.note("not running as root: no ARP or raw sockets; using TCP connect scans and multicast discovery")
+        if not o.hosts_only and o.signatures and self._db is None:
+            self._db = self._load_db()[0]  # a bad --signatures directory fails before any packet
         phases: list[Any] = []
-        if o.discovery and self.link is not None and not o.hosts_only:
+        if o.discovery and links and not o.hosts_only:
             async def discovery() -> None:
+                t0 = self.clock.monotonic()
                 try:
                     await self._discovery()
                 finally:
                     assert self._discovery_done is not None
                     self._discovery_done.set()
+                    logger.info("multicast discovery done after %.1f s", self.clock.monotonic() - t0)
 
             phases.append(discovery())
         else:
             self._discovery_done.set()
         sweeps: list[Any] = []
         if o.engine == "nmap":
-            sweeps.append(self._nmap(onlink, routed))
+            sweeps.append(self._nmap(onlink + routed))
         else:
-            if onlink:
-                sweeps.append(self._arp(onlink) if self.privileged else self._ping_tcp(onlink))
+            for link in links:
+                ips = self.plan.onlink.get(link.ifname or "", [])
+                if ips:
+                    sweeps.append(self._arp(link, ips) if self.privileged else self._ping_tcp(ips))
             if routed:
                 if self.privileged:
                     sweeps.append(self._icmp(routed))
                 sweeps.append(self._ping_tcp(routed))
 
+        self._sweep_event = asyncio.Event()
+
         async def sweep() -> None:
-            await asyncio.gather(*sweeps)
-            self._sweep_done = True
+            try:
+                await asyncio.gather(*sweeps)
+            finally:
+                self._sweep_done = True
+                assert self._sweep_event is not None
+                self._sweep_event.set()
 
         phases.append(sweep())
         try:
@@ -484,9 +614,7 @@ class Engine:
                     break
                 await asyncio.gather(*pending, return_exceptions=True)
         finally:
-            sc = getattr(self.ctx, "_connect_scanner", None)
-            if sc is not None:
-                sc.close()
+            self.probes.close(self.ctx)
 
     def cancel_tasks(self) -> None:
         """Cancel every host task (on interrupt or overall timeout)."""
@@ -495,7 +623,7 @@ class Engine:
 
     def result(self) -> ScanResult:
         """Observations and header for what has been found so far."""
-        self.end = self.end or _now()
+        self.end = self.end or self.clock.wall()
         obs: list[Observation] = []
 
         def key(ip: str) -> tuple[int, int]:
@@ -505,28 +633,22 @@ class Engine:
         for ip in sorted(self.hosts, key=key):
             h = self.hosts[ip]
             # observed_at: findings that compare with a clock (device clock, certificate expiry)
-            # use it, so re-identifying saved observations later gives the same answers
+            # use it, so re-identifying saved observations later gives the same answers.
+            # meta "tried": what the scan did for this host (identify/account.py reports it)
+            meta: dict[str, Any] = {}
+            w = self._work_state.get(ip)
+            if w is not None and w.tried:
+                meta["tried"] = list(w.tried)
             obs.append(Observation(ip=ip, mac=h.mac, responses=tuple(h.responses), open_ports=tuple(sorted(h.open_ports)),
-                                   observed_at=parse_time(self.end)))
-        sent = (self.ctx.rate.sent if self.ctx and self.ctx.rate else 0)
-        run = ScanRun(
-            targets=tuple(self.targets.texts) if self.targets else tuple(self.options.targets),
-            start=self.start,
-            end=self.end,
-            engine=self.options.engine,
-            interface=self.iface.name if self.iface else None,
-            privileged=self.privileged,
-            incomplete=self.incomplete,
-            stats=ScanStats(
-                addresses=self.targets.size if self.targets else 0,
-                hosts=len(obs),
-                responses=sum(len(o.responses) for o in obs),
-                open_ports=sum(len(o.open_ports) for o in obs),
-                probes_sent=sent,
-                out_of_scope_replies=self.dropped_out_of_scope,
-                out_of_target_replies=self.dropped_out_of_targets,
-            ),
-            notes=tuple(self.notes),
+                                   meta=meta, observed_at=parse_time(self.end)))
+        run = scan_run(
+            targets=list(self.plan.targets.texts) if self.plan else list(self.options.targets),
+            start=self.start, end=self.end, engine=self.options.engine,
+            interfaces=[i.name for i in self.plan.interfaces] if self.plan else [],
+            privileged=self.privileged, incomplete=self.incomplete,
+            addresses=self.plan.targets.size if self.plan else 0,
+            observations=obs, probes_sent=self.ctx.rate.sent if self.ctx and self.ctx.rate else 0,
+            counters=self.stats, notes=self.notes,
         )
         return ScanResult(observations=obs, run=run, incomplete=self.incomplete, notes=list(self.notes))
 
@@ -536,7 +658,7 @@ async def scan_async(options: ScanOptions, progress: ScanProgress | None = None,
     eng = engine or Engine(options, progress)
     try:
         await asyncio.wait_for(eng.run(), options.timeouts.scan_total)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         eng.incomplete = True
         eng.note(f"scan stopped after {options.timeouts.scan_total:.0f} s; results are partial")
         eng.cancel_tasks()
@@ -563,5 +685,5 @@ def scan(options: ScanOptions, progress: ScanProgress | None = None,
     finally:
         try:
             runner.close()
-        except BaseException:  # noqa: BLE001 - a second Ctrl-C while closing
+        except BaseException:  # noqa: BLE001, S110 - a second Ctrl-C while closing
             pass

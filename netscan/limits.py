@@ -77,8 +77,11 @@ class Timeouts:
     connect: float = 1.5
     """TCP connect (a filtered port costs this once; replies on a LAN take < 5 ms)."""
     read: float = 2.0
-    """One request/reply exchange once connected (slow DVR web servers take ~1 s). A host that
-    lets one exchange run into this is marked slow and asked nothing further."""
+    """The first wait for a reply to start, once connected (a camera's web server answers in
+    milliseconds to ~1 s). Later waits adapt to the host's own answers (netscan/scan/timing.py)."""
+    read_max: float = 8.0
+    """The longest any wait for one reply may grow to (retries double the wait; DVRs answer their
+    web UI in up to ~3 s when busy, more on the first request after idle)."""
     banner: float = 1.0
     """Wait for a banner from a server that speaks first (telnet, ssh)."""
     arp_quiet: float = 0.1

@@ -470,6 +470,9 @@ class Device:
     services: tuple[Service, ...] = ()
     findings: tuple[Finding, ...] = ()
     """Most severe first (Finding.sort_key)."""
+    notes: tuple[str, ...] = ()
+    """Why the type stayed unknown: ``silent: ...`` or ``unrecognised: ...``, then what the scan
+    tried (netscan/identify/account.py); empty for a device of known type."""
 
     @property
     def worst(self) -> Severity | None:
@@ -481,6 +484,8 @@ class Device:
         d["open_ports"] = list(self.open_ports)
         d["services"] = [s.to_dict() for s in self.services]
         d["findings"] = [f.to_dict() for f in self.findings]
+        if self.notes:
+            d["notes"] = list(self.notes)
         return d
 
     @classmethod
@@ -495,6 +500,7 @@ class Device:
             services=tuple(Service(str(s.get("protocol") or ""), s.get("port") if isinstance(s.get("port"), int) else None)
                            for s in services if isinstance(s, Mapping)) if isinstance(services, list) else (),
             findings=tuple(Finding.from_dict(f) for f in findings if isinstance(f, Mapping)) if isinstance(findings, list) else (),
+            notes=_strs(d.get("notes")),
         )
 
 
@@ -558,6 +564,10 @@ class ScanStats:
     probes_sent: int = 0
     out_of_scope_replies: int = 0
     out_of_target_replies: int = 0
+    retries: int = 0
+    """Exchanges asked again after they got nothing (slow devices; netscan/scan/timing.py)."""
+    unicast_discovery: int = 0
+    """Discovery probes sent to hosts by unicast because multicast brought nothing from them."""
 
     def to_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -580,6 +590,8 @@ class ScanRun:
     incomplete: bool = False
     stats: ScanStats = field(default_factory=ScanStats)
     notes: tuple[str, ...] = ()
+    interfaces: tuple[str, ...] = ()
+    """Every interface the scan worked on (``interface`` is the first)."""
 
 
 @dataclass(frozen=True)
@@ -617,6 +629,8 @@ class ScanHeader:
             r = self.run
             d.update(targets=list(r.targets), start=r.start, end=r.end, engine=r.engine,
                      interface=r.interface, privileged=r.privileged, incomplete=r.incomplete)
+            if len(r.interfaces) > 1:
+                d["interfaces"] = list(r.interfaces)
         elif self.engine is not None:
             d["engine"] = self.engine
         if self.run is None and self.generated is not None:
@@ -649,9 +663,10 @@ class ScanHeader:
                 engine=str(d.get("engine") or "netscan"), interface=_opt_str(d.get("interface")),
                 privileged=priv if isinstance(priv, bool) else None, incomplete=bool(d.get("incomplete")),
                 stats=ScanStats.from_dict(counts), notes=_strs(d.get("notes")),
+                interfaces=_strs(d.get("interfaces")),
             )
         known = {"command", "input", "engine", "generated", "counts", "targets", "start", "end", "interface",
-                 "privileged", "incomplete", "notes"}
+                 "interfaces", "privileged", "incomplete", "notes"}
         return cls(
             command=str(d.get("command") or ""), generated=_opt_str(d.get("generated")),
             input=_opt_str(d.get("input")), engine=None if run else _opt_str(d.get("engine")), run=run,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from netscan import findings
 from netscan.identify import identify
+from netscan.identify.account import account
 from netscan.model import Counts, Device, Observation, Report, ScanHeader, Service, iso_time
 from netscan.sigdb.signatures import default_signatures, load_signatures
 
@@ -60,7 +61,7 @@ def analyse(
         ident = identify(obs, db)
         fl = findings.assess(ident, obs, vulns, now=now, context=context)
         devices.append(Device(identification=ident, open_ports=_open_ports(obs), services=_services(obs),
-                              findings=tuple(fl)))
+                              findings=tuple(fl), notes=tuple(account(obs, ident))))
     head = header or ScanHeader(command="analyse")
     head = replace(head, generated=head.generated or iso_time(now.astimezone(dt.timezone.utc).replace(microsecond=0)),
                    counts=Counts.of(devices))

@@ -65,7 +65,9 @@ def register(sub: Any) -> None:
         "scanned unless --allow-public. See docs/scanning.md for the gentle defaults.",
     )
     p.add_argument("targets", nargs="*", metavar="TARGET", help="CIDR, range (10.0.0.5-10.0.0.50 or 10.0.0.5-50) or address")
-    p.add_argument("--iface", "-i", metavar="IF", help="interface for ARP and multicast discovery (default: the default route's)")
+    p.add_argument("--iface", "-i", metavar="IF", action="append",
+                   help="interface for ARP and multicast discovery; give it several times, or 'all', to scan from "
+                   "several (default: the interfaces the targets are on, else the default route's)")
     p.add_argument("--ports", "-p", metavar="LIST", help="TCP ports, e.g. 80,443,8000-8010 (+LIST adds to the default set)")
     p.add_argument("--allow-public", action="store_true", help="allow targets in public address space you own")
     p.add_argument("--scope", metavar="FILE", help="file of CIDRs you own; nothing outside them is touched")
@@ -120,7 +122,7 @@ def options_from_args(args: argparse.Namespace) -> Any:
     timeouts = Timeouts(read=args.timeout) if args.timeout else Timeouts()
     return ScanOptions(
         targets=tuple(args.targets),
-        iface=args.iface,
+        ifaces=tuple(args.iface or ()),
         ports=parse_ports(args.ports) if args.ports is not None else DEFAULT_PORTS,
         allow_public=args.allow_public,
         scope=scope,
@@ -130,6 +132,8 @@ def options_from_args(args: argparse.Namespace) -> Any:
         limits=limits,
         timeouts=timeouts,
         privileged=False if args.unprivileged else None,
+        signatures=getattr(args, "signatures", None),
+        check_default_credentials=bool(getattr(args, "check_default_credentials", False)) and not args.hosts_only,
     )
 
 
@@ -193,32 +197,6 @@ def _prewarm(signatures: str | None) -> threading.Thread | None:
     sys.setswitchinterval(0.0005)
     t.start()
     return t
-
-
-def _default_credentials(observations: list[Any], options: Any) -> list[Any]:
-    """The opt-in default-credential check: one attempt per device, recorded as a response."""
-    import asyncio
-    from dataclasses import replace
-
-    from netscan.findings import default_credentials
-    from netscan.identify import identify
-    from netscan.probes.base import ProbeContext
-    from netscan.probes.credentials import check_all
-
-    plans = []
-    for obs in observations:
-        ident = identify(obs)
-        pair = default_credentials(ident)
-        if pair is not None and ident.vendor:
-            plans.append((obs, ident.vendor, pair[0], pair[1]))
-    if not plans:
-        return observations
-
-    async def go() -> dict[str, Any]:
-        return await check_all(ProbeContext(limits=options.limits, timeouts=options.timeouts), plans)
-
-    done = asyncio.run(go())
-    return [replace(o, responses=o.responses + (done[o.ip],)) if o.ip in done else o for o in observations]
 
 
 def _plan_outputs(args: argparse.Namespace) -> list[Output]:
@@ -330,11 +308,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _after_scan(args: argparse.Namespace, options: Any, outputs: list[Output], result: Any,
                 warm: list[threading.Thread | None], dumps: Any) -> int:
-    if getattr(args, "check_default_credentials", False) and not options.hosts_only:
-        for t in warm:
-            if t is not None:
-                t.join()
-        result.observations = _default_credentials(result.observations, options)
     if args.save_observations:
         text = dumps(result.observations)
         try:

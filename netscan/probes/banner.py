@@ -35,6 +35,8 @@ class BannerProbe:
         """Connect and read the banner."""
         proto = BANNER_PORTS[port]
         host.requests += 1
+        # the engine's per-host wait when it sets one (a slow device greets slowly too)
+        wait = ctx.wait if ctx.wait is not None else ctx.timeouts.banner
         r = await exchange(ctx, host.ip, port, b"", protocol=proto, request="banner", framer=_framer(proto),
-                           read_timeout=ctx.timeouts.banner)
+                           read_timeout=wait)
         return [r]

@@ -15,7 +15,7 @@ import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from netscan.limits import MAX_RESPONSE_BYTES, Limits, Timeouts
 from netscan.model import Response
@@ -81,26 +81,79 @@ class RttEstimate:
         return min(cap, max(0.3, 8.0 * self.worst + 0.05))
 
 
+class Slots:
+    """Concurrency slots taken together: the host's own, then the scan's (always in that order,
+    so two hosts can never hold each other's). ``async with`` like a semaphore."""
+
+    def __init__(self, *semaphores: asyncio.Semaphore) -> None:
+        self.semaphores = semaphores
+
+    async def __aenter__(self) -> None:
+        taken: list[asyncio.Semaphore] = []
+        try:
+            for s in self.semaphores:
+                await s.acquire()
+                taken.append(s)
+        except BaseException:
+            for s in reversed(taken):
+                s.release()
+            raise
+
+    async def __aexit__(self, *exc: object) -> None:
+        for s in reversed(self.semaphores):
+            s.release()
+
+
+def client_tls_context() -> ssl.SSLContext:
+    """A client TLS context that accepts any certificate (we record it, we do not trust it)."""
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    ctx.minimum_version = ssl.TLSVersion.MINIMUM_SUPPORTED
+    try:  # old camera firmware speaks TLS 1.0 with weak ciphers; we only read its cert
+        ctx.set_ciphers("ALL:@SECLEVEL=0")
+    except ssl.SSLError:  # pragma: no cover - depends on the OpenSSL build
+        pass
+    return ctx
+
+
 @dataclass
 class ProbeContext:
-    """What every probe shares during one scan: limits, pacing, counters, TLS context."""
+    """What every probe shares during one scan: limits, pacing, counters, TLS context.
+
+    The engine hands each host exchange a copy with that host's concurrency slots and wait
+    (``netscan.scan.timing``); probes only read it."""
 
     limits: Limits = field(default_factory=Limits)
     timeouts: Timeouts = field(default_factory=Timeouts)
     rate: RateLimiter | None = None
     rtt: RttEstimate = field(default_factory=RttEstimate)
-    connections: asyncio.Semaphore | None = None
+    connections: asyncio.Semaphore | Slots | None = None
     source_ip: str | None = None
     """The scanner's address on the scan interface (bind outgoing sockets to it when set)."""
     reply_worst: float = 0.0
     """Slowest first byte of a reply seen so far (seconds)."""
+    wait: float | None = None
+    """How long to wait for a reply to start, when the engine's per-host timing decides it."""
+    on_reply: Callable[[float], None] | None = None
+    """Told the time to first byte of every reply (the engine's per-host timing learns from it)."""
+    tls_context: ssl.SSLContext | None = None
+    """Shared client TLS context (made on first use)."""
+    shared: dict[str, Any] = field(default_factory=dict)
+    """Per-scan objects every copy of the context shares (probes/ports.py keeps its connect
+    scanner here; the engine closes it at the end)."""
 
     def reply_seen(self, seconds: float) -> None:
         """Record how long a device took to start answering a request."""
         self.reply_worst = max(self.reply_worst, seconds)
+        if self.on_reply is not None:
+            self.on_reply(seconds)
 
     def first_byte_timeout(self) -> float:
-        """How long to wait for a reply to start: 4x the slowest start seen, within [1 s, read]."""
+        """How long to wait for a reply to start: the engine's per-host wait when set; else 4x
+        the slowest start seen, within [1 s, read]."""
+        if self.wait is not None:
+            return self.wait
         return min(self.timeouts.read, max(1.0, 4.0 * self.reply_worst))
 
     def __post_init__(self) -> None:
@@ -111,19 +164,10 @@ class ProbeContext:
 
     @property
     def tls(self) -> ssl.SSLContext:
-        """A client TLS context that accepts any certificate (we record it, we do not trust it)."""
-        ctx = getattr(self, "_tls", None)
-        if ctx is None:
-            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-            ctx.check_hostname = False
-            ctx.verify_mode = ssl.CERT_NONE
-            ctx.minimum_version = ssl.TLSVersion.MINIMUM_SUPPORTED
-            try:  # old camera firmware speaks TLS 1.0 with weak ciphers; we only read its cert
-                ctx.set_ciphers("ALL:@SECLEVEL=0")
-            except ssl.SSLError:  # pragma: no cover - depends on the OpenSSL build
-                pass
-            self._tls = ctx
-        return ctx
+        """The client TLS context (accepts any certificate: we record it, we do not trust it)."""
+        if self.tls_context is None:
+            self.tls_context = client_tls_context()
+        return self.tls_context
 
 
 def map_error(exc: BaseException) -> str:
@@ -287,14 +331,10 @@ class HostState:
     mac: str | None = None
     open_ports: set[int] = field(default_factory=set)
     responses: list[Response] = field(default_factory=list)
-    hints: set[str] = field(default_factory=set)
-    """Cheap tells that choose the next probe, e.g. ``hikvision``, ``dahua``, ``axis``, ``onvif``."""
-    onvif_xaddrs: list[str] = field(default_factory=list)
-    upnp_locations: list[str] = field(default_factory=list)
     requests: int = 0
     """Enrichment requests sent so far (capped by Limits.max_requests_per_host)."""
-    slow: bool = False
-    """An expected reply ran into the read timeout (tarpit, slow drip): ask nothing more."""
+    ports_known: bool = False
+    """Open ports already found by someone else (``--engine nmap``): no port scan of our own."""
 
     def add(self, response: Response) -> None:
         """Record one response (deduplicated on protocol, port, request and raw)."""

@@ -11,12 +11,10 @@ password is never recorded or logged.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
 import os
 import re
-from collections.abc import Iterable
 
 from netscan.model import Auth, AuthKind, Observation, Response
 from netscan.probes.base import ProbeContext
@@ -30,8 +28,6 @@ LOGIN_PATHS: dict[str, str] = {
     # VAPIX parameter list of the Brand group: needs a user with at least viewer rights
     "Axis": "/axis-cgi/admin/param.cgi?action=list&group=Brand",
 }
-#: Most devices attempted at once (each attempt is two small requests).
-MAX_PARALLEL_ATTEMPTS = 32
 _CHALLENGE = re.compile(r"\r?\nwww-authenticate:[ \t]*([^\r\n]{1,1024})", re.I)
 _PARAM = re.compile(r'(\w+)=(?:"([^"]*)"|([^\s,]+))')
 
@@ -92,18 +88,3 @@ async def attempt(ctx: ProbeContext, obs: Observation, vendor: str, user: str, p
     return Response(protocol=resp.protocol, port=port, request=f"GET {path}",
                     auth=Auth(AuthKind.DEFAULT, user),
                     raw=resp.raw, error=resp.error, truncated=resp.truncated)
-
-
-async def check_all(ctx: ProbeContext, plans: Iterable[tuple[Observation, str, str, str]]) -> dict[str, Response]:
-    """Run every planned attempt (observation, vendor, user, password); results by device IP."""
-    sem = asyncio.Semaphore(MAX_PARALLEL_ATTEMPTS)
-    out: dict[str, Response] = {}
-
-    async def one(obs: Observation, vendor: str, user: str, password: str) -> None:
-        async with sem:
-            resp = await attempt(ctx, obs, vendor, user, password)
-        if resp is not None and obs.ip:
-            out[obs.ip] = resp
-
-    await asyncio.gather(*(one(*p) for p in plans))
-    return out

@@ -1,5 +1,6 @@
-"""HTTP and HTTPS: ``GET /`` (following same-host redirects), the TLS certificate, and the vendor's
-unauthenticated information endpoints chosen by what the first answer revealed.
+"""HTTP and HTTPS: ``GET /`` (following same-host redirects) and the TLS certificate. Which
+further requests a device is sent is the engine's planner's choice (``netscan.scan.planner``,
+from signatures/requests.yaml); this module only performs and records exchanges.
 
 Requests are HTTP/1.1 with ``Connection: close``; replies are framed by Content-Length, chunked
 terminator or connection close (RFC 9112 §6.3), and recorded raw (head and body).
@@ -21,7 +22,7 @@ USER_AGENT = "netscan/0.1 (camera inventory; +https://github.com/netscan)"
 #: Ports where the first thing to try is TLS.
 TLS_PORTS: frozenset[int] = frozenset({443, 8443, 7443, 9443, 10443, 19443})
 #: Ports where a web server is expected; on any other open port the first ``GET /`` only waits
-#: ``timeouts.banner`` (a binary SDK port such as Hikvision's 8000 never answers HTTP).
+#: ``timeouts.banner`` (a vendor's binary SDK port, e.g. 8000, never answers HTTP).
 WEB_PORTS: frozenset[int] = frozenset({80, 81, 88, 443, 2020, 5000, 7001, 8080, 8081, 8088, 8443, 8888, 8899, 9443, 7443, 10443, 19443})
 #: Ports that speak something other than HTTP first (handled by other probes or left alone).
 NOT_HTTP: frozenset[int] = frozenset({22, 23, 554, 8554, 1935, 34567, 37777, 9000})
@@ -117,99 +118,6 @@ async def certificate(ctx: ProbeContext, ip: str, port: int) -> Response:
     return Response(protocol="tls", port=port, request=f"certificate {version or ''}".strip(), raw=pem)
 
 
-# --- choosing the next request from what the device said ----------------------------------------
-
-#: Lower-case tells in a first answer -> vendor hint. Only used to pick the next request.
-_TELLS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("hikvision", ("hikvision", "app-webs", "dnvrs-webs", "dvrdvs-webs", "/doc/page/login.asp", 'realm="ip camera(', "/isapi/")),
-    ("dahua", ("dahua", 'realm="login to ', "/rpc2", "magicbox", "amcrest", "lorex", "/jsbase/", "<title>web service</title>")),
-    ("axis", ("axis", "/axis-cgi/")),
-    ("uniview", ("uniview", "/lapi/")),
-    ("hanwha", ("wisenet", "hanwha", "samsung techwin", "stw-cgi")),
-    ("xiongmai", ("uc-httpd", "netsurveillance", "xmeye")),
-    ("mobotix", ("mobotix", "/control/userimage")),
-)
-
-#: Vendor hint -> unauthenticated (or auth-probing, read-only) information requests.
-#: Sources: Hikvision ISAPI deviceInfo (https://github.com/koush/scrypted/blob/main/plugins/hikvision/src/probe.ts),
-#: Dahua magicBox (https://github.com/koush/scrypted/blob/main/plugins/amcrest/src/probe.ts), Axis
-#: basicdeviceinfo (https://developer.axis.com/vapix/network-video/basic-device-information), Uniview
-#: LAPI (https://github.com/apache/hertzbeat/blob/master/home/docs/help/uniview.md), Hanwha stw-cgi
-#: (https://github.com/waggle-sensor/summer2023/blob/main/JosephCannon/hanwha_ptz/resources/hanwha_commands.md).
-VENDOR_REQUESTS: dict[str, tuple[HttpRequest, ...]] = {
-    # each vendor: its device-information endpoint(s), then its snapshot URL (one read-only GET: a
-    # picture without credentials is the snapshot-unauthenticated finding)
-    "hikvision": (HttpRequest("GET", "/ISAPI/System/deviceInfo"), HttpRequest("GET", "/doc/page/login.asp"),
-                  HttpRequest("GET", "/ISAPI/Streaming/channels/101/picture")),
-    "dahua": (
-        HttpRequest("GET", "/cgi-bin/magicBox.cgi?action=getSystemInfo"),
-        HttpRequest("GET", "/cgi-bin/magicBox.cgi?action=getSoftwareVersion"),
-        HttpRequest("GET", "/cgi-bin/snapshot.cgi"),
-    ),
-    "axis": (
-        HttpRequest(
-            "POST", "/axis-cgi/basicdeviceinfo.cgi",
-            b'{"apiVersion":"1.0","context":"netscan","method":"getAllUnrestrictedProperties"}', "application/json",
-        ),
-        HttpRequest("GET", "/axis-cgi/jpg/image.cgi"),
-    ),
-    "uniview": (HttpRequest("GET", "/LAPI/V1.0/System/DeviceInfo"),),
-    "hanwha": (HttpRequest("GET", "/stw-cgi/system.cgi?msubmenu=deviceinfo&action=view"),
-               HttpRequest("GET", "/stw-cgi/video.cgi?msubmenu=snapshot&action=view")),
-    "mobotix": (HttpRequest("GET", "/control/userimage.html"),),
-}
-
-#: Canonical vendors (signatures/vendors) whose information endpoints are listed above.
-_VENDOR_HINT: dict[str, str] = {"Hikvision": "hikvision", "Dahua": "dahua", "Axis": "axis", "Uniview": "uniview",
-                                "Hanwha Vision": "hanwha", "Mobotix": "mobotix"}
-
-
-def oui_hint(mac: str) -> str | None:
-    """The request hint for a MAC's IEEE registrant, from the shipped OUI registry (signatures/oui),
-    which maps brands to makers too (EZVIZ blocks give "hikvision")."""
-    from netscan.sigdb.db import default_db
-
-    db = default_db()
-    hit = db.lookup_mac(mac)
-    if hit is None or hit[2] is None:
-        return None
-    v = db.vendor(hit[2])
-    names = [hit[2], *(v.built_by if v else ()), *((v.parent,) if v and v.parent else ())]
-    return next((_VENDOR_HINT[n] for n in names if n in _VENDOR_HINT), None)
-
-
-#: Discovery protocols whose mere presence names the platform (SADP: Hikvision; DHIP: Dahua;
-#: XMEye: Xiongmai).
-PROTOCOL_HINTS: dict[str, str] = {"sadp": "hikvision", "dhip": "dahua", "xmeye": "xiongmai"}
-
-
-def host_hints(host: HostState) -> set[str]:
-    """Hints from the MAC prefix, the discovery replies and all responses so far."""
-    found: set[str] = set()
-    if host.mac:
-        hint = oui_hint(host.mac)
-        if hint:
-            found.add(hint)
-    for r in host.responses:
-        if r.protocol in PROTOCOL_HINTS:
-            found.add(PROTOCOL_HINTS[r.protocol])
-        elif r.protocol in ("wsd", "mdns", "ssdp", "upnp", "http", "https", "rtsp"):
-            found |= tells(r.raw)
-    return found
-
-
-def tells(raw: str) -> set[str]:
-    """Vendor hints in an HTTP answer (head and first 16 KiB of body), for choosing requests."""
-    low = raw[:16384].lower()
-    found = {name for name, words in _TELLS if any(w in low for w in words)}
-    head = raw.split("\r\n\r\n", 1)[0]
-    # Dahua's web server upper-cases header names (nmap-service-probes, "Amcrest IP camera http
-    # interface": https://github.com/nmap/nmap/blob/db4aefd/nmap-service-probes).
-    if re.search(r"\r\n(CONTENT-LENGTH|CONNECTION|CACHE-CONTROL):", head):
-        found.add("dahua")
-    return found
-
-
 def redirect_path(raw: str, ip: str, port: int) -> str | None:
     """The same-host path a 3xx answer points to, or None (other hosts are never followed)."""
     m = _STATUS.match(raw[:16].encode("latin-1", "replace"))
@@ -284,20 +192,4 @@ class HttpProbe:
             answer = await fetch(ctx, host.ip, port, HttpRequest("GET", path), tls=tls)
             host.requests += 1
             out.append(answer)
-        for r in out:
-            host.hints |= tells(r.raw)
         return out
-
-
-async def vendor_requests(ctx: ProbeContext, host: HostState, port: int, tls: bool) -> list[Response]:
-    """The information endpoints of the vendors ``host.hints`` names, on one web port."""
-    out: list[Response] = []
-    asked = {r.request.split(" ", 1)[-1] for r in host.responses if r.port == port and r.protocol in ("http", "https")}
-    for vendor in sorted(host.hints):
-        for req in VENDOR_REQUESTS.get(vendor, ()):
-            if req.path in asked or host.requests >= ctx.limits.max_requests_per_host:
-                continue
-            asked.add(req.path)
-            out.append(await fetch(ctx, host.ip, port, req, tls=tls))
-            host.requests += 1
-    return out

@@ -10,6 +10,7 @@ fault is recorded too. The recorded ``raw`` is the whole HTTP reply; ``request``
 
 from __future__ import annotations
 
+import asyncio
 import re
 from urllib.parse import urlsplit
 
@@ -34,12 +35,6 @@ ACTIONS: dict[str, str] = {
     "GetDeviceInformation": "<tds:GetDeviceInformation/>",
     "GetServices": "<tds:GetServices><tds:IncludeCapability>false</tds:IncludeCapability></tds:GetServices>",
 }
-
-#: Ports where ONVIF is commonly served: web, Hikvision/Reolink 8000, Tapo 2020
-#: (https://github.com/AlexxIT/go2rtc/blob/master/internal/onvif/README.md), Xiongmai 8899
-#: (https://github.com/johndoe31415/numenworld-ipcam/blob/master/README.md).
-ONVIF_PORTS: tuple[int, ...] = (80, 8899, 2020, 8000, 8080, 5000, 443, 8443)
-
 
 def envelope(body: str) -> bytes:
     """A SOAP 1.2 envelope around one device- or media-service request."""
@@ -72,21 +67,37 @@ def is_soap(raw: str) -> bool:
     return "envelope" in low and ("soap" in low or "w3.org/2003/05" in low)
 
 
-async def query(ctx: ProbeContext, host: HostState, port: int, path: str = DEVICE_PATH, tls: bool = False) -> list[Response]:
-    """Ask the three actions on one endpoint; stop after the first if it is not ONVIF."""
-    out: list[Response] = []
-    for action, body in ACTIONS.items():
-        if host.requests >= ctx.limits.max_requests_per_host:
-            break
+async def query(ctx: ProbeContext, host: HostState, port: int, path: str = DEVICE_PATH, tls: bool = False,
+                confirmed: bool = False) -> list[Response]:
+    """Ask the device-service actions on one endpoint, then the media service it advertises.
+
+    GetSystemDateAndTime goes first and alone unless ``confirmed`` (WS-Discovery announced this
+    endpoint): a web server that does not speak ONVIF gets one request, not four. The other actions
+    are independent and go out together (the host's connection slots keep that gentle); they are
+    recorded in ``ACTIONS`` order.
+    """
+
+    async def ask(action: str, body: str) -> Response:
         req = HttpRequest(
             "POST", path, envelope(body),
             f'application/soap+xml; charset=utf-8; action="{_TDS}/{action}"',
         )
-        r = await fetch(ctx, host.ip, port, req, tls=tls, protocol="onvif")
         host.requests += 1
-        out.append(Response(protocol="onvif", port=port, request=action, raw=r.raw, error=r.error, truncated=r.truncated))
-        if action == "GetSystemDateAndTime" and not is_soap(r.raw):
+        r = await fetch(ctx, host.ip, port, req, tls=tls, protocol="onvif")
+        return Response(protocol="onvif", port=port, request=action, raw=r.raw, error=r.error, truncated=r.truncated)
+
+    left = max(ctx.limits.max_requests_per_host - host.requests, 0)
+    actions = list(ACTIONS.items())[:left]
+    if not actions:
+        return []
+    out: list[Response] = []
+    if not confirmed:
+        first = await ask(*actions[0])
+        out.append(first)
+        if not is_soap(first.raw):
             return out
+        actions = actions[1:]
+    out += await asyncio.gather(*(ask(a, b) for a, b in actions))
     out += await _media(ctx, host, port, tls, out)
     return out
 
@@ -113,8 +124,8 @@ async def _media(ctx: ProbeContext, host: HostState, port: int, tls: bool, devic
 
     async def ask(action: str, body: str) -> Response:
         req = HttpRequest("POST", mpath, envelope(body), f'application/soap+xml; charset=utf-8; action="{_TRT}/{action}"')
-        r = await fetch(ctx, host.ip, mport, req, tls=mtls, protocol="onvif")
         host.requests += 1
+        r = await fetch(ctx, host.ip, mport, req, tls=mtls, protocol="onvif")
         resp = Response(protocol="onvif", port=mport, request=action, raw=r.raw, error=r.error, truncated=r.truncated)
         out.append(resp)
         return resp

@@ -158,10 +158,10 @@ class _Batch:
 def _scanner(ctx: ProbeContext) -> ConnectScanner:
     """The scan's ConnectScanner (one per context and loop), created on first use."""
     loop = asyncio.get_running_loop()
-    sc: ConnectScanner | None = getattr(ctx, "_connect_scanner", None)
+    sc: ConnectScanner | None = ctx.shared.get("connect_scanner")
     if sc is None or sc.loop is not loop or sc.epoll.closed:
         sc = ConnectScanner(loop)
-        ctx._connect_scanner = sc  # type: ignore[attr-defined]
+        ctx.shared["connect_scanner"] = sc
     return sc
 
 

@@ -13,7 +13,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from netscan.model import Counts, Report, Severity
+from netscan.model import Counts, Device, Report, Severity
 from netscan.report.safe import visible
 
 _SEV_STYLE = {Severity.CRITICAL: "bold red", Severity.HIGH: "red", Severity.MEDIUM: "yellow",
@@ -25,6 +25,14 @@ def _t(value: object, style: str = "") -> Text:
 
 
 _LIST_SHORT = {"NDAA-889": "NDAA", "FCC-covered-list": "FCC"}
+
+
+def _type(d: Device) -> str:
+    """The device type; an unknown one says why (silent or unrecognised, see identify/account.py)."""
+    t = d.identification.device_type
+    if t == "unknown" and d.notes and ":" in d.notes[0]:
+        return f"unknown ({d.notes[0].split(':', 1)[0]})"
+    return t
 
 
 def inventory_table(report: Report) -> Table:
@@ -44,7 +52,7 @@ def inventory_table(report: Report) -> Table:
         covered = "+".join(_LIST_SHORT.get(x, x) for x in i.covered.lists) if i.covered is not None else ""
         t.add_row(
             _t(i.ip), _t(i.mac), _t(i.vendor, "bold"), _t(i.brand),
-            _t(i.model), _t(i.firmware), _t(i.device_type),
+            _t(i.model), _t(i.firmware), _t(_type(d)),
             Text(f"{i.reported_confidence:.2f}"),
             Text(covered, style="bold red"),
             Text(" ".join(str(p) for p in d.open_ports)),

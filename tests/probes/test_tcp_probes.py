@@ -11,7 +11,8 @@ from netscan.parsers import fields
 from netscan.probes import onvif
 from netscan.probes.banner import BannerProbe
 from netscan.probes.base import HostState, ProbeContext, RateLimiter
-from netscan.probes.http import HttpProbe, host_hints, http_framer, redirect_path, tells, vendor_requests
+from netscan.probes.http import HttpProbe, http_framer, redirect_path
+from netscan.scan.probeset import NetworkProbes
 from netscan.probes.ports import CLOSED, OPEN, scan_ports
 from netscan.probes.rtsp import RtspProbe
 
@@ -44,34 +45,33 @@ def test_redirects_only_to_same_host() -> None:
     assert redirect_path("HTTP/1.1 200 OK\r\nLocation: /x\r\n\r\n", "10.0.0.5", 80) is None
 
 
-def test_tells_choose_vendor_requests() -> None:
-    assert "hikvision" in tells("HTTP/1.1 200 OK\r\nServer: App-webs/\r\n\r\n")
-    assert "dahua" in tells("HTTP/1.1 200 OK\r\nCONTENT-LENGTH: 0\r\n\r\n")
-    assert tells("HTTP/1.1 200 OK\r\nServer: nginx\r\n\r\n<html>router</html>") == set()
-
-
 def test_http_probe_follows_redirect_and_asks_vendor_endpoint(web: int) -> None:
+    from netscan.model import Observation
+    from netscan.scan.planner import plan
+    from netscan.sigdb.db import default_db
+    from netscan.sigdb.requests import load_book
+
     host = HostState("127.0.0.1", open_ports={web})
     out = run(HttpProbe().run(ctx(), host, web))
     requests = [r.request for r in out]
     assert requests[:2] == ["GET /", "GET /doc/page/login.asp?_1"]
-    assert "hikvision" in host.hints
     for r in out:
         host.add(r)
-    more = run(vendor_requests(ctx(), host, web, False))
+    # the planner names the maker from the answers (signatures), and picks its endpoints (data)
+    db = default_db()
+    p = plan(Observation(host.ip, None, tuple(host.responses), (web,)), db, load_book(db.root))
+    assert "Hikvision" in p.makers
+    probes = NetworkProbes()
+
+    async def ask() -> list:  # type: ignore[type-arg]
+        return [await probes.http(ctx(), host, s.port, s.tls, s.request) for s in p.http]
+
+    more = run(ask())
     assert [r.request for r in more] == ["GET /ISAPI/System/deviceInfo", "GET /doc/page/login.asp",
                                         "GET /ISAPI/Streaming/channels/101/picture"]
     isapi = more[0]
     assert fields(isapi)["http.status"] == ["401"]
     assert all(r.protocol == "http" and r.port == web and r.error is None for r in out + more)
-
-
-def test_hints_from_mac_and_discovery() -> None:
-    from netscan.model import Response
-
-    assert host_hints(HostState("10.0.0.5", mac="48:EA:63:00:00:01")) == {"uniview"}
-    h = HostState("10.0.0.5", responses=[Response("dhip", "{}", 37810)])
-    assert host_hints(h) == {"dahua"}
 
 
 def test_https_probe_records_certificate(tls_web: int) -> None:

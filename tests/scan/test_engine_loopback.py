@@ -57,3 +57,47 @@ def test_public_target_refused_before_any_io() -> None:
 
     with pytest.raises(ScopeError):
         scan(ScanOptions(targets=("1.1.1.1",), discovery=False, privileged=False))
+
+
+def test_slow_first_answer_is_retried_not_given_up() -> None:
+    """A web server whose first answer takes longer than the first wait (a DVR waking up) is asked
+    again with a longer wait, and then everything its answers point to (issue 12)."""
+    import asyncio
+    import random
+
+    from probe_servers import HIK_PAGES, _read_request, http_response
+
+    calls = {"n": 0}
+
+    async def sleepy(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            req = await _read_request(reader)
+        except (asyncio.IncompleteReadError, ConnectionError):
+            return  # the port scan's connect
+        calls["n"] += 1
+        if calls["n"] == 1:
+            await asyncio.sleep(2.6)  # past the first wait (Timeouts.read = 2 s)
+        path = req.split(b"\r\n", 1)[0].split()[1]
+        try:
+            writer.write(HIK_PAGES.get(path, http_response("404 Not Found", {}, b"nope")))
+            await writer.drain()
+        except ConnectionError:
+            pass
+        finally:
+            writer.close()
+
+    host = f"127.{random.randint(100, 250)}.{random.randint(1, 250)}.7"
+    lt = LoopThread()
+    try:
+        port, stop = tcp_server(lt, sleepy, host=host, port=8080)
+        res = scan(ScanOptions(targets=(host,), ports=(port,), discovery=False, privileged=False))
+        stop()
+    finally:
+        lt.stop()
+    obs = res.observations[0]
+    first = [r for r in obs.responses if r.request == "GET /"]
+    assert first and first[0].raw.startswith("HTTP/1.1 302"), obs.responses
+    reqs = [r.request for r in obs.responses]
+    assert "GET /ISAPI/System/deviceInfo" in reqs
+    assert res.run.stats.retries >= 1
+    assert any("answered on attempt 2" in t for t in obs.meta["tried"])
