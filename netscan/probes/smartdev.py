@@ -21,6 +21,7 @@ import binascii
 import json
 import secrets
 import struct
+from collections.abc import Callable
 from functools import lru_cache
 
 from netscan.model import Response
