@@ -14,8 +14,6 @@ Replies are recorded as ``b64:`` + base64 of the datagram (docs/observations.md)
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import base64
 import binascii
 import json
