@@ -178,7 +178,7 @@ def _tidy_firmware(fw: str | None) -> str | None:
     ``build 160401`` are both shown as ``V5.4.0 build 160401``."""
     if not fw:
         return fw
-    return _GLUED_BUILD.sub(lambda m: f" {m.group(0).strip()} ", fw, count=1)  # the vendor's own case
+    return _GLUED_BUILD.sub(lambda m: f" {m.group(0).strip()} ", fw, count=1)
 
 
 def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence: list[Evidence]) -> str:

@@ -14,13 +14,12 @@ Replies are recorded as ``b64:`` + base64 of the datagram (docs/observations.md)
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import base64
 import binascii
 import json
 import secrets
 import struct
+from collections.abc import Callable
 from functools import lru_cache
 
 from netscan.model import Response

@@ -539,26 +539,36 @@ def _load_semantic(db: SignatureDB, path: Path, data: dict[str, Any], seen: dict
 
 
 def _load_families(db: SignatureDB, root: Path) -> None:
-    """signatures/families/*.yaml: each maker's model-number and firmware grammars (docs/signatures.md)."""
+    """signatures/families/*.yaml: each maker's model-number and firmware grammars (docs/signatures.md).
+    A file or entry that cannot be read is a problem in ``db.problems``, like any other signature file."""
     fdir = root / "families"
     seen = {r.id: r.file for r in db.rules}
     alternation: list[str] = []
     for path in sorted(fdir.glob("*.yaml")) if fdir.is_dir() else []:
-        data = load_yaml(path) or {}
-        if isinstance(data, dict) and "semantic" in data and data.get("vendor") is None:
-            _load_semantic(db, path, data, seen)
+        try:
+            data = load_yaml(path) or {}
+            if isinstance(data, dict) and "semantic" in data and data.get("vendor") is None:
+                _load_semantic(db, path, data, seen)
+                continue
+            if not isinstance(data, dict) or not isinstance(data.get("vendor"), str):
+                raise SignatureError(f"families/{path.name}: expected a mapping with a 'vendor'")
+            v = db.vendor(data["vendor"])
+            if v is None:
+                raise SignatureError(f"families/{path.name}: vendor {data['vendor']!r} is not in signatures/vendors")
+        except SignatureError as exc:
+            db.problems.append(str(exc))
             continue
-        if not isinstance(data, dict) or not isinstance(data.get("vendor"), str):
-            raise SignatureError(f"families/{path.name}: expected a mapping with a 'vendor'")
-        v = db.vendor(data["vendor"])
-        if v is None:
-            raise SignatureError(f"families/{path.name}: vendor {data['vendor']!r} is not in signatures/vendors")
         for kind in ("models", "firmware"):
             entries = data.get(kind) or []
             if not isinstance(entries, list):
-                raise SignatureError(f"families/{path.name}: '{kind}' must be a list")
+                db.problems.append(f"families/{path.name}: '{kind}' must be a list")
+                continue
             for i, r in enumerate(entries):
-                rule = _family_rule(db, path, i, kind, r, v.name, seen)
+                try:
+                    rule = _family_rule(db, path, i, kind, r, v.name, seen)
+                except SignatureError as exc:
+                    db.problems.append(str(exc))
+                    continue
                 db.rules.append(rule)
                 db.any_rules.append(rule)
                 bare = re.sub(r"\(\?P<\w+>", "(?:", rule.pattern.pattern)

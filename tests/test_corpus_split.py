@@ -1,0 +1,68 @@
+"""The held-out test split (tests/corpus_test, SPLIT.md): no rule is written from its sources, and
+identification on it is measured (benchmarks/corpus_accuracy.py reports every figure)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from netscan.identify.accuracy import evaluate
+from netscan.observations import load_path
+from netscan.sigdb import load_db
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST = ROOT / "tests" / "corpus_test"
+_REPO = re.compile(r"https://github\.com/([^/\s]+/[^/\s#?]+)")
+
+
+def _test_sources() -> set[str]:
+    """Repositories and threads of the test split: a thread counts as itself, a repository's files
+    as the whole repository."""
+    out: set[str] = set()
+    for path in TEST.rglob("*.json"):
+        for obs in load_path(path):
+            for src in obs.meta.get("source") or []:
+                url = str(src).split(" ", 1)[0]
+                if "/issues/" in url or "/pull/" in url:
+                    out.add(url.rstrip("/"))
+                else:
+                    m = _REPO.match(url)
+                    out.add(m.group(1) if m else url)
+    return out
+
+
+def test_every_test_file_cites_a_source_and_expects() -> None:
+    files = list(TEST.rglob("*.json"))
+    assert len(files) >= 30
+    for path in files:
+        for obs in load_path(path):
+            assert obs.meta.get("source"), path
+            assert isinstance(obs.meta.get("expect"), dict), path
+
+
+def test_no_signature_is_written_from_a_test_source() -> None:
+    sources = _test_sources()
+    assert sources
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "signatures").rglob("*.yaml"))
+    for src in sources:
+        needle = src if src.startswith("http") else f"github.com/{src}/"
+        assert needle not in text, f"a signature cites the test-split source {src}"
+    training = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests" / "corpus").rglob("*.json"))
+    for src in sources:
+        needle = src if src.startswith("http") else f"github.com/{src}/"
+        assert needle not in training, f"{src} is in both splits"
+
+
+#: Regression floors at the figures measured when the split was last extended (36 files). The
+#: issue's targets are vendor 0.95, model 0.85, firmware 0.85: vendor and firmware are not met yet
+#: (benchmarks/results/corpus-accuracy-after-issue11.json lists every miss).
+VENDOR_FLOOR = 0.88
+MODEL_FLOOR = 0.95
+
+
+def test_held_out_split_figures() -> None:
+    acc = evaluate(TEST, load_db())
+    detail = "\n".join(acc.misses)
+    assert acc.non_camera_called_video == []  # a hard requirement, met
+    assert acc.rate("vendor") >= VENDOR_FLOOR, detail
+    assert acc.rate("model") >= MODEL_FLOOR, detail
