@@ -53,7 +53,7 @@ class Listener:
 
     def __init__(self, *, allow_public: bool = False, ignore: frozenset[str] = frozenset(),
                  progress: Callable[[int, int], None] | None = None) -> None:
-        from netscan.findings.vendorstate import cloud_domains
+        from netscan.sigdb.cloud import cloud_domains
 
         self.collector = Collector(allow_public=allow_public, ignore=ignore)
         self.decoder = Decoder(self.collector, tuple(cloud_domains()))

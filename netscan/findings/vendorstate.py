@@ -4,32 +4,10 @@ activated, discovery replies that give away serial numbers, and vendor cloud / P
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 from netscan.findings._obs import Parsed
 from netscan.findings.catalogue import quote
 from netscan.model import Finding, Severity
-
-#: The data file of maker cloud / P2P / DDNS domains (suffix match), their service names and sources.
-CLOUD_FILE = "cloud.yaml"
-
-
-@lru_cache(maxsize=8)
-def cloud_domains(root: str | None = None) -> dict[str, str]:
-    """``{domain: service}`` from ``signatures/cloud.yaml`` (or ``root``'s copy, when it has one)."""
-    from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml
-
-    path = Path(root) / CLOUD_FILE if root else DEFAULT_SIGNATURES_DIR / CLOUD_FILE
-    if not path.is_file():
-        path = DEFAULT_SIGNATURES_DIR / CLOUD_FILE
-    doc = load_yaml(path) or {}
-    out: dict[str, str] = {}
-    for entry in doc.get("domains", []) if isinstance(doc, dict) else []:
-        if isinstance(entry, dict) and entry.get("domain") and entry.get("service"):
-            out[str(entry["domain"]).lower().strip(".")] = str(entry["service"])
-    return out
-
+from netscan.sigdb.cloud import cloud_domains
 
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off"}

@@ -23,7 +23,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
+from netscan.errors import SignatureError
 from netscan.model import DEVICE_TYPES
+from netscan.sigdb.cloud import cloud_problems
 from netscan.sigdb.db import EXTRACT_KEYS, Rule, SignatureDB
 from netscan.sigdb.matching import match_record
 from netscan.sigdb.names import vendor_key
@@ -243,7 +245,16 @@ def vuln_records(sig: Signatures) -> Iterable[str]:
                 yield f"{where}: test fixed case should use the affected case's model"
 
 
-#: Every check, in the order its problems are listed.
+def cloud_entries(sig: Signatures) -> Iterable[str]:
+    """Every maker-cloud domain (``cloud.yaml``) names its service and cites a source."""
+    if sig.db is None:
+        return []
+    try:
+        return cloud_problems(sig.db.root)
+    except SignatureError as exc:
+        return [str(exc)]
+
+
 def semantic_examples(sig: Signatures) -> Iterable[str]:
     """Field-name conventions (signatures/families/generic.yaml): each example's field name and
     value give exactly the expected claim, and carry a public source."""
@@ -262,7 +273,9 @@ def semantic_examples(sig: Signatures) -> Iterable[str]:
                 yield f"{tag}: extracts {got} but expects {want}"
 
 
-CHECKS: list[Check] = [load_problems, vendor_sources, rule_examples, shadowing, vuln_names, vuln_records, semantic_examples]
+#: Every check, in the order its problems are listed.
+CHECKS: list[Check] = [load_problems, vendor_sources, rule_examples, shadowing, vuln_names, vuln_records,
+                       semantic_examples, cloud_entries]
 
 
 def run_checks(sig: Signatures) -> list[str]:
