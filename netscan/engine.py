@@ -499,7 +499,9 @@ class Engine:
         t = self.options.timeouts
         # as long as this host takes to answer anything (it is slow to discovery too), at least UNICAST_QUIET
         tm = w.timing
-        quiet = UNICAST_QUIET if not tm.samples else min(max(UNICAST_QUIET, tm.service_worst * 1.5 + 0.25), t.read_max)
+        quiet = UNICAST_QUIET if not tm.samples else min(max(UNICAST_QUIET, 3.0 * tm.service_worst + 0.5), t.read_max)
+        if tm.timeouts:  # it has let an exchange time out: give its discovery answers as long
+            quiet = max(quiet, min(tm.read + 1.0, t.read_max))
         c = dataclasses.replace(self.ctx, timeouts=dataclasses.replace(t, discovery_min=quiet, discovery_quiet=quiet,
                                                                       discovery_max=quiet + UNICAST_MAX))
 
