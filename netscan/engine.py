@@ -56,6 +56,10 @@ ENGINES = ("netscan", "nmap")
 #: Plans made per host (one at the start of enrichment and one after each batch of answers;
 #: each only asks what nothing asked before: discovery -> vendor endpoint -> ONVIF -> media needs few).
 MAX_PLANS = 12
+#: On-link targets above which port scans wait for the ARP sweep to end: on a large subnet, port
+#: scans started by the first replies keep the loop busy enough (tens of thousands of connects)
+#: that later ARP replies are read late and the sweep's silence-based end comes too soon.
+HOLD_PORT_SCANS_ABOVE = 512
 #: Beyond the wait for a reply to start, this long is allowed for the rest of it to arrive.
 TRANSFER_ALLOWANCE = 2.0
 #: Unicast discovery: a directed probe is answered at once (the random delays of WS-Discovery and
@@ -157,6 +161,7 @@ class Engine:
         self._discovery_done: asyncio.Event | None = None
         self._sweep_done = False
         self._sweep_event: asyncio.Event | None = None
+        self._hold_ports = False
         self._idle_sent = False
         self._db_task: asyncio.Future[Any] | None = None
         self.ctx: ProbeContext | None = None
@@ -378,6 +383,8 @@ class Engine:
         w = self._work_of(h)
         if any(r.protocol == "wsd" for r in h.responses):
             w.ready.set()
+        if self._hold_ports and self._sweep_event is not None and not self._sweep_event.is_set():
+            await self._sweep_event.wait()  # a large sweep first: its replies need the loop (see HOLD_PORT_SCANS_ABOVE)
         if not h.open_ports and not h.ports_known:
             link = self.plan.link_for(h.ip) if self.plan else None
             scan = await self.probes.ports(dataclasses.replace(self.ctx, source_ip=link.address if link else None),
@@ -597,6 +604,7 @@ class Engine:
                 sweeps.append(self._ping_tcp(routed))
 
         self._sweep_event = asyncio.Event()
+        self._hold_ports = len(onlink) > HOLD_PORT_SCANS_ABOVE
 
         async def sweep() -> None:
             try:
