@@ -56,6 +56,10 @@ ENGINES = ("netscan", "nmap")
 #: Plans made per host (one at the start of enrichment and one after each batch of answers;
 #: each only asks what nothing asked before: discovery -> vendor endpoint -> ONVIF -> media needs few).
 MAX_PLANS = 12
+#: On-link targets above which port scans wait for the ARP sweep to end: on a large subnet, port
+#: scans started by the first replies keep the loop busy enough (tens of thousands of connects)
+#: that later ARP replies are read late and the sweep's silence-based end comes too soon.
+HOLD_PORT_SCANS_ABOVE = 512
 #: Beyond the wait for a reply to start, this long is allowed for the rest of it to arrive.
 TRANSFER_ALLOWANCE = 2.0
 #: Unicast discovery: a directed probe is answered at once (the random delays of WS-Discovery and
@@ -157,6 +161,7 @@ class Engine:
         self._discovery_done: asyncio.Event | None = None
         self._sweep_done = False
         self._sweep_event: asyncio.Event | None = None
+        self._hold_ports = False
         self._idle_sent = False
         self._db_task: asyncio.Future[Any] | None = None
         self.ctx: ProbeContext | None = None
@@ -378,6 +383,8 @@ class Engine:
         w = self._work_of(h)
         if any(r.protocol == "wsd" for r in h.responses):
             w.ready.set()
+        if self._hold_ports and self._sweep_event is not None and not self._sweep_event.is_set():
+            await self._sweep_event.wait()  # a large sweep first: its replies need the loop (see HOLD_PORT_SCANS_ABOVE)
         if not h.open_ports and not h.ports_known:
             link = self.plan.link_for(h.ip) if self.plan else None
             scan = await self.probes.ports(dataclasses.replace(self.ctx, source_ip=link.address if link else None),
@@ -499,7 +506,9 @@ class Engine:
         t = self.options.timeouts
         # as long as this host takes to answer anything (it is slow to discovery too), at least UNICAST_QUIET
         tm = w.timing
-        quiet = UNICAST_QUIET if not tm.samples else min(max(UNICAST_QUIET, tm.service_worst * 1.5 + 0.25), t.read_max)
+        quiet = UNICAST_QUIET if not tm.samples else min(max(UNICAST_QUIET, 3.0 * tm.service_worst + 0.5), t.read_max)
+        if tm.timeouts:  # it has let an exchange time out: give its discovery answers as long
+            quiet = max(quiet, min(tm.read + 1.0, t.read_max))
         c = dataclasses.replace(self.ctx, timeouts=dataclasses.replace(t, discovery_min=quiet, discovery_quiet=quiet,
                                                                       discovery_max=quiet + UNICAST_MAX))
 
@@ -595,6 +604,7 @@ class Engine:
                 sweeps.append(self._ping_tcp(routed))
 
         self._sweep_event = asyncio.Event()
+        self._hold_ports = len(onlink) > HOLD_PORT_SCANS_ABOVE
 
         async def sweep() -> None:
             try:

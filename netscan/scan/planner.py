@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from netscan.identify.collect import Claim, collect
 from netscan.model import VIDEO_TYPES, Observation, Response
 from netscan.parsers import fields
-from netscan.probes.onvif import DEVICE_PATH, endpoint_from_xaddrs
+from netscan.probes.onvif import DEVICE_PATH, endpoint_from_xaddrs, is_soap
 from netscan.sigdb.db import SignatureDB
 from netscan.sigdb.requests import EndpointRequest, RequestBook
 
@@ -227,7 +227,9 @@ def plan(
 
     # ONVIF: where WS-Discovery says it is; else on the web ports of anything that looks like video
     onvif: list[OnvifStep] = []
-    spoke_onvif = any(r.protocol == "onvif" and r.raw for r in obs.responses)
+    # a SOAP answer (success or fault) ends the search; a 404 on a guessed port does not (the
+    # XAddrs a unicast WS-Discovery answer brings later may name another port)
+    spoke_onvif = any(r.protocol == "onvif" and is_soap(r.raw) for r in obs.responses)
     if not spoke_onvif and left > 0:
         ep = _onvif_endpoint(xaddrs(obs), obs.ip)
         if ep is not None:
