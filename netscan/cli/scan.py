@@ -211,7 +211,7 @@ def _plan_outputs(args: argparse.Namespace) -> list[Output]:
 
 
 def _start_listener(args: argparse.Namespace, options: Any) -> Any:
-    """``--passive-seconds N``: start listening on the scan's interface and wait N seconds."""
+    """``--passive-seconds N``: start listening on the scan's interface(s) and wait N seconds."""
     seconds = getattr(args, "passive_seconds", None)
     if seconds is None:
         return None
@@ -222,30 +222,47 @@ def _start_listener(args: argparse.Namespace, options: Any) -> Any:
 
     if not 0 < seconds <= 3600:
         raise UsageError("--passive-seconds must be between 0 and 3600")
-    iface = options.iface or default_interface()
-    if not iface:
+    names = [n for n in options.interface_names if n != "all"] or [default_interface() or ""]
+    if not names[0]:
         raise UsageError("--passive-seconds: no interface to listen on (give --iface)")
-    intf = interfaces().get(iface)
-    ignore: list[str] = []
-    if intf is not None:
-        ignore = [a for a, _, _ in intf.addresses] + ([intf.mac] if intf.mac else [])
-    listener = BackgroundListener(iface, ignore)
-    listener.start()
+    known = interfaces()
+    ours: list[str] = []  # the scanner's own addresses and MACs on every interface: never a device
+    for intf in known.values():
+        ours += [a for a, _, _ in intf.addresses] + ([intf.mac] if intf.mac else [])
+    listeners: list[BackgroundListener] = []
+    try:
+        for name in names:
+            listener = BackgroundListener(name, ours)
+            listener.start()
+            listeners.append(listener)
+    except BaseException:
+        for listener in listeners:
+            listener.stop()
+        raise
     time.sleep(seconds)
-    return listener
+    return listeners
+
+
+def _stop_listeners(listeners: Any) -> tuple[list[Any], dict[str, Any]]:
+    """Stop every listener; what they heard together and the packets they read."""
+    heard: list[Any] = []
+    packets = 0
+    for listener in listeners:
+        obs, counts = listener.stop()
+        heard += obs
+        packets += int(counts.get("packets_read", 0))
+    return heard, {"packets_read": packets, "interfaces": [lst.iface for lst in listeners]}
 
 
 def _merge_heard(result: Any, heard: tuple[list[Any], dict[str, Any]], options: Any) -> None:
-    """Merge what the listener heard into the scan's devices (scope rules as for discovery replies)."""
+    """Merge what the listeners heard into the scan's devices (scope rules as for discovery replies)."""
     from dataclasses import replace
 
     from netscan.capture.background import merge
-    from netscan.scope import in_scope
+    from netscan.scope import in_scope, resolve_targets
 
     observations, counts = heard
     scope = list(options.scope) if options.scope is not None else None
-    from netscan.scope import resolve_targets
-
     texts = [str(t) for t in result.run.targets]
     try:
         targets = resolve_targets(texts, allow_public=True) if texts else None
@@ -256,8 +273,8 @@ def _merge_heard(result: Any, heard: tuple[list[Any], dict[str, Any]], options: 
         return in_scope(ip, scope, options.allow_public) and (targets is None or ip in targets)
 
     result.observations, added = merge(result.observations, observations, keep)
-    note = (f"listened on {options.iface or 'the scan interface'} before and during the scan: "
-            f"{counts.get('packets_read', 0)} packets read, {added} devices only heard")
+    note = (f"listened on {', '.join(counts['interfaces'])} before and during the scan: "
+            f"{counts['packets_read']} packets read, {added} devices only heard")
     result.run = replace(result.run, notes=(*result.run.notes, note))
 
 
@@ -291,7 +308,7 @@ def run(args: argparse.Namespace) -> int:
             result = scan(options, Observer())
     finally:
         if listener is not None:
-            heard = listener.stop()
+            heard = _stop_listeners(listener)
     if listener is not None:
         _merge_heard(result, heard, options)
     # From here on the scan is done: whatever fails, its observations are not lost.
