@@ -214,3 +214,23 @@ def test_head_constant_is_alembic_head() -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     assert ScriptDirectory.from_config(cfg).get_current_head() == HEAD
+
+
+def test_events_match_the_documented_schema(store: Any) -> None:
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parents[2] / "docs" / "events.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    keep = device("10.0.0.5", "44:19:b6:00:00:01", serial=CAM_SERIAL, findings=[finding("cve", "critical", "CVE-2017-7921")])
+    _scan(store, [keep, device("10.0.0.6", "00:40:8c:00:00:06", vendor="Axis")])
+    b = _scan(store, [{**keep, "ip": "10.0.0.9", "mac": "44:19:b6:00:00:02", "firmware": "V5.5.3", "model": "DS-2CD2032F",
+                       "vendor": "Hikvision", "brand": "LTS", "findings": [finding("telnet-open", "medium")]},
+                      device("10.0.0.7", "00:12:34:00:00:07", vendor="Dahua")])
+    events = changes(store, store.scan(b))[1]
+    assert {e["type"] for e in events} == {"device-new", "device-gone", "ip-changed", "mac-changed", "firmware-changed",
+                                           "model-changed", "identity-changed", "finding-new", "finding-resolved"}
+    for e in events + [{"type": "watch-started", "site": "x", "every_s": 5.0},
+                       {"type": "scan-failed", "site": "x", "scan": None, "error": "boom"}]:
+        jsonschema.validate(e, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"type": "firmware-changed", "device": events[0]["device"]}, schema)
