@@ -234,3 +234,42 @@ def test_events_match_the_documented_schema(store: Any) -> None:
         jsonschema.validate(e, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"type": "firmware-changed", "device": events[0]["device"]}, schema)
+
+
+def test_baseline_stops_fail_on(tmp_path: Path) -> None:
+    """What `scan --fail-on` judges after the inventory: accepted findings no longer count, others do."""
+    import argparse
+    import datetime as dt
+
+    from netscan.cli.exitcodes import ExitCode
+    from netscan.cli.output import fail_on_exit
+    from netscan.cli.storeopts import StoreSession
+    from netscan.observations import load_path
+    from netscan.pipeline import analyse
+
+    corpus = Path(__file__).parents[1] / "corpus" / "dahua"
+    obs = [o for f in sorted(corpus.glob("*.json")) for o in load_path(f) if o.ip and o.mac][:1]  # known again
+    report = analyse(obs, now=dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc))
+    assert report.devices[0].findings, "the corpus device has findings"
+    worst = report.devices[0].findings[0]
+    args = argparse.Namespace(db=str(tmp_path / "inv.sqlite"), site="hq")
+
+    def run() -> tuple[dict[str, Any], Any]:
+        s = StoreSession(args, source="scan", targets=[], engine="netscan")
+        try:
+            return s.finish(report, obs, complete=True)
+        finally:
+            s.close()
+
+    doc, judged = run()
+    level = worst.severity.value if worst.severity.value != "info" else "low"
+    assert fail_on_exit(judged, level) is ExitCode.FINDINGS or worst.severity.value == "info"
+    from netscan.cli import main
+
+    keys = {f.cve or f.id for f in report.devices[0].findings}
+    for key in keys:
+        assert main(["inventory", "accept", "--db", args.db, "1", key, "--until", "2099-01-01", "--reason", "lab"]) == 0
+    doc, judged = run()
+    assert fail_on_exit(judged, "low") is None
+    assert all(f.get("accepted") for f in doc["devices"][0]["findings"])
+    assert main(["inventory", "accept", "--db", args.db, "1", "x", "--until", "2001-01-01", "--reason", "old"]) == 2
