@@ -1,12 +1,16 @@
 """The inventory's cost: storing a /22 scan and diffing two of them (time and size), on SQLite and
 on a real PostgreSQL server; and importing 1,000 saved scans.
 
-    sudo .venv/bin/python benchmarks/store.py                  # /22 lab scan, then the store steps
-    sudo .venv/bin/python benchmarks/store.py --observations obs.json   # reuse saved observations
+    .venv/bin/python benchmarks/store.py                       # a /22 built from the lab profiles
+    sudo .venv/bin/python benchmarks/store.py --lab-scan       # a /22 scanned in the virtual lab
+    .venv/bin/python benchmarks/store.py --observations obs.json   # saved observations of any scan
 
-1. The /22: the virtual lab with every non-hostile profile plus --hosts plain hosts (default 1,000)
-   is scanned once from its scanner namespace (``--no-db --save-observations``); the observations
-   are analysed once (Report A). Report B is A after a night: 10 devices gone, 10 new, 10 with new
+1. The /22: by default 1,000 devices built from the lab profiles' recorded responses (every
+   non-hostile profile 6 times, each copy with its own address, MAC and serial number, the rest
+   plain hosts with a MAC only): the content of a camera-dense /22, independent of how busy the
+   machine is. With --lab-scan, the virtual lab with every non-hostile profile and --hosts plain
+   hosts is scanned from its scanner namespace (``--no-db --save-observations``) instead. The
+   observations are analysed once (Report A). Report B is A after a night: 10 devices gone, 10 new, 10 with new
    firmware, 10 re-addressed. Per backend: store A (one transaction, as ``scan`` does), store B,
    diff B against A, and the database size (SQLite: file after a WAL checkpoint; PostgreSQL:
    pg_database_size).
@@ -69,12 +73,40 @@ def lab_observations(hosts: int, prefix: str, work: Path) -> tuple[Path, dict[st
         Lab.down(prefix=prefix)
 
 
+def profile_slash22(total: int = 1000, copies: int = 6) -> list[Any]:
+    """``total`` observations: each non-hostile lab profile ``copies`` times (own address, MAC and
+    serial number), then plain hosts."""
+    from netscan.identify import identify
+    from netscan.observations import from_dict
+
+    out: list[Any] = []
+    profiles = [json.loads(f.read_text()) for f in sorted(Path(PROFILES_DIR).glob("*.json"))
+                if not f.name.startswith("hostile-")]
+    n = 0
+    for k in range(copies):
+        for p in profiles:
+            n += 1
+            base = from_dict({"ip": "10.20.0.1", "mac": p["mac"], "responses": p.get("responses") or []})
+            serial = identify(base).serial
+            text = json.dumps(p.get("responses") or [])
+            if serial and k:
+                text = text.replace(json.dumps(serial)[1:-1], json.dumps(f"{serial}K{k}")[1:-1])
+            mac = p["mac"][:9] + f"{(k * 16 + n // 256) % 256:02x}:{n % 256:02x}:{k:02x}"
+            out.append(from_dict({"ip": f"10.20.{n // 250}.{n % 250 + 1}", "mac": mac, "responses": json.loads(text),
+                                  "open_ports": p.get("open_ports") or []}))
+    while len(out) < total:
+        n += 1
+        out.append(from_dict({"ip": f"10.20.{n // 250}.{n % 250 + 1}", "mac": f"3c:22:fb:{n // 65536:02x}:{n // 256 % 256:02x}:{n % 256:02x}",
+                              "responses": []}))
+    return out
+
+
 def night_after(doc: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     """Report B: A with 10 devices gone, 10 new, 10 re-flashed, 10 re-addressed."""
     b = copy.deepcopy(doc)
     devs = b["devices"]
     rng.shuffle(devs)
-    gone, flashed, moved, rest = devs[:10], devs[10:20], devs[20:30], devs[30:]
+    flashed, moved, rest = devs[10:20], devs[20:30], devs[30:]  # devs[:10] are gone
     for d in flashed:
         d["firmware"] = (d.get("firmware") or "1.0") + ".1"
     for n, d in enumerate(moved):
@@ -184,7 +216,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--hosts", type=int, default=1000, help="plain hosts beside the profiles (1,000: a /22)")
     ap.add_argument("--prefix", default="hsto-")
-    ap.add_argument("--observations", metavar="FILE", help="skip the lab scan: analyse these saved observations")
+    ap.add_argument("--observations", metavar="FILE", help="analyse these saved observations")
+    ap.add_argument("--lab-scan", action="store_true", help="scan a /22 in the virtual lab (root)")
     ap.add_argument("--imports", type=int, default=1000, help="saved scans to import")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="netscan-store-bench-"))
@@ -193,11 +226,14 @@ def main() -> int:
     pg = None
     try:
         if args.observations:
-            obs_path = Path(args.observations)
-            results["lab"] = {"observations": str(obs_path)}
+            observations = load_path(args.observations)
+            results["source"] = {"observations": args.observations}
+        elif args.lab_scan:
+            obs_path, results["source"] = lab_observations(args.hosts, args.prefix, work)
+            observations = load_path(obs_path)
         else:
-            obs_path, results["lab"] = lab_observations(args.hosts, args.prefix, work)
-        observations = load_path(obs_path)
+            observations = profile_slash22()
+            results["source"] = {"profiles": "lab profiles x6 + plain hosts", "observations": len(observations)}
         t0 = time.monotonic()
         report = analyse(observations, now=dt.datetime.now(dt.timezone.utc))
         results["analyse_s"] = round(time.monotonic() - t0, 2)
@@ -222,7 +258,7 @@ def main() -> int:
     out = ROOT / "benchmarks" / "results" / f"store-{stamp}.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
     print(f"results: {out.relative_to(ROOT)}  ({results['devices']} devices, {results['video_devices']} video, "
-          f"{results['findings']} findings; lab {results.get('lab')}; {results['import_devices_per_scan']} devices per imported scan)\n")
+          f"{results['findings']} findings; source {results.get('source')}; {results['import_devices_per_scan']} devices per imported scan)\n")
     print("| step | SQLite | PostgreSQL |\n|---|---|---|")
     s, p = results["slash22"]["sqlite"], results["slash22"]["postgresql"]
     for key, label in (("store_a_s", "store scan A (s)"), ("store_b_s", "store scan B (s)"), ("diff_s", "diff B vs A (s)"),

@@ -260,7 +260,7 @@ def render_html(report: Report | Mapping[str, Any]) -> str:
     if rows:
         out.append('<table id="covered-table">' + _row(["IP", "Sold as", "Made by", "Model", "Covered lists", "How we know"], "th"))
         for d in sorted(rows.values(), key=lambda d: _ip_sort(d.get("ip"))):
-            cov = d.get("covered") if isinstance(d.get("covered"), dict) else {}
+            cov: dict[str, Any] = d["covered"] if isinstance(d.get("covered"), dict) else {}
             how = cov.get("via") or ("relabel: brand differs from maker" if d in relabels else "")
             out.append(_row([html_text(d.get("ip")), html_text(d.get("brand") or d.get("vendor")), html_text(d.get("vendor")),
                              html_text(d.get("model")), f'<span class="covered">{html_text(_covered_text(cov))}</span>',
@@ -328,11 +328,11 @@ def render_html(report: Report | Mapping[str, Any]) -> str:
     out.append('<section id="details"><h2>Device details</h2>')
     for i, d in enumerate(devices):
         out.append(f'<details id="dev-{i}"><summary>{html_text(d.get("ip"))} {html_text(_device_name(d))}</summary>')
-        ident = [("Maker", d.get("vendor")), ("Brand", d.get("brand")), ("Model", d.get("model")),
+        fields: list[tuple[str, Any]] = [("Maker", d.get("vendor")), ("Brand", d.get("brand")), ("Model", d.get("model")),
                  ("Firmware", d.get("firmware")), ("Type", d.get("device_type")), ("Serial", d.get("serial")),
                  ("Hostname", d.get("hostname")), ("MAC", d.get("mac")), ("Site", d.get("site")),
                  ("Inventory id", d.get("device_id"))]
-        out.append("<table>" + "".join(_row([html.escape(k), html_text(v)]) for k, v in ident if v not in (None, "")) + "</table>")
+        out.append("<table>" + "".join(_row([html.escape(k), html_text(v)]) for k, v in fields if v not in (None, "")) + "</table>")
         services = d.get("services") or []
         if services:
             out.append("<p>Services: " + html_text(", ".join(f"{s.get('protocol')}/{s.get('port')}" for s in services if isinstance(s, dict))) + "</p>")

@@ -14,7 +14,6 @@ import datetime as dt
 import fcntl
 import json
 import logging
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -282,17 +281,18 @@ class Store:
                 chosen[i] = int(did)
         # existing devices: newer sightings update the current state; older ones (an import of an
         # old scan) may move first_seen back
-        newer, older = [], []
+        newer: list[dict[str, Any]] = []
+        older: list[dict[str, Any]] = []
         for i, did in enumerate(chosen):
-            r = known.get(did) if did is not None else None
-            if r is None:
+            prev = known.get(did) if did is not None else None
+            if prev is None:
                 continue
-            if seen >= (_aware(r.last_seen) or seen):
+            if seen >= (_aware(prev.last_seen) or seen):
                 newer.append({"_id": did, **self._device_values(sightings[i], site, seen, scan_id)})
-            if seen < (_aware(r.first_seen) or seen):
+            if seen < (_aware(prev.first_seen) or seen):
                 older.append({"_id": did, "first_seen": seen, "first_scan_id": scan_id})
         if newer:
-            cols = {c: sa.bindparam(c) for c in newer[0] if c != "_id"}
+            cols: dict[str, Any] = {c: sa.bindparam(c) for c in newer[0] if c != "_id"}
             conn.execute(sa.update(t.devices).where(t.devices.c.id == sa.bindparam("_id")).values(**cols), newer)
         if older:
             conn.execute(sa.update(t.devices).where(t.devices.c.id == sa.bindparam("_id"))

@@ -15,7 +15,6 @@ The lab is rebuilt between scans (``Lab.up`` with another profile directory, sam
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
