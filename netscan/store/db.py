@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import hashlib
 import json
 import logging
 from collections.abc import Iterator, Sequence
@@ -44,7 +45,7 @@ PG_MIGRATE_LOCK = 0x6E657474
 MAX_INGEST_ATTEMPTS = 5
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: The newest migration's revision (tests/store/test_store.py checks it is alembic's head).
-HEAD = "0001"
+HEAD = "0002"
 
 
 def utcnow() -> dt.datetime:
@@ -318,15 +319,31 @@ class Store:
                          [{"_key": k, "device_id": v} for k, v in sorted(move_keys.items())])
         # sightings and findings
         rows, frows = [], []
+        blobs: dict[str, bytes] = {}
+
+        def blob(value: Any) -> str | None:
+            if value is None:
+                return None
+            data = pack(value)
+            h = hashlib.sha256(data).hexdigest()
+            blobs.setdefault(h, data)
+            return h
+
         for s, did in zip(sightings, chosen):
             rows.append({
                 "scan_id": scan_id, "device_id": did, "ip": s.ip, "mac": s.mac, "serial": s.serial, "vendor": s.vendor,
                 "brand": s.brand, "model": s.model, "firmware": s.firmware, "device_type": s.device_type,
-                "confidence": s.confidence, "covered": s.covered, "record": pack(s.record),
-                "observation": pack(s.observation) if s.observation is not None else None,
+                "confidence": s.confidence, "covered": s.covered, "record_hash": blob(s.record),
+                "observation_hash": blob(s.observation),
             })
             frows += [{"scan_id": scan_id, "device_id": did, "key": f.key, "finding_id": f.finding_id,
                        "severity": f.severity, "cve": f.cve, "title": f.title} for f in s.findings]
+        known_blobs: set[str] = set()
+        for part in _chunks(sorted(blobs)):
+            known_blobs.update(r[0] for r in conn.execute(sa.select(t.blobs.c.hash).where(t.blobs.c.hash.in_(part))))
+        fresh = [{"hash": h, "data": d} for h, d in sorted(blobs.items()) if h not in known_blobs]
+        if fresh:
+            conn.execute(sa.insert(t.blobs), fresh)
         if rows:
             conn.execute(sa.insert(t.sightings), rows)
         if frows:
@@ -438,7 +455,8 @@ class Store:
 
     def latest_record(self, device_id: int) -> dict[str, Any] | None:
         """The device's record (identification, evidence, findings) from its newest sighting."""
-        q = (sa.select(t.sightings.c.record).join(t.scans, t.scans.c.id == t.sightings.c.scan_id)
+        q = (sa.select(t.blobs.c.data).select_from(t.sightings).join(t.scans, t.scans.c.id == t.sightings.c.scan_id)
+             .join(t.blobs, t.blobs.c.hash == t.sightings.c.record_hash)
              .where(t.sightings.c.device_id == device_id).order_by(t.scans.c.started_at.desc(), t.scans.c.id.desc()).limit(1))
         with self._read() as conn:
             blob = conn.execute(q).scalar_one_or_none()
@@ -464,17 +482,20 @@ class Store:
         """A scan's device records (the report's device dicts) with their device ids and raw
         observations, in address order."""
         with self._read() as conn:
+            rec, obs = t.blobs.alias("rec"), t.blobs.alias("obs")
             rows = [(int(r.device_id), unpack(r.record), unpack(r.observation)) for r in conn.execute(
-                sa.select(t.sightings.c.device_id, t.sightings.c.record, t.sightings.c.observation)
+                sa.select(t.sightings.c.device_id, rec.c.data.label("record"), obs.c.data.label("observation"))
+                .select_from(t.sightings.join(rec, rec.c.hash == t.sightings.c.record_hash)
+                             .outerjoin(obs, obs.c.hash == t.sightings.c.observation_hash))
                 .where(t.sightings.c.scan_id == scan_id))]
         return sorted(rows, key=lambda x: (_addr_key(x[1].get("ip")), x[0]))
 
     def observations(self, scan_id: int) -> list[dict[str, Any]]:
         """A scan's raw observations (where the source had them)."""
         with self._read() as conn:
-            return [unpack(b) for (b,) in conn.execute(sa.select(t.sightings.c.observation)
-                                                         .where(t.sightings.c.scan_id == scan_id, t.sightings.c.observation.is_not(None))
-                                                         .order_by(t.sightings.c.device_id))]
+            return [unpack(b) for (b,) in conn.execute(
+                sa.select(t.blobs.c.data).select_from(t.sightings.join(t.blobs, t.blobs.c.hash == t.sightings.c.observation_hash))
+                .where(t.sightings.c.scan_id == scan_id).order_by(t.sightings.c.device_id))]
 
     def header(self, scan_id: int) -> dict[str, Any]:
         """The scan header as the report had it (plus the store's id, site and completeness)."""
@@ -513,7 +534,7 @@ class Store:
         with self._read() as conn:
             return {name: int(conn.execute(sa.select(sa.func.count()).select_from(tab)).scalar_one())
                     for name, tab in (("scans", t.scans), ("devices", t.devices), ("sightings", t.sightings),
-                                      ("findings", t.findings), ("device_keys", t.device_keys))}
+                                      ("findings", t.findings), ("device_keys", t.device_keys), ("blobs", t.blobs))}
 
 
 def _current_revision(conn: Connection) -> str | None:

@@ -4,8 +4,10 @@ exactly these; ``tests/store/test_migrations.py`` checks that the two agree on e
     scans          one row per scan or imported file: site, targets, start/end, engine, complete
     devices        one row per physical device, with its current addresses and identification
     device_keys    the identity keys (serial:, mac:, ip:) that lead to a device (see identity.py)
-    sightings      a device as one scan saw it: addresses, identification, the report's device
-                   record and the raw observation (both zlib-compressed JSON)
+    sightings      a device as one scan saw it: addresses, identification, and the hashes of the
+                   report's device record and of the raw observation
+    blobs          those records and observations, zlib-compressed JSON, stored once per content
+                   (SHA-256): a device that did not change adds no record to a nightly scan
     findings       the findings of a sighting, one row each (for diff, --fail-on and reports)
     acceptances    the baseline: accepted findings of a device, with a reason and an end date
 """
@@ -83,9 +85,15 @@ sightings = Table(
     Column("device_type", String(40)),
     Column("confidence", Float),
     Column("covered", Boolean, nullable=False, default=False),
-    Column("record", LargeBinary, nullable=False),  # zlib JSON: the report's device record
-    Column("observation", LargeBinary),  # zlib JSON: the raw observation, when the source had it
+    Column("record_hash", String(64), ForeignKey("blobs.hash"), nullable=False),  # the report's device record
+    Column("observation_hash", String(64), ForeignKey("blobs.hash")),  # the raw observation, when the source had it
     Index("ix_sightings_device_id", "device_id"),
+)
+
+blobs = Table(
+    "blobs", metadata,
+    Column("hash", String(64), primary_key=True),  # SHA-256 (hex) of data
+    Column("data", LargeBinary, nullable=False),  # zlib JSON (adapter.pack)
 )
 
 findings = Table(

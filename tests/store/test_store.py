@@ -273,3 +273,43 @@ def test_baseline_stops_fail_on(tmp_path: Path) -> None:
     assert fail_on_exit(judged, "low") is None
     assert all(f.get("accepted") for f in doc["devices"][0]["findings"])
     assert main(["inventory", "accept", "--db", args.db, "1", "x", "--until", "2001-01-01", "--reason", "old"]) == 2
+
+
+def test_upgrade_from_0001_keeps_the_data(db_url: str) -> None:
+    """An inventory made by the first schema (records inline) is migrated: every record readable."""
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from netscan.store import resolve_url
+    from netscan.store.adapter import pack
+    from netscan.store.db import MIGRATIONS, Store
+
+    old = Store.connect(resolve_url(db_url))
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with old.engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.commit()
+        rec = device("10.0.0.5", "44:19:b6:00:00:01", findings=[finding("telnet-open", "medium")])
+        # (ids left to the database, so PostgreSQL's sequences move on: the first rows are 1)
+        conn.execute(sa.text("INSERT INTO scans (site, source, targets, started_at, complete, device_count) "
+                             "VALUES ('default', 'scan', '[]', :t, :c, 1)"),
+                     {"t": "2026-01-01 00:00:00", "c": True})
+        conn.execute(sa.text("INSERT INTO devices (identity, site, ip, first_seen, last_seen) "
+                             "VALUES ('mac:44:19:b6:00:00:01', 'default', '10.0.0.5', :t, :t)"), {"t": "2026-01-01 00:00:00"})
+        for sid in (1,):
+            conn.execute(sa.text("INSERT INTO sightings (scan_id, device_id, ip, covered, record, observation) "
+                                 "VALUES (:s, 1, '10.0.0.5', :f, :r, :o)"),
+                         {"s": sid, "f": False, "r": pack(rec), "o": pack({"ip": "10.0.0.5", "responses": []})})
+        conn.commit()
+    old.close()
+    s = open_store(db_url)  # upgrades to the newest schema
+    try:
+        assert s.records(1)[0][1]["findings"][0]["id"] == "telnet-open"
+        assert s.observations(1) == [{"ip": "10.0.0.5", "responses": []}]
+        _scan(s, [rec])  # and goes on taking scans: the unchanged record is stored once
+        assert s.counts()["blobs"] == 2  # the old record (the new scan has the same one) and observation
+    finally:
+        s.close()
