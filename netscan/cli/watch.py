@@ -104,8 +104,12 @@ class Webhook:
     def _post(self, body: bytes) -> None:
         req = urllib.request.Request(self.url, data=body, method="POST",
                                      headers={"Content-Type": "application/json", "User-Agent": "netscan-watch"})
-        with urllib.request.urlopen(req, timeout=WEBHOOK_TIMEOUT_S) as resp:  # noqa: S310 - scheme checked above
-            resp.read(65536)
+        try:
+            with urllib.request.urlopen(req, timeout=WEBHOOK_TIMEOUT_S) as resp:  # noqa: S310 - scheme checked above
+                resp.read(65536)
+        except urllib.error.HTTPError as exc:  # an error status: close its response, then retry
+            exc.close()
+            raise
 
     def _loop(self) -> None:
         while True:

@@ -223,7 +223,10 @@ class Store:
                     row = conn.execute(sa.select(t.scans.c.site, t.scans.c.started_at).where(t.scans.c.id == scan_id)).one_or_none()
                     if row is None:
                         raise StoreError(f"scan {scan_id} is not in the inventory")
-                    return self._ingest(conn, scan_id, row.site, _aware(row.started_at) or utcnow(), header, sightings, complete)
+                    # a capture file or an imported scan knows when it was made; a live scan's start
+                    # is within a second of the row's
+                    seen = parse_time(header.get("start")) or _aware(row.started_at) or utcnow()
+                    return self._ingest(conn, scan_id, row.site, seen, header, sightings, complete)
             except sa.exc.IntegrityError:
                 if attempt == MAX_INGEST_ATTEMPTS:
                     raise
@@ -354,7 +357,7 @@ class Store:
         if isinstance(targets, list) and targets:
             extra["targets"] = json.dumps([str(x) for x in targets])
         conn.execute(sa.update(t.scans).where(t.scans.c.id == scan_id).values(
-            **extra, ended_at=end, complete=complete, device_count=len(rows), header=pack(header),
+            **extra, started_at=seen, ended_at=end, complete=complete, device_count=len(rows), header=pack(header),
             engine=_str_or_none(header.get("engine")),
         ))
         return [int(d) for d in chosen if d is not None]

@@ -313,3 +313,34 @@ def test_upgrade_from_0001_keeps_the_data(db_url: str) -> None:
         assert s.counts()["blobs"] == 2  # the old record (the new scan has the same one) and observation
     finally:
         s.close()
+
+
+def test_passive_capture_is_recorded(tmp_path: Path) -> None:
+    """`netscan passive --pcap` records what it heard as a scan (source passive, dated by the
+    capture); --no-db records nothing."""
+    from netscan.cli import main
+    from tests.capture.test_capture import lan_packets
+    from netscan.lab.pcapgen import write_pcap
+
+    pcap = tmp_path / "lan.pcap"
+    with pcap.open("wb") as f:
+        write_pcap(f, lan_packets())
+    db = str(tmp_path / "inv.sqlite")
+    out = tmp_path / "heard.json"
+    assert main(["passive", "--pcap", str(pcap), "--db", db, "--site", "span", "--format", "json", "-o", str(out)]) in (0, 4)
+    doc = json.loads(out.read_text())
+    assert doc["scan"]["store"]["site"] == "span"
+    s = open_store(db)
+    try:
+        (scan,) = s.scans()
+        assert (scan.source, scan.site, scan.complete) == ("passive", "span", True)
+        assert scan.device_count == len(doc["devices"]) > 5
+        assert {d["ip"] for d in s.devices()} == {d["ip"] for d in doc["devices"]}
+    finally:
+        s.close()
+    assert main(["passive", "--pcap", str(pcap), "--db", db, "--no-db", "--format", "json", "-o", str(out)]) in (0, 4)
+    s = open_store(db)
+    try:
+        assert len(s.scans()) == 1
+    finally:
+        s.close()

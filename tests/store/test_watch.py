@@ -58,6 +58,7 @@ def test_webhook_retries_then_delivers(monkeypatch: pytest.MonkeyPatch) -> None:
         hook.close(drain_s=10)
     finally:
         server.shutdown()
+        server.server_close()
     assert [e["n"] for e in got] == [1, 2] and hook.sent == 2 and hook.failed == 0 and calls["n"] == 4
 
 
