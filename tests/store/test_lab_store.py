@@ -299,6 +299,8 @@ def test_watch_three_scans_then_sigterm(store_lab: StoreLab) -> None:
         if proc.poll() is None:
             proc.kill()
             proc.wait(10)
+        if proc.stderr is not None:
+            proc.stderr.close()
     events = [json.loads(line) for line in events_file.read_text().splitlines()]
     assert events[-1]["type"] == "watch-stopped"
     starts = [e["time"] for e in events if e["type"] == "scan-complete"]
