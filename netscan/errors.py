@@ -5,6 +5,7 @@
     │   └── ScopeError    the user: a target outside the networks they may scan
     ├── SignatureError    our data: a broken file under signatures/
     ├── LabError          the lab: namespaces could not be built or torn down
+    ├── StoreError        the inventory: database unreachable, locked or not netscan's
     └── CaptureError      the host: a live capture could not start (bad interface, link type)
         └── NoCaptureRights   no root / CAP_NET_RAW for a live capture (exit 6; nothing is sent)
 
@@ -41,3 +42,7 @@ class CaptureError(NetscanError):
 
 class NoCaptureRights(CaptureError):
     """The process may not open a packet socket (needs root or CAP_NET_RAW)."""
+
+
+class StoreError(NetscanError):
+    """The inventory database could not be opened, read or written."""

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything netscan needs on a fresh Debian machine (run as root), idempotently:
-# Debian packages (nmap, tcpdump, tshark, editcap, capsh, iproute2, nftables, chromium), a virtualenv in .venv and the
+# Debian packages (nmap, tcpdump, tshark, editcap, capsh, iproute2, nftables, chromium, postgresql), a virtualenv in .venv and the
 # package with its test extras. Safe to run again; does nothing that is already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,9 @@ for pair in nmap:nmap tcpdump:tcpdump tshark:tshark editcap:wireshark-common cap
   command -v "$cmd" >/dev/null 2>&1 || need+=("$pkg")
 done
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
+# PostgreSQL server binaries for the multi-site inventory tests (tests start their own server in a
+# temporary directory; the packaged cluster is not used)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "bootstrap: installing Debian packages: ${need[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive

@@ -85,6 +85,16 @@ def lab_client(lab: Any) -> Callable[..., list[Any]]:
     return run
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Every scan a test runs is recorded in a throw-away inventory, never in the user's own."""
+    if "NETSCAN_DB" not in os.environ:
+        import tempfile
+
+        d = tempfile.mkdtemp(prefix="netscan-test-db-")
+        os.environ["NETSCAN_DB"] = str(Path(d) / "inventory.sqlite")
+        atexit.register(__import__("shutil").rmtree, d, True)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark everything that uses a lab fixture with ``lab``."""
     for item in items:

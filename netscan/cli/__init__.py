@@ -20,7 +20,9 @@ from netscan.errors import NetscanError, NoCaptureRights, ScopeError, UsageError
 
 #: Sub-command modules, in help order. A module that fails to import is skipped with a warning,
 #: so one broken optional piece never takes the whole CLI down.
-SUBCOMMANDS: tuple[str, ...] = ("scan", "passive", "identify", "signatures", "lab", "demo")
+SUBCOMMANDS: tuple[str, ...] = (
+    "scan", "passive", "identify", "inventory", "report", "watch", "schedule", "signatures", "lab", "demo",
+)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -38,6 +38,9 @@ def register(sub: Any) -> None:
     p.add_argument("--seconds", type=float, metavar="N", help="with --iface: stop after N seconds (default: until Ctrl-C)")
     p.add_argument("--allow-public", action="store_true", help="also report devices with public addresses (default: private, link-local and ULA only)")
     add_output_options(p)
+    from netscan.cli.storeopts import add_store_options
+
+    add_store_options(p, writer=True)
     p.set_defaults(func=run)
 
 
@@ -71,8 +74,6 @@ class _Progress:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``passive``."""
-    from netscan.capture import listen, read_captures
-
     if args.seconds is not None:
         if args.iface is None:
             raise UsageError("--seconds needs --iface")
@@ -87,6 +88,22 @@ def run(args: argparse.Namespace) -> int:
     if args.save_observations:
         check(args.save_observations, "--save-observations")
     args.signatures = signatures_dir(args.signatures)
+    session = None
+    if not getattr(args, "no_db", False):  # what was heard is recorded like a scan (docs/inventory.md)
+        from netscan.cli.storeopts import StoreSession
+
+        session = StoreSession(args, source="passive", targets=list(args.pcap or [f"iface:{args.iface}"]),
+                               engine="passive")
+    try:
+        return _run(args, outputs, session)
+    finally:
+        if session is not None:
+            session.close()
+
+
+def _run(args: argparse.Namespace, outputs: list[Output], session: Any) -> int:
+    from netscan.capture import listen, read_captures
+
     show = not args.quiet and sys.stderr.isatty()
     bar = _Progress() if show else None
 
@@ -103,10 +120,10 @@ def run(args: argparse.Namespace) -> int:
     cap = result.capture
     if args.pcap and cap["inputs_unreadable"] >= cap["inputs"] and not result.observations:
         raise UsageError("; ".join(n.removeprefix("unreadable input: ") for n in result.notes[:3]) or "no readable capture")
-    return report(args, outputs, result, "passive")
+    return report(args, outputs, result, "passive", session)
 
 
-def report(args: argparse.Namespace, outputs: list[Output], result: Any, command: str) -> int:
+def report(args: argparse.Namespace, outputs: list[Output], result: Any, command: str, session: Any = None) -> int:
     """Save observations, analyse, write the report, choose the exit code (as ``scan`` does)."""
     from netscan.cli.output import emit_all, fail_on_exit
     from netscan.model import ScanHeader
@@ -125,7 +142,19 @@ def report(args: argparse.Namespace, outputs: list[Output], result: Any, command
         sys.stderr.write(f"netscan: {note}\n")
     rep = analyse(result.observations, signatures=args.signatures, now=dt.datetime.now(dt.timezone.utc),
                   header=ScanHeader(command=command, run=result.run, extra={"capture": result.capture}))
-    emit_all(rep, outputs)
+    doc: Any = rep
+    store_error = None
+    if session is not None:
+        from netscan.errors import StoreError
+
+        try:  # recorded in the inventory; the baseline marked, the changes since the last record
+            doc, rep = session.finish(rep, result.observations, complete=not result.incomplete)
+        except StoreError as exc:  # the report is still written
+            store_error = exc
+            sys.stderr.write(f"netscan: not recorded in the inventory: {exc}\n")
+    emit_all(doc, outputs)
+    if store_error is not None:
+        return int(ExitCode.ERROR)
     if result.incomplete:
         return int(ExitCode.INCOMPLETE)
     return int(fail_on_exit(rep, args.fail_on) or ExitCode.OK)

@@ -62,8 +62,36 @@ def register(sub: Any) -> None:
         "scan", help="find and identify cameras, NVRs and DVRs on networks you own",
         description="Scan targets (CIDRs, ranges, addresses; default: the subnets of the interface with the default "
         "route), identify every device and report findings. Only private, link-local, ULA and loopback space is "
-        "scanned unless --allow-public. See docs/scanning.md for the gentle defaults.",
+        "scanned unless --allow-public. See docs/scanning.md for the gentle defaults. Every scan is recorded in "
+        "the inventory (docs/inventory.md) unless --no-db.",
     )
+    add_scan_options(p)
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="output format (default: from the -o file's extension, else table)")
+    p.add_argument("--output", "-o", metavar="FILE", action="append",
+                   help="write the report to FILE instead of stdout; repeat for several formats "
+                   "(-o scan.json -o scan.html); the extension picks the format")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress display")
+    p.add_argument("--passive-seconds", type=float, metavar="N",
+                   help="listen N seconds before the scan and all through it, and merge what was heard (docs/passive.md)")
+    from netscan.cli.storeopts import add_store_options
+
+    add_store_options(p, writer=True)
+    p.set_defaults(func=run)
+
+
+#: dests of the options ``add_scan_options`` adds (``netscan schedule`` turns them back into argv).
+SCAN_OPTION_DESTS: list[str] = []
+
+
+def add_scan_options(p: Any) -> None:
+    """The options that say what and how to scan (shared by ``scan``, ``watch`` and ``schedule``)."""
+    before = {a.dest for a in p._actions}
+    _add_scan_options(p)
+    SCAN_OPTION_DESTS[:] = [a.dest for a in p._actions if a.dest not in before]
+
+
+def _add_scan_options(p: Any) -> None:
     p.add_argument("targets", nargs="*", metavar="TARGET", help="CIDR, range (10.0.0.5-10.0.0.50 or 10.0.0.5-50) or address")
     p.add_argument("--iface", "-i", metavar="IF", action="append",
                    help="interface for ARP and multicast discovery; give it several times, or 'all', to scan from "
@@ -83,18 +111,11 @@ def register(sub: Any) -> None:
     p.add_argument("--check-default-credentials", action="store_true",
                    help="opt-in: ONE login attempt per device with the vendor-documented default pair, only where "
                    "identification shows it applies and a failure cannot lock the account (docs/findings.md)")
-    p.add_argument("--format", choices=FORMATS, default=None,
-                   help="output format (default: from the -o file's extension, else table)")
-    p.add_argument("--output", "-o", metavar="FILE", action="append",
-                   help="write the report to FILE instead of stdout; repeat for several formats "
-                   "(-o scan.json -o scan.html); the extension picks the format")
     p.add_argument("--save-observations", metavar="FILE", help="write the raw observations (for `netscan identify FILE`)")
     p.add_argument("--signatures", metavar="DIR", help="use another signature directory")
-    p.add_argument("--fail-on", choices=FAIL_ON_LEVELS, help="exit 4 when a finding at or above this severity exists")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress display")
-    p.add_argument("--passive-seconds", type=float, metavar="N",
-                   help="listen N seconds before the scan and all through it, and merge what was heard (docs/passive.md)")
-    p.set_defaults(func=run)
+    p.add_argument("--fail-on", choices=FAIL_ON_LEVELS,
+                   help="exit 4 when a finding at or above this severity exists (findings accepted in the inventory's "
+                   "baseline do not count)")
 
 
 def options_from_args(args: argparse.Namespace) -> Any:
@@ -280,12 +301,26 @@ def _merge_heard(result: Any, heard: tuple[list[Any], dict[str, Any]], options: 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``scan``."""
-    from netscan.engine import scan
-    from netscan.observations import dumps
-
     options = options_from_args(args)
     outputs = _plan_outputs(args)
     args.signatures = signatures_dir(args.signatures)
+    session = None
+    if not getattr(args, "no_db", False) and not options.hosts_only:
+        from netscan.cli.storeopts import StoreSession
+
+        session = StoreSession(args, source=getattr(args, "store_source", "scan"), targets=list(options.targets),
+                               engine=options.engine)
+    try:
+        return _run(args, options, outputs, session)
+    finally:
+        if session is not None:
+            session.close()
+
+
+def _run(args: argparse.Namespace, options: Any, outputs: list[Output], session: Any) -> int:
+    from netscan.engine import scan
+    from netscan.observations import dumps
+
     show = not args.quiet and sys.stderr.isatty()
     bars = _RichProgress() if show else None
     warm: list[threading.Thread | None] = []
@@ -299,6 +334,8 @@ def run(args: argparse.Namespace) -> int:
             if bars is not None:
                 bars.event(kind, ip=ip, total=total)
 
+    if session is not None:
+        session.ready()  # opened while the engine was imported
     listener = _start_listener(args, options)
     try:
         if bars is not None:
@@ -313,7 +350,7 @@ def run(args: argparse.Namespace) -> int:
         _merge_heard(result, heard, options)
     # From here on the scan is done: whatever fails, its observations are not lost.
     try:
-        return _after_scan(args, options, outputs, result, warm, dumps)
+        return _after_scan(args, options, outputs, result, warm, dumps, session)
     except (BrokenPipeError, WriteFailed):  # a reader gone; or the report was already rescued
         raise
     except BaseException:  # a bug in analysis, Ctrl-C while it runs...
@@ -324,7 +361,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _after_scan(args: argparse.Namespace, options: Any, outputs: list[Output], result: Any,
-                warm: list[threading.Thread | None], dumps: Any) -> int:
+                warm: list[threading.Thread | None], dumps: Any, session: Any = None) -> int:
     if args.save_observations:
         text = dumps(result.observations)
         try:
@@ -347,7 +384,33 @@ def _after_scan(args: argparse.Namespace, options: Any, outputs: list[Output], r
 
     report = analyse(result.observations, signatures=args.signatures, now=dt.datetime.now(dt.timezone.utc),
                      header=ScanHeader(command="scan", run=result.run))
-    emit_all(report, outputs)
+    doc: Any = report
+    store_error = None
+    if session is not None:
+        from netscan.errors import StoreError
+
+        try:  # the stored report, with the baseline marked and the changes since the last scan
+            doc, report = session.finish(report, result.observations, complete=not result.incomplete)
+        except StoreError as exc:  # the report is still written: a finished scan is never lost
+            store_error = exc
+    if store_error is not None:
+        sys.stderr.write(f"netscan: the scan was not recorded in the inventory: {store_error}\n")
+    html = [o for o in outputs if o.fmt == "html"]
+    other = [o for o in outputs if o.fmt != "html"]
+    failure: WriteFailed | None = None
+    if html:  # the HTML report also shows what each device sent (escaped)
+        from netscan.store.adapter import with_banners
+
+        try:
+            emit_all(with_banners(doc, result.observations), html)
+        except WriteFailed as exc:
+            failure = exc
+    if other:
+        emit_all(doc, other)
+    if failure is not None:
+        raise failure
+    if store_error is not None:
+        return int(ExitCode.ERROR)
     if result.incomplete:
         return int(ExitCode.INCOMPLETE)
     return int(fail_on_exit(report, args.fail_on) or ExitCode.OK)

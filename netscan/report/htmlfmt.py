@@ -1,83 +1,370 @@
-"""Self-contained HTML report. Every device string is escaped; a strict Content-Security-Policy
-forbids scripts and remote loads, so even a missed escape could not run code."""
+"""The HTML report: one self-contained page an admin can hand on.
+
+Summary counts, inline-SVG charts (devices by maker and type, findings by severity), the
+covered-vendor and relabel section, the changes since the previous scan (when the report comes from
+the inventory), a sortable and filterable device table, and every device's evidence and findings.
+
+Safety: every device string goes through ``safe.html_text`` (control characters made visible, then
+HTML-escaped). The page loads nothing: its Content-Security-Policy is ``default-src 'none'`` and
+admits exactly one inline stylesheet and one inline script by their SHA-256 hashes, so even a missed
+escape could not run a script, load a resource or send anything anywhere. No ``style=`` attributes
+and no inline event handlers (both would need 'unsafe-inline').
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
+import ipaddress
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
 
-from netscan.model import Counts, Report
+from netscan.model import Report
+
 from netscan.report.safe import html_text
 
-_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
+_SEVERITIES = ("critical", "high", "medium", "low", "info")
+_VIDEO = {"camera", "nvr", "dvr", "doorbell", "encoder"}
+_LIST_NAMES = {"NDAA-889": "NDAA §889", "FCC-covered-list": "FCC Covered List"}
+#: Bars per chart; the rest is summed into "other".
+MAX_BARS = 12
+#: Evidence items listed per device (a hostile device may produce many).
+MAX_EVIDENCE = 50
+
 _STYLE = """
-body{font-family:system-ui,sans-serif;margin:2em;color:#222}
-table{border-collapse:collapse;margin:1em 0;font-size:14px}
-th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;padding:1.5em 2em;max-width:1400px;color:#1d1d1f;background:#fff}
+h1{margin:0 0 .2em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
+.meta{color:#555;margin:.2em 0}
+.warn{background:#fff3cd;border:1px solid #e0c060;padding:.5em 1em}
+.cards{display:flex;flex-wrap:wrap;gap:1em;margin:1em 0}
+.card{border:1px solid #ddd;border-radius:6px;padding:.6em 1em;min-width:9em}
+.card b{display:block;font-size:1.8em}
+.charts{display:flex;flex-wrap:wrap;gap:2em}
+figure{margin:0}figcaption{font-weight:600;margin-bottom:.3em}
+svg text{font-size:12px;fill:#1d1d1f}
+.bar{fill:#3b6ea5}.bar-critical{fill:#b00020}.bar-high{fill:#e53935}.bar-medium{fill:#ffb300}.bar-low{fill:#4fa3d1}.bar-info{fill:#9e9e9e}
+table{border-collapse:collapse;margin:.6em 0;font-size:13px}
+th,td{border:1px solid #ccc;padding:3px 7px;text-align:left;vertical-align:top}
 th{background:#f0f0f0}
+#devices th{cursor:pointer;user-select:none;white-space:nowrap}
+#devices th[aria-sort=ascending]::after{content:" \\25B2"}#devices th[aria-sort=descending]::after{content:" \\25BC"}
 .sev-critical{background:#b00020;color:#fff}.sev-high{background:#e53935;color:#fff}
 .sev-medium{background:#ffb300}.sev-low{background:#81d4fa}.sev-info{background:#eee}
 .covered{color:#b00020;font-weight:bold}
-details{margin:2px 0}
+.accepted{color:#555;font-style:italic}
+.mono{font-family:ui-monospace,monospace;word-break:break-all}
+#filter{font-size:14px;padding:4px 8px;width:24em}
+#controls{display:none}.js #controls{display:block}
+details{margin:.3em 0;border:1px solid #e3e3e3;border-radius:4px;padding:.2em .6em}
+summary{cursor:pointer;font-weight:600}
 """
+
+_SCRIPT = """
+(function () {
+  "use strict";
+  var table = document.getElementById("devices");
+  if (!table) { return; }
+  var body = table.tBodies[0];
+  var heads = table.tHead.rows[0].cells;
+  var direction = {};
+  function key(cell, type) {
+    var v = cell.getAttribute("data-sort");
+    if (v === null) { v = cell.textContent; }
+    if (type === "num") { var n = parseFloat(v); return isNaN(n) ? -Infinity : n; }
+    return v.toLowerCase();
+  }
+  function sortBy(i) {
+    var type = heads[i].getAttribute("data-type") || "text";
+    var d = direction[i] = (direction[i] === 1 ? -1 : 1);
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = key(a.cells[i], type), y = key(b.cells[i], type);
+      return x < y ? -d : (x > y ? d : 0);
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+    for (var j = 0; j < heads.length; j++) { heads[j].removeAttribute("aria-sort"); }
+    heads[i].setAttribute("aria-sort", d === 1 ? "ascending" : "descending");
+  }
+  Array.prototype.forEach.call(heads, function (th, i) {
+    th.tabIndex = 0;
+    th.addEventListener("click", function () { sortBy(i); });
+    th.addEventListener("keydown", function (e) { if (e.key === "Enter") { sortBy(i); } });
+  });
+  var input = document.getElementById("filter");
+  var shown = document.getElementById("shown");
+  function filter() {
+    var words = input.value.toLowerCase().split(/\\s+/).filter(function (w) { return w; });
+    var n = 0;
+    Array.prototype.forEach.call(body.rows, function (r) {
+      var text = r.textContent.toLowerCase();
+      var hit = words.every(function (w) { return text.indexOf(w) >= 0; });
+      r.hidden = !hit;
+      if (hit) { n++; }
+    });
+    shown.textContent = n + " of " + body.rows.length + " devices shown";
+  }
+  input.addEventListener("input", filter);
+  document.body.classList.add("js");
+  filter();
+})();
+"""
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+#: The page's policy: nothing but the two inline blocks above (by hash) and data: images.
+CSP = (f"default-src 'none'; style-src {_sha256(_STYLE)}; script-src {_sha256(_SCRIPT)}; img-src data:; "
+       "base-uri 'none'; form-action 'none'")
 
 
 def _row(cells: list[str], tag: str = "td") -> str:
     return "<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in cells) + "</tr>"
 
 
-def render_html(report: Report) -> str:
-    """The report as one HTML page."""
-    scan = report.scan
-    counts = scan.counts or Counts()
+def _ip_sort(ip: Any) -> str:
+    try:
+        a = ipaddress.ip_address(str(ip))
+        return f"{a.version}-{int(a):039d}"
+    except ValueError:
+        return "9-" + str(ip or "")
+
+
+def _chart(title: str, items: list[tuple[str, int]], cls: dict[str, str] | None = None, ident: str = "") -> str:
+    """A horizontal bar chart as inline SVG (no script, no style attribute)."""
+    if not items:
+        return f'<figure id="{ident}"><figcaption>{html.escape(title)}</figcaption><p>none</p></figure>'
+    if len(items) > MAX_BARS:
+        rest = sum(n for _, n in items[MAX_BARS - 1:])
+        items = items[: MAX_BARS - 1] + [("other", rest)]
+    top = max(n for _, n in items) or 1
+    label_w, bar_w, h = 150, 220, 20
+    height = h * len(items) + 4
+    parts = [f'<figure id="{ident}"><figcaption>{html.escape(title)}</figcaption>',
+             f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_w + bar_w + 50}" height="{height}" role="img" '
+             f'aria-label="{html.escape(title)}">']
+    for i, (label, n) in enumerate(items):
+        y = i * h + 2
+        w = max(1, round(bar_w * n / top))
+        c = (cls or {}).get(label, "bar")
+        parts.append(f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{html_text(label, 24)}</text>'
+                     f'<rect class="{c}" x="{label_w}" y="{y + 2}" width="{w}" height="{h - 6}"><title>{html_text(label)}: {n}</title></rect>'
+                     f'<text x="{label_w + w + 5}" y="{y + 14}">{n}</text>')
+    parts.append("</svg></figure>")
+    return "".join(parts)
+
+
+def _worst(findings: list[dict[str, Any]]) -> str | None:
+    live = [f for f in findings if not f.get("accepted")]
+    return min((str(f.get("severity", "info")) for f in live), key=lambda s: _ORDER.get(s, 9), default=None)
+
+
+def _device_name(d: dict[str, Any]) -> str:
+    return " ".join(str(x) for x in (d.get("vendor"), d.get("model")) if x) or str(d.get("device_type") or "device")
+
+
+def _covered_text(cov: Any) -> str:
+    if not isinstance(cov, dict):
+        return ""
+    return ", ".join(_LIST_NAMES.get(str(x), str(x)) for x in cov.get("lists") or [])
+
+
+def _sev_counts(devices: list[dict[str, Any]]) -> Counter[str]:
+    return Counter(str(f.get("severity", "info")) for d in devices for f in d.get("findings") or [] if not f.get("accepted"))
+
+
+def _change_cells(e: dict[str, Any]) -> list[str]:
+    d = e.get("device") or {}
+    f = e.get("finding") or {}
+    what = ""
+    if f:
+        sev = str(f.get("severity", "info"))
+        what = (f'<span class="sev-{sev if sev in _ORDER else "info"}">{html_text(sev)}</span> '
+                f"{html_text(f.get('key'))} {html_text(f.get('title'), 200)}")
+        if e.get("accepted"):
+            what += ' <span class="accepted">(accepted)</span>'
+    elif e.get("type") in ("device-new", "device-gone"):
+        what = html_text(f"{len(e.get('findings') or [])} findings")
+
+    def show(v: Any) -> str:
+        if isinstance(v, dict):
+            return html_text(", ".join(f"{k}: {x}" for k, x in v.items() if x not in (None, False)))
+        return html_text(v)
+
+    direction = f" ({html_text(e['direction'])})" if e.get("direction") else ""
+    return [html_text(e.get("type")), html_text(d.get("ip")), html_text(_device_name(d)), what,
+            show(e.get("before")), show(e.get("after")) + direction]
+
+
+def render_html(report: Report | Mapping[str, Any]) -> str:
+    """The report as one self-contained HTML page. Takes a Report, or a report document with the
+    inventory's additions (``changes``; ``accepted`` findings; per-device ``banners``, ``site``,
+    ``device_id``; netscan.store.adapter); the page is built from the JSON document form."""
+    doc = report.to_dict() if isinstance(report, Report) else report
+    scan = doc.get("scan") or {}
+    devices = [d for d in doc.get("devices") or [] if isinstance(d, dict)]
+    changes = doc.get("changes")
+    store = scan.get("store") or {}
+    video = sum(1 for d in devices if d.get("device_type") in _VIDEO)
+    covered = [d for d in devices if isinstance(d.get("covered"), dict)]
+    sev = _sev_counts(devices)
+    accepted = sum(1 for d in devices for f in d.get("findings") or [] if f.get("accepted"))
+    targets = " ".join(map(str, scan.get("targets") or [])) or str(scan.get("input") or "")
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(_CSP)}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(CSP)}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
         "<title>netscan report</title>",
         f"<style>{_STYLE}</style></head><body>",
         "<h1>netscan report</h1>",
-        "<p id=\"summary\">"
-        f"{counts.devices} devices, {counts.video_devices} cameras/recorders, "
-        f"{counts.covered} from covered vendors. "
-        f"Targets: {html_text(' '.join(scan.targets) or scan.input or '')}. "
-        f"Generated {html_text(scan.generated or '')}."
-        + (" <strong>Incomplete: the scan was interrupted.</strong>" if scan.incomplete else "")
+        f'<p class="meta" id="meta">Targets: {html_text(targets) or "default"}.'
+        + (f' Scan started {html_text(scan.get("start"))}, ended {html_text(scan.get("end"))}.' if scan.get("start") else "")
+        + f' Generated {html_text(scan.get("generated"))}.'
+        + (f" Site {html_text(store.get('site'))}, inventory scan {html_text(store.get('scan'))}." if store.get("scan") else "")
+        + (f" Sites: {html_text(', '.join(map(str, store.get('sites') or [])))}." if store.get("sites") else "")
         + "</p>",
     ]
-    sev = counts.findings
-    if sev:
-        out.append('<table id="severity">' + _row([html.escape(k.value) for k in sev], "th") + _row([str(int(v)) for v in sev.values()]) + "</table>")
-    out.append('<h2>Devices</h2><table id="devices">')
-    out.append(_row(["IP", "MAC", "Vendor", "Brand", "Model", "Firmware", "Type", "Confidence", "Covered", "Open ports", "Evidence"], "th"))
-    for d in report.devices:
-        i = d.identification
-        cov = i.covered
-        ev = i.evidence
-        ev_html = "<details><summary>" + str(len(ev)) + " items</summary><ul>" + "".join(
-            f"<li>{html_text(e.kind)} {html_text(e.source)}: {html_text(e.detail, 300)} "
-            f"{html_text(e.extracted, 300)}</li>" for e in ev[:50]) + "</ul></details>"
-        out.append(_row([
-            html_text(i.ip), html_text(i.mac), html_text(i.vendor), html_text(i.brand),
-            html_text(i.model), html_text(i.firmware), html_text(i.device_type),
-            f"{i.reported_confidence:.2f}",
-            f'<span class="covered">{html_text(", ".join(cov.lists))}</span>' if cov is not None else "",
-            html_text(" ".join(str(p) for p in d.open_ports)), ev_html,
-        ]))
-    out.append("</table>")
-    rows = [(d, f) for d in report.devices for f in d.findings]
+    if scan.get("incomplete"):
+        out.append('<p class="warn" id="incomplete"><strong>Incomplete:</strong> the scan was interrupted; '
+                   "devices and findings below are partial.</p>")
+    out.append('<section id="summary"><h2>Summary</h2><div class="cards">')
+    cards = [("devices", "Devices", len(devices)), ("video", "Cameras and recorders", video),
+             ("covered-count", "Covered-vendor devices", len(covered))]
+    cards += [(f"sev-{s}", f"{s.capitalize()} findings", sev.get(s, 0)) for s in _SEVERITIES[:4]]
+    if changes is not None:
+        cards.append(("changes-count", "Changes since the previous scan", len(changes)))
+    for ident, label, n in cards:
+        out.append(f'<div class="card" id="card-{ident}"><b>{int(n)}</b>{html.escape(label)}</div>')
+    out.append("</div>")
+    if accepted:
+        out.append(f'<p class="accepted">{accepted} accepted findings (the inventory baseline) are not counted.</p>')
+    out.append("</section>")
+    makers = Counter(str(d.get("vendor") or "unknown") for d in devices)
+    types = Counter(str(d.get("device_type") or "unknown") for d in devices)
+    out.append('<section id="charts"><h2>Charts</h2><div class="charts">')
+    out.append(_chart("Devices by maker", sorted(makers.items(), key=lambda x: (-x[1], x[0])), ident="chart-maker"))
+    out.append(_chart("Devices by type", sorted(types.items(), key=lambda x: (-x[1], x[0])), ident="chart-type"))
+    out.append(_chart("Findings by severity", [(s, sev.get(s, 0)) for s in _SEVERITIES],
+                      {s: f"bar-{s}" for s in _SEVERITIES}, ident="chart-severity"))
+    out.append("</div></section>")
+    # covered vendors and relabels
+    relabels = [d for d in devices if d.get("brand") and d.get("vendor") and str(d["brand"]).casefold() != str(d["vendor"]).casefold()]
+    out.append('<section id="covered"><h2>Covered vendors and relabels</h2>')
+    rows = {id(d): d for d in covered + relabels}
     if rows:
-        rows.sort(key=lambda r: (r[1].severity.rank, str(r[0].identification.ip)))
-        out.append('<h2>Findings</h2><table id="findings">')
-        out.append(_row(["Severity", "IP", "Device", "Finding", "Title", "Remediation"], "th"))
-        for d, f in rows:
-            i = d.identification
-            sev_name = f.severity.value
-            out.append(
-                f'<tr><td class="sev-{sev_name}">{html_text(sev_name)}</td><td>{html_text(i.ip)}</td>'
-                f'<td>{html_text(" ".join(x for x in (i.vendor, i.model) if x))}</td>'
-                f'<td>{html_text(f.cve or f.id)}</td><td>{html_text(f.title)}</td>'
-                f'<td>{html_text(f.remediation, 600)}</td></tr>'
-            )
+        out.append('<table id="covered-table">' + _row(["IP", "Sold as", "Made by", "Model", "Covered lists", "How we know"], "th"))
+        for d in sorted(rows.values(), key=lambda d: _ip_sort(d.get("ip"))):
+            cov: dict[str, Any] = d["covered"] if isinstance(d.get("covered"), dict) else {}
+            how = cov.get("via") or ("relabel: brand differs from maker" if d in relabels else "")
+            out.append(_row([html_text(d.get("ip")), html_text(d.get("brand") or d.get("vendor")), html_text(d.get("vendor")),
+                             html_text(d.get("model")), f'<span class="covered">{html_text(_covered_text(cov))}</span>',
+                             html_text(how)]))
         out.append("</table>")
+    else:
+        out.append("<p>No device from a covered vendor and no relabelled device.</p>")
+    out.append("</section>")
+    # changes
+    out.append('<section id="changes"><h2>Changes since the previous scan</h2>')
+    if changes is None:
+        out.append("<p>This report was not compared with an earlier scan (no inventory).</p>")
+    elif not changes:
+        prev = scan.get("previous_scans")
+        out.append("<p>No changes.</p>" if prev or store.get("scan") else "<p>No earlier scan to compare with.</p>")
+    else:
+        out.append('<table id="changes-table">' + _row(["Change", "IP", "Device", "Finding", "Before", "After"], "th"))
+        for e in changes:
+            out.append(_row(_change_cells(e)))
+        out.append("</table>")
+    out.append("</section>")
+    # device table
+    out.append('<section id="inventory"><h2>Devices</h2>')
+    out.append('<p id="controls"><label>Filter: <input id="filter" type="search" placeholder="maker, model, IP, type…" '
+               'autocomplete="off"></label> <span id="shown"></span> (click a column heading to sort)</p>')
+    cols = [("IP", "text"), ("MAC", "text"), ("Maker", "text"), ("Brand", "text"), ("Model", "text"), ("Firmware", "text"),
+            ("Type", "text"), ("Confidence", "num"), ("Covered", "text"), ("Open ports", "text"), ("Findings", "num")]
+    out.append('<table id="devices"><thead><tr>' + "".join(f'<th data-type="{t}">{c}</th>' for c, t in cols) + "</tr></thead><tbody>")
+    for i, d in enumerate(devices):
+        fl = [f for f in d.get("findings") or [] if isinstance(f, dict)]
+        worst = _worst(fl)
+        live = sum(1 for f in fl if not f.get("accepted"))
+        score = (5 - _ORDER.get(worst, 5)) * 10000 + live if worst else 0
+        fcell = (f'<td data-sort="{score}" class="sev-{worst}">{live} {html.escape(worst)}</td>' if worst
+                 else f'<td data-sort="0">{live}</td>')
+        out.append(
+            f'<tr id="row-{i}"><td data-sort="{html.escape(_ip_sort(d.get("ip")))}"><a href="#dev-{i}">{html_text(d.get("ip"))}</a></td>'
+            f"<td class=\"mono\">{html_text(d.get('mac'))}</td><td>{html_text(d.get('vendor'))}</td><td>{html_text(d.get('brand'))}</td>"
+            f"<td>{html_text(d.get('model'))}</td><td>{html_text(d.get('firmware'))}</td><td>{html_text(d.get('device_type'))}</td>"
+            f"<td>{float(d.get('confidence') or 0):.2f}</td>"
+            f'<td class="covered">{html_text(_covered_text(d.get("covered")))}</td>'
+            f"<td>{html_text(' '.join(str(p) for p in d.get('open_ports') or []))}</td>{fcell}</tr>"
+        )
+    out.append("</tbody></table></section>")
+    # every finding
+    rows_f = [(_ORDER.get(str(f.get("severity", "info")), 9), i, d, f) for i, d in enumerate(devices)
+              for f in d.get("findings") or [] if isinstance(f, dict)]
+    out.append('<section id="findings"><h2>Findings</h2>')
+    if rows_f:
+        rows_f.sort(key=lambda r: (r[0], _ip_sort(r[2].get("ip")), str(r[3].get("cve") or r[3].get("id"))))
+        out.append('<table id="findings-table">' + _row(["Severity", "IP", "Device", "Finding", "Title", "Remediation"], "th"))
+        for _, i, d, f in rows_f:
+            s = str(f.get("severity", "info"))
+            acc = ' <span class="accepted">(accepted)</span>' if f.get("accepted") else ""
+            out.append(
+                f'<tr><td class="sev-{s if s in _ORDER else "info"}">{html_text(s)}</td>'
+                f'<td><a href="#dev-{i}">{html_text(d.get("ip"))}</a></td><td>{html_text(_device_name(d))}</td>'
+                f'<td>{html_text(f.get("cve") or f.get("id"))}{acc}</td><td>{html_text(f.get("title"))}</td>'
+                f'<td>{html_text(f.get("remediation"), 600)}</td></tr>')
+        out.append("</table>")
+    else:
+        out.append("<p>No findings.</p>")
+    out.append("</section>")
+    # per-device evidence and findings
+    out.append('<section id="details"><h2>Device details</h2>')
+    for i, d in enumerate(devices):
+        out.append(f'<details id="dev-{i}"><summary>{html_text(d.get("ip"))} {html_text(_device_name(d))}</summary>')
+        fields: list[tuple[str, Any]] = [("Maker", d.get("vendor")), ("Brand", d.get("brand")), ("Model", d.get("model")),
+                 ("Firmware", d.get("firmware")), ("Type", d.get("device_type")), ("Serial", d.get("serial")),
+                 ("Hostname", d.get("hostname")), ("MAC", d.get("mac")), ("Site", d.get("site")),
+                 ("Inventory id", d.get("device_id"))]
+        out.append("<table>" + "".join(_row([html.escape(k), html_text(v)]) for k, v in fields if v not in (None, "")) + "</table>")
+        services = d.get("services") or []
+        if services:
+            out.append("<p>Services: " + html_text(", ".join(f"{s.get('protocol')}/{s.get('port')}" for s in services if isinstance(s, dict))) + "</p>")
+        ev = [e for e in d.get("evidence") or [] if isinstance(e, dict)]
+        if ev:
+            out.append("<table>" + _row(["Evidence", "Source", "Detail", "Extracted"], "th"))
+            for e in ev[:MAX_EVIDENCE]:
+                out.append(_row([html_text(e.get("kind")), html_text(e.get("source")), html_text(e.get("detail"), 300),
+                                 html_text(e.get("extracted"), 300)]))
+            out.append("</table>")
+            if len(ev) > MAX_EVIDENCE:
+                out.append(f"<p>… and {len(ev) - MAX_EVIDENCE} more evidence items.</p>")
+        said = [b for b in d.get("banners") or [] if isinstance(b, dict)]
+        if said:
+            out.append("<table>" + _row(["Protocol", "Port", "Asked", "What the device sent (start)"], "th"))
+            for b in said:
+                out.append(_row([html_text(b.get("protocol")), html_text(b.get("port")), html_text(b.get("request"), 100),
+                                 f'<span class="mono">{html_text(b.get("text"), 300)}</span>']))
+            out.append("</table>")
+        fl = [f for f in d.get("findings") or [] if isinstance(f, dict)]
+        if fl:
+            out.append("<ul>")
+            for f in sorted(fl, key=lambda f: _ORDER.get(str(f.get("severity")), 9)):
+                s = str(f.get("severity", "info"))
+                acc = ' <span class="accepted">(accepted)</span>' if f.get("accepted") else ""
+                evid = "; ".join(str(x) for x in f.get("evidence") or [])
+                out.append(f'<li><span class="sev-{s if s in _ORDER else "info"}">{html_text(s)}</span> '
+                           f'{html_text(f.get("cve") or f.get("id"))}{acc}: {html_text(f.get("title"))}'
+                           + (f" <em>Evidence:</em> {html_text(evid, 600)}" if evid else "") + "</li>")
+            out.append("</ul>")
+        out.append("</details>")
+    out.append("</section>")
+    out.append(f"<script>{_SCRIPT}</script>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
