@@ -265,6 +265,29 @@ def test_sigkill_midway_loses_nothing(store_lab: StoreLab) -> None:
     incomplete = con.execute("SELECT count(*) FROM scans WHERE NOT complete").fetchone()[0]
     con.close()
     assert incomplete >= 3  # killed scans are marked incomplete, not lost or half-written
+    # Ctrl-C once the scan is under way: the partial result is stored, marked incomplete (exit 5)
+    con = sqlite3.connect(db)
+    top = con.execute("SELECT max(id) FROM scans").fetchone()[0]
+    con.close()
+    proc = subprocess.Popen(["ip", "netns", "exec", store_lab.state.scanner_netns, sys.executable, "-m", "netscan",
+                             "scan", "--quiet", "--db", db, "--format", "json", "-o", str(store_lab.tmp / "int.json"),
+                             store_lab.state.subnet], cwd=str(ROOT), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:  # the scan row exists: the engine is about to run
+        con = sqlite3.connect(db)
+        started = con.execute("SELECT count(*) FROM scans WHERE id > ?", (top,)).fetchone()[0]
+        con.close()
+        if started:
+            break
+        time.sleep(0.05)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(60) == 5
+    kept = _check_store(db, kept)
+    con = sqlite3.connect(db)
+    (complete,) = con.execute("SELECT complete FROM scans WHERE id = (SELECT max(id) FROM scans)").fetchone()
+    con.close()
+    assert not complete
     # the inventory still takes scans and diffs them
     again = store_lab.netscan("scan", "--quiet", "--db", db, "--format", "json", "-o", out, store_lab.state.subnet)
     assert again.returncode in (0, 4), again.stderr[-2000:]
