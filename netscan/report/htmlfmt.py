@@ -21,12 +21,12 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from netscan.model import Report
+from netscan.model import SEVERITIES, Report, Severity
 
 from netscan.report.safe import html_text
 
-_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
-_SEVERITIES = ("critical", "high", "medium", "low", "info")
+_ORDER = {s.value: s.rank for s in Severity}  # the order is model.Severity's; unknown names rank 9
+_SEVERITIES = SEVERITIES
 _VIDEO = {"camera", "nvr", "dvr", "doorbell", "encoder"}
 _LIST_NAMES = {"NDAA-889": "NDAA §889", "FCC-covered-list": "FCC Covered List"}
 #: Bars per chart; the rest is summed into "other".

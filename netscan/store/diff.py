@@ -10,12 +10,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from netscan.model import Severity
+
 #: Event types in output order (docs/events.md; schema in docs/events.schema.json).
 EVENT_TYPES: tuple[str, ...] = (
     "device-new", "device-gone", "ip-changed", "mac-changed", "firmware-changed", "model-changed",
     "identity-changed", "finding-new", "finding-resolved",
 )
-_SEV_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
+_SEV_ORDER = {s.value: s.rank for s in Severity}  # the order is model.Severity's; unknown names rank 9
 
 
 @dataclass(frozen=True)
