@@ -194,7 +194,7 @@ def load_nmap_xml(path: str | Path) -> list[Observation]:
         if p.stat().st_size > MAX_NMAP_XML_BYTES:
             raise UsageError(f"{p}: nmap XML too large")
         with open(p, "rb") as fh:  # a device or FIFO has no size: the cap holds while reading
-            text = read_bytes_capped(fh, str(p), MAX_NMAP_XML_BYTES, refuse_nul=False)
+            text = bytes(read_bytes_capped(fh, str(p), MAX_NMAP_XML_BYTES, refuse_nul=False))
     except OSError as exc:
         raise UsageError(f"{p}: cannot read ({exc.strerror or exc})") from None
     return parse_nmap_xml(text, str(p))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -100,36 +101,75 @@ def _decode_json(text: str, where: str) -> Any:
 
 def load_text(text: str, where: str = "input") -> list[Observation]:
     """Parse observations from JSON text (one object or a list; JSON Lines also accepted)."""
-    text = text.strip()
-    if not text:
+    holder = [text]
+    del text
+    return _load(holder, where)
+
+
+def _load(holder: list[str], where: str) -> list[Observation]:
+    """``load_text`` on ``holder[0]``, which it drops as soon as it is parsed: the text of a large
+    file, its decoded JSON and the observations are never all in memory at once (JSON Lines are
+    converted line by line; a JSON list item by item, each dict released once converted)."""
+    text = holder.pop()
+    start = len(text) - len(text.lstrip())
+    if start == len(text):
         raise UsageError(f"{where}: empty input")
     try:
         data = _decode_json(text, where)
     except json.JSONDecodeError as exc:
-        # JSON Lines: one observation per line
-        lines = [ln for ln in text.splitlines() if ln.strip()]
-        if len(lines) > 1:
-            try:
-                data = [_decode_json(ln, where) for ln in lines]
-            except json.JSONDecodeError:
-                raise UsageError(f"{where}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
-        else:
+        nl = text.find("\n", start)
+        if nl < 0 or _NON_BLANK.search(text, nl) is None:  # one line: not JSON Lines either
             raise UsageError(f"{where}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+        return _load_lines(text, where, exc)
+    del text
     if isinstance(data, dict) and "devices" in data and "responses" not in data:
         # a netscan report with embedded observations is not an observations file
         raise UsageError(f"{where}: this is a scan report, not observations (use --save-observations)")
     items = data if isinstance(data, list) else [data]
+    del data
+    out: list[Observation] = []
     try:
-        return [from_dict(item, f"{where}[{i}]") for i, item in enumerate(items)]
+        for i in range(len(items)):
+            item, items[i] = items[i], None
+            out.append(from_dict(item, f"{where}[{i}]"))
     except RecursionError:
         raise UsageError(f"{where}: JSON nested too deeply") from None
+    return out
 
+
+def _load_lines(text: str, where: str, first: json.JSONDecodeError) -> list[Observation]:
+    """JSON Lines: one observation per non-blank line, converted as it is read."""
+    out: list[Observation] = []
+    n = 0
+    pos, end = 0, len(text)
+    while pos < end:  # str.find, not io.StringIO (which copies the text at 4 bytes a character)
+        nl = text.find("\n", pos)
+        nl = end if nl < 0 else nl
+        line = text[pos:nl]
+        pos = nl + 1
+        if not line.strip():
+            continue
+        try:
+            item = _decode_json(line, where)
+        except json.JSONDecodeError:
+            raise UsageError(f"{where}: not valid JSON ({first.msg} at line {first.lineno})") from None
+        try:
+            out.append(from_dict(item, f"{where}[{n}]"))
+        except RecursionError:
+            raise UsageError(f"{where}: JSON nested too deeply") from None
+        n += 1
+    if n < 2:
+        raise UsageError(f"{where}: not valid JSON ({first.msg} at line {first.lineno})")
+    return out
+
+
+_NON_BLANK = re.compile(r"\S")
 
 #: Bytes read at a time from a file or stdin.
 _CHUNK = 1 << 20
 
 
-def read_bytes_capped(fh: BinaryIO, where: str, limit: int = MAX_FILE_BYTES, refuse_nul: bool = True) -> bytes:
+def read_bytes_capped(fh: BinaryIO, where: str, limit: int = MAX_FILE_BYTES, refuse_nul: bool = True) -> bytearray:
     """Read at most ``limit`` bytes from a binary stream (a file, a pipe, a device such as
     /dev/zero). Refuses more than ``limit`` bytes and, with ``refuse_nul``, NUL bytes (never part
     of JSON text: /dev/zero stops at the first chunk); read errors such as EIO become a UsageError."""
@@ -147,12 +187,12 @@ def read_bytes_capped(fh: BinaryIO, where: str, limit: int = MAX_FILE_BYTES, ref
                 raise UsageError(f"{where}: input too large (more than {limit} bytes)")
     except OSError as exc:
         raise UsageError(f"{where}: cannot read: {exc.strerror or exc}") from None
-    return bytes(buf)
+    return buf  # a bytearray: no second copy of up to 512 MiB
 
 
 def read_capped(fh: BinaryIO, where: str, limit: int = MAX_FILE_BYTES) -> str:
     """``read_bytes_capped`` decoded as UTF-8 (bad bytes replaced)."""
-    return read_bytes_capped(fh, where, limit).decode("utf-8", errors="replace")
+    return read_bytes_capped(fh, where, limit).decode("utf-8", errors="replace")  # the bytes are freed at once
 
 
 def stdin_binary(stream: Any = None) -> BinaryIO:
@@ -166,7 +206,7 @@ def stdin_binary(stream: Any = None) -> BinaryIO:
 
 def load_stdin(stream: Any = None) -> list[Observation]:
     """Read observations from stdin (``identify -``), within the size cap."""
-    return load_text(read_capped(stdin_binary(stream), "stdin"), "stdin")
+    return _load([read_capped(stdin_binary(stream), "stdin")], "stdin")
 
 
 def load_path(path: str | Path) -> list[Observation]:
@@ -189,8 +229,8 @@ def load_path(path: str | Path) -> list[Observation]:
             size = 0
         if size > MAX_FILE_BYTES:
             raise UsageError(f"{p}: file too large ({size} bytes; the limit is {MAX_FILE_BYTES})")
-        text = read_capped(fh, str(p))
-    return load_text(text, str(p))
+        holder = [read_capped(fh, str(p))]
+    return _load(holder, str(p))
 
 
 def dumps(observations: list[Observation], indent: int | None = 1) -> str:

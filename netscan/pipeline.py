@@ -54,10 +54,15 @@ def analyse(
     assert db is not None and vulns is not None
     # One order for everything downstream (devices by address, responses by port and protocol), so
     # the same observations in any order -- two scans of an unchanged network -- give the same report.
-    observations = sorted((o.canonical() for o in observations), key=lambda o: o.sort_key)
-    context = findings.network_context(observations)
+    ordered = sorted((o.canonical() for o in observations), key=lambda o: o.sort_key)
+    del observations  # a caller that hands its list over (netscan identify) lets each device's raw data go once analysed
+    context = findings.network_context(ordered)
+    pending: list[Observation | None] = list(ordered)
+    del ordered
     devices: list[Device] = []
-    for obs in observations:
+    for i in range(len(pending)):
+        obs, pending[i] = pending[i], None
+        assert obs is not None
         ident = identify(obs, db)
         fl = findings.assess(ident, obs, vulns, now=now, context=context)
         devices.append(Device(identification=ident, open_ports=_open_ports(obs), services=_services(obs),

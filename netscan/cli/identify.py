@@ -49,14 +49,16 @@ def run(args: argparse.Namespace) -> int:
             from netscan.nmapxml import MAX_NMAP_XML_BYTES
 
             data = read_bytes_capped(stdin_binary(), "stdin", MAX_NMAP_XML_BYTES, refuse_nul=False)
-            observations = parse_nmap_xml(data, "stdin")
+            observations = parse_nmap_xml(bytes(data), "stdin")
         else:
             observations = load_nmap_xml(args.file)
     elif args.file == "-":
         observations = load_stdin()
     else:
         observations = load_path(args.file)
-    report = analyse(observations, signatures=signatures, now=now,
+    holder = [observations]
+    del observations  # analyse() then holds the only reference and frees each device's raw data as it goes
+    report = analyse(holder.pop(), signatures=signatures, now=now,
                      header=ScanHeader(command="identify", input=args.file, engine="offline"))
     emit_all(report, outputs)
     return int(fail_on_exit(report, args.fail_on) or ExitCode.OK)

@@ -182,3 +182,30 @@ def test_interrupt_while_writing_cli(tmp_path: Path) -> None:
         _, err = p.communicate(timeout=120)
         assert "Traceback" not in err
         assert [q.name for q in outdir.iterdir() if q.name != "r.json"] == [], list(outdir.iterdir())
+
+
+def test_observations_rescued_when_analysis_fails(tmp_path: Path) -> None:
+    """The scan completes; the analysis then fails (a broken signature file): the observations are
+    saved and the message says where, so `netscan identify` can redo the analysis later."""
+    import shutil
+
+    from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR
+
+    sig = tmp_path / "sig"
+    shutil.copytree(DEFAULT_SIGNATURES_DIR, sig)
+    (sig / "fingerprints" / "zz-broken.yaml").write_text("rules: [{id: x, field: http.title, pattern: '(', examples: [{value: a}]}]\n")
+    srv = socket.socket()
+    srv.bind(("127.0.0.2", 0))
+    srv.listen(8)
+    port = srv.getsockname()[1]
+    try:
+        r = _run("scan", "127.0.0.2", "-p", str(port), "-q", "--no-discovery", "--unprivileged", "--signatures", str(sig),
+                 "-o", str(tmp_path / "r.json"), env={"XDG_STATE_HOME": str(tmp_path / "state")})
+    finally:
+        srv.close()
+    assert r.returncode == ExitCode.ERROR, r.stderr
+    saved_line = next(ln for ln in r.stderr.splitlines() if "observations were saved to" in ln)
+    saved = Path(saved_line.split("saved to ", 1)[1].split(" ")[0])
+    assert saved.parent == tmp_path / "state" / "netscan"
+    again = _run("identify", str(saved), "--format", "jsonl")
+    assert again.returncode == 0 and '"127.0.0.2"' in again.stdout, again.stderr

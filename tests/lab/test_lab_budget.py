@@ -58,6 +58,7 @@ def test_hostile_devices_stay_within_budget(hostile_lab: Any, tmp_path: Path) ->
     assert r.returncode == 0, r.stderr[-2000:]
     rss_mb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr).group(1)) / 1024
     # per device: 30 s wall at most, all hosts in parallel; the whole scan well inside one budget plus discovery
+    print(f"hostile lab scan: {wall:.1f} s wall, {rss_mb:.0f} MB peak")  # shown with pytest -s
     assert wall < Timeouts().host_total + 30, wall
     assert rss_mb < SCAN_RSS_BUDGET_MB, rss_mb
 
