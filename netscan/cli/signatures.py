@@ -45,11 +45,15 @@ def pattern_timing(db: Any) -> list[str]:
     """Every rule pattern (and ``requires`` pattern) timed against adversarial input of the largest
     size its field can have (netscan/sigdb/regexsafe.py): slow or hanging patterns are problems."""
     from netscan.parsers._util import MAX_BODY_CHARS, MAX_VALUE_CHARS
+    from netscan.sigdb.db import ANY_FIELD_MAX_CHARS
     from netscan.sigdb.regexsafe import time_patterns
 
     items = []
     for r in db.rules:
-        length = MAX_BODY_CHARS if r.field.endswith(".body") or r.field.endswith("*") else MAX_VALUE_CHARS
+        if r.field == "*":  # family grammars: they never read a value longer than this
+            length = ANY_FIELD_MAX_CHARS
+        else:
+            length = MAX_BODY_CHARS if r.field.endswith(".body") or r.field.endswith("*") else MAX_VALUE_CHARS
         items.append((f"{r.file}: rule {r.id!r}", r.pattern, length))
         for name, p in r.requires:
             items.append((f"{r.file}: rule {r.id!r} requires {name}", p,
