@@ -230,10 +230,15 @@ def device_table(devices: Sequence[dict[str, Any]], width: int, title: str | Non
         ("Conf.", None), ("Firmware", _capped(cols["Firmware"], 22)), ("Ports", _capped(cols["Ports"], 16)),
         ("MAC", None), ("Ports", None), ("Firmware", None),
         ("Findings", _Col("Findings", [findings_cell(d, compact=True) for d in devices])),
-        ("Covered", _Col("Cov.", [Text("yes" if _covered(d) else "", style="bold red") for d in devices])),
     ]
-    shown = _fit(cols, width, steps, shrink=("Model", "Maker", "Brand", "Type"))
-    if title and shown[-1] is not cols["Findings"]:
+    full_findings = cols["Findings"]
+    shrink = ("Model", "Maker", "Brand", "Type")
+    shown = _fit(cols, width, steps, shrink)
+    if _used(shown) > width:  # last resort: "yes" for the covered lists
+        cols = {c.header: c for c in shown}
+        cols["Covered"] = _Col("Cov.", [Text("yes" if _covered(d) else "", style="bold red") for d in devices])
+        shown = _fit(cols, width, [], shrink)
+    if title and shown[-1] is not full_findings:
         title += " (findings: C critical, H high, M medium, L low, I info)"
     return _table(title, shown, len(devices))
 

@@ -26,8 +26,7 @@ def _telnet_devices(lab: Any) -> set[str]:
 
     obs = [from_dict({"ip": d.ip, "mac": d.mac, "responses": (d.profile or {}).get("responses", []),
                       "open_ports": (d.profile or {}).get("open_ports") or []}) for d in lab.profile_devices]
-    doc = analyse(obs, now=dt.datetime.now(dt.timezone.utc))
-    return _telnet_open(doc)
+    return _telnet_open(analyse(obs, now=dt.datetime.now(dt.timezone.utc)).to_dict())
 
 
 def _scan(lab: Any, tmp: Path, *extra: str, wrap: tuple[str, ...] = ()) -> tuple[dict[str, Any], str]:
