@@ -81,7 +81,10 @@ def run_in_pty(args: list[str], columns: int, env: dict[str, str] | None = None)
             break
     os.close(master)
     proc.wait(timeout=30)
-    assert proc.returncode in (0, 4), proc.stderr.read().decode() if proc.stderr else ""
+    assert proc.stderr is not None
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.returncode in (0, 4), err
     return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
 
 
