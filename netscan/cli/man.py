@@ -49,7 +49,9 @@ def page() -> str:
     for code in Codes:
         exits += [".TP", f"\\fB{int(code)}\\fR", _roff(_describe(code) or code.name.lower())]
     tail = "\n".join(exits) + "\n.SH SEE ALSO\n\\fBnmap\\fR(1); the documentation in the docs/ folder of the source.\n"
-    return text.rstrip("\n") + "\n" + tail
+    page = text.rstrip("\n") + "\n" + tail
+    # roff input is ASCII: any other character as a named Unicode escape (\[u2026] for an ellipsis)
+    return "".join(c if ord(c) < 128 else f"\\[u{ord(c):04X}]" for c in page)
 
 
 def _describe(code: ExitCode) -> str:
