@@ -102,6 +102,8 @@ class ScanOptions:
     def interface_names(self) -> tuple[str, ...]:
         """The interfaces asked for (empty: chosen from the targets or the default route)."""
         return self.ifaces or ((self.iface,) if self.iface else ())
+    exclude: tuple[str, ...] = ()
+    """Targets never to touch (``--exclude``, ``--exclude-file``; the same syntax as targets)."""
 
 
 @dataclass
@@ -118,7 +120,9 @@ class ScanProgress(Protocol):
     """An observer of the scan (the CLI drives rich progress bars from it)."""
 
     def event(self, kind: str, ip: str | None = None, total: int | None = None) -> None:
-        """``targets`` (total), ``found`` (ip), ``done`` (ip), ``idle``, ``phase`` ... never raises."""
+        """``targets`` (total: the sweep starts), ``found`` (ip), ``sweep-end``, ``discovery-start``,
+        ``discovery-end``, ``idle`` (hosts wait on the network), ``done`` (ip: a host's probing ended).
+        Never raises."""
         ...
 
 
@@ -265,7 +269,7 @@ class Engine:
         self.plan = resolve(
             o.targets, o.interface_names, interfaces=self.probes.interfaces(),
             default_interface=self.probes.default_interface() if not o.targets and not o.interface_names else None,
-            route_interface=self.probes.route_interface, allow_public=o.allow_public, scope=o.scope,
+            route_interface=self.probes.route_interface, allow_public=o.allow_public, scope=o.scope, exclude=o.exclude,
         )
         for n in self.plan.notes:
             self.note(n)
@@ -385,12 +389,15 @@ class Engine:
             w.ready.set()
         if self._hold_ports and self._sweep_event is not None and not self._sweep_event.is_set():
             await self._sweep_event.wait()  # a large sweep first: its replies need the loop (see HOLD_PORT_SCANS_ABOVE)
-        if not h.open_ports and not h.ports_known:
+        # Every host gets the chosen port set, also one a TCP connect ping found (its open ping ports
+        # are known already; the rest of the set is still to scan). With --engine nmap, nmap's scan stands.
+        todo = () if h.ports_known else tuple(p for p in self.options.ports if p not in h.open_ports)
+        if todo:
             link = self.plan.link_for(h.ip) if self.plan else None
             scan = await self.probes.ports(dataclasses.replace(self.ctx, source_ip=link.address if link else None),
-                                           h.ip, self.options.ports)
+                                           h.ip, todo)
             h.open_ports |= set(scan.open_ports)
-            w.tried.append(f"TCP ports: {len(self.options.ports)} asked, {len(scan.open_ports)} open")
+            w.tried.append(f"TCP ports: {len(todo)} asked, {len(scan.open_ports)} open")
 
         async def opener(port: int) -> list[Response]:
             return await self._exchange(w, f"port {port}", lambda c: self.probes.open(c, h, port),
@@ -573,19 +580,25 @@ class Engine:
         routed = self.plan.routed
         self._emit("targets", total=len(onlink) + len(routed))
         if not self.privileged:
-            self.note("not running as root: no ARP or raw sockets; using TCP connect scans and multicast discovery")
+            why = "--unprivileged" if o.privileged is False and os.geteuid() == 0 else "not running as root"
+            self.note(f"{why}: no ARP, ICMP or raw sockets. Hosts are found by TCP connect to ports "
+                      f"{', '.join(map(str, PING_PORTS))} and by multicast discovery, then get the full port set; "
+                      "a host that answers none of those is not seen, and MAC addresses (so MAC vendors) are "
+                      "unknown for every host")
         if not o.hosts_only and o.signatures and self._db is None:
             self._db = self._load_db()[0]  # a bad --signatures directory fails before any packet
         phases: list[Any] = []
         if o.discovery and links and not o.hosts_only:
             async def discovery() -> None:
                 t0 = self.clock.monotonic()
+                self._emit("discovery-start")
                 try:
                     await self._discovery()
                 finally:
                     assert self._discovery_done is not None
                     self._discovery_done.set()
                     logger.info("multicast discovery done after %.1f s", self.clock.monotonic() - t0)
+                    self._emit("discovery-end")
 
             phases.append(discovery())
         else:
@@ -613,6 +626,7 @@ class Engine:
                 self._sweep_done = True
                 assert self._sweep_event is not None
                 self._sweep_event.set()
+                self._emit("sweep-end")
 
         phases.append(sweep())
         try:

@@ -595,6 +595,24 @@ class ScanRun:
 
 
 @dataclass(frozen=True)
+class SignaturesVersion:
+    """Which signature database a report was made with (``signatures/VERSION`` and a content digest)."""
+
+    version: str
+    date: str
+    digest: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"version": self.version, "date": self.date, "digest": self.digest}
+
+    @classmethod
+    def from_dict(cls, d: object) -> SignaturesVersion | None:
+        if not isinstance(d, Mapping):
+            return None
+        return cls(version=str(d.get("version") or ""), date=str(d.get("date") or ""), digest=str(d.get("digest") or ""))
+
+
+@dataclass(frozen=True)
 class ScanHeader:
     """Everything a report says about how it was made (the JSON report's ``scan`` object)."""
 
@@ -612,6 +630,14 @@ class ScanHeader:
     """The analysis counts; None when no analysis ran (``scan --hosts-only``)."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Header keys this version does not know (kept from a saved report)."""
+    schema_version: int | None = None
+    """Version of the report document's layout (netscan.report.meta.REPORT_SCHEMA_VERSION)."""
+    netscan_version: str | None = None
+    """The netscan that made the report."""
+    signatures: SignaturesVersion | None = None
+    """The signature database the analysis used."""
+    hosts_only: bool = False
+    """Host discovery only (``scan --hosts-only``): addresses, MACs and MAC vendors, no identification."""
 
     @property
     def incomplete(self) -> bool:
@@ -622,7 +648,16 @@ class ScanHeader:
         return self.run.targets if self.run else ()
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"command": self.command}
+        d: dict[str, Any] = {}
+        if self.schema_version is not None:
+            d["schema_version"] = self.schema_version
+        if self.netscan_version is not None:
+            d["netscan_version"] = self.netscan_version
+        if self.signatures is not None:
+            d["signatures"] = self.signatures.to_dict()
+        d["command"] = self.command
+        if self.hosts_only:
+            d["hosts_only"] = True
         if self.input is not None:
             d["input"] = self.input
         if self.run is not None:
@@ -666,8 +701,14 @@ class ScanHeader:
                 interfaces=_strs(d.get("interfaces")),
             )
         known = {"command", "input", "engine", "generated", "counts", "targets", "start", "end", "interface",
-                 "interfaces", "privileged", "incomplete", "notes"}
+                 "interfaces", "privileged", "incomplete", "notes", "schema_version", "netscan_version", "signatures",
+                 "hosts_only"}
+        schema = d.get("schema_version")
         return cls(
+            schema_version=schema if isinstance(schema, int) and not isinstance(schema, bool) else None,
+            netscan_version=_opt_str(d.get("netscan_version")),
+            signatures=SignaturesVersion.from_dict(d.get("signatures")),
+            hosts_only=d.get("hosts_only") is True,
             command=str(d.get("command") or ""), generated=_opt_str(d.get("generated")),
             input=_opt_str(d.get("input")), engine=None if run else _opt_str(d.get("engine")), run=run,
             counts=Counts.from_dict(counts) if "devices" in counts or "findings" in counts else None,

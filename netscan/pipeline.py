@@ -12,6 +12,7 @@ from netscan import findings
 from netscan.identify import identify
 from netscan.identify.account import account
 from netscan.model import Counts, Device, Observation, Report, ScanHeader, Service, iso_time
+from netscan.report.meta import header_versions
 from netscan.sigdb.signatures import default_signatures, load_signatures
 
 
@@ -69,5 +70,5 @@ def analyse(
                               findings=tuple(fl), notes=tuple(account(obs, ident))))
     head = header or ScanHeader(command="analyse")
     head = replace(head, generated=head.generated or iso_time(now.astimezone(dt.timezone.utc).replace(microsecond=0)),
-                   counts=Counts.of(devices))
+                   counts=Counts.of(devices), **header_versions(signatures))
     return Report(scan=head, devices=tuple(devices))

@@ -1,7 +1,9 @@
 """Target parsing and the "networks you may scan" guard. Pure: no sockets, no files, no DNS.
 
-Targets are CIDRs (``192.168.1.0/24``), ranges (``10.0.0.10-10.0.0.50`` or ``10.0.0.10-50``) or
-single addresses. The guard allows private (RFC 1918), link-local, ULA and loopback space only;
+Targets are CIDRs (``192.168.1.0/24``), ranges (``10.0.0.10-10.0.0.50`` or ``10.0.0.10-50``),
+single addresses, nmap-style IPv4 octet patterns (``10.0.0.*``, ``10.0.1-3.1-20``, ``10.0.0.1,5,9``)
+and comma-separated lists of any of these (``10.0.0.0/24,10.0.5.7``). Exclusions (``--exclude``,
+``--exclude-file``) use the same syntax and are removed from the targets. The guard allows private (RFC 1918), link-local, ULA and loopback space only;
 anything else needs ``allow_public``. A scope list (the CIDRs the user owns, ``--scope FILE``)
 narrows what may be touched whatever the targets say: addresses outside it are dropped, and a
 target list with nothing left inside it is refused.
@@ -10,6 +12,7 @@ target list with nothing left inside it is refused.
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -54,17 +57,79 @@ def _addr(text: str, where: str) -> IPAddress:
     try:
         return ipaddress.ip_address(text.strip())
     except ValueError:
-        raise UsageError(f"{where}: {text!r} is not an IP address (host names are not resolved; give an address)") from None
+        prefix = "" if where.strip() == text.strip() else f"{where}: "
+        raise UsageError(f"{prefix}{text.strip()!r} is not an IP address (host names are not resolved; give an address)") from None
+
+
+_OCTET_ITEM = re.compile(r"^(\*|\d{1,3}(-\d{1,3})?)$")
+
+
+def _octet_values(part: str, last: bool, where: str) -> list[tuple[int, int]]:
+    """One octet of an nmap-style pattern -> inclusive ranges. ``*`` in the last octet is 1-254
+    (no network or broadcast address), elsewhere 0-255."""
+    out: list[tuple[int, int]] = []
+    for item in part.split(","):
+        if not _OCTET_ITEM.match(item):
+            raise UsageError(f"{where!r}: {item!r} is not an octet, range or *")
+        if item == "*":
+            out.append((1, 254) if last else (0, 255))
+            continue
+        lo, _, hi = item.partition("-")
+        a, b = int(lo), int(hi or lo)
+        if not (0 <= a <= b <= 255):
+            raise UsageError(f"{where!r}: octet {item!r} out of range 0-255")
+        out.append((a, b))
+    return out
+
+
+def _is_octet_pattern(t: str) -> bool:
+    parts = t.split(".")
+    return (len(parts) == 4 and ("*" in t or "," in t or any("-" in p for p in parts[:3]))
+            and all(p and all(_OCTET_ITEM.match(i) for i in p.split(",")) for p in parts))
+
+
+def _octet_pattern(t: str) -> list[Span]:
+    octs = [_octet_values(p, i == 3, t) for i, p in enumerate(t.split("."))]
+    combos = 1
+    for o in octs[:3]:
+        combos *= sum(b - a + 1 for a, b in o)
+    if combos * sum(b - a + 1 for a, b in octs[3]) > MAX_TARGET_HOSTS:
+        raise UsageError(f"{t!r} expands to more than {MAX_TARGET_HOSTS} addresses; narrow it")
+    spans: list[Span] = []
+    for a in (x for lo, hi in octs[0] for x in range(lo, hi + 1)):
+        for b in (x for lo, hi in octs[1] for x in range(lo, hi + 1)):
+            for c in (x for lo, hi in octs[2] for x in range(lo, hi + 1)):
+                base = (a << 24) | (b << 16) | (c << 8)
+                spans.extend(Span(4, base | lo, base | hi) for lo, hi in octs[3])
+    return _merge(spans)
+
+
+def split_targets(text: str) -> list[str]:
+    """A command-line target -> its targets: a comma-separated list of targets, unless the commas
+    belong to an nmap octet pattern (``10.0.0.1,5,9``)."""
+    t = text.strip()
+    if "," not in t or _is_octet_pattern(t):
+        return [t] if t else []
+    return [p.strip() for p in t.split(",") if p.strip()]
 
 
 def parse_target(text: str) -> list[Span]:
-    """Parse one target: CIDR, range (``a-b`` or ``a.b.c.d-e``) or a single address.
+    """Parse one target: CIDR, range (``a-b`` or ``a.b.c.d-e``), a single address, an nmap-style
+    octet pattern (``10.0.0.*``, ``10.0.1-3.1-20``, ``10.0.0.1,5``) or a comma list of them.
 
     A CIDR of 31 bits or fewer (IPv4) drops its network and broadcast addresses, as ``hosts()``.
     """
     t = text.strip()
     if not t:
         raise UsageError("empty target")
+    parts = split_targets(t)
+    if len(parts) != 1:
+        if not parts:
+            raise UsageError("empty target")
+        return _merge(s for p in parts for s in parse_target(p))
+    t = parts[0]
+    if _is_octet_pattern(t):
+        return _octet_pattern(t)
     if "/" in t:
         try:
             net = ipaddress.ip_network(t, strict=False)
@@ -91,6 +156,21 @@ def parse_target(text: str) -> list[Span]:
         return [Span(a.version, int(a), int(b))]
     a = _addr(t, t)
     return [Span(a.version, int(a), int(a))]
+
+
+def parse_targets_text(text: str, where: str) -> list[str]:
+    """A target list file (``-iL``, ``--exclude-file``): targets separated by whitespace, commas or
+    new lines; ``#`` starts a comment. Every target is checked; an error names the file and line."""
+    out: list[str] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        for word in line.split("#", 1)[0].split():
+            for t in split_targets(word):
+                try:
+                    parse_target(t)
+                except UsageError as exc:
+                    raise UsageError(f"{where}:{n}: {exc}") from None
+                out.append(t)
+    return out
 
 
 def parse_scope_text(text: str, where: str = "scope") -> list[IPNetwork]:
@@ -163,6 +243,8 @@ class TargetSet:
     """The targets as the user gave them (for the report header)."""
     dropped: int = 0
     """Addresses removed because the scope file does not list them."""
+    excluded: int = 0
+    """Addresses removed by ``--exclude`` / ``--exclude-file``."""
 
     @property
     def size(self) -> int:
@@ -210,8 +292,10 @@ def resolve_targets(
     allow_public: bool = False,
     scope: list[IPNetwork] | None = None,
     max_hosts: int = MAX_TARGET_HOSTS,
+    exclude: Iterable[str] = (),
 ) -> TargetSet:
-    """Parse targets, refuse public space (unless allowed), narrow to the scope, cap the size.
+    """Parse targets, remove exclusions, refuse public space (unless allowed), narrow to the
+    scope, cap the size.
 
     Raises:
         UsageError: a target cannot be parsed, or the set is too large.
@@ -225,6 +309,14 @@ def resolve_targets(
     for t in texts:
         spans.extend(parse_target(t))
     spans = _merge(spans)
+    excluded = 0
+    ex = _merge(s for t in exclude if t.strip() for s in parse_target(t))
+    if ex:
+        before = sum(s.size for s in spans)
+        spans = _merge(p for s in spans for p in _subtract(s, ex))
+        excluded = before - sum(s.size for s in spans)
+        if not spans:
+            raise UsageError("every target address is excluded")
     if not allow_public:
         allowed = [_net_span(n) for n in ALLOWED_NETWORKS]
         outside = [p for s in spans for p in _subtract(s, allowed)]
@@ -245,4 +337,4 @@ def resolve_targets(
     total = sum(s.size for s in spans)
     if total > max_hosts:
         raise UsageError(f"targets expand to {total} addresses (more than {max_hosts}); narrow them")
-    return TargetSet(spans=tuple(spans), texts=texts, dropped=dropped)
+    return TargetSet(spans=tuple(spans), texts=texts, dropped=dropped, excluded=excluded)

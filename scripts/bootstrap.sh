@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs everything netscan needs on a fresh Debian machine (run as root), idempotently:
-# Debian packages (nmap, tcpdump, tshark, editcap, capsh, iproute2, nftables, chromium, postgresql), a virtualenv in .venv and the
+# Debian packages (nmap, tcpdump, tshark, editcap, capsh, iproute2, nftables, chromium, postgresql; zsh
+# and groff for the completion and man-page tests), a virtualenv in .venv and the
 # package with its test extras. Safe to run again; does nothing that is already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
-for pair in nmap:nmap tcpdump:tcpdump tshark:tshark editcap:wireshark-common capsh:libcap2-bin ip:iproute2 nft:nftables chromium:chromium; do
+for pair in nmap:nmap tcpdump:tcpdump tshark:tshark editcap:wireshark-common capsh:libcap2-bin ip:iproute2 nft:nftables chromium:chromium zsh:zsh groff:groff-base setpriv:util-linux; do
   cmd=${pair%%:*}; pkg=${pair#*:}
   command -v "$cmd" >/dev/null 2>&1 || need+=("$pkg")
 done

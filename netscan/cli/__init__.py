@@ -22,6 +22,7 @@ from netscan.errors import NetscanError, NoCaptureRights, ScopeError, UsageError
 #: so one broken optional piece never takes the whole CLI down.
 SUBCOMMANDS: tuple[str, ...] = (
     "scan", "passive", "identify", "inventory", "report", "watch", "schedule", "signatures", "lab", "demo",
+    "completion", "man",
 )
 
 
@@ -36,8 +37,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """Build the argument parser; with ``only``, import just that sub-command's module (start-up
     time matters to a scanner run from cron every few minutes)."""
     parser = _Parser(prog="netscan", description=__doc__ and "Find and assess IP cameras on networks you own.")
-    parser.add_argument("--version", action="version", version=f"netscan {__version__}")
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output on stderr (-vv: debug)")
+    parser.add_argument("--version", action=_VersionAction, help="show netscan's version, the report schema version "
+                        "and the signature database's version, and exit")
+    add_common_options(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in SUBCOMMANDS if only is None else (only,):
         try:
@@ -46,10 +48,60 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             logging.getLogger(__name__).debug("sub-command %s unavailable: %s", name, exc)
             continue
         mod.register(sub)
+    for p in _all_subparsers(parser):
+        add_common_options(p)
     return parser
 
 
-def _setup_logging(verbosity: int) -> None:
+def add_common_options(p: argparse.ArgumentParser, top: bool = False) -> None:
+    """``-v``, ``-q`` and ``--no-color``, accepted before the sub-command and after it (and after
+    a sub-command's action, ``netscan lab up -v``). After the sub-command they have their own
+    destinations (default: absent), so they add to what was given before it."""
+    have = {s for a in p._actions for s in a.option_strings}
+    if "-v" not in have:
+        p.add_argument("-v", "--verbose", action="count", dest="verbose" if top else "verbose_sub",
+                       default=0 if top else argparse.SUPPRESS, help="more output on stderr: per-host discoveries and "
+                       "phase timings (-vv: debug)")
+    if "-q" not in have:
+        p.add_argument("-q", "--quiet", action="store_true", default=False if top else argparse.SUPPRESS,
+                       help="no progress display, only warnings and errors on stderr")
+    if "--no-color" not in have:
+        p.add_argument("--no-color", action="store_true", default=False if top else argparse.SUPPRESS,
+                       help="no colours in terminal output (also when the NO_COLOR environment variable is set)")
+
+
+def _all_subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """Every sub-command's parser and their actions' parsers, depth first."""
+    out: list[argparse.ArgumentParser] = []
+    for a in parser._actions:
+        if isinstance(a, argparse._SubParsersAction):
+            for p in dict.fromkeys(a.choices.values()):  # aliases map to the same parser
+                out.append(p)
+                out.extend(_all_subparsers(p))
+    return out
+
+
+def version_text() -> str:
+    """``--version``: netscan's version, the report schema version and the signature database's."""
+    from netscan.report.meta import REPORT_SCHEMA_VERSION, signatures_version
+
+    sig = signatures_version()
+    return (f"netscan {__version__}\n"
+            f"report schema {REPORT_SCHEMA_VERSION}\n"
+            f"signatures {sig['version']} ({sig['date']}, {sig['digest']})\n")
+
+
+class _VersionAction(argparse.Action):
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kw: object) -> None:
+        super().__init__(option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0, help=kw.get("help"))  # type: ignore[arg-type]
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        sys.stdout.write(version_text())
+        parser.exit()
+
+
+def _setup_logging(verbosity: int, quiet: bool = False, color: bool = True) -> None:
     env = os.environ.get("NETSCAN_LOGLEVEL")
     level = env.upper() if env else ("DEBUG" if verbosity >= 2 else "INFO" if verbosity == 1 else "WARNING")
     handler: logging.Handler
@@ -58,7 +110,7 @@ def _setup_logging(verbosity: int) -> None:
         from rich.logging import RichHandler
 
         # markup off: log records carry device strings
-        handler = RichHandler(console=Console(stderr=True), show_path=False, markup=False)
+        handler = RichHandler(console=Console(stderr=True, no_color=not color), show_path=False, markup=False)
         fmt = "%(message)s"
     else:  # cron, CI, pipes: plain lines, and no rich import on the start-up path
         handler = logging.StreamHandler(sys.stderr)
@@ -93,7 +145,10 @@ def _main(argv: Sequence[str] | None) -> int:
     command = next((a for a in argv if not a.startswith("-")), None)
     parser = build_parser(command if command in SUBCOMMANDS else None)
     args = parser.parse_args(argv)
-    _setup_logging(args.verbose)
+    args.verbose = int(getattr(args, "verbose", 0)) + int(getattr(args, "verbose_sub", 0))
+    if os.environ.get("NO_COLOR"):  # https://no-color.org: set and not empty
+        args.no_color = True
+    _setup_logging(args.verbose, quiet=bool(getattr(args, "quiet", False)), color=not args.no_color)
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help(sys.stderr)

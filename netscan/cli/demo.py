@@ -17,6 +17,8 @@ from typing import Any
 from rich.console import Console
 
 from netscan.cli.exitcodes import ExitCode
+from netscan.cli.output import terminal_width, use_color
+from netscan.cli.scan import ENGINE_NAMES, engine_name
 from netscan.errors import LabError
 from netscan.model import Report
 from netscan.report import render
@@ -30,8 +32,10 @@ def register(sub: Any) -> None:
                        "write an HTML report and take the lab down.")
     p.add_argument("--html", metavar="FILE", default="netscan-demo-report.html", help="where to write the HTML report (default: %(default)s)")
     p.add_argument("--hosts", type=int, default=40, metavar="N", help="plain hosts to add beside the device profiles (default: %(default)s)")
-    p.add_argument("--engine", choices=("native", "nmap"), default="native", help="scan engine (default: %(default)s)")
-    p.add_argument("--lab-prefix", default="nslab-", metavar="PREFIX", help="name prefix of the lab's namespaces and links (default: %(default)s)")
+    p.add_argument("--engine", type=engine_name, choices=ENGINE_NAMES, default="netscan",
+                   help="scan engine (default: %(default)s)")
+    p.add_argument("--prefix", "--lab-prefix", dest="prefix", default="nslab-", metavar="PREFIX",
+                   help="name prefix of the lab's namespaces and links (default: %(default)s)")
     p.add_argument("--instant", action="store_true",
                    help="use the instant lab (every device answers at once, all on one LAN) instead of the realistic one")
     p.add_argument("--seed", type=int, default=None, metavar="N", help="seed of the realistic lab's mix (default: a fixed one)")
@@ -70,13 +74,15 @@ def run(args: argparse.Namespace) -> int:
         return int(ExitCode.USAGE)
     from netscan.lab import Lab
 
-    err = Console(stderr=True, highlight=False)
-    out = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+    tty = sys.stdout.isatty()
+    err = Console(stderr=True, highlight=False, no_color=not use_color(args, sys.stderr.isatty()))
+    width = terminal_width(tty)
+    out = Console(highlight=False, width=width, no_color=not use_color(args, tty))
     old = signal.signal(signal.SIGTERM, _on_term)
     try:
         t0 = time.monotonic()
         err.print("Starting the virtual lab (network namespaces; nothing leaves this machine)…")
-        state = Lab.up(hosts=args.hosts, prefix=args.lab_prefix, realistic=not args.instant, seed=args.seed)
+        state = Lab.up(hosts=args.hosts, prefix=args.prefix, realistic=not args.instant, seed=args.seed)
         where = ", ".join(state.scan_targets)
         err.print(f"Lab up in {time.monotonic() - t0:.1f} s: {len(state.devices)} hosts in {where}, "
                   f"{len(state.profile_devices)} of them emulated devices. Scanning from namespace {state.scanner_netns}…")
@@ -102,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
                 sys.stderr.write(f"netscan: the lab scan failed (exit {proc.returncode})\n")
                 return int(ExitCode.ERROR)
             doc = Report.from_dict(json.loads(report.read_text(encoding="utf-8")))
-        out.print(renderables(doc))
+        out.print(renderables(doc, width))
         Path(args.html).write_text(render(doc, "html"), encoding="utf-8")
         err.print(f"Scanned {where} in {elapsed:.1f} s. HTML report: {os.path.abspath(args.html)}")
         return int(ExitCode.OK)
@@ -115,4 +121,4 @@ def run(args: argparse.Namespace) -> int:
     finally:
         signal.signal(signal.SIGTERM, old)
         if not args.keep:
-            Lab.down(prefix=args.lab_prefix)
+            Lab.down(prefix=args.prefix)

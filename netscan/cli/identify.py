@@ -8,7 +8,7 @@ from typing import Any
 from netscan.cli.args import reference_now, signatures_dir
 from netscan.cli.exitcodes import ExitCode
 from netscan.cli.outfile import check, plan
-from netscan.cli.output import FORMATS, emit_all, fail_on_exit
+from netscan.cli.output import FORMATS, add_view_options, emit_all, fail_on_exit
 from netscan.model import FAIL_ON_LEVELS, ScanHeader
 from netscan.observations import load_path, load_stdin
 from netscan.pipeline import analyse
@@ -29,6 +29,7 @@ def register(sub: Any) -> None:
                    "(-o r.json -o r.html); the extension picks the format")
     p.add_argument("--signatures", metavar="DIR", help="use another signature directory")
     p.add_argument("--fail-on", choices=FAIL_ON_LEVELS, help="exit 4 when a finding at or above this severity exists")
+    add_view_options(p)
     p.add_argument("--now", metavar="ISO8601", help="reference time for clock checks (default: the current time)")
     p.set_defaults(func=run)
 
@@ -60,5 +61,5 @@ def run(args: argparse.Namespace) -> int:
     del observations  # analyse() then holds the only reference and frees each device's raw data as it goes
     report = analyse(holder.pop(), signatures=signatures, now=now,
                      header=ScanHeader(command="identify", input=args.file, engine="offline"))
-    emit_all(report, outputs)
+    emit_all(report, outputs, args)
     return int(fail_on_exit(report, args.fail_on) or ExitCode.OK)

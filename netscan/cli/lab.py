@@ -17,7 +17,8 @@ def register(subparsers: Any) -> None:
     """Add the ``lab`` sub-command and its actions."""
     p = subparsers.add_parser("lab", help="start, inspect or stop the virtual lab (needs root)",
                               description="The virtual lab: emulated cameras, NVRs and plain hosts in network namespaces.")
-    p.add_argument("--prefix", default=None, help="name prefix of the lab's namespaces and links (default nslab-)")
+    prefix_help = "name prefix of the lab's namespaces and links (default nslab-); before or after the action"
+    p.add_argument("--prefix", default=None, help=prefix_help)
     sub = p.add_subparsers(dest="lab_action", metavar="ACTION")
     up = sub.add_parser("up", help="bring the lab up (replaces a lab already up)")
     up.add_argument("--profiles", metavar="DIR", default=None, help="directory of *.json profiles (default: the shipped ones)")
@@ -33,6 +34,9 @@ def register(subparsers: Any) -> None:
     sub.add_parser("down", help="remove everything the lab made (also after a crash)")
     run = sub.add_parser("run", help="run a command inside the scanner namespace: lab run -- CMD ...")
     run.add_argument("cmd", nargs=argparse.REMAINDER, help="the command and its arguments")
+    for action in (up, st, sub.choices["down"], run):
+        # after the action too (`lab up --prefix X`); absent there, the value given before it stands
+        action.add_argument("--prefix", default=argparse.SUPPRESS, help=prefix_help)
     p.set_defaults(func=main, lab_action=None)
 
 

@@ -1,7 +1,8 @@
 """``netscan scan [TARGET...]``: active discovery, enrichment, identification and findings.
 
 Wires the stages: scope -> engine (probes) -> observations -> pipeline.analyse -> report. The
-engine's progress drives rich bars on a terminal (silent with --quiet or when not a TTY).
+engine's events drive a progress display on a terminal (phases, hosts found, ETA; silent with
+--quiet or when not a TTY) and, with -v, per-host discoveries and phase timings on stderr.
 Ctrl-C stops the scan; what was found is still printed and saved, marked incomplete.
 """
 
@@ -56,6 +57,27 @@ def parse_ports(text: str) -> tuple[int, ...]:
     return ports
 
 
+#: ``--engine`` names; ``native`` is kept as a hidden alias of ``netscan`` (its old name).
+ENGINE_NAMES: tuple[str, ...] = ("netscan", "nmap")
+
+
+def engine_name(text: str) -> str:
+    """``--engine`` value -> engine name (``native`` is the old name of ``netscan``)."""
+    return "netscan" if text == "native" else text
+
+
+def require_nmap() -> None:
+    """``--engine nmap`` needs python-nmap (the ``nmap`` extra) and the nmap program."""
+    import importlib.util
+    import shutil
+
+    if importlib.util.find_spec("nmap") is None:
+        raise UsageError("--engine nmap needs the python-nmap package: pip install 'netscan-cameras[nmap]' "
+                         "(or use the default engine)")
+    if shutil.which("nmap") is None:
+        raise UsageError("--engine nmap needs the nmap program (apt-get install nmap), or use the default engine")
+
+
 def register(sub: Any) -> None:
     """Add the ``scan`` sub-command."""
     p = sub.add_parser(
@@ -71,12 +93,14 @@ def register(sub: Any) -> None:
     p.add_argument("--output", "-o", metavar="FILE", action="append",
                    help="write the report to FILE instead of stdout; repeat for several formats "
                    "(-o scan.json -o scan.html); the extension picks the format")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress display")
     p.add_argument("--passive-seconds", type=float, metavar="N",
                    help="listen N seconds before the scan and all through it, and merge what was heard (docs/passive.md)")
     from netscan.cli.storeopts import add_store_options
 
     add_store_options(p, writer=True)
+    from netscan.cli.output import add_view_options
+
+    add_view_options(p)
     p.set_defaults(func=run)
 
 
@@ -92,15 +116,23 @@ def add_scan_options(p: Any) -> None:
 
 
 def _add_scan_options(p: Any) -> None:
-    p.add_argument("targets", nargs="*", metavar="TARGET", help="CIDR, range (10.0.0.5-10.0.0.50 or 10.0.0.5-50) or address")
+    p.add_argument("targets", nargs="*", metavar="TARGET",
+                   help="CIDR, range (10.0.0.5-10.0.0.50 or 10.0.0.5-50), address, nmap octet pattern (10.0.0.*, "
+                   "10.0.1-3.1-20) or a comma list of these")
+    p.add_argument("-iL", "--input-list", metavar="FILE", dest="input_list",
+                   help="read targets from FILE (whitespace, commas or lines; # comments; - for stdin)")
+    p.add_argument("--exclude", metavar="LIST", action="append", default=[],
+                   help="never touch these targets (same syntax, comma list; may be repeated)")
+    p.add_argument("--exclude-file", metavar="FILE", help="never touch the targets listed in FILE")
     p.add_argument("--iface", "-i", metavar="IF", action="append",
                    help="interface for ARP and multicast discovery; give it several times, or 'all', to scan from "
                    "several (default: the interfaces the targets are on, else the default route's)")
     p.add_argument("--ports", "-p", metavar="LIST", help="TCP ports, e.g. 80,443,8000-8010 (+LIST adds to the default set)")
     p.add_argument("--allow-public", action="store_true", help="allow targets in public address space you own")
     p.add_argument("--scope", metavar="FILE", help="file of CIDRs you own; nothing outside them is touched")
-    p.add_argument("--engine", choices=("netscan", "native", "nmap"), default="netscan",
-                   help="netscan's own asyncio engine (default) or nmap (python-nmap) for host discovery and ports")
+    p.add_argument("--engine", type=engine_name, choices=ENGINE_NAMES, default="netscan",
+                   help="netscan's own asyncio engine (default) or nmap (python-nmap, the 'nmap' extra) for host "
+                   "discovery and ports")
     p.add_argument("--rate", type=float, metavar="PPS", help=f"packets/connection attempts per second (default {Limits().rate:g})")
     p.add_argument("--per-host", type=int, metavar="N", help=f"concurrent connections per host (default {Limits().per_host})")
     p.add_argument("--timeout", type=float, metavar="S", help=f"per-exchange read timeout in seconds (default {Timeouts().read:g})")
@@ -118,11 +150,51 @@ def _add_scan_options(p: Any) -> None:
                    "baseline do not count)")
 
 
+def _read_list(path: str, option: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{option}: cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{option}: {path} is not a text file") from None
+
+
+def targets_from_args(args: argparse.Namespace) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Targets (command line and -iL) and exclusions (--exclude, --exclude-file), each checked:
+    a bad one is a one-line usage error naming where it came from."""
+    from netscan.scope import parse_target, parse_targets_text, split_targets
+
+    def check(items: list[str], option: str) -> list[str]:
+        out = []
+        for item in items:
+            for t in split_targets(item):
+                try:
+                    parse_target(t)
+                except UsageError as exc:
+                    raise UsageError(f"{option}: {exc}" if option else str(exc)) from None
+                out.append(t)
+        return out
+
+    targets = check(list(args.targets), "")
+    if getattr(args, "input_list", None):
+        listed = parse_targets_text(_read_list(args.input_list, "-iL"), args.input_list)
+        if not listed:
+            raise UsageError(f"-iL: {args.input_list} lists no targets")
+        targets += listed
+    exclude = check(list(getattr(args, "exclude", None) or []), "--exclude")
+    if getattr(args, "exclude_file", None):
+        exclude += parse_targets_text(_read_list(args.exclude_file, "--exclude-file"), args.exclude_file)
+    return tuple(targets), tuple(exclude)
+
+
 def options_from_args(args: argparse.Namespace) -> Any:
     """Build ScanOptions from parsed arguments."""
     from netscan.engine import ScanOptions
     from netscan.scope import parse_scope_text
 
+    targets, exclude = targets_from_args(args)
     scope = None
     if args.scope:
         try:
@@ -141,13 +213,16 @@ def options_from_args(args: argparse.Namespace) -> Any:
         retries=base.retries if args.retries is None else args.retries,
     )
     timeouts = Timeouts(read=args.timeout) if args.timeout else Timeouts()
+    if args.engine == "nmap":
+        require_nmap()
     return ScanOptions(
-        targets=tuple(args.targets),
+        targets=targets,
+        exclude=exclude,
         ifaces=tuple(args.iface or ()),
         ports=parse_ports(args.ports) if args.ports is not None else DEFAULT_PORTS,
         allow_public=args.allow_public,
         scope=scope,
-        engine="netscan" if args.engine == "native" else args.engine,
+        engine=engine_name(args.engine),
         discovery=not args.no_discovery,
         hosts_only=args.hosts_only,
         limits=limits,
@@ -158,45 +233,154 @@ def options_from_args(args: argparse.Namespace) -> Any:
     )
 
 
-class _RichProgress:
-    """Engine progress -> a rich progress bar on stderr."""
+PHASES: tuple[str, ...] = ("sweep", "discovery window", "probing", "identification")
+#: Show an estimate of the time left once the probing phase has run this long (seconds).
+ETA_AFTER = 5.0
 
-    def __init__(self) -> None:
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        self.progress = Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=Console(stderr=True), transient=True,
-        )
-        self.sweep = self.progress.add_task("hosts found", total=None)
-        self.work = self.progress.add_task("hosts probed", total=0)
+class ScanWatcher:
+    """Follows the engine's events: phase timings and per-host discoveries for ``-v`` (logged at
+    INFO), and the progress display on a terminal (phases, hosts found, hosts probed, ETA)."""
+
+    def __init__(self, display: bool, color: bool = True, clock: Any = None, console: Any = None) -> None:
+        import logging
+        import time
+
+        self.log = logging.getLogger("netscan.scan")
+        self.clock = clock or time.monotonic
+        self.t0 = self.clock()
+        self.started: dict[str, float] = {}
+        self.ended: dict[str, float] = {}
         self.found = 0
         self.done = 0
+        self.addresses = 0
+        self.progress: Any = None
+        self.closed = False
+        self.tasks: dict[str, Any] = {}
+        if display:
+            self._make_display(color, console)
+
+    # --- the display -----------------------------------------------------------------------------
+
+    def _make_display(self, color: bool, console: Any) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+        from rich.text import Text
+
+        class Eta(ProgressColumn):
+            def render(self, task: Any) -> Text:
+                remaining = task.time_remaining
+                if (not task.fields.get("eta") or task.finished or remaining is None or task.elapsed is None
+                        or task.elapsed < ETA_AFTER):
+                    return Text("")
+                m, sec = divmod(int(remaining + 0.5), 60)
+                return Text(f"ETA {m}:{sec:02d}", style="progress.remaining")
+
+        self.progress = Progress(
+            SpinnerColumn(finished_text="✓"), TextColumn("{task.description:<17}"), BarColumn(bar_width=24),
+            TextColumn("{task.fields[info]}"), TimeElapsedColumn(), Eta(),
+            console=console or Console(stderr=True, no_color=not color), transient=True, get_time=self.clock,
+        )
+
+    def _task(self, phase: str, info: str = "", total: float | None = None, eta: bool = False) -> None:
+        if self.progress is not None and phase not in self.tasks:
+            self.tasks[phase] = self.progress.add_task(phase, total=total, info=info, eta=eta)
+
+    def _update(self, phase: str, **kw: Any) -> None:
+        if self.progress is not None and phase in self.tasks:
+            self.progress.update(self.tasks[phase], **kw)
+
+    # --- phases ----------------------------------------------------------------------------------
+
+    def start(self, phase: str, **kw: Any) -> None:
+        """A phase begins."""
+        if phase not in self.started:
+            self.started[phase] = self.clock()
+            self._task(phase, **kw)
+
+    def end(self, phase: str, info: str | None = None) -> None:
+        """A phase ends: logged with its duration at -v; shown as done."""
+        if phase in self.started and phase not in self.ended:
+            self.ended[phase] = self.clock()
+            took = self.ended[phase] - self.started[phase]
+            self.log.info("phase %s: %.2f s%s", phase, took, f" ({info})" if info else "")
+            t = self.tasks.get(phase)
+            if t is not None and self.progress is not None:
+                task = next(x for x in self.progress.tasks if x.id == t)
+                total = task.total if task.total else 1
+                self._update(phase, total=total, completed=total, **({"info": info} if info else {}))
+
+    def timings(self) -> str:
+        """``sweep 0.41 s, discovery window 1.20 s, ...`` for the phases that ran."""
+        return ", ".join(f"{p} {self.ended[p] - self.started[p]:.2f} s" for p in PHASES if p in self.ended)
+
+    # --- engine events ---------------------------------------------------------------------------
 
     def event(self, kind: str, ip: str | None = None, total: int | None = None) -> None:
-        if kind == "targets" and total is not None:
-            self.progress.update(self.sweep, total=total)
+        """The engine's observer interface (netscan.engine.ScanProgress)."""
+        now = self.clock() - self.t0
+        if kind == "targets":
+            self.addresses = total or 0
+            self.start("sweep", info=f"0 hosts found of {self.addresses} addresses")
         elif kind == "found":
             self.found += 1
-            self.progress.update(self.sweep, completed=self.found)
-            self.progress.update(self.work, total=self.found)
+            self.log.info("found %s (+%.2f s)", ip, now)
+            self._update("sweep", info=f"{self.found} hosts found of {self.addresses} addresses")
+            self.start("probing", total=0, info="", eta=False)
+            self._update("probing", total=self.found, info=f"{self.done}/{self.found} hosts")
+        elif kind == "sweep-end":
+            self.end("sweep", info=f"{self.found} hosts found of {self.addresses} addresses")
+            self._update("probing", eta=True)  # the number of hosts is known now: an ETA means something
+        elif kind == "discovery-start":
+            self.start("discovery window", info="WS-Discovery, SSDP, mDNS, SADP, DHIP, XMEye")
+        elif kind == "discovery-end":
+            self.end("discovery window")
         elif kind == "done":
             self.done += 1
-            self.progress.update(self.work, completed=self.done)
+            self.log.info("probed %s (+%.2f s)", ip, now)
+            self._update("probing", completed=self.done, info=f"{self.done}/{self.found} hosts")
+
+    def close(self) -> None:
+        """Take the display down (before the report is printed) and log the phase timings (-v)."""
+        if self.progress is not None:
+            self.progress.stop()
+        if self.timings() and not self.closed:
+            self.log.info("phase timings: %s", self.timings())
+        self.closed = True
+
+    def scan_finished(self) -> None:
+        """The engine returned: the sweep and probing are over whatever events were missed."""
+        self.end("sweep", info=f"{self.found} hosts found of {self.addresses} addresses")
+        self.end("discovery window")
+        self.end("probing", info=f"{self.done}/{self.found} hosts")
 
 
-def _hosts_report(result: Any) -> Any:
-    """A report of addresses and MACs only (``--hosts-only``): no identification is run."""
-    from netscan.model import Device, Identification, Report, ScanHeader
+def _hosts_report(result: Any, signatures: str | None = None) -> Any:
+    """A report of addresses, MACs and MAC vendors (the IEEE registrant, as ``nmap -sn`` prints,
+    recorded as the same ``oui`` evidence a full analysis gives) only (``--hosts-only``): no
+    identification is run."""
+    from netscan.model import Device, Evidence, Identification, Report, ScanHeader
+    from netscan.report.meta import header_versions
+    from netscan.sigdb.db import oui_registrants
+
+    registrants = oui_registrants([o.mac for o in result.observations], signatures)
+
+    def evidence(mac: str | None) -> tuple[Evidence, ...]:
+        hit = registrants.get(mac or "")
+        if hit is None:
+            return ()
+        prefix, org = hit
+        return (Evidence(kind="oui", source=prefix, detail=f"IEEE registrant of {prefix}: {org}",
+                         extracted={"registrant": org}),)
 
     devices = tuple(
         Device(Identification(ip=o.ip, mac=o.mac, vendor=None, brand=None, model=None, firmware=None,
-                              device_type="unknown", confidence=0.0, covered=None),
+                              device_type="unknown", confidence=0.0, covered=None, evidence=evidence(o.mac)),
                open_ports=tuple(o.open_ports))
         for o in result.observations
     )
-    return Report(scan=ScanHeader(command="scan", run=result.run), devices=devices)
+    return Report(scan=ScanHeader(command="scan", run=result.run, hosts_only=True, **header_versions(signatures)),
+                  devices=devices)
 
 
 def _prewarm(signatures: str | None) -> threading.Thread | None:
@@ -318,50 +502,52 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, options: Any, outputs: list[Output], session: Any) -> int:
+    import contextlib
+
+    from netscan.cli.output import use_color
     from netscan.engine import scan
     from netscan.observations import dumps
 
-    show = not args.quiet and sys.stderr.isatty()
-    bars = _RichProgress() if show else None
+    show = not getattr(args, "quiet", False) and sys.stderr.isatty()
+    watch = ScanWatcher(display=show, color=use_color(args, sys.stderr.isatty()))
     warm: list[threading.Thread | None] = []
 
     class Observer:
-        """Forwards to the bars; loads the signatures once the hosts wait on the network."""
+        """Forwards to the watcher; loads the signatures once the hosts wait on the network."""
 
         def event(self, kind: str, ip: str | None = None, total: int | None = None) -> None:
             if kind == "idle" and not warm and not options.hosts_only:
                 warm.append(_prewarm(args.signatures))
-            if bars is not None:
-                bars.event(kind, ip=ip, total=total)
+            watch.event(kind, ip=ip, total=total)
 
     if session is not None:
         session.ready()  # opened while the engine was imported
-    listener = _start_listener(args, options)
-    try:
-        if bars is not None:
-            with bars.progress:
-                result = scan(options, Observer())
-        else:
+    with watch.progress if watch.progress is not None else contextlib.nullcontext():
+        listener = _start_listener(args, options)
+        try:
             result = scan(options, Observer())
-    finally:
+        finally:
+            if listener is not None:
+                heard = _stop_listeners(listener)
         if listener is not None:
-            heard = _stop_listeners(listener)
-    if listener is not None:
-        _merge_heard(result, heard, options)
-    # From here on the scan is done: whatever fails, its observations are not lost.
-    try:
-        return _after_scan(args, options, outputs, result, warm, dumps, session)
-    except (BrokenPipeError, WriteFailed):  # a reader gone; or the report was already rescued
-        raise
-    except BaseException:  # a bug in analysis, Ctrl-C while it runs...
-        saved = rescue(lambda fh: fh.write(dumps(result.observations)), "observations")
-        if saved:
-            sys.stderr.write(f"netscan: the scan's observations were saved to {saved} (netscan identify {saved})\n")
-        raise
+            _merge_heard(result, heard, options)
+        watch.scan_finished()
+        # From here on the scan is done: whatever fails, its observations are not lost.
+        try:
+            return _after_scan(args, options, outputs, result, warm, dumps, session, watch)
+        except (BrokenPipeError, WriteFailed):  # a reader gone; or the report was already rescued
+            raise
+        except BaseException:  # a bug in analysis, Ctrl-C while it runs...
+            saved = rescue(lambda fh: fh.write(dumps(result.observations)), "observations")
+            if saved:
+                sys.stderr.write(f"netscan: the scan's observations were saved to {saved} (netscan identify {saved})\n")
+            raise
 
 
 def _after_scan(args: argparse.Namespace, options: Any, outputs: list[Output], result: Any,
-                warm: list[threading.Thread | None], dumps: Any, session: Any = None) -> int:
+                warm: list[threading.Thread | None], dumps: Any, session: Any = None,
+                watch: ScanWatcher | None = None) -> int:
+    watch = watch or ScanWatcher(display=False)
     if args.save_observations:
         text = dumps(result.observations)
         try:
@@ -373,17 +559,19 @@ def _after_scan(args: argparse.Namespace, options: Any, outputs: list[Output], r
     from netscan.cli.output import emit_all, fail_on_exit
 
     if options.hosts_only:
-        emit_all(_hosts_report(result), outputs)
+        watch.close()
+        emit_all(_hosts_report(result, args.signatures), outputs, args)
         return int(ExitCode.INCOMPLETE if result.incomplete else ExitCode.OK)
+    from netscan.model import ScanHeader
     from netscan.pipeline import analyse
 
+    watch.start("identification", info=f"{len(result.observations)} hosts")
     for t in warm:
         if t is not None:
             t.join()
-    from netscan.model import ScanHeader
-
     report = analyse(result.observations, signatures=args.signatures, now=dt.datetime.now(dt.timezone.utc),
                      header=ScanHeader(command="scan", run=result.run))
+    watch.end("identification")
     doc: Any = report
     store_error = None
     if session is not None:
@@ -393,6 +581,7 @@ def _after_scan(args: argparse.Namespace, options: Any, outputs: list[Output], r
             doc, report = session.finish(report, result.observations, complete=not result.incomplete)
         except StoreError as exc:  # the report is still written: a finished scan is never lost
             store_error = exc
+    watch.close()
     if store_error is not None:
         sys.stderr.write(f"netscan: the scan was not recorded in the inventory: {store_error}\n")
     html = [o for o in outputs if o.fmt == "html"]
@@ -402,11 +591,11 @@ def _after_scan(args: argparse.Namespace, options: Any, outputs: list[Output], r
         from netscan.store.adapter import with_banners
 
         try:
-            emit_all(with_banners(doc, result.observations), html)
+            emit_all(with_banners(doc, result.observations), html, args)
         except WriteFailed as exc:
             failure = exc
     if other:
-        emit_all(doc, other)
+        emit_all(doc, other, args)
     if failure is not None:
         raise failure
     if store_error is not None:

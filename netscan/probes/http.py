@@ -13,11 +13,12 @@ import ssl
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
+from netscan import __version__
 from netscan.limits import MAX_HEADER_BYTES
 from netscan.model import Response
 from netscan.probes.base import HostState, ProbeContext, close, exchange, map_error, open_tcp
 
-USER_AGENT = "netscan/0.1 (camera inventory; +https://github.com/netscan)"
+USER_AGENT = f"netscan/{__version__} (camera inventory)"
 
 #: Ports where the first thing to try is TLS.
 TLS_PORTS: frozenset[int] = frozenset({443, 8443, 7443, 9443, 10443, 19443})

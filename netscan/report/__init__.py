@@ -23,7 +23,8 @@ def as_report(doc: Report | Mapping[str, Any]) -> Report:
     return doc if isinstance(doc, Report) else Report.from_dict(doc)
 
 
-def render(doc: Report | Mapping[str, Any], fmt: str, *, width: int = 160, color: bool = False) -> str:
+def render(doc: Report | Mapping[str, Any], fmt: str, *, width: int = 160, color: bool = False, sort: str = "ip",
+           only: str | None = None) -> str:
     """Render a report in the given format (each renderer is imported on first use: a JSON report
     from cron should not pay for rich)."""
     if fmt in ("json", "jsonl"):
@@ -43,7 +44,7 @@ def render(doc: Report | Mapping[str, Any], fmt: str, *, width: int = 160, color
     if fmt == "table":
         from netscan.report.table import render_table
 
-        return render_table(doc, width=width, color=color)
+        return render_table(doc, width=width, color=color, sort=sort, only=only)
     raise ValueError(f"unknown format {fmt!r}")
 
 
@@ -68,7 +69,8 @@ class _LazyDevices(Mapping[str, Any]):
         return 2
 
 
-def write(doc: Report | Mapping[str, Any], fmt: str, out: TextIO, *, width: int = 160, color: bool = False) -> None:
+def write(doc: Report | Mapping[str, Any], fmt: str, out: TextIO, *, width: int = 160, color: bool = False,
+          sort: str = "ip", only: str | None = None) -> None:
     """Render straight to a stream. JSON, JSON Lines and CSV are written device by device, so
     memory does not grow with the size of the report; the others are rendered, then written."""
     if fmt in ("json", "jsonl"):
@@ -85,7 +87,7 @@ def write(doc: Report | Mapping[str, Any], fmt: str, out: TextIO, *, width: int 
 
         write_plain_table(as_report(doc), out, width)
     else:
-        out.write(render(doc, fmt, width=width, color=color))
+        out.write(render(doc, fmt, width=width, color=color, sort=sort, only=only))
 
 
 def _large_report() -> int:

@@ -164,7 +164,10 @@ def _worst(findings: list[dict[str, Any]]) -> str | None:
 
 
 def _device_name(d: dict[str, Any]) -> str:
-    return " ".join(str(x) for x in (d.get("vendor"), d.get("model")) if x) or str(d.get("device_type") or "device")
+    """``Lorex LNB8005 (Dahua)``: the name on the box, the model, and the maker when it differs."""
+    brand, maker = d.get("brand"), d.get("vendor")
+    name = " ".join(str(x) for x in (brand or maker, d.get("model")) if x) or str(d.get("device_type") or "device")
+    return name + (f" ({maker})" if brand and maker and brand != maker else "")
 
 
 def _covered_text(cov: Any) -> str:
@@ -365,6 +368,14 @@ def render_html(report: Report | Mapping[str, Any]) -> str:
             out.append("</ul>")
         out.append("</details>")
     out.append("</section>")
+    sig = scan.get("signatures") if isinstance(scan.get("signatures"), dict) else {}
+    out.append(
+        '<footer id="versions"><p>'
+        f"netscan {html_text(scan.get('netscan_version') or '')} · report schema {html_text(scan.get('schema_version') or '')}"
+        + (f" · signatures {html_text(sig.get('version'))} ({html_text(sig.get('date'))}, {html_text(sig.get('digest'))})"
+           if sig else "")
+        + "</p></footer>"
+    )
     out.append(f"<script>{_SCRIPT}</script>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"

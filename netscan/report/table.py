@@ -1,115 +1,417 @@
-"""Terminal report: an inventory table and a findings table, built from rich renderables.
+"""Terminal report: a device table, a table of the other hosts, a findings table and a summary.
 
-Device strings only ever enter as ``Text(visible(...))``; nothing is parsed as markup.
+The device table fits the width it is given with one line per device and no word broken across
+lines: low-value columns go first (confidence, MAC, ports, firmware), then the findings counts
+become compact and long cells are shortened with an ellipsis. Cameras, recorders and the other
+identified devices come first; hosts known only by their MAC vendor follow in a small table of
+their own, so they never bury the cameras.
+
+Device strings only ever enter as ``Text(visible(...))``; nothing is parsed as markup. The table
+reads the report through its JSON document (``Report.to_dict()``), the same fields a saved report has.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+import ipaddress
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
+from rich import box
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from netscan.model import Counts, Device, Report, Severity
+from netscan.model import Report
 from netscan.report.safe import visible
 
-_SEV_STYLE = {Severity.CRITICAL: "bold red", Severity.HIGH: "red", Severity.MEDIUM: "yellow",
-              Severity.LOW: "cyan", Severity.INFO: "dim"}
+_SEV_STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan", "info": "dim"}
+_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
+_SEV_SHORT = {"critical": "crit", "high": "high", "medium": "med", "low": "low", "info": "info"}
+_SEV_LETTER = {"critical": "C", "high": "H", "medium": "M", "low": "L", "info": "I"}
+_LIST_SHORT = {"NDAA-889": "NDAA", "FCC-covered-list": "FCC"}
+#: Device types that count as video-surveillance equipment (as netscan.model.VIDEO_TYPES).
+VIDEO = frozenset({"camera", "nvr", "dvr", "doorbell", "encoder"})
+#: ``--sort`` keys; ``--only`` filters.
+SORT_KEYS: tuple[str, ...] = ("ip", "severity", "vendor")
+ONLY: tuple[str, ...] = ("video", "covered", "findings")
+
+#: Width given to a table when no width is known (a file, a pipe without COLUMNS).
+DEFAULT_WIDTH = 160
+#: Shortest a shortened text column may become (header length is the floor too).
+_MIN_TEXT = {"Maker": 8, "Brand": 6, "Model": 10, "Type": 7, "MAC vendor": 10}
 
 
 def _t(value: object, style: str = "") -> Text:
     return Text(visible(value), style=style)
 
 
-_LIST_SHORT = {"NDAA-889": "NDAA", "FCC-covered-list": "FCC"}
+def _ip_key(ip: object) -> tuple[int, int, str]:
+    try:
+        a = ipaddress.ip_address(str(ip))
+        return (a.version, int(a), "")
+    except ValueError:
+        return (9, 0, str(ip))
 
 
-def _type(d: Device) -> str:
+def _sev_counts(d: dict[str, Any]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for f in d.get("findings") or []:
+        s = str(f.get("severity", "info"))
+        counts[s] = counts.get(s, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: _ORDER.get(kv[0], 9)))
+
+
+def _worst(d: dict[str, Any]) -> int:
+    return min((_ORDER.get(str(f.get("severity", "info")), 9) for f in d.get("findings") or []), default=99)
+
+
+def _type(d: dict[str, Any]) -> str:
     """The device type; an unknown one says why (silent or unrecognised, see identify/account.py)."""
-    t = d.identification.device_type
-    if t == "unknown" and d.notes and ":" in d.notes[0]:
-        return f"unknown ({d.notes[0].split(':', 1)[0]})"
+    t = str(d.get("device_type") or "unknown")
+    notes = d.get("notes") or []
+    if t == "unknown" and notes and ":" in str(notes[0]):
+        return f"unknown ({str(notes[0]).split(':', 1)[0]})"
     return t
 
 
-def inventory_table(report: Report) -> Table:
-    """One row per device."""
-    t = Table(title="Devices", show_lines=False, expand=False)
-    t.add_column("IP", no_wrap=True)
-    t.add_column("MAC", no_wrap=True)
-    for col in ("Maker", "Brand", "Model", "Firmware", "Type"):
-        t.add_column(col, overflow="fold")
-    t.add_column("Conf.", no_wrap=True)
-    t.add_column("Covered", no_wrap=True)
-    t.add_column("Ports", overflow="fold")
-    t.add_column("Findings", no_wrap=True)
-    for d in report.devices:
-        i = d.identification
-        worst = d.worst
-        covered = "+".join(_LIST_SHORT.get(x, x) for x in i.covered.lists) if i.covered is not None else ""
-        t.add_row(
-            _t(i.ip), _t(i.mac), _t(i.vendor, "bold"), _t(i.brand),
-            _t(i.model), _t(i.firmware), _t(_type(d)),
-            Text(f"{i.reported_confidence:.2f}"),
-            Text(covered, style="bold red"),
-            Text(" ".join(str(p) for p in d.open_ports)),
-            Text(f"{len(d.findings)} {worst.value}", style=_SEV_STYLE[worst]) if worst is not None else Text("0"),
-        )
+def is_plain(d: dict[str, Any]) -> bool:
+    """A host known only by its address and MAC vendor: nothing identified beyond the OUI."""
+    if d.get("findings") or d.get("model") or d.get("firmware") or d.get("brand") or d.get("open_ports"):
+        return False
+    if d.get("device_type") not in (None, "unknown"):
+        return False
+    return all(e.get("kind") == "oui" for e in d.get("evidence") or [])
+
+
+def keep(d: dict[str, Any], only: str | None) -> bool:
+    """Does the device pass the ``--only`` filter?"""
+    if only is None:
+        return True
+    if only == "video":
+        return d.get("device_type") in VIDEO
+    if only == "covered":
+        return bool(d.get("covered"))
+    if only == "findings":
+        return bool(d.get("findings"))
+    raise ValueError(f"unknown filter {only!r}")
+
+
+def sort_key(key: str) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """A sort key for devices: ``ip``, ``severity`` (worst first, then most findings) or ``vendor``."""
+    if key == "ip":
+        return lambda d: _ip_key(d.get("ip"))
+    if key == "severity":
+        return lambda d: (_worst(d), *(-_sev_counts(d).get(s, 0) for s in _ORDER), _ip_key(d.get("ip")))
+    if key == "vendor":
+        return lambda d: (str(d.get("brand") or d.get("vendor") or "~").lower(), str(d.get("vendor") or "").lower(),
+                          str(d.get("model") or "").lower(), _ip_key(d.get("ip")))
+    raise ValueError(f"unknown sort key {key!r}")
+
+
+def arrange(devices: Sequence[dict[str, Any]], sort: str = "ip", only: str | None = None) -> list[dict[str, Any]]:
+    """Filter and order devices: video devices first, then other identified devices, then hosts that
+    answered but stayed unidentified, then plain hosts (address and MAC vendor only); ``sort``
+    orders within each group."""
+    k = sort_key(sort)
+    kept = [d for d in devices if keep(d, only)]
+    def group(d: dict[str, Any]) -> int:
+        if d.get("device_type") in VIDEO:
+            return 0
+        if is_plain(d):
+            return 3
+        return 2 if d.get("device_type") in (None, "unknown") else 1
+
+    return sorted(kept, key=lambda d: (group(d), k(d)))
+
+
+def findings_cell(d: dict[str, Any], compact: bool = False) -> Text:
+    """``1 crit 2 high 3 med`` (compact: ``1C 2H 3M``), each count in its severity's style."""
+    counts = _sev_counts(d)
+    if not counts:
+        return Text("–", style="dim")
+    out = Text()
+    for i, (sev, n) in enumerate(counts.items()):
+        if i:
+            out.append(" ")
+        label = f"{n}{_SEV_LETTER.get(sev, '?')}" if compact else f"{n} {_SEV_SHORT.get(sev, sev)}"
+        out.append(visible(label), style=_SEV_STYLE.get(sev, ""))
+    return out
+
+
+def _covered(d: dict[str, Any]) -> str:
+    cov = d.get("covered")
+    return "+".join(_LIST_SHORT.get(x, x) for x in cov.get("lists", [])) if isinstance(cov, dict) else ""
+
+
+@dataclass
+class _Col:
+    header: str
+    cells: list[Text]
+    no_wrap: bool = True
+    justify: str = "left"
+    width: int = 0
+    natural: int = field(default=0)
+
+    def __post_init__(self) -> None:
+        self.natural = max([len(self.header), *(c.cell_len for c in self.cells)])
+        self.width = self.natural
+
+
+def _capped(col: _Col, width: int) -> _Col:
+    """The same column, at most ``width`` wide (longer cells end in an ellipsis)."""
+    c = _Col(col.header, col.cells, col.no_wrap, col.justify)
+    c.width = min(c.natural, max(width, len(c.header)))
+    return c
+
+
+def _table(title: str | None, cols: list[_Col], rows: int) -> Table:
+    t = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1),
+              title_justify="left", expand=False)
+    for c in cols:
+        t.add_column(c.header, no_wrap=True, overflow="ellipsis", min_width=c.width, max_width=c.width,
+                     justify=c.justify)  # type: ignore[arg-type]
+    for i in range(rows):
+        t.add_row(*(c.cells[i] for c in cols))
     return t
 
 
-def findings_table(report: Report) -> Table | None:
-    """One row per finding, worst first; None when there are none."""
-    rows = [(d, f) for d in report.devices for f in d.findings]
+def _used(cols: list[_Col]) -> int:
+    """Width of a SIMPLE_HEAD table without edges: cells + one padding each side + separators."""
+    return sum(c.width for c in cols) + 3 * (len(cols) - 1) if cols else 0
+
+
+def _fit(cols: dict[str, _Col], width: int, steps: Sequence[tuple[str, _Col | None]],
+         shrink: Sequence[str]) -> list[_Col]:
+    """Apply ``steps`` in order (a column dropped, or replaced by a compact form) until the table
+    fits, then shorten the ``shrink`` columns (widest first, never below their floor)."""
+    order = list(cols)
+    live = dict(cols)
+
+    def fits() -> bool:
+        return _used([live[k] for k in order if k in live]) <= width
+
+    for name, alt in steps:
+        if fits():
+            break
+        if alt is None:
+            live.pop(name, None)
+        elif name in live:
+            live[name] = alt
+    guard = 0
+    while not fits() and guard < 1000:
+        guard += 1
+        cands = [live[k] for k in shrink if k in live and live[k].width > max(_MIN_TEXT.get(k, 6), len(live[k].header))]
+        if not cands:
+            break
+        max(cands, key=lambda c: c.width).width -= 1
+    return [live[k] for k in order if k in live]
+
+
+def device_table(devices: Sequence[dict[str, Any]], width: int, title: str | None = "Devices") -> Table | None:
+    """One line per device, fitted to ``width`` columns."""
+    if not devices:
+        return None
+    cols = {
+        "IP": _Col("IP", [_t(d.get("ip")) for d in devices]),
+        "MAC": _Col("MAC", [_t(d.get("mac")) for d in devices]),
+        "Maker": _Col("Maker", [_t(d.get("vendor"), "bold") for d in devices]),
+        "Brand": _Col("Brand", [_t(d.get("brand")) for d in devices]),
+        "Model": _Col("Model", [_t(d.get("model")) for d in devices]),
+        "Firmware": _Col("Firmware", [_t(d.get("firmware")) for d in devices]),
+        "Type": _Col("Type", [_t(_type(d)) for d in devices]),
+        "Conf.": _Col("Conf.", [Text(f"{float(d.get('confidence') or 0):.2f}") for d in devices], justify="right"),
+        "Covered": _Col("Covered", [Text(_covered(d), style="bold red") for d in devices]),
+        "Ports": _Col("Ports", [Text(" ".join(str(p) for p in d.get("open_ports", []))) for d in devices]),
+        "Findings": _Col("Findings", [findings_cell(d) for d in devices]),
+    }
+    steps: list[tuple[str, _Col | None]] = [
+        ("Conf.", None), ("Firmware", _capped(cols["Firmware"], 22)), ("Ports", _capped(cols["Ports"], 16)),
+        ("MAC", None), ("Ports", None), ("Firmware", None),
+        ("Findings", _Col("Findings", [findings_cell(d, compact=True) for d in devices])),
+    ]
+    full_findings = cols["Findings"]
+    shrink = ("Model", "Maker", "Brand", "Type")
+    shown = _fit(cols, width, steps, shrink)
+    if _used(shown) > width:  # last resort: "yes" for the covered lists
+        cols = {c.header: c for c in shown}
+        cols["Covered"] = _Col("Cov.", [Text("yes" if _covered(d) else "", style="bold red") for d in devices])
+        shown = _fit(cols, width, [], shrink)
+    if title and shown[-1] is not full_findings:
+        title += " (findings: C critical, H high, M medium, L low, I info)"
+    return _table(title, shown, len(devices))
+
+
+def hosts_table(hosts: Sequence[dict[str, Any]], width: int, title: str | None) -> Table | None:
+    """Hosts known by address and MAC vendor only: IP, MAC, MAC vendor (and ports when known)."""
+    if not hosts:
+        return None
+    cols = {
+        "IP": _Col("IP", [_t(h.get("ip")) for h in hosts]),
+        "MAC": _Col("MAC", [_t(h.get("mac")) for h in hosts]),
+        "MAC vendor": _Col("MAC vendor", [_t(h.get("vendor") or mac_registrant(h)) for h in hosts]),
+    }
+    if any(h.get("open_ports") for h in hosts):
+        cols["Ports"] = _Col("Ports", [Text(" ".join(str(p) for p in h.get("open_ports", []))) for h in hosts])
+    shown = _fit(cols, width, [("Ports", None)], shrink=("MAC vendor",))
+    return _table(title, shown, len(hosts))
+
+
+def mac_registrant(d: Mapping[str, Any]) -> str | None:
+    """The IEEE registrant of the device's MAC block, from its ``oui`` evidence."""
+    for e in d.get("evidence") or []:
+        if isinstance(e, Mapping) and e.get("kind") == "oui":
+            reg = (e.get("extracted") or {}).get("registrant")
+            if reg:
+                return str(reg)
+    return None
+
+
+def _device_name(d: dict[str, Any]) -> str:
+    """``Lorex LNB8005 (Dahua)``: the name on the box, the model, and the maker when it differs."""
+    brand, maker, model = d.get("brand"), d.get("vendor"), d.get("model")
+    name = " ".join(visible(x) for x in (brand or maker, model) if x)
+    if brand and maker and brand != maker:
+        name += f" ({visible(maker)})"
+    return name
+
+
+def _finding_title(f: dict[str, Any]) -> str:
+    """The title without a leading copy of the CVE id shown beside it."""
+    title = visible(f.get("title"), 400)
+    cve = f.get("cve")
+    if cve and title.startswith(str(cve)):
+        title = title[len(str(cve)):].lstrip(" :-–")
+    return title
+
+
+#: Below this width the findings are a list (two lines each) rather than a five-column table.
+FINDINGS_TABLE_MIN = 150
+
+
+def findings_table(devices: Sequence[dict[str, Any]], width: int) -> Any:
+    """One entry per finding, worst first. Wide: a table whose Detail column wraps between words.
+    Narrow: severity, address, device and finding on one line, the title indented below it."""
+    rows = [(_ORDER.get(str(f.get("severity", "info")), 9), d, f) for d in devices for f in d.get("findings") or []]
     if not rows:
         return None
-    rows.sort(key=lambda r: (r[1].severity.rank, str(r[0].identification.ip)))
-    t = Table(title="Findings", expand=False)
-    for col in ("Severity", "IP", "Device", "Finding", "Detail"):
-        t.add_column(col, overflow="fold")
-    for d, f in rows:
-        i = d.identification
-        t.add_row(
-            Text(f.severity.value, style=_SEV_STYLE[f.severity]), _t(i.ip),
-            _t(" ".join(x for x in (i.vendor, i.model) if x)),
-            _t(f.cve or f.id), _t(f.title),
-        )
+    rows.sort(key=lambda r: (r[0], _ip_key(r[1].get("ip")), str(r[2].get("cve") or r[2].get("id"))))
+    sev = [Text(str(f.get("severity", "info")), style=_SEV_STYLE.get(str(f.get("severity")), "")) for _, _, f in rows]
+    ips = [_t(d.get("ip")) for _, d, _ in rows]
+    dev = [Text(_device_name(d)) for _, d, _ in rows]
+    fid = [_t(f.get("cve") or f.get("id")) for _, _, f in rows]
+    w_sev = max(len("Severity"), *(c.cell_len for c in sev))
+    w_ip = max(2, *(c.cell_len for c in ips))
+    w_id = max(7, *(c.cell_len for c in fid))
+    if width < FINDINGS_TABLE_MIN:
+        out: list[Any] = [Text("Findings", style="italic")]
+        indent = w_sev + 1
+        for i, (_, _, f) in enumerate(rows):
+            head = Text(no_wrap=True, overflow="ellipsis")
+            head.append_text(sev[i])
+            head.append(" " * (w_sev - sev[i].cell_len + 1))
+            head.append_text(ips[i])
+            head.append(" " * (w_ip - ips[i].cell_len + 1))
+            head.append_text(fid[i])
+            head.append(" " * (w_id - fid[i].cell_len + 2))
+            head.append_text(dev[i])
+            head.truncate(width, overflow="ellipsis")
+            out.append(head)
+            body = Table.grid(padding=(0, 0))
+            body.add_column(width=indent, no_wrap=True)
+            body.add_column(overflow="ellipsis", width=max(width - indent, 10))
+            body.add_row("", Text(_finding_title(f), overflow="ellipsis"))
+            out.append(body)
+        return Group(*out)
+    rest = width - (w_sev + w_ip + w_id) - 3 * 4
+    w_dev = max(10, min(max(6, *(c.cell_len for c in dev)), rest // 2, 40))
+    w_det = max(12, rest - w_dev)
+    t = Table(title="Findings", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1),
+              title_justify="left", expand=False)
+    t.add_column("Severity", no_wrap=True, width=w_sev)
+    t.add_column("IP", no_wrap=True, width=w_ip)
+    t.add_column("Device", overflow="ellipsis", width=w_dev)
+    t.add_column("Finding", no_wrap=True, overflow="ellipsis", width=w_id)
+    t.add_column("Detail", overflow="ellipsis", width=w_det)
+    for i, (_, _, f) in enumerate(rows):
+        t.add_row(sev[i], ips[i], dev[i], fid[i], Text(_finding_title(f)))
     return t
 
 
-def summary_text(report: Report) -> Text:
+def summary_text(doc: dict[str, Any], shown: int | None = None, only: str | None = None) -> Text:
     """A one-line summary of the scan."""
-    scan = report.scan
-    counts = scan.counts or Counts()
-    sev = counts.findings
-    parts = [f"{counts.devices} devices", f"{counts.video_devices} cameras/recorders",
-             f"{counts.covered} from covered vendors"]
+    scan = doc.get("scan", {})
+    counts = scan.get("counts", {})
+    sev = counts.get("findings", {})
+    n = counts.get("devices", len(doc.get("devices", [])))
+    parts = [f"{n} device{'' if n == 1 else 's'}",
+             f"{counts.get('video_devices', 0)} cameras/recorders",
+             f"{counts.get('covered', 0)} from covered vendors"]
     if sev:
-        parts.append("findings: " + ", ".join(f"{k.value} {v}" for k, v in sev.items() if v) if any(sev.values()) else "no findings")
-    if scan.incomplete:
+        parts.append("findings: " + ", ".join(f"{k} {v}" for k, v in sev.items() if v) if any(sev.values()) else "no findings")
+    if only is not None and shown is not None:
+        parts.append(f"{shown} shown (--only {only})")
+    if scan.get("incomplete"):
         parts.append("INCOMPLETE (interrupted)")
     return Text(" · ".join(parts))
 
 
-def renderables(report: Report | Mapping[str, Any]) -> Group:
-    """Everything the table report shows, as one rich renderable (a JSON report document is
-    read with ``Report.from_dict``)."""
-    if not isinstance(report, Report):
-        report = Report.from_dict(report)
-    items: list[Any] = [inventory_table(report)]
-    ft = findings_table(report)
+def hosts_summary(doc: dict[str, Any]) -> Text:
+    """``62 hosts up of 253 addresses`` for a host-discovery report."""
+    scan = doc.get("scan", {})
+    n = len(doc.get("devices", []))
+    addresses = (scan.get("counts") or {}).get("addresses")
+    text = f"{n} host{'s' if n != 1 else ''} up" + (f" of {addresses} addresses" if addresses else "")
+    if scan.get("incomplete"):
+        text += " · INCOMPLETE (interrupted)"
+    return Text(text)
+
+
+def renderables(report: Report | Mapping[str, Any], width: int | None = None, *, sort: str = "ip",
+                only: str | None = None) -> Group:
+    """Everything the table report shows, as one rich renderable fitted to ``width`` columns (a
+    Report, or a JSON report document)."""
+    doc: dict[str, Any] = report.to_dict() if isinstance(report, Report) else dict(report)
+    w = width or DEFAULT_WIDTH
+    items: list[Any] = []
+    devices = arrange(doc.get("devices", []), sort, only)
+    if (doc.get("scan") or {}).get("hosts_only"):
+        t = hosts_table(devices, w, "Hosts")
+        if t is not None:
+            items.append(t)
+        items.append(hosts_summary(doc))
+        return Group(*_spaced(items))
+    main = [d for d in devices if not is_plain(d)]
+    plain = [d for d in devices if is_plain(d)]
+    dt = device_table(main, w)
+    if dt is not None:
+        items.append(dt)
+    ht = hosts_table(plain, w, f"Other hosts ({len(plain)}, not identified beyond their MAC vendor)")
+    if ht is not None:
+        items.append(ht)
+    ft = findings_table(devices, w)
     if ft is not None:
         items.append(ft)
-    items.append(summary_text(report))
-    return Group(*items)
+    items.append(summary_text(doc, shown=len(devices), only=only))
+    return Group(*_spaced(items))
 
 
-def render_table(report: Report, width: int = 160, color: bool = False) -> str:
+def _spaced(items: list[Any]) -> list[Any]:
+    """A blank line between sections."""
+    out: list[Any] = []
+    for i, item in enumerate(items):
+        if i:
+            out.append(Text(""))
+        out.append(item)
+    return out
+
+
+def render_table(doc: Report | Mapping[str, Any], width: int = DEFAULT_WIDTH, color: bool = False, *,
+                 sort: str = "ip", only: str | None = None) -> str:
     """Render to a string (ANSI styles only when ``color``)."""
     buf = io.StringIO()
-    console = Console(file=buf, width=width, force_terminal=color, no_color=not color, highlight=False, emoji=False)
-    console.print(renderables(report))
-    return buf.getvalue()
+    console = Console(file=buf, width=width, force_terminal=color, no_color=not color, highlight=False, emoji=False,
+                      color_system="standard" if color else None)
+    console.print(renderables(doc, width, sort=sort, only=only))
+    return "\n".join(line.rstrip(" ") for line in buf.getvalue().split("\n"))

@@ -58,6 +58,7 @@ def resolve(
     route_interface: Any,
     allow_public: bool,
     scope: tuple[IPNetwork, ...] | None,
+    exclude: tuple[str, ...] = (),
 ) -> ScanTargets:
     """Resolve targets and interfaces (raises UsageError / ScopeError before any packet is sent)."""
     ifs = interfaces
@@ -83,7 +84,8 @@ def resolve(
                 raise UsageError("no target given and no interface with a default route; give targets or --iface")
             chosen = [name]
         texts = tuple(str(n) for c in chosen for n in ifs[c].networks)
-    targets = resolve_targets(texts, allow_public=allow_public, scope=list(scope) if scope is not None else None)
+    targets = resolve_targets(texts, allow_public=allow_public, scope=list(scope) if scope is not None else None,
+                              exclude=exclude)
     out = ScanTargets(targets=targets)
     if targets.dropped:
         out.notes.append(f"{targets.dropped} target addresses lie outside the scope file and are skipped")

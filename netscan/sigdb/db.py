@@ -604,3 +604,32 @@ def default_db() -> SignatureDB:
             if not _DEFAULT:
                 _DEFAULT.append(load_db())
     return _DEFAULT[0]
+
+
+def oui_registrants(macs: list[str | None], root: str | Path | None = None) -> dict[str, tuple[str, str]]:
+    """MAC -> (prefix, IEEE registrant) of the longest matching prefix, reading only the OUI
+    registry: the quick look-up for host discovery (``scan --hosts-only``), which needs no rules."""
+    wanted: dict[str, list[str]] = {}
+    for mac in macs:
+        hexdigits = re.sub(r"[^0-9A-Fa-f]", "", mac or "").upper()
+        if len(hexdigits) == 12:
+            for n in (9, 7, 6):
+                wanted.setdefault(hexdigits[:n], []).append(mac or "")
+    out: dict[str, tuple[str, str]] = {}
+    if not wanted:
+        return {}
+    path = (Path(root) if root else DEFAULT_SIGNATURES_DIR) / "oui" / "registry.tsv"
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                prefix, _, rest = line.partition("\t")
+                hits = wanted.get(prefix)
+                if hits is None or line.startswith("#"):
+                    continue
+                org = rest.rstrip("\n").partition("\t")[2]
+                for mac in hits:
+                    if len(prefix) > len(out.get(mac, ("", ""))[0]):
+                        out[mac] = (prefix, org)
+    except OSError:
+        return {}
+    return out
