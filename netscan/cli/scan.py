@@ -222,7 +222,8 @@ def _start_listener(args: argparse.Namespace, options: Any) -> Any:
 
     if not 0 < seconds <= 3600:
         raise UsageError("--passive-seconds must be between 0 and 3600")
-    iface = options.iface or default_interface()
+    named = [n for n in options.interface_names if n != "all"]  # several --iface: listen on the first
+    iface = named[0] if named else default_interface()
     if not iface:
         raise UsageError("--passive-seconds: no interface to listen on (give --iface)")
     intf = interfaces().get(iface)
