@@ -451,7 +451,8 @@ class Engine:
                 elif plans < MAX_PLANS:
                     inflight = frozenset(k for keys in running.values() for k in keys)
                     budget = self.options.limits.max_requests_per_host - h.requests - len(inflight)
-                    done = self._discovery_done is None or self._discovery_done.is_set()
+                    # --no-discovery: no discovery by unicast either
+                    done = self.options.discovery and (self._discovery_done is None or self._discovery_done.is_set())
                     p = planner.plan(self._snapshot(h), db, book, multicast_done=done, budget=max(budget, 0),
                                      inflight=inflight)
                     plans += 1

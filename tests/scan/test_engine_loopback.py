@@ -67,12 +67,20 @@ def test_slow_first_answer_is_retried_not_given_up() -> None:
 
     from probe_servers import HIK_PAGES, _read_request, http_response
 
-    calls = {"n": 0}
+    calls = {"n": 0, "active": 0}
 
     async def sleepy(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        calls["active"] += 1
+        try:
+            await answer(reader, writer)
+        finally:
+            writer.close()
+            calls["active"] -= 1
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             req = await _read_request(reader)
-        except (asyncio.IncompleteReadError, ConnectionError):
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.TimeoutError):
             return  # the port scan's connect
         calls["n"] += 1
         if calls["n"] == 1:
@@ -83,14 +91,15 @@ def test_slow_first_answer_is_retried_not_given_up() -> None:
             await writer.drain()
         except ConnectionError:
             pass
-        finally:
-            writer.close()
 
     host = f"127.{random.randint(100, 250)}.{random.randint(1, 250)}.7"
     lt = LoopThread()
     try:
         port, stop = tcp_server(lt, sleepy, host=host, port=8080)
         res = scan(ScanOptions(targets=(host,), ports=(port,), discovery=False, privileged=False))
+        deadline = time.monotonic() + 5  # the first, slow answer may still be sleeping: let it end
+        while calls["active"] and time.monotonic() < deadline:
+            time.sleep(0.05)
         stop()
     finally:
         lt.stop()
