@@ -14,6 +14,8 @@ python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
 # PostgreSQL server binaries for the multi-site inventory tests (tests start their own server in a
 # temporary directory; the packaged cluster is not used)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
+# GNU time (the lab budget test measures a scan's peak memory with it; the shell's `time` is not it)
+[ -x /usr/bin/time ] || need+=(time)
 if [ ${#need[@]} -gt 0 ]; then
   echo "bootstrap: installing Debian packages: ${need[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
