@@ -23,11 +23,11 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from netscan.model import Report
+from netscan.model import Report, Severity
 from netscan.report.safe import visible
 
 _SEV_STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan", "info": "dim"}
-_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
+_ORDER = {s.value: s.rank for s in Severity}  # the order is model.Severity's; unknown names rank 9
 _SEV_SHORT = {"critical": "crit", "high": "high", "medium": "med", "low": "low", "info": "info"}
 _SEV_LETTER = {"critical": "C", "high": "H", "medium": "M", "low": "L", "info": "I"}
 _LIST_SHORT = {"NDAA-889": "NDAA", "FCC-covered-list": "FCC"}
