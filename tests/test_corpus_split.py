@@ -33,7 +33,7 @@ def _test_sources() -> set[str]:
 
 def test_every_test_file_cites_a_source_and_expects() -> None:
     files = list(TEST.rglob("*.json"))
-    assert len(files) >= 30
+    assert len(files) >= 50
     for path in files:
         for obs in load_path(path):
             assert obs.meta.get("source"), path
@@ -53,11 +53,13 @@ def test_no_signature_is_written_from_a_test_source() -> None:
         assert needle not in training, f"{src} is in both splits"
 
 
-#: Regression floors at the figures measured when the split was last extended (36 files). The
-#: issue's targets are vendor 0.95, model 0.85, firmware 0.85: vendor and firmware are not met yet
-#: (benchmarks/results/corpus-accuracy-after-issue11.json lists every miss).
-VENDOR_FLOOR = 0.88
-MODEL_FLOOR = 0.95
+#: Regression floors at the figures measured when the split was last extended (50 files, after the
+#: retina fixtures were added: vendor 0.7551, model 0.9062; before that, with 36 files, 0.8889 and
+#: 0.9667). Lowering them records that the bigger split shows more misses; it is not a target. The
+#: issue's targets are vendor 0.95, model 0.85, firmware 0.85: vendor and firmware are not met
+#: (benchmarks/results/corpus-accuracy-corpus-helper.json lists every miss).
+VENDOR_FLOOR = 0.75
+MODEL_FLOOR = 0.90
 
 
 def test_held_out_split_figures() -> None:
