@@ -53,12 +53,12 @@ def test_no_signature_is_written_from_a_test_source() -> None:
         assert needle not in training, f"{src} is in both splits"
 
 
-#: Regression floors at the figures measured when the split was last extended (50 files, after the
-#: retina fixtures were added: vendor 0.7551, model 0.9062; before that, with 36 files, 0.8889 and
-#: 0.9667). Lowering them records that the bigger split shows more misses; it is not a target. The
+#: Regression floors at the figures measured when the split was last extended (51 files, after the
+#: retina fixtures and cameradar issue 199 were added: vendor 0.74, model 0.9062; before that, with 36
+#: files, 0.8889 and 0.9667). Lowering them records that the bigger split shows more misses; it is not a target. The
 #: issue's targets are vendor 0.95, model 0.85, firmware 0.85: vendor and firmware are not met
 #: (benchmarks/results/corpus-accuracy-corpus-helper.json lists every miss).
-VENDOR_FLOOR = 0.75
+VENDOR_FLOOR = 0.74
 MODEL_FLOOR = 0.90
 
 
