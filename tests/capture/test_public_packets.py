@@ -12,13 +12,25 @@ One file per vendor protocol where a public recording of a real device exists:
 - SSDP: tests/corpus/router/igd-ssdp-wanconnectiondevice.json (zmap/ztag), roku/roku-ssdp.json (rapid7/recog)
 - Xiongmai cloud look-ups: tests/corpus/xiongmai/numenworld-ncv-i536a_dns.json (johndoe31415/numenworld-ipcam:
   the names a NCV-I536A camera resolved at boot)
-No public recording of a real device's SADP Hello, WS-Discovery Hello, TP-Link 20002 or Ubiquiti
-10001 datagram was found; those paths are covered by tests/capture/test_capture.py and the lab.
+- TP-Link 20002: every tests/corpus/tplink/kasa-*.json whose ``tplink`` response is a 20002
+  discovery reply (python-kasa tests/fixtures, the ``discovery_result`` its authors recorded from
+  real Tapo cameras, plugs, bulbs and hubs). The fixtures hold the reply's JSON decoded; it is sent
+  byte for byte after the 16-byte version-2 header python-kasa's discover.py strips (the header's
+  serial and CRC are not recorded, so they are made here). Fixtures holding a legacy port-9999
+  ``system.get_sysinfo`` reply instead (kasa-ep10, hs107, kl120, kp115) are left out: the passive
+  path reads 20002 only.
+No public recording of a real device's SADP Hello or ProbeMatch, WS-Discovery Hello or ProbeMatch,
+XMEye (UDP 34569) search reply or Ubiquiti 10001 reply is in the corpus (the only cited XMEye payload,
+xiongmai/hi3516ev300_85h50ai_dvrip-systeminfo.json, is an authenticated DVRIP SystemInfo reply over
+TCP 34567, JSON without its header, which passive capture does not read; the ONVIF files are HTTP
+GetDeviceInformation answers). Those paths are covered by tests/capture/test_capture.py and the lab.
 """
 
 from __future__ import annotations
 
+import binascii
 import json
+import struct
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +54,16 @@ FILES = [
     "roku/roku-ssdp.json",
     "xiongmai/numenworld-ncv-i536a_dns.json",
 ]
+
+
+def _is_20002_reply(path: Path) -> bool:
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    obs = doc[0] if isinstance(doc, list) else doc
+    return any(r["protocol"] == "tplink" and json.loads(r["raw"]).get("result") for r in obs["responses"])
+
+
+TPLINK_FILES = sorted(f"tplink/{p.name}" for p in (CORPUS / "tplink").glob("kasa-*.json") if _is_20002_reply(p))
+_TPLINK_HEADER = struct.Struct(">BBHHBBII")
 IP = "192.168.77.40"
 GW = "00:00:5e:00:53:01"
 
@@ -64,7 +86,16 @@ def _frames(obs: dict[str, Any], mac: str) -> list[bytes]:
         elif proto == "dns":
             for i, name in enumerate(line.split()[0] for line in raw.splitlines() if line.strip()):
                 out.append(udp_frame(mac, GW, IP, "192.168.77.1", 40000 + i, 53, dns_query(name, i)))
+        elif proto == "tplink":
+            out.append(udp_frame(mac, GW, IP, "192.168.77.2", 20002, 40000, _tplink_datagram(raw.encode())))
     return out
+
+
+def _tplink_datagram(payload: bytes) -> bytes:
+    """The recorded JSON after the 20002 header (version 2, payload length, serial, CRC-32)."""
+    head = bytearray(_TPLINK_HEADER.pack(2, 0, 1, len(payload), 0x11, 0, 0x12345678, 0x5A6B7C8D) + payload)
+    head[12:16] = binascii.crc32(head).to_bytes(4, "big")
+    return bytes(head)
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -89,3 +120,36 @@ def test_recorded_device_read_from_the_wire(name: str, tmp_path: Path) -> None:
     for key in ("vendor", "model", "firmware"):
         if expect.get(key):
             assert got[key] == expect[key], (name, key)
+
+
+def test_tplink_recordings_found() -> None:
+    assert len(TPLINK_FILES) >= 50, TPLINK_FILES  # the glob did find python-kasa's fixtures
+    assert "tplink/kasa-c210.json" in TPLINK_FILES
+
+
+@pytest.mark.parametrize("name", TPLINK_FILES)
+def test_recorded_tplink_reply_read_from_the_wire(name: str, tmp_path: Path) -> None:
+    """python-kasa's recorded 20002 discovery replies, sent from UDP 20002 as the device does."""
+    obs = json.loads((CORPUS / name).read_text(encoding="utf-8"))
+    replies = [r for r in obs["responses"] if r["protocol"] == "tplink"]
+    assert all(r.get("source") for r in replies)  # every payload is cited
+    mac = "00:00:5e:00:53:41"
+    pcap = tmp_path / "dev.pcap"
+    with pcap.open("wb") as f:
+        write_pcap(f, [(1_700_000_000, fr) for fr in _frames({"responses": replies}, mac)])
+    res = read_captures([str(pcap)])
+    heard = [o for o in res.observations if o.ip == IP]
+    assert len(heard) == 1, [o.ip for o in res.observations]
+    assert [r.protocol for r in heard[0].responses] == ["tplink"]
+    got = identify(heard[0]).to_dict()
+    # the device as its discovery reply alone identifies it (other recorded answers need a login)
+    direct = identify(from_dict({"ip": IP, "mac": mac, "responses": replies})).to_dict()
+    for key in ("vendor", "model", "firmware", "device_type"):
+        assert got[key] == direct[key], (name, key, got[key], direct[key])
+    expect = obs["expect"]
+    assert got["vendor"] == expect["vendor"] and got["model"] == expect["model"], (name, got)
+    assert got["device_type"] == expect["device_type"], (name, got["device_type"])
+    if any("firmware_version" in r["raw"] for r in replies):  # cameras' replies carry it, plugs' do not
+        assert got["firmware"] and got["firmware"].startswith(expect["firmware"]), (name, got["firmware"])
+    else:
+        assert got["firmware"] is None, (name, got["firmware"])
