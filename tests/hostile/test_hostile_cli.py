@@ -172,6 +172,8 @@ def test_ctrl_c_during_startup_prints_no_traceback() -> None:
             _, err = p.communicate(timeout=60)
             if "Traceback" in err and not _OUR_FRAME.search(err):
                 continue
+            if p.returncode == -signal.SIGINT and not err.strip():
+                continue  # killed before the interpreter installed its own SIGINT handler: not netscan's
             checked += 1
             assert "Traceback" not in err, (delay, err)
             # -SIGINT: CPython re-raises the signal at exit when the interrupt landed in an exec() of
