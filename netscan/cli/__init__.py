@@ -138,6 +138,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
     except KeyboardInterrupt:
         return _fatal(ExitCode.INTERRUPTED, "interrupted")
+    except Exception as exc:
+        # Ctrl-C inside an import (a lazily imported sub-command) can surface wrapped, e.g. as the
+        # RuntimeError dataclasses raises when __set_name__ is interrupted
+        if _interrupted(exc):
+            return _fatal(ExitCode.INTERRUPTED, "interrupted")
+        raise
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """True when a KeyboardInterrupt is the cause (or context) of ``exc``, a few links deep."""
+    seen: BaseException | None = exc
+    for _ in range(8):
+        if seen is None:
+            return False
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -172,6 +190,8 @@ def _main(argv: Sequence[str] | None) -> int:
         logging.getLogger(__name__).debug("internal error", exc_info=True)
         return _fatal(ExitCode.ERROR, "internal error: input nested too deeply (run with -vv for details)")
     except Exception as exc:  # noqa: BLE001 - our bug: one line for the user, the traceback at -vv
+        if _interrupted(exc):
+            return _fatal(ExitCode.INTERRUPTED, "interrupted")
         logging.getLogger(__name__).debug("internal error", exc_info=True)
         return _fatal(ExitCode.ERROR, f"internal error: {type(exc).__name__}: {exc} (run with -vv for details)")
 
