@@ -129,6 +129,8 @@ def op_udp(dest: str, port: int, send: str, timeout: float = 2.0, bind_ip: str =
 def op_sniff(iface: str, duration: float = 10.0, max_frames: int = 20000) -> list[dict[str, Any]]:
     """Record every frame on ``iface`` for ``duration`` seconds (ARP and IPv4/UDP summarised)."""
     s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x0003))
+    # a chatter round is a burst of a few frames per device: room for it while frames are parsed here
+    s.setsockopt(socket.SOL_SOCKET, getattr(socket, "SO_RCVBUFFORCE", 33), 8 * 1024 * 1024)
     s.bind((iface, 0))
     mreq = struct.pack("iHH8s", socket.if_nametoindex(iface), 1, 0, b"")  # PACKET_MR_PROMISC
     s.setsockopt(263, 1, mreq)  # SOL_PACKET, PACKET_ADD_MEMBERSHIP

@@ -13,9 +13,9 @@ pytestmark = pytest.mark.lab
 
 @pytest.fixture(scope="module")
 def heard(lab: Any, lab_client: Any) -> list[dict[str, Any]]:
-    """Twelve seconds of traffic on the scanner's interface: the emulator chatters every 8 s, so this
-    holds one whole round even when a round starts late or runs slowly on a loaded machine."""
-    (frames,) = lab_client([{"op": "sniff", "iface": lab.scanner_iface, "duration": 12.0}])
+    """Twenty seconds of traffic on the scanner's interface: the emulator chatters every 8 s, so this
+    holds two whole rounds even when a round starts late or runs slowly on a loaded machine."""
+    (frames,) = lab_client([{"op": "sniff", "iface": lab.scanner_iface, "duration": 20.0}])
     return frames
 
 
