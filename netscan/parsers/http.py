@@ -120,19 +120,25 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
         raise Unreadable("no status line and not text")
     first = stripped.split("\n", 1)[0].strip()
     if _HEADER_LINE.match(first) and not first.lower().startswith(("http:", "https:", "rtsp:")):
-        msg = _parse_head_body(stripped, Message(proto=proto, status=None, reason="", shape="headers"), header_start=0)
-        return msg
+        lines, body = _split_head(stripped)
+        return _fill(Message(proto=proto, status=None, reason="", shape="headers"), lines, body)
     one_line = "\n" not in stripped
     shape = "value" if one_line and not stripped.startswith(("<", "{", "[")) and "=" not in stripped else "body"
     return Message(proto=proto, status=None, reason="", body=stripped, shape=shape)
 
 
-def _parse_head_body(raw: str, msg: Message, header_start: int) -> Message:
+def _split_head(raw: str) -> tuple[list[str], str]:
+    """The header block's lines and the body: the block ends at the first empty line (CRLF, else LF)."""
     head, sep, body = raw.partition("\r\n\r\n")
     if not sep:
         head, sep, body = raw.partition("\n\n")
-    lines = head.replace("\r\n", "\n").split("\n")[header_start:]
-    for line in lines:
+    return head.replace("\r\n", "\n").split("\n"), body
+
+
+def _fill(msg: Message, header_lines: list[str], body: str) -> Message:
+    """``msg`` with its headers read from ``header_lines`` (capped, obs-fold joined, malformed lines
+    skipped) and its body (de-chunked when the headers say so)."""
+    for line in header_lines:
         if len(msg.headers) >= MAX_HEADERS:
             break
         if line[:1] in (" ", "\t") and msg.headers:  # obs-fold
@@ -152,31 +158,12 @@ def _parse_head_body(raw: str, msg: Message, header_start: int) -> Message:
 
 def parse_message(raw: str) -> Message:
     """Parse an HTTP or RTSP response. Raises Unreadable when there is no status line."""
-    raw = raw[:MAX_PARSE_BYTES]
-    head, sep, body = raw.partition("\r\n\r\n")
-    if not sep:
-        head, sep, body = raw.partition("\n\n")
-    lines = head.replace("\r\n", "\n").split("\n")
-    m = _STATUS.match(lines[0].strip()) if lines else None
+    lines, body = _split_head(raw[:MAX_PARSE_BYTES])
+    m = _STATUS.match(lines[0].strip())
     if not m:
         raise Unreadable("no status line")
     msg = Message(proto=m.group("proto"), status=int(m.group("code")), reason=(m.group("reason") or "").strip())
-    for line in lines[1:]:
-        if len(msg.headers) >= MAX_HEADERS:
-            break
-        if line[:1] in (" ", "\t") and msg.headers:  # obs-fold
-            k, v = msg.headers[-1]
-            msg.headers[-1] = (k, f"{v} {line.strip()}")
-            continue
-        name, colon, value = line.partition(":")
-        if not colon or not name.strip() or " " in name.strip():
-            continue
-        msg.headers.append((name.strip(), value.strip()))
-    te = msg.header("transfer-encoding")
-    if te and "chunked" in te.lower():
-        body = _dechunk(body)
-    msg.body = body
-    return msg
+    return _fill(msg, lines[1:], body)
 
 
 def _body_fields(fields: Fields, prefix: str, body: str, ctype: str) -> None:
