@@ -13,11 +13,9 @@ import sys
 from typing import Any
 
 from netscan.cli.args import signatures_dir
-from netscan.cli.exitcodes import ExitCode
-from netscan.cli.outfile import Output, WriteFailed, check, plan, rescue, write_stream
-from netscan.cli.output import FORMATS
+from netscan.cli.outfile import Output
+from netscan.cli.run_output import add_analysis_options, add_report_options, deliver, plan_outputs, save_observations
 from netscan.errors import UsageError
-from netscan.model import FAIL_ON_LEVELS
 
 #: Longest --seconds accepted (a day; longer listening is a job for `watch`/a service).
 MAX_SECONDS = 86400.0
@@ -37,24 +35,13 @@ def register(sub: Any) -> None:
     src.add_argument("--iface", "-i", metavar="IF", help="listen live on this interface (needs root or CAP_NET_RAW)")
     p.add_argument("--seconds", type=float, metavar="N", help="with --iface: stop after N seconds (default: until Ctrl-C)")
     p.add_argument("--allow-public", action="store_true", help="also report devices with public addresses (default: private, link-local and ULA only)")
-    add_output_options(p)
+    add_report_options(p, "heard")
+    add_analysis_options(p)
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress display")
     from netscan.cli.storeopts import add_store_options
 
     add_store_options(p, writer=True)
     p.set_defaults(func=run)
-
-
-def add_output_options(p: Any) -> None:
-    """The report options shared with ``scan`` (same names, same meaning)."""
-    p.add_argument("--format", choices=FORMATS, default=None,
-                   help="output format (default: from the -o file's extension, else table)")
-    p.add_argument("--output", "-o", metavar="FILE", action="append",
-                   help="write the report to FILE instead of stdout; repeat for several formats "
-                   "(-o heard.json -o heard.html); the extension picks the format")
-    p.add_argument("--save-observations", metavar="FILE", help="write the raw observations (for `netscan identify FILE`)")
-    p.add_argument("--signatures", metavar="DIR", help="use another signature directory")
-    p.add_argument("--fail-on", choices=FAIL_ON_LEVELS, help="exit 4 when a finding at or above this severity exists")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress display")
 
 
 class _Progress:
@@ -81,12 +68,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"--seconds must be between 0 and {MAX_SECONDS:g}")
     if args.pcap and args.pcap.count("-") > 1:
         raise UsageError("--pcap: stdin (-) can be read only once")
-    outputs = plan(args.output, args.format, "table")
-    for o in outputs:
-        if o.path is not None:
-            check(o.path)
-    if args.save_observations:
-        check(args.save_observations, "--save-observations")
+    outputs = plan_outputs(args)
     args.signatures = signatures_dir(args.signatures)
     session = None
     if not getattr(args, "no_db", False):  # what was heard is recorded like a scan (docs/inventory.md)
@@ -125,36 +107,13 @@ def _run(args: argparse.Namespace, outputs: list[Output], session: Any) -> int:
 
 def report(args: argparse.Namespace, outputs: list[Output], result: Any, command: str, session: Any = None) -> int:
     """Save observations, analyse, write the report, choose the exit code (as ``scan`` does)."""
-    from netscan.cli.output import emit_all, fail_on_exit
     from netscan.model import ScanHeader
-    from netscan.observations import dumps
     from netscan.pipeline import analyse
 
-    if args.save_observations:
-        text = dumps(result.observations)
-        try:
-            write_stream(args.save_observations, lambda fh: fh.write(text))
-        except OSError as exc:
-            saved = rescue(lambda fh: fh.write(text), "observations")
-            raise WriteFailed(f"cannot write {args.save_observations}: {exc.strerror or exc}; "
-                              f"the observations were saved to {saved}") from None
+    save_observations(args.save_observations, result.observations)
     for note in result.notes:
         sys.stderr.write(f"netscan: {note}\n")
     rep = analyse(result.observations, signatures=args.signatures, now=dt.datetime.now(dt.timezone.utc),
                   header=ScanHeader(command=command, run=result.run, extra={"capture": result.capture}))
-    doc: Any = rep
-    store_error = None
-    if session is not None:
-        from netscan.errors import StoreError
-
-        try:  # recorded in the inventory; the baseline marked, the changes since the last record
-            doc, rep = session.finish(rep, result.observations, complete=not result.incomplete)
-        except StoreError as exc:  # the report is still written
-            store_error = exc
-            sys.stderr.write(f"netscan: not recorded in the inventory: {exc}\n")
-    emit_all(doc, outputs)
-    if store_error is not None:
-        return int(ExitCode.ERROR)
-    if result.incomplete:
-        return int(ExitCode.INCOMPLETE)
-    return int(fail_on_exit(rep, args.fail_on) or ExitCode.OK)
+    return deliver(args, outputs, rep, result.observations, session, incomplete=result.incomplete,
+                   what="what was heard")

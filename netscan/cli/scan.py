@@ -17,19 +17,15 @@ from typing import Any
 
 from netscan.cli.args import int_at_least, positive_float, signatures_dir
 from netscan.cli.exitcodes import ExitCode
-from netscan.cli.outfile import Output, WriteFailed, check, plan, rescue, write_stream
+from netscan.cli.outfile import Output, WriteFailed, rescue
+from netscan.cli.run_output import add_analysis_options, add_report_options, deliver, plan_outputs, save_observations
 from netscan.errors import UsageError
-from netscan.model import FAIL_ON_LEVELS
 from netscan.limits import DEFAULT_PORTS, Limits, Timeouts
 
 
 #: Largest --rate (packets/s) and --timeout (s) accepted.
 MAX_RATE = 1_000_000.0
 MAX_TIMEOUT = 3600.0
-
-#: Report formats (``netscan.report.FORMATS``; spelled out so that ``--hosts-only`` does not import
-#: the renderers before it needs them; a test keeps the two equal).
-FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "html")
 
 
 def parse_ports(text: str) -> tuple[int, ...]:
@@ -88,11 +84,7 @@ def register(sub: Any) -> None:
         "the inventory (docs/inventory.md) unless --no-db.",
     )
     add_scan_options(p)
-    p.add_argument("--format", choices=FORMATS, default=None,
-                   help="output format (default: from the -o file's extension, else table)")
-    p.add_argument("--output", "-o", metavar="FILE", action="append",
-                   help="write the report to FILE instead of stdout; repeat for several formats "
-                   "(-o scan.json -o scan.html); the extension picks the format")
+    add_report_options(p, "scan")
     p.add_argument("--passive-seconds", type=float, metavar="N",
                    help="listen N seconds before the scan and all through it, and merge what was heard (docs/passive.md)")
     from netscan.cli.storeopts import add_store_options
@@ -143,11 +135,7 @@ def _add_scan_options(p: Any) -> None:
     p.add_argument("--check-default-credentials", action="store_true",
                    help="opt-in: ONE login attempt per device with the vendor-documented default pair, only where "
                    "identification shows it applies and a failure cannot lock the account (docs/findings.md)")
-    p.add_argument("--save-observations", metavar="FILE", help="write the raw observations (for `netscan identify FILE`)")
-    p.add_argument("--signatures", metavar="DIR", help="use another signature directory")
-    p.add_argument("--fail-on", choices=FAIL_ON_LEVELS,
-                   help="exit 4 when a finding at or above this severity exists (findings accepted in the inventory's "
-                   "baseline do not count)")
+    add_analysis_options(p)
 
 
 def _read_list(path: str, option: str) -> str:
@@ -404,17 +392,6 @@ def _prewarm(signatures: str | None) -> threading.Thread | None:
     return t
 
 
-def _plan_outputs(args: argparse.Namespace) -> list[Output]:
-    """Every output of this run, checked before anything is sent (exit 2 on an unwritable path)."""
-    outputs = plan(args.output, args.format, "table")
-    for o in outputs:
-        if o.path is not None:
-            check(o.path)
-    if args.save_observations:
-        check(args.save_observations, "--save-observations")
-    return outputs
-
-
 def _start_listener(args: argparse.Namespace, options: Any) -> Any:
     """``--passive-seconds N``: start listening on the scan's interface(s) and wait N seconds."""
     seconds = getattr(args, "passive_seconds", None)
@@ -486,7 +463,7 @@ def _merge_heard(result: Any, heard: tuple[list[Any], dict[str, Any]], options: 
 def run(args: argparse.Namespace) -> int:
     """Run ``scan``."""
     options = options_from_args(args)
-    outputs = _plan_outputs(args)
+    outputs = plan_outputs(args)  # checked before anything is sent
     args.signatures = signatures_dir(args.signatures)
     session = None
     if not getattr(args, "no_db", False) and not options.hosts_only:
@@ -534,7 +511,7 @@ def _run(args: argparse.Namespace, options: Any, outputs: list[Output], session:
         watch.scan_finished()
         # From here on the scan is done: whatever fails, its observations are not lost.
         try:
-            return _after_scan(args, options, outputs, result, warm, dumps, session, watch)
+            return _after_scan(args, options, outputs, result, warm, session, watch)
         except (BrokenPipeError, WriteFailed):  # a reader gone; or the report was already rescued
             raise
         except BaseException:  # a bug in analysis, Ctrl-C while it runs...
@@ -545,18 +522,11 @@ def _run(args: argparse.Namespace, options: Any, outputs: list[Output], session:
 
 
 def _after_scan(args: argparse.Namespace, options: Any, outputs: list[Output], result: Any,
-                warm: list[threading.Thread | None], dumps: Any, session: Any = None,
+                warm: list[threading.Thread | None], session: Any = None,
                 watch: ScanWatcher | None = None) -> int:
     watch = watch or ScanWatcher(display=False)
-    if args.save_observations:
-        text = dumps(result.observations)
-        try:
-            write_stream(args.save_observations, lambda fh: fh.write(text))
-        except OSError as exc:
-            saved = rescue(lambda fh: fh.write(text), "observations")
-            raise WriteFailed(f"cannot write {args.save_observations}: {exc.strerror or exc}; "
-                              f"the observations were saved to {saved}") from None
-    from netscan.cli.output import emit_all, fail_on_exit
+    save_observations(args.save_observations, result.observations)
+    from netscan.cli.output import emit_all
 
     if options.hosts_only:
         watch.close()
@@ -572,34 +542,5 @@ def _after_scan(args: argparse.Namespace, options: Any, outputs: list[Output], r
     report = analyse(result.observations, signatures=args.signatures, now=dt.datetime.now(dt.timezone.utc),
                      header=ScanHeader(command="scan", run=result.run))
     watch.end("identification")
-    doc: Any = report
-    store_error = None
-    if session is not None:
-        from netscan.errors import StoreError
-
-        try:  # the stored report, with the baseline marked and the changes since the last scan
-            doc, report = session.finish(report, result.observations, complete=not result.incomplete)
-        except StoreError as exc:  # the report is still written: a finished scan is never lost
-            store_error = exc
-    watch.close()
-    if store_error is not None:
-        sys.stderr.write(f"netscan: the scan was not recorded in the inventory: {store_error}\n")
-    html = [o for o in outputs if o.fmt == "html"]
-    other = [o for o in outputs if o.fmt != "html"]
-    failure: WriteFailed | None = None
-    if html:  # the HTML report also shows what each device sent (escaped)
-        from netscan.store.adapter import with_banners
-
-        try:
-            emit_all(with_banners(doc, result.observations), html, args)
-        except WriteFailed as exc:
-            failure = exc
-    if other:
-        emit_all(doc, other, args)
-    if failure is not None:
-        raise failure
-    if store_error is not None:
-        return int(ExitCode.ERROR)
-    if result.incomplete:
-        return int(ExitCode.INCOMPLETE)
-    return int(fail_on_exit(report, args.fail_on) or ExitCode.OK)
+    return deliver(args, outputs, report, result.observations, session, incomplete=result.incomplete,
+                   what="the scan", before_output=watch.close)

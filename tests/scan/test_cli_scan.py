@@ -180,7 +180,7 @@ def test_verbose_after_the_subcommand_shows_hosts_and_phase_timings() -> None:
 
 
 def test_format_choices_match_the_renderers() -> None:
-    from netscan.cli.scan import FORMATS
+    from netscan.cli.run_output import FORMATS
     from netscan.report import FORMATS as RENDERERS
 
     assert FORMATS == RENDERERS
