@@ -184,7 +184,9 @@ def _main(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         return _fatal(ExitCode.INTERRUPTED, "interrupted")
     except BrokenPipeError:
-        _quiet_stdout()
+        from netscan.cli.outfile import quiet_stdout
+
+        quiet_stdout()
         return int(ExitCode.OK)
     except RecursionError:
         logging.getLogger(__name__).debug("internal error", exc_info=True)
@@ -194,16 +196,6 @@ def _main(argv: Sequence[str] | None) -> int:
             return _fatal(ExitCode.INTERRUPTED, "interrupted")
         logging.getLogger(__name__).debug("internal error", exc_info=True)
         return _fatal(ExitCode.ERROR, f"internal error: {type(exc).__name__}: {exc} (run with -vv for details)")
-
-
-def _quiet_stdout() -> None:
-    """stdout's reader is gone: point fd 1 at /dev/null so the exit-time flush cannot fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,8 +7,8 @@ from typing import Any
 
 from netscan.cli.args import reference_now, signatures_dir
 from netscan.cli.exitcodes import ExitCode
-from netscan.cli.outfile import check, plan
-from netscan.cli.output import FORMATS, add_view_options, emit_all, fail_on_exit
+from netscan.cli.output import add_view_options, emit_all, fail_on_exit
+from netscan.cli.run_output import add_report_options, plan_outputs
 from netscan.model import FAIL_ON_LEVELS, ScanHeader
 from netscan.observations import load_path, load_stdin
 from netscan.pipeline import analyse
@@ -22,11 +22,7 @@ def register(sub: Any) -> None:
     p.add_argument("file", metavar="FILE|-", help="observations file (one object, a list, or JSON lines); - reads stdin")
     p.add_argument("--from", dest="input_format", choices=("observations", "nmap-xml"), default="observations",
                    help="input format: netscan observations (default) or nmap XML (nmap -oX, with -sV and scripts)")
-    p.add_argument("--format", choices=FORMATS, default=None,
-                   help="output format (default: from the -o file's extension, else json)")
-    p.add_argument("--output", "-o", metavar="FILE", action="append",
-                   help="write the report to FILE instead of stdout; repeat for several formats "
-                   "(-o r.json -o r.html); the extension picks the format")
+    add_report_options(p, "r", default="json")
     p.add_argument("--signatures", metavar="DIR", help="use another signature directory")
     p.add_argument("--fail-on", choices=FAIL_ON_LEVELS, help="exit 4 when a finding at or above this severity exists")
     add_view_options(p)
@@ -36,10 +32,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``identify``."""
-    outputs = plan(args.output, args.format, "json")
-    for o in outputs:
-        if o.path is not None:
-            check(o.path)
+    outputs = plan_outputs(args, default="json")
     signatures = signatures_dir(args.signatures)
     now = reference_now(args.now)
     if args.input_format == "nmap-xml":

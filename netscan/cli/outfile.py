@@ -218,14 +218,14 @@ def write_or_rescue(path: str | None, produce: Callable[[TextIO], None], rescue_
         why = _strerror(exc) if isinstance(exc, OSError) else "stdout is closed"
         where = path or "stdout"
     if path is None:
-        _quiet_stdout()
+        quiet_stdout()
     saved = rescue(rescue_produce, kind)
     if saved:
         raise WriteFailed(f"cannot write {where}: {why}; the {kind} was saved to {saved}")
     raise WriteFailed(f"cannot write {where}: {why}; no place to save the {kind} either")
 
 
-def _quiet_stdout() -> None:
+def quiet_stdout() -> None:
     """After a failed write to stdout, stop the interpreter from failing again at exit."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)

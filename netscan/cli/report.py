@@ -7,7 +7,7 @@ from typing import Any
 
 from netscan.cli.exitcodes import ExitCode
 from netscan.cli.storeopts import add_store_options, open_from_args, site_of
-from netscan.report import FORMATS
+from netscan.cli.run_output import add_report_options, plan_outputs
 
 
 def register(sub: Any) -> None:
@@ -16,28 +16,21 @@ def register(sub: Any) -> None:
                        description="Report the newest complete scan of a site (--site), of every site (default), or one "
                        "scan (--scan ID), with the changes since the previous scan of its site. docs/reports.md.")
     p.add_argument("--scan", type=int, metavar="ID", help="this scan (see `netscan inventory scans`)")
-    p.add_argument("--format", choices=FORMATS, default=None,
-                   help="output format (default: from the -o file's extension, else table)")
-    p.add_argument("--output", "-o", metavar="FILE", action="append",
-                   help="write the report to FILE instead of stdout; repeat for several formats")
+    add_report_options(p, "report")
     add_store_options(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``report``."""
-    from netscan.cli.outfile import check, plan
     from netscan.cli.output import emit_all
     from netscan.store.reportdoc import document
 
-    outputs = plan(args.output, args.format, "table")
-    for o in outputs:
-        if o.path is not None:
-            check(o.path)
+    outputs = plan_outputs(args)
     store = open_from_args(args)
     try:
         doc = document(store, site_of(args), args.scan)
     finally:
         store.close()
-    emit_all(doc, outputs)
+    emit_all(doc, outputs, args)
     return int(ExitCode.OK)

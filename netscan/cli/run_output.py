@@ -1,5 +1,5 @@
-"""What ``scan`` and ``passive`` share once they have observations: the report options, the
-outputs checked before any work, the observations saved, the report recorded in the inventory and
+"""What ``scan`` and ``passive`` share once they have observations: the report options (also
+``identify``'s and ``report``'s), the outputs checked before any work, the observations saved, the report recorded in the inventory and
 written to every output, and the exit code.
 
 One helper for both, so that the two commands cannot drift apart: the same options mean the same
@@ -23,10 +23,11 @@ from netscan.model import FAIL_ON_LEVELS, Observation, Report
 FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "html")
 
 
-def add_report_options(p: Any, example: str) -> None:
-    """``--format`` and ``--output``/``-o`` (``example``: the file name the help shows)."""
+def add_report_options(p: Any, example: str, default: str = "table") -> None:
+    """``--format`` and ``--output``/``-o`` (``example``: the file name the help shows; ``default``:
+    the format when neither says one)."""
     p.add_argument("--format", choices=FORMATS, default=None,
-                   help="output format (default: from the -o file's extension, else table)")
+                   help=f"output format (default: from the -o file's extension, else {default})")
     p.add_argument("--output", "-o", metavar="FILE", action="append",
                    help="write the report to FILE instead of stdout; repeat for several formats "
                    f"(-o {example}.json -o {example}.html); the extension picks the format")
@@ -41,13 +42,14 @@ def add_analysis_options(p: Any) -> None:
                    "baseline do not count)")
 
 
-def plan_outputs(args: argparse.Namespace) -> list[Output]:
-    """Every output of this run, checked before any work (exit 2 on an unwritable path)."""
-    outputs = plan(args.output, args.format, "table")
+def plan_outputs(args: argparse.Namespace, default: str = "table") -> list[Output]:
+    """Every output of this run (``-o``, ``--format``, ``--save-observations``), checked before any
+    work (exit 2 on an unwritable path)."""
+    outputs = plan(args.output, args.format, default)
     for o in outputs:
         if o.path is not None:
             check(o.path)
-    if args.save_observations:
+    if getattr(args, "save_observations", None):
         check(args.save_observations, "--save-observations")
     return outputs
 
