@@ -11,6 +11,7 @@ malformed or hostile, is counted and skipped, never raised.
 from __future__ import annotations
 
 import base64
+import re
 import struct
 from collections import OrderedDict
 
@@ -35,6 +36,10 @@ MAX_REQUESTS = 2048
 #: Ports whose UDP payload is a vendor protocol recorded as raw bytes.
 _RAW_UDP = {20002: "tplink", 10001: "ubnt"}
 _SSDP_STARTS = (b"NOTIFY ", b"HTTP/1.1 200", b"HTTP/1.0 200")
+#: The MAC a discovery reply states for the device (SADP <MAC>, WS-Discovery MAC scope, XMEye and
+#: DHIP "MAC"), with the address it states, so a unicast reply (no link-layer proof) still binds.
+_STATED_MAC = re.compile(rb"(?:<MAC>|onvif://www\.onvif\.org/MAC/|\"mac\"\s*:\s*\")"
+                         rb"([0-9A-Fa-f]{2}(?:(?:[-:]|%3[Aa])[0-9A-Fa-f]{2}){5})", re.I)
 
 
 def _mac(b: bytes) -> str:
@@ -220,6 +225,8 @@ class Decoder:
             for word, req in ((b"/discovery/Hello", "Hello"), (b"/discovery/Bye", "Bye"), (b"/discovery/ProbeMatches", "ProbeMatch")):
                 if word in head:
                     c.add(src, mac, ts, "wsd", 3702, req, p[:65536], _text(p[:65536]))
+                    if mac is None:
+                        self._stated_mac(src, p[:65536])
                     break
         elif dport == 37020 or sport == 37020:
             head = p[:4096]
@@ -227,15 +234,48 @@ class Decoder:
                 return  # a tool's inquiry, not a device
             req = "Hello" if b"<Hello" in head else "Probe"
             c.add(src, mac, ts, "sadp", 37020, req, p[:65536], _text(p[:65536]))
+            if mac is None:
+                self._stated_mac(src, p[:65536])
         elif dport == 37810 or sport == 37810:
             if b"deviceInfo" in p[:65536]:
                 c.add(src, mac, ts, "dhip", 37810, "DHDiscover.search", p[:65536], _text(p[:65536]))
+                if mac is None:
+                    self._stated_mac(src, p[:65536])
         elif sport in (34569, 34568) or dport in (34569, 34568):
             if b"NetWork.NetCommon" in p[:65536]:
                 c.add(src, mac, ts, "xmeye", 34569, "1530", p[:65536], _text(p[:65536]))
+                if mac is None:
+                    self._stated_mac(src, p[:65536])
         elif sport in _RAW_UDP:
             if len(p) > 4:
                 c.add(src, mac, ts, _RAW_UDP[sport], sport, "discovery reply", p[:4096], b64(p[:4096]))
+                if mac is None and sport == 10001:
+                    self._ubnt_mac(src, p[:4096])
+
+    def _stated_mac(self, src: str, p: bytes) -> None:
+        """Bind ``src`` to the MAC a discovery reply states, when the reply also states ``src`` as
+        its own address (as text, or XMEye's little-endian hex HostIP): a unicast reply may have
+        crossed a router, so its Ethernet source proves nothing, but the device's words do."""
+        m = _STATED_MAC.search(p)
+        if m is None:
+            return
+        a = src.encode()
+        quads = [int(x) for x in src.split(".")]
+        hex_le = b"0x%02x%02x%02x%02x" % (quads[3], quads[2], quads[1], quads[0])
+        if _mentions(p, a) or hex_le in p.lower():
+            mac = m.group(1).decode("ascii").lower().replace("%3a", ":").replace("-", ":")
+            self.c.bind(src, mac)
+
+    def _ubnt_mac(self, src: str, p: bytes) -> None:
+        """Ubiquiti 10001: TLV 0x02 pairs a MAC with an address; bind the pair naming ``src``."""
+        i, end = 4, min(len(p), 4 + ((p[2] << 8) | p[3]))
+        while i + 3 <= end:
+            typ, ln = p[i], (p[i + 1] << 8) | p[i + 2]
+            val = p[i + 3 : i + 3 + ln]
+            if typ == 0x02 and len(val) == 10 and _ip(val[6:]) == src:
+                self.c.bind(src, _mac(val[:6]))
+                return
+            i += 3 + ln
 
     def _dhcp_client(self, src: str, p: bytes, ts: float) -> None:
         if len(p) < 240 or p[0] != 1:
@@ -362,6 +402,22 @@ class Decoder:
         for flow in list(self.flows.values()):
             self._finish(flow)
         self.flows.clear()
+
+
+def _mentions(data: bytes, addr: bytes) -> bool:
+    """``addr`` (dotted quad) occurs in ``data`` as a whole address, not inside a longer one."""
+    i = data.find(addr)
+    for _ in range(64):
+        if i < 0:
+            return False
+        j = i + len(addr)
+        if (i == 0 or data[i - 1] not in _ADDR_CHARS) and (j == len(data) or data[j] not in _ADDR_CHARS):
+            return True
+        i = data.find(addr, i + 1)
+    return False
+
+
+_ADDR_CHARS = frozenset(b"0123456789.")
 
 
 def _v4(values: list[str]) -> str | None:

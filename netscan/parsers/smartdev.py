@@ -114,8 +114,8 @@ def ubnt_fields(raw: str, request: str = "") -> Fields:
             add(fields, "ubnt.ip", ".".join(str(b) for b in val[6:]))
         elif typ == 0x0A and len(val) == 4:
             add(fields, "ubnt.uptime", struct.unpack(">I", val)[0])
-        elif typ == 0x17 and len(val) == 1:
-            add(fields, "ubnt.config_status", "default" if val[0] == 1 else "managed")
+        elif typ == 0x17 and 1 <= len(val) <= 4:  # one byte on most devices, four on UniFi Protect cameras
+            add(fields, "ubnt.config_status", "default" if any(val) else "managed")
         elif typ == 0x0F and len(val) == 4:
             add(fields, "ubnt.mgmt_port", struct.unpack(">I", val)[0] & 0xFFFF)
         elif typ in _UBNT_NAMES:

@@ -57,6 +57,7 @@ def wsd_fields(raw: str, request: str = "") -> Fields:
         root = parse_xml(raw)
     except Unreadable as exc:
         return {"wsd.unreadable": [str(exc)]}
+    parents = {child: local(el.tag) for el in root.iter() for child in el}
     for el in root.iter():
         name = local(el.tag)
         text = (el.text or "").strip()
@@ -71,7 +72,7 @@ def wsd_fields(raw: str, request: str = "") -> Fields:
         elif name == "Types":
             for t in text.split()[:16]:
                 add(fields, "wsd.types", t)
-        elif name == "Address":
+        elif name == "Address" and parents.get(el) == "EndpointReference":  # not ReplyTo's Address
             add(fields, "wsd.address", text)
         elif name == "Action":
             add(fields, "wsd.action", text.rsplit("/", 1)[-1])

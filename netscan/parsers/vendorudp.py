@@ -93,7 +93,9 @@ def xmeye_fields(raw: str, request: str = "") -> Fields:
     if not isinstance(doc, dict):
         return {"xmeye.unreadable": ["json is not an object"]}
     common = doc.get("NetWork.NetCommon")
-    if not isinstance(common, dict):
+    if isinstance(common, dict):
+        add(fields, "xmeye.reply", "NetWork.NetCommon")  # a search reply (DVRIP message 1531)
+    else:
         common = doc
     for k, v in list(common.items())[:200]:
         if not isinstance(v, (dict, list)):
