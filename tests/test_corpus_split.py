@@ -53,14 +53,14 @@ def test_no_signature_is_written_from_a_test_source() -> None:
         assert needle not in training, f"{src} is in both splits"
 
 
-#: Regression floors at the figures measured when the split was last extended (68 files, after the
-#: retina, gortsplib SDP cases and five threads were added: vendor 0.6061, model 0.7436; with 36
-#: files it was 0.8889 and 0.9667). Lowering them records that the bigger split shows more misses
-#: (mostly SDP-only fragments); they are not targets. The issue's targets are vendor 0.95, model 0.85,
-#: firmware 0.85, none is met on this split (benchmarks/results/corpus-accuracy-corpus-helper.json
-#: lists every miss).
-VENDOR_FLOOR = 0.60
-MODEL_FLOOR = 0.74
+#: Regression floors at the figures measured when the split was last extended (rounded down; the
+#: history: 36 files vendor 0.8889 model 0.9667; 68 files 0.6061 / 0.7436; the corpus helper's second
+#: extension, from new threads and recorded logs, is in SPLIT.md with the current figures). Lowering
+#: them records that the bigger split shows more misses (mostly fragments: SDP bodies, log excerpts,
+#: single answers); they are not targets. The issue's targets are vendor 0.95, model 0.85, firmware
+#: 0.85; none is met on this split (benchmarks/results/ lists every miss).
+VENDOR_FLOOR = 0.50
+MODEL_FLOOR = 0.59
 
 
 def test_held_out_split_figures() -> None:
