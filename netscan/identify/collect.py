@@ -56,6 +56,33 @@ def _reported_mac(db: SignatureDB, name: str, values: list[str]) -> tuple[str, s
     return None
 
 
+def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_field: bool, protocol: str, port: int | None,
+                 claims: list[Claim], evidence: list[Evidence]) -> None:
+    """A maker named by its name in a field no fingerprint rule read (netscan.sigdb.makernames):
+    in a manufacturer field (a label when the name is known, the device's own word when not), or
+    as a word in a short text field."""
+    for value in values[:4]:
+        if manufacturer_field and db.manufacturer is not None:
+            got = db.manufacturer.claim(db, value)
+            if got is None:
+                continue
+            maker, known = got
+            weight = db.manufacturer.weight if known else db.manufacturer.unknown_weight
+            what = "a manufacturer field names a known maker or brand" if known else "a manufacturer field names a maker netscan does not know"
+            evidence.append(Evidence(kind="rule", source="manufacturer-field", detail=f"{what} ({name})", extracted={"vendor": maker},
+                                     weight=weight, protocol=protocol, port=port))
+            claims.append(Claim("vendor", maker, weight, len(evidence) - 1, label=known))
+            return
+        if db.maker_names is not None and not manufacturer_field:
+            maker_name = db.maker_names.find(value)
+            if maker_name is None:
+                continue
+            evidence.append(Evidence(kind="rule", source="maker-name", detail=f"a maker's name in {name}", extracted={"vendor": maker_name},
+                                     weight=db.maker_names.weight, protocol=protocol, port=port))
+            claims.append(Claim("vendor", maker_name, db.maker_names.weight, len(evidence) - 1))
+            return
+
+
 def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Evidence]]:
     """Evidence and claims for one observation."""
     claims: list[Claim] = []
@@ -91,9 +118,11 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                     Evidence(kind="unreadable", source=resp.protocol, detail="; ".join(values)[:200], protocol=resp.protocol, port=resp.port)
                 )
                 continue
-            field_rules, semantic, any_applies, mac_field = db.plan_for_field(name)
-            if not (field_rules or semantic or any_applies or mac_field):
+            plan = db.plan_for_field(name)
+            if not plan:
                 continue
+            field_rules, semantic, any_applies, mac_field = plan.rules, plan.semantic, plan.any_applies, plan.mac_field
+            read_before = len(evidence)
             for rule in field_rules:
                 if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
                     continue
@@ -118,6 +147,8 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                         label = rule.claims == "label" and key == "vendor"
                         claims.append(Claim("brand" if label else key, val, rule.weight, idx, label=label))
                     break
+            if (plan.names or plan.manufacturer) and len(evidence) == read_before:
+                _named_maker(db, name, values, plan.manufacturer, resp.protocol, resp.port, claims, evidence)
             reported = _reported_mac(db, name, values) if mac_field and not obs.mac else None
             if reported is not None and not hits.get("reported-mac"):
                 hits["reported-mac"] = 1

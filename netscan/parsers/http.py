@@ -99,9 +99,43 @@ def _unprefix_curl(raw: str) -> str:
     return "\r\n".join(ln[2:] if ln.startswith(_CURL_IN) else ln[1:] for ln in incoming)
 
 
+#: A status line anywhere in a line (after a log prefix, or inside a longer transcript).
+_STATUS_INSIDE = re.compile(r"(?:HTTP|RTSP)/\d(?:\.\d)? \d{3}(?: |$)", re.M)
+#: Longest log prefix stripped from every line of a transcript ("[plugin]: ", a time stamp...).
+MAX_LOG_PREFIX = 80
+
+
+def _shape_of(line: str) -> str:
+    """A line with every digit as ``0``: time stamps of one width compare equal."""
+    return re.sub(r"\d", "0", line[: MAX_LOG_PREFIX + 1])
+
+
+def _strip_log_prefix(text: str) -> str:
+    """Lines of a log excerpt that all start with the same prefix (``[Rebroadcast Plugin]: ``, a
+    fixed-width time stamp, ``DEBUG rtsp: ``): the prefix is cut from each line. The prefix is the
+    longest common start of every non-empty line, digits compared as digits, cut back to end at a
+    non-word character. Returns ``text`` unchanged when there is none."""
+    lines = text.split("\n")
+    body = [ln for ln in lines if ln.strip()]
+    if len(body) < 2:
+        return text
+    shapes = [_shape_of(ln) for ln in body]
+    first = shapes[0]
+    n = 0
+    limit = min(MAX_LOG_PREFIX, *(len(s) for s in shapes))
+    while n < limit and all(s[n] == first[n] for s in shapes):
+        n += 1
+    while n > 0 and (first[n - 1].isalnum() or first[n - 1] in "/-_."):
+        n -= 1  # end the prefix at a separator: never inside a word of the content
+    if n < 2:
+        return text
+    return "\n".join(ln[n:].lstrip() if ln.strip() else ln for ln in lines)
+
+
 def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
     """Read a response that is not a complete exchange: a header block without its status line,
-    a body without headers, or one bare value. Never guesses what the device is; only what the
+    a body without headers, one bare value, or an exchange inside a log excerpt (every line
+    prefixed, or the answer after other lines). Never guesses what the device is; only what the
     text is. Raises Unreadable on empty input."""
     raw = raw[:MAX_PARSE_BYTES]
     nl = raw.find("\n", 0, 512)
@@ -111,8 +145,16 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
     if "\\r\\n" in text and "\r\n" not in text:
         # a capture pasted with its line ends written out as the characters \r\n
         text = text.replace("\\r\\n\n", "\r\n").replace("\\r\\n", "\r\n")
+    elif "\\n" in text and "\n" not in text.strip():
+        text = text.replace("\\n", "\n")  # a one-line log entry with escaped line ends
     if _STATUS.match(text.split("\n", 1)[0].strip()):
         return parse_message(text)
+    inside = _STATUS_INSIDE.search(text, 0, 65536)
+    if inside is not None:
+        text = _strip_log_prefix(text.replace("\r\n", "\n"))
+        inside = _STATUS_INSIDE.search(text, 0, 65536)
+        if inside is not None:  # the answer starts at its status line; what came before is not it
+            return parse_message(text[inside.start() :])
     stripped = text.strip()
     if not stripped:
         raise Unreadable("empty")
@@ -237,30 +279,103 @@ def find_title(text: str) -> str | None:
 
 
 _SDP_LINE = re.compile(r"^([a-z])=(.*)$")
+#: fmtp parameters defined by the codec payload formats (RFC 6184 H.264, RFC 7798 H.265, RFC 3640
+#: MPEG-4, RFC 6416 MP4V-ES...): they describe the stream, never the device.
+_CODEC_PARAMS = frozenset({
+    "profile-level-id", "packetization-mode", "config", "mode", "sizelength", "indexlength", "indexdeltalength",
+    "streamtype", "level-asymmetry-allowed", "octet-align", "bitrate", "object", "cpresent", "profile", "level",
+    "profile-space", "profile-id", "tier-flag", "level-id", "interop-constraints", "tx-mode", "decode_buf",
+    "constraintsetflags", "maxplaybackrate", "sprop-maxcapturerate", "useinbandfec", "stereo", "ptime",
+})
+#: fmtp parameters read per SDP (a recorder's data track names its model and firmware there).
+MAX_SDP_PARAMS = 32
+_SDP_PARAM_KEY = re.compile(r"[A-Za-z][\w.\-]{0,40}")
+
+
+def _fmtp_params(fields: Fields, prefix: str, val: str, budget: int) -> int:
+    """``a=fmtp:<pt> key=value; key=value`` parameters other than codec ones, as
+    ``<prefix>.sdp.param.<key>`` (Sanyo cameras' data track: ``Model=VCC-HD2300P; FirmVer=010202``)."""
+    _, _, params = val.partition(" ")
+    for part in params.split(";")[:64]:
+        key, eq, value = part.partition("=")
+        key, value = key.strip(), value.strip()
+        if budget <= 0:
+            break
+        if not eq or not value or not _SDP_PARAM_KEY.fullmatch(key):
+            continue
+        low = key.lower()
+        if low in _CODEC_PARAMS or low.startswith(("sprop-", "max-", "x-")):
+            continue
+        add(fields, f"{prefix}.sdp.param.{key}", value)
+        budget -= 1
+    return budget
 
 
 def sdp_fields(fields: Fields, prefix: str, body: str) -> None:
-    """Session-level SDP lines (RFC 8866): ``<prefix>.sdp.session`` (s=), ``.info`` (i=),
-    ``.origin`` (o=), ``.tool`` (a=tool:), ``.attr`` (other session a= lines, first 32)."""
+    """SDP lines (RFC 8866): session-level ``<prefix>.sdp.session`` (s=), ``.info`` (i=),
+    ``.origin`` (o=), ``.host`` (the o= address when it is a host name), ``.tool`` (a=tool:), ``.attr`` (other session a= lines, first 32); from every
+    media section ``.param.<key>`` (non-codec ``a=fmtp`` parameters) and ``.control`` (a=control
+    URLs, which carry a maker's stream paths)."""
     attrs = 0
+    budget = MAX_SDP_PARAMS
+    session = True
     for line in body.replace("\r\n", "\n").split("\n")[:400]:
         m = _SDP_LINE.match(line.strip())
         if not m:
             continue
         key, val = m.group(1), m.group(2).strip()
         if key == "m":
-            break  # media sections follow: session level ends
+            session = False  # media sections follow: session level ends
+        if key == "a" and val.startswith("fmtp:"):
+            budget = _fmtp_params(fields, prefix, val, budget)
+            continue
+        if key == "a" and val.startswith("control:") and val != "control:*":
+            add(fields, f"{prefix}.sdp.control", val[8:].strip())
+            continue
+        if not session:
+            continue
         if key == "s":
             add(fields, f"{prefix}.sdp.session", val)
         elif key == "i":
             add(fields, f"{prefix}.sdp.info", val)
         elif key == "o":
             add(fields, f"{prefix}.sdp.origin", val)
+            host = val.split()[-1] if len(val.split()) >= 6 else ""
+            if any(c.isalpha() for c in host) and ":" not in host:
+                add(fields, f"{prefix}.sdp.host", host)  # a host name, not an address literal
         elif key == "a" and val.startswith("tool:"):
             add(fields, f"{prefix}.sdp.tool", val[5:].strip())
         elif key == "a" and attrs < 32:
             attrs += 1
             add(fields, f"{prefix}.sdp.attr", val)
+
+
+#: Identity-bearing header fields quoted inside a line of text (a log entry, a forum post): the
+#: header name after the start of the line or a separator, then ``:`` and the value to the line end.
+_EMBEDDED_HEADER = re.compile(r"(?i)(?:^|[\s\"'\[(,;|>])(server|www-authenticate)[\"']?\s*:\s*(\S[^\r\n]{0,400})")
+#: A Digest/Basic challenge quoted without its header name.
+_EMBEDDED_CHALLENGE = re.compile(r"(?i)(?<![\w-])((?:Digest|Basic)\s+realm\s*=\s*\"[^\"\r\n]{0,200}\"[^\r\n]{0,300})")
+#: Lines of a text fragment searched for quoted headers.
+MAX_EMBEDDED_LINES = 200
+
+
+def embedded_header_fields(fields: Fields, prefix: str, text: str) -> None:
+    """``Server:`` / ``WWW-Authenticate:`` values (and bare ``Digest realm="..."`` challenges)
+    quoted inside lines of a text fragment, such as a log line with a time stamp before them.
+    Only what the text says: the value runs to the end of its line."""
+    for line in text.split("\n", MAX_EMBEDDED_LINES)[:MAX_EMBEDDED_LINES]:
+        if ":" not in line and "realm" not in line.lower():
+            continue
+        for m in _EMBEDDED_HEADER.finditer(line):
+            value = m.group(2).strip()
+            if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1].strip()  # a quoted value: the quotes are the log's, not the header's
+            if value:
+                add(fields, f"{prefix}.header.{m.group(1).lower()}", value)
+        if "realm" in line.lower() and f"{prefix}.header.www-authenticate" not in fields:
+            c = _EMBEDDED_CHALLENGE.search(line)
+            if c is not None:
+                add(fields, f"{prefix}.header.www-authenticate", c.group(1).strip())
 
 
 def message_fields(msg: Message, prefix: str) -> Fields:
@@ -272,18 +387,25 @@ def message_fields(msg: Message, prefix: str) -> Fields:
         add(fields, f"{prefix}.shape", msg.shape)
     if msg.shape == "value":
         add(fields, f"{prefix}.value", msg.body)
+        embedded_header_fields(fields, prefix, msg.body)
         return fields
     for k, v in msg.headers:
         add(fields, f"{prefix}.header.{k.lower()}", v)
+        if msg.shape == "headers" and k.lower() not in ("server", "www-authenticate"):
+            embedded_header_fields(fields, prefix, v)  # "12:00:01 debug: Server: ..." log lines
     if msg.headers:
         add(fields, f"{prefix}.header-names", ",".join(k for k, _ in msg.headers))
     if msg.body:
         add(fields, f"{prefix}.body", msg.body[:MAX_BODY_CHARS], limit=MAX_BODY_CHARS)
         ctype = (msg.header("content-type") or "").lower()
-        if msg.body.lstrip().startswith("v=0"):
+        sdp = msg.body.lstrip().startswith("v=0")
+        if sdp:
             sdp_fields(fields, prefix, msg.body)
         elif prefix == "http":
             _body_fields(fields, prefix, msg.body, ctype)
+        structured = sdp or msg.body.lstrip()[:1] == "<" or any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)
+        if msg.shape == "body" and not structured:
+            embedded_header_fields(fields, prefix, msg.body[:MAX_BODY_CHARS])
     return fields
 
 

@@ -13,6 +13,7 @@ from netscan.errors import SignatureError
 from netscan.model import DEVICE_TYPES
 from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml, signatures_root
 from netscan.sigdb.regexsafe import nested_quantifier
+from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
 from netscan.sigdb.names import normalise_name
 
 #: What a rule may extract or set.
@@ -122,6 +123,25 @@ class SemanticRule:
         return {self.extracts: self.constant if self.constant is not None else v}
 
 
+@dataclass(frozen=True)
+class FieldPlan:
+    """What reads one field name (``SignatureDB.plan_for_field``)."""
+
+    rules: list[Rule]
+    semantic: tuple[SemanticRule, ...]
+    any_applies: bool
+    """Family grammars read the field."""
+    mac_field: bool
+    """The field holds a MAC address the device reports about itself."""
+    names: bool = False
+    """Maker names are looked for in the field (``maker_names``)."""
+    manufacturer: bool = False
+    """The field is named for the manufacturer (``manufacturer_fields``)."""
+
+    def __bool__(self) -> bool:
+        return bool(self.rules or self.semantic or self.any_applies or self.mac_field or self.names or self.manufacturer)
+
+
 @dataclass
 class SignatureDB:
     """Compiled signatures: look-ups used by identify() and the findings stage."""
@@ -137,9 +157,13 @@ class SignatureDB:
     semantic_rules: list[SemanticRule] = field(default_factory=list)
     """Fields whose *name* says what the value is (``*.modelName``, ``*.firmwareVersion``...):
     the value is the model or firmware whoever made the device; no maker is claimed."""
+    maker_names: MakerNames | None = None
+    """A maker's name as a word in a short text field (families/generic.yaml ``maker_names``)."""
+    manufacturer: ManufacturerFields | None = None
+    """Fields named for the manufacturer (families/generic.yaml ``manufacturer_fields``)."""
     any_prefilter: re.Pattern[str] | None = None
     """One alternation of every ``any_rules`` pattern: a value that misses it skips them all."""
-    _by_name: dict[str, tuple[list[Rule], tuple[SemanticRule, ...], bool, bool]] = field(default_factory=dict, repr=False)
+    _by_name: dict[str, FieldPlan] = field(default_factory=dict, repr=False)
     _prefilter_seen: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
     oui_vendor: dict[str, str] = field(default_factory=dict)
@@ -155,14 +179,22 @@ class SignatureDB:
         canon = self.aliases.get(normalise_name(name))
         return self.vendors.get(canon) if canon else None
 
-    def plan_for_field(self, name: str) -> tuple[list[Rule], tuple[SemanticRule, ...], bool, bool]:
-        """What reads the field ``name``: its rules, the field-name conventions whose key fits, and
-        whether family grammars read it. Field names repeat across devices: computed once per name."""
+    def plan_for_field(self, name: str) -> FieldPlan:
+        """What reads the field ``name``: its rules, the field-name conventions whose key fits,
+        whether family grammars and maker names read it. Field names repeat across devices:
+        computed once per name."""
         hit = self._by_name.get(name)
         if hit is None:
             applies = any_field_applies(name)
             semantic = tuple(r for r in self.semantic_rules if r.key.search(name)) if applies else ()
-            hit = (self.rules_for_field(name), semantic, applies and bool(self.any_rules), MAC_FIELD.search(name) is not None)
+            hit = FieldPlan(
+                rules=self.rules_for_field(name),
+                semantic=semantic,
+                any_applies=applies and bool(self.any_rules),
+                mac_field=MAC_FIELD.search(name) is not None,
+                names=self.maker_names is not None and self.maker_names.applies(name),
+                manufacturer=self.manufacturer is not None and self.manufacturer.key.search(name) is not None,
+            )
             if len(self._by_name) < 100_000:
                 self._by_name[name] = hit
         return hit
@@ -549,6 +581,10 @@ def _load_families(db: SignatureDB, root: Path) -> None:
             data = load_yaml(path) or {}
             if isinstance(data, dict) and "semantic" in data and data.get("vendor") is None:
                 _load_semantic(db, path, data, seen)
+                if "maker_names" in data:
+                    db.maker_names = load_maker_names(db, data["maker_names"], f"families/{path.name}")
+                if "manufacturer_fields" in data:
+                    db.manufacturer = load_manufacturer_fields(data["manufacturer_fields"], f"families/{path.name}")
                 continue
             if not isinstance(data, dict) or not isinstance(data.get("vendor"), str):
                 raise SignatureError(f"families/{path.name}: expected a mapping with a 'vendor'")

@@ -15,6 +15,7 @@ To add a check, write such a function and append it to :data:`CHECKS`.
 - :func:`vuln_names`: vulnerability and EOL vendor/brand names are canonical vendor names.
 - :func:`vuln_records`: ids, references, KEV dates, and every record's embedded test cases.
 - :func:`semantic_examples`: the field-name conventions' examples (signatures/families/generic.yaml).
+- :func:`maker_name_examples`: the maker-name and manufacturer-field conventions' examples (same file).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from netscan.errors import SignatureError
 from netscan.model import DEVICE_TYPES
 from netscan.sigdb.cloud import cloud_problems
 from netscan.sigdb.db import EXTRACT_KEYS, Rule, SignatureDB
+from netscan.sigdb.makernames import name_problems
 from netscan.sigdb.matching import match_record
 from netscan.sigdb.names import vendor_key
 from netscan.sigdb.signatures import Signatures
@@ -273,9 +275,14 @@ def semantic_examples(sig: Signatures) -> Iterable[str]:
                 yield f"{tag}: extracts {got} but expects {want}"
 
 
+def maker_name_examples(sig: Signatures) -> Iterable[str]:
+    """The maker-name and manufacturer-field conventions' examples (families/generic.yaml)."""
+    return name_problems(sig.db) if sig.db is not None else []
+
+
 #: Every check, in the order its problems are listed.
 CHECKS: list[Check] = [load_problems, vendor_sources, rule_examples, shadowing, vuln_names, vuln_records,
-                       semantic_examples, cloud_entries]
+                       semantic_examples, maker_name_examples, cloud_entries]
 
 
 def run_checks(sig: Signatures) -> list[str]:

@@ -1,0 +1,187 @@
+"""Makers named by their name: two vendor-agnostic conventions of signatures/families/generic.yaml.
+
+- ``maker_names``: a maker's name or alias (from signatures/vendors) written as a word in a short
+  text field -- an SDP session name (``s=D-Link DCS-2121``), a page title, a ``Server`` header, a
+  Digest realm, a banner, a host name (``axis-00408ca51334``) -- names that maker. Every vendor in
+  signatures/vendors is covered at once; names too common as words are listed under ``ignore``.
+- ``manufacturer_fields``: a field whose *name* says it holds the manufacturer (ONVIF
+  ``Manufacturer``, UPnP ``manufacturer``, JSON ``vendor``/``brand``...). A known name is a label
+  (the name on the box, counted towards its maker through ``built_by``, like the per-vendor label
+  rules); an unknown name, not a placeholder such as ``General`` or ``ONVIF``, is what the device
+  says its maker is, claimed at a weight that any other evidence outweighs.
+
+Both only fill gaps: identification skips them for a field that a fingerprint rule already read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from netscan.errors import SignatureError
+from netscan.sigdb.names import normalise_name, vendor_key
+
+if TYPE_CHECKING:
+    from netscan.sigdb.db import SignatureDB
+
+#: Weight of a maker named in free text: a name is weaker than a rule written for the field.
+NAME_PREFERENCE = 0.35
+#: Weight of a known manufacturer named in a manufacturer field (a label: counts 0.8 towards its maker).
+MANUFACTURER_PREFERENCE = 0.5
+#: Weight of an unknown manufacturer name: only when nothing else names a maker.
+UNKNOWN_MANUFACTURER_PREFERENCE = 0.2
+#: Shortest name (letters and digits) looked for in free text: shorter ones (HP, LG, DW) are words.
+MIN_NAME_CHARS = 4
+#: Longest value searched for names (prose and markup are not read).
+MAX_NAME_VALUE = 256
+_UNKNOWN_NAME = re.compile(r"^(?=.{2,40}$)[A-Za-z][A-Za-z0-9 .,&'()+-]*$")
+
+
+@dataclass
+class MakerNames:
+    """``maker_names``: which fields are searched, and one alternation of every maker name."""
+
+    fields: re.Pattern[str]
+    pattern: re.Pattern[str] | None
+    by_key: dict[str, str]
+    weight: float
+    examples: tuple[dict[str, Any], ...]
+    _seen: dict[str, str | None] = field(default_factory=dict, repr=False)
+
+    def applies(self, name: str) -> bool:
+        """True when the field ``name`` is searched for maker names."""
+        return self.fields.search(name) is not None
+
+    def find(self, value: str) -> str | None:
+        """The canonical vendor whose name occurs first in ``value`` (as a word), or None."""
+        if self.pattern is None or len(value) > MAX_NAME_VALUE:
+            return None
+        if value in self._seen:
+            return self._seen[value]
+        hit = None
+        for m in self.pattern.finditer(value):
+            hit = self.by_key.get(vendor_key(m.group(0)))
+            if hit is not None:
+                break
+        if len(self._seen) < 100_000:
+            self._seen[value] = hit
+        return hit
+
+
+@dataclass(frozen=True)
+class ManufacturerFields:
+    """``manufacturer_fields``: the field-name convention and the placeholder names."""
+
+    key: re.Pattern[str]
+    placeholders: frozenset[str]
+    weight: float
+    unknown_weight: float
+    examples: tuple[dict[str, Any], ...]
+
+    def claim(self, db: SignatureDB, value: str) -> tuple[str, bool] | None:
+        """(name, known) for a manufacturer value: the canonical vendor when known, else the value
+        as written when it reads as a name and is no placeholder; None otherwise."""
+        v = value.strip()
+        if not v or normalise_name(v) in self.placeholders:
+            return None
+        known = db.vendor(v)
+        if known is not None:
+            return known.name, True
+        if _UNKNOWN_NAME.match(v) is None or not any(c.isalpha() for c in v[:3]):
+            return None
+        return v, False
+
+
+def _examples(data: dict[str, Any], where: str) -> tuple[dict[str, Any], ...]:
+    examples = data.get("examples")
+    if not isinstance(examples, list) or not examples or len(examples) > 20:
+        raise SignatureError(f"{where}: needs 1 to 20 examples")
+    return tuple(examples)
+
+
+def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
+    """Compile ``maker_names`` against the vendors already loaded in ``db``."""
+    if not isinstance(data, dict) or not isinstance(data.get("fields"), str):
+        raise SignatureError(f"{where}: maker_names needs 'fields' (a pattern over field names)")
+    try:
+        fields = re.compile(data["fields"])
+    except re.error as exc:
+        raise SignatureError(f"{where}: maker_names 'fields': bad pattern: {exc}") from None
+    ignore = data.get("ignore") or []
+    if not isinstance(ignore, list):
+        raise SignatureError(f"{where}: maker_names 'ignore' must be a list")
+    ignored = {vendor_key(str(x)) for x in ignore}
+    by_key: dict[str, str] = {}
+    alternatives: dict[str, str] = {}
+    for v in db.vendors.values():
+        for alias in (v.name, *v.aliases):
+            key = vendor_key(alias)
+            if len(key) < MIN_NAME_CHARS or key in ignored or not any(c.isalpha() for c in key):
+                continue
+            if "." in alias and " " not in alias:
+                continue  # a domain (hikvision.com): the word before the dot is the name already
+            by_key.setdefault(key, v.name)
+            tokens = [re.escape(t) for t in re.split(r"[^0-9A-Za-z]+", alias) if t]
+            alternatives.setdefault(key, r"[\s_.-]?".join(tokens))
+    ordered = sorted(alternatives.values(), key=len, reverse=True)
+    pattern = re.compile(r"(?i)(?<![A-Za-z0-9])(?:" + "|".join(ordered) + r")(?![A-Za-z])") if ordered else None
+    weight = float(data.get("weight", 1.0)) * NAME_PREFERENCE
+    return MakerNames(fields=fields, pattern=pattern, by_key=by_key, weight=weight, examples=_examples(data, f"{where}: maker_names"))
+
+
+def load_manufacturer_fields(data: Any, where: str) -> ManufacturerFields:
+    """Compile ``manufacturer_fields``."""
+    if not isinstance(data, dict) or not isinstance(data.get("key"), str):
+        raise SignatureError(f"{where}: manufacturer_fields needs 'key' (a pattern over field names)")
+    try:
+        key = re.compile(data["key"])
+    except re.error as exc:
+        raise SignatureError(f"{where}: manufacturer_fields 'key': bad pattern: {exc}") from None
+    placeholders = data.get("placeholders") or []
+    if not isinstance(placeholders, list):
+        raise SignatureError(f"{where}: manufacturer_fields 'placeholders' must be a list")
+    return ManufacturerFields(
+        key=key,
+        placeholders=frozenset(normalise_name(str(p)) for p in placeholders),
+        weight=float(data.get("weight", 1.0)) * MANUFACTURER_PREFERENCE,
+        unknown_weight=float(data.get("unknown_weight", 1.0)) * UNKNOWN_MANUFACTURER_PREFERENCE,
+        examples=_examples(data, f"{where}: manufacturer_fields"),
+    )
+
+
+def name_problems(db: SignatureDB) -> list[str]:
+    """Every example of both conventions gives exactly its expected claim."""
+    out: list[str] = []
+    mn = db.maker_names
+    if mn is not None:
+        for n, ex in enumerate(mn.examples):
+            tag = f"families/generic.yaml: maker_names example {n + 1}"
+            if not isinstance(ex, dict) or not str(ex.get("source", "")).startswith(("http://", "https://")):
+                out.append(f"{tag}: needs a 'source' URL")
+                continue
+            fname, value = str(ex.get("field", "")), str(ex.get("value", ""))
+            named = mn.find(value) if mn.applies(fname) else None
+            wanted = (ex.get("expect") or {}).get("vendor")
+            canon = db.vendor(wanted) if wanted else None
+            if named != (canon.name if canon is not None else wanted):
+                out.append(f"{tag}: {fname}={value[:60]!r} names {named!r} but expects {wanted!r}")
+    mf = db.manufacturer
+    if mf is not None:
+        for n, ex in enumerate(mf.examples):
+            tag = f"families/generic.yaml: manufacturer_fields example {n + 1}"
+            if not isinstance(ex, dict) or not str(ex.get("source", "")).startswith(("http://", "https://")):
+                out.append(f"{tag}: needs a 'source' URL")
+                continue
+            fname, value = str(ex.get("field", "")), str(ex.get("value", ""))
+            got = mf.claim(db, value) if mf.key.search(fname) else None
+            expect = ex.get("expect") or {}
+            want: tuple[str, bool] | None = None
+            if expect.get("brand"):
+                known = db.vendor(str(expect["brand"]))
+                want = (known.name if known else str(expect["brand"]), True)
+            elif expect.get("vendor"):
+                want = (str(expect["vendor"]), False)
+            if got != want:
+                out.append(f"{tag}: {fname}={value[:60]!r} gives {got} but expects {want}")
+    return out
