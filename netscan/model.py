@@ -413,6 +413,9 @@ class Finding:
     cvss: float | None = None
     kev: bool = False
     references: tuple[str, ...] = ()
+    accepted: bool = False
+    """In the inventory's baseline (``inventory accept``): shown, marked, not judged by --fail-on.
+    Written as ``"accepted": true`` only when set."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.severity, Severity):
@@ -423,6 +426,8 @@ class Finding:
         d["severity"] = self.severity.value
         d["evidence"] = list(self.evidence)
         d["references"] = list(self.references)
+        if not self.accepted:
+            del d["accepted"]
         return d
 
     @property
@@ -440,6 +445,7 @@ class Finding:
             remediation=str(d.get("remediation") or ""), evidence=_strs(d.get("evidence")),
             cve=_opt_str(d.get("cve")), cvss=float(cvss) if isinstance(cvss, (int, float)) and not isinstance(cvss, bool) else None,
             kev=bool(d.get("kev", False)), references=_strs(d.get("references")),
+            accepted=d.get("accepted") is True,
         )
 
 
@@ -473,6 +479,9 @@ class Device:
     notes: tuple[str, ...] = ()
     """Why the type stayed unknown: ``silent: ...`` or ``unrecognised: ...``, then what the scan
     tried (netscan/identify/account.py); empty for a device of known type."""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    """Device keys this version does not model, kept from a saved report or added by the inventory
+    (``device_id``, ``site``, ``banners``: netscan/store/adapter.py)."""
 
     @property
     def worst(self) -> Severity | None:
@@ -486,6 +495,8 @@ class Device:
         d["findings"] = [f.to_dict() for f in self.findings]
         if self.notes:
             d["notes"] = list(self.notes)
+        for k, v in self.extra.items():
+            d.setdefault(k, v)
         return d
 
     @classmethod
@@ -501,7 +512,13 @@ class Device:
                            for s in services if isinstance(s, Mapping)) if isinstance(services, list) else (),
             findings=tuple(Finding.from_dict(f) for f in findings if isinstance(f, Mapping)) if isinstance(findings, list) else (),
             notes=_strs(d.get("notes")),
+            extra={k: v for k, v in d.items() if k not in _DEVICE_KEYS},
         )
+
+
+#: The device keys :class:`Device` and :class:`Identification` model (the rest is ``Device.extra``).
+_DEVICE_KEYS = frozenset({"ip", "mac", "vendor", "brand", "model", "firmware", "device_type", "serial", "hostname",
+                          "confidence", "covered", "evidence", "open_ports", "services", "findings", "notes"})
 
 
 @dataclass(frozen=True)
@@ -722,6 +739,9 @@ class Report:
 
     scan: ScanHeader
     devices: tuple[Device, ...] = ()
+    changes: tuple[Mapping[str, Any], ...] | None = None
+    """The inventory's change events since the previous complete scan of the site (docs/watch.md),
+    for a report recorded in or read from the inventory; None when it was not compared."""
 
     def findings_at_least(self, level: Severity) -> bool:
         """True when some finding is at ``level`` or more severe (``--fail-on``)."""
@@ -729,14 +749,19 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON report document."""
-        return {"scan": self.scan.to_dict(), "devices": [d.to_dict() for d in self.devices]}
+        doc: dict[str, Any] = {"scan": self.scan.to_dict(), "devices": [d.to_dict() for d in self.devices]}
+        if self.changes is not None:
+            doc["changes"] = [dict(e) for e in self.changes]
+        return doc
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Report:
         """A report from a JSON report document (tolerant: missing keys take defaults)."""
         head = d.get("scan")
         devices = d.get("devices")
+        changes = d.get("changes")
         return cls(
             scan=ScanHeader.from_dict(head if isinstance(head, Mapping) else {}),
             devices=tuple(Device.from_dict(x) for x in devices if isinstance(x, Mapping)) if isinstance(devices, list) else (),
+            changes=tuple(e for e in changes if isinstance(e, Mapping)) if isinstance(changes, list) else None,
         )

@@ -207,9 +207,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
         before, after = pick_pair(store, args.scans, site_of(args))
         _, events = changes(store, after, before)
         if args.format == "table":
-            rows = [_event_row(e) for e in events]
+            from netscan.report.changes import CHANGE_COLUMNS, change_row
+
+            rows = [change_row(e) for e in events]
             title = f"Changes from scan {before.id} ({before.started_at}) to scan {after.id} ({after.started_at})"
-            text = _rows_text(rows, ["type", "device", "ip", "what", "before", "after"], title)
+            text = _rows_text(rows, list(CHANGE_COLUMNS), title)
             if not events:
                 text += "no changes\n"
             _out(text, args.output)
@@ -228,20 +230,6 @@ def _rows_text(rows: list[dict[str, Any]], cols: list[str], title: str) -> str:
     from netscan.report.rows import render_rows
 
     return render_rows(rows, cols, "table", title=title, width=_width(), color=False)
-
-
-def _event_row(e: dict[str, Any]) -> dict[str, Any]:
-    d = e.get("device") or {}
-    name = " ".join(str(x) for x in (d.get("vendor"), d.get("model")) if x) or "unknown"
-    f = e.get("finding") or {}
-    what = ""
-    if f:
-        what = f"{f.get('severity')} {f.get('key')}" + (" (accepted)" if e.get("accepted") else "")
-    elif e.get("direction"):
-        what = str(e["direction"])
-    before, after = e.get("before"), e.get("after")
-    return {"type": e["type"], "device": f"{d.get('id')} {name}", "ip": d.get("ip"), "what": what,
-            "before": before, "after": after}
 
 
 def cmd_import(args: argparse.Namespace) -> int:

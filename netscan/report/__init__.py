@@ -60,13 +60,15 @@ class _LazyDevices(Mapping[str, Any]):
             return self._report.scan.to_dict()
         if key == "devices":
             return (d.to_dict() for d in self._report.devices)
+        if key == "changes" and self._report.changes is not None:
+            return [dict(e) for e in self._report.changes]
         raise KeyError(key)
 
     def __iter__(self) -> Any:
-        return iter(("scan", "devices"))
+        return iter(("scan", "devices") if self._report.changes is None else ("scan", "changes", "devices"))
 
     def __len__(self) -> int:
-        return 2
+        return 2 if self._report.changes is None else 3
 
 
 def write(doc: Report | Mapping[str, Any], fmt: str, out: TextIO, *, width: int = 160, color: bool = False,

@@ -10,8 +10,8 @@ flat and time is linear (microseconds per row).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TextIO
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TextIO
 
 from netscan.model import Counts, Device, Report
 from netscan.report.safe import visible
@@ -25,6 +25,8 @@ _INVENTORY = ("IP", "MAC", "Maker", "Brand", "Model", "Firmware", "Type", "Conf.
 _CAPS = (39, 17, 24, 20, 28, 28, 10, 5, 8, 30, 14)
 _FINDINGS = ("Severity", "IP", "Device", "Finding", "Detail")
 _FCAPS = (8, 39, 40, 24, 80)
+_CHANGES = ("Change", "IP", "Device", "What", "Before", "After")
+_CCAPS = (18, 39, 40, 30, 40, 40)
 
 
 def _cut(text: str, width: int) -> str:
@@ -83,7 +85,26 @@ def write_plain_table(report: Report, out: TextIO, width: int = 160) -> None:
         out.write(_line(("-" * w for w in fw), fw))
         for r in rows():
             out.write(_line(r, fw))
+    if report.changes:
+        _write_changes(report.changes, out)
     out.write("\n" + summary_line(report) + "\n")
+
+
+def _write_changes(events: Sequence[Mapping[str, Any]], out: TextIO) -> None:
+    from netscan.report.changes import change_row, value_text
+
+    def rows() -> Iterable[tuple[str, ...]]:
+        for e in events:
+            r = change_row(e)
+            yield (visible(r["type"]), visible(r["ip"]), visible(r["device"]), visible(r["what"]),
+                   visible(value_text(r["before"])), visible(value_text(r["after"])))
+
+    cw = _widths(rows(), _CHANGES, _CCAPS)
+    out.write(f"\nChanges since the previous scan ({len(events)})\n")
+    out.write(_line(_CHANGES, cw))
+    out.write(_line(("-" * w for w in cw), cw))
+    for r in rows():
+        out.write(_line(r, cw))
 
 
 def summary_line(report: Report) -> str:
@@ -94,6 +115,10 @@ def summary_line(report: Report) -> str:
     parts = [f"{counts.devices} devices", f"{counts.video_devices} cameras/recorders", f"{counts.covered} from covered vendors"]
     if sev:
         parts.append("findings: " + ", ".join(f"{k.value} {v}" for k, v in sev.items() if v) if any(sev.values()) else "no findings")
+    if report.changes is not None:
+        from netscan.report.changes import changes_summary
+
+        parts.append(changes_summary(len(report.changes)))
     if scan.incomplete:
         parts.append("INCOMPLETE (interrupted)")
     return " · ".join(parts)

@@ -339,6 +339,26 @@ def findings_table(devices: Sequence[dict[str, Any]], width: int) -> Any:
     return t
 
 
+def changes_table(events: Sequence[Mapping[str, Any]], width: int) -> Table | None:
+    """The inventory's changes since the previous scan, one line each: change, device, address,
+    what (finding, firmware direction), before and after."""
+    from netscan.report.changes import change_row, value_text
+
+    if not events:
+        return None
+    rows = [change_row(e) for e in events]
+    cols = {
+        "Change": _Col("Change", [_t(r["type"]) for r in rows]),
+        "IP": _Col("IP", [_t(r["ip"]) for r in rows]),
+        "Device": _Col("Device", [_t(r["device"]) for r in rows]),
+        "What": _Col("What", [_t(r["what"]) for r in rows]),
+        "Before": _Col("Before", [_t(value_text(r["before"])) for r in rows]),
+        "After": _Col("After", [_t(value_text(r["after"])) for r in rows]),
+    }
+    shown = _fit(cols, width, [], shrink=("Before", "After", "Device", "What"))
+    return _table(f"Changes since the previous scan ({len(rows)})", shown, len(rows))
+
+
 def summary_text(doc: dict[str, Any], shown: int | None = None, only: str | None = None) -> Text:
     """A one-line summary of the scan."""
     scan = doc.get("scan", {})
@@ -352,9 +372,15 @@ def summary_text(doc: dict[str, Any], shown: int | None = None, only: str | None
         parts.append("findings: " + ", ".join(f"{k} {v}" for k, v in sev.items() if v) if any(sev.values()) else "no findings")
     if only is not None and shown is not None:
         parts.append(f"{shown} shown (--only {only})")
+    changes = doc.get("changes")
+    if isinstance(changes, list):
+        from netscan.report.changes import changes_summary
+
+        parts.append(changes_summary(len(changes)))
     if scan.get("incomplete"):
         parts.append("INCOMPLETE (interrupted)")
     return Text(" · ".join(parts))
+
 
 
 def hosts_summary(doc: dict[str, Any]) -> Text:
@@ -393,6 +419,9 @@ def renderables(report: Report | Mapping[str, Any], width: int | None = None, *,
     ft = findings_table(devices, w)
     if ft is not None:
         items.append(ft)
+    ct = changes_table([e for e in doc.get("changes") or [] if isinstance(e, Mapping)], w)
+    if ct is not None:
+        items.append(ct)
     items.append(summary_text(doc, shown=len(devices), only=only))
     return Group(*_spaced(items))
 
