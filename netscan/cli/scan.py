@@ -85,8 +85,7 @@ def register(sub: Any) -> None:
     )
     add_scan_options(p)
     add_report_options(p, "scan")
-    p.add_argument("--passive-seconds", type=float, metavar="N",
-                   help="listen N seconds before the scan and all through it, and merge what was heard (docs/passive.md)")
+    add_passive_seconds_option(p)
     from netscan.cli.storeopts import add_store_options
 
     add_store_options(p, writer=True)
@@ -94,6 +93,22 @@ def register(sub: Any) -> None:
 
     add_view_options(p)
     p.set_defaults(func=run)
+
+
+#: Longest --passive-seconds accepted (an hour of listening before the scan).
+MAX_PASSIVE_SECONDS = 3600.0
+
+
+def add_passive_seconds_option(p: Any) -> None:
+    """``--passive-seconds N`` (``scan``, and ``schedule`` which passes it on)."""
+    p.add_argument("--passive-seconds", type=float, metavar="N",
+                   help="listen N seconds before the scan and all through it, and merge what was heard (docs/passive.md)")
+
+
+def check_passive_seconds(seconds: float | None) -> None:
+    """A usage error unless ``seconds`` is None or in (0, MAX_PASSIVE_SECONDS]."""
+    if seconds is not None and not 0 < seconds <= MAX_PASSIVE_SECONDS:
+        raise UsageError(f"--passive-seconds must be between 0 and {MAX_PASSIVE_SECONDS:g}")
 
 
 #: dests of the options ``add_scan_options`` adds (``netscan schedule`` turns them back into argv).
@@ -402,8 +417,7 @@ def _start_listener(args: argparse.Namespace, options: Any) -> Any:
     from netscan.capture.background import BackgroundListener
     from netscan.probes.netif import default_interface, interfaces
 
-    if not 0 < seconds <= 3600:
-        raise UsageError("--passive-seconds must be between 0 and 3600")
+    check_passive_seconds(seconds)
     names = [n for n in options.interface_names if n != "all"] or [default_interface() or ""]
     if not names[0]:
         raise UsageError("--passive-seconds: no interface to listen on (give --iface)")

@@ -21,7 +21,7 @@ _NAME = re.compile(r"^[a-zA-Z0-9_.@-]{1,64}$")
 
 def register(sub: Any) -> None:
     """Add ``schedule``."""
-    from netscan.cli.scan import add_scan_options
+    from netscan.cli.scan import add_passive_seconds_option, add_scan_options
     from netscan.cli.storeopts import add_store_options
 
     p = sub.add_parser("schedule", help="print systemd units or a crontab line for scheduled scans",
@@ -41,6 +41,7 @@ def register(sub: Any) -> None:
     p.add_argument("--output", "-o", metavar="FILE", action="append",
                    help="report file the scheduled scan writes (kept up to date; repeat for several formats)")
     add_scan_options(p)
+    add_passive_seconds_option(p)
     add_store_options(p, writer=True)
     p.set_defaults(func=run, schedule_actions=p._actions)
 
@@ -63,7 +64,7 @@ def scan_argv(args: argparse.Namespace, parser_actions: list[Any]) -> list[str]:
     targets: list[str] = []
     for a in parser_actions:
         dest = a.dest
-        if dest not in SCAN_OPTION_DESTS and dest not in ("db", "no_db", "site", "format", "output"):
+        if dest not in SCAN_OPTION_DESTS and dest not in ("db", "no_db", "site", "format", "output", "passive_seconds"):
             continue
         value = getattr(args, dest, None)
         if dest == "targets":
@@ -79,6 +80,8 @@ def scan_argv(args: argparse.Namespace, parser_actions: list[Any]) -> list[str]:
         elif isinstance(value, list):  # an option given several times (-o a.json -o a.html)
             for v in value:
                 out += [flag, os.path.abspath(str(v)) if dest == "output" else str(v)]
+        elif isinstance(value, float) and value.is_integer():
+            out += [flag, str(int(value))]  # --passive-seconds 30, not 30.0
         else:
             out += [flag, str(value)]
     return out + targets
@@ -109,10 +112,11 @@ def cron_line(schedule: list[str], user: str | None, argv: list[str]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``schedule``."""
-    from netscan.cli.scan import options_from_args
+    from netscan.cli.scan import check_passive_seconds, options_from_args
     from netscan.cli.storeopts import site_of
 
     options_from_args(args)  # the scan options must be valid now, not at 02:30
+    check_passive_seconds(args.passive_seconds)
     site_of(args)
     if args.hosts_only:
         raise UsageError("schedule: --hosts-only scans are not recorded in the inventory")

@@ -72,3 +72,27 @@ def test_docs_cron_recipes_are_single_lines() -> None:
             assert not line.rstrip().endswith("\\"), line
             assert len(line.split(None, 6)) == 7, line
             assert re.search(r"(?<!\\)%", line) is None, line
+
+
+def test_passive_seconds_passed_on() -> None:
+    """`schedule --passive-seconds N` gives a scan that listens N seconds; the line parses back as
+    the same `netscan scan` options; a bad value fails now."""
+    import shlex
+
+    from netscan.cli import build_parser
+
+    rc, out = _run(["schedule", "--cron", "--passive-seconds", "30", "--iface", "eth1", "--site", "hq", "10.20.0.0/22"])
+    assert rc == 0
+    cmd = next(ln for ln in out.splitlines() if ln and not ln.startswith("#")).split(None, 6)[6]
+    argv = shlex.split(cmd)
+    argv = argv[argv.index("scan"):]  # after the netscan command (`python -m netscan` under pytest)
+    assert argv[:2] == ["scan", "--quiet"] and "--passive-seconds" in argv
+    args = build_parser("scan").parse_args(argv)
+    assert (args.passive_seconds, args.iface, args.site, args.targets) == (30.0, ["eth1"], "hq", ["10.20.0.0/22"])
+    rc, out = _run(["schedule", "--systemd", "--passive-seconds", "2.5", "10.20.0.0/22"])
+    exec_start = next(ln for ln in out.splitlines() if ln.startswith("ExecStart="))
+    assert rc == 0 and " --passive-seconds 2.5 " in exec_start
+    rc, out = _run(["schedule", "--cron", "10.20.0.0/22"])
+    assert rc == 0 and "--passive-seconds" not in out
+    for bad in ("0", "3601", "-5"):
+        assert main(["schedule", "--cron", "--passive-seconds", bad, "10.0.0.0/24"]) == 2
