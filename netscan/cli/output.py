@@ -14,12 +14,11 @@ from netscan.cli.outfile import Output, WriteFailed, plan, write_or_rescue
 from netscan.model import Report, Severity
 from netscan.report import FORMATS as _ALL
 from netscan.report import write
+from netscan.report.order import ONLY, SORT_KEYS
 
 FORMATS: tuple[str, ...] = _ALL
 #: Table width when nothing says otherwise (a file; a pipe without COLUMNS).
 DEFAULT_WIDTH = 160
-SORT_KEYS: tuple[str, ...] = ("ip", "severity", "vendor")
-ONLY: tuple[str, ...] = ("video", "covered", "findings")
 
 
 def add_view_options(p: argparse.ArgumentParser) -> None:
@@ -59,16 +58,14 @@ def _view(report: Report | Mapping[str, Any], sort: str | None, only: str | None
     from dataclasses import replace
 
     from netscan.report import as_report
-    from netscan.report.table import keep, sort_key
+    from netscan.report.order import keep, sort_key
 
     rep = as_report(report)
-    docs = [(d, d.to_dict()) for d in rep.devices]
-    kept = [(d, x) for d, x in docs if keep(x, only)]
+    kept = [d for d in rep.devices if keep(d, only)]
     if sort:
-        key = sort_key(sort)
-        kept.sort(key=lambda dx: key(dx[1]))
+        kept.sort(key=sort_key(sort))
     scan = replace(rep.scan, extra={**rep.scan.extra, "only": only}) if only else rep.scan
-    return replace(rep, scan=scan, devices=tuple(d for d, _ in kept))
+    return replace(rep, scan=scan, devices=tuple(kept))
 
 
 def emit_all(report: Report | Mapping[str, Any], outputs: list[Output], args: argparse.Namespace | None = None) -> None:

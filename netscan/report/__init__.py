@@ -84,10 +84,14 @@ def write(doc: Report | Mapping[str, Any], fmt: str, out: TextIO, *, width: int 
         from netscan.report.csvfmt import write_csv
 
         write_csv(as_report(doc), out)
-    elif fmt == "table" and len(as_report(doc).devices) > _large_report():
-        from netscan.report.plaintable import write_plain_table
+    elif fmt == "table":
+        rep = as_report(doc)
+        if len(rep.devices) > _large_report():
+            from netscan.report.plaintable import write_plain_table
 
-        write_plain_table(as_report(doc), out, width)
+            write_plain_table(rep, out, width, sort=sort, only=only)
+        else:
+            out.write(render(rep, fmt, width=width, color=color, sort=sort, only=only))
     else:
         out.write(render(doc, fmt, width=width, color=color, sort=sort, only=only))
 

@@ -4,8 +4,9 @@ rich lays out a table by measuring every cell of every row before printing the f
 2 ms per row, 188 s and gigabytes for 100,000 devices. Above ``LARGE_REPORT`` devices the table
 format is written by this renderer instead: the same columns, widths fixed from the data in one
 pass (each capped), one line per device and per finding, cells shortened with an ellipsis (never
-wrapped), device strings made harmless by ``visible()`` exactly as in the rich table. Memory stays
-flat and time is linear (microseconds per row).
+wrapped), device strings made harmless by ``visible()`` exactly as in the rich table, devices in the
+rich table's order (``--sort`` within its groups, ``--only``: netscan/report/order.py). Memory stays
+flat and time is linear in the rows (microseconds per row) after one sort.
 """
 
 from __future__ import annotations
@@ -57,24 +58,28 @@ def _line(cells: Iterable[str], widths: list[int]) -> str:
     return "  ".join(_cut(c, w).ljust(w) for c, w in zip(cells, widths)).rstrip() + "\n"
 
 
-def write_plain_table(report: Report, out: TextIO, width: int = 160) -> None:
-    """Write the inventory, the findings (worst first) and the summary line to ``out``."""
+def write_plain_table(report: Report, out: TextIO, width: int = 160, *, sort: str = "ip",
+                      only: str | None = None) -> None:
+    """Write the inventory, the findings (worst first), the changes and the summary line to ``out``."""
+    from netscan.report.order import arrange, ip_key
+
     del width  # columns are capped, not fitted: one line per device, however wide
-    widths = _widths((_inventory_row(d) for d in report.devices), _INVENTORY, _CAPS)
-    out.write(f"Devices ({len(report.devices)})\n")
+    devices = arrange(report.devices, sort, only)
+    widths = _widths((_inventory_row(d) for d in devices), _INVENTORY, _CAPS)
+    out.write(f"Devices ({len(devices)})\n")
     out.write(_line(_INVENTORY, widths))
     out.write(_line(("-" * w for w in widths), widths))
-    for d in report.devices:
+    for d in devices:
         out.write(_line(_inventory_row(d), widths))
-    pairs = [(f.severity.rank, str(d.identification.ip), n, k) for n, d in enumerate(report.devices)
+    pairs = [(f.severity.rank, ip_key(d.identification.ip), f.cve or f.id, n, k) for n, d in enumerate(devices)
              for k, f in enumerate(d.findings)]
     if pairs:
         pairs.sort()
         out.write(f"\nFindings ({len(pairs)})\n")
 
         def rows() -> Iterable[tuple[str, ...]]:
-            for _, _, n, k in pairs:
-                d = report.devices[n]
+            for *_, n, k in pairs:
+                d = devices[n]
                 f = d.findings[k]
                 i = d.identification
                 yield (f.severity.value, visible(i.ip), visible(" ".join(x for x in (i.vendor, i.model) if x)),
@@ -87,7 +92,7 @@ def write_plain_table(report: Report, out: TextIO, width: int = 160) -> None:
             out.write(_line(r, fw))
     if report.changes:
         _write_changes(report.changes, out)
-    out.write("\n" + summary_line(report) + "\n")
+    out.write("\n" + summary_line(report, shown=len(devices), only=only) + "\n")
 
 
 def _write_changes(events: Sequence[Mapping[str, Any]], out: TextIO) -> None:
@@ -107,14 +112,20 @@ def _write_changes(events: Sequence[Mapping[str, Any]], out: TextIO) -> None:
         out.write(_line(r, cw))
 
 
-def summary_line(report: Report) -> str:
-    """The one-line summary (the same words as the rich table's)."""
+def summary_line(report: Report, shown: int | None = None, only: str | None = None) -> str:
+    """The one-line summary (of both tables): devices, cameras and recorders, covered-vendor devices
+    and findings as the analysis counted them, how many ``--only`` showed, the changes since the
+    previous scan, and whether the scan was interrupted."""
     scan = report.scan
-    counts = scan.counts or Counts()
+    counts = scan.counts or Counts(devices=len(report.devices))
     sev = counts.findings
-    parts = [f"{counts.devices} devices", f"{counts.video_devices} cameras/recorders", f"{counts.covered} from covered vendors"]
+    n = counts.devices
+    parts = [f"{n} device{'' if n == 1 else 's'}", f"{counts.video_devices} cameras/recorders",
+             f"{counts.covered} from covered vendors"]
     if sev:
         parts.append("findings: " + ", ".join(f"{k.value} {v}" for k, v in sev.items() if v) if any(sev.values()) else "no findings")
+    if only is not None and shown is not None:
+        parts.append(f"{shown} shown (--only {only})")
     if report.changes is not None:
         from netscan.report.changes import changes_summary
 

@@ -7,14 +7,14 @@ identified devices come first; hosts known only by their MAC vendor follow in a 
 their own, so they never bury the cameras.
 
 Device strings only ever enter as ``Text(visible(...))``; nothing is parsed as markup. The table
-reads the report through its JSON document (``Report.to_dict()``), the same fields a saved report has.
+reads the typed :class:`~netscan.model.Report` (a saved JSON report is read with ``Report.from_dict``);
+which devices it shows and in which order is netscan/report/order.py.
 """
 
 from __future__ import annotations
 
 import io
-import ipaddress
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,20 +23,14 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from netscan.model import Report, Severity
+from netscan.model import Device, Finding, Report
+from netscan.report.order import arrange, ip_key, is_plain, mac_registrant, severity_counts
 from netscan.report.safe import visible
 
 _SEV_STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan", "info": "dim"}
-_ORDER = {s.value: s.rank for s in Severity}  # the order is model.Severity's; unknown names rank 9
 _SEV_SHORT = {"critical": "crit", "high": "high", "medium": "med", "low": "low", "info": "info"}
 _SEV_LETTER = {"critical": "C", "high": "H", "medium": "M", "low": "L", "info": "I"}
 _LIST_SHORT = {"NDAA-889": "NDAA", "FCC-covered-list": "FCC"}
-#: Device types that count as video-surveillance equipment (as netscan.model.VIDEO_TYPES).
-VIDEO = frozenset({"camera", "nvr", "dvr", "doorbell", "encoder"})
-#: ``--sort`` keys; ``--only`` filters.
-SORT_KEYS: tuple[str, ...] = ("ip", "severity", "vendor")
-ONLY: tuple[str, ...] = ("video", "covered", "findings")
-
 #: Width given to a table when no width is known (a file, a pipe without COLUMNS).
 DEFAULT_WIDTH = 160
 #: Shortest a shortened text column may become (header length is the floor too).
@@ -47,92 +41,22 @@ def _t(value: object, style: str = "") -> Text:
     return Text(visible(value), style=style)
 
 
-def _ip_key(ip: object) -> tuple[int, int, str]:
-    try:
-        a = ipaddress.ip_address(str(ip))
-        return (a.version, int(a), "")
-    except ValueError:
-        return (9, 0, str(ip))
-
-
-def _sev_counts(d: dict[str, Any]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for f in d.get("findings") or []:
-        s = str(f.get("severity", "info"))
-        counts[s] = counts.get(s, 0) + 1
-    return dict(sorted(counts.items(), key=lambda kv: _ORDER.get(kv[0], 9)))
-
-
-def _worst(d: dict[str, Any]) -> int:
-    return min((_ORDER.get(str(f.get("severity", "info")), 9) for f in d.get("findings") or []), default=99)
-
-
-def _type(d: dict[str, Any]) -> str:
+def _type(d: Device) -> str:
     """The device type; an unknown one says why (silent or unrecognised, see identify/account.py)."""
-    t = str(d.get("device_type") or "unknown")
-    notes = d.get("notes") or []
-    if t == "unknown" and notes and ":" in str(notes[0]):
-        return f"unknown ({str(notes[0]).split(':', 1)[0]})"
+    t = d.identification.device_type or "unknown"
+    if t == "unknown" and d.notes and ":" in d.notes[0]:
+        return f"unknown ({d.notes[0].split(':', 1)[0]})"
     return t
 
 
-def is_plain(d: dict[str, Any]) -> bool:
-    """A host known only by its address and MAC vendor: nothing identified beyond the OUI."""
-    if d.get("findings") or d.get("model") or d.get("firmware") or d.get("brand") or d.get("open_ports"):
-        return False
-    if d.get("device_type") not in (None, "unknown"):
-        return False
-    return all(e.get("kind") == "oui" for e in d.get("evidence") or [])
-
-
-def keep(d: dict[str, Any], only: str | None) -> bool:
-    """Does the device pass the ``--only`` filter?"""
-    if only is None:
-        return True
-    if only == "video":
-        return d.get("device_type") in VIDEO
-    if only == "covered":
-        return bool(d.get("covered"))
-    if only == "findings":
-        return bool(d.get("findings"))
-    raise ValueError(f"unknown filter {only!r}")
-
-
-def sort_key(key: str) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
-    """A sort key for devices: ``ip``, ``severity`` (worst first, then most findings) or ``vendor``."""
-    if key == "ip":
-        return lambda d: _ip_key(d.get("ip"))
-    if key == "severity":
-        return lambda d: (_worst(d), *(-_sev_counts(d).get(s, 0) for s in _ORDER), _ip_key(d.get("ip")))
-    if key == "vendor":
-        return lambda d: (str(d.get("brand") or d.get("vendor") or "~").lower(), str(d.get("vendor") or "").lower(),
-                          str(d.get("model") or "").lower(), _ip_key(d.get("ip")))
-    raise ValueError(f"unknown sort key {key!r}")
-
-
-def arrange(devices: Sequence[dict[str, Any]], sort: str = "ip", only: str | None = None) -> list[dict[str, Any]]:
-    """Filter and order devices: video devices first, then other identified devices, then hosts that
-    answered but stayed unidentified, then plain hosts (address and MAC vendor only); ``sort``
-    orders within each group."""
-    k = sort_key(sort)
-    kept = [d for d in devices if keep(d, only)]
-    def group(d: dict[str, Any]) -> int:
-        if d.get("device_type") in VIDEO:
-            return 0
-        if is_plain(d):
-            return 3
-        return 2 if d.get("device_type") in (None, "unknown") else 1
-
-    return sorted(kept, key=lambda d: (group(d), k(d)))
-
-
-def findings_cell(d: dict[str, Any], compact: bool = False) -> Text:
+def findings_cell(d: Device, compact: bool = False) -> Text:
     """``1 crit 2 high 3 med`` (compact: ``1C 2H 3M``), each count in its severity's style."""
-    counts = _sev_counts(d)
+    counts = severity_counts(d)
     if not counts:
         return Text("–", style="dim")
     out = Text()
-    for i, (sev, n) in enumerate(counts.items()):
+    for i, (level, n) in enumerate(counts.items()):
+        sev = level.value
         if i:
             out.append(" ")
         label = f"{n}{_SEV_LETTER.get(sev, '?')}" if compact else f"{n} {_SEV_SHORT.get(sev, sev)}"
@@ -140,9 +64,13 @@ def findings_cell(d: dict[str, Any], compact: bool = False) -> Text:
     return out
 
 
-def _covered(d: dict[str, Any]) -> str:
-    cov = d.get("covered")
-    return "+".join(_LIST_SHORT.get(x, x) for x in cov.get("lists", [])) if isinstance(cov, dict) else ""
+def _covered(d: Device) -> str:
+    cov = d.identification.covered
+    return "+".join(_LIST_SHORT.get(x, x) for x in cov.lists) if cov is not None else ""
+
+
+def _ports(d: Device) -> Text:
+    return Text(" ".join(str(p) for p in d.open_ports))
 
 
 @dataclass
@@ -209,21 +137,22 @@ def _fit(cols: dict[str, _Col], width: int, steps: Sequence[tuple[str, _Col | No
     return [live[k] for k in order if k in live]
 
 
-def device_table(devices: Sequence[dict[str, Any]], width: int, title: str | None = "Devices") -> Table | None:
+def device_table(devices: Sequence[Device], width: int, title: str | None = "Devices") -> Table | None:
     """One line per device, fitted to ``width`` columns."""
     if not devices:
         return None
+    ids = [d.identification for d in devices]
     cols = {
-        "IP": _Col("IP", [_t(d.get("ip")) for d in devices]),
-        "MAC": _Col("MAC", [_t(d.get("mac")) for d in devices]),
-        "Maker": _Col("Maker", [_t(d.get("vendor"), "bold") for d in devices]),
-        "Brand": _Col("Brand", [_t(d.get("brand")) for d in devices]),
-        "Model": _Col("Model", [_t(d.get("model")) for d in devices]),
-        "Firmware": _Col("Firmware", [_t(d.get("firmware")) for d in devices]),
+        "IP": _Col("IP", [_t(i.ip) for i in ids]),
+        "MAC": _Col("MAC", [_t(i.mac) for i in ids]),
+        "Maker": _Col("Maker", [_t(i.vendor, "bold") for i in ids]),
+        "Brand": _Col("Brand", [_t(i.brand) for i in ids]),
+        "Model": _Col("Model", [_t(i.model) for i in ids]),
+        "Firmware": _Col("Firmware", [_t(i.firmware) for i in ids]),
         "Type": _Col("Type", [_t(_type(d)) for d in devices]),
-        "Conf.": _Col("Conf.", [Text(f"{float(d.get('confidence') or 0):.2f}") for d in devices], justify="right"),
+        "Conf.": _Col("Conf.", [Text(f"{i.reported_confidence:.2f}") for i in ids], justify="right"),
         "Covered": _Col("Covered", [Text(_covered(d), style="bold red") for d in devices]),
-        "Ports": _Col("Ports", [Text(" ".join(str(p) for p in d.get("open_ports", []))) for d in devices]),
+        "Ports": _Col("Ports", [_ports(d) for d in devices]),
         "Findings": _Col("Findings", [findings_cell(d) for d in devices]),
     }
     steps: list[tuple[str, _Col | None]] = [
@@ -243,44 +172,35 @@ def device_table(devices: Sequence[dict[str, Any]], width: int, title: str | Non
     return _table(title, shown, len(devices))
 
 
-def hosts_table(hosts: Sequence[dict[str, Any]], width: int, title: str | None) -> Table | None:
+def hosts_table(hosts: Sequence[Device], width: int, title: str | None) -> Table | None:
     """Hosts known by address and MAC vendor only: IP, MAC, MAC vendor (and ports when known)."""
     if not hosts:
         return None
     cols = {
-        "IP": _Col("IP", [_t(h.get("ip")) for h in hosts]),
-        "MAC": _Col("MAC", [_t(h.get("mac")) for h in hosts]),
-        "MAC vendor": _Col("MAC vendor", [_t(h.get("vendor") or mac_registrant(h)) for h in hosts]),
+        "IP": _Col("IP", [_t(h.identification.ip) for h in hosts]),
+        "MAC": _Col("MAC", [_t(h.identification.mac) for h in hosts]),
+        "MAC vendor": _Col("MAC vendor", [_t(h.identification.vendor or mac_registrant(h)) for h in hosts]),
     }
-    if any(h.get("open_ports") for h in hosts):
-        cols["Ports"] = _Col("Ports", [Text(" ".join(str(p) for p in h.get("open_ports", []))) for h in hosts])
+    if any(h.open_ports for h in hosts):
+        cols["Ports"] = _Col("Ports", [_ports(h) for h in hosts])
     shown = _fit(cols, width, [("Ports", None)], shrink=("MAC vendor",))
     return _table(title, shown, len(hosts))
 
 
-def mac_registrant(d: Mapping[str, Any]) -> str | None:
-    """The IEEE registrant of the device's MAC block, from its ``oui`` evidence."""
-    for e in d.get("evidence") or []:
-        if isinstance(e, Mapping) and e.get("kind") == "oui":
-            reg = (e.get("extracted") or {}).get("registrant")
-            if reg:
-                return str(reg)
-    return None
-
-
-def _device_name(d: dict[str, Any]) -> str:
+def _device_name(d: Device) -> str:
     """``Lorex LNB8005 (Dahua)``: the name on the box, the model, and the maker when it differs."""
-    brand, maker, model = d.get("brand"), d.get("vendor"), d.get("model")
+    i = d.identification
+    brand, maker, model = i.brand, i.vendor, i.model
     name = " ".join(visible(x) for x in (brand or maker, model) if x)
     if brand and maker and brand != maker:
         name += f" ({visible(maker)})"
     return name
 
 
-def _finding_title(f: dict[str, Any]) -> str:
+def _finding_title(f: Finding) -> str:
     """The title without a leading copy of the CVE id shown beside it."""
-    title = visible(f.get("title"), 400)
-    cve = f.get("cve")
+    title = visible(f.title, 400)
+    cve = f.cve
     if cve and title.startswith(str(cve)):
         title = title[len(str(cve)):].lstrip(" :-–")
     return title
@@ -290,17 +210,17 @@ def _finding_title(f: dict[str, Any]) -> str:
 FINDINGS_TABLE_MIN = 150
 
 
-def findings_table(devices: Sequence[dict[str, Any]], width: int) -> Any:
+def findings_table(devices: Sequence[Device], width: int) -> Any:
     """One entry per finding, worst first. Wide: a table whose Detail column wraps between words.
     Narrow: severity, address, device and finding on one line, the title indented below it."""
-    rows = [(_ORDER.get(str(f.get("severity", "info")), 9), d, f) for d in devices for f in d.get("findings") or []]
+    rows = [(f.severity.rank, d, f) for d in devices for f in d.findings]
     if not rows:
         return None
-    rows.sort(key=lambda r: (r[0], _ip_key(r[1].get("ip")), str(r[2].get("cve") or r[2].get("id"))))
-    sev = [Text(str(f.get("severity", "info")), style=_SEV_STYLE.get(str(f.get("severity")), "")) for _, _, f in rows]
-    ips = [_t(d.get("ip")) for _, d, _ in rows]
+    rows.sort(key=lambda r: (r[0], ip_key(r[1].identification.ip), str(r[2].cve or r[2].id)))
+    sev = [Text(f.severity.value, style=_SEV_STYLE.get(f.severity.value, "")) for _, _, f in rows]
+    ips = [_t(d.identification.ip) for _, d, _ in rows]
     dev = [Text(_device_name(d)) for _, d, _ in rows]
-    fid = [_t(f.get("cve") or f.get("id")) for _, _, f in rows]
+    fid = [_t(f.cve or f.id) for _, _, f in rows]
     w_sev = max(len("Severity"), *(c.cell_len for c in sev))
     w_ip = max(2, *(c.cell_len for c in ips))
     w_id = max(7, *(c.cell_len for c in fid))
@@ -359,37 +279,20 @@ def changes_table(events: Sequence[Mapping[str, Any]], width: int) -> Table | No
     return _table(f"Changes since the previous scan ({len(rows)})", shown, len(rows))
 
 
-def summary_text(doc: dict[str, Any], shown: int | None = None, only: str | None = None) -> Text:
+def summary_text(report: Report, shown: int | None = None, only: str | None = None) -> Text:
     """A one-line summary of the scan."""
-    scan = doc.get("scan", {})
-    counts = scan.get("counts", {})
-    sev = counts.get("findings", {})
-    n = counts.get("devices", len(doc.get("devices", [])))
-    parts = [f"{n} device{'' if n == 1 else 's'}",
-             f"{counts.get('video_devices', 0)} cameras/recorders",
-             f"{counts.get('covered', 0)} from covered vendors"]
-    if sev:
-        parts.append("findings: " + ", ".join(f"{k} {v}" for k, v in sev.items() if v) if any(sev.values()) else "no findings")
-    if only is not None and shown is not None:
-        parts.append(f"{shown} shown (--only {only})")
-    changes = doc.get("changes")
-    if isinstance(changes, list):
-        from netscan.report.changes import changes_summary
+    from netscan.report.plaintable import summary_line
 
-        parts.append(changes_summary(len(changes)))
-    if scan.get("incomplete"):
-        parts.append("INCOMPLETE (interrupted)")
-    return Text(" · ".join(parts))
+    return Text(summary_line(report, shown=shown, only=only))
 
 
-
-def hosts_summary(doc: dict[str, Any]) -> Text:
+def hosts_summary(report: Report) -> Text:
     """``62 hosts up of 253 addresses`` for a host-discovery report."""
-    scan = doc.get("scan", {})
-    n = len(doc.get("devices", []))
-    addresses = (scan.get("counts") or {}).get("addresses")
+    n = len(report.devices)
+    run = report.scan.run
+    addresses = run.stats.addresses if run is not None else None
     text = f"{n} host{'s' if n != 1 else ''} up" + (f" of {addresses} addresses" if addresses else "")
-    if scan.get("incomplete"):
+    if report.scan.incomplete:
         text += " · INCOMPLETE (interrupted)"
     return Text(text)
 
@@ -398,15 +301,17 @@ def renderables(report: Report | Mapping[str, Any], width: int | None = None, *,
                 only: str | None = None) -> Group:
     """Everything the table report shows, as one rich renderable fitted to ``width`` columns (a
     Report, or a JSON report document)."""
-    doc: dict[str, Any] = report.to_dict() if isinstance(report, Report) else dict(report)
+    from netscan.report import as_report
+
+    rep = as_report(report)
     w = width or DEFAULT_WIDTH
     items: list[Any] = []
-    devices = arrange(doc.get("devices", []), sort, only)
-    if (doc.get("scan") or {}).get("hosts_only"):
+    devices = arrange(rep.devices, sort, only)
+    if rep.scan.hosts_only:
         t = hosts_table(devices, w, "Hosts")
         if t is not None:
             items.append(t)
-        items.append(hosts_summary(doc))
+        items.append(hosts_summary(rep))
         return Group(*_spaced(items))
     main = [d for d in devices if not is_plain(d)]
     plain = [d for d in devices if is_plain(d)]
@@ -419,10 +324,10 @@ def renderables(report: Report | Mapping[str, Any], width: int | None = None, *,
     ft = findings_table(devices, w)
     if ft is not None:
         items.append(ft)
-    ct = changes_table([e for e in doc.get("changes") or [] if isinstance(e, Mapping)], w)
+    ct = changes_table(rep.changes or (), w)
     if ct is not None:
         items.append(ct)
-    items.append(summary_text(doc, shown=len(devices), only=only))
+    items.append(summary_text(rep, shown=len(devices), only=only))
     return Group(*_spaced(items))
 
 
