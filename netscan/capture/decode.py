@@ -159,12 +159,14 @@ class Decoder:
     def _lldp(self, mac: str, pdu: bytes, ts: float) -> None:
         ip = _v4(lldp_packet_fields(pdu[:1500]).get("lldp.mgmt_ip", []))
         if ip:
+            self.c.on_link(ip)
             self.c.bind(ip, mac)
         self.c.add(ip, mac, ts, "lldp", None, "LLDP", pdu[:1500], b64(pdu[:1500]))
 
     def _cdp(self, mac: str, pdu: bytes, ts: float) -> None:
         ip = _v4(cdp_packet_fields(pdu[:1500]).get("cdp.address", []))
         if ip:
+            self.c.on_link(ip)
             self.c.bind(ip, mac)
         self.c.add(ip, mac, ts, "cdp", None, "CDP", pdu[:1500], b64(pdu[:1500]))
 
