@@ -179,3 +179,19 @@ def test_stated_mac_binds_only_the_address_it_names(tmp_path: Path) -> None:
         write_pcap(f, [(1_700_000_000.0, frame(rec))])
     obs = read_captures([str(pcap)]).observations
     assert [(o.ip, o.mac) for o in obs] == [("192.168.1.1", None)]
+
+
+def test_wsd_action_after_a_long_namespace_table(tmp_path: Path) -> None:
+    """gSOAP firmware writes its whole namespace table (about 45 declarations, 3 KB; more with
+    vendor extensions) into the Envelope start tag, before the Action: a reply whose Action starts
+    past 4 KB is still read. The 631GA reply with declarations added until it does."""
+    rec = _load("ipcam-631ga_wsd.json")
+    extra = " ".join(f'xmlns:ext{i}="http://www.onvif.org/ver10/ext{i}/wsdl"' for i in range(80))
+    rec["published"] = rec["published"].replace("<SOAP-ENV:Envelope ", f"<SOAP-ENV:Envelope {extra} ", 1)
+    assert payload(rec).index(b"/discovery/ProbeMatches") > 4096
+    pcap = tmp_path / "long.pcap"
+    with pcap.open("wb") as f:
+        write_pcap(f, [(1_700_000_000.0, frame(rec))])
+    obs = read_captures([str(pcap)]).observations
+    assert [(o.ip, [r.request for r in o.responses]) for o in obs] == [("192.168.1.1", ["ProbeMatch"])]
+    assert identify(obs[0]).to_dict()["model"] == "631GA"
