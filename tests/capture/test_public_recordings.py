@@ -195,3 +195,20 @@ def test_wsd_action_after_a_long_namespace_table(tmp_path: Path) -> None:
     obs = read_captures([str(pcap)]).observations
     assert [(o.ip, [r.request for r in o.responses]) for o in obs] == [("192.168.1.1", ["ProbeMatch"])]
     assert identify(obs[0]).to_dict()["model"] == "631GA"
+
+
+def test_sadp_padded_with_nul_bytes_still_read(tmp_path: Path) -> None:
+    """A SADP reply padded with NUL bytes after </ProbeMatch> (a fixed-size firmware buffer) is not
+    well-formed XML; the flat elements are still read. The real DS-2CD2385G1-I reply, padded."""
+    rec = _load("hikvision-ds-2cd2385g1-i_sadp.json")
+    padded = payload(rec) + b"\x00" * 64
+    raw = padded.decode("latin-1")
+    f = fields(Response(protocol="sadp", raw=raw))
+    assert f["sadp.malformed"] and f["sadp.DeviceDescription"] == ["DS-2CD2385G1-I"]
+    assert f["sadp.message"] == ["ProbeMatch"] and f["sadp.MAC"] == ["58-50-ed-1f-e3-85"]
+    w = rec["wire"]
+    pcap = tmp_path / "padded.pcap"
+    with pcap.open("wb") as fh:
+        write_pcap(fh, [(1_700_000_000.0, udp_frame(w["src_mac"], _dst_mac(w["dst_ip"]), w["src_ip"], w["dst_ip"], w["sport"], w["dport"], padded))])
+    got = identify(read_captures([str(pcap)]).observations[0]).to_dict()
+    assert (got["vendor"], got["model"], got["firmware"]) == ("Hikvision", "DS-2CD2385G1-I", "V5.6.2 build 190701")
