@@ -86,6 +86,19 @@ class Collector:
                 self._local[ip] = v
         return v
 
+    def on_link(self, ip: str) -> None:
+        """``ip`` is a device's own address, announced in a link-layer frame (LLDP, CDP) that no
+        router forwards: the device is on this link whatever the range (campus and OT networks
+        number their switches in public ranges), so it counts as local."""
+        try:
+            a = ipaddress.ip_address(ip)
+        except ValueError:
+            return
+        if a.is_multicast or a.is_unspecified or a.is_loopback or a.is_reserved:
+            return
+        if len(self._local) < MAX_BINDINGS or ip in self._local:
+            self._local[ip] = True
+
     def bind(self, ip: str, mac: str) -> None:
         """``ip`` is at ``mac`` (ARP, DHCP ACK, link-local announcement)."""
         if mac in ("00:00:00:00:00:00", "ff:ff:ff:ff:ff:ff") or not self.is_local(ip):

@@ -159,12 +159,14 @@ class Decoder:
     def _lldp(self, mac: str, pdu: bytes, ts: float) -> None:
         ip = _v4(lldp_packet_fields(pdu[:1500]).get("lldp.mgmt_ip", []))
         if ip:
+            self.c.on_link(ip)
             self.c.bind(ip, mac)
         self.c.add(ip, mac, ts, "lldp", None, "LLDP", pdu[:1500], b64(pdu[:1500]))
 
     def _cdp(self, mac: str, pdu: bytes, ts: float) -> None:
         ip = _v4(cdp_packet_fields(pdu[:1500]).get("cdp.address", []))
         if ip:
+            self.c.on_link(ip)
             self.c.bind(ip, mac)
         self.c.add(ip, mac, ts, "cdp", None, "CDP", pdu[:1500], b64(pdu[:1500]))
 
@@ -221,7 +223,7 @@ class Decoder:
                 req = "NOTIFY" if p.startswith(b"NOTIFY") else "M-SEARCH reply"
                 c.add(src, mac, ts, "ssdp", 1900, req, p[:8192], _text(p[:8192]))
         elif dport == 3702 or sport == 3702:
-            head = p[:4096]
+            head = p[:16384]  # gSOAP firmware declares ~45 namespaces (3 KB and more) before the Action
             for word, req in ((b"/discovery/Hello", "Hello"), (b"/discovery/Bye", "Bye"), (b"/discovery/ProbeMatches", "ProbeMatch")):
                 if word in head:
                     c.add(src, mac, ts, "wsd", 3702, req, p[:65536], _text(p[:65536]))

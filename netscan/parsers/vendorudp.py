@@ -3,6 +3,7 @@ XMEye / NetSurveillance (DVRIP header + JSON). Layouts in the reference notes, Â
 
 from __future__ import annotations
 
+import re
 import struct
 from typing import Any
 
@@ -17,13 +18,32 @@ def _text(raw: str) -> str:
     return data.decode("latin-1") if isinstance(data, bytes) else data
 
 
+#: A flat SADP element ``<Name>text</Name>`` (the whole message is one level deep).
+_SADP_ELEMENT = re.compile(r"<([A-Za-z][\w.-]{0,63})>([^<>]{0,1024})</\1>")
+
+
 def sadp_fields(raw: str, request: str = "") -> Fields:
-    """Every child element of a SADP ProbeMatch/Hello as ``sadp.<Element>``."""
+    """Every child element of a SADP ProbeMatch/Hello as ``sadp.<Element>``.
+
+    Firmware that pads the datagram (NUL bytes after the closing tag) or writes a stray byte makes
+    the XML ill-formed (ethodump-ng reads SADP line by line for that reason): the message is flat,
+    so its elements are then read one by one, and ``sadp.malformed`` says so."""
     raw = _text(raw)
     try:
         root = parse_xml(raw)
     except Unreadable as exc:
-        return {"sadp.unreadable": [str(exc)]}
+        head = raw[:65536]
+        kind = re.search(r"<(ProbeMatch|Hello|Probe)\b", head)
+        # a refused document (DTD, entities) stays refused: only ill-formed ones are read leniently
+        if kind is None or "<!" in head or str(exc).startswith("xml refused"):
+            return {"sadp.unreadable": [str(exc)]}
+        lenient: Fields = {}
+        add(lenient, "sadp.message", kind.group(1))
+        add(lenient, "sadp.malformed", str(exc))
+        for name, text in _SADP_ELEMENT.findall(head)[:200]:
+            if text.strip():
+                add(lenient, f"sadp.{name}", text.strip())
+        return lenient
     fields: Fields = {}
     add(fields, "sadp.message", local(root.tag))
     for child in list(root)[:200]:

@@ -19,11 +19,12 @@ One file per vendor protocol where a public recording of a real device exists:
   serial and CRC are not recorded, so they are made here). Fixtures holding a legacy port-9999
   ``system.get_sysinfo`` reply instead (kasa-ep10, hs107, kl120, kp115) are left out: the passive
   path reads 20002 only.
-No public recording of a real device's SADP Hello or ProbeMatch, WS-Discovery Hello or ProbeMatch,
-XMEye (UDP 34569) search reply or Ubiquiti 10001 reply is in the corpus (the only cited XMEye payload,
-xiongmai/hi3516ev300_85h50ai_dvrip-systeminfo.json, is an authenticated DVRIP SystemInfo reply over
-TCP 34567, JSON without its header, which passive capture does not read; the ONVIF files are HTTP
-GetDeviceInformation answers). Those paths are covered by tests/capture/test_capture.py and the lab.
+- Cleartext HTTP and RTSP answers (``TCP_FILES``): real devices' answers from the corpus, sent as TCP
+  segments after the request line, as a SPAN port sees them.
+Recordings of SADP, WS-Discovery, XMEye (UDP 34569) and Ubiquiti 10001 datagrams, which the corpus does
+not hold, are in tests/capture/public and read by tests/capture/test_public_recordings.py. The one
+cited XMEye payload here, xiongmai/hi3516ev300_85h50ai_dvrip-systeminfo.json, is an authenticated
+DVRIP SystemInfo reply over TCP 34567, which passive capture does not read.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from netscan.capture import read_captures
 from netscan.identify import identify
 from netscan.lab.emulator.mdns import MdnsRecords
 from netscan.lab.emulator.packets import dhip_packet, dns_query, to_bytes
-from netscan.lab.pcapgen import udp_frame, write_pcap
+from netscan.lab.pcapgen import tcp_frame, udp_frame, write_pcap
 from netscan.observations import from_dict
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -153,3 +154,79 @@ def test_recorded_tplink_reply_read_from_the_wire(name: str, tmp_path: Path) -> 
         assert got["firmware"] and got["firmware"].startswith(expect["firmware"]), (name, got["firmware"])
     else:
         assert got["firmware"] is None, (name, got["firmware"])
+
+
+#: Cleartext HTTP and RTSP answers of real devices in the corpus (each file cites its source), from a
+#: single request to a long page: ISAPI deviceInfo (Hikvision cameras, NVR), Dahua/Amcrest RTSP
+#: realms, an Axis basicdeviceinfo JSON, a Foscam DESCRIBE with SDP, Samsung/Hanwha and TP-Link RTSP,
+#: and an HP printer's 13.9 KB home page (ten segments, of which the capture filter admits the first:
+#: its title is there).
+TCP_FILES = [
+    "hikvision/ds-2cd2146g2-isu_v5.7.17_isapi.json",
+    "hikvision/ds-7616ni-k2_nvr_isapi.json",
+    "hikvision/hikvision-camera_rtsp-realm-c1214.json",
+    "dahua/amcrest-camera_rtsp-realm.json",
+    "dahua/amcrest-ip4m-1041b_magicbox.json",
+    "axis/axis-m1065-lw_9.80.1.json",
+    "foscam/foscam-c1_rtsp-describe.json",
+    "hanwha/samsung-snb-2000-rtsp.json",
+    "tplink/tplink-ipc_rtsp-realm_scrypted.json",
+    "hp/laserjet-400-m401dn.json",
+]
+MSS = 1460
+
+
+def _on_the_wire(responses: list[dict[str, Any]], mac: str) -> list[bytes]:
+    """Each answer on its own TCP connection: the client's request line, then the answer in
+    MSS-sized segments from the device's port, as a SPAN port sees an exchange."""
+    out = []
+    client, client_mac = "192.168.77.2", "00:00:5e:00:53:02"
+    for n, r in enumerate(responses):
+        port, cport = int(r["port"]), 50000 + n
+        method, _, rest = r["request"].partition(" ")
+        target = rest.split(" ")[0] or "/"
+        proto = "RTSP/1.0" if r["protocol"] == "rtsp" else "HTTP/1.1"
+        req = f"{method} {target} {proto}\r\nCSeq: 1\r\n\r\n".encode()
+        out.append(tcp_frame(client_mac, mac, client, IP, cport, port, 1000, req))
+        body = r["raw"].encode("utf-8")
+        for i in range(0, len(body), MSS):
+            out.append(tcp_frame(mac, client_mac, IP, client, port, cport, 5000 + i, body[i : i + MSS]))
+    return out
+
+
+def _exchanges(obs: dict[str, Any]) -> list[dict[str, Any]]:
+    return [r for r in obs["responses"] if r["protocol"] in ("http", "rtsp") and r["raw"].startswith(("HTTP/1.", "RTSP/1.0"))]
+
+
+@pytest.mark.parametrize("name", TCP_FILES)
+def test_recorded_http_rtsp_answer_read_from_tcp(name: str, tmp_path: Path) -> None:
+    """The passive reader reassembles a real device's cleartext answer from TCP segments, keeps the
+    request line it saw, and identification reads it as it reads the recorded answer itself."""
+    doc = json.loads((CORPUS / name).read_text(encoding="utf-8"))
+    obs = doc[0] if isinstance(doc, list) else doc
+    answers = _exchanges(obs)
+    assert answers and all(r.get("source") or obs.get("source") for r in answers), name
+    mac = "00:00:5e:00:53:43"
+    pcap = tmp_path / "tcp.pcap"
+    with pcap.open("wb") as f:
+        write_pcap(f, [(1_700_000_000 + i / 1000, fr) for i, fr in enumerate(_on_the_wire(answers, mac))])
+    res = read_captures([str(pcap)])
+    heard = [o for o in res.observations if o.ip == IP]
+    assert len(heard) == 1, [o.ip for o in res.observations]
+    got_responses = sorted(heard[0].responses, key=lambda r: r.port or 0)
+    assert len(got_responses) == len(answers)
+    for got, want in zip(got_responses, sorted(answers, key=lambda r: int(r["port"]))):
+        assert got.protocol == want["protocol"] and got.port == int(want["port"])
+        assert got.request.split(" ")[0] == want["request"].split(" ")[0]
+        sent = want["raw"].encode("utf-8")
+        # the capture filter admits the segment that starts an answer, not the ones after it
+        assert got.raw.encode("latin-1") == sent[:MSS] and got.truncated is (b"\r\n\r\n" not in sent[:MSS])
+    want_id = identify(from_dict({"ip": IP, "mac": None, "responses": [
+        {"protocol": r["protocol"], "raw": r["raw"], "port": r["port"], "request": r["request"]} for r in answers]})).to_dict()
+    got_id = identify(heard[0]).to_dict()
+    for key in ("vendor", "brand", "model", "firmware", "device_type"):
+        assert got_id[key] == want_id[key], (name, key, got_id[key], want_id[key])
+    expect = obs.get("expect") or {}
+    for key in ("vendor", "model", "firmware"):
+        if expect.get(key):
+            assert got_id[key] == expect[key], (name, key)

@@ -9,8 +9,8 @@ assertions are what the device said (``expect``): its address and MAC, maker, mo
 serial as the recording states them.
 
 Protocols covered here: Hikvision SADP, WS-Discovery ProbeMatches (Hikvision, and a no-name gSOAP
-camera), Xiongmai XMEye (UDP 34569) search replies, Ubiquiti UDP 10001 replies, and a white-label
-Dahua DHIP announcement. The older recordings of tests/corpus (DHIP, mDNS, SSDP, DNS, TP-Link 20002)
+camera), Xiongmai XMEye (UDP 34569) search replies, Ubiquiti UDP 10001 replies, a white-label Dahua
+DHIP announcement, and LLDP / CDP frames of real switches (whole Ethernet frames as captured). The older recordings of tests/corpus (DHIP, mDNS, SSDP, DNS, TP-Link 20002)
 are read the same way by tests/capture/test_public_packets.py.
 """
 
@@ -39,7 +39,8 @@ FILES = sorted(p.name for p in PUBLIC.glob("*.json"))
 NETSCAN = str(Path(sys.executable).with_name("netscan"))
 #: Ethernet destination of a unicast reply (the prober); multicast / broadcast map from the address.
 PROBER_MAC = "00:00:5e:00:53:02"
-_PORT = {"sadp": 37020, "wsd": 3702, "xmeye": 34569, "ubnt": 10001, "dhip": 37810}
+_PORT: dict[str, int | None] = {"sadp": 37020, "wsd": 3702, "xmeye": 34569, "ubnt": 10001, "dhip": 37810, "lldp": None, "cdp": None}
+_LINK_LAYER = ("lldp", "cdp")
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -55,6 +56,9 @@ def payload(rec: dict[str, Any]) -> bytes:
         data = ast.literal_eval(pub)
         assert isinstance(data, bytes)
         return data
+    if form == "go-bytes":  # a Go []byte literal: 0x.. items, nothing else but commas and blanks
+        assert re.fullmatch(r"(?:\s*0x[0-9a-fA-F]{2},)*\s*(?:0x[0-9a-fA-F]{2},?)?\s*", pub), "not a plain byte slice"
+        return bytes(int(h, 16) for h in re.findall(r"0x([0-9a-fA-F]{2})", pub))
     if form == "text-with-comment-prefix":
         pub = "\n".join(re.sub(r"^# ?", "", line) for line in pub.split("\n"))
     else:
@@ -79,14 +83,16 @@ def _dst_mac(ip: str) -> str:
 
 
 def frame(rec: dict[str, Any]) -> bytes:
+    if rec["protocol"] in _LINK_LAYER:
+        return payload(rec)  # a whole Ethernet frame as captured
     w = rec["wire"]
     return udp_frame(w["src_mac"], _dst_mac(w["dst_ip"]), w["src_ip"], w["dst_ip"], w["sport"], w["dport"], payload(rec))
 
 
 def test_recordings_found_and_cited() -> None:
-    assert len(FILES) >= 9, FILES
+    assert len(FILES) >= 12, FILES
     protocols = {_load(n)["protocol"] for n in FILES}
-    assert {"sadp", "wsd", "xmeye", "ubnt"} <= protocols
+    assert {"sadp", "wsd", "xmeye", "ubnt", "lldp", "cdp"} <= protocols
     for name in FILES:
         src = _load(name)["source"]
         assert re.fullmatch(r"[0-9a-f]{40}", src["commit"]), name
@@ -111,6 +117,11 @@ def test_recorded_datagram_read_from_the_wire(name: str, tmp_path: Path) -> None
     for key in ("vendor", "model", "firmware", "serial", "device_type"):
         if key in expect:
             assert got[key] == expect[key], (name, key, got[key])
+    said = fields(obs.responses[0])
+    for key, values in expect.get("fields", {}).items():
+        assert said.get(key) == values, (name, key, said.get(key))
+    if "software_contains" in expect:
+        assert expect["software_contains"] in said["cdp.software_version"][0]
 
 
 def test_passive_command_reads_every_recording(tmp_path: Path) -> None:
@@ -121,11 +132,11 @@ def test_passive_command_reads_every_recording(tmp_path: Path) -> None:
         write_pcap(f, [(1_700_000_000.0 + i, frame(r)) for i, r in enumerate(recs)])
     p = subprocess.run([NETSCAN, "passive", "--pcap", str(pcap), "--format", "json"], capture_output=True, timeout=120)
     assert p.returncode == 0, p.stderr.decode()
-    devices = {d["ip"]: d for d in json.loads(p.stdout)["devices"]}
-    wanted = {r["expect"]["ip"] for r in recs}
+    devices = {d["ip"] or d["mac"]: d for d in json.loads(p.stdout)["devices"]}
+    wanted = {r["expect"]["ip"] or r["expect"]["mac"] for r in recs}
     assert set(devices) == wanted
     for r in recs:
-        d, e = devices[r["expect"]["ip"]], r["expect"]
+        d, e = devices[r["expect"]["ip"] or r["expect"]["mac"]], r["expect"]
         assert d["mac"] == e["mac"]
         if e.get("vendor"):  # several recordings of one device merge: the richest claim must hold
             assert d["vendor"] == e["vendor"], (r["device"], d["vendor"])
@@ -168,3 +179,36 @@ def test_stated_mac_binds_only_the_address_it_names(tmp_path: Path) -> None:
         write_pcap(f, [(1_700_000_000.0, frame(rec))])
     obs = read_captures([str(pcap)]).observations
     assert [(o.ip, o.mac) for o in obs] == [("192.168.1.1", None)]
+
+
+def test_wsd_action_after_a_long_namespace_table(tmp_path: Path) -> None:
+    """gSOAP firmware writes its whole namespace table (about 45 declarations, 3 KB; more with
+    vendor extensions) into the Envelope start tag, before the Action: a reply whose Action starts
+    past 4 KB is still read. The 631GA reply with declarations added until it does."""
+    rec = _load("ipcam-631ga_wsd.json")
+    extra = " ".join(f'xmlns:ext{i}="http://www.onvif.org/ver10/ext{i}/wsdl"' for i in range(80))
+    rec["published"] = rec["published"].replace("<SOAP-ENV:Envelope ", f"<SOAP-ENV:Envelope {extra} ", 1)
+    assert payload(rec).index(b"/discovery/ProbeMatches") > 4096
+    pcap = tmp_path / "long.pcap"
+    with pcap.open("wb") as f:
+        write_pcap(f, [(1_700_000_000.0, frame(rec))])
+    obs = read_captures([str(pcap)]).observations
+    assert [(o.ip, [r.request for r in o.responses]) for o in obs] == [("192.168.1.1", ["ProbeMatch"])]
+    assert identify(obs[0]).to_dict()["model"] == "631GA"
+
+
+def test_sadp_padded_with_nul_bytes_still_read(tmp_path: Path) -> None:
+    """A SADP reply padded with NUL bytes after </ProbeMatch> (a fixed-size firmware buffer) is not
+    well-formed XML; the flat elements are still read. The real DS-2CD2385G1-I reply, padded."""
+    rec = _load("hikvision-ds-2cd2385g1-i_sadp.json")
+    padded = payload(rec) + b"\x00" * 64
+    raw = padded.decode("latin-1")
+    f = fields(Response(protocol="sadp", raw=raw))
+    assert f["sadp.malformed"] and f["sadp.DeviceDescription"] == ["DS-2CD2385G1-I"]
+    assert f["sadp.message"] == ["ProbeMatch"] and f["sadp.MAC"] == ["58-50-ed-1f-e3-85"]
+    w = rec["wire"]
+    pcap = tmp_path / "padded.pcap"
+    with pcap.open("wb") as fh:
+        write_pcap(fh, [(1_700_000_000.0, udp_frame(w["src_mac"], _dst_mac(w["dst_ip"]), w["src_ip"], w["dst_ip"], w["sport"], w["dport"], padded))])
+    got = identify(read_captures([str(pcap)]).observations[0]).to_dict()
+    assert (got["vendor"], got["model"], got["firmware"]) == ("Hikvision", "DS-2CD2385G1-I", "V5.6.2 build 190701")
