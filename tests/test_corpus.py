@@ -43,9 +43,9 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: (tests/corpus_test/SPLIT.md) that no rule has been written from yet, so the whole split measures
 #: below those figures until rules are written from it; these floors are the figures measured after
 #: that addition, rounded down. They guard against regressions and are not targets.
-TRAINING_VENDOR_FLOOR = 0.85
-TRAINING_MODEL_FLOOR = 0.84
-TRAINING_FIRMWARE_FLOOR = 0.92
+TRAINING_VENDOR_FLOOR = 0.79
+TRAINING_MODEL_FLOOR = 0.77
+TRAINING_FIRMWARE_FLOOR = 0.86
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]
