@@ -324,10 +324,19 @@ def _load_oui(db: SignatureDB, root: Path) -> None:
     if not path.exists():
         db.problems.append("oui/registry.tsv: missing (run scripts/gen_oui.py)")
         return
+    # Registrant names are compared without spaces ("AV TECH CORPORATION" is "avtech corporation"):
+    # a vendor's listed registrants by the longest leading run of the registrant's words; a vendor
+    # that lists none by its name, legal name or an alias, legal-form words dropped on both sides.
     registrants: dict[str, str] = {}
+    by_name: dict[str, str] = {}
     for v in db.vendors.values():
         for r in v.oui_registrants:
-            registrants[r] = v.name
+            registrants.setdefault(r.replace(" ", ""), v.name)
+        if not v.oui_registrants:
+            for alias in (v.name, v.legal, *v.aliases):
+                key = registrant_key(alias)
+                if len(key) >= 4:
+                    by_name.setdefault(key, v.name)
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
@@ -344,11 +353,27 @@ def _load_oui(db: SignatureDB, root: Path) -> None:
             vendor = None
             tokens = norm.split()
             for k in range(len(tokens), 0, -1):
-                vendor = registrants.get(" ".join(tokens[:k]))
+                vendor = registrants.get("".join(tokens[:k]))
                 if vendor is not None:
                     break
+            if vendor is None:
+                vendor = by_name.get(registrant_key(org))
             if vendor is not None:
                 db.oui_vendor[prefix] = vendor
+
+
+#: Legal-form words of company names (IEEE registrants, vendors' legal names): dropped before a
+#: registrant is compared with a vendor's name.
+_LEGAL_FORMS = frozenset({
+    "co", "ltd", "inc", "corp", "corporation", "limited", "llc", "gmbh", "ag", "ab", "bv", "b", "v", "sa", "s", "a", "spa",
+    "p", "srl", "kft", "oy", "pty", "pvt", "pte", "plc", "company", "incorporated", "kk", "nv", "as", "aps", "sdn", "bhd",
+})
+
+
+def registrant_key(name: str | None) -> str:
+    """A company name without legal-form words, spaces or punctuation: ``AV TECH CORPORATION`` and
+    ``AVTECH Corporation`` are both ``avtech``."""
+    return "".join(t for t in normalise_name(name).split() if t not in _LEGAL_FORMS)
 
 
 def _compile(pattern: Any, flags: Any, where: str) -> re.Pattern[str]:
