@@ -90,8 +90,34 @@ class Rule:
         return out
 
     def requires_ok(self, fields: dict[str, list[str]]) -> bool:
-        """True when every ``requires`` field has a value matching its pattern."""
-        return all(any(p.search(v) for v in fields.get(name, ())) for name, p in self.requires)
+        """True when every ``requires`` field has a value matching its pattern (a JSON/XML body
+        field also under a longer path: the same object wrapped in an envelope)."""
+        return all(any(p.search(v) for v in _values_of(fields, name)) for name, p in self.requires)
+
+
+_BODY_PATHS = (("http.json.", "."), ("http.xml.", "/"))
+
+
+def _shorter_paths(name: str) -> list[str]:
+    """``http.json.a.b.c`` -> ``http.json.b.c``, ``http.json.c`` (XML paths split on ``/``)."""
+    for prefix, sep in _BODY_PATHS:
+        if name.startswith(prefix):
+            parts = name[len(prefix):].split(sep)
+            return [prefix + sep.join(parts[i:]) for i in range(1, len(parts))]
+    return []
+
+
+def _values_of(fields: dict[str, list[str]], name: str) -> list[str]:
+    """Values of ``name``; for a JSON/XML body field absent as such, those of the fields that end
+    with its path (the same object under an envelope)."""
+    got = fields.get(name)
+    if got is not None:
+        return got
+    for prefix, sep in _BODY_PATHS:
+        if name.startswith(prefix):
+            tail = sep + name[len(prefix):]
+            return [v for k, vs in fields.items() if k.startswith(prefix) and k.endswith(tail) for v in vs]
+    return []
 
 
 @dataclass(frozen=True)
@@ -200,8 +226,15 @@ class SignatureDB:
         return hit
 
     def rules_for_field(self, name: str) -> list[Rule]:
-        """Rules reading the named field (exact, then ``prefix*`` rules)."""
+        """Rules reading the named field (exact, then ``prefix*`` rules). A JSON or XML body field
+        is also read by the rules of its shorter paths: the same object wrapped in an envelope
+        (``http.json.result.model`` is read by a rule for ``http.json.model``; an RPC ``result``,
+        a log's wrapper, a SOAP body)."""
         exact = self.rules_by_field.get(name, [])
+        for shorter in _shorter_paths(name):
+            more = self.rules_by_field.get(shorter)
+            if more:
+                exact = exact + more
         if not self.prefix_rules:
             return exact
         extra = [r for r in self.prefix_rules if name.startswith(r.field[:-1])]

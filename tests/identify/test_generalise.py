@@ -91,3 +91,50 @@ def test_oui_registrant_names_compare_without_spaces_and_legal_forms(db: Signatu
     for prefix in ("BC51FE", "0018AE"):  # Swann, TVT (IEEE registrants as the registry spells them)
         assert db.oui_vendor.get(prefix) is not None, prefix
     assert db.oui_vendor["BC51FE"] == "Swann" and db.oui_vendor["0018AE"] == "TVT"
+
+
+def test_structured_data_in_log_shapes() -> None:
+    # a Python dict as a client library prints it; JSON after a log prefix; a dict cut off
+    f = http_fields("{u'params': {u'type': u'IPC-D2B20-ZS'}, u'result': True, u'id': 6}")
+    assert f["http.json.params.type"] == ["IPC-D2B20-ZS"]
+    f = http_fields('DEBUG:lib.api: HTTP Response data:\n[\n {"cmd" : "Login",\n  "code" : 0}\n]\n')
+    assert f["http.json.cmd"] == ["Login"]
+    f = http_fields("[...]\n'device_model': 'C220',\n'manufacturer_name': 'TP-LINK',\n[...]\n")
+    assert f["http.json.device_model"] == ["C220"] and f["http.json.manufacturer_name"] == ["TP-LINK"]
+    assert http_fields("'sw_version': '1.0.7 Build 230612 Rel.42500n',")["http.json.sw_version"] == ["1.0.7 Build 230612 Rel.42500n"]
+    # a string literal with its line ends written out
+    f = http_fields("'version=2.420.AC00.15.R\\r\\nBuildDate=2016-09-08'")
+    assert f["http.kv.version"] == ["2.420.AC00.15.R"]
+
+
+def test_cut_off_xml_keeps_its_complete_elements() -> None:
+    cut = "\t<device>\n\t\t<friendlyName>Router X</friendlyName>\n\t\t<manufacturer>TP-LINK</manufacturer>\n\t\t<modelName>TL-WR740N</modelName>\n\t\t<manufacturer>TP-LIN"
+    f = fields_of("upnp", cut)
+    assert f["upnp.modelName"] == ["TL-WR740N"] and f["upnp.manufacturer"] == ["TP-LINK"]
+    assert "upnp.unreadable" in f
+    # a refused document (declarations) gives nothing, cut or not
+    xxe = '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><root><device><manufacturer>&x;</manufacturer>'
+    assert "upnp.manufacturer" not in fields_of("upnp", xxe)
+
+
+def fields_of(proto: str, raw: str) -> dict[str, list[str]]:
+    from netscan.parsers import fields
+
+    return fields(Response(proto, raw, None, ""))
+
+
+def test_prefixed_sdp_dump_and_a_mac_in_a_name(db: SignatureDB) -> None:
+    log = "".join(f"[4/13/2025, 3:42:40 PM] [Plugin] Cam: {line}\n" for line in
+                  ("[rtsp @ 0x1] SDP:", "v=0", "o=- 4781 0 IN IP4 192.168.0.1", "s=D021F996BEA5_0", "u=www.ui.com", "t=0 0", "m=audio 0 RTP/AVP 96"))
+    f = rtsp_fields(log)
+    assert f["rtsp.sdp.session"] == ["D021F996BEA5_0"] and f["rtsp.sdp.uri"] == ["www.ui.com"]
+    ident = identify(Observation(None, None, (Response("rtsp", log, 7441, "DESCRIBE"),)), db)
+    assert ident.vendor == "Ubiquiti"
+    assert {e.source for e in ident.evidence} >= {"D021F9", "maker-name"}  # the MAC's OUI and the maker's domain
+
+
+def test_body_rules_read_the_same_object_under_an_envelope(db: SignatureDB) -> None:
+    rule = next(r for r in db.rules if r.id == "ubnt-protect-type")
+    assert rule in db.rules_for_field("http.json.result.type")
+    assert rule.requires_ok({"http.json.result.type": ["UP Chime"], "http.json.result.modelKey": ["chime"]})
+    assert not rule.requires_ok({"http.json.result.type": ["UP Chime"]})
