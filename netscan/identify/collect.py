@@ -11,6 +11,9 @@ from netscan.sigdb.db import OUI_PREFERENCE, SignatureDB
 
 #: A rule is reported at most this many times per device (a flood of identical values stops here).
 MAX_HITS_PER_RULE = 4
+#: A field-name convention's claim keeps this share of its weight per level of nesting below
+#: ``<protocol>.<kind>.<key>``.
+SEMANTIC_NESTING_DISCOUNT = 0.85
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,10 @@ def _mac_is_local(mac: str) -> bool:
         return False
 
 
+#: A MAC address inside a name (``axis-00408ca51334``, ``D021F996BEA5_0``, ``AA:BB:CC:DD:EE:FF``).
+_MAC_TOKEN = re.compile(r"(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{12}|(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2})(?![0-9A-Za-z])")
+_HEX_LETTER = re.compile(r"[A-Fa-f]")
+_DIGIT = re.compile(r"\d")
 _MAC_VALUE = re.compile(r"^([0-9A-Fa-f]{2})[:-]?([0-9A-Fa-f]{2})[:-]?([0-9A-Fa-f]{2})")
 
 
@@ -149,6 +156,18 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                     break
             if (plan.names or plan.manufacturer) and len(evidence) == read_before:
                 _named_maker(db, name, values, plan.manufacturer, resp.protocol, resp.port, claims, evidence)
+            if plan.names and not obs.mac and not hits.get("reported-mac"):
+                tokens = [m.group(0) for v in values[:4] if len(v) <= 256 for m in _MAC_TOKEN.finditer(v)]
+                named = _reported_mac(db, name, [t for t in tokens if _HEX_LETTER.search(t) and _DIGIT.search(t)])
+                if named is not None:
+                    hits["reported-mac"] = 1
+                    prefix, registrant, vendor = named
+                    evidence.append(
+                        Evidence(kind="oui", source=prefix, detail=f"MAC in a name the device gave ({name}): IEEE registrant {registrant}",
+                                 extracted={"registrant": registrant, "vendor": vendor}, weight=OUI_PREFERENCE,
+                                 protocol=resp.protocol, port=resp.port)
+                    )
+                    claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
             reported = _reported_mac(db, name, values) if mac_field and not obs.mac else None
             if reported is not None and not hits.get("reported-mac"):
                 hits["reported-mac"] = 1
@@ -160,17 +179,22 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                 )
                 claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
             if semantic:
+                # the device's own model sits near the top of a document; a disk's or a
+                # sub-device's deeper down: each level of nesting weighs a little less
+                nesting = max(0, name.count(".") + name.count("/") - 2)
+                sweight_factor = SEMANTIC_NESTING_DISCOUNT ** nesting
                 for srule in semantic:
                     for value in values[:4]:
                         got = srule.extract_value(value)
                         if got is None:
                             continue
+                        sweight = srule.weight * sweight_factor
                         evidence.append(
                             Evidence(kind="rule", source=srule.id, detail=f"{srule.description} ({name})", extracted=got,
-                                     weight=srule.weight, protocol=resp.protocol, port=resp.port)
+                                     weight=sweight, protocol=resp.protocol, port=resp.port)
                         )
                         for key, val in got.items():
-                            claims.append(Claim(key, val, srule.weight, len(evidence) - 1))
+                            claims.append(Claim(key, val, sweight, len(evidence) - 1))
                         break
             if any_applies:
                 for value in values:

@@ -187,3 +187,72 @@ def raw_bytes(raw: str) -> bytes:
     if isinstance(got, bytes):
         return got
     return got.encode("latin-1", "replace")[:MAX_PARSE_BYTES]
+
+
+#: Largest text handed to the Python-literal reader (a ``repr`` of a dict pasted from a log).
+MAX_LITERAL_CHARS = 64 * 1024
+#: Most pairs read by the loose readers below (a flood stops here).
+MAX_LOOSE_PAIRS = 400
+
+
+def parse_literal(text: str) -> Any:
+    """A Python literal (``{'model': 'X', 'ok': True}``, ``u'...'`` strings), as client libraries
+    print device answers in their logs. Only literals are evaluated (``ast.literal_eval``); raises
+    Unreadable on anything else, on size, or on pathological nesting."""
+    if len(text) > MAX_LITERAL_CHARS:
+        raise Unreadable("literal too large")
+    import ast
+
+    try:
+        return ast.literal_eval(text.strip())
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError) as exc:
+        raise Unreadable(f"not a literal: {type(exc).__name__}") from None
+
+
+def parse_loose(text: str) -> Any:
+    """JSON, else a Python literal. Raises Unreadable."""
+    try:
+        return parse_json(text)
+    except Unreadable:
+        if "'" not in text and "True" not in text and "False" not in text and "None" not in text:
+            raise
+        return parse_literal(text)
+
+
+#: ``"key": "value"`` / ``'key': u'value'`` / ``"key": 12`` pairs in text that is JSON or a Python
+#: dict cut at either end (a log excerpt, a truncated body). Bounded classes: linear.
+_LOOSE_PAIR = re.compile(
+    r"""["']([A-Za-z_@][\w.@-]{0,60})["']\s*[:=]\s*(?:u?"([^"\r\n]{0,256})"|u?'([^'\r\n]{0,256})'|(-?\d[\d.]{0,30}|true|false|True|False))"""
+)
+
+
+def loose_pairs(text: str) -> list[tuple[str, str]]:
+    """Quoted key/value pairs of JSON or a Python dict that does not parse as a whole (cut off,
+    excerpted with ``[...]``): each pair's own key, the nesting is lost."""
+    out: list[tuple[str, str]] = []
+    for m in _LOOSE_PAIR.finditer(text[:MAX_PARSE_BYTES]):
+        value = next((g for g in m.groups()[1:] if g is not None), "")
+        if value.strip():
+            out.append((m.group(1), value.strip()))
+        if len(out) >= MAX_LOOSE_PAIRS:
+            break
+    return out
+
+
+#: An XML element holding only text, in markup that does not parse as a whole (both ends cut).
+_XML_LEAF = re.compile(r"<([A-Za-z_][\w.-]{0,60}:)?([A-Za-z_][\w.-]{0,60})(?:\s[^<>]{0,400})?>([^<>]{1,512})</\1?\2\s*>")
+
+
+def xml_salvage(text: str) -> list[tuple[str, str]]:
+    """(element name, text) of every text-only element of XML that does not parse (a body cut at
+    either end): namespace prefixes dropped, blank texts skipped, in document order."""
+    out: list[tuple[str, str]] = []
+    if "<!" in text[:MAX_PARSE_BYTES] and ("<!ENTITY" in text or "<!DOCTYPE" in text):
+        return out  # refused as a whole for its declarations: nothing of it is read
+    for m in _XML_LEAF.finditer(text[:MAX_PARSE_BYTES]):
+        value = m.group(3).strip()
+        if value:
+            out.append((m.group(2), value))
+        if len(out) >= MAX_LOOSE_PAIRS:
+            break
+    return out

@@ -5,13 +5,15 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from netscan.parsers._util import Fields, Unreadable, add, decode_raw, find_first, local, parse_xml
+from netscan.parsers._util import Fields, Unreadable, add, decode_raw, find_first, local, parse_xml, xml_salvage
 from netscan.parsers.dnswire import DnsError, decode, presentation
 
 _UPNP_ELEMENTS = (
     "deviceType", "friendlyName", "manufacturer", "manufacturerURL", "modelDescription",
     "modelName", "modelNumber", "modelURL", "serialNumber", "UDN", "presentationURL",
 )
+#: Children of the root device read (a description with thousands of elements stops here).
+MAX_UPNP_ELEMENTS = 100
 _TYPES = frozenset({"PTR", "SRV", "TXT", "AAAA", "A", "HINFO"})
 _TOKEN = re.compile(r"\S+")
 #: Record lines read per datagram dump, and the longest line.
@@ -105,6 +107,26 @@ def port_mapping(raw: str) -> dict[str, str] | None:
     return {local(el.tag): (el.text or "").strip() for el in list(resp)[:32]}
 
 
+def _upnp_salvage(raw: str, why: str) -> Fields:
+    """A description cut at either end (an excerpt of a log or a post): the text-only elements
+    that are there. The first device's elements come first in a description, so the first value
+    of each root-device element is the root device's."""
+    fields: Fields = {"upnp.unreadable": [why]}
+    seen: set[str] = set()
+    for name, value in xml_salvage(raw):
+        if name == "serviceType":
+            add(fields, "upnp.service", value)
+        elif name == "deviceType":
+            add(fields, "upnp.deviceTypes", value)
+            if "upnp.deviceType" not in fields:
+                add(fields, "upnp.deviceType", value)
+            seen.add(name)
+        elif name in _UPNP_ELEMENTS and name not in seen:
+            seen.add(name)
+            add(fields, f"upnp.{name}", value)
+    return fields
+
+
 def upnp_fields(raw: str, request: str = "") -> Fields:
     """The root device of a UPnP description as ``upnp.<element>``; every serviceType as
     ``upnp.service``; a port-mapping SOAP answer as ``upnp.mapping.<element>``."""
@@ -112,14 +134,16 @@ def upnp_fields(raw: str, request: str = "") -> Fields:
     try:
         root = parse_xml(raw[i:] if i >= 0 else raw)
     except Unreadable as exc:
-        return {"upnp.unreadable": [str(exc)]}
+        return _upnp_salvage(raw, str(exc))
     fields: Fields = {}
     device = find_first(root, "device")
     if device is not None:
-        for child in device:
+        for child in list(device)[:MAX_UPNP_ELEMENTS]:
             name = local(child.tag)
             text = (child.text or "").strip()
-            if name in _UPNP_ELEMENTS and text:
+            # the standard elements, and a maker's own text-only ones (WeMo <firmwareVersion>,
+            # <macAddress>, <hwVersion>...): what the device says about itself
+            if text and (name in _UPNP_ELEMENTS or not len(child)):
                 add(fields, f"upnp.{name}", text)
     for el in root.iter():
         name = local(el.tag)

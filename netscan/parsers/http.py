@@ -18,9 +18,11 @@ from netscan.parsers._util import (
     Unreadable,
     add,
     json_leaves,
-    parse_json,
+    loose_pairs,
+    parse_loose,
     parse_xml,
     xml_leaves,
+    xml_salvage,
 )
 
 _STATUS = re.compile(r"^(?P<proto>HTTP|RTSP)/(?P<ver>\d(?:\.\d)?)\s+(?P<code>\d{3})(?:\s+(?P<reason>[^\r\n]*))?$")
@@ -83,8 +85,10 @@ def _dechunk(body: str) -> str:
     return "".join(out)
 
 
-#: A header field line (RFC 9110 §5.1 token, colon, value): the start of a header-block fragment.
-_HEADER_LINE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}:[ \t]*\S")
+#: A header field line (a name as real headers spell them -- RFC 9110 §5.1 tokens in practice --, colon,
+#: value): the start of a header-block fragment. Quotes are not taken: `'key': value` is a dict excerpt;
+#: nor Python logging's `LEVEL:logger:message` lines.
+_HEADER_LINE = re.compile(r"^(?!(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|TRACE):)[A-Za-z][A-Za-z0-9_-]{0,63}:[ \t]*\S")
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
 #: curl -v prefixes received lines with "< " (and sent ones with "> ").
 _CURL_IN = "< "
@@ -127,8 +131,8 @@ def _strip_log_prefix(text: str) -> str:
         n += 1
     while n > 0 and (first[n - 1].isalnum() or first[n - 1] in "/-_."):
         n -= 1  # end the prefix at a separator: never inside a word of the content
-    if n < 2:
-        return text
+    if n < 2 or not any(c.isalnum() for c in first[:n]):
+        return text  # no prefix, or punctuation only ('{"', "<", "'"): the content's own syntax
     return "\n".join(ln[n:].lstrip() if ln.strip() else ln for ln in lines)
 
 
@@ -142,6 +146,9 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
     if _STATUS.match((raw[:nl] if nl >= 0 else raw[:512]).strip()):
         return parse_message(raw)  # the common case: a complete exchange
     text = _unprefix_curl(raw) if _CURL_STATUS.search(raw, 0, 65536) else raw
+    t = text.strip()
+    if len(t) > 2 and t[0] == t[-1] and t[0] in "'\"" and t[0] not in t[1:-1]:
+        text = t[1:-1]  # a string literal as a client library printed it: 'version=2.420...\r\nBuildDate=...'
     if "\\r\\n" in text and "\r\n" not in text:
         # a capture pasted with its line ends written out as the characters \r\n
         text = text.replace("\\r\\n\n", "\r\n").replace("\\r\\n", "\r\n")
@@ -155,6 +162,12 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
         inside = _STATUS_INSIDE.search(text, 0, 65536)
         if inside is not None:  # the answer starts at its status line; what came before is not it
             return parse_message(text[inside.start() :])
+    if "\n" in text.strip():
+        unprefixed = _strip_log_prefix(text.replace("\r\n", "\n"))
+        head = unprefixed.lstrip().split("\n", 1)[0].strip()
+        # a log prefix is cut only when it hid the shape of what was logged: an SDP or a header block
+        if unprefixed is not text and (_SDP_START.search(unprefixed, 0, 4096) or _HEADER_LINE.match(head)):
+            text = unprefixed
     stripped = text.strip()
     if not stripped:
         raise Unreadable("empty")
@@ -214,23 +227,62 @@ def _body_fields(fields: Fields, prefix: str, body: str, ctype: str) -> None:
         return
     head = stripped[:500].lower()
     looks_html = "<html" in head or "<!doctype html" in head
+    parsed = False
     if stripped.startswith("<") and not looks_html:
         try:
-            xml_leaves(parse_xml(stripped), fields, f"{prefix}.xml.")
+            root = parse_xml(stripped)
+            xml_leaves(root, fields, f"{prefix}.xml.")
+            if root.tag.startswith("{"):
+                add(fields, f"{prefix}.xmlns", root.tag[1:].split("}", 1)[0])
+            parsed = True
         except Unreadable as exc:
             add(fields, f"{prefix}.unreadable", f"body: {exc}")
     elif stripped[:1] in "{[":
         try:
-            json_leaves(parse_json(stripped), fields, f"{prefix}.json.")
+            json_leaves(parse_loose(stripped), fields, f"{prefix}.json.")
+            parsed = True
         except Unreadable as exc:
             if "json" in ctype:  # only an error when the device said it was JSON
                 add(fields, f"{prefix}.unreadable", f"body: {exc}")
+    if not parsed and not looks_html:
+        loose_fields(fields, prefix, stripped[:MAX_BODY_CHARS])
     if "<" not in stripped[:200]:
         for key, value in _kv_lines(stripped[:MAX_BODY_CHARS]):
             add(fields, f"{prefix}.kv.{key}", value)
     title = find_title(body[:MAX_BODY_CHARS])
     if title is not None:
         add(fields, f"{prefix}.title", " ".join(html.unescape(title).split()))
+
+
+#: Lines of a text fragment tried as one JSON document or Python literal each (log lines).
+MAX_STRUCTURED_LINES = 50
+
+
+def loose_fields(fields: Fields, prefix: str, text: str) -> None:
+    """Structured data in text that is not one JSON/XML document (docs/observations.md "Shapes of
+    raw"): JSON or a Python dict after a log prefix, on one line or to the end of the text, as
+    ``<prefix>.json.<path>``; else the quoted ``key: value`` pairs of a cut-off JSON or dict as
+    ``<prefix>.json.<key>``, and the text-only elements of cut-off XML as ``<prefix>.xml.<name>``."""
+    start = min((i for i in (text.find("{"), text.find("[")) if i >= 0), default=-1)
+    if start >= 0:
+        try:
+            json_leaves(parse_loose(text[start:]), fields, f"{prefix}.json.")
+            return
+        except Unreadable:
+            pass
+        for line in text.split("\n", MAX_STRUCTURED_LINES)[:MAX_STRUCTURED_LINES]:
+            i = min((j for j in (line.find("{"), line.find("[")) if j >= 0), default=-1)
+            if i < 0 or len(line) - i < 2:
+                continue
+            try:
+                json_leaves(parse_loose(line[i:].strip()), fields, f"{prefix}.json.")
+            except Unreadable:
+                continue
+    for key, value in loose_pairs(text):
+        add(fields, f"{prefix}.json.{key}", value)
+    if "</" in text:
+        for name, value in xml_salvage(text):
+            add(fields, f"{prefix}.xml.{name}", value)
 
 
 def _kv_lines(text: str) -> list[tuple[str, str]]:
@@ -279,6 +331,8 @@ def find_title(text: str) -> str | None:
 
 
 _SDP_LINE = re.compile(r"^([a-z])=(.*)$")
+#: The version line that starts an SDP (RFC 8866 §5.1), at the start of a line.
+_SDP_START = re.compile(r"(?m)^v=0\r?$")
 #: fmtp parameters defined by the codec payload formats (RFC 6184 H.264, RFC 7798 H.265, RFC 3640
 #: MPEG-4, RFC 6416 MP4V-ES...): they describe the stream, never the device.
 _CODEC_PARAMS = frozenset({
@@ -338,6 +392,8 @@ def sdp_fields(fields: Fields, prefix: str, body: str) -> None:
             add(fields, f"{prefix}.sdp.session", val)
         elif key == "i":
             add(fields, f"{prefix}.sdp.info", val)
+        elif key in ("u", "e"):
+            add(fields, f"{prefix}.sdp.{'uri' if key == 'u' else 'email'}", val)
         elif key == "o":
             add(fields, f"{prefix}.sdp.origin", val)
             host = val.split()[-1] if len(val.split()) >= 6 else ""
@@ -388,6 +444,8 @@ def message_fields(msg: Message, prefix: str) -> Fields:
     if msg.shape == "value":
         add(fields, f"{prefix}.value", msg.body)
         embedded_header_fields(fields, prefix, msg.body)
+        if "':" in msg.body or '":' in msg.body:
+            loose_fields(fields, prefix, msg.body)  # one "key": "value" line of a dict excerpt
         return fields
     for k, v in msg.headers:
         add(fields, f"{prefix}.header.{k.lower()}", v)
@@ -398,9 +456,10 @@ def message_fields(msg: Message, prefix: str) -> Fields:
     if msg.body:
         add(fields, f"{prefix}.body", msg.body[:MAX_BODY_CHARS], limit=MAX_BODY_CHARS)
         ctype = (msg.header("content-type") or "").lower()
-        sdp = msg.body.lstrip().startswith("v=0")
-        if sdp:
-            sdp_fields(fields, prefix, msg.body)
+        sdp_at = 0 if msg.body.lstrip().startswith("v=0") else _SDP_START.search(msg.body, 0, 4096)
+        sdp = sdp_at is not None
+        if sdp_at is not None:  # an SDP, or one after a line or two of a client's log
+            sdp_fields(fields, prefix, msg.body if isinstance(sdp_at, int) else msg.body[sdp_at.start() :])
         elif prefix == "http":
             _body_fields(fields, prefix, msg.body, ctype)
         structured = sdp or msg.body.lstrip()[:1] == "<" or any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)

@@ -90,8 +90,34 @@ class Rule:
         return out
 
     def requires_ok(self, fields: dict[str, list[str]]) -> bool:
-        """True when every ``requires`` field has a value matching its pattern."""
-        return all(any(p.search(v) for v in fields.get(name, ())) for name, p in self.requires)
+        """True when every ``requires`` field has a value matching its pattern (a JSON/XML body
+        field also under a longer path: the same object wrapped in an envelope)."""
+        return all(any(p.search(v) for v in _values_of(fields, name)) for name, p in self.requires)
+
+
+_BODY_PATHS = (("http.json.", "."), ("http.xml.", "/"))
+
+
+def _shorter_paths(name: str) -> list[str]:
+    """``http.json.a.b.c`` -> ``http.json.b.c``, ``http.json.c`` (XML paths split on ``/``)."""
+    for prefix, sep in _BODY_PATHS:
+        if name.startswith(prefix):
+            parts = name[len(prefix):].split(sep)
+            return [prefix + sep.join(parts[i:]) for i in range(1, len(parts))]
+    return []
+
+
+def _values_of(fields: dict[str, list[str]], name: str) -> list[str]:
+    """Values of ``name``; for a JSON/XML body field absent as such, those of the fields that end
+    with its path (the same object under an envelope)."""
+    got = fields.get(name)
+    if got is not None:
+        return got
+    for prefix, sep in _BODY_PATHS:
+        if name.startswith(prefix):
+            tail = sep + name[len(prefix):]
+            return [v for k, vs in fields.items() if k.startswith(prefix) and k.endswith(tail) for v in vs]
+    return []
 
 
 @dataclass(frozen=True)
@@ -200,8 +226,15 @@ class SignatureDB:
         return hit
 
     def rules_for_field(self, name: str) -> list[Rule]:
-        """Rules reading the named field (exact, then ``prefix*`` rules)."""
+        """Rules reading the named field (exact, then ``prefix*`` rules). A JSON or XML body field
+        is also read by the rules of its shorter paths: the same object wrapped in an envelope
+        (``http.json.result.model`` is read by a rule for ``http.json.model``; an RPC ``result``,
+        a log's wrapper, a SOAP body)."""
         exact = self.rules_by_field.get(name, [])
+        for shorter in _shorter_paths(name):
+            more = self.rules_by_field.get(shorter)
+            if more:
+                exact = exact + more
         if not self.prefix_rules:
             return exact
         extra = [r for r in self.prefix_rules if name.startswith(r.field[:-1])]
@@ -324,10 +357,19 @@ def _load_oui(db: SignatureDB, root: Path) -> None:
     if not path.exists():
         db.problems.append("oui/registry.tsv: missing (run scripts/gen_oui.py)")
         return
+    # Registrant names are compared without spaces ("AV TECH CORPORATION" is "avtech corporation"):
+    # a vendor's listed registrants by the longest leading run of the registrant's words; a vendor
+    # that lists none by its name, legal name or an alias, legal-form words dropped on both sides.
     registrants: dict[str, str] = {}
+    by_name: dict[str, str] = {}
     for v in db.vendors.values():
         for r in v.oui_registrants:
-            registrants[r] = v.name
+            registrants.setdefault(r.replace(" ", ""), v.name)
+        if not v.oui_registrants:
+            for alias in (v.name, v.legal, *v.aliases):
+                key = registrant_key(alias)
+                if len(key) >= 4:
+                    by_name.setdefault(key, v.name)
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
@@ -344,11 +386,27 @@ def _load_oui(db: SignatureDB, root: Path) -> None:
             vendor = None
             tokens = norm.split()
             for k in range(len(tokens), 0, -1):
-                vendor = registrants.get(" ".join(tokens[:k]))
+                vendor = registrants.get("".join(tokens[:k]))
                 if vendor is not None:
                     break
+            if vendor is None:
+                vendor = by_name.get(registrant_key(org))
             if vendor is not None:
                 db.oui_vendor[prefix] = vendor
+
+
+#: Legal-form words of company names (IEEE registrants, vendors' legal names): dropped before a
+#: registrant is compared with a vendor's name.
+_LEGAL_FORMS = frozenset({
+    "co", "ltd", "inc", "corp", "corporation", "limited", "llc", "gmbh", "ag", "ab", "bv", "b", "v", "sa", "s", "a", "spa",
+    "p", "srl", "kft", "oy", "pty", "pvt", "pte", "plc", "company", "incorporated", "kk", "nv", "as", "aps", "sdn", "bhd",
+})
+
+
+def registrant_key(name: str | None) -> str:
+    """A company name without legal-form words, spaces or punctuation: ``AV TECH CORPORATION`` and
+    ``AVTECH Corporation`` are both ``avtech``."""
+    return "".join(t for t in normalise_name(name).split() if t not in _LEGAL_FORMS)
 
 
 def _compile(pattern: Any, flags: Any, where: str) -> re.Pattern[str]:

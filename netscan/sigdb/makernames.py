@@ -119,8 +119,8 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
             key = vendor_key(alias)
             if len(key) < MIN_NAME_CHARS or key in ignored or not any(c.isalpha() for c in key):
                 continue
-            if "." in alias and " " not in alias:
-                continue  # a domain (hikvision.com): the word before the dot is the name already
+            if "." in alias and " " not in alias and not alias.endswith((".com", ".net", ".org", ".cn", ".de")):
+                continue  # "Inc." style abbreviations; domains (hikvision.com, ui.com) are names
             by_key.setdefault(key, v.name)
             tokens = [re.escape(t) for t in re.split(r"[^0-9A-Za-z]+", alias) if t]
             alternatives.setdefault(key, r"[\s_.-]?".join(tokens))
