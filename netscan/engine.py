@@ -39,7 +39,7 @@ from typing import Any, Protocol
 from netscan.errors import UsageError
 from netscan.limits import DEFAULT_PORTS, PING_PORTS, Limits, Timeouts
 from netscan.model import Observation, Response, ScanRun, parse_time
-from netscan.probes.base import HostState, ProbeContext, RateLimiter, Slots
+from netscan.probes.base import ExchangeTrace, HostState, ProbeContext, RateLimiter, Slots
 from netscan.probes.udp import Link
 from netscan.scan import attribution, planner
 from netscan.scan.clock import Clock, SystemClock
@@ -67,6 +67,9 @@ TRANSFER_ALLOWANCE = 2.0
 UNICAST_QUIET = 0.5
 #: Unicast discovery: wait at most this much longer than that for late answers.
 UNICAST_MAX = 1.0
+#: Unicast discovery of a host that let an exchange time out: wait at least this long (DVRs answer
+#: in up to ~3 s when busy or on the first request after idle).
+UNICAST_SLOW_QUIET = 3.0
 
 
 @dataclass(frozen=True)
@@ -226,26 +229,30 @@ class Engine:
         if ip not in self._tasks and self._enrichable(ip):
             self._tasks[ip] = asyncio.create_task(self._host_task(h))
 
-    def _host_ctx(self, w: _Host, attempt: int = 0) -> ProbeContext:
-        """The context one exchange with this host gets: its slots, its wait, its source address."""
+    def _host_ctx(self, w: _Host, trace: ExchangeTrace | None = None) -> ProbeContext:
+        """The context one exchange with this host gets: its slots, its wait, its source address,
+        and the trace its probes fill in."""
         assert self.ctx is not None and self.plan is not None
-        wait = w.timing.wait(attempt)
+        wait = w.timing.wait()
         link = self.plan.link_for(w.state.ip)
         return dataclasses.replace(
             self.ctx, timeouts=dataclasses.replace(self.ctx.timeouts, read=wait + TRANSFER_ALLOWANCE),
             wait=wait, connections=w.slots, on_reply=w.timing.answered,
-            source_ip=link.address if link else None, reply_worst=0.0,
+            source_ip=link.address if link else None, reply_worst=0.0, trace=trace,
         )
 
     async def _exchange(self, w: _Host, what: str, call: Callable[[ProbeContext], Awaitable[list[Response]]],
                         expect_reply: bool = True) -> list[Response]:
-        """One exchange (or probe sequence) with retries: asked again, with a longer wait, while the
-        first reply got nothing at all and the host's budget allows."""
+        """One exchange (or probe sequence), tried again on a fresh connection while its connection
+        never came up and the host's budget allows. A request that reached a listening service is
+        not sent again: its one wait is the host's patient wait (``netscan.scan.timing``)."""
         attempt = 0
         while True:
             t0 = self.clock.monotonic()
-            out = await call(self._host_ctx(w, attempt))
-            logger.debug("host %s: %s took %.2f s", w.state.ip, what, self.clock.monotonic() - t0)
+            trace = ExchangeTrace()
+            out = await call(self._host_ctx(w, trace))
+            took = self.clock.monotonic() - t0
+            logger.debug("host %s: %s took %.2f s", w.state.ip, what, took)
             lead = out[0] if out else None
             if lead is None or not _nothing(lead):
                 if attempt:
@@ -254,9 +261,12 @@ class Engine:
             if not expect_reply:
                 return out  # a port that speaks something else first: silence is its answer
             w.timing.timed_out()
-            if not w.timing.may_retry(attempt):
-                w.tried.append(f"{what}: no answer within {w.timing.waits[-1]:.1f} s"
-                               + (f" ({attempt + 1} attempts)" if attempt else ""))
+            tries = f" ({attempt + 1} attempts)" if attempt else ""
+            if trace.connected:
+                w.tried.append(f"{what}: connected, no answer in {took:.1f} s{tries}")
+                return out
+            if not w.timing.may_retry(attempt, connected=False):
+                w.tried.append(f"{what}: no connection within {self.options.timeouts.connect:.1f} s{tries}")
                 return out
             attempt += 1
             self.stats.retries += 1
@@ -515,8 +525,8 @@ class Engine:
         # as long as this host takes to answer anything (it is slow to discovery too), at least UNICAST_QUIET
         tm = w.timing
         quiet = UNICAST_QUIET if not tm.samples else min(max(UNICAST_QUIET, 3.0 * tm.service_worst + 0.5), t.read_max)
-        if tm.timeouts:  # it has let an exchange time out: give its discovery answers as long
-            quiet = max(quiet, min(tm.read + 1.0, t.read_max))
+        if tm.timeouts:  # it has let an exchange time out: give its discovery answers as long as a slow DVR takes
+            quiet = max(quiet, min(UNICAST_SLOW_QUIET, t.read_max))
         c = dataclasses.replace(self.ctx, timeouts=dataclasses.replace(t, discovery_min=quiet, discovery_quiet=quiet,
                                                                       discovery_max=quiet + UNICAST_MAX))
 
