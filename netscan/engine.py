@@ -138,6 +138,8 @@ class _Host:
     slots: Slots
     ready: asyncio.Event
     """Its WS-Discovery answer is in (stage 2 need not wait for the whole window)."""
+    answered: asyncio.Event = field(default_factory=asyncio.Event)
+    """It has answered some exchange (its pace is known: side ports are sized by it)."""
     tried: list[str] = field(default_factory=list)
 
 
@@ -237,9 +239,14 @@ class Engine:
         link = self.plan.link_for(w.state.ip)
         return dataclasses.replace(
             self.ctx, timeouts=dataclasses.replace(self.ctx.timeouts, read=wait + TRANSFER_ALLOWANCE),
-            wait=wait, connections=w.slots, on_reply=w.timing.answered,
+            wait=wait, connections=w.slots, on_reply=lambda seconds: self._answered(w, seconds),
             source_ip=link.address if link else None, reply_worst=0.0, trace=trace,
         )
+
+    @staticmethod
+    def _answered(w: _Host, seconds: float) -> None:
+        w.timing.answered(seconds)
+        w.answered.set()
 
     async def _exchange(self, w: _Host, what: str, call: Callable[[ProbeContext], Awaitable[list[Response]]],
                         expect_reply: bool = True) -> list[Response]:
@@ -410,11 +417,33 @@ class Engine:
             w.tried.append(f"TCP ports: {len(todo)} asked, {len(scan.open_ports)} open")
 
         async def opener(port: int) -> list[Response]:
-            return await self._exchange(w, f"port {port}", lambda c: self.probes.open(c, h, port),
-                                        expect_reply=self.probes.expects_reply(port))
+            return await self._exchange(w, f"port {port}", lambda c: self.probes.open(c, h, port))
 
         ports = [p for p in sorted(h.open_ports) if self.probes.wants(p, h)]
-        for out in await asyncio.gather(*(opener(p) for p in ports)):
+        talk = [asyncio.ensure_future(opener(p)) for p in ports if self.probes.expects_reply(p)]
+
+        async def side(port: int) -> list[Response]:
+            """A port that may speak something else first (an SDK port asked ``GET /``): asked once the
+            host's pace is known (its first answer, or its other openers are over, or
+            ``Timeouts.banner`` passed), waited for as long as that pace says (``HostTiming.side_wait``)."""
+            t = self.options.timeouts
+            if talk:
+                first = asyncio.ensure_future(w.answered.wait())
+                rest = asyncio.ensure_future(asyncio.wait(talk))
+                try:
+                    await asyncio.wait([first, rest], timeout=t.banner, return_when=asyncio.FIRST_COMPLETED)
+                finally:
+                    first.cancel()
+                    rest.cancel()
+            wait = w.timing.side_wait(t.banner)
+
+            def call(c: ProbeContext) -> Awaitable[list[Response]]:
+                return self.probes.open(dataclasses.replace(c, timeouts=dataclasses.replace(c.timeouts, banner=wait)), h, port)
+
+            return await self._exchange(w, f"port {port}", call, expect_reply=False)
+
+        sides = [side(p) for p in ports if not self.probes.expects_reply(p)]
+        for out in await asyncio.gather(*talk, *sides):
             for r in out:
                 h.add(r)
         await self._await_discovery(w)

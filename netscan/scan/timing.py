@@ -15,6 +15,12 @@ quiet spell is the slow one. So one slow answer never ends the work on a host:
   4 s of the request, which the former "2 s, then a retry with 4 s" covered too, and a service
   that never answers costs 4 s instead of 6 s. An exchange that got part of a reply is not
   repeated either (a tarpit drips, it is not slow).
+- **Side ports sized by the host's own pace.** ``GET /`` on an open port that may speak something
+  else (a vendor SDK port such as 8000) waits as long as this host's answers take (3x the slowest
+  seen plus the margin, at least ``SIDE_WAIT_MIN``), at most ``Timeouts.banner``; it is sent once
+  the host has answered something (or its other first-stage exchanges are over), so that pace is
+  known. A camera whose web port answers in 20 ms does not hold its work a whole second for an
+  SDK port that never answers HTTP.
 - **Budgets instead of giving up.** A host gets ``Limits.max_requests_per_host`` requests and
   ``MAX_TIMEOUTS_PER_HOST`` exchanges that end in a timeout; when either is spent it is asked
   nothing more (what it answered is kept). ``Timeouts.host_total`` bounds the wall time.
@@ -33,6 +39,8 @@ MAX_TIMEOUTS_PER_HOST = 6
 SERVICE_MARGIN = 0.5
 #: How many times the slowest service time seen a later wait allows.
 SERVICE_FACTOR = 3.0
+#: The shortest wait for ``GET /`` on a side port (a vendor SDK port) of a host that answers fast.
+SIDE_WAIT_MIN = 0.5
 
 
 @dataclass
@@ -69,6 +77,14 @@ class HostTiming:
         w = min(self.read_max, base)
         self.waits.append(w)
         return w
+
+    def side_wait(self, longest: float) -> float:
+        """How long to wait for a reply on a side port (one that may speak something else first):
+        this host's pace (3x its slowest answer plus the margin, at least ``SIDE_WAIT_MIN``), at
+        most ``longest``; ``longest`` before it has answered anything."""
+        if not self.samples:
+            return longest
+        return min(longest, max(SIDE_WAIT_MIN, SERVICE_FACTOR * self.service_worst + SERVICE_MARGIN))
 
     def timed_out(self) -> None:
         """An exchange ended with nothing received."""
