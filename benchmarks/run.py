@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import signal
@@ -79,9 +80,16 @@ def settle(state: Any) -> None:
                          capture_output=True, text=True, timeout=90, cwd=str(ROOT))
 
 
+def loadavg() -> list[float]:
+    """The machine's 1, 5 and 15 minute load averages (what `uptime` shows): wall times on a shared
+    2-core machine are only comparable within one run, and only read with the load beside them."""
+    return [round(x, 2) for x in os.getloadavg()]
+
+
 def measure(state: Any, argv: list[str], timeout: float = 1800) -> dict[str, Any]:
     """Run argv in the scanner namespace under /usr/bin/time; wall, cpu, rss, packets, output."""
     settle(state)
+    load = loadavg()
     before = tx_packets(state)
     t0 = time.monotonic()
     p = state.run_in_scanner([TIME, "-f", "TIME %e %U %S %M", *argv], capture_output=True, text=True, timeout=timeout,
@@ -90,7 +98,7 @@ def measure(state: Any, argv: list[str], timeout: float = 1800) -> dict[str, Any
     sent = tx_packets(state) - before
     m = re.search(r"TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", p.stderr)
     return {
-        "argv": " ".join(argv), "exit": p.returncode, "wall_s": round(wall, 3),
+        "argv": " ".join(argv), "exit": p.returncode, "wall_s": round(wall, 3), "load_before": load,
         "cpu_s": round(float(m.group(2)) + float(m.group(3)), 3) if m else None,
         "peak_rss_mb": round(int(m.group(4)) / 1024, 1) if m else None,
         "packets_sent": sent, "stdout": p.stdout, "stderr_tail": p.stderr[-500:],
@@ -146,7 +154,8 @@ def main() -> int:
     targets = list(state.scan_targets) if args.realistic else [state.subnet]
     results: dict[str, Any] = {"lab": {"subnet": state.subnet, "targets": targets, "hosts": len(state.devices),
                                        "profiles": len(state.profile_devices), "realistic": args.realistic},
-                               "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+                               "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                               "load_start": loadavg(), "cpus": os.cpu_count()}
     if args.realistic:
         results["lab"]["floor"] = floor(state)
     py = sys.executable
@@ -212,6 +221,7 @@ def main() -> int:
         ratios["floor_s"] = fl
         ratios["floor_vs_nmap_sn"] = round(fl / st["nmap_sn"]["wall_s"], 3)
     results["ratios"] = ratios
+    results["load_end"] = loadavg()
     outdir = ROOT / "benchmarks" / "results"
     outdir.mkdir(exist_ok=True)
     name = (f"{'realistic-' if args.realistic else ''}{'slash' + state.subnet.split('/')[1]}-"

@@ -39,7 +39,7 @@ from typing import Any, Protocol
 from netscan.errors import UsageError
 from netscan.limits import DEFAULT_PORTS, PING_PORTS, Limits, Timeouts
 from netscan.model import Observation, Response, ScanRun, parse_time
-from netscan.probes.base import HostState, ProbeContext, RateLimiter, Slots
+from netscan.probes.base import ExchangeTrace, HostState, ProbeContext, RateLimiter, Slots
 from netscan.probes.udp import Link
 from netscan.scan import attribution, planner
 from netscan.scan.clock import Clock, SystemClock
@@ -67,6 +67,9 @@ TRANSFER_ALLOWANCE = 2.0
 UNICAST_QUIET = 0.5
 #: Unicast discovery: wait at most this much longer than that for late answers.
 UNICAST_MAX = 1.0
+#: Unicast discovery of a host that let an exchange time out: wait at least this long (DVRs answer
+#: in up to ~3 s when busy or on the first request after idle).
+UNICAST_SLOW_QUIET = 3.0
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,8 @@ class _Host:
     slots: Slots
     ready: asyncio.Event
     """Its WS-Discovery answer is in (stage 2 need not wait for the whole window)."""
+    answered: asyncio.Event = field(default_factory=asyncio.Event)
+    """It has answered some exchange (its pace is known: side ports are sized by it)."""
     tried: list[str] = field(default_factory=list)
 
 
@@ -226,26 +231,35 @@ class Engine:
         if ip not in self._tasks and self._enrichable(ip):
             self._tasks[ip] = asyncio.create_task(self._host_task(h))
 
-    def _host_ctx(self, w: _Host, attempt: int = 0) -> ProbeContext:
-        """The context one exchange with this host gets: its slots, its wait, its source address."""
+    def _host_ctx(self, w: _Host, trace: ExchangeTrace | None = None) -> ProbeContext:
+        """The context one exchange with this host gets: its slots, its wait, its source address,
+        and the trace its probes fill in."""
         assert self.ctx is not None and self.plan is not None
-        wait = w.timing.wait(attempt)
+        wait = w.timing.wait()
         link = self.plan.link_for(w.state.ip)
         return dataclasses.replace(
             self.ctx, timeouts=dataclasses.replace(self.ctx.timeouts, read=wait + TRANSFER_ALLOWANCE),
-            wait=wait, connections=w.slots, on_reply=w.timing.answered,
-            source_ip=link.address if link else None, reply_worst=0.0,
+            wait=wait, connections=w.slots, on_reply=lambda seconds: self._answered(w, seconds),
+            source_ip=link.address if link else None, reply_worst=0.0, trace=trace,
         )
+
+    @staticmethod
+    def _answered(w: _Host, seconds: float) -> None:
+        w.timing.answered(seconds)
+        w.answered.set()
 
     async def _exchange(self, w: _Host, what: str, call: Callable[[ProbeContext], Awaitable[list[Response]]],
                         expect_reply: bool = True) -> list[Response]:
-        """One exchange (or probe sequence) with retries: asked again, with a longer wait, while the
-        first reply got nothing at all and the host's budget allows."""
+        """One exchange (or probe sequence), tried again on a fresh connection while its connection
+        never came up and the host's budget allows. A request that reached a listening service is
+        not sent again: its one wait is the host's patient wait (``netscan.scan.timing``)."""
         attempt = 0
         while True:
             t0 = self.clock.monotonic()
-            out = await call(self._host_ctx(w, attempt))
-            logger.debug("host %s: %s took %.2f s", w.state.ip, what, self.clock.monotonic() - t0)
+            trace = ExchangeTrace()
+            out = await call(self._host_ctx(w, trace))
+            took = self.clock.monotonic() - t0
+            logger.debug("host %s: %s took %.2f s", w.state.ip, what, took)
             lead = out[0] if out else None
             if lead is None or not _nothing(lead):
                 if attempt:
@@ -254,9 +268,12 @@ class Engine:
             if not expect_reply:
                 return out  # a port that speaks something else first: silence is its answer
             w.timing.timed_out()
-            if not w.timing.may_retry(attempt):
-                w.tried.append(f"{what}: no answer within {w.timing.waits[-1]:.1f} s"
-                               + (f" ({attempt + 1} attempts)" if attempt else ""))
+            tries = f" ({attempt + 1} attempts)" if attempt else ""
+            if trace.connected:
+                w.tried.append(f"{what}: connected, no answer in {took:.1f} s{tries}")
+                return out
+            if not w.timing.may_retry(attempt, connected=False):
+                w.tried.append(f"{what}: no connection within {self.options.timeouts.connect:.1f} s{tries}")
                 return out
             attempt += 1
             self.stats.retries += 1
@@ -400,11 +417,33 @@ class Engine:
             w.tried.append(f"TCP ports: {len(todo)} asked, {len(scan.open_ports)} open")
 
         async def opener(port: int) -> list[Response]:
-            return await self._exchange(w, f"port {port}", lambda c: self.probes.open(c, h, port),
-                                        expect_reply=self.probes.expects_reply(port))
+            return await self._exchange(w, f"port {port}", lambda c: self.probes.open(c, h, port))
 
         ports = [p for p in sorted(h.open_ports) if self.probes.wants(p, h)]
-        for out in await asyncio.gather(*(opener(p) for p in ports)):
+        talk = [asyncio.ensure_future(opener(p)) for p in ports if self.probes.expects_reply(p)]
+
+        async def side(port: int) -> list[Response]:
+            """A port that may speak something else first (an SDK port asked ``GET /``): asked once the
+            host's pace is known (its first answer, or its other openers are over, or
+            ``Timeouts.banner`` passed), waited for as long as that pace says (``HostTiming.side_wait``)."""
+            t = self.options.timeouts
+            if talk:
+                first = asyncio.ensure_future(w.answered.wait())
+                rest = asyncio.ensure_future(asyncio.wait(talk))
+                try:
+                    await asyncio.wait([first, rest], timeout=t.banner, return_when=asyncio.FIRST_COMPLETED)
+                finally:
+                    first.cancel()
+                    rest.cancel()
+            wait = w.timing.side_wait(t.banner)
+
+            def call(c: ProbeContext) -> Awaitable[list[Response]]:
+                return self.probes.open(dataclasses.replace(c, timeouts=dataclasses.replace(c.timeouts, banner=wait)), h, port)
+
+            return await self._exchange(w, f"port {port}", call, expect_reply=False)
+
+        sides = [side(p) for p in ports if not self.probes.expects_reply(p)]
+        for out in await asyncio.gather(*talk, *sides):
             for r in out:
                 h.add(r)
         await self._await_discovery(w)
@@ -515,8 +554,8 @@ class Engine:
         # as long as this host takes to answer anything (it is slow to discovery too), at least UNICAST_QUIET
         tm = w.timing
         quiet = UNICAST_QUIET if not tm.samples else min(max(UNICAST_QUIET, 3.0 * tm.service_worst + 0.5), t.read_max)
-        if tm.timeouts:  # it has let an exchange time out: give its discovery answers as long
-            quiet = max(quiet, min(tm.read + 1.0, t.read_max))
+        if tm.timeouts:  # it has let an exchange time out: give its discovery answers as long as a slow DVR takes
+            quiet = max(quiet, min(UNICAST_SLOW_QUIET, t.read_max))
         c = dataclasses.replace(self.ctx, timeouts=dataclasses.replace(t, discovery_min=quiet, discovery_quiet=quiet,
                                                                       discovery_max=quiet + UNICAST_MAX))
 

@@ -76,12 +76,13 @@ class Timeouts:
 
     connect: float = 1.5
     """TCP connect (a filtered port costs this once; replies on a LAN take < 5 ms)."""
-    read: float = 2.0
-    """The first wait for a reply to start, once connected (a camera's web server answers in
-    milliseconds to ~1 s). Later waits adapt to the host's own answers (netscan/scan/timing.py)."""
+    read: float = 4.0
+    """How long to wait, once connected, for a reply to start before the host has answered
+    anything (a camera's web server answers in milliseconds to ~1 s, a DVR in 0.5-3 s when busy or
+    on its first request after idle). One wait on the connection, no second request: TCP resends
+    what was lost (netscan/scan/timing.py). Later waits adapt to the host's own answers."""
     read_max: float = 8.0
-    """The longest any wait for one reply may grow to (retries double the wait; DVRs answer their
-    web UI in up to ~3 s when busy, more on the first request after idle)."""
+    """The longest any wait for one reply may grow to (3x the slowest answer a host gave)."""
     banner: float = 1.0
     """Wait for a banner from a server that speaks first (telnet, ssh)."""
     arp_quiet: float = 0.1
@@ -113,7 +114,8 @@ class Limits:
     connections: int = DEFAULT_GLOBAL_CONNECTIONS
     """Concurrent connections overall."""
     retries: int = 1
-    """Extra attempts for a connect that timed out (not for a refused one)."""
+    """Extra attempts for an exchange whose connect timed out (not for a refused one, nor for one
+    that connected and then heard nothing)."""
     arp_tries: int = DEFAULT_ARP_TRIES
     """ARP requests per silent address, in all."""
     max_requests_per_host: int = MAX_REQUESTS_PER_HOST

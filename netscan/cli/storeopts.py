@@ -94,10 +94,12 @@ class StoreSession:
         from netscan.store.adapter import mark_accepted, without_accepted
 
         try:
-            self.device_ids = store_scan(self.store, self.scan_id, report, observations, complete=complete)
+            # the report's JSON document, made once (each reader would otherwise rebuild it)
+            document = report.to_dict() if hasattr(report, "to_dict") else report
+            self.device_ids = store_scan(self.store, self.scan_id, document, observations, complete=complete)
             scan = self.store.scan(self.scan_id)
             accepted = self.store.accepted()
-            out = mark_accepted(report, self.device_ids, accepted)
+            out = mark_accepted(document, self.device_ids, accepted)
             out["scan"] = {**out.get("scan", {}), "store": {"scan": self.scan_id, "site": self.site, "complete": complete}}
             if complete and scan is not None:
                 _, events = changes(self.store, scan)

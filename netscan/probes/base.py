@@ -118,6 +118,17 @@ def client_tls_context() -> ssl.SSLContext:
 
 
 @dataclass
+class ExchangeTrace:
+    """What one engine exchange did on the wire, filled in by the probes (``open_tcp``): the engine
+    retries an exchange whose connection never came up, never one whose request reached a
+    listening service (TCP itself resends a lost segment; a second request would only cost a
+    second wait)."""
+
+    connected: int = 0
+    """TCP connections established (before any TLS handshake)."""
+
+
+@dataclass
 class ProbeContext:
     """What every probe shares during one scan: limits, pacing, counters, TLS context.
 
@@ -142,6 +153,8 @@ class ProbeContext:
     shared: dict[str, Any] = field(default_factory=dict)
     """Per-scan objects every copy of the context shares (probes/ports.py keeps its connect
     scanner here; the engine closes it at the end)."""
+    trace: ExchangeTrace | None = None
+    """The engine's record of the exchange this copy of the context serves (None: not traced)."""
 
     def reply_seen(self, seconds: float) -> None:
         """Record how long a device took to start answering a request."""
@@ -201,18 +214,27 @@ def text(data: bytes) -> str:
 async def open_tcp(
     ctx: ProbeContext, ip: str, port: int, *, tls: bool = False, timeout: float | None = None
 ) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
-    """Open a TCP (or TLS) connection within the rate and the connect timeout."""
+    """Open a TCP (or TLS) connection within the rate and the connect timeout.
+
+    The TCP connection and the TLS handshake are each given the connect timeout; an established
+    TCP connection is counted in ``ctx.trace`` before the handshake starts (a TLS server that
+    accepts and never answers the ClientHello is a silent service, not a failed connect)."""
     assert ctx.rate is not None
     await ctx.rate.take()
     t = timeout if timeout is not None else ctx.timeouts.connect
     local = (ctx.source_ip, 0) if ctx.source_ip else None
-    return await asyncio.wait_for(
-        asyncio.open_connection(
-            ip, port, ssl=ctx.tls if tls else None, server_hostname="" if tls else None,
-            local_addr=local, limit=MAX_RESPONSE_BYTES,
-        ),
-        t,
-    )
+    reader, writer = await asyncio.wait_for(
+        asyncio.open_connection(ip, port, local_addr=local, limit=MAX_RESPONSE_BYTES), t)
+    if ctx.trace is not None:
+        ctx.trace.connected += 1
+    if tls:
+        try:
+            # server_hostname "": no SNI, no name check (we record the certificate, we do not trust it)
+            await asyncio.wait_for(writer.start_tls(ctx.tls, server_hostname=""), t)
+        except BaseException:
+            writer.transport.abort()
+            raise
+    return reader, writer
 
 
 #: Once part of a reply has arrived, this long without another byte ends the read: the device

@@ -74,6 +74,9 @@ class Device:
     """Service time of the first request (slow first request after idle)."""
     silent: bool = False
     """Accepts connections, never answers (nor discovery)."""
+    lost_connects: int = 0
+    """Its first this many connection attempts get no answer at all (a SYN or SYN-ACK lost twice,
+    a device too busy to accept): they run into the connect timeout."""
     multicast_silent: bool = False
     arp: bool = True
     """Answers ARP (a discovery-only device does not)."""
@@ -120,6 +123,8 @@ class ReplayProbes:
                                addresses=((scanner, plen, scanner.rsplit(".", 1)[0] + ".255"),))
         self.sent: list[tuple[str, str]] = []
         """(kind, where) of everything sent."""
+        self.done_at: dict[str, float] = {}
+        """Virtual time (seconds after the scan started) at which each host's work ended."""
 
     def interfaces(self) -> dict[str, Any]:
         return {"scan0": self.iface}
@@ -181,6 +186,12 @@ class ReplayProbes:
         async with ctx.connections:
             if d is None:
                 return [Response(protocol, "", port, lead, error="refused")]
+            if d.lost_connects > 0:
+                d.lost_connects -= 1
+                await asyncio.sleep(ctx.timeouts.connect)
+                return [Response(protocol, "", port, lead, error="timeout")]
+            if ctx.trace is not None:
+                ctx.trace.connected += 1  # what open_tcp records once the TCP connection is up
             d.active += 1
             d.max_active = max(d.max_active, d.active)
             try:
@@ -246,9 +257,15 @@ def run_replay(devices: Sequence[Device], **options: Any) -> tuple[Any, ReplayPr
     probes = ReplayProbes(devices)
     opts = ScanOptions(targets=("10.9.0.0/24",), privileged=True, **options)
     loop = VirtualLoop()
+    t0 = loop.time()
+
+    class Done:
+        def event(self, kind: str, ip: str | None = None, total: int | None = None) -> None:
+            if kind == "done" and ip is not None:
+                probes.done_at[ip] = loop.time() - t0
+
     try:
-        eng = Engine(opts, probes=probes, clock=FakeClock(), db=default_db())
-        t0 = loop.time()
+        eng = Engine(opts, Done(), probes=probes, clock=FakeClock(), db=default_db())
         result = loop.run_until_complete(scan_async(opts, engine=eng))
         return result, probes, loop.time() - t0
     finally:

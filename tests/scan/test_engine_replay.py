@@ -45,10 +45,11 @@ def _by_ip(result: Any) -> dict[str, Observation]:
 def test_slow_and_retried_and_multicast_silent_hosts_identified_as_fast_ones() -> None:
     devices = [
         Device("hikvision-ds2cd2032-v540", "10.9.0.10"),                                     # instant
-        Device("hikvision-ds2cd2032-v553", "10.9.0.11", delay=1.5),                           # slow, under the first wait
-        Device("dahua-ipc-hfw3441e-vuln", "10.9.0.12", delay=0.8, first_delay=3.0),           # times out first, then answers
-        Device("axis-m3045v", "10.9.0.13", delay=2.8, multicast_silent=True),                 # slower than the first wait, multicast-silent
+        Device("hikvision-ds2cd2032-v553", "10.9.0.11", delay=1.5),                           # slow
+        Device("dahua-ipc-hfw3441e-vuln", "10.9.0.12", delay=0.8, first_delay=3.5),           # slow first request after idle
+        Device("axis-m3045v", "10.9.0.13", delay=2.8, multicast_silent=True),                 # slow every time, multicast-silent
         Device("xiongmai-dvr-ahb7004", "10.9.0.14", delay=0.5, multicast_silent=True),        # DVR ignoring multicast
+        Device("uniview-ipc322lr3", "10.9.0.15", lost_connects=1),                            # its first connection never comes up
     ]
     result, probes, elapsed = run_replay(devices)
     obs = _by_ip(result)
@@ -60,11 +61,14 @@ def test_slow_and_retried_and_multicast_silent_hosts_identified_as_fast_ones() -
         assert not diff, (d.profile, diff, obs[d.ip].meta.get("tried"))
         # gentle: never more than per_host exchanges in flight with one device
         assert d.max_active <= 4
-    # the host that let its first request time out was asked again, and answered
+    # the host slow on its first request was waited for on that connection: answered, not asked twice
     dahua = obs["10.9.0.12"]
-    assert any("answered on attempt 2" in t for t in dahua.meta["tried"])
     assert any(r.request == "GET /" and r.raw.startswith("HTTP/") for r in dahua.responses)
-    assert result.run.stats.retries >= 1
+    assert not any("attempt" in t or "no answer" in t for t in dahua.meta.get("tried", []))
+    # a connection that never came up was tried again on a fresh one, and answered
+    unv = obs["10.9.0.15"]
+    assert any("answered on attempt 2" in t for t in unv.meta["tried"]), unv.meta.get("tried")
+    assert result.run.stats.retries == 1
     # multicast-silent devices were asked by unicast, and their own protocol answered
     assert ("discover-wsd", "unicast") in probes.sent
     assert any(r.protocol == "xmeye" for r in obs["10.9.0.14"].responses)
@@ -86,6 +90,36 @@ def test_silent_host_reported_with_what_was_tried() -> None:
     assert silent.responses and all(r.error == "timeout" and not r.raw for r in silent.responses)
     # and it cannot hold the scan: its waits are bounded by the timeout budget
     assert elapsed < 40
+
+
+def test_service_that_accepts_and_never_answers_costs_one_wait() -> None:
+    """A device whose ports accept connections and never answer costs one wait per exchange
+    (``Timeouts.read``, 4 s, no second request: TCP resends what was lost), asked at most
+    ``MAX_TIMEOUTS_PER_HOST`` times; the other hosts are worked on meanwhile and finish first."""
+    from netscan.limits import Timeouts
+    from netscan.scan.timing import MAX_TIMEOUTS_PER_HOST
+
+    read = Timeouts().read
+    devices = [Device("hikvision-ds2cd2032-v540", "10.9.0.10"),
+               Device("dahua-ipc-hfw3441e-vuln", "10.9.0.11", delay=0.5),
+               Device("tplink-tapo-c200", "10.9.0.20", silent=True)]
+    result, probes, elapsed = run_replay(devices)
+    silent = _by_ip(result)["10.9.0.20"]
+    waits = [t for t in silent.meta["tried"] if "connected, no answer in" in t]
+    assert waits and all(f"in {read:.1f} s" in t and "attempts" not in t for t in waits), silent.meta["tried"]
+    assert result.run.stats.retries == 0
+    timed_out = [r for r in silent.responses if r.error == "timeout" and r.protocol not in
+                 ("wsd", "ssdp", "mdns", "sadp", "dhip", "xmeye", "tplink", "ubnt")]
+    assert 0 < len(timed_out) <= MAX_TIMEOUTS_PER_HOST
+    # its first-stage ports are waited on at once: the host costs one wait, then the unicast
+    # discovery its multicast silence is owed (as long as a slow DVR takes to answer it)
+    from netscan.engine import UNICAST_MAX, UNICAST_SLOW_QUIET
+
+    assert probes.done_at["10.9.0.20"] <= 0.2 + read + UNICAST_SLOW_QUIET + UNICAST_MAX, probes.done_at
+    # the others are not held up by it
+    for ip in ("10.9.0.10", "10.9.0.11"):
+        assert probes.done_at[ip] < read, probes.done_at
+        assert identify(_by_ip(result)[ip]).model
 
 
 def test_discovery_only_host_found_and_enriched() -> None:
