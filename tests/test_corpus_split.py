@@ -55,12 +55,12 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 
 #: Regression floors at the figures measured when the split was last extended, rounded down. History:
 #: 36 files vendor 0.8889 model 0.9667; 68 files 0.6061 / 0.7436; 105 files (the corpus helper's
-#: second extension: thread excerpts and library fixtures recorded as published) 0.5100 / 0.5156, see
-#: SPLIT.md. Lowering them records that the bigger split shows more misses (mostly fragments: SDP
+#: second extension: thread excerpts and library fixtures recorded as published) 0.5050 / 0.5156, then
+#: 0.6040 / 0.6094 with the rules on main 324080a; the floors sit one file below, see SPLIT.md. Lowering them records that the bigger split shows more misses (mostly fragments: SDP
 #: bodies, log excerpts, single answers); they are not targets. The issue's targets are vendor 0.95,
 #: model 0.85, firmware 0.85; none is met on this split (benchmarks/results/ has the figures).
-VENDOR_FLOOR = 0.50
-MODEL_FLOOR = 0.50
+VENDOR_FLOOR = 0.59
+MODEL_FLOOR = 0.59
 
 
 def test_held_out_split_figures() -> None:
