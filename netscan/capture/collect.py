@@ -47,6 +47,8 @@ class _Device:
     mac: str | None = None
     responses: list[Response] = field(default_factory=list)
     keys: set[bytes] = field(default_factory=set)
+    order: list[bytes] = field(default_factory=list)
+    """The dedup key of each response, in the order of ``responses``."""
     per_protocol: dict[str, int] = field(default_factory=dict)
     ports: set[int] = field(default_factory=set)
     last_seen: float = 0.0
@@ -115,8 +117,8 @@ class Collector:
             target = self._device(ip, 0.0)
             if target is not None:
                 target.mac = target.mac or mac
-                for r in early.responses:
-                    self._store(target, r, _key(r.protocol, r.port, r.request, r.raw.encode("utf-8", "replace")))
+                for r, k in zip(early.responses, early.order):
+                    self._store(target, r, k)
 
     def seen(self, ip: str, ts: float) -> None:
         """``ip`` was heard (ARP): it is a device even if it says nothing else."""
@@ -146,14 +148,16 @@ class Collector:
             return
         dev.per_protocol[r.protocol] = n + 1
         dev.keys.add(key)
+        dev.order.append(key)
         dev.responses.append(r)
         self.facts += 1
 
     def add(self, ip: str | None, mac: str | None, ts: float, protocol: str, port: int | None, request: str,
-            data: bytes, raw: str, *, tcp_port: bool = False, truncated: bool = False) -> None:
+            data: bytes, raw: str, *, tcp_port: bool = False, truncated: bool = False, same: str | None = None) -> None:
         """A response heard from the device at ``ip`` (or, with no address yet, ``mac``).
 
-        ``data`` is what the dedup key is built from (the bytes), ``raw`` the text stored."""
+        ``data`` is what the dedup key is built from (the bytes), ``raw`` the text stored; ``same``,
+        when given, stands for ``request`` in the key (messages of different kinds that say the same)."""
         if mac is not None and mac in self.ignore:
             return
         if ip is not None and ip != "0.0.0.0":
@@ -167,7 +171,7 @@ class Collector:
             if dev is None:
                 known = next((i for i, m in self.ip_mac.items() if m == mac), None) if len(self.ip_mac) < 4096 else None
                 if known is not None:
-                    self.add(known, mac, ts, protocol, port, request, data, raw, tcp_port=tcp_port, truncated=truncated)
+                    self.add(known, mac, ts, protocol, port, request, data, raw, tcp_port=tcp_port, truncated=truncated, same=same)
                     return
                 if len(self.by_mac) >= MAX_DEVICES:
                     self.dropped_devices += 1
@@ -176,7 +180,7 @@ class Collector:
             dev.last_seen = max(dev.last_seen, ts)
         else:
             return
-        key = _key(protocol, port, request, data)
+        key = _key(protocol, port, request if same is None else same, data)
         if key in dev.keys:
             return
         self._store(dev, Response(protocol=protocol, raw=raw, port=port, request=request, truncated=truncated), key)

@@ -35,6 +35,8 @@ MAX_FLOWS = 1024
 MAX_REQUESTS = 2048
 #: Ports whose UDP payload is a vendor protocol recorded as raw bytes.
 _RAW_UDP = {20002: "tplink", 10001: "ubnt"}
+#: DHCP options a client states about itself (host name, parameter list, vendor class, client id, FQDN).
+_DHCP_SAID = (12, 55, 60, 61, 81)
 _SSDP_STARTS = (b"NOTIFY ", b"HTTP/1.1 200", b"HTTP/1.0 200")
 #: The MAC a discovery reply states for the device (SADP <MAC>, WS-Discovery MAC scope, XMEye and
 #: DHIP "MAC"), with the address it states, so a unicast reply (no link-layer proof) still binds.
@@ -295,7 +297,11 @@ class Decoder:
             self.c.bind(ip, mac)
         msg = opts.get(53, b"\0")[:1]
         req = {b"\x01": "DISCOVER", b"\x03": "REQUEST", b"\x08": "INFORM"}.get(msg, "DHCP")
-        self.c.add(ip, mac, ts, "dhcp", 67, req, p[:1500], b64(p[:1500]))
+        # a client repeats itself (DISCOVER then REQUEST, a renewal every half lease) with a new
+        # transaction id, elapsed time and requested address each time: what it says of itself is
+        # its hardware address, host name, vendor class, parameter list and client id
+        said = p[28:34] + b"".join(struct.pack("!BH", k, len(opts.get(k, b""))) + opts.get(k, b"") for k in _DHCP_SAID)
+        self.c.add(ip, mac, ts, "dhcp", 67, req, said, b64(p[:1500]), same="client")
 
     def _dhcp_server(self, p: bytes) -> None:
         if len(p) < 240 or p[0] != 2 or p[2] != 6:

@@ -35,14 +35,14 @@ def sadp_fields(raw: str, request: str = "") -> Fields:
         head = raw[:65536]
         kind = re.search(r"<(ProbeMatch|Hello|Probe)\b", head)
         # a refused document (DTD, entities) stays refused: only ill-formed ones are read leniently
-        if kind is None or "<!" in head or str(exc).startswith("xml refused"):
+        found = [(name, text.strip()) for name, text in _SADP_ELEMENT.findall(head)[:200] if text.strip()]
+        if kind is None or not found or "<!" in head or str(exc).startswith("xml refused"):
             return {"sadp.unreadable": [str(exc)]}
         lenient: Fields = {}
         add(lenient, "sadp.message", kind.group(1))
         add(lenient, "sadp.malformed", str(exc))
-        for name, text in _SADP_ELEMENT.findall(head)[:200]:
-            if text.strip():
-                add(lenient, f"sadp.{name}", text.strip())
+        for name, text in found:
+            add(lenient, f"sadp.{name}", text)
         return lenient
     fields: Fields = {}
     add(fields, "sadp.message", local(root.tag))

@@ -281,3 +281,22 @@ def test_live_needs_capture_rights_or_says_so() -> None:
     assert p.returncode == 6, p.stderr.decode()
     err = p.stderr.decode()
     assert err.count("\n") == 1 and "capture rights" in err and "nothing was sent" in err
+
+
+def test_dhcp_client_repeating_itself_is_one_response(tmp_path: Path) -> None:
+    """A client's DHCP messages differ by transaction id and elapsed time each round (and a
+    DISCOVER precedes the REQUEST): what it says of itself is one response, counted once."""
+    mac = "50:c7:bf:c2:00:99"
+    frames = [dhcp_request(mac, "10.77.0.99", "C200", "Tapo_C200", xid) for xid in (0x1111, 0x2222, 0x3333)]
+    discover = bytearray(frames[0])
+    i = discover.index(b"\x35\x01\x03")
+    discover[i + 2] = 1  # the same client's DISCOVER
+    frames.append(bytes(discover))
+    frames.append(dhcp_request(mac, "10.77.0.99", "C200-renamed", "Tapo_C200", 0x4444))  # a new name is news
+    pcap = tmp_path / "dhcp.pcap"
+    with pcap.open("wb") as f:
+        write_pcap(f, [(1_700_000_000 + 30 * n, fr) for n, fr in enumerate(frames)])
+    obs = read_captures([str(pcap)]).observations
+    assert len(obs) == 1 and obs[0].ip == "10.77.0.99"
+    names = [fields(r)["dhcp.hostname"] for r in obs[0].responses if r.protocol == "dhcp"]
+    assert names == [["C200"], ["C200-renamed"]]
