@@ -150,3 +150,14 @@ def test_family_grammars_and_their_decoys(db: SignatureDB) -> None:
     # a video-only maker's name alone does not make a device a camera
     named = identify(Observation(None, None, (Response("http", "Hikvision", 80, "title"),)), db)
     assert named.vendor == "Hikvision" and named.device_type == "unknown"
+
+
+def test_cut_off_json_keeps_its_nesting_and_scopes_alone_are_read() -> None:
+    from netscan.parsers._util import close_cut_json
+
+    assert close_cut_json('{"a": {"b": 1, "c": [1, 2], "d": "x') == '{"a": {"b": 1, "c": [1, 2]}}'
+    assert close_cut_json('{"a": 1}') is None and close_cut_json("abc") is None
+    f = http_fields('{\n "StatusFWR": {\n  "Version": "5.12.0",\n  "BuildDateTime": "2018-02-14T17:22:04",\n  "Boot": ')
+    assert f["http.json.StatusFWR.Version"] == ["5.12.0"]
+    scopes = "onvif://www.onvif.org/type/video_encoder onvif://www.onvif.org/name/FLIR%20CM-6204-11-I%20K81"
+    assert "onvif://www.onvif.org/name/FLIR CM-6204-11-I K81" in fields_of("wsd", scopes)["wsd.scope"]
