@@ -120,9 +120,11 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
         f = parse_fields(resp)
         hits: dict[str, int] = {}
         for name, values in f.items():
-            if name.endswith(".unreadable"):
+            if name.endswith((".unreadable", ".malformed")):  # malformed: read only in part (the rest is still used)
+                detail = "; ".join(values)[:200]
                 evidence.append(
-                    Evidence(kind="unreadable", source=resp.protocol, detail="; ".join(values)[:200], protocol=resp.protocol, port=resp.port)
+                    Evidence(kind="unreadable", source=resp.protocol, detail=detail if name.endswith(".unreadable") else f"read in part: {detail}",
+                             protocol=resp.protocol, port=resp.port)
                 )
                 continue
             plan = db.plan_for_field(name)
@@ -154,7 +156,8 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                         label = rule.claims == "label" and key == "vendor"
                         claims.append(Claim("brand" if label else key, val, rule.weight, idx, label=label))
                     break
-            if (plan.names or plan.manufacturer) and len(evidence) == read_before:
+            named_by_rule = any("vendor" in e.extracted or "brand" in e.extracted for e in evidence[read_before:])
+            if (plan.names or plan.manufacturer) and not named_by_rule:
                 _named_maker(db, name, values, plan.manufacturer, resp.protocol, resp.port, claims, evidence)
             if plan.names and not obs.mac and not hits.get("reported-mac"):
                 tokens = [m.group(0) for v in values[:4] if len(v) <= 256 for m in _MAC_TOKEN.finditer(v)]

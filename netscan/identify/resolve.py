@@ -30,6 +30,8 @@ FOREIGN_DISCOUNT = 0.3
 #: A brand is reported only with at least this score.
 MIN_BRAND_SCORE = 0.25
 _SPECIFIC_VIDEO = ("nvr", "dvr", "doorbell", "encoder")
+#: Evidence that only names a maker (netscan.sigdb.makernames): it never makes a device video gear.
+_NAME_ONLY = frozenset({"maker-name", "manufacturer-field"})
 
 
 def _built_by(db: SignatureDB, v: Any) -> tuple[str, ...]:
@@ -201,7 +203,9 @@ def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence:
     if best_other:
         return best_other[0]
     v = db.vendor(vendor)
-    if v is not None and v.video_only and any(e.kind == "rule" for e in evidence):
+    # a maker's name alone (in a title, a banner, a manufacturer field) is no sign of video gear:
+    # another company's product may carry the same word
+    if v is not None and v.video_only and any(e.kind == "rule" and e.source not in _NAME_ONLY for e in evidence):
         return "camera"
     return "unknown"
 

@@ -210,13 +210,62 @@ def parse_literal(text: str) -> Any:
 
 
 def parse_loose(text: str) -> Any:
-    """JSON, else a Python literal. Raises Unreadable."""
+    """JSON, else JSON cut off at its end (closed after its last complete member), else a Python
+    literal. Raises Unreadable."""
     try:
         return parse_json(text)
     except Unreadable:
+        repaired = close_cut_json(text)
+        if repaired is not None:
+            try:
+                return parse_json(repaired)
+            except Unreadable:
+                pass
         if "'" not in text and "True" not in text and "False" not in text and "None" not in text:
             raise
         return parse_literal(text)
+
+
+_CLOSER = {"{": "}", "[": "]"}
+
+
+def close_cut_json(text: str) -> str | None:
+    """A JSON document cut off before its end, closed after its last complete member: the open
+    objects and arrays get their closing brackets. None when it does not start as JSON or when no
+    member was complete. One pass, bounded by MAX_PARSE_BYTES."""
+    t = text[:MAX_PARSE_BYTES]
+    start = len(t) - len(t.lstrip())
+    if t[start : start + 1] not in ("{", "["):
+        return None
+    stack: list[str] = []
+    safe_at, safe_stack = -1, ""
+    in_string = escaped = False
+    for i in range(start, len(t)):
+        c = t[i]
+        if in_string:
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == '"':
+                in_string = False
+            continue
+        if c == '"':
+            in_string = True
+        elif c in "{[":
+            stack.append(_CLOSER[c])
+        elif c in "}]":
+            if not stack or stack[-1] != c:
+                return None
+            stack.pop()
+            if not stack:
+                return None  # complete: nothing to repair (it failed for another reason)
+            safe_at, safe_stack = i + 1, "".join(reversed(stack))
+        elif c == ",":
+            safe_at, safe_stack = i, "".join(reversed(stack))
+    if safe_at < 0:
+        return None
+    return t[:safe_at] + safe_stack
 
 
 #: ``"key": "value"`` / ``'key': u'value'`` / ``"key": 12`` pairs in text that is JSON or a Python

@@ -113,6 +113,9 @@ def _upnp_salvage(raw: str, why: str) -> Fields:
     of each root-device element is the root device's."""
     fields: Fields = {"upnp.unreadable": [why]}
     seen: set[str] = set()
+    # the root device's own elements come before its icon, service and embedded-device lists
+    ends = [i for i in (raw.find("<iconList"), raw.find("<serviceList"), raw.find("<deviceList")) if i >= 0]
+    own = {name for name, _ in xml_salvage(raw[: min(ends)] if ends else raw)}
     for name, value in xml_salvage(raw):
         if name == "serviceType":
             add(fields, "upnp.service", value)
@@ -121,7 +124,7 @@ def _upnp_salvage(raw: str, why: str) -> Fields:
             if "upnp.deviceType" not in fields:
                 add(fields, "upnp.deviceType", value)
             seen.add(name)
-        elif name in _UPNP_ELEMENTS and name not in seen:
+        elif (name in _UPNP_ELEMENTS or name in own) and name not in seen:
             seen.add(name)
             add(fields, f"upnp.{name}", value)
     return fields

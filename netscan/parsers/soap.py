@@ -56,6 +56,12 @@ def wsd_fields(raw: str, request: str = "") -> Fields:
     try:
         root = parse_xml(raw)
     except Unreadable as exc:
+        if "<" not in raw[:4096] and "onvif://" in raw[:65536]:
+            # the Scopes text alone, as discovery tools print it: space-separated scope URIs
+            for scope in raw[:65536].split()[:64]:
+                if scope.startswith("onvif://"):
+                    add(fields, "wsd.scope", unquote(scope))
+            return fields
         return {"wsd.unreadable": [str(exc)]}
     parents = {child: local(el.tag) for el in root.iter() for child in el}
     for el in root.iter():

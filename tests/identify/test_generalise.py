@@ -138,3 +138,26 @@ def test_body_rules_read_the_same_object_under_an_envelope(db: SignatureDB) -> N
     assert rule in db.rules_for_field("http.json.result.type")
     assert rule.requires_ok({"http.json.result.type": ["UP Chime"], "http.json.result.modelKey": ["chime"]})
     assert not rule.requires_ok({"http.json.result.type": ["UP Chime"]})
+
+
+def test_family_grammars_and_their_decoys(db: SignatureDB) -> None:
+    assert _one(db, "http", "Basic realm=\"DCS-5222LB1\"", "www-authenticate", 80)[:2] == ("D-Link", "DCS-5222LB1")
+    # an Arista switch shares D-Link's DCS- prefix; another company shares AVTECH's name
+    arista = identify(Observation(None, None, (Response("ssh", "Arista Networks EOS version 4.28.6.1M running on an Arista Networks DCS-7050QX-32S", 22, ""),)), db)
+    assert arista.vendor != "D-Link" and arista.device_type == "unknown"
+    room = identify(Observation(None, None, (Response("http", "AVTECH Software, Inc. - Room Alert 11E", 80, "title"),)), db)
+    assert room.vendor == "AVTECH Software" and room.device_type == "unknown"
+    # a video-only maker's name alone does not make a device a camera
+    named = identify(Observation(None, None, (Response("http", "Hikvision", 80, "title"),)), db)
+    assert named.vendor == "Hikvision" and named.device_type == "unknown"
+
+
+def test_cut_off_json_keeps_its_nesting_and_scopes_alone_are_read() -> None:
+    from netscan.parsers._util import close_cut_json
+
+    assert close_cut_json('{"a": {"b": 1, "c": [1, 2], "d": "x') == '{"a": {"b": 1, "c": [1, 2]}}'
+    assert close_cut_json('{"a": 1}') is None and close_cut_json("abc") is None
+    f = http_fields('{\n "StatusFWR": {\n  "Version": "5.12.0",\n  "BuildDateTime": "2018-02-14T17:22:04",\n  "Boot": ')
+    assert f["http.json.StatusFWR.Version"] == ["5.12.0"]
+    scopes = "onvif://www.onvif.org/type/video_encoder onvif://www.onvif.org/name/FLIR%20CM-6204-11-I%20K81"
+    assert "onvif://www.onvif.org/name/FLIR CM-6204-11-I K81" in fields_of("wsd", scopes)["wsd.scope"]
