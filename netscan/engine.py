@@ -27,6 +27,7 @@ header live in ``netscan.scan``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import ipaddress
 import logging
@@ -70,6 +71,11 @@ UNICAST_MAX = 1.0
 #: Unicast discovery of a host that let an exchange time out: wait at least this long (DVRs answer
 #: in up to ~3 s when busy or on the first request after idle).
 UNICAST_SLOW_QUIET = 3.0
+#: Unicast discovery: the longest a slow host's silence is listened to, per protocol (the slowest
+#: answers real DVRs give, ~3 s, plus a margin; the probe's second copy goes out a quarter of it
+#: later, and UNICAST_MAX more is allowed for its answer). A protocol the host answers ends
+#: UNICAST_QUIET after its answers stop, so this only bounds what a protocol it does not speak costs.
+UNICAST_QUIET_MAX = 4.0
 
 
 @dataclass(frozen=True)
@@ -462,7 +468,7 @@ class Engine:
             await self._sweep_event.wait()
         if self._discovery_done is None or self._discovery_done.is_set():
             return
-        if self._sweep_done and not self._idle_sent:
+        if self._sweep_event is not None and not self._idle_sent:  # the on-link sweep is over
             # Hosts are now waiting on the network: a good moment for CPU-bound work elsewhere.
             self._idle_sent = True
             self._emit("idle")
@@ -504,8 +510,10 @@ class Engine:
                         for url, key in zip(p.upnp, keys["upnp"]):
                             running[asyncio.ensure_future(
                                 self._exchange(w, f"UPnP {url}", lambda c, u=url: self.probes.upnp(c, h, u)))] = [key]  # type: ignore[misc]
-                        if p.unicast:
-                            running[asyncio.ensure_future(self._unicast(w, p.unicast))] = keys["unicast"]
+                        # one future per protocol: an answer is planned on as it comes, not when the
+                        # slowest protocol's window (that of one the host does not speak) has closed
+                        for proto, key in zip(p.unicast, keys["unicast"]):
+                            running[asyncio.ensure_future(self._unicast(w, (proto,)))] = [key]
                 if not running:
                     break
                 finished, _ = await asyncio.wait(list(running), return_when=asyncio.FIRST_COMPLETED)
@@ -553,16 +561,53 @@ class Engine:
         t = self.options.timeouts
         # as long as this host takes to answer anything (it is slow to discovery too), at least UNICAST_QUIET
         tm = w.timing
-        quiet = UNICAST_QUIET if not tm.samples else min(max(UNICAST_QUIET, 3.0 * tm.service_worst + 0.5), t.read_max)
+        quiet = UNICAST_QUIET if not tm.samples else min(max(UNICAST_QUIET, 3.0 * tm.service_worst + 0.5), UNICAST_QUIET_MAX)
         if tm.timeouts:  # it has let an exchange time out: give its discovery answers as long as a slow DVR takes
             quiet = max(quiet, min(UNICAST_SLOW_QUIET, t.read_max))
         c = dataclasses.replace(self.ctx, timeouts=dataclasses.replace(t, discovery_min=quiet, discovery_quiet=quiet,
                                                                       discovery_max=quiet + UNICAST_MAX))
 
         async def one(proto: str) -> list[Response]:
+            """One protocol's directed probe; its window ends ``UNICAST_QUIET`` after the host's
+            answers stop (a directed probe has one answerer: nothing is gained by listening the
+            whole window a slow host's silence would need)."""
             self.stats.unicast_discovery += 1
-            got = await self.probes.discover(c, proto, link, destinations=[(h.ip, ports[proto])], rounds=2)
-            mine = [r for src, r in got if src == h.ip]
+            t0 = self.clock.monotonic()
+            mine: list[Response] = []
+            heard = asyncio.Event()
+
+            def on_reply(src: str, r: Response) -> None:
+                if src == h.ip:
+                    mine.append(r)
+                    heard.set()
+
+            task = asyncio.ensure_future(self.probes.discover(c, proto, link, destinations=[(h.ip, ports[proto])],
+                                                              rounds=2, on_reply=on_reply))
+            try:
+                first = asyncio.ensure_future(heard.wait())
+                try:
+                    await asyncio.wait([task, first], return_when=asyncio.FIRST_COMPLETED)
+                finally:
+                    first.cancel()
+                while not task.done():  # answered: take what else it says, then stop listening
+                    heard.clear()
+                    more = asyncio.ensure_future(heard.wait())
+                    try:
+                        await asyncio.wait([task, more], timeout=UNICAST_QUIET, return_when=asyncio.FIRST_COMPLETED)
+                    finally:
+                        more.cancel()
+                    if not heard.is_set():
+                        break
+            finally:
+                if not task.done():
+                    task.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await task
+            if task.done() and not task.cancelled() and task.exception() is None:
+                for src, r in task.result():  # a probe that reports only at the end
+                    if src == h.ip and r not in mine:
+                        mine.append(r)
+            logger.debug("host %s: %s unicast took %.2f s (%d answers)", h.ip, proto, self.clock.monotonic() - t0, len(mine))
             if mine:
                 w.tried.append(f"{proto} unicast: answered")
                 return mine
@@ -643,7 +688,12 @@ class Engine:
             phases.append(discovery())
         else:
             self._discovery_done.set()
+        # The on-link sweep (ARP, or connect pings without raw sockets) is what stage 2 and held
+        # port scans wait for: its replies need a responsive loop. Pinging a routed subnet is
+        # not: its silent addresses take seconds (the router's own ARP gives up after ~3 s) and
+        # nothing there is read against a silence deadline.
         sweeps: list[Any] = []
+        routed_sweeps: list[Any] = []
         if o.engine == "nmap":
             sweeps.append(self._nmap(onlink + routed))
         else:
@@ -653,8 +703,8 @@ class Engine:
                     sweeps.append(self._arp(link, ips) if self.privileged else self._ping_tcp(ips))
             if routed:
                 if self.privileged:
-                    sweeps.append(self._icmp(routed))
-                sweeps.append(self._ping_tcp(routed))
+                    routed_sweeps.append(self._icmp(routed))
+                routed_sweeps.append(self._ping_tcp(routed))
 
         self._sweep_event = asyncio.Event()
         self._hold_ports = len(onlink) > HOLD_PORT_SCANS_ABOVE
@@ -663,9 +713,12 @@ class Engine:
             try:
                 await asyncio.gather(*sweeps)
             finally:
-                self._sweep_done = True
                 assert self._sweep_event is not None
                 self._sweep_event.set()
+            try:
+                await asyncio.gather(*routed_sweeps)
+            finally:
+                self._sweep_done = True
                 self._emit("sweep-end")
 
         phases.append(sweep())

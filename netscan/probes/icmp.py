@@ -87,8 +87,8 @@ async def sweep(
                 if now >= deadline or now - start > t.discovery_max or len(found) == len(wanted):
                     break
                 got.clear()
-                try:
-                    await asyncio.wait_for(got.wait(), deadline - now)
+                try:  # never past the sweep's cap (a slow learned RTT can make the quiet long)
+                    await asyncio.wait_for(got.wait(), min(deadline, start + t.discovery_max) - now)
                 except asyncio.TimeoutError:
                     pass
     finally:
