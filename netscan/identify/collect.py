@@ -128,7 +128,7 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                 )
                 continue
             plan = db.plan_for_field(name)
-            if not plan:
+            if not plan.active:
                 continue
             field_rules, semantic, any_applies, mac_field = plan.rules, plan.semantic, plan.any_applies, plan.mac_field
             read_before = len(evidence)
@@ -156,12 +156,13 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                         label = rule.claims == "label" and key == "vendor"
                         claims.append(Claim("brand" if label else key, val, rule.weight, idx, label=label))
                     break
-            named_by_rule = any("vendor" in e.extracted or "brand" in e.extracted for e in evidence[read_before:])
-            if (plan.names or plan.manufacturer) and not named_by_rule:
+            if (plan.names or plan.manufacturer) and not any("vendor" in e.extracted or "brand" in e.extracted
+                                                             for e in evidence[read_before:]):
                 _named_maker(db, name, values, plan.manufacturer, resp.protocol, resp.port, claims, evidence)
             if plan.names and not obs.mac and not hits.get("reported-mac"):
                 tokens = [m.group(0) for v in values[:4] if len(v) <= 256 for m in _MAC_TOKEN.finditer(v)]
-                named = _reported_mac(db, name, [t for t in tokens if _HEX_LETTER.search(t) and _DIGIT.search(t)])
+                tokens = [t for t in tokens if _HEX_LETTER.search(t) and _DIGIT.search(t)]
+                named = _reported_mac(db, name, tokens) if tokens else None
                 if named is not None:
                     hits["reported-mac"] = 1
                     prefix, registrant, vendor = named

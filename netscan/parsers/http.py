@@ -107,6 +107,8 @@ def _unprefix_curl(raw: str) -> str:
 _STATUS_INSIDE = re.compile(r"(?:HTTP|RTSP)/\d(?:\.\d)? \d{3}(?: |$)", re.M)
 #: Longest log prefix stripped from every line of a transcript ("[plugin]: ", a time stamp...).
 MAX_LOG_PREFIX = 80
+#: Lines compared to find that prefix (a longer transcript keeps the prefix of its first lines).
+MAX_PREFIXED_LINES = 400
 
 
 def _shape_of(line: str) -> str:
@@ -121,14 +123,19 @@ def _strip_log_prefix(text: str) -> str:
     non-word character. Returns ``text`` unchanged when there is none."""
     lines = text.split("\n")
     body = [ln for ln in lines if ln.strip()]
-    if len(body) < 2:
-        return text
-    shapes = [_shape_of(ln) for ln in body]
-    first = shapes[0]
-    n = 0
-    limit = min(MAX_LOG_PREFIX, *(len(s) for s in shapes))
-    while n < limit and all(s[n] == first[n] for s in shapes):
-        n += 1
+    if len(body) < 2 or body[0][:1] != body[1][:1] and not (body[0][:1].isdigit() and body[1][:1].isdigit()):
+        return text  # the first two lines already differ: no common prefix (the usual case)
+    first = _shape_of(body[0])
+    n = min(MAX_LOG_PREFIX, len(first))
+    for ln in body[1:MAX_PREFIXED_LINES]:
+        shape = _shape_of(ln[:n])
+        k = 0
+        limit = min(n, len(shape))
+        while k < limit and shape[k] == first[k]:
+            k += 1
+        n = k
+        if n < 2:
+            return text
     while n > 0 and (first[n - 1].isalnum() or first[n - 1] in "/-_."):
         n -= 1  # end the prefix at a separator: never inside a word of the content
     if n < 2 or not any(c.isalnum() for c in first[:n]):
@@ -162,7 +169,7 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
         inside = _STATUS_INSIDE.search(text, 0, 65536)
         if inside is not None:  # the answer starts at its status line; what came before is not it
             return parse_message(text[inside.start() :])
-    if "\n" in text.strip():
+    if "\n" in text.strip() and text.lstrip()[:1] not in ("{", "<"):
         unprefixed = _strip_log_prefix(text.replace("\r\n", "\n"))
         head = unprefixed.lstrip().split("\n", 1)[0].strip()
         # a log prefix is cut only when it hid the shape of what was logged: an SDP or a header block

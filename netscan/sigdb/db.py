@@ -163,9 +163,8 @@ class FieldPlan:
     """Maker names are looked for in the field (``maker_names``)."""
     manufacturer: bool = False
     """The field is named for the manufacturer (``manufacturer_fields``)."""
-
-    def __bool__(self) -> bool:
-        return bool(self.rules or self.semantic or self.any_applies or self.mac_field or self.names or self.manufacturer)
+    active: bool = False
+    """Anything at all reads the field (computed once, when the plan is made)."""
 
 
 @dataclass
@@ -213,14 +212,14 @@ class SignatureDB:
         if hit is None:
             applies = any_field_applies(name)
             semantic = tuple(r for r in self.semantic_rules if r.key.search(name)) if applies else ()
-            hit = FieldPlan(
-                rules=self.rules_for_field(name),
-                semantic=semantic,
-                any_applies=applies and bool(self.any_rules),
-                mac_field=MAC_FIELD.search(name) is not None,
-                names=self.maker_names is not None and self.maker_names.applies(name),
-                manufacturer=self.manufacturer is not None and self.manufacturer.key.search(name) is not None,
-            )
+            rules = self.rules_for_field(name)
+            any_applies = applies and bool(self.any_rules)
+            mac_field = MAC_FIELD.search(name) is not None
+            names = self.maker_names is not None and self.maker_names.applies(name)
+            manufacturer = self.manufacturer is not None and self.manufacturer.key.search(name) is not None
+            hit = FieldPlan(rules=rules, semantic=semantic, any_applies=any_applies, mac_field=mac_field, names=names,
+                            manufacturer=manufacturer,
+                            active=bool(rules or semantic or any_applies or mac_field or names or manufacturer))
             if len(self._by_name) < 100_000:
                 self._by_name[name] = hit
         return hit
