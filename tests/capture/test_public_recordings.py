@@ -9,7 +9,7 @@ assertions are what the device said (``expect``): its address and MAC, maker, mo
 serial as the recording states them.
 
 Protocols covered here: Hikvision SADP, WS-Discovery ProbeMatches (Hikvision, and a no-name gSOAP
-camera), Xiongmai XMEye (UDP 34569) search replies, Ubiquiti UDP 10001 replies, a white-label Dahua
+camera) and Hello (an ESP32-CAM), Xiongmai XMEye (UDP 34569) search replies, Ubiquiti UDP 10001 replies, a white-label Dahua
 DHIP announcement, and LLDP / CDP frames of real switches (whole Ethernet frames as captured). The older recordings of tests/corpus (DHIP, mDNS, SSDP, DNS, TP-Link 20002)
 are read the same way by tests/capture/test_public_packets.py.
 """
