@@ -12,9 +12,10 @@
                                          list[Observation] ◀┘
 
 Every host is worked on as soon as it is found, all hosts in parallel. Per host, at most
-``limits.per_host`` connections are open at a time, waits adapt to that host's own answers, an
-exchange that got nothing is asked again with a longer wait, and a budget (requests, timeouts,
-``host_total``) replaces "slow: ask nothing more" (``netscan.scan.timing``). Every packet or
+``limits.per_host`` connections are open at a time, waits adapt to that host's own answers, a
+request that reached a listening service is waited for once and patiently, an exchange whose
+connection never came up is tried again, and a budget (requests, timeouts, ``host_total``)
+replaces "slow: ask nothing more" (``netscan.scan.timing``). Every packet or
 connection attempt takes a token from one global rate limiter. What was found is kept when the
 scan is interrupted, and the result is marked incomplete.
 
