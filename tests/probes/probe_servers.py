@@ -8,7 +8,7 @@ import datetime as dt
 import socket
 import ssl
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -33,9 +33,14 @@ class LoopThread:
 
     def stop(self) -> None:
         async def cancel_all() -> None:
-            for t in asyncio.all_tasks():
-                if t is not asyncio.current_task():
-                    t.cancel()
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for t in tasks:
+                t.cancel()
+            # let the handlers run their `finally: writer.close()`, then the transports' close
+            # callbacks, before the loop stops (else a loaded machine leaves sockets to the GC)
+            await asyncio.gather(*tasks, return_exceptions=True)
+            for _ in range(3):
+                await asyncio.sleep(0)
 
         try:
             self.call(cancel_all())
@@ -79,6 +84,28 @@ def tcp_server(lt: LoopThread, handler: Handler, host: str = "127.0.0.1", ssl_ct
         lt.call(_close())
 
     return port, stop
+
+
+def session_loopback(last: int) -> str:
+    """``127.A.B.last``: a loopback address of this test session's own (A.B from NETSCAN_LAB_PREFIX
+    and the process id), so test sessions side by side never bind or scan each other's servers."""
+    import os
+    import zlib
+
+    h = zlib.crc32(f"{os.environ.get('NETSCAN_LAB_PREFIX', 'nstest-')}:{os.getpid()}".encode())
+    return f"127.{1 + h % 254}.{1 + (h >> 8) % 254}.{last}"
+
+
+def tcp_server_on_one_of(lt: LoopThread, handler: Handler, host: str, ports: Iterable[int]) -> tuple[int, Callable[[], None]]:
+    """``tcp_server`` on the first of ``ports`` that is free on ``host`` (for a test that needs a
+    port of a certain kind, e.g. a web port, rather than any free one)."""
+    last: OSError | None = None
+    for port in ports:
+        try:
+            return tcp_server(lt, handler, host=host, port=port)
+        except OSError as exc:  # in use
+            last = exc
+    raise AssertionError(f"no free port on {host}: {last}")
 
 
 def http_response(status: str, headers: dict[str, str], body: bytes) -> bytes:

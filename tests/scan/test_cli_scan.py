@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "probes"))
 
-from probe_servers import LoopThread, tcp_server, web_handler  # noqa: E402
+from probe_servers import LoopThread, session_loopback, tcp_server, tcp_server_on_one_of, web_handler  # noqa: E402
 
 from netscan.cli.scan import parse_ports  # noqa: E402
 
@@ -81,10 +81,9 @@ def test_parse_ports() -> None:
 
 
 def test_ctrl_c_prints_and_saves_what_was_found(tmp_path: Path) -> None:
-    import signal
-    import time
-
     import asyncio
+    import signal
+    import threading
 
     async def dribble(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         """A long, steady reply (400 B/s, above the tarpit cut-off): keeps the scan busy."""
@@ -100,27 +99,55 @@ def test_ctrl_c_prints_and_saves_what_was_found(tmp_path: Path) -> None:
         finally:
             writer.close()
 
+    from netscan.probes.http import WEB_PORTS
+
+    # this session's own loopback pair; the tarpit on a web port (full read timeout), whichever is free
+    web_host, tarpit_host = session_loopback(2), session_loopback(3)
+    lines: list[str] = []
+    probed = threading.Event()
     lt = LoopThread()
     try:
-        web_port, stop_web = tcp_server(lt, web_handler, host="127.0.0.2")
-        tarpit, stop_tarpit = tcp_server(lt, dribble, host="127.0.0.3", port=8088)  # a web port: full read timeout
-        obs = tmp_path / "obs.json"
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "netscan", "scan", "--quiet", "--no-discovery", "--unprivileged", "--timeout", "60",
-             "--ports", f"{web_port},{tarpit}", "--format", "json", "--save-observations", str(obs), "127.0.0.2-3"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-        time.sleep(2.5)  # .2 is done; .3 holds a request open for up to 60 s
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=30)
+        web_port, stop_web = tcp_server(lt, web_handler, host=web_host)
+        tarpit, stop_tarpit = tcp_server_on_one_of(lt, dribble, tarpit_host, sorted(WEB_PORTS, key=lambda p: (p != 8088, p)))
+        obs, out = tmp_path / "obs.json", tmp_path / "out.json"
+        with out.open("w") as stdout:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "netscan", "scan", "--quiet", "-v", "--no-discovery", "--unprivileged", "--timeout",
+                 "60", "--ports", f"{web_port},{tarpit}", "--format", "json", "--save-observations", str(obs),
+                 f"{web_host}-{tarpit_host.rsplit('.', 1)[1]}"],
+                stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+
+            def pump() -> None:
+                assert proc.stderr is not None
+                for line in proc.stderr:
+                    lines.append(line)
+                    if f"probed {web_host} " in line:
+                        probed.set()
+
+            reader = threading.Thread(target=pump, daemon=True)
+            reader.start()
+            try:
+                # the first host is done (-v says so); the second holds a request open for up to 60 s
+                assert probed.wait(90), "".join(lines)
+                proc.send_signal(signal.SIGINT)
+                proc.wait(timeout=60)
+            finally:
+                if proc.poll() is None:
+                    proc.kill()
+                    proc.wait(10)
+            reader.join(10)
+            assert proc.stderr is not None
+            proc.stderr.close()
         stop_web()
         stop_tarpit()
     finally:
         lt.stop()
+    err = "".join(lines)
     assert proc.returncode == 5, err
-    doc = json.loads(out)
+    doc = json.loads(out.read_text())
     assert doc["scan"]["incomplete"] is True
-    assert "127.0.0.2" in [d["ip"] for d in doc["devices"]]
-    assert any(r["request"] == "GET /" for o in json.loads(obs.read_text()) for r in o["responses"] if o["ip"] == "127.0.0.2")
+    assert web_host in [d["ip"] for d in doc["devices"]]
+    assert any(r["request"] == "GET /" for o in json.loads(obs.read_text()) for r in o["responses"] if o["ip"] == web_host)
     why = "--unprivileged:" if os.geteuid() == 0 else "not running as root"
     assert why in err  # said once, with the right reason
     assert err.count(why) == 1

@@ -7,7 +7,6 @@ import json
 import subprocess
 import sys
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -63,13 +62,22 @@ def test_webhook_retries_then_delivers(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_dead_webhook_never_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
     monkeypatch.setattr(watch, "WEBHOOK_BACKOFF_S", (0.01, 0.01, 0.01))
-    hook = watch.Webhook("http://127.0.0.1:9/dead")  # discard port: connection refused
-    t0 = time.monotonic()
-    for n in range(100):
-        hook.put({"type": "finding-new", "n": n})
-    assert time.monotonic() - t0 < 1.0  # putting never waits for the network
-    hook.close(drain_s=10)
+    hang = socket.socket()
+    hang.bind(("127.0.0.1", 0))
+    hang.listen(128)  # never accepted: the first POST hangs for WEBHOOK_TIMEOUT_S, 4 attempts
+    try:
+        hook = watch.Webhook(f"http://127.0.0.1:{hang.getsockname()[1]}/hook")
+        for n in range(100):
+            hook.put({"type": "finding-new", "n": n})
+        # every put returned while the first delivery still hangs: putting never waits for the network
+        assert hook.sent == 0 and hook.failed == 0 and hook.q.qsize() >= 99
+    finally:
+        hang.close()  # now the webhook is dead (connection refused): every event fails, none blocks
+    hook.close(drain_s=120)
+    assert not hook.thread.is_alive()
     assert hook.sent == 0 and hook.failed == 100
     with pytest.raises(UsageError):
         watch.Webhook("ftp://example.org/")
