@@ -134,6 +134,10 @@ class SemanticRule:
     file: str
     constant: str | None = None
     """When set, the claim is this constant (e.g. device_type ``dvr``) rather than the value."""
+    max_chars: int | None = None
+    """Only the first ``max_chars`` of a value are read (free text: bodies, banners)."""
+    hints: tuple[str, ...] = ()
+    """Lower-case words one of which the value must contain before ``value`` is searched (speed)."""
 
     def extract(self, name: str, value: str) -> dict[str, str] | None:
         """``{extracts: value}`` when the field name and the value fit, else None."""
@@ -142,11 +146,25 @@ class SemanticRule:
         return self.extract_value(value)
 
     def extract_value(self, value: str) -> dict[str, str] | None:
-        """Like ``extract`` for a field whose name is already known to fit."""
+        """Like ``extract`` for a field whose name is already known to fit. A ``value`` pattern with
+        a group named for what the rule extracts (``(?P<firmware>...)``) takes that part of the value
+        (a version written in a banner, a title, a log line), read in the first ``max_chars``."""
         v = value.strip()
-        if not v or self.value.search(v) is None:
+        if not v:
             return None
-        return {self.extracts: self.constant if self.constant is not None else v}
+        if self.max_chars is not None and len(v) > self.max_chars:
+            v = v[: self.max_chars]
+        if self.hints:
+            low = v.lower()
+            if not any(h in low for h in self.hints):
+                return None
+        m = self.value.search(v)
+        if m is None:
+            return None
+        if self.constant is not None:
+            return {self.extracts: self.constant}
+        part = m.groupdict().get(self.extracts) if self.value.groupindex else None
+        return {self.extracts: part if part else v}
 
 
 @dataclass(frozen=True)
@@ -211,7 +229,9 @@ class SignatureDB:
         hit = self._by_name.get(name)
         if hit is None:
             applies = any_field_applies(name)
-            semantic = tuple(r for r in self.semantic_rules if r.key.search(name)) if applies else ()
+            # field-name conventions read by name, bulk fields included (a body's "Firmware version: ..."
+            # text rule caps what it reads)
+            semantic = tuple(r for r in self.semantic_rules if r.key.search(name))
             rules = self.rules_for_field(name)
             any_applies = applies and bool(self.any_rules)
             mac_field = MAC_FIELD.search(name) is not None
@@ -541,6 +561,10 @@ FAMILY_MODEL_PREFERENCE = 0.5
 FAMILY_FIRMWARE_PREFERENCE = 0.45
 _BOUNDARY_L = r"(?<![A-Za-z0-9_-])"
 _BOUNDARY_R = r"(?![A-Za-z0-9_])"
+#: A firmware string is a token of its value ("Firmware: V5.5.0 build 170725", a banner, a log line):
+#: not the tail of a longer version or word, nor followed by more of a version.
+_FW_BOUNDARY_L = r"(?<![A-Za-z0-9_.-])"
+_FW_BOUNDARY_R = r"(?![A-Za-z0-9_]|\.\d)"
 
 
 def _family_rule(db: SignatureDB, path: Path, i: int, kind: str, r: Any, vendor: str, seen: dict[str, str]) -> Rule:
@@ -566,7 +590,7 @@ def _family_rule(db: SignatureDB, path: Path, i: int, kind: str, r: Any, vendor:
         text = f"{_BOUNDARY_L}(?P<model>{grammar}){_BOUNDARY_R}"
         pref = FAMILY_MODEL_PREFERENCE
     else:
-        text = f"^(?P<firmware>{grammar})$"
+        text = f"{_FW_BOUNDARY_L}(?P<firmware>{grammar}){_FW_BOUNDARY_R}"
         pref = FAMILY_FIRMWARE_PREFERENCE
         if not r.get("names_maker", True):
             sets.pop("vendor")
@@ -623,6 +647,8 @@ def _load_semantic(db: SignatureDB, path: Path, data: dict[str, Any], seen: dict
                 examples=tuple(examples),
                 file=f"families/{path.name}",
                 constant=str(constant) if constant is not None else None,
+                max_chars=int(r["max_chars"]) if r.get("max_chars") is not None else None,
+                hints=tuple(str(h).lower() for h in r.get("hints") or ()),
             )
         )
 

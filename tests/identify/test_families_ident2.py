@@ -44,3 +44,40 @@ def test_a_model_in_the_family_shape_names_the_maker(db: SignatureDB, title: str
 def test_look_alikes_name_nobody(db: SignatureDB, title: str) -> None:
     vendor, model = _title(db, title)
     assert vendor not in {"TVT", "Provision-ISR", "Swann", "Night Owl", "Zosi", "VStarcam"}
+
+
+def _ident(db: SignatureDB, proto: str, raw: str, port: int) -> tuple[str | None, str | None, str]:
+    ident = identify(Observation(None, None, (Response(proto, raw, port, ""),)), db)
+    return ident.vendor, ident.firmware, ident.device_type
+
+
+def test_a_makers_firmware_scheme_names_it_inside_any_short_text(db: SignatureDB) -> None:
+    # the version is a token of a banner or a log line, not the whole value
+    assert _ident(db, "telnet", "Welcome. Firmware V5.4.5 build 170124 ready\r\n", 23)[:2] == ("Hikvision", "V5.4.5 build 170124")
+    assert _ident(db, "other", "220 NVR ftp (2.800.0000018.0.R) ready", 21)[:2] == ("Dahua", "2.800.0000018.0.R")
+    # the tail of a longer version is not the maker's scheme
+    assert _ident(db, "other", "220 ftp 1.2.800.0000018.0.R.7 ready", 21)[0] != "Dahua"
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("firmware_ver", "4.36.9.139"), ("FirmwareVer", "3.2.1.5"), ("currentFirmwareVersion", "1.0.7"),
+    ("SWVersion", "2.1.0"), ("softVersion", "V1.4.2"), ("SoftwareRevision", "12.3"),
+])
+def test_version_fields_in_the_common_spellings(db: SignatureDB, key: str, value: str) -> None:
+    raw = '{"device": {"%s": "%s"}}' % (key, value)
+    vendor, firmware, device_type = _ident(db, "http", raw, 80)
+    assert firmware == value and vendor is None and device_type != "camera"
+
+
+@pytest.mark.parametrize(("proto", "raw", "port", "firmware"), [
+    ("http", "AXIS M1054 Network Camera, Firmware version: 5.40.9.2", 80, "5.40.9.2"),
+    ("other", "220 NAS FTP server ready (FW ver 3.4.1)", 21, "3.4.1"),
+    ("http", "2022-01-01 12:00 INFO reported sw_version=1.0.12_20230101\n2022-01-01 12:00 INFO done\n", 80, "1.0.12_20230101"),
+])
+def test_a_version_written_out_in_free_text(db: SignatureDB, proto: str, raw: str, port: int, firmware: str) -> None:
+    assert _ident(db, proto, raw, port)[1] == firmware
+
+
+@pytest.mark.parametrize("text", ["Apache Software Foundation 2.0 license", "version 1.2.3", "firmware update 2024", "fw(2.1)"])
+def test_no_version_claimed_without_a_version_word_and_a_version(db: SignatureDB, text: str) -> None:
+    assert _ident(db, "http", text, 80)[1] is None
