@@ -199,6 +199,10 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                         )
                         for key, val in got.items():
                             claims.append(Claim(key, val, sweight, len(evidence) - 1))
+                        if "firmware" in got and not any_applies:
+                            # a version read out of bulk text: the maker's scheme names the maker
+                            # there too (short fields are searched by the family grammars below)
+                            _firmware_scheme(db, got["firmware"], name, resp.protocol, resp.port, hits, claims, evidence)
                         break
             if any_applies:
                 for value in values:
@@ -227,3 +231,19 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                         for key, val in got.items():
                             claims.append(Claim(key, val, rule.weight, idx))
     return claims, evidence
+
+
+def _firmware_scheme(db: SignatureDB, version: str, name: str, protocol: str, port: int | None, hits: dict[str, int],
+                     claims: list[Claim], evidence: list[Evidence]) -> None:
+    """Family firmware grammars on a version taken out of free text (``semantic-firmware-in-text``)."""
+    for rule in db.any_field_rules(version):
+        if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
+            continue
+        got = rule.extract(version)
+        if got is None or "firmware" not in got:
+            continue
+        hits[rule.id] = hits.get(rule.id, 0) + 1
+        evidence.append(Evidence(kind="rule", source=rule.id, detail=f"{rule.description} (in {name})", extracted=got,
+                                 weight=rule.weight, protocol=protocol, port=port))
+        for key, val in got.items():
+            claims.append(Claim(key, val, rule.weight, len(evidence) - 1))

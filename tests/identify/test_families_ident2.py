@@ -81,3 +81,19 @@ def test_a_version_written_out_in_free_text(db: SignatureDB, proto: str, raw: st
 @pytest.mark.parametrize("text", ["Apache Software Foundation 2.0 license", "version 1.2.3", "firmware update 2024", "fw(2.1)"])
 def test_no_version_claimed_without_a_version_word_and_a_version(db: SignatureDB, text: str) -> None:
     assert _ident(db, "http", text, 80)[1] is None
+
+
+@pytest.mark.parametrize(("proto", "raw", "port", "vendor", "firmware"), [
+    ("telnet", "NVR login (V4.02.R11.C7431119.12001.130000.00000)\r\n", 23, "Xiongmai", "V4.02.R11.C7431119.12001.130000.00000"),
+    ("http", '{"info": {"ver": "B6103.16.10.B25.201218"}}', 80, "Uniview", "B6103.16.10.B25.201218"),
+    ("http", '{"status": {"image": "FullImg-1023-1007-1011-1009"}}', 80, "AVTECH", "FullImg-1023-1007-1011-1009"),
+    ("http", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<script>var g_SoftWareVersion=\"V4.02.R11.34500140.12001.131600.00000\";</script>",
+     80, "Xiongmai", "V4.02.R11.34500140.12001.131600.00000"),
+])
+def test_more_firmware_schemes_name_their_maker(db: SignatureDB, proto: str, raw: str, port: int, vendor: str, firmware: str) -> None:
+    assert _ident(db, proto, raw, port)[:2] == (vendor, firmware)
+
+
+def test_a_version_in_a_page_body_without_a_makers_scheme_names_nobody(db: SignatureDB) -> None:
+    raw = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Firmware Version: 1.0.4.52</p><p>Printer ready</p>"
+    assert _ident(db, "http", raw, 80) == (None, "1.0.4.52", "unknown")
