@@ -97,3 +97,8 @@ def test_more_firmware_schemes_name_their_maker(db: SignatureDB, proto: str, raw
 def test_a_version_in_a_page_body_without_a_makers_scheme_names_nobody(db: SignatureDB) -> None:
     raw = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Firmware Version: 1.0.4.52</p><p>Printer ready</p>"
     assert _ident(db, "http", raw, 80) == (None, "1.0.4.52", "unknown")
+
+
+def test_a_version_in_the_devices_own_info_object_is_its_firmware(db: SignatureDB) -> None:
+    assert _ident(db, "http", '{"deviceInfo": {"Version": "4.1.7"}}', 80)[1] == "4.1.7"
+    assert _ident(db, "http", '{"api": {"version": "2.1"}}', 80)[1] is None  # an API's version is not firmware
