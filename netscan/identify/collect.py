@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from netscan.model import Evidence, Observation
+from netscan.model import Evidence, Observation, Response
 from netscan.parsers import fields as parse_fields
 from netscan.sigdb.db import OUI_PREFERENCE, SignatureDB
 
@@ -61,6 +61,18 @@ def _reported_mac(db: SignatureDB, name: str, values: list[str]) -> tuple[str, s
         if hit is not None and hit[2]:
             return hit[0], hit[1], hit[2]
     return None
+
+
+def _claim_reported_mac(hit: tuple[str, str, str], where: str, resp: Response, claims: list[Claim],
+                        evidence: list[Evidence]) -> None:
+    """A MAC the device gave about itself (``where`` says in what): its registrant as OUI evidence."""
+    prefix, registrant, vendor = hit
+    evidence.append(
+        Evidence(kind="oui", source=prefix, detail=f"{where}: IEEE registrant {registrant}",
+                 extracted={"registrant": registrant, "vendor": vendor}, weight=OUI_PREFERENCE,
+                 protocol=resp.protocol, port=resp.port)
+    )
+    claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
 
 
 def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_field: bool, protocol: str, port: int | None,
@@ -165,23 +177,11 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                 named = _reported_mac(db, name, tokens) if tokens else None
                 if named is not None:
                     hits["reported-mac"] = 1
-                    prefix, registrant, vendor = named
-                    evidence.append(
-                        Evidence(kind="oui", source=prefix, detail=f"MAC in a name the device gave ({name}): IEEE registrant {registrant}",
-                                 extracted={"registrant": registrant, "vendor": vendor}, weight=OUI_PREFERENCE,
-                                 protocol=resp.protocol, port=resp.port)
-                    )
-                    claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
+                    _claim_reported_mac(named, f"MAC in a name the device gave ({name})", resp, claims, evidence)
             reported = _reported_mac(db, name, values) if mac_field and not obs.mac else None
             if reported is not None and not hits.get("reported-mac"):
                 hits["reported-mac"] = 1
-                prefix, registrant, vendor = reported
-                evidence.append(
-                    Evidence(kind="oui", source=prefix, detail=f"MAC reported by the device in {name}: IEEE registrant {registrant}",
-                             extracted={"registrant": registrant, "vendor": vendor}, weight=OUI_PREFERENCE,
-                             protocol=resp.protocol, port=resp.port)
-                )
-                claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
+                _claim_reported_mac(reported, f"MAC reported by the device in {name}", resp, claims, evidence)
             if semantic:
                 # the device's own model sits near the top of a document; a disk's or a
                 # sub-device's deeper down: each level of nesting weighs a little less
