@@ -100,14 +100,19 @@ def _examples(data: dict[str, Any], where: str) -> tuple[dict[str, Any], ...]:
     return tuple(examples)
 
 
+def _field_pattern(data: Any, key: str, where: str) -> re.Pattern[str]:
+    """The compiled pattern over field names at ``data[key]``; a SignatureError naming ``where``."""
+    if not isinstance(data, dict) or not isinstance(data.get(key), str):
+        raise SignatureError(f"{where} needs '{key}' (a pattern over field names)")
+    try:
+        return re.compile(data[key])
+    except re.error as exc:
+        raise SignatureError(f"{where} '{key}': bad pattern: {exc}") from None
+
+
 def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
     """Compile ``maker_names`` against the vendors already loaded in ``db``."""
-    if not isinstance(data, dict) or not isinstance(data.get("fields"), str):
-        raise SignatureError(f"{where}: maker_names needs 'fields' (a pattern over field names)")
-    try:
-        fields = re.compile(data["fields"])
-    except re.error as exc:
-        raise SignatureError(f"{where}: maker_names 'fields': bad pattern: {exc}") from None
+    fields = _field_pattern(data, "fields", f"{where}: maker_names")
     ignore = data.get("ignore") or []
     if not isinstance(ignore, list):
         raise SignatureError(f"{where}: maker_names 'ignore' must be a list")
@@ -132,12 +137,7 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
 
 def load_manufacturer_fields(data: Any, where: str) -> ManufacturerFields:
     """Compile ``manufacturer_fields``."""
-    if not isinstance(data, dict) or not isinstance(data.get("key"), str):
-        raise SignatureError(f"{where}: manufacturer_fields needs 'key' (a pattern over field names)")
-    try:
-        key = re.compile(data["key"])
-    except re.error as exc:
-        raise SignatureError(f"{where}: manufacturer_fields 'key': bad pattern: {exc}") from None
+    key = _field_pattern(data, "key", f"{where}: manufacturer_fields")
     placeholders = data.get("placeholders") or []
     if not isinstance(placeholders, list):
         raise SignatureError(f"{where}: manufacturer_fields 'placeholders' must be a list")
