@@ -42,10 +42,13 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: 0.956, firmware 0.981). The corpus helper then added training material from new sources
 #: (tests/corpus_test/SPLIT.md); with the rules on main 324080a the 224 files measure vendor 0.923,
 #: model 0.890, firmware 0.929. These floors are one file below those figures: they guard against
-#: regressions and are not targets (the issue's targets apply to the test split).
-TRAINING_VENDOR_FLOOR = 0.91
-TRAINING_MODEL_FLOOR = 0.88
-TRAINING_FIRMWARE_FLOOR = 0.92
+#: regressions and are not targets (the issue's targets apply to the test split). The corpus
+#: helper's third extension (session 4) added 18 training files, mostly fragments and thread
+#: excerpts; with the rules on main 7586b2d the 242 files measure vendor 0.897, model 0.868,
+#: firmware 0.917, and the floors moved to one file below those figures.
+TRAINING_VENDOR_FLOOR = 0.89
+TRAINING_MODEL_FLOOR = 0.86
+TRAINING_FIRMWARE_FLOOR = 0.90
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]

@@ -60,9 +60,9 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: bodies, log excerpts, single answers); they are not targets. The issue's targets are vendor 0.95,
 #: model 0.85, firmware 0.85; none is met on this split (benchmarks/results/ has the figures).
 #: The corpus helper's third extension (session 4: LibreNMS snmprec recordings, tool printouts, thread
-#: excerpts) took the split to 124 files: vendor 0.5517, model 0.5775 with the rules on its base.
-VENDOR_FLOOR = 0.54
-MODEL_FLOOR = 0.56
+#: excerpts) took the split to 136 files: vendor 0.5200, model 0.5526 with the rules on main 7586b2d.
+VENDOR_FLOOR = 0.51
+MODEL_FLOOR = 0.53
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target.
