@@ -75,3 +75,21 @@ def test_held_out_split_figures() -> None:
     assert len(acc.non_camera_called_video) <= FALSE_CAMERA_CEILING  # the requirement is zero; see above
     assert acc.rate("vendor") >= VENDOR_FLOOR, detail
     assert acc.rate("model") >= MODEL_FLOOR, detail
+
+
+def test_corpus_accuracy_only_measures_the_listed_files(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """benchmarks/corpus_accuracy.py --only LISTFILE: each split is measured on its listed files only."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location("corpus_accuracy", ROOT / "benchmarks" / "corpus_accuracy.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    training = sorted((ROOT / "tests" / "corpus").rglob("*.json"))[:2]
+    listing = tmp_path / "files.txt"
+    listing.write_text("# two training files\n" + "\n".join(str(p.relative_to(ROOT)) for p in training) + "\n", encoding="utf-8")
+    assert mod.main(["--aggregate", "--only", str(listing)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert "test" not in out  # no test-split file was listed
+    assert out["training"]["devices"] == sum(len(load_path(p)) for p in training)
