@@ -508,8 +508,9 @@ def convert(c: Candidate, dtype: str, vendor: str | None, commit: str) -> tuple[
 IMPORT_DISCOUNT = 0.9
 
 
-def existing_db() -> Any:
-    """The signature database without any generated ``recog-*``/``nmap-*`` file."""
+def existing_db(keep: tuple[str, ...] = ()) -> Any:
+    """The signature database without the generated ``recog-*``/``nmap-*`` files (those whose name
+    starts with one of ``keep`` stay)."""
     import shutil
     import tempfile
 
@@ -518,22 +519,22 @@ def existing_db() -> Any:
     tmp = Path(tempfile.mkdtemp(prefix="hrg-sig-"))
     shutil.copytree(ROOT / "signatures", tmp / "signatures")
     for f in (tmp / "signatures" / "fingerprints").glob("*.yaml"):
-        if f.name.startswith(("recog-", "nmap-")):
+        if f.name.startswith(("recog-", "nmap-")) and not f.name.startswith(keep or ("\0",)):
             f.unlink()
     db = load_db(tmp / "signatures")
     shutil.rmtree(tmp)
     return db
 
 
-def covered_by(db: Any, conv: Converted) -> str | None:
+def covered_by(db: Any, conv: Converted, values: list[str] | None = None) -> str | None:
     """The id of an existing rule that already says this (every example, same vendor), or a
     ``conflict:`` note when one says something else about an example."""
     fname = conv.rule["field"]
     same: set[str] = set()
-    for ex in conv.rule["examples"]:
+    for value in values if values is not None else [ex["value"] for ex in conv.rule["examples"]]:
         hit = None
         for r in db.rules_for_field(fname):
-            got = r.extract(ex["value"])
+            got = r.extract(value)
             if got is None:
                 continue
             theirs = db.vendor(got.get("vendor") or got.get("brand"))
