@@ -33,7 +33,9 @@ def measure(n: int, dirs: list[Path]) -> dict[str, float]:
     from netscan.sigdb import load_db
 
     base = [o for d in dirs for p in sorted(d.rglob("*.json")) for o in load_path(p)]
+    t_load = time.perf_counter()
     db = load_db()
+    load_s = time.perf_counter() - t_load
     obs = []
     for i in range(n):
         o = base[i % len(base)]
@@ -44,7 +46,8 @@ def measure(n: int, dirs: list[Path]) -> dict[str, float]:
     for o in obs:
         identify(o, db)
     dt = time.perf_counter() - t0
-    return {"observations": n, "distinct_recorded": len(base), "seconds": round(dt, 3), "seconds_per_10000": round(dt * 10_000 / n, 3)}
+    return {"observations": n, "distinct_recorded": len(base), "seconds": round(dt, 3), "seconds_per_10000": round(dt * 10_000 / n, 3),
+            "db_load_seconds": round(load_s, 3), "rules": len(db.rules)}
 
 
 def _child(src: str | None, n: int, dirs: list[Path]) -> dict[str, float]:
@@ -77,13 +80,25 @@ def main(argv: list[str]) -> int:
         return 0
     mine: list[float] = []
     base: list[float] = []
+    mine_load: list[float] = []
+    base_load: list[float] = []
+    rules: dict[str, int] = {}
     for _ in range(a.rounds):
-        base.append(_child(a.baseline_src, a.n, a.corpus)["seconds_per_10000"])
-        mine.append(_child(None, a.n, a.corpus)["seconds_per_10000"])
+        got = _child(a.baseline_src, a.n, a.corpus)
+        base.append(got["seconds_per_10000"])
+        base_load.append(got.get("db_load_seconds", float("nan")))
+        rules["baseline"] = int(got.get("rules", 0))
+        got = _child(None, a.n, a.corpus)
+        mine.append(got["seconds_per_10000"])
+        mine_load.append(got["db_load_seconds"])
+        rules["this"] = int(got["rules"])
     m, b = statistics.median(mine), statistics.median(base)
+    ml, bl = statistics.median(mine_load), statistics.median(base_load)
     print(json.dumps({"observations": a.n, "corpus": [str(d) for d in a.corpus], "baseline_src": a.baseline_src,
                       "seconds_per_10000": m, "baseline_seconds_per_10000": b, "ratio": round(m / b, 3),
-                      "rounds": {"this": mine, "baseline": base}}, indent=2))
+                      "db_load_seconds": ml, "baseline_db_load_seconds": bl, "load_ratio": round(ml / bl, 3),
+                      "rules": rules,
+                      "rounds": {"this": mine, "baseline": base, "this_load": mine_load, "baseline_load": base_load}}, indent=2))
     return 0
 
 

@@ -144,7 +144,7 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                 continue
             field_rules, semantic, any_applies, mac_field = plan.rules, plan.semantic, plan.any_applies, plan.mac_field
             read_before = len(evidence)
-            for rule in field_rules:
+            for rule in plan.rules_for(values) if plan.gate is not None else field_rules:
                 if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
                     continue
                 for value in values:

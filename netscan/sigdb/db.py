@@ -12,6 +12,7 @@ from typing import Any
 from netscan.errors import SignatureError
 from netscan.model import DEVICE_TYPES
 from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml, signatures_root
+from netscan.sigdb.gate import MIN_RULES, FieldGate
 from netscan.sigdb.regexsafe import nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
 from netscan.sigdb.names import normalise_name
@@ -183,6 +184,14 @@ class FieldPlan:
     """The field is named for the manufacturer (``manufacturer_fields``)."""
     active: bool = False
     """Anything at all reads the field (computed once, when the plan is made)."""
+    gate: FieldGate | None = None
+    """For a field many rules read: which of them can match a value (netscan.sigdb.gate)."""
+
+    def rules_for(self, values: list[str]) -> list[Rule]:
+        """The rules that may match one of ``values``, in reading order (all of them without a gate)."""
+        if self.gate is None:
+            return self.rules
+        return [self.rules[i] for i in self.gate.candidates(values)]
 
 
 @dataclass
@@ -239,7 +248,8 @@ class SignatureDB:
             manufacturer = self.manufacturer is not None and self.manufacturer.key.search(name) is not None
             hit = FieldPlan(rules=rules, semantic=semantic, any_applies=any_applies, mac_field=mac_field, names=names,
                             manufacturer=manufacturer,
-                            active=bool(rules or semantic or any_applies or mac_field or names or manufacturer))
+                            active=bool(rules or semantic or any_applies or mac_field or names or manufacturer),
+                            gate=FieldGate(rules) if len(rules) >= MIN_RULES else None)
             if len(self._by_name) < 100_000:
                 self._by_name[name] = hit
         return hit
