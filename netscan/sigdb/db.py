@@ -77,6 +77,9 @@ class Rule:
     examples: tuple[dict[str, Any], ...]
     file: str
     index: int
+    negatives: tuple[dict[str, Any], ...] = ()
+    """Family grammars only: look-alike values (other makers' product codes, routers, printers)
+    that no family grammar may claim (``negatives:`` of a family entry; the self-check runs them)."""
 
     def extract(self, value: str) -> dict[str, str] | None:
         """Match one field value; return what the rule extracts (set + named groups) or None."""
@@ -598,6 +601,9 @@ def _family_rule(db: SignatureDB, path: Path, i: int, kind: str, r: Any, vendor:
     examples = r.get("examples")
     if not isinstance(examples, list) or not examples or len(examples) > 20:
         raise SignatureError(f"{where}: needs 1 to 20 examples")
+    negatives = r.get("negatives") or []
+    if not isinstance(negatives, list) or len(negatives) > 20:
+        raise SignatureError(f"{where}: 'negatives' must be a list of at most 20 look-alikes")
     return Rule(
         id=rid,
         description=str(r.get("description", f"{vendor} {kind[:-1]} grammar")),
@@ -610,6 +616,7 @@ def _family_rule(db: SignatureDB, path: Path, i: int, kind: str, r: Any, vendor:
         examples=tuple(examples),
         file=f"families/{path.name}",
         index=i,
+        negatives=tuple(negatives),
     )
 
 
