@@ -39,9 +39,16 @@ def _title(db: SignatureDB, title: str) -> tuple[str | None, str | None, str | N
     ("DHI-NVR4216-16P-4KS2", "Dahua", None, "DHI-NVR4216-16P-4KS2", "nvr"),
     ("IPM-723W", "Dahua", "Amcrest", "IPM-723W", "camera"),
     ("NV4116-HS", "Dahua", "Amcrest", "NV4116-HS", "nvr"),
+    ("NVR608RH-64-XI", "Dahua", None, "NVR608RH-64-XI", "nvr"),   # series 6: Dahua's, not Uniview's
     ("LNB9242B", "Dahua", "Lorex", "LNB9242B", "camera"),
     # Uniview
     ("NVR304-32S", "Uniview", None, "NVR304-32S", "nvr"),
+    # Vivotek, Bosch, Grandstream, UniFi
+    ("ND9441P", "Vivotek", None, "ND9441P", "nvr"),
+    ("FLEXIDOME IP 4000i", "Bosch", None, "FLEXIDOME IP 4000i", "camera"),
+    ("GSC3615", "Grandstream", None, "GSC3615", "camera"),
+    ("GDS3712", "Grandstream", None, "GDS3712", "doorbell"),
+    ("UVC-G4-PRO", "Ubiquiti", None, "UVC-G4-PRO", "camera"),
     # Hanwha Vision recorders, Reolink kits and the Reolink-built Swann lines, Eufy doorbells, Axis
     ("Wisenet QRN-810S", "Hanwha Vision", None, "QRN-810S", "nvr"),
     ("XRN-1620SB1", "Hanwha Vision", None, "XRN-1620SB1", "nvr"),
@@ -62,7 +69,6 @@ def test_a_model_in_the_family_shape_names_the_maker(db: SignatureDB, title: str
 @pytest.mark.parametrize("title", [
     "DS7104 HDT",          # a reseller's spelling, no dash
     "NVR1004H",            # no Dahua series digit 0 (a VIGI NVR looks like this)
-    "NVR608-32-4KS2",      # series 6 is not Uniview's
     "IPM-100",             # not Amcrest's IPM-72x line
     "C800",                # an ANNKE product name without its SKU
     "NVR-104P",            # QNAP VioStor
