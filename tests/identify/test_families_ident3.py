@@ -43,6 +43,11 @@ def _title(db: SignatureDB, title: str) -> tuple[str | None, str | None, str | N
     ("LNB9242B", "Dahua", "Lorex", "LNB9242B", "camera"),
     # Uniview
     ("NVR304-32S", "Uniview", None, "NVR304-32S", "nvr"),
+    # Imou (Dahua), Foscam and Tapo short codes after the brand
+    ("IPC-F42FEP-2M0WE", "Dahua", "Imou", "IPC-F42FEP-2M0WE", "camera"),
+    ("Foscam V8P", "Foscam", None, "V8P", "camera"),
+    ("Tapo D235", "Tapo", None, "D235", "doorbell"),   # as "Tapo C200" names Tapo (a TP-Link brand)
+    ("Tapo TC65", "Tapo", None, "TC65", "camera"),
     # Vivotek, Bosch, Grandstream, UniFi
     ("ND9441P", "Vivotek", None, "ND9441P", "nvr"),
     ("FLEXIDOME IP 4000i", "Bosch", None, "FLEXIDOME IP 4000i", "camera"),
@@ -74,6 +79,8 @@ def test_a_model_in_the_family_shape_names_the_maker(db: SignatureDB, title: str
     "NVR-104P",            # QNAP VioStor
     "DIGIEVER DS-4216 Pro+ NVR",
     "Axis 360",            # a number after the word, not a model
+    "R2",                  # a Foscam code only means the product after the brand
+    "D230",                # likewise a Tapo doorbell code
 ])
 def test_look_alikes_name_no_maker_by_shape(db: SignatureDB, title: str) -> None:
     assert [r.id for r in db.any_rules if r.extract(title) is not None] == []
