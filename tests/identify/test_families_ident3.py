@@ -43,6 +43,8 @@ def _title(db: SignatureDB, title: str) -> tuple[str | None, str | None, str | N
     ("LNB9242B", "Dahua", "Lorex", "LNB9242B", "camera"),
     # Uniview
     ("NVR304-32S", "Uniview", None, "NVR304-32S", "nvr"),
+    ("HWI-B121H", "Hikvision", "HiWatch", "HWI-B121H", "camera"),
+    ("WV-S15301-Z1L", "i-PRO", None, "WV-S15301-Z1L", "camera"),
     # Imou (Dahua), Foscam and Tapo short codes after the brand
     ("IPC-F42FEP-2M0WE", "Dahua", "Imou", "IPC-F42FEP-2M0WE", "camera"),
     ("Foscam V8P", "Foscam", None, "V8P", "camera"),
