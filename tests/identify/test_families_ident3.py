@@ -33,7 +33,9 @@ def _title(db: SignatureDB, title: str) -> tuple[str | None, str | None, str | N
     ("DS-7104NI-Q1/4P", "Hikvision", None, "DS-7104NI-Q1/4P", "nvr"),
     ("DS-7208HGHI-K1", "Hikvision", None, "DS-7208HGHI-K1", "dvr"),
     ("iDS-7716NXI-M4/X", "Hikvision", None, "iDS-7716NXI-M4/X", "nvr"),
-    ("DS-KH6320-WTE1", "Hikvision", None, "DS-KH6320-WTE1", "doorbell"),
+    ("DS-KH6320-WTE1", "Hikvision", None, "DS-KH6320-WTE1", "other"),
+    ("DS-KIS602", "Hikvision", None, "DS-KIS602", "doorbell"),
+    ("DHI-VTH5421EW-H", "Dahua", None, "DHI-VTH5421EW-H", "other"),
     ("C1200-I91DD", "Hikvision", "ANNKE", "C1200-I91DD", "camera"),
     # Dahua and its relabel lines
     ("DHI-NVR4216-16P-4KS2", "Dahua", None, "DHI-NVR4216-16P-4KS2", "nvr"),
