@@ -12,6 +12,7 @@ from typing import Any
 from netscan.errors import SignatureError
 from netscan.model import DEVICE_TYPES
 from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml, signatures_root
+from netscan.sigdb.firstchars import first_chars
 from netscan.sigdb.gate import MIN_RULES, FieldGate
 from netscan.sigdb.regexsafe import nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
@@ -78,6 +79,9 @@ class Rule:
     examples: tuple[dict[str, Any], ...]
     file: str
     index: int
+    negatives: tuple[dict[str, Any], ...] = ()
+    """Family grammars only: look-alike values (other makers' product codes, routers, printers)
+    that no family grammar may claim (``negatives:`` of a family entry; the self-check runs them)."""
 
     def extract(self, value: str) -> dict[str, str] | None:
         """Match one field value; return what the rule extracts (set + named groups) or None."""
@@ -213,8 +217,11 @@ class SignatureDB:
     """A maker's name as a word in a short text field (families/generic.yaml ``maker_names``)."""
     manufacturer: ManufacturerFields | None = None
     """Fields named for the manufacturer (families/generic.yaml ``manufacturer_fields``)."""
-    any_prefilter: re.Pattern[str] | None = None
-    """One alternation of every ``any_rules`` pattern: a value that misses it skips them all."""
+    any_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """``any_rules`` filed by the characters their match can start with (netscan.sigdb.firstchars):
+    at a token start only the grammars filed under its character are tried."""
+    any_anywhere: tuple[int, ...] = ()
+    """``any_rules`` whose first character cannot be told: searched in every value."""
     _by_name: dict[str, FieldPlan] = field(default_factory=dict, repr=False)
     _prefilter_seen: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -274,16 +281,30 @@ class SignatureDB:
         return self._prefilter_seen
 
     def any_field_rules(self, value: str) -> tuple[Rule, ...]:
-        """The family grammar rules whose shape occurs in ``value`` (found by one pass of the
-        prefilter alternation). Values longer than ANY_FIELD_MAX_CHARS are prose or markup."""
-        if self.any_prefilter is None or len(value) > ANY_FIELD_MAX_CHARS or len(value) < 3 or value.isdigit():
+        """The family grammar rules whose shape occurs in ``value``: at each token start (a character
+        not preceded by a letter, digit, ``_`` or ``-``: every family grammar starts there) only the
+        grammars that can begin with that character are tried (``any_index``). Values longer than
+        ANY_FIELD_MAX_CHARS are prose or markup."""
+        if not self.any_rules or len(value) > ANY_FIELD_MAX_CHARS or len(value) < 3 or value.isdigit():
             return ()
         hit = self._prefilter_seen.get(value)
         if hit is None:
             hit = ()
             if _DIGIT.search(value) is not None:  # every grammar holds a digit
-                idx = {int(m.lastgroup[1:]) for m in self.any_prefilter.finditer(value) if m.lastgroup}
-                hit = tuple(self.any_rules[i] for i in sorted(idx))
+                found: set[int] = set()
+                index = self.any_index
+                rules = self.any_rules
+                for m in _TOKEN_START.finditer(value):
+                    cands = index.get(m.group())
+                    if cands:
+                        pos = m.start()
+                        for i in cands:
+                            if i not in found and rules[i].pattern.match(value, pos) is not None:
+                                found.add(i)
+                for i in self.any_anywhere:
+                    if rules[i].pattern.search(value) is not None:
+                        found.add(i)
+                hit = tuple(rules[i] for i in sorted(found))
             if len(self._prefilter_seen) < 200_000:
                 self._prefilter_seen[value] = hit
         return hit
@@ -562,6 +583,9 @@ def any_field_applies(name: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+#: Where a family grammar's match can start: a character not preceded by a letter, digit, ``_`` or
+#: ``-`` (the left boundary every model and firmware grammar is wrapped in, _BOUNDARY_L, _FW_BOUNDARY_L).
+_TOKEN_START = re.compile(r"(?<![A-Za-z0-9_-]).", re.S)
 #: A field in which a device reports its own MAC address.
 MAC_FIELD = re.compile(r"(?:^|[./_])(?:mac|MAC|Mac|macAddress|MACAddress|MacAddress|mac_address|hwaddr|HWaddr)$")
 #: Longest field value family grammars read.
@@ -608,6 +632,9 @@ def _family_rule(db: SignatureDB, path: Path, i: int, kind: str, r: Any, vendor:
     examples = r.get("examples")
     if not isinstance(examples, list) or not examples or len(examples) > 20:
         raise SignatureError(f"{where}: needs 1 to 20 examples")
+    negatives = r.get("negatives") or []
+    if not isinstance(negatives, list) or len(negatives) > 20:
+        raise SignatureError(f"{where}: 'negatives' must be a list of at most 20 look-alikes")
     return Rule(
         id=rid,
         description=str(r.get("description", f"{vendor} {kind[:-1]} grammar")),
@@ -620,6 +647,7 @@ def _family_rule(db: SignatureDB, path: Path, i: int, kind: str, r: Any, vendor:
         examples=tuple(examples),
         file=f"families/{path.name}",
         index=i,
+        negatives=tuple(negatives),
     )
 
 
@@ -668,7 +696,6 @@ def _load_families(db: SignatureDB, root: Path) -> None:
     A file or entry that cannot be read is a problem in ``db.problems``, like any other signature file."""
     fdir = root / "families"
     seen = {r.id: r.file for r in db.rules}
-    alternation: list[str] = []
     for path in sorted(fdir.glob("*.yaml")) if fdir.is_dir() else []:
         try:
             data = load_yaml(path) or {}
@@ -700,11 +727,22 @@ def _load_families(db: SignatureDB, root: Path) -> None:
                     continue
                 db.rules.append(rule)
                 db.any_rules.append(rule)
-                bare = re.sub(r"\(\?P<\w+>", "(?:", rule.pattern.pattern)
-                tag = f"r{len(db.any_rules) - 1}"
-                alternation.append(f"(?P<{tag}>(?i:{bare}))" if rule.pattern.flags & re.I else f"(?P<{tag}>{bare})")
-    if alternation:
-        db.any_prefilter = re.compile("|".join(alternation))
+    _index_families(db)
+
+
+def _index_families(db: SignatureDB) -> None:
+    """File every family grammar under the characters its match can start with (``any_index``)."""
+    index: dict[str, list[int]] = {}
+    anywhere: list[int] = []
+    for i, rule in enumerate(db.any_rules):
+        chars = first_chars(rule.pattern.pattern, rule.pattern.flags)
+        if chars is None:
+            anywhere.append(i)
+            continue
+        for c in chars:
+            index.setdefault(c, []).append(i)
+    db.any_index = {c: tuple(v) for c, v in index.items()}
+    db.any_anywhere = tuple(anywhere)
 
 
 def load_db(path: str | Path | None = None) -> SignatureDB:

@@ -16,6 +16,8 @@ To add a check, write such a function and append it to :data:`CHECKS`.
 - :func:`vuln_records`: ids, references, KEV dates, and every record's embedded test cases.
 - :func:`semantic_examples`: the field-name conventions' examples (signatures/families/generic.yaml).
 - :func:`maker_name_examples`: the maker-name and manufacturer-field conventions' examples (same file).
+- :func:`family_negatives`: the look-alikes listed under a family grammar's ``negatives`` (another
+  maker's product code, a router or printer model) are claimed by no family grammar at all.
 """
 
 from __future__ import annotations
@@ -280,9 +282,30 @@ def maker_name_examples(sig: Signatures) -> Iterable[str]:
     return name_problems(sig.db) if sig.db is not None else []
 
 
+def family_negatives(sig: Signatures) -> Iterable[str]:
+    """Each family grammar's ``negatives``: a look-alike value with its public source that no family
+    grammar (of this maker or any other) may claim: it must name nobody."""
+    db = sig.db
+    if db is None:
+        return
+    for rule in db.any_rules:
+        for n, neg in enumerate(rule.negatives):
+            tag = f"{rule.file}: rule {rule.id!r} negative {n + 1}"
+            if not isinstance(neg, dict) or not isinstance(neg.get("value"), str):
+                yield f"{tag}: must be a mapping with a 'value'"
+                continue
+            if not str(neg.get("source", "")).startswith(("http://", "https://")):
+                yield f"{tag}: needs a 'source' URL where the look-alike was published"
+            value = neg["value"]
+            for other in db.any_rules:
+                got = other.extract(value)
+                if got is not None:
+                    yield f"{tag}: {value[:80]!r} is claimed by {other.id!r} ({got.get('model') or got.get('firmware')})"
+
+
 #: Every check, in the order its problems are listed.
 CHECKS: list[Check] = [load_problems, vendor_sources, rule_examples, shadowing, vuln_names, vuln_records,
-                       semantic_examples, maker_name_examples, cloud_entries]
+                       semantic_examples, maker_name_examples, cloud_entries, family_negatives]
 
 
 def run_checks(sig: Signatures) -> list[str]:
