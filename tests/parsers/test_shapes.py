@@ -345,3 +345,23 @@ def test_random_text_never_raises() -> None:
         for proto in ("http", "rtsp", "onvif", "other"):
             _f(proto, raw)  # must not raise (fields() would turn a raise into .unreadable: check directly too)
         tool_fields({}, "http", raw)
+
+
+def test_tr064_system_version_display_is_the_firmware(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/Aypac/Arduino-TR-064-SOAP-Library/issues/30 (tr64desc.xml of a FRITZ!Box 6590 Cable)
+    raw = ('<?xml version="1.0"?>\n<root xmlns="urn:dslforum-org:device-1-0">\n<specVersion>\n<major>1</major>\n<minor>0</minor>\n'
+           "</specVersion>\n<systemVersion>\n<HW>220</HW>\n<Major>148</Major>\n<Minor>7</Minor>\n<Patch>12</Patch>\n"
+           "<Buildnumber>72225</Buildnumber>\n<Display>148.07.12</Display>\n</systemVersion>\n<device>\n"
+           "<deviceType>urn:dslforum-org:device:InternetGatewayDevice:1</deviceType>\n<friendlyName>FRITZ!Box 6590 Cable</friendlyName>\n"
+           "<manufacturer>AVM</manufacturer>\n<modelName>FRITZ!Box 6590 Cable</modelName>\n</device>\n</root>")
+    f = _f("upnp", raw)
+    assert f["upnp.systemVersion.Display"] == ["148.07.12"] and f["upnp.specVersion.major"] == ["1"]
+    assert _ident("upnp", raw, db).firmware == "148.07.12"
+    cut = raw[raw.index("<HW>"):raw.index("<modelName>")]  # both ends cut: salvaged element by element
+    assert _ident("upnp", cut, db).firmware == "148.07.12"
+
+
+def test_version_abbreviated_with_a_dot_in_text(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/fusioninventory/sysobject.ids/issues/74 (a Brother print server's description)
+    raw = ".1.3.6.1.2.1.1.1.0 = STRING: \"Brother NC-6400h, Firmware Ver.1.11  (06.12.20),MID 84UZ93\"\n"
+    assert _ident("other", raw, db).firmware == "1.11"
