@@ -14,6 +14,7 @@ from netscan.model import DEVICE_TYPES
 from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml, signatures_root
 from netscan.sigdb.regexsafe import nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
+from netscan.sigdb.pen import load_pen
 from netscan.sigdb.names import normalise_name
 
 #: What a rule may extract or set.
@@ -211,6 +212,8 @@ class SignatureDB:
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
     oui_vendor: dict[str, str] = field(default_factory=dict)
     oui_snapshot: str = ""
+    pen: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """IANA enterprise number -> (organisation, canonical vendor) (netscan/sigdb/pen.py)."""
     root: Path = DEFAULT_SIGNATURES_DIR
     problems: list[str] = field(default_factory=list)
     """What could not be loaded (``file: item: what``); the items concerned were skipped."""
@@ -706,6 +709,7 @@ def load_db(path: str | Path | None = None) -> SignatureDB:
     db = SignatureDB(root=root)
     _load_vendors(db, root)
     _load_oui(db, root)
+    load_pen(db, root)
     _load_rules(db, root)
     _load_families(db, root)
     return db

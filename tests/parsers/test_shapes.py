@@ -365,3 +365,23 @@ def test_version_abbreviated_with_a_dot_in_text(db) -> None:  # type: ignore[no-
     # https://github.com/fusioninventory/sysobject.ids/issues/74 (a Brother print server's description)
     raw = ".1.3.6.1.2.1.1.1.0 = STRING: \"Brother NC-6400h, Firmware Ver.1.11  (06.12.20),MID 84UZ93\"\n"
     assert _ident("other", raw, db).firmware == "1.11"
+
+
+def test_sysobjectid_enterprise_number_names_its_registrant(db) -> None:  # type: ignore[no-untyped-def]
+    # IANA Private Enterprise Numbers (signatures/pen/registry.tsv): 39165 is "Hikvision Digital
+    # Technology Co., Ltd."; GLPI agent's Hikvision MIB support matches sysObjectID .1.3.6.1.4.1.39165
+    # (https://github.com/glpi-project/glpi-agent, lib/GLPI/Agent/SNMP/MibSupport/Hikvision.pm)
+    raw = "SNMPv2-MIB::sysObjectID.0 = OID: SNMPv2-SMI::enterprises.39165.1.1\n"
+    ident = _ident("other", raw, db, "snmpget")
+    assert ident.vendor == "Hikvision"
+    assert any(e.source == "iana-enterprise-number" and "39165" in e.detail for e in ident.evidence)
+    # net-snmp's own number (8072, the default of an unconfigured agent) names nobody
+    assert _ident("other", ".1.3.6.1.2.1.1.2.0 = OID: .1.3.6.1.4.1.8072.3.2.10\n", db).vendor is None
+
+
+def test_enterprise_registry_maps_every_shipped_number(db) -> None:  # type: ignore[no-untyped-def]
+    from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR
+
+    lines = [ln for ln in (DEFAULT_SIGNATURES_DIR / "pen" / "registry.tsv").read_text().splitlines() if not ln.startswith("#")]
+    assert lines and len(db.pen) == len(lines)  # scripts/gen_pen.py keeps only numbers of known makers
+    assert db.pen["37496"][1] == "Dahua" and db.pen["368"][1] == "Axis"
