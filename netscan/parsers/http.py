@@ -294,7 +294,7 @@ def _body_fields(fields: Fields, prefix: str, body: str, ctype: str, tools: bool
     title = find_title(body[:MAX_BODY_CHARS])
     if title is not None:
         add(fields, f"{prefix}.title", " ".join(html.unescape(title).split()))
-    if looks_html or "<script" in head or "<meta" in head:
+    if looks_html or stripped.startswith("<") or "<script" in head or "<meta" in head:
         page_script_fields(fields, prefix, stripped[:MAX_BODY_CHARS])
     elif tools and not parsed:
         tool_fields(fields, prefix, stripped[:MAX_BODY_CHARS])

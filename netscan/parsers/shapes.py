@@ -82,6 +82,8 @@ def _split_pair(line: str) -> tuple[str, str] | None:
     if value[:1] in (":", "/", "=") or not value.strip():  # "::" MIB names, "http://", "=="
         return None
     key = key.rstrip(". \t")
+    if key.endswith(")") and " (" in key:
+        key = key[: key.rindex(" (")].rstrip()  # an attribute dump's value type: "printer-info (textWithoutLanguage)"
     if key.startswith(("var ", "let ", "const ")):
         return None  # a script's variable: page_script_fields
     if not key or _TABLE_KEY.fullmatch(key) is None or key.lower() in _LEVELS or key.count(".") > 2:
@@ -89,6 +91,8 @@ def _split_pair(line: str) -> tuple[str, str] | None:
     value = _unquote(value)
     if not value or len(value) > 256:
         return None
+    if ";" in value and " ".join(key.split()).upper() in _DEVICE_ID_KEYS:
+        return None  # an IEEE 1284 device ID: device_id_pairs
     return key, value
 
 
@@ -163,6 +167,71 @@ def inline_pairs(text: str) -> list[tuple[str, str]]:
     return out[:MAX_SHAPE_PAIRS]
 
 
+# ------------------------------------------------------------------ IEEE 1284 device IDs, HTML tables
+
+#: IEEE 1284 device-ID keys (case-insensitive; the long spellings are mapped to the short ones).
+_DEVICE_ID_KEYS = {"MFG": "MFG", "MANUFACTURER": "MFG", "MDL": "MDL", "MODEL": "MDL", "CMD": "CMD", "COMMAND SET": "CMD",
+                   "CLS": "CLS", "CLASS": "CLS", "DES": "DES", "DESCRIPTION": "DES", "SN": "SN", "SERN": "SN", "CID": "CID"}
+_DEVICE_ID_HINT = re.compile(r"(?i)(?<![a-z0-9])(?:mfg|manufacturer)\s{0,4}:[^;\r\n]{1,200};")
+
+
+def device_id_pairs(text: str) -> list[tuple[str, str]]:
+    """``MFG:HP;MDL:DeskJet 4530 series;CMD:...;`` (an IEEE 1284 device ID, as printers report it in
+    IPP ``printer-device-id``, SNMP and USB; keys in any case, blanks around them, the last ``;``
+    optional): (key, value) with the long keys spelled as the short ones (``MODEL`` -> ``MDL``)."""
+    out: list[tuple[str, str]] = []
+    for line in text[:MAX_SHAPE_CHARS].split("\n", MAX_SHAPE_LINES)[:MAX_SHAPE_LINES]:
+        hint = _DEVICE_ID_HINT.search(line[:MAX_SHAPE_LINE])
+        if hint is None:
+            continue
+        for part in line[hint.start() : MAX_SHAPE_LINE].split(";")[:64]:
+            key, colon, value = part.partition(":")
+            short = _DEVICE_ID_KEYS.get(" ".join(key.split()).upper())
+            value = value.strip().rstrip("\"'").strip()
+            if colon and short is not None and value:
+                out.append((short, value))
+        if len(out) >= MAX_SHAPE_PAIRS:
+            break
+    return out[:MAX_SHAPE_PAIRS]
+
+
+#: Longest table row looked at.
+MAX_ROW_CHARS = 4096
+_CELL = re.compile(r"(?is)<t([dh])(?:\s[^<>]{0,200})?>(.{0,600}?)</t[dh]\s{0,4}>")
+_TAG = re.compile(r"<[^<>]{0,400}>")
+
+
+def html_table_pairs(text: str) -> list[tuple[str, str]]:
+    """Two-cell rows of HTML tables (``<tr><td>Firmware Version</td><td>V5.4.0</td></tr>``, also
+    ``<th>`` keys): a device's status page as pasted; (normalised key, cell text)."""
+    import html as _html  # noqa: PLC0415
+
+    out: list[tuple[str, str]] = []
+    t = text[:MAX_SHAPE_CHARS]
+    low = t.lower()
+    pos = 0
+    for _ in range(MAX_SHAPE_LINES):
+        start = low.find("<tr", pos)
+        if start < 0:
+            break
+        end = low.find("</tr", start)
+        nxt = low.find("<tr", start + 3)
+        stop = min(e for e in (end, nxt, len(t)) if e >= 0)
+        cells: list[str] = []
+        for m in _CELL.finditer(t, start, min(stop, start + MAX_ROW_CHARS)):
+            cells.append(" ".join(_html.unescape(_TAG.sub(" ", m.group(2))).split()))
+            if len(cells) > 2:
+                break
+        pos = stop if stop > start else start + 3
+        if len(cells) == 2 and cells[0] and cells[1]:
+            key = cells[0].rstrip(":").strip()
+            if _TABLE_KEY.fullmatch(key) and len(cells[1]) <= 256:
+                out.append((norm_key(key), cells[1]))
+        if len(out) >= MAX_SHAPE_PAIRS:
+            break
+    return out
+
+
 # ------------------------------------------------------------------ JavaScript object dumps, page scripts
 
 #: ``key: 'value'`` / ``key: "value"`` with a bare key (Node's util.inspect, a JS object literal).
@@ -185,8 +254,8 @@ def js_object_pairs(text: str) -> list[tuple[str, str]]:
 
 
 def page_script_fields(fields: Fields, prefix: str, text: str) -> None:
-    """``var name = "value"`` of a page's inline scripts as ``<prefix>.js.<name>``, and
-    ``<meta name="x" content="y">`` as ``<prefix>.meta.<x>``."""
+    """``var name = "value"`` of a page's inline scripts as ``<prefix>.js.<name>``,
+    ``<meta name="x" content="y">`` as ``<prefix>.meta.<x>``, two-cell table rows as ``<prefix>.kv.<Key>``."""
     t = text[:MAX_SHAPE_CHARS]
     n = 0
     if "var " in t or "let " in t or "const " in t:
@@ -197,6 +266,9 @@ def page_script_fields(fields: Fields, prefix: str, text: str) -> None:
                 n += 1
             if n >= MAX_SHAPE_PAIRS:
                 return
+    if "<tr" in t or "<TR" in t:
+        for key, value in html_table_pairs(t):
+            add(fields, f"{prefix}.kv.{key}", value)
     if "<meta" in t or "<META" in t:
         for m in _META.finditer(t):
             add(fields, f"{prefix}.meta.{m.group(1)}", m.group(2).strip())
@@ -472,8 +544,11 @@ def tool_fields(fields: Fields, prefix: str, text: str, tables: bool = True) -> 
         if t.count("=") >= 2:
             for key, value in inline_pairs(t):
                 add(fields, f"{prefix}.kv.{key}", value)
-        if "var " in t or "let " in t or "const " in t:
+        if "var " in t or "let " in t or "const " in t or "<tr" in t or "<TR" in t:
             page_script_fields(fields, prefix, t)
+        if ";" in t and _DEVICE_ID_HINT.search(t) is not None:
+            for key, value in device_id_pairs(t):
+                add(fields, f"{prefix}.kv.{key}", value)
     if tables and ("'" in t or '"' in t) and "{" in t:
         for key, value in js_object_pairs(t):
             add(fields, f"{prefix}.json.{key}", value)

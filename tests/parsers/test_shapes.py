@@ -15,6 +15,8 @@ from netscan.parsers import fields
 from netscan.parsers._util import MAX_FIELDS, MAX_VALUE_CHARS
 from netscan.parsers.shapes import (
     MAX_SHAPE_PAIRS,
+    device_id_pairs,
+    html_table_pairs,
     inline_pairs,
     js_object_pairs,
     norm_key,
@@ -322,6 +324,10 @@ def _timed(fn, *args) -> float:  # type: ignore[no-untyped-def]
     "[rtsp @ 0x1] line='" + "'" * 100_000,
     "<meta name=\"a\" content=\"" * 20_000,
     "\\\"" * 200_000,
+    "<tr><td>" * 50_000,
+    "<tr>" + "<td>" * 100_000 + "</td>" * 100_000,
+    "MFG:" + "a;" * 100_000,
+    ("mfg:x;" + ";" * 5000 + "\n") * 50,
 ])
 def test_readers_are_linear_and_capped(raw: str) -> None:
     out: dict[str, list[str]] = {}
@@ -385,3 +391,31 @@ def test_enterprise_registry_maps_every_shipped_number(db) -> None:  # type: ign
     lines = [ln for ln in (DEFAULT_SIGNATURES_DIR / "pen" / "registry.tsv").read_text().splitlines() if not ln.startswith("#")]
     assert lines and len(db.pen) == len(lines)  # scripts/gen_pen.py keeps only numbers of known makers
     assert db.pen["37496"][1] == "Dahua" and db.pen["368"][1] == "Axis"
+
+
+def test_ieee1284_device_id_and_ipp_attribute_dumps(db) -> None:  # type: ignore[no-untyped-def]
+    # real device IDs and their spellings (keys in any case, blanks, no final ";"), as collected in
+    # https://github.com/mhd64real/printer-cycle/blob/89aa81a7631d8c46e2cffd81ac4abced690c286b/internal/deviceid/deviceid_test.go
+    assert device_id_pairs("  MFG : HP ;  MDL :  LaserJet 1018  ; CMD : ZJS , PJL ;") == [
+        ("MFG", "HP"), ("MDL", "LaserJet 1018"), ("CMD", "ZJS , PJL")]
+    assert device_id_pairs("MFG:Kyocera;Model:Kyocera FS-6500+;COMMAND SET: POSTSCRIPT,PJL,PCL;")[1] == ("MDL", "Kyocera FS-6500+")
+    assert device_id_pairs("MFG:KODAK;CMD:KODAK305;MDL:305 Photo Printer;CLS:PRINTER;DES:KODAK 305 Photo Printer")[-1] == (
+        "DES", "KODAK 305 Photo Printer")
+    # an IPP attribute dump "name (type) = value" (ipptool / IPP clients print attributes so; RFC 8011
+    # printer-device-id, PWG 5100.13 printer-firmware-string-version)
+    raw = ("printer-device-id (textWithoutLanguage) = MFG:HP;MDL:LaserJet 1018;CMD:ZJS;\n"
+           "printer-firmware-string-version (textWithoutLanguage) = 20180410\n")
+    f = _f("http", raw)
+    assert f["http.kv.MFG"] == ["HP"] and f["http.kv.MDL"] == ["LaserJet 1018"]
+    assert f["http.kv.printer-firmware-string-version"] == ["20180410"]
+    ident = _ident("http", raw, db)
+    assert (ident.vendor, ident.model, ident.firmware) == ("HP", "LaserJet 1018", "20180410")
+
+
+def test_html_status_page_table_rows(db) -> None:  # type: ignore[no-untyped-def]
+    # a device status page's two-cell rows (HTML 4.01 tables: <tr><th|td>...), cells with markup inside
+    raw = ("<table><tr><td>Device Name</td><td>Camera 01</td></tr>\n<tr><th>Firmware Version:</th><td><b>V5.4.0</b> build 160530</td></tr>"
+           "<tr><td>Model</td><td>DS-2CD2032-I</td></tr><tr><td>a</td><td>b</td><td>c</td></tr></table>")
+    assert html_table_pairs(raw) == [("DeviceName", "Camera 01"), ("FirmwareVersion", "V5.4.0 build 160530"), ("Model", "DS-2CD2032-I")]
+    ident = _ident("http", raw, db)
+    assert ident.model == "DS-2CD2032-I" and ident.firmware == "V5.4.0 build 160530"
