@@ -378,7 +378,9 @@ def snmp_fields(fields: Fields, text: str) -> None:
 
 _NMAP_PORT = re.compile(r"^(\d{1,5})/(tcp|udp|sctp)\s{1,40}(open|open\|filtered)\s{1,40}(\S{1,60})(?:\s{1,40}(\S.{0,400}))?$")
 _NMAP_SCRIPT = re.compile(r"^\|_?\s?([a-z][a-z0-9-]{1,40}):\s{0,4}(.{0,1000})$")
-_NMAP_HINT = re.compile(r"(?m)^(?:\d{1,5}/(?:tcp|udp)\s+open\b|\|_?\s?[a-z][a-z0-9-]{1,40}:|Nmap scan report for |Service Info: )")
+_NMAP_HINT = re.compile(r"(?m)^(?:\d{1,5}/(?:tcp|udp)\s+open\b|\|_?\s?[a-z][a-z0-9-]{1,40}:|Nmap scan report for |Service Info: |Host: \S{1,64} \()")
+#: One port of a grepable (``-oG``) ``Ports:`` list: port/state/protocol/owner/service/rpc info/version/.
+_NMAP_GREP_PORT = re.compile(r"(\d{1,5})/(open|open\|filtered)/(tcp|udp|sctp)/[^/,]{0,60}/([^/,]{0,60})/[^/,]{0,60}/([^/]{0,400})/")
 _NO_TITLE = ("Site doesn't have a title", "Did not follow redirect")
 
 
@@ -448,6 +450,12 @@ def nmap_fields(fields: Fields, text: str) -> None:
             _script_block(fields, script, first, rest)
             script, rest = None, []
         s = line.strip()
+        if s.startswith("Host: ") and "\tPorts: " in s:  # grepable output: one line per host
+            for g in _NMAP_GREP_PORT.finditer(s[s.index("\tPorts: ") :]):
+                add(fields, "nmap.port", f"{g.group(1)}/{g.group(3)} {g.group(4) or 'unknown'}")
+                if g.group(5).strip():
+                    add(fields, "nmap.service", g.group(5).strip())
+            continue
         m = _NMAP_PORT.match(s)
         if m is not None:
             add(fields, "nmap.port", f"{m.group(1)}/{m.group(2)} {m.group(4)}")

@@ -419,3 +419,20 @@ def test_html_status_page_table_rows(db) -> None:  # type: ignore[no-untyped-def
     assert html_table_pairs(raw) == [("DeviceName", "Camera 01"), ("FirmwareVersion", "V5.4.0 build 160530"), ("Model", "DS-2CD2032-I")]
     ident = _ident("http", raw, db)
     assert ident.model == "DS-2CD2032-I" and ident.firmware == "V5.4.0 build 160530"
+
+
+def test_nmap_grepable_output(db) -> None:  # type: ignore[no-untyped-def]
+    # nmap's grepable format (https://nmap.org/book/output-formats-grepable-output.html): one line
+    # per host, "Ports:" entries port/state/protocol/owner/service/rpc info/version/
+    raw = ("# Nmap 7.80 scan initiated Sun Dec  6 10:00:00 2026 as: nmap -sV -oG - 192.168.1.26\n"
+           "Host: 192.168.1.26 ()\tStatus: Up\n"
+           "Host: 192.168.1.26 ()\tPorts: 21/open/tcp//ftp//BusyBox ftpd (D-Link DCS-932L IP-Cam camera)/, "
+           "8000/open/tcp//http-alt?///\tIgnored State: closed (998)\n# Nmap done at Sun Dec  6 10:00:09 2026 -- 1 IP address (1 host up)\n")
+    f = _f("other", raw)
+    assert f["nmap.port"] == ["21/tcp ftp", "8000/tcp http-alt?"]
+    assert f["nmap.service"] == ["BusyBox ftpd (D-Link DCS-932L IP-Cam camera)"]
+    assert _ident("other", raw, db).vendor == "D-Link"
+
+
+def test_placeholder_models_are_no_model(db) -> None:  # type: ignore[no-untyped-def]
+    assert _ident("http", "Model: N/A\nFirmware Version: 1.2.3\n", db).model is None
