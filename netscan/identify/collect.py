@@ -75,6 +75,26 @@ def _claim_reported_mac(hit: tuple[str, str, str], where: str, resp: Response, c
     claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
 
 
+#: The field of an SNMP sysObjectID's IANA enterprise number (netscan.parsers.shapes).
+ENTERPRISE_FIELD = "snmp.enterprise"
+
+
+def _claim_enterprise(db: SignatureDB, values: list[str], resp: Response, claims: list[Claim], evidence: list[Evidence]) -> None:
+    """The maker an SNMP agent's sysObjectID names: the organisation its IANA enterprise number was
+    assigned to (netscan.sigdb.pen), when that is a known vendor; weighed like an OUI (a registry
+    names who registered the number, and white-label agents keep their maker's)."""
+    for value in values[:2]:
+        hit = db.pen.get(value.strip())
+        if hit is None:
+            continue
+        org, vendor = hit
+        evidence.append(Evidence(kind="rule", source="iana-enterprise-number",
+                                 detail=f"SNMP sysObjectID under enterprise {value} (IANA: {org})",
+                                 extracted={"vendor": vendor}, weight=OUI_PREFERENCE, protocol=resp.protocol, port=resp.port))
+        claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
+        return
+
+
 def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_field: bool, protocol: str, port: int | None,
                  claims: list[Claim], evidence: list[Evidence]) -> None:
     """A maker named by its name in a field no fingerprint rule read (netscan.sigdb.makernames):
@@ -138,6 +158,9 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                     Evidence(kind="unreadable", source=resp.protocol, detail=detail if name.endswith(".unreadable") else f"read in part: {detail}",
                              protocol=resp.protocol, port=resp.port)
                 )
+                continue
+            if name == ENTERPRISE_FIELD:
+                _claim_enterprise(db, values, resp, claims, evidence)
                 continue
             plan = db.plan_for_field(name)
             if not plan.active:

@@ -149,9 +149,30 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
     elif isinstance(obj, list):
         for v in obj[:100]:
             json_leaves(v, fields, prefix if not isinstance(v, (dict, list)) else prefix, depth + 1)
+    elif isinstance(obj, str) and _embedded_json(obj):
+        try:  # JSON carried as a string value ("payload": "{\\"model\\": ...}"): its members too
+            inner = json.loads(obj)
+        except (ValueError, RecursionError):
+            inner = None
+        if isinstance(inner, (dict, list)):
+            json_leaves(inner, fields, prefix if prefix.endswith(".") else prefix + ".", depth + 1)
+        else:
+            add(fields, prefix[:-1] if prefix.endswith(".") else prefix, obj)
     elif obj is not None:
         name = prefix[:-1] if prefix.endswith(".") else prefix
         add(fields, name, str(obj).lower() if isinstance(obj, bool) else obj)
+
+
+#: Longest string value tried as an embedded JSON document.
+MAX_EMBEDDED_JSON = 64 * 1024
+
+
+def _embedded_json(text: str) -> bool:
+    """A string value that is itself a JSON object or array (by its first and last characters)."""
+    if len(text) < 2 or len(text) > MAX_EMBEDDED_JSON:
+        return False
+    t = text.strip()
+    return (t[:1] == "{" and t[-1:] == "}" and '"' in t) or (t[:2] == "[{" and t[-2:] == "}]")
 
 
 #: Prefix of a response's ``raw`` text that carries binary bytes as standard base64 (the shared

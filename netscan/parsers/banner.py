@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from netscan.parsers._util import Fields, add
+from netscan.parsers._util import MAX_BODY_CHARS, Fields, add
+from netscan.parsers.http import loose_fields
+from netscan.parsers.shapes import tool_fields
 
 #: IAC (0xFF) starts a telnet negotiation sequence of up to 3 bytes (RFC 854).
 _IAC = "\xff"
@@ -23,7 +25,9 @@ def _strip_telnet(raw: str) -> str:
 
 
 def banner_fields(protocol: str, raw: str, request: str = "") -> Fields:
-    """``<protocol>.banner`` (the text, telnet negotiation removed) and ``other.hex``."""
+    """``<protocol>.banner`` (the text, telnet negotiation removed) and ``other.hex``; for text of
+    several lines, also the structured data and tool output in it (``<protocol>.json.*``,
+    ``<protocol>.kv.*``, ``snmp.*``, ``nmap.*``: netscan.parsers.shapes)."""
     fields: Fields = {}
     text = _strip_telnet(raw) if protocol == "telnet" else raw[:8192]
     cleaned = text.strip("\r\n\x00 ")
@@ -31,4 +35,11 @@ def banner_fields(protocol: str, raw: str, request: str = "") -> Fields:
         add(fields, f"{protocol}.banner", cleaned)
     if protocol == "other" and raw:
         add(fields, "other.hex", raw[:64].encode("latin-1", "replace").hex())
+    if cleaned and ("\n" in cleaned or "{" in cleaned or "=" in cleaned or ":" in cleaned):
+        # a tool's output or a log pasted as the device's answer (docs/observations.md "Shapes of
+        # raw"); a banner without those marks is read by the rules as it is
+        text = (_strip_telnet(raw) if protocol == "telnet" else raw)[:MAX_BODY_CHARS]
+        if "{" in text or "[" in text:
+            loose_fields(fields, protocol, text)
+        tool_fields(fields, protocol, text)
     return fields

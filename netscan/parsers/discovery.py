@@ -148,6 +148,15 @@ def upnp_fields(raw: str, request: str = "") -> Fields:
             # <macAddress>, <hwVersion>...): what the device says about itself
             if text and (name in _UPNP_ELEMENTS or not len(child)):
                 add(fields, f"upnp.{name}", text)
+    for top in list(root)[:MAX_UPNP_ELEMENTS]:
+        # the description's own version blocks beside the device (TR-064 <systemVersion>: HW, Major,
+        # Minor, Patch, Buildnumber, Display): upnp.<block>.<element>
+        kids = list(top)[:32]
+        if local(top.tag) != "device" and kids and all(not len(k) for k in kids):
+            for k in kids:
+                text = (k.text or "").strip()
+                if text:
+                    add(fields, f"upnp.{local(top.tag)}.{local(k.tag)}", text)
     for el in root.iter():
         name = local(el.tag)
         if name == "serviceType" and el.text:

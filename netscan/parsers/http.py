@@ -24,6 +24,7 @@ from netscan.parsers._util import (
     xml_leaves,
     xml_salvage,
 )
+from netscan.parsers.shapes import is_tool_output, page_script_fields, tool_fields
 
 _STATUS = re.compile(r"^(?P<proto>HTTP|RTSP)/(?P<ver>\d(?:\.\d)?)\s+(?P<code>\d{3})(?:\s+(?P<reason>[^\r\n]*))?$")
 #: A key of a ``key=value`` body line (CGI answers of many DVRs). Used with ``fullmatch`` on the
@@ -52,6 +53,8 @@ class Message:
     """What ``raw`` was (docs/observations.md): ``exchange`` (status line, headers, body),
     ``headers`` (a header block without its status line), ``body`` (a body without headers),
     ``value`` (one bare value: a title, a banner, a version string)."""
+    text: str = ""
+    """The whole text of a fragment (empty for an exchange): tool outputs and tables are read from it."""
 
     def header(self, name: str) -> str | None:
         """First value of a header, case-insensitively."""
@@ -95,12 +98,39 @@ _CURL_IN = "< "
 _CURL_STATUS = re.compile(r"(?m)^< (?:HTTP|RTSP)/")
 
 
+#: Lines of ``curl -v`` that are neither the answer nor its body: ``*`` info, ``>`` request,
+#: ``{ [5 bytes data]`` / ``} [...]`` transfer notes (curl's documented verbose format).
+_CURL_OTHER = ("* ", "> ", "{ [", "} [")
+
+
 def _unprefix_curl(raw: str) -> str:
+    """``curl -v`` output: the ``< `` lines are the answer's head; the lines after the last of them
+    that curl did not write itself are the body (curl prints the body unprefixed)."""
     lines = raw.splitlines()
-    incoming = [ln for ln in lines if ln.startswith("<")]
-    if len(incoming) * 2 < len([ln for ln in lines if ln.strip()]) or not incoming:
+    incoming = [i for i, ln in enumerate(lines) if ln.startswith(_CURL_IN) or ln.rstrip() == "<"]
+    if not incoming:
         return raw
-    return "\r\n".join(ln[2:] if ln.startswith(_CURL_IN) else ln[1:] for ln in incoming)
+    head = [lines[i][2:] for i in incoming]
+    body = [ln for ln in lines[incoming[-1] + 1 :] if not ln.startswith(_CURL_OTHER) and ln.strip() not in ("*", ">")]
+    while head and not head[-1].strip():
+        head.pop()
+    return "\r\n".join(head) + "\r\n\r\n" + "\n".join(body)
+
+
+def _dedent_status(text: str, at: int) -> str:
+    """An answer indented as a block (``wget -S`` prints every line of the server response two
+    blanks in): the status line at ``at`` and the following lines with the same indent, dedented.
+    ``text[at:]`` when the status line is not indented."""
+    line_start = text.rfind("\n", 0, at) + 1
+    indent = text[line_start:at]
+    if not indent or indent.strip():
+        return text[at:]
+    out = []
+    for ln in text[line_start:].split("\n", MAX_HEADERS + 2)[: MAX_HEADERS + 1]:
+        if not ln.startswith(indent) or not ln.strip():
+            break
+        out.append(ln[len(indent) :].rstrip("\r"))
+    return "\r\n".join(out) + "\r\n\r\n"
 
 
 #: A status line anywhere in a line (after a log prefix, or inside a longer transcript).
@@ -163,12 +193,15 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
         text = text.replace("\\n", "\n")  # a one-line log entry with escaped line ends
     if _STATUS.match(text.split("\n", 1)[0].strip()):
         return parse_message(text)
+    if ("[rtsp @" in text or "Input #" in text or "Nmap" in text or "STATE" in text) and is_tool_output(text):
+        stripped = text.strip()  # ffmpeg's or nmap's output: netscan.parsers.shapes reads it whole
+        return Message(proto=proto, status=None, reason="", body=stripped, shape="body", text=stripped)
     inside = _STATUS_INSIDE.search(text, 0, 65536)
     if inside is not None:
         text = _strip_log_prefix(text.replace("\r\n", "\n"))
         inside = _STATUS_INSIDE.search(text, 0, 65536)
         if inside is not None:  # the answer starts at its status line; what came before is not it
-            return parse_message(text[inside.start() :])
+            return parse_message(_dedent_status(text, inside.start()))
     if "\n" in text.strip() and text.lstrip()[:1] not in ("{", "<"):
         unprefixed = _strip_log_prefix(text.replace("\r\n", "\n"))
         head = unprefixed.lstrip().split("\n", 1)[0].strip()
@@ -183,10 +216,10 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
     first = stripped.split("\n", 1)[0].strip()
     if _HEADER_LINE.match(first) and not first.lower().startswith(("http:", "https:", "rtsp:")):
         lines, body = _split_head(stripped)
-        return _fill(Message(proto=proto, status=None, reason="", shape="headers"), lines, body)
+        return _fill(Message(proto=proto, status=None, reason="", shape="headers", text=stripped), lines, body)
     one_line = "\n" not in stripped
     shape = "value" if one_line and not stripped.startswith(("<", "{", "[")) and "=" not in stripped else "body"
-    return Message(proto=proto, status=None, reason="", body=stripped, shape=shape)
+    return Message(proto=proto, status=None, reason="", body=stripped, shape=shape, text=stripped)
 
 
 def _split_head(raw: str) -> tuple[list[str], str]:
@@ -228,7 +261,9 @@ def parse_message(raw: str) -> Message:
     return _fill(msg, lines[1:], body)
 
 
-def _body_fields(fields: Fields, prefix: str, body: str, ctype: str) -> None:
+def _body_fields(fields: Fields, prefix: str, body: str, ctype: str, tools: bool = True) -> None:
+    """JSON, XML, ``key=value`` lines, the title of a body; with ``tools``, also the shapes of
+    netscan.parsers.shapes (a fragment's caller reads those from its whole text instead)."""
     stripped = body.lstrip()
     if not stripped:
         return
@@ -259,6 +294,10 @@ def _body_fields(fields: Fields, prefix: str, body: str, ctype: str) -> None:
     title = find_title(body[:MAX_BODY_CHARS])
     if title is not None:
         add(fields, f"{prefix}.title", " ".join(html.unescape(title).split()))
+    if looks_html or stripped.startswith("<") or "<script" in head or "<meta" in head:
+        page_script_fields(fields, prefix, stripped[:MAX_BODY_CHARS])
+    elif tools and not parsed:
+        tool_fields(fields, prefix, stripped[:MAX_BODY_CHARS])
 
 
 #: Lines of a text fragment tried as one JSON document or Python literal each (log lines).
@@ -287,6 +326,16 @@ def loose_fields(fields: Fields, prefix: str, text: str) -> None:
                 continue
     for key, value in loose_pairs(text):
         add(fields, f"{prefix}.json.{key}", value)
+    if '\\"' in text:
+        # JSON printed as a string literal (every quote escaped: a log's repr of a payload)
+        unescaped = text.replace('\\"', '"')
+        if unescaped != text:
+            start = unescaped.find("{")
+            try:
+                json_leaves(parse_loose(unescaped[start:]) if start >= 0 else None, fields, f"{prefix}.json.")
+            except Unreadable:
+                for key, value in loose_pairs(unescaped):
+                    add(fields, f"{prefix}.json.{key}", value)
     if "</" in text:
         for name, value in xml_salvage(text):
             add(fields, f"{prefix}.xml.{name}", value)
@@ -453,6 +502,7 @@ def message_fields(msg: Message, prefix: str) -> Fields:
         embedded_header_fields(fields, prefix, msg.body)
         if "':" in msg.body or '":' in msg.body:
             loose_fields(fields, prefix, msg.body)  # one "key": "value" line of a dict excerpt
+        tool_fields(fields, prefix, msg.body)
         return fields
     for k, v in msg.headers:
         add(fields, f"{prefix}.header.{k.lower()}", v)
@@ -460,6 +510,7 @@ def message_fields(msg: Message, prefix: str) -> Fields:
             embedded_header_fields(fields, prefix, v)  # "12:00:01 debug: Server: ..." log lines
     if msg.headers:
         add(fields, f"{prefix}.header-names", ",".join(k for k, _ in msg.headers))
+    sdp = False
     if msg.body:
         add(fields, f"{prefix}.body", msg.body[:MAX_BODY_CHARS], limit=MAX_BODY_CHARS)
         ctype = (msg.header("content-type") or "").lower()
@@ -468,10 +519,14 @@ def message_fields(msg: Message, prefix: str) -> Fields:
         if sdp_at is not None:  # an SDP, or one after a line or two of a client's log
             sdp_fields(fields, prefix, msg.body if isinstance(sdp_at, int) else msg.body[sdp_at.start() :])
         elif prefix == "http":
-            _body_fields(fields, prefix, msg.body, ctype)
+            _body_fields(fields, prefix, msg.body, ctype, tools=msg.shape == "exchange")
         structured = sdp or msg.body.lstrip()[:1] == "<" or any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)
-        if msg.shape == "body" and not structured:
+        if msg.shape == "body" and not structured and not is_tool_output(msg.body):
             embedded_header_fields(fields, prefix, msg.body[:MAX_BODY_CHARS])
+    if msg.shape in ("headers", "body") and msg.text:
+        # a fragment: other tools' output and tables anywhere in its text (not in an SDP or a parsed document)
+        parsed = any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)
+        tool_fields(fields, prefix, msg.text[:MAX_BODY_CHARS], tables=not sdp and (not parsed or msg.shape == "headers"))
     return fields
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
-from netscan.parsers._util import Fields, Unreadable, add, find_first, local, parse_xml, xml_leaves
+from netscan.parsers._util import MAX_BODY_CHARS, Fields, Unreadable, add, find_first, local, parse_xml, xml_leaves, xml_salvage
 
 #: GetDeviceInformation elements copied to top-level onvif.<Name> fields.
 _DEVINFO = ("Manufacturer", "Model", "FirmwareVersion", "SerialNumber", "HardwareId")
@@ -14,6 +14,36 @@ def _soap_body(raw: str) -> str:
     # A recorded ONVIF exchange may carry the HTTP head in front of the envelope.
     i = raw.find("<")
     return raw[i:] if i >= 0 else raw
+
+
+_DEVINFO_KEYS = {name.lower(): name for name in _DEVINFO}
+
+
+def _text_devinfo(fields: Fields, raw: str) -> bool:
+    """An ONVIF answer that is not SOAP: how client tools print GetDeviceInformation (zeep or
+    python dict repr, suds ``(reply){ Manufacturer = "X" }``, Node's ``{ manufacturer: 'X' }``,
+    YAML or ``Key: Value`` lines), or an envelope cut at both ends. Its fields go under
+    ``onvif.json.*`` / ``onvif.kv.*`` / ``onvif.xml.*``, and the device-information members, in
+    any of these spellings, to ``onvif.<Name>`` like a SOAP answer's. True when anything was read."""
+    from netscan.parsers.http import loose_fields  # noqa: PLC0415 (http is the bigger module)
+    from netscan.parsers.shapes import tool_fields  # noqa: PLC0415
+
+    text = raw[:MAX_BODY_CHARS]
+    got: Fields = {}
+    if "</" in text:
+        for name, value in xml_salvage(text):
+            add(got, f"onvif.xml.{name}", value)
+    else:
+        if "{" in text or "[" in text:
+            loose_fields(got, "onvif", text)
+        tool_fields(got, "onvif", text)
+    for name, values in got.items():
+        add_to = _DEVINFO_KEYS.get(name.rsplit(".", 1)[-1].lower())
+        for v in values:
+            add(fields, name, v)
+            if add_to is not None:
+                add(fields, f"onvif.{add_to}", v)
+    return bool(got)
 
 
 def onvif_fields(raw: str, request: str = "") -> Fields:
@@ -31,7 +61,8 @@ def onvif_fields(raw: str, request: str = "") -> Fields:
     try:
         root = parse_xml(_soap_body(raw))
     except Unreadable as exc:
-        add(fields, "onvif.unreadable", str(exc))
+        if not _text_devinfo(fields, raw):
+            add(fields, "onvif.unreadable", str(exc))
         return fields
     fault = find_first(root, "Fault")
     if fault is not None:

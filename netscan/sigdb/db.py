@@ -16,6 +16,7 @@ from netscan.sigdb.firstchars import first_chars
 from netscan.sigdb.gate import MIN_RULES, FieldGate
 from netscan.sigdb.regexsafe import nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
+from netscan.sigdb.pen import load_pen
 from netscan.sigdb.names import normalise_name
 
 #: What a rule may extract or set.
@@ -227,6 +228,8 @@ class SignatureDB:
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
     oui_vendor: dict[str, str] = field(default_factory=dict)
     oui_snapshot: str = ""
+    pen: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """IANA enterprise number -> (organisation, canonical vendor) (netscan/sigdb/pen.py)."""
     root: Path = DEFAULT_SIGNATURES_DIR
     problems: list[str] = field(default_factory=list)
     """What could not be loaded (``file: item: what``); the items concerned were skipped."""
@@ -754,6 +757,7 @@ def load_db(path: str | Path | None = None) -> SignatureDB:
     db = SignatureDB(root=root)
     _load_vendors(db, root)
     _load_oui(db, root)
+    load_pen(db, root)
     _load_rules(db, root)
     _load_families(db, root)
     return db

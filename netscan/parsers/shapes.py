@@ -1,0 +1,562 @@
+"""Device data as people paste it (docs/observations.md "Shapes of raw"): other tools' output and
+plain text tables inside a response's ``raw``. Each reader recognises a shape by how the text is
+laid out -- never by which device it names -- and turns what it says into the fields the rest of
+netscan already reads:
+
+- ``Key: Value`` / ``Key = Value`` / ``Key=Value`` lines (YAML, ``onvif-cli``/suds object dumps
+  ``Manufacturer = "X"``, CGI ``key=value`` answers, vendor tools' "Firmware Version: ..." tables)
+  and Markdown tables (two-column key/value rows, or a header row over data rows) as
+  ``<prefix>.kv.<Key>``, the key's words joined (``Firmware Version`` -> ``FirmwareVersion``);
+- JavaScript object dumps (``{ Manufacturer: 'X', Model: 'Y' }``, Node's ``util.inspect``) as
+  ``<prefix>.json.<key>``; inline script variables of a page (``var model = "X"``) as
+  ``<prefix>.js.<name>``, ``<meta name=... content=...>`` as ``<prefix>.meta.<name>``;
+- ``snmpwalk``/``snmpget`` output (``SNMPv2-MIB::sysDescr.0 = STRING: ...``, ``-On`` numeric and
+  ``iso.3.6...`` OIDs) as ``snmp.<object>`` for the system group, ENTITY-MIB's ``entPhysical*``
+  and HOST-RESOURCES ``hrDeviceDescr`` (RFC 3418, RFC 6933, RFC 2790), ``snmp.enterprise`` for
+  the private enterprise number of a ``sysObjectID``;
+- nmap's normal output: ``PORT STATE SERVICE VERSION`` lines as ``nmap.service``, ``Service Info:``
+  / ``Device type:`` as ``nmap.devicetype``, ``MAC Address:`` as ``nmap.mac``, and the script
+  output nmap's XML importer also reads (``http-title`` -> ``http.title``, ``http-server-header``
+  and ``http-headers`` -> ``http.header.*``, ``snmp-sysdescr`` -> ``snmp.sysDescr``, ``banner``);
+- ffmpeg/ffprobe logs of an RTSP source: the ``Metadata:`` block of ``Input #0, rtsp`` (ffmpeg's
+  ``title`` is the SDP ``s=`` line, ``comment`` its ``i=`` line: libavformat/rtsp.c) as
+  ``rtsp.sdp.session`` / ``rtsp.sdp.info``, and ``-v trace`` ``line='...'`` reply lines as the
+  RTSP answer's headers.
+
+Everything is bounded: text, lines and pairs are capped, and every pattern is a bounded character
+class or a fixed word (no nested quantifiers), so a hostile text costs linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from netscan.parsers._util import Fields, add
+
+#: Longest text looked at, most lines read, longest line read, most pairs kept per reader.
+MAX_SHAPE_CHARS = 256 * 1024
+MAX_SHAPE_LINES = 2000
+MAX_SHAPE_LINE = 4096
+MAX_SHAPE_PAIRS = 300
+
+# ------------------------------------------------------------------ key/value lines and tables
+
+#: A key of a "Key: Value" line: up to 6 words of a name (letters first), nothing else.
+_TABLE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_./()#-]{0,47}(?: [A-Za-z0-9_./()#-]{1,24}){0,5}")
+#: Log levels written as ``LEVEL: message`` / ``LEVEL:logger:message``: not keys.
+_LEVELS = frozenset({"debug", "info", "warning", "warn", "error", "critical", "trace", "notice", "fatal", "note", "http", "https", "rtsp"})
+_WORD_SPLIT = re.compile(r"[ ()#/]+")
+_MD_SEPARATOR = re.compile(r":?-{2,}:?")
+
+
+def norm_key(key: str) -> str:
+    """A table key as a field-name part: its words joined, each after the first capitalised
+    (``Firmware Version`` -> ``FirmwareVersion``, ``device model`` -> ``deviceModel``); dots
+    padding a dotted-leader table (``Model ........``) dropped."""
+    key = key.strip().strip(".").strip()
+    words = [w for w in _WORD_SPLIT.split(key) if w and w != "."]
+    if not words:
+        return ""
+    return words[0] + "".join(w[:1].upper() + w[1:] for w in words[1:])
+
+
+def _unquote(value: str) -> str:
+    v = value.strip().rstrip(",;").strip()
+    if v[:2] in ("u'", 'u"', "b'", 'b"') and len(v) > 2 and v[-1] == v[1]:
+        v = v[1:]
+    if len(v) >= 2 and v[0] in "\"'`":
+        end = v.find(v[0], 1)
+        if end > 0 and not v[end + 1 :].strip(" ,;})]"):  # the quoted value, then a dump's closing brackets
+            v = v[1:end].strip()
+    return v
+
+
+def _split_pair(line: str) -> tuple[str, str] | None:
+    """``Key: Value`` / ``Key = Value`` / ``Key ...... Value`` -> (key, value), or None."""
+    colon = line.find(":")
+    eq = line.find("=")
+    if colon < 0 and eq < 0:
+        return None
+    at = colon if eq < 0 or (0 <= colon < eq) else eq
+    key, value = line[:at].strip(), line[at + 1 :]
+    if value[:1] in (":", "/", "=") or not value.strip():  # "::" MIB names, "http://", "=="
+        return None
+    key = key.rstrip(". \t")
+    if key.endswith(")") and " (" in key:
+        key = key[: key.rindex(" (")].rstrip()  # an attribute dump's value type: "printer-info (textWithoutLanguage)"
+    if key.startswith(("var ", "let ", "const ")):
+        return None  # a script's variable: page_script_fields
+    if not key or _TABLE_KEY.fullmatch(key) is None or key.lower() in _LEVELS or key.count(".") > 2:
+        return None  # (dotted OIDs are snmp_fields')
+    value = _unquote(value)
+    if not value or len(value) > 256:
+        return None
+    if ";" in value and " ".join(key.split()).upper() in _DEVICE_ID_KEYS:
+        return None  # an IEEE 1284 device ID: device_id_pairs
+    return key, value
+
+
+def _md_cells(line: str) -> list[str]:
+    return [c.strip().strip("*`_ ").strip() for c in line.strip().strip("|").split("|")]
+
+
+def table_pairs(text: str) -> list[tuple[str, str]]:
+    """(normalised key, value) of every ``Key: Value`` / ``Key = Value`` line and Markdown table
+    row of ``text``, in order. A two-cell row is a key/value pair unless the next row is a
+    Markdown separator: then it was a header, and the rows below map its column names to cells."""
+    out: list[tuple[str, str]] = []
+    header: list[str] | None = None
+    prev_cells: list[str] | None = None
+    pending: tuple[str, str] | None = None  # a two-cell row: a pair, or a header
+    lines = text[:MAX_SHAPE_CHARS].split("\n", MAX_SHAPE_LINES)[:MAX_SHAPE_LINES]
+    for raw_line in lines:
+        line = raw_line[:MAX_SHAPE_LINE].strip()
+        if line.startswith("|") and line.count("|") >= 2:
+            cells = _md_cells(line)
+            if prev_cells is not None and all(_MD_SEPARATOR.fullmatch(c) for c in cells if c) and any(cells):
+                pending = None
+                key_value = len(prev_cells) == 2 and prev_cells[1].lower() in ("value", "values", "details", "")
+                header = None if key_value else prev_cells
+                prev_cells = None
+                continue
+            if pending is not None:
+                out.append(pending)
+                pending = None
+            if header is not None and len(cells) == len(header):
+                for name, cell in zip(header, cells):
+                    key = norm_key(name)
+                    if key and cell and _TABLE_KEY.fullmatch(name.strip()):
+                        out.append((key, cell))
+            elif len(cells) == 2 and cells[0] and cells[1] and _TABLE_KEY.fullmatch(cells[0]):
+                pending = (norm_key(cells[0]), cells[1])
+            prev_cells = cells
+        else:
+            if pending is not None:
+                out.append(pending)
+                pending = None
+            header = prev_cells = None
+            pair = _split_pair(line.lstrip("-*+> \t"))
+            if pair is not None:
+                key = norm_key(pair[0])
+                if key:
+                    out.append((key, pair[1]))
+        if len(out) >= MAX_SHAPE_PAIRS:
+            break
+    if pending is not None:
+        out.append(pending)
+    return out[:MAX_SHAPE_PAIRS]
+
+
+#: ``key=value`` pairs several to a line (``manufacturer=X, model=Y``, a Python ``repr`` of keyword
+#: arguments ``DeviceInfo(model='Y', sw_version='Z')``, a log's ``k=v k=v``).
+_INLINE_PAIR = re.compile(r"""(?<![\w.-])([A-Za-z_][\w.-]{0,40})=(?:"([^"\r\n]{0,256})"|'([^'\r\n]{0,256})'|([^\s,;&)"'}\]]{1,256}))""")
+
+
+def inline_pairs(text: str) -> list[tuple[str, str]]:
+    """(key, value) of the ``key=value`` pairs on lines that hold two or more of them."""
+    out: list[tuple[str, str]] = []
+    for line in text[:MAX_SHAPE_CHARS].split("\n", MAX_SHAPE_LINES)[:MAX_SHAPE_LINES]:
+        if line.count("=") < 2:
+            continue
+        for m in _INLINE_PAIR.finditer(line[:MAX_SHAPE_LINE]):
+            value = next((g for g in m.groups()[1:] if g is not None), "").strip()
+            if value:
+                out.append((m.group(1), value))
+        if len(out) >= MAX_SHAPE_PAIRS:
+            break
+    return out[:MAX_SHAPE_PAIRS]
+
+
+# ------------------------------------------------------------------ IEEE 1284 device IDs, HTML tables
+
+#: IEEE 1284 device-ID keys (case-insensitive; the long spellings are mapped to the short ones).
+_DEVICE_ID_KEYS = {"MFG": "MFG", "MANUFACTURER": "MFG", "MDL": "MDL", "MODEL": "MDL", "CMD": "CMD", "COMMAND SET": "CMD",
+                   "CLS": "CLS", "CLASS": "CLS", "DES": "DES", "DESCRIPTION": "DES", "SN": "SN", "SERN": "SN", "CID": "CID"}
+_DEVICE_ID_HINT = re.compile(r"(?i)(?<![a-z0-9])(?:mfg|manufacturer)\s{0,4}:[^;\r\n]{1,200};")
+
+
+def device_id_pairs(text: str) -> list[tuple[str, str]]:
+    """``MFG:HP;MDL:DeskJet 4530 series;CMD:...;`` (an IEEE 1284 device ID, as printers report it in
+    IPP ``printer-device-id``, SNMP and USB; keys in any case, blanks around them, the last ``;``
+    optional): (key, value) with the long keys spelled as the short ones (``MODEL`` -> ``MDL``)."""
+    out: list[tuple[str, str]] = []
+    for line in text[:MAX_SHAPE_CHARS].split("\n", MAX_SHAPE_LINES)[:MAX_SHAPE_LINES]:
+        hint = _DEVICE_ID_HINT.search(line[:MAX_SHAPE_LINE])
+        if hint is None:
+            continue
+        for part in line[hint.start() : MAX_SHAPE_LINE].split(";")[:64]:
+            key, colon, value = part.partition(":")
+            short = _DEVICE_ID_KEYS.get(" ".join(key.split()).upper())
+            value = value.strip().rstrip("\"'").strip()
+            if colon and short is not None and value:
+                out.append((short, value))
+        if len(out) >= MAX_SHAPE_PAIRS:
+            break
+    return out[:MAX_SHAPE_PAIRS]
+
+
+#: Longest table row looked at.
+MAX_ROW_CHARS = 4096
+_CELL = re.compile(r"(?is)<t([dh])(?:\s[^<>]{0,200})?>(.{0,600}?)</t[dh]\s{0,4}>")
+_TAG = re.compile(r"<[^<>]{0,400}>")
+
+
+def html_table_pairs(text: str) -> list[tuple[str, str]]:
+    """Two-cell rows of HTML tables (``<tr><td>Firmware Version</td><td>V5.4.0</td></tr>``, also
+    ``<th>`` keys): a device's status page as pasted; (normalised key, cell text)."""
+    import html as _html  # noqa: PLC0415
+
+    out: list[tuple[str, str]] = []
+    t = text[:MAX_SHAPE_CHARS]
+    low = t.lower()
+    pos = 0
+    for _ in range(MAX_SHAPE_LINES):
+        start = low.find("<tr", pos)
+        if start < 0:
+            break
+        end = low.find("</tr", start)
+        nxt = low.find("<tr", start + 3)
+        stop = min(e for e in (end, nxt, len(t)) if e >= 0)
+        cells: list[str] = []
+        for m in _CELL.finditer(t, start, min(stop, start + MAX_ROW_CHARS)):
+            cells.append(" ".join(_html.unescape(_TAG.sub(" ", m.group(2))).split()))
+            if len(cells) > 2:
+                break
+        pos = stop if stop > start else start + 3
+        if len(cells) == 2 and cells[0] and cells[1]:
+            key = cells[0].rstrip(":").strip()
+            if _TABLE_KEY.fullmatch(key) and len(cells[1]) <= 256:
+                out.append((norm_key(key), cells[1]))
+        if len(out) >= MAX_SHAPE_PAIRS:
+            break
+    return out
+
+
+# ------------------------------------------------------------------ JavaScript object dumps, page scripts
+
+#: ``key: 'value'`` / ``key: "value"`` with a bare key (Node's util.inspect, a JS object literal).
+_JS_PAIR = re.compile(r"""(?<![\w$"'.])([A-Za-z_$][\w$]{0,60})\s{0,4}:\s{0,4}(?:'([^'\r\n]{1,256})'|"([^"\r\n]{1,256})")""")
+#: ``var name = "value"`` (also let/const, and ``name: "value"`` is _JS_PAIR).
+_JS_VAR = re.compile(r"""\b(?:var|let|const)\s{1,8}([A-Za-z_$][\w$]{0,60})\s{0,4}=\s{0,4}(?:'([^'\r\n]{0,256})'|"([^"\r\n]{0,256})")""")
+_META = re.compile(r"""(?i)<meta\s{1,8}(?:name|property)\s{0,4}=\s{0,4}["']([\w.:-]{1,40})["']\s{1,8}content\s{0,4}=\s{0,4}["']([^"'<>]{1,256})["']""")
+
+
+def js_object_pairs(text: str) -> list[tuple[str, str]]:
+    """(key, value) of an object dump with bare keys: ``{ Manufacturer: 'HIKVISION', ... }``."""
+    out: list[tuple[str, str]] = []
+    for m in _JS_PAIR.finditer(text[:MAX_SHAPE_CHARS]):
+        value = (m.group(2) if m.group(2) is not None else m.group(3)).strip()
+        if value:
+            out.append((m.group(1), value))
+        if len(out) >= MAX_SHAPE_PAIRS:
+            break
+    return out
+
+
+def page_script_fields(fields: Fields, prefix: str, text: str) -> None:
+    """``var name = "value"`` of a page's inline scripts as ``<prefix>.js.<name>``,
+    ``<meta name="x" content="y">`` as ``<prefix>.meta.<x>``, two-cell table rows as ``<prefix>.kv.<Key>``."""
+    t = text[:MAX_SHAPE_CHARS]
+    n = 0
+    if "var " in t or "let " in t or "const " in t:
+        for m in _JS_VAR.finditer(t):
+            value = (m.group(2) if m.group(2) is not None else m.group(3)).strip()
+            if value:
+                add(fields, f"{prefix}.js.{m.group(1)}", value)
+                n += 1
+            if n >= MAX_SHAPE_PAIRS:
+                return
+    if "<tr" in t or "<TR" in t:
+        for key, value in html_table_pairs(t):
+            add(fields, f"{prefix}.kv.{key}", value)
+    if "<meta" in t or "<META" in t:
+        for m in _META.finditer(t):
+            add(fields, f"{prefix}.meta.{m.group(1)}", m.group(2).strip())
+            n += 1
+            if n >= MAX_SHAPE_PAIRS:
+                return
+
+
+# ------------------------------------------------------------------ snmpwalk / snmpget
+
+#: ``OID = TYPE: value`` (net-snmp's default output; ``= ""`` for an empty string has no type).
+_SNMP_LINE = re.compile(r"^\s{0,8}([\w.:-]{1,200}?)\s{1,4}=\s{1,4}(?:([A-Za-z][\w-]{0,20}):\s?)?(.*)$")
+_SNMP_HINT = re.compile(r"(?m)^\s{0,8}[\w.:-]{1,200}\s=\s(?:STRING|OID|Hex-STRING|INTEGER|Timeticks|Gauge32|Counter32|IpAddress):")
+#: Columns read, by numeric OID (instance dropped): RFC 3418 system group, RFC 6933 entPhysicalTable,
+#: RFC 2790 hrDeviceTable, RFC 3805 prtGeneralSerialNumber.
+SNMP_OBJECTS = {
+    "1.3.6.1.2.1.1.1": "sysDescr", "1.3.6.1.2.1.1.2": "sysObjectID", "1.3.6.1.2.1.1.4": "sysContact",
+    "1.3.6.1.2.1.1.5": "sysName", "1.3.6.1.2.1.1.6": "sysLocation",
+    "1.3.6.1.2.1.47.1.1.1.1.2": "entPhysicalDescr", "1.3.6.1.2.1.47.1.1.1.1.7": "entPhysicalName",
+    "1.3.6.1.2.1.47.1.1.1.1.8": "entPhysicalHardwareRev", "1.3.6.1.2.1.47.1.1.1.1.9": "entPhysicalFirmwareRev",
+    "1.3.6.1.2.1.47.1.1.1.1.10": "entPhysicalSoftwareRev", "1.3.6.1.2.1.47.1.1.1.1.11": "entPhysicalSerialNum",
+    "1.3.6.1.2.1.47.1.1.1.1.12": "entPhysicalMfgName", "1.3.6.1.2.1.47.1.1.1.1.13": "entPhysicalModelName",
+    "1.3.6.1.2.1.25.3.2.1.3": "hrDeviceDescr", "1.3.6.1.2.1.43.5.1.1.17": "prtGeneralSerialNumber",
+}
+_SNMP_NAMES = frozenset(SNMP_OBJECTS.values())
+#: Symbolic roots net-snmp prints when a MIB is not loaded.
+_SNMP_ROOTS = {"iso": "1", "SNMPv2-SMI::mib-2": "1.3.6.1.2.1", "mib-2": "1.3.6.1.2.1",
+               "SNMPv2-SMI::enterprises": "1.3.6.1.4.1", "enterprises": "1.3.6.1.4.1"}
+_ENTERPRISES = "1.3.6.1.4.1."
+
+
+def _numeric_oid(oid: str) -> str | None:
+    """``.1.3.6...`` / ``iso.3.6...`` / ``SNMPv2-SMI::mib-2.47...`` -> ``1.3.6...``; None when symbolic."""
+    o = oid.lstrip(".")
+    for root, num in _SNMP_ROOTS.items():
+        if o.startswith(root + "."):
+            o = num + o[len(root) :]
+            break
+    return o if o.replace(".", "").isdigit() and o else None
+
+
+def _snmp_name(oid: str) -> str | None:
+    num = _numeric_oid(oid)
+    if num is not None:
+        parts = num.split(".")
+        for cut in range(len(parts) - 1, 5, -1):  # longest column prefix; the rest is the instance
+            name = SNMP_OBJECTS.get(".".join(parts[:cut]))
+            if name is not None:
+                return name
+        return None
+    name = oid.rsplit("::", 1)[-1].split(".", 1)[0]
+    return name if name in _SNMP_NAMES else None
+
+
+#: ``entPhysicalModelName.1: X`` / ``sysDescr.0 = X`` / ``entPhysicalName[26] = X``: an object's name and
+#: instance without a type (SNMP::Info's and other pollers' dumps, ``snmpwalk -Oqs``-like output).
+_SNMP_NAMED = re.compile(r"^\s{0,8}(?:[\w-]{1,60}::)?(" + "|".join(sorted(SNMP_OBJECTS.values())) + r")(?:\.\d{1,10}){0,4}(?:\[\d{1,10}\])?\s{0,4}[:=]\s{0,4}(?:STRING:\s?)?(.{1,1000})$")
+
+
+def snmp_fields(fields: Fields, text: str) -> None:
+    """``snmp.<object>`` of the snmpwalk/snmpget lines of ``text`` (see module docstring)."""
+    t = text[:MAX_SHAPE_CHARS]
+    typed = _SNMP_HINT.search(t) is not None
+    if not typed and not any(name in t for name in ("sysDescr", "sysObjectID", "entPhysical", "hrDeviceDescr", "sysName")):
+        return
+    n = 0
+    for line in t.split("\n", MAX_SHAPE_LINES)[:MAX_SHAPE_LINES]:
+        named = _SNMP_NAMED.match(line[:MAX_SHAPE_LINE]) if ("=" in line or ":" in line) else None
+        if named is not None and named.group(1) != "sysObjectID":
+            value = _unquote(named.group(2))
+            if value:
+                add(fields, f"snmp.{named.group(1)}", value)
+                n += 1
+            continue
+        if not typed or " = " not in line:
+            continue
+        m = _SNMP_LINE.match(line[:MAX_SHAPE_LINE])
+        if m is None:
+            continue
+        name = _snmp_name(m.group(1))
+        if name is None:
+            continue
+        kind, value = (m.group(2) or "").upper(), m.group(3).strip()
+        if kind == "HEX-STRING":
+            try:
+                value = bytes.fromhex(value.replace(" ", "")).decode("utf-8").strip("\x00 ")
+            except ValueError:
+                continue
+            if not value.isprintable():
+                continue
+        value = _unquote(value) if kind in ("STRING", "") else value
+        if name == "sysObjectID":
+            num = _numeric_oid(value.split()[0]) if value.split() else None
+            if num is None:
+                continue
+            value = num
+            if num.startswith(_ENTERPRISES):
+                add(fields, "snmp.enterprise", num[len(_ENTERPRISES) :].split(".", 1)[0])
+        if value:
+            add(fields, f"snmp.{name}", value)
+            n += 1
+        if n >= MAX_SHAPE_PAIRS:
+            break
+
+
+# ------------------------------------------------------------------ nmap normal output
+
+_NMAP_PORT = re.compile(r"^(\d{1,5})/(tcp|udp|sctp)\s{1,40}(open|open\|filtered)\s{1,40}(\S{1,60})(?:\s{1,40}(\S.{0,400}))?$")
+_NMAP_SCRIPT = re.compile(r"^\|_?\s?([a-z][a-z0-9-]{1,40}):\s{0,4}(.{0,1000})$")
+_NMAP_HINT = re.compile(r"(?m)^(?:\d{1,5}/(?:tcp|udp)\s+open\b|\|_?\s?[a-z][a-z0-9-]{1,40}:|Nmap scan report for |Service Info: |Host: \S{1,64} \()")
+#: One port of a grepable (``-oG``) ``Ports:`` list: port/state/protocol/owner/service/rpc info/version/.
+_NMAP_GREP_PORT = re.compile(r"(\d{1,5})/(open|open\|filtered)/(tcp|udp|sctp)/[^/,]{0,60}/([^/,]{0,60})/[^/,]{0,60}/([^/]{0,400})/")
+_NO_TITLE = ("Site doesn't have a title", "Did not follow redirect")
+
+
+def _script_block(fields: Fields, script: str, first: str, rest: list[str]) -> None:
+    if script == "http-title" and first and not first.startswith(_NO_TITLE):
+        add(fields, "http.title", first)
+    elif script == "http-server-header":
+        for v in [first, *rest]:
+            if v:
+                add(fields, "http.header.server", v)
+    elif script == "http-headers":
+        for v in rest:
+            name, colon, value = v.partition(":")
+            if colon and name and " " not in name.strip() and value.strip():
+                add(fields, f"http.header.{name.strip().lower()}", value.strip())
+    elif script == "snmp-sysdescr" and first:
+        add(fields, "snmp.sysDescr", first)
+    elif script in ("banner", "telnet-banner", "ftp-banner") and first:
+        add(fields, "other.banner", first)
+    elif script == "fingerprint-strings":
+        _fingerprint_strings(fields, rest)
+
+
+def _fingerprint_strings(fields: Fields, lines: list[str]) -> None:
+    """``fingerprint-strings`` blocks (one per probe, the reply indented below it): a reply that
+    starts with a status line gives its server and challenge headers."""
+    from netscan.parsers.http import _STATUS, parse_message  # noqa: PLC0415 (http imports this module)
+
+    blocks: list[list[str]] = []
+    for ln in lines:
+        if ln.rstrip().endswith(":") and not ln.startswith(" "):  # "GetRequest:", "DNSStatusRequest, GenericLines:"
+            blocks.append([])
+        elif blocks:
+            blocks[-1].append(ln.strip())
+    for block in blocks[:16]:
+        if not block or not _STATUS.match(block[0]):
+            continue
+        msg = parse_message("\r\n".join(block) + "\r\n\r\n")
+        proto = msg.proto.lower()
+        for k in ("server", "www-authenticate"):
+            v = msg.header(k)
+            if v:
+                add(fields, f"{proto}.header.{k}", v)
+
+
+def nmap_fields(fields: Fields, text: str) -> None:
+    """Fields of nmap's normal (``-oN``) output (see module docstring)."""
+    t = text[:MAX_SHAPE_CHARS]
+    if _NMAP_HINT.search(t) is None:
+        return
+    script: str | None = None
+    first = ""
+    rest: list[str] = []
+    for raw_line in t.split("\n", MAX_SHAPE_LINES)[:MAX_SHAPE_LINES]:
+        line = raw_line[:MAX_SHAPE_LINE].rstrip("\r")
+        if line.startswith("|"):
+            body = line[2:] if line[1:2] in ("_", " ") else line[1:]
+            m = _NMAP_SCRIPT.match(line) if not body.startswith(" ") else None
+            if m is not None:
+                if script is not None:
+                    _script_block(fields, script, first, rest)
+                script, first, rest = m.group(1), m.group(2).strip(), []
+            elif script is not None:
+                rest.append(body[2:] if body.startswith("  ") else body.strip())
+            continue
+        if script is not None:
+            _script_block(fields, script, first, rest)
+            script, rest = None, []
+        s = line.strip()
+        if s.startswith("Host: ") and "\tPorts: " in s:  # grepable output: one line per host
+            for g in _NMAP_GREP_PORT.finditer(s[s.index("\tPorts: ") :]):
+                add(fields, "nmap.port", f"{g.group(1)}/{g.group(3)} {g.group(4) or 'unknown'}")
+                if g.group(5).strip():
+                    add(fields, "nmap.service", g.group(5).strip())
+            continue
+        m = _NMAP_PORT.match(s)
+        if m is not None:
+            add(fields, "nmap.port", f"{m.group(1)}/{m.group(2)} {m.group(4)}")
+            if m.group(5):
+                add(fields, "nmap.service", m.group(5).strip())
+        elif s.startswith("Service Info:"):
+            for part in s[13:].split(";"):
+                k, _, v = part.strip().partition(":")
+                k, v = k.strip().lower(), v.strip()
+                if v and k in ("device", "os", "cpe", "host"):
+                    add(fields, f"nmap.{'devicetype' if k == 'device' else k}", v)
+        elif s.startswith("Device type:"):
+            for v in s[12:].split("|"):
+                if v.strip():
+                    add(fields, "nmap.devicetype", v.strip())
+        elif s.startswith("MAC Address:"):
+            add(fields, "nmap.mac", s[12:].strip().split(" ", 1)[0])
+    if script is not None:
+        _script_block(fields, script, first, rest)
+
+
+# ------------------------------------------------------------------ ffmpeg / ffprobe
+
+_FF_INPUT = re.compile(r"(?m)^Input #\d{1,3}, rtsp, from ")
+_FF_META = re.compile(r"^(\s{2,12})([A-Za-z_][\w-]{0,40})\s{0,40}:\s?(.{0,1000})$")
+_FF_TRACE = re.compile(r"^\[rtsp @ (?:0x)?[0-9a-fA-F]{1,16}\] line='(.{0,2000})'\s*$")
+
+
+def ffmpeg_fields(fields: Fields, text: str) -> None:
+    """``rtsp.sdp.session`` / ``rtsp.sdp.info`` from ffmpeg's Metadata block of an RTSP input, and
+    the reply lines of ``-v trace`` as ``rtsp.header.*`` / ``rtsp.status``."""
+    t = text[:MAX_SHAPE_CHARS]
+    lines = t.split("\n", MAX_SHAPE_LINES)[:MAX_SHAPE_LINES]
+    inp = _FF_INPUT.search(t)
+    if inp is not None:
+        start = t.count("\n", 0, inp.start())
+        in_meta = False
+        for line in lines[start + 1 : start + 60]:
+            line = line.rstrip("\r")
+            if line.strip() == "Metadata:":
+                in_meta = True
+                continue
+            m = _FF_META.match(line)
+            if not in_meta or m is None or len(m.group(1)) < 4:
+                if in_meta:
+                    break
+                continue
+            key, value = m.group(2).lower(), m.group(3).strip()
+            if key == "title" and value:
+                add(fields, "rtsp.sdp.session", value)
+            elif key == "comment" and value:
+                add(fields, "rtsp.sdp.info", value)
+    if "line='" in t:
+        reply = [m.group(1) for ln in lines if (m := _FF_TRACE.match(ln.rstrip("\r"))) is not None]
+        if reply:
+            from netscan.parsers.http import _STATUS, parse_message  # noqa: PLC0415 (http imports this module)
+
+            starts = [i for i, ln in enumerate(reply) if _STATUS.match(ln)]
+            for s, e in zip(starts[:8], [*starts[1:9], len(reply)]):
+                msg = parse_message("\r\n".join(reply[s:e]) + "\r\n\r\n")
+                if msg.status is not None:
+                    add(fields, "rtsp.status", msg.status)
+                for k, v in msg.headers:
+                    add(fields, f"rtsp.header.{k.lower()}", v)
+
+
+# ------------------------------------------------------------------ all of them
+
+#: The start of a line only a tool writes (ffmpeg's ``[rtsp @ 0x...]`` log and ``Input #0``, nmap's
+#: report): such text is read as that tool's output, not as an exchange quoted inside it.
+_TOOL_LINE = re.compile(r"(?m)^(?:\[rtsp @ (?:0x)?[0-9a-fA-F]{1,16}\] |Input #\d{1,3}, rtsp, from |Nmap scan report for |PORT {1,10}STATE {1,10}SERVICE\b)")
+
+
+def is_tool_output(text: str) -> bool:
+    """True when ``text`` is ffmpeg's or nmap's output (a line only they write, in the first 64 KiB)."""
+    return _TOOL_LINE.search(text, 0, 65536) is not None
+
+
+def tool_fields(fields: Fields, prefix: str, text: str, tables: bool = True) -> None:
+    """Every reader above over ``text`` (a fragment's text, a banner): tool outputs under their
+    own field names, tables as ``<prefix>.kv.*`` (unless ``tables`` is false: the text is an SDP or a
+    parsed document), object dumps as ``<prefix>.json.*``. Cheap
+    tests first: a reader runs only when its tell is in the text."""
+    t = text[:MAX_SHAPE_CHARS]
+    if " = " in t or "sys" in t or "entPhysical" in t or "hrDevice" in t:
+        snmp_fields(fields, t)
+    if "/tcp" in t or "/udp" in t or "\n|" in t or t.startswith("|") or "Service Info:" in t:
+        nmap_fields(fields, t)
+    if "Input #" in t or "[rtsp @" in t:
+        ffmpeg_fields(fields, t)
+    if tables and (":" in t or "=" in t or "|" in t):
+        for key, value in table_pairs(t):
+            add(fields, f"{prefix}.kv.{key}", value)
+        if t.count("=") >= 2:
+            for key, value in inline_pairs(t):
+                add(fields, f"{prefix}.kv.{key}", value)
+        if "var " in t or "let " in t or "const " in t or "<tr" in t or "<TR" in t:
+            page_script_fields(fields, prefix, t)
+        if ";" in t and _DEVICE_ID_HINT.search(t) is not None:
+            for key, value in device_id_pairs(t):
+                add(fields, f"{prefix}.kv.{key}", value)
+    if tables and ("'" in t or '"' in t) and "{" in t:
+        for key, value in js_object_pairs(t):
+            add(fields, f"{prefix}.json.{key}", value)

@@ -1,0 +1,49 @@
+"""IANA Private Enterprise Numbers (signatures/pen/registry.tsv, scripts/gen_pen.py).
+
+A device's SNMP ``sysObjectID`` sits under ``1.3.6.1.4.1.<number>``: the enterprise number its
+agent's maker registered with IANA (RFC 3418 sysObjectID: "the vendor's authoritative
+identification of the network management subsystem"). Like an OUI it names a registrant; the
+registrant is mapped to a canonical vendor at load time by the same name match as the OUI
+registry's (names, legal names, aliases, IEEE registrants of signatures/vendors, legal-form words
+dropped).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from netscan.sigdb.db import SignatureDB
+
+
+def vendor_keys(db: SignatureDB) -> dict[str, str]:
+    """registrant_key of every vendor name, legal name, alias and IEEE registrant -> vendor."""
+    from netscan.sigdb.db import registrant_key  # noqa: PLC0415 (db imports this module)
+
+    keys: dict[str, str] = {}
+    for v in db.vendors.values():
+        for name in (v.name, v.legal, *v.aliases, *v.oui_registrants):
+            key = registrant_key(name)
+            if len(key) >= 4:
+                keys.setdefault(key, v.name)
+    return keys
+
+
+def load_pen(db: SignatureDB, root: Path) -> None:
+    """``db.pen``: enterprise number (text) -> (organisation, canonical vendor). A missing file is
+    no problem: the registry is optional data."""
+    from netscan.sigdb.db import registrant_key  # noqa: PLC0415
+
+    path = root / "pen" / "registry.tsv"
+    if not path.exists():
+        return
+    keys = vendor_keys(db)
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            num, _, org = line.rstrip("\n").partition("\t")
+            vendor = keys.get(registrant_key(org))
+            if num.isdigit() and vendor is not None:
+                db.pen[num] = (org, vendor)

