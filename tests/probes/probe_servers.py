@@ -265,7 +265,7 @@ async def silent_handler(reader: asyncio.StreamReader, writer: asyncio.StreamWri
     """Accepts, reads, never answers (a tarpit) until its server is stopped (the cancellation is
     not swallowed: the task ends cancelled, as asyncio expects)."""
     try:
-        await asyncio.sleep(30)
+        await asyncio.Event().wait()  # for ever: the connection ends only when its server is stopped
     finally:
         writer.close()
 
