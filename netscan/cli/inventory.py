@@ -256,7 +256,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def import_file(store: Any, path: Path, site: str, signatures: str | None = None) -> tuple[int, int]:
     """Import one saved report or observations file as one scan; returns (scan id, devices)."""
     from netscan.observations import from_dict
-    from netscan.store.adapter import header_from_report, sightings_from_report
+    from netscan.store.adapter import as_report, header_from_report, sightings_from_report
 
     try:
         size = path.stat().st_size
@@ -282,7 +282,9 @@ def import_file(store: Any, path: Path, site: str, signatures: str | None = None
     if isinstance(data, dict) and isinstance(data.get("devices"), list):
         doc = data  # a saved JSON report
     elif isinstance(data, list) and data and isinstance(data[0], dict) and "scan" in data[0] and "responses" not in data[0]:
-        doc = {"scan": data[0]["scan"], "devices": [d for d in data[1:] if isinstance(d, dict) and "scan" not in d]}  # JSONL report
+        # a JSON Lines report: the header line, the changes line (a recorded scan's), the devices
+        doc = {"scan": data[0]["scan"],
+               "devices": [d for d in data[1:] if isinstance(d, dict) and "scan" not in d and d.keys() != {"changes"}]}
     else:
         items = data if isinstance(data, list) else [data]
         observations = [from_dict(item, f"{path}[{i}]") for i, item in enumerate(items)]
@@ -296,9 +298,10 @@ def import_file(store: Any, path: Path, site: str, signatures: str | None = None
         doc = analyse(observations, signatures=signatures, now=when,
                       header=ScanHeader(command="import", input=str(path),
                                         run=ScanRun(start=stamp, end=stamp, engine="offline")))
-    header = header_from_report(doc)
-    complete = not bool(header.get("incomplete"))
-    sightings = sightings_from_report(doc, observations)
+    report = as_report(doc)
+    header = header_from_report(report)
+    complete = not report.scan.incomplete
+    sightings = sightings_from_report(report, observations)
     scan_id = store.add_scan(site=site, source="import", header=header, sightings=sightings, complete=complete,
                              origin=str(path))
     return scan_id, len(sightings)
@@ -335,9 +338,9 @@ def cmd_accept(args: argparse.Namespace) -> int:
     try:
         dev = resolve_device(store, args.device)
         record = store.latest_record(dev["id"]) or {}
-        from netscan.store.adapter import finding_records
+        from netscan.store.adapter import finding_records, stored_findings
 
-        keys = finding_records(record.get("findings") or [])
+        keys = finding_records(stored_findings(record))
         if finding.upper().startswith("CVE-"):
             finding = finding.upper()
         if not any(finding in (k.key, k.finding_id) for k in keys):

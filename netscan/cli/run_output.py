@@ -79,7 +79,7 @@ def deliver(args: argparse.Namespace, outputs: list[Output], report: Report, obs
     ``before_output`` runs before anything is printed (a progress display taken down)."""
     from netscan.cli.output import emit_all, fail_on_exit
 
-    doc: Any = report
+    doc = report
     store_error = None
     if session is not None:
         from netscan.errors import StoreError

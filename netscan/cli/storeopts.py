@@ -7,9 +7,13 @@ import argparse
 import logging
 import re
 import threading
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from netscan.errors import StoreError, UsageError
+
+if TYPE_CHECKING:
+    from netscan.model import Observation, Report
 
 logger = logging.getLogger(__name__)
 
@@ -78,10 +82,10 @@ class StoreSession:
         then on is in the inventory, marked incomplete). Errors wait for :meth:`finish`."""
         self._thread.join()
 
-    def finish(self, report: Any, observations: list[Any] | None, *, complete: bool) -> tuple[dict[str, Any], Any]:
-        """Store the report. Returns the report document to print (accepted findings marked, the
-        changes since the previous scan of the site) and the report ``--fail-on`` judges (without
-        the accepted findings).
+    def finish(self, report: Report, observations: list[Observation] | None, *, complete: bool) -> tuple[Report, Report]:
+        """Store the report. Returns the report to print (accepted findings marked, the inventory
+        scan in the header's ``store``, the changes since the previous scan of the site) and the
+        report ``--fail-on`` judges (without the accepted findings).
 
         Raises:
             StoreError: the inventory could not be opened or written (the report is not lost:
@@ -94,16 +98,15 @@ class StoreSession:
         from netscan.store.adapter import mark_accepted, without_accepted
 
         try:
-            # the report's JSON document, made once (each reader would otherwise rebuild it)
-            document = report.to_dict() if hasattr(report, "to_dict") else report
-            self.device_ids = store_scan(self.store, self.scan_id, document, observations, complete=complete)
+            self.device_ids = store_scan(self.store, self.scan_id, report, observations, complete=complete)
             scan = self.store.scan(self.scan_id)
             accepted = self.store.accepted()
-            out = mark_accepted(document, self.device_ids, accepted)
-            out["scan"] = {**out.get("scan", {}), "store": {"scan": self.scan_id, "site": self.site, "complete": complete}}
+            out = mark_accepted(report, self.device_ids, accepted)
+            stored = {"scan": self.scan_id, "site": self.site, "complete": complete}
+            out = replace(out, scan=replace(out.scan, extra={**out.scan.extra, "store": stored}))
             if complete and scan is not None:
                 _, events = changes(self.store, scan)
-                out["changes"] = events
+                out = replace(out, changes=tuple(events))
             return out, without_accepted(report, self.device_ids, accepted)
         except StoreError:
             raise

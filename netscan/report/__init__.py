@@ -32,11 +32,11 @@ def render(doc: Report | Mapping[str, Any], fmt: str, *, width: int = 160, color
 
         data = doc.to_dict() if isinstance(doc, Report) else doc
         return render_json(data) if fmt == "json" else render_jsonl(data)
+    doc = as_report(doc)
     if fmt == "html":  # the HTML report also shows the inventory's additions (changes, baseline, banners)
         from netscan.report.htmlfmt import render_html
 
         return render_html(doc)
-    doc = as_report(doc)
     if fmt == "csv":
         from netscan.report.csvfmt import render_csv
 

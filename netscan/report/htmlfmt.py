@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from netscan.model import SEVERITIES, Report, Severity
+from netscan.model import SEVERITIES, CoveredStatus, Finding, Identification, Report, Severity
 
 from netscan.report.safe import html_text
 
@@ -158,29 +158,41 @@ def _chart(title: str, items: list[tuple[str, int]], cls: dict[str, str] | None 
     return "".join(parts)
 
 
-def _worst(findings: list[dict[str, Any]]) -> str | None:
-    live = [f for f in findings if not f.get("accepted")]
-    return min((str(f.get("severity", "info")) for f in live), key=lambda s: _ORDER.get(s, 9), default=None)
+def _worst(findings: tuple[Finding, ...]) -> Severity | None:
+    """The most severe finding not in the inventory's baseline."""
+    return Severity.worst(f.severity for f in findings if not f.accepted)
 
 
-def _device_name(d: dict[str, Any]) -> str:
+def _device_name(i: Identification) -> str:
     """``Lorex LNB8005 (Dahua)``: the name on the box, the model, and the maker when it differs."""
+    brand, maker = i.brand, i.vendor
+    name = " ".join(str(x) for x in (brand or maker, i.model) if x) or str(i.device_type or "device")
+    return name + (f" ({maker})" if brand and maker and brand != maker else "")
+
+
+def _event_device_name(d: Mapping[str, Any]) -> str:
+    """:func:`_device_name` of a change event's device (the inventory's record, a mapping)."""
     brand, maker = d.get("brand"), d.get("vendor")
     name = " ".join(str(x) for x in (brand or maker, d.get("model")) if x) or str(d.get("device_type") or "device")
     return name + (f" ({maker})" if brand and maker and brand != maker else "")
 
 
-def _covered_text(cov: Any) -> str:
-    if not isinstance(cov, dict):
+def _covered_text(cov: CoveredStatus | None) -> str:
+    if cov is None:
         return ""
-    return ", ".join(_LIST_NAMES.get(str(x), str(x)) for x in cov.get("lists") or [])
+    return ", ".join(_LIST_NAMES.get(x, x) for x in cov.lists)
 
 
-def _sev_counts(devices: list[dict[str, Any]]) -> Counter[str]:
-    return Counter(str(f.get("severity", "info")) for d in devices for f in d.get("findings") or [] if not f.get("accepted"))
+def _is_relabel(i: Identification) -> bool:
+    """Sold under a brand that is not its maker's name."""
+    return bool(i.brand and i.vendor and i.brand.casefold() != i.vendor.casefold())
 
 
-def _change_cells(e: dict[str, Any]) -> list[str]:
+def _sev_class(s: Severity) -> str:
+    return f"sev-{s.value}"
+
+
+def _change_cells(e: Mapping[str, Any]) -> list[str]:
     d = e.get("device") or {}
     f = e.get("finding") or {}
     what = ""
@@ -199,24 +211,34 @@ def _change_cells(e: dict[str, Any]) -> list[str]:
         return html_text(v)
 
     direction = f" ({html_text(e['direction'])})" if e.get("direction") else ""
-    return [html_text(e.get("type")), html_text(d.get("ip")), html_text(_device_name(d)), what,
+    return [html_text(e.get("type")), html_text(d.get("ip")), html_text(_event_device_name(d)), what,
             show(e.get("before")), show(e.get("after")) + direction]
 
 
-def render_html(report: Report | Mapping[str, Any]) -> str:
-    """The report as one self-contained HTML page. Takes a Report, or a report document with the
-    inventory's additions (``changes``; ``accepted`` findings; per-device ``banners``, ``site``,
-    ``device_id``; netscan.store.adapter); the page is built from the JSON document form."""
-    doc = report.to_dict() if isinstance(report, Report) else report
-    scan = doc.get("scan") or {}
-    devices = [d for d in doc.get("devices") or [] if isinstance(d, dict)]
-    changes = doc.get("changes")
-    store = scan.get("store") or {}
-    video = sum(1 for d in devices if d.get("device_type") in _VIDEO)
-    covered = [d for d in devices if isinstance(d.get("covered"), dict)]
-    sev = _sev_counts(devices)
-    accepted = sum(1 for d in devices for f in d.get("findings") or [] if f.get("accepted"))
-    targets = " ".join(map(str, scan.get("targets") or [])) or str(scan.get("input") or "")
+def _mapping(value: object) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def render_html(report: Report) -> str:
+    """The report as one self-contained HTML page.
+
+    Reads the typed :class:`~netscan.model.Report`, with the inventory's additions where it has
+    them (``Report.changes``; ``Finding.accepted``; per device ``banners``, ``site`` and
+    ``device_id`` in ``Device.extra``; ``store`` and ``previous_scans`` in the header's ``extra``:
+    netscan.store.adapter). A saved JSON report document goes through ``Report.from_dict`` first
+    (``netscan.report.render`` does that).
+    """
+    scan = report.scan
+    devices = report.devices
+    changes = report.changes
+    store = _mapping(scan.extra.get("store"))
+    video = sum(1 for d in devices if d.identification.device_type in _VIDEO)
+    covered = [d for d in devices if d.identification.covered is not None]
+    sev = Counter(f.severity.value for d in devices for f in d.findings if not f.accepted)
+    accepted = sum(1 for d in devices for f in d.findings if f.accepted)
+    run = scan.run
+    start, end = (run.start, run.end) if run is not None else (None, None)
+    targets = " ".join(scan.targets) or str(scan.input or "")
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -227,13 +249,13 @@ def render_html(report: Report | Mapping[str, Any]) -> str:
         f"<style>{_STYLE}</style></head><body>",
         "<h1>netscan report</h1>",
         f'<p class="meta" id="meta">Targets: {html_text(targets) or "default"}.'
-        + (f' Scan started {html_text(scan.get("start"))}, ended {html_text(scan.get("end"))}.' if scan.get("start") else "")
-        + f' Generated {html_text(scan.get("generated"))}.'
+        + (f" Scan started {html_text(start)}, ended {html_text(end)}." if start else "")
+        + f" Generated {html_text(scan.generated)}."
         + (f" Site {html_text(store.get('site'))}, inventory scan {html_text(store.get('scan'))}." if store.get("scan") else "")
         + (f" Sites: {html_text(', '.join(map(str, store.get('sites') or [])))}." if store.get("sites") else "")
         + "</p>",
     ]
-    if scan.get("incomplete"):
+    if scan.incomplete:
         out.append('<p class="warn" id="incomplete"><strong>Incomplete:</strong> the scan was interrupted; '
                    "devices and findings below are partial.</p>")
     out.append('<section id="summary"><h2>Summary</h2><div class="cards">')
@@ -248,8 +270,8 @@ def render_html(report: Report | Mapping[str, Any]) -> str:
     if accepted:
         out.append(f'<p class="accepted">{accepted} accepted findings (the inventory baseline) are not counted.</p>')
     out.append("</section>")
-    makers = Counter(str(d.get("vendor") or "unknown") for d in devices)
-    types = Counter(str(d.get("device_type") or "unknown") for d in devices)
+    makers = Counter(d.identification.vendor or "unknown" for d in devices)
+    types = Counter(d.identification.device_type or "unknown" for d in devices)
     out.append('<section id="charts"><h2>Charts</h2><div class="charts">')
     out.append(_chart("Devices by maker", sorted(makers.items(), key=lambda x: (-x[1], x[0])), ident="chart-maker"))
     out.append(_chart("Devices by type", sorted(types.items(), key=lambda x: (-x[1], x[0])), ident="chart-type"))
@@ -257,16 +279,17 @@ def render_html(report: Report | Mapping[str, Any]) -> str:
                       {s: f"bar-{s}" for s in _SEVERITIES}, ident="chart-severity"))
     out.append("</div></section>")
     # covered vendors and relabels
-    relabels = [d for d in devices if d.get("brand") and d.get("vendor") and str(d["brand"]).casefold() != str(d["vendor"]).casefold()]
     out.append('<section id="covered"><h2>Covered vendors and relabels</h2>')
-    rows = {id(d): d for d in covered + relabels}
-    if rows:
+    # covered devices first, then relabels (that order among devices of one address)
+    listed = covered + [d for d in devices if d.identification.covered is None and _is_relabel(d.identification)]
+    if listed:
         out.append('<table id="covered-table">' + _row(["IP", "Sold as", "Made by", "Model", "Covered lists", "How we know"], "th"))
-        for d in sorted(rows.values(), key=lambda d: _ip_sort(d.get("ip"))):
-            cov: dict[str, Any] = d["covered"] if isinstance(d.get("covered"), dict) else {}
-            how = cov.get("via") or ("relabel: brand differs from maker" if d in relabels else "")
-            out.append(_row([html_text(d.get("ip")), html_text(d.get("brand") or d.get("vendor")), html_text(d.get("vendor")),
-                             html_text(d.get("model")), f'<span class="covered">{html_text(_covered_text(cov))}</span>',
+        for d in sorted(listed, key=lambda d: _ip_sort(d.identification.ip)):
+            i = d.identification
+            how = (i.covered.via if i.covered is not None else None) or (
+                "relabel: brand differs from maker" if _is_relabel(i) else "")
+            out.append(_row([html_text(i.ip), html_text(i.brand or i.vendor), html_text(i.vendor),
+                             html_text(i.model), f'<span class="covered">{html_text(_covered_text(i.covered))}</span>',
                              html_text(how)]))
         out.append("</table>")
     else:
@@ -277,7 +300,7 @@ def render_html(report: Report | Mapping[str, Any]) -> str:
     if changes is None:
         out.append("<p>This report was not compared with an earlier scan (no inventory).</p>")
     elif not changes:
-        prev = scan.get("previous_scans")
+        prev = scan.extra.get("previous_scans")
         out.append("<p>No changes.</p>" if prev or store.get("scan") else "<p>No earlier scan to compare with.</p>")
     else:
         out.append('<table id="changes-table">' + _row(["Change", "IP", "Device", "Finding", "Before", "After"], "th"))
@@ -292,88 +315,82 @@ def render_html(report: Report | Mapping[str, Any]) -> str:
     cols = [("IP", "text"), ("MAC", "text"), ("Maker", "text"), ("Brand", "text"), ("Model", "text"), ("Firmware", "text"),
             ("Type", "text"), ("Confidence", "num"), ("Covered", "text"), ("Open ports", "text"), ("Findings", "num")]
     out.append('<table id="devices"><thead><tr>' + "".join(f'<th data-type="{t}">{c}</th>' for c, t in cols) + "</tr></thead><tbody>")
-    for i, d in enumerate(devices):
-        fl = [f for f in d.get("findings") or [] if isinstance(f, dict)]
-        worst = _worst(fl)
-        live = sum(1 for f in fl if not f.get("accepted"))
-        score = (5 - _ORDER.get(worst, 5)) * 10000 + live if worst else 0
-        fcell = (f'<td data-sort="{score}" class="sev-{worst}">{live} {html.escape(worst)}</td>' if worst
-                 else f'<td data-sort="0">{live}</td>')
+    for n, d in enumerate(devices):
+        i = d.identification
+        worst = _worst(d.findings)
+        live = sum(1 for f in d.findings if not f.accepted)
+        fcell = (f'<td data-sort="{(5 - worst.rank) * 10000 + live}" class="{_sev_class(worst)}">{live} {html.escape(worst.value)}</td>'
+                 if worst is not None else f'<td data-sort="0">{live}</td>')
         out.append(
-            f'<tr id="row-{i}"><td data-sort="{html.escape(_ip_sort(d.get("ip")))}"><a href="#dev-{i}">{html_text(d.get("ip"))}</a></td>'
-            f"<td class=\"mono\">{html_text(d.get('mac'))}</td><td>{html_text(d.get('vendor'))}</td><td>{html_text(d.get('brand'))}</td>"
-            f"<td>{html_text(d.get('model'))}</td><td>{html_text(d.get('firmware'))}</td><td>{html_text(d.get('device_type'))}</td>"
-            f"<td>{float(d.get('confidence') or 0):.2f}</td>"
-            f'<td class="covered">{html_text(_covered_text(d.get("covered")))}</td>'
-            f"<td>{html_text(' '.join(str(p) for p in d.get('open_ports') or []))}</td>{fcell}</tr>"
+            f'<tr id="row-{n}"><td data-sort="{html.escape(_ip_sort(i.ip))}"><a href="#dev-{n}">{html_text(i.ip)}</a></td>'
+            f'<td class="mono">{html_text(i.mac)}</td><td>{html_text(i.vendor)}</td><td>{html_text(i.brand)}</td>'
+            f"<td>{html_text(i.model)}</td><td>{html_text(i.firmware)}</td><td>{html_text(i.device_type)}</td>"
+            f"<td>{i.reported_confidence:.2f}</td>"
+            f'<td class="covered">{html_text(_covered_text(i.covered))}</td>'
+            f"<td>{html_text(' '.join(str(p) for p in d.open_ports))}</td>{fcell}</tr>"
         )
     out.append("</tbody></table></section>")
     # every finding
-    rows_f = [(_ORDER.get(str(f.get("severity", "info")), 9), i, d, f) for i, d in enumerate(devices)
-              for f in d.get("findings") or [] if isinstance(f, dict)]
+    rows_f = sorted(((n, d, f) for n, d in enumerate(devices) for f in d.findings),
+                    key=lambda r: (r[2].severity.rank, _ip_sort(r[1].identification.ip), r[2].cve or r[2].id))
     out.append('<section id="findings"><h2>Findings</h2>')
     if rows_f:
-        rows_f.sort(key=lambda r: (r[0], _ip_sort(r[2].get("ip")), str(r[3].get("cve") or r[3].get("id"))))
         out.append('<table id="findings-table">' + _row(["Severity", "IP", "Device", "Finding", "Title", "Remediation"], "th"))
-        for _, i, d, f in rows_f:
-            s = str(f.get("severity", "info"))
-            acc = ' <span class="accepted">(accepted)</span>' if f.get("accepted") else ""
+        for n, d, f in rows_f:
+            acc = ' <span class="accepted">(accepted)</span>' if f.accepted else ""
             out.append(
-                f'<tr><td class="sev-{s if s in _ORDER else "info"}">{html_text(s)}</td>'
-                f'<td><a href="#dev-{i}">{html_text(d.get("ip"))}</a></td><td>{html_text(_device_name(d))}</td>'
-                f'<td>{html_text(f.get("cve") or f.get("id"))}{acc}</td><td>{html_text(f.get("title"))}</td>'
-                f'<td>{html_text(f.get("remediation"), 600)}</td></tr>')
+                f'<tr><td class="{_sev_class(f.severity)}">{html_text(f.severity.value)}</td>'
+                f'<td><a href="#dev-{n}">{html_text(d.identification.ip)}</a></td><td>{html_text(_device_name(d.identification))}</td>'
+                f"<td>{html_text(f.cve or f.id)}{acc}</td><td>{html_text(f.title)}</td>"
+                f"<td>{html_text(f.remediation, 600)}</td></tr>")
         out.append("</table>")
     else:
         out.append("<p>No findings.</p>")
     out.append("</section>")
     # per-device evidence and findings
     out.append('<section id="details"><h2>Device details</h2>')
-    for i, d in enumerate(devices):
-        out.append(f'<details id="dev-{i}"><summary>{html_text(d.get("ip"))} {html_text(_device_name(d))}</summary>')
-        fields: list[tuple[str, Any]] = [("Maker", d.get("vendor")), ("Brand", d.get("brand")), ("Model", d.get("model")),
-                 ("Firmware", d.get("firmware")), ("Type", d.get("device_type")), ("Serial", d.get("serial")),
-                 ("Hostname", d.get("hostname")), ("MAC", d.get("mac")), ("Site", d.get("site")),
-                 ("Inventory id", d.get("device_id"))]
+    for n, d in enumerate(devices):
+        i = d.identification
+        out.append(f'<details id="dev-{n}"><summary>{html_text(i.ip)} {html_text(_device_name(i))}</summary>')
+        fields: list[tuple[str, Any]] = [
+            ("Maker", i.vendor), ("Brand", i.brand), ("Model", i.model), ("Firmware", i.firmware),
+            ("Type", i.device_type), ("Serial", i.serial), ("Hostname", i.hostname), ("MAC", i.mac),
+            ("Site", d.extra.get("site")), ("Inventory id", d.extra.get("device_id"))]
         out.append("<table>" + "".join(_row([html.escape(k), html_text(v)]) for k, v in fields if v not in (None, "")) + "</table>")
-        services = d.get("services") or []
-        if services:
-            out.append("<p>Services: " + html_text(", ".join(f"{s.get('protocol')}/{s.get('port')}" for s in services if isinstance(s, dict))) + "</p>")
-        ev = [e for e in d.get("evidence") or [] if isinstance(e, dict)]
+        if d.services:
+            out.append("<p>Services: " + html_text(", ".join(f"{s.protocol}/{s.port}" for s in d.services)) + "</p>")
+        ev = i.evidence
         if ev:
             out.append("<table>" + _row(["Evidence", "Source", "Detail", "Extracted"], "th"))
-            for e in ev[:MAX_EVIDENCE]:
-                out.append(_row([html_text(e.get("kind")), html_text(e.get("source")), html_text(e.get("detail"), 300),
-                                 html_text(e.get("extracted"), 300)]))
+            for x in ev[:MAX_EVIDENCE]:
+                out.append(_row([html_text(x.kind), html_text(x.source), html_text(x.detail, 300),
+                                 html_text(x.extracted, 300)]))
             out.append("</table>")
             if len(ev) > MAX_EVIDENCE:
                 out.append(f"<p>… and {len(ev) - MAX_EVIDENCE} more evidence items.</p>")
-        said = [b for b in d.get("banners") or [] if isinstance(b, dict)]
+        said = [b for b in d.extra.get("banners") or [] if isinstance(b, Mapping)]
         if said:
             out.append("<table>" + _row(["Protocol", "Port", "Asked", "What the device sent (start)"], "th"))
             for b in said:
                 out.append(_row([html_text(b.get("protocol")), html_text(b.get("port")), html_text(b.get("request"), 100),
                                  f'<span class="mono">{html_text(b.get("text"), 300)}</span>']))
             out.append("</table>")
-        fl = [f for f in d.get("findings") or [] if isinstance(f, dict)]
-        if fl:
+        if d.findings:
             out.append("<ul>")
-            for f in sorted(fl, key=lambda f: _ORDER.get(str(f.get("severity")), 9)):
-                s = str(f.get("severity", "info"))
-                acc = ' <span class="accepted">(accepted)</span>' if f.get("accepted") else ""
-                evid = "; ".join(str(x) for x in f.get("evidence") or [])
-                out.append(f'<li><span class="sev-{s if s in _ORDER else "info"}">{html_text(s)}</span> '
-                           f'{html_text(f.get("cve") or f.get("id"))}{acc}: {html_text(f.get("title"))}'
+            for f in sorted(d.findings, key=lambda f: f.severity.rank):
+                acc = ' <span class="accepted">(accepted)</span>' if f.accepted else ""
+                evid = "; ".join(f.evidence)
+                out.append(f'<li><span class="{_sev_class(f.severity)}">{html_text(f.severity.value)}</span> '
+                           f"{html_text(f.cve or f.id)}{acc}: {html_text(f.title)}"
                            + (f" <em>Evidence:</em> {html_text(evid, 600)}" if evid else "") + "</li>")
             out.append("</ul>")
         out.append("</details>")
     out.append("</section>")
-    sig = scan.get("signatures") if isinstance(scan.get("signatures"), dict) else {}
+    sig = scan.signatures
     out.append(
         '<footer id="versions"><p>'
-        f"netscan {html_text(scan.get('netscan_version') or '')} · report schema {html_text(scan.get('schema_version') or '')}"
-        + (f" · signatures {html_text(sig.get('version'))} ({html_text(sig.get('date'))}, {html_text(sig.get('digest'))})"
-           if sig else "")
+        f"netscan {html_text(scan.netscan_version or '')} · report schema {html_text(scan.schema_version or '')}"
+        + (f" · signatures {html_text(sig.version)} ({html_text(sig.date)}, {html_text(sig.digest)})" if sig else "")
         + "</p></footer>"
     )
     out.append(f"<script>{_SCRIPT}</script>")

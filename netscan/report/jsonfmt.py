@@ -48,8 +48,13 @@ def iter_json(doc: Mapping[str, Any]) -> Iterator[str]:
 
 
 def iter_jsonl(doc: Mapping[str, Any]) -> Iterator[str]:
-    """One line for the scan header (``{"scan": ...}``), then one line per device."""
+    """One line for the scan header (``{"scan": ...}``); for a report compared with the previous
+    scan (it has ``changes``, even none), one line ``{"changes": [...]}``; then one line per device.
+    Every key of the JSON document but ``devices`` is one line, in the JSON report's order."""
     yield dumps({"scan": doc.get("scan", {})}) + "\n"
+    changes = doc.get("changes")
+    if changes is not None:
+        yield dumps({"changes": list(changes)}) + "\n"
     for d in _devices(doc):
         yield dumps(d) + "\n"
 
@@ -60,7 +65,8 @@ def render_json(doc: Mapping[str, Any]) -> str:
 
 
 def render_jsonl(doc: Mapping[str, Any]) -> str:
-    """One line for the scan header (``{"scan": ...}``), then one line per device."""
+    """One line for the scan header (``{"scan": ...}``), one for the ``changes`` when the report
+    has them, then one line per device (:func:`iter_jsonl`)."""
     return "".join(iter_jsonl(doc))
 
 

@@ -5,7 +5,7 @@
     store_scan(...)         a finished report into a scan started with Store.begin_scan
     changes(store, scan)    the change events of a scan against the previous complete scan of its site
 
-See docs/inventory.md. The report document is read through ``adapter.py`` only.
+See docs/inventory.md. A report (the typed ``Report``) is read through ``adapter.py`` only.
 """
 
 from __future__ import annotations
@@ -75,10 +75,13 @@ def open_store(db: str | None = None) -> Store:
 def store_scan(store: Store, scan_id: int, doc: Report | Mapping[str, Any], observations: list[Observation] | None,
                *, complete: bool) -> list[int]:
     """Write a finished (or interrupted) scan's report into the scan row ``scan_id``; returns the
-    device id of each report device, in report order."""
-    from netscan.store.adapter import header_from_report, sightings_from_report
+    device id of each report device, in report order. A saved JSON report document is read as a
+    Report first."""
+    from netscan.store.adapter import as_report, header_from_report, sightings_from_report
 
-    return store.record_scan(scan_id, header_from_report(doc), sightings_from_report(doc, observations), complete=complete)
+    report = as_report(doc)
+    return store.record_scan(scan_id, header_from_report(report), sightings_from_report(report, observations),
+                             complete=complete)
 
 
 def changes(store: Store, scan: ScanRow, against: ScanRow | None = None) -> tuple[ScanRow | None, list[dict[str, Any]]]:

@@ -1,10 +1,13 @@
-"""The one place that knows the shape of a report: a :class:`~netscan.model.Report` (or a saved JSON
-report document) <-> what the store keeps.
+"""The one place that knows the shape of a report: a :class:`~netscan.model.Report` <-> what the
+store keeps.
 
-The store keeps each device as the report's JSON device record (``Device.to_dict``), so a report
-rebuilt from the store is the report that was stored; everything else in ``netscan.store`` works on
-:class:`SightingRecord` and :class:`FindingRecord`. Store-only additions to a report document
-(``changes``, ``accepted`` findings, ``banners``, ``device_id``, ``site``) are made here too.
+Everything here reads the typed Report (a saved JSON report document is read with
+:func:`as_report` first). The store keeps each device as the report's JSON device record
+(``Device.to_dict``), so a report rebuilt from the store is the report that was stored; everything
+else in ``netscan.store`` works on :class:`SightingRecord` and :class:`FindingRecord`. The
+inventory's additions to a report are made here too, on the typed Report: ``accepted`` findings
+(``Finding.accepted``), each device's ``banners`` (``Device.extra``); the caller adds the header's
+``store`` and the ``changes``.
 """
 
 from __future__ import annotations
@@ -12,12 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zlib
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from collections.abc import Mapping
-
-from netscan.model import Device, Observation, Report
+from netscan.model import Device, Finding, Observation, Report
 from netscan.store.identity import normalise_mac
 
 #: zlib level for stored JSON: 6 is zlib's default trade-off (level 9 saves ~2% more, 2x slower).
@@ -74,52 +76,56 @@ def _s(value: Any, limit: int = 200) -> str | None:
     return str(value)[:limit]
 
 
-def finding_records(findings: list[dict[str, Any]]) -> tuple[FindingRecord, ...]:
+def finding_records(findings: Iterable[Finding]) -> tuple[FindingRecord, ...]:
     """The store's view of a device's findings (keys unique per device)."""
     out: list[FindingRecord] = []
     seen: set[str] = set()
     for f in findings:
-        fid = str(f.get("id") or "unknown")[:100]
-        cve = _s(f.get("cve"), 40)
-        title = str(f.get("title") or "")
+        fid = (f.id or "unknown")[:100]
+        cve = _s(f.cve, 40)
         key = (cve or fid)[:300]
         if key in seen:
-            key = f"{fid}:{title}"[:300]
+            key = f"{fid}:{f.title}"[:300]
         n = 2
         base = key
         while key in seen:
             key = f"{base}#{n}"[:300]
             n += 1
         seen.add(key)
-        out.append(FindingRecord(key=key, finding_id=fid, severity=str(f.get("severity") or "info")[:10], cve=cve, title=title))
+        out.append(FindingRecord(key=key, finding_id=fid, severity=f.severity.value, cve=cve, title=f.title))
     return tuple(out)
 
 
-def as_document(doc: Report | Mapping[str, Any]) -> dict[str, Any]:
-    """The JSON report document of a Report (a document is copied)."""
-    return doc.to_dict() if isinstance(doc, Report) else dict(doc)
+def stored_findings(record: Mapping[str, Any]) -> list[Finding]:
+    """The findings of a stored device record (a report's ``Device.to_dict``), read back as Findings."""
+    fl = record.get("findings")
+    return [Finding.from_dict(f) for f in fl if isinstance(f, Mapping)] if isinstance(fl, list) else []
 
 
-def sightings_from_report(doc: Report | Mapping[str, Any], observations: list[Observation] | None = None) -> list[SightingRecord]:
-    """Every device of a report, with its raw observation when one is given."""
-    doc = as_document(doc)
+def as_report(doc: Report | Mapping[str, Any]) -> Report:
+    """A Report, from a Report or a saved JSON report document (``Report.from_dict``)."""
+    return doc if isinstance(doc, Report) else Report.from_dict(doc)
+
+
+def sightings_from_report(report: Report, observations: list[Observation] | None = None) -> list[SightingRecord]:
+    """Every device of a report, with its raw observation when one is given. The stored record is
+    the device's JSON record (``Device.to_dict``), so a report rebuilt from the store is the report
+    that was stored."""
     by_addr: dict[tuple[str | None, str | None], Observation] = {}
     for o in observations or []:
         by_addr.setdefault((o.ip, normalise_mac(o.mac)), o)
         by_addr.setdefault((o.ip, None), o)
     out: list[SightingRecord] = []
-    for d in doc.get("devices") or []:
-        if not isinstance(d, dict):
-            continue
-        ip, mac = _s(d.get("ip"), 64), normalise_mac(d.get("mac"))
+    for d in report.devices:
+        i = d.identification
+        ip, mac = _s(i.ip, 64), normalise_mac(i.mac)
         obs = by_addr.get((ip, mac)) or by_addr.get((ip, None))
-        covered = d.get("covered")
         out.append(SightingRecord(
-            ip=ip, mac=mac, serial=_s(d.get("serial")), vendor=_s(d.get("vendor")), brand=_s(d.get("brand")),
-            model=_s(d.get("model")), firmware=_s(d.get("firmware")), device_type=_s(d.get("device_type"), 40),
-            confidence=float(d.get("confidence") or 0.0), covered=bool(covered),
-            record=d, observation=obs.to_dict() if obs is not None else None,
-            findings=finding_records([f for f in d.get("findings") or [] if isinstance(f, dict)]),
+            ip=ip, mac=mac, serial=_s(i.serial), vendor=_s(i.vendor), brand=_s(i.brand),
+            model=_s(i.model), firmware=_s(i.firmware), device_type=_s(i.device_type, 40),
+            confidence=i.reported_confidence, covered=i.covered is not None,
+            record=d.to_dict(), observation=obs.to_dict() if obs is not None else None,
+            findings=finding_records(d.findings),
         ))
     return out
 
@@ -146,50 +152,41 @@ def banners(observation: dict[str, Any] | None) -> list[dict[str, Any]]:
     return out
 
 
-def with_banners(doc: Report | Mapping[str, Any], observations: list[Observation]) -> dict[str, Any]:
-    """The report document with each device's :func:`banners` (for the HTML report)."""
-    out = as_document(doc)
+def with_banners(report: Report, observations: list[Observation]) -> Report:
+    """The report with each device's :func:`banners` in ``Device.extra`` (for the HTML report)."""
     sent = {o.ip: banners(o.to_dict()) for o in observations}
-    out["devices"] = [{**d, "banners": sent.get(d.get("ip"), [])} for d in out.get("devices") or []]
-    return out
+    return replace(report, devices=tuple(replace(d, extra={**d.extra, "banners": sent.get(d.identification.ip, [])})
+                                         for d in report.devices))
+
+
+def _in_baseline(device_ids: list[int], accepted: set[tuple[int, str]], report: Report) -> Iterator[tuple[Device, list[bool]]]:
+    """Each device of ``report`` with, per finding, whether the baseline accepts it (device i of the
+    report is device ``device_ids[i]`` of the store; a finding is accepted by its key or its id)."""
+    for n, d in enumerate(report.devices):
+        did = device_ids[n] if n < len(device_ids) else None
+        if did is None or not d.findings or not accepted:
+            yield d, [False] * len(d.findings)
+            continue
+        yield d, [(did, k.key) in accepted or (did, k.finding_id) in accepted for k in finding_records(d.findings)]
 
 
 def without_accepted(report: Report, device_ids: list[int], accepted: set[tuple[int, str]]) -> Report:
     """The report minus the findings in the baseline (what ``--fail-on`` judges)."""
     if not accepted:
         return report
-    from dataclasses import replace
-
-    devices: list[Device] = []
-    for i, d in enumerate(report.devices):
-        did = device_ids[i] if i < len(device_ids) else None
-        if did is None or not d.findings:
-            devices.append(d)
-            continue
-        keys = finding_records([f.to_dict() for f in d.findings])
-        kept = tuple(f for f, k in zip(d.findings, keys) if (did, k.key) not in accepted and (did, k.finding_id) not in accepted)
-        devices.append(replace(d, findings=kept))
+    devices = [d if not any(marks) else replace(d, findings=tuple(f for f, m in zip(d.findings, marks) if not m))
+               for d, marks in _in_baseline(device_ids, accepted, report)]
     return replace(report, devices=tuple(devices))
 
 
-def mark_accepted(doc: Report | Mapping[str, Any], device_ids: list[int], accepted: set[tuple[int, str]]) -> dict[str, Any]:
-    """The report document whose findings in the baseline carry ``"accepted": true`` (device i of
-    the report is device ``device_ids[i]`` of the store)."""
-    out = as_document(doc)
+def mark_accepted(report: Report, device_ids: list[int], accepted: set[tuple[int, str]]) -> Report:
+    """The report whose findings in the baseline are marked ``accepted`` (shown, not judged)."""
     if not accepted:
-        return out
-    devices = []
-    for i, d in enumerate(out.get("devices") or []):
-        did = device_ids[i] if i < len(device_ids) else None
-        fl = list(d.get("findings") or [])
-        if did is None or not fl:
-            devices.append(d)
-            continue
-        keys = finding_records(fl)
-        devices.append({**d, "findings": [{**f, "accepted": True} if (did, k.key) in accepted or (did, k.finding_id) in accepted
-                                          else f for f, k in zip(fl, keys)]})
-    out["devices"] = devices
-    return out
+        return report
+    devices = [d if not any(marks) else replace(d, findings=tuple(replace(f, accepted=True) if m else f
+                                                                  for f, m in zip(d.findings, marks)))
+               for d, marks in _in_baseline(device_ids, accepted, report)]
+    return replace(report, devices=tuple(devices))
 
 
 def parse_time(value: Any) -> dt.datetime | None:
@@ -206,10 +203,9 @@ def parse_time(value: Any) -> dt.datetime | None:
     return t.replace(tzinfo=dt.timezone.utc) if t.tzinfo is None else t.astimezone(dt.timezone.utc)
 
 
-def header_from_report(doc: Report | Mapping[str, Any]) -> dict[str, Any]:
-    """The report's scan header (a copy)."""
-    head = as_document(doc).get("scan")
-    return dict(head) if isinstance(head, dict) else {}
+def header_from_report(report: Report) -> dict[str, Any]:
+    """The report's scan header, as the store keeps it (``ScanHeader.to_dict``)."""
+    return report.scan.to_dict()
 
 
 def report_from_store(header: dict[str, Any], records: list[dict[str, Any]], changes: list[dict[str, Any]] | None) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any
 from netscan.errors import UsageError
 from netscan.model import SEVERITIES, VIDEO_TYPES
 from netscan.store import changes
-from netscan.store.adapter import banners, finding_records, report_from_store
+from netscan.store.adapter import banners, finding_records, report_from_store, stored_findings
 from netscan.store.db import ScanRow, Store, iso
 
 
@@ -38,7 +38,7 @@ def _devices(store: Store, scan: ScanRow, accepted: set[tuple[int, str]], tag_si
             rec["site"] = scan.site
         fl = list(rec.get("findings") or [])
         if fl and accepted:
-            keys = finding_records(fl)
+            keys = finding_records(stored_findings(rec))
             rec["findings"] = [{**f, "accepted": True} if (did, k.key) in accepted or (did, k.finding_id) in accepted else f
                                for f, k in zip(fl, keys)]
         out.append(rec)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -29,9 +28,9 @@ def _regressions() -> list[tuple[str, Path]]:
 
 @pytest.mark.parametrize(("target", "path"), _regressions(), ids=lambda x: x if isinstance(x, str) else x.name)
 def test_fuzz_regression(target: str, path: Path) -> None:
-    t = time.process_time()
+    """Handled without an exception (slow inputs are kept here too: a hang fails on pytest's
+    timeout; their CPU time is measured by benchmarks/fuzz_regressions.py)."""
     TARGETS[target](path.read_bytes())
-    assert time.process_time() - t < 2.0  # slow inputs are kept here too
 
 
 def test_every_target_has_seeds(tmp_path: Path) -> None:

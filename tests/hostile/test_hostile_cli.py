@@ -46,10 +46,8 @@ def _one_line(r: subprocess.CompletedProcess[str], code: int, *needles: str) -> 
     ("-p", "", "--ports"), ("-p", ",", "--ports"), ("-p", "+", "--ports"),
 ])
 def test_scan_argument_refused_before_anything_is_sent(opt: str, value: str, needle: str) -> None:
-    t = time.monotonic()
-    r = _run("scan", "127.0.0.1", opt, value, "-q")
+    r = _run("scan", "127.0.0.1", opt, value, "-q")  # `--rate nan` hung before: _run's timeout fails the test
     _one_line(r, ExitCode.USAGE, needle)
-    assert time.monotonic() - t < 30  # `--rate nan` hung before
 
 
 @pytest.mark.parametrize("now", ["0001-01-01T00:00:00+05:00", "0001-01-01", "9999-12-31T23:59:59-05:00",
@@ -103,12 +101,11 @@ def test_closed_stdin() -> None:
 
 
 def test_dev_zero_and_stdin_are_capped() -> None:
-    t = time.monotonic()
+    # refused by the size cap, not read to the end: an endless input ends (a hang fails on the timeouts)
     _one_line(_run("identify", "/dev/zero"), ExitCode.USAGE, "/dev/zero", "NUL")
     r = subprocess.run(f"head -c 100000000 /dev/zero | {sys.executable} -m netscan identify -", shell=True,
                        capture_output=True, text=True, timeout=120)
     _one_line(r, ExitCode.USAGE, "stdin")
-    assert time.monotonic() - t < 60
 
 
 def test_read_capped_limit() -> None:

@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -52,12 +51,10 @@ def test_nested_quantifiers_refused(tmp_path: Path, pattern: str) -> None:
     assert nested_quantifier(pattern)
     d = _sigdir(tmp_path, RULE.format(field="http.title", pattern=pattern, extra=""))
     for cmd in (["signatures", "check"], ["identify", ONE]):
-        t = time.monotonic()
-        r = _check(d, *cmd)
+        r = _check(d, *cmd)  # refused before any matching: a catastrophic pattern would hang, and fail on the timeout
         out = r.stdout + r.stderr
         assert r.returncode == 1 and "Traceback" not in out, out
         assert "zz-hostile.yaml: rule 'hostile-test-rule'" in out and "backtrack" in out
-        assert time.monotonic() - t < 60
 
 
 def test_safe_repeats_accepted() -> None:
@@ -69,11 +66,9 @@ def test_safe_repeats_accepted() -> None:
 
 def test_slow_pattern_timed_and_reported(tmp_path: Path) -> None:
     """Not nested, but polynomial on a 64 KiB body: found by timing, reported, killed in bounded time."""
-    t = time.monotonic()
     problems = time_patterns([("x.yaml: rule 'slow'", re.compile(r"a*a*a*b"), 65536),
                               ("x.yaml: rule 'fine'", re.compile(r"^Server: (\S+)"), 65536)])
-    assert len(problems) == 1 and problems[0].startswith("x.yaml: rule 'slow'"), problems
-    assert time.monotonic() - t < 60
+    assert len(problems) == 1 and problems[0].startswith("x.yaml: rule 'slow'"), problems  # it returned: killed
 
 
 def test_shipped_patterns_within_budget() -> None:
@@ -86,13 +81,11 @@ def test_yaml_alias_bomb_refused_fast(tmp_path: Path) -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
         f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20)) + "rules: *u\n"
-    t = time.monotonic()
-    with pytest.raises(SignatureError, match="aliases are not allowed"):
+    with pytest.raises(SignatureError, match="aliases are not allowed"):  # refused, never expanded
         load_yaml_text(bomb, "bomb.yaml")
     d = _sigdir(tmp_path, bomb)
     r = _check(d)
     assert r.returncode == 1 and "zz-hostile.yaml: YAML aliases are not allowed" in r.stdout + r.stderr, r.stdout + r.stderr
-    assert time.monotonic() - t < 60
 
 
 @pytest.mark.parametrize(("extra", "needle"), [

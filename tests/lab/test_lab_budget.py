@@ -57,12 +57,14 @@ def test_hostile_devices_stay_within_budget(hostile_lab: Any, tmp_path: Path) ->
     wall = time.monotonic() - t
     assert r.returncode == 0, r.stderr[-2000:]
     rss_mb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr).group(1)) / 1024
-    # per device: 30 s wall at most, all hosts in parallel; the whole scan well inside one budget plus discovery
+    # every hostile device is given up on within its own budget (Timeouts.host_total, all hosts in
+    # parallel): the scan ends by itself, not stopped by its overall limit (Timeouts.scan_total)
     print(f"hostile lab scan: {wall:.1f} s wall, {rss_mb:.0f} MB peak")  # shown with pytest -s
-    assert wall < Timeouts().host_total + 30, wall
     assert rss_mb < SCAN_RSS_BUDGET_MB, rss_mb
 
     report = json.loads(out.read_text())
+    assert report["scan"]["incomplete"] is False and wall < Timeouts().scan_total, wall
+    assert not any("scan stopped after" in n for n in report["scan"]["notes"]), report["scan"]["notes"]
     by_ip = {d["ip"]: d for d in report["devices"]}
     for name in HOSTILE + NORMAL:
         assert lab.device(name).ip in by_ip, name  # every device is reported, hostile ones too

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import inspect
 import socket
 import ssl
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 from cryptography import x509
@@ -23,10 +26,24 @@ Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], "asyncio.Future
 class LoopThread:
     """An event loop in a thread, so servers run while the test drives its own loop."""
 
+    #: Every LoopThread not stopped yet (tests/conftest.py checks that no test leaves a task on one).
+    live: ClassVar[weakref.WeakSet[LoopThread]] = weakref.WeakSet()
+
     def __init__(self) -> None:
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
+        LoopThread.live.add(self)
+
+    def pending(self) -> list[str]:
+        """The tasks still running on this loop (a connection handler a test left behind)."""
+        async def tasks() -> list[str]:
+            me = asyncio.current_task()
+            return [repr(t) for t in asyncio.all_tasks() if t is not me]
+
+        if not self.thread.is_alive():
+            return []
+        return self.call(tasks())  # type: ignore[return-value]
 
     def call(self, coro: object, timeout: float = 10) -> object:
         return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)  # type: ignore[arg-type]
@@ -50,6 +67,7 @@ class LoopThread:
             self.call(shutdown(), timeout=60)
         except Exception:  # noqa: BLE001
             pass
+        LoopThread.live.discard(self)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(60)
         if not self.thread.is_alive():
@@ -75,8 +93,21 @@ async def _read_request(reader: asyncio.StreamReader) -> bytes:
 
 def tcp_server(lt: LoopThread, handler: Handler, host: str = "127.0.0.1", ssl_ctx: ssl.SSLContext | None = None,
                port: int = 0) -> tuple[int, Callable[[], None]]:
+    handlers: set[asyncio.Task[Any]] = set()  # this server's connections, cancelled by stop()
+
+    async def tracked(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        handlers.add(task)
+        try:
+            result = handler(reader, writer)
+            if inspect.isawaitable(result):
+                await result
+        finally:
+            handlers.discard(task)
+
     async def start() -> asyncio.base_events.Server:
-        return await asyncio.start_server(handler, host, port, ssl=ssl_ctx)
+        return await asyncio.start_server(tracked, host, port, ssl=ssl_ctx)
 
     server = lt.call(start())
     port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
@@ -93,6 +124,16 @@ def tcp_server(lt: LoopThread, handler: Handler, host: str = "127.0.0.1", ssl_ct
             for _ in range(3):
                 await asyncio.sleep(0)
             server.close()  # type: ignore[attr-defined]
+            # and end this server's connections: a handler that outlives its test (the tarpit sleeps
+            # 30 s) would still be running during later tests, on the session's loop thread
+            for _ in range(10):
+                if not handlers:
+                    break
+                left = list(handlers)
+                for t in left:
+                    t.cancel()
+                await asyncio.gather(*left, return_exceptions=True)
+                await asyncio.sleep(0.01)
 
         lt.call(_close())
 
@@ -221,11 +262,10 @@ def rtsp(loop_thread: LoopThread) -> Iterator[int]:
 
 
 async def silent_handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-    """Accepts, reads, never answers (a tarpit)."""
+    """Accepts, reads, never answers (a tarpit) until its server is stopped (the cancellation is
+    not swallowed: the task ends cancelled, as asyncio expects)."""
     try:
-        await asyncio.sleep(30)
-    except asyncio.CancelledError:
-        pass
+        await asyncio.Event().wait()  # for ever: the connection ends only when its server is stopped
     finally:
         writer.close()
 

@@ -1,5 +1,5 @@
-"""The inventory's changes since the previous scan in every report format: `netscan report` in table
-and CSV shows the same changes as JSON (and HTML), the large-report table too, and --sort/--only
+"""The inventory's changes since the previous scan in every report format: `netscan report` in table,
+CSV and JSON Lines shows the same changes as JSON (and HTML), the large-report table too, and --sort/--only
 views keep the inventory's additions (changes, accepted findings, device ids)."""
 
 from __future__ import annotations
@@ -57,6 +57,40 @@ EXPECTED = [("device-new", "10.0.0.7"), ("device-gone", "10.0.0.6"), ("firmware-
 def test_json_has_the_changes(inventory: str, tmp_path: Path) -> None:
     doc = json.loads(_report(inventory, "json", tmp_path))
     assert [(e["type"], e["device"]["ip"]) for e in doc["changes"]] == EXPECTED
+
+
+def test_jsonl_has_the_changes(inventory: str, tmp_path: Path) -> None:
+    """JSON Lines: the header line, one line with the same changes as the JSON report, the devices;
+    `inventory import` of that file takes the devices and ignores the changes line."""
+    whole = json.loads(_report(inventory, "json", tmp_path))
+    lines = [json.loads(x) for x in _report(inventory, "jsonl", tmp_path).splitlines()]
+    assert list(lines[0]) == ["scan"] and list(lines[1]) == ["changes"]
+    assert lines[1]["changes"] == whole["changes"] and [(e["type"], e["device"]["ip"]) for e in lines[1]["changes"]] == EXPECTED
+    assert lines[2:] == whole["devices"]
+    saved = tmp_path / "saved.jsonl"
+    saved.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    db = str(tmp_path / "imported.sqlite")
+    assert main(["inventory", "import", "--db", db, str(saved)]) == 0
+    store = open_store(db)
+    try:
+        assert sorted(d["ip"] for d in store.devices()) == ["10.0.0.5", "10.0.0.7"]
+    finally:
+        store.close()
+
+
+def test_jsonl_changes_line_only_when_compared() -> None:
+    """No changes line for a report that was not compared; an empty one when nothing changed;
+    streamed output equals the rendered one."""
+    from netscan.report import render, write
+
+    plain = render(report([CAM]), "jsonl").splitlines()
+    assert len(plain) == 2 and "changes" not in json.loads(plain[0]) and "changes" not in json.loads(plain[1])
+    rep = Report.from_dict({**report([CAM, AXIS]), "changes": []})
+    lines = render(rep, "jsonl").splitlines()
+    assert json.loads(lines[1]) == {"changes": []} and len(lines) == 4
+    buf = io.StringIO()
+    write(rep, "jsonl", buf)
+    assert buf.getvalue() == render(rep, "jsonl")
 
 
 def test_table_shows_the_changes(inventory: str, tmp_path: Path) -> None:

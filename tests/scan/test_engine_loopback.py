@@ -27,14 +27,12 @@ def test_scan_loopback_hosts() -> None:
             def event(self, kind: str, ip: str | None = None, total: int | None = None) -> None:
                 events.append(kind)
 
-        t0 = time.monotonic()
         res = scan(ScanOptions(targets=("127.0.0.2-3",), ports=(port,), discovery=False, privileged=False,
                                timeouts=Timeouts(connect=1.0, read=1.0)), P())
-        elapsed = time.monotonic() - t0
         stop()
     finally:
         lt.stop()
-    assert elapsed < 30  # bounded by the 1 s timeouts (a generous margin for a loaded machine)
+    assert not res.incomplete  # ended by its own 1 s timeouts, not stopped (how fast: benchmarks/)
     assert [o.ip for o in res.observations] == ["127.0.0.2", "127.0.0.3"]
     web = res.observations[0]
     assert web.open_ports == (port,)

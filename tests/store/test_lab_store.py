@@ -313,11 +313,9 @@ def test_watch_three_scans_then_sigterm(store_lab: StoreLab) -> None:
                 break
             time.sleep(0.5)
         assert done >= 3, proc.stderr.read() if proc.poll() is not None else "fewer than 3 scans in 180 s"
-        t0 = time.monotonic()
         proc.send_signal(signal.SIGTERM)
-        rc = proc.wait(60)
+        rc = proc.wait(60)  # stops after the current step (a watch that ignored SIGTERM fails here)
         assert rc == 0, proc.stderr.read()[-3000:]
-        assert time.monotonic() - t0 < 30
     finally:
         if proc.poll() is None:
             proc.kill()

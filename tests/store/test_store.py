@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from netscan.model import Report
 from netscan.store import changes, open_store, resolve_url, store_scan
 from netscan.store.diff import version_direction
 from netscan.store.identity import keys_for, mac_is_identity
@@ -254,7 +255,7 @@ def test_baseline_stops_fail_on(tmp_path: Path) -> None:
     worst = report.devices[0].findings[0]
     args = argparse.Namespace(db=str(tmp_path / "inv.sqlite"), site="hq")
 
-    def run() -> tuple[dict[str, Any], Any]:
+    def run() -> tuple[Report, Report]:
         s = StoreSession(args, source="scan", targets=[], engine="netscan")
         try:
             return s.finish(report, obs, complete=True)
@@ -271,7 +272,8 @@ def test_baseline_stops_fail_on(tmp_path: Path) -> None:
         assert main(["inventory", "accept", "--db", args.db, "1", key, "--until", "2099-01-01", "--reason", "lab"]) == 0
     doc, judged = run()
     assert fail_on_exit(judged, "low") is None
-    assert all(f.get("accepted") for f in doc["devices"][0]["findings"])
+    assert all(f.accepted for f in doc.devices[0].findings)  # shown, marked
+    assert doc.scan.extra["store"] == {"scan": 2, "site": "hq", "complete": True} and doc.changes == ()
     assert main(["inventory", "accept", "--db", args.db, "1", "x", "--until", "2001-01-01", "--reason", "old"]) == 2
 
 
