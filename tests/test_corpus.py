@@ -45,9 +45,12 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: regressions and are not targets (the issue's targets apply to the test split). The corpus
 #: helper's third extension (session 4) added 18 training files, mostly fragments and thread
 #: excerpts; with the rules on main 7586b2d the 242 files measure vendor 0.897, model 0.868,
-#: firmware 0.917, and the floors moved to one file below those figures.
+#: firmware 0.917, and the floors moved to one file below those figures. The fourth extension
+#: (helper corpus4, session 4: 15 training files, thread excerpts and tool printouts, most of them
+#: fragments) took the split to 257 files: vendor 0.888, model 0.854, firmware 0.942 with the rules
+#: on main 6573f4a; vendor and model floors moved to one file below (0.883, 0.849, rounded down).
 TRAINING_VENDOR_FLOOR = 0.88
-TRAINING_MODEL_FLOOR = 0.86
+TRAINING_MODEL_FLOOR = 0.84
 TRAINING_FIRMWARE_FLOOR = 0.90
 
 
