@@ -39,6 +39,7 @@ def _title(db: SignatureDB, title: str) -> tuple[str | None, str | None, str | N
     ("C1200-I91DD", "Hikvision", "ANNKE", "C1200-I91DD", "camera"),
     # Dahua and its relabel lines
     ("DHI-NVR4216-16P-4KS2", "Dahua", None, "DHI-NVR4216-16P-4KS2", "nvr"),
+    ("IPC-B1B20", "Dahua", None, "IPC-B1B20", "camera"),   # the Lite / EZ-IP bullet and dome lines
     ("IPM-723W", "Dahua", "Amcrest", "IPM-723W", "camera"),
     ("NV4116-HS", "Dahua", "Amcrest", "NV4116-HS", "nvr"),
     ("NVR608RH-64-XI", "Dahua", None, "NVR608RH-64-XI", "nvr"),   # series 6: Dahua's, not Uniview's
@@ -101,6 +102,7 @@ def _ident(db: SignatureDB, proto: str, raw: str, port: int) -> tuple[str | None
     ('{"DeviceInfo": {"FirmwareVersion": "GIPC-B6220.6.5.251212"}}', "Uniview", "GIPC-B6220.6.5.251212"),
     ('{"DeviceInfo": {"FirmwareVersion": "NVR-B3601.37.45.230825"}}', "Uniview", "NVR-B3601.37.45.230825"),
     ('{"status": {"firmware": "V4.31.100-build 210129"}}', "Hikvision", "V4.31.100-build 210129"),
+    ('{"info": {"ver": "IPC-B2202.7.11.230222"}}', "Uniview", "IPC-B2202.7.11.230222"),  # not Dahua's IPC-B line
 ])
 def test_firmware_schemes(db: SignatureDB, raw: str, vendor: str, firmware: str) -> None:
     assert _ident(db, "http", raw, 80) == (vendor, firmware)
