@@ -123,3 +123,18 @@ def test_a_negative_that_a_grammar_claims_is_a_problem(tmp_path: Path) -> None:
     problems = list(family_negatives(Signatures(db=db, vulns=None)))
     assert any("DS-7608NI-K2" in p and "family-hikvision-nvr" in p for p in problems), problems
     assert not list(family_negatives(Signatures(db=load_db(), vulns=None)))
+
+
+def test_no_family_grammar_claims_an_ieee_registrant(db: SignatureDB) -> None:
+    """The IEEE registry's ~49,000 company names and addresses are a large body of real product-free
+    text full of letter-digit tokens: a grammar wide enough to claim one of them is too wide."""
+    claimed = []
+    with open(Path(db.root) / "oui" / "registry.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            for value in line.rstrip("\n").split("\t")[1:]:
+                for rule in db.any_field_rules(value):
+                    if rule.extract(value) is not None:
+                        claimed.append((rule.id, value))
+    assert claimed == []
