@@ -138,3 +138,23 @@ def test_no_family_grammar_claims_an_ieee_registrant(db: SignatureDB) -> None:
                     if rule.extract(value) is not None:
                         claimed.append((rule.id, value))
     assert claimed == []
+
+
+VIDEO = {"camera", "nvr", "dvr", "doorbell", "encoder"}
+
+
+def test_no_video_family_grammar_claims_a_non_camera_example(db: SignatureDB) -> None:
+    """The examples of the non-camera fingerprint rules (printers, routers, print servers, NAS...) are
+    real look-alikes: no family grammar of a video product line may claim one (HP part numbers such as
+    CC335A, Axis print servers 'AXIS 560')."""
+    claimed = []
+    for rule in db.rules:
+        if rule in db.any_rules or rule.set.get("device_type") in (None, *VIDEO):
+            continue
+        for ex in rule.examples:
+            value = str(ex.get("value", ""))
+            for fam in db.any_field_rules(value):
+                got = fam.extract(value)
+                if got is not None and got.get("device_type", "camera") in VIDEO:
+                    claimed.append((rule.id, fam.id, value[:60]))
+    assert claimed == []
