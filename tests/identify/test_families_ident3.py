@@ -67,6 +67,8 @@ def _title(db: SignatureDB, title: str) -> tuple[str | None, str | None, str | N
     ("NVR-7285", "Reolink", "Swann", "NVR-7285", "nvr"),
     ("T8203", "Eufy", None, "T8203", "doorbell"),
     ("220 Axis P1346 Network Camera 5.20 (2011) ready.", "Axis", None, "P1346", "camera"),
+    ("AXIS C1004-E Network Cabinet Speaker", "Axis", None, "C1004-E", "other"),
+    ("AXIS I8016-LVE Network Video Intercom", "Axis", None, "I8016-LVE", "doorbell"),
 ])
 def test_a_model_in_the_family_shape_names_the_maker(db: SignatureDB, title: str, vendor: str, brand: str | None,
                                                      model: str, device_type: str) -> None:
