@@ -48,6 +48,8 @@ def _title(db: SignatureDB, title: str) -> tuple[str | None, str | None, str | N
     ("NVR304-32S", "Uniview", None, "NVR304-32S", "nvr"),
     ("HWI-B121H", "Hikvision", "HiWatch", "HWI-B121H", "camera"),
     ("WV-S15301-Z1L", "i-PRO", None, "WV-S15301-Z1L", "camera"),
+    ("EZVIZ CB8 2K", "Hikvision", "EZVIZ", "CB8", "camera"),   # EZVIZ: parent Hikvision, the maker
+    ("EZVIZ DB2", "Hikvision", "EZVIZ", "DB2", "doorbell"),
     # Imou (Dahua), Foscam and Tapo short codes after the brand
     ("IPC-F42FEP-2M0WE", "Dahua", "Imou", "IPC-F42FEP-2M0WE", "camera"),
     ("Foscam V8P", "Foscam", None, "V8P", "camera"),
