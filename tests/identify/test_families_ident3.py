@@ -65,6 +65,7 @@ def _title(db: SignatureDB, title: str) -> tuple[str | None, str | None, str | N
     ("Wisenet QRN-810S", "Hanwha Vision", None, "QRN-810S", "nvr"),
     ("XRN-1620SB1", "Hanwha Vision", None, "XRN-1620SB1", "nvr"),
     ("RLK16-820D8", "Reolink", None, "RLK16-820D8", "nvr"),
+    ("RLC-81PA", "Reolink", None, "RLC-81PA", "camera"),
     ("NHD-806", "Reolink", "Swann", "NHD-806", "camera"),
     ("NVR-7285", "Reolink", "Swann", "NVR-7285", "nvr"),
     ("T8203", "Eufy", None, "T8203", "doorbell"),
