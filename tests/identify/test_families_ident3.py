@@ -55,6 +55,7 @@ def _title(db: SignatureDB, title: str) -> tuple[str | None, str | None, str | N
     ("Foscam V8P", "Foscam", None, "V8P", "camera"),
     ("Tapo D235", "Tapo", None, "D235", "doorbell"),   # as "Tapo C200" names Tapo (a TP-Link brand)
     ("Tapo TC65", "Tapo", None, "TC65", "camera"),
+    ("GV-EBD8800", "GeoVision", None, "GV-EBD8800", "camera"),
     # Vivotek, Bosch, Grandstream, UniFi
     ("ND9441P", "Vivotek", None, "ND9441P", "nvr"),
     ("FLEXIDOME IP 4000i", "Bosch", None, "FLEXIDOME IP 4000i", "camera"),
@@ -91,6 +92,8 @@ def test_a_model_in_the_family_shape_names_the_maker(db: SignatureDB, title: str
     "Axis 360",            # a number after the word, not a model
     "R2",                  # a Foscam code only means the product after the brand
     "D230",                # likewise a Tapo doorbell code
+    "GV-N1060WF2OC-6GD",   # a Gigabyte graphics card, not a GeoVision camera
+    "GV-R9270WF2OC-2GD",
 ])
 def test_look_alikes_name_no_maker_by_shape(db: SignatureDB, title: str) -> None:
     assert [r.id for r in db.any_rules if r.extract(title) is not None] == []
