@@ -56,6 +56,7 @@ def _title(db: SignatureDB, title: str) -> tuple[str | None, str | None, str | N
     ("Tapo D235", "Tapo", None, "D235", "doorbell"),   # as "Tapo C200" names Tapo (a TP-Link brand)
     ("Tapo TC65", "Tapo", None, "TC65", "camera"),
     ("GV-EBD8800", "GeoVision", None, "GV-EBD8800", "camera"),
+    ("MD-300Np", "Brickcom", None, "MD-300Np", "camera"),
     # Vivotek, Bosch, Grandstream, UniFi
     ("ND9441P", "Vivotek", None, "ND9441P", "nvr"),
     ("FLEXIDOME IP 4000i", "Bosch", None, "FLEXIDOME IP 4000i", "camera"),
@@ -94,6 +95,7 @@ def test_a_model_in_the_family_shape_names_the_maker(db: SignatureDB, title: str
     "D230",                # likewise a Tapo doorbell code
     "GV-N1060WF2OC-6GD",   # a Gigabyte graphics card, not a GeoVision camera
     "GV-R9270WF2OC-2GD",
+    "MD-300NP",            # Brickcom writes the last letter in lower case
 ])
 def test_look_alikes_name_no_maker_by_shape(db: SignatureDB, title: str) -> None:
     assert [r.id for r in db.any_rules if r.extract(title) is not None] == []
