@@ -324,6 +324,9 @@ def _timed(fn, *args) -> float:  # type: ignore[no-untyped-def]
     "[rtsp @ 0x1] line='" + "'" * 100_000,
     "<meta name=\"a\" content=\"" * 20_000,
     "\\\"" * 200_000,
+    "a {" + "[" * 100_000,
+    "a {'k': " + "(" * 50_000,
+    "{" + '"a": 1, ' * 100_000,
     "<tr><td>" * 50_000,
     "<tr>" + "<td>" * 100_000 + "</td>" * 100_000,
     "MFG:" + "a;" * 100_000,
@@ -333,8 +336,10 @@ def test_readers_are_linear_and_capped(raw: str) -> None:
     out: dict[str, list[str]] = {}
     assert _timed(tool_fields, out, "http", raw) < CEILING
     assert len(out) <= MAX_FIELDS and all(len(v) <= MAX_VALUE_CHARS for vs in out.values() for v in vs)
-    for proto in ("http", "rtsp", "onvif", "other", "telnet"):
+    for proto in ("http", "rtsp", "onvif", "other", "telnet", "dhip", "dvrip", "tplink", "xmeye"):
         assert _timed(_f, proto, raw) < CEILING * 2, proto
+    for proto in ("dhip", "dvrip", "tplink"):  # a log prefix, then a hostile payload
+        assert _timed(_f, proto, "x: " + raw) < CEILING * 2, proto
 
 
 def test_pair_floods_stop_at_the_cap() -> None:
@@ -436,3 +441,20 @@ def test_nmap_grepable_output(db) -> None:  # type: ignore[no-untyped-def]
 
 def test_placeholder_models_are_no_model(db) -> None:  # type: ignore[no-untyped-def]
     assert _ident("http", "Model: N/A\nFirmware Version: 1.2.3\n", db).model is None
+
+
+def test_discovery_payloads_as_logs_print_them() -> None:
+    # DHIP deviceInfo values of rroller/dahua's discovery test (a Python dict after a log prefix)
+    # https://github.com/rroller/dahua/blob/7356f4a168491e3d368cb40f72fe4d161ebb2b24/tests/dahua/test_discovery.py
+    dhip = ("2021-01-01 12:00:00 DEBUG recv: {'method': 'client.notifyDevInfo', 'params': {'deviceInfo': "
+            "{'DeviceType': 'IPC-HDW1431T1-S4', 'Version': '3.120.0000.0.R', 'Vendor': 'General'}}}\n")
+    f = _f("dhip", dhip)
+    assert f["dhip.DeviceType"] == ["IPC-HDW1431T1-S4"] and f["dhip.Version"] == ["3.120.0000.0.R"]
+    # python-kasa's legacy get_sysinfo (tests/fixtures/iot/EP10(US)_1.0_1.0.2.json @a29d0610), as a log line
+    kasa = "DEBUG:kasa.protocol:192.168.1.5 << {'system': {'get_sysinfo': {'sw_ver': '1.0.2 Build 200915 Rel.085940', 'model': 'EP10(US)'}}}\n"
+    g = _f("tplink", kasa)
+    assert g["tplink.system.get_sysinfo.sw_ver"] == ["1.0.2 Build 200915 Rel.085940"]
+    # a DVRIP SystemInfo answer cut off after its last complete member
+    dvrip = '{ "Name" : "SystemInfo", "Ret" : 100, "SystemInfo" : { "DeviceModel" : "IPC", "HardWare" : "HI3516EV300_85H30AI", "SoftWareVersion" : "V5.00.R02.000'
+    h = _f("dvrip", dvrip)
+    assert h["dvrip.SystemInfo.HardWare"] == ["HI3516EV300_85H30AI"] and "dvrip.unreadable" not in h
