@@ -458,3 +458,20 @@ def test_discovery_payloads_as_logs_print_them() -> None:
     dvrip = '{ "Name" : "SystemInfo", "Ret" : 100, "SystemInfo" : { "DeviceModel" : "IPC", "HardWare" : "HI3516EV300_85H30AI", "SoftWareVersion" : "V5.00.R02.000'
     h = _f("dvrip", dvrip)
     assert h["dvrip.SystemInfo.HardWare"] == ["HI3516EV300_85H30AI"] and "dvrip.unreadable" not in h
+
+
+def test_avahi_browse_results() -> None:
+    # https://github.com/avahi/avahi/issues/608 (avahi-browse -r output, an OpenThread border router)
+    raw = (
+        "+  wlan0 IPv4 OpenThread BorderRouter #0F07                 _meshcop._udp        local\n"
+        "=  wlan0 IPv4 OpenThread BorderRouter #0F07                 _meshcop._udp        local\n"
+        "   hostname = [raspberrypi.local]\n   address = [192.168.36.59]\n   port = [49154]\n"
+        '   txt = ["omr=@<\\018\\000\\001" "dn=DefaultDomain" "tv=1.3.0" "nn=DEV" "mn=BorderRouter" "vn=OpenThread" "rv=1"]\n'
+    )
+    f = _f("mdns", raw)
+    assert f["mdns.instance"] == ["OpenThread BorderRouter #0F07"] and f["mdns.service"] == ["_meshcop._udp.local"]
+    assert f["mdns.hostname"] == ["raspberrypi.local"]
+    assert f["mdns.txt.vn"] == ["OpenThread"] and f["mdns.txt.tv"] == ["1.3.0"]
+    # the parsable form (avahi-browse -p: ';'-separated, bytes escaped as \DDD decimal)
+    p = _f("mdns", "=;wlan0;IPv4;OpenThread\\032BorderRouter\\032#0F07;_meshcop._udp;local;raspberrypi.local;192.168.36.59;49154;\"vn=OpenThread\" \"mn=BorderRouter\"\n")
+    assert p["mdns.instance"] == ["OpenThread BorderRouter #0F07"] and p["mdns.txt.mn"] == ["BorderRouter"]
