@@ -117,6 +117,27 @@ def _unprefix_curl(raw: str) -> str:
     return "\r\n".join(head) + "\r\n\r\n" + "\n".join(body)
 
 
+#: Python's http.client with ``debuglevel`` 1 (requests/urllib3 debug logging): ``reply: 'HTTP/1.1 200 OK\\r\\n'``
+#: then one ``header: Name: value`` line per received header.
+_PY_REPLY = re.compile(r"(?m)^reply: ['\"]((?:HTTP|RTSP)/\d(?:\.\d)? \d{3}[^'\"\r\n]{0,200}?)(?:\\r\\n)?['\"]\s*$")
+
+
+def _http_client_debug(text: str) -> str | None:
+    """The answer of an ``http.client`` debug transcript (the last ``reply:`` and the ``header:``
+    lines after it) as an exchange, or None when ``text`` is not one."""
+    replies = list(_PY_REPLY.finditer(text, 0, 65536))
+    if not replies:
+        return None
+    last = replies[-1]
+    head = [last.group(1)]
+    for ln in text[last.end() :].split("\n", MAX_HEADERS + 1)[1 : MAX_HEADERS + 1]:
+        if ln.startswith("header: "):
+            head.append(ln[8:].rstrip("\r"))
+        elif ln.strip():
+            break
+    return "\r\n".join(head) + "\r\n\r\n"
+
+
 def _dedent_status(text: str, at: int) -> str:
     """An answer indented as a block (``wget -S`` prints every line of the server response two
     blanks in): the status line at ``at`` and the following lines with the same indent, dedented.
@@ -183,6 +204,10 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
     if _STATUS.match((raw[:nl] if nl >= 0 else raw[:512]).strip()):
         return parse_message(raw)  # the common case: a complete exchange
     text = _unprefix_curl(raw) if _CURL_STATUS.search(raw, 0, 65536) else raw
+    if "reply: " in text:  # before escaped line ends are undone: the reply line ends with a written-out \r\n
+        debug = _http_client_debug(text)
+        if debug is not None:
+            return parse_message(debug)
     t = text.strip()
     if len(t) > 2 and t[0] == t[-1] and t[0] in "'\"" and t[0] not in t[1:-1]:
         text = t[1:-1]  # a string literal as a client library printed it: 'version=2.420...\r\nBuildDate=...'

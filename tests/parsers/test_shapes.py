@@ -475,3 +475,26 @@ def test_avahi_browse_results() -> None:
     # the parsable form (avahi-browse -p: ';'-separated, bytes escaped as \DDD decimal)
     p = _f("mdns", "=;wlan0;IPv4;OpenThread\\032BorderRouter\\032#0F07;_meshcop._udp;local;raspberrypi.local;192.168.36.59;49154;\"vn=OpenThread\" \"mn=BorderRouter\"\n")
     assert p["mdns.instance"] == ["OpenThread BorderRouter #0F07"] and p["mdns.txt.mn"] == ["BorderRouter"]
+
+
+def test_python_http_client_debug_transcript() -> None:
+    # https://github.com/psf/requests/issues/2934 (requests with http.client debug output: send/reply/header lines)
+    raw = (
+        "send: 'GET //download/cambridge/haggle/imote-trace1.tar.gz HTTP/1.1\\r\\nHost: crawdad.org\\r\\nConnection: keep-alive\\r\\n\\r\\n'\n"
+        "reply: 'HTTP/1.1 401 Unauthorized\\r\\n'\nheader: Date: Thu, 17 Dec 2015 14:20:14 GMT\n"
+        "header: Server: Apache/2.4.10 (Fedora)\nheader: WWW-Authenticate: Basic realm=\"Dartmouth wireless-network traces\"\n"
+        "header: Content-Length: 88\nheader: Connection: close\nheader: Content-Type: text/html; charset=iso-8859-1\n"
+        "DEBUG:requests.packages.urllib3.connectionpool:\"GET //download/cambridge/haggle/imote-trace1.tar.gz HTTP/1.1\" 401 88\n"
+    )
+    f = _f("http", raw)
+    assert f["http.status"] == ["401"] and f["http.header.server"] == ["Apache/2.4.10 (Fedora)"]
+    assert f["http.header.www-authenticate"] == ['Basic realm="Dartmouth wireless-network traces"']
+    assert "http.header.header" not in f
+
+
+def test_httpie_verbose_output() -> None:
+    # HTTPie's --verbose output (https://httpie.io/docs/cli/verbose-output): the request, then the answer
+    raw = ("GET / HTTP/1.1\nAccept: */*\nHost: 192.168.1.64\nUser-Agent: HTTPie/3.2.1\n\n\n\n"
+           'HTTP/1.1 401 Unauthorized\nServer: Boa/0.94.14rc21\nWWW-Authenticate: Basic realm="Bluecherry"\n\n')
+    f = _f("http", raw)
+    assert f["http.status"] == ["401"] and f["http.header.server"] == ["Boa/0.94.14rc21"]
