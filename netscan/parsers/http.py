@@ -53,6 +53,8 @@ class Message:
     """What ``raw`` was (docs/observations.md): ``exchange`` (status line, headers, body),
     ``headers`` (a header block without its status line), ``body`` (a body without headers),
     ``value`` (one bare value: a title, a banner, a version string)."""
+    later: list[tuple[str, str]] = field(default_factory=list)
+    """Header lines of the further answers of a transcript (read as header fields, not in ``header-names``)."""
     text: str = ""
     """The whole text of a fragment (empty for an exchange): tool outputs and tables are read from it."""
 
@@ -138,13 +140,55 @@ def _http_client_debug(text: str) -> str | None:
     return "\r\n".join(head) + "\r\n\r\n"
 
 
+def _head_block(text: str, at: int) -> list[str] | None:
+    """The head lines of an answer whose status line starts at ``at`` and whose header lines are
+    all indented alike (a log record's continuation lines: Android logcat, ExoPlayer), dedented;
+    None when the line after the status line is not indented (then an indented line is obs-fold)."""
+    lines = text[at:].split("\n", MAX_HEADERS + 2)[: MAX_HEADERS + 1]
+    if len(lines) < 2 or not lines[1][:1].isspace() or not lines[1].strip():
+        return None
+    indent = lines[1][: len(lines[1]) - len(lines[1].lstrip())]
+    out = [lines[0].rstrip("\r")]
+    for ln in lines[1:]:
+        if not ln.startswith(indent) or not ln.strip():
+            break
+        out.append(ln[len(indent) :].rstrip("\r"))
+    return out
+
+
+#: Further answers read from one transcript (a client's log of several exchanges).
+MAX_TRANSCRIPT_ANSWERS = 16
+
+
+def _later_answers(msg: Message, text: str, after: int) -> None:
+    """The header lines of every further answer of a transcript (each status line after ``after``,
+    its head up to a blank line or a line that is no header) added to ``msg``: a log of OPTIONS
+    then DESCRIBE keeps the DESCRIBE's challenge. Requests are not answers and are not read."""
+    seen = {(k.lower(), v) for k, v in msg.headers}
+    for n, m in enumerate(_STATUS_INSIDE.finditer(text, after, 65536)):
+        if n >= MAX_TRANSCRIPT_ANSWERS or len(msg.later) >= MAX_HEADERS:
+            break
+        head = _head_block(text, m.start()) or text[m.start() :].split("\n", MAX_HEADERS + 2)[: MAX_HEADERS + 1]
+        for ln in head[1:]:
+            name, colon, value = ln.strip().partition(":")
+            if not colon or not name or " " in name or not _HEADER_LINE.match(ln.strip()):
+                break
+            key = (name.lower(), value.strip())
+            if key not in seen and len(msg.later) < MAX_HEADERS:
+                seen.add(key)
+                msg.later.append((name, value.strip()))
+
+
 def _dedent_status(text: str, at: int) -> str:
     """An answer indented as a block (``wget -S`` prints every line of the server response two
-    blanks in): the status line at ``at`` and the following lines with the same indent, dedented.
-    ``text[at:]`` when the status line is not indented."""
+    blanks in; a logcat record indents its continuation lines): the status line at ``at`` and the
+    following lines with the same indent, dedented. ``text[at:]`` when nothing is indented."""
     line_start = text.rfind("\n", 0, at) + 1
     indent = text[line_start:at]
     if not indent or indent.strip():
+        block = _head_block(text, at)
+        if block is not None:  # a status line after a log prefix, its header lines indented
+            return "\r\n".join(block) + "\r\n\r\n"
         return text[at:]
     out = []
     for ln in text[line_start:].split("\n", MAX_HEADERS + 2)[: MAX_HEADERS + 1]:
@@ -226,7 +270,9 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
         text = _strip_log_prefix(text.replace("\r\n", "\n"))
         inside = _STATUS_INSIDE.search(text, 0, 65536)
         if inside is not None:  # the answer starts at its status line; what came before is not it
-            return parse_message(_dedent_status(text, inside.start()))
+            msg = parse_message(_dedent_status(text, inside.start()))
+            _later_answers(msg, text, inside.end())
+            return msg
     if "\n" in text.strip() and text.lstrip()[:1] not in ("{", "<"):
         unprefixed = _strip_log_prefix(text.replace("\r\n", "\n"))
         head = unprefixed.lstrip().split("\n", 1)[0].strip()
@@ -342,13 +388,18 @@ def loose_fields(fields: Fields, prefix: str, text: str) -> None:
         except Unreadable:
             pass
         for line in text.split("\n", MAX_STRUCTURED_LINES)[:MAX_STRUCTURED_LINES]:
-            i = min((j for j in (line.find("{"), line.find("[")) if j >= 0), default=-1)
-            if i < 0 or len(line) - i < 2:
-                continue
-            try:
-                json_leaves(parse_loose(line[i:].strip()), fields, f"{prefix}.json.")
-            except Unreadable:
-                continue
+            # from the first "{", else the first "[" (a "[logger.name]" prefix is no payload)
+            for i in sorted({j for j in (line.find("{"), line.find("[")) if j >= 0}, key=lambda j: line[j] != "{"):
+                if len(line) - i < 2:
+                    continue
+                candidate = line[i:].strip()
+                if len(candidate) > 2 and candidate[-1] in "'\"" and line[i - 1 : i] == candidate[-1]:
+                    candidate = candidate[:-1]  # a quoted payload: b'{...}', '{...}'
+                try:
+                    json_leaves(parse_loose(candidate), fields, f"{prefix}.json.")
+                    break
+                except Unreadable:
+                    continue
     for key, value in loose_pairs(text):
         add(fields, f"{prefix}.json.{key}", value)
     if '\\"' in text:
@@ -535,6 +586,8 @@ def message_fields(msg: Message, prefix: str) -> Fields:
             embedded_header_fields(fields, prefix, v)  # "12:00:01 debug: Server: ..." log lines
     if msg.headers:
         add(fields, f"{prefix}.header-names", ",".join(k for k, _ in msg.headers))
+    for k, v in msg.later:  # further answers of a transcript
+        add(fields, f"{prefix}.header.{k.lower()}", v)
     sdp = False
     if msg.body:
         add(fields, f"{prefix}.body", msg.body[:MAX_BODY_CHARS], limit=MAX_BODY_CHARS)

@@ -18,6 +18,7 @@ from netscan.parsers.shapes import (
     device_id_pairs,
     html_table_pairs,
     inline_pairs,
+    label_value_lines,
     js_object_pairs,
     norm_key,
     table_pairs,
@@ -498,3 +499,67 @@ def test_httpie_verbose_output() -> None:
            'HTTP/1.1 401 Unauthorized\nServer: Boa/0.94.14rc21\nWWW-Authenticate: Basic realm="Bluecherry"\n\n')
     f = _f("http", raw)
     assert f["http.status"] == ["401"] and f["http.header.server"] == ["Boa/0.94.14rc21"]
+
+
+def test_log_transcript_with_indented_heads_and_several_answers(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/google/ExoPlayer/issues/9800 (Android logcat: each record's continuation lines indented)
+    raw = (
+        "2021-12-21 12:05:35.895 10631-10956/com.dotlab.pierre.digitalhive D/RtspClient: RTSP/1.0 200 OK\n"
+        "    CSeq: 0\n    Public: OPTIONS, DESCRIBE, PLAY, PAUSE, SETUP, TEARDOWN, SET_PARAMETER, GET_PARAMETER\n"
+        "    Date:  Tue, Dec 21 2021 12:08:36 GMT\n"
+        "2021-12-21 12:05:35.907 10631-10956/com.dotlab.pierre.digitalhive D/RtspClient: DESCRIBE rtsp://172.30.34.12:554/Streaming/channels/102 RTSP/1.0\n"
+        "    User-Agent: ExoPlayerLib/2.16.1\n    CSeq: 1\n"
+        "2021-12-21 12:05:35.929 10631-10956/com.dotlab.pierre.digitalhive D/RtspClient: RTSP/1.0 401 Unauthorized\n"
+        '    CSeq: 1\n    WWW-Authenticate: Digest realm="IP Camera(C1214)", nonce="0191a41d87c28cd52b3e9c8adc99291c", stale="FALSE"\n'
+        '    WWW-Authenticate: Basic realm="IP Camera(C1214)"\n'
+    )
+    f = _f("rtsp", raw, "OPTIONS, DESCRIBE")
+    assert f["rtsp.header.public"][0].startswith("OPTIONS, DESCRIBE")  # not folded into CSeq
+    assert 'Basic realm="IP Camera(C1214)"' in f["rtsp.header.www-authenticate"]  # the later answer's
+    assert f["rtsp.header-names"] == ["CSeq,Public,Date"]  # the first answer's own
+    assert "rtsp.header.user-agent" not in f  # a request is not an answer
+    assert _ident("rtsp", raw, db).vendor == "Hikvision"
+
+
+def test_page_copied_as_alternating_label_and_value_lines(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/rroller/dahua/issues/583 (a camera's version page copied as text)
+    raw = "Device Type\nIPC-HDW4300C\nSoftware Version\n2.420.0009.0.R, build : 2015-11-06\nWEB Version\n3.2.1.305503\nONVIF Version\n2.4.1\n"
+    assert label_value_lines(raw)[:2] == [("DeviceType", "IPC-HDW4300C"), ("SoftwareVersion", "2.420.0009.0.R, build : 2015-11-06")]
+    ident = _ident("http", raw, db)
+    assert ident.model == "IPC-HDW4300C" and ident.firmware == "2.420.0009.0.R"
+    assert label_value_lines("The camera\nworks fine\nBut then\nit stops\n") == []  # prose: no value line differs
+
+
+def test_metasploit_printout_and_its_spelling(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/rapid7/metasploit-framework/blob/08640f0d6592eff05d604f1c823f8d27f9d2cc3f/documentation/modules/auxiliary/gather/hikvision_info_disclosure_cve_2017_7921.md
+    raw = ("[*] Camera Device Information:\n--------------------------\nDevice name: IP CAMERA\nDevice manufacturer: Hikvision.China\n"
+           "Device model: DS-2CD2142FWD-IS\nDevice firware version: V5.4.1\nDevice firmware release: build 160525\n")
+    ident = _ident("http", raw, db)
+    assert ident.model == "DS-2CD2142FWD-IS" and ident.firmware == "V5.4.1"
+
+
+def test_version_info_build_token_after_a_firmware_word(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/thirtythreeforty/neolink/issues/77 (SwannView's version information, copied)
+    raw = "Hardware Ver: IPC_36S8M\nConfig Ver: v2.0.0.0\nFirmware Ver 1029_16061700\n"
+    assert _ident("other", raw, db).firmware == "1029_16061700"
+
+
+def test_yaml_nesting_and_component_sub_objects(db) -> None:  # type: ignore[no-untyped-def]
+    # OpenIPC ipctool's YAML report as run on a camera (tests/corpus/hankvision, from
+    # https://github.com/OpenIPC/ipctool's output format), the start of it
+    raw = ("board:\n  vendor: Hankvision\n  model: V6202IR-BRV0500\nchip:\n  vendor: HiSilicon\n  model: 3516AV100\n"
+           'ethernet:\n  mac: "00:2a:2a:2c:21:04"\n  u-mdio-phyaddr: 6250537\n  phy-id: 0xa5a5a5a5\n  d-mdio-phyaddr: a5a5\n'
+           "rom:\n  - type: nor\n    block: 64K\n    partitions:\n      - name: boot\n        size: 0x50000\n        sha1: 8e569ea5\n")
+    f = _f("telnet", raw, "ipctool")
+    assert f["telnet.kv.board.vendor"] == ["Hankvision"] and f["telnet.kv.chip.vendor"] == ["HiSilicon"]
+    assert f["telnet.kv.rom.type"] == ["nor"]
+    ident = _ident("telnet", raw, db, "ipctool")
+    assert ident.vendor == "Hankvision" and ident.model == "V6202IR-BRV0500"  # not the chip's
+
+
+def test_quoted_json_payload_after_a_bracketed_logger(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/home-assistant/core/issues/112824 (the axis library's debug log: b'{...}')
+    raw = ("2024-03-10 10:46:26.454 DEBUG (MainThread) [axis.vapix.vapix] Response (from 192.168.1.90 /axis-cgi/streamprofile.cgi): "
+           "b'{\"method\": \"list\", \"context\": \"Axis library\", \"apiVersion\": \"1.0\", \"data\": {\"maxProfiles\": 26}}'\n")
+    f = _f("http", raw)
+    assert f["http.json.method"] == ["list"] and f["http.json.data.maxProfiles"] == ["26"]
