@@ -206,20 +206,27 @@ def test_nmap_normal_output_version_column_and_scripts(db) -> None:  # type: ign
     assert ident.vendor == "D-Link"
 
 
-def test_nmap_fingerprint_strings_reply_headers() -> None:
-    # https://github.com/ant-thomas/zsgx1hacks/issues/35 (nmap -A, unrecognised services' replies)
+def test_nmap_fingerprint_strings_reply_headers(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/google/tsunami-security-scanner-plugins/issues/303 (nmap -sV, an unrecognised
+    # service's replies under fingerprint-strings: probe names, then each reply indented below)
     raw = (
-        "PORT     STATE SERVICE    VERSION\n23/tcp   open  telnet\n| fingerprint-strings: \n|   GenericLines: \n"
-        "|     CAMERA login: \n|   NULL: \n|_    CAMERA login:\n843/tcp  open  unknown\n| fingerprint-strings: \n"
-        "|   DNSStatusRequest, GenericLines, GetRequest, HTTPOptions: \n"
-        '|_    <cross-domain-policy> <allow-access-from domain="*" to-ports="*" /> </cross-domain-policy>\n'
-        "8001/tcp open  rtsp\n| fingerprint-strings: \n|   FourOhFourRequest: \n|     HTTP/1.1 404 Not Found\n"
-        "|     Server: TAS-Tech IPCam\n|     Date: Fri, 8 Mar 118 18:46:15 GMT\n"
+        "PORT     STATE SERVICE     VERSION\n9000/tcp open  cslistener?\n| fingerprint-strings: \n"
+        "|   GenericLines, Help, Kerberos, RTSPRequest, SIPOptions, SSLSessionReq, TLSSessionReq: \n"
+        "|     HTTP/1.1 400 Bad Request\n|     Content-Type: text/plain; charset=utf-8\n|     Connection: close\n|     Request\n"
+        "|   GetRequest: \n|     HTTP/1.0 400 Bad Request\n|     Accept-Ranges: bytes\n|     Content-Length: 232\n"
+        "|     Content-Type: application/xml\n|     Server: MinIO\n|     Vary: Origin\n"
+        "|_    Date: Thu, 06 Apr 2023 06:46:32 GMT\n"
     )
     for proto in ("other", "http"):
         f = _f(proto, raw)
-        assert f["http.header.server"] == ["TAS-Tech IPCam"], proto
-        assert f["nmap.port"] == ["23/tcp telnet", "843/tcp unknown", "8001/tcp rtsp"]
+        assert f["http.header.server"] == ["MinIO"], proto
+        assert f["nmap.port"] == ["9000/tcp cslistener?"]
+    # https://github.com/nmap/nmap/issues/803 (a router's replies, then its http-server-header line)
+    raw2 = ("80/tcp open  http?\n| fingerprint-strings: \n|   HTTPOptions, RTSPRequest: \n|     HTTP/1.0 501 Not Implemented\n"
+            "|     Server: uhttpd/1.0.0\n|     Date: Fri, 24 Mar 2017 13:53:32 GMT\n|_    </BODY></HTML>\n"
+            "|_http-server-header: uhttpd/1.0.0\n")
+    assert _f("other", raw2)["http.header.server"] == ["uhttpd/1.0.0"]
+    assert _ident("other", raw2, db).device_type not in ("camera", "nvr", "dvr", "doorbell")
 
 
 def test_nmap_script_lines_and_service_info(db) -> None:  # type: ignore[no-untyped-def]
