@@ -238,6 +238,17 @@ def _strip_log_prefix(text: str) -> str:
     return "\n".join(ln[n:].lstrip() if ln.strip() else ln for ln in lines)
 
 
+_PY_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|[nrt'\"\\])")
+_PY_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "'": "'", '"': '"', "\\": "\\"}
+
+
+def _bytes_literal(t: str) -> str:
+    """The text of a Python ``bytes`` repr on one line (``b'<?xml ...'``): the ``b`` and the quotes
+    taken off (the closing one may be cut away), ``\\n``, ``\\r``, ``\\t``, quotes and ``\\xNN`` undone."""
+    body = t[2:-1] if len(t) > 2 and t[-1] == t[1] else t[2:]
+    return _PY_ESCAPE.sub(lambda m: chr(int(m.group(1)[1:], 16)) if m.group(1)[0] == "x" else _PY_ESCAPES[m.group(1)], body)
+
+
 def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
     """Read a response that is not a complete exchange: a header block without its status line,
     a body without headers, one bare value, or an exchange inside a log excerpt (every line
@@ -255,6 +266,8 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
     t = text.strip()
     if len(t) > 2 and t[0] == t[-1] and t[0] in "'\"" and t[0] not in t[1:-1]:
         text = t[1:-1]  # a string literal as a client library printed it: 'version=2.420...\r\nBuildDate=...'
+    elif t[:2] in ("b'", 'b"') and "\n" not in t:
+        text = _bytes_literal(t)  # a Python bytes repr (b'<?xml ...'), perhaps cut before its closing quote
     if "\\r\\n" in text and "\r\n" not in text:
         # a capture pasted with its line ends written out as the characters \r\n
         text = text.replace("\\r\\n\n", "\r\n").replace("\\r\\n", "\r\n")
@@ -592,7 +605,8 @@ def message_fields(msg: Message, prefix: str) -> Fields:
     if msg.body:
         add(fields, f"{prefix}.body", msg.body[:MAX_BODY_CHARS], limit=MAX_BODY_CHARS)
         ctype = (msg.header("content-type") or "").lower()
-        sdp_at = 0 if msg.body.lstrip().startswith("v=0") else _SDP_START.search(msg.body, 0, 4096)
+        # an SDP, or one after a client's log lines (ffmpeg's banner and configuration run long)
+        sdp_at = 0 if msg.body.lstrip().startswith("v=0") else _SDP_START.search(msg.body, 0, 4096 if msg.shape == "exchange" else 65536)
         sdp = sdp_at is not None
         if sdp_at is not None:  # an SDP, or one after a line or two of a client's log
             sdp_fields(fields, prefix, msg.body if isinstance(sdp_at, int) else msg.body[sdp_at.start() :])

@@ -570,3 +570,30 @@ def test_quoted_json_payload_after_a_bracketed_logger(db) -> None:  # type: igno
            "b'{\"method\": \"list\", \"context\": \"Axis library\", \"apiVersion\": \"1.0\", \"data\": {\"maxProfiles\": 26}}'\n")
     f = _f("http", raw)
     assert f["http.json.method"] == ["list"] and f["http.json.data.maxProfiles"] == ["26"]
+
+
+def test_python_bytes_repr_of_a_soap_answer() -> None:
+    # zeep's transport debug log prints the envelope as a bytes repr (as in
+    # https://github.com/home-assistant/core/issues/92308); here whole, with its escaped line end
+    raw = ("b'<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" "
+           "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\"><s:Body><tds:GetDeviceInformationResponse>"
+           "<tds:Manufacturer>IPCAM</tds:Manufacturer><tds:Model>C6F0SgZ3N0PmL2</tds:Model>"
+           "<tds:FirmwareVersion>V5.5.0</tds:FirmwareVersion></tds:GetDeviceInformationResponse></s:Body></s:Envelope>\\r\\n'")
+    f = _f("onvif", raw, "GetDeviceInformation")
+    assert f["onvif.Model"] == ["C6F0SgZ3N0PmL2"] and f["onvif.FirmwareVersion"] == ["V5.5.0"] and "onvif.unreadable" not in f
+    assert raw.endswith("\\r\\n'")
+    g = _f("http", raw[:-5])  # the same, cut before its closing quote, as an HTTP body
+    assert g["http.xml.Envelope/Body/GetDeviceInformationResponse/Model"] == ["C6F0SgZ3N0PmL2"]
+
+
+def test_ffprobe_debug_log_with_a_long_banner_before_the_sdp() -> None:
+    # ffprobe -v debug prints its banner and build configuration, then "[rtsp @ 0x...] SDP:" and the
+    # SDP (https://github.com/deepch/RTSPtoWeb/issues/106 shows the banner of such a run)
+    banner = ("ffprobe version 4.3.4-0+deb11u1+rpt2 Copyright (c) 2007-2021 the FFmpeg developers\n"
+              "  built with gcc 10 (Debian 10.2.1-6)\n  configuration: --prefix=/usr " + "--enable-libx " * 400 + "\n")
+    raw = (banner + "[tcp @ 0x55c8] Starting connection attempt to 10.0.0.13 port 5541\n"
+           "[rtsp @ 0x55c7] SDP:\nv=0\r\no=- 1109162014219182 1109162014219182 IN IP4 0.0.0.0\r\n"
+           "s=Media Presentation\r\ne=NONE\r\nt=0 0\r\na=tool:LIVE555 Streaming Media\r\n")
+    assert len(banner) > 4096
+    f = _f("rtsp", raw)
+    assert f["rtsp.sdp.session"] == ["Media Presentation"] and f["rtsp.sdp.tool"] == ["LIVE555 Streaming Media"]
