@@ -266,8 +266,10 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
     t = text.strip()
     if len(t) > 2 and t[0] == t[-1] and t[0] in "'\"" and t[0] not in t[1:-1]:
         text = t[1:-1]  # a string literal as a client library printed it: 'version=2.420...\r\nBuildDate=...'
-    elif t[:2] in ("b'", 'b"') and "\n" not in t:
-        text = _bytes_literal(t)  # a Python bytes repr (b'<?xml ...'), perhaps cut before its closing quote
+    elif t[:3] in ("b'<", 'b"<') and "\n" not in t:
+        # a Python bytes repr of markup (b'<?xml ...'), perhaps cut before its closing quote; other
+        # payloads in a bytes repr are read by the JSON and escaped-line-end readers as they are
+        text = _bytes_literal(t)
     if "\\r\\n" in text and "\r\n" not in text:
         # a capture pasted with its line ends written out as the characters \r\n
         text = text.replace("\\r\\n\n", "\r\n").replace("\\r\\n", "\r\n")
@@ -605,13 +607,16 @@ def message_fields(msg: Message, prefix: str) -> Fields:
     if msg.body:
         add(fields, f"{prefix}.body", msg.body[:MAX_BODY_CHARS], limit=MAX_BODY_CHARS)
         ctype = (msg.header("content-type") or "").lower()
-        # an SDP, or one after a client's log lines (ffmpeg's banner and configuration run long)
-        sdp_at = 0 if msg.body.lstrip().startswith("v=0") else _SDP_START.search(msg.body, 0, 4096 if msg.shape == "exchange" else 65536)
+        sdp_at = 0 if msg.body.lstrip().startswith("v=0") else _SDP_START.search(msg.body, 0, 4096)
         sdp = sdp_at is not None
         if sdp_at is not None:  # an SDP, or one after a line or two of a client's log
             sdp_fields(fields, prefix, msg.body if isinstance(sdp_at, int) else msg.body[sdp_at.start() :])
-        elif prefix == "http":
-            _body_fields(fields, prefix, msg.body, ctype, tools=msg.shape == "exchange")
+        else:
+            if prefix == "http":
+                _body_fields(fields, prefix, msg.body, ctype, tools=msg.shape == "exchange")
+            late = _SDP_START.search(msg.body, 4096, 65536) if msg.shape != "exchange" else None
+            if late is not None:  # an SDP after a long client log (ffmpeg's banner): read too, nothing else skipped
+                sdp_fields(fields, prefix, msg.body[late.start() :])
         structured = sdp or msg.body.lstrip()[:1] == "<" or any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)
         if msg.shape == "body" and not structured and not is_tool_output(msg.body):
             embedded_header_fields(fields, prefix, msg.body[:MAX_BODY_CHARS])
