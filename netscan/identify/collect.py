@@ -14,6 +14,8 @@ MAX_HITS_PER_RULE = 4
 #: A field-name convention's claim keeps this share of its weight per level of nesting below
 #: ``<protocol>.<kind>.<key>``.
 SEMANTIC_NESTING_DISCOUNT = 0.85
+#: ... and a claim read inside a component's sub-object (``chip.model``, ``disk.firmware``) this share.
+COMPONENT_DISCOUNT = 0.3
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,8 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                 # sub-device's deeper down: each level of nesting weighs a little less
                 nesting = max(0, name.count(".") + name.count("/") - 2)
                 sweight_factor = SEMANTIC_NESTING_DISCOUNT ** nesting
+                if db.manufacturer is not None and db.manufacturer.in_component(name):
+                    sweight_factor *= COMPONENT_DISCOUNT  # a chip's or a disk's model, not the device's
                 for srule in semantic:
                     for value in values[:4]:
                         got = srule.extract_value(value)

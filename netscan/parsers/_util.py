@@ -149,7 +149,7 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
     elif isinstance(obj, list):
         for v in obj[:100]:
             json_leaves(v, fields, prefix if not isinstance(v, (dict, list)) else prefix, depth + 1)
-    elif isinstance(obj, str) and _embedded_json(obj):
+    elif isinstance(obj, str) and obj[:1] in ("{", "[", " ") and _embedded_json(obj):
         try:  # JSON carried as a string value ("payload": "{\\"model\\": ...}"): its members too
             inner = json.loads(obj)
         except (ValueError, RecursionError):

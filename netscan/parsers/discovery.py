@@ -236,4 +236,56 @@ def mdns_fields(raw: str, request: str = "") -> Fields:
             add(fields, "mdns.hostname", name)
         elif rtype == "HINFO":
             add(fields, "mdns.hinfo", rdata.strip().replace('"', ""))
+    if not fields and ("IPv4" in text or "IPv6" in text):
+        avahi_fields(fields, text[:65536])
     return fields
+
+
+#: ``avahi-browse -r`` result lines: ``=   eth0 IPv4 <instance>   <service type>   <domain>``, then
+#: indented ``hostname = [...]``, ``address = [...]``, ``port = [...]``, ``txt = ["k=v" ...]``;
+#: ``-p`` (parsable) joins the same with ``;`` and escapes bytes as ``\DDD`` (decimal).
+_AVAHI_LINE = re.compile(r"^[=+]\s{1,8}\S{1,32}\s{1,8}IPv[46]\s{1,8}(\S.{0,200}?)\s{2,60}(\S.{0,80}?)\s{2,60}(\S{1,64})\s*$")
+_AVAHI_ATTR = re.compile(r"^\s{1,12}(hostname|address|port|txt)\s=\s\[(.{0,4000})\]\s*$")
+_AVAHI_ESCAPE = re.compile(r"\\(\d{3})")
+
+
+def _avahi_unescape(text: str) -> str:
+    return _AVAHI_ESCAPE.sub(lambda m: chr(int(m.group(1))) if int(m.group(1)) < 256 else m.group(0), text)
+
+
+def avahi_fields(fields: Fields, text: str) -> None:
+    """DNS-SD results as ``avahi-browse`` prints them (normal and ``-p`` parsable output): the
+    instance, service, host name and TXT keys, under the same names as DNS records give them."""
+    for line in text.splitlines()[:MAX_RECORD_LINES]:
+        line = line[:MAX_RECORD_LINE]
+        if line.startswith(("=;", "+;")):
+            parts = line.split(";")
+            if len(parts) >= 6 and parts[2] in ("IPv4", "IPv6"):
+                add(fields, "mdns.instance", _avahi_unescape(parts[3]))
+                if parts[4].startswith("_"):
+                    add(fields, "mdns.service", f"{parts[4]}.{parts[5] or 'local'}")
+                if len(parts) >= 7 and parts[6]:
+                    add(fields, "mdns.hostname", parts[6].rstrip("."))
+                if len(parts) >= 10:
+                    _txt_keys(fields, ";".join(parts[9:]))
+            continue
+        m = _AVAHI_LINE.match(line)
+        if m is not None:
+            add(fields, "mdns.instance", m.group(1).strip())
+            if m.group(2).startswith("_"):
+                add(fields, "mdns.service", f"{m.group(2).strip()}.{m.group(3)}")
+            continue
+        a = _AVAHI_ATTR.match(line)
+        if a is None:
+            continue
+        if a.group(1) == "hostname" and a.group(2).strip():
+            add(fields, "mdns.hostname", a.group(2).strip().rstrip("."))
+        elif a.group(1) == "txt":
+            _txt_keys(fields, a.group(2))
+
+
+def _txt_keys(fields: Fields, rdata: str) -> None:
+    for item in txt_strings(rdata)[:64]:
+        k, eq, v = item.partition("=")
+        if eq and k:
+            add(fields, f"mdns.txt.{k.lower()}", v)

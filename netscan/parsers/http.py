@@ -53,6 +53,8 @@ class Message:
     """What ``raw`` was (docs/observations.md): ``exchange`` (status line, headers, body),
     ``headers`` (a header block without its status line), ``body`` (a body without headers),
     ``value`` (one bare value: a title, a banner, a version string)."""
+    later: list[tuple[str, str]] = field(default_factory=list)
+    """Header lines of the further answers of a transcript (read as header fields, not in ``header-names``)."""
     text: str = ""
     """The whole text of a fragment (empty for an exchange): tool outputs and tables are read from it."""
 
@@ -117,13 +119,76 @@ def _unprefix_curl(raw: str) -> str:
     return "\r\n".join(head) + "\r\n\r\n" + "\n".join(body)
 
 
+#: Python's http.client with ``debuglevel`` 1 (requests/urllib3 debug logging): ``reply: 'HTTP/1.1 200 OK\\r\\n'``
+#: then one ``header: Name: value`` line per received header.
+_PY_REPLY = re.compile(r"(?m)^reply: ['\"]((?:HTTP|RTSP)/\d(?:\.\d)? \d{3}[^'\"\r\n]{0,200}?)(?:\\r\\n)?['\"]\s*$")
+
+
+def _http_client_debug(text: str) -> str | None:
+    """The answer of an ``http.client`` debug transcript (the last ``reply:`` and the ``header:``
+    lines after it) as an exchange, or None when ``text`` is not one."""
+    replies = list(_PY_REPLY.finditer(text, 0, 65536))
+    if not replies:
+        return None
+    last = replies[-1]
+    head = [last.group(1)]
+    for ln in text[last.end() :].split("\n", MAX_HEADERS + 1)[1 : MAX_HEADERS + 1]:
+        if ln.startswith("header: "):
+            head.append(ln[8:].rstrip("\r"))
+        elif ln.strip():
+            break
+    return "\r\n".join(head) + "\r\n\r\n"
+
+
+def _head_block(text: str, at: int) -> list[str] | None:
+    """The head lines of an answer whose status line starts at ``at`` and whose header lines are
+    all indented alike (a log record's continuation lines: Android logcat, ExoPlayer), dedented;
+    None when the line after the status line is not indented (then an indented line is obs-fold)."""
+    lines = text[at:].split("\n", MAX_HEADERS + 2)[: MAX_HEADERS + 1]
+    if len(lines) < 2 or not lines[1][:1].isspace() or not lines[1].strip():
+        return None
+    indent = lines[1][: len(lines[1]) - len(lines[1].lstrip())]
+    out = [lines[0].rstrip("\r")]
+    for ln in lines[1:]:
+        if not ln.startswith(indent) or not ln.strip():
+            break
+        out.append(ln[len(indent) :].rstrip("\r"))
+    return out
+
+
+#: Further answers read from one transcript (a client's log of several exchanges).
+MAX_TRANSCRIPT_ANSWERS = 16
+
+
+def _later_answers(msg: Message, text: str, after: int) -> None:
+    """The header lines of every further answer of a transcript (each status line after ``after``,
+    its head up to a blank line or a line that is no header) added to ``msg``: a log of OPTIONS
+    then DESCRIBE keeps the DESCRIBE's challenge. Requests are not answers and are not read."""
+    seen = {(k.lower(), v) for k, v in msg.headers}
+    for n, m in enumerate(_STATUS_INSIDE.finditer(text, after, 65536)):
+        if n >= MAX_TRANSCRIPT_ANSWERS or len(msg.later) >= MAX_HEADERS:
+            break
+        head = _head_block(text, m.start()) or text[m.start() :].split("\n", MAX_HEADERS + 2)[: MAX_HEADERS + 1]
+        for ln in head[1:]:
+            name, colon, value = ln.strip().partition(":")
+            if not colon or not name or " " in name or not _HEADER_LINE.match(ln.strip()):
+                break
+            key = (name.lower(), value.strip())
+            if key not in seen and len(msg.later) < MAX_HEADERS:
+                seen.add(key)
+                msg.later.append((name, value.strip()))
+
+
 def _dedent_status(text: str, at: int) -> str:
     """An answer indented as a block (``wget -S`` prints every line of the server response two
-    blanks in): the status line at ``at`` and the following lines with the same indent, dedented.
-    ``text[at:]`` when the status line is not indented."""
+    blanks in; a logcat record indents its continuation lines): the status line at ``at`` and the
+    following lines with the same indent, dedented. ``text[at:]`` when nothing is indented."""
     line_start = text.rfind("\n", 0, at) + 1
     indent = text[line_start:at]
     if not indent or indent.strip():
+        block = _head_block(text, at)
+        if block is not None:  # a status line after a log prefix, its header lines indented
+            return "\r\n".join(block) + "\r\n\r\n"
         return text[at:]
     out = []
     for ln in text[line_start:].split("\n", MAX_HEADERS + 2)[: MAX_HEADERS + 1]:
@@ -173,6 +238,17 @@ def _strip_log_prefix(text: str) -> str:
     return "\n".join(ln[n:].lstrip() if ln.strip() else ln for ln in lines)
 
 
+_PY_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|[nrt'\"\\])")
+_PY_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "'": "'", '"': '"', "\\": "\\"}
+
+
+def _bytes_literal(t: str) -> str:
+    """The text of a Python ``bytes`` repr on one line (``b'<?xml ...'``): the ``b`` and the quotes
+    taken off (the closing one may be cut away), ``\\n``, ``\\r``, ``\\t``, quotes and ``\\xNN`` undone."""
+    body = t[2:-1] if len(t) > 2 and t[-1] == t[1] else t[2:]
+    return _PY_ESCAPE.sub(lambda m: chr(int(m.group(1)[1:], 16)) if m.group(1)[0] == "x" else _PY_ESCAPES[m.group(1)], body)
+
+
 def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
     """Read a response that is not a complete exchange: a header block without its status line,
     a body without headers, one bare value, or an exchange inside a log excerpt (every line
@@ -183,9 +259,17 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
     if _STATUS.match((raw[:nl] if nl >= 0 else raw[:512]).strip()):
         return parse_message(raw)  # the common case: a complete exchange
     text = _unprefix_curl(raw) if _CURL_STATUS.search(raw, 0, 65536) else raw
+    if "reply: " in text:  # before escaped line ends are undone: the reply line ends with a written-out \r\n
+        debug = _http_client_debug(text)
+        if debug is not None:
+            return parse_message(debug)
     t = text.strip()
     if len(t) > 2 and t[0] == t[-1] and t[0] in "'\"" and t[0] not in t[1:-1]:
         text = t[1:-1]  # a string literal as a client library printed it: 'version=2.420...\r\nBuildDate=...'
+    elif t[:3] in ("b'<", 'b"<') and "\n" not in t:
+        # a Python bytes repr of markup (b'<?xml ...'), perhaps cut before its closing quote; other
+        # payloads in a bytes repr are read by the JSON and escaped-line-end readers as they are
+        text = _bytes_literal(t)
     if "\\r\\n" in text and "\r\n" not in text:
         # a capture pasted with its line ends written out as the characters \r\n
         text = text.replace("\\r\\n\n", "\r\n").replace("\\r\\n", "\r\n")
@@ -201,7 +285,9 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
         text = _strip_log_prefix(text.replace("\r\n", "\n"))
         inside = _STATUS_INSIDE.search(text, 0, 65536)
         if inside is not None:  # the answer starts at its status line; what came before is not it
-            return parse_message(_dedent_status(text, inside.start()))
+            msg = parse_message(_dedent_status(text, inside.start()))
+            _later_answers(msg, text, inside.end())
+            return msg
     if "\n" in text.strip() and text.lstrip()[:1] not in ("{", "<"):
         unprefixed = _strip_log_prefix(text.replace("\r\n", "\n"))
         head = unprefixed.lstrip().split("\n", 1)[0].strip()
@@ -317,13 +403,18 @@ def loose_fields(fields: Fields, prefix: str, text: str) -> None:
         except Unreadable:
             pass
         for line in text.split("\n", MAX_STRUCTURED_LINES)[:MAX_STRUCTURED_LINES]:
-            i = min((j for j in (line.find("{"), line.find("[")) if j >= 0), default=-1)
-            if i < 0 or len(line) - i < 2:
-                continue
-            try:
-                json_leaves(parse_loose(line[i:].strip()), fields, f"{prefix}.json.")
-            except Unreadable:
-                continue
+            # from the first "{", else the first "[" (a "[logger.name]" prefix is no payload)
+            for i in sorted({j for j in (line.find("{"), line.find("[")) if j >= 0}, key=lambda j: line[j] != "{"):
+                if len(line) - i < 2:
+                    continue
+                candidate = line[i:].strip()
+                if len(candidate) > 2 and candidate[-1] in "'\"" and line[i - 1 : i] == candidate[-1]:
+                    candidate = candidate[:-1]  # a quoted payload: b'{...}', '{...}'
+                try:
+                    json_leaves(parse_loose(candidate), fields, f"{prefix}.json.")
+                    break
+                except Unreadable:
+                    continue
     for key, value in loose_pairs(text):
         add(fields, f"{prefix}.json.{key}", value)
     if '\\"' in text:
@@ -510,6 +601,8 @@ def message_fields(msg: Message, prefix: str) -> Fields:
             embedded_header_fields(fields, prefix, v)  # "12:00:01 debug: Server: ..." log lines
     if msg.headers:
         add(fields, f"{prefix}.header-names", ",".join(k for k, _ in msg.headers))
+    for k, v in msg.later:  # further answers of a transcript
+        add(fields, f"{prefix}.header.{k.lower()}", v)
     sdp = False
     if msg.body:
         add(fields, f"{prefix}.body", msg.body[:MAX_BODY_CHARS], limit=MAX_BODY_CHARS)
@@ -518,8 +611,12 @@ def message_fields(msg: Message, prefix: str) -> Fields:
         sdp = sdp_at is not None
         if sdp_at is not None:  # an SDP, or one after a line or two of a client's log
             sdp_fields(fields, prefix, msg.body if isinstance(sdp_at, int) else msg.body[sdp_at.start() :])
-        elif prefix == "http":
-            _body_fields(fields, prefix, msg.body, ctype, tools=msg.shape == "exchange")
+        else:
+            if prefix == "http":
+                _body_fields(fields, prefix, msg.body, ctype, tools=msg.shape == "exchange")
+            late = _SDP_START.search(msg.body, 4096, 65536) if msg.shape != "exchange" else None
+            if late is not None:  # an SDP after a long client log (ffmpeg's banner): read too, nothing else skipped
+                sdp_fields(fields, prefix, msg.body[late.start() :])
         structured = sdp or msg.body.lstrip()[:1] == "<" or any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)
         if msg.shape == "body" and not structured and not is_tool_output(msg.body):
             embedded_header_fields(fields, prefix, msg.body[:MAX_BODY_CHARS])

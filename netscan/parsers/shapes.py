@@ -108,9 +108,13 @@ def table_pairs(text: str) -> list[tuple[str, str]]:
     header: list[str] | None = None
     prev_cells: list[str] | None = None
     pending: tuple[str, str] | None = None  # a two-cell row: a pair, or a header
+    parents: list[tuple[int, str]] = []  # YAML-like nesting: (indent, key) of "Key:" lines without a value
     lines = text[:MAX_SHAPE_CHARS].split("\n", MAX_SHAPE_LINES)[:MAX_SHAPE_LINES]
     for raw_line in lines:
         line = raw_line[:MAX_SHAPE_LINE].strip()
+        indent = len(raw_line) - len(raw_line.lstrip(" "))
+        while parents and parents[-1][0] >= indent and line:
+            parents.pop()
         if line.startswith("|") and line.count("|") >= 2:
             cells = _md_cells(line)
             if prev_cells is not None and all(_MD_SEPARATOR.fullmatch(c) for c in cells if c) and any(cells):
@@ -135,11 +139,16 @@ def table_pairs(text: str) -> list[tuple[str, str]]:
                 out.append(pending)
                 pending = None
             header = prev_cells = None
-            pair = _split_pair(line.lstrip("-*+> \t"))
+            item = line.lstrip("-*+> \t")
+            pair = _split_pair(item)
             if pair is not None:
                 key = norm_key(pair[0])
                 if key:
-                    out.append((key, pair[1]))
+                    out.append((".".join([p for _, p in parents] + [key]), pair[1]))
+            elif item.endswith(":") and len(parents) < 8:
+                parent = norm_key(item[:-1])
+                if parent and _TABLE_KEY.fullmatch(item[:-1].strip()) and item[:-1].strip().lower() not in _LEVELS:
+                    parents.append((indent, parent))
         if len(out) >= MAX_SHAPE_PAIRS:
             break
     if pending is not None:
@@ -165,6 +174,27 @@ def inline_pairs(text: str) -> list[tuple[str, str]]:
         if len(out) >= MAX_SHAPE_PAIRS:
             break
     return out[:MAX_SHAPE_PAIRS]
+
+
+#: A label line of a page copied as text: 1-4 words of letters, each capitalised or all lower case.
+_LABEL_LINE = re.compile(r"[A-Z][A-Za-z]{1,20}(?: [A-Za-z]{1,20}){0,3}")
+
+
+def label_value_lines(text: str) -> list[tuple[str, str]]:
+    """A two-column page copied as text, label and value on alternate lines ("Device Type",
+    "IPC-HDW4300C", "Software Version", "2.420.0009.0.R, build : 2015-11-06"): read only when every
+    other line, from the first, is a label (words of letters) and no line has a ``:``/``=``
+    separator, at least two pairs, and at least half of the values holding a digit. (normalised
+    label, value)."""
+    lines = [ln.strip() for ln in text[:16384].split("\n", 201)[:200] if ln.strip()]
+    if len(lines) < 4 or len(lines) % 2 or len(lines) > 100:
+        return []
+    labels, values = lines[0::2], lines[1::2]
+    if not all(_LABEL_LINE.fullmatch(lb) for lb in labels) or any(":" in lb or "=" in lb for lb in labels):
+        return []
+    if sum(any(c.isdigit() for c in v) for v in values) * 2 < len(values):
+        return []  # prose, or a list of words: device information is mostly numbers and versions
+    return [(norm_key(lb), v[:256]) for lb, v in zip(labels, values)]
 
 
 # ------------------------------------------------------------------ IEEE 1284 device IDs, HTML tables
@@ -546,6 +576,9 @@ def tool_fields(fields: Fields, prefix: str, text: str, tables: bool = True) -> 
         nmap_fields(fields, t)
     if "Input #" in t or "[rtsp @" in t:
         ffmpeg_fields(fields, t)
+    if tables and t.count("\n") >= 3:
+        for key, value in label_value_lines(t):
+            add(fields, f"{prefix}.kv.{key}", value)
     if tables and (":" in t or "=" in t or "|" in t):
         for key, value in table_pairs(t):
             add(fields, f"{prefix}.kv.{key}", value)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import struct
 from typing import Any
 
-from netscan.parsers._util import Fields, Unreadable, add, json_leaves, parse_json, raw_bytes
+from netscan.parsers._util import Fields, Unreadable, add, json_leaves, parse_json, parse_loose, raw_bytes
 
 MAX_JSON = 256 * 1024
 
@@ -36,9 +36,20 @@ def _json_from(data: bytes) -> Any:
         raise Unreadable("no json")
     end = max(data.rfind(b"}"), data.rfind(b"]"))
     if end <= start:
-        raise Unreadable("no json")
+        end = start + MAX_JSON  # no closing bracket: a payload cut off (parse_loose closes it)
     text = data[start : end + 1][:MAX_JSON].decode("utf-8", "replace")
-    return parse_json(text)
+    try:
+        return parse_json(text)
+    except Unreadable:
+        # as a tool or a log printed it: JSON cut off, a Python dict (docs/observations.md "Shapes of raw")
+        rest = data[start : start + MAX_JSON].decode("utf-8", "replace")
+        try:
+            return parse_loose(rest)
+        except Unreadable:
+            nl = rest.find("\n")
+            if nl > 0:
+                return parse_loose(rest[:nl].rstrip())
+            raise
 
 
 def _xor_autokey(data: bytes) -> bytes:
@@ -66,6 +77,8 @@ def tplink_fields(raw: str, request: str = "") -> Fields:
         candidates.append(_xor_autokey(data))  # 9999 over UDP
         if len(data) > 4:
             candidates.append(_xor_autokey(data[4:]))  # 9999 over TCP (length prefix)
+        if b"{" in data[:4096] and data[:256].isascii() and data[:1].isalnum():
+            candidates.append(data)  # the payload after a log line's prefix
     for c in candidates:
         try:
             doc = _json_from(c)

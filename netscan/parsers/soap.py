@@ -11,7 +11,13 @@ _DEVINFO = ("Manufacturer", "Model", "FirmwareVersion", "SerialNumber", "Hardwar
 
 
 def _soap_body(raw: str) -> str:
-    # A recorded ONVIF exchange may carry the HTTP head in front of the envelope.
+    # A recorded ONVIF exchange may carry the HTTP head in front of the envelope; a client's log
+    # may print the envelope as a Python bytes repr (b'<?xml ...').
+    t = raw.lstrip()
+    if t[:3] in ("b'<", 'b"<'):
+        from netscan.parsers.http import _bytes_literal  # noqa: PLC0415
+
+        raw = _bytes_literal(t.split("\n", 1)[0] if "\n" in t else t)
     i = raw.find("<")
     return raw[i:] if i >= 0 else raw
 
@@ -28,9 +34,9 @@ def _text_devinfo(fields: Fields, raw: str) -> bool:
     from netscan.parsers.http import loose_fields  # noqa: PLC0415 (http is the bigger module)
     from netscan.parsers.shapes import tool_fields  # noqa: PLC0415
 
-    text = raw[:MAX_BODY_CHARS]
+    text = _soap_body(raw[:MAX_BODY_CHARS]) if raw.lstrip()[:3] in ("b'<", 'b"<') else raw[:MAX_BODY_CHARS]
     got: Fields = {}
-    if "</" in text:
+    if "</" in text or text.lstrip().startswith("<"):  # markup, cut: its complete elements only
         for name, value in xml_salvage(text):
             add(got, f"onvif.xml.{name}", value)
     else:

@@ -7,7 +7,7 @@ import re
 import struct
 from typing import Any
 
-from netscan.parsers._util import Fields, Unreadable, add, decode_raw, local, parse_json, parse_xml
+from netscan.parsers._util import Fields, Unreadable, add, decode_raw, local, parse_json, parse_loose, parse_xml
 from netscan.parsers.framing import DHIP_HEADER, DHIP_MAGIC, XM_HEAD_FLAG, XM_HEADER
 
 
@@ -61,7 +61,18 @@ def _json_tail(raw: str, header_len: int) -> Any:
     if i < 0:
         raise Unreadable("no json")
     j = body.rfind("}")
-    return parse_json(body[i : j + 1])
+    try:
+        return parse_json(body[i : j + 1])
+    except Unreadable:
+        # as a tool or a log printed it: JSON cut off, a Python dict, one log line's payload
+        try:
+            return parse_loose(body[i:])
+        except Unreadable:
+            pass
+        line_end = body.find("\n", i)
+        if 0 <= line_end < j:
+            return parse_loose(body[i:line_end].rstrip())
+        raise
 
 
 def dhip_fields(raw: str, request: str = "") -> Fields:

@@ -78,6 +78,17 @@ class ManufacturerFields:
     weight: float
     unknown_weight: float
     examples: tuple[dict[str, Any], ...]
+    components: re.Pattern[str] | None = None
+    """Field paths inside a component's sub-object (``chip.vendor``, ``cpu.model``): they name the
+    component's maker or model, not the device's."""
+
+    def applies(self, name: str) -> bool:
+        """True when the field ``name`` holds the device's manufacturer."""
+        return self.key.search(name) is not None and not self.in_component(name)
+
+    def in_component(self, name: str) -> bool:
+        """True when ``name`` lies inside a component's sub-object."""
+        return self.components is not None and self.components.search(name) is not None
 
     def claim(self, db: SignatureDB, value: str) -> tuple[str, bool] | None:
         """(name, known) for a manufacturer value: the canonical vendor when known, else the value
@@ -141,7 +152,9 @@ def load_manufacturer_fields(data: Any, where: str) -> ManufacturerFields:
     placeholders = data.get("placeholders") or []
     if not isinstance(placeholders, list):
         raise SignatureError(f"{where}: manufacturer_fields 'placeholders' must be a list")
+    components = _field_pattern(data, "components", f"{where}: manufacturer_fields") if "components" in data else None
     return ManufacturerFields(
+        components=components,
         key=key,
         placeholders=frozenset(normalise_name(str(p)) for p in placeholders),
         weight=float(data.get("weight", 1.0)) * MANUFACTURER_PREFERENCE,
@@ -174,7 +187,7 @@ def name_problems(db: SignatureDB) -> list[str]:
                 out.append(f"{tag}: needs a 'source' URL")
                 continue
             fname, value = str(ex.get("field", "")), str(ex.get("value", ""))
-            got = mf.claim(db, value) if mf.key.search(fname) else None
+            got = mf.claim(db, value) if mf.applies(fname) else None
             expect = ex.get("expect") or {}
             want: tuple[str, bool] | None = None
             if expect.get("brand"):

@@ -18,6 +18,7 @@ from netscan.parsers.shapes import (
     device_id_pairs,
     html_table_pairs,
     inline_pairs,
+    label_value_lines,
     js_object_pairs,
     norm_key,
     table_pairs,
@@ -205,20 +206,27 @@ def test_nmap_normal_output_version_column_and_scripts(db) -> None:  # type: ign
     assert ident.vendor == "D-Link"
 
 
-def test_nmap_fingerprint_strings_reply_headers() -> None:
-    # https://github.com/ant-thomas/zsgx1hacks/issues/35 (nmap -A, unrecognised services' replies)
+def test_nmap_fingerprint_strings_reply_headers(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/google/tsunami-security-scanner-plugins/issues/303 (nmap -sV, an unrecognised
+    # service's replies under fingerprint-strings: probe names, then each reply indented below)
     raw = (
-        "PORT     STATE SERVICE    VERSION\n23/tcp   open  telnet\n| fingerprint-strings: \n|   GenericLines: \n"
-        "|     CAMERA login: \n|   NULL: \n|_    CAMERA login:\n843/tcp  open  unknown\n| fingerprint-strings: \n"
-        "|   DNSStatusRequest, GenericLines, GetRequest, HTTPOptions: \n"
-        '|_    <cross-domain-policy> <allow-access-from domain="*" to-ports="*" /> </cross-domain-policy>\n'
-        "8001/tcp open  rtsp\n| fingerprint-strings: \n|   FourOhFourRequest: \n|     HTTP/1.1 404 Not Found\n"
-        "|     Server: TAS-Tech IPCam\n|     Date: Fri, 8 Mar 118 18:46:15 GMT\n"
+        "PORT     STATE SERVICE     VERSION\n9000/tcp open  cslistener?\n| fingerprint-strings: \n"
+        "|   GenericLines, Help, Kerberos, RTSPRequest, SIPOptions, SSLSessionReq, TLSSessionReq: \n"
+        "|     HTTP/1.1 400 Bad Request\n|     Content-Type: text/plain; charset=utf-8\n|     Connection: close\n|     Request\n"
+        "|   GetRequest: \n|     HTTP/1.0 400 Bad Request\n|     Accept-Ranges: bytes\n|     Content-Length: 232\n"
+        "|     Content-Type: application/xml\n|     Server: MinIO\n|     Vary: Origin\n"
+        "|_    Date: Thu, 06 Apr 2023 06:46:32 GMT\n"
     )
     for proto in ("other", "http"):
         f = _f(proto, raw)
-        assert f["http.header.server"] == ["TAS-Tech IPCam"], proto
-        assert f["nmap.port"] == ["23/tcp telnet", "843/tcp unknown", "8001/tcp rtsp"]
+        assert f["http.header.server"] == ["MinIO"], proto
+        assert f["nmap.port"] == ["9000/tcp cslistener?"]
+    # https://github.com/nmap/nmap/issues/803 (a router's replies, then its http-server-header line)
+    raw2 = ("80/tcp open  http?\n| fingerprint-strings: \n|   HTTPOptions, RTSPRequest: \n|     HTTP/1.0 501 Not Implemented\n"
+            "|     Server: uhttpd/1.0.0\n|     Date: Fri, 24 Mar 2017 13:53:32 GMT\n|_    </BODY></HTML>\n"
+            "|_http-server-header: uhttpd/1.0.0\n")
+    assert _f("other", raw2)["http.header.server"] == ["uhttpd/1.0.0"]
+    assert _ident("other", raw2, db).device_type not in ("camera", "nvr", "dvr", "doorbell")
 
 
 def test_nmap_script_lines_and_service_info(db) -> None:  # type: ignore[no-untyped-def]
@@ -324,6 +332,9 @@ def _timed(fn, *args) -> float:  # type: ignore[no-untyped-def]
     "[rtsp @ 0x1] line='" + "'" * 100_000,
     "<meta name=\"a\" content=\"" * 20_000,
     "\\\"" * 200_000,
+    "a {" + "[" * 100_000,
+    "a {'k': " + "(" * 50_000,
+    "{" + '"a": 1, ' * 100_000,
     "<tr><td>" * 50_000,
     "<tr>" + "<td>" * 100_000 + "</td>" * 100_000,
     "MFG:" + "a;" * 100_000,
@@ -333,8 +344,10 @@ def test_readers_are_linear_and_capped(raw: str) -> None:
     out: dict[str, list[str]] = {}
     assert _timed(tool_fields, out, "http", raw) < CEILING
     assert len(out) <= MAX_FIELDS and all(len(v) <= MAX_VALUE_CHARS for vs in out.values() for v in vs)
-    for proto in ("http", "rtsp", "onvif", "other", "telnet"):
+    for proto in ("http", "rtsp", "onvif", "other", "telnet", "dhip", "dvrip", "tplink", "xmeye"):
         assert _timed(_f, proto, raw) < CEILING * 2, proto
+    for proto in ("dhip", "dvrip", "tplink"):  # a log prefix, then a hostile payload
+        assert _timed(_f, proto, "x: " + raw) < CEILING * 2, proto
 
 
 def test_pair_floods_stop_at_the_cap() -> None:
@@ -436,3 +449,151 @@ def test_nmap_grepable_output(db) -> None:  # type: ignore[no-untyped-def]
 
 def test_placeholder_models_are_no_model(db) -> None:  # type: ignore[no-untyped-def]
     assert _ident("http", "Model: N/A\nFirmware Version: 1.2.3\n", db).model is None
+
+
+def test_discovery_payloads_as_logs_print_them() -> None:
+    # DHIP deviceInfo values of rroller/dahua's discovery test (a Python dict after a log prefix)
+    # https://github.com/rroller/dahua/blob/7356f4a168491e3d368cb40f72fe4d161ebb2b24/tests/dahua/test_discovery.py
+    dhip = ("2021-01-01 12:00:00 DEBUG recv: {'method': 'client.notifyDevInfo', 'params': {'deviceInfo': "
+            "{'DeviceType': 'IPC-HDW1431T1-S4', 'Version': '3.120.0000.0.R', 'Vendor': 'General'}}}\n")
+    f = _f("dhip", dhip)
+    assert f["dhip.DeviceType"] == ["IPC-HDW1431T1-S4"] and f["dhip.Version"] == ["3.120.0000.0.R"]
+    # python-kasa's legacy get_sysinfo (tests/fixtures/iot/EP10(US)_1.0_1.0.2.json @a29d0610), as a log line
+    kasa = "DEBUG:kasa.protocol:192.168.1.5 << {'system': {'get_sysinfo': {'sw_ver': '1.0.2 Build 200915 Rel.085940', 'model': 'EP10(US)'}}}\n"
+    g = _f("tplink", kasa)
+    assert g["tplink.system.get_sysinfo.sw_ver"] == ["1.0.2 Build 200915 Rel.085940"]
+    # a DVRIP SystemInfo answer cut off after its last complete member
+    dvrip = '{ "Name" : "SystemInfo", "Ret" : 100, "SystemInfo" : { "DeviceModel" : "IPC", "HardWare" : "HI3516EV300_85H30AI", "SoftWareVersion" : "V5.00.R02.000'
+    h = _f("dvrip", dvrip)
+    assert h["dvrip.SystemInfo.HardWare"] == ["HI3516EV300_85H30AI"] and "dvrip.unreadable" not in h
+
+
+def test_avahi_browse_results() -> None:
+    # https://github.com/avahi/avahi/issues/608 (avahi-browse -r output, an OpenThread border router)
+    raw = (
+        "+  wlan0 IPv4 OpenThread BorderRouter #0F07                 _meshcop._udp        local\n"
+        "=  wlan0 IPv4 OpenThread BorderRouter #0F07                 _meshcop._udp        local\n"
+        "   hostname = [raspberrypi.local]\n   address = [192.168.36.59]\n   port = [49154]\n"
+        '   txt = ["omr=@<\\018\\000\\001" "dn=DefaultDomain" "tv=1.3.0" "nn=DEV" "mn=BorderRouter" "vn=OpenThread" "rv=1"]\n'
+    )
+    f = _f("mdns", raw)
+    assert f["mdns.instance"] == ["OpenThread BorderRouter #0F07"] and f["mdns.service"] == ["_meshcop._udp.local"]
+    assert f["mdns.hostname"] == ["raspberrypi.local"]
+    assert f["mdns.txt.vn"] == ["OpenThread"] and f["mdns.txt.tv"] == ["1.3.0"]
+    # the parsable form (avahi-browse -p: ';'-separated, bytes escaped as \DDD decimal)
+    p = _f("mdns", "=;wlan0;IPv4;OpenThread\\032BorderRouter\\032#0F07;_meshcop._udp;local;raspberrypi.local;192.168.36.59;49154;\"vn=OpenThread\" \"mn=BorderRouter\"\n")
+    assert p["mdns.instance"] == ["OpenThread BorderRouter #0F07"] and p["mdns.txt.mn"] == ["BorderRouter"]
+
+
+def test_python_http_client_debug_transcript() -> None:
+    # https://github.com/psf/requests/issues/2934 (requests with http.client debug output: send/reply/header lines)
+    raw = (
+        "send: 'GET //download/cambridge/haggle/imote-trace1.tar.gz HTTP/1.1\\r\\nHost: crawdad.org\\r\\nConnection: keep-alive\\r\\n\\r\\n'\n"
+        "reply: 'HTTP/1.1 401 Unauthorized\\r\\n'\nheader: Date: Thu, 17 Dec 2015 14:20:14 GMT\n"
+        "header: Server: Apache/2.4.10 (Fedora)\nheader: WWW-Authenticate: Basic realm=\"Dartmouth wireless-network traces\"\n"
+        "header: Content-Length: 88\nheader: Connection: close\nheader: Content-Type: text/html; charset=iso-8859-1\n"
+        "DEBUG:requests.packages.urllib3.connectionpool:\"GET //download/cambridge/haggle/imote-trace1.tar.gz HTTP/1.1\" 401 88\n"
+    )
+    f = _f("http", raw)
+    assert f["http.status"] == ["401"] and f["http.header.server"] == ["Apache/2.4.10 (Fedora)"]
+    assert f["http.header.www-authenticate"] == ['Basic realm="Dartmouth wireless-network traces"']
+    assert "http.header.header" not in f
+
+
+def test_httpie_verbose_output() -> None:
+    # HTTPie's --verbose output (https://httpie.io/docs/cli/verbose-output): the request, then the answer
+    raw = ("GET / HTTP/1.1\nAccept: */*\nHost: 192.168.1.64\nUser-Agent: HTTPie/3.2.1\n\n\n\n"
+           'HTTP/1.1 401 Unauthorized\nServer: Boa/0.94.14rc21\nWWW-Authenticate: Basic realm="Bluecherry"\n\n')
+    f = _f("http", raw)
+    assert f["http.status"] == ["401"] and f["http.header.server"] == ["Boa/0.94.14rc21"]
+
+
+def test_log_transcript_with_indented_heads_and_several_answers(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/google/ExoPlayer/issues/9800 (Android logcat: each record's continuation lines indented)
+    raw = (
+        "2021-12-21 12:05:35.895 10631-10956/com.dotlab.pierre.digitalhive D/RtspClient: RTSP/1.0 200 OK\n"
+        "    CSeq: 0\n    Public: OPTIONS, DESCRIBE, PLAY, PAUSE, SETUP, TEARDOWN, SET_PARAMETER, GET_PARAMETER\n"
+        "    Date:  Tue, Dec 21 2021 12:08:36 GMT\n"
+        "2021-12-21 12:05:35.907 10631-10956/com.dotlab.pierre.digitalhive D/RtspClient: DESCRIBE rtsp://172.30.34.12:554/Streaming/channels/102 RTSP/1.0\n"
+        "    User-Agent: ExoPlayerLib/2.16.1\n    CSeq: 1\n"
+        "2021-12-21 12:05:35.929 10631-10956/com.dotlab.pierre.digitalhive D/RtspClient: RTSP/1.0 401 Unauthorized\n"
+        '    CSeq: 1\n    WWW-Authenticate: Digest realm="IP Camera(C1214)", nonce="0191a41d87c28cd52b3e9c8adc99291c", stale="FALSE"\n'
+        '    WWW-Authenticate: Basic realm="IP Camera(C1214)"\n'
+    )
+    f = _f("rtsp", raw, "OPTIONS, DESCRIBE")
+    assert f["rtsp.header.public"][0].startswith("OPTIONS, DESCRIBE")  # not folded into CSeq
+    assert 'Basic realm="IP Camera(C1214)"' in f["rtsp.header.www-authenticate"]  # the later answer's
+    assert f["rtsp.header-names"] == ["CSeq,Public,Date"]  # the first answer's own
+    assert "rtsp.header.user-agent" not in f  # a request is not an answer
+    assert _ident("rtsp", raw, db).vendor == "Hikvision"
+
+
+def test_page_copied_as_alternating_label_and_value_lines(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/rroller/dahua/issues/583 (a camera's version page copied as text)
+    raw = "Device Type\nIPC-HDW4300C\nSoftware Version\n2.420.0009.0.R, build : 2015-11-06\nWEB Version\n3.2.1.305503\nONVIF Version\n2.4.1\n"
+    assert label_value_lines(raw)[:2] == [("DeviceType", "IPC-HDW4300C"), ("SoftwareVersion", "2.420.0009.0.R, build : 2015-11-06")]
+    ident = _ident("http", raw, db)
+    assert ident.model == "IPC-HDW4300C" and ident.firmware == "2.420.0009.0.R"
+    assert label_value_lines("The camera\nworks fine\nBut then\nit stops\n") == []  # prose: no value line differs
+
+
+def test_metasploit_printout_and_its_spelling(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/rapid7/metasploit-framework/blob/08640f0d6592eff05d604f1c823f8d27f9d2cc3f/documentation/modules/auxiliary/gather/hikvision_info_disclosure_cve_2017_7921.md
+    raw = ("[*] Camera Device Information:\n--------------------------\nDevice name: IP CAMERA\nDevice manufacturer: Hikvision.China\n"
+           "Device model: DS-2CD2142FWD-IS\nDevice firware version: V5.4.1\nDevice firmware release: build 160525\n")
+    ident = _ident("http", raw, db)
+    assert ident.model == "DS-2CD2142FWD-IS" and ident.firmware == "V5.4.1"
+
+
+def test_version_info_build_token_after_a_firmware_word(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/thirtythreeforty/neolink/issues/77 (SwannView's version information, copied)
+    raw = "Hardware Ver: IPC_36S8M\nConfig Ver: v2.0.0.0\nFirmware Ver 1029_16061700\n"
+    assert _ident("other", raw, db).firmware == "1029_16061700"
+
+
+def test_yaml_nesting_and_component_sub_objects(db) -> None:  # type: ignore[no-untyped-def]
+    # OpenIPC ipctool's YAML report as run on a camera (tests/corpus/hankvision, from
+    # https://github.com/OpenIPC/ipctool's output format), the start of it
+    raw = ("board:\n  vendor: Hankvision\n  model: V6202IR-BRV0500\nchip:\n  vendor: HiSilicon\n  model: 3516AV100\n"
+           'ethernet:\n  mac: "00:2a:2a:2c:21:04"\n  u-mdio-phyaddr: 6250537\n  phy-id: 0xa5a5a5a5\n  d-mdio-phyaddr: a5a5\n'
+           "rom:\n  - type: nor\n    block: 64K\n    partitions:\n      - name: boot\n        size: 0x50000\n        sha1: 8e569ea5\n")
+    f = _f("telnet", raw, "ipctool")
+    assert f["telnet.kv.board.vendor"] == ["Hankvision"] and f["telnet.kv.chip.vendor"] == ["HiSilicon"]
+    assert f["telnet.kv.rom.type"] == ["nor"]
+    ident = _ident("telnet", raw, db, "ipctool")
+    assert ident.vendor == "Hankvision" and ident.model == "V6202IR-BRV0500"  # not the chip's
+
+
+def test_quoted_json_payload_after_a_bracketed_logger(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/home-assistant/core/issues/112824 (the axis library's debug log: b'{...}')
+    raw = ("2024-03-10 10:46:26.454 DEBUG (MainThread) [axis.vapix.vapix] Response (from 192.168.1.90 /axis-cgi/streamprofile.cgi): "
+           "b'{\"method\": \"list\", \"context\": \"Axis library\", \"apiVersion\": \"1.0\", \"data\": {\"maxProfiles\": 26}}'\n")
+    f = _f("http", raw)
+    assert f["http.json.method"] == ["list"] and f["http.json.data.maxProfiles"] == ["26"]
+
+
+def test_python_bytes_repr_of_a_soap_answer() -> None:
+    # zeep's transport debug log prints the envelope as a bytes repr (as in
+    # https://github.com/home-assistant/core/issues/92308); here whole, with its escaped line end
+    raw = ("b'<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" "
+           "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\"><s:Body><tds:GetDeviceInformationResponse>"
+           "<tds:Manufacturer>IPCAM</tds:Manufacturer><tds:Model>C6F0SgZ3N0PmL2</tds:Model>"
+           "<tds:FirmwareVersion>V5.5.0</tds:FirmwareVersion></tds:GetDeviceInformationResponse></s:Body></s:Envelope>\\r\\n'")
+    f = _f("onvif", raw, "GetDeviceInformation")
+    assert f["onvif.Model"] == ["C6F0SgZ3N0PmL2"] and f["onvif.FirmwareVersion"] == ["V5.5.0"] and "onvif.unreadable" not in f
+    assert raw.endswith("\\r\\n'")
+    g = _f("http", raw[:-5])  # the same, cut before its closing quote, as an HTTP body
+    assert g["http.xml.Envelope/Body/GetDeviceInformationResponse/Model"] == ["C6F0SgZ3N0PmL2"]
+
+
+def test_ffprobe_debug_log_with_a_long_banner_before_the_sdp() -> None:
+    # ffprobe -v debug prints its banner and build configuration, then "[rtsp @ 0x...] SDP:" and the
+    # SDP (https://github.com/deepch/RTSPtoWeb/issues/106 shows the banner of such a run)
+    banner = ("ffprobe version 4.3.4-0+deb11u1+rpt2 Copyright (c) 2007-2021 the FFmpeg developers\n"
+              "  built with gcc 10 (Debian 10.2.1-6)\n  configuration: --prefix=/usr " + "--enable-libx " * 400 + "\n")
+    raw = (banner + "[tcp @ 0x55c8] Starting connection attempt to 10.0.0.13 port 5541\n"
+           "[rtsp @ 0x55c7] SDP:\nv=0\r\no=- 1109162014219182 1109162014219182 IN IP4 0.0.0.0\r\n"
+           "s=Media Presentation\r\ne=NONE\r\nt=0 0\r\na=tool:LIVE555 Streaming Media\r\n")
+    assert len(banner) > 4096
+    f = _f("rtsp", raw)
+    assert f["rtsp.sdp.session"] == ["Media Presentation"] and f["rtsp.sdp.tool"] == ["LIVE555 Streaming Media"]
