@@ -84,6 +84,27 @@ rules:
     assert check(db) == []
 
 
+def test_a_rule_that_matches_its_own_negative_is_reported(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``negatives:`` of a fingerprint rule are look-alikes the rule must not match (with a source)."""
+    root = _minisig(tmp_path, """\
+rules:
+  - id: zz-live-video
+    field: rtsp.body
+    pattern: 'm=video '
+    set: {device_type: camera}
+    preference: 0.2
+    examples:
+      - {value: "m=video 0 RTP/AVP 96", expect: {device_type: camera}, source: https://example.org/x}
+    negatives:
+      - {value: "m=video 0 RTP/AVP 33", source: https://example.org/satip}
+      - {value: "m=audio 0 RTP/AVP 8"}
+""")
+    problems = check(load_db(root))
+    assert any("rule 'zz-live-video' negative 1" in p and "is matched by the rule" in p for p in problems), problems
+    assert any("rule 'zz-live-video' negative 2" in p and "needs a 'source'" in p for p in problems), problems
+    assert not any("negative 2" in p and "is matched" in p for p in problems), problems
+
+
 def test_broken_files_are_all_reported_and_refused_for_analysis(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import pytest
 

@@ -81,8 +81,9 @@ class Rule:
     file: str
     index: int
     negatives: tuple[dict[str, Any], ...] = ()
-    """Family grammars only: look-alike values (other makers' product codes, routers, printers)
-    that no family grammar may claim (``negatives:`` of a family entry; the self-check runs them)."""
+    """Look-alike values (other makers' product codes, routers, printers, a streaming server's
+    answer) that no family grammar may claim (``negatives:`` of a family entry), or that a
+    fingerprint rule must not match (``negatives:`` of a rule); the self-check runs them."""
 
     def extract(self, value: str) -> dict[str, str] | None:
         """Match one field value; return what the rule extracts (set + named groups) or None."""
@@ -554,6 +555,9 @@ def _load_rule(db: SignatureDB, path: Path, i: int, r: Any, file_field: Any, fil
         raise SignatureError(f"{where}: needs at least one example")
     if len(examples) > 20:
         raise SignatureError(f"{where}: more than 20 examples; move some to tests/corpus")
+    negatives = r.get("negatives") or []
+    if not isinstance(negatives, list) or len(negatives) > 20:
+        raise SignatureError(f"{where}: 'negatives' must be a list of at most 20 look-alikes")
     rule = Rule(
         id=rid,
         description=str(r.get("description", "")),
@@ -566,6 +570,7 @@ def _load_rule(db: SignatureDB, path: Path, i: int, r: Any, file_field: Any, fil
         examples=tuple(examples),
         file=path.name,
         index=i,
+        negatives=tuple(negatives),
     )
     db.rules.append(rule)
     if fname.endswith("*"):

@@ -18,6 +18,8 @@ To add a check, write such a function and append it to :data:`CHECKS`.
 - :func:`maker_name_examples`: the maker-name and manufacturer-field conventions' examples (same file).
 - :func:`family_negatives`: the look-alikes listed under a family grammar's ``negatives`` (another
   maker's product code, a router or printer model) are claimed by no family grammar at all.
+- :func:`rule_negatives`: the look-alikes listed under a fingerprint rule's ``negatives`` are not
+  matched by that rule.
 """
 
 from __future__ import annotations
@@ -303,9 +305,30 @@ def family_negatives(sig: Signatures) -> Iterable[str]:
                     yield f"{tag}: {value[:80]!r} is claimed by {other.id!r} ({got.get('model') or got.get('firmware')})"
 
 
+def rule_negatives(sig: Signatures) -> Iterable[str]:
+    """Each fingerprint rule's ``negatives``: a look-alike as published (``value``, or ``fields``
+    for a rule with ``requires``), with its public source, that the rule itself must not match."""
+    db = sig.db
+    if db is None:
+        return
+    for rule in db.rules:
+        for n, neg in enumerate(rule.negatives):
+            tag = f"{rule.file}: rule {rule.id!r} negative {n + 1}"
+            fields = _example_fields(rule, neg) if isinstance(neg, dict) else None
+            if fields is None:
+                yield f"{tag}: must be a mapping with a 'value' or 'fields'"
+                continue
+            if not str(neg.get("source", "")).startswith(("http://", "https://")):
+                yield f"{tag}: needs a 'source' URL where the look-alike was published"
+            for value in fields.get(rule.field, []):
+                got = rule.extract(value)
+                if got is not None and (not rule.requires or rule.requires_ok(fields)):
+                    yield f"{tag}: {value[:80]!r} is matched by the rule ({got})"
+
+
 #: Every check, in the order its problems are listed.
 CHECKS: list[Check] = [load_problems, vendor_sources, rule_examples, shadowing, vuln_names, vuln_records,
-                       semantic_examples, maker_name_examples, cloud_entries, family_negatives]
+                       semantic_examples, maker_name_examples, cloud_entries, family_negatives, rule_negatives]
 
 
 def run_checks(sig: Signatures) -> list[str]:
