@@ -277,7 +277,9 @@ class SignatureDB:
                 exact = exact + more
         if not self.prefix_rules:
             return exact
-        extra = [r for r in self.prefix_rules if name.startswith(r.field[:-1])]
+        # a rule for every field (``field: '*'``) reads the fields family grammars read: no bulk
+        # text (bodies, hex, header names), ports or status codes
+        extra = [r for r in self.prefix_rules if name.startswith(r.field[:-1]) and (r.field != "*" or any_field_applies(name))]
         return exact + extra if extra else exact
 
     def prefilter_cache(self) -> dict[str, tuple[Rule, ...]]:

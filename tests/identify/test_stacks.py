@@ -34,10 +34,8 @@ FFMPEG_SDP = ("v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=No Name\r\nc=IN IP4 127.0.0.
               "a=tool:libavformat 58.29.100\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n")
 
 
-def test_a_live_video_sdp_makes_a_camera_whoever_made_it(db: SignatureDB) -> None:
-    answer = "RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: application/sdp\r\n\r\n" + SANYO_SDP
-    assert _type(db, Response("rtsp", answer, 554, "DESCRIBE")) == "camera"
-    # a bare SDP (no RTSP answer around it) may come from a SIP/WebRTC peer or an app: no type from it alone
+def test_a_live_video_sdp_alone_does_not_make_a_camera(db: SignatureDB) -> None:
+    """Phone apps and restreamers describe live video too: an SDP alone types nothing."""
     assert _type(db, Response("rtsp", SANYO_SDP, 554, "DESCRIBE")) == "unknown"
 
 
@@ -96,3 +94,45 @@ def test_tasmota_status_is_a_smart_plug_not_a_camera(db: SignatureDB) -> None:
     ident = identify(Observation(ip=None, mac=None, responses=(Response("http", body, 80, "GET /cm?cmnd=status%200"),)), db)
     assert ident.device_type == "other"
     assert ident.firmware == "5.12.0"
+
+
+def test_a_camera_soc_in_a_short_field_makes_a_camera_without_naming_a_maker(db: SignatureDB) -> None:
+    ipctool = "sdk: Hi3518_MPP_V1.0.B.0  (Nov 19 2015, 16:37:04)\n"
+    ident = identify(Observation(ip=None, mac=None, responses=(Response("other", ipctool, 23),)), db)
+    assert ident.device_type == "camera"
+    assert ident.vendor is None  # the SoC maker is not the device maker
+    magicbox = "appAutoStart=true\r\ndeviceType=AD410\r\nprocessor=SSC339\r\n"
+    assert _type(db, Response("http", magicbox, 80, "GET /cgi-bin/magicBox.cgi?action=getSystemInfo")) in VIDEO_TYPES
+
+
+@pytest.mark.parametrize("value", ["Hi3798MV200", "hi3536dv100", "rv1126", "GK7205"])
+def test_other_socs_and_partial_numbers_say_nothing(db: SignatureDB, value: str) -> None:
+    assert _type(db, Response("other", f"board: {value}\n", 23)) == "unknown"
+
+
+def test_a_rule_for_every_field_does_not_read_bodies(db: SignatureDB) -> None:
+    """``field: '*'`` reads the short fields family grammars read, not a page body."""
+    page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body>" + "x" * 300 + " ssc339 " + "</body></html>"
+    assert _type(db, Response("http", page, 80, "GET /")) == "unknown"
+    rules = db.rules_for_field("http.body")
+    assert not any(r.id == "stacks-camera-soc" for r in rules)
+    assert any(r.id == "stacks-camera-soc" for r in db.rules_for_field("other.kv.sdk"))
+
+
+def _nmap(text: str) -> Response:
+    return Response("other", "Nmap scan report for 192.0.2.10\nHost is up (0.0047s latency).\nPORT   STATE SERVICE VERSION\n" + text, None)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("21/tcp open  ftp     BusyBox ftpd (D-Link DCS-932L IP-Cam camera)\n", "camera"),
+    ("80/tcp open  http    GoAhead WebServer\nDevice type: webcam|general purpose\n", "camera"),
+    ("80/tcp open  http    Verizon FIOS Actiontec http config\nDevice type: general purpose\nService Info: Device: broadband router\n", "router"),
+    ("9100/tcp open jetdirect?\nDevice type: printer\n", "printer"),
+    ("80/tcp open  http    GoAhead WebServer\nDevice type: general purpose\n", "pc"),
+])
+def test_nmaps_own_device_classification(db: SignatureDB, text: str, want: str) -> None:
+    assert _type(db, _nmap(text)) == want
+
+
+def test_an_rtsp_401_without_headers_is_the_weak_camera_hint(db: SignatureDB) -> None:
+    assert _type(db, Response("rtsp", "RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\n\r\n", 554, "OPTIONS")) == "camera"
