@@ -48,7 +48,8 @@ VIDEO_D = {"webcam", "security-misc", "media device"}
 VIDEO_WORDS = re.compile(r"\b(?:cam(?:era)?s?|webcam|ip ?cam|dvr|nvr|xvr|video (?:server|encoder|recorder)|"
                          r"surveillance|cctv|doorbell|intercom|door ?station|network video|netcam)\b", re.I)
 NOT_VIDEO_WORDS = re.compile(r"\b(?:tivo|set-?top|media server|media player|tv\b|television|upnp av|dlna|"
-                             r"stream(?:ing)? server|audio|speaker|receiver|projector|alarm|access control|nvr? ?software)\b", re.I)
+                             r"stream(?:ing)? server|audio|speaker|receiver|projector|alarm|access control|nvr? ?software|card sharing|satellite|"
+                             r"cable box|dreambox|enigma)\b", re.I)
 #: A product name that names a program rather than the device (its v/ is not the firmware).
 SERVER_WORDS = re.compile(r"\b(?:httpd|http|web ?server|ftpd|telnetd|sshd|rtspd|server|config|admin|interface)\b", re.I)
 
@@ -489,12 +490,144 @@ def build(git_dir: str, commit: str) -> tuple[list[dict[str, Any]], Counter[str]
     return rules, stats, log
 
 
+# --- nmap's own product labels (netscan identify --from nmap-xml) ---------------------------------
+
+#: nmap device types (d/) of the non-cameras -> netscan device_type
+D_TYPES = {
+    "router": "router", "WAP": "router", "broadband router": "router", "switch": "router", "firewall": "router",
+    "bridge": "router", "hub": "router", "load balancer": "router", "proxy server": "router",
+    "printer": "printer", "print server": "printer", "storage-misc": "nas",
+    "VoIP phone": "other", "VoIP adapter": "other", "PBX": "other", "phone": "other", "power-device": "other",
+    "power-misc": "other", "telecom-misc": "other", "terminal server": "other", "remote management": "other",
+    "specialized": "other", "game console": "other", "terminal": "other", "PDA": "other",
+}
+PRODUCTS_OUT = "nmap-products.yaml"
+#: The -sV service line netscan's nmap XML reader records (netscan/nmapxml.py): ``product: <p/>``,
+#: then ``version: <v/>`` when nmap has one.
+PRODUCT_FIELD = "other.banner"
+
+
+def label_pattern(e: dict[str, Any], names: dict[int, str]) -> str:
+    """``^product: <label>$`` with nmap's $N substitutions as groups (the model or firmware named)."""
+    label = e["info"]["p"]
+    out: list[str] = []
+    used: set[str] = set()
+    for part in re.split(r"(\$\d)", label):
+        if re.fullmatch(r"\$\d", part):
+            key = names.get(int(part[1]))
+            if key in ("model", "firmware") and key not in used:
+                used.add(key)
+                out.append(f"(?P<{key}>[^\\n]+?)")
+            else:
+                out.append("[^\\n]+?")
+        else:
+            out.append(re.escape(part))
+    pat = "^product: " + "".join(out)
+    fw = [n for n, k in names.items() if k == "firmware"]
+    if fw and "firmware" not in used and e["info"].get("v", "").strip() == f"${fw[0]}":
+        pat += "(?:\\nversion: (?P<firmware>[^\\n]+))?"
+    return pat + "$"
+
+
+def build_products(text: str, vdb: Any, commit: str) -> tuple[list[dict[str, Any]], Counter[str]]:
+    from netscan.sigdb.db import _compile
+
+    rules: list[dict[str, Any]] = []
+    stats: Counter[str] = Counter()
+    seen: set[str] = set()
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.startswith(("match ", "softmatch ")):
+            continue
+        e = parse_line(line)
+        if e is None or not e["info"].get("p"):
+            continue
+        d = e["info"].get("d", "")
+        dtype = wanted(e)
+        vendor = vendor_of(e, vdb)
+        if dtype is None:
+            dtype = D_TYPES.get(d)
+            if dtype is None or vendor is None:
+                continue  # a program, or a non-camera of a maker netscan does not know
+        names = capture_plan(e)
+        pat = label_pattern(e, names)
+        if pat in seen:
+            continue
+        seen.add(pat)
+        if not is_specific(pat[len("^product: "):]):
+            stats["products: too generic"] += 1
+            continue
+        rx = _compile(pat, ["multiline"], f"line {lineno}")
+        value = example_for(pat, rx.flags)
+        if value is None:
+            stats["products: no example"] += 1
+            continue
+        sets: dict[str, str] = {}
+        if vendor:
+            sets["vendor"] = vendor
+        if dtype:
+            sets["device_type"] = dtype
+        if not sets:
+            continue
+        m = rx.search(value)
+        assert m is not None
+        got = dict(sets)
+        got.update({k: v.strip() for k, v in m.groupdict().items() if v and v.strip()})
+        rules.append({  # checked for shadowing below
+            "id": f"nmap-product-{slug(e['info']['p'])}-l{lineno}",
+            "description": f"nmap -sV product {e['info']['p']!r} (nmap-service-probes line {lineno}, d/{d or '-'}/)",
+            "field": PRODUCT_FIELD,
+            "pattern": pat,
+            "flags": ["multiline"],
+            "set": sets,
+            "examples": [{"value": value, "expect": got, "source": URL.format(commit=commit, line=lineno)}],
+        })
+    # literal labels first; then a rule whose example an earlier one (or a hand-written rule of the
+    # field weighing as much) claims otherwise is left out: the self-check's shadowing rule
+    rules.sort(key=lambda r: "(?P<" in r["pattern"] or "[^" in r["pattern"])
+    kept: list[tuple[Any, dict[str, Any]]] = []
+    existing = [r for r in vdb.rules_for_field(PRODUCT_FIELD) if r.weight >= 0.45]
+    for r in rules:
+        rx = _compile(r["pattern"], ["multiline"], r["id"])
+        ex = r["examples"][0]
+        clash = False
+        for other_rx, other in [(o.pattern, {"set": o.set}) for o in existing] + kept:
+            m = other_rx.search(ex["value"])
+            if m is None:
+                continue
+            theirs = dict(other["set"])
+            theirs.update({k: v.strip() for k, v in m.groupdict().items() if v and v.strip()})
+            if any(theirs[k] != ex["expect"][k] for k in theirs.keys() & ex["expect"].keys()):
+                clash = True
+                break
+        if clash:
+            stats["products: claimed otherwise by an earlier rule"] += 1
+            continue
+        kept.append((rx, r))
+        stats[f"products: {r['set'].get('device_type')}"] += 1
+        stats["products: imported"] += 1
+    return [r for _, r in kept], stats
+
+
+def slug(text: str) -> str:
+    return R.slug(text)
+
+
 HEADER = """# GENERATED by scripts/import_nmap.py from nmap/nmap @ {commit} (nmap-service-probes).
 # Do not edit by hand: change the script and re-run it. nmap match lines about cameras, DVRs, NVRs,
 # encoders and doorbells (device types webcam / security-misc / media device, or a product naming
 # video gear), cut into the header, title and banner fields netscan reads. nmap ships no examples:
 # each example is a value built from the converted pattern itself, citing the line it came from.
 # Imported rules weigh {discount} of the hand-written rules of the same field.
+"""
+
+
+PRODUCTS_HEADER = """# GENERATED by scripts/import_nmap.py from nmap/nmap @ {commit} (nmap-service-probes).
+# Do not edit by hand. nmap's own product labels (p/) for the lines about video devices and about
+# non-cameras of makers netscan knows (routers, access points, printers, NAS, phones...), read where
+# netscan records an nmap -sV service match (`netscan identify --from nmap-xml`: an `other`
+# response `product: <label>` / `version: <v>`; netscan/nmapxml.py). A team's old nmap scans thus
+# say which hosts are cameras and who made them. Each example is built from the label itself.
+# Rules weigh {discount} of the hand-written rules of the field.
 """
 
 
@@ -507,6 +640,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--commit", default="HEAD")
     ap.add_argument("--out", default=str(R.ROOT / "signatures" / "fingerprints"))
     ap.add_argument("--log")
+    ap.add_argument("--products", action="store_true",
+                    help="also write nmap-products.yaml (nmap's -sV product labels; ~1150 rules: not shipped, "
+                         "it adds about 0.5 s to every signature load)")
     args = ap.parse_args(argv)
     commit = subprocess.run(["git", "--git-dir", args.git_dir, "rev-parse", args.commit], check=True,
                             capture_output=True, text=True).stdout.strip()
@@ -517,6 +653,16 @@ def main(argv: list[str]) -> int:
     text += yaml.safe_dump({"rules": rules}, sort_keys=False, allow_unicode=True, width=10_000)
     (Path(args.out) / OUT).write_text(text, encoding="utf-8")
     print(dict(stats))
+    if not args.products:
+        return 0
+    vdb = R.existing_db(keep=("recog-",))
+    prules, pstats = build_products(R.git_show(args.git_dir, commit, "nmap-service-probes").decode("utf-8", "replace"), vdb, commit)
+    for r in prules:
+        r["preference"] = round(field_preference(r["field"]) * R.IMPORT_DISCOUNT, 3)
+    text = PRODUCTS_HEADER.format(commit=commit, discount=R.IMPORT_DISCOUNT)
+    text += yaml.safe_dump({"rules": prules}, sort_keys=False, allow_unicode=True, width=10_000)
+    (Path(args.out) / PRODUCTS_OUT).write_text(text, encoding="utf-8")
+    print(dict(pstats))
     if args.log:
         Path(args.log).write_text("\n".join(log) + "\n", encoding="utf-8")
     return 0
