@@ -94,3 +94,21 @@ def test_gate_never_drops_a_match(a: str, b: str, noise: str, upper: bool, cut: 
         for i, rule in enumerate(rules):
             if rule.pattern.search(value):
                 assert i in got, (rule.id, value)
+
+
+def test_json_signature_document_reads_like_yaml() -> None:
+    """A signature file written as JSON (the generated recog-*/nmap-* files) is read by the json
+    fast path to the same data YAML gives; a flow mapping that is not JSON still reads as YAML."""
+    import json
+
+    import yaml
+
+    from netscan.sigdb.yamlsafe import load_yaml_text
+
+    doc = {"note": "x", "rules": [{"id": "a", "pattern": "^Foo\\d+$", "set": {"vendor": "Axis"},
+                                   "examples": [{"value": "Foo1", "expect": {"vendor": "Axis"}}]}]}
+    text = json.dumps(doc, indent=1)
+    assert load_yaml_text(text, "t") == doc == yaml.safe_load(text)
+    assert load_yaml_text("{a: 1, b: [x, y]}", "t") == {"a": 1, "b": ["x", "y"]}
+    with pytest.raises(Exception, match="aliases"):
+        load_yaml_text("{a: &x [1], b: *x}", "t")

@@ -14,6 +14,7 @@ on ``"aaaa...!"``, and device text is what patterns run on. Two defences:
 from __future__ import annotations
 
 import re
+import threading
 import time
 from typing import Any
 
@@ -267,11 +268,22 @@ def time_patterns(items: list[tuple[str, re.Pattern[str], int]], budget: float =
     while start < len(items):
         child = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         assert child.stdin is not None and child.stdout is not None
+        lines = [json.dumps([i, items[i][1].pattern, items[i][1].flags & ~re.UNICODE, items[i][2]]) + "\n"
+                 for i in range(start, len(items))]
+
+        def feed(stdin: Any = child.stdin, lines: list[str] = lines) -> None:
+            # from a thread: the child's answers fill its stdout pipe while it still reads, and a
+            # writer that waited for all of them to be read first would never finish (deadlock)
+            try:
+                for text in lines:
+                    stdin.write(text)
+                stdin.close()
+            except (BrokenPipeError, ValueError, OSError):
+                pass  # the child was stopped (a hanging pattern): the rest goes to the next child
+
+        writer = threading.Thread(target=feed, daemon=True)
+        writer.start()
         try:
-            for i in range(start, len(items)):
-                _, rx, length = items[i]
-                child.stdin.write(json.dumps([i, rx.pattern, rx.flags & ~re.UNICODE, length]) + "\n")
-            child.stdin.close()
             i = start
             while i < len(items):
                 ready, _, _ = select.select([child.stdout], [], [], HARD_LIMIT_S * 2)
@@ -294,7 +306,11 @@ def time_patterns(items: list[tuple[str, re.Pattern[str], int]], budget: float =
             if child.poll() is None:
                 child.kill()
             child.wait()
+            writer.join(timeout=HARD_LIMIT_S)
             child.stdout.close()
             if not child.stdin.closed:
-                child.stdin.close()
+                try:
+                    child.stdin.close()
+                except (BrokenPipeError, OSError):
+                    pass
     return problems
