@@ -31,7 +31,10 @@ FOREIGN_DISCOUNT = 0.3
 MIN_BRAND_SCORE = 0.25
 _SPECIFIC_VIDEO = ("nvr", "dvr", "doorbell", "encoder")
 #: Evidence that only names a maker (netscan.sigdb.makernames): it never makes a device video gear.
-_NAME_ONLY = frozenset({"maker-name", "manufacturer-field"})
+#: Evidence that names a maker without saying what the device is: a name in text, a manufacturer
+#: field, the registrant of the SNMP agent's enterprise number (a camera maker's print servers and
+#: switches carry the same number).
+_NAME_ONLY = frozenset({"maker-name", "manufacturer-field", "iana-enterprise-number"})
 
 
 def _built_by(db: SignatureDB, v: Any) -> tuple[str, ...]:

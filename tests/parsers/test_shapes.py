@@ -393,6 +393,7 @@ def test_sysobjectid_enterprise_number_names_its_registrant(db) -> None:  # type
     raw = "SNMPv2-MIB::sysObjectID.0 = OID: SNMPv2-SMI::enterprises.39165.1.1\n"
     ident = _ident("other", raw, db, "snmpget")
     assert ident.vendor == "Hikvision"
+    assert ident.device_type == "unknown"  # the number names the agent's maker, not what the device is
     assert any(e.source == "iana-enterprise-number" and "39165" in e.detail for e in ident.evidence)
     # net-snmp's own number (8072, the default of an unconfigured agent) names nobody
     assert _ident("other", ".1.3.6.1.2.1.1.2.0 = OID: .1.3.6.1.4.1.8072.3.2.10\n", db).vendor is None
