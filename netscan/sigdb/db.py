@@ -3,6 +3,7 @@ netscan.sigdb.files)."""
 
 from __future__ import annotations
 
+import contextvars
 import re
 import threading
 from dataclasses import dataclass, field
@@ -465,6 +466,56 @@ def registrant_key(name: str | None) -> str:
     return "".join(t for t in normalise_name(name).split() if t not in _LEGAL_FORMS)
 
 
+class LazyPattern:
+    """A rule's regular expression compiled the first time it is used: the shipped database (checked
+    whole by ``netscan signatures check`` and the test suite) holds some 1,700 patterns, and a scan uses
+    a few dozen of them, so compiling every one at start-up (about half of the load time) is waste.
+    Behaves as the ``re.Pattern`` it stands for; ``pattern`` and ``flags`` need no compiling."""
+
+    __slots__ = ("pattern", "flags", "_rx")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern
+        self.flags = flags if flags & re.ASCII else flags | re.UNICODE  # as re.compile reports a str pattern's
+        self._rx: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(self.pattern, self.flags)
+        return rx
+
+    def search(self, string: str, *args: Any) -> re.Match[str] | None:
+        return self._get().search(string, *args)
+
+    def __getattr__(self, name: str) -> Any:  # match, finditer, groupindex, ...: the compiled pattern's
+        return getattr(self._get(), name)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyPattern):
+            return (self.pattern, self.flags) == (other.pattern, other.flags)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags))
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self.flags})"
+
+
+#: Set by ``load_db(lazy=True)`` while it loads: patterns are then checked for syntax-independent
+#: problems only and compiled on first use (see LazyPattern).
+_LAZY: contextvars.ContextVar[bool] = contextvars.ContextVar("netscan_sigdb_lazy", default=False)
+_GROUP_NAME = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
+
+
+def group_names(pattern: re.Pattern[str]) -> set[str]:
+    """The named groups of a rule pattern, without compiling a lazy one."""
+    if isinstance(pattern, LazyPattern):
+        return set(_GROUP_NAME.findall(pattern.pattern))
+    return set(pattern.groupindex)
+
+
 def _compile(pattern: Any, flags: Any, where: str) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:
         raise SignatureError(f"{where}: 'pattern' must be a non-empty string")
@@ -473,6 +524,9 @@ def _compile(pattern: Any, flags: Any, where: str) -> re.Pattern[str]:
         if name not in _FLAGS:
             raise SignatureError(f"{where}: unknown flag {name!r}")
         f |= _FLAGS[name]
+    if _LAZY.get():
+        lazy: Any = LazyPattern(pattern, f)
+        return lazy  # type: ignore[no-any-return]
     try:
         compiled = re.compile(pattern, f)
     except (re.error, OverflowError, RecursionError) as exc:
@@ -540,7 +594,7 @@ def _load_rule(db: SignatureDB, path: Path, i: int, r: Any, file_field: Any, fil
         if key in sets and db.vendor(sets[key]) is None:
             raise SignatureError(f"{where}: {key} {sets[key]!r} is not in signatures/vendors")
     pattern = _compile(r.get("pattern"), r.get("flags"), where)
-    bad = set(pattern.groupindex) - EXTRACT_KEYS
+    bad = group_names(pattern) - EXTRACT_KEYS
     if bad:
         raise SignatureError(f"{where}: unknown named groups {sorted(bad)}")
     pref = r.get("preference", file_pref)
@@ -755,18 +809,24 @@ def _index_families(db: SignatureDB) -> None:
     db.any_anywhere = tuple(anywhere)
 
 
-def load_db(path: str | Path | None = None) -> SignatureDB:
+def load_db(path: str | Path | None = None, *, lazy: bool = False) -> SignatureDB:
     """Load and compile the signature database (default: the copy shipped in the package).
 
     Problems are collected in ``SignatureDB.problems`` (netscan.sigdb.files); SignatureError only
-    when the directory does not exist."""
+    when the directory does not exist. ``lazy``: rule patterns are compiled when first used and not
+    checked for catastrophic backtracking here; only for the shipped database (``default_db``), which
+    ``netscan signatures check`` and the tests load eagerly and check whole."""
     root = signatures_root(path)
     db = SignatureDB(root=root)
-    _load_vendors(db, root)
-    _load_oui(db, root)
-    load_pen(db, root)
-    _load_rules(db, root)
-    _load_families(db, root)
+    token = _LAZY.set(lazy)
+    try:
+        _load_vendors(db, root)
+        _load_oui(db, root)
+        load_pen(db, root)
+        _load_rules(db, root)
+        _load_families(db, root)
+    finally:
+        _LAZY.reset(token)
     return db
 
 
@@ -780,7 +840,7 @@ def default_db() -> SignatureDB:
     if not _DEFAULT:
         with _DEFAULT_LOCK:
             if not _DEFAULT:
-                _DEFAULT.append(load_db())
+                _DEFAULT.append(load_db(lazy=True))
     return _DEFAULT[0]
 
 
