@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,9 +23,10 @@ def _leftovers() -> list[str]:
 @pytest.mark.lab
 def test_demo_scans_the_lab_and_cleans_up(tmp_path: Path) -> None:
     html = tmp_path / "report.html"
+    users_inventory = tmp_path / "inventory.sqlite"  # the demo's made-up devices must not land here
     proc = subprocess.run(
         [sys.executable, "-m", "netscan", "demo", "--hosts", "5", "--lab-prefix", PREFIX, "--html", str(html)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True, text=True, timeout=600, env={**os.environ, "NETSCAN_DB": str(users_inventory)},
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = proc.stdout
@@ -34,6 +36,7 @@ def test_demo_scans_the_lab_and_cleans_up(tmp_path: Path) -> None:
     page = html.read_text(encoding="utf-8")
     assert "Content-Security-Policy" in page and "CVE-2021-33044" in page
     assert _leftovers() == []
+    assert not users_inventory.exists()
 
 
 def test_demo_passes_every_scanner_interface_when_scan_takes_several(monkeypatch: pytest.MonkeyPatch) -> None:

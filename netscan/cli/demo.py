@@ -97,8 +97,10 @@ def run(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory(prefix="netscan-demo-") as tmp:
             report = Path(tmp) / "scan.json"
             t1 = time.monotonic()
+            # an inventory of the demo's own: the lab's made-up devices never enter the user's inventory
+            inventory = Path(tmp) / "demo-inventory.sqlite"
             proc = state.run_in_scanner(
-                [sys.executable, "-m", "netscan", "scan", "--quiet", "--engine", args.engine,
+                [sys.executable, "-m", "netscan", "scan", "--quiet", "--engine", args.engine, "--db", str(inventory),
                  "--format", "json", "--output", str(report), *_iface_args(state.scanner_ifaces), *state.scan_targets],
                 timeout=600, capture_output=True, text=True,
             )
