@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from netscan.lab import Lab, LabState  # noqa: E402
+from netscan.lab.readiness import first_request_ops, plain_http_port  # noqa: E402
 
 LABCLIENT = ROOT / "tests" / "lab" / "labclient.py"
 #: One GET / every 20 ms, as the lab test did; each request may take this long before it counts as lost.
@@ -86,34 +87,17 @@ def big_lab(prefix: str, hosts: int) -> dict[str, Any]:
     return out
 
 
-def _http_port(d: Any) -> int | None:
-    ports = sorted({r["port"] for r in (d.profile or {}).get("responses", []) if r.get("protocol") == "http" and r.get("port")})
-    https = set((d.profile or {}).get("https_ports") or [])
-    ports = [p for p in ports if p not in https]
-    return 80 if 80 in ports else (ports[0] if ports else None)
-
-
 def readiness_and_stall(prefix: str, seconds: float) -> dict[str, Any]:
     out: dict[str, Any] = {"load_before": load()}
     state = Lab.up(hosts=40, prefix=prefix)
     try:
-        ops = []
-        for d in state.profile_devices:
-            if d.hostile:
-                continue
-            for r in (d.profile or {}).get("responses", []):
-                if r.get("protocol") == "rtsp" and r.get("port"):
-                    ops.append({"op": "tcp", "ip": d.ip, "port": r["port"], "send": "OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n",
-                                "timeout": 5.0, "total_timeout": 5.0})
-                    break
-            if _http_port(d):
-                ops.append({"op": "tcp", "ip": d.ip, "port": _http_port(d), "send": "GET / HTTP/1.0\r\n\r\n", "timeout": 5})
+        ops = first_request_ops(state.profile_devices, 5.0)
         first = [r.get("first_byte") for r in client(state, ops)]
         answered = sorted(x for x in first if x is not None)
         out["first_request"] = {"requests": len(ops), "answered": len(answered),
                                 "max_s": round(max(answered), 3) if answered else None,
                                 "median_s": round(statistics.median(answered), 3) if answered else None}
-        cam = next(d for d in state.profile_devices if _http_port(d) == 80 and not d.hostile)
+        cam = next(d for d in state.profile_devices if plain_http_port(d) == 80 and not d.hostile)
         proc = state.run_in_scanner([sys.executable, "-c", STALL_PROBE, cam.ip, str(seconds)], capture_output=True,
                                     text=True, timeout=seconds + 60)
         res = json.loads(proc.stdout)

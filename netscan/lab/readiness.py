@@ -207,3 +207,30 @@ def wait_ready(state: Any, state_file: Path, timeout: float = READY_TIMEOUT_S) -
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def plain_http_port(device: Any) -> int | None:
+    """A lab device's plain-HTTP port (80 when it has one), or None: what a first ``GET /`` goes to."""
+    profile = getattr(device, "profile", None) or {}
+    ports = sorted({r["port"] for r in profile.get("responses", []) if r.get("protocol") == "http" and r.get("port")})
+    https = set(profile.get("https_ports") or [])
+    ports = [p for p in ports if p not in https]
+    return 80 if 80 in ports else (ports[0] if ports else None)
+
+
+def first_request_ops(devices: Any, timeout: float) -> list[dict[str, Any]]:
+    """One RTSP ``OPTIONS`` and one ``GET /`` per non-hostile emulated device, as operations for the lab's
+    client (tests/lab/labclient.py): the first requests a scan sends right after ``lab up``."""
+    ops: list[dict[str, Any]] = []
+    for d in devices:
+        if d.hostile:
+            continue
+        for r in (d.profile or {}).get("responses", []):
+            if r.get("protocol") == "rtsp" and r.get("port"):
+                ops.append({"op": "tcp", "ip": d.ip, "port": r["port"], "send": "OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n",
+                            "timeout": timeout, "total_timeout": timeout})  # RTSP keeps the connection open
+                break
+        port = plain_http_port(d)
+        if port:
+            ops.append({"op": "tcp", "ip": d.ip, "port": port, "send": "GET / HTTP/1.0\r\n\r\n", "timeout": timeout})
+    return ops

@@ -23,7 +23,7 @@ from tests.conftest import LABCLIENT, sub_prefix
 from netscan.errors import LabError
 from netscan.lab import Lab, LabState
 from netscan.lab.netns import list_netns, list_root_links
-from netscan.lab.readiness import ATTEMPT_TIMEOUT_S
+from netscan.lab.readiness import ATTEMPT_TIMEOUT_S, first_request_ops, plain_http_port
 
 pytestmark = pytest.mark.lab
 
@@ -81,23 +81,16 @@ def _has(d: Any, protocol: str, request: str | None = None) -> bool:
                for r in (d.profile or {}).get("responses", []))
 
 
-def _http_port(d: Any) -> int | None:
-    ports = sorted({r["port"] for r in (d.profile or {}).get("responses", []) if r.get("protocol") == "http" and r.get("port")})
-    https = set((d.profile or {}).get("https_ports") or [])
-    ports = [p for p in ports if p not in https]
-    return 80 if 80 in ports else (ports[0] if ports else None)
-
-
 def test_delays_as_configured_first_request_after_idle_included(rlab: LabState) -> None:
     """Kept first in the module. Fixed, range and idle delays, measured request -> first byte."""
-    slow = [d for d in rlab.profile_devices if d.slow and _http_port(d)]
-    fast = [d for d in rlab.profile_devices if not d.slow and not d.hostile and _http_port(d)]
+    slow = [d for d in rlab.profile_devices if d.slow and plain_http_port(d)]
+    fast = [d for d in rlab.profile_devices if not d.slow and not d.hostile and plain_http_port(d)]
     assert len(slow) >= 8 and max(d.max_delay_s for d in slow) >= 2.9
     assert all(d.max_delay_s <= 3.0 for d in rlab.devices)
     idle = [d for d in slow if d.idle_delay_s > 0]
     assert idle
     # every device at once, twice: the first request wakes the idle devices, the second does not
-    ops = [{"op": "tcp", "ip": d.ip, "port": _http_port(d), "send": HTTP_GET, "timeout": 10} for d in slow + fast]
+    ops = [{"op": "tcp", "ip": d.ip, "port": plain_http_port(d), "send": HTTP_GET, "timeout": 10} for d in slow + fast]
     first = client(rlab, ops)
     second = client(rlab, ops)
     for d, a, b in zip(slow + fast, first, second):
@@ -110,8 +103,8 @@ def test_delays_as_configured_first_request_after_idle_included(rlab: LabState) 
 
 
 def test_random_delay_range_spreads(rlab: LabState) -> None:
-    d = next(d for d in rlab.profile_devices if d.delay_s[1] - d.delay_s[0] >= 2.0 and d.idle_delay_s == 0 and _http_port(d))
-    ops = [{"op": "tcp", "ip": d.ip, "port": _http_port(d), "send": HTTP_GET, "timeout": 10} for _ in range(8)]
+    d = next(d for d in rlab.profile_devices if d.delay_s[1] - d.delay_s[0] >= 2.0 and d.idle_delay_s == 0 and plain_http_port(d))
+    ops = [{"op": "tcp", "ip": d.ip, "port": plain_http_port(d), "send": HTTP_GET, "timeout": 10} for _ in range(8)]
     got = [r["first_byte"] for r in client(rlab, ops)]
     lo, hi = d.delay_s
     assert all(lo - 0.05 <= t <= hi + SLACK_S for t in got), got
@@ -175,7 +168,7 @@ def test_packet_loss_near_the_configured_rate(rlab: LabState) -> None:
 
 def test_routed_devices_by_tcp_and_icmp_through_the_router_never_by_arp(rlab: LabState) -> None:
     routed = rlab.segment_devices("routed")
-    cams = [d for d in routed if d.kind == "profile" and _http_port(d)]
+    cams = [d for d in routed if d.kind == "profile" and plain_http_port(d)]
     assert rlab.routed_subnet and rlab.router_ip and cams and any(d.kind == "plain" for d in routed)
     assert all(ipaddress.ip_address(d.ip) in ipaddress.ip_network(rlab.routed_subnet) for d in routed)
     ips = [d.ip for d in routed]
@@ -185,7 +178,7 @@ def test_routed_devices_by_tcp_and_icmp_through_the_router_never_by_arp(rlab: La
     ])
     assert arp == {}  # nothing answers ARP for them on the scanner's link
     assert set(pings["ttl"]) == set(ips) and all(t == [63] for t in pings["ttl"].values())  # one hop: TTL 64 - 1
-    got = client(rlab, [{"op": "tcp", "ip": d.ip, "port": _http_port(d), "send": HTTP_GET, "timeout": 10} for d in cams])
+    got = client(rlab, [{"op": "tcp", "ip": d.ip, "port": plain_http_port(d), "send": HTTP_GET, "timeout": 10} for d in cams])
     assert all(r["error"] is None and r["data"].startswith("HTTP/") for r in got), got
     # multicast is not routed: no routed device answers a multicast probe
     (heard,) = client(rlab, [{"op": "udp", "dest": "239.255.255.250", "port": 3702, "send": WSD_PROBE, "timeout": 3.0}])
@@ -211,8 +204,8 @@ def test_scanner_second_interface_sees_the_second_lan(rlab: LabState) -> None:
         {"op": "arp", "iface": rlab.scanner_iface, "ips": sorted(want1), "src_ip": rlab.scanner_ip},
     ])
     assert on2 == want2 and wrong_side == {} and on1 == want1
-    cam = next(d for d in lan2 if d.kind == "profile" and _http_port(d))
-    (r,) = client(rlab, [{"op": "tcp", "ip": cam.ip, "port": _http_port(cam), "send": HTTP_GET, "timeout": 10}])
+    cam = next(d for d in lan2 if d.kind == "profile" and plain_http_port(d))
+    (r,) = client(rlab, [{"op": "tcp", "ip": cam.ip, "port": plain_http_port(cam), "send": HTTP_GET, "timeout": 10}])
     assert r["data"].startswith("HTTP/")
 
 
@@ -248,17 +241,7 @@ def test_readiness_right_after_up_in_the_instant_lab() -> None:
     prefix = sub_prefix("ry")
     state = Lab.up(hosts=40, prefix=prefix)
     try:
-        ops = []
-        for d in state.profile_devices:
-            if d.hostile:
-                continue
-            for r in (d.profile or {}).get("responses", []):
-                if r.get("protocol") == "rtsp" and r.get("port"):
-                    ops.append({"op": "tcp", "ip": d.ip, "port": r["port"], "send": "OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n",
-                                "timeout": ATTEMPT_TIMEOUT_S, "total_timeout": ATTEMPT_TIMEOUT_S})  # RTSP keeps it open
-                    break
-            if _http_port(d):
-                ops.append({"op": "tcp", "ip": d.ip, "port": _http_port(d), "send": HTTP_GET, "timeout": ATTEMPT_TIMEOUT_S})
+        ops = first_request_ops(state.profile_devices, ATTEMPT_TIMEOUT_S)
         results = client(state, ops)
         assert len(ops) > 40
         unanswered = [(op["ip"], op["port"], r.get("error")) for op, r in zip(ops, results) if r.get("first_byte") is None]
@@ -266,7 +249,7 @@ def test_readiness_right_after_up_in_the_instant_lab() -> None:
         # and the emulator keeps answering later: one request every 20 ms across a round of chatter
         # (a socket per raw frame used to block it ~0.9 s every round), each answered within the
         # lab's own readiness limit for one attempt; the stall's size is benchmarks/lab_timings.py's
-        cam = next(d for d in state.profile_devices if _http_port(d) == 80 and not d.hostile)
+        cam = next(d for d in state.profile_devices if plain_http_port(d) == 80 and not d.hostile)
         proc = state.run_in_scanner([sys.executable, "-c", STALL_PROBE, cam.ip, "9.5", str(ATTEMPT_TIMEOUT_S)],
                                     capture_output=True, text=True, timeout=60)
         answered, lost = (int(x) for x in proc.stdout.split())
