@@ -473,6 +473,11 @@ def build(git_dir: str, commit: str) -> tuple[list[dict[str, Any]], Counter[str]
             stats["same pattern as an earlier line"] += 1
             continue
         seen_patterns.add(key)
+        slow = R.too_slow(rule)
+        if slow:
+            stats["dropped: slow"] += 1
+            log.append(f"L{lineno} {e['info'].get('p', '')!r}: {slow}")
+            continue
         conv = R.Converted(None, rule, rule["set"].get("vendor"), rule["set"].get("device_type", ""))  # type: ignore[arg-type]
         values = [ex.get("value") or ex["fields"][rule["field"]] for ex in rule["examples"]]
         dup = R.covered_by(vdb, conv, values)

@@ -564,6 +564,29 @@ def covered_by(db: Any, conv: Converted, values: list[str] | None = None) -> str
     return ",".join(sorted(same))
 
 
+def too_slow(rule: dict[str, Any]) -> str | None:
+    """Why an imported rule's pattern (or a ``requires`` pattern) must not ship: slower than a tenth of
+    ``netscan signatures check``'s budget on the adversarial inputs that check builds, at the largest
+    length its field can have. A tenth, so that a loaded CI machine cannot push a pattern over the
+    budget (the check times each pattern; the slowest hand-written one takes well under 1 ms)."""
+    import re as _re
+
+    from netscan.parsers._util import MAX_BODY_CHARS, MAX_VALUE_CHARS
+    from netscan.sigdb.db import _FLAGS
+    from netscan.sigdb.regexsafe import PATTERN_BUDGET_S, slowest
+
+    flags = 0
+    for name in rule.get("flags", []):
+        flags |= _FLAGS[name]
+    pats = [(rule["field"], rule["pattern"], flags)] + [(f, p, flags) for f, p in rule.get("requires", {}).items()]
+    for fname, pat, fl in pats:
+        length = MAX_BODY_CHARS if fname.endswith(".body") or fname.endswith("*") else MAX_VALUE_CHARS
+        worst, sample = slowest(_re.compile(pat, fl), length)
+        if worst > PATTERN_BUDGET_S / 10:
+            return f"slow: {fname} pattern takes {worst:.3f} s on an adversarial input ({sample!r}...)"
+    return None
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:48].strip("-") or "fp"
 
@@ -584,6 +607,11 @@ def build(git_dir: str, commit: str) -> tuple[dict[str, list[dict[str, Any]]], d
             if conv is None:
                 stats[name]["dropped: " + why.split(":")[0]] += 1
                 log.append(f"{name}#{c.index} {c.description[:60]!r}: {why}")
+                continue
+            slow = too_slow(conv.rule)
+            if slow:
+                stats[name]["dropped: slow"] += 1
+                log.append(f"{name}#{c.index} {c.description[:60]!r}: {slow}")
                 continue
             dup = covered_by(vdb, conv)
             if dup:

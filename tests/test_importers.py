@@ -1,0 +1,41 @@
+"""The fingerprint importers (scripts/import_recog.py, scripts/import_nmap.py) ship no pattern that
+comes near `netscan signatures check`'s time budget: a loaded CI machine must not fail the check."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_slow_imported_patterns_are_dropped() -> None:
+    r = _script("import_recog")
+    # nmap-service-probes line 8427 as converted: quadratic on a long run of spaces in a title
+    slow = {"field": "http.header.server", "pattern": "^NetPort Software ([\\w._-]+)$", "flags": ["dotall"],
+            "requires": {"http.title": "^\\s*([^-<\\r\\n]+) - VSX 8000\\s*$"}}
+    why = r.too_slow(slow)
+    assert why and why.startswith("slow: http.title pattern"), why
+    fine = {"field": "http.header.server", "pattern": "^NetPort Software ([\\w._-]+)$", "flags": ["dotall"],
+            "requires": {"http.title": "^\\s*(?P<hostname>[-\\w_.]+) - VSX 8000\\s*$"}}
+    assert r.too_slow(fine) is None
+
+
+def test_shipped_imported_files_have_no_slow_pattern() -> None:
+    import json
+
+    r = _script("import_recog")
+    for name in ("nmap-probes-video.yaml", "recog-banners.yaml"):
+        doc = json.loads((ROOT / "signatures" / "fingerprints" / name).read_text(encoding="utf-8"))
+        assert not [rule["id"] for rule in doc["rules"] if r.too_slow(rule)], name
