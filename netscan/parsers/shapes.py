@@ -10,10 +10,8 @@ netscan already reads:
 - JavaScript object dumps (``{ Manufacturer: 'X', Model: 'Y' }``, Node's ``util.inspect``) as
   ``<prefix>.json.<key>``; inline script variables of a page (``var model = "X"``) as
   ``<prefix>.js.<name>``, ``<meta name=... content=...>`` as ``<prefix>.meta.<name>``;
-- ``snmpwalk``/``snmpget`` output (``SNMPv2-MIB::sysDescr.0 = STRING: ...``, ``-On`` numeric and
-  ``iso.3.6...`` OIDs) as ``snmp.<object>`` for the system group, ENTITY-MIB's ``entPhysical*``
-  and HOST-RESOURCES ``hrDeviceDescr`` (RFC 3418, RFC 6933, RFC 2790), ``snmp.enterprise`` for
-  the private enterprise number of a ``sysObjectID``;
+- SNMP as tools record it (``snmpwalk``/``snmpget`` lines, snmpsim ``.snmprec`` recordings,
+  SnmpWalk.exe) as ``snmp.*``: netscan.parsers.snmp;
 - nmap's normal output: ``PORT STATE SERVICE VERSION`` lines as ``nmap.service``, ``Service Info:``
   / ``Device type:`` as ``nmap.devicetype``, ``MAC Address:`` as ``nmap.mac``, and the script
   output nmap's XML importer also reads (``http-title`` -> ``http.title``, ``http-server-header``
@@ -32,6 +30,7 @@ from __future__ import annotations
 import re
 
 from netscan.parsers._util import Fields, add
+from netscan.parsers.snmp import snmp_fields
 
 #: Longest text looked at, most lines read, longest line read, most pairs kept per reader.
 MAX_SHAPE_CHARS = 256 * 1024
@@ -307,102 +306,9 @@ def page_script_fields(fields: Fields, prefix: str, text: str) -> None:
                 return
 
 
-# ------------------------------------------------------------------ snmpwalk / snmpget
+# ------------------------------------------------------------------ snmpwalk / snmpget / snmprec
 
-#: ``OID = TYPE: value`` (net-snmp's default output; ``= ""`` for an empty string has no type).
-_SNMP_LINE = re.compile(r"^\s{0,8}([\w.:-]{1,200}?)\s{1,4}=\s{1,4}(?:([A-Za-z][\w-]{0,20}):\s?)?(.*)$")
-_SNMP_HINT = re.compile(r"(?m)^\s{0,8}[\w.:-]{1,200}\s=\s(?:STRING|OID|Hex-STRING|INTEGER|Timeticks|Gauge32|Counter32|IpAddress):")
-#: Columns read, by numeric OID (instance dropped): RFC 3418 system group, RFC 6933 entPhysicalTable,
-#: RFC 2790 hrDeviceTable, RFC 3805 prtGeneralSerialNumber.
-SNMP_OBJECTS = {
-    "1.3.6.1.2.1.1.1": "sysDescr", "1.3.6.1.2.1.1.2": "sysObjectID", "1.3.6.1.2.1.1.4": "sysContact",
-    "1.3.6.1.2.1.1.5": "sysName", "1.3.6.1.2.1.1.6": "sysLocation",
-    "1.3.6.1.2.1.47.1.1.1.1.2": "entPhysicalDescr", "1.3.6.1.2.1.47.1.1.1.1.7": "entPhysicalName",
-    "1.3.6.1.2.1.47.1.1.1.1.8": "entPhysicalHardwareRev", "1.3.6.1.2.1.47.1.1.1.1.9": "entPhysicalFirmwareRev",
-    "1.3.6.1.2.1.47.1.1.1.1.10": "entPhysicalSoftwareRev", "1.3.6.1.2.1.47.1.1.1.1.11": "entPhysicalSerialNum",
-    "1.3.6.1.2.1.47.1.1.1.1.12": "entPhysicalMfgName", "1.3.6.1.2.1.47.1.1.1.1.13": "entPhysicalModelName",
-    "1.3.6.1.2.1.25.3.2.1.3": "hrDeviceDescr", "1.3.6.1.2.1.43.5.1.1.17": "prtGeneralSerialNumber",
-}
-_SNMP_NAMES = frozenset(SNMP_OBJECTS.values())
-#: Symbolic roots net-snmp prints when a MIB is not loaded.
-_SNMP_ROOTS = {"iso": "1", "SNMPv2-SMI::mib-2": "1.3.6.1.2.1", "mib-2": "1.3.6.1.2.1",
-               "SNMPv2-SMI::enterprises": "1.3.6.1.4.1", "enterprises": "1.3.6.1.4.1"}
-_ENTERPRISES = "1.3.6.1.4.1."
-
-
-def _numeric_oid(oid: str) -> str | None:
-    """``.1.3.6...`` / ``iso.3.6...`` / ``SNMPv2-SMI::mib-2.47...`` -> ``1.3.6...``; None when symbolic."""
-    o = oid.lstrip(".")
-    for root, num in _SNMP_ROOTS.items():
-        if o.startswith(root + "."):
-            o = num + o[len(root) :]
-            break
-    return o if o.replace(".", "").isdigit() and o else None
-
-
-def _snmp_name(oid: str) -> str | None:
-    num = _numeric_oid(oid)
-    if num is not None:
-        parts = num.split(".")
-        for cut in range(len(parts) - 1, 5, -1):  # longest column prefix; the rest is the instance
-            name = SNMP_OBJECTS.get(".".join(parts[:cut]))
-            if name is not None:
-                return name
-        return None
-    name = oid.rsplit("::", 1)[-1].split(".", 1)[0]
-    return name if name in _SNMP_NAMES else None
-
-
-#: ``entPhysicalModelName.1: X`` / ``sysDescr.0 = X`` / ``entPhysicalName[26] = X``: an object's name and
-#: instance without a type (SNMP::Info's and other pollers' dumps, ``snmpwalk -Oqs``-like output).
-_SNMP_NAMED = re.compile(r"^\s{0,8}(?:[\w-]{1,60}::)?(" + "|".join(sorted(SNMP_OBJECTS.values())) + r")(?:\.\d{1,10}){0,4}(?:\[\d{1,10}\])?\s{0,4}[:=]\s{0,4}(?:STRING:\s?)?(.{1,1000})$")
-
-
-def snmp_fields(fields: Fields, text: str) -> None:
-    """``snmp.<object>`` of the snmpwalk/snmpget lines of ``text`` (see module docstring)."""
-    t = text[:MAX_SHAPE_CHARS]
-    typed = _SNMP_HINT.search(t) is not None
-    if not typed and not any(name in t for name in ("sysDescr", "sysObjectID", "entPhysical", "hrDeviceDescr", "sysName")):
-        return
-    n = 0
-    for line in t.split("\n", MAX_SHAPE_LINES)[:MAX_SHAPE_LINES]:
-        named = _SNMP_NAMED.match(line[:MAX_SHAPE_LINE]) if ("=" in line or ":" in line) else None
-        if named is not None and named.group(1) != "sysObjectID":
-            value = _unquote(named.group(2))
-            if value:
-                add(fields, f"snmp.{named.group(1)}", value)
-                n += 1
-            continue
-        if not typed or " = " not in line:
-            continue
-        m = _SNMP_LINE.match(line[:MAX_SHAPE_LINE])
-        if m is None:
-            continue
-        name = _snmp_name(m.group(1))
-        if name is None:
-            continue
-        kind, value = (m.group(2) or "").upper(), m.group(3).strip()
-        if kind == "HEX-STRING":
-            try:
-                value = bytes.fromhex(value.replace(" ", "")).decode("utf-8").strip("\x00 ")
-            except ValueError:
-                continue
-            if not value.isprintable():
-                continue
-        value = _unquote(value) if kind in ("STRING", "") else value
-        if name == "sysObjectID":
-            num = _numeric_oid(value.split()[0]) if value.split() else None
-            if num is None:
-                continue
-            value = num
-            if num.startswith(_ENTERPRISES):
-                add(fields, "snmp.enterprise", num[len(_ENTERPRISES) :].split(".", 1)[0])
-        if value:
-            add(fields, f"snmp.{name}", value)
-            n += 1
-        if n >= MAX_SHAPE_PAIRS:
-            break
-
+# netscan.parsers.snmp reads every SNMP shape (snmpwalk, snmpsim recordings, SnmpWalk.exe)
 
 # ------------------------------------------------------------------ nmap normal output
 
@@ -570,7 +476,7 @@ def tool_fields(fields: Fields, prefix: str, text: str, tables: bool = True) -> 
     parsed document), object dumps as ``<prefix>.json.*``. Cheap
     tests first: a reader runs only when its tell is in the text."""
     t = text[:MAX_SHAPE_CHARS]
-    if " = " in t or "sys" in t or "entPhysical" in t or "hrDevice" in t:
+    if " = " in t or "sys" in t or "entPhysical" in t or "hrDevice" in t or "|" in t or "OID=" in t:
         snmp_fields(fields, t)
     if "/tcp" in t or "/udp" in t or "\n|" in t or t.startswith("|") or "Service Info:" in t:
         nmap_fields(fields, t)

@@ -1,0 +1,280 @@
+"""SNMP answers as tools record them -> ``snmp.*`` fields (docs/observations.md "SNMP").
+
+Each shape is recognised by its layout, never by the device it names:
+
+- net-snmp ``snmpwalk``/``snmpget``/``snmpbulkwalk``: ``OID = TYPE: value`` lines, the OID symbolic
+  (``SNMPv2-MIB::sysDescr.0``), numeric (``-On``: ``.1.3.6.1.2.1.1.1.0``) or half-resolved
+  (``iso.3.6.1...``, ``SNMPv2-SMI::enterprises.39165.1.1.0``); ``-OQ`` lines without a type; pollers'
+  ``sysDescr.0: X`` / ``entPhysicalModelName.1 = X`` dumps of the standard objects;
+- snmpsim recordings (``.snmprec``, as LibreNMS and Datadog keep their test agents):
+  ``OID|TAG|VALUE`` with the BER tag as a number (2 INTEGER, 4 OCTET STRING, 5 NULL, 6 OBJECT
+  IDENTIFIER, 64 IpAddress, 65 Counter32, 66 Gauge32, 67 TimeTicks, 68 Opaque, 70 Counter64), an
+  ``x`` after it when the value is written in hex, a ``:variation`` module name after that;
+- Windows ``SnmpWalk.exe`` output: ``OID=.1.3.6..., Type=OctetString, Value=...``.
+
+Fields: the standard objects by name (RFC 3418 system group ``snmp.sysDescr``, ``snmp.sysObjectID``
+(numeric) with ``snmp.enterprise`` (its private enterprise number), ``snmp.sysName``...; RFC 6933
+``snmp.entPhysical*``; RFC 2790 ``snmp.hrDeviceDescr`` and ``snmp.hrDeviceType`` (the type's name,
+``hrDevicePrinter``); RFC 3805 ``snmp.prtGeneralSerialNumber``), ``snmp.mib`` for the standard MIB
+modules that have objects in the walk (``Printer-MIB``, ``UPS-MIB``, ...), and ``snmp.oid.<oid>`` for
+each text value under ``1.3.6.1.4.1`` (a maker's private MIB; a scalar's ``.0`` dropped), or
+``snmp.obj.<MODULE>.<object>`` when the tool printed it by name: the signatures say what those are.
+Everything is capped (characters, lines, values) and every pattern is linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from netscan.parsers._util import Fields, add
+
+#: Longest text looked at, most lines read, longest line read, most values kept.
+MAX_SNMP_CHARS = 256 * 1024
+MAX_SNMP_LINES = 4000
+MAX_SNMP_LINE = 4096
+MAX_SNMP_VALUES = 300
+#: Most private-MIB values kept per text (``snmp.oid.*``, ``snmp.obj.*``), longest one kept.
+MAX_PRIVATE_VALUES = 150
+MAX_PRIVATE_VALUE = 256
+
+#: Columns read, by numeric OID (instance dropped): RFC 3418 system group, RFC 6933 entPhysicalTable,
+#: RFC 2790 hrDeviceTable, RFC 3805 prtGeneralSerialNumber.
+SNMP_OBJECTS = {
+    "1.3.6.1.2.1.1.1": "sysDescr", "1.3.6.1.2.1.1.2": "sysObjectID", "1.3.6.1.2.1.1.4": "sysContact",
+    "1.3.6.1.2.1.1.5": "sysName", "1.3.6.1.2.1.1.6": "sysLocation",
+    "1.3.6.1.2.1.47.1.1.1.1.2": "entPhysicalDescr", "1.3.6.1.2.1.47.1.1.1.1.7": "entPhysicalName",
+    "1.3.6.1.2.1.47.1.1.1.1.8": "entPhysicalHardwareRev", "1.3.6.1.2.1.47.1.1.1.1.9": "entPhysicalFirmwareRev",
+    "1.3.6.1.2.1.47.1.1.1.1.10": "entPhysicalSoftwareRev", "1.3.6.1.2.1.47.1.1.1.1.11": "entPhysicalSerialNum",
+    "1.3.6.1.2.1.47.1.1.1.1.12": "entPhysicalMfgName", "1.3.6.1.2.1.47.1.1.1.1.13": "entPhysicalModelName",
+    "1.3.6.1.2.1.25.3.2.1.2": "hrDeviceType", "1.3.6.1.2.1.25.3.2.1.3": "hrDeviceDescr",
+    "1.3.6.1.2.1.43.5.1.1.17": "prtGeneralSerialNumber",
+}
+_SNMP_NAMES = frozenset(SNMP_OBJECTS.values())
+#: Standard MIB modules whose presence says something about the device (RFC 3805 Printer-MIB, RFC
+#: 1628 UPS-MIB, RFC 2790 HOST-RESOURCES-MIB, RFC 6933 ENTITY-MIB, RFC 4188 BRIDGE-MIB), by subtree.
+SNMP_MIBS = {"1.3.6.1.2.1.43": "Printer-MIB", "1.3.6.1.2.1.33": "UPS-MIB", "1.3.6.1.2.1.25": "HOST-RESOURCES-MIB",
+             "1.3.6.1.2.1.47": "ENTITY-MIB", "1.3.6.1.2.1.17": "BRIDGE-MIB"}
+_MIB_MODULES = {name.upper(): name for name in SNMP_MIBS.values()}
+#: RFC 2790 hrDeviceTypes (``hrDeviceType`` values are these OIDs under 1.3.6.1.2.1.25.3.1).
+_HR_DEVICE_TYPES = {
+    "1": "hrDeviceOther", "2": "hrDeviceUnknown", "3": "hrDeviceProcessor", "4": "hrDeviceNetwork",
+    "5": "hrDevicePrinter", "6": "hrDeviceDiskStorage", "10": "hrDeviceVideo", "11": "hrDeviceAudio",
+    "12": "hrDeviceCoprocessor", "13": "hrDeviceKeyboard", "14": "hrDeviceModem", "15": "hrDeviceParallelPort",
+    "16": "hrDevicePointing", "17": "hrDeviceSerialPort", "18": "hrDeviceTape", "19": "hrDeviceClock",
+    "20": "hrDeviceVolatileMemory", "21": "hrDeviceNonVolatileMemory",
+}
+_HR_DEVICE_TYPES_ROOT = "1.3.6.1.2.1.25.3.1."
+#: Modules whose objects are standard (not a maker's private MIB) when printed by name.
+_STANDARD_MODULES = frozenset({"SNMPV2-MIB", "SNMPV2-SMI", "RFC1213-MIB", "IF-MIB", "IP-MIB", "TCP-MIB", "UDP-MIB",
+                               "HOST-RESOURCES-MIB", "ENTITY-MIB", "PRINTER-MIB", "UPS-MIB", "BRIDGE-MIB", "IP-FORWARD-MIB",
+                               "SNMP-FRAMEWORK-MIB", "SNMP-MPD-MIB", "SNMP-USER-BASED-SM-MIB", "SNMP-VIEW-BASED-ACM-MIB",
+                               "NOTIFICATION-LOG-MIB", "DISMAN-EVENT-MIB", "NET-SNMP-AGENT-MIB", "NET-SNMP-EXTEND-MIB",
+                               "UCD-SNMP-MIB", "LLDP-MIB", "EtherLike-MIB".upper(), "IPV6-MIB", "Q-BRIDGE-MIB",
+                               "HOST-RESOURCES-TYPES", "NET-SNMP-MIB", "SNMP-TARGET-MIB", "SNMP-NOTIFICATION-MIB",
+                               "SNMP-COMMUNITY-MIB", "TUNNEL-MIB", "IANAIFTYPE-MIB", "POWER-ETHERNET-MIB"})
+#: Symbolic roots net-snmp prints when a MIB is not loaded.
+_SNMP_ROOTS = (("SNMPv2-SMI::enterprises", "1.3.6.1.4.1"), ("enterprises", "1.3.6.1.4.1"), ("SNMPv2-SMI::mib-2", "1.3.6.1.2.1"),
+               ("mib-2", "1.3.6.1.2.1"), ("iso", "1"))
+ENTERPRISES = "1.3.6.1.4.1."
+
+#: ``OID = TYPE: value`` (net-snmp's default output; ``= ""`` for an empty string has no type).
+_NETSNMP_LINE = re.compile(r"^\s{0,8}([\w.:-]{1,300}?)\s{1,4}=\s{1,4}(?:([A-Za-z][\w-]{0,20}):\s?)?(.*)$")
+_NETSNMP_HINT = re.compile(
+    r"(?m)^\s{0,8}[\w.:-]{1,300}\s=\s(?:STRING|OID|Hex-STRING|INTEGER|Timeticks|Gauge32|Counter32|Counter64|IpAddress|Network Address|BITS):"
+)
+#: ``OID|TAG|VALUE`` (snmpsim), the OID numeric.
+_SNMPREC_LINE = re.compile(r"^\s{0,8}\.?(\d{1,10}(?:\.\d{1,10}){3,127})\|(\d{1,3})(x?)(?::[\w.-]{1,40})?\|(.*)$")
+_SNMPREC_HINT = re.compile(r"(?m)^\s{0,8}\.?1\.3\.6\.1\.[\d.]{1,300}\|\d{1,3}x?(?::[\w.-]{1,40})?\|")
+#: ``OID=.1.3.6..., Type=OctetString, Value=...`` (SnmpWalk.exe).
+_WINWALK_LINE = re.compile(r"^\s{0,8}OID=\.?(\d{1,10}(?:\.\d{1,10}){3,127}), Type=([A-Za-z0-9 -]{1,30}), Value=(.*)$")
+#: ``entPhysicalModelName.1: X`` / ``sysDescr.0 = X`` / ``entPhysicalName[26] = X``: an object's name and
+#: instance without a type (SNMP::Info's and other pollers' dumps, ``snmpwalk -Oqs``-like output).
+_SNMP_NAMED = re.compile(r"^\s{0,8}(?:[\w-]{1,60}::)?(" + "|".join(sorted(_SNMP_NAMES)) +
+                         r")(?:\.\d{1,10}){0,4}(?:\[\d{1,10}\])?\s{0,4}[:=]\s{0,4}(?:STRING:\s?)?(.{1,1000})$")
+#: snmpsim tags: the kind of value each carries.
+_TAGS = {"2": "int", "4": "string", "5": "null", "6": "oid", "64": "ip", "65": "int", "66": "int", "67": "int", "68": "opaque",
+         "70": "int"}
+#: net-snmp / SnmpWalk.exe type names -> kind.
+_TYPES = {"STRING": "string", "OCTETSTRING": "string", "HEX-STRING": "hex", "OID": "oid", "OBJECTIDENTIFIER": "oid",
+          "INTEGER": "int", "INTEGER32": "int", "GAUGE32": "int", "COUNTER32": "int", "COUNTER64": "int", "TIMETICKS": "int",
+          "UNSIGNED32": "int", "IPADDRESS": "ip", "NETWORK ADDRESS": "ip", "": "string"}
+
+
+def _unquote(value: str) -> str:
+    v = value.strip()
+    if len(v) >= 2 and v[0] == '"' and v[-1] == '"':
+        v = v[1:-1].replace('\\"', '"')
+    return v.strip()
+
+
+def numeric_oid(oid: str) -> str | None:
+    """``.1.3.6...`` / ``iso.3.6...`` / ``SNMPv2-SMI::enterprises.39165...`` -> ``1.3.6...``; None when
+    symbolic."""
+    o = oid.strip().lstrip(".")
+    for root, num in _SNMP_ROOTS:
+        if o.startswith(root + ".") or o == root:
+            o = num + o[len(root) :]
+            break
+    return o if o and o.replace(".", "").isdigit() and ".." not in o else None
+
+
+def _standard_name(num: str) -> str | None:
+    parts = num.split(".")
+    for cut in range(len(parts) - 1, 5, -1):  # longest column prefix; the rest is the instance
+        name = SNMP_OBJECTS.get(".".join(parts[:cut]))
+        if name is not None:
+            return name
+    return None
+
+
+def _hex_text(value: str) -> str | None:
+    """Hex digits (blanks, ``:`` allowed) -> the text they encode, when it is printable text."""
+    digits = re.sub(r"[\s:]", "", value)[:2 * MAX_SNMP_LINE]
+    if not digits or len(digits) % 2:
+        return None
+    try:
+        data = bytes.fromhex(digits)
+    except ValueError:
+        return None
+    data = data.rstrip(b"\x00").strip()
+    if not data:
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    return text if text.isprintable() else None
+
+
+class _Walk:
+    """What one text's SNMP lines say, gathered into fields."""
+
+    def __init__(self, fields: Fields) -> None:
+        self.fields = fields
+        self.n = 0
+        self.private = 0
+        self.mibs: set[str] = set()
+
+    def add(self, name: str, value: str) -> None:
+        if value and self.n < MAX_SNMP_VALUES:
+            add(self.fields, name, value)
+            self.n += 1
+
+    def record(self, oid: str, kind: str, value: str) -> None:
+        """One variable binding: ``oid`` as printed, ``kind`` (string, hex, oid, int, ip, ...), the value."""
+        num = numeric_oid(oid)
+        if num is None:
+            self._symbolic(oid, kind, value)
+            return
+        if kind == "hex":
+            text = _hex_text(value)
+            if text is None:
+                return
+            kind, value = "string", text
+        elif kind == "string":
+            value = _unquote(value)
+        name = _standard_name(num)
+        if name is not None:
+            self._standard(name, kind, value)
+        elif num.startswith(ENTERPRISES):
+            self._private(f"snmp.oid.{num[:-2] if num.endswith('.0') else num}", kind, value)
+        for root, mib in SNMP_MIBS.items():
+            if mib not in self.mibs and num.startswith(root + "."):
+                self.mibs.add(mib)
+                self.add("snmp.mib", mib)
+
+    def _standard(self, name: str, kind: str, value: str) -> None:
+        if name == "sysObjectID":
+            num = numeric_oid(value.split()[0]) if value.split() else None
+            if num is None:
+                return
+            value = num
+            if num.startswith(ENTERPRISES):
+                self.add("snmp.enterprise", num[len(ENTERPRISES) :].split(".", 1)[0])
+        elif name == "hrDeviceType":
+            num = numeric_oid(value.split()[0]) if value.split() else None
+            if num is not None and num.startswith(_HR_DEVICE_TYPES_ROOT):
+                value = _HR_DEVICE_TYPES.get(num[len(_HR_DEVICE_TYPES_ROOT) :], "")
+            elif value.split()[:1] and value.split()[0].rsplit("::", 1)[-1] in _HR_DEVICE_TYPES.values():
+                value = value.split()[0].rsplit("::", 1)[-1]
+            else:
+                return
+        self.add(f"snmp.{name}", value.strip())
+
+    def _private(self, name: str, kind: str, value: str) -> None:
+        if kind != "string" or self.private >= MAX_PRIVATE_VALUES:
+            return
+        value = value.strip()
+        if not value or len(value) > MAX_PRIVATE_VALUE or value.isdigit():
+            return
+        self.private += 1
+        self.add(name, value)
+
+    def _symbolic(self, oid: str, kind: str, value: str) -> None:
+        module, sep, rest = oid.partition("::")
+        obj = rest.split(".", 1)[0] if sep else oid.split(".", 1)[0]
+        if obj in _SNMP_NAMES:
+            if kind == "hex":
+                text = _hex_text(value)
+                if text is None:
+                    return
+                value = text
+            self._standard(obj, kind, _unquote(value) if kind in ("string", "hex") else value)
+        mib = _MIB_MODULES.get(module.upper()) if sep else None
+        if mib is not None and mib not in self.mibs:
+            self.mibs.add(mib)
+            self.add("snmp.mib", mib)
+        if sep and module.upper() not in _STANDARD_MODULES and obj and obj not in _SNMP_NAMES and re.fullmatch(r"[\w-]{1,64}", module) \
+                and re.fullmatch(r"[A-Za-z]\w{0,63}", obj):
+            if kind == "hex":
+                text = _hex_text(value)
+                if text is None:
+                    return
+                kind, value = "string", text
+            self._private(f"snmp.obj.{module}.{obj}", kind, _unquote(value) if kind == "string" else value)
+
+
+def snmp_fields(fields: Fields, text: str) -> None:
+    """``snmp.*`` of the SNMP lines of ``text`` (see module docstring)."""
+    t = text[:MAX_SNMP_CHARS]
+    netsnmp = " = " in t and _NETSNMP_HINT.search(t) is not None
+    snmprec = "|" in t and _SNMPREC_HINT.search(t) is not None
+    winwalk = "OID=" in t and ", Type=" in t
+    if not (netsnmp or snmprec or winwalk) and not any(name in t for name in ("sysDescr", "sysObjectID", "entPhysical", "hrDevice", "sysName")):
+        return
+    walk = _Walk(fields)
+    for line in t.split("\n", MAX_SNMP_LINES)[:MAX_SNMP_LINES]:
+        line = line[:MAX_SNMP_LINE].rstrip("\r")
+        if walk.n >= MAX_SNMP_VALUES:
+            break
+        if snmprec and "|" in line:
+            m = _SNMPREC_LINE.match(line)
+            if m is not None:
+                kind = _TAGS.get(m.group(2), "other")
+                if m.group(3) == "x":
+                    kind = "hex" if kind == "string" else ("other" if kind != "oid" else kind)
+                walk.record(m.group(1), kind, m.group(4))
+                continue
+        if winwalk and line.lstrip().startswith("OID="):
+            m = _WINWALK_LINE.match(line)
+            if m is not None:
+                walk.record(m.group(1), _TYPES.get(m.group(2).replace(" ", "").upper(), "other"), m.group(3))
+                continue
+        if "=" not in line and ":" not in line:
+            continue
+        if " = " in line:
+            m = _NETSNMP_LINE.match(line)
+            if m is not None:
+                oid, kind_name, value = m.group(1), (m.group(2) or "").upper(), m.group(3).strip()
+                if kind_name or numeric_oid(oid) is not None or "::" in oid:
+                    known = _TYPES.get(kind_name)
+                    if known is None:  # "Model: X" after "=": the value itself, unless a walk's odd type
+                        known = "other" if netsnmp else "string"
+                        value = value if netsnmp else m.group(0)[m.start(2) :].strip()
+                    walk.record(oid, known, value)
+                    continue
+        named = _SNMP_NAMED.match(line)
+        if named is not None and named.group(1) not in ("sysObjectID", "hrDeviceType"):
+            value = _unquote(named.group(2))
+            if value:
+                walk.add(f"snmp.{named.group(1)}", value)
