@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from netscan.identify.snmp import claim_product
 from netscan.model import Evidence, Observation, Response
 from netscan.parsers import fields as parse_fields
 from netscan.sigdb.db import OUI_PREFERENCE, SignatureDB
@@ -163,6 +164,7 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                 continue
             if name == ENTERPRISE_FIELD:
                 _claim_enterprise(db, values, resp, claims, evidence)
+                claim_product(db, f.get("snmp.sysObjectID", []), resp, claims, evidence)  # netscan/identify/snmp.py
                 continue
             plan = db.plan_for_field(name)
             if not plan.active:

@@ -18,7 +18,9 @@ Fields: the standard objects by name (RFC 3418 system group ``snmp.sysDescr``, `
 ``hrDevicePrinter``); RFC 3805 ``snmp.prtGeneralSerialNumber``), ``snmp.mib`` for the standard MIB
 modules that have objects in the walk (``Printer-MIB``, ``UPS-MIB``, ...), and ``snmp.oid.<oid>`` for
 each text value under ``1.3.6.1.4.1`` (a maker's private MIB; a scalar's ``.0`` dropped), or
-``snmp.obj.<MODULE>.<object>`` when the tool printed it by name: the signatures say what those are.
+``snmp.obj.<MODULE>.<object>`` when the tool printed it by name, and ``snmp.subtree`` for each private
+subtree with objects in the walk, as the enterprise number and its next arc (``368.4``: AXIS-VIDEO-MIB's
+``video``), whatever their values: the signatures say what those are.
 Everything is capped (characters, lines, values) and every pattern is linear.
 """
 
@@ -36,6 +38,8 @@ MAX_SNMP_VALUES = 300
 #: Most private-MIB values kept per text (``snmp.oid.*``, ``snmp.obj.*``), longest one kept.
 MAX_PRIVATE_VALUES = 150
 MAX_PRIVATE_VALUE = 256
+#: Most private subtrees (``snmp.subtree``) kept per text.
+MAX_SUBTREES = 32
 
 #: Columns read, by numeric OID (instance dropped): RFC 3418 system group, RFC 6933 entPhysicalTable,
 #: RFC 2790 hrDeviceTable, RFC 3805 prtGeneralSerialNumber.
@@ -154,6 +158,7 @@ class _Walk:
         self.n = 0
         self.private = 0
         self.mibs: set[str] = set()
+        self.subtrees: set[str] = set()
 
     def add(self, name: str, value: str) -> None:
         if value and self.n < MAX_SNMP_VALUES:
@@ -178,6 +183,10 @@ class _Walk:
             self._standard(name, kind, value)
         elif num.startswith(ENTERPRISES):
             self._private(f"snmp.oid.{num[:-2] if num.endswith('.0') else num}", kind, value)
+            subtree = ".".join(num[len(ENTERPRISES) :].split(".", 2)[:2])
+            if subtree not in self.subtrees and len(self.subtrees) < MAX_SUBTREES:
+                self.subtrees.add(subtree)
+                self.add("snmp.subtree", subtree)
         for root, mib in SNMP_MIBS.items():
             if mib not in self.mibs and num.startswith(root + "."):
                 self.mibs.add(mib)

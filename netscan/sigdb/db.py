@@ -232,6 +232,8 @@ class SignatureDB:
     oui_snapshot: str = ""
     pen: dict[str, tuple[str, str]] = field(default_factory=dict)
     """IANA enterprise number -> (organisation, canonical vendor) (netscan/sigdb/pen.py)."""
+    snmp_products: dict[str, Any] | None = None
+    """Exact sysObjectID -> product, read when first needed (netscan/sigdb/snmp.py)."""
     root: Path = DEFAULT_SIGNATURES_DIR
     problems: list[str] = field(default_factory=list)
     """What could not be loaded (``file: item: what``); the items concerned were skipped."""

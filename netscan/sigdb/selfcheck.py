@@ -36,6 +36,7 @@ from netscan.sigdb.makernames import name_problems
 from netscan.sigdb.matching import match_record
 from netscan.sigdb.names import vendor_key
 from netscan.sigdb.signatures import Signatures
+from netscan.sigdb.snmp import table_problems
 from netscan.sigdb.vulns import Status, VulnDB, VulnRecord
 
 Check = Callable[[Signatures], Iterable[str]]
@@ -84,6 +85,11 @@ def _examples(rule: Rule) -> Iterator[tuple[str, dict[str, Any] | None, dict[str
 def load_problems(sig: Signatures) -> Iterable[str]:
     """What the loaders could not read."""
     return sig.problems
+
+
+def snmp_products(sig: Signatures) -> Iterable[str]:
+    """Every row of signatures/snmp/sysobjectids.tsv: a numeric OID, a known vendor, a known type."""
+    return table_problems(sig.db) if sig.db is not None else []
 
 
 def rule_examples(sig: Signatures) -> Iterable[str]:
@@ -328,7 +334,7 @@ def rule_negatives(sig: Signatures) -> Iterable[str]:
 
 #: Every check, in the order its problems are listed.
 CHECKS: list[Check] = [load_problems, vendor_sources, rule_examples, shadowing, vuln_names, vuln_records,
-                       semantic_examples, maker_name_examples, cloud_entries, family_negatives, rule_negatives]
+                       semantic_examples, maker_name_examples, cloud_entries, family_negatives, rule_negatives, snmp_products]
 
 
 def run_checks(sig: Signatures) -> list[str]:

@@ -1,0 +1,86 @@
+"""SNMP evidence identifies (signatures/fingerprints/snmp-mibs.yaml, signatures/snmp/sysobjectids.tsv,
+netscan/identify/snmp.py): makers' private MIB objects give maker, model and firmware; a maker's video
+MIB or product subtree says video; an exact sysObjectID names the product; the Printer-MIB says
+printer. Guards: a camera maker's print server and a NAS are no cameras."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from netscan.identify import identify
+from netscan.model import VIDEO_TYPES, Observation, Response
+from netscan.sigdb import load_db
+from netscan.sigdb.snmp import product_of, table_problems
+
+
+@pytest.fixture(scope="module")
+def db():  # type: ignore[no-untyped-def]
+    return load_db()
+
+
+def _ident(raw: str, db):  # type: ignore[no-untyped-def]
+    return identify(Observation(None, None, (Response("other", raw, 161, "snmpwalk"),)), db)
+
+
+def test_hikvision_private_mib_in_a_snmprec(db) -> None:  # type: ignore[no-untyped-def]
+    # HIK-DEVICE-MIB deviceType / softwVersion (1.3.6.1.4.1.39165.1.1 / .1.3) under a net-snmp sysObjectID
+    rec = ("1.3.6.1.2.1.1.1.0|4|Linux\n1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10\n"
+           "1.3.6.1.4.1.39165.1.1.0|4|DS-2CD2185FWD-I\n1.3.6.1.4.1.39165.1.3.0|4|V5.5.0 build 170725\n")
+    ident = _ident(rec, db)
+    assert (ident.vendor, ident.model, ident.firmware) == ("Hikvision", "DS-2CD2185FWD-I", "V5.5.0 build 170725")
+    assert ident.device_type == "camera"
+
+
+def test_axis_video_mib_objects_say_video(db) -> None:  # type: ignore[no-untyped-def]
+    # AXIS-VIDEO-MIB tempSensorValue (1.3.6.1.4.1.368.4.1.3.1.4): integers only, the subtree is the evidence
+    ident = _ident("1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10\n1.3.6.1.4.1.368.4.1.3.1.4.1.1|2|35\n", db)
+    assert ident.vendor == "Axis" and ident.device_type == "camera"
+    ident = _ident(".1.3.6.1.2.1.1.2.0 = OID: .1.3.6.1.4.1.368.1.1\n", db)
+    assert ident.vendor == "Axis" and ident.device_type == "camera"
+
+
+def test_axis_print_server_is_no_camera(db) -> None:  # type: ignore[no-untyped-def]
+    # sysObjectID 1.3.6.1.4.1.368.1: FusionInventory's sysobject.ids lists an AXIS 5400+ print server there,
+    # and a print server answers the Printer-MIB (RFC 3805)
+    walk = (".1.3.6.1.2.1.1.1.0 = STRING: AXIS 5400+ Network Print Server V6.10\n"
+            ".1.3.6.1.2.1.1.2.0 = OID: .1.3.6.1.4.1.368.1\n"
+            ".1.3.6.1.2.1.43.5.1.1.17.1 = STRING: \"00408C123456\"\n")
+    ident = _ident(walk, db)
+    assert ident.vendor == "Axis"
+    assert ident.device_type == "printer"
+
+
+def test_printer_mib_alone_types_printer(db) -> None:  # type: ignore[no-untyped-def]
+    ident = _ident("1.3.6.1.2.1.25.3.2.1.2.1|6|1.3.6.1.2.1.25.3.1.5\n1.3.6.1.2.1.43.10.2.1.4.1.1|65|12345\n", db)
+    assert ident.device_type == "printer"
+
+
+def test_nas_mibs_are_no_camera(db) -> None:  # type: ignore[no-untyped-def]
+    # SYNOLOGY-SYSTEM-MIB modelName / version (1.3.6.1.4.1.6574.1.5.1 / .3)
+    rec = "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10\n1.3.6.1.4.1.6574.1.5.1.0|4|DS918+\n1.3.6.1.4.1.6574.1.5.3.0|4|DSM 6.2-25426\n"
+    ident = _ident(rec, db)
+    assert (ident.vendor, ident.model, ident.device_type) == ("Synology", "DS918+", "nas")
+    assert ident.device_type not in VIDEO_TYPES
+
+
+def test_exact_sysobjectid_names_the_product(db) -> None:  # type: ignore[no-untyped-def]
+    # fusioninventory/sysobject.ids: 2011.2.240.6 Huawei NETWORKING AC6605-26-PWR (also tests/corpus
+    # noncameras/huawei-ac6605-26-pwr_snmp-sysdescr-sysobject15.json, whose sysDescr says the same)
+    hit = product_of(db, "1.3.6.1.4.1.2011.2.240.6")
+    assert hit is not None and hit[1].vendor == "Huawei" and hit[1].model == "AC6605-26-PWR"
+    ident = _ident("SNMPv2-MIB::sysObjectID.0 = OID: SNMPv2-SMI::enterprises.2011.2.240.6\n", db)
+    assert ident.vendor == "Huawei" and ident.device_type not in VIDEO_TYPES
+    assert product_of(db, "1.3.6.1.4.1.2011") is None  # a bare enterprise number is signatures/pen's
+
+
+def test_table_problems_are_reported(tmp_path: Path) -> None:
+    import shutil
+
+    root = Path(load_db().root)
+    shutil.copytree(root, tmp_path / "sig")
+    table = tmp_path / "sig" / "snmp" / "sysobjectids.tsv"
+    table.write_text(table.read_text() + "9.9.9\tNo Such Maker\t\t\n1.x\tCisco\t\t\n9.9.8\tCisco\tfridge\t\n")
+    problems = table_problems(load_db(tmp_path / "sig"))
+    assert len(problems) == 3 and all("sysobjectids.tsv" in p for p in problems)
