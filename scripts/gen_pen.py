@@ -7,7 +7,8 @@ https://www.iana.org/assignments/enterprise-numbers/enterprise-numbers").
 Usage: python3 scripts/gen_pen.py [/usr/share/wireshark/enterprises.tsv]
 
 An entry is kept when its organisation, without legal-form words, is a vendor's name, legal name,
-alias or IEEE registrant (netscan.sigdb.db.registrant_key): the same match the loader makes, so
+alias or IEEE registrant (netscan.sigdb.db.registrant_key), or one followed by a word of
+netscan.sigdb.pen.ORG_SUFFIXES ("HUAWEI Technology"): the same match the loader makes, so
 the shipped file holds only numbers that can name a maker. Mapping to the canonical vendor happens
 at load time (netscan/sigdb/pen.py); re-run this after adding a vendor.
 """
@@ -22,8 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from netscan.sigdb import load_db  # noqa: E402
-from netscan.sigdb.pen import vendor_keys  # noqa: E402
-from netscan.sigdb.db import registrant_key  # noqa: E402
+from netscan.sigdb.pen import pen_vendor, vendor_keys  # noqa: E402
 
 
 def main() -> int:
@@ -40,7 +40,7 @@ def main() -> int:
                 continue
             num, _, org = line.rstrip("\n").partition("\t")
             org = " ".join(org.split())
-            if num.strip().isdigit() and org and registrant_key(org) in keys:
+            if num.strip().isdigit() and org and pen_vendor(keys, org) is not None:
                 rows.append((int(num), org))
     out = ROOT / "signatures" / "pen" / "registry.tsv"
     with open(out, "w", encoding="utf-8") as fh:

@@ -30,11 +30,36 @@ def vendor_keys(db: SignatureDB) -> dict[str, str]:
     return keys
 
 
+#: Words an organisation's registered name may add after a maker's name and still be that maker's
+#: (IANA: "HUAWEI Technology Co.,Ltd", "Bosch Sicherheitssysteme Engineering GmbH", "TP-Link Systems Inc.").
+#: Not "telecom": "HANWHA CORP./TELECOM" is not the camera maker Hanwha Vision.
+ORG_SUFFIXES = ("technology", "technologies", "engineering", "systems")
+#: Organisations whose name only looks like a vendor's: another company ("Thomson Technology Limited"
+#: is not Thomson, the Technicolor brand).
+ORG_NOT_VENDOR = frozenset({"Thomson Technology Limited"})
+
+
+def pen_vendor(keys: dict[str, str], org: str) -> str | None:
+    """The canonical vendor an IANA organisation name is: its registrant_key is a vendor's, or a vendor's
+    followed by one of ORG_SUFFIXES."""
+    from netscan.sigdb.db import registrant_key  # noqa: PLC0415
+
+    if org in ORG_NOT_VENDOR:
+        return None
+    key = registrant_key(org)
+    hit = keys.get(key)
+    if hit is None:
+        for suffix in ORG_SUFFIXES:
+            if key.endswith(suffix) and len(key) > len(suffix) + 3:
+                hit = keys.get(key[: -len(suffix)])
+                if hit is not None:
+                    break
+    return hit
+
+
 def load_pen(db: SignatureDB, root: Path) -> None:
     """``db.pen``: enterprise number (text) -> (organisation, canonical vendor). A missing file is
     no problem: the registry is optional data."""
-    from netscan.sigdb.db import registrant_key  # noqa: PLC0415
-
     path = root / "pen" / "registry.tsv"
     if not path.exists():
         return
@@ -44,6 +69,6 @@ def load_pen(db: SignatureDB, root: Path) -> None:
             if line.startswith("#"):
                 continue
             num, _, org = line.rstrip("\n").partition("\t")
-            vendor = keys.get(registrant_key(org))
+            vendor = pen_vendor(keys, org)
             if num.isdigit() and vendor is not None:
                 db.pen[num] = (org, vendor)

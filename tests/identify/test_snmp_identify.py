@@ -84,3 +84,17 @@ def test_table_problems_are_reported(tmp_path: Path) -> None:
     table.write_text(table.read_text() + "9.9.9\tNo Such Maker\t\t\n1.x\tCisco\t\t\n9.9.8\tCisco\tfridge\t\n")
     problems = table_problems(load_db(tmp_path / "sig"))
     assert len(problems) == 3 and all("sysobjectids.tsv" in p for p in problems)
+
+
+def test_pen_organisation_names_with_a_suffix(db) -> None:  # type: ignore[no-untyped-def]
+    # IANA spells some makers with a word after the name (enterprises.tsv as Debian ships it)
+    from netscan.sigdb.pen import pen_vendor, vendor_keys
+
+    keys = vendor_keys(db)
+    assert pen_vendor(keys, "HUAWEI Technology Co.,Ltd") == "Huawei"
+    assert pen_vendor(keys, "Bosch Sicherheitssysteme Engineering GmbH") == "Bosch"
+    assert pen_vendor(keys, "TP-Link Systems Inc.") == "TP-Link"
+    assert pen_vendor(keys, "HANWHA CORP./TELECOM") is None  # not Hanwha Vision
+    assert pen_vendor(keys, "Thomson Technology Limited") is None
+    assert pen_vendor(keys, "Sony Pictures Entertainment") is None
+    assert db.pen["2011"][1] == "Huawei" and db.pen["3967"][1] == "Bosch"
