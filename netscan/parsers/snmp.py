@@ -115,19 +115,29 @@ def numeric_oid(oid: str) -> str | None:
     """``.1.3.6...`` / ``iso.3.6...`` / ``SNMPv2-SMI::enterprises.39165...`` -> ``1.3.6...``; None when
     symbolic."""
     o = oid.strip().lstrip(".")
-    for root, num in _SNMP_ROOTS:
-        if o.startswith(root + ".") or o == root:
-            o = num + o[len(root) :]
-            break
+    if not o[:1].isdigit():
+        for root, num in _SNMP_ROOTS:
+            if o.startswith(root + ".") or o == root:
+                o = num + o[len(root) :]
+                break
     return o if o and o.replace(".", "").isdigit() and ".." not in o else None
 
 
+#: Arc counts of the columns of SNMP_OBJECTS: an OID's column is its first 8, 11 or 13 arcs.
+_COLUMN_ARCS = tuple(sorted({k.count(".") + 1 for k in SNMP_OBJECTS}, reverse=True))
+_MIB2 = "1.3.6.1.2.1."
+_MIB_BY_ARC = {root[len(_MIB2) :]: mib for root, mib in SNMP_MIBS.items()}
+
+
 def _standard_name(num: str) -> str | None:
+    if not num.startswith(_MIB2):
+        return None
     parts = num.split(".")
-    for cut in range(len(parts) - 1, 5, -1):  # longest column prefix; the rest is the instance
-        name = SNMP_OBJECTS.get(".".join(parts[:cut]))
-        if name is not None:
-            return name
+    for arcs in _COLUMN_ARCS:  # the column; the rest is the instance
+        if len(parts) > arcs:
+            name = SNMP_OBJECTS.get(".".join(parts[:arcs]))
+            if name is not None:
+                return name
     return None
 
 
@@ -187,8 +197,9 @@ class _Walk:
             if subtree not in self.subtrees and len(self.subtrees) < MAX_SUBTREES:
                 self.subtrees.add(subtree)
                 self.add("snmp.subtree", subtree)
-        for root, mib in SNMP_MIBS.items():
-            if mib not in self.mibs and num.startswith(root + "."):
+        if num.startswith(_MIB2):
+            mib = _MIB_BY_ARC.get(num[len(_MIB2) :].split(".", 1)[0])
+            if mib is not None and mib not in self.mibs:
                 self.mibs.add(mib)
                 self.add("snmp.mib", mib)
 
