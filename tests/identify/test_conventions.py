@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from netscan.identify import identify
-from netscan.model import Identification, Observation, Response
+from netscan.model import VIDEO_TYPES, Identification, Observation, Response
 from netscan.sigdb import SignatureDB, load_db
 
 
@@ -49,3 +49,44 @@ def test_axis_print_and_document_servers_are_printers_not_cameras(db: SignatureD
 def test_axis_product_type_after_the_model_says_what_the_device_is(db: SignatureDB, banner: str, kind: str) -> None:
     got = _id(db, Response("other", banner, 21, "banner"))
     assert (got.vendor, got.device_type) == ("Axis", kind)
+
+
+# ------------------------------------------------------------------ software stacks name no maker
+MINIDLNA_ROOT = ("<?xml version=\"1.0\"?><root xmlns=\"urn:schemas-upnp-org:device-1-0\"><device>"
+                 "<deviceType>urn:schemas-upnp-org:device:MediaServer:1</deviceType><friendlyName>media</friendlyName>"
+                 "<manufacturer>Justin Maggard</manufacturer><modelName>Windows Media Connect compatible (MiniDLNA)</modelName>"
+                 "</device></root>")
+# gst-rtsp-server's DESCRIBE answer (rtsp-client.c): the same on an AXIS OS camera and on a Linux PC
+GST_DESCRIBE = ("RTSP/1.0 200 OK\r\nCSeq: 3\r\nContent-Type: application/sdp\r\nServer: GStreamer RTSP server\r\n\r\n"
+                "v=0\r\no=- 1188340656180883 1 IN IP4 10.0.0.5\r\ns=Session streamed with GStreamer\r\ni=rtsp-server\r\n"
+                "t=0 0\r\na=tool:GStreamer\r\na=type:broadcast\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n")
+
+
+def test_a_media_library_author_is_not_the_device_maker(db: SignatureDB) -> None:
+    """MiniDLNA writes its author as the UPnP manufacturer of the router or NAS that runs it: no maker."""
+    got = _id(db, Response("upnp", MINIDLNA_ROOT, 8200, "GET /rootDesc.xml"))
+    assert got.vendor is None
+    assert any(e.extracted.get("software") == "MiniDLNA" for e in got.evidence)
+
+
+def test_a_software_stack_is_evidence_of_what_runs_not_of_who_made_it(db: SignatureDB) -> None:
+    got = _id(db, Response("rtsp", GST_DESCRIBE, 554, "DESCRIBE"))
+    assert got.vendor is None
+    assert {e.extracted.get("software") for e in got.evidence} >= {"GStreamer"}
+
+
+def test_a_software_stack_does_not_turn_a_maker_name_into_a_camera(db: SignatureDB) -> None:
+    """A video-only maker named in a title types nothing on its own; a software stack beside it is no
+    protocol evidence of video gear either (resolve: software evidence is not counted)."""
+    title = Response("http", "Hikvision", 80, "title")
+    assert _id(db, title).device_type == "unknown"
+    got = _id(db, title, Response("http", "HTTP/1.1 200 OK\r\nServer: Boa/0.94.14rc21\r\n\r\n", 80, "GET /"))
+    assert got.vendor == "Hikvision"
+    assert got.device_type not in VIDEO_TYPES
+
+
+def test_software_only_its_maker_ships_still_names_the_maker(db: SignatureDB) -> None:
+    """HIK Media Server and Dahua Rtsp Server only run on their makers' devices: they name the maker."""
+    sdp = "v=0\r\no=- 1 1 IN IP4 10.0.0.5\r\ns=HIK Media Server V3.4.106\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\n"
+    assert _id(db, Response("rtsp", sdp, 554, "DESCRIBE")).vendor == "Hikvision"
+    assert _id(db, Response("rtsp", "RTSP/1.0 200 OK\r\nCSeq: 1\r\nServer: Dahua Rtsp Server\r\n\r\n", 554, "OPTIONS")).vendor == "Dahua"
