@@ -195,7 +195,9 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                         label = rule.claims == "label" and key == "vendor"
                         claims.append(Claim("brand" if label else key, val, rule.weight, idx, label=label))
                     break
-            if (plan.names or plan.manufacturer) and not any("vendor" in e.extracted or "brand" in e.extracted
+            # a field a rule already read is not searched for maker names: neither when the rule named a
+            # maker, nor when it named a software stack (GStreamer, MiniDLNA...: its maker is not the device's)
+            if (plan.names or plan.manufacturer) and not any("vendor" in e.extracted or "brand" in e.extracted or "software" in e.extracted
                                                              for e in evidence[read_before:]):
                 _named_maker(db, name, values, plan.manufacturer, resp.protocol, resp.port, claims, evidence)
             if plan.names and not obs.mac and not hits.get("reported-mac"):

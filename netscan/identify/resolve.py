@@ -8,6 +8,10 @@
   vendor Dahua, brand Lorex.
 - Independent agreeing claims combine as a noisy-OR, ``1 - prod(1 - w)``.
 - Model and firmware claims from evidence that names another maker are discounted.
+- A software stack named in a value (``software``: a streaming or web server, a media library) is
+  evidence of what the device runs, never of who made it: it claims no maker, and it is not the
+  protocol evidence that lets a video-only maker's name default the type to camera (GStreamer serves
+  Axis cameras and PCs alike).
 - Device type: a specific video type (nvr, dvr, doorbell, encoder) beats the generic "camera";
   a non-video type (router, printer, nas...) beats "camera" unless video evidence is clearly stronger;
   a video-only maker with protocol evidence defaults to camera; an OUI alone says nothing about type.
@@ -35,6 +39,12 @@ _SPECIFIC_VIDEO = ("nvr", "dvr", "doorbell", "encoder")
 #: field, the registrant of the SNMP agent's enterprise number (a camera maker's print servers and
 #: switches carry the same number).
 _NAME_ONLY = frozenset({"maker-name", "manufacturer-field", "iana-enterprise-number"})
+
+
+def _is_software(e: Evidence) -> bool:
+    """Evidence that names only a software stack (``software``, perhaps a generic type); a rule that
+    also sets ``vendor`` says the software only ships on that maker's devices (HIK Media Server)."""
+    return "software" in e.extracted and "vendor" not in e.extracted and "brand" not in e.extracted
 
 
 def _built_by(db: SignatureDB, v: Any) -> tuple[str, ...]:
@@ -208,7 +218,7 @@ def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence:
     v = db.vendor(vendor)
     # a maker's name alone (in a title, a banner, a manufacturer field) is no sign of video gear:
     # another company's product may carry the same word
-    if v is not None and v.video_only and any(e.kind == "rule" and e.source not in _NAME_ONLY for e in evidence):
+    if v is not None and v.video_only and any(e.kind == "rule" and e.source not in _NAME_ONLY and not _is_software(e) for e in evidence):
         return "camera"
     return "unknown"
 

@@ -21,7 +21,9 @@ from netscan.sigdb.pen import load_pen
 from netscan.sigdb.names import normalise_name
 
 #: What a rule may extract or set.
-EXTRACT_KEYS: frozenset[str] = frozenset({"vendor", "brand", "model", "firmware", "device_type", "serial", "hostname"})
+#: ``software`` names a software stack (a streaming or web server, a media library) the device runs: evidence
+#: of what it runs, never of who made it (fingerprints/conventions-software.yaml).
+EXTRACT_KEYS: frozenset[str] = frozenset({"vendor", "brand", "model", "firmware", "device_type", "serial", "hostname", "software"})
 
 #: Default weight of a claim by the field it came from, when neither file nor rule sets one.
 #: Vendor discovery protocols and device-info documents are the firmware describing itself;

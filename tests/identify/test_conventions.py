@@ -1,0 +1,92 @@
+"""Maker knowledge that is not a model number (signatures/fingerprints/conventions-*.yaml and the
+per-vendor files): product types written after a model, software stacks that name no device maker,
+API/URL, realm and SDP conventions. Values are the public material the rules cite (never the test
+split's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from netscan.identify import identify
+from netscan.model import VIDEO_TYPES, Identification, Observation, Response
+from netscan.sigdb import SignatureDB, load_db
+
+
+@pytest.fixture(scope="module")
+def db() -> SignatureDB:
+    return load_db()
+
+
+def _id(db: SignatureDB, *responses: Response) -> Identification:
+    return identify(Observation(ip=None, mac=None, responses=responses), db)
+
+
+def _snmp(descr: str) -> Response:
+    return Response("other", f"SNMPv2-MIB::sysDescr.0 = STRING: {descr}", 161, "snmpwalk")
+
+
+# ------------------------------------------------------------------ Axis product lines
+@pytest.mark.parametrize("descr", [
+    "AXIS 1650 Network Print Server",          # 1xxx: print servers (www.axis.com/products/axis-1650)
+    "AXIS 640 Network Print Server",
+    "AXIS 5600+ Network Print Server V7.10.2 Jan 30 2007",
+    "AXIS 70U Network Document Server,Version: 1.08",  # recog snmp_sysdescr.xml
+    "AXIS 700 Network Scan Server",
+])
+def test_axis_print_and_document_servers_are_printers_not_cameras(db: SignatureDB, descr: str) -> None:
+    got = _id(db, _snmp(descr))
+    assert got.vendor == "Axis"
+    assert got.device_type == "printer"
+
+
+@pytest.mark.parametrize(("banner", "kind"), [
+    ("220 AXIS Q7401 Video Encoder 5.20.3 (Oct 12 2011) ready.", "encoder"),   # zmap/ztag FtpAxis.py
+    ("220 AXIS M7001 Video Encoder 5.02 (Feb 10 2009) ready.", "encoder"),
+    ("220 AXIS A1001 Network Door Controller 1.65.1.1 (2018) ready.", "other"),  # recog ftp_banners.xml
+    ("220 AXIS 2100 Network Camera 2.43 Nov 08 2004 ready.", "camera"),
+    ("220 AXIS P3344 Fixed Dome Network Camera 5.20 (Sep 21 2010) ready.", "camera"),
+])
+def test_axis_product_type_after_the_model_says_what_the_device_is(db: SignatureDB, banner: str, kind: str) -> None:
+    got = _id(db, Response("other", banner, 21, "banner"))
+    assert (got.vendor, got.device_type) == ("Axis", kind)
+
+
+# ------------------------------------------------------------------ software stacks name no maker
+MINIDLNA_ROOT = ("<?xml version=\"1.0\"?><root xmlns=\"urn:schemas-upnp-org:device-1-0\"><device>"
+                 "<deviceType>urn:schemas-upnp-org:device:MediaServer:1</deviceType><friendlyName>media</friendlyName>"
+                 "<manufacturer>Justin Maggard</manufacturer><modelName>Windows Media Connect compatible (MiniDLNA)</modelName>"
+                 "</device></root>")
+# gst-rtsp-server's DESCRIBE answer (rtsp-client.c): the same on an AXIS OS camera and on a Linux PC
+GST_DESCRIBE = ("RTSP/1.0 200 OK\r\nCSeq: 3\r\nContent-Type: application/sdp\r\nServer: GStreamer RTSP server\r\n\r\n"
+                "v=0\r\no=- 1188340656180883 1 IN IP4 10.0.0.5\r\ns=Session streamed with GStreamer\r\ni=rtsp-server\r\n"
+                "t=0 0\r\na=tool:GStreamer\r\na=type:broadcast\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n")
+
+
+def test_a_media_library_author_is_not_the_device_maker(db: SignatureDB) -> None:
+    """MiniDLNA writes its author as the UPnP manufacturer of the router or NAS that runs it: no maker."""
+    got = _id(db, Response("upnp", MINIDLNA_ROOT, 8200, "GET /rootDesc.xml"))
+    assert got.vendor is None
+    assert any(e.extracted.get("software") == "MiniDLNA" for e in got.evidence)
+
+
+def test_a_software_stack_is_evidence_of_what_runs_not_of_who_made_it(db: SignatureDB) -> None:
+    got = _id(db, Response("rtsp", GST_DESCRIBE, 554, "DESCRIBE"))
+    assert got.vendor is None
+    assert {e.extracted.get("software") for e in got.evidence} >= {"GStreamer"}
+
+
+def test_a_software_stack_does_not_turn_a_maker_name_into_a_camera(db: SignatureDB) -> None:
+    """A video-only maker named in a title types nothing on its own; a software stack beside it is no
+    protocol evidence of video gear either (resolve: software evidence is not counted)."""
+    title = Response("http", "Hikvision", 80, "title")
+    assert _id(db, title).device_type == "unknown"
+    got = _id(db, title, Response("http", "HTTP/1.1 200 OK\r\nServer: Boa/0.94.14rc21\r\n\r\n", 80, "GET /"))
+    assert got.vendor == "Hikvision"
+    assert got.device_type not in VIDEO_TYPES
+
+
+def test_software_only_its_maker_ships_still_names_the_maker(db: SignatureDB) -> None:
+    """HIK Media Server and Dahua Rtsp Server only run on their makers' devices: they name the maker."""
+    sdp = "v=0\r\no=- 1 1 IN IP4 10.0.0.5\r\ns=HIK Media Server V3.4.106\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\n"
+    assert _id(db, Response("rtsp", sdp, 554, "DESCRIBE")).vendor == "Hikvision"
+    assert _id(db, Response("rtsp", "RTSP/1.0 200 OK\r\nCSeq: 1\r\nServer: Dahua Rtsp Server\r\n\r\n", 554, "OPTIONS")).vendor == "Dahua"
