@@ -188,3 +188,14 @@ def test_readers_are_linear_on_hostile_text(text: str) -> None:
         t0 = time.process_time()
         fields(Response(proto, text, None, ""))
         assert time.process_time() - t0 < 2.0, proto
+
+
+def test_a_makers_name_in_a_model_field_of_a_document(db) -> None:  # type: ignore[no-untyped-def]
+    # Pat-Carter/stream2chromecast#70: eureka_info's detail.model_name "Chromecast Audio" (a Google product name)
+    body = '{"detail": {"model_name": "Chromecast Audio", "manufacturer": ""}}'
+    assert identify(Observation(None, None, (Response("http", body, 8008, "GET /setup/eureka_info"),)), db).vendor == "Google"
+    # guard: a component's sub-object names the component's maker (OpenIPC/ipctool#77's layout, an image
+    # sensor of a maker netscan knows), never the device's
+    yaml = "chip:\n  vendor: HiSilicon\n  model: 3516EV300\nsensors:\n- vendor: Sony\n  model: Sony IMX307\n  control:\n    bus: 0\n"
+    ident = identify(Observation(None, None, (Response("other", yaml, None, "ipctool"),)), db)
+    assert not any(e.extracted.get("vendor") == "Sony" for e in ident.evidence) and ident.model != "Sony IMX307"
