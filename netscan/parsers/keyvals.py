@@ -210,6 +210,7 @@ _NGREP_PACKET = re.compile(r"^[TUI] \d{1,3}(?:\.\d{1,3}){3}:\d{1,5} -> \d{1,3}(?
 _NGREP_STATUS = re.compile(r"^(?:HTTP|RTSP)/\d(?:\.\d)? \d{3}[ .]")
 #: ``..`` printed for CR LF before the next header name (or the end of the head).
 _NGREP_CRLF = re.compile(r"\.\.(?=[A-Za-z][A-Za-z0-9-]{0,60}:|\.\.|$)")
+_NGREP_TELL = re.compile(r"(?m)^[TUI] \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5} -> ")
 #: Most packets read from one ngrep text.
 MAX_PACKETS = 32
 
@@ -250,18 +251,17 @@ def fragment_fields(fields: Fields, prefix: str, text: str) -> None:
             if ":" in payload:
                 for key, value in table_pairs(payload):
                     add(fields, f"{prefix}.kv.{key}", value)
-    if f"{prefix}.sdp.session" not in fields and f"{prefix}.sdp.origin" not in fields:
-        sdps = quoted_sdps(t) if "v=0" in t else []
-        sdps += sdp_leaves(fields)
+    if "v=0" in t and f"{prefix}.sdp.session" not in fields and f"{prefix}.sdp.origin" not in fields:
+        sdps = quoted_sdps(t) + sdp_leaves(fields)
         if sdps:
             from netscan.parsers.http import sdp_fields  # noqa: PLC0415 (http imports this module)
 
             for sdp in sdps[:MAX_LITERALS]:
                 sdp_fields(fields, prefix, sdp)
-    if " | " in t or "|--" in t or "-|" in t:
+    if "--" in t and ("|" in t):
         for key, value in pipe_table_pairs(t):
             add(fields, f"{prefix}.kv.{key}", value)
-    if " -> " in t:
+    if " -> " in t and _NGREP_TELL.search(t) is not None:
         answers = ngrep_answers(t)
         if answers:
             from netscan.parsers.http import message_fields, parse_message  # noqa: PLC0415
