@@ -109,6 +109,8 @@ def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_fie
             if got is None:
                 continue
             maker, known = got
+            if not known and any(c.value == maker and evidence[c.evidence].source == "manufacturer-field" for c in claims):
+                return  # the same unknown name in a second spelling of the field (onvif.Manufacturer, onvif.xml...)
             weight = db.manufacturer.weight if known else db.manufacturer.unknown_weight
             what = "a manufacturer field names a known maker or brand" if known else "a manufacturer field names a maker netscan does not know"
             evidence.append(Evidence(kind="rule", source="manufacturer-field", detail=f"{what} ({name})", extracted={"vendor": maker},
@@ -123,6 +125,12 @@ def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_fie
                                      weight=db.maker_names.weight, protocol=protocol, port=port))
             claims.append(Claim("vendor", maker_name, db.maker_names.weight, len(evidence) - 1))
             return
+
+
+def _maker_read(db: SignatureDB, claims: list[Claim], start: int) -> bool:
+    """True when a rule's claims from ``start`` on name a maker: a vendor, or a label netscan knows
+    (a label it does not know is dropped by resolve: the field is then read as a manufacturer field)."""
+    return any(c.key in ("vendor", "brand") and (not c.label or db.vendor(c.value) is not None) for c in claims[start:])
 
 
 def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Evidence]]:
@@ -170,6 +178,7 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
             if not plan.active:
                 continue
             field_rules, semantic, any_applies, mac_field = plan.rules, plan.semantic, plan.any_applies, plan.mac_field
+            claimed_before = len(claims)
             read_before = len(evidence)
             for rule in plan.rules_for(values) if plan.gate is not None else field_rules:
                 if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
@@ -197,8 +206,8 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                     break
             # a field a rule already read is not searched for maker names: neither when the rule named a
             # maker, nor when it named a software stack (GStreamer, MiniDLNA...: its maker is not the device's)
-            if (plan.names or plan.manufacturer) and not any("vendor" in e.extracted or "brand" in e.extracted or "software" in e.extracted
-                                                             for e in evidence[read_before:]):
+            if (plan.names or plan.manufacturer) and not _maker_read(db, claims, claimed_before) \
+                    and not any("software" in e.extracted for e in evidence[read_before:]):
                 _named_maker(db, name, values, plan.manufacturer, resp.protocol, resp.port, claims, evidence)
             if plan.names and not obs.mac and not hits.get("reported-mac"):
                 tokens = [m.group(0) for v in values[:4] if len(v) <= 256 for m in _MAC_TOKEN.finditer(v)]

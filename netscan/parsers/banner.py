@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from netscan.parsers._util import MAX_BODY_CHARS, Fields, add
 from netscan.parsers.http import loose_fields
+from netscan.parsers.keyvals import fragment_fields
 from netscan.parsers.shapes import tool_fields
 
 #: IAC (0xFF) starts a telnet negotiation sequence of up to 3 bytes (RFC 854).
@@ -42,4 +43,5 @@ def banner_fields(protocol: str, raw: str, request: str = "") -> Fields:
         if "{" in text or "[" in text:
             loose_fields(fields, protocol, text)
         tool_fields(fields, protocol, text)
+        fragment_fields(fields, protocol, text)
     return fields

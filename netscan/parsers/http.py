@@ -25,6 +25,7 @@ from netscan.parsers._util import (
     xml_salvage,
 )
 from netscan.parsers.shapes import is_tool_output, page_script_fields, tool_fields
+from netscan.parsers.keyvals import fragment_fields
 
 _STATUS = re.compile(r"^(?P<proto>HTTP|RTSP)/(?P<ver>\d(?:\.\d)?)\s+(?P<code>\d{3})(?:\s+(?P<reason>[^\r\n]*))?$")
 #: A key of a ``key=value`` body line (CGI answers of many DVRs). Used with ``fullmatch`` on the
@@ -644,6 +645,7 @@ def http_fields(raw: str, request: str = "") -> Fields:
     except Unreadable as exc:
         return {"http.unreadable": [str(exc)]}
     fields = message_fields(msg, "http")
+    fragment_fields(fields, "http", raw)
     if msg.shape == "value":  # a bare value says what it is only through the request label
         label = request.strip().lower()
         if label in ("title", "http-title"):
@@ -663,6 +665,7 @@ def rtsp_fields(raw: str, request: str = "") -> Fields:
     except Unreadable as exc:
         return {"rtsp.unreadable": [str(exc)]}
     fields = message_fields(msg, "rtsp")
+    fragment_fields(fields, "rtsp", raw)
     if request:
         add(fields, "rtsp.method", request.split()[0] if request.split() else "")
     return fields

@@ -112,8 +112,8 @@ def table_pairs(text: str) -> list[tuple[str, str]]:
     for raw_line in lines:
         line = raw_line[:MAX_SHAPE_LINE].strip()
         indent = len(raw_line) - len(raw_line.lstrip(" "))
-        while parents and parents[-1][0] >= indent and line:
-            parents.pop()
+        while parents and line and (parents[-1][0] > indent or (parents[-1][0] == indent and not line.startswith("- "))):
+            parents.pop()  # (a YAML sequence may sit at its key's own indent: "sensors:" / "- vendor: X")
         if line.startswith("|") and line.count("|") >= 2:
             cells = _md_cells(line)
             if prev_cells is not None and all(_MD_SEPARATOR.fullmatch(c) for c in cells if c) and any(cells):

@@ -260,8 +260,10 @@ class SignatureDB:
             rules = self.rules_for_field(name)
             any_applies = applies and bool(self.any_rules)
             mac_field = MAC_FIELD.search(name) is not None
-            names = self.maker_names is not None and self.maker_names.applies(name)
             manufacturer = self.manufacturer is not None and self.manufacturer.applies(name)
+            # (a component's sub-object -- chip.model: a SoC maker's part -- names no maker of the device)
+            names = self.maker_names is not None and self.maker_names.applies(name) and not (
+                self.manufacturer is not None and self.manufacturer.in_component(name))
             hit = FieldPlan(rules=rules, semantic=semantic, any_applies=any_applies, mac_field=mac_field, names=names,
                             manufacturer=manufacturer,
                             active=bool(rules or semantic or any_applies or mac_field or names or manufacturer),

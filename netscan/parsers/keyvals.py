@@ -1,0 +1,277 @@
+"""Values that pasted text states literally but the other readers pass over (docs/observations.md
+"Shapes of raw"). Each reader recognises a shape by its layout -- never by the device it names --
+and yields the fields the rest of netscan already reads:
+
+- a Python or JSON string literal inside a log line whose text has written-out line ends
+  (``Response (...): b'root.Properties.Firmware.Version=5.51.6\\nroot.Properties...'``, as the
+  Home Assistant Axis library logs a param.cgi answer): its text, unescaped, read for
+  ``key=value`` lines (``<prefix>.kv.<key>``, dotted keys kept) and ``Key: Value`` tables;
+- an SDP that is a string value (``"sdp": "v=0\\r\\no=..."`` in go2rtc's stream info, ``'v=0\\n...'``
+  quoted by ZoneMinder's debug log), or a JSON/XML leaf whose value is an SDP: ``<prefix>.sdp.*``;
+- two-column pipe tables without the outer pipes (``firmware_ver | 4.36.9.139`` under a
+  ``-- | --`` separator row, a table pasted into a GitHub comment): every row whose first cell is a
+  key is a pair, the header row too (``<prefix>.kv.<key>``);
+- ``ngrep`` output (``T 192.168.1.28:554 -> 192.168.1.8:54418 [AP]`` then the payload indented by
+  two blanks, wrapped, each non-printable byte -- CR, LF -- printed as ``.``): a payload that starts
+  with a status line is the device's answer; it is read as that exchange (``<prefix>.header.*``).
+
+Every reader is capped in characters, lines and pairs; every pattern is a bounded character class or
+a fixed word next to one, so a hostile text costs linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from netscan.parsers._util import Fields, add
+from netscan.parsers.shapes import _TABLE_KEY, norm_key, table_pairs
+
+#: Longest text looked at, most lines, longest line, most pairs kept per reader.
+MAX_TEXT = 256 * 1024
+MAX_LINES = 2000
+MAX_LINE = 8192
+MAX_PAIRS = 300
+#: Most string literals and SDPs read from one text.
+MAX_LITERALS = 16
+
+# ------------------------------------------------------------------ string literals with escaped line ends
+
+#: A Python ``bytes``/``str`` repr or a JSON string on one line: quote, escaped content, the same
+#: quote (or the end of the line: a cut-off literal). The content excludes its own quote unescaped.
+_LITERAL = re.compile(r"""(?<![\w\\])b?(?:'((?:[^'\\\r\n]|\\.){8,65536})(?:'|$)|"((?:[^"\\\r\n]|\\.){8,65536})(?:"|$))""", re.M)
+_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[nrt'\"\\/])")
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "'": "'", '"': '"', "\\": "\\", "/": "/"}
+#: A ``key=value`` line of a decoded payload (CGI parameter lists: ``root.Brand.ProdNbr=M1031-W``).
+_KV_LINE = re.compile(r"([A-Za-z][\w.\-\[\]]{0,120})=([^\r\n]{1,256})")
+
+
+def unescape(text: str) -> str:
+    """``\\n``, ``\\r``, ``\\t``, quotes, ``\\\\``, ``\\/``, ``\\xNN`` and ``\\uNNNN`` undone."""
+
+    def one(m: re.Match[str]) -> str:
+        g = m.group(1)
+        if g[0] in "xu":
+            return chr(int(g[1:], 16))
+        return _ESCAPES[g]
+
+    return _ESCAPE.sub(one, text)
+
+
+def escaped_payloads(text: str) -> list[str]:
+    """The unescaped text of every string literal of ``text`` that holds a written-out line end
+    (``\\n``): a multi-line answer logged on one line. Literals that are JSON documents are left
+    to the JSON readers."""
+    out: list[str] = []
+    if "\\n" not in text:
+        return out
+    for m in _LITERAL.finditer(text, 0, MAX_TEXT):
+        body = m.group(1) if m.group(1) is not None else m.group(2)
+        if "\\n" not in body:
+            continue
+        decoded = unescape(body)
+        if decoded.lstrip()[:1] in ("{", "["):
+            continue
+        out.append(decoded)
+        if len(out) >= MAX_LITERALS:
+            break
+    return out
+
+
+def kv_lines(text: str) -> list[tuple[str, str]]:
+    """``key=value`` lines (the whole line one pair), dotted and bracketed keys kept."""
+    out: list[tuple[str, str]] = []
+    for line in text[:MAX_TEXT].split("\n", MAX_LINES)[:MAX_LINES]:
+        m = _KV_LINE.fullmatch(line[:MAX_LINE].strip())
+        if m is not None and m.group(2).strip():
+            out.append((m.group(1), m.group(2).strip()))
+            if len(out) >= MAX_PAIRS:
+                break
+    return out
+
+
+# ------------------------------------------------------------------ an SDP inside a string
+
+#: ``v=0`` right after an opening quote, then a line end (real or written out).
+_QUOTED_SDP = re.compile(r"""(["'])v=0(?:\r?\n|\\r\\n|\\n)""")
+#: The closing quote of a quoted SDP: the quote at the end of a line, perhaps before a dump's
+#: closing brackets and a comma.
+_SDP_END = {'"': re.compile(r'(?<!\\)"[,\]})]{0,4}[ \t]*(?:\r?\n|$)'), "'": re.compile(r"(?<!\\)'[,\]})]{0,4}[ \t]*(?:\r?\n|$)")}
+_STRING_END = {'"': re.compile(r'(?<!\\)"'), "'": re.compile(r"(?<!\\)'")}
+#: Longest SDP read.
+MAX_SDP = 16 * 1024
+
+
+def quoted_sdps(text: str) -> list[str]:
+    """Every SDP written as a quoted string in ``text`` (its line ends real or written out),
+    unescaped when it was escaped."""
+    out: list[str] = []
+    if "v=0" not in text:
+        return out
+    pos = 0
+    for _ in range(MAX_LITERALS):
+        m = _QUOTED_SDP.search(text, pos, MAX_TEXT)
+        if m is None:
+            break
+        start = m.start() + 1
+        # an escaped string ends at its first unescaped quote; a quoted block of real lines (a log's
+        # 'v=0\n...') at a quote that ends a line
+        ends = _STRING_END if "\\" in m.group(0) else _SDP_END
+        end_m = ends[m.group(1)].search(text, start, min(len(text), start + MAX_SDP))
+        end = end_m.start() if end_m is not None else min(len(text), start + MAX_SDP)
+        body = text[start:end]
+        if "\\n" in body:
+            body = unescape(body)
+        out.append(body.replace("\r\n", "\n"))
+        pos = max(end, m.end())
+    return out
+
+
+def sdp_leaves(fields: Fields) -> list[str]:
+    """Values of parsed JSON/XML leaves that are an SDP (``{"sdp": "v=0\\r\\n..."}``)."""
+    out: list[str] = []
+    for name, values in fields.items():
+        if ".json." not in name and ".xml." not in name:
+            continue
+        for v in values[:4]:
+            if v.startswith(("v=0\r\n", "v=0\n")):
+                out.append(v.replace("\r\n", "\n"))
+        if len(out) >= MAX_LITERALS:
+            break
+    return out
+
+
+# ------------------------------------------------------------------ pipe tables without outer pipes
+
+#: A Markdown separator row, outer pipes optional: ``-- | --``, ``|---|:---:|``.
+_PIPE_SEPARATOR = re.compile(r"\|?[ \t]{0,8}:?-{2,64}:?[ \t]{0,8}(?:\|[ \t]{0,8}:?-{2,64}:?[ \t]{0,8}){1,15}\|?")
+
+
+def _cells(line: str) -> list[str]:
+    s = line.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|"):
+        s = s[:-1]
+    return [c.strip().strip("*`_ ").strip() for c in s.split("|")]
+
+
+#: A column name of a table's header row: capitalised words (``Model``, ``Firmware Version``).
+_COLUMN_NAME = re.compile(r"[A-Z][A-Za-z]{0,30}(?: [A-Za-z]{1,30}){0,4}")
+
+
+def pipe_table_pairs(text: str) -> list[tuple[str, str]]:
+    """(normalised key, value) of two-column pipe tables without the outer pipes (tables with them
+    are netscan.parsers.shapes.table_pairs'). A header row of column names (capitalised words:
+    ``Model | Firmware Version``) names the cells of the rows below; any other header row is the
+    first pair of a key/value dump pasted as a table (``audio | true``), and so is every row whose
+    first cell is a key."""
+    out: list[tuple[str, str]] = []
+    lines = text[:MAX_TEXT].split("\n", MAX_LINES)[:MAX_LINES]
+    in_table = False
+    columns: list[str] | None = None
+    for i, raw in enumerate(lines):
+        line = raw[:MAX_LINE].strip()
+        if _PIPE_SEPARATOR.fullmatch(line) is not None:
+            in_table = not line.startswith("|") and line.count("|") - line.endswith("|") == 1 and i > 0
+            columns = None
+            if in_table:
+                head = _cells(lines[i - 1][:MAX_LINE])
+                if len(head) != 2 or not head[0] or not head[1] or lines[i - 1].strip().startswith("|"):
+                    in_table = False
+                elif head[1].lower() in ("value", "values", "details"):
+                    pass
+                elif _COLUMN_NAME.fullmatch(head[0]) and _COLUMN_NAME.fullmatch(head[1]):
+                    columns = [norm_key(head[0]), norm_key(head[1])]
+                elif _TABLE_KEY.fullmatch(head[0]):
+                    out.append((norm_key(head[0]), head[1]))
+            continue
+        if not in_table:
+            continue
+        if "|" not in line:
+            in_table = False
+            continue
+        cells = _cells(line)
+        if len(cells) != 2 or not cells[0] or not cells[1] or len(cells[1]) > 256:
+            continue
+        if columns is not None:
+            out.extend((columns[n], cells[n]) for n in (0, 1) if columns[n])
+        elif _TABLE_KEY.fullmatch(cells[0]):
+            out.append((norm_key(cells[0]), cells[1]))
+        if len(out) >= MAX_PAIRS:
+            break
+    return out[:MAX_PAIRS]
+
+
+# ------------------------------------------------------------------ ngrep
+
+#: ngrep's packet line: protocol letter, source -> destination, TCP flags (ngrep's documented output).
+_NGREP_PACKET = re.compile(r"^[TUI] \d{1,3}(?:\.\d{1,3}){3}:\d{1,5} -> \d{1,3}(?:\.\d{1,3}){3}:\d{1,5}(?: \[[A-Z]{0,8}\])?[ \t]*$")
+#: A status line at the start of a payload.
+_NGREP_STATUS = re.compile(r"^(?:HTTP|RTSP)/\d(?:\.\d)? \d{3}[ .]")
+#: ``..`` printed for CR LF before the next header name (or the end of the head).
+_NGREP_CRLF = re.compile(r"\.\.(?=[A-Za-z][A-Za-z0-9-]{0,60}:|\.\.|$)")
+_NGREP_TELL = re.compile(r"(?m)^[TUI] \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5} -> ")
+#: Most packets read from one ngrep text.
+MAX_PACKETS = 32
+
+
+def ngrep_answers(text: str) -> list[str]:
+    """The device answers of ngrep output: each packet's payload lines joined (ngrep wraps them),
+    the ``..`` of each CR LF made a line end again; only payloads that start with a status line."""
+    if " -> " not in text:
+        return []
+    lines = text[:MAX_TEXT].split("\n", MAX_LINES)[:MAX_LINES]
+    out: list[str] = []
+    i = 0
+    while i < len(lines) and len(out) < MAX_PACKETS:
+        if _NGREP_PACKET.match(lines[i].rstrip("\r")) is None:
+            i += 1
+            continue
+        i += 1
+        parts: list[str] = []
+        while i < len(lines) and lines[i].startswith("  ") and len(parts) < 400:
+            parts.append(lines[i][2:].rstrip("\r\n"))
+            i += 1
+        payload = "".join(parts)
+        if _NGREP_STATUS.match(payload):
+            out.append(_NGREP_CRLF.sub("\r\n", payload[:MAX_LINE * 4]))
+    return out
+
+
+# ------------------------------------------------------------------ all of them
+
+def fragment_fields(fields: Fields, prefix: str, text: str) -> None:
+    """Every reader above over the text of a fragment (``prefix``: ``http``, ``rtsp``, a banner's
+    protocol), adding to ``fields``. Cheap tests first: a reader runs only when its tell is in the text."""
+    t = text[:MAX_TEXT]
+    if "\\n" in t:
+        for payload in escaped_payloads(t):
+            for key, value in kv_lines(payload):
+                add(fields, f"{prefix}.kv.{key}", value)
+            if ":" in payload:
+                for key, value in table_pairs(payload):
+                    add(fields, f"{prefix}.kv.{key}", value)
+    if "v=0" in t and f"{prefix}.sdp.session" not in fields and f"{prefix}.sdp.origin" not in fields:
+        sdps = quoted_sdps(t) + sdp_leaves(fields)
+        if sdps:
+            from netscan.parsers.http import sdp_fields  # noqa: PLC0415 (http imports this module)
+
+            for sdp in sdps[:MAX_LITERALS]:
+                sdp_fields(fields, prefix, sdp)
+    if "--" in t and ("|" in t):
+        for key, value in pipe_table_pairs(t):
+            add(fields, f"{prefix}.kv.{key}", value)
+    if " -> " in t and _NGREP_TELL.search(t) is not None:
+        answers = ngrep_answers(t)
+        if answers:
+            from netscan.parsers.http import message_fields, parse_message  # noqa: PLC0415
+
+            for answer in answers:
+                try:
+                    msg = parse_message(answer)
+                except Exception:  # noqa: BLE001 -- a cut payload: what was read stays
+                    continue
+                proto = msg.proto.lower()
+                for name, values in message_fields(msg, proto).items():
+                    for v in values:
+                        add(fields, name, v)

@@ -1,0 +1,201 @@
+"""Values literally present in pasted text (netscan/parsers/keyvals.py, docs/observations.md "Shapes
+of raw"): string literals with written-out line ends, SDPs inside strings, pipe tables without outer
+pipes, ngrep output; and the field-name spellings and manufacturer fields read around them. Every
+end-to-end example is a TRAINING corpus file (tests/corpus) read as recorded; the unit examples are
+the documented layouts of the tools."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from netscan.identify import identify
+from netscan.model import Observation, Response
+from netscan.observations import load_path
+from netscan.parsers import fields
+from netscan.parsers.keyvals import (
+    escaped_payloads,
+    kv_lines,
+    ngrep_answers,
+    pipe_table_pairs,
+    quoted_sdps,
+    unescape,
+)
+from netscan.parsers.shapes import table_pairs
+from netscan.sigdb import load_db
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def db():  # type: ignore[no-untyped-def]
+    return load_db()
+
+
+def _obs(rel: str) -> Observation:
+    (obs,) = load_path(CORPUS / rel)
+    return obs
+
+
+def _fields(rel: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for r in _obs(rel).responses:
+        for k, v in fields(r).items():
+            out.setdefault(k, []).extend(v)
+    return out
+
+
+# ------------------------------------------------------------------ string literals with escaped line ends
+
+
+def test_bytes_literal_in_a_log_line_is_read_as_key_value_lines() -> None:
+    # Kane610/axis#569: the axis library logs param.cgi's answer as b'root.Properties...\n...' (cut)
+    f = _fields("axis/axis-q7401-encoder_vapix-log-axis569.json")
+    assert f["http.kv.root.Properties.AlwaysMulticast.AlwaysMulticast"] == ["yes"]
+
+
+def test_bytes_literal_with_firmware_gives_the_axis_firmware(db) -> None:  # type: ignore[no-untyped-def]
+    # the same log shape with the param.cgi lines of home-assistant/core#40255 (training) inside
+    raw = ("2025-02-13 09:14:06.633 DEBUG (MainThread) [axis.interfaces.vapix] Response (from 192.168.1.90 /axis-cgi/param.cgi): "
+           "b'root.Properties.Firmware.BuildNumber=3\\nroot.Properties.Firmware.Version=5.51.6\\n'\n"
+           "2025-02-13 09:14:06.640 DEBUG (MainThread) [axis.interfaces.vapix] post, http://192.168.1.90:80/axis-cgi/param.cgi\n")
+    ident = identify(Observation(None, None, (Response("http", raw, 80, "POST /axis-cgi/param.cgi (as logged)"),)), db)
+    assert (ident.vendor, ident.firmware) == ("Axis", "5.51.6")
+
+
+def test_escaped_payloads_only_multiline_literals() -> None:
+    text = "x: 'None', b'{\"a\": 1}', 'a=1\\nbb=22', \"k: v\\r\\nm: w\""
+    assert escaped_payloads(text) == ["a=1\nbb=22", "k: v\r\nm: w"]
+    assert escaped_payloads("no escapes here 'abc=1'") == []
+    assert unescape("a\\x41\\u0042\\/\\\\") == "aAB/\\"
+    assert kv_lines("root.Brand.ProdNbr=Q7401\nnot a pair\nx=") == [("root.Brand.ProdNbr", "Q7401")]
+
+
+# ------------------------------------------------------------------ SDP in a string
+
+
+def test_sdp_as_a_json_string_value_is_an_sdp(db) -> None:  # type: ignore[no-untyped-def]
+    # AlexxIT/go2rtc#1915: the "sdp" member of go2rtc's stream info, pasted alone
+    obs = _obs("ubiquiti/unifi-protect-console_rtspx-sdp-go2rtc1915.json")
+    f = _fields("ubiquiti/unifi-protect-console_rtspx-sdp-go2rtc1915.json")
+    assert f["rtsp.sdp.session"] == ["F4E2C67AE581_1"]
+    assert f["rtsp.sdp.uri"] == ["www.ui.com"]
+    assert identify(obs, db).vendor == "Ubiquiti"
+
+
+def test_sdp_quoted_in_a_zoneminder_debug_log() -> None:
+    # ZoneMinder/zoneminder#911: zmc's "[Processing SDP 'v=0 ...']" record
+    f = _fields("white-label/camera-live2-sdp_zmc-log-zoneminder911.json")
+    assert f["rtsp.sdp.session"] == ["RTSP/RTP stream 2 from Margarete3"]
+    assert f["rtsp.sdp.control"] == ["track1", "track2"]
+
+
+def test_quoted_sdps_unit() -> None:
+    assert quoted_sdps('{"sdp": "v=0\\r\\ns=Cam\\r\\nm=video 0 RTP/AVP 96\\r\\n", "x": 1}') == ["v=0\ns=Cam\nm=video 0 RTP/AVP 96\n"]
+    assert quoted_sdps("[Processing SDP 'v=0\ns=A \"b\"\nt=0 0\n']\nnext") == ['v=0\ns=A "b"\nt=0 0\n']
+    assert quoted_sdps("v=0\ns=not quoted\n") == []
+    sdp = "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=Named Session\r\nt=0 0\r\n"
+    f = fields(Response("http", '{"streams": {"cam": {"sdp": ' + repr(sdp).replace("'", '"') + "}}}", 1984, "GET /api/streams"))
+    assert f["http.sdp.session"] == ["Named Session"]
+
+
+# ------------------------------------------------------------------ pipe tables without outer pipes
+
+
+def test_pipe_table_without_outer_pipes(db) -> None:  # type: ignore[no-untyped-def]
+    # mrlt8/docker-wyze-bridge#1036: the bridge's camera table pasted into a comment
+    rel = "wyze/wyze-cam-v3_bridge-camera-table-wyze-bridge1036.json"
+    f = _fields(rel)
+    assert f["other.kv.firmware_ver"] == ["4.36.9.139"]
+    assert f["other.kv.product_model"] == ["WYZE_CAKP2JFUS"]
+    assert f["other.kv.audio"] == ["true"]  # the header row of a pasted key/value dump is a pair too
+    ident = identify(_obs(rel), db)
+    assert (ident.vendor, ident.model, ident.firmware, ident.device_type) == ("Wyze", "WYZE_CAKP2JFUS", "4.36.9.139", "camera")
+
+
+def test_pipe_table_pairs_unit() -> None:
+    text = "Name | Value\n--- | ---\nModel | X-100\nFirmware | 1.2.3\n\nnot | a table row\n"
+    assert pipe_table_pairs(text) == [("Model", "X-100"), ("Firmware", "1.2.3")]
+    # a header row of column names names the cells below it
+    assert pipe_table_pairs("Model | Firmware Version\n:--- | ---:\nFNS-SFP-24 | 1.0.2.3\n") == [("Model", "FNS-SFP-24"), ("FirmwareVersion", "1.0.2.3")]
+    # with the outer pipes it is table_pairs' table
+    assert pipe_table_pairs("| Model | X |\n|---|---|\n| Firmware | 1 |\n") == []
+    # three columns: a header over data rows (table_pairs' business), no pairs here
+    assert pipe_table_pairs("a | b | c\n--|--|--\n1 | 2 | 3\n") == []
+    # no separator row: prose with pipes is no table
+    assert pipe_table_pairs("foo | bar\nbaz | qux\n") == []
+
+
+# ------------------------------------------------------------------ ngrep
+
+
+def test_ngrep_transcript(db) -> None:  # type: ignore[no-untyped-def]
+    # Motion-Project/motion#121: an Amcrest camera's RTSP 401 as ngrep prints it (wrapped, CR LF as "..")
+    rel = "white-label/amcrest-camera_rtsp-401-ngrep-motion121.json"
+    f = _fields(rel)
+    assert f["rtsp.header.www-authenticate"][0].startswith('Digest realm="Login to AMC0007RVY5EQ6DV29"')
+    assert identify(_obs(rel), db).brand == "Amcrest"
+
+
+def test_ngrep_requests_are_not_answers() -> None:
+    text = ("T 192.168.1.8:54418 -> 192.168.1.28:554 [AP]\n  OPTIONS rtsp://192.168.1.28:554 RTSP/1.0..CSeq: 1....\n"
+            "T 192.168.1.28:554 -> 192.168.1.8:54418 [AP]\n  RTSP/1.0 200 OK..CSeq: 1..Server: Test\n  Server 1.0....\n")
+    assert ngrep_answers(text) == ["RTSP/1.0 200 OK\r\nCSeq: 1\r\nServer: TestServer 1.0\r\n\r\n"]
+
+
+# ------------------------------------------------------------------ YAML sequences, field spellings, manufacturer fields
+
+
+def test_yaml_sequence_at_its_keys_indent_stays_under_the_key(db) -> None:  # type: ignore[no-untyped-def]
+    # OpenIPC/ipctool#77: "sensors:" then "- vendor: ..." at the same indent: the image sensor's model
+    rel = "white-label/escam-qf001_ipctool-yaml-openipc-ipctool77.json"
+    f = _fields(rel)
+    assert f["other.kv.sensors.model"] == ["JXH42"]
+    assert "other.kv.model" not in f
+    assert identify(_obs(rel), db).model != "JXH42"  # a component's model is not the device's
+    assert table_pairs("a:\n  b: 1\nc: 2\n") == [("a.b", "1"), ("c", "2")]
+
+
+def test_hyphenated_field_names(db) -> None:  # type: ignore[no-untyped-def]
+    # apwelsh/hubitat#2: Roku ECP device-info of a TCL TV: <vendor-name>, <model-name>
+    ident = identify(_obs("roku/tcl-roku-tv-40fs3800_ecp-device-info-hubitat2.json"), db)
+    assert (ident.vendor, ident.model, ident.device_type) == ("TCL", "TCL 40FS3800", "tv")
+
+
+def test_unknown_maker_in_a_label_field_is_still_named(db) -> None:  # type: ignore[no-untyped-def]
+    # ofekp/TinyUPnP#14: UPnP <manufacturer>MitraStar</manufacturer>, a maker signatures/vendors lacks:
+    # the label rule's claim is dropped, the manufacturer field still names it (lowest weight)
+    ident = identify(_obs("router/mitrastar-dsl-2401hn-t1c-gv_upnp-igd-tinyupnp14.json"), db)
+    assert (ident.vendor, ident.brand, ident.device_type) == ("MitraStar", None, "router")
+
+
+# ------------------------------------------------------------------ hostile input
+
+
+@pytest.mark.parametrize("text", [
+    "'" + "\\n" * 40000,
+    '"' + "a\\" * 40000,
+    "| " * 60000 + "\n" + "-- | " * 20000,
+    "T 1.1.1.1:1 -> 2.2.2.2:2\n" + "  ..\n" * 3000,
+    '"v=0\\n' * 20000,
+    "'" * 100000 + "\\n",
+    "b'" + "x\\n" * 50000,
+])
+def test_readers_are_linear_on_hostile_text(text: str) -> None:
+    for proto in ("http", "rtsp", "other"):
+        t0 = time.process_time()
+        fields(Response(proto, text, None, ""))
+        assert time.process_time() - t0 < 2.0, proto
+
+
+def test_a_makers_name_in_a_model_field_of_a_document(db) -> None:  # type: ignore[no-untyped-def]
+    # Pat-Carter/stream2chromecast#70: eureka_info's detail.model_name "Chromecast Audio" (a Google product name)
+    body = '{"detail": {"model_name": "Chromecast Audio", "manufacturer": ""}}'
+    assert identify(Observation(None, None, (Response("http", body, 8008, "GET /setup/eureka_info"),)), db).vendor == "Google"
+    # guard: a component's sub-object names the component's maker (OpenIPC/ipctool#77's layout, an image
+    # sensor of a maker netscan knows), never the device's
+    yaml = "chip:\n  vendor: HiSilicon\n  model: 3516EV300\nsensors:\n- vendor: Sony\n  model: Sony IMX307\n  control:\n    bus: 0\n"
+    ident = identify(Observation(None, None, (Response("other", yaml, None, "ipctool"),)), db)
+    assert not any(e.extracted.get("vendor") == "Sony" for e in ident.evidence) and ident.model != "Sony IMX307"
