@@ -14,7 +14,7 @@ from netscan.errors import SignatureError
 from netscan.model import DEVICE_TYPES
 from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml, signatures_root
 from netscan.sigdb.firstchars import first_chars
-from netscan.sigdb.gate import MIN_RULES, FieldGate, required_literal
+from netscan.sigdb.gate import MIN_RULES, FieldGate, gate_text, required_literal
 from netscan.sigdb.regexsafe import nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
 from netscan.sigdb.pen import load_pen
@@ -209,7 +209,7 @@ class FieldPlan:
             return self.gate.candidates((value,))
         if not self.literals:
             return range(len(self.rules))
-        low = value.casefold()
+        low = gate_text(value)
         return [i for i, lit in enumerate(self.literals) if lit is None or lit in low]
 
 
@@ -552,6 +552,9 @@ class LazyPattern:
 
     def search(self, string: str, *args: Any) -> re.Match[str] | None:
         return self._get().search(string, *args)
+
+    def match(self, string: str, *args: Any) -> re.Match[str] | None:
+        return self._get().match(string, *args)
 
     def __getattr__(self, name: str) -> Any:  # match, finditer, groupindex, ...: the compiled pattern's
         return getattr(self._get(), name)
