@@ -112,3 +112,81 @@ def test_json_signature_document_reads_like_yaml() -> None:
     assert load_yaml_text("{a: 1, b: [x, y]}", "t") == {"a": 1, "b": ["x", "y"]}
     with pytest.raises(Exception, match="aliases"):
         load_yaml_text("{a: &x [1], b: *x}", "t")
+
+
+def _parsed_literal(pattern: str, flags: int) -> str | None:
+    """required_literal by the parse tree only (the reference for the quick reading)."""
+    from netscan.sigdb import gate
+
+    parsed = gate._P.parse(pattern, flags)
+    if parsed.state.flags & re.VERBOSE:
+        return None
+    best = max((s for s in gate._all_runs(parsed) if s.isascii()), key=len, default="")
+    return best.casefold() if len(best) >= gate.MIN_LITERAL else None
+
+
+def _quick(pattern: str, flags: int = 0) -> str | None | type:
+    from netscan.sigdb import gate
+
+    try:
+        return gate.quick_literal(pattern, flags)
+    except (gate._Unsure, IndexError, ValueError, RecursionError):
+        return gate._Unsure
+
+
+def test_quick_literal_agrees_with_the_parse_tree_on_every_shipped_pattern() -> None:
+    db = load_db(lazy=True)
+    patterns = {(r.pattern.pattern, r.pattern.flags) for r in db.rules}
+    read = 0
+    for pattern, flags in patterns:
+        got = _quick(pattern, flags)
+        if got is not _unsure():
+            read += 1
+            assert got == _parsed_literal(pattern, flags), pattern
+    assert read >= len(patterns) // 2  # the quick reading does most of the work
+
+
+def _unsure() -> type:
+    from netscan.sigdb import gate
+
+    return gate._Unsure
+
+
+@pytest.mark.parametrize("pattern", [
+    r"^Hikvision-Webs$", r"abc(?P<model>def\d+)ghi", r"(?:xyz)?Camera", r"(?:Web)+Cam", r"ab(?=cd)cde",
+    r"(?i:Boa)/server", r"(?>atomic)group", r"foo\bbar\Bbaz", r"\AServer: \S+ build\Z", r"a{2,}bcd{0,3}efg",
+    r"(?:abc){2}def", r"x(?#comment)yzw", r"(?i)^realm=\"(?P<model>DCS-[^\"]+)\"", r"(abc|abd)efgh",
+    r"abc|abd", r"[abc]+defg[^h]ijk", r"ab\.cd\-ef", r"(?P<v>x)(?P=v)yzab", r"ab+cdef*?ghi", r"(?s).*Server",
+    r"Ünïcode ascii-run", r"a}b]cde", r"x{}yzw", r"(?-i:abc)def",
+])
+def test_quick_literal_on_tricky_shapes(pattern: str) -> None:
+    got = _quick(pattern)
+    if got is not _unsure():
+        assert got == _parsed_literal(pattern, 0), pattern
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab(?:)|*+{}[]^$.\\-,2=<>P!#iW", min_size=1, max_size=24))
+def test_quick_literal_never_disagrees(pattern: str) -> None:
+    """Random pattern text: where Python compiles it and the quick reading answers, the answer is the parse tree's."""
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            re.compile(pattern)
+    except (re.error, RecursionError, OverflowError):
+        return
+    got = _quick(pattern)
+    if got is not _unsure():
+        assert got == _parsed_literal(pattern, 0), pattern
+
+
+def test_gate_text_keeps_what_case_insensitive_letters_match() -> None:
+    """A case-insensitive ``i`` also matches U+0130 and U+0131; the gate text must still show the literal."""
+    from netscan.sigdb.gate import gate_text
+
+    for value in ("NV\u0130DIA-HDMI", "nv\u0131dia-hdmi", "NVIDIA-HDMI", "\u212aelvin-Camera"):
+        for lit in ("nvidia", "kelvin"):
+            if re.search(lit, value, re.I):
+                assert lit in gate_text(value), (lit, value)

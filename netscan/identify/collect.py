@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from netscan.identify.snmp import claim_product
 from netscan.model import Evidence, Observation, Response
 from netscan.parsers import fields as parse_fields
-from netscan.sigdb.db import OUI_PREFERENCE, SignatureDB
+from netscan.sigdb.db import ANY_FIELD_MAX_CHARS, OUI_PREFERENCE, FieldPlan, Rule, SignatureDB
 
 #: A rule is reported at most this many times per device (a flood of identical values stops here).
 MAX_HITS_PER_RULE = 4
@@ -133,8 +133,13 @@ def _maker_read(db: SignatureDB, claims: list[Claim], start: int) -> bool:
     return any(c.key in ("vendor", "brand") and (not c.label or db.vendor(c.value) is not None) for c in claims[start:])
 
 
-def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Evidence]]:
-    """Evidence and claims for one observation."""
+def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> tuple[list[Claim], list[Evidence]]:
+    """Evidence and claims for one observation.
+
+    Rules are run only where they can match (each field's gate or literals, the family grammars'
+    first-character index) and match results are kept per field value (``SignatureDB.field_matches``,
+    ``family_matches``, ``semantic_match``). ``exhaustive`` runs every rule of a field on every value
+    without any of that: the plain reference path, slower, with the same result (tested)."""
     claims: list[Claim] = []
     evidence: list[Evidence] = []
     if obs.mac:
@@ -158,7 +163,6 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                 )
                 if vendor:
                     claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
-    seen_values = db.prefilter_cache()
     for resp in obs.responses:
         f = parse_fields(resp)
         hits: dict[str, int] = {}
@@ -180,30 +184,27 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
             field_rules, semantic, any_applies, mac_field = plan.rules, plan.semantic, plan.any_applies, plan.mac_field
             claimed_before = len(claims)
             read_before = len(evidence)
-            for rule in plan.rules_for(values) if plan.gate is not None else field_rules:
-                if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
+            matched = _field_matches(db, plan, name, values) if not exhaustive else _field_matches_exhaustive(plan, values)
+            for pos, got in matched.items():
+                rule = field_rules[pos]
+                if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE or (rule.requires and not rule.requires_ok(f)):
                     continue
-                for value in values:
-                    got = rule.extract(value)
-                    if got is None or (rule.requires and not rule.requires_ok(f)):
-                        continue
-                    hits[rule.id] = hits.get(rule.id, 0) + 1
-                    evidence.append(
-                        Evidence(
-                            kind="rule",
-                            source=rule.id,
-                            detail=rule.description,
-                            extracted=got,
-                            weight=rule.weight,
-                            protocol=resp.protocol,
-                            port=resp.port,
-                        )
+                hits[rule.id] = hits.get(rule.id, 0) + 1
+                evidence.append(
+                    Evidence(
+                        kind="rule",
+                        source=rule.id,
+                        detail=rule.description,
+                        extracted=dict(got),
+                        weight=rule.weight,
+                        protocol=resp.protocol,
+                        port=resp.port,
                     )
-                    idx = len(evidence) - 1
-                    for key, val in got.items():
-                        label = rule.claims == "label" and key == "vendor"
-                        claims.append(Claim("brand" if label else key, val, rule.weight, idx, label=label))
-                    break
+                )
+                idx = len(evidence) - 1
+                for key, val in got.items():
+                    label = rule.claims == "label" and key == "vendor"
+                    claims.append(Claim("brand" if label else key, val, rule.weight, idx, label=label))
             # a field a rule already read is not searched for maker names: neither when the rule named a
             # maker, nor when it named a software stack (GStreamer, MiniDLNA...: its maker is not the device's)
             if (plan.names or plan.manufacturer) and not _maker_read(db, claims, claimed_before) \
@@ -229,31 +230,26 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                     sweight_factor *= COMPONENT_DISCOUNT  # a chip's or a disk's model, not the device's
                 for srule in semantic:
                     for value in values[:4]:
-                        got = srule.extract_value(value)
-                        if got is None:
+                        sgot = srule.extract_value(value) if exhaustive else db.semantic_match(srule, value)
+                        if sgot is None:
                             continue
                         sweight = srule.weight * sweight_factor
                         evidence.append(
-                            Evidence(kind="rule", source=srule.id, detail=f"{srule.description} ({name})", extracted=got,
+                            Evidence(kind="rule", source=srule.id, detail=f"{srule.description} ({name})", extracted=dict(sgot),
                                      weight=sweight, protocol=resp.protocol, port=resp.port)
                         )
-                        for key, val in got.items():
+                        for key, val in sgot.items():
                             claims.append(Claim(key, val, sweight, len(evidence) - 1))
-                        if "firmware" in got and not any_applies:
+                        if "firmware" in sgot and not any_applies:
                             # a version read out of bulk text: the maker's scheme names the maker
                             # there too (short fields are searched by the family grammars below)
-                            _firmware_scheme(db, got["firmware"], name, resp.protocol, resp.port, hits, claims, evidence)
+                            _firmware_scheme(db, sgot["firmware"], name, resp.protocol, resp.port, hits, claims, evidence,
+                                             exhaustive)
                         break
             if any_applies:
                 for value in values:
-                    family = seen_values.get(value)
-                    if family is None:
-                        family = db.any_field_rules(value)
-                    for rule in family:
+                    for rule, got in db.family_matches(value) if not exhaustive else _family_matches_exhaustive(db, value):
                         if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
-                            continue
-                        got = rule.extract(value)
-                        if got is None:
                             continue
                         hits[rule.id] = hits.get(rule.id, 0) + 1
                         evidence.append(
@@ -261,7 +257,7 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
                                 kind="rule",
                                 source=rule.id,
                                 detail=f"{rule.description} (in {name})",
-                                extracted=got,
+                                extracted=dict(got),
                                 weight=rule.weight,
                                 protocol=resp.protocol,
                                 port=resp.port,
@@ -274,16 +270,52 @@ def collect(obs: Observation, db: SignatureDB) -> tuple[list[Claim], list[Eviden
 
 
 def _firmware_scheme(db: SignatureDB, version: str, name: str, protocol: str, port: int | None, hits: dict[str, int],
-                     claims: list[Claim], evidence: list[Evidence]) -> None:
+                     claims: list[Claim], evidence: list[Evidence], exhaustive: bool = False) -> None:
     """Family firmware grammars on a version taken out of free text (``semantic-firmware-in-text``)."""
-    for rule in db.any_field_rules(version):
-        if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
-            continue
-        got = rule.extract(version)
-        if got is None or "firmware" not in got:
+    for rule, got in db.family_matches(version) if not exhaustive else _family_matches_exhaustive(db, version):
+        if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE or "firmware" not in got:
             continue
         hits[rule.id] = hits.get(rule.id, 0) + 1
-        evidence.append(Evidence(kind="rule", source=rule.id, detail=f"{rule.description} (in {name})", extracted=got,
+        evidence.append(Evidence(kind="rule", source=rule.id, detail=f"{rule.description} (in {name})", extracted=dict(got),
                                  weight=rule.weight, protocol=protocol, port=port))
         for key, val in got.items():
             claims.append(Claim(key, val, rule.weight, len(evidence) - 1))
+
+
+def _field_matches(db: SignatureDB, plan: FieldPlan, name: str, values: list[str]) -> dict[int, dict[str, str]]:
+    """Position in ``plan.rules`` -> what the rule extracts from the first of ``values`` it matches,
+    ascending by position (the rules' reading order): the gated, memoised path."""
+    if len(values) == 1:
+        return dict(db.field_matches(plan, name, values[0]))
+    found: dict[int, dict[str, str]] = {}
+    for value in values:
+        for pos, got in db.field_matches(plan, name, value):
+            if pos not in found:
+                found[pos] = got
+    return dict(sorted(found.items()))
+
+
+def _field_matches_exhaustive(plan: FieldPlan, values: list[str]) -> dict[int, dict[str, str]]:
+    """The same as ``_field_matches`` by running every rule of the field on every value (no gate,
+    literal or memo): the reference the fast path is tested against (tests/identify/test_collect_paths.py)."""
+    found: dict[int, dict[str, str]] = {}
+    for pos, rule in enumerate(plan.rules):
+        for value in values:
+            got = rule.extract(value)
+            if got is not None:
+                found[pos] = got
+                break
+    return found
+
+
+def _family_matches_exhaustive(db: SignatureDB, value: str) -> list[tuple[Rule, dict[str, str]]]:
+    """``db.family_matches(value)`` by running every family grammar on the value (no first-character
+    index, digit test or memo); only the documented limits of what family grammars read apply."""
+    if not db.any_rules or len(value) > ANY_FIELD_MAX_CHARS or len(value) < 3 or value.isdigit():
+        return []
+    out = []
+    for rule in db.any_rules:
+        got = rule.extract(value)
+        if got is not None:
+            out.append((rule, got))
+    return out

@@ -46,7 +46,7 @@ def clean_fields(fields: Fields) -> Fields:
     """``clean_text`` over every field name and value (returns ``fields`` itself when clean)."""
     dirty = False
     for name, values in fields.items():
-        if not name.isascii() or not all(v.isascii() for v in values):
+        if not name.isascii() or not all(map(str.isascii, values)):
             dirty = True
             break
     if not dirty:
@@ -145,7 +145,15 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
         return
     if isinstance(obj, dict):
         for k, v in list(obj.items())[:500]:
-            json_leaves(v, fields, f"{prefix}{k}." if isinstance(v, (dict, list)) else f"{prefix}{k}", depth + 1)
+            if isinstance(v, (dict, list)):
+                json_leaves(v, fields, f"{prefix}{k}.", depth + 1)
+            elif isinstance(v, str) and v[:1] in ("{", "[", " "):
+                json_leaves(v, fields, f"{prefix}{k}", depth + 1)
+            elif v is not None:  # a plain scalar, as the call for it would add it (speed: no call per leaf)
+                if depth + 1 > MAX_DEPTH or len(fields) >= MAX_FIELDS:
+                    return
+                name = f"{prefix}{k}"
+                add(fields, name[:-1] if name.endswith(".") else name, str(v).lower() if isinstance(v, bool) else v)
     elif isinstance(obj, list):
         for v in obj[:100]:
             json_leaves(v, fields, prefix if not isinstance(v, (dict, list)) else prefix, depth + 1)

@@ -14,7 +14,7 @@ from netscan.errors import SignatureError
 from netscan.model import DEVICE_TYPES
 from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml, signatures_root
 from netscan.sigdb.firstchars import first_chars
-from netscan.sigdb.gate import MIN_RULES, FieldGate
+from netscan.sigdb.gate import MIN_RULES, FieldGate, gate_text, required_literal
 from netscan.sigdb.regexsafe import nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
 from netscan.sigdb.pen import load_pen
@@ -195,12 +195,24 @@ class FieldPlan:
     """Anything at all reads the field (computed once, when the plan is made)."""
     gate: FieldGate | None = None
     """For a field many rules read: which of them can match a value (netscan.sigdb.gate)."""
+    literals: tuple[str | None, ...] = ()
+    """For a field few rules read (no gate): each rule's required literal (lower-cased), None when
+    it has none (netscan.sigdb.gate.required_literal); a rule whose literal is absent is not run."""
 
     def rules_for(self, values: list[str]) -> list[Rule]:
         """The rules that may match one of ``values``, in reading order (all of them without a gate)."""
         if self.gate is None:
             return self.rules
         return [self.rules[i] for i in self.gate.candidates(values)]
+
+    def candidates(self, value: str) -> list[int] | range:
+        """Positions in ``rules`` (ascending) of the rules that may match ``value``."""
+        if self.gate is not None:
+            return self.gate.candidates((value,))
+        if not self.literals:
+            return range(len(self.rules))
+        low = gate_text(value)
+        return [i for i, lit in enumerate(self.literals) if lit is None or lit in low]
 
 
 @dataclass
@@ -229,6 +241,9 @@ class SignatureDB:
     """``any_rules`` whose first character cannot be told: searched in every value."""
     _by_name: dict[str, FieldPlan] = field(default_factory=dict, repr=False)
     _prefilter_seen: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
+    _field_memo: dict[tuple[str, str], tuple[tuple[int, dict[str, str]], ...]] = field(default_factory=dict, repr=False)
+    _family_memo: dict[str, tuple[tuple[Rule, dict[str, str]], ...]] = field(default_factory=dict, repr=False)
+    _semantic_memo: dict[tuple[str, str], dict[str, str] | None] = field(default_factory=dict, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
     oui_vendor: dict[str, str] = field(default_factory=dict)
     oui_snapshot: str = ""
@@ -264,10 +279,13 @@ class SignatureDB:
             # (a component's sub-object -- chip.model: a SoC maker's part -- names no maker of the device)
             names = self.maker_names is not None and self.maker_names.applies(name) and not (
                 self.manufacturer is not None and self.manufacturer.in_component(name))
+            gated = len(rules) >= MIN_RULES
+            literals = () if gated else tuple(required_literal(r.pattern.pattern, r.pattern.flags) for r in rules)
             hit = FieldPlan(rules=rules, semantic=semantic, any_applies=any_applies, mac_field=mac_field, names=names,
                             manufacturer=manufacturer,
                             active=bool(rules or semantic or any_applies or mac_field or names or manufacturer),
-                            gate=FieldGate(rules) if len(rules) >= MIN_RULES else None)
+                            gate=FieldGate(rules) if gated else None,
+                            literals=literals if any(lit is not None for lit in literals) else ())
             if len(self._by_name) < 100_000:
                 self._by_name[name] = hit
         return hit
@@ -288,6 +306,53 @@ class SignatureDB:
         # text (bodies, hex, header names), ports or status codes
         extra = [r for r in self.prefix_rules if name.startswith(r.field[:-1]) and (r.field != "*" or any_field_applies(name))]
         return exact + extra if extra else exact
+
+    def field_matches(self, plan: FieldPlan, name: str, value: str) -> tuple[tuple[int, dict[str, str]], ...]:
+        """The rules of ``plan`` (the plan of field ``name``) that match ``value``: their positions in
+        ``plan.rules`` (ascending) with what each extracts (``Rule.extract``; ``requires`` is not
+        checked here). Only the candidates of the plan's gate or literals are run; the result is
+        kept per field name and value (values repeat across devices and responses). Treat the
+        extracted mappings as read-only."""
+        key = (name, value)
+        hit = self._field_memo.get(key)
+        if hit is None:
+            rules = plan.rules
+            found = []
+            for i in plan.candidates(value):
+                got = rules[i].extract(value)
+                if got is not None:
+                    found.append((i, got))
+            hit = tuple(found)
+            if len(value) <= MEMO_MAX_CHARS and len(self._field_memo) < MEMO_MAX_ENTRIES:
+                self._field_memo[key] = hit
+        return hit
+
+    def family_matches(self, value: str) -> tuple[tuple[Rule, dict[str, str]], ...]:
+        """The family grammar rules that match ``value`` (``any_field_rules``) with what each extracts,
+        kept per value. Treat the extracted mappings as read-only."""
+        hit = self._family_memo.get(value)
+        if hit is None:
+            found = []
+            for rule in self.any_field_rules(value):
+                got = rule.extract(value)
+                if got is not None:
+                    found.append((rule, got))
+            hit = tuple(found)
+            if len(value) <= MEMO_MAX_CHARS and len(self._family_memo) < MEMO_MAX_ENTRIES:
+                self._family_memo[value] = hit
+        return hit
+
+    def semantic_match(self, rule: SemanticRule, value: str) -> dict[str, str] | None:
+        """``rule.extract_value(value)``, kept per rule and value. Treat the mapping as read-only."""
+        key = (rule.id, value)
+        try:
+            return self._semantic_memo[key]
+        except KeyError:
+            pass
+        got = rule.extract_value(value)
+        if len(value) <= MEMO_MAX_CHARS and len(self._semantic_memo) < MEMO_MAX_ENTRIES:
+            self._semantic_memo[key] = got
+        return got
 
     def prefilter_cache(self) -> dict[str, tuple[Rule, ...]]:
         """Values already run through the family prefilter (read-only for callers)."""
@@ -494,6 +559,9 @@ class LazyPattern:
     def search(self, string: str, *args: Any) -> re.Match[str] | None:
         return self._get().search(string, *args)
 
+    def match(self, string: str, *args: Any) -> re.Match[str] | None:
+        return self._get().match(string, *args)
+
     def __getattr__(self, name: str) -> Any:  # match, finditer, groupindex, ...: the compiled pattern's
         return getattr(self._get(), name)
 
@@ -660,6 +728,10 @@ _TOKEN_START = re.compile(r"(?<![A-Za-z0-9_-]).", re.S)
 MAC_FIELD = re.compile(r"(?:^|[./_])(?:mac|MAC|Mac|macAddress|MACAddress|MacAddress|mac_address|hwaddr|HWaddr)$")
 #: Longest field value family grammars read.
 ANY_FIELD_MAX_CHARS = 256
+#: Match results are kept for values up to this long (``SignatureDB.field_matches``)...
+MEMO_MAX_CHARS = 2048
+#: ... and for at most this many (field, value) pairs per kind.
+MEMO_MAX_ENTRIES = 200_000
 #: Default weight of a family grammar claim: a shape is weaker than a field that says what it is.
 FAMILY_MODEL_PREFERENCE = 0.5
 FAMILY_FIRMWARE_PREFERENCE = 0.45

@@ -54,9 +54,218 @@ def _all_runs(items: Any) -> list[str]:
     return out
 
 
+#: One-character escapes that stand for a class (end a run) or an anchor (zero width: a run goes on).
+_CLASS_ESCAPES = frozenset("dDwWsS")
+_ANCHOR_ESCAPES = frozenset("bBAZ")
+_REPEAT = re.compile(r"\{(\d*)(?:,\d*)?\}")
+_INLINE_FLAGS = re.compile(r"\(\?([aiLmsux]*)(?:-([imsx]+))?([:)])")
+
+
+class _Unsure(Exception):
+    """The quick reading met something it leaves to the full parser."""
+
+
+def _class_end(p: str, i: int) -> int:
+    """Index just after the character class opened at ``p[i]`` (``[``)."""
+    j = i + 1
+    if p[j:j + 1] == "^":
+        j += 1
+    if p[j:j + 1] == "]":
+        j += 1
+    n = len(p)
+    while j < n:
+        c = p[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            raise _Unsure  # nested-set syntax (Python warns): the parser decides
+        if c == "]":
+            return j + 1
+        j += 1
+    raise _Unsure
+
+
+def _group_end(p: str, i: int) -> int:
+    """Index of the ``)`` closing the group opened at ``p[i]``."""
+    depth = 0
+    n = len(p)
+    while i < n:
+        c = p[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(p, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise _Unsure
+
+
+def _repeat_at(p: str, i: int) -> tuple[int, int] | None:
+    """(minimum count, index after) of a repeat written at ``p[i]``, or None when none is."""
+    c = p[i:i + 1]
+    if c in ("*", "?"):
+        lo, j = 0, i + 1
+    elif c == "+":
+        lo, j = 1, i + 1
+    elif c == "{":
+        m = _REPEAT.match(p, i)
+        if m is None or m.group() == "{}":
+            raise _Unsure  # a brace Python reads as a literal: rare, the parser knows
+        lo, j = int(m.group(1) or 0), m.end()
+    else:
+        return None
+    if p[j:j + 1] in ("?", "+"):  # lazy, possessive
+        j += 1
+    if p[j:j + 1] in ("*", "+", "?", "{"):
+        raise _Unsure  # a repeated repeat: an error or a rarity
+    return lo, j
+
+
+def _quick_runs(p: str, i: int, end: int, out: list[str], cur: list[str]) -> None:
+    """``_runs`` read straight off the pattern text ``p[i:end]`` (no parse tree: the standard
+    library's parser is the slow part of building a gate). The same runs in the same order, except
+    that runs of one repeated character are left out (too short to be chosen). Raises _Unsure on
+    anything it does not mirror exactly: alternations (the parser factors out their common prefix),
+    numeric and named escapes, verbose patterns, odd syntax."""
+    while i < end:
+        c = p[i]
+        if c == "|" or c == ")":
+            raise _Unsure
+        if c == "(":
+            close = _group_end(p, i)
+            after = close + 1
+            rep = _repeat_at(p, after)
+            kind = "plain"
+            body = i + 1
+            if p.startswith("(?", i):
+                m = _INLINE_FLAGS.match(p, i)
+                if p.startswith("(?P<", i):
+                    body = p.index(">", i) + 1
+                elif p.startswith("(?:", i):
+                    body = i + 3
+                elif p.startswith("(?#", i):
+                    if rep is not None:
+                        raise _Unsure
+                    i = after
+                    continue
+                elif p.startswith("(?>", i):
+                    kind, body = "atomic", i + 3
+                elif m is not None:
+                    if "x" in m.group(1) or (m.group(2) and "x" in m.group(2)):
+                        raise _Unsure
+                    if m.group(3) == ")":  # global flags: no item
+                        if rep is not None:
+                            raise _Unsure
+                        i = after
+                        continue
+                    kind, body = "flags", m.end()
+                else:  # look-arounds, conditionals, (?P=name): end the run, add nothing
+                    kind = "other"
+            if rep is None and kind == "plain":
+                if "|" in _top_level(p, body, close):
+                    raise _Unsure
+                _quick_runs(p, body, close, out, cur)
+                i = after
+                continue
+            out.append("".join(cur))
+            cur.clear()
+            if kind != "other" and (rep is None or rep[0] >= 1):
+                if "|" in _top_level(p, body, close):
+                    raise _Unsure
+                inner: list[str] = []
+                inner_cur: list[str] = []
+                _quick_runs(p, body, close, inner, inner_cur)
+                inner.append("".join(inner_cur))
+                out.extend(inner)
+            i = rep[1] if rep is not None else after
+            continue
+        literal: str | None = None
+        width = 1
+        if c == "\\":
+            d = p[i + 1:i + 2]
+            width = 2
+            if d in _ANCHOR_ESCAPES:
+                i += 2
+                continue
+            if d in _CLASS_ESCAPES:
+                literal = None
+            elif d and d.isascii() and not d.isalnum():
+                literal = d
+            else:  # \x41, \u..., \N{...}, \t, back-references, octal: the parser reads those
+                raise _Unsure
+        elif c == "[":
+            width = _class_end(p, i) - i
+        elif c in "^$":
+            i += 1
+            continue
+        elif c == ".":
+            literal = None
+        elif c in "*+?{":
+            raise _Unsure  # a repeat of nothing
+        else:
+            literal = c
+        rep = _repeat_at(p, i + width)
+        if rep is not None:  # the item may be absent or repeated: it ends the run
+            out.append("".join(cur))
+            cur.clear()
+            i = rep[1]
+            continue
+        if literal is None:
+            out.append("".join(cur))
+            cur.clear()
+        else:
+            cur.append(literal)
+        i += width
+
+
+def _top_level(p: str, i: int, end: int) -> str:
+    """``p[i:end]`` with groups, classes and escapes blanked out (to look for a top-level ``|``)."""
+    keep: list[str] = []
+    while i < end:
+        c = p[i]
+        if c == "\\":
+            i += 2
+        elif c == "[":
+            i = _class_end(p, i)
+        elif c == "(":
+            i = _group_end(p, i) + 1
+        else:
+            keep.append(c)
+            i += 1
+    return "".join(keep)
+
+
+def quick_literal(pattern: str, flags: int = 0) -> str | None:
+    """What ``required_literal`` answers, read off the pattern text; raises _Unsure when it cannot
+    tell (then the parser reads the pattern)."""
+    if flags & re.VERBOSE:
+        raise _Unsure
+    out: list[str] = []
+    cur: list[str] = []
+    _quick_runs(pattern, 0, len(pattern), out, cur)
+    out.append("".join(cur))
+    best = max((s for s in out if s.isascii()), key=len, default="")
+    return best.casefold() if len(best) >= MIN_LITERAL else None
+
+
 @lru_cache(maxsize=8192)
 def required_literal(pattern: str, flags: int = 0) -> str | None:
-    """The longest ASCII literal (lower-cased) that every match of ``pattern`` contains, or None."""
+    """The longest ASCII literal (lower-cased) that every match of ``pattern`` contains, or None.
+
+    Most rule patterns are read straight off their text (``quick_literal``, tested to agree with the
+    parse tree on every shipped pattern); the others through the standard library's parser."""
+    try:
+        return quick_literal(pattern, flags)
+    except (_Unsure, IndexError, ValueError, RecursionError):
+        pass
     try:
         parsed = _P.parse(pattern, flags)
     except (re.error, RecursionError, OverflowError):
@@ -90,7 +299,7 @@ class FieldGate:
         # a literal found at a position stands for every shorter literal that is its prefix there
         by_literal: dict[str, frozenset[int]] = {}
         for lit in literals:
-            idx = {i for other, ids in literals.items() if lit.startswith(other) for i in ids}
+            idx = {i for k in range(MIN_LITERAL, len(lit) + 1) for i in literals.get(lit[:k], ())}
             by_literal[lit] = frozenset(idx)
         ordered = sorted(literals, key=len, reverse=True)
         self._rx = re.compile("(?=(" + "|".join(re.escape(s) for s in ordered) + "))") if ordered else None
@@ -103,6 +312,19 @@ class FieldGate:
         hit: set[int] = set(self._always)
         if self._rx is not None:
             for v in values:
-                for m in self._rx.finditer(v.casefold()):
+                for m in self._rx.finditer(gate_text(v)):
                     hit |= self._by_literal[m.group(1)]
         return sorted(hit)
+
+
+#: The two characters a case-insensitive pattern letter matches that case-folding does not turn into
+#: that letter: U+0130 (``İ``, folds to ``i`` + a combining dot) and U+0131 (dotless ``ı``) both match ``i``.
+_DOTTED_I = {0x130: "i", 0x131: "i"}
+
+
+def gate_text(value: str) -> str:
+    """``value`` as literals are looked for in it: case-folded, so that a literal (lower-cased
+    ASCII) occurs wherever a match of its pattern, case-insensitive or not, can be."""
+    if value.isascii():
+        return value.lower()
+    return value.translate(_DOTTED_I).casefold()
