@@ -49,7 +49,12 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: (helper corpus4, session 4: 15 training files, thread excerpts and tool printouts, most of them
 #: fragments) took the split to 257 files: vendor 0.888, model 0.854, firmware 0.942 with the rules
 #: on main 6573f4a; vendor and model floors moved to one file below (0.883, 0.849, rounded down).
-TRAINING_VENDOR_FLOOR = 0.88
+#: The fifth extension (helper corpus5, session 4: 19 training files from library fixtures, threads
+#: and snmpsim/tool captures, several of them fragments or brand-only white-label devices) took the
+#: split to 276 files: vendor 0.875 (224/256), model 0.843 (172/204), firmware 0.966 with the rules
+#: on main 83da4af. The vendor floor moved to one file below (223/256 = 0.871, rounded down); the
+#: model and firmware floors still hold and were left where they were.
+TRAINING_VENDOR_FLOOR = 0.87
 TRAINING_MODEL_FLOOR = 0.84
 TRAINING_FIRMWARE_FLOOR = 0.90
 
