@@ -7,7 +7,8 @@ one response per piece of device-sent data nmap kept:
   every probe reply, unescaped, as an ``http``/``rtsp`` exchange or an ``other``/``telnet`` banner;
 - script output: ``http-headers`` (a header block), ``http-title`` (a bare title), ``http-server-header``
   (a ``Server`` value), ``rtsp-methods`` (the ``Public`` methods), ``ssl-cert`` (the PEM when nmap kept
-  it, else the text dump), ``banner``, ``upnp-info``/``broadcast-upnp-info`` lines;
+  it, else the text dump), ``banner``, ``upnp-info``/``broadcast-upnp-info`` lines, ``snmp-sysdescr``
+  (the agent's sysDescr, as an snmpget line: ``snmp.sysDescr``);
 - the ``-sV`` service match (product, version, extra info, device type): nmap's own reading of the
   service, kept as an ``other`` response with request ``nmap-service`` so rules and family grammars
   can read the strings it contains.
@@ -129,6 +130,11 @@ def _script_responses(el: Element, port: int | None, service: str, tunnel: str) 
     elif sid in ("upnp-info", "broadcast-upnp-info"):
         if text.strip():
             out.append(Response("other", text.strip(), port, f"{sid} [nmap]"))
+    elif sid == "snmp-sysdescr":
+        # the agent's sysDescr, then nmap's "System uptime: ..." line: written as the snmpget line it is
+        descr = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+        if descr:
+            out.append(Response("other", f".1.3.6.1.2.1.1.1.0 = STRING: {descr}\n", port, "snmp-sysdescr [nmap]"))
     return out
 
 

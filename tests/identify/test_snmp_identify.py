@@ -98,3 +98,20 @@ def test_pen_organisation_names_with_a_suffix(db) -> None:  # type: ignore[no-un
     assert pen_vendor(keys, "Thomson Technology Limited") is None
     assert pen_vendor(keys, "Sony Pictures Entertainment") is None
     assert db.pen["2011"][1] == "Huawei" and db.pen["3967"][1] == "Bosch"
+
+
+def test_nmap_xml_snmp_sysdescr(db) -> None:  # type: ignore[no-untyped-def]
+    # nmap's snmp-sysdescr script (scripts/snmp-sysdescr.nse: the sysDescr, then "System uptime: ...");
+    # the sysDescr is recog's HP JetDirect example (xml/snmp_sysdescr.xml)
+    from netscan.nmapxml import parse_nmap_xml
+    from netscan.parsers import fields
+
+    xml = ('<?xml version="1.0"?><nmaprun><host><status state="up"/><address addr="10.0.0.5" addrtype="ipv4"/>'
+           '<ports><port protocol="udp" portid="161"><state state="open"/><service name="snmp"/>'
+           '<script id="snmp-sysdescr" output="HP ETHERNET MULTI-ENVIRONMENT,ROM A.05.03,JETDIRECT,JD24,EEPROM A.08.49&#xa;'
+           '  System uptime: 1d 2h"/></port></ports></host></nmaprun>')
+    obs = parse_nmap_xml(xml)[0]
+    snmp = [r for r in obs.responses if r.request == "snmp-sysdescr [nmap]"]
+    assert len(snmp) == 1 and fields(snmp[0])["snmp.sysDescr"] == ["HP ETHERNET MULTI-ENVIRONMENT,ROM A.05.03,JETDIRECT,JD24,EEPROM A.08.49"]
+    ident = identify(obs, db)
+    assert ident.vendor == "HP" and ident.device_type == "printer"
