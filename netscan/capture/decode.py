@@ -21,6 +21,7 @@ from netscan.parsers.dhcp import options as dhcp_options
 from netscan.parsers.discovery import mdns_owner
 from netscan.parsers.dnswire import DnsError, decode
 from netscan.parsers.lldp import cdp_packet_fields, lldp_packet_fields
+from netscan.parsers.snmp import ber_varbinds, walk_text
 
 #: Link types read (pcap LINKTYPE_* values): Ethernet, Linux cooked v1/v2, raw IPv4.
 LINK_ETHERNET, LINK_SLL, LINK_SLL2, LINK_RAW, LINK_RAW_BSD, LINK_IPV4 = 1, 113, 276, 101, 12, 228
@@ -250,6 +251,10 @@ class Decoder:
                 c.add(src, mac, ts, "xmeye", 34569, "1530", p[:65536], _text(p[:65536]))
                 if mac is None:
                     self._stated_mac(src, p[:65536])
+        elif sport == 161:  # an agent's answer: its values as walk lines, never the community string
+            text = walk_text(ber_varbinds(p[:65536]))
+            if text:
+                c.add(src, mac, ts, "snmp", 161, "get-response", text.encode(), text)
         elif sport in _RAW_UDP:
             if len(p) > 4:
                 c.add(src, mac, ts, _RAW_UDP[sport], sport, "discovery reply", p[:4096], b64(p[:4096]))

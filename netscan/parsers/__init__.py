@@ -18,6 +18,7 @@ from netscan.parsers.discovery import mdns_fields, ssdp_fields, upnp_fields
 from netscan.parsers.http import http_fields, rtsp_fields
 from netscan.parsers.lldp import cdp_fields, lldp_fields
 from netscan.parsers.smartdev import dvrip_fields, tplink_fields, ubnt_fields
+from netscan.parsers.snmp import snmp_response_fields
 from netscan.parsers.soap import onvif_fields, wsd_fields
 from netscan.parsers.tls import tls_fields
 from netscan.parsers.vendorudp import dhip_fields, sadp_fields, xmeye_fields
@@ -45,6 +46,7 @@ _PARSERS: dict[str, Callable[[str, str], Fields]] = {
     "dvrip": dvrip_fields,
     "lldp": lldp_fields,
     "cdp": cdp_fields,
+    "snmp": snmp_response_fields,
 }
 
 

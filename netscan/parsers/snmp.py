@@ -298,3 +298,154 @@ def snmp_fields(fields: Fields, text: str) -> None:
             value = _unquote(named.group(2))
             if value:
                 walk.add(f"snmp.{named.group(1)}", value)
+
+
+# ------------------------------------------------------------------ SNMP messages (BER, RFC 3416)
+
+#: Most variable bindings read from one message, deepest OID (arcs) decoded.
+MAX_VARBINDS = 200
+MAX_OID_ARCS = 128
+#: PDUs that carry an agent's values: GetResponse (v2: Response), SNMPv2-Trap, InformRequest, Report.
+_VALUE_PDUS = frozenset({0xA2, 0xA6, 0xA7, 0xA8})
+_APP_TAGS = {0x40: "ip", 0x41: "int", 0x42: "int", 0x43: "int", 0x44: "opaque", 0x46: "int", 0x47: "int"}
+
+
+def _tlv(data: bytes, pos: int, end: int) -> tuple[int, int, int] | None:
+    """(tag, value start, value end) of the BER element at ``pos``, or None when it does not fit."""
+    if pos + 2 > end:
+        return None
+    tag, length = data[pos], data[pos + 1]
+    pos += 2
+    if length & 0x80:
+        n = length & 0x7F
+        if n == 0 or n > 4 or pos + n > end:
+            return None
+        length = int.from_bytes(data[pos : pos + n], "big")
+        pos += n
+    if pos + length > end:
+        return None
+    return tag, pos, pos + length
+
+
+def _ber_oid(b: bytes) -> str | None:
+    if not b or len(b) > 4 * MAX_OID_ARCS:
+        return None
+    arcs: list[int] = []
+    v = 0
+    for x in b:
+        v = (v << 7) | (x & 0x7F)
+        if not x & 0x80:
+            arcs.append(v)
+            v = 0
+    if not arcs or v:
+        return None
+    first = arcs[0]
+    head = [min(first // 40, 2), first - 40 * min(first // 40, 2)]
+    return ".".join(str(a) for a in head + arcs[1:])
+
+
+def _ber_int(b: bytes) -> int:
+    return int.from_bytes(b[:9], "big", signed=True) if b else 0
+
+
+def ber_varbinds(data: bytes) -> list[tuple[str, str, str]]:
+    """(numeric OID, kind, value) of each variable binding of an SNMP v1/v2c/v3 (unencrypted)
+    message that carries an agent's values; [] for anything else. The community string and the
+    security parameters are never looked at."""
+    end = min(len(data), 65536)
+    msg = _tlv(data, 0, end)
+    if msg is None or msg[0] != 0x30:
+        return []
+    ver = _tlv(data, msg[1], msg[2])
+    if ver is None or ver[0] != 0x02:
+        return []
+    pos = ver[2]
+    version = _ber_int(data[ver[1] : ver[2]])
+    if version in (0, 1):
+        community = _tlv(data, pos, msg[2])
+        if community is None or community[0] != 0x04:
+            return []
+        pdu = _tlv(data, community[2], msg[2])
+    elif version == 3:  # msgGlobalData, msgSecurityParameters, then a plaintext ScopedPDU
+        glob = _tlv(data, pos, msg[2])
+        sec = _tlv(data, glob[2], msg[2]) if glob is not None else None
+        scoped = _tlv(data, sec[2], msg[2]) if sec is not None else None
+        if scoped is None or scoped[0] != 0x30:
+            return []  # encrypted (an OCTET STRING): nothing to read
+        engine = _tlv(data, scoped[1], scoped[2])
+        context = _tlv(data, engine[2], scoped[2]) if engine is not None else None
+        pdu = _tlv(data, context[2], scoped[2]) if context is not None else None
+    else:
+        return []
+    if pdu is None or pdu[0] not in _VALUE_PDUS:
+        return []
+    pos = pdu[1]
+    for _ in range(3):  # request-id, error-status, error-index
+        el = _tlv(data, pos, pdu[2])
+        if el is None or el[0] != 0x02:
+            return []
+        pos = el[2]
+    vbl = _tlv(data, pos, pdu[2])
+    if vbl is None or vbl[0] != 0x30:
+        return []
+    out: list[tuple[str, str, str]] = []
+    pos = vbl[1]
+    while pos < vbl[2] and len(out) < MAX_VARBINDS:
+        vb = _tlv(data, pos, vbl[2])
+        if vb is None or vb[0] != 0x30:
+            break
+        pos = vb[2]
+        name = _tlv(data, vb[1], vb[2])
+        if name is None or name[0] != 0x06:
+            continue
+        value = _tlv(data, name[2], vb[2])
+        oid = _ber_oid(data[name[1] : name[2]])
+        if value is None or oid is None:
+            continue
+        tag, body = value[0], data[value[1] : value[2]]
+        if tag == 0x04:
+            out.append((oid, "hex", body.hex()))
+        elif tag == 0x06:
+            sub = _ber_oid(body)
+            if sub is not None:
+                out.append((oid, "oid", sub))
+        elif tag == 0x02 or _APP_TAGS.get(tag) == "int":
+            out.append((oid, "int", str(_ber_int(body) if tag == 0x02 else int.from_bytes(body[:9], "big"))))
+        elif tag == 0x40 and len(body) == 4:
+            out.append((oid, "ip", ".".join(str(b) for b in body)))
+    return out
+
+
+def walk_text(varbinds: list[tuple[str, str, str]]) -> str:
+    """Variable bindings as net-snmp prints them with numeric OIDs (``.1.3.6... = STRING: "x"``):
+    the text a captured SNMP answer is stored as (no community, no security parameters)."""
+    lines = []
+    for oid, kind, value in varbinds:
+        if kind == "hex":
+            text = _hex_text(value) if value else ""
+            line = f'STRING: "{text}"' if text is not None else "Hex-STRING: " + " ".join(value[i : i + 2].upper() for i in range(0, len(value), 2))
+        elif kind == "oid":
+            line = f"OID: .{value}"
+        elif kind == "ip":
+            line = f"IpAddress: {value}"
+        else:
+            line = f"INTEGER: {value}"
+        lines.append(f".{oid} = {line}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def snmp_response_fields(raw: str, request: str = "") -> Fields:
+    """Fields of an ``snmp`` response: a captured message (``b64:``), or the text of a walk in any
+    of the shapes above."""
+    from netscan.parsers._util import B64_PREFIX, decode_raw  # noqa: PLC0415
+
+    fields: Fields = {}
+    if raw.startswith(B64_PREFIX):
+        data = decode_raw(raw)
+        varbinds = ber_varbinds(data) if isinstance(data, bytes) else []
+        if not varbinds:
+            add(fields, "snmp.unreadable", "no SNMP message with values")
+            return fields
+        raw = walk_text(varbinds)
+    snmp_fields(fields, raw)
+    return fields
