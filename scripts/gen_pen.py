@@ -39,7 +39,7 @@ def main() -> int:
                 updated = m.group(1) if m else updated
                 continue
             num, _, org = line.rstrip("\n").partition("\t")
-            org = " ".join(org.split())
+            org = " ".join(org.split("\t# ", 1)[0].split())  # a "# formerly '...'" remark is no part of the name
             if num.strip().isdigit() and org and pen_vendor(keys, org) is not None:
                 rows.append((int(num), org))
     out = ROOT / "signatures" / "pen" / "registry.tsv"

@@ -115,3 +115,13 @@ def test_nmap_xml_snmp_sysdescr(db) -> None:  # type: ignore[no-untyped-def]
     assert len(snmp) == 1 and fields(snmp[0])["snmp.sysDescr"] == ["HP ETHERNET MULTI-ENVIRONMENT,ROM A.05.03,JETDIRECT,JD24,EEPROM A.08.49"]
     ident = identify(obs, db)
     assert ident.vendor == "HP" and ident.device_type == "printer"
+
+
+def test_camera_makers_mib_subtrees(db) -> None:  # type: ignore[no-untyped-def]
+    # MOBOTIX camera MIB (videoMainCurrentFrameRate 1.3.6.1.4.1.21701.2.7.5.1.2), Hanwha Vision nwCam
+    # (1.3.6.1.4.1.36849.1.2), both as centreon-plugins read them; integers only: the subtree is the evidence
+    ident = _ident("1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10\n1.3.6.1.4.1.21701.2.7.5.1.2.0|2|12\n", db)
+    assert ident.vendor == "Mobotix" and ident.device_type == "camera"
+    ident = _ident("1.3.6.1.2.1.1.5.0|4|cam-01\n1.3.6.1.4.1.36849.1.2.4.3.0.1|2|1\n", db)
+    assert ident.vendor == "Hanwha Vision"
+    assert db.pen["36849"][1] == "Hanwha Vision"  # IANA's name without its "# formerly" remark
