@@ -142,3 +142,23 @@ def test_a_look_alike_json_rpc_names_nobody(db: SignatureDB) -> None:
     for raw in ('{"jsonrpc":"2.0","id":1,"result":{"session":"abc"}}', '[{"cmd":"play","code":0}]',
                 '{"Action":"Start","Code":"x","Index":"a"}'):
         assert _id(db, Response("http", raw, 80, "GET /")).vendor is None
+
+
+# ------------------------------------------------------------------ realms and parameter trees
+def test_hanwha_ipolis_realm_names_hanwha_and_live555_realm_names_nobody(db: SignatureDB) -> None:
+    ipolis = "RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nWWW-Authenticate: Digest realm=\"iPOLiS_00:09:18:52:39:00\", nonce=\"b42f\", qop=\"auth\"\r\n\r\n"
+    assert _id(db, Response("rtsp", ipolis, 554, "OPTIONS")).vendor == "Hanwha Vision"
+    live555 = "RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nWWW-Authenticate: Digest realm=\"LIVE555 Streaming Media\", nonce=\"a2c8\"\r\n\r\n"
+    got = _id(db, Response("rtsp", live555, 554, "OPTIONS"))
+    assert got.vendor is None
+    assert any(e.extracted.get("software") == "LIVE555" for e in got.evidence)
+
+
+def test_a_vapix_parameter_tree_names_axis(db: SignatureDB) -> None:
+    body = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nroot.Image.I0.Appearance.Resolution=1920x1080\nroot.Image.I0.Appearance.Compression=30\n"
+    assert _id(db, Response("http", body, 80, "GET /axis-cgi/param.cgi?action=list&group=root.Image")).vendor == "Axis"
+
+
+def test_an_axis_recorder_is_a_recorder(db: SignatureDB) -> None:
+    got = _id(db, Response("http", "AXIS S3008 Recorder", 80, "title"))
+    assert (got.vendor, got.device_type) == ("Axis", "nvr")
