@@ -162,3 +162,13 @@ def test_a_vapix_parameter_tree_names_axis(db: SignatureDB) -> None:
 def test_an_axis_recorder_is_a_recorder(db: SignatureDB) -> None:
     got = _id(db, Response("http", "AXIS S3008 Recorder", 80, "title"))
     assert (got.vendor, got.device_type) == ("Axis", "nvr")
+
+
+def test_dahua_rpc_envelope_and_vivotek_parameter_names(db: SignatureDB) -> None:
+    # myhomeiot/DahuaVTO#13: a keep-alive answer of a VTO door station (no model, no name)
+    log = ('2022-02-11 14:23:06 DEBUG (MainThread) [custom_components.dahua_vto.sensor] <<< '
+           '{"id":15588,"params":{"timeout":60},"result":true,"session":394176402}')
+    assert _id(db, Response("other", log, 5000, "global.keepAlive")).vendor == "Dahua"
+    vivotek = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nsystem_info_modelname='IB8369A'\r\n"
+    got = _id(db, Response("http", vivotek, 80, "GET /cgi-bin/viewer/getparam.cgi?system_info_modelname"))
+    assert (got.vendor, got.model) == ("Vivotek", "IB8369A")
