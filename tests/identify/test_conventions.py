@@ -172,3 +172,12 @@ def test_dahua_rpc_envelope_and_vivotek_parameter_names(db: SignatureDB) -> None
     vivotek = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nsystem_info_modelname='IB8369A'\r\n"
     got = _id(db, Response("http", vivotek, 80, "GET /cgi-bin/viewer/getparam.cgi?system_info_modelname"))
     assert (got.vendor, got.model) == ("Vivotek", "IB8369A")
+
+
+def test_unifi_protect_sdp_on_the_console_port_is_the_recorder(db: SignatureDB) -> None:
+    """homebridge-unifi-protect#1189: UniFi Protect's SDP (u=www.ui.com) served on the console's 7441."""
+    sdp = ("v=0\r\no=- 4781 0 IN IP4 192.168.0.1\r\ns=stream_0\r\nu=www.ui.com\r\ne=info@ui.com\r\nc=IN IP4 192.168.0.1\r\n"
+           "t=0 0\r\na=recvonly\r\na=control:*\r\nm=video 0 RTP/AVP 97\r\na=rtpmap:97 H264/90000\r\n")
+    got = _id(db, Response("rtsp", sdp, 7441, "DESCRIBE"))
+    assert (got.vendor, got.device_type) == ("Ubiquiti", "nvr")
+    assert _id(db, Response("rtsp", sdp, 554, "DESCRIBE")).device_type != "nvr"
