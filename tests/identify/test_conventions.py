@@ -109,6 +109,8 @@ def _describe(content_base: str, sdp_control: str = "trackID=1") -> Response:
     ("rtsp://10.0.0.9:554/h264Preview_01_main/", "Reolink"),
     ("rtsp://10.0.0.9:554/unicast/c1/s0/live/", "Uniview"),
     ("rtsp://10.0.0.9/axis-media/media.amp/", "Axis"),
+    ("rtsp://10.0.0.9:554/defaultPrimary?streamType=u", "Avigilon"),   # Robocam RTSP-Formats.md
+    ("rtsp://10.0.0.9:554/live/ch00_0", "Tiandy"),
 ])
 def test_a_makers_rtsp_path_in_the_devices_answer_names_the_maker(db: SignatureDB, url: str, maker: str) -> None:
     assert _id(db, _describe(url)).vendor == maker
