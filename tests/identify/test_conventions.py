@@ -90,3 +90,96 @@ def test_software_only_its_maker_ships_still_names_the_maker(db: SignatureDB) ->
     sdp = "v=0\r\no=- 1 1 IN IP4 10.0.0.5\r\ns=HIK Media Server V3.4.106\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\n"
     assert _id(db, Response("rtsp", sdp, 554, "DESCRIBE")).vendor == "Hikvision"
     assert _id(db, Response("rtsp", "RTSP/1.0 200 OK\r\nCSeq: 1\r\nServer: Dahua Rtsp Server\r\n\r\n", 554, "OPTIONS")).vendor == "Dahua"
+
+
+# ------------------------------------------------------------------ URL paths and API shapes
+def _describe(content_base: str, sdp_control: str = "trackID=1") -> Response:
+    raw = (f"RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Base: {content_base}\r\nContent-Type: application/sdp\r\n\r\n"
+           f"v=0\r\no=- 1 1 IN IP4 10.0.0.9\r\ns=Media Presentation\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\n"
+           f"a=control:{sdp_control}\r\na=rtpmap:96 H264/90000\r\n")
+    return Response("rtsp", raw, 554, "DESCRIBE")
+
+
+@pytest.mark.parametrize(("url", "maker"), [
+    ("rtsp://10.0.0.9:554/Streaming/Channels/101/", "Hikvision"),        # go2rtc rtsp_test.go, CamioCam/rtsp
+    ("rtsp://10.0.0.9:554/cam/realmonitor?channel=1&subtype=0/", "Dahua"),  # CamioCam/rtsp (Amcrest, FLIR DNR)
+    ("rtsp://10.0.0.9/onvif/profile2/media.smp/", "Hanwha Vision"),        # onvif-viewer URL templates
+    ("rtsp://10.0.0.9:554/rtsp_tunnel?h26x=4&line=1&inst=1", "Bosch"),
+    ("rtsp://10.0.0.9/MediaInput/h264/", "i-PRO"),
+    ("rtsp://10.0.0.9:554/h264Preview_01_main/", "Reolink"),
+    ("rtsp://10.0.0.9:554/unicast/c1/s0/live/", "Uniview"),
+    ("rtsp://10.0.0.9/axis-media/media.amp/", "Axis"),
+    ("rtsp://10.0.0.9:554/defaultPrimary?streamType=u", "Avigilon"),   # Robocam RTSP-Formats.md
+    ("rtsp://10.0.0.9:554/live/ch00_0", "Tiandy"),
+])
+def test_a_makers_rtsp_path_in_the_devices_answer_names_the_maker(db: SignatureDB, url: str, maker: str) -> None:
+    assert _id(db, _describe(url)).vendor == maker
+
+
+def test_a_generic_rtsp_path_names_nobody(db: SignatureDB) -> None:
+    for url in ("rtsp://10.0.0.9:554/stream1/", "rtsp://10.0.0.9:554/live/", "rtsp://10.0.0.9:554/11/"):
+        assert _id(db, _describe(url)).vendor is None
+
+
+@pytest.mark.parametrize(("raw", "proto", "maker"), [
+    # hikvision_next#176: an ISAPI ResponseStatus body (no model in it)
+    ('<ResponseStatus xmlns="http://www.isapi.org/ver20/XMLSchema" version="1.0">\n<requestURL>/ISAPI/System/IO/inputs/901'
+     '</requestURL>\n<statusCode>4</statusCode>\n<statusString>Invalid Operation</statusString>\n</ResponseStatus>', "http", "Hikvision"),
+    # home-assistant/core#100181: reolink_aio's login answer
+    ('[\n {\n  "cmd" : "Login",\n  "code" : 0,\n  "value" : {"Token" : {"leaseTime" : 3600, "name" : "615d3dc6f563564"}}\n }\n]',
+     "http", "Reolink"),
+    # rroller/dahua#6: the RPC login challenge of a Dahua-built Imou camera
+    ('{"result":false,"params":{"realm":"Login to 907F3C6C73FEDA77","random":"1f1e4fbc-858a-47c8-8a50-cb9310ad48cb",'
+     '"encryption":"Default"},"error":{"code":268632079,"message":"Component error: login challenge!"},"id":0,"session":2869194125}',
+     "http", "Dahua"),
+    ('{"Response": {"ResponseURL": "/LAPI/V1.0/System/DeviceInfo", "ResponseCode": 0, "ResponseString": "Succeed",'
+     ' "StatusCode": 0, "Data": {}}}', "http", "Uniview"),
+])
+def test_an_api_document_shape_names_its_platform(db: SignatureDB, raw: str, proto: str, maker: str) -> None:
+    assert _id(db, Response(proto, raw, 80, "GET /")).vendor == maker
+
+
+def test_a_look_alike_json_rpc_names_nobody(db: SignatureDB) -> None:
+    """A JSON-RPC answer with a session and a cmd/code pair from someone else's API names no maker."""
+    for raw in ('{"jsonrpc":"2.0","id":1,"result":{"session":"abc"}}', '[{"cmd":"play","code":0}]',
+                '{"Action":"Start","Code":"x","Index":"a"}'):
+        assert _id(db, Response("http", raw, 80, "GET /")).vendor is None
+
+
+# ------------------------------------------------------------------ realms and parameter trees
+def test_hanwha_ipolis_realm_names_hanwha_and_live555_realm_names_nobody(db: SignatureDB) -> None:
+    ipolis = "RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nWWW-Authenticate: Digest realm=\"iPOLiS_00:09:18:52:39:00\", nonce=\"b42f\", qop=\"auth\"\r\n\r\n"
+    assert _id(db, Response("rtsp", ipolis, 554, "OPTIONS")).vendor == "Hanwha Vision"
+    live555 = "RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nWWW-Authenticate: Digest realm=\"LIVE555 Streaming Media\", nonce=\"a2c8\"\r\n\r\n"
+    got = _id(db, Response("rtsp", live555, 554, "OPTIONS"))
+    assert got.vendor is None
+    assert any(e.extracted.get("software") == "LIVE555" for e in got.evidence)
+
+
+def test_a_vapix_parameter_tree_names_axis(db: SignatureDB) -> None:
+    body = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nroot.Image.I0.Appearance.Resolution=1920x1080\nroot.Image.I0.Appearance.Compression=30\n"
+    assert _id(db, Response("http", body, 80, "GET /axis-cgi/param.cgi?action=list&group=root.Image")).vendor == "Axis"
+
+
+def test_an_axis_recorder_is_a_recorder(db: SignatureDB) -> None:
+    got = _id(db, Response("http", "AXIS S3008 Recorder", 80, "title"))
+    assert (got.vendor, got.device_type) == ("Axis", "nvr")
+
+
+def test_dahua_rpc_envelope_and_vivotek_parameter_names(db: SignatureDB) -> None:
+    # myhomeiot/DahuaVTO#13: a keep-alive answer of a VTO door station (no model, no name)
+    log = ('2022-02-11 14:23:06 DEBUG (MainThread) [custom_components.dahua_vto.sensor] <<< '
+           '{"id":15588,"params":{"timeout":60},"result":true,"session":394176402}')
+    assert _id(db, Response("other", log, 5000, "global.keepAlive")).vendor == "Dahua"
+    vivotek = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nsystem_info_modelname='IB8369A'\r\n"
+    got = _id(db, Response("http", vivotek, 80, "GET /cgi-bin/viewer/getparam.cgi?system_info_modelname"))
+    assert (got.vendor, got.model) == ("Vivotek", "IB8369A")
+
+
+def test_unifi_protect_sdp_on_the_console_port_is_the_recorder(db: SignatureDB) -> None:
+    """homebridge-unifi-protect#1189: UniFi Protect's SDP (u=www.ui.com) served on the console's 7441."""
+    sdp = ("v=0\r\no=- 4781 0 IN IP4 192.168.0.1\r\ns=stream_0\r\nu=www.ui.com\r\ne=info@ui.com\r\nc=IN IP4 192.168.0.1\r\n"
+           "t=0 0\r\na=recvonly\r\na=control:*\r\nm=video 0 RTP/AVP 97\r\na=rtpmap:97 H264/90000\r\n")
+    got = _id(db, Response("rtsp", sdp, 7441, "DESCRIBE"))
+    assert (got.vendor, got.device_type) == ("Ubiquiti", "nvr")
+    assert _id(db, Response("rtsp", sdp, 554, "DESCRIBE")).device_type != "nvr"
