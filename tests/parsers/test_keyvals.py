@@ -199,3 +199,13 @@ def test_a_makers_name_in_a_model_field_of_a_document(db) -> None:  # type: igno
     yaml = "chip:\n  vendor: HiSilicon\n  model: 3516EV300\nsensors:\n- vendor: Sony\n  model: Sony IMX307\n  control:\n    bus: 0\n"
     ident = identify(Observation(None, None, (Response("other", yaml, None, "ipctool"),)), db)
     assert not any(e.extracted.get("vendor") == "Sony" for e in ident.evidence) and ident.model != "Sony IMX307"
+
+
+def test_pprint_continued_string_literals() -> None:
+    # python-kasa/python-kasa#1628: a pprint'ed dict, cut; pprint splits a long string into adjacent
+    # literals on the following lines ('1.0.4 ' / 'Build ' ...): they are one value
+    f = _fields("tplink/tapo-tc40_device-info-repr-python-kasa1628.json")
+    assert f["http.json.sw_version"] == ["1.0.4 Build"]
+    assert f["http.json.region"] == ["US"]  # a value that ends its line with "," takes no next line
+    text = "[...]\n 'model': 'TC40',\n 'sw_version': '1.0.4 Build '\n               '240902 '\n               'Rel.38194n',\n 'type': 'SMART.IPCAMERA'\n"
+    assert fields(Response("http", text, 443, ""))["http.json.sw_version"] == ["1.0.4 Build 240902 Rel.38194n"]
