@@ -209,3 +209,10 @@ def test_pprint_continued_string_literals() -> None:
     assert f["http.json.region"] == ["US"]  # a value that ends its line with "," takes no next line
     text = "[...]\n 'model': 'TC40',\n 'sw_version': '1.0.4 Build '\n               '240902 '\n               'Rel.38194n',\n 'type': 'SMART.IPCAMERA'\n"
     assert fields(Response("http", text, 443, ""))["http.json.sw_version"] == ["1.0.4 Build 240902 Rel.38194n"]
+
+
+def test_display_model_name_over_an_internal_model_name(db) -> None:  # type: ignore[no-untyped-def]
+    # colinodell/python-qnapstats fixtures: <modelName>TS-X51</modelName> (the family) beside
+    # <displayModelName>TS-451</displayModelName> (the model as sold)
+    for rel, model in (("qnap/ts-451_systemhealth-xml-qnapstats.json", "TS-451"), ("qnap/ts-ec1280u_systemhealth-xml-qnapstats.json", "TS-EC1280U")):
+        assert identify(_obs(rel), db).model == model
