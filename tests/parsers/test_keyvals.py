@@ -216,3 +216,16 @@ def test_display_model_name_over_an_internal_model_name(db) -> None:  # type: ig
     # <displayModelName>TS-451</displayModelName> (the model as sold)
     for rel, model in (("qnap/ts-451_systemhealth-xml-qnapstats.json", "TS-451"), ("qnap/ts-ec1280u_systemhealth-xml-qnapstats.json", "TS-EC1280U")):
         assert identify(_obs(rel), db).model == model
+
+
+def test_product_name_without_its_makers_name(db) -> None:  # type: ignore[no-untyped-def]
+    from netscan.sigdb.makernames import model_without_maker
+
+    # elad-bar/ha-hpprinter#181: <ProductName>HP LaserJet P2015 Series</ProductName>
+    ident = identify(_obs("hp/laserjet-p2015_product-information-ha-hpprinter181.json"), db)
+    assert (ident.vendor, ident.model) == ("HP", "LaserJet P2015 Series")
+    assert model_without_maker(db, "Roku Stick") == "Roku Stick"  # no model number follows: kept
+    assert model_without_maker(db, "Hikvision DS-2CD2143G0-I") == "DS-2CD2143G0-I"
+    assert model_without_maker(db, "LaserJet 400") == "LaserJet 400"
+    # a UPnP modelName is the product's name as sold (ohmae/dms-explorer#65): kept whole
+    assert identify(_obs("sonos/sonos-play1_device-description-dms-explorer65.json"), db).model == "Sonos PLAY:1"
