@@ -99,6 +99,9 @@ class ManufacturerFields:
         known = db.vendor(v)
         if known is not None:
             return known.name, True
+        named = db.maker_names.find(v) if db.maker_names is not None else None
+        if named is not None:  # a legal name around a known maker's name: "Milesight Technology Co.,Ltd."
+            return named, True
         if _UNKNOWN_NAME.match(v) is None or not any(c.isalpha() for c in v[:3]):
             return None
         return v, False

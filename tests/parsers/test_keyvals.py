@@ -229,3 +229,12 @@ def test_product_name_without_its_makers_name(db) -> None:  # type: ignore[no-un
     assert model_without_maker(db, "LaserJet 400") == "LaserJet 400"
     # a UPnP modelName is the product's name as sold (ohmae/dms-explorer#65): kept whole
     assert identify(_obs("sonos/sonos-play1_device-description-dms-explorer65.json"), db).model == "Sonos PLAY:1"
+
+
+def test_a_legal_name_around_a_known_makers_name(db) -> None:  # type: ignore[no-untyped-def]
+    # gBillal/ex_onvif fixture (training): <tds:Manufacturer>Milesight Technology Co.,Ltd.</tds:Manufacturer>
+    assert db.manufacturer.claim(db, "Milesight Technology Co.,Ltd.") == ("Milesight", True)
+    body = "{'Manufacturer': 'Milesight Technology Co.,Ltd.', 'Model': 'MS-C8165-PE', 'FirmwareVersion': '45.8.0.3'}"
+    ident = identify(Observation(None, None, (Response("onvif", body, 80, "GetDeviceInformation"),)), db)
+    assert ident.vendor == "Milesight"
+    assert db.manufacturer.claim(db, "ACME Vision") == ("ACME Vision", False)  # unknown stays the device's own word
