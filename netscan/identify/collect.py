@@ -9,6 +9,7 @@ from netscan.identify.snmp import claim_product
 from netscan.model import Evidence, Observation, Response
 from netscan.parsers import fields as parse_fields
 from netscan.sigdb.db import ANY_FIELD_MAX_CHARS, OUI_PREFERENCE, FieldPlan, Rule, SignatureDB
+from netscan.sigdb.makernames import model_without_maker
 
 #: A rule is reported at most this many times per device (a flood of identical values stops here).
 MAX_HITS_PER_RULE = 4
@@ -233,6 +234,8 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                         sgot = srule.extract_value(value) if exhaustive else db.semantic_match(srule, value)
                         if sgot is None:
                             continue
+                        if "model" in sgot and not name.startswith("upnp."):  # (a UPnP modelName is the product's name as sold)
+                            sgot = {**sgot, "model": model_without_maker(db, sgot["model"])}
                         sweight = srule.weight * sweight_factor
                         evidence.append(
                             Evidence(kind="rule", source=srule.id, detail=f"{srule.description} ({name})", extracted=dict(sgot),

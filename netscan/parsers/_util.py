@@ -304,12 +304,31 @@ _LOOSE_PAIR = re.compile(
 )
 
 
+#: A string literal continuing the one before it on the next line (``pprint`` splits a long string
+#: into adjacent literals: ``'sw_version': '1.0.4 '`` / ``'Build 240902'``), not followed by ``:``.
+_CONTINUED = re.compile(r"""[ \t]{0,8}\r?\n[ \t]{1,160}(?:"([^"\r\n]{0,256})"|'([^'\r\n]{0,256})')(?![ \t]{0,8}:)""")
+
+
+def _continued(text: str, pos: int) -> str:
+    """The text of the adjacent literals after ``pos`` (at most 8 lines), joined."""
+    out = ""
+    for _ in range(8):
+        m = _CONTINUED.match(text, pos)
+        if m is None:
+            break
+        out += m.group(1) if m.group(1) is not None else m.group(2)
+        pos = m.end()
+    return out
+
+
 def loose_pairs(text: str) -> list[tuple[str, str]]:
     """Quoted key/value pairs of JSON or a Python dict that does not parse as a whole (cut off,
     excerpted with ``[...]``): each pair's own key, the nesting is lost."""
     out: list[tuple[str, str]] = []
     for m in _LOOSE_PAIR.finditer(text[:MAX_PARSE_BYTES]):
         value = next((g for g in m.groups()[1:] if g is not None), "")
+        if m.group(2) is not None or m.group(3) is not None:
+            value += _continued(text, m.end())
         if value.strip():
             out.append((m.group(1), value.strip()))
         if len(out) >= MAX_LOOSE_PAIRS:

@@ -99,6 +99,9 @@ class ManufacturerFields:
         known = db.vendor(v)
         if known is not None:
             return known.name, True
+        named = db.maker_names.find(v) if db.maker_names is not None else None
+        if named is not None:  # a legal name around a known maker's name: "Milesight Technology Co.,Ltd."
+            return named, True
         if _UNKNOWN_NAME.match(v) is None or not any(c.isalpha() for c in v[:3]):
             return None
         return v, False
@@ -198,3 +201,17 @@ def name_problems(db: SignatureDB) -> list[str]:
             if got != want:
                 out.append(f"{tag}: {fname}={value[:60]!r} gives {got} but expects {want}")
     return out
+
+
+def model_without_maker(db: SignatureDB, model: str) -> str:
+    """A model value that starts with its maker's name (``HP LaserJet P2015 Series``, a product-name
+    field) without that name, when a model number (a digit) follows; the value itself otherwise
+    (``Roku Stick`` names a product line, not a number: kept)."""
+    words = model.split(" ", 2)
+    for n in (1, 2):
+        if len(words) <= n:
+            break
+        rest = " ".join(words[n:]).strip()
+        if db.vendor(" ".join(words[:n])) is not None and any(c.isdigit() for c in rest):
+            return rest
+    return model

@@ -199,3 +199,42 @@ def test_a_makers_name_in_a_model_field_of_a_document(db) -> None:  # type: igno
     yaml = "chip:\n  vendor: HiSilicon\n  model: 3516EV300\nsensors:\n- vendor: Sony\n  model: Sony IMX307\n  control:\n    bus: 0\n"
     ident = identify(Observation(None, None, (Response("other", yaml, None, "ipctool"),)), db)
     assert not any(e.extracted.get("vendor") == "Sony" for e in ident.evidence) and ident.model != "Sony IMX307"
+
+
+def test_pprint_continued_string_literals() -> None:
+    # python-kasa/python-kasa#1628: a pprint'ed dict, cut; pprint splits a long string into adjacent
+    # literals on the following lines ('1.0.4 ' / 'Build ' ...): they are one value
+    f = _fields("tplink/tapo-tc40_device-info-repr-python-kasa1628.json")
+    assert f["http.json.sw_version"] == ["1.0.4 Build"]
+    assert f["http.json.region"] == ["US"]  # a value that ends its line with "," takes no next line
+    text = "[...]\n 'model': 'TC40',\n 'sw_version': '1.0.4 Build '\n               '240902 '\n               'Rel.38194n',\n 'type': 'SMART.IPCAMERA'\n"
+    assert fields(Response("http", text, 443, ""))["http.json.sw_version"] == ["1.0.4 Build 240902 Rel.38194n"]
+
+
+def test_display_model_name_over_an_internal_model_name(db) -> None:  # type: ignore[no-untyped-def]
+    # colinodell/python-qnapstats fixtures: <modelName>TS-X51</modelName> (the family) beside
+    # <displayModelName>TS-451</displayModelName> (the model as sold)
+    for rel, model in (("qnap/ts-451_systemhealth-xml-qnapstats.json", "TS-451"), ("qnap/ts-ec1280u_systemhealth-xml-qnapstats.json", "TS-EC1280U")):
+        assert identify(_obs(rel), db).model == model
+
+
+def test_product_name_without_its_makers_name(db) -> None:  # type: ignore[no-untyped-def]
+    from netscan.sigdb.makernames import model_without_maker
+
+    # elad-bar/ha-hpprinter#181: <ProductName>HP LaserJet P2015 Series</ProductName>
+    ident = identify(_obs("hp/laserjet-p2015_product-information-ha-hpprinter181.json"), db)
+    assert (ident.vendor, ident.model) == ("HP", "LaserJet P2015 Series")
+    assert model_without_maker(db, "Roku Stick") == "Roku Stick"  # no model number follows: kept
+    assert model_without_maker(db, "Hikvision DS-2CD2143G0-I") == "DS-2CD2143G0-I"
+    assert model_without_maker(db, "LaserJet 400") == "LaserJet 400"
+    # a UPnP modelName is the product's name as sold (ohmae/dms-explorer#65): kept whole
+    assert identify(_obs("sonos/sonos-play1_device-description-dms-explorer65.json"), db).model == "Sonos PLAY:1"
+
+
+def test_a_legal_name_around_a_known_makers_name(db) -> None:  # type: ignore[no-untyped-def]
+    # gBillal/ex_onvif fixture (training): <tds:Manufacturer>Milesight Technology Co.,Ltd.</tds:Manufacturer>
+    assert db.manufacturer.claim(db, "Milesight Technology Co.,Ltd.") == ("Milesight", True)
+    body = "{'Manufacturer': 'Milesight Technology Co.,Ltd.', 'Model': 'MS-C8165-PE', 'FirmwareVersion': '45.8.0.3'}"
+    ident = identify(Observation(None, None, (Response("onvif", body, 80, "GetDeviceInformation"),)), db)
+    assert ident.vendor == "Milesight"
+    assert db.manufacturer.claim(db, "ACME Vision") == ("ACME Vision", False)  # unknown stays the device's own word
