@@ -327,4 +327,6 @@ def gate_text(value: str) -> str:
     ASCII) occurs wherever a match of its pattern, case-insensitive or not, can be."""
     if value.isascii():
         return value.lower()
-    return value.translate(_DOTTED_I).casefold()
+    if "\u0130" in value or "\u0131" in value:
+        value = value.translate(_DOTTED_I)
+    return value.casefold()
