@@ -138,9 +138,10 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
 
     Rules are run only where they can match (each field's gate or literals, the family grammars'
     first-character index) and match results are kept per field value (``SignatureDB.field_matches``,
-    ``family_matches``, ``semantic_match``); a field value in which nothing matched is passed over the
-next time (``quiet_values``). ``exhaustive`` runs every rule of a field on every value
-    without any of that: the plain reference path, slower, with the same result (tested)."""
+        ``family_matches``, ``semantic_match``); a field value in which nothing matched is passed over the
+    next time (``quiet_values``: a hook added to the field loop below must set ``said`` when it reads
+    something in the value). ``exhaustive`` runs every rule of a field on every value without any of
+    that: the plain reference path, slower, with the same result (tests/identify/test_collect_paths.py)."""
     claims: list[Claim] = []
     evidence: list[Evidence] = []
     if obs.mac:
