@@ -7,7 +7,8 @@ real scan. Reports seconds per 10,000 observations.
 
 ``--baseline-src DIR`` times another checkout's ``netscan`` package (e.g. /work/main) on the same
 observations in the same run, rounds alternating, and reports the ratio (this machine is shared:
-only side-by-side ratios mean anything). The corpus must be readable by both trees (use the
+only side-by-side ratios mean anything; the CPU time of the identifying process is reported beside
+the wall-clock time, as it is less disturbed by other work on the machine). The corpus must be readable by both trees (use the
 pre-issue-11 tests/corpus when the baseline predates the tplink/ubnt/dvrip protocols).
 """
 
@@ -43,11 +44,13 @@ def measure(n: int, dirs: list[Path]) -> dict[str, float]:
         obs.append(dataclasses.replace(o, ip=f"10.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}", responses=resp))
     _cached_fields.cache_clear()
     t0 = time.perf_counter()
+    c0 = time.process_time()
     for o in obs:
         identify(o, db)
     dt = time.perf_counter() - t0
+    cpu = time.process_time() - c0
     return {"observations": n, "distinct_recorded": len(base), "seconds": round(dt, 3), "seconds_per_10000": round(dt * 10_000 / n, 3),
-            "db_load_seconds": round(load_s, 3), "rules": len(db.rules)}
+            "cpu_seconds_per_10000": round(cpu * 10_000 / n, 3), "db_load_seconds": round(load_s, 3), "rules": len(db.rules)}
 
 
 def _child(src: str | None, n: int, dirs: list[Path]) -> dict[str, float]:
@@ -80,25 +83,32 @@ def main(argv: list[str]) -> int:
         return 0
     mine: list[float] = []
     base: list[float] = []
+    mine_cpu: list[float] = []
+    base_cpu: list[float] = []
     mine_load: list[float] = []
     base_load: list[float] = []
     rules: dict[str, int] = {}
     for _ in range(a.rounds):
         got = _child(a.baseline_src, a.n, a.corpus)
         base.append(got["seconds_per_10000"])
+        base_cpu.append(got.get("cpu_seconds_per_10000", float("nan")))
         base_load.append(got.get("db_load_seconds", float("nan")))
         rules["baseline"] = int(got.get("rules", 0))
         got = _child(None, a.n, a.corpus)
         mine.append(got["seconds_per_10000"])
+        mine_cpu.append(got["cpu_seconds_per_10000"])
         mine_load.append(got["db_load_seconds"])
         rules["this"] = int(got["rules"])
     m, b = statistics.median(mine), statistics.median(base)
     ml, bl = statistics.median(mine_load), statistics.median(base_load)
+    mc, bc = statistics.median(mine_cpu), statistics.median(base_cpu)
     print(json.dumps({"observations": a.n, "corpus": [str(d) for d in a.corpus], "baseline_src": a.baseline_src,
                       "seconds_per_10000": m, "baseline_seconds_per_10000": b, "ratio": round(m / b, 3),
+                      "cpu_seconds_per_10000": mc, "baseline_cpu_seconds_per_10000": bc, "cpu_ratio": round(mc / bc, 3),
                       "db_load_seconds": ml, "baseline_db_load_seconds": bl, "load_ratio": round(ml / bl, 3),
                       "rules": rules,
-                      "rounds": {"this": mine, "baseline": base, "this_load": mine_load, "baseline_load": base_load}}, indent=2))
+                      "rounds": {"this": mine, "baseline": base, "this_cpu": mine_cpu, "baseline_cpu": base_cpu,
+                                 "this_load": mine_load, "baseline_load": base_load}}, indent=2))
     return 0
 
 

@@ -139,8 +139,10 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
 
     Rules are run only where they can match (each field's gate or literals, the family grammars'
     first-character index) and match results are kept per field value (``SignatureDB.field_matches``,
-    ``family_matches``, ``semantic_match``). ``exhaustive`` runs every rule of a field on every value
-    without any of that: the plain reference path, slower, with the same result (tested)."""
+        ``family_matches``, ``semantic_match``); a field value in which nothing matched is passed over the
+    next time (``quiet_values``: a hook added to the field loop below must set ``said`` when it reads
+    something in the value). ``exhaustive`` runs every rule of a field on every value without any of
+    that: the plain reference path, slower, with the same result (tests/identify/test_collect_paths.py)."""
     claims: list[Claim] = []
     evidence: list[Evidence] = []
     if obs.mac:
@@ -164,10 +166,13 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                 )
                 if vendor:
                     claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
+    quiet = None if exhaustive else db.quiet_values()
     for resp in obs.responses:
         f = parse_fields(resp)
         hits: dict[str, int] = {}
         for name, values in f.items():
+            if quiet is not None and len(values) == 1 and (name, values[0]) in quiet:
+                continue  # nothing reads anything in this value (found when it was first read)
             if name.endswith((".unreadable", ".malformed")):  # malformed: read only in part (the rest is still used)
                 detail = "; ".join(values)[:200]
                 evidence.append(
@@ -181,11 +186,14 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                 continue
             plan = db.plan_for_field(name)
             if not plan.active:
+                if quiet is not None and len(values) == 1:
+                    db.remember_quiet(name, values[0])
                 continue
             field_rules, semantic, any_applies, mac_field = plan.rules, plan.semantic, plan.any_applies, plan.mac_field
             claimed_before = len(claims)
             read_before = len(evidence)
             matched = _field_matches(db, plan, name, values) if not exhaustive else _field_matches_exhaustive(plan, values)
+            said = bool(matched) or plan.names or plan.manufacturer or mac_field
             for pos, got in matched.items():
                 rule = field_rules[pos]
                 if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE or (rule.requires and not rule.requires_ok(f)):
@@ -236,6 +244,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                             continue
                         if "model" in sgot and not name.startswith("upnp."):  # (a UPnP modelName is the product's name as sold)
                             sgot = {**sgot, "model": model_without_maker(db, sgot["model"])}
+                        said = True
                         sweight = srule.weight * sweight_factor
                         evidence.append(
                             Evidence(kind="rule", source=srule.id, detail=f"{srule.description} ({name})", extracted=dict(sgot),
@@ -252,6 +261,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
             if any_applies:
                 for value in values:
                     for rule, got in db.family_matches(value) if not exhaustive else _family_matches_exhaustive(db, value):
+                        said = True
                         if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
                             continue
                         hits[rule.id] = hits.get(rule.id, 0) + 1
@@ -269,6 +279,8 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                         idx = len(evidence) - 1
                         for key, val in got.items():
                             claims.append(Claim(key, val, rule.weight, idx))
+            if not said and quiet is not None and len(values) == 1:
+                db.remember_quiet(name, values[0])
     return claims, evidence
 
 

@@ -436,7 +436,9 @@ def loose_fields(fields: Fields, prefix: str, text: str) -> None:
 def _kv_lines(text: str) -> list[tuple[str, str]]:
     """``key=value`` lines (surrounding blanks stripped). Plain string splitting: the earlier
     regex ``\\s*=\\s*(.*?)\\s*$`` backtracked quadratically on long runs of blanks."""
-    out = []
+    out: list[tuple[str, str]] = []
+    if "=" not in text:
+        return out
     start = 0
     for _ in range(MAX_KV_LINES):
         if start >= len(text):
@@ -455,7 +457,8 @@ def _kv_lines(text: str) -> list[tuple[str, str]]:
 def find_title(text: str) -> str | None:
     """The text of the first ``<title ...>`` element, or None. One forward scan with ``find``
     (a regex ``<title[^>]*>(.*?)</title>`` restarts at every unclosed ``<title``: quadratic)."""
-    low = text.translate(_ASCII_LOWER)  # same length as text (str.lower() may not be)
+    # same length as text (str.lower() may not be, except on ASCII, where it is the quicker)
+    low = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
     pos = 0
     while True:
         i = low.find("<title", pos)

@@ -244,6 +244,7 @@ class SignatureDB:
     _field_memo: dict[tuple[str, str], tuple[tuple[int, dict[str, str]], ...]] = field(default_factory=dict, repr=False)
     _family_memo: dict[str, tuple[tuple[Rule, dict[str, str]], ...]] = field(default_factory=dict, repr=False)
     _semantic_memo: dict[tuple[str, str], dict[str, str] | None] = field(default_factory=dict, repr=False)
+    _quiet: set[tuple[str, str]] = field(default_factory=set, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
     oui_vendor: dict[str, str] = field(default_factory=dict)
     oui_snapshot: str = ""
@@ -353,6 +354,17 @@ class SignatureDB:
         if len(value) <= MEMO_MAX_CHARS and len(self._semantic_memo) < MEMO_MAX_ENTRIES:
             self._semantic_memo[key] = got
         return got
+
+    def quiet_values(self) -> set[tuple[str, str]]:
+        """(field name, value) pairs in which nothing reads anything: no rule, family grammar or
+        field-name convention matches, and the field is not one maker names or MACs are looked for
+        in (``remember_quiet``; read-only for callers)."""
+        return self._quiet
+
+    def remember_quiet(self, name: str, value: str) -> None:
+        """Note that nothing reads anything in ``value`` of field ``name`` (bounded)."""
+        if len(value) <= MEMO_MAX_CHARS and len(self._quiet) < MEMO_MAX_ENTRIES:
+            self._quiet.add((name, value))
 
     def prefilter_cache(self) -> dict[str, tuple[Rule, ...]]:
         """Values already run through the family prefilter (read-only for callers)."""

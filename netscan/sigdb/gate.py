@@ -203,6 +203,7 @@ def _quick_runs(p: str, i: int, end: int, out: list[str], cur: list[str]) -> Non
                 raise _Unsure
         elif c == "[":
             width = _class_end(p, i) - i
+            literal = _single_char_class(p[i + 1:i + width - 1])
         elif c in "^$":
             i += 1
             continue
@@ -224,6 +225,35 @@ def _quick_runs(p: str, i: int, end: int, out: list[str], cur: list[str]) -> Non
         else:
             cur.append(literal)
         i += width
+
+
+def _single_char_class(body: str) -> str | None:
+    """The one character a class body stands for (``[.]``, ``[2]``, ``[\\-]``: the parser makes those a
+    literal), None for a class of several characters, a negated class or one with a category."""
+    if body.startswith("^"):
+        return None
+    chars: set[str] = set()
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            d = body[i + 1:i + 2]
+            if not d or d.isalnum() or not d.isascii():
+                return None if d in _CLASS_ESCAPES else _unsure()
+            chars.add(d)
+            i += 2
+            continue
+        chars.add(c)
+        i += 1
+    if "-" in body.replace("\\-", ""):
+        if len(chars) <= 2:
+            raise _Unsure  # [a-a], [-], [a-]: ranges and dashes the parser reads its own way
+        return None
+    return next(iter(chars)) if len(chars) == 1 else None
+
+
+def _unsure() -> str:
+    raise _Unsure
 
 
 def _top_level(p: str, i: int, end: int) -> str:
@@ -327,4 +357,6 @@ def gate_text(value: str) -> str:
     ASCII) occurs wherever a match of its pattern, case-insensitive or not, can be."""
     if value.isascii():
         return value.lower()
-    return value.translate(_DOTTED_I).casefold()
+    if "\u0130" in value or "\u0131" in value:
+        value = value.translate(_DOTTED_I)
+    return value.casefold()
