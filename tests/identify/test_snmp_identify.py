@@ -125,3 +125,64 @@ def test_camera_makers_mib_subtrees(db) -> None:  # type: ignore[no-untyped-def]
     ident = _ident("1.3.6.1.2.1.1.5.0|4|cam-01\n1.3.6.1.4.1.36849.1.2.4.3.0.1|2|1\n", db)
     assert ident.vendor == "Hanwha Vision"
     assert db.pen["36849"][1] == "Hanwha Vision"  # IANA's name without its "# formerly" remark
+
+
+# Real recordings of etingof/snmpsim-data (snmpsim's public simulation data), as published (values
+# hex-encoded where the recorder wrote them so); cut to the lines a test needs where marked.
+SNMPSIM = "https://github.com/etingof/snmpsim-data/blob/c6f63e965c8db9bfff1dfd6df8293f9977d9d6f6/data/camera/"
+HIKVISION_SNMPREC = """1.3.6.1.4.1.39165.1.1.0|4x|44532d324344344333364657442d4150
+1.3.6.1.4.1.39165.1.2.0|4|0
+1.3.6.1.4.1.39165.1.3.0|4x|56352e352e3830206275696c6420313930313331
+1.3.6.1.4.1.39165.1.4.0|4x|39342d65312d61632d65342d36652d6337
+1.3.6.1.4.1.39165.1.5.0|4|1
+1.3.6.1.4.1.39165.1.6.0|4|Hikvision
+1.3.6.1.4.1.39165.1.7.0|4x|35322050455243454e54
+1.3.6.1.4.1.39165.1.20.0|2|1
+1.3.6.1.4.1.39165.1.21.0|4x|482e323634
+1.3.6.1.4.1.39165.1.29.0|4|ETHERNET
+"""  # SNMPSIM + "hikvision.snmprec" (the first lines, then a few; all of its OIDs are HIK-DEVICE-MIB's)
+HIKVISION_NVR_SNMPREC = """1.3.6.1.2.1.1.1.0|4x|48696b766973696f6e20636f6d70616e792070726f6475637473
+1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.50001
+1.3.6.1.2.1.1.3.0|67|2178049673
+1.3.6.1.2.1.1.4.0|4|
+1.3.6.1.4.1.50001.1.2.0|2|8000
+1.3.6.1.4.1.50001.1.201.0|4|1000MHZ
+"""  # SNMPSIM + "hikvision-network-video-recorder.snmprec" (cut)
+SAMSUNG_IPOLIS_SNMPREC = """1.3.6.1.2.1.1.1.0|4x|53414d53554e472069506f6c697320482e323634205072656d69756d204c6576656c2049502043616d657261
+1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.36849.1.2.64
+1.3.6.1.2.1.1.5.0|4x|534e4f2d3730383452
+"""  # snmpsim-data data/cameras/samsung-ipolis.snmprec @f2f7f867 (system group, cut)
+#: A Linux camera's net-snmp HOST-RESOURCES lists its print queues as hrDevicePrinter (a guard):
+#: snmpsim-data data/cameras/semac-ipcam-500.snmprec @f2f7f867 (cut)
+SEMAC_IPCAM_SNMPREC = """1.3.6.1.2.1.1.1.0|4x|4c696e757820495043414d20322e362e31385f70726f3530302d646176696e636920233120547565205365702033302031383a34333a32342043535420323031342061726d763574656a6c
+1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.8072.3.2.10
+1.3.6.1.2.1.1.5.0|4|IPCAM
+1.3.6.1.2.1.25.3.2.1.2.1280|6|1.3.6.1.2.1.25.3.1.5
+1.3.6.1.2.1.25.3.2.1.2.1281|6|1.3.6.1.2.1.25.3.1.5
+1.3.6.1.2.1.25.3.2.1.3.1280|4|hp5
+1.3.6.1.2.1.25.3.5.1.1.1280|2|2
+"""
+
+
+def test_snmpsim_data_hikvision_camera(db) -> None:  # type: ignore[no-untyped-def]
+    ident = _ident(HIKVISION_SNMPREC, db)
+    assert (ident.vendor, ident.model, ident.firmware) == ("Hikvision", "DS-2CD4C36FWD-AP", "V5.5.80 build 190131")
+    assert ident.device_type == "camera"
+
+
+def test_snmpsim_data_hikvision_recorder(db) -> None:  # type: ignore[no-untyped-def]
+    ident = _ident(HIKVISION_NVR_SNMPREC, db)
+    assert ident.vendor == "Hikvision" and ident.device_type == "nvr"
+
+
+def test_snmpsim_data_samsung_ipolis_camera(db) -> None:  # type: ignore[no-untyped-def]
+    ident = _ident(SAMSUNG_IPOLIS_SNMPREC, db)
+    assert ident.vendor == "Hanwha Vision" and ident.device_type == "camera"
+
+
+def test_hr_device_printer_of_a_camera_is_no_printer(db) -> None:  # type: ignore[no-untyped-def]
+    from netscan.parsers import fields
+
+    f = fields(Response("other", SEMAC_IPCAM_SNMPREC, 161, "snmpwalk"))
+    assert f["snmp.hrDeviceType"] == ["hrDevicePrinter"]  # read...
+    assert _ident(SEMAC_IPCAM_SNMPREC, db).device_type != "printer"  # ...but no printer evidence
