@@ -171,9 +171,10 @@ def test_dahua_rpc_envelope_and_vivotek_parameter_names(db: SignatureDB) -> None
     log = ('2022-02-11 14:23:06 DEBUG (MainThread) [custom_components.dahua_vto.sensor] <<< '
            '{"id":15588,"params":{"timeout":60},"result":true,"session":394176402}')
     assert _id(db, Response("other", log, 5000, "global.keepAlive")).vendor == "Dahua"
-    vivotek = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nsystem_info_modelname='IB8369A'\r\n"
+    # nmap's http-vivotek-camera-info.nse: a PT7135's model name
+    vivotek = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nsystem_info_modelname='PT7135'\r\n"
     got = _id(db, Response("http", vivotek, 80, "GET /cgi-bin/viewer/getparam.cgi?system_info_modelname"))
-    assert (got.vendor, got.model) == ("Vivotek", "IB8369A")
+    assert (got.vendor, got.model) == ("Vivotek", "PT7135")
 
 
 def test_unifi_protect_sdp_on_the_console_port_is_the_recorder(db: SignatureDB) -> None:
