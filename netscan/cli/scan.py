@@ -393,9 +393,9 @@ def _prewarm(signatures: str | None) -> threading.Thread | None:
 
     def load() -> None:
         try:
-            from netscan.sigdb.db import default_db
+            from netscan.sigdb.db import SCAN_FIELDS, default_db
 
-            default_db()
+            default_db().warm(SCAN_FIELDS)  # and the gates of the fields nearly every scan reads
         except Exception:  # noqa: BLE001 - analyse() loads it again and reports the error
             pass
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextvars
 import re
 import threading
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -246,7 +247,7 @@ class SignatureDB:
     _semantic_memo: dict[tuple[str, str], dict[str, str] | None] = field(default_factory=dict, repr=False)
     _quiet: set[tuple[str, str]] = field(default_factory=set, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
-    oui_vendor: dict[str, str] = field(default_factory=dict)
+    oui_vendor: Mapping[str, str] = field(default_factory=dict)
     oui_snapshot: str = ""
     pen: dict[str, tuple[str, str]] = field(default_factory=dict)
     """IANA enterprise number -> (organisation, canonical vendor) (netscan/sigdb/pen.py)."""
@@ -354,6 +355,19 @@ class SignatureDB:
         if len(value) <= MEMO_MAX_CHARS and len(self._semantic_memo) < MEMO_MAX_ENTRIES:
             self._semantic_memo[key] = got
         return got
+
+    def warm(self, fields: tuple[str, ...] = ()) -> None:
+        """Do ahead the work identification would do on first use: compile the family grammars and
+        the field-name conventions (every identification runs them) and make the plans (gates) of
+        ``fields``. For a thread that has the CPU while a scan waits on the network (cli/scan.py);
+        the results are the same whether or not this ran."""
+        for rule in self.any_rules:
+            rule.pattern.search("")
+        for srule in self.semantic_rules:
+            srule.key.search("")
+            srule.value.search("")
+        for name in fields:
+            self.plan_for_field(name)
 
     def quiet_values(self) -> set[tuple[str, str]]:
         """(field name, value) pairs in which nothing reads anything: no rule, family grammar or
@@ -510,6 +524,7 @@ def _load_oui(db: SignatureDB, root: Path) -> None:
                 key = registrant_key(alias)
                 if len(key) >= 4:
                     by_name.setdefault(key, v.name)
+    oui = db.oui
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
@@ -519,20 +534,70 @@ def _load_oui(db: SignatureDB, root: Path) -> None:
             parts = line.rstrip("\n").split("\t")
             if len(parts) != 3:
                 continue
-            prefix, registry, org = parts
-            db.oui[prefix] = (registry, org)
-            norm = normalise_name(org)
-            # exact registrant, else the longest leading run of its words that a vendor lists
-            vendor = None
-            tokens = norm.split()
-            for k in range(len(tokens), 0, -1):
-                vendor = registrants.get("".join(tokens[:k]))
-                if vendor is not None:
-                    break
-            if vendor is None:
-                vendor = by_name.get(registrant_key(org))
-            if vendor is not None:
-                db.oui_vendor[prefix] = vendor
+            oui[parts[0]] = (parts[1], parts[2])
+    db.oui_vendor = OuiVendors(oui, registrants, by_name)
+
+
+def _registrant_vendor(org: str, registrants: dict[str, str], by_name: dict[str, str]) -> str | None:
+    """The vendor an IEEE registrant is: the exact registrant or the longest leading run of its words
+    that a vendor lists, else a vendor's name, legal name or alias without legal-form words."""
+    tokens = normalise_name(org).split()
+    for k in range(len(tokens), 0, -1):
+        vendor = registrants.get("".join(tokens[:k]))
+        if vendor is not None:
+            return vendor
+    return by_name.get(registrant_key(org))
+
+
+_UNSET = object()
+
+
+class OuiVendors(Mapping[str, str]):
+    """OUI prefix -> canonical vendor of its registrant (``SignatureDB.oui_vendor``), worked out
+    the first time a prefix is looked up: a scan looks up a few hundred of the 49,000 prefixes,
+    and naming every registrant at load time was half of the signature database's load time.
+    Iterating or taking the length works out every prefix."""
+
+    def __init__(self, oui: dict[str, tuple[str, str]], registrants: dict[str, str], by_name: dict[str, str]) -> None:
+        self._oui = oui
+        self._registrants = registrants
+        self._by_name = by_name
+        self._known: dict[str, str | None] = {}
+        self._complete = False
+
+    def _vendor(self, prefix: str) -> str | None:
+        got = self._known.get(prefix, _UNSET)
+        if got is _UNSET:
+            reg = self._oui.get(prefix)
+            got = _registrant_vendor(reg[1], self._registrants, self._by_name) if reg is not None else None
+            self._known[prefix] = got
+        return got  # type: ignore[return-value]
+
+    def get(self, prefix: str, default: Any = None) -> Any:
+        got = self._vendor(prefix)
+        return default if got is None else got
+
+    def __getitem__(self, prefix: str) -> str:
+        got = self._vendor(prefix)
+        if got is None:
+            raise KeyError(prefix)
+        return got
+
+    def __contains__(self, prefix: object) -> bool:
+        return isinstance(prefix, str) and self._vendor(prefix) is not None
+
+    def _all(self) -> dict[str, str]:
+        if not self._complete:
+            for prefix in self._oui:
+                self._vendor(prefix)
+            self._complete = True
+        return {k: v for k, v in self._known.items() if v is not None}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 #: Legal-form words of company names (IEEE registrants, vendors' legal names): dropped before a
@@ -738,6 +803,10 @@ _DIGIT = re.compile(r"\d")
 _TOKEN_START = re.compile(r"(?<![A-Za-z0-9_-]).", re.S)
 #: A field in which a device reports its own MAC address.
 MAC_FIELD = re.compile(r"(?:^|[./_])(?:mac|MAC|Mac|macAddress|MACAddress|MacAddress|mac_address|hwaddr|HWaddr)$")
+#: Fields that a network scan's probes give in nearly every network and that many rules read
+#: (``SignatureDB.warm``: their gates are made while the scan waits on the network).
+SCAN_FIELDS = ("http.header.server", "http.title", "http.header.www-authenticate", "rtsp.header.server",
+               "rtsp.header.www-authenticate", "tls.subject", "tls.issuer", "onvif.Model", "ssh.banner", "telnet.banner")
 #: Longest field value family grammars read.
 ANY_FIELD_MAX_CHARS = 256
 #: Match results are kept for values up to this long (``SignatureDB.field_matches``)...

@@ -315,7 +315,7 @@ class _HasPattern(Protocol):
 class FieldGate:
     """The candidate rules of one field for a value (rules given in their reading order)."""
 
-    __slots__ = ("_always", "_by_literal", "_rx", "_n")
+    __slots__ = ("_always", "_literals", "_by_start")
 
     def __init__(self, rules: Sequence[_HasPattern]) -> None:
         literals: dict[str, list[int]] = {}
@@ -326,25 +326,39 @@ class FieldGate:
                 always.append(i)
             else:
                 literals.setdefault(lit, []).append(i)
-        # a literal found at a position stands for every shorter literal that is its prefix there
-        by_literal: dict[str, frozenset[int]] = {}
-        for lit in literals:
-            idx = {i for k in range(MIN_LITERAL, len(lit) + 1) for i in literals.get(lit[:k], ())}
-            by_literal[lit] = frozenset(idx)
-        ordered = sorted(literals, key=len, reverse=True)
-        self._rx = re.compile("(?=(" + "|".join(re.escape(s) for s in ordered) + "))") if ordered else None
-        self._by_literal = by_literal
+        self._literals = tuple((lit, tuple(ids)) for lit, ids in literals.items())
+        # literals filed by their first MIN_LITERAL characters: a short value is read once, looking up
+        # the literals that can start at each position (no regular expression to compile)
+        by_start: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+        for lit, ids in self._literals:
+            by_start.setdefault(lit[:MIN_LITERAL], []).append((lit, ids))
+        self._by_start = by_start
         self._always = frozenset(always)
-        self._n = len(rules)
 
     def candidates(self, values: Sequence[str]) -> list[int]:
-        """Indexes (ascending) of the rules that may match one of ``values``."""
+        """Indexes (ascending) of the rules that may match one of ``values``: those without a literal
+        and those whose literal occurs in the value (case-folded, ``gate_text``)."""
         hit: set[int] = set(self._always)
-        if self._rx is not None:
+        if self._literals:
             for v in values:
-                for m in self._rx.finditer(gate_text(v)):
-                    hit |= self._by_literal[m.group(1)]
+                g = gate_text(v)
+                if len(g) <= SHORT_VALUE:
+                    by_start = self._by_start
+                    for i in range(len(g) - MIN_LITERAL + 1):
+                        found = by_start.get(g[i:i + MIN_LITERAL])
+                        if found is not None:
+                            for lit, ids in found:
+                                if g.startswith(lit, i):
+                                    hit.update(ids)
+                else:
+                    for lit, ids in self._literals:
+                        if lit in g:
+                            hit.update(ids)
         return sorted(hit)
+
+
+#: Values up to this long are read position by position for literals; longer ones literal by literal.
+SHORT_VALUE = 256
 
 
 #: The two characters a case-insensitive pattern letter matches that case-folding does not turn into
