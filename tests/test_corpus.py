@@ -73,8 +73,10 @@ def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]
 #: rootencoder-log-110.json, a training file: rule authors may read it) that the rules on main 3980e2f
 #: call a camera. As for the test split (tests/test_corpus_split.py), the measured count is recorded as
 #: a ceiling so that any further false camera fails; it is not a target, and a rule fix should lower it
-#: back to 0.
-TRAINING_FALSE_CAMERA_CEILING = 1
+#: back to 0. Back to 0 in session 5: the rule that typed any RTSP server listing DESCRIBE, SETUP and
+#: PLAY as a camera (stacks-rtsp-public-play) was withdrawn, since a media server on a PC lists the same
+#: methods (RFC 2326 section 10.1 names them for every server that streams).
+TRAINING_FALSE_CAMERA_CEILING = 0
 
 
 def test_no_non_camera_called_a_camera(accuracy) -> None:  # type: ignore[no-untyped-def]

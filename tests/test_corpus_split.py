@@ -68,8 +68,10 @@ VENDOR_FLOOR = 0.51
 MODEL_FLOOR = 0.53
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
-#: ceiling records that measured count so any new false camera fails; it is not a target.
-FALSE_CAMERA_CEILING = 1
+#: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
+#: session 5 (the Axis grammar reads the product type written after the number; the bare RTSP
+#: method-list rule was withdrawn on a training example): any false camera fails.
+FALSE_CAMERA_CEILING = 0
 
 
 def test_held_out_split_figures() -> None:

@@ -39,12 +39,13 @@ def test_a_live_video_sdp_alone_does_not_make_a_camera(db: SignatureDB) -> None:
     assert _type(db, Response("rtsp", SANYO_SDP, 554, "DESCRIBE")) == "unknown"
 
 
-def test_an_rtsp_server_that_streams_or_asks_for_credentials_is_a_weak_camera_hint(db: SignatureDB) -> None:
+def test_an_rtsp_server_that_asks_for_credentials_is_a_weak_camera_hint(db: SignatureDB) -> None:
     got = _type(db, Response("rtsp", "RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nWWW-Authenticate: Digest realm=\"x\", nonce=\"1\"\r\n\r\n", 554, "DESCRIBE"))
     assert got == "camera"
+    # a server that can stream says nothing by that alone: a media server on a PC lists the same
+    # methods (tests/corpus/noncameras/node-rtsp-rtmp-server_rtsp-options-rootencoder-log-110.json)
     got = _type(db, Response("rtsp", "RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE, SETUP, TEARDOWN, PLAY\r\n\r\n", 554, "OPTIONS"))
-    assert got == "camera"
-    # an RTSP answer that neither streams nor protects a stream says nothing
+    assert got == "unknown"
     assert _type(db, Response("rtsp", "RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE\r\n\r\n", 554, "OPTIONS")) == "unknown"
 
 
