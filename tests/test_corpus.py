@@ -56,9 +56,12 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: model and firmware floors still hold and were left where they were. The sixth extension (helper
 #: corpus6, session 5: 14 training files, thread excerpts and tool printouts) took the split to 290
 #: files: vendor 0.912, model 0.857, firmware 0.973 with the rules on main 3980e2f; all floors hold.
-TRAINING_VENDOR_FLOOR = 0.87
-TRAINING_MODEL_FLOOR = 0.84
-TRAINING_FIRMWARE_FLOOR = 0.90
+#: At the end of session 5 (rules on main after all of its helpers, 290 files) the split measures
+#: vendor 0.9122 (239/262), model 0.8565 (179/209), firmware 0.9733 (146/150); the floors moved up to
+#: one file below, rounded down: 238/262 = 0.908, 178/209 = 0.851, 145/150 = 0.966.
+TRAINING_VENDOR_FLOOR = 0.90
+TRAINING_MODEL_FLOOR = 0.85
+TRAINING_FIRMWARE_FLOOR = 0.96
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]

@@ -63,9 +63,12 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: excerpts) took the split to 136 files: vendor 0.5200, model 0.5526 with the rules on main 7586b2d.
 #: The fourth extension (helper corpus4: gortsplib/retina/LibreNMS files and thread excerpts, 26 test
 #: files) took it to 162 files: vendor 0.5282, model 0.5581 with the rules on main 6573f4a; one file
-#: below is 0.5211 / 0.5465, so both floors hold as they are.
-VENDOR_FLOOR = 0.51
-MODEL_FLOOR = 0.53
+#: below is 0.5211 / 0.5465, so both floors hold as they are. At the end of session 5 (the fifth and
+#: sixth extensions: 198 files; the rules on main after session 5's helpers) the split measures vendor
+#: 0.6627 (112/169), model 0.6354 (61/96); the floors moved up to one file below, rounded down:
+#: 111/169 = 0.657, 60/96 = 0.625.
+VENDOR_FLOOR = 0.65
+MODEL_FLOOR = 0.62
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
