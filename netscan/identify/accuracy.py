@@ -56,6 +56,18 @@ def _same(a: object, b: object) -> bool:
     return (str(a).casefold().strip() if a is not None else None) == (str(b).casefold().strip() if b is not None else None)
 
 
+def _same_maker(db: SignatureDB, got: object, want: object) -> bool:
+    """A vendor label and an answer name the same maker when both resolve to one canonical vendor
+    through its names and aliases (a label "Samsung" and the answer "Samsung Electronics"); a name
+    netscan does not know is compared as written. Only for ``vendor``: a brand is a label of its
+    own, never resolved to its maker."""
+    w = db.vendor(str(want)) if want is not None else None
+    g = db.vendor(str(got)) if got is not None else None
+    if w is not None and g is not None:
+        return w.name == g.name
+    return _same(got, want)
+
+
 def evaluate(corpus: Path, db: SignatureDB) -> Accuracy:
     """Identify every corpus device and compare with its ``expect``."""
     acc = Accuracy()
@@ -84,7 +96,7 @@ def evaluate(corpus: Path, db: SignatureDB) -> Accuracy:
                 if k in ("model", "firmware") and want is None:
                     continue  # nothing published to check against
                 acc.counted[k] += 1
-                if _same(got[k], want):
+                if _same_maker(db, got[k], want) if k == "vendor" else _same(got[k], want):
                     acc.hits[k] += 1
                 else:
                     acc.misses.append(f"{path.relative_to(corpus)}: {k} expected {want!r}, got {got[k]!r}")

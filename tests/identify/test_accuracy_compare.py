@@ -1,0 +1,22 @@
+"""How benchmarks/corpus_accuracy.py compares an answer with a corpus label."""
+
+from __future__ import annotations
+
+from netscan.identify.accuracy import _same, _same_maker
+from netscan.sigdb import load_db
+
+
+def test_vendor_label_and_answer_compared_as_makers() -> None:
+    db = load_db()
+    assert _same_maker(db, "Samsung Electronics", "Samsung")  # an alias of the same maker
+    assert _same_maker(db, "Hanwha Vision", "Samsung Techwin")  # the maker's former name
+    assert not _same_maker(db, "Samsung Electronics", "Hanwha Vision")  # two makers
+    assert not _same_maker(db, "Hikvision", "Dahua")
+    assert _same_maker(db, "Some Maker", "some maker ")  # unknown names: compared as written
+    assert not _same_maker(db, None, "Samsung")
+    assert _same_maker(db, None, None)
+
+
+def test_other_keys_compared_as_written() -> None:
+    assert _same("DS-2CD2032-I", "ds-2cd2032-i")
+    assert not _same("HiWatch", "Hikvision")  # a brand is its own label, not its maker
