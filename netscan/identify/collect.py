@@ -128,6 +128,18 @@ def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_fie
             return
 
 
+def _rule_hit(rule: Rule, detail: str, got: dict[str, str], resp: Response, claims: list[Claim], evidence: list[Evidence],
+              *, labels: bool) -> None:
+    """Record what one rule read: its evidence, and a claim per value (with ``labels``, a rule that
+    claims a label turns its vendor into a brand)."""
+    evidence.append(Evidence(kind="rule", source=rule.id, detail=detail, extracted=dict(got), weight=rule.weight,
+                             protocol=resp.protocol, port=resp.port))
+    idx = len(evidence) - 1
+    for key, val in got.items():
+        label = labels and rule.claims == "label" and key == "vendor"
+        claims.append(Claim("brand" if label else key, val, rule.weight, idx, label=label))
+
+
 def _maker_read(db: SignatureDB, claims: list[Claim], start: int) -> bool:
     """True when a rule's claims from ``start`` on name a maker: a vendor, or a label netscan knows
     (a label it does not know is dropped by resolve: the field is then read as a manufacturer field)."""
@@ -199,21 +211,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                 if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE or (rule.requires and not rule.requires_ok(f)):
                     continue
                 hits[rule.id] = hits.get(rule.id, 0) + 1
-                evidence.append(
-                    Evidence(
-                        kind="rule",
-                        source=rule.id,
-                        detail=rule.description,
-                        extracted=dict(got),
-                        weight=rule.weight,
-                        protocol=resp.protocol,
-                        port=resp.port,
-                    )
-                )
-                idx = len(evidence) - 1
-                for key, val in got.items():
-                    label = rule.claims == "label" and key == "vendor"
-                    claims.append(Claim("brand" if label else key, val, rule.weight, idx, label=label))
+                _rule_hit(rule, rule.description, got, resp, claims, evidence, labels=True)
             # a field a rule already read is not searched for maker names: neither when the rule named a
             # maker, nor when it named a software stack (GStreamer, MiniDLNA...: its maker is not the device's)
             if (plan.names or plan.manufacturer) and not _maker_read(db, claims, claimed_before) \
@@ -265,20 +263,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                         if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
                             continue
                         hits[rule.id] = hits.get(rule.id, 0) + 1
-                        evidence.append(
-                            Evidence(
-                                kind="rule",
-                                source=rule.id,
-                                detail=f"{rule.description} (in {name})",
-                                extracted=dict(got),
-                                weight=rule.weight,
-                                protocol=resp.protocol,
-                                port=resp.port,
-                            )
-                        )
-                        idx = len(evidence) - 1
-                        for key, val in got.items():
-                            claims.append(Claim(key, val, rule.weight, idx))
+                        _rule_hit(rule, f"{rule.description} (in {name})", got, resp, claims, evidence, labels=False)
             if not said and quiet is not None and len(values) == 1:
                 db.remember_quiet(name, values[0])
     return claims, evidence
