@@ -641,29 +641,25 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
     commit = subprocess.run(["git", "--git-dir", args.git_dir, "rev-parse", args.commit], check=True,
                             capture_output=True, text=True).stdout.strip()
+    source = f"https://github.com/nmap/nmap/blob/{commit}/nmap-service-probes"
+
+    def write(name: str, rules: list[dict[str, Any]], generated_by: str, note: str) -> None:
+        for r in rules:
+            r["preference"] = round(field_preference(r["field"]) * R.IMPORT_DISCOUNT, 3)
+        meta = {"generated_by": generated_by, "source": source, "note": note.format(discount=R.IMPORT_DISCOUNT)}
+        (Path(args.out) / name).write_text(R.dump_json(meta, rules), encoding="utf-8")
+
     rules, stats, log = build(args.git_dir, commit)
-    for r in rules:
-        r["preference"] = round(field_preference(r["field"]) * R.IMPORT_DISCOUNT, 3)
-    meta = {"generated_by": "scripts/import_nmap.py (do not edit by hand: change the script and re-run it)",
-            "source": f"https://github.com/nmap/nmap/blob/{commit}/nmap-service-probes",
-            "note": NOTE.format(discount=R.IMPORT_DISCOUNT)}
-    (Path(args.out) / OUT).write_text(R.dump_json(meta, rules), encoding="utf-8")
+    write(OUT, rules, "scripts/import_nmap.py (do not edit by hand: change the script and re-run it)", NOTE)
     print(dict(stats))
-    if not args.products:
-        return 0
-    vdb = R.existing_db(keep=("recog-",))
-    prules, pstats = build_products(R.git_show(args.git_dir, commit, "nmap-service-probes").decode("utf-8", "replace"), vdb, commit)
-    for r in prules:
-        r["preference"] = round(field_preference(r["field"]) * R.IMPORT_DISCOUNT, 3)
-    meta = {"generated_by": "scripts/import_nmap.py --products (do not edit by hand)",
-            "source": f"https://github.com/nmap/nmap/blob/{commit}/nmap-service-probes",
-            "note": PRODUCTS_NOTE.format(discount=R.IMPORT_DISCOUNT)}
-    (Path(args.out) / PRODUCTS_OUT).write_text(R.dump_json(meta, prules), encoding="utf-8")
-    print(dict(pstats))
     if args.log:
         Path(args.log).write_text("\n".join(log) + "\n", encoding="utf-8")
+    if args.products:
+        vdb = R.existing_db(keep=("recog-",))
+        prules, pstats = build_products(R.git_show(args.git_dir, commit, "nmap-service-probes").decode("utf-8", "replace"), vdb, commit)
+        write(PRODUCTS_OUT, prules, "scripts/import_nmap.py --products (do not edit by hand)", PRODUCTS_NOTE)
+        print(dict(pstats))
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

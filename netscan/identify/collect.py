@@ -141,9 +141,11 @@ def _rule_hit(rule: Rule, detail: str, got: dict[str, str], resp: Response, clai
 
 
 def _maker_read(db: SignatureDB, claims: list[Claim], start: int) -> bool:
-    """True when a rule's claims from ``start`` on name a maker: a vendor, or a label netscan knows
-    (a label it does not know is dropped by resolve: the field is then read as a manufacturer field)."""
-    return any(c.key in ("vendor", "brand") and (not c.label or db.vendor(c.value) is not None) for c in claims[start:])
+    """True when a rule's claims from ``start`` on name a maker (a vendor, or a label netscan knows: a
+    label it does not know is dropped by resolve, and the field is then read as a manufacturer field)
+    or a software stack (GStreamer, MiniDLNA...: its maker is not the device's)."""
+    return any(c.key == "software" or (c.key in ("vendor", "brand") and (not c.label or db.vendor(c.value) is not None))
+               for c in claims[start:])
 
 
 def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> tuple[list[Claim], list[Evidence]]:
@@ -203,7 +205,6 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                 continue
             field_rules, semantic, any_applies, mac_field = plan.rules, plan.semantic, plan.any_applies, plan.mac_field
             claimed_before = len(claims)
-            read_before = len(evidence)
             matched = _field_matches(db, plan, name, values) if not exhaustive else _field_matches_exhaustive(plan, values)
             said = bool(matched) or plan.names or plan.manufacturer or mac_field
             for pos, got in matched.items():
@@ -212,10 +213,8 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                     continue
                 hits[rule.id] = hits.get(rule.id, 0) + 1
                 _rule_hit(rule, rule.description, got, resp, claims, evidence, labels=True)
-            # a field a rule already read is not searched for maker names: neither when the rule named a
-            # maker, nor when it named a software stack (GStreamer, MiniDLNA...: its maker is not the device's)
-            if (plan.names or plan.manufacturer) and not _maker_read(db, claims, claimed_before) \
-                    and not any("software" in e.extracted for e in evidence[read_before:]):
+            # a field a rule already read for a maker or a software stack is not searched for maker names
+            if (plan.names or plan.manufacturer) and not _maker_read(db, claims, claimed_before):
                 _named_maker(db, name, values, plan.manufacturer, resp.protocol, resp.port, claims, evidence)
             if plan.names and not obs.mac and not hits.get("reported-mac"):
                 tokens = [m.group(0) for v in values[:4] if len(v) <= 256 for m in _MAC_TOKEN.finditer(v)]

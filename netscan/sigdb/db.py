@@ -9,7 +9,7 @@ import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from netscan.errors import SignatureError
 from netscan.model import DEVICE_TYPES
@@ -216,6 +216,18 @@ class FieldPlan:
         return [i for i, lit in enumerate(self.literals) if lit is None or lit in low]
 
 
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _keep(memo: dict[_K, _V], key: _K, value: str, hit: _V) -> _V:
+    """Remember ``hit`` under ``key`` unless the value is too long to be worth keeping or the memo is
+    full (bounded memory on a hostile stream of distinct values); return it."""
+    if len(value) <= MEMO_MAX_CHARS and len(memo) < MEMO_MAX_ENTRIES:
+        memo[key] = hit
+    return hit
+
+
 @dataclass
 class SignatureDB:
     """Compiled signatures: look-ups used by identify() and the findings stage."""
@@ -324,9 +336,7 @@ class SignatureDB:
                 got = rules[i].extract(value)
                 if got is not None:
                     found.append((i, got))
-            hit = tuple(found)
-            if len(value) <= MEMO_MAX_CHARS and len(self._field_memo) < MEMO_MAX_ENTRIES:
-                self._field_memo[key] = hit
+            hit = _keep(self._field_memo, key, value, tuple(found))
         return hit
 
     def family_matches(self, value: str) -> tuple[tuple[Rule, dict[str, str]], ...]:
@@ -339,9 +349,7 @@ class SignatureDB:
                 got = rule.extract(value)
                 if got is not None:
                     found.append((rule, got))
-            hit = tuple(found)
-            if len(value) <= MEMO_MAX_CHARS and len(self._family_memo) < MEMO_MAX_ENTRIES:
-                self._family_memo[value] = hit
+            hit = _keep(self._family_memo, value, value, tuple(found))
         return hit
 
     def semantic_match(self, rule: SemanticRule, value: str) -> dict[str, str] | None:
@@ -351,10 +359,7 @@ class SignatureDB:
             return self._semantic_memo[key]
         except KeyError:
             pass
-        got = rule.extract_value(value)
-        if len(value) <= MEMO_MAX_CHARS and len(self._semantic_memo) < MEMO_MAX_ENTRIES:
-            self._semantic_memo[key] = got
-        return got
+        return _keep(self._semantic_memo, key, value, rule.extract_value(value))
 
     def warm(self, fields: tuple[str, ...] = ()) -> None:
         """Do ahead the work identification would do on first use: compile the family grammars and
