@@ -548,9 +548,16 @@ def covered_by(db: Any, conv: Converted, values: list[str] | None = None) -> str
                 continue
             theirs = db.vendor(got.get("vendor") or got.get("brand"))
             if theirs is None:
-                if r.weight >= 0.2:  # a deliberate vendor-less rule (white-label stacks) says it already
-                    hit = r.id
-                    break
+                # A deliberate vendor-less rule (white-label stacks) says it already, but only when it
+                # says what the new rule says: a stack rule that names the software only does not cover
+                # a rule that makes a device type out of the same server and a further header (requires).
+                if r.weight >= 0.2:
+                    theirs_type = got.get("device_type")
+                    if not conv.dtype or theirs_type == conv.dtype:
+                        hit = r.id
+                        break
+                    if theirs_type:
+                        return f"conflict: {r.id} says {theirs_type}"
                 continue
             mine = db.vendor(conv.vendor) if conv.vendor else None
             if (mine is None or theirs.name == mine.name or theirs.name in mine.built_by or mine.name in theirs.built_by

@@ -39,3 +39,20 @@ def test_shipped_imported_files_have_no_slow_pattern() -> None:
     for name in ("nmap-probes-video.yaml", "recog-banners.yaml"):
         doc = json.loads((ROOT / "signatures" / "fingerprints" / name).read_text(encoding="utf-8"))
         assert not [rule["id"] for rule in doc["rules"] if r.too_slow(rule)], name
+
+
+def test_software_only_rule_does_not_cover_a_device_type_rule() -> None:
+    """The GoAhead software rule (no vendor, no device type) must not hide nmap's rule that types
+    `GoAhead-Webs` with the realm `CameraServer` as a camera: re-running the import keeps that rule."""
+    r = _script("import_recog")
+    db = r.existing_db(keep=("recog-",))
+    rule = {"field": "http.header.server", "pattern": "^GoAhead-Webs$",
+            "requires": {"http.header.www-authenticate": '^Basic realm=\\"CameraServer\\"$'},
+            "set": {"device_type": "camera"},
+            "examples": [{"fields": {"http.header.server": "GoAhead-Webs",
+                                     "http.header.www-authenticate": 'Basic realm="CameraServer"'}}]}
+    conv = r.Converted(None, rule, None, "camera")
+    assert r.covered_by(db, conv, ["GoAhead-Webs"]) is None
+    # the same server typed as nothing is still covered by the software rule
+    plain = r.Converted(None, {**rule, "set": {}}, None, "")
+    assert r.covered_by(db, plain, ["GoAhead-Webs"])
