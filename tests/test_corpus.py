@@ -58,10 +58,15 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: files: vendor 0.912, model 0.857, firmware 0.973 with the rules on main 3980e2f; all floors hold.
 #: At the end of session 5 (rules on main after all of its helpers, 290 files) the split measures
 #: vendor 0.9122 (239/262), model 0.8565 (179/209), firmware 0.9733 (146/150); the floors moved up to
-#: one file below, rounded down: 238/262 = 0.908, 178/209 = 0.851, 145/150 = 0.966.
-TRAINING_VENDOR_FLOOR = 0.90
-TRAINING_MODEL_FLOOR = 0.85
-TRAINING_FIRMWARE_FLOOR = 0.96
+#: one file below, rounded down: 238/262 = 0.908, 178/209 = 0.851, 145/150 = 0.966. The seventh
+#: extension (helper corpus7, session 6: 24 training files from new sources, no rule written from
+#: them; on them alone the rules score vendor 4/14, model 2/12) took the split to 314 files: vendor
+#: 0.8841 (244/276), model 0.8190 (181/221), firmware 0.9484 (147/155) with the rules on main
+#: 0129943. The floors moved down to one file below, rounded down: 243/276 = 0.880,
+#: 180/221 = 0.814, 146/155 = 0.941. New unseen material lowers the figure; a rule change must not.
+TRAINING_VENDOR_FLOOR = 0.88
+TRAINING_MODEL_FLOOR = 0.81
+TRAINING_FIRMWARE_FLOOR = 0.94
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]

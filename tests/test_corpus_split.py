@@ -66,9 +66,12 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: below is 0.5211 / 0.5465, so both floors hold as they are. At the end of session 5 (the fifth and
 #: sixth extensions: 198 files; the rules on main after session 5's helpers) the split measures vendor
 #: 0.6627 (112/169), model 0.6354 (61/96); the floors moved up to one file below, rounded down:
-#: 111/169 = 0.657, 60/96 = 0.625.
-VENDOR_FLOOR = 0.65
-MODEL_FLOOR = 0.62
+#: 111/169 = 0.657, 60/96 = 0.625. The seventh extension (helper corpus7, session 6: 20 test files;
+#: on them alone vendor 4/16, model 1/8) took the split to 218 files: vendor 0.6324 (117/185), model
+#: 0.5962 (62/104) with the rules on main 0129943; the floors moved down to one file below, rounded
+#: down: 116/185 = 0.627, 61/104 = 0.586.
+VENDOR_FLOOR = 0.62
+MODEL_FLOOR = 0.58
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
