@@ -38,6 +38,7 @@ def _title(db: SignatureDB, title: str):
     ("MX-VD2A-2-IR", "Mobotix", "MX-VD2A-2-IR", "camera"),
     ("MOBOTIX Q26B", "Mobotix", "Q26B", "camera"),
     ("ACTi A425", "ACTi", "A425", "camera"),
+    ("MOBOTIX T25", "Mobotix", "T25", "doorbell"),
     ("HCO-6070R", "Hanwha Vision", "HCO-6070R", "camera"),
 ])
 def test_a_model_of_the_line_names_maker_model_and_type(db, title, vendor, model, device_type) -> None:
