@@ -184,3 +184,51 @@ def test_unifi_protect_sdp_on_the_console_port_is_the_recorder(db: SignatureDB) 
     got = _id(db, Response("rtsp", sdp, 7441, "DESCRIBE"))
     assert (got.vendor, got.device_type) == ("Ubiquiti", "nvr")
     assert _id(db, Response("rtsp", sdp, 554, "DESCRIBE")).device_type != "nvr"
+
+
+# ------------------------------------------------------------------ makers' own streaming servers, realm echoes
+# Reolink's SDP (go2rtc pkg/rtsp/rtsp_test.go TestBugSDP3) and realm (go2rtc issue 331)
+REOLINK_SDP = ("RTSP/1.0 200 OK\r\nCSeq: 3\r\nContent-Type: application/sdp\r\n\r\n"
+               "v=0\r\no=- 1680614126554766 1 IN IP4 192.168.0.3\r\ns=Session streamed by \"preview\"\r\nt=0 0\r\n"
+               "a=tool:BC Streaming Media v202210012022.10.01\r\na=type:broadcast\r\na=control:*\r\n"
+               "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=control:track1\r\n")
+
+
+def test_reolinks_own_streaming_server_names_reolink(db: SignatureDB) -> None:
+    got = _id(db, Response("rtsp", REOLINK_SDP, 554, "DESCRIBE rtsp://192.168.0.3/"))
+    assert got.vendor == "Reolink"
+
+
+@pytest.mark.parametrize("line", [
+    # a client's trace that kept only its own request: the Digest Authorization header echoes the realm
+    '12:42:14.232 DEBUG Authorization: Digest username="admin", realm="BC Streaming Media", nonce="bb3a00ec", '
+    'uri="rtsp://192.168.1.128:554/h264Preview_01_main", response="2a9d069d"',
+    'Authorization: Digest username="admin", realm="BC Streaming Media", nonce="bb3a00ec", uri="/", response="2a9d"',
+])
+def test_a_realm_echoed_by_the_clients_authorization_header_is_read(db: SignatureDB, line: str) -> None:
+    got = _id(db, Response("rtsp", line, 554, "DESCRIBE (client log)"))
+    assert got.vendor == "Reolink"
+
+
+def test_basic_credentials_echo_no_realm(db: SignatureDB) -> None:
+    got = _id(db, Response("rtsp", "Authorization: Basic YWRtaW46MTIzNDU=", 554, "DESCRIBE (client log)"))
+    assert got.vendor is None
+
+
+def test_a_makers_name_as_an_sdp_encoding_name(db: SignatureDB) -> None:
+    # TP-Link's smart-event track (pixelbender/go-sdp issue 5), without the session line that names it too
+    sdp = ("RTSP/1.0 200 OK\r\nCSeq: 3\r\nContent-Type: application/sdp\r\n\r\n"
+           "v=0\r\no=- 14665860 31787219 1 IN IP4 192.168.35.39\r\ns=Session\r\nt=0 0\r\n"
+           "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H265/90000\r\na=control:track1\r\n"
+           "m=application/tp-link 0 RTP/AVP smart/0/25000\r\na=rtpmap:95 tp-link/25000\r\na=control:track3\r\n")
+    got = _id(db, Response("rtsp", sdp, 554, "DESCRIBE rtsp://192.168.35.39/stream1"))
+    assert got.vendor == "TP-Link"
+
+
+def test_a_media_servers_session_name_names_no_maker(db: SignatureDB) -> None:
+    sdp = ("RTSP/1.0 200 OK\r\nCSeq: 3\r\nContent-Type: application/sdp\r\n\r\n"
+           "v=0\r\no=- 0 0 IN IP4 0.0.0.0\r\ns=RTSP Session, streamed by the ZLMediaKit\r\ni=ZLMediaKit Live Stream\r\n"
+           "t=0 0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n")
+    got = _id(db, Response("rtsp", sdp, 554, "DESCRIBE rtsp://10.0.0.5/live/cam"))
+    assert got.vendor is None
+    assert got.device_type == "unknown"
