@@ -232,3 +232,27 @@ def test_a_media_servers_session_name_names_no_maker(db: SignatureDB) -> None:
     got = _id(db, Response("rtsp", sdp, 554, "DESCRIBE rtsp://10.0.0.5/live/cam"))
     assert got.vendor is None
     assert got.device_type == "unknown"
+
+
+@pytest.mark.parametrize(("value", "maker"), [
+    ("HikvisionRtspServer", "Hikvision"),     # a name glued to the next CamelCase word
+    ("ReolinkStreaming/1.0", "Reolink"),
+    ("ACTIONS", None),                        # an all-capitals word is one word (not ACTi)
+    ("Hikvisionx", None),
+])
+def test_a_makers_name_glued_in_camel_case_is_a_word(db: SignatureDB, value: str, maker: str | None) -> None:
+    assert db.maker_names is not None
+    assert db.maker_names.find(value) == maker
+
+
+def test_a_camera_soc_makers_name_names_no_device_maker(db: SignatureDB) -> None:
+    # HiSilicon's SDK media server and an SDK's default ONVIF Manufacturer: the platform, not the maker
+    rtsp = Response("rtsp", "RTSP/1.0 200 OK\r\nCSeq: 1\r\nServer: Hisilicon Streaming Media Server/1.0.0(Jul 30 2015)\r\n"
+                            "Public: OPTIONS, DESCRIBE, SETUP, PLAY, TEARDOWN\r\n\r\n", 554, "OPTIONS")
+    got = _id(db, rtsp)
+    assert got.vendor is None and got.covered is None
+    onvif = Response("onvif", "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" "
+                              "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\"><s:Body><tds:GetDeviceInformationResponse>"
+                              "<tds:Manufacturer>Ingenic</tds:Manufacturer><tds:Model>T31</tds:Model>"
+                              "</tds:GetDeviceInformationResponse></s:Body></s:Envelope>", 80, "GetDeviceInformation")
+    assert _id(db, onvif).vendor is None
