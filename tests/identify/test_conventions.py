@@ -256,3 +256,17 @@ def test_a_camera_soc_makers_name_names_no_device_maker(db: SignatureDB) -> None
                               "<tds:Manufacturer>Ingenic</tds:Manufacturer><tds:Model>T31</tds:Model>"
                               "</tds:GetDeviceInformationResponse></s:Body></s:Envelope>", 80, "GetDeviceInformation")
     assert _id(db, onvif).vendor is None
+
+
+@pytest.mark.parametrize(("raw", "maker"), [
+    # Hikvision ISAPI under its newer namespace (hikvision_next fixture nvr.xml), a door station's model not in any grammar
+    ('<?xml version="1.0" encoding="UTF-8"?><DeviceInfo version="2.0" xmlns="http://www.isapi.org/ver20/XMLSchema">'
+     '<deviceName>Door</deviceName><model>XX-1234</model></DeviceInfo>', "Hikvision"),
+    # Hikvision's login check in a 401 body (Tedyst/HikLoad issue 3)
+    ('<?xml version="1.0" encoding="UTF-8" ?>\n<userCheck>\n<statusValue>401</statusValue>\n'
+     '<statusString>Unauthorized</statusString>\n</userCheck>\n', "Hikvision"),
+    # Foscam CGIProxy.fcgi answer (quatanium/foscam-python-lib)
+    ("<CGI_Result>\n    <result>0</result>\n    <devName>Garage</devName>\n</CGI_Result>", "Foscam"),
+])
+def test_a_makers_api_document_names_the_platform(db: SignatureDB, raw: str, maker: str) -> None:
+    assert _id(db, Response("http", raw, 80, "GET /")).vendor == maker
