@@ -270,3 +270,15 @@ def test_a_camera_soc_makers_name_names_no_device_maker(db: SignatureDB) -> None
 ])
 def test_a_makers_api_document_names_the_platform(db: SignatureDB, raw: str, maker: str) -> None:
     assert _id(db, Response("http", raw, 80, "GET /")).vendor == maker
+
+
+def test_a_restreamer_answering_as_an_onvif_device_is_no_camera(db: SignatureDB) -> None:
+    # go2rtc's ONVIF server (pkg/onvif/server.go): empty Manufacturer, Model "go2rtc", its version, the host as serial
+    body = ('<?xml version="1.0" encoding="utf-8" standalone="yes"?><s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope">'
+            '<s:Body><tds:GetDeviceInformationResponse xmlns:tds="http://www.onvif.org/ver10/device/wsdl">'
+            '<tds:Manufacturer></tds:Manufacturer><tds:Model>go2rtc</tds:Model><tds:FirmwareVersion>1.9.4</tds:FirmwareVersion>'
+            '<tds:SerialNumber>10.0.0.1:1984</tds:SerialNumber><tds:HardwareId>1.00</tds:HardwareId>'
+            '</tds:GetDeviceInformationResponse></s:Body></s:Envelope>')
+    got = _id(db, Response("onvif", body, 1984, "GetDeviceInformation"))
+    assert got.vendor is None
+    assert got.device_type not in VIDEO_TYPES
