@@ -630,6 +630,40 @@ def embedded_header_fields(fields: Fields, prefix: str, text: str) -> None:
         echoed_realm(fields, prefix, echoes)
 
 
+#: An SDP cut before its version line: its first lines are all ``<letter>=`` lines (RFC 8866 §5) and one
+#: of them is a media, rtpmap or control line (an RTSP client's log that kept only the media sections).
+_SDP_TAIL_LINE = re.compile(r"[a-z]=\S")
+_SDP_TAIL_MARK = re.compile(r"(?m)^(?:m=(?:video|audio|application|data|text)\b|a=(?:rtpmap|control):)")
+
+
+def _sdp_tail(body: str) -> bool:
+    lines = [ln.strip() for ln in body[:2048].splitlines() if ln.strip()][:6]
+    return len(lines) >= 2 and all(_SDP_TAIL_LINE.match(ln) for ln in lines) and _SDP_TAIL_MARK.search(body, 0, 2048) is not None
+
+
+#: ``url=`` of each stream in an RTSP ``RTP-Info`` header (RFC 2326 §12.33).
+_RTP_INFO_URL = re.compile(r"(?:^|[,\s])url=([^;,\s]{1,300})")
+#: Stream URLs read per response.
+MAX_STREAM_URLS = 16
+
+
+def stream_urls(fields: Fields, prefix: str) -> None:
+    """``<prefix>.url``: the stream URLs the device itself wrote -- SDP ``a=control`` URLs, the
+    ``Content-Base`` / ``Content-Location`` / ``Location`` headers, each ``url=`` of ``RTP-Info`` -- where a
+    maker's path convention is read (fingerprints/conventions-paths.yaml); the request's URL is the client's."""
+    urls: list[str] = []
+    for name in ("sdp.control", "header.content-base", "header.content-location", "header.location"):
+        urls.extend(fields.get(f"{prefix}.{name}", [])[:MAX_STREAM_URLS])
+    for info in fields.get(f"{prefix}.header.rtp-info", [])[:4]:
+        urls.extend(m.group(1) for m in _RTP_INFO_URL.finditer(info[:2048]))
+    seen: set[str] = set()
+    for url in urls:
+        u = url.strip()
+        if u and u not in seen and len(seen) < MAX_STREAM_URLS:
+            seen.add(u)
+            add(fields, f"{prefix}.url", u)
+
+
 def message_fields(msg: Message, prefix: str) -> Fields:
     """Fields of a parsed message under ``prefix`` (``http`` or ``rtsp``)."""
     fields: Fields = {}
@@ -658,7 +692,7 @@ def message_fields(msg: Message, prefix: str) -> Fields:
     if msg.body:
         add(fields, f"{prefix}.body", msg.body[:MAX_BODY_CHARS], limit=MAX_BODY_CHARS)
         ctype = (msg.header("content-type") or "").lower()
-        sdp_at = 0 if msg.body.lstrip().startswith("v=0") else _SDP_START.search(msg.body, 0, 4096)
+        sdp_at = 0 if msg.body.lstrip().startswith("v=0") or (prefix == "rtsp" and _sdp_tail(msg.body)) else _SDP_START.search(msg.body, 0, 4096)
         sdp = sdp_at is not None
         if sdp_at is not None:  # an SDP, or one after a line or two of a client's log
             sdp_fields(fields, prefix, msg.body if isinstance(sdp_at, int) else msg.body[sdp_at.start() :])
@@ -671,6 +705,8 @@ def message_fields(msg: Message, prefix: str) -> Fields:
         structured = sdp or msg.body.lstrip()[:1] == "<" or any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)
         if msg.shape == "body" and not structured and not is_tool_output(msg.body):
             embedded_header_fields(fields, prefix, msg.body[:MAX_BODY_CHARS])
+    if prefix == "rtsp":
+        stream_urls(fields, prefix)
     if msg.shape in ("headers", "body") and msg.text:
         # a fragment: other tools' output and tables anywhere in its text (not in an SDP or a parsed document)
         parsed = any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)

@@ -282,3 +282,22 @@ def test_a_restreamer_answering_as_an_onvif_device_is_no_camera(db: SignatureDB)
     got = _id(db, Response("onvif", body, 1984, "GetDeviceInformation"))
     assert got.vendor is None
     assert got.device_type not in VIDEO_TYPES
+
+
+@pytest.mark.parametrize(("raw", "maker"), [
+    # a PLAY answer: the device's own stream URLs in RTP-Info (RFC 2326 12.33), Hikvision's /Streaming/Channels/
+    ("RTSP/1.0 200 OK\r\nCSeq: 5\r\nSession: 1234\r\nRTP-Info: url=rtsp://192.168.1.64:554/Streaming/Channels/101/trackID=1"
+     "?transportmode=unicast;seq=1;rtptime=2\r\n\r\n", "Hikvision"),
+    # an SDP cut before its v=0 line (a client's log kept the media sections): Uniview's /unicast/c1/s0/live
+    ("m=video 0 RTP/AVP 96\na=rtpmap:96 H264/90000\na=control:rtsp://10.0.0.6:554/unicast/c1/s0/live/trackID=1\n"
+     "m=audio 0 RTP/AVP 8\na=control:rtsp://10.0.0.6:554/unicast/c1/s0/live/trackID=2\n", "Uniview"),
+])
+def test_a_path_convention_read_wherever_the_device_wrote_its_stream_url(db: SignatureDB, raw: str, maker: str) -> None:
+    assert _id(db, Response("rtsp", raw, 554, "PLAY rtsp://10.0.0.6/")).vendor == maker
+
+
+def test_the_clients_request_url_names_nobody(db: SignatureDB) -> None:
+    # the path a client asked for is the client's choice (a restreamer serves any path name)
+    got = _id(db, Response("rtsp", "RTSP/1.0 200 OK\r\nCSeq: 2\r\nPublic: OPTIONS, DESCRIBE, SETUP, PLAY\r\n\r\n", 554,
+                           "OPTIONS rtsp://10.0.0.6:554/Streaming/Channels/101 RTSP/1.0"))
+    assert got.vendor is None
