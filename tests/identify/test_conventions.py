@@ -301,3 +301,11 @@ def test_the_clients_request_url_names_nobody(db: SignatureDB) -> None:
     got = _id(db, Response("rtsp", "RTSP/1.0 200 OK\r\nCSeq: 2\r\nPublic: OPTIONS, DESCRIBE, SETUP, PLAY\r\n\r\n", 554,
                            "OPTIONS rtsp://10.0.0.6:554/Streaming/Channels/101 RTSP/1.0"))
     assert got.vendor is None
+
+
+def test_dahuas_configuration_tables_name_the_platform_and_a_p2p_host_the_brand(db: SignatureDB) -> None:
+    # an Amcrest camera's P2P configuration (khoanguyen-3fc/dh-p2p issue 17): Dahua's table.<Section>.<Key> lines
+    body = ("table.T2UServer.Address=p2p.amcrestview.com\ntable.T2UServer.Enable=true\n"
+            "table.T2UServer.RegisterServerEx=p2pregister.easy4ipcloud.com\ntable.T2UServer.Type=dhp2p\n")
+    got = _id(db, Response("http", body, 80, "GET /cgi-bin/configManager.cgi?action=getConfig&name=T2UServer"))
+    assert (got.vendor, got.brand, got.device_type) == ("Dahua", "Amcrest", "camera")
