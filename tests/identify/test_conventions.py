@@ -309,3 +309,9 @@ def test_dahuas_configuration_tables_name_the_platform_and_a_p2p_host_the_brand(
             "table.T2UServer.RegisterServerEx=p2pregister.easy4ipcloud.com\ntable.T2UServer.Type=dhp2p\n")
     got = _id(db, Response("http", body, 80, "GET /cgi-bin/configManager.cgi?action=getConfig&name=T2UServer"))
     assert (got.vendor, got.brand, got.device_type) == ("Dahua", "Amcrest", "camera")
+
+
+def test_tplinks_api_error_code_names_tplink_but_no_type(db: SignatureDB) -> None:
+    # pytapo ERROR_CODES.py: -40401 "Invalid stok value" (Tapo cameras and TP-Link routers answer alike)
+    got = _id(db, Response("http", '{"error_code": -40401}', 443, "POST /stok=x/ds"))
+    assert got.vendor == "TP-Link" and got.device_type == "unknown"
