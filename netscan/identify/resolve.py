@@ -12,6 +12,10 @@
   evidence of what the device runs, never of who made it: it claims no maker, and it is not the
   protocol evidence that lets a video-only maker's name default the type to camera (GStreamer serves
   Axis cameras and PCs alike).
+- A name the device looked up (DNS: a maker's cloud, P2P or DDNS service) is a *hint*: the maker's
+  phone app looks up the same names, so a hint weighs at most ``HINT_WEIGHT``, adds only to a maker
+  that other evidence names (when any does), names a maker alone only when every hint agrees on
+  one, and never says what the device is (no type, and no video-only default to camera).
 - Device type: a specific video type (nvr, dvr, doorbell, encoder) beats the generic "camera";
   a non-video type (router, printer, nas...) beats "camera" unless video evidence is clearly stronger;
   a video-only maker with protocol evidence defaults to camera; an OUI alone says nothing about type.
@@ -39,6 +43,14 @@ _SPECIFIC_VIDEO = ("nvr", "dvr", "doorbell", "encoder")
 #: field, the registrant of the SNMP agent's enterprise number (a camera maker's print servers and
 #: switches carry the same number).
 _NAME_ONLY = frozenset({"maker-name", "manufacturer-field", "iana-enterprise-number"})
+#: Evidence of these protocols is a hint (names a device looked up: a phone app looks them up too).
+HINT_PROTOCOLS = frozenset({"dns"})
+#: A hint's claim weighs at most this much.
+HINT_WEIGHT = 0.15
+
+
+def _is_hint(e: Evidence) -> bool:
+    return e.protocol in HINT_PROTOCOLS
 
 
 def _is_software(e: Evidence) -> bool:
@@ -98,9 +110,11 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
     ev_maker: dict[int, set[str]] = defaultdict(set)
     inferred: dict[str, str] = {}
 
-    for c in claims:
-        if c.key not in ("vendor", "brand"):
-            continue
+    maker_claims = [c for c in claims if c.key in ("vendor", "brand") and not _is_hint(evidence[c.evidence])]
+    hints = [c for c in claims if c.key in ("vendor", "brand") and _is_hint(evidence[c.evidence])]
+    if hints:
+        maker_claims += _usable_hints(db, hints, maker_claims)
+    for c in maker_claims:
         v = db.vendor(c.value)
         if v is None:
             if c.key == "vendor" and not c.label:
@@ -159,6 +173,8 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
 
     per_key: dict[str, _Scores] = defaultdict(_Scores)
     for c in claims:
+        if c.key == "device_type" and _is_hint(evidence[c.evidence]):
+            continue  # a looked-up name never says what the device is
         if c.key in ("model", "firmware", "serial", "hostname", "device_type"):
             per_key[c.key].add(c.value, weight_of(c))
 
@@ -183,6 +199,29 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
         serial=serial,
         hostname=hostname,
     )
+
+
+def _hint_makers(db: SignatureDB, c: Claim) -> set[str]:
+    """The makers a vendor/brand claim counts towards (its maker, or its brand's builder)."""
+    v = db.vendor(c.value)
+    if v is None:
+        return {c.value.casefold()}
+    return {m.casefold() for m in (_built_by(db, v) or (v.name,))}
+
+
+def _usable_hints(db: SignatureDB, hints: list[Claim], others: list[Claim]) -> list[Claim]:
+    """The hint claims (looked-up names) that count, at most ``HINT_WEIGHT`` each: those for a maker
+    other evidence names, or, when nothing else names one, all of them if they agree on one maker."""
+    named: set[str] = set()
+    for c in others:
+        if not c.label or db.vendor(c.value) is not None:
+            named |= _hint_makers(db, c)
+    if named:
+        keep = [c for c in hints if _hint_makers(db, c) & named]
+    else:
+        makers = set().union(*(_hint_makers(db, c) for c in hints))
+        keep = hints if len(makers) == 1 else []
+    return [Claim(c.key, c.value, min(c.weight, HINT_WEIGHT), c.evidence, c.label) for c in keep]
 
 
 _GLUED_BUILD = re.compile(r"(?<=\d)\s*build\s*(?=\d)", re.I)
@@ -218,7 +257,8 @@ def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence:
     v = db.vendor(vendor)
     # a maker's name alone (in a title, a banner, a manufacturer field) is no sign of video gear:
     # another company's product may carry the same word
-    if v is not None and v.video_only and any(e.kind == "rule" and e.source not in _NAME_ONLY and not _is_software(e) for e in evidence):
+    if v is not None and v.video_only and any(e.kind == "rule" and e.source not in _NAME_ONLY and not _is_software(e) and not _is_hint(e)
+                                         for e in evidence):
         return "camera"
     return "unknown"
 

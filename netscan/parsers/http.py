@@ -492,6 +492,15 @@ _CODEC_PARAMS = frozenset({
     "profile-space", "profile-id", "tier-flag", "level-id", "interop-constraints", "tx-mode", "decode_buf",
     "constraintsetflags", "maxplaybackrate", "sprop-maxcapturerate", "useinbandfec", "stereo", "ptime",
 })
+#: ``a=rtpmap`` encoding names read per SDP (those not in the list below: a maker's own payload).
+MAX_SDP_ENCODINGS = 8
+#: RTP payload formats of the IANA registry and the common camera codecs: they name no maker.
+_STANDARD_ENCODINGS = frozenset({
+    "h264", "h265", "h263", "h263-1998", "h263-2000", "h261", "mp4v-es", "mp4a-latm", "mpeg4-generic", "jpeg", "mpv",
+    "mpa", "mp2t", "mp2p", "ps", "pcmu", "pcma", "g722", "g723", "g726-16", "g726-24", "g726-32", "g726-40", "g729",
+    "g7221", "l16", "l8", "opus", "vp8", "vp9", "av1", "h264-svc", "rtx", "red", "ulpfec", "telephone-event", "aac",
+    "amr", "amr-wb", "speex", "gsm", "pcm", "raw", "vnd.onvif.metadata", "t140", "octet-stream",
+})
 #: fmtp parameters read per SDP (a recorder's data track names its model and firmware there).
 MAX_SDP_PARAMS = 32
 _SDP_PARAM_KEY = re.compile(r"[A-Za-z][\w.\-]{0,40}")
@@ -522,6 +531,7 @@ def sdp_fields(fields: Fields, prefix: str, body: str) -> None:
     media section ``.param.<key>`` (non-codec ``a=fmtp`` parameters) and ``.control`` (a=control
     URLs, which carry a maker's stream paths)."""
     attrs = 0
+    encodings = 0
     budget = MAX_SDP_PARAMS
     session = True
     for line in body.replace("\r\n", "\n").split("\n")[:400]:
@@ -536,6 +546,12 @@ def sdp_fields(fields: Fields, prefix: str, body: str) -> None:
             continue
         if key == "a" and val.startswith("control:") and val != "control:*":
             add(fields, f"{prefix}.sdp.control", val[8:].strip())
+            continue
+        if key == "a" and val.startswith("rtpmap:") and encodings < MAX_SDP_ENCODINGS:
+            name = val[7:].split(None, 1)[1].split("/", 1)[0].strip() if len(val[7:].split(None, 1)) == 2 else ""
+            if name and name.casefold() not in _STANDARD_ENCODINGS:
+                encodings += 1
+                add(fields, f"{prefix}.sdp.encoding", name)  # a maker's own payload (tp-link/25000)
             continue
         if not session:
             continue
@@ -564,15 +580,42 @@ _EMBEDDED_HEADER = re.compile(r"(?i)(?:^|[\s\"'\[(,;|>])(server|www-authenticate
 _EMBEDDED_CHALLENGE = re.compile(r"(?i)(?<![\w-])((?:Digest|Basic)\s+realm\s*=\s*\"[^\"\r\n]{0,200}\"[^\r\n]{0,300})")
 #: Lines of a text fragment searched for quoted headers.
 MAX_EMBEDDED_LINES = 200
+#: A client's Digest ``Authorization`` header quoted in a line of text (a client's log or trace).
+_EMBEDDED_AUTHORIZATION = re.compile(r"(?i)(?:^|[\s\"'\[(,;|>])authorization[\"']?\s*:\s*(Digest\s[^\r\n]{0,600})")
+#: The ``realm`` parameter of a Digest ``Authorization`` header.
+_REALM_PARAM = re.compile(r"(?i)(?<![\w-])realm\s*=\s*\"([^\"\r\n]{1,200})\"")
+
+
+def echoed_realm(fields: Fields, prefix: str, authorizations: list[str]) -> None:
+    """The server's realm as a client's Digest ``Authorization`` header echoes it (RFC 7616 §3.4: the
+    client copies ``realm`` from the server's challenge), read as ``<prefix>.header.www-authenticate``
+    ``Digest realm="..."`` when the recorded text kept no challenge of its own -- so every realm
+    convention also reads a trace that only shows the client's side. Basic credentials carry no realm."""
+    if f"{prefix}.header.www-authenticate" in fields:
+        return
+    for value in authorizations[:4]:
+        v = value.strip()
+        if v[:6].lower() != "digest":
+            continue
+        m = _REALM_PARAM.search(v, 0, 800)
+        if m is not None:
+            add(fields, f"{prefix}.header.www-authenticate", f'Digest realm="{m.group(1)}"')
+            return
 
 
 def embedded_header_fields(fields: Fields, prefix: str, text: str) -> None:
     """``Server:`` / ``WWW-Authenticate:`` values (and bare ``Digest realm="..."`` challenges)
     quoted inside lines of a text fragment, such as a log line with a time stamp before them.
     Only what the text says: the value runs to the end of its line."""
+    echoes: list[str] = []
     for line in text.split("\n", MAX_EMBEDDED_LINES)[:MAX_EMBEDDED_LINES]:
         if ":" not in line and "realm" not in line.lower():
             continue
+        if "uthorization" in line and len(echoes) < 4:
+            a = _EMBEDDED_AUTHORIZATION.search(line)
+            if a is not None:
+                echoes.append(a.group(1))
+                continue
         for m in _EMBEDDED_HEADER.finditer(line):
             value = m.group(2).strip()
             if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
@@ -583,6 +626,42 @@ def embedded_header_fields(fields: Fields, prefix: str, text: str) -> None:
             c = _EMBEDDED_CHALLENGE.search(line)
             if c is not None:
                 add(fields, f"{prefix}.header.www-authenticate", c.group(1).strip())
+    if echoes:
+        echoed_realm(fields, prefix, echoes)
+
+
+#: An SDP cut before its version line: its first lines are all ``<letter>=`` lines (RFC 8866 §5) and one
+#: of them is a media, rtpmap or control line (an RTSP client's log that kept only the media sections).
+_SDP_TAIL_LINE = re.compile(r"[a-z]=\S")
+_SDP_TAIL_MARK = re.compile(r"(?m)^(?:m=(?:video|audio|application|data|text)\b|a=(?:rtpmap|control):)")
+
+
+def _sdp_tail(body: str) -> bool:
+    lines = [ln.strip() for ln in body[:2048].splitlines() if ln.strip()][:6]
+    return len(lines) >= 2 and all(_SDP_TAIL_LINE.match(ln) for ln in lines) and _SDP_TAIL_MARK.search(body, 0, 2048) is not None
+
+
+#: ``url=`` of each stream in an RTSP ``RTP-Info`` header (RFC 2326 §12.33).
+_RTP_INFO_URL = re.compile(r"(?:^|[,\s])url=([^;,\s]{1,300})")
+#: Stream URLs read per response.
+MAX_STREAM_URLS = 16
+
+
+def stream_urls(fields: Fields, prefix: str) -> None:
+    """``<prefix>.url``: the stream URLs the device itself wrote -- SDP ``a=control`` URLs, the
+    ``Content-Base`` / ``Content-Location`` / ``Location`` headers, each ``url=`` of ``RTP-Info`` -- where a
+    maker's path convention is read (fingerprints/conventions-paths.yaml); the request's URL is the client's."""
+    urls: list[str] = []
+    for name in ("sdp.control", "header.content-base", "header.content-location", "header.location"):
+        urls.extend(fields.get(f"{prefix}.{name}", [])[:MAX_STREAM_URLS])
+    for info in fields.get(f"{prefix}.header.rtp-info", [])[:4]:
+        urls.extend(m.group(1) for m in _RTP_INFO_URL.finditer(info[:2048]))
+    seen: set[str] = set()
+    for url in urls:
+        u = url.strip()
+        if u and u not in seen and len(seen) < MAX_STREAM_URLS:
+            seen.add(u)
+            add(fields, f"{prefix}.url", u)
 
 
 def message_fields(msg: Message, prefix: str) -> Fields:
@@ -607,11 +686,13 @@ def message_fields(msg: Message, prefix: str) -> Fields:
         add(fields, f"{prefix}.header-names", ",".join(k for k, _ in msg.headers))
     for k, v in msg.later:  # further answers of a transcript
         add(fields, f"{prefix}.header.{k.lower()}", v)
+    if f"{prefix}.header.authorization" in fields:
+        echoed_realm(fields, prefix, fields[f"{prefix}.header.authorization"])
     sdp = False
     if msg.body:
         add(fields, f"{prefix}.body", msg.body[:MAX_BODY_CHARS], limit=MAX_BODY_CHARS)
         ctype = (msg.header("content-type") or "").lower()
-        sdp_at = 0 if msg.body.lstrip().startswith("v=0") else _SDP_START.search(msg.body, 0, 4096)
+        sdp_at = 0 if msg.body.lstrip().startswith("v=0") or (prefix == "rtsp" and _sdp_tail(msg.body)) else _SDP_START.search(msg.body, 0, 4096)
         sdp = sdp_at is not None
         if sdp_at is not None:  # an SDP, or one after a line or two of a client's log
             sdp_fields(fields, prefix, msg.body if isinstance(sdp_at, int) else msg.body[sdp_at.start() :])
@@ -624,6 +705,8 @@ def message_fields(msg: Message, prefix: str) -> Fields:
         structured = sdp or msg.body.lstrip()[:1] == "<" or any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)
         if msg.shape == "body" and not structured and not is_tool_output(msg.body):
             embedded_header_fields(fields, prefix, msg.body[:MAX_BODY_CHARS])
+    if prefix == "rtsp":
+        stream_urls(fields, prefix)
     if msg.shape in ("headers", "body") and msg.text:
         # a fragment: other tools' output and tables anywhere in its text (not in an SDP or a parsed document)
         parsed = any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)

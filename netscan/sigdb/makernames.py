@@ -47,6 +47,8 @@ class MakerNames:
     by_key: dict[str, str]
     weight: float
     examples: tuple[dict[str, Any], ...]
+    platforms: frozenset[str] = frozenset()
+    """Keys of names that are a platform's (a camera SoC maker's SDK): found first, the value names nobody."""
     _seen: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def applies(self, name: str) -> bool:
@@ -61,7 +63,10 @@ class MakerNames:
             return self._seen[value]
         hit = None
         for m in self.pattern.finditer(value):
-            hit = self.by_key.get(vendor_key(m.group(0)))
+            key = vendor_key(m.group(0))
+            if key in self.platforms:
+                break  # the SoC / SDK maker's name: what follows describes its parts, not the device's maker
+            hit = self.by_key.get(key)
             if hit is not None:
                 break
         if len(self._seen) < 100_000:
@@ -131,6 +136,10 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
     if not isinstance(ignore, list):
         raise SignatureError(f"{where}: maker_names 'ignore' must be a list")
     ignored = {vendor_key(str(x)) for x in ignore}
+    platforms = data.get("platforms") or []
+    if not isinstance(platforms, list):
+        raise SignatureError(f"{where}: maker_names 'platforms' must be a list")
+    platform_keys = frozenset(vendor_key(str(x)) for x in platforms)
     by_key: dict[str, str] = {}
     alternatives: dict[str, str] = {}
     for v in db.vendors.values():
@@ -138,15 +147,23 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
             key = vendor_key(alias)
             if len(key) < MIN_NAME_CHARS or key in ignored or not any(c.isalpha() for c in key):
                 continue
+            if key in platform_keys:
+                alternatives.setdefault(key, r"[\s_.-]?".join(re.escape(t) for t in re.split(r"[^0-9A-Za-z]+", alias) if t))
+                continue
             if "." in alias and " " not in alias and not alias.endswith((".com", ".net", ".org", ".cn", ".de")):
                 continue  # "Inc." style abbreviations; domains (hikvision.com, ui.com) are names
             by_key.setdefault(key, v.name)
             tokens = [re.escape(t) for t in re.split(r"[^0-9A-Za-z]+", alias) if t]
             alternatives.setdefault(key, r"[\s_.-]?".join(tokens))
     ordered = sorted(alternatives.values(), key=len, reverse=True)
-    pattern = re.compile(r"(?i)(?<![A-Za-z0-9])(?:" + "|".join(ordered) + r")(?![A-Za-z])") if ordered else None
+    # a name ends at a non-letter, or where a CamelCase word begins (``HikvisionRtspServer``,
+    # ``ReolinkStreaming``): the name's last letter lower case, the next an upper-case letter and a lower-case
+    # one; an all-capitals run (``ACTIONS``) is one word and names nobody
+    pattern = (re.compile(r"(?i)(?<![A-Za-z0-9])(?:" + "|".join(ordered) + r")(?:(?![A-Za-z])|(?-i:(?<=[a-z])(?=[A-Z][a-z])))")
+               if ordered else None)
     weight = float(data.get("weight", 1.0)) * NAME_PREFERENCE
-    return MakerNames(fields=fields, pattern=pattern, by_key=by_key, weight=weight, examples=_examples(data, f"{where}: maker_names"))
+    return MakerNames(fields=fields, pattern=pattern, by_key=by_key, weight=weight, examples=_examples(data, f"{where}: maker_names"),
+                      platforms=platform_keys)
 
 
 def load_manufacturer_fields(data: Any, where: str) -> ManufacturerFields:

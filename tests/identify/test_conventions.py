@@ -184,3 +184,134 @@ def test_unifi_protect_sdp_on_the_console_port_is_the_recorder(db: SignatureDB) 
     got = _id(db, Response("rtsp", sdp, 7441, "DESCRIBE"))
     assert (got.vendor, got.device_type) == ("Ubiquiti", "nvr")
     assert _id(db, Response("rtsp", sdp, 554, "DESCRIBE")).device_type != "nvr"
+
+
+# ------------------------------------------------------------------ makers' own streaming servers, realm echoes
+# Reolink's SDP (go2rtc pkg/rtsp/rtsp_test.go TestBugSDP3) and realm (go2rtc issue 331)
+REOLINK_SDP = ("RTSP/1.0 200 OK\r\nCSeq: 3\r\nContent-Type: application/sdp\r\n\r\n"
+               "v=0\r\no=- 1680614126554766 1 IN IP4 192.168.0.3\r\ns=Session streamed by \"preview\"\r\nt=0 0\r\n"
+               "a=tool:BC Streaming Media v202210012022.10.01\r\na=type:broadcast\r\na=control:*\r\n"
+               "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=control:track1\r\n")
+
+
+def test_reolinks_own_streaming_server_names_reolink(db: SignatureDB) -> None:
+    got = _id(db, Response("rtsp", REOLINK_SDP, 554, "DESCRIBE rtsp://192.168.0.3/"))
+    assert got.vendor == "Reolink"
+
+
+@pytest.mark.parametrize("line", [
+    # a client's trace that kept only its own request: the Digest Authorization header echoes the realm
+    '12:42:14.232 DEBUG Authorization: Digest username="admin", realm="BC Streaming Media", nonce="bb3a00ec", '
+    'uri="rtsp://192.168.1.128:554/h264Preview_01_main", response="2a9d069d"',
+    'Authorization: Digest username="admin", realm="BC Streaming Media", nonce="bb3a00ec", uri="/", response="2a9d"',
+])
+def test_a_realm_echoed_by_the_clients_authorization_header_is_read(db: SignatureDB, line: str) -> None:
+    got = _id(db, Response("rtsp", line, 554, "DESCRIBE (client log)"))
+    assert got.vendor == "Reolink"
+
+
+def test_basic_credentials_echo_no_realm(db: SignatureDB) -> None:
+    got = _id(db, Response("rtsp", "Authorization: Basic YWRtaW46MTIzNDU=", 554, "DESCRIBE (client log)"))
+    assert got.vendor is None
+
+
+def test_a_makers_name_as_an_sdp_encoding_name(db: SignatureDB) -> None:
+    # TP-Link's smart-event track (pixelbender/go-sdp issue 5), without the session line that names it too
+    sdp = ("RTSP/1.0 200 OK\r\nCSeq: 3\r\nContent-Type: application/sdp\r\n\r\n"
+           "v=0\r\no=- 14665860 31787219 1 IN IP4 192.168.35.39\r\ns=Session\r\nt=0 0\r\n"
+           "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H265/90000\r\na=control:track1\r\n"
+           "m=application/tp-link 0 RTP/AVP smart/0/25000\r\na=rtpmap:95 tp-link/25000\r\na=control:track3\r\n")
+    got = _id(db, Response("rtsp", sdp, 554, "DESCRIBE rtsp://192.168.35.39/stream1"))
+    assert got.vendor == "TP-Link"
+
+
+def test_a_media_servers_session_name_names_no_maker(db: SignatureDB) -> None:
+    sdp = ("RTSP/1.0 200 OK\r\nCSeq: 3\r\nContent-Type: application/sdp\r\n\r\n"
+           "v=0\r\no=- 0 0 IN IP4 0.0.0.0\r\ns=RTSP Session, streamed by the ZLMediaKit\r\ni=ZLMediaKit Live Stream\r\n"
+           "t=0 0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n")
+    got = _id(db, Response("rtsp", sdp, 554, "DESCRIBE rtsp://10.0.0.5/live/cam"))
+    assert got.vendor is None
+    assert got.device_type == "unknown"
+
+
+@pytest.mark.parametrize(("value", "maker"), [
+    ("HikvisionRtspServer", "Hikvision"),     # a name glued to the next CamelCase word
+    ("ReolinkStreaming/1.0", "Reolink"),
+    ("ACTIONS", None),                        # an all-capitals word is one word (not ACTi)
+    ("Hikvisionx", None),
+])
+def test_a_makers_name_glued_in_camel_case_is_a_word(db: SignatureDB, value: str, maker: str | None) -> None:
+    assert db.maker_names is not None
+    assert db.maker_names.find(value) == maker
+
+
+def test_a_camera_soc_makers_name_names_no_device_maker(db: SignatureDB) -> None:
+    # HiSilicon's SDK media server and an SDK's default ONVIF Manufacturer: the platform, not the maker
+    rtsp = Response("rtsp", "RTSP/1.0 200 OK\r\nCSeq: 1\r\nServer: Hisilicon Streaming Media Server/1.0.0(Jul 30 2015)\r\n"
+                            "Public: OPTIONS, DESCRIBE, SETUP, PLAY, TEARDOWN\r\n\r\n", 554, "OPTIONS")
+    got = _id(db, rtsp)
+    assert got.vendor is None and got.covered is None
+    onvif = Response("onvif", "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" "
+                              "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\"><s:Body><tds:GetDeviceInformationResponse>"
+                              "<tds:Manufacturer>Ingenic</tds:Manufacturer><tds:Model>T31</tds:Model>"
+                              "</tds:GetDeviceInformationResponse></s:Body></s:Envelope>", 80, "GetDeviceInformation")
+    assert _id(db, onvif).vendor is None
+
+
+@pytest.mark.parametrize(("raw", "maker"), [
+    # Hikvision ISAPI under its newer namespace (hikvision_next fixture nvr.xml), a door station's model not in any grammar
+    ('<?xml version="1.0" encoding="UTF-8"?><DeviceInfo version="2.0" xmlns="http://www.isapi.org/ver20/XMLSchema">'
+     '<deviceName>Door</deviceName><model>XX-1234</model></DeviceInfo>', "Hikvision"),
+    # Hikvision's login check in a 401 body (Tedyst/HikLoad issue 3)
+    ('<?xml version="1.0" encoding="UTF-8" ?>\n<userCheck>\n<statusValue>401</statusValue>\n'
+     '<statusString>Unauthorized</statusString>\n</userCheck>\n', "Hikvision"),
+    # Foscam CGIProxy.fcgi answer (quatanium/foscam-python-lib)
+    ("<CGI_Result>\n    <result>0</result>\n    <devName>Garage</devName>\n</CGI_Result>", "Foscam"),
+])
+def test_a_makers_api_document_names_the_platform(db: SignatureDB, raw: str, maker: str) -> None:
+    assert _id(db, Response("http", raw, 80, "GET /")).vendor == maker
+
+
+def test_a_restreamer_answering_as_an_onvif_device_is_no_camera(db: SignatureDB) -> None:
+    # go2rtc's ONVIF server (pkg/onvif/server.go): empty Manufacturer, Model "go2rtc", its version, the host as serial
+    body = ('<?xml version="1.0" encoding="utf-8" standalone="yes"?><s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope">'
+            '<s:Body><tds:GetDeviceInformationResponse xmlns:tds="http://www.onvif.org/ver10/device/wsdl">'
+            '<tds:Manufacturer></tds:Manufacturer><tds:Model>go2rtc</tds:Model><tds:FirmwareVersion>1.9.4</tds:FirmwareVersion>'
+            '<tds:SerialNumber>10.0.0.1:1984</tds:SerialNumber><tds:HardwareId>1.00</tds:HardwareId>'
+            '</tds:GetDeviceInformationResponse></s:Body></s:Envelope>')
+    got = _id(db, Response("onvif", body, 1984, "GetDeviceInformation"))
+    assert got.vendor is None
+    assert got.device_type not in VIDEO_TYPES
+
+
+@pytest.mark.parametrize(("raw", "maker"), [
+    # a PLAY answer: the device's own stream URLs in RTP-Info (RFC 2326 12.33), Hikvision's /Streaming/Channels/
+    ("RTSP/1.0 200 OK\r\nCSeq: 5\r\nSession: 1234\r\nRTP-Info: url=rtsp://192.168.1.64:554/Streaming/Channels/101/trackID=1"
+     "?transportmode=unicast;seq=1;rtptime=2\r\n\r\n", "Hikvision"),
+    # an SDP cut before its v=0 line (a client's log kept the media sections): Uniview's /unicast/c1/s0/live
+    ("m=video 0 RTP/AVP 96\na=rtpmap:96 H264/90000\na=control:rtsp://10.0.0.6:554/unicast/c1/s0/live/trackID=1\n"
+     "m=audio 0 RTP/AVP 8\na=control:rtsp://10.0.0.6:554/unicast/c1/s0/live/trackID=2\n", "Uniview"),
+])
+def test_a_path_convention_read_wherever_the_device_wrote_its_stream_url(db: SignatureDB, raw: str, maker: str) -> None:
+    assert _id(db, Response("rtsp", raw, 554, "PLAY rtsp://10.0.0.6/")).vendor == maker
+
+
+def test_the_clients_request_url_names_nobody(db: SignatureDB) -> None:
+    # the path a client asked for is the client's choice (a restreamer serves any path name)
+    got = _id(db, Response("rtsp", "RTSP/1.0 200 OK\r\nCSeq: 2\r\nPublic: OPTIONS, DESCRIBE, SETUP, PLAY\r\n\r\n", 554,
+                           "OPTIONS rtsp://10.0.0.6:554/Streaming/Channels/101 RTSP/1.0"))
+    assert got.vendor is None
+
+
+def test_dahuas_configuration_tables_name_the_platform_and_a_p2p_host_the_brand(db: SignatureDB) -> None:
+    # an Amcrest camera's P2P configuration (khoanguyen-3fc/dh-p2p issue 17): Dahua's table.<Section>.<Key> lines
+    body = ("table.T2UServer.Address=p2p.amcrestview.com\ntable.T2UServer.Enable=true\n"
+            "table.T2UServer.RegisterServerEx=p2pregister.easy4ipcloud.com\ntable.T2UServer.Type=dhp2p\n")
+    got = _id(db, Response("http", body, 80, "GET /cgi-bin/configManager.cgi?action=getConfig&name=T2UServer"))
+    assert (got.vendor, got.brand, got.device_type) == ("Dahua", "Amcrest", "camera")
+
+
+def test_tplinks_api_error_code_names_tplink_but_no_type(db: SignatureDB) -> None:
+    # pytapo ERROR_CODES.py: -40401 "Invalid stok value" (Tapo cameras and TP-Link routers answer alike)
+    got = _id(db, Response("http", '{"error_code": -40401}', 443, "POST /stok=x/ds"))
+    assert got.vendor == "TP-Link" and got.device_type == "unknown"

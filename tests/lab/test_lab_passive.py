@@ -145,6 +145,12 @@ def test_known_devices_from_their_announcements(lab: Any, heard: dict[str, Any])
     assert dahua["vendor"] == "Dahua" and dahua["model"] and dahua["firmware"]  # DHIP notifyDevInfo
     axis = devices[lab.device("axis-m3045v").ip]
     assert axis["vendor"] == "Axis"  # mDNS and the DHCP vendor class
+    # its P2P relay look-ups (signatures/cloud.yaml keeps them) are a hint that agrees with its OUI: the
+    # cloud-p2p finding, and weak maker evidence that never types the device by itself
+    reolink = devices[lab.device("reolink-rlc410w").ip]
+    assert reolink["vendor"] == "Reolink"
+    assert any(f["id"] == "cloud-p2p" for f in reolink["findings"])
+    assert any(e["source"] == "cloud-dns-reolink-p2p" for e in reolink["evidence"])
 
 
 def test_live_mode_hears_the_same_devices(lab: Any, heard: dict[str, Any]) -> None:
