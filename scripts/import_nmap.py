@@ -77,10 +77,20 @@ def parse_line(line: str) -> dict[str, Any] | None:
     return {"service": m.group(2), "pattern": pat, "opts": opts, "info": info, "cpes": cpes, "soft": bool(m.group(1))}
 
 
+#: Video software that runs on a general-purpose computer or phone (NVR and webcam-server programs):
+#: the host is a server, never a camera, whatever nmap's d/ says (Blue Iris is d/webcam).
+PC_SOFTWARE_WORDS = re.compile(r"\b(?:blue ?iris|motion(?:-httpd)?|yawcam|securityspy|dorgem|webcam ?7|webcamxp|"
+                               r"active ?webcam|menuetos|ip webcam (?:httpd|android)|android webcam)\b", re.I)
+GENERAL_OS = re.compile(r"^(?:Windows|Android|Mac OS X|macOS|MenuetOS|Linux)$")
+
+
 def wanted(e: dict[str, Any]) -> str | None:
     """netscan device_type for a line about video gear, else None."""
     d = e["info"].get("d", "")
     p = e["info"].get("p", "") + " " + e["info"].get("i", "")
+    if (PC_SOFTWARE_WORDS.search(p) or (d == "phone" and VIDEO_WORDS.search(p))
+            or (GENERAL_OS.match(e["info"].get("o", "")) and re.search(r"webcam (?:server|httpd)|webcam viewer", p, re.I))):
+        return "server"
     if NOT_VIDEO_WORDS.search(p) and not re.search(r"\b(?:dvr|nvr|ip ?cam(?:era)?|network camera)\b", p, re.I):
         return "other" if d in VIDEO_D else None
     if not (d in ("webcam", "security-misc") or VIDEO_WORDS.search(p)):

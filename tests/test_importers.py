@@ -56,3 +56,27 @@ def test_software_only_rule_does_not_cover_a_device_type_rule() -> None:
     # the same server typed as nothing is still covered by the software rule
     plain = r.Converted(None, {**rule, "set": {}}, None, "")
     assert r.covered_by(db, plain, ["GoAhead-Webs"])
+
+
+def test_video_software_on_a_computer_is_a_server() -> None:
+    """nmap types Blue Iris (Windows NVR software) d/webcam; the host running it is a server, not a
+    camera. Camera hardware with "IP webcam" in its product name stays a camera."""
+    n = _script("import_nmap")
+
+    def line(p: str, d: str = "", o: str = "") -> dict[str, object]:
+        return {"info": {"p": p, "d": d, "o": o}}
+
+    assert n.wanted(line("Blue Iris camera webserver", d="webcam")) == "server"
+    assert n.wanted(line("IP Webcam httpd", o="Android")) == "server"
+    assert n.wanted(line("Yawcam webcam viewer httpd")) == "server"
+    assert n.wanted(line("D-Link AirLink IP webcam http config", d="webcam")) == "camera"
+    assert n.wanted(line("Hikvision DVR http config")) == "dvr"
+
+
+def test_shipped_nmap_file_types_blue_iris_as_server() -> None:
+    import json
+
+    doc = json.loads((ROOT / "signatures" / "fingerprints" / "nmap-probes-video.yaml").read_text(encoding="utf-8"))
+    types = {r["id"]: r["set"].get("device_type") for r in doc["rules"]}
+    assert types["nmap-blue-iris-camera-webserver-l10324"] == "server"
+    assert types["nmap-d-link-airlink-ip-webcam-http-config-l8132"] == "camera"
