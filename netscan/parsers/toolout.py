@@ -36,6 +36,10 @@ it names -- and turns it into the fields the identifiers already read:
   DEVICE_ABBREVIATIONS: ``dev.mf``, ``dev.mdl``, ``dev.sw``, ``dev.hw``...) also under their long
   names (``<prefix>.json.device.manufacturer``...); the ``o`` (origin: the publishing software)
   block is not expanded;
+- transcripts with direction markers (``<< RTSP/1.0 401 ...`` / ``<< Server: X``, ``[RX]``, a time
+  stamp and ``<-``): each answer's status and header lines behind the same prefix;
+- a dict of bytes (``{b'model': b'X'}``) as ``<prefix>.json.<key>``; XML pasted as a Markdown table
+  (``| <Model> | X |``, ``| tds:Model | ...`` column names, ``| <Model>X</Model> |``) as ``<prefix>.xml.<name>``;
 - log transcripts whose every line carries a time stamp and level prefix (``16/02/2023 16:23:22
   [INFO] Device type: AD110``, Python logging's ``asctime - name - LEVEL - message``, Home
   Assistant's ``DEBUG (MainThread) [logger]``): the prefixes cut, the ``Key: Value`` messages as
@@ -332,6 +336,70 @@ def tuple_pair_fields(fields: Fields, prefix: str, text: str) -> None:
                 return
 
 
+#: ``b'key': b'value'`` (a dict of bytes, as a client library returns a parsed answer).
+_BYTES_PAIR = re.compile(r"""b(['"])([^'"\r\n]{1,80})\1: ?b(['"])([^'"\r\n]{0,256})\3""")
+
+
+def bytes_dict_fields(fields: Fields, prefix: str, text: str) -> None:
+    """``{b'model': b'X', ...}``: ``<prefix>.json.<key>``."""
+    n = 0
+    for m in _BYTES_PAIR.finditer(text, 0, MAX_TEXT):
+        key, value = m.group(2).strip(), m.group(4).strip()
+        if value and _KEYLIKE.fullmatch(key):
+            add(fields, f"{prefix}.json.{key}", value)
+            n += 1
+            if n >= MAX_VALUES:
+                return
+
+
+# ------------------------------------------------------------------ XML pasted as a Markdown table
+
+#: A table cell naming an XML element: ``<Model>``, ``</Model>``, ``<tds:Model/>``, ``tds:Model``.
+_XML_NAME_CELL = re.compile(r"</?(?:[A-Za-z_][\w.-]{0,40}:)?([A-Za-z_][\w.-]{0,60})\s{0,2}/?>|[A-Za-z_][\w.-]{0,40}:([A-Za-z_][\w.-]{0,60})")
+_MD_SEP_CELL = re.compile(r":?-{2,}:?")
+
+
+def _md_row(line: str) -> list[str]:
+    return [c.strip().strip("*`").strip() for c in line.strip().strip("|").split("|")]
+
+
+def xml_table_fields(fields: Fields, prefix: str, text: str) -> None:
+    """A Markdown table whose key cells (or column names) are XML element names (``| <Model> |
+    X |``, ``| tds:Model | ... |``), or whose cells hold whole elements (``| <Model>X</Model> |``):
+    ``<prefix>.xml.<name>``."""
+    header: list[str | None] | None = None
+    prev: list[str] | None = None
+    n = 0
+    for line in _lines(text):
+        s = line.strip()
+        if not s.startswith("|") or s.count("|") < 2:
+            header = prev = None
+            continue
+        cells = _md_row(s)
+        if prev is not None and all(_MD_SEP_CELL.fullmatch(c) for c in cells if c) and any(cells):
+            names = [(_XML_NAME_CELL.fullmatch(c) or None) for c in prev]
+            header = [(m.group(1) or m.group(2)) if m else None for m in names] if sum(m is not None for m in names) >= 1 and len(prev) > 2 else None
+            prev = None
+            continue
+        if header is not None and len(cells) == len(header):
+            for name, cell in zip(header, cells):
+                if name and cell:
+                    add(fields, f"{prefix}.xml.{name}", cell[:256])
+                    n += 1
+        elif len(cells) == 2 and cells[1]:
+            m = _XML_NAME_CELL.fullmatch(cells[0])
+            if m is not None:
+                add(fields, f"{prefix}.xml.{m.group(1) or m.group(2)}", cells[1][:256])
+                n += 1
+        if "</" in s:
+            for name, value in xml_salvage(s):
+                add(fields, f"{prefix}.xml.{name}", value)
+                n += 1
+        prev = cells
+        if n >= MAX_VALUES:
+            return
+
+
 # ------------------------------------------------------------------ ffprobe writers
 
 _FF_FLAT = re.compile(r'^format\.(format_name|filename|tags\.title|tags\.comment)="((?:[^"\\]|\\.){0,2000})"$')
@@ -526,6 +594,48 @@ def log_prefix_text(text: str) -> str | None:
     return "\n".join(out) if stamped >= 2 else None
 
 
+# ------------------------------------------------------------------ transcripts with direction markers
+
+_STATUS_AT = re.compile(r"(HTTP|RTSP)/\d(?:\.\d)? (\d{3})(?: |$)")
+_HEADER_AT = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,63}):[ \t]{0,8}(\S.{0,2000})$")
+_DIGITS = re.compile(r"\d")
+#: Most answers read from one transcript.
+MAX_ANSWERS = 16
+
+
+def marked_answer_fields(fields: Fields, text: str) -> None:
+    """Answers in a transcript whose lines carry a direction marker or a time stamp that differs
+    between the request and the answer (``<< RTSP/1.0 401 ...`` / ``<< Server: X``; ``[RX]``;
+    ``12:00:01.100 <- ...``): from each status line on, the following lines behind the same
+    prefix (digits compared as digits) that are header lines: ``<proto>.status``,
+    ``<proto>.header.<name>``. Requests are not answers and are not read."""
+    lines = _lines(text)
+    answers = 0
+    for i, line in enumerate(lines):
+        if "/" not in line or answers >= MAX_ANSWERS:
+            continue
+        m = _STATUS_AT.search(line, 0, 200)
+        if m is None or m.start() == 0 or m.start() > 60:
+            continue
+        marker = line[: m.start()]
+        if marker.strip() == "":
+            continue  # no prefix: the HTTP/RTSP parser reads it
+        shape = _DIGITS.sub("0", marker)
+        proto = m.group(1).lower()
+        answers += 1
+        add(fields, f"{proto}.status", m.group(2))
+        for nxt in lines[i + 1 : i + 101]:
+            if len(nxt) <= len(marker) or _DIGITS.sub("0", nxt[: len(marker)]) != shape:
+                break
+            body = nxt[len(marker) :].strip()
+            if marker[-1:] in ("'", '"') and body.endswith(marker[-1]):
+                body = body[:-1]  # each line quoted (ffmpeg's -v trace: line='...')
+            h = _HEADER_AT.match(body)
+            if h is None:
+                break
+            add(fields, f"{proto}.header.{h.group(1).lower()}", h.group(2).strip())
+
+
 # ------------------------------------------------------------------ XML without its markup
 
 _VALUE_LINE = re.compile(r"[A-Za-z0-9][\w .,/()+@#-]{0,63}")
@@ -596,6 +706,10 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
         java_header_fields(fields, prefix, t)
     if "('" in t or '("' in t:
         tuple_pair_fields(fields, prefix, t)
+    if "b'" in t or 'b"' in t:
+        bytes_dict_fields(fields, prefix, t)
+    if "|" in t and ("<" in t or ":" in t):
+        xml_table_fields(fields, prefix, t)
     if "format" in t and ("rtsp" in t or "RTSP" in t):
         ffprobe_fields(fields, t)
     if "/" in t and ("Received message on " in t or "MQTT publish: topic" in t or _MQTT_LINE.match(t.lstrip()[:MAX_LINE].split("\n", 1)[0].rstrip()) is not None):
@@ -605,6 +719,8 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
         if messages is not None:
             for key, value in table_pairs(messages):
                 add(fields, f"{prefix}.kv.{key}", value)
+    if ("RTSP/" in t or "HTTP/" in t) and "\n" in t:
+        marked_answer_fields(fields, t)
     if "&lt;" in t:
         for name, value in xml_salvage(html.unescape(t)):
             add(fields, f"{prefix}.xml.{name}", value)

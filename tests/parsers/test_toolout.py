@@ -256,6 +256,35 @@ def test_log_prefix_shapes(line: str) -> None:
     assert log_prefix_text("Model: X\nFirmware: 1\n") is None
 
 
+# ------------------------------------------------------------------ transcripts with direction markers
+
+
+@pytest.mark.parametrize("raw", [
+    # live555's testRTSPClient / openRTSP -V style markers, RTSP clients' [TX]/[RX], per-line time stamps
+    '>> DESCRIBE rtsp://10.0.0.5/live RTSP/1.0\n>> CSeq: 2\n>>\n<< RTSP/1.0 401 Unauthorized\n<< CSeq: 2\n'
+    '<< WWW-Authenticate: Digest realm="IP Camera(21345)", nonce="abc"\n<< Server: Rtsp Server/3.0\n',
+    '[TX] DESCRIBE rtsp://10.0.0.5 RTSP/1.0\n[TX] CSeq: 2\n[RX] RTSP/1.0 401 Unauthorized\n[RX] CSeq: 2\n'
+    '[RX] WWW-Authenticate: Digest realm="IP Camera(21345)", nonce="abc"\n[RX] Server: Rtsp Server/3.0\n',
+    '12:00:01.000 -> DESCRIBE rtsp://x RTSP/1.0\n12:00:01.100 <- RTSP/1.0 401 Unauthorized\n12:00:01.100 <- CSeq: 2\n'
+    '12:00:01.101 <- WWW-Authenticate: Digest realm="IP Camera(21345)", nonce="abc"\n12:00:01.101 <- Server: Rtsp Server/3.0\n',
+])
+def test_marked_transcripts(raw: str) -> None:
+    f = _f("rtsp", raw)
+    assert f["rtsp.status"] == ["401"] and f["rtsp.header.server"] == ["Rtsp Server/3.0"]
+    assert f["rtsp.header.www-authenticate"] == ['Digest realm="IP Camera(21345)", nonce="abc"']
+
+
+def test_bytes_dict_and_xml_tables() -> None:
+    f = _f("http", "{b'model': b'DS-2CD2042WD-I', b'firmware': b'V5.4.0'}")
+    assert f["http.json.model"] == ["DS-2CD2042WD-I"] and f["http.json.firmware"] == ["V5.4.0"]
+    g = _f("http", "| Element | Value |\n|---|---|\n| <Manufacturer> | HIKVISION |\n| `<Model>` | DS-2CD2042WD-I |\n")
+    assert g["http.xml.Manufacturer"] == ["HIKVISION"] and g["http.xml.Model"] == ["DS-2CD2042WD-I"]
+    h = _f("http", "| tds:Manufacturer | tds:Model | tds:FirmwareVersion |\n|---|---|---|\n| HIKVISION | DS-2CD2042WD-I | V5.4.0 |\n")
+    assert h["http.xml.Model"] == ["DS-2CD2042WD-I"] and h["http.xml.FirmwareVersion"] == ["V5.4.0"]
+    i = _f("http", "| XML |\n|---|\n| <Manufacturer>HIKVISION</Manufacturer> |\n| <Model>DS-2CD2042WD-I</Model> |\n")
+    assert i["http.xml.Model"] == ["DS-2CD2042WD-I"]
+
+
 # ------------------------------------------------------------------ XML without markup
 
 
@@ -329,6 +358,11 @@ def _timed(fn, *args) -> float:  # type: ignore[no-untyped-def]
     ("DS-2CD2142FWD-I" + "\n") * 5000,
     "\n".join("A" * 60 + str(i) for i in range(300)),
     'sysDescr.0 = STRING: "' + 'a="' * 100_000,
+    ("<< " + "RTSP/1.0 200 OK\n<< " * 20_000),
+    ("x RTSP/1.0 200 \n" * 20_000),
+    "| <a> | b |\n" * 20_000,
+    "|" + "<a>|" * 50_000 + "\n|---|\n",
+    "{b'" * 100_000,
 ])
 def test_readers_are_linear_and_capped(raw: str) -> None:
     out: dict[str, list[str]] = {}
