@@ -641,30 +641,64 @@ def marked_answer_fields(fields: Fields, text: str) -> None:
 _VALUE_LINE = re.compile(r"[A-Za-z0-9][\w .,/()+@#-]{0,63}")
 
 
+_LOWER_WORD = re.compile(r"[a-z]{2,}[,.]?")
+#: A token that may be a value of a stripped document (a letter or a digit, then a model's or a version's characters).
+_VALUE_TOKEN = re.compile(r"[A-Za-z0-9][\w.()+/-]{0,63}")
+
+
+def _with_builds(values: list[str]) -> list[str]:
+    """The values, and each version joined with a ``build NNNNNN`` that follows it (ISAPI's
+    firmwareVersion then firmwareReleasedDate: ``V5.4.5`` / ``build 170123``)."""
+    out = list(values)
+    for a, b in zip(values, values[1:]):
+        if b.startswith("build ") and any(c.isdigit() for c in a) and " " not in a:
+            out.append(f"{a} {b}")
+    return out
+
+
 def stripped_xml_values(text: str) -> list[str]:
-    """The value lines of XML whose tags were stripped (a page showed the elements' text only):
-    read only when the text has no markup and no ``:``/``=`` pairs, and at least three of its
-    non-empty lines -- and nine in ten of them -- are short values (1-64 characters, at most five
-    words), at least one holding a digit."""
+    """The values of XML whose tags were stripped (a page showed the elements' text only): read
+    only when the text has no markup and no ``:``/``=`` pairs. One value a line: at least three
+    non-empty lines -- and nine in ten of them -- short values (1-64 characters, at most five
+    words), at least one holding a digit. The values run together on one or two long lines (a
+    rendered paragraph): its blank-separated tokens, when at least eight and fewer than three in
+    ten of them are lower-case words (prose is), the tokens that hold a digit."""
     if "<" in text or ">" in text or "=" in text or "{" in text:
         return []
     lines = [ln.strip() for ln in text[:16384].split("\n", 201)[:200] if ln.strip()]
-    if len(lines) < 3 or len(lines) > 120:
-        return []
-    values = [ln for ln in lines if _VALUE_LINE.fullmatch(ln) and ln.count(" ") <= 4 and ": " not in ln]
-    if len(values) * 10 < len(lines) * 9 or not any(any(c.isdigit() for c in v) for v in values):
-        return []
-    if sum(ln.endswith(".") and " " in ln for ln in lines) * 4 > len(lines):
-        return []  # sentences
+    if len(lines) < 3:
+        joined = " ".join(lines)
+        if len(joined) <= 256 or ": " in joined:
+            return []  # a short value is read whole by the family grammars
+        tokens = joined.split()[:400]
+        if len(tokens) < 8 or sum(_LOWER_WORD.fullmatch(t) is not None for t in tokens) * 10 >= len(tokens) * 3:
+            return []
+        lines = [t for t in tokens if _VALUE_TOKEN.fullmatch(t) and any(c.isdigit() for c in t)]
+        lines += [f"build {b}" if a == "build" else "" for a, b in zip(tokens, tokens[1:])]
+        lines = [v for v in lines if v]
+        values = lines
+    else:
+        if len(lines) > 120:
+            return []
+        values = [ln for ln in lines if _VALUE_LINE.fullmatch(ln) and ln.count(" ") <= 4 and ": " not in ln]
+        if len(values) * 10 < len(lines) * 9 or not any(any(c.isdigit() for c in v) for v in values):
+            return []
+        if sum(ln.endswith(".") and " " in ln for ln in lines) * 4 > len(lines):
+            return []  # sentences
+    if len(lines) < 3:
+        values = [v for v in values if not v.startswith("build ")]
     # a serial number written as the model followed by digits (DS-2CD2142FWD-I20170405AAWR...) is
     # not read: a model grammar would take a cut of it for the model
     whole = {v for v in values if len(v) >= 6}
-    return [v for v in values if not any(v != w and v.startswith(w) and v[len(w) : len(w) + 1].isdigit() for w in whole)][:MAX_VALUES]
+    values = [v for v in values if not any(v != w and v.startswith(w) and v[len(w) : len(w) + 1].isdigit() for w in whole)]
+    return _with_builds(values)[:MAX_VALUES]
 
 
 # ------------------------------------------------------------------ KEY="value" inside SNMP strings
 
 _SNMP_PAIR = re.compile(r"""(?<![\w.-])([A-Za-z_][\w.-]{0,40})=(?:\\"([^"\\\r\n]{0,256})\\"|"([^"\r\n]{0,256})"|'([^'\r\n]{0,256})')""")
+#: ``KEY=value`` without quotes: read when a value holds two or more of them (``MODEL=X FW=Y``).
+_SNMP_BARE_PAIR = re.compile(r"(?<![\w.-])([A-Za-z_][\w.-]{0,40})=([^\s\"';,=]{1,256})")
 
 
 def snmp_string_pairs(fields: Fields) -> None:
@@ -677,10 +711,13 @@ def snmp_string_pairs(fields: Fields) -> None:
         for v in values[:8]:
             if "=" not in v:
                 continue
-            for m in _SNMP_PAIR.finditer(v[:MAX_LINE]):
-                value = next((g for g in m.groups()[1:] if g is not None), "").strip()
+            pairs = [(m.group(1), next((g for g in m.groups()[1:] if g is not None), "").strip()) for m in _SNMP_PAIR.finditer(v[:MAX_LINE])]
+            if not pairs and v.count("=") >= 2:
+                bare = [(m.group(1), m.group(2)) for m in _SNMP_BARE_PAIR.finditer(v[:MAX_LINE])]
+                pairs = bare if len(bare) >= 2 else []
+            for key, value in pairs[:MAX_VALUES]:
                 if value:
-                    add(fields, f"snmp.kv.{m.group(1)}", value)
+                    add(fields, f"snmp.kv.{key}", value)
                     n += 1
                 if n >= MAX_VALUES:
                     return
@@ -724,6 +761,6 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
     if "&lt;" in t:
         for name, value in xml_salvage(html.unescape(t)):
             add(fields, f"{prefix}.xml.{name}", value)
-    if tables and "\n" in t.strip():
+    if tables and ("\n" in t.strip() or len(t) > 256):
         for value in stripped_xml_values(t):
             add(fields, f"{prefix}.line", value)

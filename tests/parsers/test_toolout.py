@@ -301,6 +301,10 @@ def test_stripped_xml_values(db) -> None:  # type: ignore[no-untyped-def]
     assert "DS-2CD2142FWD-I" in values and not any(v.startswith("DS-2CD2142FWD-I2") for v in values)  # a serial built on the model
     dev = _ident(db, "http", text)
     assert (dev.vendor, dev.model, dev.device_type) == ("Hikvision", "DS-2CD2142FWD-I", "camera")
+    assert "V5.4.5 build 170123" in values and dev.firmware == "V5.4.5 build 170123"  # firmwareVersion, then firmwareReleasedDate
+    one_line = " ".join(text.split("\n")) + " 1 1 1 2 false 0 V1.0 build 170123 " + "DS-2CD2142FWD-I20170405AAWR123456789 " * 2
+    assert len(one_line) > 256 and "DS-2CD2142FWD-I" in stripped_xml_values(one_line)  # a rendered paragraph
+    assert stripped_xml_values("this camera is a model that i bought in 2019 and it works with the app " * 5) == []
     assert stripped_xml_values("Hello there.\nThis is a sentence.\nAnd one more, 2.\n") == []
     assert stripped_xml_values("model: X\nfw: 1\nserial: 2\n") == []
 
@@ -315,6 +319,9 @@ def test_snmp_string_pairs() -> None:
     g = {"snmp.sysDescr": ["Linux cam 3.10 MODEL='X1' #1 SMP"], "http.body": ['a="b"']}
     snmp_string_pairs(g)
     assert g["snmp.kv.MODEL"] == ["X1"] and "snmp.kv.a" not in g
+    h = {"snmp.oid.1.3.6.1.4.1.50001.1.1": ["MODEL=NVR-816 FW=V4.0.5"], "snmp.sysDescr": ["a=b"]}
+    snmp_string_pairs(h)
+    assert h["snmp.kv.MODEL"] == ["NVR-816"] and h["snmp.kv.FW"] == ["V4.0.5"] and "snmp.kv.a" not in h  # one bare pair is no record
 
 
 # ------------------------------------------------------------------ hostile input
