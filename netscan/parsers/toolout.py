@@ -68,6 +68,8 @@ MAX_TEXT = 256 * 1024
 MAX_LINES = 2000
 MAX_LINE = 8192
 MAX_VALUES = 200
+#: Head of a text in which the readers' tells are looked for.
+TELL_WINDOW = 8192
 #: Longest JSON line (nuclei JSON Lines keep the whole response) and response read.
 MAX_JSON_LINE = 1024 * 1024
 MAX_RESPONSE = 64 * 1024
@@ -474,6 +476,8 @@ def ffprobe_fields(fields: Fields, text: str) -> None:
 
 #: ``topic payload`` (mosquitto_sub -v): a topic of 2-16 levels, no blanks, then the payload.
 _MQTT_LINE = re.compile(r"^([A-Za-z0-9_$][\w$.+#-]{0,63}(?:/[\w$.+#-]{1,100}){1,15}) (\S.{0,65535})$")
+#: The start of a text that is a ``topic payload`` line (the gate of mqtt_fields).
+_MQTT_START = re.compile(r"[ \t\r\n]{0,8}[A-Za-z0-9_$][\w$.+#-]{0,63}/[\w$.+#/-]{1,200} \S")
 _MQTT_HA = re.compile(r"Received message on (\S{1,400}) \(qos=\d\)(?: \(retain=\w+\))?: b?(['\"])(.{0,65535})\2\s*$")
 _MQTT_Z2M = re.compile(r"MQTT publish: topic '([^'\s]{1,400})', payload '(.{0,65535})'\s*$")
 _VERSIONISH = re.compile(r"\d+(?:\.\d+)+")
@@ -579,8 +583,8 @@ def log_prefix_text(text: str) -> str | None:
     """The messages of a log whose lines start with a time stamp (the prefixes cut), one a line;
     None when fewer than two lines have one."""
     head = text[:4096].split("\n", 8)[:8]
-    if not any(_LOG_STAMP.match(ln) is not None or ((c := _COMPOSE.match(ln)) is not None and _LOG_STAMP.match(ln[c.end() :]) is not None)
-               for ln in head):
+    if sum(_LOG_STAMP.match(ln) is not None or ((c := _COMPOSE.match(ln)) is not None and _LOG_STAMP.match(ln[c.end() :]) is not None)
+           for ln in head if ln[:1].isdigit() or ln[:1] in "[ADFJMNOSabcdefghijklmnopqrstuvwxyz") < min(2, len(head)):
         return None  # a log starts with stamped lines (a command line above them at most)
     out: list[str] = []
     stamped = 0
@@ -731,36 +735,42 @@ _HEADER_TELL = re.compile(r"[{\[](?:\(|null=\[)?[A-Za-z][A-Za-z0-9_-]{1,63}(?:=|
 
 def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) -> None:
     """Every reader above over ``text`` (a fragment's text, a banner, a non-SOAP ONVIF answer).
-    Cheap tests first: a reader runs only when its tell is in the text."""
-    from netscan.parsers.shapes import table_pairs  # noqa: PLC0415 (shapes imports this module)
-
-    t = text[:MAX_TEXT]
-    if "] [" in t or '"template-id"' in t:
-        nuclei_fields(fields, text)
-    if ("='" in t and ", (" in t) or "cameras on interface" in t or "successfully connected to host" in t or t.endswith((")", ")\n", ")\r\n")):
+    Cheap tests first: a reader runs only when its tell is in the text (substring tests, no copy
+    of the text)."""
+    t = text if len(text) <= MAX_TEXT else text[:MAX_TEXT]
+    # tells are looked for in the head: a tool's output starts there (a command line above it at most)
+    h = t if len(t) <= TELL_WINDOW else t[:TELL_WINDOW]
+    lines = "\n" in h
+    if "] [" in h or '"template-id"' in h:
+        nuclei_fields(fields, t)
+    if ("='" in h and ", (" in h) or "cameras on interface" in h or "successfully connected to host" in h or t.endswith((")", ")\n", ")\r\n")):
         discovery_tool_fields(fields, t)
-    if ", " in t and ("=" in t or ":" in t) and _HEADER_TELL.search(t) is not None:
+    if ", " in h and ("erver" in h or "uthenticate" in h) and _HEADER_TELL.search(h) is not None:  # (a print without
+        # Server or WWW-Authenticate says nothing the identifiers read)
         java_header_fields(fields, prefix, t)
-    if "('" in t or '("' in t:
+    if "('" in h or '("' in h:
         tuple_pair_fields(fields, prefix, t)
-    if "b'" in t or 'b"' in t:
+    if "b'" in h or 'b"' in h:
         bytes_dict_fields(fields, prefix, t)
-    if "|" in t and ("<" in t or ":" in t):
+    if "|" in h and ("<" in h or ":" in h):
         xml_table_fields(fields, prefix, t)
-    if "format" in t and ("rtsp" in t or "RTSP" in t):
+    if "format" in h and ("rtsp" in h or "RTSP" in h):
         ffprobe_fields(fields, t)
-    if "/" in t and ("Received message on " in t or "MQTT publish: topic" in t or _MQTT_LINE.match(t.lstrip()[:MAX_LINE].split("\n", 1)[0].rstrip()) is not None):
+    if "/" in h and ("Received message on " in h or "MQTT publish: topic" in h
+                     or _MQTT_START.match(h) is not None):
         mqtt_fields(fields, prefix, t)
-    if tables and ":" in t and "\n" in t.strip():
+    if tables and lines and ":" in t:
         messages = log_prefix_text(t)
         if messages is not None:
+            from netscan.parsers.shapes import table_pairs  # noqa: PLC0415 (shapes is imported with http)
+
             for key, value in table_pairs(messages):
                 add(fields, f"{prefix}.kv.{key}", value)
-    if ("RTSP/" in t or "HTTP/" in t) and "\n" in t:
+    if lines and ("RTSP/" in h or "HTTP/" in h):
         marked_answer_fields(fields, t)
-    if "&lt;" in t:
+    if "&lt;" in h:
         for name, value in xml_salvage(html.unescape(t)):
             add(fields, f"{prefix}.xml.{name}", value)
-    if tables and ("\n" in t.strip() or len(t) > 256):
+    if tables and (lines or len(t) > 256):
         for value in stripped_xml_values(t):
             add(fields, f"{prefix}.line", value)
