@@ -21,6 +21,7 @@ from netscan.parsers.smartdev import dvrip_fields, tplink_fields, ubnt_fields
 from netscan.parsers.snmp import snmp_response_fields
 from netscan.parsers.soap import onvif_fields, wsd_fields
 from netscan.parsers.tls import tls_fields
+from netscan.parsers.toolout import snmp_string_pairs
 from netscan.parsers.vendorudp import dhip_fields, sadp_fields, xmeye_fields
 
 __all__ = ["Fields", "fields"]
@@ -79,6 +80,8 @@ def _cached_fields(response: Response) -> Fields:
     except Exception as exc:  # last line of defence: a device's data never fails identification
         logger.debug("parser for %s failed: %r", proto, exc)
         out = {f"{parser_proto}.unreadable": [f"parser error: {type(exc).__name__}"]}
+    if ("snmp.sysDescr" in out or "snmp.subtree" in out or parser_proto == "snmp") and "=" in response.raw:
+        snmp_string_pairs(out)  # KEY="value" records inside SNMP strings (netscan/parsers/toolout.py)
     if response.port is not None:
         add(out, f"{parser_proto}.port", response.port)
     if proto == "https":

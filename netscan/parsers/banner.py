@@ -6,6 +6,7 @@ from netscan.parsers._util import MAX_BODY_CHARS, Fields, add
 from netscan.parsers.http import loose_fields
 from netscan.parsers.keyvals import fragment_fields
 from netscan.parsers.shapes import tool_fields
+from netscan.parsers.toolout import toolout_fields
 
 #: IAC (0xFF) starts a telnet negotiation sequence of up to 3 bytes (RFC 854).
 _IAC = "\xff"
@@ -44,4 +45,5 @@ def banner_fields(protocol: str, raw: str, request: str = "") -> Fields:
             loose_fields(fields, protocol, text)
         tool_fields(fields, protocol, text)
         fragment_fields(fields, protocol, text)
+        toolout_fields(fields, protocol, text)
     return fields

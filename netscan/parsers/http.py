@@ -26,6 +26,7 @@ from netscan.parsers._util import (
 )
 from netscan.parsers.shapes import is_tool_output, page_script_fields, tool_fields
 from netscan.parsers.keyvals import fragment_fields
+from netscan.parsers.toolout import toolout_fields
 
 _STATUS = re.compile(r"^(?P<proto>HTTP|RTSP)/(?P<ver>\d(?:\.\d)?)\s+(?P<code>\d{3})(?:\s+(?P<reason>[^\r\n]*))?$")
 #: A key of a ``key=value`` body line (CGI answers of many DVRs). Used with ``fullmatch`` on the
@@ -732,6 +733,8 @@ def http_fields(raw: str, request: str = "") -> Fields:
         return {"http.unreadable": [str(exc)]}
     fields = message_fields(msg, "http")
     fragment_fields(fields, "http", raw)
+    if raw[:5] not in ("HTTP/", "RTSP/"):  # other tools' recordings (netscan/parsers/toolout.py)
+        toolout_fields(fields, "http", raw, tables=f"http.sdp.session" not in fields and f"http.sdp.origin" not in fields)
     if msg.shape == "value":  # a bare value says what it is only through the request label
         label = request.strip().lower()
         if label in ("title", "http-title"):
@@ -752,6 +755,8 @@ def rtsp_fields(raw: str, request: str = "") -> Fields:
         return {"rtsp.unreadable": [str(exc)]}
     fields = message_fields(msg, "rtsp")
     fragment_fields(fields, "rtsp", raw)
+    if raw[:5] not in ("HTTP/", "RTSP/"):  # other tools' recordings (netscan/parsers/toolout.py)
+        toolout_fields(fields, "rtsp", raw, tables=f"rtsp.sdp.session" not in fields and f"rtsp.sdp.origin" not in fields)
     if request:
         add(fields, "rtsp.method", request.split()[0] if request.split() else "")
     return fields

@@ -43,6 +43,9 @@ def _text_devinfo(fields: Fields, raw: str) -> bool:
         if "{" in text or "[" in text:
             loose_fields(got, "onvif", text)
         tool_fields(got, "onvif", text)
+        from netscan.parsers.toolout import toolout_fields  # noqa: PLC0415
+
+        toolout_fields(got, "onvif", text)
     for name, values in got.items():
         add_to = _DEVINFO_KEYS.get(name.rsplit(".", 1)[-1].lower())
         for v in values:
@@ -99,7 +102,10 @@ def wsd_fields(raw: str, request: str = "") -> Fields:
                 if scope.startswith("onvif://"):
                     add(fields, "wsd.scope", unquote(scope))
             return fields
-        return {"wsd.unreadable": [str(exc)]}
+        from netscan.parsers.toolout import discovery_tool_fields  # noqa: PLC0415
+
+        discovery_tool_fields(fields, raw)  # a discovery tool's printout (zmonvif-probe, onvif-util)
+        return fields if fields else {"wsd.unreadable": [str(exc)]}
     parents = {child: local(el.tag) for el in root.iter() for child in el}
     for el in root.iter():
         name = local(el.tag)

@@ -1,0 +1,776 @@
+"""Other tools' recordings of a device, as security teams paste them (docs/observations.md "Shapes
+of raw"). Each reader recognises a tool's output by its documented layout -- never by the device
+it names -- and turns it into the fields the identifiers already read:
+
+- nuclei results (projectdiscovery/nuclei pkg/output/format_screen.go: ``[template-id:matcher]
+  [type] [severity] matched-at ["extracted",...]``, optionally after ``[date time]``; its JSON Lines
+  ``ResultEvent`` with ``template-id``, ``info.name``, ``matcher-name``, ``extractor-name``,
+  ``extracted-results``, ``response``): ``nuclei.template``, ``nuclei.matcher``, ``nuclei.name``
+  (the template author's classification: read for a maker's name only, at the weight of a maker's
+  name in a short text field, signatures/families/generic.yaml ``maker_names``),
+  ``nuclei.extracted`` (each extracted value: the family grammars read it for a model or firmware
+  shape), ``nuclei.kv.<extractor-name>``, ``nuclei.url``; a recorded ``response`` is read as the
+  exchange it is;
+- ONVIF discovery tools: ZoneMinder ``zmonvif-probe.pl probe`` lines (``xaddr, 1.2,
+  (name='X', hardware='Y', ...)``: ZoneMinder scripts/ZoneMinder/lib/ZoneMinder/ONVIF.pm
+  interpret_messages) as ``wsd.xaddrs`` and ``wsd.scope`` (``onvif://www.onvif.org/<attr>/<value>``
+  as the device sent them); libonvif ``onvif-util`` lines (``-a``: ``<ip> <hostname>(<camera
+  name>)``; after logging in ``name: <camera name>``; sr99622/libonvif onvif-util.cpp), whose
+  camera name is the ``name`` scope followed by the ``hardware`` scope (libonvif getCameraName),
+  as ``wsd.name``;
+- HTTP headers logged as Java/Kotlin prints: ``URLConnection.getHeaderFields()`` as a map
+  (``{null=[HTTP/1.1 200 OK], Server=[X]}``), Spring ``HttpHeaders.formatHeaders``
+  (``[Server:"X", ...]``), Kotlin/OkHttp pairs (``[(Server, X), ...]``), Apache HttpClient and Netty
+  header arrays (``[Server: X, ...]``), a map of plain values (``{Server=X, Date=...}``):
+  ``<http|rtsp>.header.<name>`` (``.status`` from the map's ``null`` entry);
+- Python ``OrderedDict``/tuple-pair prints (``OrderedDict([('Model', 'X'), ...])``, xmltodict's
+  result in older Python): ``<prefix>.json.<key>``;
+- ffprobe's machine-readable writers of an RTSP input (doc/ffprobe.texi "Writers": default
+  ``[FORMAT]`` with ``TAG:title=``, ``-of json``, ``flat``, ``ini``, ``compact``, ``xml``): the
+  format's ``title`` / ``comment`` tags are the SDP's ``s=`` / ``i=`` lines (libavformat/rtsp.c
+  ff_sdp_parse), ``rtsp.sdp.session`` / ``rtsp.sdp.info``;
+- MQTT console logs (``mosquitto_sub -v``: ``topic payload``; Home Assistant's ``Received message on
+  <topic> ... : b'<payload>'``; zigbee2mqtt's ``MQTT publish: topic '<t>', payload '<p>'``): JSON
+  payloads as ``<prefix>.json.*``, a scalar payload as ``<prefix>.kv.<last topic level>``; Home
+  Assistant discovery's abbreviated device keys (homeassistant/components/mqtt/abbreviations.py
+  DEVICE_ABBREVIATIONS: ``dev.mf``, ``dev.mdl``, ``dev.sw``, ``dev.hw``...) also under their long
+  names (``<prefix>.json.device.manufacturer``...); the ``o`` (origin: the publishing software)
+  block is not expanded;
+- transcripts with direction markers (``<< RTSP/1.0 401 ...`` / ``<< Server: X``, ``[RX]``, a time
+  stamp and ``<-``): each answer's status and header lines behind the same prefix;
+- a dict of bytes (``{b'model': b'X'}``) as ``<prefix>.json.<key>``; XML pasted as a Markdown table
+  (``| <Model> | X |``, ``| tds:Model | ...`` column names, ``| <Model>X</Model> |``) as ``<prefix>.xml.<name>``;
+- log transcripts whose every line carries a time stamp and level prefix (``16/02/2023 16:23:22
+  [INFO] Device type: AD110``, Python logging's ``asctime - name - LEVEL - message``, Home
+  Assistant's ``DEBUG (MainThread) [logger]``): the prefixes cut, the ``Key: Value`` messages as
+  ``<prefix>.kv.<Key>``;
+- XML whose markup was HTML-escaped (``&lt;model&gt;X&lt;/model&gt;``): ``<prefix>.xml.<name>``;
+  XML whose markup was stripped (a page rendered the elements' text only, one value a line):
+  each short value line as ``<prefix>.line`` (read by the family grammars only);
+- ``KEY="value"`` pairs inside SNMP string values (``snmp_string_pairs``): ``snmp.kv.<KEY>``.
+
+Every reader is capped in characters, lines and values; every pattern is a bounded character class
+or a fixed word next to one (no two adjacent repeats that match the same characters).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+from urllib.parse import unquote
+
+from netscan.parsers._util import Fields, add, json_leaves, xml_salvage
+
+#: Longest text looked at, most lines, longest line, most values kept per reader.
+MAX_TEXT = 256 * 1024
+MAX_LINES = 2000
+MAX_LINE = 8192
+MAX_VALUES = 200
+#: Head of a text in which the readers' tells are looked for.
+TELL_WINDOW = 8192
+#: Longest JSON line (nuclei JSON Lines keep the whole response) and response read.
+MAX_JSON_LINE = 1024 * 1024
+MAX_RESPONSE = 64 * 1024
+
+_ANSI = re.compile(r"\x1b\[[0-9;]{0,20}m")
+
+
+def _lines(text: str) -> list[str]:
+    return [ln[:MAX_LINE].rstrip("\r") for ln in text[:MAX_TEXT].split("\n", MAX_LINES)[:MAX_LINES]]
+
+
+def put_first(fields: Fields, name: str, values: list[str]) -> None:
+    """``values`` as the first values of field ``name``; a value another reader took from the same
+    text that runs past one of them or keeps the print's escapes (a header quoted in a line of text:
+    ``Server: X, Content-Type: ...``; ``realm=\\"X\\"``) is dropped."""
+    def norm(v: str) -> str:
+        return v.replace("\\", "").lstrip("\"' ")
+
+    mine = [norm(v) for v in values]
+    kept = [v for v in fields.get(name, []) if v not in values and not any(norm(v).startswith(p) for p in mine if p)]
+    fields.pop(name, None)
+    for v in values + kept:
+        add(fields, name, v)
+
+
+# ------------------------------------------------------------------ nuclei
+
+#: One result line of nuclei's screen writer (format_screen.go): optional time stamp, template id
+#: (``:matcher`` or ``:extractor`` name), optional ``[matched]``/``[failed]``, type, severity, target.
+_NUCLEI_LINE = re.compile(
+    r"^(?:\[\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\] )?\[([A-Za-z0-9][\w.-]{0,119})(?::([^\]\s]{1,120}))?\]"
+    r"(?: \[(?:matched|failed)\])? \[([a-z0-9-]{2,20})\] \[(info|low|medium|high|critical|unknown)\] (\S{1,2000})(.{0,6000})"
+)
+#: A quoted extracted value (nuclei v3 quotes each with strconv.QuoteToASCII, then un-escapes ``\"``).
+_NUCLEI_QUOTED = re.compile(r'"((?:[^"\\]|\\.){0,512})"')
+_KEYLIKE = re.compile(r"[A-Za-z][\w-]{0,40}")
+_GO_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[nrt\\\"'])")
+_GO_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "\\": "\\", '"': '"', "'": "'"}
+
+
+def _go_unquote(s: str) -> str:
+    return _GO_ESCAPE.sub(lambda m: chr(int(m.group(1)[1:], 16)) if m.group(1)[0] in "xu" else _GO_ESCAPES[m.group(1)], s)
+
+
+def _nuclei_extracted(rest: str) -> list[str]:
+    """The values of the ``[...]`` list that follows the target on a screen line."""
+    if not rest.startswith(" ["):
+        return []
+    body = rest[2:]
+    if body.startswith("LN: "):
+        return []
+    if body.startswith('"'):
+        out = []
+        pos = 0
+        while pos < len(body) and len(out) < 32:
+            m = _NUCLEI_QUOTED.match(body, pos)
+            if m is None:
+                break
+            out.append(_go_unquote(m.group(1)).strip())
+            pos = m.end()
+            if body[pos : pos + 1] != ",":
+                break
+            pos += 1
+        return [v for v in out if v]
+    end = body.find("]")
+    if end < 0 or "=" in body[:end]:  # no list, or the metadata list (name="value")
+        return []
+    return [v.strip() for v in body[:end].split(",")[:32] if v.strip()]
+
+
+def _nuclei_add(fields: Fields, template: str, name: str, extracted: list[str], url: str, name_is_extractor: bool | None) -> None:
+    add(fields, "nuclei.template", template)
+    if name:
+        add(fields, "nuclei.matcher", name)
+    if url:
+        add(fields, "nuclei.url", url[:512])
+    for v in extracted[:32]:
+        if len(v) <= 256:
+            add(fields, "nuclei.extracted", v)
+            if name and (name_is_extractor or name_is_extractor is None) and _KEYLIKE.fullmatch(name):
+                add(fields, f"nuclei.kv.{name}", v)
+
+
+def nuclei_fields(fields: Fields, text: str) -> None:
+    """Fields of nuclei's screen output and JSON Lines / JSON export (see module docstring)."""
+    n = 0
+    if "] [" in text:
+        for line in _lines(text):
+            if "] [" not in line or n >= MAX_VALUES:
+                continue
+            m = _NUCLEI_LINE.match(_ANSI.sub("", line).strip())
+            if m is None:
+                continue
+            n += 1
+            _nuclei_add(fields, m.group(1), m.group(2) or "", _nuclei_extracted(m.group(6)), m.group(5), None)
+    if '"template-id"' in text:
+        for event in _nuclei_events(text):
+            n += 1
+            if n > MAX_VALUES:
+                break
+            _nuclei_event(fields, event)
+
+
+def _nuclei_events(text: str) -> list[dict[str, Any]]:
+    t = text[:MAX_TEXT * 4].strip()
+    docs: list[Any] = []
+    if t.startswith("["):  # -json-export: one array of events
+        try:
+            docs = json.loads(t)
+        except (ValueError, RecursionError):
+            docs = []
+    if not docs:
+        for line in t.split("\n", MAX_LINES)[:MAX_LINES]:
+            s = line.strip()
+            if not s.startswith("{") or '"template-id"' not in s or len(s) > MAX_JSON_LINE:
+                continue
+            try:
+                docs.append(json.loads(s))
+            except (ValueError, RecursionError):
+                continue
+    return [d for d in docs if isinstance(d, dict) and isinstance(d.get("template-id"), str)][:MAX_VALUES]
+
+
+def _nuclei_event(fields: Fields, event: dict[str, Any]) -> None:
+    info = event.get("info") if isinstance(event.get("info"), dict) else {}
+    extractor = event.get("extractor-name") if isinstance(event.get("extractor-name"), str) else ""
+    matcher = event.get("matcher-name") if isinstance(event.get("matcher-name"), str) else ""
+    results = event.get("extracted-results")
+    extracted = [str(v).strip() for v in results[:32] if isinstance(v, (str, int, float)) and str(v).strip()] if isinstance(results, list) else []
+    url = next((event[k] for k in ("matched-at", "host", "url") if isinstance(event.get(k), str) and event[k]), "")
+    _nuclei_add(fields, event["template-id"], extractor or matcher, extracted, url, bool(extractor))
+    if isinstance(info.get("name"), str) and info["name"].strip():
+        add(fields, "nuclei.name", info["name"].strip())
+    response = event.get("response")
+    if isinstance(response, str) and response[:5] in ("HTTP/", "RTSP/"):
+        from netscan.parsers.http import message_fields, parse_message  # noqa: PLC0415 (http imports shapes, which imports this)
+
+        try:
+            msg = parse_message(response[:MAX_RESPONSE])
+        except Exception:  # noqa: BLE001 -- a cut response: nothing of it is read
+            return
+        for name, values in message_fields(msg, msg.proto.lower()).items():
+            if ".header." in name:
+                put_first(fields, name, values)  # the line read as an exchange with its escapes left in
+            else:
+                for v in values:
+                    add(fields, name, v)
+
+
+# ------------------------------------------------------------------ ONVIF discovery tools
+
+#: zmonvif-probe.pl: ``<xaddr>, <soap version>, (<attr>='<value>', ...)``.
+_ZM_LINE = re.compile(r"^(https?://[^\s,]{1,500}), (1\.[12]), \((.{0,4000})\)$")
+_ZM_PAIR = re.compile(r"([A-Za-z0-9_.%/-]{1,120})='([^'\r\n]{0,300})'")
+#: onvif-util -a: ``<ip> <host name>(<camera name>)``.
+_OU_LINE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){3}) ([^\s()]{0,120})\(([^()\r\n]{1,300})\)$")
+_OU_NAME = re.compile(r"^name:[ \t]{1,12}(\S[^\r\n]{0,300})$")
+
+
+def discovery_tool_fields(fields: Fields, text: str) -> None:
+    """ZoneMinder zmonvif-probe and libonvif onvif-util lines (see module docstring)."""
+    logged_in = "successfully connected to host" in text
+    n = 0
+    for raw in _lines(text):
+        line = raw.strip()
+        if n >= MAX_VALUES:
+            break
+        if ", (" in line:
+            m = _ZM_LINE.match(line)
+            if m is not None:
+                n += 1
+                add(fields, "wsd.xaddrs", m.group(1))
+                for p in _ZM_PAIR.finditer(m.group(3)):
+                    add(fields, "wsd.scope", unquote(f"onvif://www.onvif.org/{p.group(1)}/{p.group(2)}"))
+                continue
+        if line.endswith(")"):
+            m = _OU_LINE.match(line)
+            if m is not None and m.group(3) != "UNKNOWN CAMERA":
+                n += 1
+                add(fields, "wsd.name", m.group(3).strip())
+                if m.group(2):
+                    add(fields, "onvif.hostname", m.group(2))
+                continue
+        if logged_in and line.startswith("name:"):
+            m = _OU_NAME.match(line)
+            if m is not None and m.group(1).strip() != "UNKNOWN CAMERA":
+                n += 1
+                add(fields, "wsd.name", m.group(1).strip())
+
+
+# ------------------------------------------------------------------ Java / Kotlin header prints
+
+#: Response header names (RFC 9110, RFC 2326 and the common extensions): at least one must be in a
+#: print for it to be read as headers.
+_HEADER_NAMES = frozenset(
+    "server www-authenticate content-type content-length date connection cache-control expires pragma "
+    "last-modified etag set-cookie location transfer-encoding keep-alive accept-ranges vary allow public "
+    "cseq session content-base content-encoding access-control-allow-origin x-frame-options "
+    "x-content-type-options x-xss-protection strict-transport-security content-security-policy "
+    "proxy-authenticate retry-after age via upgrade".split()
+)
+_HNAME = r"[A-Za-z][A-Za-z0-9_-]{0,63}"
+#: (entry start, text that ends the last value) per print style; the start's group 1 is the name.
+_HEADER_PRINTS = (
+    (re.compile(r"(?:(?<=\{)|(?<=, ))(null|" + _HNAME + r")=\["), "]}", "]"),  # Map<String, List<String>>
+    (re.compile(r"(?:(?<=\[)|(?<=, ))(" + _HNAME + r"):\""), '"]', '"'),  # Spring HttpHeaders
+    (re.compile(r"(?:(?<=\[)|(?<=, ))\((" + _HNAME + r"), "), ")]", ")"),  # Kotlin Pair list
+    (re.compile(r"(?:(?<=\[)|(?<=, ))(" + _HNAME + r"): "), "]", ""),  # Apache Header[], Netty
+    (re.compile(r"(?:(?<=\{)|(?<=, ))(" + _HNAME + r")="), "}", ""),  # Map<String, String>
+)
+#: Most header entries read from one line.
+MAX_HEADER_ENTRIES = 100
+
+
+def java_header_fields(fields: Fields, prefix: str, text: str) -> None:
+    """Headers printed by a Java/Kotlin client's ``toString`` (see module docstring)."""
+    proto = prefix if prefix in ("http", "rtsp") else "http"
+    for line in _lines(text):
+        if ", " not in line or len(line) < 10:
+            continue
+        for start, closer, tail in _HEADER_PRINTS:
+            entries = [m for m in start.finditer(line)][:MAX_HEADER_ENTRIES]
+            strict = tail == ""  # ``Name: `` / ``Name=`` also occur inside values: known names only
+            entries = [m for m in entries if m.group(1).lower() in _HEADER_NAMES or m.group(1).lower().startswith("x-")
+                       or (not strict and m.group(1) != "null" and "-" in m.group(1)) or m.group(1) == "null"]
+            if len(entries) < 2 or not any(m.group(1).lower() in _HEADER_NAMES for m in entries):
+                continue
+            end = line.rfind(closer)
+            if end <= entries[-1].end():
+                continue
+            read: dict[str, list[str]] = {}
+            for i, m in enumerate(entries):
+                value = line[m.end() : entries[i + 1].start() - 2] if i + 1 < len(entries) else line[m.end() : end]
+                if tail and value.endswith(tail):
+                    value = value[: -len(tail)]
+                value = value.strip()
+                if not value or len(value) > 1024:
+                    continue
+                name = m.group(1)
+                if name == "null":
+                    status = value.split(", ")[0]
+                    parts = status.split()
+                    if len(parts) >= 2 and parts[0][:5] in ("HTTP/", "RTSP/") and parts[1].isdigit():
+                        add(fields, f"{parts[0][:4].lower()}.status", parts[1])
+                    continue
+                read.setdefault(f"{proto}.header.{name.lower()}", []).append(value)
+            for field, values in read.items():
+                put_first(fields, field, values)
+            break
+
+
+# ------------------------------------------------------------------ Python tuple pairs
+
+_TUPLE_PAIR = re.compile(r"""\((['"])([^'"\r\n]{1,80})\1, ?(['"])([^'"\r\n]{0,256})\3\)""")
+
+
+def tuple_pair_fields(fields: Fields, prefix: str, text: str) -> None:
+    """``('key', 'value')`` pairs of an ``OrderedDict([...])`` / ``dict_items([...])`` print."""
+    n = 0
+    for m in _TUPLE_PAIR.finditer(text, 0, MAX_TEXT):
+        key, value = m.group(2).strip().lstrip("@#"), m.group(4).strip()
+        if value and _KEYLIKE.fullmatch(key.replace(":", "_")):
+            add(fields, f"{prefix}.json.{key}", value)
+            n += 1
+            if n >= MAX_VALUES:
+                return
+
+
+#: ``b'key': b'value'`` (a dict of bytes, as a client library returns a parsed answer).
+_BYTES_PAIR = re.compile(r"""b(['"])([^'"\r\n]{1,80})\1: ?b(['"])([^'"\r\n]{0,256})\3""")
+
+
+def bytes_dict_fields(fields: Fields, prefix: str, text: str) -> None:
+    """``{b'model': b'X', ...}``: ``<prefix>.json.<key>``."""
+    n = 0
+    for m in _BYTES_PAIR.finditer(text, 0, MAX_TEXT):
+        key, value = m.group(2).strip(), m.group(4).strip()
+        if value and _KEYLIKE.fullmatch(key):
+            add(fields, f"{prefix}.json.{key}", value)
+            n += 1
+            if n >= MAX_VALUES:
+                return
+
+
+# ------------------------------------------------------------------ XML pasted as a Markdown table
+
+#: A table cell naming an XML element: ``<Model>``, ``</Model>``, ``<tds:Model/>``, ``tds:Model``.
+_XML_NAME_CELL = re.compile(r"</?(?:[A-Za-z_][\w.-]{0,40}:)?([A-Za-z_][\w.-]{0,60})\s{0,2}/?>|[A-Za-z_][\w.-]{0,40}:([A-Za-z_][\w.-]{0,60})")
+_MD_SEP_CELL = re.compile(r":?-{2,}:?")
+
+
+def _md_row(line: str) -> list[str]:
+    return [c.strip().strip("*`").strip() for c in line.strip().strip("|").split("|")]
+
+
+def xml_table_fields(fields: Fields, prefix: str, text: str) -> None:
+    """A Markdown table whose key cells (or column names) are XML element names (``| <Model> |
+    X |``, ``| tds:Model | ... |``), or whose cells hold whole elements (``| <Model>X</Model> |``):
+    ``<prefix>.xml.<name>``."""
+    header: list[str | None] | None = None
+    prev: list[str] | None = None
+    n = 0
+    for line in _lines(text):
+        s = line.strip()
+        if not s.startswith("|") or s.count("|") < 2:
+            header = prev = None
+            continue
+        cells = _md_row(s)
+        if prev is not None and all(_MD_SEP_CELL.fullmatch(c) for c in cells if c) and any(cells):
+            names = [(_XML_NAME_CELL.fullmatch(c) or None) for c in prev]
+            header = [(m.group(1) or m.group(2)) if m else None for m in names] if sum(m is not None for m in names) >= 1 and len(prev) > 2 else None
+            prev = None
+            continue
+        if header is not None and len(cells) == len(header):
+            for name, cell in zip(header, cells):
+                if name and cell:
+                    add(fields, f"{prefix}.xml.{name}", cell[:256])
+                    n += 1
+        elif len(cells) == 2 and cells[1]:
+            m = _XML_NAME_CELL.fullmatch(cells[0])
+            if m is not None:
+                add(fields, f"{prefix}.xml.{m.group(1) or m.group(2)}", cells[1][:256])
+                n += 1
+        if "</" in s:
+            for name, value in xml_salvage(s):
+                add(fields, f"{prefix}.xml.{name}", value)
+                n += 1
+        prev = cells
+        if n >= MAX_VALUES:
+            return
+
+
+# ------------------------------------------------------------------ ffprobe writers
+
+_FF_FLAT = re.compile(r'^format\.(format_name|filename|tags\.title|tags\.comment)="((?:[^"\\]|\\.){0,2000})"$')
+_FF_XML_FORMAT = re.compile(r"<format\s[^<>]{0,4000}>")
+_FF_XML_TAG = re.compile(r"""<tag\s{1,4}key="(title|comment)"\s{1,4}value="([^"<>]{0,2000})"\s{0,4}/>""")
+_BACKSLASHED = re.compile(r"\\(.)")
+
+
+def _is_rtsp(format_name: str, filename: str) -> bool:
+    return "rtsp" in format_name.split(",") or filename.lower().startswith(("rtsp://", "rtsps://"))
+
+
+def _ff_add(fields: Fields, tags: dict[str, str]) -> None:
+    if tags.get("title", "").strip():
+        add(fields, "rtsp.sdp.session", tags["title"].strip())
+    if tags.get("comment", "").strip():
+        add(fields, "rtsp.sdp.info", tags["comment"].strip())
+
+
+def ffprobe_fields(fields: Fields, text: str) -> None:
+    """The title/comment tags of ffprobe's report of an RTSP input in any of its writers."""
+    t = text[:MAX_TEXT]
+    if '"format_name"' in t or '"format":' in t:
+        start = t.find("{")
+        try:
+            doc = json.loads(t[start:]) if start >= 0 else None
+        except (ValueError, RecursionError):
+            doc = None
+        fmt = doc.get("format") if isinstance(doc, dict) else None
+        if isinstance(fmt, dict):
+            tags = fmt.get("tags") if isinstance(fmt.get("tags"), dict) else {}
+            if _is_rtsp(str(fmt.get("format_name", "")), str(fmt.get("filename", ""))):
+                _ff_add(fields, {k: str(v) for k, v in tags.items() if isinstance(v, (str, int, float))})
+    if "<format " in t and "<tag " in t:
+        m = _FF_XML_FORMAT.search(t)
+        if m is not None:
+            attrs = dict(re.findall(r'\b(format_name|filename)="([^"<>]{0,2000})"', m.group(0)))
+            if _is_rtsp(html.unescape(attrs.get("format_name", "")), html.unescape(attrs.get("filename", ""))):
+                end = t.find("</format>", m.end())
+                seg = t[m.end() : end if end > 0 else m.end() + 65536]
+                _ff_add(fields, {k: html.unescape(v) for k, v in _FF_XML_TAG.findall(seg)})
+    if "[FORMAT]" in t or "format." in t or "[format" in t or "format|" in t:
+        section = ""  # default / ini writers: the section we are in
+        got: dict[str, str] = {}
+        for line in _lines(t):
+            s = line.strip()
+            if s.startswith("[") and s.endswith("]"):
+                section = s[1:-1].lower()
+                continue
+            if s.startswith("format|"):  # compact writer: one line, tags as tag:name
+                for part in re.split(r"(?<!\\)\|", s)[1:200]:
+                    k, eq, v = part.partition("=")
+                    if eq:
+                        got[k.strip().lower().removeprefix("tag:")] = _BACKSLASHED.sub(r"\1", v)
+                continue
+            m = _FF_FLAT.match(s)
+            if m is not None:
+                got[m.group(1).removeprefix("tags.")] = _BACKSLASHED.sub(r"\1", m.group(2))
+                continue
+            if section in ("format", "format.tags"):
+                k, eq, v = s.partition("=")
+                if eq:
+                    key = k.strip()
+                    if section == "format" and key.startswith("TAG:"):
+                        key = key[4:]
+                    got[key.lower() if section == "format.tags" or key in ("format_name", "filename") else key] = _BACKSLASHED.sub(r"\1", v)
+        if got and _is_rtsp(got.get("format_name", ""), got.get("filename", "")):
+            _ff_add(fields, got)
+
+
+# ------------------------------------------------------------------ MQTT console logs
+
+#: ``topic payload`` (mosquitto_sub -v): a topic of 2-16 levels, no blanks, then the payload.
+_MQTT_LINE = re.compile(r"^([A-Za-z0-9_$][\w$.+#-]{0,63}(?:/[\w$.+#-]{1,100}){1,15}) (\S.{0,65535})$")
+#: The start of a text that is a ``topic payload`` line (the gate of mqtt_fields).
+_MQTT_START = re.compile(r"[ \t\r\n]{0,8}[A-Za-z0-9_$][\w$.+#-]{0,63}/[\w$.+#/-]{1,200} \S")
+_MQTT_HA = re.compile(r"Received message on (\S{1,400}) \(qos=\d\)(?: \(retain=\w+\))?: b?(['\"])(.{0,65535})\2\s*$")
+_MQTT_Z2M = re.compile(r"MQTT publish: topic '([^'\s]{1,400})', payload '(.{0,65535})'\s*$")
+_VERSIONISH = re.compile(r"\d+(?:\.\d+)+")
+#: Home Assistant MQTT discovery's device-block abbreviations (abbreviations.py DEVICE_ABBREVIATIONS).
+_HA_DEVICE = {"mf": "manufacturer", "mdl": "model", "mdl_id": "model_id", "sw": "sw_version", "hw": "hw_version",
+              "sn": "serial_number", "ids": "identifiers", "cns": "connections", "sa": "suggested_area", "name": "name"}
+
+
+def _mqtt_payload(fields: Fields, prefix: str, topic: str, payload: str) -> None:
+    p = payload.strip()
+    if p[:1] in ("{", "["):
+        try:
+            doc = json.loads(p)
+        except (ValueError, RecursionError):
+            try:
+                doc = json.loads(_BACKSLASHED.sub(r"\1", p)) if "\\" in p else None
+            except (ValueError, RecursionError):
+                doc = None
+        if doc is None:
+            return
+        json_leaves(doc, fields, f"{prefix}.json.")
+        dev = doc.get("dev") if isinstance(doc, dict) else None
+        if isinstance(dev, dict):  # Home Assistant discovery config: the device block's short keys
+            for k, v in list(dev.items())[:32]:
+                if k in _HA_DEVICE and isinstance(v, (str, int, float)) and str(v).strip():
+                    add(fields, f"{prefix}.json.device.{_HA_DEVICE[k]}", str(v).strip())
+        return
+    level = topic.rsplit("/", 1)[-1]
+    if p and len(p) <= 256 and _KEYLIKE.fullmatch(level):
+        add(fields, f"{prefix}.kv.{level}", p)
+
+
+def mqtt_fields(fields: Fields, prefix: str, text: str) -> None:
+    """Messages of an MQTT console log (see module docstring)."""
+    found: list[tuple[str, str]] = []
+    explicit = 0  # lines that say they are MQTT messages (Home Assistant's, zigbee2mqtt's)
+    for raw in _lines(text):
+        line = raw.strip()
+        if "Received message on " in line:
+            m = _MQTT_HA.search(line)
+            if m is not None:
+                payload = m.group(3)
+                found.append((m.group(1), payload.encode("latin-1", "replace").decode("unicode_escape", "replace") if "\\x" in payload else payload))
+                explicit += 1
+                continue
+        if "MQTT publish: topic '" in line:
+            m = _MQTT_Z2M.search(line)
+            if m is not None:
+                found.append((m.group(1), m.group(2)))
+                explicit += 1
+                continue
+        if "/" in line[:64] and " " in line:
+            m = _MQTT_LINE.match(line)
+            if m is not None and not any(_VERSIONISH.fullmatch(level) for level in m.group(1).split("/")):
+                found.append((m.group(1), m.group(2)))
+        if len(found) >= MAX_VALUES:
+            break
+    plain = [f for f in found if f[1].lstrip()[:1] not in ("{", "[")]
+    if not explicit and len(found) - len(plain) == 0 and len(plain) < 2:
+        return  # one "a/b value" line alone is no MQTT log
+    for topic, payload in found:
+        _mqtt_payload(fields, prefix, topic, payload)
+
+
+# ------------------------------------------------------------------ log lines with per-line prefixes
+
+#: A time stamp at the start of a log line: ISO 8601 (``2023-02-16 16:23:18,123``, ``T``, zone),
+#: day-first or month-first dates (``16/02/2023 16:23:18``), syslog (``Feb 16 16:23:18``), a time alone.
+_LOG_STAMP = re.compile(
+    r"^\[?(?:\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?(?: ?[AP]M)?"
+    r"|[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}"
+    r"|\d{2}:\d{2}:\d{2}(?:[.,]\d{1,6})?)\]?"
+)
+_LOG_LEVEL = r"(?:DEBUG|INFO|WARN|WARNING|ERROR|ERR|CRITICAL|TRACE|NOTICE|FATAL|VERBOSE|debug|info|warn|warning|error|trace)"
+#: What may follow the time stamp before the message: blanks, ``[...]``/``(...)`` groups, a level,
+#: a logger name before a level, one-character separators.
+_LOG_TOKEN = re.compile(r"[ \t]{1,8}|\[[^\]\r\n]{0,80}\]|\([^)\r\n]{0,60}\)|" + _LOG_LEVEL + r"\b:?|[\w.]{1,60}(?=[ \t]{1,8}" + _LOG_LEVEL + r"\b)|[-|:>]")
+#: A docker compose service prefix (``frigate  | ``).
+_COMPOSE = re.compile(r"^[\w.-]{1,40}[ \t]{1,20}\| ")
+
+
+def _log_message(line: str) -> str | None:
+    s = _COMPOSE.sub("", line, count=1)
+    m = _LOG_STAMP.match(s)
+    if m is None:
+        return None
+    rest = s[m.end() :]
+    if rest.count(" - ") >= 2:  # Python logging's "%(asctime)s - %(name)s - %(levelname)s - %(message)s"
+        parts = rest.split(" - ", 3)
+        if any(re.fullmatch(_LOG_LEVEL, p.strip()) for p in parts[:3]):
+            return parts[-1].strip()
+    pos = 0
+    for _ in range(12):
+        t = _LOG_TOKEN.match(rest, pos)
+        if t is None or t.end() == pos:
+            break
+        pos = t.end()
+    return rest[pos:].strip()
+
+
+def log_prefix_text(text: str) -> str | None:
+    """The messages of a log whose lines start with a time stamp (the prefixes cut), one a line;
+    None when fewer than two lines have one."""
+    head = text[:4096].split("\n", 8)[:8]
+    if sum(_LOG_STAMP.match(ln) is not None or ((c := _COMPOSE.match(ln)) is not None and _LOG_STAMP.match(ln[c.end() :]) is not None)
+           for ln in head if ln[:1].isdigit() or ln[:1] in "[ADFJMNOSabcdefghijklmnopqrstuvwxyz") < min(2, len(head)):
+        return None  # a log starts with stamped lines (a command line above them at most)
+    out: list[str] = []
+    stamped = 0
+    for line in _lines(text):
+        msg = _log_message(line)
+        if msg is None:
+            out.append(line)
+            continue
+        stamped += 1
+        out.append(msg)
+    return "\n".join(out) if stamped >= 2 else None
+
+
+# ------------------------------------------------------------------ transcripts with direction markers
+
+_STATUS_AT = re.compile(r"(HTTP|RTSP)/\d(?:\.\d)? (\d{3})(?: |$)")
+_HEADER_AT = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,63}):[ \t]{0,8}(\S.{0,2000})$")
+_DIGITS = re.compile(r"\d")
+#: Most answers read from one transcript.
+MAX_ANSWERS = 16
+
+
+def marked_answer_fields(fields: Fields, text: str) -> None:
+    """Answers in a transcript whose lines carry a direction marker or a time stamp that differs
+    between the request and the answer (``<< RTSP/1.0 401 ...`` / ``<< Server: X``; ``[RX]``;
+    ``12:00:01.100 <- ...``): from each status line on, the following lines behind the same
+    prefix (digits compared as digits) that are header lines: ``<proto>.status``,
+    ``<proto>.header.<name>``. Requests are not answers and are not read."""
+    lines = _lines(text)
+    answers = 0
+    for i, line in enumerate(lines):
+        if "/" not in line or answers >= MAX_ANSWERS:
+            continue
+        m = _STATUS_AT.search(line, 0, 200)
+        if m is None or m.start() == 0 or m.start() > 60:
+            continue
+        marker = line[: m.start()]
+        if marker.strip() == "":
+            continue  # no prefix: the HTTP/RTSP parser reads it
+        shape = _DIGITS.sub("0", marker)
+        proto = m.group(1).lower()
+        answers += 1
+        add(fields, f"{proto}.status", m.group(2))
+        for nxt in lines[i + 1 : i + 101]:
+            if len(nxt) <= len(marker) or _DIGITS.sub("0", nxt[: len(marker)]) != shape:
+                break
+            body = nxt[len(marker) :].strip()
+            if marker[-1:] in ("'", '"') and body.endswith(marker[-1]):
+                body = body[:-1]  # each line quoted (ffmpeg's -v trace: line='...')
+            h = _HEADER_AT.match(body)
+            if h is None:
+                break
+            add(fields, f"{proto}.header.{h.group(1).lower()}", h.group(2).strip())
+
+
+# ------------------------------------------------------------------ XML without its markup
+
+_VALUE_LINE = re.compile(r"[A-Za-z0-9][\w .,/()+@#-]{0,63}")
+
+
+_LOWER_WORD = re.compile(r"[a-z]{2,}[,.]?")
+#: A token that may be a value of a stripped document (a letter or a digit, then a model's or a version's characters).
+_VALUE_TOKEN = re.compile(r"[A-Za-z0-9][\w.()+/-]{0,63}")
+
+
+def _with_builds(values: list[str]) -> list[str]:
+    """The values, and each version joined with a ``build NNNNNN`` that follows it (ISAPI's
+    firmwareVersion then firmwareReleasedDate: ``V5.4.5`` / ``build 170123``)."""
+    out = list(values)
+    for a, b in zip(values, values[1:]):
+        if b.startswith("build ") and any(c.isdigit() for c in a) and " " not in a:
+            out.append(f"{a} {b}")
+    return out
+
+
+def stripped_xml_values(text: str) -> list[str]:
+    """The values of XML whose tags were stripped (a page showed the elements' text only): read
+    only when the text has no markup and no ``:``/``=`` pairs. One value a line: at least three
+    non-empty lines -- and nine in ten of them -- short values (1-64 characters, at most five
+    words), at least one holding a digit. The values run together on one or two long lines (a
+    rendered paragraph): its blank-separated tokens, when at least eight and fewer than three in
+    ten of them are lower-case words (prose is), the tokens that hold a digit."""
+    if "<" in text or ">" in text or "=" in text or "{" in text:
+        return []
+    lines = [ln.strip() for ln in text[:16384].split("\n", 201)[:200] if ln.strip()]
+    if len(lines) < 3:
+        joined = " ".join(lines)
+        if len(joined) <= 256 or ": " in joined:
+            return []  # a short value is read whole by the family grammars
+        tokens = joined.split()[:400]
+        if len(tokens) < 8 or sum(_LOWER_WORD.fullmatch(t) is not None for t in tokens) * 10 >= len(tokens) * 3:
+            return []
+        lines = [t for t in tokens if _VALUE_TOKEN.fullmatch(t) and any(c.isdigit() for c in t)]
+        lines += [f"build {b}" if a == "build" else "" for a, b in zip(tokens, tokens[1:])]
+        lines = [v for v in lines if v]
+        values = lines
+    else:
+        if len(lines) > 120:
+            return []
+        values = [ln for ln in lines if _VALUE_LINE.fullmatch(ln) and ln.count(" ") <= 4 and ": " not in ln]
+        if len(values) * 10 < len(lines) * 9 or not any(any(c.isdigit() for c in v) for v in values):
+            return []
+        if sum(ln.endswith(".") and " " in ln for ln in lines) * 4 > len(lines):
+            return []  # sentences
+    if len(lines) < 3:
+        values = [v for v in values if not v.startswith("build ")]
+    # a serial number written as the model followed by digits (DS-2CD2142FWD-I20170405AAWR...) is
+    # not read: a model grammar would take a cut of it for the model
+    whole = {v for v in values if len(v) >= 6}
+    values = [v for v in values if not any(v != w and v.startswith(w) and v[len(w) : len(w) + 1].isdigit() for w in whole)]
+    return _with_builds(values)[:MAX_VALUES]
+
+
+# ------------------------------------------------------------------ KEY="value" inside SNMP strings
+
+_SNMP_PAIR = re.compile(r"""(?<![\w.-])([A-Za-z_][\w.-]{0,40})=(?:\\"([^"\\\r\n]{0,256})\\"|"([^"\r\n]{0,256})"|'([^'\r\n]{0,256})')""")
+#: ``KEY=value`` without quotes: read when a value holds two or more of them (``MODEL=X FW=Y``).
+_SNMP_BARE_PAIR = re.compile(r"(?<![\w.-])([A-Za-z_][\w.-]{0,40})=([^\s\"';,=]{1,256})")
+
+
+def snmp_string_pairs(fields: Fields) -> None:
+    """``KEY="value"`` pairs inside SNMP text values (a walked string that is a key/value record:
+    ``MODEL="X" FIRMWARE="Y"``): ``snmp.kv.<KEY>``."""
+    n = 0
+    for name, values in list(fields.items()):
+        if not name.startswith("snmp.") or name.startswith("snmp.kv."):
+            continue
+        for v in values[:8]:
+            if "=" not in v:
+                continue
+            pairs = [(m.group(1), next((g for g in m.groups()[1:] if g is not None), "").strip()) for m in _SNMP_PAIR.finditer(v[:MAX_LINE])]
+            if not pairs and v.count("=") >= 2:
+                bare = [(m.group(1), m.group(2)) for m in _SNMP_BARE_PAIR.finditer(v[:MAX_LINE])]
+                pairs = bare if len(bare) >= 2 else []
+            for key, value in pairs[:MAX_VALUES]:
+                if value:
+                    add(fields, f"snmp.kv.{key}", value)
+                    n += 1
+                if n >= MAX_VALUES:
+                    return
+
+
+# ------------------------------------------------------------------ all of them
+
+#: A print of header entries: ``{Name=[``, ``[Name:"``, ``[(Name, ``, ``[Name: ``, ``{Name=``.
+_HEADER_TELL = re.compile(r"[{\[](?:\(|null=\[)?[A-Za-z][A-Za-z0-9_-]{1,63}(?:=|:\"|: |, )")
+
+
+def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) -> None:
+    """Every reader above over ``text`` (a fragment's text, a banner, a non-SOAP ONVIF answer).
+    Cheap tests first: a reader runs only when its tell is in the text (substring tests, no copy
+    of the text)."""
+    t = text if len(text) <= MAX_TEXT else text[:MAX_TEXT]
+    # tells are looked for in the head: a tool's output starts there (a command line above it at most)
+    h = t if len(t) <= TELL_WINDOW else t[:TELL_WINDOW]
+    lines = "\n" in h
+    if "] [" in h or '"template-id"' in h:
+        nuclei_fields(fields, t)
+    if ("='" in h and ", (" in h) or "cameras on interface" in h or "successfully connected to host" in h or t.endswith((")", ")\n", ")\r\n")):
+        discovery_tool_fields(fields, t)
+    if ", " in h and ("erver" in h or "uthenticate" in h) and _HEADER_TELL.search(h) is not None:  # (a print without
+        # Server or WWW-Authenticate says nothing the identifiers read)
+        java_header_fields(fields, prefix, t)
+    if "('" in h or '("' in h:
+        tuple_pair_fields(fields, prefix, t)
+    if "b'" in h or 'b"' in h:
+        bytes_dict_fields(fields, prefix, t)
+    if "|" in h and ("<" in h or ":" in h):
+        xml_table_fields(fields, prefix, t)
+    if "format" in h and ("rtsp" in h or "RTSP" in h):
+        ffprobe_fields(fields, t)
+    if "/" in h and ("Received message on " in h or "MQTT publish: topic" in h
+                     or _MQTT_START.match(h) is not None):
+        mqtt_fields(fields, prefix, t)
+    if tables and lines and ":" in t:
+        messages = log_prefix_text(t)
+        if messages is not None:
+            from netscan.parsers.shapes import table_pairs  # noqa: PLC0415 (shapes is imported with http)
+
+            for key, value in table_pairs(messages):
+                add(fields, f"{prefix}.kv.{key}", value)
+    if lines and ("RTSP/" in h or "HTTP/" in h):
+        marked_answer_fields(fields, t)
+    if "&lt;" in h:
+        for name, value in xml_salvage(html.unescape(t)):
+            add(fields, f"{prefix}.xml.{name}", value)
+    if tables and (lines or len(t) > 256):
+        for value in stripped_xml_values(t):
+            add(fields, f"{prefix}.line", value)
