@@ -734,7 +734,7 @@ def http_fields(raw: str, request: str = "") -> Fields:
     fields = message_fields(msg, "http")
     fragment_fields(fields, "http", raw)
     if raw[:5] not in ("HTTP/", "RTSP/"):  # other tools' recordings (netscan/parsers/toolout.py)
-        toolout_fields(fields, "http", raw, tables=f"http.sdp.session" not in fields and f"http.sdp.origin" not in fields)
+        toolout_fields(fields, "http", raw, tables="http.sdp.session" not in fields and "http.sdp.origin" not in fields)
     if msg.shape == "value":  # a bare value says what it is only through the request label
         label = request.strip().lower()
         if label in ("title", "http-title"):
@@ -756,7 +756,7 @@ def rtsp_fields(raw: str, request: str = "") -> Fields:
     fields = message_fields(msg, "rtsp")
     fragment_fields(fields, "rtsp", raw)
     if raw[:5] not in ("HTTP/", "RTSP/"):  # other tools' recordings (netscan/parsers/toolout.py)
-        toolout_fields(fields, "rtsp", raw, tables=f"rtsp.sdp.session" not in fields and f"rtsp.sdp.origin" not in fields)
+        toolout_fields(fields, "rtsp", raw, tables="rtsp.sdp.session" not in fields and "rtsp.sdp.origin" not in fields)
     if request:
         add(fields, "rtsp.method", request.split()[0] if request.split() else "")
     return fields
