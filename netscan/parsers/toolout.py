@@ -122,7 +122,7 @@ def _nuclei_extracted(rest: str) -> list[str]:
     if body.startswith("LN: "):
         return []
     if body.startswith('"'):
-        out = []
+        out: list[str] = []
         pos = 0
         while pos < len(body) and len(out) < 32:
             m = _NUCLEI_QUOTED.match(body, pos)
@@ -194,9 +194,11 @@ def _nuclei_events(text: str) -> list[dict[str, Any]]:
 
 
 def _nuclei_event(fields: Fields, event: dict[str, Any]) -> None:
-    info = event.get("info") if isinstance(event.get("info"), dict) else {}
-    extractor = event.get("extractor-name") if isinstance(event.get("extractor-name"), str) else ""
-    matcher = event.get("matcher-name") if isinstance(event.get("matcher-name"), str) else ""
+    raw_info = event.get("info")
+    info: dict[str, Any] = raw_info if isinstance(raw_info, dict) else {}
+    raw_extractor, raw_matcher = event.get("extractor-name"), event.get("matcher-name")
+    extractor = raw_extractor if isinstance(raw_extractor, str) else ""
+    matcher = raw_matcher if isinstance(raw_matcher, str) else ""
     results = event.get("extracted-results")
     extracted = [str(v).strip() for v in results[:32] if isinstance(v, (str, int, float)) and str(v).strip()] if isinstance(results, list) else []
     url = next((event[k] for k in ("matched-at", "host", "url") if isinstance(event.get(k), str) and event[k]), "")
@@ -432,7 +434,8 @@ def ffprobe_fields(fields: Fields, text: str) -> None:
             doc = None
         fmt = doc.get("format") if isinstance(doc, dict) else None
         if isinstance(fmt, dict):
-            tags = fmt.get("tags") if isinstance(fmt.get("tags"), dict) else {}
+            raw_tags = fmt.get("tags")
+            tags: dict[str, Any] = raw_tags if isinstance(raw_tags, dict) else {}
             if _is_rtsp(str(fmt.get("format_name", "")), str(fmt.get("filename", ""))):
                 _ff_add(fields, {k: str(v) for k, v in tags.items() if isinstance(v, (str, int, float))})
     if "<format " in t and "<tag " in t:
