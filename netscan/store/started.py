@@ -12,6 +12,7 @@ then takes the usual path.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
@@ -42,7 +43,12 @@ def _utcnow() -> dt.datetime:
 def begin_scan_sqlite(url: str, *, site: str, source: str, targets: list[str], engine: str | None,
                       origin: str | None = None) -> int | None:
     """Record a started scan in the existing SQLite inventory at ``url`` whose schema is
-    ``SCHEMA_HEAD``; its id, or None when this path does not apply (nothing is written then)."""
+    ``SCHEMA_HEAD``; its id, or None when this path does not apply (nothing is written then).
+
+    Raises:
+        sqlite3.Error: the row could not be written (a lock held past the busy timeout, a full
+            disk): what ``Store.begin_scan`` would meet too, reported the same way by the caller.
+    """
     path = sqlite_file(url)
     if path is None or not path.is_file():
         return None
@@ -57,6 +63,10 @@ def begin_scan_sqlite(url: str, *, site: str, source: str, targets: list[str], e
         con.execute("PRAGMA synchronous=NORMAL")
         con.execute("PRAGMA foreign_keys=ON")
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:  # not an inventory netscan made (yet): Store creates or reports it
+        con.close()
+        return None
+    try:
         if row is None or row[0] != SCHEMA_HEAD:
             return None
         started = _utcnow().replace(tzinfo=None)
@@ -71,10 +81,9 @@ def begin_scan_sqlite(url: str, *, site: str, source: str, targets: list[str], e
             scan_id = cur.lastrowid
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):  # (SQLite may have rolled it back already)
+                con.execute("ROLLBACK")
             raise
         return int(scan_id)  # type: ignore[arg-type]  # (set by every INSERT into a rowid table)
-    except sqlite3.Error:
-        return None
     finally:
         con.close()

@@ -392,6 +392,14 @@ def test_scan_start_without_sqlalchemy_writes_the_store_row(tmp_path: Path) -> N
     con.close()
     assert begin_scan_sqlite(url, site="s", source="scan", targets=[], engine=None) is None  # an older schema: Store migrates it
     assert _scan_rows(path) == before
+    # a current schema that cannot take the row: the error is the caller's to report (as Store's would be)
+    con = sqlite3.connect(str(path))
+    con.execute("UPDATE alembic_version SET version_num = '0002'")
+    con.execute("ALTER TABLE scans RENAME TO scans_gone")
+    con.commit()
+    con.close()
+    with pytest.raises(sqlite3.OperationalError, match="no such table: scans"):
+        begin_scan_sqlite(url, site="s", source="scan", targets=[], engine=None)
 
 
 def test_scan_session_starts_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
