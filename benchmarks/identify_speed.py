@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Identification speed: ``identify`` of N observations (default 10,000), built by repeating the
 recorded corpus with distinct addresses and request tags so every response is parsed afresh, as in a
-real scan. Reports seconds per 10,000 observations.
+real scan. Reports seconds per 10,000 observations, warm (the 10,000 re-tagged observations on one
+database: every response parsed afresh, a value matched before comes from the database's memo) and
+cold (a fresh database, each recorded observation identified once: every response parsed and every
+value matched for the first time), wall-clock and CPU, and the machine's load average at the end.
 
     .venv/bin/python benchmarks/identify_speed.py [--n N] [--corpus DIR ...] [--baseline-src DIR] [--rounds R]
 
@@ -34,6 +37,19 @@ def measure(n: int, dirs: list[Path]) -> dict[str, float]:
     from netscan.sigdb import load_db
 
     base = [o for d in dirs for p in sorted(d.rglob("*.json")) for o in load_path(p)]
+    # cold: a fresh database, each recorded observation identified once (every response parsed and
+    # every field value matched for the first time), as a scan of that many different devices
+    cold_db = load_db()
+    once = [dataclasses.replace(o, responses=tuple(dataclasses.replace(r, request=f"{r.request} #cold") for r in o.responses))
+            for o in base]
+    _cached_fields.cache_clear()
+    t0 = time.perf_counter()
+    c0 = time.process_time()
+    for o in once:
+        identify(o, cold_db)
+    cold_s = time.perf_counter() - t0
+    cold_cpu = time.process_time() - c0
+    del cold_db, once
     t_load = time.perf_counter()
     db = load_db()
     load_s = time.perf_counter() - t_load
@@ -50,7 +66,9 @@ def measure(n: int, dirs: list[Path]) -> dict[str, float]:
     dt = time.perf_counter() - t0
     cpu = time.process_time() - c0
     return {"observations": n, "distinct_recorded": len(base), "seconds": round(dt, 3), "seconds_per_10000": round(dt * 10_000 / n, 3),
-            "cpu_seconds_per_10000": round(cpu * 10_000 / n, 3), "db_load_seconds": round(load_s, 3), "rules": len(db.rules)}
+            "cpu_seconds_per_10000": round(cpu * 10_000 / n, 3), "db_load_seconds": round(load_s, 3), "rules": len(db.rules),
+            "cold_seconds_per_10000": round(cold_s * 10_000 / len(base), 3),
+            "cold_cpu_seconds_per_10000": round(cold_cpu * 10_000 / len(base), 3)}
 
 
 def _child(src: str | None, n: int, dirs: list[Path]) -> dict[str, float]:
@@ -87,6 +105,7 @@ def main(argv: list[str]) -> int:
     base_cpu: list[float] = []
     mine_load: list[float] = []
     base_load: list[float] = []
+    cold: dict[str, list[float]] = {"this": [], "baseline": [], "this_cpu": [], "baseline_cpu": []}
     rules: dict[str, int] = {}
     for _ in range(a.rounds):
         got = _child(a.baseline_src, a.n, a.corpus)
@@ -94,20 +113,30 @@ def main(argv: list[str]) -> int:
         base_cpu.append(got.get("cpu_seconds_per_10000", float("nan")))
         base_load.append(got.get("db_load_seconds", float("nan")))
         rules["baseline"] = int(got.get("rules", 0))
+        cold["baseline"].append(got["cold_seconds_per_10000"])
+        cold["baseline_cpu"].append(got["cold_cpu_seconds_per_10000"])
         got = _child(None, a.n, a.corpus)
         mine.append(got["seconds_per_10000"])
         mine_cpu.append(got["cpu_seconds_per_10000"])
         mine_load.append(got["db_load_seconds"])
         rules["this"] = int(got["rules"])
+        cold["this"].append(got["cold_seconds_per_10000"])
+        cold["this_cpu"].append(got["cold_cpu_seconds_per_10000"])
     m, b = statistics.median(mine), statistics.median(base)
     ml, bl = statistics.median(mine_load), statistics.median(base_load)
     mc, bc = statistics.median(mine_cpu), statistics.median(base_cpu)
+    cm = {k: statistics.median(v) for k, v in cold.items()}
     print(json.dumps({"observations": a.n, "corpus": [str(d) for d in a.corpus], "baseline_src": a.baseline_src,
                       "seconds_per_10000": m, "baseline_seconds_per_10000": b, "ratio": round(m / b, 3),
                       "cpu_seconds_per_10000": mc, "baseline_cpu_seconds_per_10000": bc, "cpu_ratio": round(mc / bc, 3),
                       "db_load_seconds": ml, "baseline_db_load_seconds": bl, "load_ratio": round(ml / bl, 3),
+                      "cold_seconds_per_10000": cm["this"], "baseline_cold_seconds_per_10000": cm["baseline"],
+                      "cold_ratio": round(cm["this"] / cm["baseline"], 3),
+                      "cold_cpu_seconds_per_10000": cm["this_cpu"], "baseline_cold_cpu_seconds_per_10000": cm["baseline_cpu"],
+                      "cold_cpu_ratio": round(cm["this_cpu"] / cm["baseline_cpu"], 3),
+                      "load_average": os.getloadavg(), "cpus": os.cpu_count(),
                       "rules": rules,
-                      "rounds": {"this": mine, "baseline": base, "this_cpu": mine_cpu, "baseline_cpu": base_cpu,
+                      "rounds": {"cold": cold, "this": mine, "baseline": base, "this_cpu": mine_cpu, "baseline_cpu": base_cpu,
                                  "this_load": mine_load, "baseline_load": base_load}}, indent=2))
     return 0
 

@@ -1,7 +1,5 @@
 """Allow ``python -m netscan``."""
 
-import sys
+from netscan.cli import entry
 
-from netscan.cli import main
-
-sys.exit(main())
+entry()

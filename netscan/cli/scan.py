@@ -484,7 +484,7 @@ def run(args: argparse.Namespace) -> int:
         from netscan.cli.storeopts import StoreSession
 
         session = StoreSession(args, source=getattr(args, "store_source", "scan"), targets=list(options.targets),
-                               engine=options.engine)
+                               engine=options.engine, defer=True)
     try:
         return _run(args, options, outputs, session)
     finally:
@@ -509,6 +509,8 @@ def _run(args: argparse.Namespace, options: Any, outputs: list[Output], session:
         def event(self, kind: str, ip: str | None = None, total: int | None = None) -> None:
             if kind == "idle" and not warm and not options.hosts_only:
                 warm.append(_prewarm(args.signatures))
+                if session is not None:
+                    session.idle()  # the inventory's connection is made while hosts wait on the network
             watch.event(kind, ip=ip, total=total)
 
     if session is not None:

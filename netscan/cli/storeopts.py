@@ -54,7 +54,11 @@ class StoreSession:
     """A scan's place in the inventory: opened (and the scan recorded as started) in a thread while
     the scan waits on the network, finished with the report when the scan ends."""
 
-    def __init__(self, args: argparse.Namespace, *, source: str, targets: list[str], engine: str | None) -> None:
+    def __init__(self, args: argparse.Namespace, *, source: str, targets: list[str], engine: str | None,
+                 defer: bool = False) -> None:
+        """``defer``: once the scan is recorded as started, the rest of the opening (SQLAlchemy's
+        import and connection, when the start was recorded without them: netscan.store.started) waits
+        for :meth:`idle` (or :meth:`finish`): a scan calls it when its hosts wait on the network."""
         from netscan.store import DEFAULT_SITE, resolve_url
 
         self.site = site_of(args, DEFAULT_SITE) or DEFAULT_SITE
@@ -63,24 +67,45 @@ class StoreSession:
         self.scan_id: int | None = None
         self.error: BaseException | None = None
         self.device_ids: list[int] = []
+        self._started = threading.Event()
+        self._go = threading.Event()
+        self._abandoned = False
+        if not defer:
+            self._go.set()
         self._thread = threading.Thread(target=self._open, args=(source, targets, engine), name="netscan-store", daemon=True)
         self._thread.start()
 
     def _open(self, source: str, targets: list[str], engine: str | None) -> None:
         try:
+            from netscan.store.started import begin_scan_sqlite
+
+            quick = begin_scan_sqlite(self.url, site=self.site, source=source, targets=targets, engine=engine)
+            if quick is not None:
+                self.scan_id = quick
+                self._started.set()
+                self._go.wait()
+                if self._abandoned:
+                    return
             from netscan.store.db import Store
 
             store = Store.connect(self.url)
             store.migrate()
-            self.scan_id = store.begin_scan(site=self.site, source=source, targets=targets, engine=engine)
+            if self.scan_id is None:
+                self.scan_id = store.begin_scan(site=self.site, source=source, targets=targets, engine=engine)
             self.store = store
         except BaseException as exc:  # noqa: BLE001 - reported by finish()
             self.error = exc
+        finally:
+            self._started.set()
 
     def ready(self) -> None:
         """Wait until the scan is recorded as started (before the first packet: a scan killed from
         then on is in the inventory, marked incomplete). Errors wait for :meth:`finish`."""
-        self._thread.join()
+        self._started.wait()
+
+    def idle(self) -> None:
+        """The scan waits on the network: the deferred part of the opening may run now."""
+        self._go.set()
 
     def finish(self, report: Report, observations: list[Observation] | None, *, complete: bool) -> tuple[Report, Report]:
         """Store the report. Returns the report to print (accepted findings marked, the inventory
@@ -91,6 +116,7 @@ class StoreSession:
             StoreError: the inventory could not be opened or written (the report is not lost:
                 the caller prints it all the same).
         """
+        self._go.set()
         self._thread.join()
         if self.error is not None or self.store is None or self.scan_id is None:
             raise _as_store_error(self.error)
@@ -114,7 +140,11 @@ class StoreSession:
             raise _as_store_error(exc) from None
 
     def close(self) -> None:
-        """Release the database connections."""
+        """Release the database connections (a deferred opening that has not run is dropped)."""
+        if not self._go.is_set():
+            self._abandoned = True
+            self._go.set()
+            self._thread.join()
         if self.store is not None:
             self.store.close()
 

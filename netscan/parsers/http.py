@@ -260,7 +260,8 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
     nl = raw.find("\n", 0, 512)
     if _STATUS.match((raw[:nl] if nl >= 0 else raw[:512]).strip()):
         return parse_message(raw)  # the common case: a complete exchange
-    text = _unprefix_curl(raw) if _CURL_STATUS.search(raw, 0, 65536) else raw
+    curl = ("< HTTP/" in raw or "< RTSP/" in raw) and _CURL_STATUS.search(raw, 0, 65536) is not None
+    text = _unprefix_curl(raw) if curl else raw
     if "reply: " in text:  # before escaped line ends are undone: the reply line ends with a written-out \r\n
         debug = _http_client_debug(text)
         if debug is not None:
@@ -282,7 +283,7 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
     if ("[rtsp @" in text or "Input #" in text or "Nmap" in text or "STATE" in text) and is_tool_output(text):
         stripped = text.strip()  # ffmpeg's or nmap's output: netscan.parsers.shapes reads it whole
         return Message(proto=proto, status=None, reason="", body=stripped, shape="body", text=stripped)
-    inside = _STATUS_INSIDE.search(text, 0, 65536)
+    inside = _STATUS_INSIDE.search(text, 0, 65536) if "HTTP/" in text or "RTSP/" in text else None
     if inside is not None:
         text = _strip_log_prefix(text.replace("\r\n", "\n"))
         inside = _STATUS_INSIDE.search(text, 0, 65536)
@@ -458,6 +459,8 @@ def _kv_lines(text: str) -> list[tuple[str, str]]:
 def find_title(text: str) -> str | None:
     """The text of the first ``<title ...>`` element, or None. One forward scan with ``find``
     (a regex ``<title[^>]*>(.*?)</title>`` restarts at every unclosed ``<title``: quadratic)."""
+    if "<t" not in text and "<T" not in text:
+        return None  # no "<title" in any case (speed: the text is not lower-cased for nothing)
     # same length as text (str.lower() may not be, except on ASCII, where it is the quicker)
     low = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
     pos = 0

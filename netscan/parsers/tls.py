@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-
-from cryptography import x509
-from cryptography.x509.oid import NameOID
+from typing import TYPE_CHECKING
 
 from netscan.parsers._util import Fields, add
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 _BEGIN = "-----BEGIN CERTIFICATE-----"
 _END = "-----END CERTIFICATE-----"
@@ -53,6 +54,8 @@ def _dump_lines(text: str) -> list[tuple[str, str]]:
 
 
 def _name_fields(fields: Fields, prefix: str, name: x509.Name) -> None:
+    from cryptography.x509.oid import NameOID  # noqa: PLC0415 (imported when a certificate is read: start-up time)
+
     add(fields, f"tls.{prefix}", name.rfc4514_string())
     if prefix == "subject":
         for oid, key in ((NameOID.COMMON_NAME, "cn"), (NameOID.ORGANIZATION_NAME, "o"), (NameOID.ORGANIZATIONAL_UNIT_NAME, "ou")):
@@ -74,6 +77,8 @@ def tls_fields(raw: str, request: str = "") -> Fields:
     fields: Fields = {}
     pem = find_pem(raw[:MAX_PEM_SEARCH])
     if pem:
+        from cryptography import x509  # noqa: PLC0415 (imported when a certificate is read: start-up time)
+
         try:
             cert = x509.load_pem_x509_certificate(pem.encode("ascii"))
         except Exception as exc:  # noqa: BLE001 - ValueError, x509.InvalidVersion (not a ValueError), ...

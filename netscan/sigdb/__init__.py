@@ -23,9 +23,30 @@ from netscan.sigdb.db import (
 )
 from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR
 from netscan.sigdb.names import normalise_name, vendor_key
-from netscan.sigdb.selfcheck import CHECKS, check, check_vulns, run_checks
-from netscan.sigdb.signatures import Signatures, default_signatures, load_signatures
-from netscan.sigdb.vulns import VulnDB, load_vulns
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from netscan.sigdb.selfcheck import CHECKS, check, check_vulns, run_checks
+    from netscan.sigdb.signatures import Signatures, default_signatures, load_signatures
+    from netscan.sigdb.vulns import VulnDB, load_vulns
+
+#: Names imported from their module when first used: the self-check and the vulnerability records
+#: are not needed to identify a device (a scan imports this package before its first packet).
+_LAZY = {"CHECKS": "selfcheck", "check": "selfcheck", "check_vulns": "selfcheck", "run_checks": "selfcheck",
+         "Signatures": "signatures", "default_signatures": "signatures", "load_signatures": "signatures",
+         "VulnDB": "vulns", "load_vulns": "vulns"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib  # noqa: PLC0415
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CHECKS",

@@ -29,12 +29,14 @@ from netscan.store import schema as t
 from netscan.store.adapter import SightingRecord, pack, parse_time, unpack
 from netscan.store.diff import DeviceState, FindingState
 from netscan.store.identity import keys_for, mac_is_identity, normalise_mac, normalise_serial
+from netscan.store.started import SCHEMA_HEAD
+from netscan.store.started import SQLITE_BUSY_MS as _STARTED_BUSY_MS
 
 logger = logging.getLogger(__name__)
 
 #: How long a writer waits for another writer's lock (SQLite busy timeout), in milliseconds: a
 #: /22 scan's ingest takes well under a second; a minute covers a slow disk and many writers.
-SQLITE_BUSY_MS = 60_000
+SQLITE_BUSY_MS = _STARTED_BUSY_MS
 #: Rows per IN (...) look-up (SQLite's default bound-parameter limit is 32,766; stay far below).
 CHUNK = 500
 #: PostgreSQL advisory lock id serialising identity resolution among concurrent writers.
@@ -45,7 +47,7 @@ PG_MIGRATE_LOCK = 0x6E657474
 MAX_INGEST_ATTEMPTS = 5
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: The newest migration's revision (tests/store/test_store.py checks it is alembic's head).
-HEAD = "0002"
+HEAD = SCHEMA_HEAD  # (defined beside the scan-start path that needs no SQLAlchemy: netscan.store.started)
 
 
 def utcnow() -> dt.datetime:

@@ -60,3 +60,21 @@ def test_output_file_written_atomically(tmp_path: Path) -> None:
     assert main(["identify", "--signatures", MINI, "-o", str(out), str(obs)]) == 0
     assert json.loads(out.read_text())["devices"][0]["vendor"] == "Hikvision"
     assert main(["identify", "--signatures", MINI, "-o", str(tmp_path / "nodir" / "r.json"), str(obs)]) == ExitCode.USAGE
+
+
+def test_program_exit_is_main_exit(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """``netscan identify`` as a program (netscan.cli.entry: its process ends without the
+    interpreter's teardown) exits with main's code and writes what main writes, to a file and to a
+    pipe."""
+    corpus = Path(__file__).parent.parent / "corpus" / "hikvision"
+    obs = tmp_path / "obs.json"
+    obs.write_text(json.dumps([json.loads(p.read_text()) for p in sorted(corpus.glob("*.json"))[:3]]))
+    args = ["identify", "--format", "json", "--now", "2026-12-06T00:00:00Z", "--fail-on", "low", str(obs)]
+    want_code = main([*args[:-1], "--output", str(tmp_path / "a.json"), str(obs)])
+    want_out = main(args)
+    printed = capsys.readouterr().out
+    r = _run(*args[:-1], "--output", str(tmp_path / "b.json"), str(obs))
+    assert r.returncode == want_code and r.stderr == ""
+    assert (tmp_path / "b.json").read_text() == (tmp_path / "a.json").read_text()
+    r = _run(*args)
+    assert r.returncode == want_out and r.stdout == printed

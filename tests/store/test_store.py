@@ -346,3 +346,81 @@ def test_passive_capture_is_recorded(tmp_path: Path) -> None:
         assert len(s.scans()) == 1
     finally:
         s.close()
+
+
+def _scan_rows(path: Path) -> list[tuple[Any, ...]]:
+    con = sqlite3.connect(str(path))
+    try:
+        return con.execute("SELECT site, source, targets, started_at, ended_at, engine, complete, device_count, origin, header, "
+                           "typeof(started_at), typeof(complete) FROM scans ORDER BY id").fetchall()
+    finally:
+        con.close()
+
+
+def test_scan_start_without_sqlalchemy_writes_the_store_row(tmp_path: Path) -> None:
+    """netscan.store.started writes the same ``scans`` row as Store.begin_scan, only into an
+    existing SQLite inventory at the newest schema; anywhere else it writes nothing and says None."""
+    import re
+
+    from netscan.store.started import begin_scan_sqlite
+
+    path = tmp_path / "inv.sqlite"
+    url = resolve_url(str(path))
+    assert begin_scan_sqlite(url, site="default", source="scan", targets=["x"], engine=None) is None  # no file yet
+    assert not path.exists()
+    s = open_store(str(path))
+    try:
+        a = s.begin_scan(site="lab", source="scan", targets=["10.0.0.0/24", "cam.local"], engine="netscan")
+        b = begin_scan_sqlite(url, site="lab", source="scan", targets=["10.0.0.0/24", "cam.local"], engine="netscan")
+        assert b == a + 1
+        rows = _scan_rows(path)
+        assert rows[0][:3] + rows[0][4:] == rows[1][:3] + rows[1][4:]  # all but the start time
+        assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.000000", r[3]) for r in rows)
+        # the store reads it back like its own, and finishes it like its own
+        assert s.scan(b) is not None and s.scan(b).site == "lab"
+        store_scan(s, b, report([device("10.0.0.5", mac="44:19:b6:01:02:03")]), None, complete=True)
+        assert s.scan(b).complete
+    finally:
+        s.close()
+    before = _scan_rows(path)
+    assert begin_scan_sqlite("postgresql+psycopg://u@h/db", site="s", source="scan", targets=[], engine=None) is None
+    assert begin_scan_sqlite("sqlite://", site="s", source="scan", targets=[], engine=None) is None
+    assert begin_scan_sqlite(url + "?mode=ro", site="s", source="scan", targets=[], engine=None) is None
+    con = sqlite3.connect(str(path))
+    con.execute("UPDATE alembic_version SET version_num = '0001'")
+    con.commit()
+    con.close()
+    assert begin_scan_sqlite(url, site="s", source="scan", targets=[], engine=None) is None  # an older schema: Store migrates it
+    assert _scan_rows(path) == before
+    # a current schema that cannot take the row: the error is the caller's to report (as Store's would be)
+    con = sqlite3.connect(str(path))
+    con.execute("UPDATE alembic_version SET version_num = '0002'")
+    con.execute("ALTER TABLE scans RENAME TO scans_gone")
+    con.commit()
+    con.close()
+    with pytest.raises(sqlite3.OperationalError, match="no such table: scans"):
+        begin_scan_sqlite(url, site="s", source="scan", targets=[], engine=None)
+
+
+def test_scan_session_starts_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
+    """A scan's session records the start without importing SQLAlchemy (its import is deferred
+    until the hosts wait on the network), then opens the store as before."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "inv.sqlite"
+    open_store(str(path)).close()
+    code = (
+        "import argparse, sys\n"
+        "from netscan.cli.storeopts import StoreSession\n"
+        f"s = StoreSession(argparse.Namespace(db={str(path)!r}, site=None), source='scan', targets=['x'], engine=None, defer=True)\n"
+        "s.ready()\n"
+        "print('sqlalchemy' in sys.modules, s.scan_id)\n"
+        "s.idle(); s._thread.join()\n"
+        "print(s.store is not None, s.error)\n"
+        "s.close()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True).stdout.split("\n")
+    assert out[0] == "False 1"
+    assert out[1] == "True None"
+    assert _scan_rows(path)[0][:3] == ("default", "scan", '["x"]')
