@@ -55,6 +55,7 @@ def test_device_version_keys(db, doc, want) -> None:  # type: ignore[no-untyped-
     {"hw_ver": "1.0.0", "hardwareVersion": "2.0.1", "hardVer": "IPC_51516M5M"},
     {"version": "2.1.0"},                                 # a bare top-level version: an API's or a document's
     {"client": {"sw_version": "1.2.3"}, "cloud": {"fw_ver": "2.3.4"}},
+    {"sec_sw_version": "1.0.44", "sub_ver": "0.0.131.1852-1.4.40"},  # Eufy's secondary firmware, a Kasa sub-module
 ])
 def test_component_and_update_versions_are_no_firmware(db, doc) -> None:  # type: ignore[no-untyped-def]
     assert _fw(db, doc) is None
@@ -63,6 +64,8 @@ def test_component_and_update_versions_are_no_firmware(db, doc) -> None:  # type
 def test_device_firmware_beside_the_offered_update(db) -> None:  # type: ignore[no-untyped-def]
     # UniFi Protect bootstrap: firmwareVersion is what runs, latestFirmwareVersion what is offered
     assert _fw(db, {"type": "UVC G4 Doorbell Pro", "firmwareVersion": "4.48.16", "latestFirmwareVersion": "4.51.2"}) == "4.48.16"
+    # Eufy: main_sw_version is the device's, sec_sw_version its secondary module's (in either order)
+    assert _fw(db, {"sec_sw_version": "1.0.44", "main_sw_version": "2.1.7.9"}) == "2.1.7.9"
     # TR-064's output arguments start with "New": it is the running version
     assert _fw(db, "<u:GetInfoResponse><NewManufacturerName>AVM</NewManufacturerName>"
                    "<NewSoftwareVersion>148.07.12</NewSoftwareVersion></u:GetInfoResponse>") == "148.07.12"
