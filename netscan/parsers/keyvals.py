@@ -13,7 +13,14 @@ and yields the fields the rest of netscan already reads:
   key is a pair, the header row too (``<prefix>.kv.<key>``);
 - ``ngrep`` output (``T 192.168.1.28:554 -> 192.168.1.8:54418 [AP]`` then the payload indented by
   two blanks, wrapped, each non-printable byte -- CR, LF -- printed as ``.``): a payload that starts
-  with a status line is the device's answer; it is read as that exchange (``<prefix>.header.*``).
+  with a status line is the device's answer; it is read as that exchange (``<prefix>.header.*``);
+- a HomeKit accessory database (HAP ``GET /accessories``, as aiohomekit and Home Assistant's
+  homekit_controller save it, also cut off): the Accessory Information service (type ``3E``) of the
+  first accessory -- the device itself; bridged accessories follow it -- gives its characteristics by
+  type (``20`` Manufacturer, ``21`` Model, ``23`` Name, ``30`` SerialNumber, ``52`` FirmwareRevision,
+  ``53`` HardwareRevision, short or in the full ``0000xxxx-0000-1000-8000-0026BB765291`` form) as
+  ``<prefix>.kv.<Name>``, and the services of that accessory that say what it is (``110`` camera stream
+  management, ``121`` doorbell, ``D8`` television...) as ``<prefix>.kv.HAPService``.
 
 Every reader is capped in characters, lines and pairs; every pattern is a bounded character class or
 a fixed word next to one, so a hostile text costs linear time.
@@ -23,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from netscan.parsers._util import Fields, add
+from netscan.parsers._util import Fields, Unreadable, add, parse_loose
 from netscan.parsers.shapes import _TABLE_KEY, norm_key, table_pairs
 
 #: Longest text looked at, most lines, longest line, most pairs kept per reader.
@@ -238,6 +245,65 @@ def ngrep_answers(text: str) -> list[str]:
     return out
 
 
+# ------------------------------------------------------------------ HomeKit accessory databases
+
+#: The HAP base UUID of Apple-defined types (HAP specification, "Service and characteristic types").
+_HAP_BASE = "-0000-1000-8000-0026BB765291"
+#: Accessory Information characteristics by short type.
+_HAP_INFO = {"20": "Manufacturer", "21": "Model", "23": "Name", "30": "SerialNumber", "52": "FirmwareRevision",
+             "53": "HardwareRevision"}
+#: Services that say what the accessory is (``<prefix>.kv.HAPService``).
+_HAP_SERVICES = {"110": "CameraRTPStreamManagement", "121": "Doorbell", "D8": "Television", "43": "Lightbulb",
+                 "47": "Outlet", "49": "Switch"}
+_HAP_SHORT = re.compile(r"[0-9A-F]{1,8}")
+#: Most accessories, services and characteristics looked at.
+MAX_HAP_ITEMS = 64
+
+
+def _hap_type(value: object) -> str | None:
+    """A HAP type's short form (``3E``, ``52``) from either form; None for a vendor's own UUID."""
+    if not isinstance(value, str):
+        return None
+    t = value.strip().upper()
+    if t.endswith(_HAP_BASE) and len(t) == 36:
+        t = t[:8]
+    if _HAP_SHORT.fullmatch(t) is None:
+        return None
+    return t.lstrip("0") or "0"
+
+
+def hap_accessory_info(text: str) -> list[tuple[str, str]]:
+    """(name, value) of the Accessory Information service of the first accessory of a HAP accessory
+    database (``[{"aid": 1, "services": [...]}]`` or ``{"accessories": [...]}``, JSON or cut JSON)."""
+    try:
+        doc = parse_loose(text[:MAX_TEXT])
+    except Unreadable:
+        return []
+    accessories = doc.get("accessories") if isinstance(doc, dict) else doc
+    if not isinstance(accessories, list):
+        return []
+    for acc in accessories[:MAX_HAP_ITEMS]:
+        services = acc.get("services") if isinstance(acc, dict) else None
+        if not isinstance(services, list):
+            continue
+        out: list[tuple[str, str]] = []
+        kinds: list[tuple[str, str]] = []
+        for svc in services[:MAX_HAP_ITEMS]:
+            stype = _hap_type(svc.get("type")) if isinstance(svc, dict) else None
+            if stype in _HAP_SERVICES and ("HAPService", _HAP_SERVICES[stype]) not in kinds:
+                kinds.append(("HAPService", _HAP_SERVICES[stype]))
+            if stype != "3E" or not isinstance(svc.get("characteristics"), list):
+                continue
+            for ch in svc["characteristics"][:MAX_HAP_ITEMS]:
+                name = _HAP_INFO.get(_hap_type(ch.get("type")) or "") if isinstance(ch, dict) else None
+                value = ch.get("value") if name else None
+                if isinstance(value, str) and value.strip() and len(value) <= 256:
+                    out.append((name, value.strip()))
+        if out:
+            return out + kinds  # the first accessory that describes itself: the device (bridged ones follow)
+    return []
+
+
 # ------------------------------------------------------------------ all of them
 
 def fragment_fields(fields: Fields, prefix: str, text: str) -> None:
@@ -260,6 +326,9 @@ def fragment_fields(fields: Fields, prefix: str, text: str) -> None:
                 sdp_fields(fields, prefix, sdp)
     if "--" in t and ("|" in t):
         for key, value in pipe_table_pairs(t):
+            add(fields, f"{prefix}.kv.{key}", value)
+    if '"characteristics"' in t and '"services"' in t:
+        for key, value in hap_accessory_info(t):
             add(fields, f"{prefix}.kv.{key}", value)
     if " -> " in t and _NGREP_TELL.search(t) is not None:
         answers = ngrep_answers(t)

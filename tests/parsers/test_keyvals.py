@@ -6,6 +6,7 @@ the documented layouts of the tools."""
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -238,3 +239,57 @@ def test_a_legal_name_around_a_known_makers_name(db) -> None:  # type: ignore[no
     ident = identify(Observation(None, None, (Response("onvif", body, 80, "GetDeviceInformation"),)), db)
     assert ident.vendor == "Milesight"
     assert db.manufacturer.claim(db, "ACME Vision") == ("ACME Vision", False)  # unknown stays the device's own word
+
+
+# ------------------------------------------------------------------ HomeKit accessory databases
+
+def _hap(aid: int, info: dict[str, str], services: list[str]) -> dict:  # type: ignore[type-arg]
+    chars = [{"iid": n + 2, "type": t, "format": "string", "perms": ["pr"], "value": v} for n, (t, v) in enumerate(info.items())]
+    svcs = [{"iid": 1, "type": "0000003E-0000-1000-8000-0026BB765291", "characteristics": chars}]
+    svcs += [{"iid": 100 + n, "type": s, "characteristics": []} for n, s in enumerate(services)]
+    return {"aid": aid, "services": svcs}
+
+
+def test_hap_accessory_information_full_and_short_types() -> None:
+    from netscan.parsers.keyvals import hap_accessory_info
+
+    full = [_hap(1, {"00000020-0000-1000-8000-0026BB765291": "Netatmo", "00000021-0000-1000-8000-0026BB765291": "Netatmo Doorbell",
+                     "00000052-0000-1000-8000-0026BB765291": "80.0.0", "00000053-0000-1000-8000-0026BB765291": "1"},
+                 ["00000110-0000-1000-8000-0026BB765291", "00000121-0000-1000-8000-0026BB765291"])]
+    got = hap_accessory_info(json.dumps(full))
+    assert ("Manufacturer", "Netatmo") in got and ("Model", "Netatmo Doorbell") in got and ("FirmwareRevision", "80.0.0") in got
+    assert ("HAPService", "CameraRTPStreamManagement") in got and ("HAPService", "Doorbell") in got
+    # the IP accessory protocol's own short types ("3E", "52"), under "accessories"
+    short = {"accessories": [{"aid": 1, "services": [{"type": "3E", "characteristics": [{"type": "20", "value": "LG Electronics"},
+                                                                                      {"type": "52", "value": "04.71.04"}]},
+                                                     {"type": "D8", "characteristics": []}]}]}
+    assert hap_accessory_info(json.dumps(short)) == [("Manufacturer", "LG Electronics"), ("FirmwareRevision", "04.71.04"),
+                                                     ("HAPService", "Television")]
+
+
+def test_hap_database_cut_off_is_read_and_identified() -> None:
+    text = json.dumps([_hap(1, {"00000020-0000-1000-8000-0026BB765291": "Netgear, Inc", "00000021-0000-1000-8000-0026BB765291": "ABC1000",
+                                "00000052-0000-1000-8000-0026BB765291": "1.10.931"}, ["00000110-0000-1000-8000-0026BB765291"])], indent=1)
+    cut = text[: text.index('"00000110')]  # cut inside the camera service, as fixtures are pasted
+    f = fields(Response("other", cut, None, "HomeKit accessory database"))
+    assert f["other.kv.FirmwareRevision"] == ["1.10.931"] and f["other.kv.Model"] == ["ABC1000"]
+    ident = identify(Observation(None, None, (Response("other", text, None, "HomeKit accessory database"),)))
+    assert (ident.model, ident.firmware, ident.device_type) == ("ABC1000", "1.10.931", "camera")
+
+
+def test_hap_bridge_is_not_its_bridged_camera() -> None:
+    # a bridge (aid 1) describes itself; the camera it bridges (aid 2) is another device
+    bridge = [_hap(1, {"00000020-0000-1000-8000-0026BB765291": "homebridge.io", "00000021-0000-1000-8000-0026BB765291": "homebridge",
+                       "00000052-0000-1000-8000-0026BB765291": "1.6.0"}, ["000000A2-0000-1000-8000-0026BB765291"]),
+              _hap(2, {"00000020-0000-1000-8000-0026BB765291": "Acme", "00000052-0000-1000-8000-0026BB765291": "9.9.9"},
+                   ["00000110-0000-1000-8000-0026BB765291"])]
+    ident = identify(Observation(None, None, (Response("other", json.dumps(bridge), None, "HomeKit accessory database"),)))
+    assert ident.firmware == "1.6.0" and ident.device_type not in ("camera", "doorbell")
+
+
+def test_hap_reader_ignores_other_json() -> None:
+    from netscan.parsers.keyvals import hap_accessory_info
+
+    assert hap_accessory_info('{"services": [{"type": "3E", "characteristics": "x"}]}') == []
+    assert hap_accessory_info('[{"services": [{"type": "not-hap", "characteristics": [{"type": "52", "value": "1.2.3"}]}]}]') == []
+    assert hap_accessory_info("not json {") == []
