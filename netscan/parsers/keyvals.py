@@ -297,7 +297,7 @@ def hap_accessory_info(text: str) -> list[tuple[str, str]]:
             for ch in svc["characteristics"][:MAX_HAP_ITEMS]:
                 name = _HAP_INFO.get(_hap_type(ch.get("type")) or "") if isinstance(ch, dict) else None
                 value = ch.get("value") if name else None
-                if isinstance(value, str) and value.strip() and len(value) <= 256:
+                if name and isinstance(value, str) and value.strip() and len(value) <= 256:
                     out.append((name, value.strip()))
         if out:
             return out + kinds  # the first accessory that describes itself: the device (bridged ones follow)
