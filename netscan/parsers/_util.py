@@ -340,6 +340,10 @@ def loose_pairs(text: str) -> list[tuple[str, str]]:
 _XML_LEAF = re.compile(r"<([A-Za-z_][\w.-]{0,60}:)?([A-Za-z_][\w.-]{0,60})(?:\s[^<>]{0,400})?>([^<>]{1,512})</\1?\2\s*>")
 
 
+#: The last element of a text that ends inside that element's end tag (an excerpt cut mid-tag).
+_XML_CUT_LEAF = re.compile(r"<([A-Za-z_][\w.-]{0,60}:)?([A-Za-z_][\w.-]{0,60})(?:\s[^<>]{0,400})?>([^<>]{1,512})</([A-Za-z_][\w.-]{0,60}:)?([\w.-]{0,60})$")
+
+
 def xml_salvage(text: str) -> list[tuple[str, str]]:
     """(element name, text) of every text-only element of XML that does not parse (a body cut at
     either end): namespace prefixes dropped, blank texts skipped, in document order."""
@@ -352,4 +356,9 @@ def xml_salvage(text: str) -> list[tuple[str, str]]:
             out.append((m.group(2), value))
         if len(out) >= MAX_LOOSE_PAIRS:
             break
+    cut = _XML_CUT_LEAF.search(text[:MAX_PARSE_BYTES][-700:].rstrip())
+    if cut is not None and cut.group(2).startswith(cut.group(5)) and (cut.group(4) or "") in ("", cut.group(1) or ""):
+        value = cut.group(3).strip()  # the last element, its end tag cut (`<manufacturer>Panasonic</manuf`)
+        if value and len(out) < MAX_LOOSE_PAIRS:
+            out.append((cut.group(2), value))
     return out

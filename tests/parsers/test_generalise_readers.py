@@ -76,3 +76,14 @@ def test_camera_service_types_a_camera_but_not_for_server_software() -> None:
         obs = from_dict({"ip": None, "mac": None, "responses": [
             {"protocol": "other", "port": None, "request": "/accessories", "raw": raw}]})
         assert identify(obs, db).device_type == expected, manufacturer
+
+
+def test_cut_xml_keeps_the_last_element_cut_inside_its_end_tag() -> None:
+    from netscan.parsers._util import xml_salvage  # noqa: PLC0415
+    # a UPnP description excerpt ending inside an end tag (training file
+    # tests/corpus/panasonic/panasonic-dc-bgh1_upnp-ddd-handshake-companion402.json)
+    text = "<device>\n <friendlyName>BGH1-XLU</friendlyName>\n <manufacturer>Panasonic</manuf"
+    assert ("manufacturer", "Panasonic") in xml_salvage(text)
+    # an end tag of another element, or a text not cut inside an end tag, adds nothing
+    assert ("manufacturer", "Panasonic") not in xml_salvage("<a>1</a><manufacturer>Panasonic</mod")
+    assert xml_salvage("<a>1</a><manufacturer>Panasonic") == [("a", "1")]
