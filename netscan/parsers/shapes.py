@@ -411,6 +411,28 @@ def nmap_fields(fields: Fields, text: str) -> None:
             add(fields, "nmap.mac", s[12:].strip().split(" ", 1)[0])
     if script is not None:
         _script_block(fields, script, first, rest)
+    if "\nSF:" in t:
+        _service_fingerprint(fields, t)
+
+
+def _service_fingerprint(fields: Fields, text: str) -> None:
+    """nmap's fingerprint of a service it did not recognise, as normal output prints it
+    (``SF-Port80-TCP:V=...`` then ``SF:`` lines holding ``%r(GetRequest,1FF,"HTTP/1.0 401 ...")``,
+    the same data as the XML's ``servicefp``): each reply that starts with a status line gives its
+    server and challenge headers, as a ``fingerprint-strings`` block does."""
+    from netscan.nmapxml import servicefp_replies  # noqa: PLC0415 (only for this shape)
+    from netscan.parsers.http import _STATUS, parse_message  # noqa: PLC0415 (http imports this module)
+
+    sf = "\n".join(ln.strip() for ln in text.split("\n", MAX_SHAPE_LINES)[:MAX_SHAPE_LINES] if ln.lstrip().startswith("SF:"))
+    for _probe, reply in servicefp_replies(sf)[:16]:
+        if not _STATUS.match(reply.split("\n", 1)[0].strip()):
+            continue
+        msg = parse_message(reply.split("\r\n\r\n", 1)[0] + "\r\n\r\n")
+        proto = msg.proto.lower()
+        for k in ("server", "www-authenticate"):
+            v = msg.header(k)
+            if v:
+                add(fields, f"{proto}.header.{k}", v)
 
 
 # ------------------------------------------------------------------ ffmpeg / ffprobe

@@ -87,3 +87,18 @@ def test_cut_xml_keeps_the_last_element_cut_inside_its_end_tag() -> None:
     # an end tag of another element, or a text not cut inside an end tag, adds nothing
     assert ("manufacturer", "Panasonic") not in xml_salvage("<a>1</a><manufacturer>Panasonic</mod")
     assert xml_salvage("<a>1</a><manufacturer>Panasonic") == [("a", "1")]
+
+
+def test_nmap_normal_output_service_fingerprint_lines_give_server_and_realm() -> None:
+    # nmap -sV normal output: an unrecognised service's fingerprint wrapped in SF: lines (training
+    # file tests/corpus/netgear/netgear-wnr1000v2_nmap-sv-http-nmap803.json, nmap issue 803)
+    raw = (
+        "PORT   STATE SERVICE VERSION\n80/tcp open  http\n"
+        "SF-Port80-TCP:V=7.40SVN%I=7%D=3/24%Time=58D524E0%P=x86_64-unknown-linux-gn\n"
+        'SF:u%r(GetRequest,1FF,"HTTP/1\\.0\\x20401\\x20Unauthorized\\r\\nServer:\\x20uhtt\n'
+        "SF:pd/1\\.0\\.0\\r\\nWWW-Authenticate:\\x20Basic\\x20realm=\\\"NETGEAR\\x20WNR1000v2-VC\\\"\\r\\nCont\n"
+        'SF:ent-Type:\\x20text/html\\r\\n\\r\\n<HTML>");\n'
+    )
+    f = fields(Response(protocol="other", port=80, request="nmap -sV", raw=raw))
+    assert f["http.header.server"] == ["uhttpd/1.0.0"]
+    assert f["http.header.www-authenticate"] == ['Basic realm="NETGEAR WNR1000v2-VC"']
