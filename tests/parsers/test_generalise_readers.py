@@ -69,13 +69,15 @@ def test_training_dumps_name_maker_model_firmware() -> None:
         assert (ident.vendor, ident.model, ident.firmware) == (vendor, model, firmware), name
 
 
-def test_camera_service_types_a_camera_but_not_for_server_software() -> None:
+def test_camera_services_alone_do_not_make_a_camera_but_a_television_service_makes_a_tv() -> None:
+    # HomeKit server software publishes other makers' cameras as stand-alone accessories, so a camera
+    # service says nothing about the answering host; a Television service is a non-camera type
     db = load_db()
-    for manufacturer, expected in (("Acme", "camera"), ("Homebridge", "unknown"), ("Scrypted", "unknown")):
-        raw = json.dumps([_accessory(1, manufacturer, "CAM-1", ["0110"])])
+    for services, expected in ((["0110"], "unknown"), (["0110", "0121"], "unknown"), (["00D8"], "tv")):
+        raw = json.dumps([_accessory(1, "Acme", "X-1", services)])
         obs = from_dict({"ip": None, "mac": None, "responses": [
             {"protocol": "other", "port": None, "request": "/accessories", "raw": raw}]})
-        assert identify(obs, db).device_type == expected, manufacturer
+        assert identify(obs, db).device_type == expected, services
 
 
 def test_cut_xml_keeps_the_last_element_cut_inside_its_end_tag() -> None:
