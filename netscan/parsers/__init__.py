@@ -15,7 +15,6 @@ from netscan.parsers.banner import banner_fields
 from netscan.parsers.dhcp import dhcp_fields
 from netscan.parsers.dns import dns_fields
 from netscan.parsers.discovery import mdns_fields, ssdp_fields, upnp_fields
-from netscan.parsers.homekit import homekit_fields, is_homekit
 from netscan.parsers.http import http_fields, rtsp_fields
 from netscan.parsers.lldp import cdp_fields, lldp_fields
 from netscan.parsers.smartdev import dvrip_fields, tplink_fields, ubnt_fields
@@ -87,6 +86,4 @@ def _cached_fields(response: Response) -> Fields:
         add(out, f"{parser_proto}.port", response.port)
     if proto == "https":
         add(out, "http.tls", "true")
-    if is_homekit(response.raw):  # a HomeKit accessory database in any protocol's text (parsers/homekit.py)
-        homekit_fields(out, response.raw)
     return clean_fields(out)
