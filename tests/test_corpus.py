@@ -64,9 +64,13 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: 0.8841 (244/276), model 0.8190 (181/221), firmware 0.9484 (147/155) with the rules on main
 #: 0129943. The floors moved down to one file below, rounded down: 243/276 = 0.880,
 #: 180/221 = 0.814, 146/155 = 0.941. New unseen material lowers the figure; a rule change must not.
-TRAINING_VENDOR_FLOOR = 0.88
-TRAINING_MODEL_FLOOR = 0.81
-TRAINING_FIRMWARE_FLOOR = 0.94
+#: The eighth extension (helper corpus8, session 6: 20 training files) and the rules of session 6's
+#: helpers took the split to 334 files: vendor 0.8969 (261/291), model 0.8112 (189/233), firmware
+#: 0.9571 (156/163) with the rules on main 6842a46; floors at one file below, rounded down:
+#: 260/291 = 0.893, 188/233 = 0.806, 155/163 = 0.950.
+TRAINING_VENDOR_FLOOR = 0.89
+TRAINING_MODEL_FLOOR = 0.80
+TRAINING_FIRMWARE_FLOOR = 0.95
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]
