@@ -244,13 +244,16 @@ def test_sigkill_midway_loses_nothing(store_lab: StoreLab) -> None:
     store_lab.up([_profile(n) for n in BASE] + [_profile("hikvision-ds2cd2032-v540")])
     db = str(store_lab.tmp / "killed.sqlite")
     out = str(store_lab.tmp / "out.json")
+    began = time.monotonic()
     ok = store_lab.netscan("scan", "--quiet", "--db", db, "--format", "json", "-o", out, store_lab.state.subnet)
+    took = time.monotonic() - began
     assert ok.returncode in (0, 4), ok.stderr[-2000:]
     kept = _check_store(db, {})
     assert len(kept) == 1
-    # kill points from start-up to the end of a scan (the last ones may land in the write itself)
+    # kill points from start-up to the end of a scan (the last ones may land in the write itself),
+    # spread over the time the whole scan just took on this machine (a faster scan moves them)
     midway = 0
-    for delay in (0.2, 0.5, 0.8, 1.1, 1.4, 1.7, 2.0, 2.4):
+    for delay in (took * f for f in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.75, 0.9)):
         proc = subprocess.Popen(["ip", "netns", "exec", store_lab.state.scanner_netns, sys.executable, "-m", "netscan",
                                  "scan", "--quiet", "--db", db, "--format", "json", "-o", str(store_lab.tmp / "killed.json"),
                                  store_lab.state.subnet], cwd=str(ROOT), stdout=subprocess.DEVNULL,
