@@ -25,14 +25,10 @@ from netscan.parsers.keyvals import (
     unescape,
 )
 from netscan.parsers.shapes import table_pairs
-from netscan.sigdb import load_db
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
-@pytest.fixture(scope="module")
-def db():  # type: ignore[no-untyped-def]
-    return load_db()
 
 
 def _obs(rel: str) -> Observation:

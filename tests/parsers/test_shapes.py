@@ -24,12 +24,8 @@ from netscan.parsers.shapes import (
     table_pairs,
     tool_fields,
 )
-from netscan.sigdb import load_db
 
 
-@pytest.fixture(scope="module")
-def db():  # type: ignore[no-untyped-def]
-    return load_db()
 
 
 def _f(protocol: str, raw: str, request: str = "") -> dict[str, list[str]]:

@@ -29,14 +29,10 @@ from netscan.parsers.toolout import (
     toolout_fields,
     tuple_pair_fields,
 )
-from netscan.sigdb import load_db
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
-@pytest.fixture(scope="module")
-def db():  # type: ignore[no-untyped-def]
-    return load_db()
 
 
 def _f(proto: str, raw: str, request: str = "") -> dict[str, list[str]]:
