@@ -31,6 +31,8 @@ def _is_camera_rule(db: SignatureDB, rule: Rule) -> bool:
     """A rule whose claims alone could make a device video equipment."""
     if rule.set.get("device_type") in VIDEO_TYPES:
         return True
+    if rule.set.get("device_type") not in (None, "", "unknown"):
+        return False  # it says the device is something else (a video maker's alarm panel or NAS line)
     if "device_type" in rule.pattern.groupindex:
         return True  # extracted type: treat as possibly video
     for key in ("vendor", "brand"):
