@@ -182,7 +182,7 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
     firmware = _tidy_firmware(per_key["firmware"].best()[0])
     serial = per_key["serial"].best()[0]
     hostname = per_key["hostname"].best()[0]
-    device_type = _device_type(per_key["device_type"], vendor, db, evidence)
+    device_type = _device_type(per_key["device_type"], vendor, db, evidence, brand)
 
     confidence = vscore * (1.0 - 0.5 * runner) if vendor else 0.0
     return Identification(
@@ -235,7 +235,8 @@ def _tidy_firmware(fw: str | None) -> str | None:
     return _GLUED_BUILD.sub(lambda m: f" {m.group(0).strip()} ", fw, count=1)
 
 
-def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence: list[Evidence]) -> str:
+def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence: list[Evidence],
+                 brand: str | None = None) -> str:
     ranked = dict((k.casefold(), s) for k, s in scores.ranked())
     video = {k: s for k, s in ranked.items() if k in VIDEO_TYPES}
     other = {k: s for k, s in ranked.items() if k not in VIDEO_TYPES and k != "unknown"}
@@ -255,6 +256,8 @@ def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence:
     if best_other:
         return best_other[0]
     v = db.vendor(vendor)
+    if (v is None or not v.video_only) and brand:  # a maker's video-only brand (TP-Link's VIGI)
+        v = db.vendor(brand)
     # a maker's name alone (in a title, a banner, a manufacturer field) is no sign of video gear:
     # another company's product may carry the same word
     if v is not None and v.video_only and any(e.kind == "rule" and e.source not in _NAME_ONLY and not _is_software(e) and not _is_hint(e)

@@ -33,7 +33,7 @@ def _title(db: SignatureDB, title: str) -> tuple[str | None, str | None]:
     ("JVS-N517-TDL", "Jovision", "JVS-N517-TDL"),
     ("VStarcam CS621SR", "VStarcam", "CS621SR"),
     ("ZOSI C225", "Zosi", "C225"),
-    ("VIGI C440", "VIGI", "C440"),  # as "Tapo C200" names Tapo (a TP-Link brand)
+    ("VIGI C440", "TP-Link", "C440"),  # VIGI is TP-Link's brand: the maker is TP-Link, the brand VIGI
     ("ES6230-12P", "Pelco", "ES6230-12P"),
 ])
 def test_a_model_in_the_family_shape_names_the_maker(db: SignatureDB, title: str, vendor: str, model: str) -> None:

@@ -53,8 +53,8 @@ def _title(db: SignatureDB, title: str) -> tuple[str | None, str | None, str | N
     # Imou (Dahua), Foscam and Tapo short codes after the brand
     ("IPC-F42FEP-2M0WE", "Dahua", "Imou", "IPC-F42FEP-2M0WE", "camera"),
     ("Foscam V8P", "Foscam", None, "V8P", "camera"),
-    ("Tapo D235", "Tapo", None, "D235", "doorbell"),   # as "Tapo C200" names Tapo (a TP-Link brand)
-    ("Tapo TC65", "Tapo", None, "TC65", "camera"),
+    ("Tapo D235", "TP-Link", "Tapo", "D235", "doorbell"),   # Tapo is TP-Link's brand: maker TP-Link, label Tapo
+    ("Tapo TC65", "TP-Link", "Tapo", "TC65", "camera"),
     ("GV-EBD8800", "GeoVision", None, "GV-EBD8800", "camera"),
     ("MD-300Np", "Brickcom", None, "MD-300Np", "camera"),
     # Vivotek, Bosch, Grandstream, UniFi

@@ -83,3 +83,15 @@ def test_unreadable_response_becomes_evidence(db) -> None:  # type: ignore[no-un
 def test_identify_is_deterministic(db) -> None:  # type: ignore[no-untyped-def]
     obs = Observation("10.0.0.9", "00:1f:54:11:22:33", (Response("onvif", LOREX_ONVIF, 80, "GetDeviceInformation"),))
     assert identify(obs, db) == identify(obs, db)
+
+
+def test_a_makers_own_brand_names_the_maker_and_keeps_its_video_default() -> None:
+    """VIGI is TP-Link's video brand (signatures/vendors: built_by TP-Link): a device that names only
+    VIGI is TP-Link's, labelled VIGI, and a camera by VIGI's video-only default although TP-Link
+    also makes routers."""
+    raw = "Manufacturer: VIGI\nModel: C340\nFirmwareVersion: 1.1.0 Build 230920"
+    ident = identify(Observation(None, None, (Response("other", raw, None, "GetDeviceInformation"),)))
+    assert (ident.vendor, ident.brand, ident.model, ident.device_type) == ("TP-Link", "VIGI", "C340", "camera")
+    # the maker's own name, with nothing that says video, stays unknown
+    plain = identify(Observation(None, None, (Response("other", "Manufacturer: TP-Link\nModel: XYZ-1", None, "GetDeviceInformation"),)))
+    assert plain.vendor == "TP-Link" and plain.device_type == "unknown"
