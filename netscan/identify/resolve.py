@@ -110,8 +110,11 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
     ev_maker: dict[int, set[str]] = defaultdict(set)
     inferred: dict[str, str] = {}
 
-    maker_claims = [c for c in claims if c.key in ("vendor", "brand") and not _is_hint(evidence[c.evidence])]
-    hints = [c for c in claims if c.key in ("vendor", "brand") and _is_hint(evidence[c.evidence])]
+    maker_claims: list[Claim] = []
+    hints: list[Claim] = []
+    for c in claims:
+        if c.key in ("vendor", "brand"):
+            (hints if _is_hint(evidence[c.evidence]) else maker_claims).append(c)
     if hints:
         maker_claims += _usable_hints(db, hints, maker_claims)
     for c in maker_claims:
@@ -236,7 +239,7 @@ def _tidy_firmware(fw: str | None) -> str | None:
 
 
 def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence: list[Evidence],
-                 brand: str | None = None) -> str:
+                 brand: str | None) -> str:
     ranked = dict((k.casefold(), s) for k, s in scores.ranked())
     video = {k: s for k, s in ranked.items() if k in VIDEO_TYPES}
     other = {k: s for k, s in ranked.items() if k not in VIDEO_TYPES and k != "unknown"}
