@@ -10,7 +10,11 @@ Each shape is recognised by its layout, never by the device it names:
   ``OID|TAG|VALUE`` with the BER tag as a number (2 INTEGER, 4 OCTET STRING, 5 NULL, 6 OBJECT
   IDENTIFIER, 64 IpAddress, 65 Counter32, 66 Gauge32, 67 TimeTicks, 68 Opaque, 70 Counter64), an
   ``x`` after it when the value is written in hex, a ``:variation`` module name after that;
-- Windows ``SnmpWalk.exe`` output: ``OID=.1.3.6..., Type=OctetString, Value=...``.
+- Windows ``SnmpWalk.exe`` output: ``OID=.1.3.6..., Type=OctetString, Value=...``;
+- numeric OIDs mapped to values in a JSON object or a Python dict print (``{"1.3.6.1.2.1.1.1.0":
+  "Linux", ".1.3.6.1.4.1.39165.1.3.0": "V5.5.80 build 190131"}``: pysnmp/easysnmp scripts' and
+  monitoring exports' ``{oid: value}`` dicts): each quoted OID key with a quoted string value is one
+  variable binding (a number value is not kept, as in a walk's private objects).
 
 Fields: the standard objects by name (RFC 3418 system group ``snmp.sysDescr``, ``snmp.sysObjectID``
 (numeric) with ``snmp.enterprise`` (its private enterprise number), ``snmp.sysName``...; RFC 6933
@@ -95,6 +99,26 @@ _WINWALK_LINE = re.compile(r"^\s{0,8}OID=\.?(\d{1,10}(?:\.\d{1,10}){3,127}), Typ
 #: instance without a type (SNMP::Info's and other pollers' dumps, ``snmpwalk -Oqs``-like output).
 _SNMP_NAMED = re.compile(r"^\s{0,8}(?:[\w-]{1,60}::)?(" + "|".join(sorted(_SNMP_NAMES)) +
                          r")(?:\.\d{1,10}){0,4}(?:\[\d{1,10}\])?\s{0,4}[:=]\s{0,4}(?:STRING:\s?)?(.{1,1000})$")
+#: ``"1.3.6.1....": "value"`` / ``'.1.3.6.1....': 'value'``: a quoted numeric OID key and a quoted string
+#: value (JSON, a Python dict print). The OID starts with 1.3.6.1 (the internet subtree every SNMP
+#: object lives under).
+_OID_PAIR = re.compile(
+    r"""(["'])\.?(1\.3\.6\.1(?:\.\d{1,10}){1,60})\1[ \t]{0,4}:[ \t]{0,4}(?:"((?:[^"\\\r\n]|\\.){0,512})"|'((?:[^'\\\r\n]|\\.){0,512})')"""
+)
+_OID_PAIR_HINT = re.compile(r"""["']\.?1\.3\.6\.1\.[\d.]{1,300}["'][ \t]{0,4}:""")
+#: Most OID -> value pairs read from one text.
+MAX_OID_PAIRS = 400
+#: JSON / Python string escapes in a quoted value.
+_PAIR_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[nrt\"'\\/])")
+_PAIR_ESCAPES = {"n": " ", "r": " ", "t": " ", '"': '"', "'": "'", "\\": "\\", "/": "/"}
+
+
+def _pair_unescape(value: str) -> str:
+    if "\\" not in value:
+        return value
+    return _PAIR_ESCAPE.sub(lambda m: chr(int(m.group(1)[1:], 16)) if m.group(1)[0] in "ux" else _PAIR_ESCAPES[m.group(1)], value)
+
+
 #: snmpsim tags: the kind of value each carries.
 _TAGS = {"2": "int", "4": "string", "5": "null", "6": "oid", "64": "ip", "65": "int", "66": "int", "67": "int", "68": "opaque",
          "70": "int"}
@@ -150,6 +174,10 @@ def _hex_text(value: str) -> str | None:
         data = bytes.fromhex(digits)
     except ValueError:
         return None
+    if len(data) >= 4 and not any(data[1::2]) and all(data[0::2].rstrip(b"\x00")):
+        # UCS-2 / UTF-16LE text ("It is an unicode string": HYTERA-REPEATER-MIB's rptModelName,
+        # rptFirmwareVersion...): every second byte is zero
+        data = data[0::2]
     data = data.rstrip(b"\x00").strip()
     if not data:
         return None
@@ -260,9 +288,16 @@ def snmp_fields(fields: Fields, text: str) -> None:
     netsnmp = " = " in t and _NETSNMP_HINT.search(t) is not None
     snmprec = "|" in t and _SNMPREC_HINT.search(t) is not None
     winwalk = "OID=" in t and ", Type=" in t
-    if not (netsnmp or snmprec or winwalk) and not any(name in t for name in ("sysDescr", "sysObjectID", "entPhysical", "hrDevice", "sysName")):
+    oidpairs = "1.3.6.1." in t and _OID_PAIR_HINT.search(t) is not None
+    if not (netsnmp or snmprec or winwalk or oidpairs) and not any(name in t for name in ("sysDescr", "sysObjectID", "entPhysical", "hrDevice", "sysName")):
         return
     walk = _Walk(fields)
+    if oidpairs:
+        for n, pair in enumerate(_OID_PAIR.finditer(t)):
+            if n >= MAX_OID_PAIRS or walk.n >= MAX_SNMP_VALUES:
+                break
+            quoted = pair.group(3) if pair.group(3) is not None else pair.group(4)
+            walk.record(pair.group(2), "string", '"' + _pair_unescape(quoted).replace('"', '\\"') + '"')
     for line in t.split("\n", MAX_SNMP_LINES)[:MAX_SNMP_LINES]:
         line = line[:MAX_SNMP_LINE].rstrip("\r")
         if walk.n >= MAX_SNMP_VALUES:

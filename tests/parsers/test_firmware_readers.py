@@ -1,0 +1,76 @@
+"""Firmware extraction that generalises (session 7, helper "firmware"): SNMP OID -> value dicts,
+UCS-2 hex strings, Hytera's repeater MIB, scanner-template version extractors, version keys of
+Python dict prints and logs, and firmware value sanity. Examples are written from the tools' and
+makers' documentation (cited in each test) or from training material; none from the test split."""
+
+from __future__ import annotations
+
+import json
+
+from netscan.identify import identify
+from netscan.model import Observation, Response
+from netscan.parsers import fields
+from netscan.sigdb import SignatureDB
+
+
+def _f(raw: str, protocol: str = "other") -> dict[str, list[str]]:
+    return fields(Response(protocol, raw, None, ""))
+
+
+def _ident(db: SignatureDB, raw: str, protocol: str = "other"):  # type: ignore[no-untyped-def]
+    return identify(Observation(ip=None, mac=None, responses=[Response(protocol, raw, None, "")]), db)
+
+
+# ------------------------------------------------------------------ SNMP: {oid: value} dicts
+# HIK-DEVICE-MIB softwVersion 1.3.6.1.4.1.39165.1.3 / deviceType .1 (snmpsim-data camera/hikvision.snmprec);
+# DAHUA-SNMP-MIB softwareRevision 1.3.6.1.4.1.1004849.2.1.1.1 (pysnmp/mibs asn1/DAHUA-SNMP-MIB).
+HIK_JSON = json.dumps({"1.3.6.1.2.1.1.1.0": "Hikvision camera", "1.3.6.1.4.1.39165.1.1.0": "DS-2CD2042WD-I",
+                       "1.3.6.1.4.1.39165.1.3.0": "V5.4.0 build 160530", "1.3.6.1.4.1.39165.1.2.0": 5}, indent=2)
+DAHUA_DICT = "{'.1.3.6.1.4.1.1004849.2.1.1.1.0': 'V2.800.0000000.16.R, Build Date 2019-01-04', '.1.3.6.1.2.1.1.5.0': 'cam'}"
+
+
+def test_oid_value_json_is_read_as_a_walk() -> None:
+    f = _f(HIK_JSON, "snmp")
+    assert f["snmp.sysDescr"] == ["Hikvision camera"]
+    assert f["snmp.oid.1.3.6.1.4.1.39165.1.3"] == ["V5.4.0 build 160530"]
+    assert f["snmp.subtree"] == ["39165.1"]
+    assert "snmp.oid.1.3.6.1.4.1.39165.1.2" not in f  # a number is not a private text value
+    g = _f(DAHUA_DICT)  # a Python dict print pasted as a banner
+    assert g["snmp.oid.1.3.6.1.4.1.1004849.2.1.1.1"] == ["V2.800.0000000.16.R, Build Date 2019-01-04"]
+    assert g["snmp.sysName"] == ["cam"]
+
+
+def test_oid_value_dicts_identify(db: SignatureDB) -> None:
+    hik = _ident(db, HIK_JSON, "snmp")
+    assert (hik.vendor, hik.model, hik.firmware) == ("Hikvision", "DS-2CD2042WD-I", "V5.4.0 build 160530")
+    assert _ident(db, DAHUA_DICT).firmware == "V2.800.0000000.16.R"
+
+
+def test_oid_pairs_need_a_quoted_numeric_oid_key() -> None:
+    f = _f('{"sysDescr": "1.3.6.1.4.1.39165.1.3", "oid": "1.3.6.1.4.1.9"}')  # OIDs as values, not keys
+    assert not any(k.startswith("snmp.oid.") for k in f)
+    big = "{" + ", ".join(f'"1.3.6.1.4.1.99.{i}.0": "v{i}"' for i in range(3000)) + "}"
+    assert sum(len(v) for k, v in _f(big).items() if k.startswith("snmp.oid.")) <= 300
+
+
+# ------------------------------------------------------------------ SNMP: UCS-2 strings, Hytera
+# HYTERA-REPEATER-MIB (librenms mibs/hytera): rptSystemInfo rptModelName .4.1 and rptFirmwareVersion
+# .4.3 under 1.3.6.1.4.1.40297.1.2, each "an unicode string" (UCS-2, every second byte zero).
+def _ucs2(text: str) -> str:
+    return " ".join(f"{b:02X}" for b in text.encode("utf-16-le")) + " 00 00"
+
+
+HYTERA_WALK = (f".1.3.6.1.4.1.40297.1.2.4.1.0 = Hex-STRING: {_ucs2('RD985')}\n"
+               f".1.3.6.1.4.1.40297.1.2.4.3.0 = Hex-STRING: {_ucs2('A5.00.07.002')}\n"
+               ".1.3.6.1.4.1.40297.1.2.4.7.0 = INTEGER: 1\n")
+
+
+def test_ucs2_hex_strings_are_text(db: SignatureDB) -> None:
+    f = _f(HYTERA_WALK, "snmp")
+    assert f["snmp.oid.1.3.6.1.4.1.40297.1.2.4.1"] == ["RD985"]
+    assert f["snmp.oid.1.3.6.1.4.1.40297.1.2.4.3"] == ["A5.00.07.002"]
+    ident = _ident(db, HYTERA_WALK, "snmp")
+    assert (ident.vendor, ident.model, ident.firmware, ident.device_type) == ("Hytera", "RD985", "A5.00.07.002", "other")
+    # ASCII hex is still read as ASCII; a MAC is still no text
+    g = _f(".1.3.6.1.4.1.99.1.0 = Hex-STRING: 56 31 2E 32 2E 33\n.1.3.6.1.4.1.99.2.0 = Hex-STRING: 00 12 79 62 F9 40\n", "snmp")
+    assert g["snmp.oid.1.3.6.1.4.1.99.1"] == ["V1.2.3"] and "snmp.oid.1.3.6.1.4.1.99.2" not in g
