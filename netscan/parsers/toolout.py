@@ -9,8 +9,14 @@ it names -- and turns it into the fields the identifiers already read:
   (the template author's classification: read for a maker's name only, at the weight of a maker's
   name in a short text field, signatures/families/generic.yaml ``maker_names``),
   ``nuclei.extracted`` (each extracted value: the family grammars read it for a model or firmware
-  shape), ``nuclei.kv.<extractor-name>``, ``nuclei.url``; a recorded ``response`` is read as the
-  exchange it is;
+  shape), ``nuclei.kv.<extractor-name>``, ``nuclei.url``; ``nuclei.version`` for each extracted
+  value when the extractor's name (or, none named, the template id) says it is a version or a
+  firmware (``version``, ``firmware``, ``fw``...) and names no component or web stack (an
+  application CPE in the event's classification, ``nginx-version``); an extracted value that is
+  itself a key/value snippet (a regex extractor without a group returns the whole match:
+  ``"firmwareVersion":"V5.5.0"``, ``<model>X</model>``, ``Firmware Version: 2.1``) also as
+  ``nuclei.kv.<key>``; a recorded ``response`` is
+  read as the exchange it is;
 - ONVIF discovery tools: ZoneMinder ``zmonvif-probe.pl probe`` lines (``xaddr, 1.2,
   (name='X', hardware='Y', ...)``: ZoneMinder scripts/ZoneMinder/lib/ZoneMinder/ONVIF.pm
   interpret_messages) as ``wsd.xaddrs`` and ``wsd.scope`` (``onvif://www.onvif.org/<attr>/<value>``
@@ -140,17 +146,71 @@ def _nuclei_extracted(rest: str) -> list[str]:
     return [v.strip() for v in body[:end].split(",")[:32] if v.strip()]
 
 
-def _nuclei_add(fields: Fields, template: str, name: str, extracted: list[str], url: str, name_is_extractor: bool | None) -> None:
+#: A template id or extractor name that says its values are a version (nuclei-templates' technology
+#: templates: ``<product>-version``, ``<product>-version-detect``, ``<product>-firmware``, an
+#: extractor named ``version`` / ``firmware-version`` / ``fw``): a word of it, between ``-``, ``_``,
+#: ``:`` or the ends.
+_NUCLEI_VERSION_WORD = re.compile(r"(?:^|[-_:])(?:version|versions|ver|firmware|fw|build|sw-version|software-version)(?:$|[-_:])", re.I)
+#: ... unless a word of it names a component or a web stack, whose version is not the device's
+#: firmware (nuclei-templates http/technologies/nginx/nginx-version.yaml extracts nginx's version;
+#: the words follow signatures/families/generic.yaml semantic-firmware's component list).
+_NUCLEI_COMPONENT_WORD = re.compile(
+    r"(?:^|[-_:])(?:app|apps|client|plugin|sdk|library|lib|framework|kernel|linux|os|boot|uboot|bootloader|api|web|webui|ui"
+    r"|browser|php|nginx|apache|httpd|lighttpd|tomcat|iis|jetty|openssh|ssh|openssl|ssl|tls|jquery|angular|react|vue"
+    r"|bootstrap|wordpress|drupal|joomla|node|nodejs|express|python|java|ruby|perl|dotnet|aspnet|asp|jenkins|gitlab"
+    r"|grafana|kibana|elasticsearch|mysql|postgres|redis|mongodb|wp|cms)(?:$|[-_:])",
+    re.I,
+)
+
+
+def _nuclei_names_version(template: str, name: str, name_is_extractor: bool | None) -> bool:
+    """True when the extractor's name, or (no extractor named) the template id, says the extracted
+    values are a version, and neither names a component or a web stack."""
+    named = name if name and name_is_extractor is not False else ""
+    said = named if named and _NUCLEI_VERSION_WORD.search(named) else (template if _NUCLEI_VERSION_WORD.search(template) else "")
+    if not said:
+        return False
+    return _NUCLEI_COMPONENT_WORD.search(template) is None and _NUCLEI_COMPONENT_WORD.search(named) is None
+
+
+#: An extracted value that is itself a key and its value (a regex extractor without a group returns
+#: the whole match): ``<firmwareVersion>V5.4.5</firmwareVersion>``, ``"firmwareVersion":"V5.5.0"``,
+#: ``Firmware Version: 2.1.7``, ``version=1.0.2``.
+_SNIPPET_XML = re.compile(r"<([A-Za-z][\w:.-]{0,60})(?: [^<>]{0,200})?>([^<>]{1,160})</\1>")
+_SNIPPET_PAIR = re.compile(r"""["']?([A-Za-z][\w.-]{0,40}(?: [A-Za-z][\w.-]{0,20}){0,3})["']?[ \t]{0,3}[:=][ \t]{0,3}["']?([^"'\r\n<>{}]{1,160}?)["']?[,;]?""")
+
+
+def _snippet_pair(value: str) -> tuple[str, str] | None:
+    """(key, value) when an extracted value is one key/value snippet, else None."""
+    v = value.strip()
+    m = _SNIPPET_XML.fullmatch(v)
+    if m is None and (":" in v or "=" in v) and "://" not in v:
+        m = _SNIPPET_PAIR.fullmatch(v)
+    if m is None or not m.group(2).strip():
+        return None
+    key = m.group(1).rsplit(":", 1)[-1]
+    words = re.split(r"[ _.-]+", key.strip())
+    return words[0] + "".join(w[:1].upper() + w[1:] for w in words[1:]), m.group(2).strip()
+
+
+def _nuclei_add(fields: Fields, template: str, name: str, extracted: list[str], url: str, name_is_extractor: bool | None,
+                application: bool = False) -> None:
     add(fields, "nuclei.template", template)
     if name:
         add(fields, "nuclei.matcher", name)
     if url:
         add(fields, "nuclei.url", url[:512])
+    version = bool(extracted) and not application and _nuclei_names_version(template, name, name_is_extractor)
     for v in extracted[:32]:
         if len(v) <= 256:
             add(fields, "nuclei.extracted", v)
             if name and (name_is_extractor or name_is_extractor is None) and _KEYLIKE.fullmatch(name):
                 add(fields, f"nuclei.kv.{name}", v)
+            pair = _snippet_pair(v)
+            if pair is not None:
+                add(fields, f"nuclei.kv.{pair[0]}", pair[1])  # read as the pair it is (field-name conventions)
+            if version:
+                add(fields, "nuclei.version", pair[1] if pair is not None else v)
 
 
 def nuclei_fields(fields: Fields, text: str) -> None:
@@ -202,7 +262,11 @@ def _nuclei_event(fields: Fields, event: dict[str, Any]) -> None:
     results = event.get("extracted-results")
     extracted = [str(v).strip() for v in results[:32] if isinstance(v, (str, int, float)) and str(v).strip()] if isinstance(results, list) else []
     url = next((event[k] for k in ("matched-at", "host", "url") if isinstance(event.get(k), str) and event[k]), "")
-    _nuclei_add(fields, event["template-id"], extractor or matcher, extracted, url, bool(extractor))
+    classification = info.get("classification")
+    cpe = classification.get("cpe") if isinstance(classification, dict) else None
+    # a CPE of part "a" (an application): the template versions a software, not a device's firmware
+    application = isinstance(cpe, str) and cpe.lower().startswith(("cpe:2.3:a:", "cpe:/a:"))
+    _nuclei_add(fields, event["template-id"], extractor or matcher, extracted, url, bool(extractor), application)
     if isinstance(info.get("name"), str) and info["name"].strip():
         add(fields, "nuclei.name", info["name"].strip())
     response = event.get("response")

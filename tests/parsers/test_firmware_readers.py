@@ -74,3 +74,38 @@ def test_ucs2_hex_strings_are_text(db: SignatureDB) -> None:
     # ASCII hex is still read as ASCII; a MAC is still no text
     g = _f(".1.3.6.1.4.1.99.1.0 = Hex-STRING: 56 31 2E 32 2E 33\n.1.3.6.1.4.1.99.2.0 = Hex-STRING: 00 12 79 62 F9 40\n", "snmp")
     assert g["snmp.oid.1.3.6.1.4.1.99.1"] == ["V1.2.3"] and "snmp.oid.1.3.6.1.4.1.99.2" not in g
+
+
+# ------------------------------------------------------------------ scanner templates' version extractors
+# nuclei: screen lines "[template-id:extractor-name] [type] [severity] url [\"extracted\"]" (pkg/output/
+# format_screen.go), JSON Lines events with extractor-name / extracted-results / info.classification.cpe
+# (pkg/output/output.go); extractor names per SYNTAX-REFERENCE.md; nuclei-templates' technology templates
+# are named <product>-version / <product>-detect (http/technologies/nginx/nginx-version.yaml versions nginx).
+def test_nuclei_version_extractors_give_the_firmware(db: SignatureDB) -> None:
+    f = _f('[acme-ipcam-version] [http] [info] http://10.0.0.3/ ["2.1.7.9"]\n'
+           '[acme-detect:version] [http] [info] http://10.0.0.3/ ["V5.5.61 build 180718"]\n', "http")
+    assert f["nuclei.version"] == ["2.1.7.9", "V5.5.61 build 180718"]
+    assert _ident(db, '[acme-ipcam-version] [http] [info] http://10.0.0.3/ ["2.1.7.9"]\n', "http").firmware == "2.1.7.9"
+    event = {"template-id": "acme-camera-detect", "info": {"name": "ACME camera"}, "extractor-name": "firmware-version",
+             "extracted-results": ["FW 3.2.1 (2023-05-01)"], "matched-at": "http://10.0.0.3/"}
+    assert _ident(db, json.dumps(event), "http").firmware == "FW 3.2.1 (2023-05-01)"
+
+
+def test_nuclei_software_versions_are_not_firmware(db: SignatureDB) -> None:
+    # a web stack's template, an application CPE, a template naming no version, a name/version banner
+    for raw in ('[nginx-version] [http] [info] http://h/ ["1.18.0"]\n',
+                '[acme-web-version] [http] [info] http://h/ ["2.0.1"]\n',
+                json.dumps({"template-id": "acme-version", "info": {"classification": {"cpe": "cpe:2.3:a:acme:portal:*:*:*:*:*:*:*:*"}},
+                            "extracted-results": ["4.2.0"]}),
+                '[acme-detect] [http] [info] http://h/ ["1.2.3"]\n',
+                '[acme-version] [http] [info] http://h/ ["Boa/0.94.14rc21"]\n',
+                '[acme-version] [http] [info] http://h/ ["unknown"]\n'):
+        assert _ident(db, raw, "http").firmware is None, raw
+
+
+def test_nuclei_extracted_key_value_snippets() -> None:
+    # a regex extractor without a group returns the whole match
+    f = _f('[acme-detect] [http] [info] http://h/ ["\\"firmwareVersion\\":\\"V5.5.0\\"","<model>DS-2CD2042WD-I</model>"]\n'
+           '[acme-detect] [http] [info] http://h/ ["http://10.0.0.1:80/x"]\n', "http")
+    assert f["nuclei.kv.firmwareVersion"] == ["V5.5.0"] and f["nuclei.kv.model"] == ["DS-2CD2042WD-I"]
+    assert not any(k.startswith("nuclei.kv.http") for k in f)
