@@ -46,7 +46,7 @@ MAX_PRIVATE_VALUE = 256
 MAX_SUBTREES = 32
 
 #: Columns read, by numeric OID (instance dropped): RFC 3418 system group, RFC 6933 entPhysicalTable,
-#: RFC 2790 hrDeviceTable, RFC 3805 prtGeneralSerialNumber.
+#: RFC 2790 hrDeviceTable, RFC 3805 prtGeneralSerialNumber, IEEE 802.11 dot11ResourceInfoTable.
 SNMP_OBJECTS = {
     "1.3.6.1.2.1.1.1": "sysDescr", "1.3.6.1.2.1.1.2": "sysObjectID", "1.3.6.1.2.1.1.4": "sysContact",
     "1.3.6.1.2.1.1.5": "sysName", "1.3.6.1.2.1.1.6": "sysLocation",
@@ -56,6 +56,10 @@ SNMP_OBJECTS = {
     "1.3.6.1.2.1.47.1.1.1.1.12": "entPhysicalMfgName", "1.3.6.1.2.1.47.1.1.1.1.13": "entPhysicalModelName",
     "1.3.6.1.2.1.25.3.2.1.2": "hrDeviceType", "1.3.6.1.2.1.25.3.2.1.3": "hrDeviceDescr",
     "1.3.6.1.2.1.43.5.1.1.17": "prtGeneralSerialNumber",
+    # IEEE802dot11-MIB dot11ResourceInfoTable (1.2.840.10036.3.1.2.1: manufacturer's name, product name
+    # and product version of the 802.11 station; wireless bridges, access points and Wi-Fi cameras)
+    "1.2.840.10036.3.1.2.1.2": "dot11manufacturerName", "1.2.840.10036.3.1.2.1.3": "dot11manufacturerProductName",
+    "1.2.840.10036.3.1.2.1.4": "dot11manufacturerProductVersion",
 }
 _SNMP_NAMES = frozenset(SNMP_OBJECTS.values())
 #: Standard MIB modules whose presence says something about the device (RFC 3805 Printer-MIB, RFC
@@ -92,7 +96,7 @@ _NETSNMP_HINT = re.compile(
 )
 #: ``OID|TAG|VALUE`` (snmpsim), the OID numeric.
 _SNMPREC_LINE = re.compile(r"^\s{0,8}\.?(\d{1,10}(?:\.\d{1,10}){3,127})\|(\d{1,3})(x?)(?::[\w.-]{1,40})?\|(.*)$")
-_SNMPREC_HINT = re.compile(r"(?m)^\s{0,8}\.?1\.3\.6\.1\.[\d.]{1,300}\|\d{1,3}x?(?::[\w.-]{1,40})?\|")
+_SNMPREC_HINT = re.compile(r"(?m)^\s{0,8}\.?1\.(?:3\.6\.1|2\.840\.10036)\.[\d.]{1,300}\|\d{1,3}x?(?::[\w.-]{1,40})?\|")
 #: ``OID=.1.3.6..., Type=OctetString, Value=...`` (SnmpWalk.exe).
 _WINWALK_LINE = re.compile(r"^\s{0,8}OID=\.?(\d{1,10}(?:\.\d{1,10}){3,127}), Type=([A-Za-z0-9 -]{1,30}), Value=(.*)$")
 #: ``entPhysicalModelName.1: X`` / ``sysDescr.0 = X`` / ``entPhysicalName[26] = X``: an object's name and
@@ -150,11 +154,12 @@ def numeric_oid(oid: str) -> str | None:
 #: Arc counts of the columns of SNMP_OBJECTS: an OID's column is its first 8, 11 or 13 arcs.
 _COLUMN_ARCS = tuple(sorted({k.count(".") + 1 for k in SNMP_OBJECTS}, reverse=True))
 _MIB2 = "1.3.6.1.2.1."
+_DOT11_RESOURCE = "1.2.840.10036.3.1.2.1."
 _MIB_BY_ARC = {root[len(_MIB2) :]: mib for root, mib in SNMP_MIBS.items()}
 
 
 def _standard_name(num: str) -> str | None:
-    if not num.startswith(_MIB2):
+    if not num.startswith((_MIB2, _DOT11_RESOURCE)):
         return None
     parts = num.split(".")
     for arcs in _COLUMN_ARCS:  # the column; the rest is the instance
