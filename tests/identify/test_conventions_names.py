@@ -90,3 +90,33 @@ def test_a_maker_of_more_than_video_types_nothing_by_its_name(db: SignatureDB) -
     got = _id(db, Response("other", "SNMPv2-MIB::sysDescr.0 = STRING: Tenda AC10 router", 161, "snmpwalk"))
     assert got.vendor == "Tenda"
     assert got.device_type not in VIDEO_TYPES
+
+
+# ------------------------------------------------------------------ RTSP URL path conventions
+def _describe(content_base: str) -> Response:
+    raw = (f"RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Base: {content_base}\r\nContent-Type: application/sdp\r\n\r\n"
+           "v=0\r\no=- 1 1 IN IP4 10.0.0.9\r\ns=Session\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\n"
+           "a=control:trackID=1\r\na=rtpmap:96 H264/90000\r\n")
+    return Response("rtsp", raw, 554, "DESCRIBE")
+
+
+@pytest.mark.parametrize(("url", "maker"), [
+    ("rtsp://10.0.0.10:554/user=admin_password=tlJwpbo6_channel=1_stream=0.sdp?real_stream", "Xiongmai"),  # iSpy Sources.xml
+    ("rtsp://10.6.3.57:554/user=admin&password=&channel=1&stream=0.sdp?", "Xiongmai"),  # zip11/webpage
+    ("rtsp://10.0.0.1:554/chID=1&streamType=main", "TVT"),                       # dannielperez/pytvt
+    ("rtsp://10.0.0.12:8554/CH001.sdp", "GeoVision"),                            # iSpy Sources.xml
+    ("rtsp://10.0.0.13:554/stream/profile1=r", "Canon"),
+    ("rtsp://10.0.0.14:554/snl/live/1/1", "Sunell"),
+])
+def test_a_makers_rtsp_path_names_its_platform(db: SignatureDB, url: str, maker: str) -> None:
+    assert _id(db, _describe(url)).vendor == maker
+
+
+@pytest.mark.parametrize("url", [
+    "rtsp://10.0.0.9:554/live.sdp",        # Vivotek, Brickcom, Infinova, Trendnet, Netgear (Robocam RTSP-Formats.md)
+    "rtsp://10.0.0.9:554/tcp/av0_0",       # VStarcam and some 40 other labels (iSpy Sources.xml)
+    "rtsp://10.0.0.9:554/onvif1",          # some 38 labels
+    "rtsp://10.0.0.9:554/live0.264",
+])
+def test_a_path_many_labels_serve_names_nobody(db: SignatureDB, url: str) -> None:
+    assert _id(db, _describe(url)).vendor is None
