@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from netscan.errors import SignatureError
-from netscan.sigdb.names import normalise_name, vendor_key
+from netscan.sigdb.names import normalise_name, short_company_name, vendor_key
 
 if TYPE_CHECKING:
     from netscan.sigdb.db import SignatureDB
@@ -109,7 +109,14 @@ class ManufacturerFields:
             return named, True
         if _UNKNOWN_NAME.match(v) is None or not any(c.isalpha() for c in v[:3]):
             return None
-        return v, False
+        # a registered company name: the name its labels use ("Shenzhen TVT Digital Technology Co., Ltd." -> TVT)
+        short = short_company_name(v)
+        known = db.vendor(short) if short != v else None
+        if known is not None:
+            return known.name, True
+        if normalise_name(short) in self.placeholders:
+            return None
+        return short, False
 
 
 def _examples(data: dict[str, Any], where: str) -> tuple[dict[str, Any], ...]:

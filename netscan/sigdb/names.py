@@ -18,3 +18,45 @@ def normalise_name(name: str | None) -> str:
 def vendor_key(name: str | None) -> str:
     """:func:`normalise_name` without the spaces: ``D-Link`` == ``dlink`` == ``D Link``."""
     return normalise_name(name).replace(" ", "")
+
+
+#: Legal-form and line-of-business words a company name ends with ("Technology Co., Ltd.", "Electronics
+#: GmbH", "Digital Technologies Inc."): not part of the name a label uses (casefolded, punctuation dropped).
+_COMPANY_TAIL = frozenset({
+    "co", "ltd", "inc", "corp", "corporation", "limited", "llc", "gmbh", "ag", "ab", "bv", "sa", "spa", "srl", "kft",
+    "oy", "pty", "pvt", "pte", "plc", "company", "incorporated", "kk", "nv", "aps", "sdn", "bhd", "sas", "sarl", "ltda",
+    "technology", "technologies", "tech", "electronic", "electronics", "electric", "digital", "intelligent",
+    "intelligence", "science", "sci", "industrial", "industries", "industry", "group", "holding", "holdings",
+    "international", "intl", "systems", "system", "network", "networks", "communication", "communications",
+    "information", "info", "development", "dev", "trading", "smart", "innovation", "innovations", "products",
+})
+#: Places a Chinese (or Hong Kong / Taiwanese) company's registered name starts with ("Shenzhen ...",
+#: "Zhejiang ...", "Hangzhou ..."): the registration's place, not the maker's name.
+_COMPANY_PLACE = frozenset({
+    "shenzhen", "zhejiang", "hangzhou", "guangzhou", "guangdong", "beijing", "shanghai", "xiamen", "fujian", "dongguan",
+    "jiangsu", "suzhou", "nanjing", "wuhan", "hubei", "ningbo", "tianjin", "chongqing", "chengdu", "sichuan", "hefei",
+    "anhui", "qingdao", "shandong", "jinan", "foshan", "zhuhai", "zhongshan", "huizhou", "changsha", "hunan", "xian",
+    "shaanxi", "fuzhou", "wuxi", "changzhou", "hebei", "henan", "zhengzhou", "liaoning", "dalian", "shenyang", "jiangxi",
+    "hongkong", "hong", "kong", "hk", "taiwan", "taipei",
+})
+_WORD = re.compile(r"[0-9A-Za-z][0-9A-Za-z&'+-]*")
+
+
+def short_company_name(name: str) -> str:
+    """A company's registered name cut to the name its products and labels use: leading registration
+    places and trailing legal-form / line-of-business words dropped (``Shenzhen Sricam Technology
+    Co., Ltd.`` -> ``Sricam``, ``ACME Security Systems Inc.`` -> ``ACME Security``); a parenthesised
+    place (``Foo (Shenzhen) Co., Ltd.``) too. Words are kept as written. A name with nothing left
+    after the cuts, or a single word, is returned as it was."""
+    words = _WORD.findall(re.sub(r"\([^()]*\)", " ", name))
+    if len(words) < 2:
+        return name.strip()
+    keys = [w.casefold().replace("'", "") for w in words]
+    start, end = 0, len(words)
+    while end > start and keys[end - 1] in _COMPANY_TAIL:
+        end -= 1
+    while end - start > 1 and keys[start] in _COMPANY_PLACE:
+        start += 1
+    if end <= start:
+        return name.strip()
+    return " ".join(words[start:end])

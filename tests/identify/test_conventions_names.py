@@ -1,0 +1,122 @@
+"""Conventions of session 7: makers' names where devices write them (new vendor entries of
+signatures/vendors/video-makers-conventions.yaml), registered company names cut to the maker's name,
+and the URL, SDP, realm and port conventions of the conventions-*.yaml files. Values are written from
+the public material the rules cite (never the test split's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from netscan.identify import identify
+from netscan.model import VIDEO_TYPES, Identification, Observation, Response
+from netscan.sigdb import SignatureDB, load_db
+from netscan.sigdb.names import short_company_name
+
+
+@pytest.fixture(scope="module")
+def db() -> SignatureDB:
+    return load_db()
+
+
+def _id(db: SignatureDB, *responses: Response) -> Identification:
+    return identify(Observation(ip=None, mac=None, responses=responses), db)
+
+
+def _onvif_info(manufacturer: str, model: str = "IPC-1") -> Response:
+    body = ('<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" '
+            'xmlns:tds="http://www.onvif.org/ver10/device/wsdl"><s:Body><tds:GetDeviceInformationResponse>'
+            f"<tds:Manufacturer>{manufacturer}</tds:Manufacturer><tds:Model>{model}</tds:Model>"
+            "<tds:FirmwareVersion>V1.0</tds:FirmwareVersion></tds:GetDeviceInformationResponse></s:Body></s:Envelope>")
+    return Response("onvif", body, 80, "GetDeviceInformation")
+
+
+# ------------------------------------------------------------------ registered company names
+@pytest.mark.parametrize(("name", "short"), [
+    ("Shenzhen Century Xinyang Tech Co., Ltd.", "Century Xinyang"),   # openwrt commit 5d0ccaf (Wodesys WD-R1802U)
+    ("Shenzhen Jixiang Tenda Technology Co., Ltd.", "Jixiang Tenda"),
+    ("SHENZHEN AONI ELECTRONIC CO., LTD", "AONI"),                     # a webcam's USB manufacturer string
+    ("Zhuhai Raysharp Technology Co.,Ltd", "Raysharp"),                  # IEEE registrant of 002363
+    ("Foo (Shenzhen) Co., Ltd.", "Foo"),
+    ("ACME", "ACME"),
+    ("Technology Co., Ltd.", "Technology Co., Ltd."),                  # nothing left: kept as written
+    ("Shenzhen Co., Ltd.", "Shenzhen"),
+])
+def test_a_registered_company_name_is_cut_to_the_makers_name(name: str, short: str) -> None:
+    assert short_company_name(name) == short
+
+
+def test_an_unknown_makers_registered_name_is_answered_by_its_short_name(db: SignatureDB) -> None:
+    got = _id(db, _onvif_info("Shenzhen Century Xinyang Tech Co., Ltd."))
+    assert got.vendor == "Century Xinyang"
+
+
+def test_a_registered_name_around_a_known_short_name_names_that_maker(db: SignatureDB) -> None:
+    # "TVT" is too short to be searched as a word in free text; cut from its registered name it is the maker
+    got = _id(db, _onvif_info("Shenzhen TVT Digital Technology Co.,Ltd."))
+    assert got.vendor == "TVT"
+
+
+def test_a_placeholder_left_after_the_cut_names_nobody(db: SignatureDB) -> None:
+    assert _id(db, _onvif_info("Shenzhen IPCAM Technology Co., Ltd.")).vendor is None
+
+
+# ------------------------------------------------------------------ makers not listed before
+@pytest.mark.parametrize(("resp", "maker"), [
+    (Response("other", "SNMPv2-MIB::sysDescr.0 = STRING: Sunell IP Camera", 161, "snmpwalk"), "Sunell"),
+    (Response("rtsp", "RTSP/1.0 401 Unauthorized\r\nCSeq: 2\r\nWWW-Authenticate: Digest realm=\"Raysharp\", "
+                      "nonce=\"0a1b2c\"\r\n\r\n", 554, "DESCRIBE"), "Raysharp"),
+    (Response("wsd", '<?xml version="1.0"?><e:Envelope xmlns:e="http://www.w3.org/2003/05/soap-envelope" '
+                     'xmlns:d="http://schemas.xmlsoap.org/ws/2005/04/discovery"><e:Body><d:ProbeMatches><d:ProbeMatch>'
+                     '<d:Scopes>onvif://www.onvif.org/type/video_encoder onvif://www.onvif.org/name/KEDACOM '
+                     'onvif://www.onvif.org/hardware/IPC2252</d:Scopes></d:ProbeMatch></d:ProbeMatches></e:Body></e:Envelope>',
+              3702, "probe"), "Kedacom"),
+    (Response("rtsp", "RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: application/sdp\r\n\r\nv=0\r\no=- 1 1 IN IP4 10.0.0.9\r\n"
+                      "s=Dallmeier Stream\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n", 554, "DESCRIBE"),
+     "Dallmeier"),
+])
+def test_a_new_makers_name_where_devices_write_it_names_the_maker(db: SignatureDB, resp: Response, maker: str) -> None:
+    assert _id(db, resp).vendor == maker
+
+
+def test_a_brand_of_a_new_maker_is_the_brand_and_its_builder_the_maker(db: SignatureDB) -> None:
+    got = _id(db, Response("wsd", '<?xml version="1.0"?><e:Envelope xmlns:e="http://www.w3.org/2003/05/soap-envelope" '
+                                  'xmlns:d="http://schemas.xmlsoap.org/ws/2005/04/discovery"><e:Body><d:ProbeMatches>'
+                                  '<d:ProbeMatch><d:Scopes>onvif://www.onvif.org/name/Yoosee</d:Scopes></d:ProbeMatch>'
+                                  '</d:ProbeMatches></e:Body></e:Envelope>', 3702, "probe"))
+    assert (got.vendor, got.brand) == ("Gwell", "Yoosee")
+
+
+def test_a_maker_of_more_than_video_types_nothing_by_its_name(db: SignatureDB) -> None:
+    got = _id(db, Response("other", "SNMPv2-MIB::sysDescr.0 = STRING: Tenda AC10 router", 161, "snmpwalk"))
+    assert got.vendor == "Tenda"
+    assert got.device_type not in VIDEO_TYPES
+
+
+# ------------------------------------------------------------------ RTSP URL path conventions
+def _describe(content_base: str) -> Response:
+    raw = (f"RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Base: {content_base}\r\nContent-Type: application/sdp\r\n\r\n"
+           "v=0\r\no=- 1 1 IN IP4 10.0.0.9\r\ns=Session\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\n"
+           "a=control:trackID=1\r\na=rtpmap:96 H264/90000\r\n")
+    return Response("rtsp", raw, 554, "DESCRIBE")
+
+
+@pytest.mark.parametrize(("url", "maker"), [
+    ("rtsp://10.0.0.10:554/user=admin_password=tlJwpbo6_channel=1_stream=0.sdp?real_stream", "Xiongmai"),  # iSpy Sources.xml
+    ("rtsp://10.6.3.57:554/user=admin&password=&channel=1&stream=0.sdp?", "Xiongmai"),  # zip11/webpage
+    ("rtsp://10.0.0.1:554/chID=1&streamType=main", "TVT"),                       # dannielperez/pytvt
+    ("rtsp://10.0.0.12:8554/CH001.sdp", "GeoVision"),                            # iSpy Sources.xml
+    ("rtsp://10.0.0.13:554/stream/profile1=r", "Canon"),
+    ("rtsp://10.0.0.14:554/snl/live/1/1", "Sunell"),
+])
+def test_a_makers_rtsp_path_names_its_platform(db: SignatureDB, url: str, maker: str) -> None:
+    assert _id(db, _describe(url)).vendor == maker
+
+
+@pytest.mark.parametrize("url", [
+    "rtsp://10.0.0.9:554/live.sdp",        # Vivotek, Brickcom, Infinova, Trendnet, Netgear (Robocam RTSP-Formats.md)
+    "rtsp://10.0.0.9:554/tcp/av0_0",       # VStarcam and some 40 other labels (iSpy Sources.xml)
+    "rtsp://10.0.0.9:554/onvif1",          # some 38 labels
+    "rtsp://10.0.0.9:554/live0.264",
+])
+def test_a_path_many_labels_serve_names_nobody(db: SignatureDB, url: str) -> None:
+    assert _id(db, _describe(url)).vendor is None
