@@ -64,3 +64,22 @@ def test_a_vendor_or_non_video_rule_outweighs_a_word(db: SignatureDB) -> None:
            "<deviceType>urn:dial-multiscreen-org:device:dial:1</deviceType><friendlyName>[LG] webOS TV</friendlyName>"
            "<manufacturer>LG Electronics</manufacturer><modelName>LG Smart TV</modelName></device></root>")
     assert _type(db, "upnp", raw, port=1900) == "tv"
+
+
+def test_a_cut_sadp_reply_with_a_comment_is_read_leniently(db: SignatureDB) -> None:
+    # a blog's annotated SADP ProbeMatch, cut: the comment is no DTD, so the flat elements are read,
+    # and the Turbo HD DVR line (DS-78xxH...) types it
+    from netscan.parsers.vendorudp import sadp_fields
+    raw = ("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<ProbeMatch>\n\t<!--note-->\n"
+           "    <Types>inquiry</Types>\n    <DeviceDescription>DS-7804HQH-K1</DeviceDescription>\n    <CommandPort>8000</Comm")
+    f = sadp_fields(raw)
+    assert f["sadp.DeviceDescription"] == ["DS-7804HQH-K1"] and "sadp.malformed" in f
+    assert "sadp.DeviceDescription" not in sadp_fields(raw.replace("<!--note-->", "<!DOCTYPE x>"))
+    ident = identify(Observation(None, None, (Response("sadp", raw, 37020, ""),)), db)
+    assert (ident.vendor, ident.model, ident.device_type) == ("Hikvision", "DS-7804HQH-K1", "dvr")
+
+
+def test_a_cut_isapi_device_info_tail_says_door_station(db: SignatureDB) -> None:
+    tail = "<deviceType>VIS</deviceType>\n<subDeviceType>doorStation</subDeviceType>\n<alarmInNum>4</alarmInNum>\n</DeviceInfo>\n"
+    assert _type(db, "http", tail) == "doorbell"
+    assert _type(db, "http", tail.replace("doorStation", "indoorStation")) not in VIDEO_TYPES
