@@ -35,8 +35,9 @@ def sadp_fields(raw: str, request: str = "") -> Fields:
         head = raw[:65536]
         kind = re.search(r"<(ProbeMatch|Hello|Probe)\b", head)
         # a refused document (DTD, entities) stays refused: only ill-formed ones are read leniently
+        # (a comment, ``<!--...-->``, is no declaration: a blog's annotated reply keeps one)
         found = [(name, text.strip()) for name, text in _SADP_ELEMENT.findall(head)[:200] if text.strip()]
-        if kind is None or not found or "<!" in head or str(exc).startswith("xml refused"):
+        if kind is None or not found or re.search(r"<!(?!--)", head) or str(exc).startswith("xml refused"):
             return {"sadp.unreadable": [str(exc)]}
         lenient: Fields = {}
         add(lenient, "sadp.message", kind.group(1))
