@@ -6,10 +6,13 @@ database: every response parsed afresh, a value matched before comes from the da
 cold (a fresh database, each recorded observation identified once: every response parsed and every
 value matched for the first time), wall-clock and CPU, and the machine's load average at the end.
 
-    .venv/bin/python benchmarks/identify_speed.py [--n N] [--corpus DIR ...] [--baseline-src DIR] [--rounds R]
+    .venv/bin/python benchmarks/identify_speed.py [--n N] [--corpus DIR ...] [--baseline-src DIR ...] [--rounds R]
 
 ``--baseline-src DIR`` times another checkout's ``netscan`` package (e.g. /work/main) on the same
-observations in the same run, rounds alternating, and reports the ratio (this machine is shared:
+observations in the same run, rounds alternating, and reports the ratio; given more than once (or
+with several directories), every baseline is timed in each round and reported under ``baselines``
+(the first one also in the top-level ``baseline_*`` keys). Each measuring process also reports its
+peak resident memory (``ru_maxrss``: signature database, observations and identification) (this machine is shared:
 only side-by-side ratios mean anything; the CPU time of the identifying process is reported beside
 the wall-clock time, as it is less disturbed by other work on the machine). The corpus must be readable by both trees (use the
 pre-issue-11 tests/corpus when the baseline predates the tplink/ubnt/dvrip protocols).
@@ -31,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def measure(n: int, dirs: list[Path]) -> dict[str, float]:
+    import resource
+
     from netscan.identify import identify
     from netscan.observations import load_path
     from netscan.parsers import _cached_fields
@@ -68,7 +73,8 @@ def measure(n: int, dirs: list[Path]) -> dict[str, float]:
     return {"observations": n, "distinct_recorded": len(base), "seconds": round(dt, 3), "seconds_per_10000": round(dt * 10_000 / n, 3),
             "cpu_seconds_per_10000": round(cpu * 10_000 / n, 3), "db_load_seconds": round(load_s, 3), "rules": len(db.rules),
             "cold_seconds_per_10000": round(cold_s * 10_000 / len(base), 3),
-            "cold_cpu_seconds_per_10000": round(cold_cpu * 10_000 / len(base), 3)}
+            "cold_cpu_seconds_per_10000": round(cold_cpu * 10_000 / len(base), 3),
+            "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
 def _child(src: str | None, n: int, dirs: list[Path]) -> dict[str, float]:
@@ -85,11 +91,16 @@ def _child(src: str | None, n: int, dirs: list[Path]) -> dict[str, float]:
     return json.loads(out.stdout)
 
 
+#: Figures each measuring process reports, medians compared across trees.
+_FIGURES = ("seconds_per_10000", "cpu_seconds_per_10000", "db_load_seconds", "cold_seconds_per_10000",
+            "cold_cpu_seconds_per_10000", "peak_rss_mib")
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--corpus", nargs="*", type=Path, default=[ROOT / "tests" / "corpus", ROOT / "tests" / "corpus_test"])
-    ap.add_argument("--baseline-src", metavar="DIR")
+    ap.add_argument("--baseline-src", metavar="DIR", nargs="+", action="extend", default=[])
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
@@ -99,45 +110,46 @@ def main(argv: list[str]) -> int:
     if not a.baseline_src:
         print(json.dumps(_child(None, a.n, a.corpus), indent=2))
         return 0
-    mine: list[float] = []
-    base: list[float] = []
-    mine_cpu: list[float] = []
-    base_cpu: list[float] = []
-    mine_load: list[float] = []
-    base_load: list[float] = []
-    cold: dict[str, list[float]] = {"this": [], "baseline": [], "this_cpu": [], "baseline_cpu": []}
-    rules: dict[str, int] = {}
+    load_start = os.getloadavg()
+    trees: list[str | None] = [*a.baseline_src, None]  # None: this tree (timed last in each round)
+    got: dict[str | None, dict[str, list[float]]] = {t: {k: [] for k in _FIGURES} for t in trees}
+    rules: dict[str | None, int] = {}
     for _ in range(a.rounds):
-        got = _child(a.baseline_src, a.n, a.corpus)
-        base.append(got["seconds_per_10000"])
-        base_cpu.append(got.get("cpu_seconds_per_10000", float("nan")))
-        base_load.append(got.get("db_load_seconds", float("nan")))
-        rules["baseline"] = int(got.get("rules", 0))
-        cold["baseline"].append(got["cold_seconds_per_10000"])
-        cold["baseline_cpu"].append(got["cold_cpu_seconds_per_10000"])
-        got = _child(None, a.n, a.corpus)
-        mine.append(got["seconds_per_10000"])
-        mine_cpu.append(got["cpu_seconds_per_10000"])
-        mine_load.append(got["db_load_seconds"])
-        rules["this"] = int(got["rules"])
-        cold["this"].append(got["cold_seconds_per_10000"])
-        cold["this_cpu"].append(got["cold_cpu_seconds_per_10000"])
-    m, b = statistics.median(mine), statistics.median(base)
-    ml, bl = statistics.median(mine_load), statistics.median(base_load)
-    mc, bc = statistics.median(mine_cpu), statistics.median(base_cpu)
-    cm = {k: statistics.median(v) for k, v in cold.items()}
-    print(json.dumps({"observations": a.n, "corpus": [str(d) for d in a.corpus], "baseline_src": a.baseline_src,
-                      "seconds_per_10000": m, "baseline_seconds_per_10000": b, "ratio": round(m / b, 3),
-                      "cpu_seconds_per_10000": mc, "baseline_cpu_seconds_per_10000": bc, "cpu_ratio": round(mc / bc, 3),
-                      "db_load_seconds": ml, "baseline_db_load_seconds": bl, "load_ratio": round(ml / bl, 3),
-                      "cold_seconds_per_10000": cm["this"], "baseline_cold_seconds_per_10000": cm["baseline"],
-                      "cold_ratio": round(cm["this"] / cm["baseline"], 3),
-                      "cold_cpu_seconds_per_10000": cm["this_cpu"], "baseline_cold_cpu_seconds_per_10000": cm["baseline_cpu"],
-                      "cold_cpu_ratio": round(cm["this_cpu"] / cm["baseline_cpu"], 3),
-                      "load_average": os.getloadavg(), "cpus": os.cpu_count(),
-                      "rules": rules,
-                      "rounds": {"cold": cold, "this": mine, "baseline": base, "this_cpu": mine_cpu, "baseline_cpu": base_cpu,
-                                 "this_load": mine_load, "baseline_load": base_load}}, indent=2))
+        for t in trees:
+            one = _child(t, a.n, a.corpus)
+            for k in _FIGURES:
+                got[t][k].append(float(one.get(k, float("nan"))))
+            rules[t] = int(one.get("rules", 0))
+    med = {t: {k: statistics.median(v) for k, v in got[t].items()} for t in trees}
+    mine = med[None]
+
+    def ratios(t: str) -> dict[str, float]:
+        b = med[t]
+        return {"ratio": round(mine["seconds_per_10000"] / b["seconds_per_10000"], 3),
+                "cpu_ratio": round(mine["cpu_seconds_per_10000"] / b["cpu_seconds_per_10000"], 3),
+                "load_ratio": round(mine["db_load_seconds"] / b["db_load_seconds"], 3),
+                "cold_ratio": round(mine["cold_seconds_per_10000"] / b["cold_seconds_per_10000"], 3),
+                "cold_cpu_ratio": round(mine["cold_cpu_seconds_per_10000"] / b["cold_cpu_seconds_per_10000"], 3),
+                "peak_rss_ratio": round(mine["peak_rss_mib"] / b["peak_rss_mib"], 3)}
+
+    first = a.baseline_src[0]
+    b0 = med[first]
+    out: dict[str, object] = {
+        "observations": a.n, "corpus": [str(d) for d in a.corpus], "baseline_src": first,
+        "seconds_per_10000": mine["seconds_per_10000"], "baseline_seconds_per_10000": b0["seconds_per_10000"],
+        "cpu_seconds_per_10000": mine["cpu_seconds_per_10000"], "baseline_cpu_seconds_per_10000": b0["cpu_seconds_per_10000"],
+        "db_load_seconds": mine["db_load_seconds"], "baseline_db_load_seconds": b0["db_load_seconds"],
+        "cold_seconds_per_10000": mine["cold_seconds_per_10000"], "baseline_cold_seconds_per_10000": b0["cold_seconds_per_10000"],
+        "cold_cpu_seconds_per_10000": mine["cold_cpu_seconds_per_10000"],
+        "baseline_cold_cpu_seconds_per_10000": b0["cold_cpu_seconds_per_10000"],
+        "peak_rss_mib": mine["peak_rss_mib"], "baseline_peak_rss_mib": b0["peak_rss_mib"],
+        **ratios(first),
+        "baselines": {t: {**med[t], **ratios(t), "rules": rules[t]} for t in a.baseline_src},
+        "load_average_start": load_start, "load_average": os.getloadavg(), "cpus": os.cpu_count(),
+        "rules": {"this": rules[None], **{t: rules[t] for t in a.baseline_src}},
+        "rounds": {("this" if t is None else t): got[t] for t in trees},
+    }
+    print(json.dumps(out, indent=2))
     return 0
 
 

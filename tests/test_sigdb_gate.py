@@ -4,6 +4,7 @@ rule whose pattern matches (it only saves running the others)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -190,3 +191,40 @@ def test_gate_text_keeps_what_case_insensitive_letters_match() -> None:
         for lit in ("nvidia", "kelvin"):
             if re.search(lit, value, re.I):
                 assert lit in gate_text(value), (lit, value)
+
+
+def test_shipped_literals_are_the_computed_ones() -> None:
+    """netscan/sigdb/gate_literals.json (scripts/gate_literals.py) only speeds gate building up: every
+    entry for a shipped pattern is that pattern's computed literal, and most shipped patterns are in it."""
+    from netscan.sigdb import gate
+
+    shipped = gate.shipped_literals()
+    db = load_db(lazy=True)
+    patterns = {(r.pattern.pattern, int(r.pattern.flags)) for r in (*db.rules, *db.any_rules)}
+    found = 0
+    for pattern, flags in patterns:
+        key = gate.literal_key(pattern, flags)
+        if key in shipped:
+            found += 1
+            assert shipped[key] == gate.compute_literal(pattern, flags), pattern
+    assert found >= len(patterns) // 2
+
+
+def test_required_literal_without_the_shipped_file(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A missing or malformed literals file: every literal is computed (same answers)."""
+    from netscan.sigdb import gate
+
+    for text in (None, "not json", '{"literals": {"k": 5}}', '{"literals": {"k": "ab"}}'):
+        monkeypatch.setattr(gate, "_shipped", None)
+        target = gate.LITERALS_FILE.with_name("absent-literals.json") if text is None else None
+        if text is not None:
+            import tempfile
+
+            target = Path(tempfile.mkdtemp()) / "gate_literals.json"
+            target.write_text(text, encoding="utf-8")
+        monkeypatch.setattr(gate, "LITERALS_FILE", target)
+        assert gate.shipped_literals() == {}
+    monkeypatch.setattr(gate, "_shipped", None)
+    gate.required_literal.cache_clear()
+    assert gate.required_literal(r"^Hikvision-Webs$") == "hikvision-webs"
+    gate.required_literal.cache_clear()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import chain, islice
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -44,13 +45,8 @@ def clean_text(text: str) -> str:
 
 def clean_fields(fields: Fields) -> Fields:
     """``clean_text`` over every field name and value (returns ``fields`` itself when clean)."""
-    dirty = False
-    for name, values in fields.items():
-        if not name.isascii() or not all(map(str.isascii, values)):
-            dirty = True
-            break
-    if not dirty:
-        return fields
+    if "".join(fields).isascii() and all(map(str.isascii, chain.from_iterable(fields.values()))):
+        return fields  # (str.isascii is a flag test: two C-level passes, no Python loop)
     out: Fields = {}
     for name, values in fields.items():
         bucket = out.setdefault(clean_text(name), [])
@@ -144,16 +140,26 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
     if depth > MAX_DEPTH or len(fields) >= MAX_FIELDS:
         return
     if isinstance(obj, dict):
-        for k, v in list(obj.items())[:500]:
+        deeper = depth + 1 > MAX_DEPTH
+        for k, v in islice(obj.items(), 500):
             if isinstance(v, (dict, list)):
                 json_leaves(v, fields, f"{prefix}{k}.", depth + 1)
             elif isinstance(v, str) and v[:1] in ("{", "[", " "):
                 json_leaves(v, fields, f"{prefix}{k}", depth + 1)
-            elif v is not None:  # a plain scalar, as the call for it would add it (speed: no call per leaf)
-                if depth + 1 > MAX_DEPTH or len(fields) >= MAX_FIELDS:
+            elif v is not None:  # a plain scalar, added as ``add`` would (speed: no call per leaf)
+                if deeper or len(fields) >= MAX_FIELDS:
                     return
                 name = f"{prefix}{k}"
-                add(fields, name[:-1] if name.endswith(".") else name, str(v).lower() if isinstance(v, bool) else v)
+                if name[-1:] == ".":
+                    name = name[:-1]
+                text = v if type(v) is str else str(v).lower() if isinstance(v, bool) else str(v)
+                if len(text) > MAX_VALUE_CHARS:
+                    text = text[:MAX_VALUE_CHARS]
+                bucket = fields.get(name)
+                if bucket is None:
+                    fields[name] = [text]  # (fewer than MAX_FIELDS: tested above)
+                elif len(bucket) < MAX_VALUES_PER_FIELD and text not in bucket:
+                    bucket.append(text)
     elif isinstance(obj, list):
         for v in obj[:100]:
             json_leaves(v, fields, prefix if not isinstance(v, (dict, list)) else prefix, depth + 1)
@@ -256,6 +262,10 @@ def parse_loose(text: str) -> Any:
 
 
 _CLOSER = {"{": "}", "[": "]"}
+#: What ``close_cut_json`` looks at outside strings, and the rest of a string after its opening quote
+#: (escapes skipped: a backslash takes the next character, whatever it is).
+_JSON_STRUCTURE = re.compile(r'["{}\[\],]')
+_JSON_STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 
 
 def close_cut_json(text: str) -> str | None:
@@ -268,19 +278,18 @@ def close_cut_json(text: str) -> str | None:
         return None
     stack: list[str] = []
     safe_at, safe_stack = -1, ""
-    in_string = escaped = False
-    for i in range(start, len(t)):
-        c = t[i]
-        if in_string:
-            if escaped:
-                escaped = False
-            elif c == "\\":
-                escaped = True
-            elif c == '"':
-                in_string = False
-            continue
+    i = start
+    while True:  # from one structural character to the next (a regex skips the rest and whole strings)
+        m = _JSON_STRUCTURE.search(t, i)
+        if m is None:
+            break
+        c = m.group()
+        i = m.end()
         if c == '"':
-            in_string = True
+            s = _JSON_STRING_REST.match(t, i)
+            if s is None:
+                break  # the text ends inside this string
+            i = s.end()
         elif c in "{[":
             stack.append(_CLOSER[c])
         elif c in "}]":
@@ -289,9 +298,9 @@ def close_cut_json(text: str) -> str | None:
             stack.pop()
             if not stack:
                 return None  # complete: nothing to repair (it failed for another reason)
-            safe_at, safe_stack = i + 1, "".join(reversed(stack))
+            safe_at, safe_stack = i, "".join(reversed(stack))  # (i: just after the bracket)
         elif c == ",":
-            safe_at, safe_stack = i, "".join(reversed(stack))
+            safe_at, safe_stack = m.start(), "".join(reversed(stack))
     if safe_at < 0:
         return None
     return t[:safe_at] + safe_stack

@@ -8,13 +8,23 @@ position of the lower-cased value, the longest literal starting there; the rules
 occurs (directly or as a prefix of a longer one found at the same place) and the rules without a
 literal are the only ones whose patterns are run. It is a necessary condition only: the pattern
 itself still decides.
+
+Finding a literal costs a pass over the pattern text (the parser's for some): a field's gate is built
+the first time the field is seen, so a fresh process (``netscan identify`` of a file) pays it for
+every field it meets. The literals of the shipped patterns are therefore shipped too
+(``gate_literals.json`` beside this module, written by ``scripts/gate_literals.py``), keyed by a digest
+of the pattern and its flags: a pattern not in it (a rule added since, a user's signatures) is read as
+before. The file can only speed things up: an entry is the literal of exactly that pattern.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _P  # type: ignore[attr-defined]
 from typing import Any, Protocol
@@ -286,12 +296,55 @@ def quick_literal(pattern: str, flags: int = 0) -> str | None:
     return best.casefold() if len(best) >= MIN_LITERAL else None
 
 
+#: The shipped patterns' literals (``literal_key`` -> literal or None), written by scripts/gate_literals.py.
+LITERALS_FILE = Path(__file__).with_name("gate_literals.json")
+_shipped: dict[str, str | None] | None = None
+
+
+def literal_key(pattern: str, flags: int = 0) -> str:
+    """The key of a pattern (with its flags) in LITERALS_FILE."""
+    text = f"{int(flags)}\0{pattern}".encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=12).hexdigest()
+
+
+def shipped_literals() -> dict[str, str | None]:
+    """LITERALS_FILE's table, read once; empty when the file is missing or not the expected shape
+    (then every literal is computed)."""
+    global _shipped
+    if _shipped is None:
+        table: dict[str, str | None] = {}
+        try:
+            data = json.loads(LITERALS_FILE.read_text(encoding="utf-8"))
+            got = data.get("literals") if isinstance(data, dict) else None
+            if isinstance(got, dict) and all(
+                isinstance(k, str) and (v is None or (isinstance(v, str) and len(v) >= MIN_LITERAL and v.isascii()))
+                for k, v in got.items()
+            ):
+                table = got
+        except (OSError, ValueError):
+            pass
+        _shipped = table
+    return _shipped
+
+
+_ABSENT = object()
+
+
 @lru_cache(maxsize=8192)
 def required_literal(pattern: str, flags: int = 0) -> str | None:
     """The longest ASCII literal (lower-cased) that every match of ``pattern`` contains, or None.
 
-    Most rule patterns are read straight off their text (``quick_literal``, tested to agree with the
-    parse tree on every shipped pattern); the others through the standard library's parser."""
+    A shipped pattern's literal comes from LITERALS_FILE; any other is computed (``compute_literal``)."""
+    hit = shipped_literals().get(literal_key(pattern, flags), _ABSENT)
+    if hit is not _ABSENT:
+        return hit  # type: ignore[return-value]
+    return compute_literal(pattern, flags)
+
+
+def compute_literal(pattern: str, flags: int = 0) -> str | None:
+    """``required_literal`` read from the pattern itself. Most rule patterns are read straight off
+    their text (``quick_literal``, tested to agree with the parse tree on every shipped pattern); the
+    others through the standard library's parser."""
     try:
         return quick_literal(pattern, flags)
     except (_Unsure, IndexError, ValueError, RecursionError):
