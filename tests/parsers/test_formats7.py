@@ -61,3 +61,70 @@ def test_upnp_model_code_wins_over_a_line_name(db: SignatureDB) -> None:
     # a version or a build date in modelNumber is no model code
     assert identify(_upnp("gmediarender", "2015-05-06_aa3d02c"), db).model == "gmediarender"
     assert identify(_upnp("Media Renderer", "V2.1.3"), db).model == "Media Renderer"
+
+
+# ------------------------------------------------------------------ XML with its markup stripped
+
+
+def test_stripped_xml_under_a_caption_or_a_declaration(db: SignatureDB) -> None:
+    # ONVIF GetDeviceInformationResponse's elements (Manufacturer, Model, FirmwareVersion, SerialNumber,
+    # HardwareId: ONVIF Core Specification 8.3.1) as a page shows them once the tags are gone, under a
+    # reporter's caption, or with the XML declaration left in
+    values = "Dahua\nIPC-HDW1230S\n2.622.0000000.31.R\n1G0123PAZ000123\n00\n"
+    for raw in ("Response:\n" + values, "When I call GetDeviceInformation I get this back\n" + values,
+                '<?xml version="1.0" encoding="UTF-8"?>\n' + values):
+        dev = identify(Observation(ip=None, mac=None, responses=(Response("http", raw, None, ""),)), db)
+        assert (dev.vendor, dev.model, dev.firmware) == ("Dahua", "IPC-HDW1230S", "2.622.0000000.31.R"), raw
+    # prose stays prose: a caption is dropped only above at least four value lines
+    assert "http.line" not in _f("When I call it I get this back\nsome words here\n2 more\n", "http")
+    assert "http.line" not in _f("I tried this:\nthen it failed with a long error message here\nand again 2 times\nok\nyes\n", "http")
+
+
+# ------------------------------------------------------------------ headers logged by Java/Kotlin clients
+
+
+def test_header_prints_of_ktor_objects_and_brackets() -> None:
+    realm = 'Digest realm="DS-2CD2142FWD-I", qop="auth"'
+    prints = (
+        # ktorio/ktor Headers.kt: HeadersImpl.toString() = "Headers ${entries()}" (name=[values] entries)
+        f"Headers [Server=[Hikvision-Webs], WWW-Authenticate=[{realm}]]",
+        # a Kotlin data class / Lombok print per header, and a Java record's
+        f"[Pair(first=Server, second=Hikvision-Webs), Pair(first=WWW-Authenticate, second={realm})]",
+        f"[Header(name=Server, value=Hikvision-Webs), Header(name=WWW-Authenticate, value={realm})]",
+        f"[Header[name=Server, value=Hikvision-Webs], Header[name=WWW-Authenticate, value={realm}]]",
+        # each header in its own brackets
+        f"[Server: Hikvision-Webs][WWW-Authenticate: {realm}]",
+    )
+    for raw in prints:
+        f = _f(raw, "http")
+        assert f["http.header.server"][0] == "Hikvision-Webs", raw
+        assert f["http.header.www-authenticate"][0] == realm, raw
+    # one header a line: OkHttp's Headers is an Iterable<Pair<String, String>> (square/okhttp Headers.kt),
+    # each Kotlin Pair printing as "(first, second)"; component objects, bracketed entries, map entries
+    for raw in ("(Server, Hikvision-Webs)\n(Content-Type, text/html)\n", "Pair(first=Server, second=Hikvision-Webs)\nPair(first=Date, second=Mon, 01 Jan 2024)\n",
+                "[Server: Hikvision-Webs]\n[Content-Length: 0]\n", "Server=[Hikvision-Webs]\nContent-Length=[0]\n"):
+        assert _f(raw, "http")["http.header.server"][0] == "Hikvision-Webs", raw
+    assert not any(k.startswith("http.header.") for k in _f("(a, b)\n(c, d)\n", "http"))
+    # one entry, or no known header name, is no header print
+    assert "http.header.server" not in _f("[Pair(first=Server, second=Hikvision-Webs)]", "http")
+    assert "http.header.colour" not in _f("[Pair(first=colour, second=red), Pair(first=size, second=2)] Server", "http")
+
+
+def test_okhttp_logging_interceptor_and_apache_wire_log() -> None:
+    # square/okhttp HttpLoggingInterceptor.kt: "<-- {code} {message} {url} ({ms}ms)", then "Name: value"
+    # lines, then "<-- END HTTP"; on Android behind logcat's "D/OkHttp: " prefix
+    lines = ["<-- 401 Unauthorized http://192.168.1.64/ISAPI/System/deviceInfo (35ms)", "Date: Mon, 01 Jan 2024 00:00:00 GMT",
+             "Server: App-webs/", 'WWW-Authenticate: Digest qop="auth", realm="IP Camera(C6591)"', "<-- END HTTP"]
+    for prefix in ("", "D/OkHttp: ", "2024-01-01 10:00:00.123 12345-12400/app I/okhttp.OkHttpClient: "):
+        f = _f("\n".join(prefix + ln for ln in lines), "http")
+        assert f["http.status"] == ["401"] and f["http.header.server"][0] == "App-webs/", prefix
+        assert f["http.header.www-authenticate"][0] == 'Digest qop="auth", realm="IP Camera(C6591)"', prefix
+    # Apache HttpClient 4 wire log (org.apache.http.wire): each line quoted, CR LF written as [\r][\n]
+    wire = ('DEBUG org.apache.http.wire - http-outgoing-0 << "HTTP/1.1 401 Unauthorized[\\r][\\n]"\n'
+            'DEBUG org.apache.http.wire - http-outgoing-0 << "Server: Hikvision-Webs[\\r][\\n]"\n'
+            'DEBUG org.apache.http.wire - http-outgoing-0 << "WWW-Authenticate: Digest realm=\\"DS-2CD2142FWD-I\\"[\\r][\\n]"\n')
+    f = _f(wire, "http")
+    assert f["http.header.server"] == ["Hikvision-Webs"]
+    assert f["http.header.www-authenticate"] == ['Digest realm="DS-2CD2142FWD-I"']
+    # a request line of the interceptor ("--> GET url") is no answer
+    assert "http.status" not in _f("--> GET http://192.168.1.64/ (0-byte body)\nServer: x\n--> END GET", "http")
