@@ -703,19 +703,36 @@ _LOG_STAMP = re.compile(
     r"^\[?(?:\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?"
     r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?(?: ?[AP]M)?"
     r"|[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}"
+    r"|\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?"  # Android logcat's threadtime: MM-DD HH:MM:SS.mmm
+    r"|[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d{6}"  # glog: Lmmdd hh:mm:ss.uuuuuu
+    r"| {0,8}\d{1,6}\.\d{3,6}(?=\])"  # the kernel's printk time: [    1.234567]
     r"|\d{2}:\d{2}:\d{2}(?:[.,]\d{1,6})?)\]?"
 )
 _LOG_LEVEL = r"(?:DEBUG|INFO|WARN|WARNING|ERROR|ERR|CRITICAL|TRACE|NOTICE|FATAL|VERBOSE|debug|info|warn|warning|error|trace)"
 #: What may follow the time stamp before the message: blanks, ``[...]``/``(...)`` groups, a level,
 #: a logger name before a level, one-character separators.
-_LOG_TOKEN = re.compile(r"[ \t]{1,8}|\[[^\]\r\n]{0,80}\]|\([^)\r\n]{0,60}\)|" + _LOG_LEVEL + r"\b:?|[\w.]{1,60}(?=[ \t]{1,8}" + _LOG_LEVEL + r"\b)|[-|:>]")
+#: A source location (``main.c:123``, ``sys/cfg.cpp:45:``, glog's ``main.cc:123]``), a thread or process id
+#: before more prefix (glog's thread id, logcat's pid and tid), ``<...>`` groups, a logcat level letter.
+_SOURCE_AT = r"[\w./-]{1,80}\.(?:c|cc|cpp|cxx|h|hpp|go|py|java|kt|rs|js|ts|m|mm|lua):\d{1,6}(?::\d{1,5})?[\]:]?"
+_LOG_TOKEN = re.compile(r"[ \t]{1,8}|\[[^\]\r\n]{0,80}\]|\([^)\r\n]{0,60}\)|<[^<>\r\n]{0,60}>|" + _LOG_LEVEL + r"\b:?|"
+                        + _SOURCE_AT + r"|\d{3,7}(?=[ \t])|[VDIWEF](?=[ \t])|(?<=\b[VDIWEF] )[\w.$/-]{1,60}:(?= )|[\w.]{1,60}(?=[ \t]{1,8}" + _LOG_LEVEL + r"\b)|[-|:>]")
 #: A docker compose service prefix (``frigate  | ``).
 _COMPOSE = re.compile(r"^[\w.-]{1,40}[ \t]{1,20}\| ")
 
 
+#: A line that starts with its level instead of a time stamp: ``[INFO][main.c:12] ...``, ``INFO ...``,
+#: Python logging's default ``%(levelname)s:%(name)s:%(message)s`` (``INFO:onvif.client:...``).
+_LOG_LEAD = re.compile(r"^(?:\[" + _LOG_LEVEL + r"\]|" + _LOG_LEVEL + r":[\w.]{1,60}:(?=\S)|" + _LOG_LEVEL + r"(?=[ \t]))")
+
+
+def _log_start(s: str) -> re.Match[str] | None:
+    """The time stamp (or, none, the level) that starts a log line."""
+    return _LOG_STAMP.match(s) or (_LOG_LEAD.match(s) if s[:1] in "[DIWEVCTNFdiwetv" else None)
+
+
 def _log_message(line: str) -> str | None:
     s = _COMPOSE.sub("", line, count=1)
-    m = _LOG_STAMP.match(s)
+    m = _log_start(s)
     if m is None:
         return None
     rest = s[m.end() :]
@@ -736,8 +753,8 @@ def log_prefix_text(text: str) -> str | None:
     """The messages of a log whose lines start with a time stamp (the prefixes cut), one a line;
     None when fewer than two lines have one."""
     head = text[:4096].split("\n", 8)[:8]
-    if sum(_LOG_STAMP.match(ln) is not None or ((c := _COMPOSE.match(ln)) is not None and _LOG_STAMP.match(ln[c.end() :]) is not None)
-           for ln in head if ln[:1].isdigit() or ln[:1] in "[ADFJMNOSabcdefghijklmnopqrstuvwxyz") < min(2, len(head)):
+    if sum(_log_start(ln) is not None or ((c := _COMPOSE.match(ln)) is not None and _log_start(ln[c.end() :]) is not None)
+           for ln in head if ln[:1].isdigit() or ln[:1] in "[ACDEFIJMNOSTVWabcdefghijklmnopqrstuvwxyz") < min(2, len(head)):
         return None  # a log starts with stamped lines (a command line above them at most)
     out: list[str] = []
     stamped = 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 from netscan.identify import identify
 from netscan.model import Observation, Response
 from netscan.parsers import fields
+from netscan.parsers.toolout import log_prefix_text
 from netscan.sigdb import SignatureDB
 
 
@@ -128,3 +129,31 @@ def test_okhttp_logging_interceptor_and_apache_wire_log() -> None:
     assert f["http.header.www-authenticate"] == ['Digest realm="DS-2CD2142FWD-I"']
     # a request line of the interceptor ("--> GET url") is no answer
     assert "http.status" not in _f("--> GET http://192.168.1.64/ (0-byte body)\nServer: x\n--> END GET", "http")
+
+
+# ------------------------------------------------------------------ logs with per-line prefixes
+
+
+def test_log_prefixes_with_source_locations_and_levels() -> None:
+    logs = (
+        # a device's own log: time stamp, level, source location in brackets
+        "[2023-01-01 12:00:00][INFO][sys_main.c:123] system version: V5.5.0\n[2023-01-01 12:00:01][INFO][sys_main.c:124] device model: X1-200\n",
+        # google/glog's prefix (glog README "Lyyyymmdd hh:mm:ss.uuuuuu threadid file:line] msg", month and day only before 0.7)
+        "I0101 12:00:00.123456  1234 main.cc:123] system version: V5.5.0\nI0101 12:00:00.123501  1234 main.cc:124] device model: X1-200\n",
+        # Android logcat -v threadtime (developer.android.com logcat: date time PID TID priority tag: message)
+        "01-01 12:00:00.123  1234  1234 I CamSdk: system version: V5.5.0\n01-01 12:00:00.124  1234  1234 D CamSdk: device model: X1-200\n",
+        # a bare source location after the stamp, and in angle brackets
+        "2023-01-01 12:00:00 main.c:123: system version: V5.5.0\n2023-01-01 12:00:00 cfg.c:45: device model: X1-200\n",
+        "2023-01-01 12:00:00 <dvr_sys.c:88> system version: V5.5.0\n2023-01-01 12:00:00 <dvr_sys.c:89> device model: X1-200\n",
+        # the kernel's printk time
+        "[    1.234567] system version: V5.5.0\n[    2.345678] device model: X1-200\n",
+        # no time stamp: the level first; Python logging's default format LEVEL:logger:message
+        "[INFO][sys_cfg.c:120] system version: V5.5.0\n[INFO][sys_cfg.c:121] device model: X1-200\n",
+        "INFO:onvif.client:system version: V5.5.0\nINFO:onvif.client:device model: X1-200\n",
+    )
+    for raw in logs:
+        f = _f(raw, "http")
+        assert f.get("http.kv.systemVersion") == ["V5.5.0"] and f.get("http.kv.deviceModel") == ["X1-200"], raw
+    # a message that starts with a small number keeps it; plain key/value lines are no log
+    assert log_prefix_text("2023-01-01 12:00:00 INFO 2 cameras found\n2023-01-01 12:00:01 INFO model: X") == "2 cameras found\nmodel: X"
+    assert log_prefix_text("Device: cam\nModel: X\n") is None
