@@ -326,6 +326,29 @@ def discovery_tool_fields(fields: Fields, text: str) -> None:
                 add(fields, "wsd.name", m.group(1).strip())
 
 
+#: An ONVIF scope URI (ONVIF Core Specification 7.3.2.2: ``onvif://www.onvif.org/<attribute>/<value>``) as
+#: a discovery tool prints it: python-wsdiscovery's ``wsdiscover`` (wsdiscovery/cmdline.py: `` - <scope>``
+#: a line, Scope.__repr__ the value as received), onvif tools' ``Scopes:`` lists, a Python list print.
+_SCOPE_TOKEN = re.compile(r"onvif://www\.onvif\.org/([A-Za-z][\w.-]{0,40})/([^\s'\",\]\)<>]{1,300})")
+_SCOPE_ALONE = re.compile(r"^(?:[-*] {1,4})?onvif://www\.onvif\.org/([A-Za-z][\w.-]{0,40})/([^\r\n'\"<>]{1,300})$")
+
+
+def scope_token_fields(fields: Fields, text: str) -> None:
+    """Every ONVIF scope URI in a text as ``wsd.scope`` (URL-decoded as the discovery parser does); a
+    scope alone on its line keeps the blanks of a value a tool printed decoded (``name/IP Camera``)."""
+    n = 0
+    for line in _lines(text):
+        if "onvif://www.onvif.org/" not in line:
+            continue
+        alone = _SCOPE_ALONE.match(line.strip()) if line.count("onvif://") == 1 else None
+        found = [alone] if alone is not None else list(_SCOPE_TOKEN.finditer(line))
+        for m in found[:64]:
+            add(fields, "wsd.scope", unquote(f"onvif://www.onvif.org/{m.group(1)}/{m.group(2).strip()}"))
+            n += 1
+        if n >= MAX_VALUES:
+            return
+
+
 # ------------------------------------------------------------------ Java / Kotlin header prints
 
 #: Response header names (RFC 9110, RFC 2326 and the common extensions): at least one must be in a
@@ -947,6 +970,8 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
         xml_table_fields(fields, prefix, t)
     if "format" in h and ("rtsp" in h or "RTSP" in h):
         ffprobe_fields(fields, t)
+    if "onvif://www.onvif.org/" in t:
+        scope_token_fields(fields, t)
     if "/" in h and ("Received message on " in h or "MQTT publish: topic" in h
                      or _MQTT_START.match(h) is not None):
         mqtt_fields(fields, prefix, t)

@@ -157,3 +157,23 @@ def test_log_prefixes_with_source_locations_and_levels() -> None:
     # a message that starts with a small number keeps it; plain key/value lines are no log
     assert log_prefix_text("2023-01-01 12:00:00 INFO 2 cameras found\n2023-01-01 12:00:01 INFO model: X") == "2 cameras found\nmodel: X"
     assert log_prefix_text("Device: cam\nModel: X\n") is None
+
+
+# ------------------------------------------------------------------ ONVIF scopes in discovery tools' output
+
+
+def test_scope_uris_in_tool_output(db: SignatureDB) -> None:
+    # python-wsdiscovery's wsdiscover (andreikop/python-ws-discovery wsdiscovery/cmdline.py: "Discovered:",
+    # " address: <netloc>", then "  - <scope>" a line, the value as Scope.__repr__ prints it)
+    wsdiscover = ("\nDiscovered:\n\n address: 192.168.1.20:80\n  - onvif://www.onvif.org/type/video_encoder\n"
+                  "  - onvif://www.onvif.org/name/Acme Vision\n  - onvif://www.onvif.org/hardware/AV-IPC200\n")
+    f = _f(wsdiscover, "http")
+    assert f["wsd.scope"] == ["onvif://www.onvif.org/type/video_encoder", "onvif://www.onvif.org/name/Acme Vision",
+                              "onvif://www.onvif.org/hardware/AV-IPC200"]
+    # several scopes on one line, URL-encoded as devices send them (ONVIF Core 7.3.2.2)
+    line = ("Scopes: onvif://www.onvif.org/type/video_encoder onvif://www.onvif.org/name/HIKVISION%20DS-2CD2142FWD-I "
+            "onvif://www.onvif.org/hardware/DS-2CD2142FWD-I")
+    assert "onvif://www.onvif.org/name/HIKVISION DS-2CD2142FWD-I" in _f(line, "other")["wsd.scope"]
+    dev = identify(Observation(ip=None, mac=None, responses=(Response("http", line, None, ""),)), db)
+    assert (dev.vendor, dev.model) == ("Hikvision", "DS-2CD2142FWD-I")
+    assert "wsd.scope" not in _f("see https://www.onvif.org/profiles/ for scopes\nnothing here\n", "http")
