@@ -911,6 +911,49 @@ def stripped_xml_values(text: str) -> list[str]:
     return _with_builds(values)[:MAX_VALUES]
 
 
+# ------------------------------------------------------------------ JSON behind a stray HTML prefix
+
+_JSON_DECODER = json.JSONDecoder()
+_TAGS_ONLY = re.compile(r"(?:\s{0,200}<[^<>]{0,200}>){1,8}\s{0,200}")
+
+
+def html_prefixed_json(fields: Fields, prefix: str, text: str) -> None:
+    """A JSON document behind tags only (``<pre>{...}</pre>``, ``<br>{...}``, a page's wrapper left
+    in front of an API answer): the document's leaves as ``<prefix>.json.*``. Read only when nothing
+    but tags and blanks comes before it (a script's ``var x = {...}`` is not a document)."""
+    m = _TAGS_ONLY.match(text)
+    if m is None or text[m.end() : m.end() + 1] not in ("{", "["):
+        return
+    try:
+        doc, _ = _JSON_DECODER.raw_decode(text[: MAX_JSON_LINE], m.end())
+    except (ValueError, RecursionError):
+        return
+    if isinstance(doc, (dict, list)) and doc:
+        json_leaves(doc, fields, f"{prefix}.json.")
+
+
+_LEAD_TAGS = re.compile(r"^(?:<[^<>]{0,80}>){1,4}")
+_TAIL_TAGS = re.compile(r"(?:<[^<>]{0,80}>){1,4}$")
+
+
+def markup_table_rows(text: str) -> str:
+    """The Markdown table rows of a text that markup surrounds (``<details>`` around a pasted table,
+    ``<p>| "model" | "X" |</p>``): the lines that are table rows once tags at their ends are cut,
+    one a line; empty when fewer than two."""
+    rows = []
+    for line in _lines(text):
+        s = line.strip()
+        if "|" not in s:
+            continue
+        if s[:1] == "<":
+            s = _LEAD_TAGS.sub("", s)
+        if s[-1:] == ">":
+            s = _TAIL_TAGS.sub("", s)
+        if s[:1] == "|" and s[-1:] == "|" and s.count("|") >= 3:
+            rows.append(s)
+    return "\n".join(rows) if len(rows) >= 2 else ""
+
+
 # ------------------------------------------------------------------ KEY="value" inside SNMP strings
 
 _SNMP_PAIR = re.compile(r"""(?<![\w.-])([A-Za-z_][\w.-]{0,40})=(?:\\"([^"\\\r\n]{0,256})\\"|"([^"\r\n]{0,256})"|'([^'\r\n]{0,256})')""")
@@ -970,6 +1013,15 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
         xml_table_fields(fields, prefix, t)
     if "format" in h and ("rtsp" in h or "RTSP" in h):
         ffprobe_fields(fields, t)
+    if t[:1] == "<" and ('{"' in h or "[{" in h):
+        html_prefixed_json(fields, prefix, t)
+    if tables and t[:1] == "<" and "|" in h and lines:
+        rows = markup_table_rows(t)
+        if rows:
+            from netscan.parsers.shapes import table_pairs  # noqa: PLC0415 (shapes is imported with http)
+
+            for key, value in table_pairs(rows):
+                add(fields, f"{prefix}.kv.{key}", value)
     if "onvif://www.onvif.org/" in t:
         scope_token_fields(fields, t)
     if "/" in h and ("Received message on " in h or "MQTT publish: topic" in h

@@ -177,3 +177,20 @@ def test_scope_uris_in_tool_output(db: SignatureDB) -> None:
     dev = identify(Observation(ip=None, mac=None, responses=(Response("http", line, None, ""),)), db)
     assert (dev.vendor, dev.model) == ("Hikvision", "DS-2CD2142FWD-I")
     assert "wsd.scope" not in _f("see https://www.onvif.org/profiles/ for scopes\nnothing here\n", "http")
+
+
+# ------------------------------------------------------------------ JSON behind markup, tables of JSON
+
+
+def test_json_behind_tags_and_tables_inside_markup() -> None:
+    doc = '{"deviceInfo": {"manufacturer": "Acme", "deviceModel": "AC-IPC200", "firmwareVersion": "V2.1.0"}}'
+    for raw in (f"<pre>{doc}</pre>", f"<html><body><pre>\n{doc}\n</pre></body></html>", f"<br>{doc}"):
+        f = _f(raw, "http")
+        assert f["http.json.deviceInfo.deviceModel"] == ["AC-IPC200"], raw
+    # a script's object is no document
+    assert "http.json.model" not in _f('<script>var x = {"model": "AC-IPC200"}</script>', "http")
+    # a JSON document pasted as a key/value Markdown table (quoted cells), with or without markup around it
+    table = '| Field | Value |\n|---|---|\n| "manufacturer" | "Acme" |\n| "model" | "AC-IPC200", |\n'
+    for raw in (table, f"<details><summary>deviceInfo</summary>\n\n{table}\n</details>", '<p>| "manufacturer" | "Acme" |\n| "model" | "AC-IPC200" |</p>'):
+        f = _f(raw, "http")
+        assert f["http.kv.manufacturer"] == ["Acme"] and f["http.kv.model"] == ["AC-IPC200"], raw
