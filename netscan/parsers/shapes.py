@@ -96,7 +96,10 @@ def _split_pair(line: str) -> tuple[str, str] | None:
 
 
 def _md_cells(line: str) -> list[str]:
-    return [c.strip().strip("*`_ ").strip() for c in line.strip().strip("|").split("|")]
+    """The cells of a Markdown table row, emphasis and code marks cut; a cell that is a quoted JSON
+    string (a JSON document pasted as a key/value table: ``| "model" | "X", |``) without its quotes."""
+    cells = [c.strip().strip("*`_ ").strip() for c in line.strip().strip("|").split("|")]
+    return [c.rstrip(",").strip()[1:-1] if len(c) >= 2 and c[0] == '"' and c.rstrip(",").strip()[-1:] == '"' else c for c in cells]
 
 
 def table_pairs(text: str) -> list[tuple[str, str]]:

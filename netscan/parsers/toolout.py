@@ -326,6 +326,29 @@ def discovery_tool_fields(fields: Fields, text: str) -> None:
                 add(fields, "wsd.name", m.group(1).strip())
 
 
+#: An ONVIF scope URI (ONVIF Core Specification 7.3.2.2: ``onvif://www.onvif.org/<attribute>/<value>``) as
+#: a discovery tool prints it: python-wsdiscovery's ``wsdiscover`` (wsdiscovery/cmdline.py: `` - <scope>``
+#: a line, Scope.__repr__ the value as received), onvif tools' ``Scopes:`` lists, a Python list print.
+_SCOPE_TOKEN = re.compile(r"onvif://www\.onvif\.org/([A-Za-z][\w.-]{0,40})/([^\s'\",\]\)<>]{1,300})")
+_SCOPE_ALONE = re.compile(r"^(?:[-*] {1,4})?onvif://www\.onvif\.org/([A-Za-z][\w.-]{0,40})/([^\r\n'\"<>]{1,300})$")
+
+
+def scope_token_fields(fields: Fields, text: str) -> None:
+    """Every ONVIF scope URI in a text as ``wsd.scope`` (URL-decoded as the discovery parser does); a
+    scope alone on its line keeps the blanks of a value a tool printed decoded (``name/IP Camera``)."""
+    n = 0
+    for line in _lines(text):
+        if "onvif://www.onvif.org/" not in line:
+            continue
+        alone = _SCOPE_ALONE.match(line.strip()) if line.count("onvif://") == 1 else None
+        found = [alone] if alone is not None else list(_SCOPE_TOKEN.finditer(line))
+        for m in found[:64]:
+            add(fields, "wsd.scope", unquote(f"onvif://www.onvif.org/{m.group(1)}/{m.group(2).strip()}"))
+            n += 1
+        if n >= MAX_VALUES:
+            return
+
+
 # ------------------------------------------------------------------ Java / Kotlin header prints
 
 #: Response header names (RFC 9110, RFC 2326 and the common extensions): at least one must be in a
@@ -348,13 +371,99 @@ _HEADER_PRINTS = (
 )
 #: Most header entries read from one line.
 MAX_HEADER_ENTRIES = 100
+#: Ktor ``Headers.toString()`` (ktorio/ktor Headers.kt: ``"Headers ${entries()}"``, a set of
+#: ``name=[values]`` entries): ``Headers [Server=[X], Date=[Y]]``.
+_KTOR_ENTRY = re.compile(r"(?:(?<=Headers \[)|(?<=\], ))(" + _HNAME + r")=\[")
+#: A two-component object per header: a Kotlin data class or Lombok ``Pair(first=Server, second=X)`` /
+#: ``Header(name=Server, value=X)``, a Java record ``Header[name=Server, value=X]``.
+_OBJECT_PAIR = re.compile(r"\b[A-Za-z][\w$]{0,40}([(\[])(?:first|name|key)=(" + _HNAME + r"), (?:second|value)=")
+#: Each header in its own brackets: ``[Server: X][Date: Y]``.
+_BRACKETED = re.compile(r"\[(" + _HNAME + r"): ([^\]\r\n]{1,1024})\]")
+
+
+#: One header entry alone on a line (a client's headers printed one per line: Kotlin ``(Server, X)`` of
+#: OkHttp's ``Iterable<Pair<String, String>>``, a component object, ``[Server: X]``, a map entry
+#: ``Server=[X]``).
+_ENTRY_LINE = re.compile(
+    r"^(?:\((" + _HNAME + r"), (.{1,1024})\)|[A-Za-z][\w$]{0,40}[(\[](?:first|name|key)=(" + _HNAME + r"), (?:second|value)=(.{1,1024})[)\]]"
+    r"|\[(" + _HNAME + r"): (.{1,1024})\]|(" + _HNAME + r")=\[(.{0,1024})\])$"
+)
+
+
+def _entry_lines(lines: list[str]) -> list[tuple[str, str]]:
+    """(name, value) of runs of lines that each hold one header entry (``_ENTRY_LINE``): at least
+    two in a run, one of them a known header name."""
+    out: list[tuple[str, str]] = []
+    run: list[tuple[str, str]] = []
+    for line in [*lines, ""]:
+        m = _ENTRY_LINE.match(line.strip()) if line[:1] in "([" or "=[" in line or "=" in line[:80] else None
+        if m is not None:
+            g = m.groups()
+            name, value = next((g[i], g[i + 1]) for i in range(0, 8, 2) if g[i] is not None)
+            run.append((name, value.strip()))
+            continue
+        if len(run) >= 2 and any(n.lower() in _HEADER_NAMES for n, _ in run):
+            out += run
+        run = []
+        if len(out) >= MAX_HEADER_ENTRIES:
+            break
+    return [(n, v) for n, v in out if v][:MAX_HEADER_ENTRIES]
+
+
+def _extra_header_prints(line: str) -> list[tuple[str, str]]:
+    """(name, value) of the header prints that do not separate entries by ``, `` alone: Ktor's
+    ``Headers [...]``, component objects, bracketed entries; at least two entries, one a known name."""
+    out: list[tuple[str, str]] = []
+    if "Headers [" in line:
+        entries = list(_KTOR_ENTRY.finditer(line))[:MAX_HEADER_ENTRIES]
+        end = line.rfind("]]")
+        for i, m in enumerate(entries):
+            stop = entries[i + 1].start() - 2 if i + 1 < len(entries) else end
+            value = line[m.end() : stop]
+            out.append((m.group(1), value[:-1] if value.endswith("]") else value))
+    if not out and ("first=" in line or "name=" in line or "key=" in line):
+        objs = list(_OBJECT_PAIR.finditer(line))[:MAX_HEADER_ENTRIES]
+        for i, m in enumerate(objs):
+            value = line[m.end() : objs[i + 1].start()] if i + 1 < len(objs) else line[m.end() :]
+            value = value.rstrip()
+            closer = ")" if m.group(1) == "(" else "]"
+            if i + 1 < len(objs):
+                value = value.rstrip(",").rstrip()  # the list's ", " before the next object
+            elif value[-2:-1] == closer and value[-1:] in ")]}":
+                value = value[:-1]  # the list's own closer after the last object's
+            if value.endswith(closer):
+                value = value[:-1]
+            out.append((m.group(2), value))
+    if not out and "][" in line:
+        out = [(m.group(1), m.group(2)) for m in _BRACKETED.finditer(line)][:MAX_HEADER_ENTRIES]
+    out = [(n, v.strip()) for n, v in out if v.strip() and len(v) <= 1024]
+    if len(out) < 2 or not any(n.lower() in _HEADER_NAMES for n, _ in out):
+        return []
+    return out
 
 
 def java_header_fields(fields: Fields, prefix: str, text: str) -> None:
     """Headers printed by a Java/Kotlin client's ``toString`` (see module docstring)."""
     proto = prefix if prefix in ("http", "rtsp") else "http"
-    for line in _lines(text):
-        if ", " not in line or len(line) < 10:
+    all_lines = _lines(text)
+    if len(all_lines) >= 2:
+        per_line: dict[str, list[str]] = {}
+        for name, value in _entry_lines(all_lines):
+            per_line.setdefault(f"{proto}.header.{name.lower()}", []).append(value)
+        for field, values in per_line.items():
+            put_first(fields, field, values)
+    for line in all_lines:
+        if len(line) < 10:
+            continue
+        extra = _extra_header_prints(line) if ("Headers [" in line or "=" in line or "][" in line) else []
+        if extra:
+            read_extra: dict[str, list[str]] = {}
+            for name, value in extra:
+                read_extra.setdefault(f"{proto}.header.{name.lower()}", []).append(value)
+            for field, values in read_extra.items():
+                put_first(fields, field, values)
+            continue
+        if ", " not in line:
             continue
         for start, closer, tail in _HEADER_PRINTS:
             entries = [m for m in start.finditer(line)][:MAX_HEADER_ENTRIES]
@@ -617,19 +726,36 @@ _LOG_STAMP = re.compile(
     r"^\[?(?:\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?"
     r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?(?: ?[AP]M)?"
     r"|[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}"
+    r"|\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?"  # Android logcat's threadtime: MM-DD HH:MM:SS.mmm
+    r"|[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d{6}"  # glog: Lmmdd hh:mm:ss.uuuuuu
+    r"| {0,8}\d{1,6}\.\d{3,6}(?=\])"  # the kernel's printk time: [    1.234567]
     r"|\d{2}:\d{2}:\d{2}(?:[.,]\d{1,6})?)\]?"
 )
 _LOG_LEVEL = r"(?:DEBUG|INFO|WARN|WARNING|ERROR|ERR|CRITICAL|TRACE|NOTICE|FATAL|VERBOSE|debug|info|warn|warning|error|trace)"
 #: What may follow the time stamp before the message: blanks, ``[...]``/``(...)`` groups, a level,
 #: a logger name before a level, one-character separators.
-_LOG_TOKEN = re.compile(r"[ \t]{1,8}|\[[^\]\r\n]{0,80}\]|\([^)\r\n]{0,60}\)|" + _LOG_LEVEL + r"\b:?|[\w.]{1,60}(?=[ \t]{1,8}" + _LOG_LEVEL + r"\b)|[-|:>]")
+#: A source location (``main.c:123``, ``sys/cfg.cpp:45:``, glog's ``main.cc:123]``), a thread or process id
+#: before more prefix (glog's thread id, logcat's pid and tid), ``<...>`` groups, a logcat level letter.
+_SOURCE_AT = r"[\w./-]{1,80}\.(?:c|cc|cpp|cxx|h|hpp|go|py|java|kt|rs|js|ts|m|mm|lua):\d{1,6}(?::\d{1,5})?[\]:]?"
+_LOG_TOKEN = re.compile(r"[ \t]{1,8}|\[[^\]\r\n]{0,80}\]|\([^)\r\n]{0,60}\)|<[^<>\r\n]{0,60}>|" + _LOG_LEVEL + r"\b:?|"
+                        + _SOURCE_AT + r"|\d{3,7}(?=[ \t])|[VDIWEF](?=[ \t])|(?<=\b[VDIWEF] )[\w.$/-]{1,60}:(?= )|[\w.]{1,60}(?=[ \t]{1,8}" + _LOG_LEVEL + r"\b)|[-|:>]")
 #: A docker compose service prefix (``frigate  | ``).
 _COMPOSE = re.compile(r"^[\w.-]{1,40}[ \t]{1,20}\| ")
 
 
+#: A line that starts with its level instead of a time stamp: ``[INFO][main.c:12] ...``, ``INFO ...``,
+#: Python logging's default ``%(levelname)s:%(name)s:%(message)s`` (``INFO:onvif.client:...``).
+_LOG_LEAD = re.compile(r"^(?:\[" + _LOG_LEVEL + r"\]|" + _LOG_LEVEL + r":[\w.]{1,60}:(?=\S)|" + _LOG_LEVEL + r"(?=[ \t]))")
+
+
+def _log_start(s: str) -> re.Match[str] | None:
+    """The time stamp (or, none, the level) that starts a log line."""
+    return _LOG_STAMP.match(s) or (_LOG_LEAD.match(s) if s[:1] in "[DIWEVCTNFdiwetv" else None)
+
+
 def _log_message(line: str) -> str | None:
     s = _COMPOSE.sub("", line, count=1)
-    m = _LOG_STAMP.match(s)
+    m = _log_start(s)
     if m is None:
         return None
     rest = s[m.end() :]
@@ -650,8 +776,8 @@ def log_prefix_text(text: str) -> str | None:
     """The messages of a log whose lines start with a time stamp (the prefixes cut), one a line;
     None when fewer than two lines have one."""
     head = text[:4096].split("\n", 8)[:8]
-    if sum(_LOG_STAMP.match(ln) is not None or ((c := _COMPOSE.match(ln)) is not None and _LOG_STAMP.match(ln[c.end() :]) is not None)
-           for ln in head if ln[:1].isdigit() or ln[:1] in "[ADFJMNOSabcdefghijklmnopqrstuvwxyz") < min(2, len(head)):
+    if sum(_log_start(ln) is not None or ((c := _COMPOSE.match(ln)) is not None and _log_start(ln[c.end() :]) is not None)
+           for ln in head if ln[:1].isdigit() or ln[:1] in "[ACDEFIJMNOSTVWabcdefghijklmnopqrstuvwxyz") < min(2, len(head)):
         return None  # a log starts with stamped lines (a command line above them at most)
     out: list[str] = []
     stamped = 0
@@ -670,6 +796,10 @@ def log_prefix_text(text: str) -> str | None:
 _STATUS_AT = re.compile(r"(HTTP|RTSP)/\d(?:\.\d)? (\d{3})(?: |$)")
 _HEADER_AT = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,63}):[ \t]{0,8}(\S.{0,2000})$")
 _DIGITS = re.compile(r"\d")
+#: OkHttp's HttpLoggingInterceptor answer line (square/okhttp okhttp-logging-interceptor
+#: HttpLoggingInterceptor.kt: ``<-- 401 Unauthorized http://host/path (35ms)``), its header lines
+#: ``Name: value`` below it behind the same log prefix, up to ``<-- END HTTP``.
+_OKHTTP_STATUS = re.compile(r"<-- ([1-5]\d\d)(?: [^\r\n]{0,200}?)? (https?|rtsp)://\S{1,2000}")
 #: Most answers read from one transcript.
 MAX_ANSWERS = 16
 
@@ -682,29 +812,37 @@ def marked_answer_fields(fields: Fields, text: str) -> None:
     ``<proto>.header.<name>``. Requests are not answers and are not read."""
     lines = _lines(text)
     answers = 0
+    okhttp = "<-- " in text
     for i, line in enumerate(lines):
         if "/" not in line or answers >= MAX_ANSWERS:
             continue
         m = _STATUS_AT.search(line, 0, 200)
-        if m is None or m.start() == 0 or m.start() > 60:
+        if m is not None and 0 < m.start() <= 60:
+            marker, proto, status = line[: m.start()], m.group(1).lower(), m.group(2)
+            if marker.strip() == "":
+                continue  # no prefix: the HTTP/RTSP parser reads it
+        elif okhttp and "<-- " in line and (k := _OKHTTP_STATUS.search(line, 0, 400)) is not None and k.start() <= 80:
+            marker, proto, status = line[: k.start()], "rtsp" if k.group(2) == "rtsp" else "http", k.group(1)
+        else:
             continue
-        marker = line[: m.start()]
-        if marker.strip() == "":
-            continue  # no prefix: the HTTP/RTSP parser reads it
         shape = _DIGITS.sub("0", marker)
-        proto = m.group(1).lower()
         answers += 1
-        add(fields, f"{proto}.status", m.group(2))
+        add(fields, f"{proto}.status", status)
+        read: dict[str, list[str]] = {}
         for nxt in lines[i + 1 : i + 101]:
             if len(nxt) <= len(marker) or _DIGITS.sub("0", nxt[: len(marker)]) != shape:
                 break
             body = nxt[len(marker) :].strip()
             if marker[-1:] in ("'", '"') and body.endswith(marker[-1]):
                 body = body[:-1]  # each line quoted (ffmpeg's -v trace: line='...')
+            if body.endswith("[\\n]"):  # Apache HttpClient's wire log: << "Server: X[\r][\n]"
+                body = body.removesuffix("[\\n]").removesuffix("[\\r]").replace('\\"', '"')
             h = _HEADER_AT.match(body)
             if h is None:
                 break
-            add(fields, f"{proto}.header.{h.group(1).lower()}", h.group(2).strip())
+            read.setdefault(f"{proto}.header.{h.group(1).lower()}", []).append(h.group(2).strip())
+        for field, values in read.items():
+            put_first(fields, field, values)
 
 
 # ------------------------------------------------------------------ XML without its markup
@@ -734,9 +872,17 @@ def stripped_xml_values(text: str) -> list[str]:
     words), at least one holding a digit. The values run together on one or two long lines (a
     rendered paragraph): its blank-separated tokens, when at least eight and fewer than three in
     ten of them are lower-case words (prose is), the tokens that hold a digit."""
-    if "<" in text or ">" in text or "=" in text or "{" in text:
+    head = text[:16384]
+    if head.lstrip().startswith("<?xml") and head.count("<") == 1:
+        head = head.split(">", 1)[1]  # the declaration survived (the renderer stripped the elements only)
+    if "<" in head or ">" in head or "=" in head or "{" in head:
         return []
-    lines = [ln.strip() for ln in text[:16384].split("\n", 201)[:200] if ln.strip()]
+    lines = [ln.strip() for ln in head.split("\n", 201)[:200] if ln.strip()]
+    # a caption above the values ("Response:", "I get this from GetDeviceInformation"): at most two
+    # leading lines that end with ":" or are words of prose, when at least four lines follow
+    for _ in range(2):
+        if len(lines) >= 5 and (lines[0].endswith(":") or (lines[0].count(" ") >= 5 and not any(c.isdigit() for c in lines[0]))):
+            lines = lines[1:]
     if len(lines) < 3:
         joined = " ".join(lines)
         if len(joined) <= 256 or ": " in joined:
@@ -763,6 +909,49 @@ def stripped_xml_values(text: str) -> list[str]:
     whole = {v for v in values if len(v) >= 6}
     values = [v for v in values if not any(v != w and v.startswith(w) and v[len(w) : len(w) + 1].isdigit() for w in whole)]
     return _with_builds(values)[:MAX_VALUES]
+
+
+# ------------------------------------------------------------------ JSON behind a stray HTML prefix
+
+_JSON_DECODER = json.JSONDecoder()
+_TAGS_ONLY = re.compile(r"(?:\s{0,200}<[^<>]{0,200}>){1,8}\s{0,200}")
+
+
+def html_prefixed_json(fields: Fields, prefix: str, text: str) -> None:
+    """A JSON document behind tags only (``<pre>{...}</pre>``, ``<br>{...}``, a page's wrapper left
+    in front of an API answer): the document's leaves as ``<prefix>.json.*``. Read only when nothing
+    but tags and blanks comes before it (a script's ``var x = {...}`` is not a document)."""
+    m = _TAGS_ONLY.match(text)
+    if m is None or text[m.end() : m.end() + 1] not in ("{", "["):
+        return
+    try:
+        doc, _ = _JSON_DECODER.raw_decode(text[: MAX_JSON_LINE], m.end())
+    except (ValueError, RecursionError):
+        return
+    if isinstance(doc, (dict, list)) and doc:
+        json_leaves(doc, fields, f"{prefix}.json.")
+
+
+_LEAD_TAGS = re.compile(r"^(?:<[^<>]{0,80}>){1,4}")
+_TAIL_TAGS = re.compile(r"(?:<[^<>]{0,80}>){1,4}$")
+
+
+def markup_table_rows(text: str) -> str:
+    """The Markdown table rows of a text that markup surrounds (``<details>`` around a pasted table,
+    ``<p>| "model" | "X" |</p>``): the lines that are table rows once tags at their ends are cut,
+    one a line; empty when fewer than two."""
+    rows = []
+    for line in _lines(text):
+        s = line.strip()
+        if "|" not in s:
+            continue
+        if s[:1] == "<":
+            s = _LEAD_TAGS.sub("", s)
+        if s[-1:] == ">":
+            s = _TAIL_TAGS.sub("", s)
+        if s[:1] == "|" and s[-1:] == "|" and s.count("|") >= 3:
+            rows.append(s)
+    return "\n".join(rows) if len(rows) >= 2 else ""
 
 
 # ------------------------------------------------------------------ KEY="value" inside SNMP strings
@@ -812,8 +1001,9 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
         nuclei_fields(fields, t)
     if ("='" in h and ", (" in h) or "cameras on interface" in h or "successfully connected to host" in h or t.endswith((")", ")\n", ")\r\n")):
         discovery_tool_fields(fields, t)
-    if ", " in h and ("erver" in h or "uthenticate" in h) and _HEADER_TELL.search(h) is not None:  # (a print without
-        # Server or WWW-Authenticate says nothing the identifiers read)
+    if ("erver" in h or "uthenticate" in h) and (  # (a print without Server or WWW-Authenticate says nothing the identifiers read)
+            (", " in h and _HEADER_TELL.search(h) is not None) or "][" in h or "(first=" in h or "[name=" in h or "(name=" in h
+            or "\n[" in h or "=[" in h or "\n(" in h):
         java_header_fields(fields, prefix, t)
     if "('" in h or '("' in h:
         tuple_pair_fields(fields, prefix, t)
@@ -823,6 +1013,17 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
         xml_table_fields(fields, prefix, t)
     if "format" in h and ("rtsp" in h or "RTSP" in h):
         ffprobe_fields(fields, t)
+    if t[:1] == "<" and ('{"' in h or "[{" in h):
+        html_prefixed_json(fields, prefix, t)
+    if tables and t[:1] == "<" and "|" in h and lines:
+        rows = markup_table_rows(t)
+        if rows:
+            from netscan.parsers.shapes import table_pairs  # noqa: PLC0415 (shapes is imported with http)
+
+            for key, value in table_pairs(rows):
+                add(fields, f"{prefix}.kv.{key}", value)
+    if "onvif://www.onvif.org/" in t:
+        scope_token_fields(fields, t)
     if "/" in h and ("Received message on " in h or "MQTT publish: topic" in h
                      or _MQTT_START.match(h) is not None):
         mqtt_fields(fields, prefix, t)
@@ -833,7 +1034,7 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
 
             for key, value in table_pairs(messages):
                 add(fields, f"{prefix}.kv.{key}", value)
-    if lines and ("RTSP/" in h or "HTTP/" in h):
+    if lines and ("RTSP/" in h or "HTTP/" in h or "<-- " in h):
         marked_answer_fields(fields, t)
     if "&lt;" in h:
         for name, value in xml_salvage(html.unescape(t)):
