@@ -120,3 +120,39 @@ def test_a_makers_rtsp_path_names_its_platform(db: SignatureDB, url: str, maker:
 ])
 def test_a_path_many_labels_serve_names_nobody(db: SignatureDB, url: str) -> None:
     assert _id(db, _describe(url)).vendor is None
+
+
+# ------------------------------------------------------------------ SDP payload names, media servers, ports
+HIK_SDP = ("RTSP/1.0 200 OK\r\nCSeq: 3\r\nContent-Type: application/sdp\r\n\r\n"
+           "v=0\r\no=- 1686826680075169 1686826680075169 IN IP4 192.168.1.100\r\ns=Media Presentation\r\ne=NONE\r\n"
+           "b=AS:5050\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n"
+           "m=application 0 RTP/AVP 107\r\na=rtpmap:107 isapi.metadata/90000\r\n")  # evercam/ex_nvr media_track_test.exs
+
+
+def test_hikvisions_metadata_track_names_hikvision(db: SignatureDB) -> None:
+    assert _id(db, Response("rtsp", HIK_SDP, 554, "DESCRIBE")).vendor == "Hikvision"
+    onvif_meta = HIK_SDP.replace("isapi.metadata", "vnd.onvif.metadata")
+    assert _id(db, Response("rtsp", onvif_meta, 554, "DESCRIBE")).vendor is None
+
+
+@pytest.mark.parametrize("server", [
+    "Wowza Streaming Engine 4.7.7 build20181108145350",   # recog rtsp_servers.xml
+    "Flussonic (http://www.flussonic.com/) 20.01",
+    "WMServer/9.1.1.3862",
+])
+def test_a_streaming_server_product_is_a_server_not_a_camera(db: SignatureDB, server: str) -> None:
+    raw = f"RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nServer: {server}\r\nWWW-Authenticate: Digest realm=\"Streaming\", nonce=\"1\"\r\n\r\n"
+    got = _id(db, Response("rtsp", raw, 554, "OPTIONS"))
+    assert got.vendor is None
+    assert got.device_type == "server"
+
+
+@pytest.mark.parametrize(("port", "maker"), [("37777", "Dahua"), ("34567", "Xiongmai")])
+def test_a_makers_binary_protocol_port_in_a_port_table_names_the_platform(db: SignatureDB, port: str, maker: str) -> None:
+    table = f"Nmap scan report for 10.0.0.5\nPORT      STATE SERVICE\n80/tcp    open  http\n554/tcp   open  rtsp\n{port}/tcp open  unknown\n"
+    assert _id(db, Response("other", table, None, "nmap")).vendor == maker
+
+
+def test_common_ports_name_nobody(db: SignatureDB) -> None:
+    table = "Nmap scan report for 10.0.0.5\nPORT     STATE SERVICE\n80/tcp   open  http\n554/tcp  open  rtsp\n8000/tcp open  http-alt\n"
+    assert _id(db, Response("other", table, None, "nmap")).vendor is None
