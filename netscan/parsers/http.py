@@ -607,6 +607,20 @@ def echoed_realm(fields: Fields, prefix: str, authorizations: list[str]) -> None
             return
 
 
+def realm_first(fields: Fields, prefix: str) -> None:
+    """A challenge whose ``realm`` is not its first parameter (``Digest qop="auth", realm="..."``: RFC 7616
+    lets the parameters come in any order) is also read as ``<scheme> realm="..."``, the form realm
+    conventions are written against, so a rule holds whatever order the server writes."""
+    name = f"{prefix}.header.www-authenticate"
+    for value in list(fields.get(name, ()))[:4]:
+        scheme, _, rest = value.strip().partition(" ")
+        if scheme.lower() not in ("digest", "basic") or rest.lstrip()[:5].lower() == "realm":
+            continue
+        m = _REALM_PARAM.search(rest, 0, 800)
+        if m is not None:
+            add(fields, name, f'{scheme} realm="{m.group(1)}"')
+
+
 def embedded_header_fields(fields: Fields, prefix: str, text: str) -> None:
     """``Server:`` / ``WWW-Authenticate:`` values (and bare ``Digest realm="..."`` challenges)
     quoted inside lines of a text fragment, such as a log line with a time stamp before them.
@@ -632,6 +646,8 @@ def embedded_header_fields(fields: Fields, prefix: str, text: str) -> None:
                 add(fields, f"{prefix}.header.www-authenticate", c.group(1).strip())
     if echoes:
         echoed_realm(fields, prefix, echoes)
+    if f"{prefix}.header.www-authenticate" in fields:
+        realm_first(fields, prefix)
 
 
 #: An SDP cut before its version line: its first lines are all ``<letter>=`` lines (RFC 8866 §5) and one
@@ -692,6 +708,8 @@ def message_fields(msg: Message, prefix: str) -> Fields:
         add(fields, f"{prefix}.header.{k.lower()}", v)
     if f"{prefix}.header.authorization" in fields:
         echoed_realm(fields, prefix, fields[f"{prefix}.header.authorization"])
+    if f"{prefix}.header.www-authenticate" in fields:
+        realm_first(fields, prefix)
     sdp = False
     if msg.body:
         add(fields, f"{prefix}.body", msg.body[:MAX_BODY_CHARS], limit=MAX_BODY_CHARS)

@@ -156,3 +156,22 @@ def test_a_makers_binary_protocol_port_in_a_port_table_names_the_platform(db: Si
 def test_common_ports_name_nobody(db: SignatureDB) -> None:
     table = "Nmap scan report for 10.0.0.5\nPORT     STATE SERVICE\n80/tcp   open  http\n554/tcp  open  rtsp\n8000/tcp open  http-alt\n"
     assert _id(db, Response("other", table, None, "nmap")).vendor is None
+
+
+# ------------------------------------------------------------------ realm order, API naming
+@pytest.mark.parametrize(("raw", "proto", "maker"), [
+    # RFC 7616 lets qop come before realm; Hikvision's "IP Camera(<serial tail>)" and Dahua's "Login to <serial>"
+    ('RTSP/1.0 401 Unauthorized\r\nCSeq: 2\r\nWWW-Authenticate: Digest qop="auth", realm="IP Camera(C2875)", '
+     'nonce="938032d9", stale="FALSE"\r\n\r\n', "rtsp", "Hikvision"),
+    ('HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Digest qop="auth", realm="Login to 4E02A7APAZ1234F", nonce="1"\r\n\r\n',
+     "http", "Dahua"),
+])
+def test_a_realm_convention_holds_whatever_the_parameter_order(db: SignatureDB, raw: str, proto: str, maker: str) -> None:
+    assert _id(db, Response(proto, raw, 554 if proto == "rtsp" else 80, "DESCRIBE")).vendor == maker
+
+
+def test_tvts_api_namespace_names_tvt(db: SignatureDB) -> None:
+    body = ('<?xml version="1.0" encoding="UTF-8"?><config version="1.0" xmlns="http://www.ipc.com/ver10">'
+            "<status>success</status></config>")   # dannielperez/pytvt test_netsdk_client.py
+    raw = f"HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n\r\n{body}"
+    assert _id(db, Response("http", raw, 80, "POST /GetDeviceInfo")).vendor == "TVT"
