@@ -175,3 +175,33 @@ def test_tvts_api_namespace_names_tvt(db: SignatureDB) -> None:
             "<status>success</status></config>")   # dannielperez/pytvt test_netsdk_client.py
     raw = f"HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n\r\n{body}"
     assert _id(db, Response("http", raw, 80, "POST /GetDeviceInfo")).vendor == "TVT"
+
+
+# ------------------------------------------------------------------ paths a client wrote, challenges kept as log lines
+@pytest.mark.parametrize(("raw", "maker"), [
+    # Frigate's ffmpeg error line (blakeblackshear/frigate#9554): the URL its user configured for the recorder
+    ("2024-02-01 05:03:39.619045911  [2024-02-01 10:33:39] ffmpeg.Third.detect ERROR : "
+     "rtsp://192.168.1.65:554/ISAPI/Streaming/channels/1101: Server returned 401 Unauthorized (authorization failed)", "Hikvision"),
+    # a restreamer's request line in its log (koush/scrypted#344)
+    ("[Rebroadcast Plugin]:  OPTIONS rtsp://10.20.0.15:554/ISAPI/Streaming/channels/101/?transportmode=unicast RTSP/1.0\n"
+     "[Rebroadcast Plugin]: CSeq: 0\n[Rebroadcast Plugin]:  RTSP/1.0 200 OK\n[Rebroadcast Plugin]: CSeq: 0\n", "Hikvision"),
+    ("DESCRIBE rtsp://192.168.1.108:554/cam/realmonitor?channel=1&subtype=0 RTSP/1.0\r\nCSeq: 2\r\n", "Dahua"),
+])
+def test_a_makers_path_in_a_clients_url_names_the_maker(db: SignatureDB, raw: str, maker: str) -> None:
+    got = _id(db, Response("rtsp", raw, 554, "client log"))
+    assert got.vendor == maker
+
+
+def test_a_restreamers_own_url_in_a_client_log_names_nobody(db: SignatureDB) -> None:
+    raw = "2023-05-01 10:00:00 INF [rtsp] listen addr=:8554\n2023-05-01 10:00:01 INF [streams] rtsp://127.0.0.1:8554/front_door\n"
+    assert _id(db, Response("rtsp", raw, 8554, "go2rtc log")).vendor is None
+
+
+def test_digest_credentials_kept_as_log_lines_echo_the_realm(db: SignatureDB) -> None:
+    # go2rtc's trace through Home Assistant's log (AlexxIT/go2rtc#331): only the client's Authorization line
+    raw = ("2023-04-06 12:42:14.231 DEBUG (webrtc) [custom_components.webrtc.utils] DESCRIBE rtsp://192.168.1.128:554/ RTSP/1.0\n"
+           "2023-04-06 12:42:14.232 DEBUG (webrtc) [custom_components.webrtc.utils] CSeq: 4\n"
+           '2023-04-06 12:42:14.232 DEBUG (webrtc) [custom_components.webrtc.utils] Authorization: Digest username="admin", '
+           'realm="BC Streaming Media", nonce="bb3a00ecb74d14032862f0c4658acec3", uri="rtsp://192.168.1.128:554/", '
+           'response="2a9d069d5a28641ffa4513e0a7cdf1e1"\n')
+    assert _id(db, Response("rtsp", raw, 554, "go2rtc trace")).vendor == "Reolink"
