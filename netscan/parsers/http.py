@@ -607,6 +607,20 @@ def echoed_realm(fields: Fields, prefix: str, authorizations: list[str]) -> None
             return
 
 
+def realm_first(fields: Fields, prefix: str) -> None:
+    """A challenge whose ``realm`` is not its first parameter (``Digest qop="auth", realm="..."``: RFC 7616
+    lets the parameters come in any order) is also read as ``<scheme> realm="..."``, the form realm
+    conventions are written against, so a rule holds whatever order the server writes."""
+    name = f"{prefix}.header.www-authenticate"
+    for value in list(fields.get(name, ()))[:4]:
+        scheme, _, rest = value.strip().partition(" ")
+        if scheme.lower() not in ("digest", "basic") or rest.lstrip()[:5].lower() == "realm":
+            continue
+        m = _REALM_PARAM.search(rest, 0, 800)
+        if m is not None:
+            add(fields, name, f'{scheme} realm="{m.group(1)}"')
+
+
 def embedded_header_fields(fields: Fields, prefix: str, text: str) -> None:
     """``Server:`` / ``WWW-Authenticate:`` values (and bare ``Digest realm="..."`` challenges)
     quoted inside lines of a text fragment, such as a log line with a time stamp before them.
@@ -632,6 +646,8 @@ def embedded_header_fields(fields: Fields, prefix: str, text: str) -> None:
                 add(fields, f"{prefix}.header.www-authenticate", c.group(1).strip())
     if echoes:
         echoed_realm(fields, prefix, echoes)
+    if f"{prefix}.header.www-authenticate" in fields:
+        realm_first(fields, prefix)
 
 
 #: An SDP cut before its version line: its first lines are all ``<letter>=`` lines (RFC 8866 §5) and one
@@ -692,6 +708,8 @@ def message_fields(msg: Message, prefix: str) -> Fields:
         add(fields, f"{prefix}.header.{k.lower()}", v)
     if f"{prefix}.header.authorization" in fields:
         echoed_realm(fields, prefix, fields[f"{prefix}.header.authorization"])
+    if f"{prefix}.header.www-authenticate" in fields:
+        realm_first(fields, prefix)
     sdp = False
     if msg.body:
         add(fields, f"{prefix}.body", msg.body[:MAX_BODY_CHARS], limit=MAX_BODY_CHARS)
@@ -744,10 +762,50 @@ def http_fields(raw: str, request: str = "") -> Fields:
             add(fields, "http.title", " ".join(html.unescape(msg.body).split()))
         elif label.endswith(":") or label in ("server", "www-authenticate"):
             add(fields, f"http.header.{label.rstrip(':')}", msg.body)
+    logged_challenge(fields, "http")
     path = request_path(request)
     if path:
         add(fields, "http.path", path)
     return fields
+
+
+#: An RTSP URL written in a client's text (a request line, a player's error message, a configuration).
+_CLIENT_URL = re.compile(r"rtsps?://[^\s\"'<>`|\\]{1,300}")
+MAX_CLIENT_URLS = 8
+
+
+def logged_challenge(fields: Fields, prefix: str) -> None:
+    """A challenge or a client's Digest credentials that a log kept only as ``Key: value`` lines
+    (``<prefix>.kv.WWW-Authenticate``, ``<prefix>.kv.Authorization``: the line prefixes of a log made
+    them unreadable as headers) are read as the headers are, so realm conventions read them too."""
+    name = f"{prefix}.header.www-authenticate"
+    if name in fields:
+        return
+    for value in fields.get(f"{prefix}.kv.WWW-Authenticate", [])[:2]:
+        add(fields, name, value)
+    if name not in fields and f"{prefix}.kv.Authorization" in fields:
+        echoed_realm(fields, prefix, fields[f"{prefix}.kv.Authorization"])
+    if name in fields:
+        realm_first(fields, prefix)
+
+
+def client_urls(fields: Fields, prefix: str, raw: str) -> None:
+    """``<prefix>.client-url``: RTSP URLs written in the recorded text that the device did not write
+    itself (``<prefix>.url``): a client's request lines, a player's error message, a restreamer's source
+    configuration. The path a client asked for is the one its user configured for that device, weaker
+    evidence than the device's own URLs (fingerprints/conventions-paths.yaml reads it at a lower weight)."""
+    if "rtsp://" not in raw and "rtsps://" not in raw:
+        return
+    own = set(fields.get(f"{prefix}.url", ()))
+    seen: set[str] = set()
+    for m in _CLIENT_URL.finditer(raw, 0, MAX_BODY_CHARS):
+        u = m.group(0).rstrip(".,;:)]}")
+        if u in own or u in seen:
+            continue
+        seen.add(u)
+        add(fields, f"{prefix}.client-url", u)
+        if len(seen) >= MAX_CLIENT_URLS:
+            return
 
 
 def rtsp_fields(raw: str, request: str = "") -> Fields:
@@ -760,6 +818,8 @@ def rtsp_fields(raw: str, request: str = "") -> Fields:
     fragment_fields(fields, "rtsp", raw)
     if raw[:5] not in ("HTTP/", "RTSP/"):  # other tools' recordings (netscan/parsers/toolout.py)
         toolout_fields(fields, "rtsp", raw, tables="rtsp.sdp.session" not in fields and "rtsp.sdp.origin" not in fields)
+    client_urls(fields, "rtsp", raw)
+    logged_challenge(fields, "rtsp")
     if request:
         add(fields, "rtsp.method", request.split()[0] if request.split() else "")
     return fields

@@ -120,3 +120,88 @@ def test_a_makers_rtsp_path_names_its_platform(db: SignatureDB, url: str, maker:
 ])
 def test_a_path_many_labels_serve_names_nobody(db: SignatureDB, url: str) -> None:
     assert _id(db, _describe(url)).vendor is None
+
+
+# ------------------------------------------------------------------ SDP payload names, media servers, ports
+HIK_SDP = ("RTSP/1.0 200 OK\r\nCSeq: 3\r\nContent-Type: application/sdp\r\n\r\n"
+           "v=0\r\no=- 1686826680075169 1686826680075169 IN IP4 192.168.1.100\r\ns=Media Presentation\r\ne=NONE\r\n"
+           "b=AS:5050\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n"
+           "m=application 0 RTP/AVP 107\r\na=rtpmap:107 isapi.metadata/90000\r\n")  # evercam/ex_nvr media_track_test.exs
+
+
+def test_hikvisions_metadata_track_names_hikvision(db: SignatureDB) -> None:
+    assert _id(db, Response("rtsp", HIK_SDP, 554, "DESCRIBE")).vendor == "Hikvision"
+    onvif_meta = HIK_SDP.replace("isapi.metadata", "vnd.onvif.metadata")
+    assert _id(db, Response("rtsp", onvif_meta, 554, "DESCRIBE")).vendor is None
+
+
+@pytest.mark.parametrize("server", [
+    "Wowza Streaming Engine 4.7.7 build20181108145350",   # recog rtsp_servers.xml
+    "Flussonic (http://www.flussonic.com/) 20.01",
+    "WMServer/9.1.1.3862",
+])
+def test_a_streaming_server_product_is_a_server_not_a_camera(db: SignatureDB, server: str) -> None:
+    raw = f"RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nServer: {server}\r\nWWW-Authenticate: Digest realm=\"Streaming\", nonce=\"1\"\r\n\r\n"
+    got = _id(db, Response("rtsp", raw, 554, "OPTIONS"))
+    assert got.vendor is None
+    assert got.device_type == "server"
+
+
+@pytest.mark.parametrize(("port", "maker"), [("37777", "Dahua"), ("34567", "Xiongmai")])
+def test_a_makers_binary_protocol_port_in_a_port_table_names_the_platform(db: SignatureDB, port: str, maker: str) -> None:
+    table = f"Nmap scan report for 10.0.0.5\nPORT      STATE SERVICE\n80/tcp    open  http\n554/tcp   open  rtsp\n{port}/tcp open  unknown\n"
+    assert _id(db, Response("other", table, None, "nmap")).vendor == maker
+
+
+def test_common_ports_name_nobody(db: SignatureDB) -> None:
+    table = "Nmap scan report for 10.0.0.5\nPORT     STATE SERVICE\n80/tcp   open  http\n554/tcp  open  rtsp\n8000/tcp open  http-alt\n"
+    assert _id(db, Response("other", table, None, "nmap")).vendor is None
+
+
+# ------------------------------------------------------------------ realm order, API naming
+@pytest.mark.parametrize(("raw", "proto", "maker"), [
+    # RFC 7616 lets qop come before realm; Hikvision's "IP Camera(<serial tail>)" and Dahua's "Login to <serial>"
+    ('RTSP/1.0 401 Unauthorized\r\nCSeq: 2\r\nWWW-Authenticate: Digest qop="auth", realm="IP Camera(C2875)", '
+     'nonce="938032d9", stale="FALSE"\r\n\r\n', "rtsp", "Hikvision"),
+    ('HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Digest qop="auth", realm="Login to 4E02A7APAZ1234F", nonce="1"\r\n\r\n',
+     "http", "Dahua"),
+])
+def test_a_realm_convention_holds_whatever_the_parameter_order(db: SignatureDB, raw: str, proto: str, maker: str) -> None:
+    assert _id(db, Response(proto, raw, 554 if proto == "rtsp" else 80, "DESCRIBE")).vendor == maker
+
+
+def test_tvts_api_namespace_names_tvt(db: SignatureDB) -> None:
+    body = ('<?xml version="1.0" encoding="UTF-8"?><config version="1.0" xmlns="http://www.ipc.com/ver10">'
+            "<status>success</status></config>")   # dannielperez/pytvt test_netsdk_client.py
+    raw = f"HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n\r\n{body}"
+    assert _id(db, Response("http", raw, 80, "POST /GetDeviceInfo")).vendor == "TVT"
+
+
+# ------------------------------------------------------------------ paths a client wrote, challenges kept as log lines
+@pytest.mark.parametrize(("raw", "maker"), [
+    # Frigate's ffmpeg error line (blakeblackshear/frigate#9554): the URL its user configured for the recorder
+    ("2024-02-01 05:03:39.619045911  [2024-02-01 10:33:39] ffmpeg.Third.detect ERROR : "
+     "rtsp://192.168.1.65:554/ISAPI/Streaming/channels/1101: Server returned 401 Unauthorized (authorization failed)", "Hikvision"),
+    # a restreamer's request line in its log (koush/scrypted#344)
+    ("[Rebroadcast Plugin]:  OPTIONS rtsp://10.20.0.15:554/ISAPI/Streaming/channels/101/?transportmode=unicast RTSP/1.0\n"
+     "[Rebroadcast Plugin]: CSeq: 0\n[Rebroadcast Plugin]:  RTSP/1.0 200 OK\n[Rebroadcast Plugin]: CSeq: 0\n", "Hikvision"),
+    ("DESCRIBE rtsp://192.168.1.108:554/cam/realmonitor?channel=1&subtype=0 RTSP/1.0\r\nCSeq: 2\r\n", "Dahua"),
+])
+def test_a_makers_path_in_a_clients_url_names_the_maker(db: SignatureDB, raw: str, maker: str) -> None:
+    got = _id(db, Response("rtsp", raw, 554, "client log"))
+    assert got.vendor == maker
+
+
+def test_a_restreamers_own_url_in_a_client_log_names_nobody(db: SignatureDB) -> None:
+    raw = "2023-05-01 10:00:00 INF [rtsp] listen addr=:8554\n2023-05-01 10:00:01 INF [streams] rtsp://127.0.0.1:8554/front_door\n"
+    assert _id(db, Response("rtsp", raw, 8554, "go2rtc log")).vendor is None
+
+
+def test_digest_credentials_kept_as_log_lines_echo_the_realm(db: SignatureDB) -> None:
+    # go2rtc's trace through Home Assistant's log (AlexxIT/go2rtc#331): only the client's Authorization line
+    raw = ("2023-04-06 12:42:14.231 DEBUG (webrtc) [custom_components.webrtc.utils] DESCRIBE rtsp://192.168.1.128:554/ RTSP/1.0\n"
+           "2023-04-06 12:42:14.232 DEBUG (webrtc) [custom_components.webrtc.utils] CSeq: 4\n"
+           '2023-04-06 12:42:14.232 DEBUG (webrtc) [custom_components.webrtc.utils] Authorization: Digest username="admin", '
+           'realm="BC Streaming Media", nonce="bb3a00ecb74d14032862f0c4658acec3", uri="rtsp://192.168.1.128:554/", '
+           'response="2a9d069d5a28641ffa4513e0a7cdf1e1"\n')
+    assert _id(db, Response("rtsp", raw, 554, "go2rtc trace")).vendor == "Reolink"
