@@ -32,10 +32,20 @@ def _json(obj: object) -> str:
     (_json({"deviceName": "Network Video Recorder"}), "nvr"),
     (_json({"device_type": "Embedded Net DVR"}), "dvr"),
     (_json({"type": "Acme SmartTV"}), "tv"),
+    (_json({"model-name": "Roku Express"}), "tv"),
+    (_json({"productName": "Acme LaserJet Pro 400"}), "printer"),
+    (_json({"modelName": "Acme Wireless Router AX3000"}), "router"),
+    (_json({"model": "Acme DiskStation DS920+"}), "nas"),
+    ("RTSP/1.0 404 Not Found\r\nCSeq: 1\r\nServer: minisatip/1.0.2\r\n\r\n", "server"),
     ("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Digest realm=\"IP Camera(X9)\"\r\n\r\n", "camera"),
 ])
 def test_product_words_in_maker_fields_type_the_device(db: SignatureDB, raw: str, want: str) -> None:
-    assert _type(db, "http", raw) == want
+    assert _type(db, "rtsp" if raw.startswith("RTSP/") else "http", raw, port=554 if raw.startswith("RTSP/") else 80) == want
+
+
+def test_a_camera_stack_named_in_a_server_header_is_no_media_server(db: SignatureDB) -> None:
+    raw = "RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nServer: LIVE555 Streaming Media v2018.08.28\r\nWWW-Authenticate: Basic realm=\"x\"\r\n\r\n"
+    assert _type(db, "rtsp", raw, port=554) != "server"
 
 
 @pytest.mark.parametrize("raw", [
