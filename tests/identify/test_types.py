@@ -93,3 +93,10 @@ def test_a_cut_isapi_device_info_tail_says_door_station(db: SignatureDB) -> None
     tail = "<deviceType>VIS</deviceType>\n<subDeviceType>doorStation</subDeviceType>\n<alarmInNum>4</alarmInNum>\n</DeviceInfo>\n"
     assert _type(db, "http", tail) == "doorbell"
     assert _type(db, "http", tail.replace("doorStation", "indoorStation")) not in VIDEO_TYPES
+
+
+def test_doorbird_door_station_and_controller_by_their_product_codes(db: SignatureDB) -> None:
+    station = identify(Observation(None, None, (Response("http", _json({"BHA": {"VERSION": [{"DEVICE-TYPE": "DoorBird D1101V"}]}}), 80, ""),)), db)
+    assert (station.vendor, station.model, station.device_type) == ("DoorBird", "D1101V", "doorbell")
+    ctrl = identify(Observation(None, None, (Response("http", _json({"BHA": {"VERSION": [{"DEVICE-TYPE": "DoorBird A1081"}]}}), 80, ""),)), db)
+    assert ctrl.vendor == "DoorBird" and ctrl.device_type not in VIDEO_TYPES
