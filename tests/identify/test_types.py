@@ -36,6 +36,9 @@ def _json(obj: object) -> str:
     (_json({"productName": "Acme LaserJet Pro 400"}), "printer"),
     (_json({"modelName": "Acme Wireless Router AX3000"}), "router"),
     (_json({"model": "Acme DiskStation DS920+"}), "nas"),
+    (_json({"marketName": "UP Chime"}), "other"),
+    (_json({"model": "Smart Wi-Fi Plug Mini"}), "other"),
+    (_json({"model": "Acme Floodlight Cam"}), "camera"),     # a camera's light is no light fitting
     ("RTSP/1.0 404 Not Found\r\nCSeq: 1\r\nServer: minisatip/1.0.2\r\n\r\n", "server"),
     ("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Digest realm=\"IP Camera(X9)\"\r\n\r\n", "camera"),
 ])
