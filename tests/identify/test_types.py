@@ -32,10 +32,23 @@ def _json(obj: object) -> str:
     (_json({"deviceName": "Network Video Recorder"}), "nvr"),
     (_json({"device_type": "Embedded Net DVR"}), "dvr"),
     (_json({"type": "Acme SmartTV"}), "tv"),
+    (_json({"model-name": "Roku Express"}), "tv"),
+    (_json({"productName": "Acme LaserJet Pro 400"}), "printer"),
+    (_json({"modelName": "Acme Wireless Router AX3000"}), "router"),
+    (_json({"model": "Acme DiskStation DS920+"}), "nas"),
+    (_json({"marketName": "UP Chime"}), "other"),
+    (_json({"model": "Smart Wi-Fi Plug Mini"}), "other"),
+    (_json({"model": "Acme Floodlight Cam"}), "camera"),     # a camera's light is no light fitting
+    ("RTSP/1.0 404 Not Found\r\nCSeq: 1\r\nServer: minisatip/1.0.2\r\n\r\n", "server"),
     ("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Digest realm=\"IP Camera(X9)\"\r\n\r\n", "camera"),
 ])
 def test_product_words_in_maker_fields_type_the_device(db: SignatureDB, raw: str, want: str) -> None:
-    assert _type(db, "http", raw) == want
+    assert _type(db, "rtsp" if raw.startswith("RTSP/") else "http", raw, port=554 if raw.startswith("RTSP/") else 80) == want
+
+
+def test_a_camera_stack_named_in_a_server_header_is_no_media_server(db: SignatureDB) -> None:
+    raw = "RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nServer: LIVE555 Streaming Media v2018.08.28\r\nWWW-Authenticate: Basic realm=\"x\"\r\n\r\n"
+    assert _type(db, "rtsp", raw, port=554) != "server"
 
 
 @pytest.mark.parametrize("raw", [
@@ -83,3 +96,10 @@ def test_a_cut_isapi_device_info_tail_says_door_station(db: SignatureDB) -> None
     tail = "<deviceType>VIS</deviceType>\n<subDeviceType>doorStation</subDeviceType>\n<alarmInNum>4</alarmInNum>\n</DeviceInfo>\n"
     assert _type(db, "http", tail) == "doorbell"
     assert _type(db, "http", tail.replace("doorStation", "indoorStation")) not in VIDEO_TYPES
+
+
+def test_doorbird_door_station_and_controller_by_their_product_codes(db: SignatureDB) -> None:
+    station = identify(Observation(None, None, (Response("http", _json({"BHA": {"VERSION": [{"DEVICE-TYPE": "DoorBird D1101V"}]}}), 80, ""),)), db)
+    assert (station.vendor, station.model, station.device_type) == ("DoorBird", "D1101V", "doorbell")
+    ctrl = identify(Observation(None, None, (Response("http", _json({"BHA": {"VERSION": [{"DEVICE-TYPE": "DoorBird A1081"}]}}), 80, ""),)), db)
+    assert ctrl.vendor == "DoorBird" and ctrl.device_type not in VIDEO_TYPES
