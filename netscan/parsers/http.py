@@ -36,7 +36,6 @@ _KV_KEY = re.compile(r"[A-Za-z][\w.\-\[\]]{0,80}")
 MAX_TITLE_CHARS = 4096
 #: key=value lines looked at, and the longest line parsed as one.
 MAX_KV_LINES = 200
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 MAX_KV_LINE = 4096
 #: Most header lines kept.
 MAX_HEADERS = 100
@@ -457,32 +456,34 @@ def _kv_lines(text: str) -> list[tuple[str, str]]:
 
 
 def find_title(text: str) -> str | None:
-    """The text of the first ``<title ...>`` element, or None. One forward scan with ``find``
-    (a regex ``<title[^>]*>(.*?)</title>`` restarts at every unclosed ``<title``: quadratic)."""
+    """The text of the first ``<title ...>`` element, or None. One forward scan (a regex
+    ``<title[^>]*>(.*?)</title>`` restarts at every unclosed ``<title``: quadratic); tags are matched
+    with ASCII-only case folding (as ``str.lower`` of ASCII letters), the text is never copied whole."""
     if "<t" not in text and "<T" not in text:
-        return None  # no "<title" in any case (speed: the text is not lower-cased for nothing)
-    # same length as text (str.lower() may not be, except on ASCII, where it is the quicker)
-    low = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+        return None  # no "<title" in any case (speed: the text is not searched for nothing)
     pos = 0
+    n = len(text)
     while True:
-        i = low.find("<title", pos)
-        if i < 0:
+        m = _TITLE_OPEN.search(text, pos)
+        if m is None:
             return None
-        j = i + 6
-        if j < len(low) and (low[j] == ">" or low[j].isspace() or low[j] == "/"):
+        j = m.end()
+        if j < n and (text[j] == ">" or text[j].isspace() or text[j] == "/"):
             break
         pos = j  # <titlebar>, <title-x>: not a title element
-    gt = low.find(">", j)
+    gt = text.find(">", j)
     if gt < 0:
         return None
-    window = low[gt + 1 : gt + 1 + MAX_TITLE_CHARS + 16]
-    k = window.find("</title")
-    while k >= 0:
-        rest = window[k + 7 :].lstrip()
-        if rest.startswith(">"):
-            return text[gt + 1 : gt + 1 + k]
-        k = window.find("</title", k + 7)
+    end = min(n, gt + 1 + MAX_TITLE_CHARS + 16)
+    for c in _TITLE_CLOSE.finditer(text, gt + 1, end):
+        if text[c.end() : end].lstrip().startswith(">"):
+            return text[gt + 1 : c.start()]
     return None
+
+
+#: ``<title`` and ``</title`` in any ASCII case (no other letter folds: as the lower-cased text was searched).
+_TITLE_OPEN = re.compile(r"<title", re.I | re.A)
+_TITLE_CLOSE = re.compile(r"</title", re.I | re.A)
 
 
 _SDP_LINE = re.compile(r"^([a-z])=(.*)$")

@@ -134,3 +134,53 @@ def test_clean_fields_is_the_plain_cleaning(fields: Fields) -> None:
     clean = all(n.isascii() and all(v.isascii() for v in vs) for n, vs in fields.items())
     got = clean_fields(fields)
     assert (got is fields) if clean else (got == want)
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+def _find_title_plain(text: str) -> str | None:
+    """find_title on a lower-cased copy of the text (its earlier form)."""
+    from netscan.parsers.http import MAX_TITLE_CHARS
+
+    if "<t" not in text and "<T" not in text:
+        return None
+    low = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+    pos = 0
+    while True:
+        i = low.find("<title", pos)
+        if i < 0:
+            return None
+        j = i + 6
+        if j < len(low) and (low[j] == ">" or low[j].isspace() or low[j] == "/"):
+            break
+        pos = j
+    gt = low.find(">", j)
+    if gt < 0:
+        return None
+    window = low[gt + 1 : gt + 1 + MAX_TITLE_CHARS + 16]
+    k = window.find("</title")
+    while k >= 0:
+        rest = window[k + 7 :].lstrip()
+        if rest.startswith(">"):
+            return text[gt + 1 : gt + 1 + k]
+        k = window.find("</title", k + 7)
+    return None
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["<", "/", ">", " ", "\u2028", "\x1c", "t", "T", "i", "I", "\u0130", "\u0131", "l", "L", "e",
+                                  "E", "x", "K", "\u212a", "titLe", "<title>", "</TITLE", "<title "]), max_size=20).map("".join))
+def test_find_title_is_the_lowered_search(text: str) -> None:
+    from netscan.parsers.http import find_title
+
+    assert find_title(text) == _find_title_plain(text)
+
+
+def test_find_title_examples() -> None:
+    from netscan.parsers.http import MAX_TITLE_CHARS, find_title
+
+    for text in ("<html><TITLE>Hik</TITLE></html>", "<titlebar>x</titlebar><title id=a>Cam</title >", "<title>x</title",
+                 "<title>\u0130P Camera</titlé></title\n>", "<TiTlE>" + "y" * (MAX_TITLE_CHARS + 20) + "</title>",
+                 "<title>" + "y" * (MAX_TITLE_CHARS + 8) + "</title>", "<title/>", "<title", "no title"):
+        assert find_title(text) == _find_title_plain(text), text
