@@ -109,3 +109,28 @@ def test_nuclei_extracted_key_value_snippets() -> None:
            '[acme-detect] [http] [info] http://h/ ["http://10.0.0.1:80/x"]\n', "http")
     assert f["nuclei.kv.firmwareVersion"] == ["V5.5.0"] and f["nuclei.kv.model"] == ["DS-2CD2042WD-I"]
     assert not any(k.startswith("nuclei.kv.http") for k in f)
+
+
+# ------------------------------------------------------------------ device logs: system-version keys
+# DAHUA-SNMP-MIB names the firmware "systemVersion" ("The system Version of device"); a device's own log
+# prints such keys behind time stamps and source locations, a BSD syslog line (RFC 3164) behind its header.
+def test_system_version_keys_in_device_logs(db: SignatureDB) -> None:
+    log = ("[01-01 00:00:05][main.c:123] boot ok\n"
+           "[01-01 00:00:05][sys_info.c:45] System Version: V5.5.0 build 190108\n")
+    assert _ident(db, log).firmware == "V5.5.0 build 190108"
+    assert _ident(db, "Jan  1 00:00:12 ipcam user.info main[123]: softVersion=V2.0.3\n").firmware == "V2.0.3"
+    assert _ident(db, "Jan  1 00:00:12 nas kernel: sys_ver=4.0.1.22\n").firmware == "4.0.1.22"
+    for text in ("Operating system version: Android 9\n", "System Version: unknown\n", "subsystem versioning enabled 2\n"):
+        assert _ident(db, text).firmware is None, text
+
+
+# ------------------------------------------------------------------ value sanity
+def test_placeholder_words_are_never_firmware(db: SignatureDB) -> None:
+    from netscan.identify.resolve import firmware_sane
+
+    for v in ("unknown", "N/A", "null", "None", "default", "latest", "xxx", "--", "0", "0.0.0", "00000000", "", "Firmware"):
+        assert not firmware_sane(v), v
+    for v in ("5.40.9.2", "V5.5.61 build 180718", "1.0", "2.800.0000000.16.R", "A5.00.07", "v3.1.0.1349_22092302", "10"):
+        assert firmware_sane(v), v
+    # a field named for the firmware holding a placeholder gives no firmware
+    assert _ident(db, '{"model": "XC-100", "firmwareVersion": "0.0.0", "fw_ver": "unknown"}', "http").firmware is None
