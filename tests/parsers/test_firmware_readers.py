@@ -134,3 +134,19 @@ def test_placeholder_words_are_never_firmware(db: SignatureDB) -> None:
         assert firmware_sane(v), v
     # a field named for the firmware holding a placeholder gives no firmware
     assert _ident(db, '{"model": "XC-100", "firmwareVersion": "0.0.0", "fw_ver": "unknown"}', "http").firmware is None
+
+
+# ------------------------------------------------------------------ friendly names ending in a version
+# UPnP Device Architecture 2.0 (2.3): friendlyName is a short description for the end user; some
+# products write their version after the product name.
+def _upnp(friendly: str) -> str:
+    return ('<?xml version="1.0"?><root xmlns="urn:schemas-upnp-org:device-1-0"><device>'
+            "<deviceType>urn:schemas-upnp-org:device:Basic:1</deviceType>"
+            f"<friendlyName>{friendly}</friendlyName></device></root>")
+
+
+def test_friendly_name_tail_version(db: SignatureDB) -> None:
+    assert _ident(db, _upnp("IP Camera V5.4.5"), "upnp").firmware == "V5.4.5"
+    assert _ident(db, _upnp("NVR 4.1.25"), "upnp").firmware == "4.1.25"
+    for name in ("Camera 192.168.1.64", "My bridge (192.168.178.14)", "Living room TV 2.0", "192.168.1.180 - Sonos PLAY:1"):
+        assert _ident(db, _upnp(name), "upnp").firmware is None, name
