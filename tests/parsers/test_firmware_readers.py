@@ -150,3 +150,19 @@ def test_friendly_name_tail_version(db: SignatureDB) -> None:
     assert _ident(db, _upnp("NVR 4.1.25"), "upnp").firmware == "4.1.25"
     for name in ("Camera 192.168.1.64", "My bridge (192.168.178.14)", "Living room TV 2.0", "192.168.1.180 - Sonos PLAY:1"):
         assert _ident(db, _upnp(name), "upnp").firmware is None, name
+
+
+# ------------------------------------------------------------------ a version under a firmware heading
+# the layout of a device page's "Firmware" box copied as lines (training: JurajNyiri/HomeAssistant-Tapo-Control#1110)
+def test_version_under_a_firmware_heading(db: SignatureDB) -> None:
+    from netscan.parsers.keyvals import firmware_section_versions
+
+    page = "## C201 details\n\nFirmware:\n\nVersion: 1.3.1 \nBuild: 250910 Re.65017n\n\nModell:\nHardware-Version: 5.0"
+    assert firmware_section_versions(page) == ["1.3.1"]
+    assert _f(page)["other.kv.FirmwareVersion"] == ["1.3.1"]
+    assert _ident(db, page).firmware == "1.3.1"
+    assert firmware_section_versions("**Software**\n- Version: V2.0.3\n") == ["V2.0.3"]
+    # a version too far below the heading, under another heading, or a heading that is not alone
+    assert firmware_section_versions("Firmware:\na\nb\nc\nVersion: 1.2.3\n") == []
+    assert firmware_section_versions("Hardware:\n\nVersion: 5.0\n") == []
+    assert firmware_section_versions("Firmware update available\nVersion: 9.9.9\n") == []
