@@ -7,7 +7,9 @@
   reported as ``brand`` when the maker differs: a Dahua-built camera calling itself Lorex is
   vendor Dahua, brand Lorex.
 - Independent agreeing claims combine as a noisy-OR, ``1 - prod(1 - w)``.
-- Model and firmware claims from evidence that names another maker are discounted.
+- Model and firmware claims from evidence that names another maker are discounted; a firmware claim
+  that is a placeholder word (``unknown``, ``N/A``, ``latest``...), an all-zero version or holds no
+  digit is dropped (``firmware_sane``).
 - A software stack named in a value (``software``: a streaming or web server, a media library) is
   evidence of what the device runs, never of who made it: it claims no maker, and it is not the
   protocol evidence that lets a video-only maker's name default the type to camera (GStreamer serves
@@ -178,6 +180,8 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
     for c in claims:
         if c.key == "device_type" and _is_hint(evidence[c.evidence]):
             continue  # a looked-up name never says what the device is
+        if c.key == "firmware" and not firmware_sane(c.value):
+            continue  # a placeholder word or a non-version is no firmware, whichever rule read it
         if c.key in ("model", "firmware", "serial", "hostname", "device_type"):
             per_key[c.key].add(c.value, weight_of(c))
 
@@ -225,6 +229,22 @@ def _usable_hints(db: SignatureDB, hints: list[Claim], others: list[Claim]) -> l
         makers = set().union(*(_hint_makers(db, c) for c in hints))
         keep = hints if len(makers) == 1 else []
     return [Claim(c.key, c.value, min(c.weight, HINT_WEIGHT), c.evidence, c.label) for c in keep]
+
+
+#: Words devices and tools put where a version is not known or not given (a field's placeholder).
+_FIRMWARE_PLACEHOLDER = re.compile(
+    r"(?i)[\s\"'`(\[]*(?:unknown|unkown|none|n/?a|null|nil|undefined|undef|default|latest|current|newest|new|tbd|todo"
+    r"|not ?available|not ?set|no ?version|version|firmware|x{2,}|[-?*.]{1,8}|0{1,8}(?:\.0{1,8}){0,4})[\s\"'`)\].,;]*"
+)
+
+
+def firmware_sane(value: str) -> bool:
+    """False for a value that cannot be a firmware version: a placeholder word (``unknown``, ``N/A``,
+    ``null``, ``default``, ``latest``, ``xxx``, dashes), an all-zero version, or text with no digit."""
+    v = value.strip()
+    if not v or len(v) > 128 or not any(ch.isdigit() for ch in v):
+        return False
+    return _FIRMWARE_PLACEHOLDER.fullmatch(v) is None
 
 
 _GLUED_BUILD = re.compile(r"(?<=\d)\s*build\s*(?=\d)", re.I)

@@ -14,6 +14,8 @@ and yields the fields the rest of netscan already reads:
 - ``ngrep`` output (``T 192.168.1.28:554 -> 192.168.1.8:54418 [AP]`` then the payload indented by
   two blanks, wrapped, each non-printable byte -- CR, LF -- printed as ``.``): a payload that starts
   with a status line is the device's answer; it is read as that exchange (``<prefix>.header.*``);
+- a firmware section of a copied device page (``Firmware:`` alone on its line, then, perhaps after
+  a blank line, ``Version: 1.3.1``): ``<prefix>.kv.FirmwareVersion``;
 - a HomeKit accessory database (HAP ``GET /accessories``, as aiohomekit and Home Assistant's
   homekit_controller save it, also cut off): the Accessory Information service (type ``3E``) of the
   first accessory -- the device itself; bridged accessories follow it -- gives its characteristics by
@@ -304,6 +306,46 @@ def hap_accessory_info(text: str) -> list[tuple[str, str]]:
     return []
 
 
+# ------------------------------------------------------------------ a version under a firmware heading
+
+#: Headings of a copied device-information page's firmware section (the words alone on their line,
+#: perhaps as a Markdown heading or in bold, perhaps with a colon).
+_FIRMWARE_HEADINGS = frozenset({"firmware", "software", "firmware information", "firmware info", "firmware details",
+                                "software information", "software info", "system firmware", "device firmware"})
+#: ``Version: X`` / ``Ver = X`` / ``- Version: X`` under such a heading.
+_SECTION_VERSION = re.compile(r"(?i)(?:[-*] )?(?:version|ver\.?|firmware version|software version)[ \t]{0,4}[:=][ \t]{0,4}(\S[^\r\n]{0,80})")
+#: Lines looked at below a heading (blank lines not counted).
+SECTION_LINES = 3
+
+
+def firmware_section_versions(text: str) -> list[str]:
+    """The ``Version:`` value of each firmware section of ``text``: a line that is only a firmware
+    heading (``Firmware:``, ``## Software``, ``**Firmware**``) and, within the next three non-blank
+    lines, a version line (``Version: 1.3.1``) -- a device page's "Firmware" box copied as lines, the
+    box's title on its own line and a blank line between (so the table readers see a bare ``Version``)."""
+    out: list[str] = []
+    lines = text[:MAX_TEXT].split("\n", MAX_LINES)[:MAX_LINES]
+    for i, raw in enumerate(lines):
+        head = raw[:MAX_LINE].strip().strip("#*_ \t").rstrip(":").strip().strip("*_ ").lower()
+        if head not in _FIRMWARE_HEADINGS:
+            continue
+        seen = 0
+        for nxt in lines[i + 1 : i + 12]:
+            line = nxt[:MAX_LINE].strip()
+            if not line:
+                continue
+            seen += 1
+            m = _SECTION_VERSION.fullmatch(line)
+            if m is not None:
+                out.append(m.group(1).strip())
+                break
+            if seen >= SECTION_LINES:
+                break
+        if len(out) >= MAX_LITERALS:
+            break
+    return out
+
+
 # ------------------------------------------------------------------ all of them
 
 def fragment_fields(fields: Fields, prefix: str, text: str) -> None:
@@ -327,6 +369,9 @@ def fragment_fields(fields: Fields, prefix: str, text: str) -> None:
     if "--" in t and ("|" in t):
         for key, value in pipe_table_pairs(t):
             add(fields, f"{prefix}.kv.{key}", value)
+    if ("irmware" in t or "oftware" in t or "IRMWARE" in t or "OFTWARE" in t) and ("ersion" in t or "er." in t or "ER" in t):
+        for value in firmware_section_versions(t):
+            add(fields, f"{prefix}.kv.FirmwareVersion", value)
     if '"characteristics"' in t and '"services"' in t:
         for key, value in hap_accessory_info(t):
             add(fields, f"{prefix}.kv.{key}", value)

@@ -108,3 +108,60 @@ def test_nuclei_extracted_key_value_snippets() -> None:
            '[acme-detect] [http] [info] http://h/ ["http://10.0.0.1:80/x"]\n', "http")
     assert f["nuclei.kv.firmwareVersion"] == ["V5.5.0"] and f["nuclei.kv.model"] == ["DS-2CD2042WD-I"]
     assert not any(k.startswith("nuclei.kv.http") for k in f)
+
+
+# ------------------------------------------------------------------ device logs: system-version keys
+# DAHUA-SNMP-MIB names the firmware "systemVersion" ("The system Version of device"); a device's own log
+# prints such keys behind time stamps and source locations, a BSD syslog line (RFC 3164) behind its header.
+def test_system_version_keys_in_device_logs(db: SignatureDB) -> None:
+    log = ("[01-01 00:00:05][main.c:123] boot ok\n"
+           "[01-01 00:00:05][sys_info.c:45] System Version: V5.5.0 build 190108\n")
+    assert _ident(db, log).firmware == "V5.5.0 build 190108"
+    assert _ident(db, "Jan  1 00:00:12 ipcam user.info main[123]: softVersion=V2.0.3\n").firmware == "V2.0.3"
+    assert _ident(db, "Jan  1 00:00:12 nas kernel: sys_ver=4.0.1.22\n").firmware == "4.0.1.22"
+    for text in ("Operating system version: Android 9\n", "System Version: unknown\n", "subsystem versioning enabled 2\n"):
+        assert _ident(db, text).firmware is None, text
+
+
+# ------------------------------------------------------------------ value sanity
+def test_placeholder_words_are_never_firmware(db: SignatureDB) -> None:
+    from netscan.identify.resolve import firmware_sane
+
+    for v in ("unknown", "N/A", "null", "None", "default", "latest", "xxx", "--", "0", "0.0.0", "00000000", "", "Firmware"):
+        assert not firmware_sane(v), v
+    for v in ("5.40.9.2", "V5.5.61 build 180718", "1.0", "2.800.0000000.16.R", "A5.00.07", "v3.1.0.1349_22092302", "10"):
+        assert firmware_sane(v), v
+    # a field named for the firmware holding a placeholder gives no firmware
+    assert _ident(db, '{"model": "XC-100", "firmwareVersion": "0.0.0", "fw_ver": "unknown"}', "http").firmware is None
+
+
+# ------------------------------------------------------------------ friendly names ending in a version
+# UPnP Device Architecture 2.0 (2.3): friendlyName is a short description for the end user; some
+# products write their version after the product name.
+def _upnp(friendly: str) -> str:
+    return ('<?xml version="1.0"?><root xmlns="urn:schemas-upnp-org:device-1-0"><device>'
+            "<deviceType>urn:schemas-upnp-org:device:Basic:1</deviceType>"
+            f"<friendlyName>{friendly}</friendlyName></device></root>")
+
+
+def test_friendly_name_tail_version(db: SignatureDB) -> None:
+    assert _ident(db, _upnp("IP Camera V5.4.5"), "upnp").firmware == "V5.4.5"
+    assert _ident(db, _upnp("NVR 4.1.25"), "upnp").firmware == "4.1.25"
+    for name in ("Camera 192.168.1.64", "My bridge (192.168.178.14)", "Living room TV 2.0", "192.168.1.180 - Sonos PLAY:1"):
+        assert _ident(db, _upnp(name), "upnp").firmware is None, name
+
+
+# ------------------------------------------------------------------ a version under a firmware heading
+# the layout of a device page's "Firmware" box copied as lines (training: JurajNyiri/HomeAssistant-Tapo-Control#1110)
+def test_version_under_a_firmware_heading(db: SignatureDB) -> None:
+    from netscan.parsers.keyvals import firmware_section_versions
+
+    page = "## C201 details\n\nFirmware:\n\nVersion: 1.3.1 \nBuild: 250910 Re.65017n\n\nModell:\nHardware-Version: 5.0"
+    assert firmware_section_versions(page) == ["1.3.1"]
+    assert _f(page)["other.kv.FirmwareVersion"] == ["1.3.1"]
+    assert _ident(db, page).firmware == "1.3.1"
+    assert firmware_section_versions("**Software**\n- Version: V2.0.3\n") == ["V2.0.3"]
+    # a version too far below the heading, under another heading, or a heading that is not alone
+    assert firmware_section_versions("Firmware:\na\nb\nc\nVersion: 1.2.3\n") == []
+    assert firmware_section_versions("Hardware:\n\nVersion: 5.0\n") == []
+    assert firmware_section_versions("Firmware update available\nVersion: 9.9.9\n") == []
