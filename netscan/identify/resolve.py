@@ -183,7 +183,7 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
         if c.key == "firmware" and not firmware_sane(c.value):
             continue  # a placeholder word or a non-version is no firmware, whichever rule read it
         if c.key in ("model", "firmware", "serial", "hostname", "device_type"):
-            per_key[c.key].add(c.value, weight_of(c))
+            per_key[c.key].add(_tidy_model(c.value) if c.key == "model" else c.value, weight_of(c))
 
     model = per_key["model"].best()[0]
     firmware = _tidy_firmware(per_key["firmware"].best()[0])
@@ -248,6 +248,14 @@ def firmware_sane(value: str) -> bool:
 
 
 _GLUED_BUILD = re.compile(r"(?<=\d)\s*build\s*(?=\d)", re.I)
+
+
+def _tidy_model(model: str) -> str:
+    """A model read out of a text with the bracket that closed around it (a discovery tool's
+    ``ip host(MAKER MODEL)``): the closing bracket the model did not open is not the model's."""
+    while model[-1:] in (")", "]") and model.count(model[-1]) > model.count("(" if model[-1] == ")" else "["):
+        model = model[:-1].rstrip()
+    return model
 
 
 def _tidy_firmware(fw: str | None) -> str | None:

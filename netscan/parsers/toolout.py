@@ -675,8 +675,9 @@ def _mqtt_payload(fields: Fields, prefix: str, topic: str, payload: str) -> None
         if doc is None:
             return
         json_leaves(doc, fields, f"{prefix}.json.")
-        dev = doc.get("dev") if isinstance(doc, dict) else None
-        if isinstance(dev, dict):  # Home Assistant discovery config: the device block's short keys
+        dev = (doc.get("dev") or doc.get("device")) if isinstance(doc, dict) else None
+        if isinstance(dev, dict):  # Home Assistant discovery config: the device block's short keys (HA's
+            # discovery expands them in the block under either name, "dev" or "device")
             for k, v in list(dev.items())[:32]:
                 if k in _HA_DEVICE and isinstance(v, (str, int, float)) and str(v).strip():
                     add(fields, f"{prefix}.json.device.{_HA_DEVICE[k]}", str(v).strip())

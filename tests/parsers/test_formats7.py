@@ -194,3 +194,23 @@ def test_json_behind_tags_and_tables_inside_markup() -> None:
     for raw in (table, f"<details><summary>deviceInfo</summary>\n\n{table}\n</details>", '<p>| "manufacturer" | "Acme" |\n| "model" | "AC-IPC200" |</p>'):
         f = _f(raw, "http")
         assert f["http.kv.manufacturer"] == ["Acme"] and f["http.kv.model"] == ["AC-IPC200"], raw
+
+
+# ------------------------------------------------------------------ discovery-tool lines, MQTT device blocks
+
+
+def test_discovery_tool_line_alone_and_its_closing_bracket(db: SignatureDB) -> None:
+    # libonvif onvif-util -a: "<ip> <host name>(<camera name>)", one line alone as a recorded banner
+    line = "192.168.1.12 ipcam(HIKVISION DS-2CD2042WD-I)"
+    assert _f(line)["wsd.name"] == ["HIKVISION DS-2CD2042WD-I"]
+    dev = identify(Observation(ip=None, mac=None, responses=(Response("other", line, None, ""),)), db)
+    assert (dev.vendor, dev.model) == ("Hikvision", "DS-2CD2042WD-I")  # not "DS-2CD2042WD-I)"
+
+
+def test_mqtt_discovery_device_block_under_its_long_name() -> None:
+    # Home Assistant MQTT discovery (homeassistant/components/mqtt/abbreviations.py DEVICE_ABBREVIATIONS):
+    # the device block's short keys are expanded whether the block is named "dev" or "device"
+    log = ('homeassistant/camera/cam1/config {"name": "Cam", "device": {"ids": ["cam1"], "mf": "Acme", "mdl": "AC-IPC200", "sw": "V2.1.0"}}\n'
+           'homeassistant/sensor/cam1/motion/config {"name": "Motion", "device": {"ids": ["cam1"]}}\n')
+    f = _f(log)
+    assert f["other.json.device.model"] == ["AC-IPC200"] and f["other.json.device.manufacturer"] == ["Acme"]
