@@ -32,6 +32,7 @@ from typing import Any
 from netscan.identify.collect import Claim
 from netscan.model import VIDEO_TYPES, CoveredStatus, Evidence, Identification, Observation
 from netscan.sigdb.db import SignatureDB
+from netscan.sigdb.makernames import model_without_maker
 
 #: A brand counts towards its maker at this fraction of its own weight.
 BRAND_TO_MAKER = 0.8
@@ -185,6 +186,7 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
         if c.key in ("model", "firmware", "serial", "hostname", "device_type"):
             per_key[c.key].add(_tidy_model(c.value) if c.key == "model" else c.value, weight_of(c))
 
+    _merge_maker_prefixed(db, per_key["model"])
     model = per_key["model"].best()[0]
     firmware = _tidy_firmware(per_key["firmware"].best()[0])
     serial = per_key["serial"].best()[0]
@@ -248,6 +250,21 @@ def firmware_sane(value: str) -> bool:
 
 
 _GLUED_BUILD = re.compile(r"(?<=\d)\s*build\s*(?=\d)", re.I)
+
+
+def _merge_maker_prefixed(db: SignatureDB, scores: _Scores) -> None:
+    """A model claimed both with its maker's name in front and without it (UPnP's modelName
+    ``AXIS M3045-V`` and modelNumber ``M3045-V``, a discovery name and a model field) is one model:
+    the claims of the prefixed spelling count for the bare one (``model_without_maker``: the maker's
+    name, then a model number with a digit)."""
+    if len(scores.weights) < 2:
+        return
+    for key in list(scores.weights):
+        bare = model_without_maker(db, scores.display[key][1])
+        bare_key = bare.casefold().strip()
+        if bare_key != key and bare_key in scores.weights:
+            scores.weights[bare_key].extend(scores.weights.pop(key))
+            del scores.display[key]
 
 
 def _tidy_model(model: str) -> str:

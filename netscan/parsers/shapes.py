@@ -210,7 +210,8 @@ _DEVICE_ID_HINT = re.compile(r"(?i)(?<![a-z0-9])(?:mfg|manufacturer)\s{0,4}:[^;\
 def device_id_pairs(text: str) -> list[tuple[str, str]]:
     """``MFG:HP;MDL:DeskJet 4530 series;CMD:...;`` (an IEEE 1284 device ID, as printers report it in
     IPP ``printer-device-id``, SNMP and USB; keys in any case, blanks around them, the last ``;``
-    optional): (key, value) with the long keys spelled as the short ones (``MODEL`` -> ``MDL``)."""
+    optional): (key, value) with the long keys spelled as the short ones (``MODEL`` -> ``MDL``); a model
+    that ends in the word "series" (HP's and Epson's device IDs: ``MDL:DeskJet 4530 series``) without it."""
     out: list[tuple[str, str]] = []
     for line in text[:MAX_SHAPE_CHARS].split("\n", MAX_SHAPE_LINES)[:MAX_SHAPE_LINES]:
         hint = _DEVICE_ID_HINT.search(line[:MAX_SHAPE_LINE])
@@ -220,6 +221,8 @@ def device_id_pairs(text: str) -> list[tuple[str, str]]:
             key, colon, value = part.partition(":")
             short = _DEVICE_ID_KEYS.get(" ".join(key.split()).upper())
             value = value.strip().rstrip("\"'").strip()
+            if short == "MDL" and value[-7:].lower() == " series" and any(c.isdigit() for c in value[:-7]):
+                value = value[:-7].rstrip()  # "DeskJet 4530 series": the model, the family word cut
             if colon and short is not None and value:
                 out.append((short, value))
         if len(out) >= MAX_SHAPE_PAIRS:

@@ -214,3 +214,22 @@ def test_mqtt_discovery_device_block_under_its_long_name() -> None:
            'homeassistant/sensor/cam1/motion/config {"name": "Motion", "device": {"ids": ["cam1"]}}\n')
     f = _f(log)
     assert f["other.json.device.model"] == ["AC-IPC200"] and f["other.json.device.manufacturer"] == ["Acme"]
+
+
+# ------------------------------------------------------------------ maker prefix, series word
+
+
+def test_model_with_and_without_its_makers_name_is_one_model(db: SignatureDB) -> None:
+    # Axis's UPnP description (AXIS modelName "AXIS M3045-V", modelNumber "M3045-V"): one model, the bare one
+    dev = identify(_upnp("AXIS M3045-V", "M3045-V", maker="AXIS"), db)
+    assert (dev.vendor, dev.model) == ("Axis", "M3045-V")
+    # a product name without a model number after the maker's name stays whole
+    assert identify(_upnp("Sonos One", "S13", maker="Sonos, Inc."), db).model == "Sonos One"
+
+
+def test_device_id_series_word() -> None:
+    from netscan.parsers.shapes import device_id_pairs
+
+    # IEEE 1284 device IDs as HP and Epson print them (MDL:... series): the model without the family word
+    assert ("MDL", "DeskJet 4530") in device_id_pairs("MFG:HP;MDL:DeskJet 4530 series;CMD:PCL,PJL;")
+    assert ("MDL", "Photosmart Series") in device_id_pairs("MFG:HP;MDL:Photosmart Series;")  # no number: kept
