@@ -233,3 +233,15 @@ def test_device_id_series_word() -> None:
     # IEEE 1284 device IDs as HP and Epson print them (MDL:... series): the model without the family word
     assert ("MDL", "DeskJet 4530") in device_id_pairs("MFG:HP;MDL:DeskJet 4530 series;CMD:PCL,PJL;")
     assert ("MDL", "Photosmart Series") in device_id_pairs("MFG:HP;MDL:Photosmart Series;")  # no number: kept
+
+
+def test_model_number_code_beside_a_line_name_outside_upnp(db: SignatureDB) -> None:
+    # Roku ECP /query/device-info (ctalkington/python-rokuecp tests/fixtures/device-info-stick.xml):
+    # model-name "Roku Stick" (the line), model-number "3500X" (the model)
+    raw = ("<device-info><vendor-name>Roku</vendor-name><model-name>Roku Stick</model-name>"
+           "<model-number>3500X</model-number><software-version>10.0.0</software-version></device-info>")
+    dev = identify(Observation(ip=None, mac=None, responses=(Response("http", raw, None, "GET /query/device-info"),)), db)
+    assert dev.model == "3500X"
+    # a line name alone is still the model
+    raw2 = raw.replace("<model-number>3500X</model-number>", "")
+    assert identify(Observation(ip=None, mac=None, responses=(Response("http", raw2, None, "GET /query/device-info"),)), db).model == "Roku Stick"
