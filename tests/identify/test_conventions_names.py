@@ -216,3 +216,12 @@ def test_a_consumer_camera_brands_name_in_a_realm_names_it(db: SignatureDB, real
 def test_a_brand_of_a_white_label_maker_counts_towards_its_builder(db: SignatureDB) -> None:
     got = _id(db, _onvif_info("Aokwevision", "AK-HD54F25"))
     assert (got.vendor, got.brand) == ("Hankvision", "Aokwevision")
+
+
+def test_a_registered_name_resolves_to_the_known_maker_everywhere(db: SignatureDB) -> None:
+    raysharp = db.vendor("Zhuhai Raysharp Technology Co.,Ltd")
+    assert raysharp is not None and raysharp.name == "Raysharp"
+    jooan = db.vendor("SHENZHEN JOOAN TECHNOLOGY CO., LTD")
+    assert jooan is not None and jooan.name == "Jooan"
+    assert db.vendor("Shenzhen Century Xinyang Tech Co., Ltd.") is None
+    assert db.vendor("Technology Co., Ltd.") is None
