@@ -225,3 +225,11 @@ def test_a_registered_name_resolves_to_the_known_maker_everywhere(db: SignatureD
     assert jooan is not None and jooan.name == "Jooan"
     assert db.vendor("Shenzhen Century Xinyang Tech Co., Ltd.") is None
     assert db.vendor("Technology Co., Ltd.") is None
+
+
+def test_xiongmais_dvrip_json_envelope_recorded_as_text_names_xiongmai(db: SignatureDB) -> None:
+    raw = ('{ "Name" : "SystemInfo", "Ret" : 100, "SessionID" : "0x00000007", '
+           '"SystemInfo" : { "AlarmInChannel" : 1, "BuildTime" : "2016-12-20 18:50:36" } }')   # OpenIPC/python-dvr README
+    assert _id(db, Response("other", raw, 34567, "DVRIP SystemInfo (log)")).vendor == "Xiongmai"
+    look_alike = '{ "id" : 3, "result" : true, "session" : "0x00000007" }'
+    assert _id(db, Response("other", look_alike, 5000, "log")).vendor != "Xiongmai"
