@@ -20,7 +20,7 @@ from netscan.sigdb.keytest import key_test
 from netscan.sigdb.regexsafe import nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
 from netscan.sigdb.pen import load_pen
-from netscan.sigdb.names import normalise_name
+from netscan.sigdb.names import normalise_name, short_company_name
 
 #: What a rule may extract or set.
 #: ``software`` names a software stack (a streaming or web server, a media library) the device runs: evidence
@@ -276,6 +276,11 @@ class SignatureDB:
         if not name:
             return None
         canon = self.aliases.get(normalise_name(name))
+        if canon is None and len(name) <= 120:
+            # a registered company name around a known name ("Zhuhai Raysharp Technology Co.,Ltd" -> Raysharp)
+            short = short_company_name(name)
+            if short != name:
+                canon = self.aliases.get(normalise_name(short))
         return self.vendors.get(canon) if canon else None
 
     def plan_for_field(self, name: str) -> FieldPlan:

@@ -42,6 +42,7 @@ _COMPANY_PLACE = frozenset({
 _WORD = re.compile(r"[0-9A-Za-z][0-9A-Za-z&'+-]*")
 
 
+@functools.lru_cache(maxsize=16384)
 def short_company_name(name: str) -> str:
     """A company's registered name cut to the name its products and labels use: leading registration
     places and trailing legal-form / line-of-business words dropped (``Shenzhen Sricam Technology

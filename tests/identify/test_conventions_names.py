@@ -205,3 +205,31 @@ def test_digest_credentials_kept_as_log_lines_echo_the_realm(db: SignatureDB) ->
            'realm="BC Streaming Media", nonce="bb3a00ecb74d14032862f0c4658acec3", uri="rtsp://192.168.1.128:554/", '
            'response="2a9d069d5a28641ffa4513e0a7cdf1e1"\n')
     assert _id(db, Response("rtsp", raw, 554, "go2rtc trace")).vendor == "Reolink"
+
+
+@pytest.mark.parametrize(("realm", "maker"), [("Apexis", "Apexis"), ("Jooan", "Jooan"), ("LaView", "LaView")])
+def test_a_consumer_camera_brands_name_in_a_realm_names_it(db: SignatureDB, realm: str, maker: str) -> None:
+    raw = f'HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm="{realm}"\r\n\r\n'
+    assert _id(db, Response("http", raw, 80, "GET /")).vendor == maker
+
+
+def test_a_brand_of_a_white_label_maker_counts_towards_its_builder(db: SignatureDB) -> None:
+    got = _id(db, _onvif_info("Aokwevision", "AK-HD54F25"))
+    assert (got.vendor, got.brand) == ("Hankvision", "Aokwevision")
+
+
+def test_a_registered_name_resolves_to_the_known_maker_everywhere(db: SignatureDB) -> None:
+    raysharp = db.vendor("Zhuhai Raysharp Technology Co.,Ltd")
+    assert raysharp is not None and raysharp.name == "Raysharp"
+    jooan = db.vendor("SHENZHEN JOOAN TECHNOLOGY CO., LTD")
+    assert jooan is not None and jooan.name == "Jooan"
+    assert db.vendor("Shenzhen Century Xinyang Tech Co., Ltd.") is None
+    assert db.vendor("Technology Co., Ltd.") is None
+
+
+def test_xiongmais_dvrip_json_envelope_recorded_as_text_names_xiongmai(db: SignatureDB) -> None:
+    raw = ('{ "Name" : "SystemInfo", "Ret" : 100, "SessionID" : "0x00000007", '
+           '"SystemInfo" : { "AlarmInChannel" : 1, "BuildTime" : "2016-12-20 18:50:36" } }')   # OpenIPC/python-dvr README
+    assert _id(db, Response("other", raw, 34567, "DVRIP SystemInfo (log)")).vendor == "Xiongmai"
+    look_alike = '{ "id" : 3, "result" : true, "session" : "0x00000007" }'
+    assert _id(db, Response("other", look_alike, 5000, "log")).vendor != "Xiongmai"
