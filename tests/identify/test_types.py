@@ -112,3 +112,11 @@ def test_nmaps_device_type_of_a_service_or_host(db: SignatureDB, devicetype: str
     # nmap XML's service line as netscan.nmapxml records it, and nmap's text "Device type:" line
     assert _type(db, "other", f"product: Acme httpd\ndevicetype: {devicetype}") == want
     assert _type(db, "other", f"Nmap scan report for 10.0.0.9\nPORT   STATE SERVICE\n80/tcp open  http\nDevice type: {devicetype}\n") == want
+
+
+def test_a_dahua_door_stations_call_button_event_says_doorbell(db: SignatureDB) -> None:
+    stream = ("HTTP/1.1 200 OK\r\nContent-Type: multipart/x-mixed-replace; boundary=myboundary\r\n\r\n"
+              "--myboundary\r\nContent-Type: text/plain\r\nContent-Length:60\r\n\r\n"
+              "Code=BackKeyLight;action=Pulse;index=0;data={\"State\":1}\r\n")
+    assert _type(db, "http", stream) == "doorbell"
+    assert _type(db, "http", stream.replace("BackKeyLight", "VideoMotion")) != "doorbell"
