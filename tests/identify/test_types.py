@@ -120,3 +120,9 @@ def test_a_dahua_door_stations_call_button_event_says_doorbell(db: SignatureDB) 
               "Code=BackKeyLight;action=Pulse;index=0;data={\"State\":1}\r\n")
     assert _type(db, "http", stream) == "doorbell"
     assert _type(db, "http", stream.replace("BackKeyLight", "VideoMotion")) != "doorbell"
+
+
+def test_a_dahua_device_class_printed_by_a_tool_types_the_device(db: SignatureDB) -> None:
+    line = "DHIP reply: " + json.dumps({"params": {"deviceInfo": {"DeviceClass": "VTO", "DeviceType": "VTO2211G-P"}}})
+    assert _type(db, "other", line, port=37810) == "doorbell"
+    assert _type(db, "other", line.replace('"VTO"', '"IPC"').replace("VTO2211G-P", "X"), port=37810) == "camera"
