@@ -103,3 +103,26 @@ def test_doorbird_door_station_and_controller_by_their_product_codes(db: Signatu
     assert (station.vendor, station.model, station.device_type) == ("DoorBird", "D1101V", "doorbell")
     ctrl = identify(Observation(None, None, (Response("http", _json({"BHA": {"VERSION": [{"DEVICE-TYPE": "DoorBird A1081"}]}}), 80, ""),)), db)
     assert ctrl.vendor == "DoorBird" and ctrl.device_type not in VIDEO_TYPES
+
+
+@pytest.mark.parametrize(("devicetype", "want"), [
+    ("printer", "printer"), ("broadband router", "router"), ("storage-misc", "nas"), ("switch", "other"),
+])
+def test_nmaps_device_type_of_a_service_or_host(db: SignatureDB, devicetype: str, want: str) -> None:
+    # nmap XML's service line as netscan.nmapxml records it, and nmap's text "Device type:" line
+    assert _type(db, "other", f"product: Acme httpd\ndevicetype: {devicetype}") == want
+    assert _type(db, "other", f"Nmap scan report for 10.0.0.9\nPORT   STATE SERVICE\n80/tcp open  http\nDevice type: {devicetype}\n") == want
+
+
+def test_a_dahua_door_stations_call_button_event_says_doorbell(db: SignatureDB) -> None:
+    stream = ("HTTP/1.1 200 OK\r\nContent-Type: multipart/x-mixed-replace; boundary=myboundary\r\n\r\n"
+              "--myboundary\r\nContent-Type: text/plain\r\nContent-Length:60\r\n\r\n"
+              "Code=BackKeyLight;action=Pulse;index=0;data={\"State\":1}\r\n")
+    assert _type(db, "http", stream) == "doorbell"
+    assert _type(db, "http", stream.replace("BackKeyLight", "VideoMotion")) != "doorbell"
+
+
+def test_a_dahua_device_class_printed_by_a_tool_types_the_device(db: SignatureDB) -> None:
+    line = "DHIP reply: " + json.dumps({"params": {"deviceInfo": {"DeviceClass": "VTO", "DeviceType": "VTO2211G-P"}}})
+    assert _type(db, "other", line, port=37810) == "doorbell"
+    assert _type(db, "other", line.replace('"VTO"', '"IPC"').replace("VTO2211G-P", "X"), port=37810) == "camera"
