@@ -323,7 +323,8 @@ class SignatureDB:
             return exact
         # a rule for every field (``field: '*'``) reads the fields family grammars read: no bulk
         # text (bodies, hex, header names), ports or status codes
-        extra = [r for r in self.prefix_rules if name.startswith(r.field[:-1]) and (r.field != "*" or any_field_applies(name))]
+        applies = any_field_applies(name)  # (a pure function of the name: once, not once per '*' rule)
+        extra = [r for r in self.prefix_rules if name.startswith(r.field[:-1]) and (applies or r.field != "*")]
         return exact + extra if extra else exact
 
     def field_matches(self, plan: FieldPlan, name: str, value: str) -> tuple[tuple[int, dict[str, str]], ...]:
