@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextvars
 import re
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,7 +16,6 @@ from netscan.model import DEVICE_TYPES
 from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml, signatures_root
 from netscan.sigdb.firstchars import first_chars
 from netscan.sigdb.gate import MIN_RULES, FieldGate, gate_text, required_literal
-from netscan.sigdb.keytest import key_test
 from netscan.sigdb.regexsafe import nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
 from netscan.sigdb.pen import load_pen
@@ -259,7 +258,6 @@ class SignatureDB:
     _family_memo: dict[str, tuple[tuple[Rule, dict[str, str]], ...]] = field(default_factory=dict, repr=False)
     _semantic_memo: dict[tuple[str, str], dict[str, str] | None] = field(default_factory=dict, repr=False)
     _quiet: set[tuple[str, str]] = field(default_factory=set, repr=False)
-    _semantic_keys: list[tuple[SemanticRule, Callable[[str], bool]]] | None = field(default=None, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
     oui_vendor: Mapping[str, str] = field(default_factory=dict)
     oui_snapshot: str = ""
@@ -287,10 +285,7 @@ class SignatureDB:
             applies = any_field_applies(name)
             # field-name conventions read by name, bulk fields included (a body's "Firmware version: ..."
             # text rule caps what it reads)
-            keys = self._semantic_keys
-            if keys is None or len(keys) != len(self.semantic_rules):
-                keys = self._semantic_keys = [(r, key_test(r.key)) for r in self.semantic_rules]
-            semantic = tuple(r for r, test in keys if test(name))
+            semantic = tuple(r for r in self.semantic_rules if r.key.search(name))
             rules = self.rules_for_field(name)
             any_applies = applies and bool(self.any_rules)
             mac_field = MAC_FIELD.search(name) is not None
