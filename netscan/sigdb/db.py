@@ -258,6 +258,7 @@ class SignatureDB:
     _family_memo: dict[str, tuple[tuple[Rule, dict[str, str]], ...]] = field(default_factory=dict, repr=False)
     _semantic_memo: dict[tuple[str, str], dict[str, str] | None] = field(default_factory=dict, repr=False)
     _quiet: set[tuple[str, str]] = field(default_factory=set, repr=False)
+    _semantic_key_cache: tuple[list[re.Pattern[str]], list[int]] | None = field(default=None, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
     oui_vendor: Mapping[str, str] = field(default_factory=dict)
     oui_snapshot: str = ""
@@ -285,7 +286,9 @@ class SignatureDB:
             applies = any_field_applies(name)
             # field-name conventions read by name, bulk fields included (a body's "Firmware version: ..."
             # text rule caps what it reads)
-            semantic = tuple(r for r in self.semantic_rules if r.key.search(name))
+            keys, key_of = self._semantic_keys()
+            found = [k.search(name) is not None for k in keys]  # (rules sharing a key: one search)
+            semantic = tuple(r for r, i in zip(self.semantic_rules, key_of) if found[i])
             rules = self.rules_for_field(name)
             any_applies = applies and bool(self.any_rules)
             mac_field = MAC_FIELD.search(name) is not None
@@ -303,6 +306,23 @@ class SignatureDB:
             if len(self._by_name) < 100_000:
                 self._by_name[name] = hit
         return hit
+
+    def _semantic_keys(self) -> tuple[list[re.Pattern[str]], list[int]]:
+        """The distinct field-name patterns of ``semantic_rules`` (several conventions share one: the
+        type words of families/types.yaml read the same fields) and, per rule, the index of its own."""
+        got = self._semantic_key_cache
+        if got is None or len(got[1]) != len(self.semantic_rules):
+            keys: list[re.Pattern[str]] = []
+            where: dict[tuple[str, int], int] = {}
+            key_of: list[int] = []
+            for r in self.semantic_rules:
+                k = (r.key.pattern, int(r.key.flags))
+                if k not in where:
+                    where[k] = len(keys)
+                    keys.append(r.key)
+                key_of.append(where[k])
+            got = self._semantic_key_cache = (keys, key_of)
+        return got
 
     def rules_for_field(self, name: str) -> list[Rule]:
         """Rules reading the named field (exact, then ``prefix*`` rules). A JSON or XML body field
