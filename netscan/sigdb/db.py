@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextvars
 import re
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,7 +16,6 @@ from netscan.model import DEVICE_TYPES
 from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml, signatures_root
 from netscan.sigdb.firstchars import first_chars
 from netscan.sigdb.gate import MIN_RULES, FieldGate, gate_text, required_literal
-from netscan.sigdb.keytest import key_test
 from netscan.sigdb.regexsafe import nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
 from netscan.sigdb.pen import load_pen
@@ -259,7 +258,7 @@ class SignatureDB:
     _family_memo: dict[str, tuple[tuple[Rule, dict[str, str]], ...]] = field(default_factory=dict, repr=False)
     _semantic_memo: dict[tuple[str, str], dict[str, str] | None] = field(default_factory=dict, repr=False)
     _quiet: set[tuple[str, str]] = field(default_factory=set, repr=False)
-    _semantic_keys: list[tuple[SemanticRule, Callable[[str], bool]]] | None = field(default=None, repr=False)
+    _semantic_key_cache: tuple[list[re.Pattern[str]], list[int]] | None = field(default=None, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
     oui_vendor: Mapping[str, str] = field(default_factory=dict)
     oui_snapshot: str = ""
@@ -292,10 +291,9 @@ class SignatureDB:
             applies = any_field_applies(name)
             # field-name conventions read by name, bulk fields included (a body's "Firmware version: ..."
             # text rule caps what it reads)
-            keys = self._semantic_keys
-            if keys is None or len(keys) != len(self.semantic_rules):
-                keys = self._semantic_keys = [(r, key_test(r.key)) for r in self.semantic_rules]
-            semantic = tuple(r for r, test in keys if test(name))
+            keys, key_of = self._semantic_keys()
+            found = [k.search(name) is not None for k in keys]  # (rules sharing a key: one search)
+            semantic = tuple(r for r, i in zip(self.semantic_rules, key_of) if found[i])
             rules = self.rules_for_field(name)
             any_applies = applies and bool(self.any_rules)
             mac_field = MAC_FIELD.search(name) is not None
@@ -314,6 +312,23 @@ class SignatureDB:
                 self._by_name[name] = hit
         return hit
 
+    def _semantic_keys(self) -> tuple[list[re.Pattern[str]], list[int]]:
+        """The distinct field-name patterns of ``semantic_rules`` (several conventions share one: the
+        type words of families/types.yaml read the same fields) and, per rule, the index of its own."""
+        got = self._semantic_key_cache
+        if got is None or len(got[1]) != len(self.semantic_rules):
+            keys: list[re.Pattern[str]] = []
+            where: dict[tuple[str, int], int] = {}
+            key_of: list[int] = []
+            for r in self.semantic_rules:
+                k = (r.key.pattern, int(r.key.flags))
+                if k not in where:
+                    where[k] = len(keys)
+                    keys.append(r.key)
+                key_of.append(where[k])
+            got = self._semantic_key_cache = (keys, key_of)
+        return got
+
     def rules_for_field(self, name: str) -> list[Rule]:
         """Rules reading the named field (exact, then ``prefix*`` rules). A JSON or XML body field
         is also read by the rules of its shorter paths: the same object wrapped in an envelope
@@ -328,7 +343,8 @@ class SignatureDB:
             return exact
         # a rule for every field (``field: '*'``) reads the fields family grammars read: no bulk
         # text (bodies, hex, header names), ports or status codes
-        extra = [r for r in self.prefix_rules if name.startswith(r.field[:-1]) and (r.field != "*" or any_field_applies(name))]
+        applies = any_field_applies(name)  # (a pure function of the name: once, not once per '*' rule)
+        extra = [r for r in self.prefix_rules if name.startswith(r.field[:-1]) and (applies or r.field != "*")]
         return exact + extra if extra else exact
 
     def field_matches(self, plan: FieldPlan, name: str, value: str) -> tuple[tuple[int, dict[str, str]], ...]:

@@ -12,14 +12,13 @@ itself still decides.
 Finding a literal costs a pass over the pattern text (the parser's for some): a field's gate is built
 the first time the field is seen, so a fresh process (``netscan identify`` of a file) pays it for
 every field it meets. The literals of the shipped patterns are therefore shipped too
-(``gate_literals.json`` beside this module, written by ``scripts/gate_literals.py``), keyed by a digest
-of the pattern and its flags: a pattern not in it (a rule added since, a user's signatures) is read as
+(``gate_literals.json`` beside this module, written by ``scripts/gate_literals.py``), keyed by the
+pattern and its flags: a pattern not in it (a rule added since, a user's signatures) is read as
 before. The file can only speed things up: an entry is the literal of exactly that pattern.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -302,9 +301,9 @@ _shipped: dict[str, str | None] | None = None
 
 
 def literal_key(pattern: str, flags: int = 0) -> str:
-    """The key of a pattern (with its flags) in LITERALS_FILE."""
-    text = f"{int(flags)}\0{pattern}".encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(text, digest_size=12).hexdigest()
+    """The key of a pattern (with its flags) in LITERALS_FILE: the flags' number, a NUL, the pattern
+    (the pattern itself, not a digest: no collision to rule out, and no hashing library to load)."""
+    return f"{int(flags)}\0{pattern}"
 
 
 def shipped_literals() -> dict[str, str | None]:
