@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from netscan.sigdb import load_db
@@ -168,19 +168,20 @@ def test_quick_literal_on_tricky_shapes(pattern: str) -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet="ab(?:)|*+{}[]^$.\\-,2=<>P!#iW", min_size=1, max_size=24))
+@example("[2,--]")
 def test_quick_literal_never_disagrees(pattern: str) -> None:
     """Random pattern text: where Python compiles it and the quick reading answers, the answer is the parse tree's."""
     import warnings
 
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+    with warnings.catch_warnings():  # a FutureWarning (e.g. "[2,--]", possible set difference) is no failure
+        warnings.simplefilter("ignore")
+        try:
             re.compile(pattern)
-    except (re.error, RecursionError, OverflowError):
-        return
-    got = _quick(pattern)
-    if got is not _unsure():
-        assert got == _parsed_literal(pattern, 0), pattern
+        except (re.error, RecursionError, OverflowError):
+            return
+        got = _quick(pattern)
+        if got is not _unsure():
+            assert got == _parsed_literal(pattern, 0), pattern
 
 
 def test_gate_text_keeps_what_case_insensitive_letters_match() -> None:
