@@ -233,3 +233,8 @@ def test_xiongmais_dvrip_json_envelope_recorded_as_text_names_xiongmai(db: Signa
     assert _id(db, Response("other", raw, 34567, "DVRIP SystemInfo (log)")).vendor == "Xiongmai"
     look_alike = '{ "id" : 3, "result" : true, "session" : "0x00000007" }'
     assert _id(db, Response("other", look_alike, 5000, "log")).vendor != "Xiongmai"
+
+
+def test_a_restreamers_loopback_url_with_a_makers_path_names_nobody(db: SignatureDB) -> None:
+    raw = "2023-05-01 10:00:01 INF [streams] rtsp://127.0.0.1:8554/Streaming/Channels/101 ready\n"
+    assert _id(db, Response("rtsp", raw, 8554, "go2rtc log")).vendor is None
