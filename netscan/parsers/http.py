@@ -773,6 +773,7 @@ def http_fields(raw: str, request: str = "") -> Fields:
 #: An RTSP URL written in a client's text (a request line, a player's error message, a configuration).
 _CLIENT_URL = re.compile(r"rtsps?://[^\s\"'<>`|\\]{1,300}")
 MAX_CLIENT_URLS = 8
+_LOOPBACK_URL = re.compile(r"rtsps?://(?:[^@/\s]*@)?(?:127\.|localhost\b|\[::1\])", re.IGNORECASE)
 
 
 def logged_challenge(fields: Fields, prefix: str) -> None:
@@ -801,8 +802,8 @@ def client_urls(fields: Fields, prefix: str, raw: str) -> None:
     seen: set[str] = set()
     for m in _CLIENT_URL.finditer(raw, 0, MAX_BODY_CHARS):
         u = m.group(0).rstrip(".,;:)]}")
-        if u in own or u in seen:
-            continue
+        if u in own or u in seen or _LOOPBACK_URL.match(u):
+            continue  # a restreamer's own URL on the host it runs on names no camera
         seen.add(u)
         add(fields, f"{prefix}.client-url", u)
         if len(seen) >= MAX_CLIENT_URLS:

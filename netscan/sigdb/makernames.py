@@ -163,10 +163,17 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
             tokens = [re.escape(t) for t in re.split(r"[^0-9A-Za-z]+", alias) if t]
             alternatives.setdefault(key, r"[\s_.-]?".join(tokens))
     ordered = sorted(alternatives.values(), key=len, reverse=True)
+    # grouped by first character (every alternative starts with a letter or digit, matched case-insensitively),
+    # longest first within a group as before: at a word start only the names beginning with that character are
+    # tried, so the pattern's cost grows with the names sharing a first letter, not with the whole vendor list
+    groups: dict[str, list[str]] = {}
+    for alt in ordered:
+        groups.setdefault(alt[0].lower(), []).append(alt)
+    grouped = [f"{first}(?:{'|'.join(a[1:] for a in alts)})" if len(alts) > 1 else alts[0] for first, alts in groups.items()]
     # a name ends at a non-letter, or where a CamelCase word begins (``HikvisionRtspServer``,
     # ``ReolinkStreaming``): the name's last letter lower case, the next an upper-case letter and a lower-case
     # one; an all-capitals run (``ACTIONS``) is one word and names nobody
-    pattern = (re.compile(r"(?i)(?<![A-Za-z0-9])(?:" + "|".join(ordered) + r")(?:(?![A-Za-z])|(?-i:(?<=[a-z])(?=[A-Z][a-z])))")
+    pattern = (re.compile(r"(?i)(?<![A-Za-z0-9])(?:" + "|".join(grouped) + r")(?:(?![A-Za-z])|(?-i:(?<=[a-z])(?=[A-Z][a-z])))")
                if ordered else None)
     weight = float(data.get("weight", 1.0)) * NAME_PREFERENCE
     return MakerNames(fields=fields, pattern=pattern, by_key=by_key, weight=weight, examples=_examples(data, f"{where}: maker_names"),

@@ -233,3 +233,21 @@ def test_xiongmais_dvrip_json_envelope_recorded_as_text_names_xiongmai(db: Signa
     assert _id(db, Response("other", raw, 34567, "DVRIP SystemInfo (log)")).vendor == "Xiongmai"
     look_alike = '{ "id" : 3, "result" : true, "session" : "0x00000007" }'
     assert _id(db, Response("other", look_alike, 5000, "log")).vendor != "Xiongmai"
+
+
+def test_a_restreamers_loopback_url_with_a_makers_path_names_nobody(db: SignatureDB) -> None:
+    raw = "2023-05-01 10:00:01 INF [streams] rtsp://127.0.0.1:8554/Streaming/Channels/101 ready\n"
+    assert _id(db, Response("rtsp", raw, 8554, "go2rtc log")).vendor is None
+
+
+def test_philips_hue_by_its_mdns_instance_and_its_upnp_manufacturer(db: SignatureDB) -> None:
+    # the Hue bridge announces _hue._tcp as "Philips Hue - <id>"; its UPnP description names Signify (home-assistant#28265)
+    raw = ("_hue._tcp.local. PTR Philips Hue - 685F41._hue._tcp.local.\n"
+           'Philips Hue - 685F41._hue._tcp.local. 120 IN TXT "bridgeid=ecb5fafffe685f41" "modelid=BSB002"\n')
+    got = _id(db, Response("mdns", raw, 5353))
+    assert got.vendor == "Philips"
+    assert got.device_type not in VIDEO_TYPES
+    desc = ('<?xml version="1.0"?><root xmlns="urn:schemas-upnp-org:device-1-0"><device>'
+            "<deviceType>urn:schemas-upnp-org:device:Basic:1</deviceType><manufacturer>Signify</manufacturer>"
+            "<modelDescription>Philips hue Personal Wireless Lighting</modelDescription></device></root>")
+    assert _id(db, Response("upnp", desc, 80)).vendor == "Philips"
