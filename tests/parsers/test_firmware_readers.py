@@ -112,7 +112,11 @@ def test_system_version_keys_in_device_logs(db: SignatureDB) -> None:
     assert _ident(db, log).firmware == "V5.5.0 build 190108"
     assert _ident(db, "Jan  1 00:00:12 ipcam user.info main[123]: softVersion=V2.0.3\n").firmware == "V2.0.3"
     assert _ident(db, "Jan  1 00:00:12 nas kernel: sys_ver=4.0.1.22\n").firmware == "4.0.1.22"
-    for text in ("Operating system version: Android 9\n", "System Version: unknown\n", "subsystem versioning enabled 2\n"):
+    # a version line labelled "software" alone (training: OpenIPC/coupler#21)
+    assert _ident(db, "software V5.00.R02.000659MB.10010.140d00.0020000\nplatform IPC_GK7205V200_G5C_S38\n").firmware == \
+        "V5.00.R02.000659MB.10010.140d00.0020000"
+    for text in ("Operating system version: Android 9\n", "System Version: unknown\n", "subsystem versioning enabled 2\n",
+                 "free software 2 you\n"):
         assert _ident(db, text).firmware is None, text
 
 
