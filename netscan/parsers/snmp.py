@@ -180,8 +180,8 @@ def _hex_text(value: str) -> str | None:
     except ValueError:
         return None
     if len(data) >= 4 and not any(data[1::2]) and all(data[0::2].rstrip(b"\x00")):
-        # UCS-2 / UTF-16LE text ("It is an unicode string": HYTERA-REPEATER-MIB's rptModelName,
-        # rptFirmwareVersion...): every second byte is zero
+        # UCS-2 / UTF-16LE text (an OCTET STRING some agents fill with "unicode" text): every second
+        # byte is zero
         data = data[0::2]
     data = data.rstrip(b"\x00").strip()
     if not data:

@@ -1,6 +1,6 @@
 """Firmware extraction that generalises (session 7, helper "firmware"): SNMP OID -> value dicts,
-UCS-2 hex strings, scanner-template version extractors, version keys of
-Python dict prints and logs, and firmware value sanity. Examples are written from the tools' and
+UCS-2 hex strings, scanner-template version extractors, version keys in device logs and friendly
+names, a version under a firmware heading, and firmware value sanity. Examples are written from the tools' and
 makers' documentation (cited in each test) or from training material; none from the test split."""
 
 from __future__ import annotations
@@ -54,25 +54,18 @@ def test_oid_pairs_need_a_quoted_numeric_oid_key() -> None:
 
 
 # ------------------------------------------------------------------ SNMP: UCS-2 strings
-# Some private MIBs hold text as "an unicode string" (UCS-2, every second byte zero), walked as Hex-STRING.
-# (The Hytera repeater-MIB rules written with this reader were removed: their only source was a
-# repository of the test split, see tests/test_corpus_split.py.)
 def _ucs2(text: str) -> str:
     return " ".join(f"{b:02X}" for b in text.encode("utf-16-le")) + " 00 00"
 
 
-UCS2_WALK = (f".1.3.6.1.4.1.40297.1.2.4.1.0 = Hex-STRING: {_ucs2('RD985')}\n"
-               f".1.3.6.1.4.1.40297.1.2.4.3.0 = Hex-STRING: {_ucs2('A5.00.07.002')}\n"
-               ".1.3.6.1.4.1.40297.1.2.4.7.0 = INTEGER: 1\n")
-
-
-def test_ucs2_hex_strings_are_text(db: SignatureDB) -> None:
-    f = _f(UCS2_WALK, "snmp")
-    assert f["snmp.oid.1.3.6.1.4.1.40297.1.2.4.1"] == ["RD985"]
-    assert f["snmp.oid.1.3.6.1.4.1.40297.1.2.4.3"] == ["A5.00.07.002"]
-    # ASCII hex is still read as ASCII; a MAC is still no text
-    g = _f(".1.3.6.1.4.1.99.1.0 = Hex-STRING: 56 31 2E 32 2E 33\n.1.3.6.1.4.1.99.2.0 = Hex-STRING: 00 12 79 62 F9 40\n", "snmp")
-    assert g["snmp.oid.1.3.6.1.4.1.99.1"] == ["V1.2.3"] and "snmp.oid.1.3.6.1.4.1.99.2" not in g
+def test_ucs2_hex_strings_are_text() -> None:
+    walk = (f".1.3.6.1.4.1.99.1.1.0 = Hex-STRING: {_ucs2('XR-100')}\n"
+            ".1.3.6.1.4.1.99.1.2.0 = Hex-STRING: 56 31 2E 32 2E 33\n"
+            ".1.3.6.1.4.1.99.1.3.0 = Hex-STRING: 00 12 79 62 F9 40\n")
+    f = _f(walk, "snmp")
+    assert f["snmp.oid.1.3.6.1.4.1.99.1.1"] == ["XR-100"]
+    assert f["snmp.oid.1.3.6.1.4.1.99.1.2"] == ["V1.2.3"]  # ASCII hex is still read as ASCII
+    assert "snmp.oid.1.3.6.1.4.1.99.1.3" not in f  # a MAC is still no text
 
 
 # ------------------------------------------------------------------ scanner templates' version extractors
@@ -119,7 +112,11 @@ def test_system_version_keys_in_device_logs(db: SignatureDB) -> None:
     assert _ident(db, log).firmware == "V5.5.0 build 190108"
     assert _ident(db, "Jan  1 00:00:12 ipcam user.info main[123]: softVersion=V2.0.3\n").firmware == "V2.0.3"
     assert _ident(db, "Jan  1 00:00:12 nas kernel: sys_ver=4.0.1.22\n").firmware == "4.0.1.22"
-    for text in ("Operating system version: Android 9\n", "System Version: unknown\n", "subsystem versioning enabled 2\n"):
+    # a version line labelled "software" alone (training: OpenIPC/coupler#21)
+    assert _ident(db, "software V5.00.R02.000659MB.10010.140d00.0020000\nplatform IPC_GK7205V200_G5C_S38\n").firmware == \
+        "V5.00.R02.000659MB.10010.140d00.0020000"
+    for text in ("Operating system version: Android 9\n", "System Version: unknown\n", "subsystem versioning enabled 2\n",
+                 "free software 2 you\n"):
         assert _ident(db, text).firmware is None, text
 
 
