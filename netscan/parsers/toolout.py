@@ -1016,7 +1016,7 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
         ffprobe_fields(fields, t)
     if t[:1] == "<" and ('{"' in h or "[{" in h):
         html_prefixed_json(fields, prefix, t)
-    if tables and t[:1] == "<" and "|" in h and lines:
+    if tables and t[:1] == "<" and lines and ("\n|" in h or ">|" in h):
         rows = markup_table_rows(t)
         if rows:
             from netscan.parsers.shapes import table_pairs  # noqa: PLC0415 (shapes is imported with http)
