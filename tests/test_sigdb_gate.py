@@ -229,3 +229,22 @@ def test_required_literal_without_the_shipped_file(monkeypatch) -> None:  # type
     gate.required_literal.cache_clear()
     assert gate.required_literal(r"^Hikvision-Webs$") == "hikvision-webs"
     gate.required_literal.cache_clear()
+
+
+def test_without_lookahead_is_a_necessary_condition() -> None:
+    """``^(?!N)R`` -> ``^(?:R)`` only for that exact shape; every name the full key matches, the quick one
+    matches (the shipped field-name conventions, on names that do and do not match)."""
+    from netscan.sigdb.gate import without_lookahead
+
+    assert without_lookahead(re.compile(r"^(?!x)a")).pattern == "^(?:a)"  # type: ignore[union-attr]
+    for shape in (r"^(?!x)a|b", r"^(?=x)a", r"(?!x)a", r"^(?<!x)a", r"^(?!(x))(a)\1", r"^a"):
+        assert without_lookahead(re.compile(shape)) is None
+    db = load_db()
+    keys, _key_of, quick = db._semantic_keys()
+    assert any(q is not None for q in quick)
+    names = ["http.json.firmwareVersion", "http.json.latestFirmwareVersion", "http.json.device.version", "upnp.modelName",
+             "http.kv.sw_ver", "http.xml.DeviceInfo/firmwareVersion", "http.json.app.fw", "http.title", "snmp.sysDescr"]
+    for k, q in zip(keys, quick):
+        if q is not None:
+            for n in names:
+                assert q.search(n) is not None or k.search(n) is None, (k.pattern[:40], n)

@@ -755,7 +755,8 @@ def _log_start(s: str) -> re.Match[str] | None:
 
 
 def _log_message(line: str) -> str | None:
-    s = _COMPOSE.sub("", line, count=1)
+    c = _COMPOSE.match(line)  # (the compose prefix cut: as a substitution of it, without a copy of every line)
+    s = line[c.end() :] if c is not None else line
     m = _log_start(s)
     if m is None:
         return None
@@ -773,13 +774,23 @@ def _log_message(line: str) -> str | None:
     return rest[pos:].strip()
 
 
+#: The first characters of a head line that may start a stamped (or levelled, or compose-prefixed) line, besides digits.
+_LOG_FIRST = "[ACDEFIJMNOSTVWabcdefghijklmnopqrstuvwxyz"
+
+
 def log_prefix_text(text: str) -> str | None:
     """The messages of a log whose lines start with a time stamp (the prefixes cut), one a line;
     None when fewer than two lines have one."""
     head = text[:4096].split("\n", 8)[:8]
-    if sum(_log_start(ln) is not None or ((c := _COMPOSE.match(ln)) is not None and _log_start(ln[c.end() :]) is not None)
-           for ln in head if ln[:1].isdigit() or ln[:1] in "[ACDEFIJMNOSTVWabcdefghijklmnopqrstuvwxyz") < min(2, len(head)):
-        return None  # a log starts with stamped lines (a command line above them at most)
+    need = min(2, len(head))  # a log starts with stamped lines (a command line above them at most)
+    for ln in head:
+        if need <= 0:
+            break
+        if (ln[:1].isdigit() or ln[:1] in _LOG_FIRST) and (
+                _log_start(ln) is not None or ((c := _COMPOSE.match(ln)) is not None and _log_start(ln[c.end() :]) is not None)):
+            need -= 1
+    if need > 0:
+        return None
     out: list[str] = []
     stamped = 0
     for line in _lines(text):

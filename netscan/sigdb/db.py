@@ -15,7 +15,7 @@ from netscan.errors import SignatureError
 from netscan.model import DEVICE_TYPES
 from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml, signatures_root
 from netscan.sigdb.firstchars import first_chars
-from netscan.sigdb.gate import MIN_RULES, FieldGate, gate_text, required_literal
+from netscan.sigdb.gate import MIN_RULES, FieldGate, gate_text, required_literal, without_lookahead
 from netscan.sigdb.regexsafe import nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
 from netscan.sigdb.pen import load_pen
@@ -258,7 +258,7 @@ class SignatureDB:
     _family_memo: dict[str, tuple[tuple[Rule, dict[str, str]], ...]] = field(default_factory=dict, repr=False)
     _semantic_memo: dict[tuple[str, str], dict[str, str] | None] = field(default_factory=dict, repr=False)
     _quiet: set[tuple[str, str]] = field(default_factory=set, repr=False)
-    _semantic_key_cache: tuple[list[re.Pattern[str]], list[int]] | None = field(default=None, repr=False)
+    _semantic_key_cache: tuple[list[re.Pattern[str]], list[int], list[re.Pattern[str] | None]] | None = field(default=None, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
     oui_vendor: Mapping[str, str] = field(default_factory=dict)
     oui_snapshot: str = ""
@@ -291,8 +291,9 @@ class SignatureDB:
             applies = any_field_applies(name)
             # field-name conventions read by name, bulk fields included (a body's "Firmware version: ..."
             # text rule caps what it reads)
-            keys, key_of = self._semantic_keys()
-            found = [k.search(name) is not None for k in keys]  # (rules sharing a key: one search)
+            keys, key_of, quick = self._semantic_keys()
+            # (rules sharing a key: one search; a key's cheaper necessary condition first)
+            found = [(q is None or q.search(name) is not None) and k.search(name) is not None for k, q in zip(keys, quick)]
             semantic = tuple(r for r, i in zip(self.semantic_rules, key_of) if found[i])
             rules = self.rules_for_field(name)
             any_applies = applies and bool(self.any_rules)
@@ -312,9 +313,10 @@ class SignatureDB:
                 self._by_name[name] = hit
         return hit
 
-    def _semantic_keys(self) -> tuple[list[re.Pattern[str]], list[int]]:
+    def _semantic_keys(self) -> tuple[list[re.Pattern[str]], list[int], list[re.Pattern[str] | None]]:
         """The distinct field-name patterns of ``semantic_rules`` (several conventions share one: the
-        type words of families/types.yaml read the same fields) and, per rule, the index of its own."""
+        type words of families/types.yaml read the same fields), per rule the index of its own, and per
+        pattern a quicker one that every name it matches also matches, or None (``without_lookahead``)."""
         got = self._semantic_key_cache
         if got is None or len(got[1]) != len(self.semantic_rules):
             keys: list[re.Pattern[str]] = []
@@ -326,7 +328,7 @@ class SignatureDB:
                     where[k] = len(keys)
                     keys.append(r.key)
                 key_of.append(where[k])
-            got = self._semantic_key_cache = (keys, key_of)
+            got = self._semantic_key_cache = (keys, key_of, [without_lookahead(k) for k in keys])
         return got
 
     def rules_for_field(self, name: str) -> list[Rule]:

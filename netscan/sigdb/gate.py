@@ -426,3 +426,27 @@ def gate_text(value: str) -> str:
     if "\u0130" in value or "\u0131" in value:
         value = value.translate(_DOTTED_I)
     return value.casefold()
+
+
+def without_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a pattern ``^(?!N)R`` (a negative lookahead right after the start anchor, then the rest,
+    no alternation at the top level), the pattern ``^(?:R)``: every match of the first is a match of
+    the second, so where the second does not match the first cannot either. The lookahead of the
+    field-name conventions (``(?!.{0,240}?(?:latest|newest|...))``, families/generic.yaml) is tried at
+    every position of the name and costs most of the search; the rest alone is quicker and rules out
+    most names. None when the pattern is not of that shape (or the lookahead holds a group, so the
+    rest's group numbers would change)."""
+    p = pattern.pattern
+    if not isinstance(p, str) or not p.startswith("^(?!") or pattern.flags & re.VERBOSE:
+        return None
+    try:
+        items = list(_P.parse(p, pattern.flags))
+        if len(items) < 3 or items[0] != (_C.AT, _C.AT_BEGINNING) or items[1][0] is not _C.ASSERT_NOT or items[1][1][0] != 1:
+            return None
+        rest = p[_group_end(p, 1) + 1:]
+        pre = re.compile(f"^(?:{rest})", pattern.flags)
+    except (_Unsure, re.error, RecursionError, OverflowError, IndexError, ValueError, TypeError):
+        return None
+    if pre.groups != pattern.groups or pre.groupindex != pattern.groupindex:
+        return None
+    return pre
