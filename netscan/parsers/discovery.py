@@ -115,8 +115,9 @@ def _upnp_salvage(raw: str, why: str) -> Fields:
     seen: set[str] = set()
     # the root device's own elements come before its icon, service and embedded-device lists
     ends = [i for i in (raw.find("<iconList"), raw.find("<serviceList"), raw.find("<deviceList")) if i >= 0]
-    own = {name for name, _ in xml_salvage(raw[: min(ends)] if ends else raw)}
-    for name, value in xml_salvage(raw):
+    pairs = xml_salvage(raw)
+    own = {name for name, _ in (xml_salvage(raw[: min(ends)]) if ends else pairs)}  # (no list: the whole text, salvaged once)
+    for name, value in pairs:
         if name == "serviceType":
             add(fields, "upnp.service", value)
         elif name == "deviceType":
