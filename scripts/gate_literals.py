@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 
 from netscan.sigdb import load_db
@@ -20,8 +21,16 @@ from netscan.sigdb.gate import LITERALS_FILE, compute_literal, literal_key, ship
 
 
 def patterns() -> set[tuple[str, int]]:
+    """Each shipped pattern with its flags as a lazily loaded database reports them, and as the compiled
+    pattern does (an inline ``(?i)`` is in the compiled flags: 34, not 32): a gate may be built either way."""
     db = load_db(lazy=True)
-    return {(r.pattern.pattern, int(r.pattern.flags)) for r in (*db.rules, *db.any_rules)}
+    out = {(r.pattern.pattern, int(r.pattern.flags)) for r in (*db.rules, *db.any_rules)}
+    for pattern, flags in list(out):
+        try:
+            out.add((pattern, int(re.compile(pattern, flags).flags)))
+        except re.error:
+            pass
+    return out
 
 
 def main(argv: list[str]) -> int:

@@ -202,6 +202,7 @@ def test_shipped_literals_are_the_computed_ones() -> None:
     shipped = gate.shipped_literals()
     db = load_db(lazy=True)
     patterns = {(r.pattern.pattern, int(r.pattern.flags)) for r in (*db.rules, *db.any_rules)}
+    patterns |= {(p, int(re.compile(p, f).flags)) for p, f in patterns}  # (as compiled: an inline (?i) in the flags)
     found = 0
     for pattern, flags in patterns:
         key = gate.literal_key(pattern, flags)
