@@ -234,9 +234,11 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                 sweight_factor = SEMANTIC_NESTING_DISCOUNT ** nesting
                 if db.manufacturer is not None and db.manufacturer.in_component(name):
                     sweight_factor *= COMPONENT_DISCOUNT  # a chip's or a disk's model, not the device's
-                for srule in semantic:
-                    for value in values[:4]:
-                        sgot = srule.extract_value(value) if exhaustive else db.semantic_match(srule, value)
+                firsts = values[:4]
+                found = None if exhaustive else [db.semantic_matches(plan, value) for value in firsts]
+                for j, srule in enumerate(semantic):
+                    for k, value in enumerate(firsts):
+                        sgot = srule.extract_value(value) if found is None else found[k][j]
                         if sgot is None:
                             continue
                         if "model" in sgot and not name.startswith("upnp."):  # (a UPnP modelName is the product's name as sold)

@@ -199,6 +199,9 @@ class FieldPlan:
     literals: tuple[str | None, ...] = ()
     """For a field few rules read (no gate): each rule's required literal (lower-cased), None when
     it has none (netscan.sigdb.gate.required_literal); a rule whose literal is absent is not run."""
+    semantic_set: int = -1
+    """The number of ``semantic`` among the distinct sets of field-name conventions (fields whose names
+    fit the same keys share it: ``SignatureDB.semantic_matches`` is kept per set and value)."""
 
     def rules_for(self, values: list[str]) -> list[Rule]:
         """The rules that may match one of ``values``, in reading order (all of them without a gate)."""
@@ -257,6 +260,8 @@ class SignatureDB:
     _field_memo: dict[tuple[str, str], tuple[tuple[int, dict[str, str]], ...]] = field(default_factory=dict, repr=False)
     _family_memo: dict[str, tuple[tuple[Rule, dict[str, str]], ...]] = field(default_factory=dict, repr=False)
     _semantic_memo: dict[tuple[str, str], dict[str, str] | None] = field(default_factory=dict, repr=False)
+    _semantic_sets: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
+    _semantic_set_memo: dict[tuple[int, str], tuple[dict[str, str] | None, ...]] = field(default_factory=dict, repr=False)
     _quiet: set[tuple[str, str]] = field(default_factory=set, repr=False)
     _semantic_key_cache: tuple[list[re.Pattern[str]], list[int], list[re.Pattern[str] | None]] | None = field(default=None, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -308,7 +313,8 @@ class SignatureDB:
                             manufacturer=manufacturer,
                             active=bool(rules or semantic or any_applies or mac_field or names or manufacturer),
                             gate=FieldGate(rules) if gated else None,
-                            literals=literals if any(lit is not None for lit in literals) else ())
+                            literals=literals if any(lit is not None for lit in literals) else (),
+                            semantic_set=self._semantic_sets.setdefault(tuple(r.id for r in semantic), len(self._semantic_sets)))
             if len(self._by_name) < 100_000:
                 self._by_name[name] = hit
         return hit
@@ -388,6 +394,16 @@ class SignatureDB:
         except KeyError:
             pass
         return _keep(self._semantic_memo, key, value, rule.extract_value(value))
+
+    def semantic_matches(self, plan: FieldPlan, value: str) -> tuple[dict[str, str] | None, ...]:
+        """``semantic_match`` of each of ``plan.semantic`` (in order) on ``value``, kept per set of
+        conventions and value: one look-up where a field is read by a dozen (the type words of
+        families/types.yaml). Treat the mappings as read-only."""
+        key = (plan.semantic_set, value)
+        hit = self._semantic_set_memo.get(key)
+        if hit is None:
+            hit = _keep(self._semantic_set_memo, key, value, tuple(self.semantic_match(r, value) for r in plan.semantic))
+        return hit
 
     def warm(self, fields: tuple[str, ...] = ()) -> None:
         """Do ahead the work identification would do on first use: compile the family grammars and

@@ -56,7 +56,7 @@ def test_fast_path_is_the_plain_path(observations, lazy: bool) -> None:  # type:
     for rnd in ("cold", "warm"):  # warm: every value's matches now come from the memo
         for name, obs in observations:
             assert identify(obs, db).to_dict() == want[name], f"{name} ({rnd}, lazy={lazy})"
-    assert db._field_memo and db._family_memo and db._semantic_memo  # the memo was used
+    assert db._field_memo and db._family_memo and db._semantic_memo and db._semantic_set_memo  # the memo was used
 
 
 def test_memo_hands_out_copies() -> None:
