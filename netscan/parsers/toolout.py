@@ -101,6 +101,16 @@ def put_first(fields: Fields, name: str, values: list[str]) -> None:
         add(fields, name, v)
 
 
+def put_headers(fields: Fields, proto: str, pairs: list[tuple[str, str]]) -> None:
+    """Header (name, value) pairs read from one print as ``<proto>.header.<name>``, each name's values
+    first in its field (``put_first``)."""
+    grouped: dict[str, list[str]] = {}
+    for name, value in pairs:
+        grouped.setdefault(f"{proto}.header.{name.lower()}", []).append(value)
+    for field, values in grouped.items():
+        put_first(fields, field, values)
+
+
 # ------------------------------------------------------------------ nuclei
 
 #: One result line of nuclei's screen writer (format_screen.go): optional time stamp, template id
@@ -447,21 +457,13 @@ def java_header_fields(fields: Fields, prefix: str, text: str) -> None:
     proto = prefix if prefix in ("http", "rtsp") else "http"
     all_lines = _lines(text)
     if len(all_lines) >= 2:
-        per_line: dict[str, list[str]] = {}
-        for name, value in _entry_lines(all_lines):
-            per_line.setdefault(f"{proto}.header.{name.lower()}", []).append(value)
-        for field, values in per_line.items():
-            put_first(fields, field, values)
+        put_headers(fields, proto, _entry_lines(all_lines))
     for line in all_lines:
         if len(line) < 10:
             continue
         extra = _extra_header_prints(line) if ("Headers [" in line or "=" in line or "][" in line) else []
         if extra:
-            read_extra: dict[str, list[str]] = {}
-            for name, value in extra:
-                read_extra.setdefault(f"{proto}.header.{name.lower()}", []).append(value)
-            for field, values in read_extra.items():
-                put_first(fields, field, values)
+            put_headers(fields, proto, extra)
             continue
         if ", " not in line:
             continue
@@ -475,7 +477,7 @@ def java_header_fields(fields: Fields, prefix: str, text: str) -> None:
             end = line.rfind(closer)
             if end <= entries[-1].end():
                 continue
-            read: dict[str, list[str]] = {}
+            read: list[tuple[str, str]] = []
             for i, m in enumerate(entries):
                 value = line[m.end() : entries[i + 1].start() - 2] if i + 1 < len(entries) else line[m.end() : end]
                 if tail and value.endswith(tail):
@@ -490,9 +492,8 @@ def java_header_fields(fields: Fields, prefix: str, text: str) -> None:
                     if len(parts) >= 2 and parts[0][:5] in ("HTTP/", "RTSP/") and parts[1].isdigit():
                         add(fields, f"{parts[0][:4].lower()}.status", parts[1])
                     continue
-                read.setdefault(f"{proto}.header.{name.lower()}", []).append(value)
-            for field, values in read.items():
-                put_first(fields, field, values)
+                read.append((name, value))
+            put_headers(fields, proto, read)
             break
 
 
@@ -840,7 +841,7 @@ def marked_answer_fields(fields: Fields, text: str) -> None:
         shape = _DIGITS.sub("0", marker)
         answers += 1
         add(fields, f"{proto}.status", status)
-        read: dict[str, list[str]] = {}
+        read: list[tuple[str, str]] = []
         for nxt in lines[i + 1 : i + 101]:
             if len(nxt) <= len(marker) or _DIGITS.sub("0", nxt[: len(marker)]) != shape:
                 break
@@ -852,9 +853,8 @@ def marked_answer_fields(fields: Fields, text: str) -> None:
             h = _HEADER_AT.match(body)
             if h is None:
                 break
-            read.setdefault(f"{proto}.header.{h.group(1).lower()}", []).append(h.group(2).strip())
-        for field, values in read.items():
-            put_first(fields, field, values)
+            read.append((h.group(1), h.group(2).strip()))
+        put_headers(fields, proto, read)
 
 
 # ------------------------------------------------------------------ XML without its markup
