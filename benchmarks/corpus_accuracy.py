@@ -7,10 +7,15 @@
 For each split: vendor, brand, model, firmware and device-type accuracy, cameras missed (a video
 device identified as no vendor) and false cameras (a non-camera called a video device). Prints JSON.
 
-    .venv/bin/python benchmarks/corpus_accuracy.py [--misses | --aggregate] [--only LISTFILE]
+    .venv/bin/python benchmarks/corpus_accuracy.py [--misses | --aggregate] [--split NAME]
+                                                   [--auditor] [--only LISTFILE]
 
-``--aggregate`` prints counts only (cameras missed, non-cameras called video, misses): the figures
-of the test split without the names of its files, for rule authors who must not read them.
+``--aggregate`` prints counts only (cameras missed, non-cameras called video, misses).
+The test split's per-file part (file names, misses) is printed only with ``--auditor``: without it
+the test split is always given as counts, so a rule author who asks for training misses
+(``--misses --split training``) never sees a test file's name or text.
+
+``--split NAME`` measures one split only (``training`` or ``test``).
 
 ``--only LISTFILE`` measures a subset: LISTFILE names corpus files (paths relative to the repository
 root, one a line, ``#`` comments allowed), e.g. the files one corpus extension added; each split
@@ -60,13 +65,29 @@ def _subset(split: Path, listed: set[Path], tmp: Path) -> Path | None:
     return tmp
 
 
+def _split(argv: list[str]) -> str | None | bool:
+    """The split named by ``--split``; None when all are wanted; False when the name is wrong."""
+    if "--split" not in argv:
+        return None
+    i = argv.index("--split")
+    name = argv[i + 1] if i + 1 < len(argv) else ""
+    return name if name in SPLITS else False
+
+
 def main(argv: list[str]) -> int:
     t0 = time.perf_counter()
     db = load_db()
     t1 = time.perf_counter()
     out: dict[str, object] = {"db_load_seconds": round(t1 - t0, 3)}
     listed = _only(argv)
+    wanted = _split(argv)
+    if wanted is False:
+        print(f"--split takes one of: {', '.join(SPLITS)}", file=sys.stderr)
+        return 2
     for name, path in SPLITS.items():
+        if wanted is not None and name != wanted:
+            continue
+        counts_only = "--aggregate" in argv or (name == "test" and "--auditor" not in argv)
         t = time.perf_counter()
         with tempfile.TemporaryDirectory(prefix="corpus-subset-") as tmp:
             if listed is not None:
@@ -76,9 +97,9 @@ def main(argv: list[str]) -> int:
                 path = sub
             acc = evaluate(path, db)
             figures = acc.as_dict()
-        if "--misses" not in argv:
+        if "--misses" not in argv or counts_only:
             figures["misses"] = len(acc.misses)
-        if "--aggregate" in argv:
+        if counts_only:
             figures["cameras_missed"] = len(acc.cameras_missed)
             figures["non_cameras_called_video"] = len(acc.non_camera_called_video)
         figures["identify_seconds"] = round(time.perf_counter() - t, 3)

@@ -114,3 +114,30 @@ def test_corpus_accuracy_only_measures_the_listed_files(tmp_path, capsys) -> Non
     out = json.loads(capsys.readouterr().out)
     assert "test" not in out  # no test-split file was listed
     assert out["training"]["devices"] == sum(len(load_path(p)) for p in training)
+
+
+def test_corpus_accuracy_never_names_a_test_file_without_auditor(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A rule author asking for misses gets the test split as counts: no file name, no miss text,
+    unless --auditor is passed; --split measures one split only and a wrong name exits 2."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location("corpus_accuracy", ROOT / "benchmarks" / "corpus_accuracy.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    training = sorted((ROOT / "tests" / "corpus").rglob("*.json"))[:2]
+    test = sorted((ROOT / "tests" / "corpus_test").rglob("*.json"))[:3]
+    listing = tmp_path / "files.txt"
+    listing.write_text("\n".join(str(p.relative_to(ROOT)) for p in training + test) + "\n", encoding="utf-8")
+    assert mod.main(["--misses", "--only", str(listing)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert isinstance(out["test"]["misses"], int)
+    assert isinstance(out["test"]["cameras_missed"], int)
+    assert isinstance(out["test"]["non_cameras_called_video"], int)
+    assert isinstance(out["training"]["misses"], list)  # training's per-file part is for rule authors
+    assert mod.main(["--misses", "--split", "training", "--only", str(listing)]) == 0
+    assert set(json.loads(capsys.readouterr().out)) == {"db_load_seconds", "training"}
+    assert mod.main(["--misses", "--auditor", "--split", "test", "--only", str(listing)]) == 0
+    assert isinstance(json.loads(capsys.readouterr().out)["test"]["misses"], list)
+    assert mod.main(["--split", "nonsense"]) == 2
