@@ -491,8 +491,10 @@ def fragment_fields(fields: Fields, prefix: str, text: str) -> None:
         parsed = any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)
         tool_fields(fields, prefix, straight, tables=not parsed)
         t = straight
-    if ("`" in t or "=" in t or ": " in t) and not (t.lstrip()[:1] in ("{", "[", "<") and any(
-            k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)):  # (a parsed document has no prose)
+    head = t[:5] if t[:1] not in " \t\r\n" else t.lstrip()[:5]
+    if ("`" in t or "=" in t or ": " in t) and head[:5] not in ("HTTP/", "RTSP/") and head[:1] != "<" and not (
+            head[:1] in ("{", "[") and any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)):
+        # (a device's own answer, a markup page and a parsed document hold no reporter's sentence)
         for key, value in quoted_field_pairs(t):
             add(fields, f"{prefix}.kv.{key}", value)
     if ("irmware" in t or "IRMWARE" in t or "FW" in t or "fw" in t or "oftware" in t or "SW" in t or "sw" in t):
