@@ -37,10 +37,11 @@ def banner_fields(protocol: str, raw: str, request: str = "") -> Fields:
         add(fields, f"{protocol}.banner", cleaned)
     if protocol == "other" and raw:
         add(fields, "other.hex", raw[:64].encode("latin-1", "replace").hex())
-    if cleaned and ("\n" in cleaned or "{" in cleaned or "=" in cleaned or ":" in cleaned
-                    or (cleaned.endswith(")") and cleaned[:1].isdigit())):
+    if cleaned and ("\n" in cleaned or "{" in cleaned or "=" in cleaned or ":" in cleaned or "`" in cleaned or ")" in cleaned or "]" in cleaned
+                    or "irmware" in cleaned or "IRMWARE" in cleaned):
         # a tool's output or a log pasted as the device's answer (docs/observations.md "Shapes of
-        # raw"; a discovery tool's "<ip> <host>(camera name)" line); a banner without those marks
+        # raw"; a discovery tool's "<ip> <host>(camera name)" line, a client's "<model> (NVR)" status
+        # line, a field quoted in a `code span`); a banner without those marks
         # is read by the rules as it is
         text = (_strip_telnet(raw) if protocol == "telnet" else raw)[:MAX_BODY_CHARS]
         if "{" in text or "[" in text:

@@ -23,6 +23,13 @@ and yields the fields the rest of netscan already reads:
   ``53`` HardwareRevision, short or in the full ``0000xxxx-0000-1000-8000-0026BB765291`` form) as
   ``<prefix>.kv.<Name>``, and the services of that accessory that say what it is (``110`` camera stream
   management, ``121`` doorbell, ``D8`` television...) as ``<prefix>.kv.HAPService``.
+- typographic quotes (``var model=“C6N”;`` as a blog typeset it): the quote-delimited readers of
+  netscan.parsers.shapes run again on the text with straight quotes;
+- a device field quoted in a sentence: a field name in a Markdown code span and its quoted value
+  (``the `deviceModel` field is "C6N"``), a code span holding a pair, ``key=value`` / ``key: "value"``
+  written in prose: ``<prefix>.kv.<key>`` (never from a JSON document's or object dump's own lines);
+- a model-shaped token right before a firmware key and its version on one line
+  (``Model IPC_388M, Firmware Version 541_17051800``): ``<prefix>.fwline.token`` (a weak model).
 
 Every reader is capped in characters, lines and pairs; every pattern is a bounded character class or
 a fixed word next to one, so a hostile text costs linear time.
@@ -33,7 +40,7 @@ from __future__ import annotations
 import re
 
 from netscan.parsers._util import Fields, Unreadable, add, parse_loose
-from netscan.parsers.shapes import _TABLE_KEY, norm_key, table_pairs
+from netscan.parsers.shapes import _TABLE_KEY, norm_key, table_pairs, tool_fields
 
 #: Longest text looked at, most lines, longest line, most pairs kept per reader.
 MAX_TEXT = 256 * 1024
@@ -346,12 +353,153 @@ def firmware_section_versions(text: str) -> list[str]:
     return out
 
 
+# ------------------------------------------------------------------ typographic quotes
+
+#: Quotes a blog engine, a word processor or a chat client typeset in place of the straight ones a
+#: device or a tool printed (U+2018-U+201F single and double quotation marks, U+2032/U+2033 primes,
+#: fullwidth U+FF02/U+FF07): ``var model=“C6N”;`` is ``var model="C6N";`` as the device sent it.
+_TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\uff07": "'",
+                              "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\uff02": '"'})
+_TYPOGRAPHIC_TELL = re.compile("[\u2018-\u201f\u2032\u2033\uff02\uff07]")
+
+
+def straight_quotes(text: str) -> str | None:
+    """``text`` with its typographic quotes made straight, or None when it has none (then the other
+    readers have already read it as it is)."""
+    if text.isascii() or _TYPOGRAPHIC_TELL.search(text) is None:
+        return None
+    return text.translate(_TYPOGRAPHIC)
+
+
+# ------------------------------------------------------------------ a field quoted in a sentence
+
+#: A field name in a Markdown code span, a few joining words (``is``, ``field says``, ``returns``,
+#: ``=``, ``:``), then its value quoted or in a code span of its own: a reporter quoting what the
+#: device answered (``the `deviceModel` field is "C6N"``, ```model` = `DS-2CD2042WD` ``).
+_SPAN_FIELD = re.compile(
+    r"`([A-Za-z_][\w.-]{0,40}(?: [A-Za-z][\w.-]{0,20}){0,3})`[ \t]{0,4}(?:[A-Za-z,()'-]{1,16}[ \t]{1,4}){0,4}(?:[A-Za-z'-]{1,16})?(?:(?:[:=]|->|=>|\u2192)[ \t]{0,4})?"
+    r"""(?:"([^"`\r\n]{1,128})"|'([^'`\r\n]{1,128})'|`([^`\r\n]{1,128})`)""")
+#: A code span that is itself a pair: ```model="C6N"` ``, ```model: C6N` ``, ```"model": "C6N"` ``.
+_SPAN_PAIR = re.compile(r"""`(["']?)([A-Za-z_][\w.-]{0,60})\1[ \t]{0,2}[:=][ \t]{0,2}(["']?)([^"'`\r\n]{1,128})\3,?`""")
+#: A pair written in a sentence: ``key=value`` (a value quoted or one token) or ``key: "value"`` /
+#: ``"key": "value"`` (a quoted value), after a blank or an opening bracket -- never inside a URL's
+#: query (``?``/``&`` before it) or a longer name.
+_PROSE_PAIR = re.compile(
+    r"""(?:(?<=[ \t(])|^)(["']?)([A-Za-z_][\w.-]{0,60})\1(?:=(?:"([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'|([A-Za-z0-9][\w.+/-]{0,63}))"""
+    r"""|:[ \t]{0,2}(?:"([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'))""")
+#: A line that is a document's or an object dump's own line (the JSON/object readers' business,
+#: which keep its nesting: an NVR's camera list is not the NVR).
+_STRUCTURE_LINE = re.compile(r"""^[ \t]{0,200}[{\[<"',}\]]""")
+#: Words of a sentence that end in a colon before a quote (``shows up as: "X"``): not keys.
+_JOINING_WORDS = frozenset({"as", "is", "was", "are", "be", "to", "of", "in", "on", "at", "by", "it", "says", "said", "shows", "showed",
+                            "reads", "returns", "returned", "reports", "reported", "gives", "gave", "called", "named", "got", "get",
+                            "see", "saw", "like", "with", "value", "string", "text", "output", "error", "message", "e.g", "eg", "i.e"})
+#: What a line holding a pair in prose has: a code span, ``=`` after a name, or a quote after a colon.
+_CANDIDATE = re.compile(r"""`|(?<=[\w"'])=|:[ \t]{0,2}["']""")
+#: A word of a sentence before a pair written in prose (two at least).
+_WORD = re.compile(r"(?<![\w.:/-])[A-Za-z]{2,}(?![\w.:/-])")
+
+
+def quoted_field_pairs(text: str) -> list[tuple[str, str]]:
+    """(key, value) of the device fields a reporter quoted inside a sentence: a field name in a code
+    span and its quoted value (``the `model` is "X"``), a code span holding a pair, and ``key=value``
+    or ``key: "value"`` written in prose. Lines that are a document's own (JSON, an object dump,
+    markup) are left to the readers of those, which keep their nesting; a line that starts with
+    its key is the table readers' (``Key: Value``)."""
+    out: list[tuple[str, str]] = []
+    # only the lines that can hold such a pair are visited (found in one pass over the text)
+    end = min(len(text), MAX_TEXT)
+    pos = 0
+    for _ in range(MAX_LINES):
+        tell = _CANDIDATE.search(text, pos, end)
+        if tell is None:
+            break
+        start = text.rfind("\n", 0, tell.start()) + 1
+        stop = text.find("\n", tell.end(), end)
+        stop = end if stop < 0 else stop
+        pos = stop + 1
+        line = text[start:stop][:MAX_LINE]
+        if _STRUCTURE_LINE.match(line) is not None:
+            continue
+        if "`" in line:
+            for m in _SPAN_FIELD.finditer(line):
+                value = next(g for g in m.groups()[1:] if g is not None).strip()
+                key = norm_key(m.group(1))
+                if value and key:
+                    out.append((key, value))
+            for m in _SPAN_PAIR.finditer(line):
+                value = m.group(4).strip()
+                if value:
+                    out.append((m.group(2), value))
+        if "=" in line or ":" in line:
+            for m in _PROSE_PAIR.finditer(line):
+                before = line[: m.start()]
+                if "{" in before or "[" in before or "<" in before or len(_WORD.findall(before)) < 2:
+                    continue  # not in a sentence (a table's line, a header's parameters), or inside an object or a tag
+                value = next((g for g in m.groups()[2:] if g is not None), "").strip()
+                value = value.rstrip(".,;:") if m.group(5) is not None else value
+                if value and m.group(2).lower() not in _JOINING_WORDS:
+                    out.append((m.group(2), value))
+        if len(out) >= MAX_PAIRS:
+            break
+    return out[:MAX_PAIRS]
+
+
+# ------------------------------------------------------------------ a model token before a firmware key
+
+#: On one line, a model-shaped token right before a firmware key and its version (``C6N firmware
+#: V5.3.0``, ``Model IPC_388M, Firmware Version 541_17051800``, ``DS-2CD2142FWD-I / FW: V5.4.5``): a
+#: reporter's or a client's line naming what the device is and runs. The token has an upper-case
+#: letter and a digit and is not itself a version.
+#: The firmware key and the start of its version (where the reader looks back for the token).
+_FW_KEY = re.compile(r"[FfSs](?<![\w.-][FfSs])(?i:irmware|w|oftware)(?:[ \t_-](?i:version|ver\.?|rev\.?))?[ \t]{0,2}[:=]?[ \t]{1,3}[Vv]?\d")
+#: The token, then at most one separator, right before the key (matched on the text before the key).
+_TOKEN_BEFORE = re.compile(r"(?<![\w.:/-])([A-Z0-9][A-Za-z0-9]{0,19}(?:[-_./][A-Za-z0-9]{1,15}){0,5}(?:\([A-Z0-9]{1,4}\))?)[ \t]{0,2}[,;/|(-]?[ \t]{1,3}$")
+_UPPER = re.compile(r"[A-Z]")
+_DIGIT = re.compile(r"\d")
+_VERSION_TOKEN = re.compile(r"[Vv]?\d{1,4}(?:[._]\d{1,10}){1,6}[A-Za-z]?")
+
+
+def model_before_firmware(text: str) -> list[str]:
+    """The model token written just before a firmware key on one line, when the text names one such
+    token (several are a list of devices, none of them this one for sure)."""
+    found: list[str] = []
+    for k in _FW_KEY.finditer(text, 0, MAX_TEXT):
+        line_start = max(text.rfind("\n", 0, k.start()) + 1, k.start() - 96)
+        m = _TOKEN_BEFORE.search(text, line_start, k.start())
+        if m is None:
+            continue
+        token = m.group(1)
+        if (len(token) < 3 or _UPPER.search(token) is None or _DIGIT.search(token) is None
+                or _VERSION_TOKEN.fullmatch(token) is not None):
+            continue
+        if token not in found:
+            found.append(token)
+        if len(found) > 1:
+            return []
+    return found
+
+
 # ------------------------------------------------------------------ all of them
 
 def fragment_fields(fields: Fields, prefix: str, text: str) -> None:
     """Every reader above over the text of a fragment (``prefix``: ``http``, ``rtsp``, a banner's
     protocol), adding to ``fields``. Cheap tests first: a reader runs only when its tell is in the text."""
     t = text[:MAX_TEXT]
+    straight = straight_quotes(t)
+    if straight is not None:  # typographic quotes: the quote-delimited readers again, on straight quotes
+        parsed = any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)
+        tool_fields(fields, prefix, straight, tables=not parsed)
+        t = straight
+    head = t[:5] if t[:1] not in " \t\r\n" else t.lstrip()[:5]
+    if ("`" in t or "=" in t or ": " in t) and head[:5] not in ("HTTP/", "RTSP/") and head[:1] != "<" and not (
+            head[:1] in ("{", "[") and any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)):
+        # (a device's own answer, a markup page and a parsed document hold no reporter's sentence)
+        for key, value in quoted_field_pairs(t):
+            add(fields, f"{prefix}.kv.{key}", value)
+    if ("irmware" in t or "IRMWARE" in t or "FW" in t or "fw" in t or "oftware" in t or "SW" in t or "sw" in t):
+        for token in model_before_firmware(t):
+            add(fields, f"{prefix}.fwline.token", token)
     if "\\n" in t:
         for payload in escaped_payloads(t):
             for key, value in kv_lines(payload):

@@ -53,6 +53,10 @@ it names -- and turns it into the fields the identifiers already read:
 - XML whose markup was HTML-escaped (``&lt;model&gt;X&lt;/model&gt;``): ``<prefix>.xml.<name>``;
   XML whose markup was stripped (a page rendered the elements' text only, one value a line):
   each short value line as ``<prefix>.line`` (read by the family grammars only);
+- a console tool's status line that names the remote device by its model beside its video device
+  class (``Connected to DS-7608NI-K2 (NVR)``, ``Doorbell [T8210] online``), once in the text and not
+  as a list entry (an NVR's channel list, a client's camera list name other devices):
+  ``<prefix>.status.model`` and ``<prefix>.status.deviceClass``;
 - ``KEY="value"`` pairs inside SNMP string values (``snmp_string_pairs``): ``snmp.kv.<KEY>``.
 
 Every reader is capped in characters, lines and values; every pattern is a bounded character class
@@ -877,6 +881,71 @@ def _with_builds(values: list[str]) -> list[str]:
     return out
 
 
+# ------------------------------------------------------------------ a console tool's status line
+
+#: Device classes a client's status line puts beside the remote device's model (``Connected to
+#: DS-7608NI-K2 (NVR)``, ``Found T8210 [Doorbell]``, ``camera (C6N) online``): video classes only.
+_DEVICE_CLASS = (r"(?i:ip ?camera|network camera|ptz camera|camera|ipc|nvt|nvr|dvr|xvr|hvr|network video recorder|"
+                 r"digital video recorder|video recorder|video doorbell|doorbell|door ?station|vto|video encoder|encoder|"
+                 r"base ?station|home ?base)")
+#: A model as a status line prints it: one token of letters, digits and ``-_./`` with an upper-case
+#: letter and a digit (``DS-7608NI-K2``, ``T8210``, ``C6N``), a bracketed suffix kept (``DS-KD8003-IME1(B)``).
+_STATUS_MODEL = r"([A-Z0-9][A-Za-z0-9]{0,19}(?:[-_./][A-Za-z0-9]{1,15}){0,5}(?:\([A-Z0-9]{1,4}\))?)"
+_CLASS_ONLY = re.compile(_DEVICE_CLASS)
+_MODEL_ONLY = re.compile(_STATUS_MODEL)
+#: A bracketed word or token: where a status line's pair is looked for (``(NVR)``, ``[T8210]``).
+_BRACKETED_WORD = re.compile(r"[(\[]([A-Za-z0-9][A-Za-z0-9 ._/-]{0,40}?(?:\([A-Z0-9]{1,4}\))?)[)\]](?![\w-])")
+#: The model right before a bracketed class, and the class right before a bracketed model.
+_MODEL_BEFORE = re.compile(r"(?<![\w.:/-])" + _STATUS_MODEL + r"[ \t]{1,3}$")
+_CLASS_BEFORE = re.compile(r"(?<![\w-])" + _DEVICE_CLASS + r"[ \t]{1,3}$")
+#: The tell: a bracket opening on a class word or on a model-like token.
+_STATUS_TELL = re.compile(r"[(\[](?:" + _DEVICE_CLASS + r"[)\]]|[A-Z0-9][A-Za-z0-9._/-]{1,40}[)\]])")
+#: A line that is one entry of a list of other devices (an NVR's channels, a client's cameras): ``CH1``,
+#: ``Channel 2:``, ``Camera 3 -``, ``D4``, ``[5]``, ``6.``, ``- `` ... Such a line is another device.
+_LIST_ENTRY = re.compile(r"(?i)^[ \t]{0,40}(?:[-*+][ \t]|\d{1,3}[.):][ \t]|\[\d{1,3}\]|#\d{1,3}\b|(?:ch|channel|cam|camera|d|ipc|chan|input)[ \t#_-]{0,2}\d{1,3}\b)", re.M)
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_UPPER = re.compile(r"[A-Z]")
+_VERSIONISH_TOKEN = re.compile(r"[Vv]?\d{1,4}(?:\.\d{1,8}){1,5}")
+
+
+def status_line_models(text: str) -> list[tuple[str, str]]:
+    """(model, device class) of a client's status line that names the remote device by its model
+    and its class together (``Connected to DS-7608NI-K2 (NVR)``, ``Doorbell [T8210] online``). Only
+    when the text names one model so: a text that pairs several models with classes is a list of
+    other devices (an NVR's channels, a client's cameras), and so is a line that starts as a list
+    entry (``CH1``, ``Camera 2:``, ``- ``, ``3.``): none of them is the device's own."""
+    found: list[tuple[str, str]] = []
+    end = min(len(text), MAX_TEXT)
+    for n, m in enumerate(_BRACKETED_WORD.finditer(text, 0, end)):
+        if n >= MAX_VALUES:
+            break
+        inner = m.group(1)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        look = max(line_start, m.start() - 64)
+        if _CLASS_ONLY.fullmatch(inner) is not None:
+            before = _MODEL_BEFORE.search(text, look, m.start())
+            if before is None:
+                continue
+            model, cls = before.group(1), inner
+        elif _MODEL_ONLY.fullmatch(inner) is not None:
+            before = _CLASS_BEFORE.search(text, look, m.start())
+            if before is None:
+                continue
+            model, cls = inner, before.group(0)
+        else:
+            continue
+        if _LIST_ENTRY.match(text, line_start, min(end, line_start + 80)) is not None:
+            continue  # one entry of a list of other devices
+        if (len(model) < 3 or _HAS_DIGIT.search(model) is None or _HAS_UPPER.search(model) is None
+                or _VERSIONISH_TOKEN.fullmatch(model) is not None):
+            continue
+        if all(model != f[0] for f in found):
+            found.append((model, " ".join(cls.split())))
+        if len(found) > 1:
+            return []
+    return found
+
+
 def stripped_xml_values(text: str) -> list[str]:
     """The values of XML whose tags were stripped (a page showed the elements' text only): read
     only when the text has no markup and no ``:``/``=`` pairs. One value a line: at least three
@@ -1051,6 +1120,10 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
     if "&lt;" in h:
         for name, value in xml_salvage(html.unescape(t)):
             add(fields, f"{prefix}.xml.{name}", value)
+    if _STATUS_TELL.search(h) is not None:
+        for model, cls in status_line_models(t):
+            add(fields, f"{prefix}.status.model", model)
+            add(fields, f"{prefix}.status.deviceClass", cls)
     if tables and (lines or len(t) > 256):
         for value in stripped_xml_values(t):
             add(fields, f"{prefix}.line", value)
