@@ -42,6 +42,9 @@ def test_a_look_alike_dotted_version_is_not_xiongmai(db: SignatureDB) -> None:
     ("04CF8C", "Xiaomi"),         # XIAOMI Electronics,CO.,LTD
     ("24CF24", "Xiaomi"),         # Beijing Xiaomi Mobile Software
     ("2CAA8E", "Wyze"),           # already matched by name; must stay
+    ("50DCD0", "Alibi"),          # Observint Technologies, Alibi Security's maker
+    ("68F0D0", "SkyBell"),        # SkyBell Technologies Inc.
+    ("001150", "Belkin"),         # Belkin Corporation (an older block of the same company)
 ])
 def test_ieee_registrants_name_their_makers(db: SignatureDB, prefix: str, vendor: str) -> None:
     assert db.oui_vendor.get(prefix) == vendor
