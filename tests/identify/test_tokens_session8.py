@@ -80,3 +80,18 @@ def test_ezviz_cameras_stay_cameras(db: SignatureDB, raw: str) -> None:
     ident = _ident(db, raw)
     assert ident.brand == "EZVIZ" or ident.vendor == "EZVIZ"
     assert ident.device_type == "camera"
+
+
+@pytest.mark.parametrize("raw,brand,firmware", [
+    ("version=4.000.00AC000.0,build:2020-05-21", "Amcrest", "4.000.00AC000.0"),   # an Amcrest recorder's version
+    ("Software Version: V2.622.00AC000.0.R, Build Date: 2020-10-22", "Amcrest", "V2.622.00AC000.0.R"),
+    ("version=2.622.00LR000.10.R", "Lorex", "2.622.00LR000.10.R"),
+])
+def test_dahua_oem_code_in_the_version_names_the_label(db: SignatureDB, raw: str, brand: str, firmware: str) -> None:
+    ident = _ident(db, raw)
+    assert (ident.vendor, ident.brand, ident.firmware) == ("Dahua", brand, firmware)
+
+
+def test_dahua_general_build_has_no_label(db: SignatureDB) -> None:
+    ident = _ident(db, "version=2.800.0000018.0.R")
+    assert (ident.vendor, ident.brand) == ("Dahua", None)
