@@ -1,0 +1,112 @@
+"""HTTP API path conventions (signatures/fingerprints/conventions-urls.yaml) read from the URLs a client
+used (netscan/parsers/http.py ``http_client_urls``), and the client-side text a log keeps before an
+answer (its request URL, its echoed realm). Values are written here after the public material the rules
+cite (never the test split's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from netscan.identify import identify
+from netscan.model import Identification, Observation, Response
+from netscan.parsers import fields
+from netscan.sigdb import SignatureDB, load_db
+
+
+@pytest.fixture(scope="module")
+def db() -> SignatureDB:
+    return load_db()
+
+
+def _id(db: SignatureDB, *responses: Response) -> Identification:
+    return identify(Observation(ip=None, mac=None, responses=responses), db)
+
+
+def _log(line: str, request: str = "GET / (client log)") -> Response:
+    return Response("http", line, 80, request)
+
+
+@pytest.mark.parametrize(("url", "maker"), [
+    ("http://192.168.1.64/ISAPI/System/deviceInfo", "Hikvision"),
+    ("http://192.168.1.64/ISAPI/Event/notification/alertStream", "Hikvision"),
+    ("http://192.168.1.108/cgi-bin/magicBox.cgi?action=getSystemInfo", "Dahua"),
+    ("http://192.168.1.108/cgi-bin/eventManager.cgi?action=attach&codes=[All]", "Dahua"),
+    ("http://10.0.0.7/axis-cgi/param.cgi?action=list&group=Brand", "Axis"),
+    ("https://10.0.0.8/stw-cgi/system.cgi?msubmenu=deviceinfo&action=view", "Hanwha Vision"),
+    ("http://10.0.0.9/LAPI/V1.0/Channels/0/Media/Video/Streams/DetailInfos", "Uniview"),
+    ("https://10.0.0.10/rcp.xml?command=0x0a1a&type=P_OCTET&direction=READ", "Bosch"),
+    ("http://10.0.0.11:88/cgi-bin/CGIProxy.fcgi?cmd=getDevState", "Foscam"),
+    ("http://10.0.0.12/cgi-bin/api.cgi?cmd=GetAbility&token=x", "Reolink"),
+    ("http://10.0.0.13/cgi-bin/anonymous/getparam.cgi?system_hostname", "Vivotek"),
+    ("http://10.0.0.14/cgi-bin/admin/admin.cgi?action=get.system.information", "Milesight"),
+])
+def test_a_makers_api_root_in_a_clients_log_names_the_maker_and_no_type(db: SignatureDB, url: str, maker: str) -> None:
+    got = _id(db, _log(f"2024-01-02 10:11:12 ERROR [client] request failed: 401 Unauthorized for url '{url}'"))
+    assert got.vendor == maker
+    # the maker's other products serve the same API (a Hikvision alarm panel answers ISAPI): no type from it
+    assert got.device_type == "unknown"
+
+
+def test_a_request_line_in_a_log_is_read(db: SignatureDB) -> None:
+    raw = "DEBUG send: GET /stw-cgi/system.cgi?msubmenu=deviceinfo&action=view HTTP/1.1\nDEBUG reply: timed out\n"
+    assert "/stw-cgi/system.cgi?msubmenu=deviceinfo&action=view" in fields(_log(raw)).get("http.client-url", [])
+    assert _id(db, _log(raw)).vendor == "Hanwha Vision"
+
+
+def test_a_curl_transcript_names_the_maker_by_the_path_it_asked(db: SignatureDB) -> None:
+    raw = "> GET /axis-cgi/motion/motiondata.cgi HTTP/1.1\n> Host: 10.0.0.7\n>\n< HTTP/1.0 204 No Content\n"
+    assert _id(db, Response("http", raw, 80, "GET /axis-cgi/motion/motiondata.cgi")).vendor == "Axis"
+
+
+@pytest.mark.parametrize("raw", [
+    "2024-01-02 10:11:12 WARNING GET http://10.0.0.5/ISAPI/System/deviceInfo -> 404 Not Found",
+    "requests.exceptions.HTTPError: 404 Client Error: Not Found for url: http://10.0.0.5/cgi-bin/magicBox.cgi?action=getSystemInfo",
+])
+def test_a_path_the_device_did_not_have_names_nobody(db: SignatureDB, raw: str) -> None:
+    assert _id(db, _log(raw)).vendor is None
+
+
+def test_netscans_own_request_on_a_catch_all_server_names_nobody(db: SignatureDB) -> None:
+    # netscan asks a maker's paths only once it named the maker; a catch-all answers every path alike
+    for raw in ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nok\r\n",
+                "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"Login\"\r\n\r\n"):
+        got = _id(db, Response("http", raw, 80, "GET /ISAPI/System/deviceInfo"))
+        assert got.vendor is None
+        assert "http.client-url" not in fields(Response("http", raw, 80, "GET /ISAPI/System/deviceInfo"))
+
+
+@pytest.mark.parametrize("url", [
+    "http://192.168.1.5:5000/webapi/entry.cgi?api=SYNO.SurveillanceStation.Camera&method=List&version=9",
+    "http://192.168.1.20/zm/cgi-bin/nph-zms?mode=jpeg&monitor=1",
+    "http://192.168.1.2:1984/api/stream.mp4?src=axis_front",
+    "http://192.168.1.3:5000/api/front_door/latest.jpg",
+    "http://192.168.1.4:9997/v3/paths/list",
+    "http://192.168.1.6:81/image/frontcam?q=50",
+])
+def test_media_servers_and_nvr_software_apis_name_no_camera_maker(db: SignatureDB, url: str) -> None:
+    # Synology Surveillance Station, ZoneMinder, go2rtc, Frigate, mediamtx, Blue Iris: their own API roots
+    got = _id(db, _log(f"GET {url} 200"))
+    assert got.vendor is None
+    assert got.device_type == "unknown"
+
+
+def test_a_live555_client_log_keeps_the_realm_it_echoed(db: SignatureDB) -> None:
+    # openRTSP / testRTSPClient verbose output: the client's request (with its Digest Authorization,
+    # which copies the server's realm, RFC 7616) is printed before the answer's status line
+    raw = ('Sending request: DESCRIBE rtsp://admin:*****@10.0.0.20/stream1 RTSP/1.0\nCSeq: 3\n'
+           'Authorization: Digest username="admin", realm="TP-LINK IP-Camera", nonce="0123", uri="rtsp://10.0.0.20/stream1", '
+           'response="abcd"\nUser-Agent: LIVE555 Streaming Media v2023.11.30\n\n\n'
+           'Received a complete DESCRIBE response:\nRTSP/1.0 401 Unauthorized\n')
+    f = fields(Response("rtsp", raw, 554, "DESCRIBE"))
+    assert 'Digest realm="TP-LINK IP-Camera"' in f["rtsp.header.www-authenticate"]
+    assert _id(db, Response("rtsp", raw, 554, "DESCRIBE")).vendor == "TP-Link"
+
+
+def test_the_request_url_of_another_tools_record_is_a_client_url(db: SignatureDB) -> None:
+    log = "[client] RTSP/1.0 401 Unauthorized\n[client] CSeq: 1\n"
+    req = "OPTIONS rtsp://10.0.0.30:554/cam/realmonitor?channel=1&subtype=1 RTSP/1.0"
+    got = fields(Response("rtsp", log, 554, req))
+    assert "rtsp://10.0.0.30:554/cam/realmonitor?channel=1&subtype=1" in got["rtsp.client-url"]
+    # an answer recorded whole keeps its request out (tests/identify/test_conventions.py)
+    whole = fields(Response("rtsp", "RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\n\r\n", 554, req))
+    assert "rtsp.client-url" not in whole
