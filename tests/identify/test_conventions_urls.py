@@ -110,3 +110,31 @@ def test_the_request_url_of_another_tools_record_is_a_client_url(db: SignatureDB
     # an answer recorded whole keeps its request out (tests/identify/test_conventions.py)
     whole = fields(Response("rtsp", "RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\n\r\n", 554, req))
     assert "rtsp.client-url" not in whole
+
+
+def _challenge(proto: str, value: str) -> Response:
+    head = "HTTP/1.1" if proto == "http" else "RTSP/1.0"
+    return Response(proto, f"{head} 401 Unauthorized\r\nCSeq: 1\r\nWWW-Authenticate: {value}\r\n\r\n", 80 if proto == "http" else 554, "GET /")
+
+
+@pytest.mark.parametrize("proto", ["http", "rtsp"])
+@pytest.mark.parametrize("realm", ["Login to 2J01018PAA00813", "Login to 11839e10161ff4ebab8e3260b8779f14", "Login to XXXXXXXXXXXX"])
+def test_dahuas_login_to_realm_holds_whatever_token_it_carries(db: SignatureDB, proto: str, realm: str) -> None:
+    # a serial, a per-device hash on newer firmware, or the publisher's mask
+    assert _id(db, _challenge(proto, f'Digest realm="{realm}", nonce="abc"')).vendor == "Dahua"
+
+
+@pytest.mark.parametrize("value", ['Basic realm="Login to XIMS"', 'Digest realm="Login to the web interface", nonce="abc"'])
+def test_a_login_to_realm_of_a_web_application_names_nobody(db: SignatureDB, value: str) -> None:
+    assert _id(db, _challenge("http", value)).vendor is None
+
+
+@pytest.mark.parametrize("url", ["rtsp://160.10.0.1/?inst=2", "rtsp://160.10.0.1/?line=1&inst=1&h26x=4", "rtsp://160.10.0.1/rtsp_tunnel?inst=1"])
+def test_boschs_stream_parameters_on_the_root_path_name_bosch(db: SignatureDB, url: str) -> None:
+    raw = f"RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Base: {url}\r\n\r\n"
+    assert _id(db, Response("rtsp", raw, 554, "DESCRIBE rtsp://160.10.0.1/")).vendor == "Bosch"
+
+
+def test_other_root_path_queries_name_nobody(db: SignatureDB) -> None:
+    raw = "RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Base: rtsp://10.0.0.2/?token=1&channel=2\r\n\r\n"
+    assert _id(db, Response("rtsp", raw, 554, "DESCRIBE rtsp://10.0.0.2/")).vendor is None
