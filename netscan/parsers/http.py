@@ -793,15 +793,19 @@ def http_client_urls(fields: Fields, raw: str, msg: Message, path: str | None) -
     HTTP URLs and request lines in the recorded text (a client library's log or error message, a
     configuration), and the request's own path when another tool recorded the exchange (a log, a
     ``curl -v`` transcript, a fragment: the client's request, chosen by a user who knew the device).
-    The path of an answer recorded whole (netscan's own probes) is not taken: netscan asks a maker's
-    paths only once it named the maker, and a catch-all server answers every path alike. A line that
-    says the path was not found, and an answer refusing the path, count for nothing."""
+    Nothing of an answer recorded whole (netscan's own probes, ``curl -i``) is taken: netscan asks a
+    maker's paths only once it named the maker, a catch-all server answers every path alike, and a
+    page's links may point at other devices (an NVR program's camera list). A line that says the path
+    was not found, and an answer refusing the path, count for nothing."""
+    if raw.lstrip()[:5] in ("HTTP/", "RTSP/") or msg.status in _REFUSAL_STATUS:
+        # an answer recorded whole (netscan's own probes, curl -i): its request is netscan's or the user's
+        # choice, and the URLs in its page are links, perhaps to other devices (an NVR program's camera list)
+        return
     seen: set[str] = set()
-    refused = msg.status in _REFUSAL_STATUS
-    if path and path != "/" and not refused and raw.lstrip()[:5] not in ("HTTP/", "RTSP/"):
+    if path and path != "/":
         seen.add(path)
         add(fields, "http.client-url", path)
-    if refused or ("http://" not in raw and "https://" not in raw and " HTTP/1." not in raw):
+    if "http://" not in raw and "https://" not in raw and " HTTP/1." not in raw:
         return
     for rx in (_HTTP_URL, _REQUEST_LINE):
         for m in rx.finditer(raw, 0, MAX_BODY_CHARS):

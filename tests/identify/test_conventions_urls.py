@@ -39,6 +39,11 @@ def _log(line: str, request: str = "GET / (client log)") -> Response:
     ("http://10.0.0.12/cgi-bin/api.cgi?cmd=GetAbility&token=x", "Reolink"),
     ("http://10.0.0.13/cgi-bin/anonymous/getparam.cgi?system_hostname", "Vivotek"),
     ("http://10.0.0.14/cgi-bin/admin/admin.cgi?action=get.system.information", "Milesight"),
+    ("http://192.168.1.64/doc/page/login.asp?_1700000000000", "Hikvision"),
+    ("http://192.168.1.64/PSIA/Custom/SelfExt/userCheck", "Hikvision"),
+    ("http://10.0.0.15/control/userimage.html", "Mobotix"),
+    ("https://10.0.0.16/stok=3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c/ds", "TP-Link"),
+    ("https://10.0.0.1/proxy/protect/api/cameras", "Ubiquiti"),
 ])
 def test_a_makers_api_root_in_a_clients_log_names_the_maker_and_no_type(db: SignatureDB, url: str, maker: str) -> None:
     got = _id(db, _log(f"2024-01-02 10:11:12 ERROR [client] request failed: 401 Unauthorized for url '{url}'"))
@@ -138,3 +143,23 @@ def test_boschs_stream_parameters_on_the_root_path_name_bosch(db: SignatureDB, u
 def test_other_root_path_queries_name_nobody(db: SignatureDB) -> None:
     raw = "RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Base: rtsp://10.0.0.2/?token=1&channel=2\r\n\r\n"
     assert _id(db, Response("rtsp", raw, 554, "DESCRIBE rtsp://10.0.0.2/")).vendor is None
+
+
+def test_the_links_of_a_page_recorded_whole_are_not_client_urls(db: SignatureDB) -> None:
+    # an NVR program's page listing its cameras' URLs: the links point at other devices
+    page = ('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><a href="http://192.168.1.64/ISAPI/Streaming/channels/101/picture">'
+            'front</a> <a href="http://192.168.1.108/cgi-bin/snapshot.cgi">back</a></body></html>')
+    assert "http.client-url" not in fields(Response("http", page, 80, "GET /cameras"))
+    assert _id(db, Response("http", page, 80, "GET /cameras")).vendor is None
+
+
+def test_boschs_rcp_answer_names_bosch(db: SignatureDB) -> None:
+    body = ("<rcp><command><hex>0x0a1a</hex><dec>2586</dec></command><type>P_OCTET</type><direction>READ</direction>"
+            "<num>1</num><idstring></idstring><payload></payload><result><hex>0x00</hex></result></rcp>")
+    for raw in (body, "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\r\n" + body):
+        assert _id(db, Response("http", raw, 80, "GET /rcp.xml?command=0x0a1a&type=P_OCTET&direction=READ")).vendor == "Bosch"
+
+
+def test_an_rcp_root_without_bosch_s_direction_names_nobody(db: SignatureDB) -> None:
+    body = "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\r\n<rcp><command><hex>0x0a1a</hex></command><status>ok</status></rcp>"
+    assert _id(db, Response("http", body, 80, "GET /")).vendor is None
