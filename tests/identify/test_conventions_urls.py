@@ -163,3 +163,31 @@ def test_boschs_rcp_answer_names_bosch(db: SignatureDB) -> None:
 def test_an_rcp_root_without_bosch_s_direction_names_nobody(db: SignatureDB) -> None:
     body = "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\r\n<rcp><command><hex>0x0a1a</hex></command><status>ok</status></rcp>"
     assert _id(db, Response("http", body, 80, "GET /")).vendor is None
+
+
+# ------------------------------------------------------------------ binary headers (conventions-binary.yaml)
+def _b64(data: bytes, port: int) -> Response:
+    import base64
+
+    return Response("other", "b64:" + base64.b64encode(data).decode(), port, "banner")
+
+
+@pytest.mark.parametrize(("data", "port", "maker"), [
+    # neolink src/bc/model.rs: magic 0x0abcdef0, message id 1 (login), body length, encryption offset
+    (bytes.fromhex("f0debc0a01000000a8000000000000000000dd12") + b"<?xml", 9000, "Reolink"),
+    # a DHIP answer: length 0x20, "DHIP", session, request id, lengths, then JSON
+    (bytes.fromhex("200000004448495000000000010000002a000000000000002a00000000000000") + b'{"id":1,"result":true}', 5000, "Dahua"),
+    # a DVRIP answer: 0xff, version 1, session, sequence, message id 1001 (login reply), length, JSON
+    (bytes.fromhex("ff010000" "11000000" "00000000" "0000" "e903" "0f000000") + b'{ "Ret" : 100 }', 34567, "Xiongmai"),
+])
+def test_a_private_protocols_header_names_its_platform(db: SignatureDB, data: bytes, port: int, maker: str) -> None:
+    assert _id(db, _b64(data, port)).vendor == maker
+
+
+@pytest.mark.parametrize("data", [
+    bytes.fromhex("f0debc"),                                  # the magic cut short
+    bytes.fromhex("ff01000011000000") + b"\x00" * 12,         # an 0xff 0x01 run without a DVRIP body
+    b"\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03" + b"\x00" * 32,  # a TLS ClientHello
+])
+def test_other_binary_answers_name_nobody(db: SignatureDB, data: bytes) -> None:
+    assert _id(db, _b64(data, 9000)).vendor is None
