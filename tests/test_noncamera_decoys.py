@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from netscan.identify import identify
+from netscan.identify.resolve import NO_TYPE_FIELDS
 from netscan.model import VIDEO_TYPES, Observation, Response
 from netscan.observations import load_path
 from netscan.parsers import fields
@@ -29,6 +30,8 @@ def db() -> SignatureDB:
 
 def _is_camera_rule(db: SignatureDB, rule: Rule) -> bool:
     """A rule whose claims alone could make a device video equipment."""
+    if rule.field in NO_TYPE_FIELDS and not rule.set.get("device_type") and "device_type" not in rule.pattern.groupindex:
+        return False  # names a maker only: resolve never types a device from these fields (NO_TYPE_FIELDS)
     if rule.set.get("device_type") in VIDEO_TYPES:
         return True
     if rule.set.get("device_type") not in (None, "", "unknown"):

@@ -46,6 +46,10 @@ _SPECIFIC_VIDEO = ("nvr", "dvr", "doorbell", "encoder")
 #: field, the registrant of the SNMP agent's enterprise number (a camera maker's print servers and
 #: switches carry the same number).
 _NAME_ONLY = frozenset({"maker-name", "manufacturer-field", "iana-enterprise-number"})
+#: Fields whose rules name a maker and never say what the device is, not even through a video-only maker's
+#: name: the HTTP API paths a client used (fingerprints/conventions-urls.yaml) are served by the maker's
+#: non-video products too (a Hikvision alarm panel answers ISAPI, a Dahua access controller its CGI).
+NO_TYPE_FIELDS = ("http.client-url",)
 #: Evidence of these protocols is a hint (names a device looked up: a phone app looks them up too).
 HINT_PROTOCOLS = frozenset({"dns"})
 #: A hint's claim weighs at most this much.
@@ -308,8 +312,9 @@ def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence:
         v = db.vendor(brand)
     # a maker's name alone (in a title, a banner, a manufacturer field) is no sign of video gear:
     # another company's product may carry the same word
-    if v is not None and v.video_only and any(e.kind == "rule" and e.source not in _NAME_ONLY and not _is_software(e) and not _is_hint(e)
-                                         for e in evidence):
+    untyped = {r.id for name in NO_TYPE_FIELDS for r in db.rules_by_field.get(name, ())}
+    if v is not None and v.video_only and any(e.kind == "rule" and e.source not in _NAME_ONLY and e.source not in untyped
+                                         and not _is_software(e) and not _is_hint(e) for e in evidence):
         return "camera"
     return "unknown"
 

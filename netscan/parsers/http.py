@@ -58,6 +58,8 @@ class Message:
     """Header lines of the further answers of a transcript (read as header fields, not in ``header-names``)."""
     text: str = ""
     """The whole text of a fragment (empty for an exchange): tool outputs and tables are read from it."""
+    before: str = ""
+    """What a log kept before the answer's status line (a client's request, its ``Authorization``)."""
 
     def header(self, name: str) -> str | None:
         """First value of a header, case-insensitively."""
@@ -159,6 +161,8 @@ def _head_block(text: str, at: int) -> list[str] | None:
 
 #: Further answers read from one transcript (a client's log of several exchanges).
 MAX_TRANSCRIPT_ANSWERS = 16
+#: How much of a log before an answer's status line is read for the client's echoed realm.
+MAX_BEFORE_CHARS = 8192
 
 
 def _later_answers(msg: Message, text: str, after: int) -> None:
@@ -289,6 +293,7 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
         if inside is not None:  # the answer starts at its status line; what came before is not it
             msg = parse_message(_dedent_status(text, inside.start()))
             _later_answers(msg, text, inside.end())
+            msg.before = text[max(0, inside.start() - MAX_BEFORE_CHARS) : inside.start()]
             return msg
     if "\n" in text.strip() and text.lstrip()[:1] not in ("{", "<"):
         unprefixed = _strip_log_prefix(text.replace("\r\n", "\n"))
@@ -709,6 +714,8 @@ def message_fields(msg: Message, prefix: str) -> Fields:
         add(fields, f"{prefix}.header.{k.lower()}", v)
     if f"{prefix}.header.authorization" in fields:
         echoed_realm(fields, prefix, fields[f"{prefix}.header.authorization"])
+    if msg.before and "uthorization" in msg.before:  # the client's request a log kept before the answer
+        echoed_realm(fields, prefix, [m.group(1) for m in _EMBEDDED_AUTHORIZATION.finditer(msg.before)][:4])
     if f"{prefix}.header.www-authenticate" in fields:
         realm_first(fields, prefix)
     sdp = False
@@ -767,7 +774,50 @@ def http_fields(raw: str, request: str = "") -> Fields:
     path = request_path(request)
     if path:
         add(fields, "http.path", path)
+    http_client_urls(fields, raw, msg, path)
     return fields
+
+
+#: An HTTP URL written in a client's text (a log line, an error message, a configuration).
+_HTTP_URL = re.compile(r"https?://[^\s\"'<>`|\\]{1,300}")
+#: A request line a client's log kept (``GET /axis-cgi/param.cgi?action=list HTTP/1.1``).
+_REQUEST_LINE = re.compile(r"(?m)(?:^|[\s\"'\[(>])(?:GET|POST|PUT|HEAD) (/[^\s\"'<>`|\\]{1,300}) HTTP/1\.[01]\b")
+#: A line that says the path was not there: its URL is no statement about the device.
+_REFUSED = re.compile(r"(?i)\b(?:404|not found)\b")
+#: Statuses with which a server refuses a path (its URL, echoed in the page, says nothing of the device).
+_REFUSAL_STATUS = frozenset({400, 403, 404, 405, 410, 501})
+
+
+def http_client_urls(fields: Fields, raw: str, msg: Message, path: str | None) -> None:
+    """``http.client-url``: the HTTP API paths a client used for this device (fingerprints/conventions-urls.yaml):
+    HTTP URLs and request lines in the recorded text (a client library's log or error message, a
+    configuration), and the request's own path when another tool recorded the exchange (a log, a
+    ``curl -v`` transcript, a fragment: the client's request, chosen by a user who knew the device).
+    Nothing of an answer recorded whole (netscan's own probes, ``curl -i``) is taken: netscan asks a
+    maker's paths only once it named the maker, a catch-all server answers every path alike, and a
+    page's links may point at other devices (an NVR program's camera list). A line that says the path
+    was not found, and an answer refusing the path, count for nothing."""
+    if raw.lstrip()[:5] in ("HTTP/", "RTSP/") or msg.status in _REFUSAL_STATUS:
+        # an answer recorded whole (netscan's own probes, curl -i): its request is netscan's or the user's
+        # choice, and the URLs in its page are links, perhaps to other devices (an NVR program's camera list)
+        return
+    seen: set[str] = set()
+    if path and path != "/":
+        seen.add(path)
+        add(fields, "http.client-url", path)
+    if "http://" not in raw and "https://" not in raw and " HTTP/1." not in raw:
+        return
+    for rx in (_HTTP_URL, _REQUEST_LINE):
+        for m in rx.finditer(raw, 0, MAX_BODY_CHARS):
+            u = (m.group(1) if m.groups() else m.group(0)).rstrip(".,;:)]}'\"")
+            start = raw.rfind("\n", 0, m.start()) + 1
+            end = raw.find("\n", m.end())
+            if u in seen or _REFUSED.search(raw, start, end if end >= 0 else len(raw)):
+                continue
+            seen.add(u)
+            add(fields, "http.client-url", u)
+            if len(seen) >= MAX_CLIENT_URLS:
+                return
 
 
 #: An RTSP URL written in a client's text (a request line, a player's error message, a configuration).
@@ -821,6 +871,10 @@ def rtsp_fields(raw: str, request: str = "") -> Fields:
     if raw[:5] not in ("HTTP/", "RTSP/"):  # other tools' recordings (netscan/parsers/toolout.py)
         toolout_fields(fields, "rtsp", raw, tables="rtsp.sdp.session" not in fields and "rtsp.sdp.origin" not in fields)
     client_urls(fields, "rtsp", raw)
+    if ("rtsp://" in request or "rtsps://" in request) and raw.lstrip()[:5] not in ("HTTP/", "RTSP/"):
+        # another tool's record (a log, a fragment): its request line holds the URL the client's user configured;
+        # the request of an answer recorded whole is not taken (a restreamer serves any path name)
+        client_urls(fields, "rtsp", request)
     logged_challenge(fields, "rtsp")
     if request:
         add(fields, "rtsp.method", request.split()[0] if request.split() else "")
