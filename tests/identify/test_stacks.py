@@ -35,8 +35,20 @@ FFMPEG_SDP = ("v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=No Name\r\nc=IN IP4 127.0.0.
 
 
 def test_a_live_video_sdp_alone_does_not_make_a_camera(db: SignatureDB) -> None:
-    """Phone apps and restreamers describe live video too: an SDP alone types nothing."""
-    assert _type(db, Response("rtsp", SANYO_SDP, 554, "DESCRIBE")) == "unknown"
+    """Phone apps and restreamers describe live video too: an SDP alone types nothing (the Sanyo
+    camera's SDP with a session name of no convention)."""
+    plain = SANYO_SDP.replace("s=Media presentation", "s=Stream")
+    assert _type(db, Response("rtsp", plain, 554, "DESCRIBE")) == "unknown"
+
+
+def test_the_camera_firmware_session_name_is_a_weak_camera_hint(db: SignatureDB) -> None:
+    """"Media Presentation", the session name camera and recorder firmware writes
+    (types-video.yaml), types the same SDP camera; a typed non-camera still wins over it."""
+    assert _type(db, Response("rtsp", SANYO_SDP, 554, "DESCRIBE")) == "camera"
+    ffmpeg_named = FFMPEG_SDP.replace("s=No Name", "s=Media Presentation")
+    got = _type(db, Response("rtsp", "RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: application/sdp\r\n\r\n" + ffmpeg_named,
+                             554, "DESCRIBE"))
+    assert got == "server"
 
 
 def test_an_rtsp_server_that_asks_for_credentials_is_a_weak_camera_hint(db: SignatureDB) -> None:
