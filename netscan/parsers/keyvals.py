@@ -384,9 +384,13 @@ _SPAN_PAIR = re.compile(r"""`(["']?)([A-Za-z_][\w.-]{0,60})\1[ \t]{0,2}[:=][ \t]
 #: A pair written in a sentence: ``key=value`` (a value quoted or one token) or ``key: "value"`` /
 #: ``"key": "value"`` (a quoted value), after a blank or an opening bracket -- never inside a URL's
 #: query (``?``/``&`` before it) or a longer name.
-_PROSE_PAIR = re.compile(
-    r"""(?:(?<=[ \t(])|^)(["']?)([A-Za-z_][\w.-]{0,60})\1(?:=(?:"([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'|([A-Za-z0-9][\w.+/-]{0,63}))"""
-    r"""|:[ \t]{0,2}(?:"([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'))""")
+#: Its separator (where the reader looks: ``=`` after a name, or a colon before a quote), the key
+#: right before it (after a blank or an opening bracket, perhaps quoted), and the value after it.
+_PROSE_SEP = re.compile(r"""(?<=[\w"'])=|(?<=[\w"']):(?=[ \t]{0,2}["'])""")
+#: (the key is matched on the reversed text before the separator: one attempt, at its start)
+_PROSE_KEY_REVERSED = re.compile(r"""(["']?)([\w.-]{0,60}[A-Za-z_])""")
+_PROSE_EQ_VALUE = re.compile(r""""([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'|([A-Za-z0-9][\w.+/-]{0,63})""")
+_PROSE_QUOTED_VALUE = re.compile(r"""[ \t]{0,2}(?:"([^"\r\n]{1,128})"|'([^'\r\n]{1,128})')""")
 #: A line that is a document's or an object dump's own line (the JSON/object readers' business,
 #: which keep its nesting: an NVR's camera list is not the NVR).
 _STRUCTURE_LINE = re.compile(r"""^[ \t]{0,200}[{\[<"',}\]]""")
@@ -395,7 +399,7 @@ _JOINING_WORDS = frozenset({"as", "is", "was", "are", "be", "to", "of", "in", "o
                             "reads", "returns", "returned", "reports", "reported", "gives", "gave", "called", "named", "got", "get",
                             "see", "saw", "like", "with", "value", "string", "text", "output", "error", "message", "e.g", "eg", "i.e"})
 #: What a line holding a pair in prose has: a code span, ``=`` after a name, or a quote after a colon.
-_CANDIDATE = re.compile(r"""`|(?<=[\w"'])=|:[ \t]{0,2}["']""")
+_CANDIDATE = re.compile(r"""`|=|:[ \t]{0,2}["']""")
 #: A word of a sentence before a pair written in prose (two at least).
 _WORD = re.compile(r"(?<![\w.:/-])[A-Za-z]{2,}(?![\w.:/-])")
 
@@ -432,14 +436,28 @@ def quoted_field_pairs(text: str) -> list[tuple[str, str]]:
                 if value:
                     out.append((m.group(2), value))
         if "=" in line or ":" in line:
-            for m in _PROSE_PAIR.finditer(line):
-                before = line[: m.start()]
+            for sep in _PROSE_SEP.finditer(line):
+                k = _PROSE_KEY_REVERSED.match(line[max(0, sep.start() - 64) : sep.start()][::-1])
+                if k is None:
+                    continue
+                quote, key = k.group(1), k.group(2)[::-1]
+                start = sep.start() - len(quote) - len(key)
+                if quote:
+                    start -= 1
+                    if start < 0 or line[start] != quote:
+                        continue
+                if start > 0 and line[start - 1] not in " \t(":
+                    continue
+                before = line[:start]
                 if "{" in before or "[" in before or "<" in before or len(_WORD.findall(before)) < 2:
                     continue  # not in a sentence (a table's line, a header's parameters), or inside an object or a tag
-                value = next((g for g in m.groups()[2:] if g is not None), "").strip()
-                value = value.rstrip(".,;:") if m.group(5) is not None else value
-                if value and m.group(2).lower() not in _JOINING_WORDS:
-                    out.append((m.group(2), value))
+                v = (_PROSE_EQ_VALUE if sep.group(0) == "=" else _PROSE_QUOTED_VALUE).match(line, sep.end())
+                if v is None:
+                    continue
+                value = next((g for g in v.groups() if g is not None), "").strip()
+                value = value.rstrip(".,;:") if sep.group(0) == "=" and v.group(3) is not None else value
+                if value and key.lower() not in _JOINING_WORDS:
+                    out.append((key, value))
         if len(out) >= MAX_PAIRS:
             break
     return out[:MAX_PAIRS]
@@ -492,12 +510,13 @@ def fragment_fields(fields: Fields, prefix: str, text: str) -> None:
         tool_fields(fields, prefix, straight, tables=not parsed)
         t = straight
     head = t[:5] if t[:1] not in " \t\r\n" else t.lstrip()[:5]
-    if ("`" in t or "=" in t or ": " in t) and head[:5] not in ("HTTP/", "RTSP/") and head[:1] != "<" and not (
-            head[:1] in ("{", "[") and any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)):
-        # (a device's own answer, a markup page and a parsed document hold no reporter's sentence)
+    # a device's own answer, a markup page and a parsed document hold no reporter's sentence
+    prose = head[:5] not in ("HTTP/", "RTSP/") and head[:1] != "<" and not (
+        head[:1] in ("{", "[") and any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields))
+    if prose and ("`" in t or "=" in t or ": " in t):
         for key, value in quoted_field_pairs(t):
             add(fields, f"{prefix}.kv.{key}", value)
-    if ("irmware" in t or "IRMWARE" in t or "FW" in t or "fw" in t or "oftware" in t or "SW" in t or "sw" in t):
+    if prose and ("irmware" in t or "IRMWARE" in t or "FW" in t or "fw" in t or "oftware" in t or "SW" in t or "sw" in t):
         for token in model_before_firmware(t):
             add(fields, f"{prefix}.fwline.token", token)
     if "\\n" in t:

@@ -57,6 +57,14 @@ it names -- and turns it into the fields the identifiers already read:
   class (``Connected to DS-7608NI-K2 (NVR)``, ``Doorbell [T8210] online``), once in the text and not
   as a list entry (an NVR's channel list, a client's camera list name other devices):
   ``<prefix>.status.model`` and ``<prefix>.status.deviceClass``;
+- one device exported as CSV (a discovery tool's export: a header row of column names and ONE data
+  row; several rows are a list of other devices): ``<prefix>.kv.<Column>``;
+- records of an answer other tools keep: a packet dissection printed as text (tshark ``-V``,
+  Wireshark's "Copy as Text": an HTTP/RTSP answer's head lines ending in a written-out ``\r\n``, an SDP's
+  ``Session Name (s): X`` items), masscan ``--banners`` lines (``[http]`` with ``\x0d\x0a``, ``[title]``),
+  WhatWeb's brief log (``HTTPServer[X]``, ``Title[X]``), zgrab2 JSON (``data.http.result.response``) and
+  HAR archives (``log.entries[].response``, the first entry's host only): each answer read as the
+  exchange it was (``<proto>.status``, ``.header.*``, the body's fields);
 - ``KEY="value"`` pairs inside SNMP string values (``snmp_string_pairs``): ``snmp.kv.<KEY>``.
 
 Every reader is capped in characters, lines and values; every pattern is a bounded character class
@@ -881,6 +889,223 @@ def _with_builds(values: list[str]) -> list[str]:
     return out
 
 
+# ------------------------------------------------------------------ scanners' and analysers' records of an answer
+
+#: Most answers read from one scanner record or archive.
+MAX_RECORDS = 16
+
+
+def _answer_fields(fields: Fields, head: str, headers: list[tuple[str, str]], body: str) -> None:
+    """An answer a tool stored in parts (status line, header pairs, body) read as the exchange it was."""
+    from netscan.parsers.http import message_fields, parse_message  # noqa: PLC0415 (http imports this module)
+
+    raw = head + "\r\n" + "".join(f"{n}: {v}\r\n" for n, v in headers[:MAX_HEADER_ENTRIES]) + "\r\n" + body[:MAX_RESPONSE]
+    try:
+        msg = parse_message(raw)
+    except Exception:  # noqa: BLE001 -- a record that is no answer: nothing read
+        return
+    proto = msg.proto.lower()
+    for name, values in message_fields(msg, proto).items():
+        for v in values:
+            add(fields, name, v)
+
+
+#: tshark ``-V`` / Wireshark "Copy as text" packet details (epan/print.c): a protocol's name alone at
+#: the start of a line, its items indented below it; HTTP and RTSP print each head line as sent, its
+#: CR LF written ``\r\n``.
+_DISSECTION = re.compile(r"^(Hypertext Transfer Protocol|Real Time Streaming Protocol|Session Description Protocol)[ \t]*\r?$", re.M)
+_ESCAPED_HEAD_LINE = re.compile(r"^(\S[^\r\n]{0,4000}?)\\r\\n$")
+#: An SDP item of the dissection: ``Session Name (s): Media Presentation``.
+_SDP_ITEM = re.compile(r"^[A-Z][^()\r\n:]{0,80}\(([a-z])\): ([^\r\n]{0,2000})$")
+
+
+def dissection_fields(fields: Fields, prefix: str, text: str) -> None:
+    """The HTTP/RTSP answers and SDPs of a packet dissection printed as text (tshark ``-V``,
+    Wireshark's "Copy ... as Text"): each section's first-level items; an answer's status line and
+    header lines (requests are a client's, not read) as that exchange, an SDP's ``(x)`` items as its
+    ``x=`` lines (``<prefix>.sdp.*``)."""
+    from netscan.parsers.http import sdp_fields  # noqa: PLC0415 (http imports this module)
+
+    for n, m in enumerate(_DISSECTION.finditer(text, 0, MAX_TEXT)):
+        if n >= MAX_RECORDS:
+            break
+        items: list[str] = []
+        indent = -1
+        for line in _lines(text[m.end() + 1 : m.end() + 1 + MAX_RESPONSE])[:400]:
+            if not line.strip():
+                continue
+            depth = len(line) - len(line.lstrip(" \t"))
+            if depth == 0:
+                break  # the next layer
+            if indent < 0:
+                indent = depth
+            if depth == indent:
+                items.append(line.strip())
+        if m.group(1) == "Session Description Protocol":
+            sdp = [f"{k.group(1)}={k.group(2)}" for k in map(_SDP_ITEM.match, items) if k is not None]
+            if sdp and sdp[0].startswith("v="):
+                sdp_fields(fields, prefix, "\n".join(sdp) + "\n")
+            continue
+        head = [k.group(1) for k in map(_ESCAPED_HEAD_LINE.match, items) if k is not None]
+        if not head or _STATUS_AT.match(head[0]) is None:
+            continue  # a request, or not the head
+        pairs = [(h.group(1), h.group(2).strip()) for h in map(_HEADER_AT.match, head[1:]) if h is not None]
+        _answer_fields(fields, head[0], pairs, "")
+
+
+#: masscan's banner lines (src/output.c, out-text.c): ``Banner on port 80/tcp on 10.0.0.7: [http] HTTP/1.0 200 OK\x0d\x0a...``,
+#: each byte that is not printable written ``\xNN``.
+_MASSCAN_BANNER = re.compile(r"^Banner on port \d{1,5}/tcp on [0-9a-fA-F.:]{3,45}: \[([a-z0-9-]{1,20})\] ?([^\r\n]{0,16000})$", re.M)
+_HEX_ESCAPE = re.compile(r"\\x([0-9a-fA-F]{2})")
+
+
+def masscan_fields(fields: Fields, text: str) -> None:
+    """masscan ``--banners`` output: an ``[http]`` banner (the answer's head, CR LF written ``\\x0d\\x0a``)
+    read as that exchange, a ``[title]`` banner as ``http.title``."""
+    for n, m in enumerate(_MASSCAN_BANNER.finditer(text, 0, MAX_TEXT)):
+        if n >= MAX_RECORDS * 4:
+            break
+        kind, value = m.group(1), m.group(2)
+        if kind == "title" and value.strip():
+            add(fields, "http.title", _HEX_ESCAPE.sub(lambda h: chr(int(h.group(1), 16)), value).strip())
+        elif kind in ("http", "http.server", "rtsp") and _STATUS_AT.match(value) is not None:
+            raw = _HEX_ESCAPE.sub(lambda h: chr(int(h.group(1), 16)), value)
+            head, _, body = raw.partition("\r\n\r\n")
+            lines = head.split("\r\n")
+            pairs = [(h.group(1), h.group(2).strip()) for h in map(_HEADER_AT.match, lines[1:]) if h is not None]
+            _answer_fields(fields, lines[0], pairs, body)
+
+
+#: WhatWeb's brief log (one line a target: ``http://10.0.0.7 [200 OK] HTTPServer[App-webs/], Title[X], ...``),
+#: its plugins' names and values (WhatWeb's plugins/http_server.rb, title.rb, x-powered-by.rb...).
+_WHATWEB_LINE = re.compile(r"^(?:https?|rtsp)://\S{1,400} \[(\d{3})[^\]\r\n]{0,60}\] (.{1,8000})$", re.M)
+_WHATWEB_PLUGIN = re.compile(r"(?:^|, )([A-Za-z][\w-]{0,40})\[([^\[\]\r\n]{0,400})\]")
+_WHATWEB_HEADERS = {"HTTPServer": "Server", "X-Powered-By": "X-Powered-By", "PoweredBy": "X-Powered-By"}
+
+
+def whatweb_fields(fields: Fields, text: str) -> None:
+    """WhatWeb's brief output: ``HTTPServer[...]`` as the Server header, ``Title[...]`` as the title,
+    ``X-Powered-By[...]`` as that header; one target's line (several targets: the first)."""
+    m = _WHATWEB_LINE.search(text, 0, MAX_TEXT)
+    if m is None:
+        return
+    pairs: list[tuple[str, str]] = []
+    for p in _WHATWEB_PLUGIN.finditer(m.group(2)):
+        name, value = p.group(1), p.group(2).strip()
+        if not value:
+            continue
+        if name == "Title":
+            add(fields, "http.title", value)
+        elif name in _WHATWEB_HEADERS:
+            pairs.append((_WHATWEB_HEADERS[name], value))
+    if pairs:
+        add(fields, "http.status", m.group(1))
+        put_headers(fields, "http", pairs)
+
+
+def _json_answers(doc: Any) -> list[tuple[str, list[tuple[str, str]], str]]:
+    """(status line, headers, body) of the answers a scanner's or a browser's JSON record holds:
+    zgrab2's ``data.<module>.result.response`` (status_code, protocol.name, headers as a map of
+    lower-case names with ``_`` to lists of values, body: zmap/zgrab2 modules/http), and a HAR
+    archive's ``log.entries[].response`` (status, statusText, httpVersion, headers as name/value
+    objects, content.text: HAR 1.2), only the entries for the first entry's host (other hosts'
+    entries are a page's third-party resources)."""
+    out: list[tuple[str, list[tuple[str, str]], str]] = []
+    if not isinstance(doc, dict):
+        return out
+    log = doc.get("log")
+    if isinstance(log, dict) and isinstance(log.get("entries"), list):
+        host = None
+        for entry in log["entries"][:MAX_RECORDS * 4]:
+            req, resp = (entry.get("request"), entry.get("response")) if isinstance(entry, dict) else (None, None)
+            if not isinstance(resp, dict) or not isinstance(resp.get("status"), int) or not 100 <= resp["status"] <= 599:
+                continue
+            url = req.get("url") if isinstance(req, dict) else None
+            here = url.split("/")[2] if isinstance(url, str) and url.count("/") >= 2 else None
+            host = host or here
+            if here != host:
+                continue
+            version = resp.get("httpVersion") if isinstance(resp.get("httpVersion"), str) and str(resp.get("httpVersion")).startswith(("HTTP/", "RTSP/")) else "HTTP/1.1"
+            headers = [(str(h.get("name")), str(h.get("value"))) for h in resp.get("headers", [])[:MAX_HEADER_ENTRIES]
+                       if isinstance(h, dict) and isinstance(h.get("name"), str) and isinstance(h.get("value"), str)]
+            content = resp.get("content")
+            text = content.get("text") if isinstance(content, dict) and content.get("encoding") != "base64" else None
+            out.append((f"{version} {resp['status']} {resp.get('statusText') or ''}".rstrip(), headers, text if isinstance(text, str) else ""))
+            if len(out) >= MAX_RECORDS:
+                break
+        return out
+    data = doc.get("data")
+    if isinstance(data, dict):
+        for module in list(data.values())[:MAX_RECORDS]:
+            result = module.get("result") if isinstance(module, dict) else None
+            resp = result.get("response") if isinstance(result, dict) else None
+            if not isinstance(resp, dict) or not isinstance(resp.get("status_code"), int):
+                continue
+            proto = resp.get("protocol")
+            version = str(proto["name"]) if isinstance(proto, dict) and isinstance(proto.get("name"), str) else "HTTP/1.1"
+            pairs: list[tuple[str, str]] = []
+            raw_headers = resp.get("headers")
+            if isinstance(raw_headers, dict):
+                for name, values in list(raw_headers.items())[:MAX_HEADER_ENTRIES]:
+                    if name == "unknown" and isinstance(values, list):  # headers zgrab2 has no name for: {key, value}
+                        for u in values[:MAX_HEADER_ENTRIES]:
+                            value = u.get("value") if isinstance(u, dict) else None
+                            if isinstance(value, list):
+                                value = value[0] if value else None
+                            if isinstance(u, dict) and isinstance(u.get("key"), str) and isinstance(value, str):
+                                pairs.append((u["key"], value))
+                        continue
+                    for v in (values if isinstance(values, list) else [values])[:4]:
+                        if isinstance(v, str):
+                            pairs.append((str(name).replace("_", "-"), v))
+            body = resp.get("body")
+            out.append((f"{version if version.startswith(('HTTP/', 'RTSP/')) else 'HTTP/1.1'} {resp['status_code']}", pairs,
+                        body if isinstance(body, str) else ""))
+    return out
+
+
+def recorded_answer_fields(fields: Fields, text: str) -> None:
+    """zgrab2 JSON records and HAR archives (``_json_answers``): each answer as the exchange it was."""
+    from netscan.parsers._util import Unreadable, parse_loose  # noqa: PLC0415
+
+    try:
+        doc = parse_loose(text[:MAX_TEXT].strip())
+    except Unreadable:
+        return
+    for head, headers, body in _json_answers(doc):
+        _answer_fields(fields, head, headers, body)
+
+# ------------------------------------------------------------------ one device exported as CSV
+
+#: A column name of an export's header row: 1-5 words (``Device Type``, ``Software Version``,
+#: ``Device Serial No.``, ``IPv4 Address``).
+_CSV_COLUMN = re.compile(r"[A-Za-z][A-Za-z0-9_.#()/-]{0,30}(?: [A-Za-z0-9_.#()/-]{1,20}){0,4}")
+
+
+def csv_row_pairs(text: str) -> list[tuple[str, str]]:
+    """(column name, cell) of a device list exported as CSV (a discovery tool's "Export", such as
+    SADP's ``ID,Device Type,Status,...,Software Version``, or a spreadsheet saved as CSV; ``,`` ``;``
+    or tab separated, a UTF-8 BOM allowed) that holds ONE device: a header row of at least three
+    column names and a single data row of as many cells. Several data rows are a list of devices,
+    none of them this one: nothing is read."""
+    import csv  # noqa: PLC0415 (only a text that looks like an export pays for it)
+
+    lines = [ln for ln in text[:MAX_RESPONSE].lstrip("\ufeff").splitlines()[:8] if ln.strip()]
+    if len(lines) != 2 or len(lines[0]) > 2000 or len(lines[1]) > 4000:
+        return []
+    sep = max((",", ";", "\t"), key=lines[0].count)
+    if lines[0].count(sep) < 2:
+        return []
+    try:
+        header, row = list(csv.reader(lines, delimiter=sep))[:2]
+    except (csv.Error, ValueError):
+        return []
+    names = [h.strip() for h in header]
+    if (len(row) != len(names) or not all(_CSV_COLUMN.fullmatch(h) for h in header) or len(set(names)) != len(names)
+            or not any(_DIGITS.search(c) for c in row)):
+        return []  # (an export pads no column name with blanks: a sentence with commas is no header)
+    return [(n, c.strip()) for n, c in zip(names, row) if c.strip() and len(c) <= 256][:MAX_VALUES]
+
 # ------------------------------------------------------------------ a console tool's status line
 
 #: Device classes a client's status line puts beside the remote device's model (``Connected to
@@ -1120,6 +1345,19 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
     if "&lt;" in h:
         for name, value in xml_salvage(html.unescape(t)):
             add(fields, f"{prefix}.xml.{name}", value)
+    if "Protocol" in h and ("Hypertext Transfer Protocol" in h or "Real Time Streaming Protocol" in h or "Session Description Protocol" in h):
+        dissection_fields(fields, prefix, t)
+    if tables and lines and t.count("\n") <= 8 and ("," in h or ";" in h or "\t" in h):
+        from netscan.parsers.shapes import norm_key  # noqa: PLC0415 (shapes is imported with http)
+
+        for key, value in csv_row_pairs(t):
+            add(fields, f"{prefix}.kv.{norm_key(key)}", value)
+    if "Banner on port " in h:
+        masscan_fields(fields, t)
+    if "://" in h and "] " in h and "[" in h:
+        whatweb_fields(fields, t)
+    if t.lstrip()[:1] == "{" and (('"entries"' in h and '"log"' in h) or ('"result"' in h and '"status_code"' in h)):
+        recorded_answer_fields(fields, t)
     if _STATUS_TELL.search(h) is not None:
         for model, cls in status_line_models(t):
             add(fields, f"{prefix}.status.model", model)
