@@ -78,6 +78,8 @@ def _split_pair(line: str) -> tuple[str, str] | None:
         return None
     at = colon if eq < 0 or (0 <= colon < eq) else eq
     key, value = line[:at].strip(), line[at + 1 :]
+    if value[:2] in ("**", "__") and key[:2] not in ("**", "__"):
+        value = value[2:]  # the closing emphasis of a bold label ("- **Model:** X": the list mark took the opening one)
     if value[:1] in (":", "/", "=") or not value.strip():  # "::" MIB names, "http://", "=="
         return None
     key = key.rstrip(". \t")

@@ -136,3 +136,18 @@ def test_readers_cost_linear_time_on_hostile_text() -> None:
         fields(Response("other", text))
         fields(Response("http", text))
         assert time.perf_counter() - start < 2.0
+
+
+# ------------------------------------------------------------------ values normalised
+
+def test_bold_labels_of_a_markdown_list_lose_their_closing_emphasis() -> None:
+    text = "**Device Info:**\n- **Product Name:** Acme Window Cam\n- **Model:** QX-9000\n- **Firmware:** 1.3.0.23\n"
+    f = fields(Response("other", text))
+    assert f["other.kv.Model"] == ["QX-9000"] and f["other.kv.Firmware"] == ["1.3.0.23"]
+    assert _ident("other", text)[1:3] == ("QX-9000", "1.3.0.23")
+
+
+def test_a_leading_version_word_is_not_part_of_the_firmware() -> None:
+    assert _ident("other", "Details:\n  - Model: QX-9000\n  - Firmware: Version 541.15120202\n")[2] == "541.15120202"
+    assert _ident("other", "Firmware Version: Ver. 2.1.3\nModel: QX-9000\n")[2] == "2.1.3"
+    assert _ident("other", "Firmware Version: V2.1.3 build 230101\nModel: QX-9000\n")[2] == "V2.1.3 build 230101"
