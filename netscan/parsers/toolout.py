@@ -751,7 +751,9 @@ _LOG_LEVEL = r"(?:DEBUG|INFO|WARN|WARNING|ERROR|ERR|CRITICAL|TRACE|NOTICE|FATAL|
 #: A source location (``main.c:123``, ``sys/cfg.cpp:45:``, glog's ``main.cc:123]``), a thread or process id
 #: before more prefix (glog's thread id, logcat's pid and tid), ``<...>`` groups, a logcat level letter.
 _SOURCE_AT = r"[\w./-]{1,80}\.(?:c|cc|cpp|cxx|h|hpp|go|py|java|kt|rs|js|ts|m|mm|lua):\d{1,6}(?::\d{1,5})?[\]:]?"
+#: (a module's peer before its message: ``10.0.0.7:80 - `` (msf/core/module/ui/message.rb print_prefix))
 _LOG_TOKEN = re.compile(r"[ \t]{1,8}|\[[^\]\r\n]{0,80}\]|\([^)\r\n]{0,60}\)|<[^<>\r\n]{0,60}>|" + _LOG_LEVEL + r"\b:?|"
+                        r"\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?=[ \t]{1,4}-[ \t])|"
                         + _SOURCE_AT + r"|\d{3,7}(?=[ \t])|[VDIWEF](?=[ \t])|(?<=\b[VDIWEF] )[\w.$/-]{1,60}:(?= )|[\w.]{1,60}(?=[ \t]{1,8}" + _LOG_LEVEL + r"\b)|[-|:>]")
 #: A docker compose service prefix (``frigate  | ``).
 _COMPOSE = re.compile(r"^[\w.-]{1,40}[ \t]{1,20}\| ")
@@ -759,7 +761,9 @@ _COMPOSE = re.compile(r"^[\w.-]{1,40}[ \t]{1,20}\| ")
 
 #: A line that starts with its level instead of a time stamp: ``[INFO][main.c:12] ...``, ``INFO ...``,
 #: Python logging's default ``%(levelname)s:%(name)s:%(message)s`` (``INFO:onvif.client:...``).
-_LOG_LEAD = re.compile(r"^(?:\[" + _LOG_LEVEL + r"\]|" + _LOG_LEVEL + r":[\w.]{1,60}:(?=\S)|" + _LOG_LEVEL + r"(?=[ \t]))")
+#: Metasploit's console marks (rex/ui/text/output.rb: print_status ``[*]``, print_good ``[+]``,
+#: print_error ``[-]``, print_warning ``[!]``) lead a line the same way.
+_LOG_LEAD = re.compile(r"^(?:\[" + _LOG_LEVEL + r"\]|" + _LOG_LEVEL + r":[\w.]{1,60}:(?=\S)|" + _LOG_LEVEL + r"(?=[ \t])|\[[*+!-]\](?= ))")
 
 
 def _log_start(s: str) -> re.Match[str] | None:

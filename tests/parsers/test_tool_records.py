@@ -124,3 +124,12 @@ def test_records_readers_cost_linear_time_on_hostile_text() -> None:
         start = time.perf_counter()
         fields(Response("other", text))
         assert time.perf_counter() - start < 2.0
+
+
+def test_metasploit_console_lines_are_log_lines() -> None:
+    # rex/ui/text/output.rb marks ([*] [+] [-] [!]) and a module's "rhost:rport - " peer prefix
+    text = ("[*] 10.0.0.7:80 - Requesting device information\n[+] 10.0.0.7:80 - Model: QX-9000\n"
+            "[+] 10.0.0.7:80 - Firmware Version: 2.1.3\n[*] Scanned 1 of 1 hosts (100% complete)\n")
+    f = fields(Response("other", text))
+    assert f["other.kv.Model"] == ["QX-9000"] and f["other.kv.FirmwareVersion"] == ["2.1.3"]
+    assert _ident("other", text)[1:] == ("QX-9000", "2.1.3")
