@@ -95,3 +95,18 @@ def test_dahua_oem_code_in_the_version_names_the_label(db: SignatureDB, raw: str
 def test_dahua_general_build_has_no_label(db: SignatureDB) -> None:
     ident = _ident(db, "version=2.800.0000018.0.R")
     assert (ident.vendor, ident.brand) == ("Dahua", None)
+
+
+@pytest.mark.parametrize("raw,model,device_type", [
+    ('"kind": "lpd_v1",', "lpd_v1", "doorbell"),            # Ring Video Doorbell Pro
+    ('"kind": "stickup_cam_mini_v2",', "stickup_cam_mini_v2", "camera"),
+    ('"kind": "chime_pro_v2",', "chime_pro_v2", "other"),  # a chime is no camera
+])
+def test_ring_kind_codes_name_ring(db: SignatureDB, raw: str, model: str, device_type: str) -> None:
+    ident = _ident(db, raw)
+    assert (ident.vendor, ident.model, ident.device_type) == ("Ring", model, device_type)
+
+
+@pytest.mark.parametrize("raw", ['"kind": "doorbell"', '"kind": "chime"', "doorbell_v9", "lpd_v1x"])
+def test_ring_plain_words_and_look_alikes_name_nobody(db: SignatureDB, raw: str) -> None:
+    assert _ident(db, raw).vendor is None
