@@ -32,6 +32,7 @@ def _log(line: str, request: str = "GET / (client log)") -> Response:
     ("http://192.168.1.108/cgi-bin/magicBox.cgi?action=getSystemInfo", "Dahua"),
     ("http://192.168.1.108/cgi-bin/eventManager.cgi?action=attach&codes=[All]", "Dahua"),
     ("http://10.0.0.7/axis-cgi/param.cgi?action=list&group=Brand", "Axis"),
+    ("http://10.0.0.7/vapix/services", "Axis"),
     ("https://10.0.0.8/stw-cgi/system.cgi?msubmenu=deviceinfo&action=view", "Hanwha Vision"),
     ("http://10.0.0.9/LAPI/V1.0/Channels/0/Media/Video/Streams/DetailInfos", "Uniview"),
     ("https://10.0.0.10/rcp.xml?command=0x0a1a&type=P_OCTET&direction=READ", "Bosch"),
