@@ -207,3 +207,8 @@ def test_axis_api_discovery_ids_name_axis(db: SignatureDB) -> None:
 
 def test_a_request_described_in_words_gives_no_client_url(db: SignatureDB) -> None:
     assert "http.client-url" not in fields(Response("http", '{"a": 1}', 80, "Axis API discovery list (diagnostics)"))
+
+
+def test_a_request_for_a_whole_url_is_a_client_url(db: SignatureDB) -> None:
+    got = fields(Response("http", "  < HTTP/1.1 401 Unauthorized", 80, "GET http://192.168.1.64/ISAPI/System/deviceInfo"))
+    assert "http://192.168.1.64/ISAPI/System/deviceInfo" in got["http.client-url"]
