@@ -802,7 +802,8 @@ def http_client_urls(fields: Fields, raw: str, msg: Message, path: str | None) -
         # choice, and the URLs in its page are links, perhaps to other devices (an NVR program's camera list)
         return
     seen: set[str] = set()
-    if path and path != "/":
+    if path and path != "/" and (path[:1] == "/" or path[:7] == "http://" or path[:8] == "https://"):
+        # a request line names a path or a whole URL; a request described in words ("Axis API list") names none
         seen.add(path)
         add(fields, "http.client-url", path)
     if "http://" not in raw and "https://" not in raw and " HTTP/1." not in raw:

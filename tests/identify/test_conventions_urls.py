@@ -32,6 +32,7 @@ def _log(line: str, request: str = "GET / (client log)") -> Response:
     ("http://192.168.1.108/cgi-bin/magicBox.cgi?action=getSystemInfo", "Dahua"),
     ("http://192.168.1.108/cgi-bin/eventManager.cgi?action=attach&codes=[All]", "Dahua"),
     ("http://10.0.0.7/axis-cgi/param.cgi?action=list&group=Brand", "Axis"),
+    ("http://10.0.0.7/vapix/services", "Axis"),
     ("https://10.0.0.8/stw-cgi/system.cgi?msubmenu=deviceinfo&action=view", "Hanwha Vision"),
     ("http://10.0.0.9/LAPI/V1.0/Channels/0/Media/Video/Streams/DetailInfos", "Uniview"),
     ("https://10.0.0.10/rcp.xml?command=0x0a1a&type=P_OCTET&direction=READ", "Bosch"),
@@ -191,3 +192,23 @@ def test_a_private_protocols_header_names_its_platform(db: SignatureDB, data: by
 ])
 def test_other_binary_answers_name_nobody(db: SignatureDB, data: bytes) -> None:
     assert _id(db, _b64(data, 9000)).vendor is None
+
+
+def test_axis_api_discovery_ids_name_axis(db: SignatureDB) -> None:
+    # Kane610/axis models/api_discovery.py: the ids Axis firmware registers
+    body = ('{"apiVersion":"1.0","context":"c","method":"getApiList","data":{"apiList":['
+            '{"id":"basic-device-info","version":"1.1","name":"Basic Device Information"},'
+            '{"id":"ntp","version":"1.4","name":"NTP"}]}}')
+    assert _id(db, Response("http", body, 80, "POST /axis-cgi/apidiscovery.cgi")).vendor == "Axis"
+    # generic service ids of the same list name nobody
+    other = '{"data":{"apiList":[{"id":"ntp","version":"1.0"},{"id":"ssh","version":"1.0"},{"id":"upnp","version":"1.0"}]}}'
+    assert _id(db, Response("http", other, 80, "GET /")).vendor is None
+
+
+def test_a_request_described_in_words_gives_no_client_url(db: SignatureDB) -> None:
+    assert "http.client-url" not in fields(Response("http", '{"a": 1}', 80, "Axis API discovery list (diagnostics)"))
+
+
+def test_a_request_for_a_whole_url_is_a_client_url(db: SignatureDB) -> None:
+    got = fields(Response("http", "  < HTTP/1.1 401 Unauthorized", 80, "GET http://192.168.1.64/ISAPI/System/deviceInfo"))
+    assert "http://192.168.1.64/ISAPI/System/deviceInfo" in got["http.client-url"]
