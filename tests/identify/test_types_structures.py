@@ -49,7 +49,7 @@ def test_sadp_single_channel_says_nothing(db: SignatureDB) -> None:
     assert _ident(db, _sadp(0, 1))[1] not in ("nvr", "dvr")
 
 
-@pytest.mark.parametrize(("local", "remote", "want"), [(0, 64, "nvr"), (16, 8, "dvr")])
+@pytest.mark.parametrize(("local", "remote", "want"), [(0, 64, "nvr"), (8, 8, "nvr"), (16, 0, "dvr")])
 def test_dhip_channel_counts_tell_a_recorder(db: SignatureDB, local: int, remote: int, want: str) -> None:
     assert _ident(db, _dhip(local, remote))[1] == want
 
