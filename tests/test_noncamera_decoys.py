@@ -129,6 +129,16 @@ DECOYS: dict[str, list[Response]] = {
         Response(protocol="other", port=21, raw="220 (vsFTPd 3.0.3)\r\n"),
         Response(protocol="other", port=21, raw="220 ProFTPD Server (ProFTPD Default Installation) [127.0.0.1]\r\n"),
     ],
+    "video-software": [  # recording, restreaming and bridge software on a PC, a NAS or a container
+        _http("Content-Type: text/html", "<html><head><title>Frigate</title></head></html>"),
+        _http("Server: BlueServer/5.9.9.98"),
+        _http("Content-Type: text/html", "<html><head><title>ZM - Login</title></head></html>"),
+        _http("Content-Type: text/html", "<html><head><title>motionEye</title></head></html>"),
+        _http("Content-Type: text/html", "<html><head><title>Scrypted</title></head></html>"),
+        Response(protocol="rtsp", port=8554, request="OPTIONS",
+                 raw="RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: DESCRIBE, ANNOUNCE, SETUP, PLAY, RECORD, PAUSE, GET_PARAMETER, TEARDOWN\r\n"
+                     "Server: gortsplib\r\n\r\n"),
+    ],
     "generic-upnp-renderer": [
         Response(protocol="ssdp", port=1900, request="M-SEARCH",
                  raw="HTTP/1.1 200 OK\r\nST: upnp:rootdevice\r\nSERVER: Linux/5.10 UPnP/1.0 MiniDLNA/1.3.0\r\n\r\n"),
