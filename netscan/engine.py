@@ -549,12 +549,12 @@ class Engine:
     async def _unicast(self, w: _Host, protocols: tuple[str, ...]) -> list[Response]:
         """Discovery probes sent to the host's own address (it was silent to multicast). A protocol
         that brings nothing is recorded as a timed-out exchange, so the report can say so."""
-        from netscan.probes import dhip, mdns, sadp, smartdev, ssdp, wsd, xmeye
+        from netscan.probes import dhip, mdns, sadp, smartdev, ssdp, tvt, wsd, xmeye
 
         assert self.ctx is not None and self.plan is not None
         h = w.state
         ports = {"wsd": wsd.PORT, "ssdp": ssdp.PORT, "mdns": mdns.PORT, "sadp": sadp.PORT, "dhip": dhip.PORT,
-                 "xmeye": xmeye.PORT, "tplink": smartdev.TPLINK_PORT, "ubnt": smartdev.UBNT_PORT}
+                 "xmeye": xmeye.PORT, "tplink": smartdev.TPLINK_PORT, "ubnt": smartdev.UBNT_PORT, "tvt": tvt.PORT}
         link = self.plan.link_for(h.ip) or (self.plan.links[0] if self.plan.links else None)
         if link is None:
             return []

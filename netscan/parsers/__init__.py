@@ -21,6 +21,7 @@ from netscan.parsers.smartdev import dvrip_fields, tplink_fields, ubnt_fields
 from netscan.parsers.snmp import snmp_response_fields
 from netscan.parsers.soap import onvif_fields, wsd_fields
 from netscan.parsers.tls import tls_fields
+from netscan.parsers.tvt import tvt_fields
 from netscan.parsers.toolout import snmp_string_pairs
 from netscan.parsers.vendorudp import dhip_fields, sadp_fields, xmeye_fields
 
@@ -48,6 +49,7 @@ _PARSERS: dict[str, Callable[[str, str], Fields]] = {
     "lldp": lldp_fields,
     "cdp": cdp_fields,
     "snmp": snmp_response_fields,
+    "tvt": tvt_fields,
 }
 
 

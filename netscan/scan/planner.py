@@ -37,7 +37,7 @@ MAX_UPNP_LOCATIONS = 4
 #: (0.3) does, a single weak title hit (< 0.2) does not.
 MIN_MAKER_SCORE = 0.25
 #: Discovery protocols of the multicast round (their replies are recorded with these names).
-DISCOVERY_PROTOCOLS = ("wsd", "ssdp", "sadp", "dhip", "xmeye", "mdns", "tplink", "ubnt")
+DISCOVERY_PROTOCOLS = ("wsd", "ssdp", "sadp", "dhip", "xmeye", "mdns", "tplink", "ubnt", "tvt")
 
 
 @dataclass(frozen=True)
