@@ -563,7 +563,10 @@ class Engine:
         # as long as this host takes to answer anything (it is slow to discovery too), at least UNICAST_QUIET
         tm = w.timing
         quiet = UNICAST_QUIET if not tm.samples else min(max(UNICAST_QUIET, 3.0 * tm.service_worst + 0.5), UNICAST_QUIET_MAX)
-        if tm.timeouts:  # it has let an exchange time out: give its discovery answers as long as a slow DVR takes
+        if tm.timeouts or not tm.samples:
+            # it has let an exchange time out, or nothing it said measured its speed (a recorder whose
+            # only open ports are SDK ports no probe speaks): give its discovery answers as long as a
+            # slow DVR takes
             quiet = max(quiet, min(UNICAST_SLOW_QUIET, t.read_max))
         c = dataclasses.replace(self.ctx, timeouts=dataclasses.replace(t, discovery_min=quiet, discovery_quiet=quiet,
                                                                       discovery_max=quiet + UNICAST_MAX))

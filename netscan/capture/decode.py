@@ -229,6 +229,9 @@ class Decoder:
         elif (dport == 23456 or sport == 23456) and p[:4] == b"MHED":
             if len(p) >= 0x44 and p[8:12] == b"\x02\0\0\0":  # a Layer-2 reply (code 2), not a tool's search
                 c.add(src, mac, ts, "tvt", 23456, "MHED search", p[:4096], b64(p[:4096]))
+        elif sport == 7701 and len(p) >= 119 and p[0] == 0x0B:
+            # a Hanwha (Wisenet) discovery reply (searches, first byte 0x01, name no device)
+            c.add(src, mac, ts, "hanwha", 7701, "7701 search", p[:4096], b64(p[:4096]))
         elif dport == 1900 or sport == 1900:
             if p.startswith(_SSDP_STARTS):
                 req = "NOTIFY" if p.startswith(b"NOTIFY") else "M-SEARCH reply"

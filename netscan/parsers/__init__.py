@@ -14,6 +14,7 @@ from netscan.parsers._util import B64_PREFIX, Fields, add, clean_fields, decode_
 from netscan.parsers.banner import banner_fields
 from netscan.parsers.dhcp import dhcp_fields
 from netscan.parsers.dns import dns_fields
+from netscan.parsers.hanwha import hanwha_fields
 from netscan.parsers.discovery import mdns_fields, ssdp_fields, upnp_fields
 from netscan.parsers.http import http_fields, rtsp_fields
 from netscan.parsers.lldp import cdp_fields, lldp_fields
@@ -50,6 +51,7 @@ _PARSERS: dict[str, Callable[[str, str], Fields]] = {
     "cdp": cdp_fields,
     "snmp": snmp_response_fields,
     "tvt": tvt_fields,
+    "hanwha": hanwha_fields,
 }
 
 

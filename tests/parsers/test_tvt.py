@@ -177,3 +177,27 @@ def test_passive_capture_reads_both_forms(tmp_path: Path) -> None:
     assert "10.77.0.9" not in obs or not any(r.protocol == "tvt" for r in obs["10.77.0.9"].responses)  # searches are no device
     dev = identify(o)
     assert (dev.vendor, dev.model, dev.firmware, dev.device_type) == ("TVT", "TD-3332B4", "V5.2.0", "nvr")
+
+
+def test_planner_asks_tvt_by_unicast_when_silent_or_only_the_layer2_reply_came() -> None:
+    from netscan.scan.planner import plan
+    from netscan.sigdb.db import default_db
+    from netscan.sigdb.requests import load_book
+
+    db = default_db()
+    book = load_book(db.root)
+
+    def obs(*rs: Response, mac: str | None = None, ports: tuple[int, ...] = ()) -> Observation:
+        return Observation("10.0.0.5", mac, tuple(rs), ports)
+
+    # silent to multicast: TVT's OUI or its SDK port 6036 ask the XML search directly
+    assert "tvt" in plan(obs(mac="58:5b:69:00:00:01", ports=(9008,)), db, book).unicast
+    assert "tvt" in plan(obs(ports=(6036,)), db, book).unicast
+    assert "tvt" not in plan(obs(mac="00:11:22:33:44:55", ports=(80,)), db, book).unicast
+    # the Layer-2 reply came (no model in it), the XML one did not: the XML search, by unicast, once
+    l2 = Response("tvt", b64(l2_reply(typ=2)), 23456, tvt.L2_REQUEST)
+    assert plan(obs(l2, ports=(6036,)), db, book).unicast == ("tvt",)
+    asked = Response("tvt", "", 1900, "unicast probe", error="timeout")
+    assert "tvt" not in plan(obs(l2, asked, ports=(6036,)), db, book).unicast
+    both = Response("tvt", REPLY, 1900, tvt.REQUEST)
+    assert "tvt" not in plan(obs(l2, both), db, book).unicast

@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 GROUPS: dict[str, str | None] = {
     "wsd": "239.255.255.250", "ssdp": "239.255.255.250", "sadp": "239.255.255.250",
     "dhip": "239.255.255.251", "xmeye": None, "mdns": "224.0.0.251",
-    "tplink": None, "ubnt": "233.89.188.1", "tvt": "234.55.55.55",
+    "tplink": None, "ubnt": "233.89.188.1", "tvt": "234.55.55.55", "hanwha": None,
 }
 #: TVT Layer-2 replies go to this group (port 23456), not to the sender (tvt-iptool-linux README).
 TVT_L2_REPLY_GROUP = "234.55.55.56"
@@ -160,6 +160,17 @@ def reply(protocol: str, dev: UdpDevice, data: bytes, legacy: bool = False) -> b
         if len(l2) >= 0x2C and not rs[0].get("verbatim"):
             l2[0x28:0x2C] = socket.inet_aton(dev.ip)
         return bytes(l2)
+    if protocol == "hanwha":
+        # UDP 7701 search (first byte 0x01): the recorded reply, with the device's own address in its
+        # address field (offset 37) and web URL (offset 133), as the device states them
+        rs = _resp(dev, "hanwha")
+        if not data or data[0] != 0x01 or not rs:
+            return None
+        hw = bytearray(raw_bytes(rs[0]["raw"]))
+        if len(hw) >= 172 and not rs[0].get("verbatim"):
+            hw[37:53] = dev.ip.encode().ljust(16, b"\0")
+            hw[133:172] = f"http://{dev.ip}/index.htm".encode()[:38].ljust(39, b"\0")
+        return bytes(hw)
     if protocol == "xmeye":
         if xmeye_msg_id(data) != XMEYE_SEARCH:
             return None
