@@ -549,12 +549,12 @@ class Engine:
     async def _unicast(self, w: _Host, protocols: tuple[str, ...]) -> list[Response]:
         """Discovery probes sent to the host's own address (it was silent to multicast). A protocol
         that brings nothing is recorded as a timed-out exchange, so the report can say so."""
-        from netscan.probes import dhip, mdns, sadp, smartdev, ssdp, wsd, xmeye
+        from netscan.probes import dhip, mdns, sadp, smartdev, ssdp, tvt, wsd, xmeye
 
         assert self.ctx is not None and self.plan is not None
         h = w.state
         ports = {"wsd": wsd.PORT, "ssdp": ssdp.PORT, "mdns": mdns.PORT, "sadp": sadp.PORT, "dhip": dhip.PORT,
-                 "xmeye": xmeye.PORT, "tplink": smartdev.TPLINK_PORT, "ubnt": smartdev.UBNT_PORT}
+                 "xmeye": xmeye.PORT, "tplink": smartdev.TPLINK_PORT, "ubnt": smartdev.UBNT_PORT, "tvt": tvt.PORT}
         link = self.plan.link_for(h.ip) or (self.plan.links[0] if self.plan.links else None)
         if link is None:
             return []
@@ -563,7 +563,10 @@ class Engine:
         # as long as this host takes to answer anything (it is slow to discovery too), at least UNICAST_QUIET
         tm = w.timing
         quiet = UNICAST_QUIET if not tm.samples else min(max(UNICAST_QUIET, 3.0 * tm.service_worst + 0.5), UNICAST_QUIET_MAX)
-        if tm.timeouts:  # it has let an exchange time out: give its discovery answers as long as a slow DVR takes
+        if tm.timeouts or not tm.samples:
+            # it has let an exchange time out, or nothing it said measured its speed (a recorder whose
+            # only open ports are SDK ports no probe speaks): give its discovery answers as long as a
+            # slow DVR takes
             quiet = max(quiet, min(UNICAST_SLOW_QUIET, t.read_max))
         c = dataclasses.replace(self.ctx, timeouts=dataclasses.replace(t, discovery_min=quiet, discovery_quiet=quiet,
                                                                       discovery_max=quiet + UNICAST_MAX))

@@ -24,7 +24,7 @@ PROTOCOLS: frozenset[str] = frozenset(
     {
         "http", "https", "tls", "rtsp", "onvif", "wsd", "sadp", "dhip", "xmeye",
         "ssdp", "upnp", "mdns", "telnet", "ssh", "dns", "dhcp", "other",
-        "tplink", "ubnt", "dvrip", "lldp", "cdp", "snmp",
+        "tplink", "ubnt", "dvrip", "lldp", "cdp", "snmp", "tvt", "hanwha",
     }
 )
 

@@ -16,7 +16,7 @@ from netscan.report.meta import header_versions
 from netscan.sigdb.signatures import default_signatures, load_signatures
 
 
-_DISCOVERY_PROTOCOLS = frozenset({"wsd", "sadp", "dhip", "xmeye", "ssdp", "mdns", "dns", "dhcp"})
+_DISCOVERY_PROTOCOLS = frozenset({"wsd", "sadp", "dhip", "xmeye", "ssdp", "mdns", "dns", "dhcp", "tvt", "hanwha"})
 
 
 def _services(obs: Observation) -> tuple[Service, ...]:

@@ -41,7 +41,7 @@ _DHCP_SAID = (12, 55, 60, 61, 81)
 _SSDP_STARTS = (b"NOTIFY ", b"HTTP/1.1 200", b"HTTP/1.0 200")
 #: The MAC a discovery reply states for the device (SADP <MAC>, WS-Discovery MAC scope, XMEye and
 #: DHIP "MAC"), with the address it states, so a unicast reply (no link-layer proof) still binds.
-_STATED_MAC = re.compile(rb"(?:<MAC>|onvif://www\.onvif\.org/MAC/|\"mac\"\s*:\s*\")"
+_STATED_MAC = re.compile(rb"(?:<MAC>|<macAddr>|onvif://www\.onvif\.org/MAC/|\"mac\"\s*:\s*\")"
                          rb"([0-9A-Fa-f]{2}(?:(?:[-:]|%3[Aa])[0-9A-Fa-f]{2}){5})", re.I)
 
 
@@ -221,6 +221,17 @@ class Decoder:
                 raw = b64(p[:9000])
                 owner = mdns_owner(raw, src)
                 c.add(owner, mac if owner == src else None, ts, "mdns", 5353, "announcement", p, raw)
+        elif (dport == 1900 or sport == 1900) and b"<multicastSearchResult" in p[:8192]:
+            # TVT's XML search reply (to an M-SEARCH for its own service type): the device describing itself
+            c.add(src, mac, ts, "tvt", 1900, "M-SEARCH EmbeddedNetDeviceControl", p[:65536], _text(p[:65536]))
+            if mac is None:
+                self._stated_mac(src, p[:65536])
+        elif (dport == 23456 or sport == 23456) and p[:4] == b"MHED":
+            if len(p) >= 0x44 and p[8:12] == b"\x02\0\0\0":  # a Layer-2 reply (code 2), not a tool's search
+                c.add(src, mac, ts, "tvt", 23456, "MHED search", p[:4096], b64(p[:4096]))
+        elif sport == 7701 and len(p) >= 119 and p[0] == 0x0B:
+            # a Hanwha (Wisenet) discovery reply (searches, first byte 0x01, name no device)
+            c.add(src, mac, ts, "hanwha", 7701, "7701 search", p[:4096], b64(p[:4096]))
         elif dport == 1900 or sport == 1900:
             if p.startswith(_SSDP_STARTS):
                 req = "NOTIFY" if p.startswith(b"NOTIFY") else "M-SEARCH reply"

@@ -23,10 +23,14 @@ from netscan.model import PROTOCOLS
 TCP_PROTOCOLS = frozenset({"http", "https", "rtsp", "onvif", "upnp", "telnet", "ssh", "other"})
 #: UDP discovery protocols and their well-known ports.
 UDP_PORTS: dict[str, int] = {"wsd": 3702, "ssdp": 1900, "sadp": 37020, "dhip": 37810, "xmeye": 34569,
-                             "tplink": 20002, "ubnt": 10001}
+                             "tplink": 20002, "ubnt": 10001, "tvt": 23456,
+                             "hanwha": 7701}
 #: Protocols whose replies embed the device's own address: the profile's recorded ``ip`` is replaced
 #: with the lab address there (and nowhere else, so HTTP bodies come back byte for byte).
-ADDRESS_PROTOCOLS = frozenset({"wsd", "ssdp", "upnp", "rtsp", "onvif", "sadp", "dhip", "xmeye", "mdns"})
+ADDRESS_PROTOCOLS = frozenset({"wsd", "ssdp", "upnp", "rtsp", "onvif", "sadp", "dhip", "xmeye", "mdns", "tvt"})
+#: ``tvt`` responses answer on two ports: the XML search reply on the SSDP port (1900, served by the
+#: ``ssdp`` socket when the M-SEARCH names TVT's service type), the Layer-2 ``MHED`` reply on 23456.
+TVT_XML_PORT = 1900
 #: Hostile behaviours a profile may ask for.
 BEHAVIOURS = frozenset({"never-answer", "slow-drip", "huge-body"})
 #: Keys a profile may carry besides the observation format.

@@ -85,11 +85,14 @@ def checks_for(state: dict[str, Any]) -> list[Check]:
     from netscan.lab.emulator.udp import XMEYE_SEARCH, UdpDevice, reply
     from netscan.lab.emulator.mdns import MDNS_PORT
     from netscan.lab.profiles import UDP_PORTS, tcp_ports
+    from netscan.probes.hanwha import probe as hanwha_probe
+    from netscan.probes.tvt import l2_search
 
     udp_payloads = {
         "wsd": WSD_PROBE, "ssdp": SSDP_SEARCH, "sadp": SADP_INQUIRY,
         "dhip": dhip_packet(b'{"method":"DHDiscover.search","params":{"mac":"","uni":1}}'),
-        "xmeye": xmeye_packet(b"", XMEYE_SEARCH), "mdns": _mdns_query(),
+        "xmeye": xmeye_packet(b"", XMEYE_SEARCH), "mdns": _mdns_query(), "tvt": l2_search(),
+        "hanwha": hanwha_probe(),
     }
     out: list[Check] = []
     for d in state["devices"]:

@@ -14,6 +14,7 @@ from netscan.parsers._util import B64_PREFIX, Fields, add, clean_fields, decode_
 from netscan.parsers.banner import banner_fields
 from netscan.parsers.dhcp import dhcp_fields
 from netscan.parsers.dns import dns_fields
+from netscan.parsers.hanwha import hanwha_fields
 from netscan.parsers.discovery import mdns_fields, ssdp_fields, upnp_fields
 from netscan.parsers.http import http_fields, rtsp_fields
 from netscan.parsers.lldp import cdp_fields, lldp_fields
@@ -21,6 +22,7 @@ from netscan.parsers.smartdev import dvrip_fields, tplink_fields, ubnt_fields
 from netscan.parsers.snmp import snmp_response_fields
 from netscan.parsers.soap import onvif_fields, wsd_fields
 from netscan.parsers.tls import tls_fields
+from netscan.parsers.tvt import tvt_fields
 from netscan.parsers.toolout import snmp_string_pairs
 from netscan.parsers.vendorudp import dhip_fields, sadp_fields, xmeye_fields
 
@@ -48,6 +50,8 @@ _PARSERS: dict[str, Callable[[str, str], Fields]] = {
     "lldp": lldp_fields,
     "cdp": cdp_fields,
     "snmp": snmp_response_fields,
+    "tvt": tvt_fields,
+    "hanwha": hanwha_fields,
 }
 
 

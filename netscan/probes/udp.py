@@ -59,7 +59,9 @@ class DiscoverySpec:
     bind_port: int = 0
     """Local port to bind (0: any). XMEye replies go to 34569, SADP/DHIP may multicast to theirs."""
     join: bool = False
-    """Join ``group`` to hear replies multicast back to it."""
+    """Join ``group`` (or ``join_group``) to hear replies multicast back to it."""
+    join_group: str | None = None
+    """The group replies are multicast to, when it is not the one the probe goes to (TVT Layer-2)."""
     broadcast: bool = False
     """Also send the probe to the link's broadcast address."""
     accept: Callable[[bytes], bool] = field(default=lambda data: True)
@@ -138,12 +140,13 @@ def _socket(spec: DiscoverySpec, link: Link) -> socket.socket:
         sock.bind((bind_ip, spec.bind_port))
     except OSError:
         sock.bind((bind_ip, 0))  # well-known port taken (another tool): unicast replies still reach us
-    if spec.join and spec.group and link.ifname:
-        mreq = struct.pack("4s4s", socket.inet_aton(spec.group), socket.inet_aton(link.address))
+    group = spec.join_group or spec.group
+    if spec.join and group and link.ifname:
+        mreq = struct.pack("4s4s", socket.inet_aton(group), socket.inet_aton(link.address))
         try:
             sock.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, mreq)
         except OSError as exc:
-            logger.debug("cannot join %s: %r", spec.group, exc)
+            logger.debug("cannot join %s: %r", group, exc)
     sock.setblocking(False)
     return sock
 

@@ -37,7 +37,7 @@ MAX_UPNP_LOCATIONS = 4
 #: (0.3) does, a single weak title hit (< 0.2) does not.
 MIN_MAKER_SCORE = 0.25
 #: Discovery protocols of the multicast round (their replies are recorded with these names).
-DISCOVERY_PROTOCOLS = ("wsd", "ssdp", "sadp", "dhip", "xmeye", "mdns", "tplink", "ubnt")
+DISCOVERY_PROTOCOLS = ("wsd", "ssdp", "sadp", "dhip", "xmeye", "mdns", "tplink", "ubnt", "tvt", "hanwha")
 
 
 @dataclass(frozen=True)
@@ -256,4 +256,19 @@ def plan(
                 continue  # answered multicast, or already asked by unicast
             if rule.always or set(rule.makers) & set(names) or open_ports & set(rule.ports):
                 unicast.append(proto)
+    # a host that answered some discovery (so it is not ignoring multicast) but not its maker's own
+    # protocol: that answer may simply have come late (a busy DVR answers in seconds, after the
+    # multicast window closed), so the maker's protocol is asked directly, once
+    if multicast_done and tried and "unicast" not in tried:
+        for proto, rule in sorted(book.discovery.items()):
+            if rule.always or proto in tried or (None, UNICAST_KEY + proto) in asked:
+                continue
+            if set(rule.makers) & set(names) or open_ports & set(rule.ports):
+                unicast.append(proto)
+    # a TVT Layer-2 reply (UDP 23456) names the device's address and kind, not its model or firmware:
+    # its XML search (UDP 1900) is asked directly when that one's multicast answer did not arrive
+    tvt_ports = {r.port for r in obs.responses if r.protocol == "tvt"}
+    if (multicast_done and tvt_ports and 1900 not in tvt_ports and "tvt" in book.discovery and "tvt" not in unicast
+            and (None, UNICAST_KEY + "tvt") not in asked):
+        unicast.append("tvt")
     return Plan(http=tuple(http), onvif=tuple(onvif), upnp=upnp, unicast=tuple(unicast), makers=tuple(names))

@@ -17,7 +17,7 @@ from netscan.probes.udp import Link
 from netscan.sigdb.requests import EndpointRequest
 
 #: Multicast discovery protocols, in the order they are started.
-DISCOVERY = ("wsd", "ssdp", "mdns", "sadp", "dhip", "xmeye", "tplink", "ubnt")
+DISCOVERY = ("wsd", "ssdp", "mdns", "sadp", "dhip", "xmeye", "tplink", "ubnt", "tvt", "tvt-l2", "hanwha")
 
 OnReply = Callable[[str, Response], None]
 
@@ -138,10 +138,11 @@ class NetworkProbes:
 
     async def discover(self, ctx: ProbeContext, protocol: str, link: Link, on_reply: OnReply | None = None,
                        destinations: Sequence[tuple[str, int]] | None = None, rounds: int = 2) -> list[tuple[str, Response]]:
-        from netscan.probes import dhip, mdns, sadp, smartdev, ssdp, udp, wsd, xmeye
+        from netscan.probes import dhip, hanwha, mdns, sadp, smartdev, ssdp, tvt, udp, wsd, xmeye
 
         spec = {"wsd": wsd.spec, "ssdp": ssdp.spec, "mdns": mdns.spec, "sadp": sadp.spec, "dhip": dhip.spec,
-                "xmeye": xmeye.spec, "tplink": smartdev.tplink_spec, "ubnt": smartdev.ubnt_spec}[protocol]()
+                "xmeye": xmeye.spec, "tplink": smartdev.tplink_spec, "ubnt": smartdev.ubnt_spec,
+                "tvt": tvt.spec, "tvt-l2": tvt.l2_spec, "hanwha": hanwha.spec}[protocol]()
         if destinations is not None:
             spec.bind_port, spec.join = 0, False  # unicast: replies come back to our own port
         return await udp.discover(ctx, spec, link, destinations=destinations, rounds=rounds, on_reply=on_reply)

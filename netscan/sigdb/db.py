@@ -30,7 +30,7 @@ EXTRACT_KEYS: frozenset[str] = frozenset({"vendor", "brand", "model", "firmware"
 #: Vendor discovery protocols and device-info documents are the firmware describing itself;
 #: banners and titles are shared by OEM stacks; DNS look-ups and titles are the weakest.
 FIELD_PREFERENCE: tuple[tuple[str, float], ...] = (
-    ("sadp.", 0.9), ("dhip.", 0.9), ("xmeye.", 0.9), ("tplink.", 0.9), ("ubnt.", 0.9), ("dvrip.", 0.9),
+    ("sadp.", 0.9), ("dhip.", 0.9), ("xmeye.", 0.9), ("tplink.", 0.9), ("ubnt.", 0.9), ("dvrip.", 0.9), ("tvt.", 0.9), ("hanwha.", 0.9),
     ("http.xml.", 0.85), ("http.json.", 0.85), ("http.kv.", 0.85),
     ("onvif.", 0.8),
     ("tls.", 0.7), ("mdns.", 0.7),

@@ -14,7 +14,7 @@ from netscan.sigdb.files import load_yaml
 
 FILE = "requests.yaml"
 #: Discovery protocols that have a unicast form the engine can send.
-UNICAST_PROTOCOLS: frozenset[str] = frozenset({"wsd", "ssdp", "mdns", "sadp", "dhip", "xmeye", "tplink", "ubnt"})
+UNICAST_PROTOCOLS: frozenset[str] = frozenset({"wsd", "ssdp", "mdns", "sadp", "dhip", "xmeye", "tplink", "ubnt", "tvt"})
 _METHODS = frozenset({"GET", "POST"})
 
 

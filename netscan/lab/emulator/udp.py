@@ -21,7 +21,7 @@ from typing import Any, Callable
 from netscan.lab.emulator.mdns import MDNS_GROUP, MDNS_PORT, MdnsRecords, is_qu
 from netscan.lab.emulator.packets import dhip_packet, to_bytes, xmeye_msg_id, xmeye_packet
 from netscan.lab.emulator.timing import Timing
-from netscan.lab.profiles import UDP_PORTS, served_raw
+from netscan.lab.profiles import TVT_XML_PORT, UDP_PORTS, served_raw
 from netscan.parsers._util import raw_bytes
 
 logger = logging.getLogger(__name__)
@@ -30,8 +30,12 @@ logger = logging.getLogger(__name__)
 GROUPS: dict[str, str | None] = {
     "wsd": "239.255.255.250", "ssdp": "239.255.255.250", "sadp": "239.255.255.250",
     "dhip": "239.255.255.251", "xmeye": None, "mdns": "224.0.0.251",
-    "tplink": None, "ubnt": "233.89.188.1",
+    "tplink": None, "ubnt": "233.89.188.1", "tvt": "234.55.55.55", "hanwha": None,
 }
+#: TVT Layer-2 replies go to this group (port 23456), not to the sender (tvt-iptool-linux README).
+TVT_L2_REPLY_GROUP = "234.55.55.56"
+#: The service type TVT's XML search names in its M-SEARCH (dannielperez/pytvt discovery.py).
+TVT_ST = b"urn:schemas-upnp-org:service:EmbeddedNetDeviceControl:1"
 #: Largest datagram read; discovery probes are well under 2 KiB.
 MAX_DATAGRAM = 65535
 #: Datagrams handled per wake-up of the reader, so one flood cannot starve the loop.
@@ -101,6 +105,11 @@ def reply(protocol: str, dev: UdpDevice, data: bytes, legacy: bool = False) -> b
     if protocol == "ssdp":
         if not data.startswith(b"M-SEARCH"):
             return None
+        st = _ST_RE.search(data)
+        if st and st.group(1) == TVT_ST:
+            # TVT's XML search: its own reply (a multicastSearchResult), or silence
+            xml = [r for r in _resp(dev, "tvt") if r.get("port") == TVT_XML_PORT]
+            return to_bytes(served_raw(dev.profile, xml[0], dev.ip)) if xml else None
         rs = _resp(dev, "ssdp", "M-SEARCH")
         if not rs:
             return None
@@ -140,6 +149,28 @@ def reply(protocol: str, dev: UdpDevice, data: bytes, legacy: bool = False) -> b
         if not is_probe or not rs:
             return None
         return raw_bytes(rs[0]["raw"])
+    if protocol == "tvt":
+        # Layer-2 search (``MHED``, code 1): the recorded reply, with the device's own address at 0x28
+        if not (len(data) >= 12 and data[:4] == b"MHED" and struct.unpack_from("<I", data, 8)[0] == 1):
+            return None
+        rs = [r for r in _resp(dev, "tvt") if r.get("port") == UDP_PORTS["tvt"]]
+        if not rs:
+            return None
+        l2 = bytearray(raw_bytes(rs[0]["raw"]))
+        if len(l2) >= 0x2C and not rs[0].get("verbatim"):
+            l2[0x28:0x2C] = socket.inet_aton(dev.ip)
+        return bytes(l2)
+    if protocol == "hanwha":
+        # UDP 7701 search (first byte 0x01): the recorded reply, with the device's own address in its
+        # address field (offset 37) and web URL (offset 133), as the device states them
+        rs = _resp(dev, "hanwha")
+        if not data or data[0] != 0x01 or not rs:
+            return None
+        hw = bytearray(raw_bytes(rs[0]["raw"]))
+        if len(hw) >= 172 and not rs[0].get("verbatim"):
+            hw[37:53] = dev.ip.encode().ljust(16, b"\0")
+            hw[133:172] = f"http://{dev.ip}/index.htm".encode()[:38].ljust(39, b"\0")
+        return bytes(hw)
     if protocol == "xmeye":
         if xmeye_msg_id(data) != XMEYE_SEARCH:
             return None
@@ -154,6 +185,15 @@ def reply(protocol: str, dev: UdpDevice, data: bytes, legacy: bool = False) -> b
             return xmeye_packet(pkt[20:], msg_id or XMEYE_SEARCH_REPLY)
         return xmeye_packet(pkt, XMEYE_SEARCH_REPLY)
     return None
+
+
+def _serves(response: dict[str, Any], proto: str) -> bool:
+    """Does this recorded response make the device listen on ``proto``'s socket? (A ``tvt`` XML
+    reply is served by the SSDP socket, a ``tvt`` Layer-2 reply by the 23456 one.)"""
+    got = response.get("protocol")
+    if got == "tvt":
+        return proto == ("ssdp" if response.get("port") == TVT_XML_PORT else "tvt")
+    return bool(got == proto)
 
 
 class DiscoveryServer:
@@ -172,7 +212,7 @@ class DiscoveryServer:
         """Open and register the sockets of every protocol some device speaks."""
         self._loop = loop
         for proto, port in {**UDP_PORTS, "mdns": MDNS_PORT}.items():
-            members = [d for d in self.devices if any(r.get("protocol") == proto for r in d.profile.get("responses", []))]
+            members = [d for d in self.devices if any(_serves(r, proto) for r in d.profile.get("responses", []))]
             if not members:
                 continue
             sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -250,6 +290,8 @@ class DiscoveryServer:
                 self.ignored_multicast += 1
                 continue
             dest = addr
+            if proto == "tvt":
+                dest = (TVT_L2_REPLY_GROUP, UDP_PORTS["tvt"])  # Layer-2 replies are multicast
             legacy = False
             if proto == "mdns":
                 legacy = addr[1] != MDNS_PORT
