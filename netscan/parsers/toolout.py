@@ -57,6 +57,9 @@ it names -- and turns it into the fields the identifiers already read:
   class (``Connected to DS-7608NI-K2 (NVR)``, ``Doorbell [T8210] online``), once in the text and not
   as a list entry (an NVR's channel list, a client's camera list name other devices):
   ``<prefix>.status.model`` and ``<prefix>.status.deviceClass``;
+- a neighbour listing that names one host (arp-scan's ``IP<TAB>MAC<TAB>vendor`` line, ``arp -a``, ``ip
+  neigh``): its MAC as ``<prefix>.kv.mac`` (read as a MAC the device reported: its OUI); several hosts
+  are a network's listing: nothing;
 - one device exported as CSV (a discovery tool's export: a header row of column names and ONE data
   row; several rows are a list of other devices): ``<prefix>.kv.<Column>``;
 - records of an answer other tools keep: a packet dissection printed as text (tshark ``-V``,
@@ -1079,6 +1082,7 @@ def recorded_answer_fields(fields: Fields, text: str) -> None:
     for head, headers, body in _json_answers(doc):
         _answer_fields(fields, head, headers, body)
 
+
 # ------------------------------------------------------------------ one device exported as CSV
 
 #: A column name of an export's header row: 1-5 words (``Device Type``, ``Software Version``,
@@ -1109,6 +1113,29 @@ def csv_row_pairs(text: str) -> list[tuple[str, str]]:
             or not any(_DIGITS.search(c) for c in row)):
         return []  # (an export pads no column name with blanks: a sentence with commas is no header)
     return [(n, c.strip()) for n, c in zip(names, row) if c.strip() and len(c) <= 256][:MAX_VALUES]
+
+# ------------------------------------------------------------------ a host's MAC address in a neighbour listing
+
+#: One host of a neighbour listing: arp-scan (``192.168.1.64<TAB>44:19:b6:12:34:56<TAB>Vendor``:
+#: royhills/arp-scan arp-scan.c display_packet), ``arp -a`` (``? (192.168.1.64) at 44:19:b6:12:34:56 [ether]
+#: on eth0``, net-tools arp.c), ``ip neigh`` (``192.168.1.64 dev eth0 lladdr 44:19:b6:12:34:56 REACHABLE``).
+_NEIGHBOUR = re.compile(
+    r"^(?:(\d{1,3}(?:\.\d{1,3}){3})\t([0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5})\t"
+    r"|\S{1,255} \((\d{1,3}(?:\.\d{1,3}){3})\) at ([0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}) "
+    r"|(\d{1,3}(?:\.\d{1,3}){3}) dev \S{1,32} lladdr ([0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5})\b)", re.M)
+
+
+def neighbour_macs(text: str) -> list[str]:
+    """The MAC address of the one host a neighbour listing names (arp-scan, ``arp -a``, ``ip neigh``);
+    nothing when it lists several hosts (a network's listing, not this device's)."""
+    found: dict[str, str] = {}
+    for n, m in enumerate(_NEIGHBOUR.finditer(text, 0, MAX_TEXT)):
+        ip = m.group(1) or m.group(3) or m.group(5)
+        mac = m.group(2) or m.group(4) or m.group(6)
+        if n > 8 or (ip in found and found[ip] != mac.lower()):
+            return []
+        found[ip] = mac.lower()
+    return list(found.values()) if len(found) == 1 else []
 
 # ------------------------------------------------------------------ a console tool's status line
 
@@ -1356,6 +1383,9 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
 
         for key, value in csv_row_pairs(t):
             add(fields, f"{prefix}.kv.{norm_key(key)}", value)
+    if (" at " in h or "\t" in h or " lladdr " in h) and ":" in h:
+        for mac in neighbour_macs(t):
+            add(fields, f"{prefix}.kv.mac", mac)
     if "Banner on port " in h:
         masscan_fields(fields, t)
     if "://" in h and "] " in h and "[" in h:

@@ -133,3 +133,16 @@ def test_metasploit_console_lines_are_log_lines() -> None:
     f = fields(Response("other", text))
     assert f["other.kv.Model"] == ["QX-9000"] and f["other.kv.FirmwareVersion"] == ["2.1.3"]
     assert _ident("other", text)[1:] == ("QX-9000", "2.1.3")
+
+
+def test_neighbour_listing_of_one_host_gives_its_mac() -> None:
+    from netscan.parsers.toolout import neighbour_macs
+
+    arp_scan = ("Interface: eth0, type: EN10MB, MAC: 00:0c:29:aa:bb:cc, IPv4: 192.168.1.10\n"
+                "192.168.1.64\t00:40:8c:12:34:56\tAxis Communications AB\n\n1 packets received by filter\n")
+    assert neighbour_macs(arp_scan) == ["00:40:8c:12:34:56"]  # the host's, not the scanner's own interface
+    assert fields(Response("other", arp_scan))["other.kv.mac"] == ["00:40:8c:12:34:56"]
+    assert neighbour_macs("? (192.168.1.64) at 00:40:8c:12:34:56 [ether] on eth0\n") == ["00:40:8c:12:34:56"]
+    assert neighbour_macs("192.168.1.64 dev eth0 lladdr 00:40:8c:12:34:56 REACHABLE\n") == ["00:40:8c:12:34:56"]
+    two = "192.168.1.64 dev eth0 lladdr 00:40:8c:12:34:56 REACHABLE\n192.168.1.65 dev eth0 lladdr 44:19:b6:12:34:56 STALE\n"
+    assert neighbour_macs(two) == []  # a network's listing
