@@ -466,13 +466,14 @@ def quoted_field_pairs(text: str) -> list[tuple[str, str]]:
 # ------------------------------------------------------------------ a model token before a firmware key
 
 #: On one line, a model-shaped token right before a firmware key and its version (``C6N firmware
-#: V5.3.0``, ``Model IPC_388M, Firmware Version 541_17051800``, ``DS-2CD2142FWD-I / FW: V5.4.5``): a
+#: V5.3.0``, ``QX-9000 running firmware 2.1.3``, ``Model IPC_388M, Firmware Version 541_17051800``, ``DS-2CD2142FWD-I / FW: V5.4.5``): a
 #: reporter's or a client's line naming what the device is and runs. The token has an upper-case
 #: letter and a digit and is not itself a version.
 #: The firmware key and the start of its version (where the reader looks back for the token).
 _FW_KEY = re.compile(r"[FfSs](?<![\w.-][FfSs])(?i:irmware|w|oftware)(?:[ \t_-](?i:version|ver\.?|rev\.?))?[ \t]{0,2}[:=]?[ \t]{1,3}[Vv]?\d")
-#: The token, then at most one separator, right before the key (matched on the text before the key).
-_TOKEN_BEFORE = re.compile(r"(?<![\w.:/-])([A-Z0-9][A-Za-z0-9]{0,19}(?:[-_./][A-Za-z0-9]{1,15}){0,5}(?:\([A-Z0-9]{1,4}\))?)[ \t]{0,2}[,;/|(-]?[ \t]{1,3}$")
+#: The token, then at most one separator and two joining words (``running``, ``with``, ``on``...), right
+#: before the key (matched on the text before the key).
+_TOKEN_BEFORE = re.compile(r"(?<![\w.:/-])([A-Z0-9][A-Za-z0-9]{0,19}(?:[-_./][A-Za-z0-9]{1,15}){0,5}(?:\([A-Z0-9]{1,4}\))?)(?:[ \t]{0,2}[,;/|(-][ \t]{0,3}|[ \t]{1,3})(?:(?:running|runs|with|on|using|has|at|and)[ \t]{1,3}){0,2}$")
 _UPPER = re.compile(r"[A-Z]")
 _DIGIT = re.compile(r"\d")
 _VERSION_TOKEN = re.compile(r"[Vv]?\d{1,4}(?:[._]\d{1,10}){1,6}[A-Za-z]?")

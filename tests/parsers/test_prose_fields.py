@@ -151,3 +151,9 @@ def test_a_leading_version_word_is_not_part_of_the_firmware() -> None:
     assert _ident("other", "Details:\n  - Model: QX-9000\n  - Firmware: Version 541.15120202\n")[2] == "541.15120202"
     assert _ident("other", "Firmware Version: Ver. 2.1.3\nModel: QX-9000\n")[2] == "2.1.3"
     assert _ident("other", "Firmware Version: V2.1.3 build 230101\nModel: QX-9000\n")[2] == "V2.1.3 build 230101"
+
+
+def test_model_token_joined_to_a_firmware_key_by_words() -> None:
+    assert model_before_firmware("my QX-9000 running firmware V2.1.3 drops the stream") == ["QX-9000"]
+    assert model_before_firmware("the QX-9000 (firmware 2.1.3) and the QX-9100 with firmware 2.1.4") == []  # two devices
+    assert model_before_firmware("I use Chrome 120 with firmware 2.1.3") == []  # a number is no model
