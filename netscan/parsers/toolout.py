@@ -1151,8 +1151,10 @@ _CLASS_ONLY = re.compile(_DEVICE_CLASS)
 _MODEL_ONLY = re.compile(_STATUS_MODEL)
 #: A bracketed word or token: where a status line's pair is looked for (``(NVR)``, ``[T8210]``).
 _BRACKETED_WORD = re.compile(r"[(\[]([A-Za-z0-9][A-Za-z0-9 ._/-]{0,40}?(?:\([A-Z0-9]{1,4}\))?)[)\]](?![\w-])")
-#: The model right before a bracketed class, and the class right before a bracketed model.
+#: The model right before (or after: ``[NVR] DS-7608NI-K2 online``) a bracketed class, and the class
+#: right before a bracketed model.
 _MODEL_BEFORE = re.compile(r"(?<![\w.:/-])" + _STATUS_MODEL + r"[ \t]{1,3}$")
+_MODEL_AFTER = re.compile(r"[ \t]{1,3}" + _STATUS_MODEL + r"(?![\w-])")
 _CLASS_BEFORE = re.compile(r"(?<![\w-])" + _DEVICE_CLASS + r"[ \t]{1,3}$")
 #: The tell: a bracket opening on a class word or on a model-like token.
 _STATUS_TELL = re.compile(r"[(\[](?:" + _DEVICE_CLASS + r"[)\]]|[A-Z0-9][A-Za-z0-9._/-]{1,40}[)\]])")
@@ -1166,7 +1168,8 @@ _VERSIONISH_TOKEN = re.compile(r"[Vv]?\d{1,4}(?:\.\d{1,8}){1,5}")
 
 def status_line_models(text: str) -> list[tuple[str, str]]:
     """(model, device class) of a client's status line that names the remote device by its model
-    and its class together (``Connected to DS-7608NI-K2 (NVR)``, ``Doorbell [T8210] online``). Only
+    and its class together (``Connected to DS-7608NI-K2 (NVR)``, ``Doorbell [T8210] online``, ``[NVR]
+    DS-7608NI-K2 connected``). Only
     when the text names one model so: a text that pairs several models with classes is a list of
     other devices (an NVR's channels, a client's cameras), and so is a line that starts as a list
     entry (``CH1``, ``Camera 2:``, ``- ``, ``3.``): none of them is the device's own."""
@@ -1179,7 +1182,7 @@ def status_line_models(text: str) -> list[tuple[str, str]]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         look = max(line_start, m.start() - 64)
         if _CLASS_ONLY.fullmatch(inner) is not None:
-            before = _MODEL_BEFORE.search(text, look, m.start())
+            before = _MODEL_BEFORE.search(text, look, m.start()) or _MODEL_AFTER.match(text, m.end(), min(end, m.end() + 64))
             if before is None:
                 continue
             model, cls = before.group(1), inner

@@ -157,3 +157,9 @@ def test_model_token_joined_to_a_firmware_key_by_words() -> None:
     assert model_before_firmware("my QX-9000 running firmware V2.1.3 drops the stream") == ["QX-9000"]
     assert model_before_firmware("the QX-9000 (firmware 2.1.3) and the QX-9100 with firmware 2.1.4") == []  # two devices
     assert model_before_firmware("I use Chrome 120 with firmware 2.1.3") == []  # a number is no model
+
+
+def test_status_line_bracketed_class_before_the_model() -> None:
+    assert status_line_models("12:00:01 [NVR] ZX-7608N connected, 8 channels") == [("ZX-7608N", "NVR")]
+    assert status_line_models("[camera] Front door\n") == []  # a name, not a model
+    assert status_line_models("CH1 [IPC] QX-2143 online\nCH2 [IPC] QX-2043 online\n") == []  # a channel list
