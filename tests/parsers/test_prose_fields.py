@@ -163,3 +163,12 @@ def test_status_line_bracketed_class_before_the_model() -> None:
     assert status_line_models("12:00:01 [NVR] ZX-7608N connected, 8 channels") == [("ZX-7608N", "NVR")]
     assert status_line_models("[camera] Front door\n") == []  # a name, not a model
     assert status_line_models("CH1 [IPC] QX-2143 online\nCH2 [IPC] QX-2043 online\n") == []  # a channel list
+
+
+def test_plain_model_keys_inside_a_list_of_other_devices_are_not_the_device() -> None:
+    nvr = '{"deviceName": "recorder", "channels": [{"id": 1, "model": "QX-2143"}, {"id": 2, "model": "QX-2043"}]}'
+    assert _ident("http", nvr)[1] is None
+    isapi = ("<InputProxyChannelList><InputProxyChannel><id>1</id><sourceInputPortDescriptor><model>QX-2143</model>"
+             "</sourceInputPortDescriptor></InputProxyChannel></InputProxyChannelList>")
+    assert _ident("http", isapi)[1] is None
+    assert _ident("http", '{"device": {"model": "ZX-7608N"}, "channels": [{"model": "QX-2143"}]}')[1] == "ZX-7608N"
