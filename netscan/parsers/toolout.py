@@ -57,6 +57,9 @@ it names -- and turns it into the fields the identifiers already read:
   class (``Connected to DS-7608NI-K2 (NVR)``, ``Doorbell [T8210] online``), once in the text and not
   as a list entry (an NVR's channel list, a client's camera list name other devices):
   ``<prefix>.status.model`` and ``<prefix>.status.deviceClass``;
+- a response's headers printed as a dictionary (Python's dict / requests' CaseInsensitiveDict,
+  aiohttp's CIMultiDictProxy, httpx's Headers, a JSON object) on a line that pairs ``Server`` or
+  ``WWW-Authenticate`` with another standard header name: ``http.header.<name>`` (``rtsp.`` with a CSeq);
 - a neighbour listing that names one host (arp-scan's ``IP<TAB>MAC<TAB>vendor`` line, ``arp -a``, ``ip
   neigh``): its MAC as ``<prefix>.kv.mac`` (read as a MAC the device reported: its OUI); several hosts
   are a network's listing: nothing;
@@ -1083,6 +1086,32 @@ def recorded_answer_fields(fields: Fields, text: str) -> None:
         _answer_fields(fields, head, headers, body)
 
 
+# ------------------------------------------------------------------ headers printed as a dictionary
+
+#: One quoted ``'Name': 'value'`` pair of a dictionary print (Python's dict / requests'
+#: ``CaseInsensitiveDict`` repr, aiohttp's ``<CIMultiDictProxy('Server': 'X', ...)>``, httpx's
+#: ``Headers({"server": "X"})``, a JSON object).
+_DICT_PAIR = re.compile(r"""(['"])(""" + _HNAME + r""")\1: ?(['"])([^'"\r\n]{0,1024})\3""")
+#: Most pairs read from one print.
+MAX_DICT_PAIRS = 100
+
+
+def dict_header_fields(fields: Fields, prefix: str, text: str) -> None:
+    """A response's headers printed as a dictionary on one line: the pairs of each line that holds
+    a ``Server`` or ``WWW-Authenticate`` pair and at least one more standard header name (a device's
+    own JSON with a "server" member, such as an NTP setting, has no Content-Type beside it), as
+    ``http.header.<name>`` (``rtsp.`` with a CSeq or in an RTSP record; ``put_headers``: a value another reader ran
+    past the print's quote is dropped)."""
+    for line in _lines(text):
+        if "'" not in line and '"' not in line:
+            continue
+        pairs = [(m.group(2), m.group(4)) for m in _DICT_PAIR.finditer(line)][:MAX_DICT_PAIRS]
+        names = {n.lower() for n, _ in pairs}
+        if not names & {"server", "www-authenticate"} or len(names & _HEADER_NAMES) < 2:
+            continue
+        proto = "rtsp" if "cseq" in names or prefix == "rtsp" else "http"
+        put_headers(fields, proto, [(n, v) for n, v in pairs if n.lower() in _HEADER_NAMES or n.lower().startswith("x-")])
+
 # ------------------------------------------------------------------ one device exported as CSV
 
 #: A column name of an export's header row: 1-5 words (``Device Type``, ``Software Version``,
@@ -1389,6 +1418,8 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
     if (" at " in h or "\t" in h or " lladdr " in h) and ":" in h:
         for mac in neighbour_macs(t):
             add(fields, f"{prefix}.kv.mac", mac)
+    if ("erver'" in h or 'erver"' in h or "uthenticate'" in h or 'uthenticate"' in h) and (": '" in h or ': "' in h or "':'" in h or '":"' in h):
+        dict_header_fields(fields, prefix, t)
     if "Banner on port " in h:
         masscan_fields(fields, t)
     if "://" in h and "] " in h and "[" in h:

@@ -146,3 +146,15 @@ def test_neighbour_listing_of_one_host_gives_its_mac() -> None:
     assert neighbour_macs("192.168.1.64 dev eth0 lladdr 00:40:8c:12:34:56 REACHABLE\n") == ["00:40:8c:12:34:56"]
     two = "192.168.1.64 dev eth0 lladdr 00:40:8c:12:34:56 REACHABLE\n192.168.1.65 dev eth0 lladdr 44:19:b6:12:34:56 STALE\n"
     assert neighbour_macs(two) == []  # a network's listing
+
+
+def test_headers_printed_as_a_dictionary() -> None:
+    for text in ("DEBUG headers: {'Date': 'Mon, 01 Jan 2024', 'Server': 'Acme-Webs/2.1', 'Content-Type': 'text/html'}",
+                 "<CIMultiDictProxy('Server': 'Acme-Webs/2.1', 'Content-Length': '0')>",
+                 'Headers({"server": "Acme-Webs/2.1", "content-type": "text/html"})'):
+        f = fields(Response("other", text))
+        assert f["http.header.server"] == ["Acme-Webs/2.1"], text
+    rtsp = "{'CSeq': '2', 'Server': 'Acme Streaming/1.0', 'Public': 'OPTIONS, DESCRIBE'}"
+    assert fields(Response("other", rtsp))["rtsp.header.server"] == ["Acme Streaming/1.0"]
+    # a device's own JSON with a "server" member (an NTP setting) is no header print
+    assert "http.header.server" not in fields(Response("http", '{"server": "pool.ntp.org", "port": 123}'))
