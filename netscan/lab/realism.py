@@ -30,6 +30,45 @@ RANDOM_DELAY_DEVICES, RANDOM_DELAY = 4, (0.3, 3.0)
 IDLE_DEVICES, IDLE_DELAY_S, IDLE_AFTER_S, IDLE_BASE = 4, 2.5, 20.0, (0.05, 0.5)
 
 
+#: Discovery queries whose multicast silence the mix always exercises: (protocol, request word).
+COVERED_DISCOVERY = (("wsd", "Probe"), ("ssdp", "M-SEARCH"), ("sadp", None), ("dhip", None), ("xmeye", None), ("mdns", None))
+
+
+def _spare(out: dict[str, dict[str, Any]], speaks: dict[str, list[str]], m: str) -> bool:
+    """A silent device whose loudness leaves every protocol it speaks a silent LAN speaker."""
+    return bool(out[m]["multicast_silent"]) and all(
+        any(x != m and out[x]["segment"] == "lan" and out[x]["multicast_silent"] for x in s)
+        for s in speaks.values() if m in s)
+
+
+def _cover_discovery(out: dict[str, dict[str, Any]], names: list[str], by_name: dict[str, dict[str, Any]]) -> None:
+    """Every discovery protocol two or more devices answer gets a multicast-silent one on the
+    scanner's LAN, whatever the shuffle gave (adding a profile reshuffles it): the first such device
+    by name trades its segment with a LAN device that answers none of these protocols, and its
+    loudness with a silent device whose protocols keep another silent LAN speaker, so the counts of
+    the mix stay as they are. Deterministic."""
+    speaks: dict[str, list[str]] = {}
+    for proto, word in COVERED_DISCOVERY:
+        speaks[proto] = [n for n in names if any(
+            r.get("protocol") == proto and (word is None or str(r.get("request", "")).split()[:1] == [word])
+            for r in by_name[n].get("responses", []))]
+    speakers = {n for s in speaks.values() for n in s}
+    for spk in speaks.values():
+        if len(spk) < 2 or any(out[n]["segment"] == "lan" and out[n]["multicast_silent"] for n in spk):
+            continue
+        n = spk[0]
+        if out[n]["segment"] != "lan":
+            other = next((m for m in names if out[m]["segment"] == "lan" and m not in speakers), None)
+            if other is None:
+                continue
+            out[n]["segment"], out[other]["segment"] = "lan", out[n]["segment"]
+        if not out[n]["multicast_silent"]:
+            other = next((m for m in names if m not in spk and _spare(out, speaks, m)), None)
+            if other is None:
+                continue
+            out[n]["multicast_silent"], out[other]["multicast_silent"] = True, False
+
+
 def realistic_mix(profiles: list[dict[str, Any]], hosts: int, seed: int | None = None) -> dict[str, Any]:
     """The realistic mix for these profiles and ``hosts`` plain hosts.
 
@@ -54,6 +93,7 @@ def realistic_mix(profiles: list[dict[str, Any]], hosts: int, seed: int | None =
     silent = math.ceil(MULTICAST_SILENT_SHARE * len(names))
     for n in rng.sample(names, min(silent, len(names))):
         out[n]["multicast_silent"] = True
+    _cover_discovery(out, names, {str(p["name"]): p for p in profiles})
     slow_order = names[:]
     rng.shuffle(slow_order)
     i = 0
