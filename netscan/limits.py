@@ -14,13 +14,16 @@ from dataclasses import dataclass
 #: 80/443/8080/8443 web UI and ISAPI/CGI; 554/8554 RTSP; 8000 Hikvision SDK (Reolink ONVIF);
 #: 8899 Xiongmai ONVIF; 37777 Dahua DVRIP; 34567 Xiongmai DVRIP; 1935 RTMP (Reolink);
 #: 5000 Synology Surveillance / various NVR web; 9000 Reolink Baichuan; 2020 Tapo ONVIF;
-#: 7001 web of some NVRs; 81/88 alternate camera web ports; 23/22 telnet/ssh (Mirai exposure).
+#: 7001 web of some NVRs; 81/88 alternate camera web ports; 23/22 telnet/ssh (Mirai exposure);
+#: 6036 TVT/Provision-ISR recorder SDK (pytvt, https://github.com/dannielperez/pytvt/blob/af4b19c92becf63809978f933791ed42113442a8/README.md):
+#: a recorder behind a router never hears TVT's multicast search, and this open port is what
+#: makes the planner ask it by unicast.
 #: Sources: docs/scanning.md (table); nmap-services (https://github.com/nmap/nmap/blob/db4aefd/nmap-services);
 #: go2rtc's ONVIF/Tapo notes (https://github.com/AlexxIT/go2rtc/blob/master/internal/onvif/README.md);
 #: OpenIPC python-dvr (https://github.com/OpenIPC/python-dvr/blob/7f4af29/dvrip.py) for the Xiongmai ports.
 DEFAULT_PORTS: tuple[int, ...] = (
     80, 443, 554, 8000, 8080, 8443, 8554, 8899, 37777, 34567, 1935, 5000, 9000,
-    23, 22, 81, 88, 2020, 7001,
+    23, 22, 81, 88, 2020, 7001, 6036,
 )
 
 #: The port set used for "TCP connect ping" of routed targets (no ARP across routers).
