@@ -797,7 +797,7 @@ def http_client_urls(fields: Fields, raw: str, msg: Message, path: str | None) -
     maker's paths only once it named the maker, a catch-all server answers every path alike, and a
     page's links may point at other devices (an NVR program's camera list). A line that says the path
     was not found, and an answer refusing the path, count for nothing."""
-    if raw.lstrip()[:5] in ("HTTP/", "RTSP/") or msg.status in _REFUSAL_STATUS:
+    if (raw.lstrip()[:5] if raw[:1].isspace() else raw[:5]) in ("HTTP/", "RTSP/") or msg.status in _REFUSAL_STATUS:
         # an answer recorded whole (netscan's own probes, curl -i): its request is netscan's or the user's
         # choice, and the URLs in its page are links, perhaps to other devices (an NVR program's camera list)
         return

@@ -436,7 +436,19 @@ def quoted_field_pairs(text: str) -> list[tuple[str, str]]:
                 if value:
                     out.append((m.group(2), value))
         if "=" in line or ":" in line:
-            for sep in _PROSE_SEP.finditer(line):
+            # cheap bounds first (the same answers): a key needs two words of the sentence before it
+            # (so a separator before the line's second word ends is none) and no bracket before it
+            # (so none after the line's first bracket is either)
+            second = len(line)
+            for n, w in enumerate(_WORD.finditer(line)):
+                if n == 1:
+                    second = w.end()
+                    break
+            brackets = [i for i in (line.find("{"), line.find("["), line.find("<")) if i >= 0]
+            last = min(brackets) if brackets else len(line)
+            for sep in _PROSE_SEP.finditer(line, second):
+                if sep.start() > last:
+                    break
                 k = _PROSE_KEY_REVERSED.match(line[max(0, sep.start() - 64) : sep.start()][::-1])
                 if k is None:
                     continue

@@ -1424,7 +1424,7 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
         masscan_fields(fields, t)
     if "://" in h and "] " in h and "[" in h:
         whatweb_fields(fields, t)
-    if t.lstrip()[:1] == "{" and (('"entries"' in h and '"log"' in h) or ('"result"' in h and '"status_code"' in h)):
+    if (('"entries"' in h and '"log"' in h) or ('"result"' in h and '"status_code"' in h)) and t.lstrip()[:1] == "{":
         recorded_answer_fields(fields, t)
     if _STATUS_TELL.search(h) is not None:
         for model, cls in status_line_models(t):
