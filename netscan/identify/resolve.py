@@ -244,13 +244,22 @@ _FIRMWARE_PLACEHOLDER = re.compile(
 )
 
 
+#: A version someone masked before publishing it: a part made only of x, * or # (``5.x.x``,
+#: ``V2.800.XXXXXXX.0.R``, ``1.0.***``) or a redaction word anywhere. No firmware scheme has such
+#: a part; a reporter hides a value this way.
+_FIRMWARE_MASKED = re.compile(
+    r"(?i)(?:^|[._\-\s:/(\[])(?:x+|\*+|#+)(?=$|[._\-\s:/)\]])|redacted|censored|obfuscated|hidden|removed|masked"
+)
+
+
 def firmware_sane(value: str) -> bool:
     """False for a value that cannot be a firmware version: a placeholder word (``unknown``, ``N/A``,
-    ``null``, ``default``, ``latest``, ``xxx``, dashes), an all-zero version, or text with no digit."""
+    ``null``, ``default``, ``latest``, ``xxx``, dashes), an all-zero version, text with no digit, or a
+    masked version (a part made only of x/*/#, or a redaction word)."""
     v = value.strip()
     if not v or len(v) > 128 or not any(ch.isdigit() for ch in v):
         return False
-    return _FIRMWARE_PLACEHOLDER.fullmatch(v) is None
+    return _FIRMWARE_PLACEHOLDER.fullmatch(v) is None and _FIRMWARE_MASKED.search(v) is None
 
 
 _GLUED_BUILD = re.compile(r"(?<=\d)\s*build\s*(?=\d)", re.I)

@@ -128,6 +128,12 @@ def test_placeholder_words_are_never_firmware(db: SignatureDB) -> None:
         assert not firmware_sane(v), v
     for v in ("5.40.9.2", "V5.5.61 build 180718", "1.0", "2.800.0000000.16.R", "A5.00.07", "v3.1.0.1349_22092302", "10"):
         assert firmware_sane(v), v
+    # masked by whoever published it: never a version
+    for v in ("5.x.x", "V5.X.X build 1807XX", "V2.800.XXXXXXX.0.R", "1.0.***", "3.2.1 [REDACTED]", "4.1.## (hidden)", "V4.x"):
+        assert not firmware_sane(v), v
+    # x inside a part is not a mask
+    for v in ("V4.02.R11.X8000.10010", "4.2.x86", "V1.0.0_0x1A", "IPCX_2.1.0"):
+        assert firmware_sane(v), v
     # a field named for the firmware holding a placeholder gives no firmware
     assert _ident(db, '{"model": "XC-100", "firmwareVersion": "0.0.0", "fw_ver": "unknown"}', "http").firmware is None
 
