@@ -75,9 +75,12 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: Session 7 (ninth extension, 246 files): vendor 0.6970 (138/198), model 0.6033 (73/121), firmware
 #: 0.8421 (64/76) with the rules on main bc0a3a2; floors at one file below, rounded down: 137/198 = 0.692,
 #: 72/121 = 0.595, and a firmware floor from now on, 63/76 = 0.829.
-VENDOR_FLOOR = 0.69
-MODEL_FLOOR = 0.59
-FIRMWARE_FLOOR = 0.82
+#: Session 8 (tenth extension, 257 files): vendor 0.7277 (147/202), model 0.6328 (81/128), firmware
+#: 0.8690 (73/84) with the rules on main 94ce2a3; floors at one file below, rounded down: 146/202 =
+#: 0.723, 80/128 = 0.625, 72/84 = 0.857.
+VENDOR_FLOOR = 0.72
+MODEL_FLOOR = 0.62
+FIRMWARE_FLOOR = 0.85
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
