@@ -321,10 +321,11 @@ def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence:
         v = db.vendor(brand)
     # a maker's name alone (in a title, a banner, a manufacturer field) is no sign of video gear:
     # another company's product may carry the same word
-    untyped = {r.id for name in NO_TYPE_FIELDS for r in db.rules_by_field.get(name, ())}
-    if v is not None and v.video_only and any(e.kind == "rule" and e.source not in _NAME_ONLY and e.source not in untyped
-                                         and not _is_software(e) and not _is_hint(e) for e in evidence):
-        return "camera"
+    if v is not None and v.video_only:
+        untyped = db.rule_ids_reading(NO_TYPE_FIELDS)
+        if any(e.kind == "rule" and e.source not in _NAME_ONLY and e.source not in untyped
+               and not _is_software(e) and not _is_hint(e) for e in evidence):
+            return "camera"
     return "unknown"
 
 

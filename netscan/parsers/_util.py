@@ -371,3 +371,19 @@ def xml_salvage(text: str) -> list[tuple[str, str]]:
         if value and len(out) < MAX_LOOSE_PAIRS:
             out.append((cut.group(2), value))
     return out
+
+
+#: A model number as a reporter or a console tool writes it in a line (``DS-7608NI-K2``, ``T8210``,
+#: ``IPC_388M``, a bracketed suffix kept: ``DS-KD8003-IME1(B)``), as one group: the status-line and
+#: firmware-line readers (toolout.status_line_models, keyvals.model_before_firmware) look for it.
+MODEL_TOKEN = r"([A-Z0-9][A-Za-z0-9]{0,19}(?:[-_./][A-Za-z0-9]{1,15}){0,5}(?:\([A-Z0-9]{1,4}\))?)"
+_MODEL_UPPER = re.compile(r"[A-Z]")
+_MODEL_DIGIT = re.compile(r"\d")
+_VERSION_SHAPED = re.compile(r"[Vv]?\d{1,4}(?:[._]\d{1,10}){1,6}[A-Za-z]?")
+
+
+def model_shaped(token: str) -> bool:
+    """A ``MODEL_TOKEN`` match that can be a model: three characters at least, an upper-case letter
+    and a digit, and not a version number itself (``V5.4.0``)."""
+    return (len(token) >= 3 and _MODEL_UPPER.search(token) is not None and _MODEL_DIGIT.search(token) is not None
+            and _VERSION_SHAPED.fullmatch(token) is None)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from netscan.parsers._util import Fields, add, decode_raw
+from netscan.parsers._util import Fields, add, raw_bytes
 
 PORT = 7701
 SEARCH, REPLY = 0x01, 0x0B
@@ -34,8 +34,7 @@ def _text(data: bytes, off: int, size: int) -> str | None:
 
 def hanwha_fields(raw: str, request: str = "") -> Fields:
     """One UDP 7701 datagram (``b64:`` or latin-1 text) as ``hanwha.*`` fields."""
-    got = decode_raw(raw)
-    data = (got if isinstance(got, bytes) else got.encode("latin-1", "replace"))[:4096]
+    data = raw_bytes(raw)[:4096]
     if not data:
         return {"hanwha.unreadable": ["empty"]}
     if data[0] == SEARCH:

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from netscan.parsers._util import Fields, Unreadable, add, parse_loose
+from netscan.parsers._util import MODEL_TOKEN, Fields, Unreadable, add, model_shaped, parse_loose
 from netscan.parsers.shapes import _TABLE_KEY, norm_key, table_pairs, tool_fields
 
 #: Longest text looked at, most lines, longest line, most pairs kept per reader.
@@ -485,10 +485,7 @@ def quoted_field_pairs(text: str) -> list[tuple[str, str]]:
 _FW_KEY = re.compile(r"[FfSs](?<![\w.-][FfSs])(?i:irmware|w|oftware)(?:[ \t_-](?i:version|ver\.?|rev\.?))?[ \t]{0,2}[:=]?[ \t]{1,3}[Vv]?\d")
 #: The token, then at most one separator and two joining words (``running``, ``with``, ``on``...), right
 #: before the key (matched on the text before the key).
-_TOKEN_BEFORE = re.compile(r"(?<![\w.:/-])([A-Z0-9][A-Za-z0-9]{0,19}(?:[-_./][A-Za-z0-9]{1,15}){0,5}(?:\([A-Z0-9]{1,4}\))?)(?:[ \t]{0,2}[,;/|(-][ \t]{0,3}|[ \t]{1,3})(?:(?:running|runs|with|on|using|has|at|and)[ \t]{1,3}){0,2}$")
-_UPPER = re.compile(r"[A-Z]")
-_DIGIT = re.compile(r"\d")
-_VERSION_TOKEN = re.compile(r"[Vv]?\d{1,4}(?:[._]\d{1,10}){1,6}[A-Za-z]?")
+_TOKEN_BEFORE = re.compile(r"(?<![\w.:/-])" + MODEL_TOKEN + r"(?:[ \t]{0,2}[,;/|(-][ \t]{0,3}|[ \t]{1,3})(?:(?:running|runs|with|on|using|has|at|and)[ \t]{1,3}){0,2}$")
 
 
 def model_before_firmware(text: str) -> list[str]:
@@ -501,8 +498,7 @@ def model_before_firmware(text: str) -> list[str]:
         if m is None:
             continue
         token = m.group(1)
-        if (len(token) < 3 or _UPPER.search(token) is None or _DIGIT.search(token) is None
-                or _VERSION_TOKEN.fullmatch(token) is not None):
+        if not model_shaped(token):
             continue
         if token not in found:
             found.append(token)
@@ -524,7 +520,7 @@ def fragment_fields(fields: Fields, prefix: str, text: str) -> None:
         t = straight
     head = t[:5] if t[:1] not in " \t\r\n" else t.lstrip()[:5]
     # a device's own answer, a markup page and a parsed document hold no reporter's sentence
-    prose = head[:5] not in ("HTTP/", "RTSP/") and head[:1] != "<" and not (
+    prose = head not in ("HTTP/", "RTSP/") and head[:1] != "<" and not (
         head[:1] in ("{", "[") and any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields))
     if prose and ("`" in t or "=" in t or ": " in t):
         for key, value in quoted_field_pairs(t):

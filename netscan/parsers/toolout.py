@@ -85,7 +85,7 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
-from netscan.parsers._util import Fields, add, json_leaves, xml_salvage
+from netscan.parsers._util import MODEL_TOKEN, Fields, add, json_leaves, model_shaped, xml_salvage
 
 #: Longest text looked at, most lines, longest line, most values kept per reader.
 MAX_TEXT = 256 * 1024
@@ -1173,26 +1173,20 @@ def neighbour_macs(text: str) -> list[str]:
 _DEVICE_CLASS = (r"(?i:ip ?camera|network camera|ptz camera|camera|ipc|nvt|nvr|dvr|xvr|hvr|network video recorder|"
                  r"digital video recorder|video recorder|video doorbell|doorbell|door ?station|vto|video encoder|encoder|"
                  r"base ?station|home ?base)")
-#: A model as a status line prints it: one token of letters, digits and ``-_./`` with an upper-case
-#: letter and a digit (``DS-7608NI-K2``, ``T8210``, ``C6N``), a bracketed suffix kept (``DS-KD8003-IME1(B)``).
-_STATUS_MODEL = r"([A-Z0-9][A-Za-z0-9]{0,19}(?:[-_./][A-Za-z0-9]{1,15}){0,5}(?:\([A-Z0-9]{1,4}\))?)"
 _CLASS_ONLY = re.compile(_DEVICE_CLASS)
-_MODEL_ONLY = re.compile(_STATUS_MODEL)
+_MODEL_ONLY = re.compile(MODEL_TOKEN)
 #: A bracketed word or token: where a status line's pair is looked for (``(NVR)``, ``[T8210]``).
 _BRACKETED_WORD = re.compile(r"[(\[]([A-Za-z0-9][A-Za-z0-9 ._/-]{0,40}?(?:\([A-Z0-9]{1,4}\))?)[)\]](?![\w-])")
 #: The model right before (or after: ``[NVR] DS-7608NI-K2 online``) a bracketed class, and the class
 #: right before a bracketed model.
-_MODEL_BEFORE = re.compile(r"(?<![\w.:/-])" + _STATUS_MODEL + r"[ \t]{1,3}$")
-_MODEL_AFTER = re.compile(r"[ \t]{1,3}" + _STATUS_MODEL + r"(?![\w-])")
+_MODEL_BEFORE = re.compile(r"(?<![\w.:/-])" + MODEL_TOKEN + r"[ \t]{1,3}$")
+_MODEL_AFTER = re.compile(r"[ \t]{1,3}" + MODEL_TOKEN + r"(?![\w-])")
 _CLASS_BEFORE = re.compile(r"(?<![\w-])" + _DEVICE_CLASS + r"[ \t]{1,3}$")
 #: The tell: a bracket opening on a class word or on a model-like token.
 _STATUS_TELL = re.compile(r"[(\[](?:" + _DEVICE_CLASS + r"[)\]]|[A-Z0-9][A-Za-z0-9._/-]{1,40}[)\]])")
 #: A line that is one entry of a list of other devices (an NVR's channels, a client's cameras): ``CH1``,
 #: ``Channel 2:``, ``Camera 3 -``, ``D4``, ``[5]``, ``6.``, ``- `` ... Such a line is another device.
 _LIST_ENTRY = re.compile(r"(?i)^[ \t]{0,40}(?:[-*+][ \t]|\d{1,3}[.):][ \t]|\[\d{1,3}\]|#\d{1,3}\b|(?:ch|channel|cam|camera|d|ipc|chan|input)[ \t#_-]{0,2}\d{1,3}\b)", re.M)
-_HAS_DIGIT = re.compile(r"\d")
-_HAS_UPPER = re.compile(r"[A-Z]")
-_VERSIONISH_TOKEN = re.compile(r"[Vv]?\d{1,4}(?:\.\d{1,8}){1,5}")
 
 
 def status_line_models(text: str) -> list[tuple[str, str]]:
@@ -1224,8 +1218,7 @@ def status_line_models(text: str) -> list[tuple[str, str]]:
             continue
         if _LIST_ENTRY.match(text, line_start, min(end, line_start + 80)) is not None:
             continue  # one entry of a list of other devices
-        if (len(model) < 3 or _HAS_DIGIT.search(model) is None or _HAS_UPPER.search(model) is None
-                or _VERSIONISH_TOKEN.fullmatch(model) is not None):
+        if not model_shaped(model):
             continue
         if all(model != f[0] for f in found):
             found.append((model, " ".join(cls.split())))

@@ -8,9 +8,9 @@ request). Replies are recorded as protocol ``hanwha``, the datagram as ``b64:``.
 
 from __future__ import annotations
 
-import base64
 
 from netscan.model import Response
+from netscan.parsers._util import encode_raw
 from netscan.parsers.hanwha import PORT, REPLY, SEARCH, SIZE
 from netscan.probes.udp import Datagram, DiscoverySpec
 
@@ -28,7 +28,7 @@ def is_reply(data: bytes) -> bool:
 
 
 def _response(d: Datagram) -> Response:
-    return Response(protocol="hanwha", port=PORT, request=REQUEST, raw="b64:" + base64.b64encode(d.data[:4096]).decode())
+    return Response(protocol="hanwha", port=PORT, request=REQUEST, raw=encode_raw(d.data[:4096]))
 
 
 def spec() -> DiscoverySpec:

@@ -15,10 +15,10 @@ Replies are recorded as protocol ``tvt``: the XML as text, the binary reply as `
 
 from __future__ import annotations
 
-import base64
 import struct
 
 from netscan.model import Response
+from netscan.parsers._util import encode_raw
 from netscan.parsers.tvt import L2_MAGIC, L2_REPLY, L2_SEARCH, L2_SIZE, ROOT
 from netscan.probes.base import text
 from netscan.probes.udp import Datagram, DiscoverySpec
@@ -53,7 +53,7 @@ def is_reply(data: bytes) -> bool:
 
 
 def _l2_response(d: Datagram) -> Response:
-    return Response(protocol="tvt", port=L2_PORT, request=L2_REQUEST, raw="b64:" + base64.b64encode(d.data[:4096]).decode())
+    return Response(protocol="tvt", port=L2_PORT, request=L2_REQUEST, raw=encode_raw(d.data[:4096]))
 
 
 def _xml_response(d: Datagram) -> Response:

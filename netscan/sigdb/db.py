@@ -263,6 +263,7 @@ class SignatureDB:
     _semantic_sets: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
     _semantic_set_memo: dict[tuple[int, str], tuple[dict[str, str] | None, ...]] = field(default_factory=dict, repr=False)
     _quiet: set[tuple[str, str]] = field(default_factory=set, repr=False)
+    _ids_reading: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
     _semantic_key_cache: tuple[list[re.Pattern[str]], list[int], list[re.Pattern[str] | None]] | None = field(default=None, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
     oui_vendor: Mapping[str, str] = field(default_factory=dict)
@@ -335,6 +336,13 @@ class SignatureDB:
                     keys.append(r.key)
                 key_of.append(where[k])
             got = self._semantic_key_cache = (keys, key_of, [without_lookahead(k) for k in keys])
+        return got
+
+    def rule_ids_reading(self, names: tuple[str, ...]) -> frozenset[str]:
+        """The ids of the rules that read exactly the named fields (made once per tuple of names)."""
+        got = self._ids_reading.get(names)
+        if got is None:
+            got = self._ids_reading[names] = frozenset(r.id for n in names for r in self.rules_by_field.get(n, ()))
         return got
 
     def rules_for_field(self, name: str) -> list[Rule]:
