@@ -18,6 +18,7 @@ from typing import Any
 
 from netscan.errors import LabError
 from netscan.model import PROTOCOLS
+from netscan.probes.tvt import PORT as TVT_SEARCH_PORT
 
 #: TCP protocols the emulator serves on the response's port.
 TCP_PROTOCOLS = frozenset({"http", "https", "rtsp", "onvif", "upnp", "telnet", "ssh", "other"})
@@ -30,7 +31,7 @@ UDP_PORTS: dict[str, int] = {"wsd": 3702, "ssdp": 1900, "sadp": 37020, "dhip": 3
 ADDRESS_PROTOCOLS = frozenset({"wsd", "ssdp", "upnp", "rtsp", "onvif", "sadp", "dhip", "xmeye", "mdns", "tvt"})
 #: ``tvt`` responses answer on two ports: the XML search reply on the SSDP port (1900, served by the
 #: ``ssdp`` socket when the M-SEARCH names TVT's service type), the Layer-2 ``MHED`` reply on 23456.
-TVT_XML_PORT = 1900
+TVT_XML_PORT = TVT_SEARCH_PORT
 #: Hostile behaviours a profile may ask for.
 BEHAVIOURS = frozenset({"never-answer", "slow-drip", "huge-body"})
 #: Keys a profile may carry besides the observation format.

@@ -23,6 +23,11 @@ from netscan.lab.emulator.packets import dhip_packet, to_bytes, xmeye_msg_id, xm
 from netscan.lab.emulator.timing import Timing
 from netscan.lab.profiles import TVT_XML_PORT, UDP_PORTS, served_raw
 from netscan.parsers._util import raw_bytes
+from netscan.parsers.hanwha import SEARCH as HANWHA_SEARCH
+from netscan.parsers.tvt import L2_MAGIC, L2_SEARCH
+from netscan.probes.tvt import L2_REPLY_GROUP as TVT_L2_REPLY_GROUP
+from netscan.probes.tvt import L2_SEND_GROUP as TVT_L2_GROUP
+from netscan.probes.tvt import ST as TVT_SERVICE_TYPE
 
 logger = logging.getLogger(__name__)
 
@@ -30,12 +35,11 @@ logger = logging.getLogger(__name__)
 GROUPS: dict[str, str | None] = {
     "wsd": "239.255.255.250", "ssdp": "239.255.255.250", "sadp": "239.255.255.250",
     "dhip": "239.255.255.251", "xmeye": None, "mdns": "224.0.0.251",
-    "tplink": None, "ubnt": "233.89.188.1", "tvt": "234.55.55.55", "hanwha": None,
+    "tplink": None, "ubnt": "233.89.188.1", "tvt": TVT_L2_GROUP, "hanwha": None,
 }
-#: TVT Layer-2 replies go to this group (port 23456), not to the sender (tvt-iptool-linux README).
-TVT_L2_REPLY_GROUP = "234.55.55.56"
-#: The service type TVT's XML search names in its M-SEARCH (dannielperez/pytvt discovery.py).
-TVT_ST = b"urn:schemas-upnp-org:service:EmbeddedNetDeviceControl:1"
+#: (TVT Layer-2 replies go to TVT_L2_REPLY_GROUP, port 23456, not to the sender; TVT's XML search names
+#: TVT_SERVICE_TYPE in its M-SEARCH: netscan/probes/tvt.py, with their sources.)
+TVT_ST = TVT_SERVICE_TYPE.encode()
 #: Largest datagram read; discovery probes are well under 2 KiB.
 MAX_DATAGRAM = 65535
 #: Datagrams handled per wake-up of the reader, so one flood cannot starve the loop.
@@ -151,7 +155,7 @@ def reply(protocol: str, dev: UdpDevice, data: bytes, legacy: bool = False) -> b
         return raw_bytes(rs[0]["raw"])
     if protocol == "tvt":
         # Layer-2 search (``MHED``, code 1): the recorded reply, with the device's own address at 0x28
-        if not (len(data) >= 12 and data[:4] == b"MHED" and struct.unpack_from("<I", data, 8)[0] == 1):
+        if not (len(data) >= 12 and data[:4] == L2_MAGIC and struct.unpack_from("<I", data, 8)[0] == L2_SEARCH):
             return None
         rs = [r for r in _resp(dev, "tvt") if r.get("port") == UDP_PORTS["tvt"]]
         if not rs:
@@ -164,7 +168,7 @@ def reply(protocol: str, dev: UdpDevice, data: bytes, legacy: bool = False) -> b
         # UDP 7701 search (first byte 0x01): the recorded reply, with the device's own address in its
         # address field (offset 37) and web URL (offset 133), as the device states them
         rs = _resp(dev, "hanwha")
-        if not data or data[0] != 0x01 or not rs:
+        if not data or data[0] != HANWHA_SEARCH or not rs:
             return None
         hw = bytearray(raw_bytes(rs[0]["raw"]))
         if len(hw) >= 172 and not rs[0].get("verbatim"):
