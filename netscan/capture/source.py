@@ -27,7 +27,8 @@ from netscan.errors import CaptureError, NoCaptureRights, UsageError
 logger = logging.getLogger(__name__)
 
 #: UDP ports of discovery and housekeeping protocols read (each documented in docs/passive.md):
-#: DHCP, DNS, mDNS, SSDP, WS-Discovery, SADP, DHIP, XMEye, TP-Link, Ubiquiti, SNMP agents' answers.
+#: DHCP, DNS, mDNS, SSDP, WS-Discovery, SADP, DHIP, XMEye, TP-Link, Ubiquiti, SNMP agents' answers,
+#: TVT's Layer-2 replies (23456) and Hanwha's discovery replies (7701).
 UDP_PORTS: tuple[int, ...] = (67, 68, 53, 5353, 1900, 3702, 37020, 37810, 34569, 34568, 20002, 10001, 161, 23456, 7701)
 #: TCP server ports whose continuation segments are kept (TLS certificate chains span segments).
 TLS_PORTS: tuple[int, ...] = (443, 8443, 7443, 4443)
