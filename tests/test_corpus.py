@@ -74,9 +74,13 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: Session 8 (tenth extension, 359 files): vendor 0.9505 (288/303), model 0.8387 (208/248), firmware
 #: 0.9609 (172/179) with the rules on main 94ce2a3; floors at one file below, rounded down: 287/303 =
 #: 0.947, 207/248 = 0.835, 171/179 = 0.955.
-TRAINING_VENDOR_FLOOR = 0.94
-TRAINING_MODEL_FLOOR = 0.83
-TRAINING_FIRMWARE_FLOOR = 0.95
+#: Session 9 (eleventh extension, helper corpus11: 17 training files, measured before any rule was
+#: written from them; on them alone vendor 5/11, model 4/11) took the split to 376 files: vendor
+#: 0.9331 (293/314), model 0.8185 (212/259), firmware 0.9462 (176/186) with the rules on main
+#: f6246d3; floors at one file below, rounded down: 292/314 = 0.929, 211/259 = 0.814, 175/186 = 0.940.
+TRAINING_VENDOR_FLOOR = 0.929
+TRAINING_MODEL_FLOOR = 0.814
+TRAINING_FIRMWARE_FLOOR = 0.94
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]

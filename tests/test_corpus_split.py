@@ -78,9 +78,13 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: Session 8 (tenth extension, 257 files): vendor 0.7277 (147/202), model 0.6328 (81/128), firmware
 #: 0.8690 (73/84) with the rules on main 94ce2a3; floors at one file below, rounded down: 146/202 =
 #: 0.723, 80/128 = 0.625, 72/84 = 0.857.
-VENDOR_FLOOR = 0.72
-MODEL_FLOOR = 0.62
-FIRMWARE_FLOOR = 0.85
+#: Session 9 (eleventh extension, helper corpus11: 17 test files; on them alone vendor 4/10, model
+#: 4/10, firmware 1/3 at first sight) took the split to 274 files: vendor 0.7123 (151/212), model
+#: 0.6159 (85/138), firmware 0.8506 (74/87) with the rules on main f6246d3; floors at one file below,
+#: rounded down: 150/212 = 0.707, 84/138 = 0.608, 73/87 = 0.839.
+VENDOR_FLOOR = 0.707
+MODEL_FLOOR = 0.608
+FIRMWARE_FLOOR = 0.839
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
