@@ -139,6 +139,35 @@ DECOYS: dict[str, list[Response]] = {
                  raw="RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: DESCRIBE, ANNOUNCE, SETUP, PLAY, RECORD, PAUSE, GET_PARAMETER, TEARDOWN\r\n"
                      "Server: gortsplib\r\n\r\n"),
     ],
+    # RTSP answers of streaming software and tuners whose SDP offers video with non-camera audio, or
+    # camera-grade G.711 audio with no video (types-video.yaml: type-sdp-video-with-g711-audio)
+    "streaming-sdp-aac": [  # an FFmpeg-written session (restreamers, phone encoder apps): AAC beside H.264
+        Response(protocol="rtsp", port=8554, request="DESCRIBE",
+                 raw="RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: application/sdp\r\n\r\n"
+                     "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=No Name\r\nt=0 0\r\na=tool:libavformat 58.29.100\r\n"
+                     "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=fmtp:96 packetization-mode=1\r\na=control:streamid=0\r\n"
+                     "m=audio 0 RTP/AVP 97\r\nb=AS:128\r\na=rtpmap:97 MPEG4-GENERIC/44100/2\r\n"
+                     "a=fmtp:97 profile-level-id=1;mode=AAC-hbr;sizelength=13;indexlength=3;indexdeltalength=3; config=121056E500\r\n"
+                     "a=control:streamid=1\r\n",
+                 source="https://github.com/FFmpeg/FFmpeg/blob/master/libavformat/sdp.c"),
+    ],
+    "satip-tuner-sdp": [  # a SAT>IP server's DESCRIBE answer (SAT>IP specification 1.2.2, section 3.5.7): one MPEG-TS stream
+        Response(protocol="rtsp", port=554, request="DESCRIBE",
+                 raw="RTSP/1.0 200 OK\r\nCSeq: 4\r\nContent-Type: application/sdp\r\nContent-Base: rtsp://192.168.128.5/\r\n\r\n"
+                     "v=0\r\no=- 534863118 534863118 IN IP4 192.168.128.5\r\ns=SatIPServer:1 4\r\nt=0 0\r\n"
+                     "m=video 0 RTP/AVP 33\r\nc=IN IP4 0.0.0.0\r\na=control:stream=1\r\n"
+                     "a=fmtp:33 ver=1.0;src=1;tuner=1,240,1,7,12402,v,dvbs,,off,,27500,34;pids=0,16,50,201,301\r\na=sendonly\r\n",
+                 source="https://www.satip.info/sites/satip/files/resource/satip_specification_version_1_2_2.pdf"),
+    ],
+    "media-server-ulaw-audio": [  # LIVE555 Media Server on a PC streaming a u-law .wav file: G.711 without video
+        Response(protocol="rtsp", port=8554, request="DESCRIBE",
+                 raw="RTSP/1.0 200 OK\r\nCSeq: 3\r\nContent-Type: application/sdp\r\n\r\n"
+                     "v=0\r\no=- 1700000000000000 1 IN IP4 192.168.1.10\r\n"
+                     "s=WAV Audio, streamed by the LIVE555 Media Server\r\ni=test.wav\r\nt=0 0\r\n"
+                     "a=tool:LIVE555 Streaming Media v2023.01.19\r\na=type:broadcast\r\na=control:*\r\na=range:npt=0-30.000\r\n"
+                     "m=audio 0 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\nb=AS:64\r\na=control:track1\r\n",
+                 source="http://www.live555.com/mediaServer/"),
+    ],
     "generic-upnp-renderer": [
         Response(protocol="ssdp", port=1900, request="M-SEARCH",
                  raw="HTTP/1.1 200 OK\r\nST: upnp:rootdevice\r\nSERVER: Linux/5.10 UPnP/1.0 MiniDLNA/1.3.0\r\n\r\n"),
@@ -169,3 +198,35 @@ def test_a_camera_still_wins_over_its_generic_web_server(db: SignatureDB) -> Non
     )
     ident = identify(obs, db)
     assert (ident.vendor, ident.device_type, ident.model) == ("Axis", "camera", "221")
+
+
+def _describe(sdp: str, server: str = "") -> Response:
+    head = f"RTSP/1.0 200 OK\r\nCSeq: 3\r\n{server}Content-Type: application/sdp\r\n\r\n"
+    return Response(protocol="rtsp", port=554, request="DESCRIBE", raw=head + sdp.replace("\n", "\r\n"))
+
+
+#: The SDP of a Beward camera's live stream (erlyvideo's sdp_tests.erl @0067f026): H.264 and G.711 A-law.
+_CAMERA_SDP = (
+    "v=0\no=- 1275067839203788 1 IN IP4 0.0.0.0\ns=Session streamed by \"nessyMediaServer\"\ni=h264\nt=0 0\n"
+    "a=tool:LIVE555 Streaming Media v2008.04.09\na=type:broadcast\na=control:*\na=range:npt=0-\n"
+    "m=video 0 RTP/AVP 99\nc=IN IP4 0.0.0.0\na=rtpmap:99 H264/90000\na=control:track1\n"
+    "m=audio 7878 RTP/AVP 8\na=rtpmap:8 PCMA/8000/1\na=control:track2\n"
+)
+
+
+def test_live_video_with_g711_audio_types_a_camera(db: SignatureDB) -> None:
+    """A camera's live SDP (video and its microphone's G.711) types the device, and names no maker."""
+    obs = Observation(ip="192.0.2.3", mac=None, responses=(_describe(_CAMERA_SDP),))
+    ident = identify(obs, db)
+    assert (ident.vendor, ident.device_type) == (None, "camera")
+    # the same offer with AAC audio (streaming software) says nothing
+    aac = _CAMERA_SDP.replace("a=rtpmap:8 PCMA/8000/1", "a=rtpmap:8 MPEG4-GENERIC/16000/1").replace("RTP/AVP 8\n", "RTP/AVP 97\n")
+    assert identify(Observation(ip="192.0.2.3", mac=None, responses=(_describe(aac),)), db).device_type == "unknown"
+
+
+def test_a_restreamer_passing_a_cameras_audio_stays_a_server(db: SignatureDB) -> None:
+    """A restreamer (docker-wyze-bridge's rtsp-simple-server answers 'Server: gortsplib', training file
+    noncameras/docker-wyze-bridge-rtsp-server_options-gortsplib-wyze-bridge110.json) relays a camera's
+    G.711 audio as it came: its own server evidence outweighs the camera hint."""
+    obs = Observation(ip="192.0.2.4", mac=None, responses=(_describe(_CAMERA_SDP, server="Server: gortsplib\r\n"),))
+    assert identify(obs, db).device_type == "server"
