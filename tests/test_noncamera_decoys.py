@@ -168,6 +168,14 @@ DECOYS: dict[str, list[Response]] = {
                      "m=audio 0 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\nb=AS:64\r\na=control:track1\r\n",
                  source="http://www.live555.com/mediaServer/"),
     ],
+    "webrtc-gateway-sdp": [  # a WebRTC answer (browser, restreamer gateway): video and a data channel, no ONVIF metadata
+        Response(protocol="rtsp", port=8554, request="DESCRIBE",
+                 raw="RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: application/sdp\r\n\r\n"
+                     "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+                     "m=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:96 VP8/90000\r\n"
+                     "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\nc=IN IP4 0.0.0.0\r\na=sctp-port:5000\r\n",
+                 source="https://www.rfc-editor.org/rfc/rfc8841"),
+    ],
     "generic-upnp-renderer": [
         Response(protocol="ssdp", port=1900, request="M-SEARCH",
                  raw="HTTP/1.1 200 OK\r\nST: upnp:rootdevice\r\nSERVER: Linux/5.10 UPnP/1.0 MiniDLNA/1.3.0\r\n\r\n"),
@@ -227,6 +235,14 @@ def test_live_video_with_g711_audio_types_a_camera(db: SignatureDB) -> None:
 def test_a_restreamer_passing_a_cameras_audio_stays_a_server(db: SignatureDB) -> None:
     """A restreamer (docker-wyze-bridge's rtsp-simple-server answers 'Server: gortsplib', training file
     noncameras/docker-wyze-bridge-rtsp-server_options-gortsplib-wyze-bridge110.json) relays a camera's
-    G.711 audio as it came: its own server evidence outweighs the camera hint."""
-    obs = Observation(ip="192.0.2.4", mac=None, responses=(_describe(_CAMERA_SDP, server="Server: gortsplib\r\n"),))
+    G.711 audio and ONVIF metadata track as they came: its own server evidence outweighs the camera hints."""
+    relayed = _CAMERA_SDP + "m=application 0 RTP/AVP 107\na=rtpmap:107 vnd.onvif.metadata/90000\na=control:track3\n"
+    obs = Observation(ip="192.0.2.4", mac=None, responses=(_describe(relayed, server="Server: gortsplib\r\n"),))
     assert identify(obs, db).device_type == "server"
+
+
+def test_an_onvif_metadata_track_types_a_camera(db: SignatureDB) -> None:
+    """ONVIF's metadata stream (ONVIF Streaming Specification 5.2) beside a video stream with AAC audio."""
+    sdp = ("v=0\ns=Session\nt=0 0\nm=video 0 RTP/AVP 96\na=rtpmap:96 H264/90000\n"
+           "m=application 0 RTP/AVP 107\na=rtpmap:107 vnd.onvif.metadata/90000\n")
+    assert identify(Observation(ip="192.0.2.5", mac=None, responses=(_describe(sdp),)), db).device_type == "camera"
