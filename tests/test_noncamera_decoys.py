@@ -176,6 +176,27 @@ DECOYS: dict[str, list[Response]] = {
                      "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\nc=IN IP4 0.0.0.0\r\na=sctp-port:5000\r\n",
                  source="https://www.rfc-editor.org/rfc/rfc8841"),
     ],
+    "restreamer-onvif-services": [  # go2rtc answering GetServices as an ONVIF device: device and media services only
+        Response(protocol="onvif", port=1984, request="GetServices",
+                 raw='HTTP/1.1 200 OK\r\nContent-Type: application/soap+xml; charset=utf-8\r\n\r\n'
+                     '<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n'
+                     '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body>'
+                     '<tds:GetServicesResponse xmlns:tds="http://www.onvif.org/ver10/device/wsdl">'
+                     '<tds:Service><tds:Namespace>http://www.onvif.org/ver10/device/wsdl</tds:Namespace>'
+                     '<tds:XAddr>http://192.0.2.1:1984/onvif/device_service</tds:XAddr></tds:Service>'
+                     '<tds:Service><tds:Namespace>http://www.onvif.org/ver10/media/wsdl</tds:Namespace>'
+                     '<tds:XAddr>http://192.0.2.1:1984/onvif/media_service</tds:XAddr></tds:Service>'
+                     '</tds:GetServicesResponse></s:Body></s:Envelope>',
+                 source="https://github.com/AlexxIT/go2rtc/blob/159d9425a732eedef06a9dd797ec6a284339a1b6/pkg/onvif/server.go"),
+    ],
+    "onvif-client-request-only": [  # a client's GetImagingSettings request (it declares the imaging namespace itself)
+        Response(protocol="onvif", port=80, request="GetImagingSettings",
+                 raw='<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" '
+                     'xmlns:timg="http://www.onvif.org/ver20/imaging/wsdl"><s:Body>'
+                     '<timg:GetImagingSettings><timg:VideoSourceToken>0</timg:VideoSourceToken></timg:GetImagingSettings>'
+                     '</s:Body></s:Envelope>',
+                 source="https://www.onvif.org/specs/srv/img/ONVIF-Imaging-Service-Spec.pdf"),
+    ],
     "generic-upnp-renderer": [
         Response(protocol="ssdp", port=1900, request="M-SEARCH",
                  raw="HTTP/1.1 200 OK\r\nST: upnp:rootdevice\r\nSERVER: Linux/5.10 UPnP/1.0 MiniDLNA/1.3.0\r\n\r\n"),
@@ -246,3 +267,14 @@ def test_an_onvif_metadata_track_types_a_camera(db: SignatureDB) -> None:
     sdp = ("v=0\ns=Session\nt=0 0\nm=video 0 RTP/AVP 96\na=rtpmap:96 H264/90000\n"
            "m=application 0 RTP/AVP 107\na=rtpmap:107 vnd.onvif.metadata/90000\n")
     assert identify(Observation(ip="192.0.2.5", mac=None, responses=(_describe(sdp),)), db).device_type == "camera"
+
+
+def test_an_envelope_declaring_the_imaging_service_types_a_camera(db: SignatureDB) -> None:
+    """gSOAP camera firmware declares its whole namespace table on an answer (home-assistant/core#92308's
+    camera, training file white-label/camhipro-5mp-ptz_onvif-deviceinfo-bytes-ha92308.json)."""
+    raw = ('HTTP/1.1 200 OK\r\nContent-Type: application/soap+xml\r\n\r\n<?xml version="1.0" encoding="UTF-8"?>'
+           '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:tds="http://www.onvif.org/ver10/device/wsdl" '
+           'xmlns:timg="http://www.onvif.org/ver20/imaging/wsdl" xmlns:trt="http://www.onvif.org/ver10/media/wsdl">'
+           '<s:Body><tds:GetSystemDateAndTimeResponse><tds:SystemDateAndTime/></tds:GetSystemDateAndTimeResponse></s:Body></s:Envelope>')
+    obs = Observation(ip="192.0.2.6", mac=None, responses=(Response(protocol="onvif", port=80, request="GetSystemDateAndTime", raw=raw),))
+    assert identify(obs, db).device_type == "camera"
