@@ -542,6 +542,20 @@ def _fmtp_params(fields: Fields, prefix: str, val: str, budget: int) -> int:
     return budget
 
 
+#: fmtp parameters that only one video payload format defines (RFC 6184 H.264: packetization-mode,
+#: profile-level-id, sprop-parameter-sets; RFC 7798 H.265: sprop-vps): they name the stream an SDP
+#: cut before its first ``m=`` line was describing.
+_H265_PARAMS = re.compile(r"(?i)(?:^|[\s;])sprop-vps=")
+_H264_PARAMS = re.compile(r"(?i)(?:^|[\s;])(?:packetization-mode|profile-level-id|sprop-parameter-sets)=")
+
+
+def _implied_video(fmtp: str) -> str:
+    """The video encoding an ``a=fmtp`` line's parameters belong to (``H264/90000``, ``H265/90000``), or ''."""
+    if _H265_PARAMS.search(fmtp):
+        return "H265/90000"
+    return "H264/90000" if _H264_PARAMS.search(fmtp) else ""
+
+
 def sdp_fields(fields: Fields, prefix: str, body: str) -> None:
     """SDP lines (RFC 8866): session-level ``<prefix>.sdp.session`` (s=), ``.info`` (i=),
     ``.origin`` (o=), ``.host`` (the o= address when it is a host name), ``.tool`` (a=tool:), ``.attr`` (other session a= lines, first 32); from every
@@ -569,6 +583,10 @@ def sdp_fields(fields: Fields, prefix: str, body: str) -> None:
             if pt.strip() == media[-1][1] and enc.strip():
                 media[-1][2] = enc.strip()[:40]
         if key == "a" and val.startswith("fmtp:"):
+            if session and not media:  # a media attribute before any m= line: an SDP cut inside its first stream
+                implied = _implied_video(val)
+                if implied:
+                    media.append(["video", val[5:].split(" ", 1)[0], implied])
             budget = _fmtp_params(fields, prefix, val, budget)
             continue
         if key == "a" and val.startswith("control:") and val != "control:*":

@@ -53,3 +53,16 @@ def test_many_media_sections_are_capped() -> None:
     raw = "RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: application/sdp\r\n\r\n" + sdp
     f = fields(Response(protocol="rtsp", port=554, request="DESCRIBE", raw=raw))
     assert len(f["rtsp.sdp.media"]) <= 8
+
+
+def test_an_sdp_cut_inside_its_first_stream_names_it_by_its_fmtp() -> None:
+    # rtsptoweb#224: the log shows the SDP from an H.264 fmtp line on (RFC 6184 parameters)
+    f = _fields("tplink/tapo-c200_rtsp-rtsptoweb224.json")
+    assert f["rtsp.sdp.streams"] == ["video H264/90000, audio PCMA/8000"]
+
+
+def test_an_fmtp_after_the_first_media_line_adds_no_stream() -> None:
+    sdp = "v=0\r\ns=x\r\nm=audio 0 RTP/AVP 0\r\na=fmtp:96 packetization-mode=1\r\n"
+    raw = "RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: application/sdp\r\n\r\n" + sdp
+    f = fields(Response(protocol="rtsp", port=554, request="DESCRIBE", raw=raw))
+    assert f["rtsp.sdp.streams"] == ["audio PCMU/8000"]
