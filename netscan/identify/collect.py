@@ -223,7 +223,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                 continue
             field_rules, semantic, any_applies, mac_field = plan.rules, plan.semantic, plan.any_applies, plan.mac_field
             if (semantic or any_applies) and in_other_devices(name):
-                semantic, any_applies = [], False  # another device's model, firmware or product words
+                semantic, any_applies = (), False  # another device's model, firmware or product words
             claimed_before = len(claims)
             matched = _field_matches(db, plan, name, values) if not exhaustive else _field_matches_exhaustive(plan, values)
             said = bool(matched) or plan.names or plan.manufacturer or mac_field
