@@ -278,3 +278,20 @@ def test_an_envelope_declaring_the_imaging_service_types_a_camera(db: SignatureD
            '<s:Body><tds:GetSystemDateAndTimeResponse><tds:SystemDateAndTime/></tds:GetSystemDateAndTimeResponse></s:Body></s:Envelope>')
     obs = Observation(ip="192.0.2.6", mac=None, responses=(Response(protocol="onvif", port=80, request="GetSystemDateAndTime", raw=raw),))
     assert identify(obs, db).device_type == "camera"
+
+
+@pytest.mark.parametrize("service", [
+    "<tds:Service><tds:Namespace>http://www.onvif.org/ver20/imaging/wsdl</tds:Namespace>"
+    "<tds:XAddr>http://192.0.2.7/onvif/imaging_service</tds:XAddr></tds:Service>",
+    "<tds:Capabilities><tt:Imaging><tt:XAddr>http://192.0.2.7/onvif/imaging_service</tt:XAddr></tt:Imaging></tds:Capabilities>",
+])
+def test_a_listed_imaging_service_types_a_camera(db: SignatureDB, service: str) -> None:
+    """The Imaging service a GetServices answer lists or a GetCapabilities answer points at (ONVIF Core,
+    device management; go2rtc's restreamer lists device and media only: decoy restreamer-onvif-services)."""
+    action = "GetServices" if "Namespace" in service else "GetCapabilities"
+    raw = ('HTTP/1.1 200 OK\r\nContent-Type: application/soap+xml\r\n\r\n'
+           '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body>'
+           f'<tds:{action}Response xmlns:tds="http://www.onvif.org/ver10/device/wsdl" xmlns:tt="http://www.onvif.org/ver10/schema">'
+           f'{service}</tds:{action}Response></s:Body></s:Envelope>')
+    obs = Observation(ip="192.0.2.7", mac=None, responses=(Response(protocol="onvif", port=80, request=action, raw=raw),))
+    assert identify(obs, db).device_type == "camera"
