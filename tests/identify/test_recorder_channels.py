@@ -71,3 +71,17 @@ def test_fields_inside_a_recorders_camera_list(name: str) -> None:
 ])
 def test_the_devices_own_fields(name: str) -> None:
     assert not in_other_devices(name)
+
+
+@pytest.mark.parametrize(("video_in", "dig", "want"), [
+    (1, 0, "camera"),  # a camera's own input (the Xiongmai firmware scheme says camera)
+    (2, 0, "camera"),  # two local inputs: a dual-lens camera as well as a small recorder: not read
+    (4, 0, "dvr"),
+    (8, 8, "nvr"),  # a hybrid recorder takes IP cameras: nvr, as the other channel-count rules say
+    (0, 16, "nvr"),
+])
+def test_xiongmai_systeminfo_channel_counts(db: SignatureDB, video_in: int, dig: int, want: str) -> None:
+    body = ('{"Name": "SystemInfo", "Ret": 100, "SystemInfo": {"VideoInChannel": %d, "DigChannel": %d, '
+            '"SoftWareVersion": "V4.02.R11.00000117.10001.131900"}}' % (video_in, dig))
+    obs = Observation(ip="192.0.2.12", mac=None, responses=(Response(protocol="other", port=34567, request="SystemInfo", raw=body),))
+    assert identify(obs, db).device_type == want
