@@ -139,6 +139,64 @@ DECOYS: dict[str, list[Response]] = {
                  raw="RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: DESCRIBE, ANNOUNCE, SETUP, PLAY, RECORD, PAUSE, GET_PARAMETER, TEARDOWN\r\n"
                      "Server: gortsplib\r\n\r\n"),
     ],
+    # RTSP answers of streaming software and tuners whose SDP offers video with non-camera audio, or
+    # camera-grade G.711 audio with no video (types-video.yaml: type-sdp-video-with-g711-audio)
+    "streaming-sdp-aac": [  # an FFmpeg-written session (restreamers, phone encoder apps): AAC beside H.264
+        Response(protocol="rtsp", port=8554, request="DESCRIBE",
+                 raw="RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: application/sdp\r\n\r\n"
+                     "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=No Name\r\nt=0 0\r\na=tool:libavformat 58.29.100\r\n"
+                     "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=fmtp:96 packetization-mode=1\r\na=control:streamid=0\r\n"
+                     "m=audio 0 RTP/AVP 97\r\nb=AS:128\r\na=rtpmap:97 MPEG4-GENERIC/44100/2\r\n"
+                     "a=fmtp:97 profile-level-id=1;mode=AAC-hbr;sizelength=13;indexlength=3;indexdeltalength=3; config=121056E500\r\n"
+                     "a=control:streamid=1\r\n",
+                 source="https://github.com/FFmpeg/FFmpeg/blob/master/libavformat/sdp.c"),
+    ],
+    "satip-tuner-sdp": [  # a SAT>IP server's DESCRIBE answer (SAT>IP specification 1.2.2, section 3.5.7): one MPEG-TS stream
+        Response(protocol="rtsp", port=554, request="DESCRIBE",
+                 raw="RTSP/1.0 200 OK\r\nCSeq: 4\r\nContent-Type: application/sdp\r\nContent-Base: rtsp://192.168.128.5/\r\n\r\n"
+                     "v=0\r\no=- 534863118 534863118 IN IP4 192.168.128.5\r\ns=SatIPServer:1 4\r\nt=0 0\r\n"
+                     "m=video 0 RTP/AVP 33\r\nc=IN IP4 0.0.0.0\r\na=control:stream=1\r\n"
+                     "a=fmtp:33 ver=1.0;src=1;tuner=1,240,1,7,12402,v,dvbs,,off,,27500,34;pids=0,16,50,201,301\r\na=sendonly\r\n",
+                 source="https://www.satip.info/sites/satip/files/resource/satip_specification_version_1_2_2.pdf"),
+    ],
+    "media-server-ulaw-audio": [  # LIVE555 Media Server on a PC streaming a u-law .wav file: G.711 without video
+        Response(protocol="rtsp", port=8554, request="DESCRIBE",
+                 raw="RTSP/1.0 200 OK\r\nCSeq: 3\r\nContent-Type: application/sdp\r\n\r\n"
+                     "v=0\r\no=- 1700000000000000 1 IN IP4 192.168.1.10\r\n"
+                     "s=WAV Audio, streamed by the LIVE555 Media Server\r\ni=test.wav\r\nt=0 0\r\n"
+                     "a=tool:LIVE555 Streaming Media v2023.01.19\r\na=type:broadcast\r\na=control:*\r\na=range:npt=0-30.000\r\n"
+                     "m=audio 0 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\nb=AS:64\r\na=control:track1\r\n",
+                 source="http://www.live555.com/mediaServer/"),
+    ],
+    "webrtc-gateway-sdp": [  # a WebRTC answer (browser, restreamer gateway): video and a data channel, no ONVIF metadata
+        Response(protocol="rtsp", port=8554, request="DESCRIBE",
+                 raw="RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: application/sdp\r\n\r\n"
+                     "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+                     "m=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:96 VP8/90000\r\n"
+                     "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\nc=IN IP4 0.0.0.0\r\na=sctp-port:5000\r\n",
+                 source="https://www.rfc-editor.org/rfc/rfc8841"),
+    ],
+    "restreamer-onvif-services": [  # go2rtc answering GetServices as an ONVIF device: device and media services only
+        Response(protocol="onvif", port=1984, request="GetServices",
+                 raw='HTTP/1.1 200 OK\r\nContent-Type: application/soap+xml; charset=utf-8\r\n\r\n'
+                     '<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n'
+                     '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body>'
+                     '<tds:GetServicesResponse xmlns:tds="http://www.onvif.org/ver10/device/wsdl">'
+                     '<tds:Service><tds:Namespace>http://www.onvif.org/ver10/device/wsdl</tds:Namespace>'
+                     '<tds:XAddr>http://192.0.2.1:1984/onvif/device_service</tds:XAddr></tds:Service>'
+                     '<tds:Service><tds:Namespace>http://www.onvif.org/ver10/media/wsdl</tds:Namespace>'
+                     '<tds:XAddr>http://192.0.2.1:1984/onvif/media_service</tds:XAddr></tds:Service>'
+                     '</tds:GetServicesResponse></s:Body></s:Envelope>',
+                 source="https://github.com/AlexxIT/go2rtc/blob/159d9425a732eedef06a9dd797ec6a284339a1b6/pkg/onvif/server.go"),
+    ],
+    "onvif-client-request-only": [  # a client's GetImagingSettings request (it declares the imaging namespace itself)
+        Response(protocol="onvif", port=80, request="GetImagingSettings",
+                 raw='<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" '
+                     'xmlns:timg="http://www.onvif.org/ver20/imaging/wsdl"><s:Body>'
+                     '<timg:GetImagingSettings><timg:VideoSourceToken>0</timg:VideoSourceToken></timg:GetImagingSettings>'
+                     '</s:Body></s:Envelope>',
+                 source="https://www.onvif.org/specs/srv/img/ONVIF-Imaging-Service-Spec.pdf"),
+    ],
     "generic-upnp-renderer": [
         Response(protocol="ssdp", port=1900, request="M-SEARCH",
                  raw="HTTP/1.1 200 OK\r\nST: upnp:rootdevice\r\nSERVER: Linux/5.10 UPnP/1.0 MiniDLNA/1.3.0\r\n\r\n"),
@@ -169,3 +227,71 @@ def test_a_camera_still_wins_over_its_generic_web_server(db: SignatureDB) -> Non
     )
     ident = identify(obs, db)
     assert (ident.vendor, ident.device_type, ident.model) == ("Axis", "camera", "221")
+
+
+def _describe(sdp: str, server: str = "") -> Response:
+    head = f"RTSP/1.0 200 OK\r\nCSeq: 3\r\n{server}Content-Type: application/sdp\r\n\r\n"
+    return Response(protocol="rtsp", port=554, request="DESCRIBE", raw=head + sdp.replace("\n", "\r\n"))
+
+
+#: The SDP of a Beward camera's live stream (erlyvideo's sdp_tests.erl @0067f026): H.264 and G.711 A-law.
+_CAMERA_SDP = (
+    "v=0\no=- 1275067839203788 1 IN IP4 0.0.0.0\ns=Session streamed by \"nessyMediaServer\"\ni=h264\nt=0 0\n"
+    "a=tool:LIVE555 Streaming Media v2008.04.09\na=type:broadcast\na=control:*\na=range:npt=0-\n"
+    "m=video 0 RTP/AVP 99\nc=IN IP4 0.0.0.0\na=rtpmap:99 H264/90000\na=control:track1\n"
+    "m=audio 7878 RTP/AVP 8\na=rtpmap:8 PCMA/8000/1\na=control:track2\n"
+)
+
+
+def test_live_video_with_g711_audio_types_a_camera(db: SignatureDB) -> None:
+    """A camera's live SDP (video and its microphone's G.711) types the device, and names no maker."""
+    obs = Observation(ip="192.0.2.3", mac=None, responses=(_describe(_CAMERA_SDP),))
+    ident = identify(obs, db)
+    assert (ident.vendor, ident.device_type) == (None, "camera")
+    # the same offer with AAC audio (streaming software) says nothing
+    aac = _CAMERA_SDP.replace("a=rtpmap:8 PCMA/8000/1", "a=rtpmap:8 MPEG4-GENERIC/16000/1").replace("RTP/AVP 8\n", "RTP/AVP 97\n")
+    assert identify(Observation(ip="192.0.2.3", mac=None, responses=(_describe(aac),)), db).device_type == "unknown"
+
+
+def test_a_restreamer_passing_a_cameras_audio_stays_a_server(db: SignatureDB) -> None:
+    """A restreamer (docker-wyze-bridge's rtsp-simple-server answers 'Server: gortsplib', training file
+    noncameras/docker-wyze-bridge-rtsp-server_options-gortsplib-wyze-bridge110.json) relays a camera's
+    G.711 audio and ONVIF metadata track as they came: its own server evidence outweighs the camera hints."""
+    relayed = _CAMERA_SDP + "m=application 0 RTP/AVP 107\na=rtpmap:107 vnd.onvif.metadata/90000\na=control:track3\n"
+    obs = Observation(ip="192.0.2.4", mac=None, responses=(_describe(relayed, server="Server: gortsplib\r\n"),))
+    assert identify(obs, db).device_type == "server"
+
+
+def test_an_onvif_metadata_track_types_a_camera(db: SignatureDB) -> None:
+    """ONVIF's metadata stream (ONVIF Streaming Specification 5.2) beside a video stream with AAC audio."""
+    sdp = ("v=0\ns=Session\nt=0 0\nm=video 0 RTP/AVP 96\na=rtpmap:96 H264/90000\n"
+           "m=application 0 RTP/AVP 107\na=rtpmap:107 vnd.onvif.metadata/90000\n")
+    assert identify(Observation(ip="192.0.2.5", mac=None, responses=(_describe(sdp),)), db).device_type == "camera"
+
+
+def test_an_envelope_declaring_the_imaging_service_types_a_camera(db: SignatureDB) -> None:
+    """gSOAP camera firmware declares its whole namespace table on an answer (home-assistant/core#92308's
+    camera, training file white-label/camhipro-5mp-ptz_onvif-deviceinfo-bytes-ha92308.json)."""
+    raw = ('HTTP/1.1 200 OK\r\nContent-Type: application/soap+xml\r\n\r\n<?xml version="1.0" encoding="UTF-8"?>'
+           '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:tds="http://www.onvif.org/ver10/device/wsdl" '
+           'xmlns:timg="http://www.onvif.org/ver20/imaging/wsdl" xmlns:trt="http://www.onvif.org/ver10/media/wsdl">'
+           '<s:Body><tds:GetSystemDateAndTimeResponse><tds:SystemDateAndTime/></tds:GetSystemDateAndTimeResponse></s:Body></s:Envelope>')
+    obs = Observation(ip="192.0.2.6", mac=None, responses=(Response(protocol="onvif", port=80, request="GetSystemDateAndTime", raw=raw),))
+    assert identify(obs, db).device_type == "camera"
+
+
+@pytest.mark.parametrize("service", [
+    "<tds:Service><tds:Namespace>http://www.onvif.org/ver20/imaging/wsdl</tds:Namespace>"
+    "<tds:XAddr>http://192.0.2.7/onvif/imaging_service</tds:XAddr></tds:Service>",
+    "<tds:Capabilities><tt:Imaging><tt:XAddr>http://192.0.2.7/onvif/imaging_service</tt:XAddr></tt:Imaging></tds:Capabilities>",
+])
+def test_a_listed_imaging_service_types_a_camera(db: SignatureDB, service: str) -> None:
+    """The Imaging service a GetServices answer lists or a GetCapabilities answer points at (ONVIF Core,
+    device management; go2rtc's restreamer lists device and media only: decoy restreamer-onvif-services)."""
+    action = "GetServices" if "Namespace" in service else "GetCapabilities"
+    raw = ('HTTP/1.1 200 OK\r\nContent-Type: application/soap+xml\r\n\r\n'
+           '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body>'
+           f'<tds:{action}Response xmlns:tds="http://www.onvif.org/ver10/device/wsdl" xmlns:tt="http://www.onvif.org/ver10/schema">'
+           f'{service}</tds:{action}Response></s:Body></s:Envelope>')
+    obs = Observation(ip="192.0.2.7", mac=None, responses=(Response(protocol="onvif", port=80, request=action, raw=raw),))
+    assert identify(obs, db).device_type == "camera"

@@ -20,6 +20,24 @@ SEMANTIC_NESTING_DISCOUNT = 0.85
 COMPONENT_DISCOUNT = 0.3
 
 
+#: A field of a structured document (JSON, XML, key-value lines) that lies inside a recorder's list
+#: of the cameras it takes: its channels or proxied cameras (ISAPI ``InputProxyChannelList``,
+#: ``channels``, ``ipcs``, Dahua's ``RemoteDevice`` table). The models, firmware and product words
+#: there are the cameras', not the recorder's: neither the family grammars nor the field-name
+#: conventions read them. Measured and left out: ``cameras`` (a client's or a bridge's record of ONE
+#: camera lists it under that word as often as an NVR lists its cameras), and the envelope words
+#: ``devices``/``list``/``items``/``results`` (some APIs wrap the device's own record in them).
+_OTHER_DEVICES = re.compile(
+    r"^[a-z]{2,8}\.(?:json|xml|kv)(?=\.).{0,240}?[./](?i:channels|chans|ipcs|ipc[_-]?list|remote[_-]?devices?"
+    r"|input[_-]?proxy[_-]?channels?(?:[_-]?list)?|[a-z]{0,24}channel[_-]?list)(?:\[\d{1,4}\])?[./]"
+)
+
+
+def in_other_devices(name: str) -> bool:
+    """True for a field inside a list of other devices (``_OTHER_DEVICES``)."""
+    return _OTHER_DEVICES.match(name) is not None
+
+
 @dataclass(frozen=True)
 class Claim:
     """One statement about the device: ``key`` (vendor, brand, model...) is ``value``, with weight."""
@@ -204,6 +222,8 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                     db.remember_quiet(name, values[0])
                 continue
             field_rules, semantic, any_applies, mac_field = plan.rules, plan.semantic, plan.any_applies, plan.mac_field
+            if (semantic or any_applies) and in_other_devices(name):
+                semantic, any_applies = (), False  # another device's model, firmware or product words
             claimed_before = len(claims)
             matched = _field_matches(db, plan, name, values) if not exhaustive else _field_matches_exhaustive(plan, values)
             said = bool(matched) or plan.names or plan.manufacturer or mac_field

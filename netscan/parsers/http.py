@@ -513,6 +513,13 @@ _STANDARD_ENCODINGS = frozenset({
 })
 #: fmtp parameters read per SDP (a recorder's data track names its model and firmware there).
 MAX_SDP_PARAMS = 32
+#: Media streams summarised per SDP (``.sdp.media``): a camera offers two to four (video, audio,
+#: metadata, a back channel); more is a list this reader need not finish.
+MAX_SDP_MEDIA = 8
+#: The static RTP payload types of RFC 3551 (table 4 and 5) an ``m=`` line may use without ``a=rtpmap``.
+_STATIC_PAYLOADS = {"0": "PCMU/8000", "3": "GSM/8000", "4": "G723/8000", "8": "PCMA/8000", "9": "G722/8000",
+                    "14": "MPA/90000", "26": "JPEG/90000", "31": "H261/90000", "32": "MPV/90000", "33": "MP2T/90000"}
+_SDP_MEDIA_LINE = re.compile(r"^(audio|video|application|text|message|data)\s+\d+(?:/\d+)?\s+\S+\s+(\d{1,3})\b")
 _SDP_PARAM_KEY = re.compile(r"[A-Za-z][\w.\-]{0,40}")
 
 
@@ -535,15 +542,32 @@ def _fmtp_params(fields: Fields, prefix: str, val: str, budget: int) -> int:
     return budget
 
 
+#: fmtp parameters that only one video payload format defines (RFC 6184 H.264: packetization-mode,
+#: profile-level-id, sprop-parameter-sets; RFC 7798 H.265: sprop-vps): they name the stream an SDP
+#: cut before its first ``m=`` line was describing.
+_H265_PARAMS = re.compile(r"(?i)(?:^|[\s;])sprop-vps=")
+_H264_PARAMS = re.compile(r"(?i)(?:^|[\s;])(?:packetization-mode|profile-level-id|sprop-parameter-sets)=")
+
+
+def _implied_video(fmtp: str) -> str:
+    """The video encoding an ``a=fmtp`` line's parameters belong to (``H264/90000``, ``H265/90000``), or ''."""
+    if _H265_PARAMS.search(fmtp):
+        return "H265/90000"
+    return "H264/90000" if _H264_PARAMS.search(fmtp) else ""
+
+
 def sdp_fields(fields: Fields, prefix: str, body: str) -> None:
     """SDP lines (RFC 8866): session-level ``<prefix>.sdp.session`` (s=), ``.info`` (i=),
     ``.origin`` (o=), ``.host`` (the o= address when it is a host name), ``.tool`` (a=tool:), ``.attr`` (other session a= lines, first 32); from every
-    media section ``.param.<key>`` (non-codec ``a=fmtp`` parameters) and ``.control`` (a=control
-    URLs, which carry a maker's stream paths)."""
+    media section ``.param.<key>`` (non-codec ``a=fmtp`` parameters), ``.control`` (a=control
+    URLs, which carry a maker's stream paths) and ``.media`` (``<kind> <encoding>`` of its first
+    payload: ``video H264/90000``, ``audio PCMA/8000``, a static payload type by its RFC 3551 name);
+    ``.streams`` joins them in order (``video H264/90000, audio PCMA/8000``)."""
     attrs = 0
     encodings = 0
     budget = MAX_SDP_PARAMS
     session = True
+    media: list[list[str]] = []  # per m= section: kind, first payload type, its encoding
     for line in body.replace("\r\n", "\n").split("\n")[:400]:
         m = _SDP_LINE.match(line.strip())
         if not m:
@@ -551,7 +575,18 @@ def sdp_fields(fields: Fields, prefix: str, body: str) -> None:
         key, val = m.group(1), m.group(2).strip()
         if key == "m":
             session = False  # media sections follow: session level ends
+            mm = _SDP_MEDIA_LINE.match(val)
+            if mm and len(media) < MAX_SDP_MEDIA:
+                media.append([mm.group(1), mm.group(2), _STATIC_PAYLOADS.get(mm.group(2), "")])
+        if key == "a" and val.startswith("rtpmap:") and media:
+            pt, _, enc = val[7:].partition(" ")
+            if pt.strip() == media[-1][1] and enc.strip():
+                media[-1][2] = enc.strip()[:40]
         if key == "a" and val.startswith("fmtp:"):
+            if session and not media:  # a media attribute before any m= line: an SDP cut inside its first stream
+                implied = _implied_video(val)
+                if implied:
+                    media.append(["video", val[5:].split(" ", 1)[0], implied])
             budget = _fmtp_params(fields, prefix, val, budget)
             continue
         if key == "a" and val.startswith("control:") and val != "control:*":
@@ -581,6 +616,10 @@ def sdp_fields(fields: Fields, prefix: str, body: str) -> None:
         elif key == "a" and attrs < 32:
             attrs += 1
             add(fields, f"{prefix}.sdp.attr", val)
+    for kind, _pt, encoding in media:
+        add(fields, f"{prefix}.sdp.media", f"{kind} {encoding}".strip())
+    if media:  # the whole offer in one value, for a rule that weighs the streams together
+        add(fields, f"{prefix}.sdp.streams", ", ".join(f"{kind} {encoding}".strip() for kind, _pt, encoding in media))
 
 
 #: Identity-bearing header fields quoted inside a line of text (a log entry, a forum post): the

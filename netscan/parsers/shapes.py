@@ -448,10 +448,17 @@ def _service_fingerprint(fields: Fields, text: str) -> None:
 _FF_INPUT = re.compile(r"(?m)^Input #\d{1,3}, rtsp, from ")
 _FF_META = re.compile(r"^(\s{2,12})([A-Za-z_][\w-]{0,40})\s{0,40}:\s?(.{0,1000})$")
 _FF_TRACE = re.compile(r"^\[rtsp @ (?:0x)?[0-9a-fA-F]{1,16}\] line='(.{0,2000})'\s*$")
+#: ffmpeg's stream line of an input (``Stream #0:1: Audio: pcm_mulaw, 8000 Hz, ...``): kind and codec.
+_FF_STREAM = re.compile(r"^\s{0,12}Stream #\d{1,3}:\d{1,3}\S{0,24}: (Video|Audio|Data): ([a-z][\w]{0,24})(?:[ ,(]|$)")
+#: ffmpeg's codec names -> the RTP encoding names an SDP gives them (RFC 3551, 6184, 7798), as
+#: ``rtsp.sdp.media`` is written from an SDP; other codecs keep ffmpeg's name.
+_FF_CODECS = {"h264": "H264/90000", "hevc": "H265/90000", "mjpeg": "JPEG/90000", "mpeg4": "MP4V-ES/90000",
+              "pcm_mulaw": "PCMU/8000", "pcm_alaw": "PCMA/8000", "adpcm_g726": "G726-32/8000", "aac": "MPEG4-GENERIC"}
 
 
 def ffmpeg_fields(fields: Fields, text: str) -> None:
-    """``rtsp.sdp.session`` / ``rtsp.sdp.info`` from ffmpeg's Metadata block of an RTSP input, and
+    """``rtsp.sdp.session`` / ``rtsp.sdp.info`` from ffmpeg's Metadata block of an RTSP input,
+    ``rtsp.sdp.media`` from its stream lines (``video H264/90000``, ``audio PCMU/8000``), and
     the reply lines of ``-v trace`` as ``rtsp.header.*`` / ``rtsp.status``."""
     t = text[:MAX_SHAPE_CHARS]
     lines = t.split("\n", MAX_SHAPE_LINES)[:MAX_SHAPE_LINES]
@@ -459,21 +466,30 @@ def ffmpeg_fields(fields: Fields, text: str) -> None:
     if inp is not None:
         start = t.count("\n", 0, inp.start())
         in_meta = False
+        streams = 0
         for line in lines[start + 1 : start + 60]:
             line = line.rstrip("\r")
             if line.strip() == "Metadata:":
-                in_meta = True
+                in_meta = not streams  # a stream's own Metadata block is not the session's
+                continue
+            st = _FF_STREAM.match(line)
+            if st is not None:  # the streams the RTSP input offered, as the SDP's m= sections
+                in_meta = False
+                streams += 1
+                codec = st.group(2)
+                add(fields, "rtsp.sdp.media", f"{st.group(1).lower()} {_FF_CODECS.get(codec, codec)}")
                 continue
             m = _FF_META.match(line)
             if not in_meta or m is None or len(m.group(1)) < 4:
-                if in_meta:
-                    break
+                in_meta = False
                 continue
             key, value = m.group(2).lower(), m.group(3).strip()
             if key == "title" and value:
                 add(fields, "rtsp.sdp.session", value)
             elif key == "comment" and value:
                 add(fields, "rtsp.sdp.info", value)
+    if fields.get("rtsp.sdp.media") and "rtsp.sdp.streams" not in fields:
+        add(fields, "rtsp.sdp.streams", ", ".join(fields["rtsp.sdp.media"][:8]))
     if "line='" in t:
         reply = [m.group(1) for ln in lines if (m := _FF_TRACE.match(ln.rstrip("\r"))) is not None]
         if reply:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote
 
 from netscan.parsers._util import MAX_BODY_CHARS, Fields, Unreadable, add, find_first, local, parse_xml, xml_leaves, xml_salvage
@@ -55,6 +56,36 @@ def _text_devinfo(fields: Fields, raw: str) -> bool:
     return bool(got)
 
 
+#: An ONVIF service's WSDL namespace declared on an element (``xmlns:timg="http://www.onvif.org/ver20/imaging/wsdl"``).
+_ONVIF_SERVICE_NS = re.compile(r'xmlns:[A-Za-z][\w.-]{0,24}\s*=\s*\\?["\'](http://www\.onvif\.org/ver[12]0/[A-Za-z]{2,24}/wsdl)\\?["\']')
+#: A service a GetServices answer lists (``<tds:Namespace>http://www.onvif.org/ver20/imaging/wsdl</tds:Namespace>``).
+_ONVIF_LISTED_NS = re.compile(r"<(?:[\w.-]{1,24}:)?Namespace>\s*(http://www\.onvif\.org/ver[12]0/[A-Za-z]{2,24}/wsdl)\s*</")
+#: The Imaging entry of a GetCapabilities answer (``<tt:Imaging><tt:XAddr>...``): the same service.
+_ONVIF_IMAGING_CAPABILITY = re.compile(r"<(?:[\w.-]{1,24}:)?Imaging>\s*<(?:[\w.-]{1,24}:)?XAddr>\s*https?://")
+#: Characters of an answer searched for namespace declarations (they sit on the envelope, at the top).
+MAX_NAMESPACE_CHARS = 16384
+#: A SOAP element that answers (``GetServicesResponse``, a ``Fault``): a client's request has neither.
+_SOAP_ANSWER = re.compile(r"<(?:[\w.-]{1,24}:)?(?:[A-Za-z]{2,64}Response|Fault)\b")
+
+
+def _service_namespaces(fields: Fields, raw: str) -> None:
+    """``onvif.namespace``: the ONVIF service namespaces an answer's envelope declares, those a
+    GetServices answer lists, and Imaging's when a GetCapabilities answer has an Imaging entry. The
+    SOAP toolkit of camera firmware (gSOAP) writes its whole namespace table on every envelope, so the
+    list says which services the firmware was built with (imaging: a video source of its own).
+    Read only from text that holds an answer element, never from a client's request alone."""
+    head = raw[:MAX_NAMESPACE_CHARS]
+    body = raw[: MAX_NAMESPACE_CHARS * 4]
+    if _SOAP_ANSWER.search(body) is None:
+        return
+    found = [m.group(1) for m in _ONVIF_SERVICE_NS.finditer(head)]
+    found += [m.group(1) for m in _ONVIF_LISTED_NS.finditer(body)]  # the services GetServices lists
+    if _ONVIF_IMAGING_CAPABILITY.search(body):
+        found.append("http://www.onvif.org/ver20/imaging/wsdl")  # GetCapabilities' Imaging entry
+    for uri in dict.fromkeys(found):
+        add(fields, "onvif.namespace", uri)
+
+
 def onvif_fields(raw: str, request: str = "") -> Fields:
     """Fields of an ONVIF device-service response."""
     fields: Fields = {}
@@ -67,6 +98,7 @@ def onvif_fields(raw: str, request: str = "") -> Fields:
         status = head.split(None, 2)[1:2]
         if status:
             add(fields, "onvif.http_status", status[0])
+    _service_namespaces(fields, raw)
     try:
         root = parse_xml(_soap_body(raw))
     except Unreadable as exc:
