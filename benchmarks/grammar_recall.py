@@ -30,7 +30,12 @@ from pathlib import Path
 from netscan.sigdb.db import SignatureDB, load_db
 
 DATA = Path(__file__).resolve().parent / "data"
-CATALOGS = ("grammar_catalogs.txt", "grammar_catalogs_ispy.txt", "grammar_catalogs_other.txt")
+CATALOGS = (
+    "grammar_catalogs.txt",
+    "grammar_catalogs_ispy.txt",
+    "grammar_catalogs_clients.txt",
+    "grammar_catalogs_other.txt",
+)
 #: Device types that say "video product": a grammar claiming one of these for a look-alike is a false camera.
 VIDEO_TYPES = frozenset({"camera", "nvr", "dvr", "doorbell", "encoder"})
 
@@ -134,7 +139,13 @@ def measure(db: SignatureDB, entries: list[Entry]) -> dict[str, object]:
                     wrong_maker.append((e.maker, e.model, shape, str(c.get("vendor")), c["rule"]))
                 elif c.get("device_type", "camera" if c.get("vendor") else "") in VIDEO_TYPES:
                     false_video.append((e.maker, e.model, shape, str(c.get("device_type", "camera")), c["rule"]))
-    return {"recall": recall, "misses": misses, "wrong_maker": wrong_maker, "false_video": false_video, "other_n": other_n}
+    return {
+        "recall": recall,
+        "misses": misses,
+        "wrong_maker": wrong_maker,
+        "false_video": false_video,
+        "other_n": other_n,
+    }
 
 
 def summary(result: dict[str, object]) -> dict[str, object]:
