@@ -104,3 +104,14 @@ def test_samsung_smartcam_web_service_is_a_hanwha_camera(db: SignatureDB) -> Non
     raw = "HTTP/1.1 200 OK\r\nX-Powered-By: PHP/5.2.17\r\nServer: SmartCamWebService\r\nContent-Type: application/json\r\n\r\n{}"
     got = _id(db, Response("http", raw, 80, "GET /"))
     assert (got.vendor, got.device_type) == ("Hanwha Vision", "camera")
+
+
+def test_hikvisions_intercom_ability_document_names_hikvision_and_a_door_station(db: SignatureDB) -> None:
+    door = ('<IpViewDevAbility version="2.0">\n<VideoIntercom>\n<DeviceID>\n<enabled>true</enabled>\n'
+            '<supportUnitType opt="OutDoorDevice,OutDoorFenceDevice"/>\n</DeviceID>\n</VideoIntercom>')
+    got = _id(db, Response("other", f"DEBUG | sdk_device_ability - Response: {door}", 8000, "HCNetSDK device ability (log)"))
+    assert (got.vendor, got.device_type) == ("Hikvision", "doorbell")
+    indoor = door.replace('opt="OutDoorDevice,OutDoorFenceDevice"', 'opt="IndoorDevice"')
+    got = _id(db, Response("other", f"DEBUG | sdk_device_ability - Response: {indoor}", 8000, "HCNetSDK device ability (log)"))
+    assert got.vendor == "Hikvision"
+    assert got.device_type != "doorbell"
