@@ -115,3 +115,19 @@ def test_hikvisions_intercom_ability_document_names_hikvision_and_a_door_station
     got = _id(db, Response("other", f"DEBUG | sdk_device_ability - Response: {indoor}", 8000, "HCNetSDK device ability (log)"))
     assert got.vendor == "Hikvision"
     assert got.device_type != "doorbell"
+
+
+@pytest.mark.parametrize(("body", "vendor", "model"), [
+    ('var initProdNbr="B1073"; var BrandCopyright="Beward R&D Co., Ltd.";', "Beward", "B1073"),
+    ('var initProdNbr="NC200"; var BrandCopyright="TP-Link ";', "TP-Link", "NC200"),
+])
+def test_the_shared_camera_ui_platform_gives_the_model_and_its_label(db: SignatureDB, body: str, vendor: str, model: str) -> None:
+    raw = f"HTTP/1.1 200 OK\r\nContent-Type: application/javascript\r\n\r\n{body}"
+    got = _id(db, Response("http", raw, 80, "GET /profile"))
+    assert (got.vendor, got.model, got.device_type) == (vendor, model, "camera")
+
+
+def test_an_unknown_label_on_that_platform_names_no_maker(db: SignatureDB) -> None:
+    raw = 'HTTP/1.1 200 OK\r\n\r\nvar initProdNbr="X123"; var BrandCopyright="Acme Widgets";'
+    got = _id(db, Response("http", raw, 80, "GET /profile"))
+    assert got.vendor is None
