@@ -263,6 +263,7 @@ class SignatureDB:
     _semantic_sets: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
     _semantic_set_memo: dict[tuple[int, str], tuple[dict[str, str] | None, ...]] = field(default_factory=dict, repr=False)
     _quiet: set[tuple[str, str]] = field(default_factory=set, repr=False)
+    _line_memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _ids_reading: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
     _semantic_key_cache: tuple[list[re.Pattern[str]], list[int], list[re.Pattern[str] | None]] | None = field(default=None, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -381,18 +382,23 @@ class SignatureDB:
             hit = _keep(self._field_memo, key, value, tuple(found))
         return hit
 
-    def family_matches(self, value: str) -> tuple[tuple[Rule, dict[str, str]], ...]:
+    def family_matches(self, value: str, *, keep: bool = True) -> tuple[tuple[Rule, dict[str, str]], ...]:
         """The family grammar rules that match ``value`` (``any_field_rules``) with what each extracts,
-        kept per value. Treat the extracted mappings as read-only."""
+        kept per value (not with ``keep=False``: the lines of a log rarely repeat). Treat the
+        extracted mappings as read-only."""
         hit = self._family_memo.get(value)
         if hit is None:
             found = []
-            for rule in self.any_field_rules(value):
+            for rule in self.any_field_rules(value, keep=keep):
                 got = rule.extract(value)
                 if got is not None:
                     found.append((rule, got))
-            hit = _keep(self._family_memo, value, value, tuple(found))
+            hit = _keep(self._family_memo, value, value, tuple(found)) if keep else tuple(found)
         return hit
+
+    def line_memo(self) -> dict[str, Any]:
+        """Results of the long-text line pass, per text (netscan.identify.lines; bounded by the caller)."""
+        return self._line_memo
 
     def semantic_match(self, rule: SemanticRule, value: str) -> dict[str, str] | None:
         """``rule.extract_value(value)``, kept per rule and value. Treat the mapping as read-only."""
@@ -441,7 +447,7 @@ class SignatureDB:
         """Values already run through the family prefilter (read-only for callers)."""
         return self._prefilter_seen
 
-    def any_field_rules(self, value: str) -> tuple[Rule, ...]:
+    def any_field_rules(self, value: str, *, keep: bool = True) -> tuple[Rule, ...]:
         """The family grammar rules whose shape occurs in ``value``: at each token start (a character
         not preceded by a letter, digit, ``_`` or ``-``: every family grammar starts there) only the
         grammars that can begin with that character are tried (``any_index``). Values longer than
@@ -466,7 +472,7 @@ class SignatureDB:
                     if rules[i].pattern.search(value) is not None:
                         found.add(i)
                 hit = tuple(rules[i] for i in sorted(found))
-            if len(self._prefilter_seen) < 200_000:
+            if keep and len(self._prefilter_seen) < 200_000:
                 self._prefilter_seen[value] = hit
         return hit
 
