@@ -209,7 +209,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
         resp_start = len(claims)
         long_texts: list[tuple[str, str]] = []
         for name, values in f.items():
-            if _long_text_field(name, f):
+            if any(len(v) > ANY_FIELD_MAX_CHARS for v in values[:4]) and _long_text_field(name, f):
                 long_texts.extend((name, v) for v in values[:4] if len(v) > ANY_FIELD_MAX_CHARS)
             if quiet is not None and len(values) == 1 and (name, values[0]) in quiet:
                 continue  # nothing reads anything in this value (found when it was first read)

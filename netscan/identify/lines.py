@@ -16,7 +16,7 @@ own model) is the device's word. Such a text is read line by line here, with gua
   sensor, memory or flash, the toolchain or SDK, or an evaluation board (``Board: ISVP (Ingenic
   XBurst T31 SoC)``, ``Model: Hisilicon HI3516DV300 DEMO Board``) is skipped;
 - a line naming two models or more is a list (a compatibility list, an NVR's channels): skipped;
-  a text naming more than one model (a model and a serial number built on it count once) is a list
+  a text naming more than one model (a model and a part of it, such as a serial number built on it, count once) is a list
   of devices: none of them is claimed as the model, only the maker when every hit agrees on one;
 - a hit weighs ``LINE_DISCOUNT`` of its grammar's weight (a line of a log is weaker evidence than a
   field that holds one value), and says what the device is (its grammar's ``device_type``) only when
@@ -113,12 +113,12 @@ def text_lines(text: str) -> list[str]:
 
 
 def _distinct(models: list[str]) -> list[str]:
-    """Models that differ: a model and a prefix of it (a serial number built on the model, a series
-    code) count once, as the longer."""
+    """Models that differ: a model and a part of it (a serial number built on the model, a series
+    code inside the full code: ``H6c`` in ``CS-H6c-R101-1G2WF``) count once, as the longer."""
     keys = sorted({m.casefold() for m in models}, key=len, reverse=True)
     kept: list[str] = []
     for k in keys:
-        if not any(x.startswith(k) for x in kept):
+        if not any(k in x for x in kept):
             kept.append(k)
     return kept
 
