@@ -63,6 +63,7 @@ _PLATFORM_LINE = re.compile(
 )
 #: An evaluation or reference board's name: the SoC maker's board, never the device's model.
 _BOARD_NAME = re.compile(r"(?i)(?<![a-z0-9])(?:(?:demo|eval(?:uation)?|reference|development|dev)[ _-]?(?:board|kit)|evb)(?![a-z])")
+_DIGIT = re.compile(r"\d")
 _JSON_START = re.compile(r"\s*(?:\{|\[\s*[\[{\"\]])")
 
 
@@ -97,18 +98,28 @@ def platform_board(value: str) -> bool:
     return _BOARD_NAME.search(value) is not None
 
 
+def _candidate(raw: str) -> str | None:
+    """The line as the grammars read it (URLs blanked), or None when it is too short or too long or
+    holds no digit (every family grammar holds one)."""
+    line = raw.strip()
+    if len(line) < 3 or len(line) > ANY_FIELD_MAX_CHARS or _DIGIT.search(line) is None:
+        return None
+    return _URL.sub(" ", line) if "://" in line else line
+
+
+def _guarded(raw: str) -> bool:
+    """True for a client's line (a request, curl's ``> ``, a client header) or a line about the platform."""
+    line = raw.strip()
+    return _CLIENT_LINE.match(line) is not None or _REQUEST.search(line) is not None or _PLATFORM_LINE.search(line) is not None
+
+
 def text_lines(text: str) -> list[str]:
     """The lines of ``text`` the grammars may read (guards above), URLs blanked."""
     out: list[str] = []
     for raw in text[:MAX_TEXT_CHARS].splitlines()[:MAX_LINES]:
-        line = raw.strip()
-        if len(line) < 3 or len(line) > ANY_FIELD_MAX_CHARS or not any(c.isdigit() for c in line):
-            continue
-        if _CLIENT_LINE.match(line) or _REQUEST.search(line) or _PLATFORM_LINE.search(line):
-            continue
-        if "://" in line:
-            line = _URL.sub(" ", line)
-        out.append(line)
+        line = _candidate(raw)
+        if line is not None and not _guarded(raw):
+            out.append(line)
     return out
 
 
@@ -131,9 +142,12 @@ def read_lines(text: str, matcher: Matcher) -> tuple[LineHit, ...]:
     if structured(text):
         return ()
     found: list[tuple[Rule, dict[str, str], str]] = []
-    for line in text_lines(text):
+    for raw in text[:MAX_TEXT_CHARS].splitlines()[:MAX_LINES]:
+        line = _candidate(raw)
+        if line is None:
+            continue
         hits = list(matcher(line))
-        if not hits:
+        if not hits or _guarded(raw):  # (the guards run only where a grammar matched: the same lines as text_lines)
             continue
         if len(_distinct([got["model"] for _, got in hits if "model" in got])) > 1:
             continue  # a line naming several models is a list

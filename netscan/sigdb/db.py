@@ -254,6 +254,9 @@ class SignatureDB:
     """``any_rules`` filed by the characters their match can start with (netscan.sigdb.firstchars):
     at a token start only the grammars filed under its character are tried."""
     any_anywhere: tuple[int, ...] = ()
+    any_start: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?<![A-Za-z0-9_-]).", re.S), repr=False)
+    """A token start whose character ``any_index`` files grammars under (``_index_families``): the
+    other token starts have no candidates, so the search in C skips them."""
     """``any_rules`` whose first character cannot be told: searched in every value."""
     _by_name: dict[str, FieldPlan] = field(default_factory=dict, repr=False)
     _prefilter_seen: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
@@ -461,7 +464,7 @@ class SignatureDB:
                 found: set[int] = set()
                 index = self.any_index
                 rules = self.any_rules
-                for m in _TOKEN_START.finditer(value):
+                for m in self.any_start.finditer(value):
                     cands = index.get(m.group())
                     if cands:
                         pos = m.start()
@@ -1029,6 +1032,8 @@ def _index_families(db: SignatureDB) -> None:
             index.setdefault(c, []).append(i)
     db.any_index = {c: tuple(v) for c, v in index.items()}
     db.any_anywhere = tuple(anywhere)
+    if index:
+        db.any_start = re.compile(r"(?<![A-Za-z0-9_-])[" + "".join(re.escape(c) for c in sorted(index)) + "]", re.S)
 
 
 def load_db(path: str | Path | None = None, *, lazy: bool = False) -> SignatureDB:
