@@ -12,9 +12,11 @@ own model) is the device's word. Such a text is read line by line here, with gua
 - a client's words are not the device's: request lines (``GET /path``, ``DESCRIBE rtsp://...``,
   curl's ``> `` lines, ``User-Agent:``/``Authorization:``) are skipped, and URLs are blanked before
   the grammars run (a path a client asked for names what the user believed the device was);
-- the platform is not the device: a line about the boot loader, the board, the SoC, the CPU, the
-  sensor, memory or flash, the toolchain or SDK, or an evaluation board (``Board: ISVP (Ingenic
-  XBurst T31 SoC)``, ``Model: Hisilicon HI3516DV300 DEMO Board``) is skipped;
+- the platform is not the device: a line labelled for the boot loader, the board, the SoC, the CPU,
+  the sensor, memory or flash (``Board: ISVP (Ingenic XBurst T31 SoC)``, ``DRAM: 64 MiB``), or naming
+  an evaluation board or the build tools (``Model: Hisilicon HI3516DV300 DEMO Board``, ``Linux
+  version ... (gcc version ...)``) is skipped; a kernel command line or a message that merely
+  mentions flash is read;
 - a line naming two models or more is a list (a compatibility list, an NVR's channels): skipped;
   a text naming more than one model (a model and a part of it, such as a serial number built on it, count once) is a list
   of devices: none of them is claimed as the model, only the maker when every hit agrees on one;
@@ -55,12 +57,20 @@ _REQUEST = re.compile(
     r"|GET_PARAMETER|SET_PARAMETER|M-SEARCH|SUBSCRIBE)\s+(?:/|\*|[A-Za-z][A-Za-z0-9+.-]{1,15}://)"
 )
 _CLIENT_LINE = re.compile(r"(?i)^\W{0,4}(?:>\s|user-agent\s*[:=]|authorization\s*[:=]|proxy-authorization\s*[:=])")
-#: Words of a line about the platform rather than the device (boot loader, board, chip, memory, tools).
-_PLATFORM_LINE = re.compile(
+#: Words of a line's label that say it is about the platform rather than the device (boot loader,
+#: board, chip, memory, flash), as U-Boot and the kernel label their lines (``Board: ...``, ``CPU: ...``,
+#: ``DRAM: ...``, ``SPI Nor: ...``); read in the label only, so a kernel command line or a message that
+#: merely mentions flash is still read.
+_PLATFORM_LABEL = re.compile(
     r"(?i)(?<![a-z0-9])(?:u-?boot|spl|boot ?loader|board(?:[ _-]?(?:info|id|name|type))?|soc|cpu\d?|processor|chip(?:set|[ _-]?id)?"
-    r"|sensor|dram|sdram|ddr\d?|lpddr\d?|flash|nand|nor|spi|e?mmc|toolchain|gcc|compiler|sdk|mpp|evb"
-    r"|(?:demo|eval(?:uation)?|reference|development|dev)[ _-]?(?:board|kit))(?![a-z])"
+    r"|sensor|dram|sdram|ddr\d?|lpddr\d?|flash|nand|nor|spi|e?mmc|sdk|mpp|evb)(?![a-z])"
 )
+#: Words that mark a line about the build tools anywhere in it (``Linux version ... (gcc version ...)``).
+_TOOLS = re.compile(r"(?i)(?<![a-z0-9])(?:gcc|toolchain|compiler|buildroot)(?![a-z])")
+#: A log line's prefixes (time stamps, ``[...]`` groups, syslog priorities) before its label.
+_PREFIX = re.compile(r"(?:\s*(?:\[[^\]]{0,60}\]|<\d{1,3}>|\d{1,4}[-/.:]\d{1,2}[-/.:]\d{1,4}(?:[T ][\d:.,]+)?))*\s*")
+#: A line's label: a few words before ``:`` or ``=``.
+_LABEL = re.compile(r"([A-Za-z][\w .()/-]{0,40}?)\s*[:=]")
 #: An evaluation or reference board's name: the SoC maker's board, never the device's model.
 _BOARD_NAME = re.compile(r"(?i)(?<![a-z0-9])(?:(?:demo|eval(?:uation)?|reference|development|dev)[ _-]?(?:board|kit)|evb)(?![a-z])")
 _DIGIT = re.compile(r"\d")
@@ -107,10 +117,22 @@ def _candidate(raw: str) -> str | None:
     return _URL.sub(" ", line) if "://" in line else line
 
 
+def _platform(line: str) -> bool:
+    """True for a line about the platform: its label (or, without one, its first two words) names the
+    boot loader, the board, the chip, memory or flash; or it names an evaluation board or build tools."""
+    if _BOARD_NAME.search(line) is not None or _TOOLS.search(line) is not None:
+        return True
+    m = _PREFIX.match(line)
+    rest = line[m.end():] if m else line
+    label = _LABEL.match(rest)
+    head = label.group(1) if label else " ".join(rest.split()[:2])
+    return _PLATFORM_LABEL.search(head) is not None
+
+
 def _guarded(raw: str) -> bool:
     """True for a client's line (a request, curl's ``> ``, a client header) or a line about the platform."""
     line = raw.strip()
-    return _CLIENT_LINE.match(line) is not None or _REQUEST.search(line) is not None or _PLATFORM_LINE.search(line) is not None
+    return _CLIENT_LINE.match(line) is not None or _REQUEST.search(line) is not None or _platform(line)
 
 
 def text_lines(text: str) -> list[str]:

@@ -129,6 +129,15 @@ def test_platform_lines_are_not_read(db: SignatureDB, line: str) -> None:
     assert line not in text_lines("x1\n" + line + "\n")
 
 
+def test_a_kernel_command_line_is_read(db: SignatureDB) -> None:
+    """Only a line's label says it is about the platform: a kernel command line that mentions flash
+    partitions is read (a device's model passed to its firmware there names it)."""
+    line = "[    0.000000] Kernel command line: console=ttyAMA0 mtdparts=hi_sfc:1M(boot) model=DS-2CD1043G0-I"
+    assert any(x.endswith("model=DS-2CD1043G0-I") for x in text_lines("x1\n" + line + "\n"))
+    assert "[    0.000000] Linux version 4.19.91 (root@x) (gcc version 6.5.0 (Buildroot 2019.05.2))" not in text_lines(
+        "x1\n[    0.000000] Linux version 4.19.91 (root@x) (gcc version 6.5.0 (Buildroot 2019.05.2))\n")
+
+
 def test_a_list_of_models_names_no_model(db: SignatureDB) -> None:
     """A line listing several models is a list (skipped); a text naming two models on separate lines
     (a client's camera list) gives no model and no type, only the maker they share."""
