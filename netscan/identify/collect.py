@@ -19,9 +19,10 @@ MAX_HITS_PER_RULE = 4
 SEMANTIC_NESTING_DISCOUNT = 0.85
 #: ... and a claim read inside a component's sub-object (``chip.model``, ``disk.firmware``) this share.
 COMPONENT_DISCOUNT = 0.3
-#: The long-text line pass keeps its results for at most this many texts of at most this many characters.
-LINE_MEMO_MAX_TEXTS = 4096
-LINE_MEMO_MAX_CHARS = 65_536
+#: The long-text line pass keeps its results for at most this many texts of at most this many
+#: characters (at most 32 MiB of kept text on a hostile stream of distinct long texts).
+LINE_MEMO_MAX_TEXTS = 2048
+LINE_MEMO_MAX_CHARS = 16_384
 
 
 #: A field of a structured document (JSON, XML, key-value lines) that lies inside a recorder's list
