@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from netscan.identify.lines import LINE_DISCOUNT, WEAK_SOURCE, LineHit, platform_board, read_lines
 from netscan.identify.snmp import claim_product
 from netscan.model import Evidence, Observation, Response
 from netscan.parsers import fields as parse_fields
-from netscan.sigdb.db import ANY_FIELD_MAX_CHARS, OUI_PREFERENCE, FieldPlan, Rule, SignatureDB
+from netscan.sigdb.db import ANY_FIELD_MAX_CHARS, OUI_PREFERENCE, FieldPlan, Rule, SignatureDB, any_field_applies
 from netscan.sigdb.makernames import model_without_maker
 
 #: A rule is reported at most this many times per device (a flood of identical values stops here).
@@ -18,6 +19,10 @@ MAX_HITS_PER_RULE = 4
 SEMANTIC_NESTING_DISCOUNT = 0.85
 #: ... and a claim read inside a component's sub-object (``chip.model``, ``disk.firmware``) this share.
 COMPONENT_DISCOUNT = 0.3
+#: The long-text line pass keeps its results for at most this many texts of at most this many
+#: characters (at most 32 MiB of kept text on a hostile stream of distinct long texts).
+LINE_MEMO_MAX_TEXTS = 2048
+LINE_MEMO_MAX_CHARS = 16_384
 
 
 #: A field of a structured document (JSON, XML, key-value lines) that lies inside a recorder's list
@@ -202,7 +207,11 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
     for resp in obs.responses:
         f = parse_fields(resp)
         hits: dict[str, int] = {}
+        resp_start = len(claims)
+        long_texts: list[tuple[str, str]] = []
         for name, values in f.items():
+            if any(len(v) > ANY_FIELD_MAX_CHARS for v in values[:4]) and _long_text_field(name, f):
+                long_texts.extend((name, v) for v in values[:4] if len(v) > ANY_FIELD_MAX_CHARS)
             if quiet is not None and len(values) == 1 and (name, values[0]) in quiet:
                 continue  # nothing reads anything in this value (found when it was first read)
             if name.endswith((".unreadable", ".malformed")):  # malformed: read only in part (the rest is still used)
@@ -261,6 +270,8 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                         sgot = srule.extract_value(value) if found is None else found[k][j]
                         if sgot is None:
                             continue
+                        if "model" in sgot and platform_board(sgot["model"]):
+                            continue  # an evaluation board's name (a boot loader's, a device tree's): the SoC maker's board
                         if "model" in sgot and not name.startswith("upnp."):  # (a UPnP modelName is the product's name as sold)
                             sgot = {**sgot, "model": model_without_maker(db, sgot["model"])}
                         said = True
@@ -287,7 +298,54 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                         _rule_hit(rule, f"{rule.description} (in {name})", got, resp, claims, evidence, labels=False)
             if not said and quiet is not None and len(values) == 1:
                 db.remember_quiet(name, values[0])
+        if long_texts:
+            _claim_lines(db, long_texts, resp, claims, evidence, hits, resp_start, exhaustive)
     return claims, evidence
+
+
+def _long_text_field(name: str, f: dict[str, list[str]]) -> bool:
+    """A field whose long values the line pass reads: one family grammars read (a banner, a value, a
+    header), or the body of a fragment (a log or transcript pasted as the answer; a complete
+    exchange's body is a page or a document, read by the structured readers)."""
+    if name.endswith(".body"):
+        return bool(f.get(name[: -len("body")] + "shape"))
+    return any_field_applies(name)
+
+
+def _claim_lines(db: SignatureDB, texts: list[tuple[str, str]], resp: Response, claims: list[Claim],
+                 evidence: list[Evidence], hits: dict[str, int], start: int, exhaustive: bool) -> None:
+    """Family grammars on the lines of the response's long texts (netscan.identify.lines): each hit
+    that adds what the response's fields did not already say (``start``: its first claim), at
+    ``LINE_DISCOUNT`` of its grammar's weight."""
+    memo = db.line_memo()
+    for name, text in texts:
+        found: tuple[LineHit, ...]
+        if exhaustive:
+            found = read_lines(text, lambda v: _family_matches_exhaustive(db, v))
+        else:
+            kept = memo.get(text)
+            if kept is None:
+                kept = read_lines(text, lambda v: db.family_matches(v, keep=False))
+                if len(text) <= LINE_MEMO_MAX_CHARS and len(memo) < LINE_MEMO_MAX_TEXTS:
+                    memo[text] = kept
+            found = kept
+        for hit in found:
+            rule = hit.rule
+            said = {(c.key, c.value.casefold()) for c in claims[start:]}
+            new = [k for k, v in hit.got.items() if k in ("vendor", "model", "firmware") and (k, v.casefold()) not in said]
+            if not new or (("model" in hit.got or "firmware" in hit.got) and new == ["vendor"]):
+                continue  # the fields already said it
+            if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
+                continue
+            hits[rule.id] = hits.get(rule.id, 0) + 1
+            weight = rule.weight * LINE_DISCOUNT
+            source = rule.id if hit.strong else WEAK_SOURCE
+            line = hit.line if len(hit.line) <= 120 else hit.line[:117] + "..."
+            evidence.append(Evidence(kind="rule", source=source, detail=f"{rule.description} ({rule.id}, in a line of {name}: {line})",
+                                     extracted=dict(hit.got), weight=weight, protocol=resp.protocol, port=resp.port))
+            idx = len(evidence) - 1
+            for key, val in hit.got.items():
+                claims.append(Claim(key, val, weight, idx))
 
 
 def _firmware_scheme(db: SignatureDB, version: str, name: str, protocol: str, port: int | None, hits: dict[str, int],

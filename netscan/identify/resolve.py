@@ -30,6 +30,7 @@ from collections import defaultdict
 from typing import Any
 
 from netscan.identify.collect import Claim
+from netscan.identify.lines import WEAK_SOURCE
 from netscan.model import VIDEO_TYPES, CoveredStatus, Evidence, Identification, Observation
 from netscan.sigdb.db import SignatureDB
 from netscan.sigdb.makernames import model_without_maker
@@ -44,8 +45,8 @@ _SPECIFIC_VIDEO = ("nvr", "dvr", "doorbell", "encoder")
 #: Evidence that only names a maker (netscan.sigdb.makernames): it never makes a device video gear.
 #: Evidence that names a maker without saying what the device is: a name in text, a manufacturer
 #: field, the registrant of the SNMP agent's enterprise number (a camera maker's print servers and
-#: switches carry the same number).
-_NAME_ONLY = frozenset({"maker-name", "manufacturer-field", "iana-enterprise-number"})
+#: switches carry the same number), a short model code in a line of a long text (netscan.identify.lines).
+_NAME_ONLY = frozenset({"maker-name", "manufacturer-field", "iana-enterprise-number", WEAK_SOURCE})
 #: Fields whose rules name a maker and never say what the device is, not even through a video-only maker's
 #: name: the HTTP API paths a client used (fingerprints/conventions-urls.yaml) are served by the maker's
 #: non-video products too (a Hikvision alarm panel answers ISAPI, a Dahua access controller its CGI).

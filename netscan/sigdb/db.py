@@ -254,6 +254,9 @@ class SignatureDB:
     """``any_rules`` filed by the characters their match can start with (netscan.sigdb.firstchars):
     at a token start only the grammars filed under its character are tried."""
     any_anywhere: tuple[int, ...] = ()
+    any_start: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?<![A-Za-z0-9_-]).", re.S), repr=False)
+    """A token start whose character ``any_index`` files grammars under (``_index_families``): the
+    other token starts have no candidates, so the search in C skips them."""
     """``any_rules`` whose first character cannot be told: searched in every value."""
     _by_name: dict[str, FieldPlan] = field(default_factory=dict, repr=False)
     _prefilter_seen: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
@@ -263,6 +266,7 @@ class SignatureDB:
     _semantic_sets: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
     _semantic_set_memo: dict[tuple[int, str], tuple[dict[str, str] | None, ...]] = field(default_factory=dict, repr=False)
     _quiet: set[tuple[str, str]] = field(default_factory=set, repr=False)
+    _line_memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _ids_reading: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
     _semantic_key_cache: tuple[list[re.Pattern[str]], list[int], list[re.Pattern[str] | None]] | None = field(default=None, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -381,18 +385,23 @@ class SignatureDB:
             hit = _keep(self._field_memo, key, value, tuple(found))
         return hit
 
-    def family_matches(self, value: str) -> tuple[tuple[Rule, dict[str, str]], ...]:
+    def family_matches(self, value: str, *, keep: bool = True) -> tuple[tuple[Rule, dict[str, str]], ...]:
         """The family grammar rules that match ``value`` (``any_field_rules``) with what each extracts,
-        kept per value. Treat the extracted mappings as read-only."""
+        kept per value (not with ``keep=False``: the lines of a log rarely repeat). Treat the
+        extracted mappings as read-only."""
         hit = self._family_memo.get(value)
         if hit is None:
             found = []
-            for rule in self.any_field_rules(value):
+            for rule in self.any_field_rules(value, keep=keep):
                 got = rule.extract(value)
                 if got is not None:
                     found.append((rule, got))
-            hit = _keep(self._family_memo, value, value, tuple(found))
+            hit = _keep(self._family_memo, value, value, tuple(found)) if keep else tuple(found)
         return hit
+
+    def line_memo(self) -> dict[str, Any]:
+        """Results of the long-text line pass, per text (netscan.identify.lines; bounded by the caller)."""
+        return self._line_memo
 
     def semantic_match(self, rule: SemanticRule, value: str) -> dict[str, str] | None:
         """``rule.extract_value(value)``, kept per rule and value. Treat the mapping as read-only."""
@@ -441,7 +450,7 @@ class SignatureDB:
         """Values already run through the family prefilter (read-only for callers)."""
         return self._prefilter_seen
 
-    def any_field_rules(self, value: str) -> tuple[Rule, ...]:
+    def any_field_rules(self, value: str, *, keep: bool = True) -> tuple[Rule, ...]:
         """The family grammar rules whose shape occurs in ``value``: at each token start (a character
         not preceded by a letter, digit, ``_`` or ``-``: every family grammar starts there) only the
         grammars that can begin with that character are tried (``any_index``). Values longer than
@@ -455,7 +464,7 @@ class SignatureDB:
                 found: set[int] = set()
                 index = self.any_index
                 rules = self.any_rules
-                for m in _TOKEN_START.finditer(value):
+                for m in self.any_start.finditer(value):
                     cands = index.get(m.group())
                     if cands:
                         pos = m.start()
@@ -466,7 +475,7 @@ class SignatureDB:
                     if rules[i].pattern.search(value) is not None:
                         found.add(i)
                 hit = tuple(rules[i] for i in sorted(found))
-            if len(self._prefilter_seen) < 200_000:
+            if keep and len(self._prefilter_seen) < 200_000:
                 self._prefilter_seen[value] = hit
         return hit
 
@@ -1023,6 +1032,8 @@ def _index_families(db: SignatureDB) -> None:
             index.setdefault(c, []).append(i)
     db.any_index = {c: tuple(v) for c, v in index.items()}
     db.any_anywhere = tuple(anywhere)
+    if index:
+        db.any_start = re.compile(r"(?<![A-Za-z0-9_-])[" + "".join(re.escape(c) for c in sorted(index)) + "]", re.S)
 
 
 def load_db(path: str | Path | None = None, *, lazy: bool = False) -> SignatureDB:

@@ -1,0 +1,192 @@
+"""Family grammars on the lines of long texts: logs, console transcripts, banners, boot logs.
+
+Family grammars (signatures/families) read field values of at most ``ANY_FIELD_MAX_CHARS``
+characters: a longer value is prose or markup, where a grammar would find shapes by chance. A log
+or console transcript is long too, but it is made of short lines, and a model code in one of them
+(a bridge's start-up line naming a camera ``[WYZE_CAKP2JFUS]``, a kernel line naming the device's
+own model) is the device's word. Such a text is read line by line here, with guards:
+
+- at most ``MAX_LINES`` lines, each of at most ``ANY_FIELD_MAX_CHARS`` characters (a longer line is
+  a data dump or a paragraph: skipped); a JSON document or markup is left to the structured readers
+  (they keep the keys, and so the difference between a device and a list of devices);
+- a client's words are not the device's: request lines (``GET /path``, ``DESCRIBE rtsp://...``,
+  curl's ``> `` lines, ``User-Agent:``/``Authorization:``) are skipped, and URLs are blanked before
+  the grammars run (a path a client asked for names what the user believed the device was);
+- the platform is not the device: a line labelled for the boot loader, the board, the SoC, the CPU,
+  the sensor, memory or flash (``Board: ISVP (Ingenic XBurst T31 SoC)``, ``DRAM: 64 MiB``), or naming
+  an evaluation board or the build tools (``Model: Hisilicon HI3516DV300 DEMO Board``, ``Linux
+  version ... (gcc version ...)``) is skipped; a kernel command line or a message that merely
+  mentions flash is read;
+- a line naming two models or more is a list (a compatibility list, an NVR's channels): skipped;
+  a text naming more than one model (a model and a part of it, such as a serial number built on it, count once) is a list
+  of devices: none of them is claimed as the model, only the maker when every hit agrees on one;
+- a hit weighs ``LINE_DISCOUNT`` of its grammar's weight (a line of a log is weaker evidence than a
+  field that holds one value), and says what the device is (its grammar's ``device_type``) only when
+  the text names one model and the token is a strong one (``strong_token``): a short code alone in
+  a long text (``T8419``, ``C200``) names a maker and a model, never a type.
+
+Pure: the caller passes the matcher (the memoised ``SignatureDB.family_matches`` or the plain
+reference), and the results are kept per text by the caller's database (``line_memo``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from netscan.sigdb.db import ANY_FIELD_MAX_CHARS, Rule
+
+#: A long text is read for at most this many lines (a boot log's first screens hold the board and
+#: the device's model; a transcript's start-up lines come first).
+MAX_LINES = 1000
+#: ... and at most this many characters of it (responses are capped earlier; a bound of its own).
+MAX_TEXT_CHARS = 256_000
+#: A line hit keeps this share of its grammar's weight (a model grammar's 0.5 becomes 0.3: an OUI's
+#: weight, less than any field that says what it holds).
+LINE_DISCOUNT = 0.6
+#: A model token that may say what the device is: at least this many characters, with a separator.
+STRONG_MIN_CHARS = 8
+#: Evidence source of a hit that names a maker and a model but not what the device is (resolve reads
+#: it like a maker's name: never a device type, never the video-only maker's default to camera).
+WEAK_SOURCE = "family-grammar-in-line"
+
+_URL = re.compile(r"(?i)\b[a-z][a-z0-9+.-]{1,15}://\S*")
+_REQUEST = re.compile(
+    r"(?:^|[\s\"'(\[>])(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH|DESCRIBE|SETUP|PLAY|PAUSE|TEARDOWN|ANNOUNCE|RECORD"
+    r"|GET_PARAMETER|SET_PARAMETER|M-SEARCH|SUBSCRIBE)\s+(?:/|\*|[A-Za-z][A-Za-z0-9+.-]{1,15}://)"
+)
+_CLIENT_LINE = re.compile(r"(?i)^\W{0,4}(?:>\s|user-agent\s*[:=]|authorization\s*[:=]|proxy-authorization\s*[:=])")
+#: Words of a line's label that say it is about the platform rather than the device (boot loader,
+#: board, chip, memory, flash), as U-Boot and the kernel label their lines (``Board: ...``, ``CPU: ...``,
+#: ``DRAM: ...``, ``SPI Nor: ...``); read in the label only, so a kernel command line or a message that
+#: merely mentions flash is still read.
+_PLATFORM_LABEL = re.compile(
+    r"(?i)(?<![a-z0-9])(?:u-?boot|spl|boot ?loader|board(?:[ _-]?(?:info|id|name|type))?|soc|cpu\d?|processor|chip(?:set|[ _-]?id)?"
+    r"|sensor|dram|sdram|ddr\d?|lpddr\d?|flash|nand|nor|spi|e?mmc|sdk|mpp|evb)(?![a-z])"
+)
+#: Words that mark a line about the build tools anywhere in it (``Linux version ... (gcc version ...)``).
+_TOOLS = re.compile(r"(?i)(?<![a-z0-9])(?:gcc|toolchain|compiler|buildroot)(?![a-z])")
+#: A log line's prefixes (time stamps, ``[...]`` groups, syslog priorities) before its label.
+_PREFIX = re.compile(r"(?:\s*(?:\[[^\]]{0,60}\]|<\d{1,3}>|\d{1,4}[-/.:]\d{1,2}[-/.:]\d{1,4}(?:[T ][\d:.,]+)?))*\s*")
+#: A line's label: a few words before ``:`` or ``=``.
+_LABEL = re.compile(r"([A-Za-z][\w .()/-]{0,40}?)\s*[:=]")
+#: An evaluation or reference board's name: the SoC maker's board, never the device's model.
+_BOARD_NAME = re.compile(r"(?i)(?<![a-z0-9])(?:(?:demo|eval(?:uation)?|reference|development|dev)[ _-]?(?:board|kit)|evb)(?![a-z])")
+_DIGIT = re.compile(r"\d")
+_JSON_START = re.compile(r"\s*(?:\{|\[\s*[\[{\"\]])")
+
+
+@dataclass(frozen=True)
+class LineHit:
+    """A family grammar's match in one line of a long text, as it may be claimed."""
+
+    rule: Rule
+    got: dict[str, str]
+    """What is claimed (the grammar's extraction, less ``model``/``device_type`` where a guard says so)."""
+    line: str
+    strong: bool
+    """True when the hit may say what the device is (``device_type`` kept in ``got``)."""
+
+
+def structured(text: str) -> bool:
+    """True for a JSON document or markup: the structured readers read it, keys and all."""
+    return text.lstrip()[:1] == "<" or _JSON_START.match(text) is not None
+
+
+def strong_token(model: str) -> bool:
+    """A model token long and shaped enough to stand for a product line alone (``DS-7616NI-K2``,
+    ``WYZE_CAKP2JFUS``): ``STRONG_MIN_CHARS`` characters or more, letters and digits, a ``-``/``_``."""
+    return (len(model) >= STRONG_MIN_CHARS and ("-" in model or "_" in model)
+            and any(c.isdigit() for c in model) and any(c.isalpha() for c in model))
+
+
+def platform_board(value: str) -> bool:
+    """True for an evaluation or reference board's name (``Hisilicon HI3516DV300 DEMO Board``,
+    ``Rockchip RV1126 EVB DDR3 V13 Board``): what a boot loader or device tree calls the SoC maker's
+    board, not the device's model."""
+    return _BOARD_NAME.search(value) is not None
+
+
+def _candidate(raw: str) -> str | None:
+    """The line as the grammars read it (URLs blanked), or None when it is too short or too long or
+    holds no digit (every family grammar holds one)."""
+    line = raw.strip()
+    if len(line) < 3 or len(line) > ANY_FIELD_MAX_CHARS or _DIGIT.search(line) is None:
+        return None
+    return _URL.sub(" ", line) if "://" in line else line
+
+
+def _platform(line: str) -> bool:
+    """True for a line about the platform: its label (or, without one, its first two words) names the
+    boot loader, the board, the chip, memory or flash; or it names an evaluation board or build tools."""
+    if _BOARD_NAME.search(line) is not None or _TOOLS.search(line) is not None:
+        return True
+    m = _PREFIX.match(line)
+    rest = line[m.end():] if m else line
+    label = _LABEL.match(rest)
+    head = label.group(1) if label else " ".join(rest.split()[:2])
+    return _PLATFORM_LABEL.search(head) is not None
+
+
+def _guarded(raw: str) -> bool:
+    """True for a client's line (a request, curl's ``> ``, a client header) or a line about the platform."""
+    line = raw.strip()
+    return _CLIENT_LINE.match(line) is not None or _REQUEST.search(line) is not None or _platform(line)
+
+
+def text_lines(text: str) -> list[str]:
+    """The lines of ``text`` the grammars may read (guards above), URLs blanked."""
+    out: list[str] = []
+    for raw in text[:MAX_TEXT_CHARS].splitlines()[:MAX_LINES]:
+        line = _candidate(raw)
+        if line is not None and not _guarded(raw):
+            out.append(line)
+    return out
+
+
+def _distinct(models: list[str]) -> list[str]:
+    """Models that differ: a model and a part of it (a serial number built on the model, a series
+    code inside the full code: ``H6c`` in ``CS-H6c-R101-1G2WF``) count once, as the longer."""
+    keys = sorted({m.casefold() for m in models}, key=len, reverse=True)
+    kept: list[str] = []
+    for k in keys:
+        if not any(k in x for x in kept):
+            kept.append(k)
+    return kept
+
+
+Matcher = Callable[[str], "tuple[tuple[Rule, dict[str, str]], ...] | list[tuple[Rule, dict[str, str]]]"]
+
+
+def read_lines(text: str, matcher: Matcher) -> tuple[LineHit, ...]:
+    """The family grammar hits of a long text, guarded (see the module docstring)."""
+    if structured(text):
+        return ()
+    found: list[tuple[Rule, dict[str, str], str]] = []
+    for raw in text[:MAX_TEXT_CHARS].splitlines()[:MAX_LINES]:
+        line = _candidate(raw)
+        if line is None:
+            continue
+        hits = list(matcher(line))
+        if not hits or _guarded(raw):  # (the guards run only where a grammar matched: the same lines as text_lines)
+            continue
+        if len(_distinct([got["model"] for _, got in hits if "model" in got])) > 1:
+            continue  # a line naming several models is a list
+        found.extend((rule, got, line) for rule, got in hits)
+    if not found:
+        return ()
+    models = _distinct([got["model"] for _, got, _ in found if "model" in got])
+    if len(models) > 1:
+        # a list of devices: none is the model; the maker only when every hit names the same one
+        makers = {got.get("vendor") for _, got, _ in found}
+        if len(makers) != 1 or None in makers:
+            return ()
+        rule, got, line = found[0]
+        return (LineHit(rule, {"vendor": got["vendor"]}, line, False),)
+    out = []
+    for rule, got, line in found:
+        strong = "model" in got and strong_token(got["model"])
+        claim = dict(got) if strong else {k: v for k, v in got.items() if k != "device_type"}
+        out.append(LineHit(rule, claim, line, strong))
+    return tuple(out)
