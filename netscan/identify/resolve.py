@@ -5,7 +5,9 @@
 - A *label* (ONVIF Manufacturer, UPnP manufacturer, a brand with ``built_by``) names the brand. It
   counts towards the maker only through the brand's ``built_by`` entry, at reduced weight, and is
   reported as ``brand`` when the maker differs: a Dahua-built camera calling itself Lorex is
-  vendor Dahua, brand Lorex.
+  vendor Dahua, brand Lorex. A retail label whose builder is not known (``label: true`` in
+  signatures/vendors: a consumer camera brand over white-label boards) is reported as the brand
+  even when it also stands as the vendor.
 - Independent agreeing claims combine as a noisy-OR, ``1 - prod(1 - w)``.
 - Model and firmware claims from evidence that names another maker are discounted; a firmware claim
   that is a placeholder word (``unknown``, ``N/A``, ``latest``...), an all-zero version or holds no
@@ -66,7 +68,7 @@ def _is_software(e: Evidence) -> bool:
     return "software" in e.extracted and "vendor" not in e.extracted and "brand" not in e.extracted
 
 
-def _built_by(db: SignatureDB, v: Any) -> tuple[str, ...]:
+def makers_of(db: SignatureDB, v: Any) -> tuple[str, ...]:
     """Who builds a brand's devices: ``built_by``, or the parent when both only make video gear
     (HiLook, EZVIZ -> Hikvision; Imou -> Dahua), not for a parent that is a conglomerate."""
     if v.built_by:
@@ -76,6 +78,13 @@ def _built_by(db: SignatureDB, v: Any) -> tuple[str, ...]:
         if p is not None and p.video_only:
             return (p.name,)
     return ()
+
+
+def _is_label(db: SignatureDB, name: str) -> bool:
+    """A retail label (signatures/vendors ``label: true``): reported as the brand even when, no
+    builder being known, it also stands as the vendor (vendor EYEPLUS, brand EYEPLUS)."""
+    v = db.vendor(name)
+    return v is not None and v.label
 
 
 def _noisy_or(weights: list[float]) -> float:
@@ -133,7 +142,7 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
             elif c.key == "brand" and not c.label:
                 brands.add(c.value, c.weight)
             continue
-        built_by = _built_by(db, v)
+        built_by = makers_of(db, v)
         if built_by:
             brands.add(v.name, c.weight)
             for m in built_by:
@@ -143,6 +152,8 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
         elif c.key == "vendor" and not c.label:
             makers.add(v.name, c.weight)
             ev_maker[c.evidence].add(v.name.casefold())
+            if v.label:  # a retail label's name is the name on the box, whoever built it
+                brands.add(v.name, c.weight)
         else:  # a label or brand naming a maker itself
             brands.add(v.name, c.weight)
             makers.add(v.name, c.weight * BRAND_TO_MAKER)
@@ -154,7 +165,7 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
 
     brand: str | None = None
     for name, score in brands.ranked():
-        if vendor is not None and name.casefold() == vendor.casefold():
+        if vendor is not None and name.casefold() == vendor.casefold() and not _is_label(db, name):
             continue
         if score >= MIN_BRAND_SCORE:
             brand = name
@@ -219,7 +230,7 @@ def _hint_makers(db: SignatureDB, c: Claim) -> set[str]:
     v = db.vendor(c.value)
     if v is None:
         return {c.value.casefold()}
-    return {m.casefold() for m in (_built_by(db, v) or (v.name,))}
+    return {m.casefold() for m in (makers_of(db, v) or (v.name,))}
 
 
 def _usable_hints(db: SignatureDB, hints: list[Claim], others: list[Claim]) -> list[Claim]:
