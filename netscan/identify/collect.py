@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from netscan.identify.snmp import claim_product
 from netscan.model import Evidence, Observation, Response
 from netscan.parsers import fields as parse_fields
+from netscan.parsers.snmp import ENTERPRISES, numeric_oid
 from netscan.sigdb.db import ANY_FIELD_MAX_CHARS, OUI_PREFERENCE, FieldPlan, Rule, SignatureDB
 from netscan.sigdb.makernames import model_without_maker
 
@@ -99,6 +100,11 @@ def _claim_reported_mac(hit: tuple[str, str, str], where: str, resp: Response, c
 
 #: The field of an SNMP sysObjectID's IANA enterprise number (netscan.parsers.shapes).
 ENTERPRISE_FIELD = "snmp.enterprise"
+#: A key that holds the device's SNMP system object identifier outside an SNMP walk: a CLI's or an
+#: inventory tool's ``System OID: 1.3.6.1.4.1.25506.1.1`` / ``sysObjectID = ...`` line, a JSON or XML
+#: ``sysObjectId`` (key words joined by the text readers: ``SystemOID``, ``SystemObjectID``).
+_SYSOID_KEY = re.compile(r"(?i)\.(?:kv|json|xml)\.(?:[^ ]{0,120}[./])?(?:sys(?:tem)?_?(?:object_?id(?:entifier)?|oid)|snmp_?(?:sys_?)?oid)$")
+_SYSOID_TAILS = ("id", "Id", "ID", "oid", "OID", "Oid", "ier", "IER")
 
 
 def _claim_enterprise(db: SignatureDB, values: list[str], resp: Response, claims: list[Claim], evidence: list[Evidence]) -> None:
@@ -115,6 +121,18 @@ def _claim_enterprise(db: SignatureDB, values: list[str], resp: Response, claims
                                  extracted={"vendor": vendor}, weight=OUI_PREFERENCE, protocol=resp.protocol, port=resp.port))
         claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
         return
+
+
+def _enterprise_numbers(values: list[str]) -> list[str]:
+    """The IANA enterprise numbers of system object identifiers written as text (``1.3.6.1.4.1.25506.1.1``,
+    ``.1.3.6.1.4.1...``, ``SNMPv2-SMI::enterprises.25506...``, ``iso.3.6.1.4.1...``)."""
+    out: list[str] = []
+    for value in values[:2]:
+        words = value.split()
+        num = numeric_oid(words[0]) if words else None
+        if num is not None and num.startswith(ENTERPRISES):
+            out.append(num[len(ENTERPRISES):].split(".", 1)[0])
+    return out
 
 
 def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_field: bool, protocol: str, port: int | None,
@@ -203,6 +221,8 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
         f = parse_fields(resp)
         hits: dict[str, int] = {}
         for name, values in f.items():
+            if name.endswith(_SYSOID_TAILS) and ENTERPRISE_FIELD not in f and _SYSOID_KEY.search(name) is not None:
+                _claim_enterprise(db, _enterprise_numbers(values), resp, claims, evidence)
             if quiet is not None and len(values) == 1 and (name, values[0]) in quiet:
                 continue  # nothing reads anything in this value (found when it was first read)
             if name.endswith((".unreadable", ".malformed")):  # malformed: read only in part (the rest is still used)

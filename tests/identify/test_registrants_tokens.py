@@ -1,0 +1,83 @@
+"""Makers named by registries and by their names as tokens (helper "tokens", session 9): IEEE registrants
+and IANA enterprise numbers of makers that were not mapped, a system OID written outside an SNMP walk, and a
+retail label reported as the brand. Each case has a counter-example that must name nobody or stay a non-camera."""
+
+from __future__ import annotations
+
+from netscan.identify import identify
+from netscan.model import VIDEO_TYPES, Observation, Response
+from netscan.sigdb import load_db
+from netscan.sigdb.pen import pen_vendor, vendor_keys
+
+DB = load_db()
+
+
+def _ident(raw: str, protocol: str = "other", mac: str | None = None):  # type: ignore[no-untyped-def]
+    return identify(Observation(ip=None, mac=mac, responses=(Response(protocol=protocol, port=None, request="cli", raw=raw),)), DB)
+
+
+def test_unmapped_ieee_registrants_of_video_makers_now_name_them() -> None:
+    # IEEE registry (signatures/oui/registry.tsv): 8CAE89 Y-cam Solutions Ltd, 74AB93 Blink by Amazon,
+    # 00162F Geutebrück GmbH, 000D40 Verint Loronix Video Solutions, 0050C2790 GE Security-Kampro
+    assert DB.oui_vendor.get("8CAE89") == "Y-cam"
+    assert DB.oui_vendor.get("74AB93") == "Blink"
+    assert DB.oui_vendor.get("00162F") == "Geutebrück"
+    assert DB.oui_vendor.get("000D40") == "Verint"
+    assert DB.oui_vendor.get("0050C2790") == "Kampro"
+    assert DB.oui_vendor.get("0023B6") == "Honeywell"  # SECURITE COMMUNICATIONS / HONEYWELL
+    assert DB.oui_vendor.get("34885D") == "Logitech"  # Logitech Far East
+
+
+def test_network_makers_named_by_oui_are_never_cameras() -> None:
+    for prefix, maker in (("000FE2", "H3C"), ("000E8F", "Sercomm")):
+        assert DB.oui_vendor.get(prefix) == maker
+        got = identify(Observation(ip=None, mac=f"{prefix[:2]}:{prefix[2:4]}:{prefix[4:6]}:01:02:03", responses=()), DB)
+        assert got.vendor == maker and got.device_type not in VIDEO_TYPES
+
+
+def test_chip_and_module_makers_stay_unmapped() -> None:
+    # the SoC and Wi-Fi module makers build no device: their blocks name nobody
+    for prefix in ("D03110", "3CB53D", "14C9CF"):  # Ingenic, Goke, SigmaStar (IEEE)
+        assert DB.oui.get(prefix) is not None and not DB.oui_vendor.get(prefix)
+
+
+def test_enterprise_numbers_of_new_makers_and_three_letter_names() -> None:
+    assert DB.pen.get("25506", ("", ""))[1] == "H3C"  # IANA "H3C": a three-letter canonical name, whole
+    assert DB.pen.get("872", ("", ""))[1] == "AVM"  # "AVM GmbH"
+    assert DB.pen.get("4881", ("", ""))[1] == "Ruijie"
+    assert DB.pen.get("28106", ("", ""))[1] == "Geutebrück"
+    keys = vendor_keys(DB)
+    assert pen_vendor(keys, "CellVision AS") is None  # not Cellvision Systems, Inc.
+    assert pen_vendor(keys, "Sentryl Software, Inc.") is None
+    assert pen_vendor(keys, "Compro Computer Services, Inc") is None
+    assert pen_vendor(keys, "H3 Communications") is None
+
+
+def test_system_oid_written_by_a_cli_names_the_enterprise() -> None:
+    got = _ident("Sysname: core-sw1\nSystem OID: 1.3.6.1.4.1.25506.11.1.136\n")
+    assert got.vendor == "H3C" and got.device_type not in VIDEO_TYPES
+    assert _ident('{"sysObjectId": ".1.3.6.1.4.1.30065.1.3011.7048.427.3648"}').vendor == "Arista"
+    # an unregistered number, an OID outside the enterprises arc, another key: nobody
+    assert _ident("System OID: 1.3.6.1.4.1.99999999.1\n").vendor is None
+    assert _ident("System OID: 1.3.6.1.2.1.1\n").vendor is None
+    assert _ident("Object: 1.3.6.1.4.1.25506.1\n").vendor is None
+
+
+def test_names_that_are_also_words_name_nobody() -> None:
+    mn = DB.maker_names
+    assert mn is not None
+    assert mn.find("Blink") is None  # a word, and Chromium's engine
+    assert mn.find("Sentry") is None  # only "Sentry 360" is the camera maker
+    assert mn.find("Sentry360 Fisheye") == "Sentry 360"
+    assert mn.find("Y-cam Bullet") == "Y-cam"
+
+
+def test_retail_label_reported_as_brand_even_as_vendor() -> None:
+    # ONVIF Manufacturer of a camera label whose builder is not known (home-assistant/core#63399)
+    got = _ident("Manufacturer: EYEPLUS\nModel: EYEPLUS_DEV\nFirmwareVersion: 5.6.1.1127\n", protocol="onvif")
+    assert got.vendor == "EYEPLUS" and got.brand == "EYEPLUS"
+    # a maker (not a label) named the same way is never also its own brand
+    got = _ident("Manufacturer: Uniview\nModel: IPC2122LB-SF28K-A\n", protocol="onvif")
+    assert got.brand is None
+    # a relabel with a known builder stays maker + label (vendor Hikvision, brand EZVIZ)
+    assert DB.vendor("EYEPLUS").label and not DB.vendor("Hikvision").label  # type: ignore[union-attr]
