@@ -60,12 +60,13 @@ def _same(a: object, b: object) -> bool:
 def _makers(db: SignatureDB, name: object) -> tuple[str, set[str]] | None:
     """The canonical vendor a name stands for, and the makers it stands for in netscan's own naming:
     itself and, for a brand whose devices another maker builds (``built_by``, or a video-only parent:
-    EZVIZ -> Hikvision), that maker (netscan.identify.resolve.makers_of); None when netscan does not
-    know the name."""
+    EZVIZ -> Hikvision), that maker (netscan.identify.resolve.makers_of), and a retail label's owner
+    (``label: true`` with a parent: Eufy -> Anker); None when netscan does not know the name."""
     v = db.vendor(str(name)) if name is not None else None
     if v is None:
         return None
-    return v.name, {v.name, *makers_of(db, v)}
+    parent = (v.parent,) if v.label and v.parent else ()  # a retail label's owner (Eufy: Anker)
+    return v.name, {v.name, *makers_of(db, v), *parent}
 
 
 def _same_maker(db: SignatureDB, got: object, want: object) -> bool:

@@ -7,7 +7,8 @@
   reported as ``brand`` when the maker differs: a Dahua-built camera calling itself Lorex is
   vendor Dahua, brand Lorex. A retail label whose builder is not known (``label: true`` in
   signatures/vendors: a consumer camera brand over white-label boards) is reported as the brand
-  even when it also stands as the vendor.
+  even when it also stands as the vendor, and yields the vendor to a maker that other evidence names
+  more strongly than a registry entry does (a Hue bridge: vendor Signify, brand Philips).
 - Independent agreeing claims combine as a noisy-OR, ``1 - prod(1 - w)``.
 - Model and firmware claims from evidence that names another maker are discounted; a firmware claim
   that is a placeholder word (``unknown``, ``N/A``, ``latest``...), an all-zero version or holds no
@@ -42,6 +43,9 @@ BRAND_TO_MAKER = 0.8
 FOREIGN_DISCOUNT = 0.3
 #: A brand is reported only with at least this score.
 MIN_BRAND_SCORE = 0.25
+#: A retail label (``label: true``) yields the vendor to a maker named with at least this score: more than
+#: an OUI or enterprise number alone (0.3), as much as a manufacturer field or a rule.
+LABEL_YIELDS_TO = 0.45
 _SPECIFIC_VIDEO = ("nvr", "dvr", "doorbell", "encoder")
 #: Evidence that only names a maker (netscan.sigdb.makernames): it never makes a device video gear.
 #: Evidence that names a maker without saying what the device is: a name in text, a manufacturer
@@ -160,11 +164,17 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
             ev_maker[c.evidence].add(v.name.casefold())
 
     ranked = makers.ranked()
+    if len(ranked) > 1 and _is_label(db, ranked[0][0]):
+        # a retail label stands as the vendor only while no maker is named by more than a registry entry
+        maker = next((i for i, (n, sc) in enumerate(ranked) if sc >= LABEL_YIELDS_TO and not _is_label(db, n)), None)
+        if maker is not None:
+            ranked.insert(0, ranked.pop(maker))
     vendor, vscore = ranked[0] if ranked else (None, 0.0)
     runner = ranked[1][1] if len(ranked) > 1 else 0.0
 
     brand: str | None = None
-    for name, score in brands.ranked():
+    # a retail label is the brand before a maker named in a label field (Philips before Signify)
+    for name, score in sorted(brands.ranked(), key=lambda t: not _is_label(db, t[0])):
         if vendor is not None and name.casefold() == vendor.casefold() and not _is_label(db, name):
             continue
         if score >= MIN_BRAND_SCORE:

@@ -28,6 +28,8 @@ def test_brand_label_and_its_builder_compared_as_one_maker() -> None:
     assert not _same_maker(db, "Amazon", "Ring")
     assert not _same_maker(db, "Dahua", "EZVIZ")  # another group
     assert not _same_maker(db, "Lorex", "Amcrest")  # two brands of one builder are two labels
+    assert _same_maker(db, "Anker", "Eufy")  # a retail label (label: true) and its owner
+    assert not _same_maker(db, "Anker", "Swann")
 
 
 def test_other_keys_compared_as_written() -> None:

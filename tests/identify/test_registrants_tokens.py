@@ -81,3 +81,16 @@ def test_retail_label_reported_as_brand_even_as_vendor() -> None:
     assert got.brand is None
     # a relabel with a known builder stays maker + label (vendor Hikvision, brand EZVIZ)
     assert DB.vendor("EYEPLUS").label and not DB.vendor("Hikvision").label  # type: ignore[union-attr]
+
+
+def test_parent_company_and_licensed_label_kept_apart() -> None:
+    # a Hue bridge: the UPnP manufacturer is the maker (Signify), the bridge's name the label (Philips)
+    upnp = ("<root><device><manufacturer>Signify</manufacturer><friendlyName>Philips hue (192.168.1.2)</friendlyName>"
+            "<modelName>Philips hue bridge 2015</modelName></device></root>")
+    got = _ident(upnp, protocol="upnp")
+    assert got.vendor == "Signify" and got.brand == "Philips" and got.device_type not in VIDEO_TYPES
+    # IEEE: Signify's block names Signify, a Philips Electronics block Philips
+    assert DB.oui_vendor.get("001788") == "Signify"  # Philips Lighting BV
+    # a label the device names alone stands as vendor and brand; an unknown retailer's word names nobody
+    got = _ident("Manufacturer: onn.\n", protocol="onvif")
+    assert got.brand == "onn."
