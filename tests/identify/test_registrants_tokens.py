@@ -26,6 +26,12 @@ def test_unmapped_ieee_registrants_of_video_makers_now_name_them() -> None:
     assert DB.oui_vendor.get("0050C2790") == "Kampro"
     assert DB.oui_vendor.get("0023B6") == "Honeywell"  # SECURITE COMMUNICATIONS / HONEYWELL
     assert DB.oui_vendor.get("34885D") == "Logitech"  # Logitech Far East
+    assert DB.oui_vendor.get("A44C62") == "HIKMICRO"  # Hangzhou Microimage Software Co., Ltd
+    assert DB.oui_vendor.get("0090AA") == "IndigoVision"  # INDIGO ACTIVE VISION SYSTEMS LIMITED
+    assert DB.oui_vendor.get("001BFE") == "Zavio"
+    assert DB.oui_vendor.get("0CCAFB") == "TP Vision"  # the Philips TVs' maker, not a camera maker
+    # HIKMICRO and HuaRay belong to the covered groups through their parents
+    assert DB.vendor("HIKMICRO").parent == "Hikvision" and DB.vendor("HuaRay").parent == "Dahua"  # type: ignore[union-attr]
 
 
 def test_network_makers_named_by_oui_are_never_cameras() -> None:
