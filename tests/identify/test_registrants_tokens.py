@@ -76,6 +76,12 @@ def test_names_that_are_also_words_name_nobody() -> None:
     assert mn.find("Sentry") is None  # only "Sentry 360" is the camera maker
     assert mn.find("Sentry360 Fisheye") == "Sentry 360"
     assert mn.find("Y-cam Bullet") == "Y-cam"
+    # a name glued to a product code (CamelCase to a capital) is still the name; an all-capitals run is not
+    assert mn.find("TapoC200") == "Tapo" and mn.find("ReolinkE1") == "Reolink"
+    assert mn.find("ACTIONS") is None and mn.find("Reolinkcam") is None
+    # three characters with a digit are no word (H3C); three letters are (HPE, LTS: never searched)
+    assert mn.find("H3C Comware Platform Software") == "H3C"
+    assert mn.find("LTS release") is None and mn.find("H3CX") is None
 
 
 def test_retail_label_reported_as_brand_even_as_vendor() -> None:
