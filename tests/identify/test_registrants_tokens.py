@@ -106,3 +106,14 @@ def test_parent_company_and_licensed_label_kept_apart() -> None:
     # a label the device names alone stands as vendor and brand; an unknown retailer's word names nobody
     got = _ident("Manufacturer: onn.\n", protocol="onvif")
     assert got.brand == "onn."
+
+
+def test_eufy_serial_names_the_maker_not_the_model_or_type() -> None:
+    # homebridge-eufy#862 (training): a PoE NVR's record, its serial in Eufy's scheme (model code + 11)
+    got = _ident('{"uniqueId": "T8N0052025190549", "serialNumber": "T8N0052025190549"}')
+    assert got.vendor == "Eufy" and got.brand == "Eufy" and got.serial == "T8N0052025190549"
+    assert got.model is None and got.device_type == "unknown"  # a serial names no model or type
+    # the same shape under another letter, a masked serial, a longer token: nobody
+    assert _ident('{"serialNumber": "TB0052025190549A"}').vendor is None
+    assert _ident('{"serialNumber": "T8419*******"}').serial is None  # masked: only the model grammar reads its code
+    assert _ident('{"serialNumber": "T8N0052025190549AB"}').vendor is None
