@@ -117,3 +117,12 @@ def test_eufy_serial_names_the_maker_not_the_model_or_type() -> None:
     assert _ident('{"serialNumber": "TB0052025190549A"}').vendor is None
     assert _ident('{"serialNumber": "T8419*******"}').serial is None  # masked: only the model grammar reads its code
     assert _ident('{"serialNumber": "T8N0052025190549AB"}').vendor is None
+
+
+def test_camera_makers_of_a_public_camera_database_with_their_own_blocks() -> None:
+    # iSpy's camera database lists these makers; the IEEE registry holds their blocks
+    for prefix, maker in (("0002F1", "Pinetron"), ("001BC7", "StarVedia"), ("4C917A6", "OpenEye"), ("001A3F", "Intelbras")):
+        assert DB.oui_vendor.get(prefix) == maker
+    keys = vendor_keys(DB)
+    assert pen_vendor(keys, "Pinetron Co.,Ltd") == "Pinetron"
+    assert pen_vendor(keys, "Planex Technologies S.A.") is None  # another company than Planex Communications
