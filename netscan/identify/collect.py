@@ -105,6 +105,18 @@ ENTERPRISE_FIELD = "snmp.enterprise"
 #: ``sysObjectId`` (key words joined by the text readers: ``SystemOID``, ``SystemObjectID``).
 _SYSOID_KEY = re.compile(r"(?i)\.(?:kv|json|xml)\.(?:[^ ]{0,120}[./])?(?:sys(?:tem)?_?(?:object_?id(?:entifier)?|oid)|snmp_?(?:sys_?)?oid)$")
 _SYSOID_TAILS = ("id", "Id", "ID", "oid", "OID", "Oid", "ier", "IER")
+#: A web UI's copyright notice (``Copyright © 2017 Hangzhou Hikvision Digital Technology Co., Ltd.``,
+#: ``&copy; Reolink``): the holder is whoever put the firmware's pages out under their name -- the maker or,
+#: on a relabel, the label. Years, "by" and the sign are skipped; the holder runs to markup or a line's end.
+_COPYRIGHT = re.compile(
+    r"(?i)(?:copyright|&copy;|\u00a9)[\s:]{0,3}(?:(?:&copy;|\u00a9|\(c\))\s{0,3})?"
+    r"(?:(?:19|20)\d\d(?:\s{0,2}[-\u2013,~]\s{0,2}(?:(?:19|20)\d\d|\d\d))?\s{1,3})?(?:by\s{1,3})?"
+    r"([A-Za-z][^<>\n\"{}|;]{1,80})")
+#: Where a body's copyright notice is looked for, and how many notices are read.
+MAX_COPYRIGHT_CHARS = 64 * 1024
+MAX_COPYRIGHT_NOTICES = 3
+#: A copyright holder counts as a label (the name a relabel's pages keep), below a manufacturer field.
+COPYRIGHT_PREFERENCE = 0.35
 
 
 def _claim_enterprise(db: SignatureDB, values: list[str], resp: Response, claims: list[Claim], evidence: list[Evidence]) -> None:
@@ -120,6 +132,26 @@ def _claim_enterprise(db: SignatureDB, values: list[str], resp: Response, claims
                                  detail=f"SNMP sysObjectID under enterprise {value} (IANA: {org})",
                                  extracted={"vendor": vendor}, weight=OUI_PREFERENCE, protocol=resp.protocol, port=resp.port))
         claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
+        return
+
+
+def _claim_copyright(db: SignatureDB, values: list[str], resp: Response, claims: list[Claim], evidence: list[Evidence]) -> None:
+    """The known maker or label a device's web page names as its copyright holder, as a label claim
+    (netscan.sigdb.makernames: the first name in the holder; software projects, ignored words and
+    unknown holders name nobody)."""
+    mn = db.maker_names
+    if mn is None or not values:
+        return
+    body = values[0][:MAX_COPYRIGHT_CHARS]
+    if "opyright" not in body and "OPYRIGHT" not in body and "\u00a9" not in body and "&copy;" not in body:
+        return
+    for m in list(_COPYRIGHT.finditer(body))[:MAX_COPYRIGHT_NOTICES]:
+        named = mn.find(m.group(1).strip())
+        if named is None:
+            continue
+        evidence.append(Evidence(kind="rule", source="copyright-holder", detail=f"the page's copyright holder: {m.group(1).strip()[:80]}",
+                                 extracted={"vendor": named}, weight=COPYRIGHT_PREFERENCE, protocol=resp.protocol, port=resp.port))
+        claims.append(Claim("vendor", named, COPYRIGHT_PREFERENCE, len(evidence) - 1, label=True))
         return
 
 
@@ -223,6 +255,8 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
         for name, values in f.items():
             if name.endswith(_SYSOID_TAILS) and ENTERPRISE_FIELD not in f and _SYSOID_KEY.search(name) is not None:
                 _claim_enterprise(db, _enterprise_numbers(values), resp, claims, evidence)
+            if name in ("http.body", "https.body"):
+                _claim_copyright(db, values, resp, claims, evidence)
             if quiet is not None and len(values) == 1 and (name, values[0]) in quiet:
                 continue  # nothing reads anything in this value (found when it was first read)
             if name.endswith((".unreadable", ".malformed")):  # malformed: read only in part (the rest is still used)

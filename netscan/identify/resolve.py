@@ -51,7 +51,7 @@ _SPECIFIC_VIDEO = ("nvr", "dvr", "doorbell", "encoder")
 #: Evidence that names a maker without saying what the device is: a name in text, a manufacturer
 #: field, the registrant of the SNMP agent's enterprise number (a camera maker's print servers and
 #: switches carry the same number).
-_NAME_ONLY = frozenset({"maker-name", "manufacturer-field", "iana-enterprise-number"})
+_NAME_ONLY = frozenset({"maker-name", "manufacturer-field", "iana-enterprise-number", "copyright-holder"})
 #: Fields whose rules name a maker and never say what the device is, not even through a video-only maker's
 #: name: the HTTP API paths a client used (fingerprints/conventions-urls.yaml) are served by the maker's
 #: non-video products too (a Hikvision alarm panel answers ISAPI, a Dahua access controller its CGI).

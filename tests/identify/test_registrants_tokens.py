@@ -126,3 +126,22 @@ def test_camera_makers_of_a_public_camera_database_with_their_own_blocks() -> No
     keys = vendor_keys(DB)
     assert pen_vendor(keys, "Pinetron Co.,Ltd") == "Pinetron"
     assert pen_vendor(keys, "Planex Technologies S.A.") is None  # another company than Planex Communications
+
+
+def _page(body: str):  # type: ignore[no-untyped-def]
+    raw = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+    return identify(Observation(ip=None, mac=None, responses=(Response(protocol="http", port=80, request="GET /", raw=raw),)), DB)
+
+
+def test_a_web_uis_copyright_holder_is_a_label_claim() -> None:
+    got = _page("<p>&copy; 2023 Reolink. All Rights Reserved.</p>")
+    assert got.vendor == "Reolink" and got.device_type == "unknown"  # a name never types the device
+    # a relabel's pages keep the label: the label is the brand, its builder the maker
+    got = _page("<p>Copyright \u00a9 Lorex Technology Inc.</p>")
+    assert got.vendor == "Dahua" and got.brand == "Lorex"
+    # software projects and foundations, and unknown holders, name nobody
+    assert _page("<p>Copyright (C) 2007-2020 the FFmpeg developers</p>").vendor is None
+    assert _page("/*! jQuery v3.6.0 | (c) OpenJS Foundation and other contributors */").vendor is None
+    assert _page("<footer>Copyright 2021 Acme Widgets Ltd.</footer>").vendor is None
+    # a maker's name elsewhere in a page (a link, a help text) is not a copyright notice
+    assert _page('<a href="https://www.reolink.com/">Reolink support</a>').vendor is None
