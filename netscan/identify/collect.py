@@ -119,20 +119,28 @@ MAX_COPYRIGHT_NOTICES = 3
 COPYRIGHT_PREFERENCE = 0.35
 
 
-def _claim_enterprise(db: SignatureDB, values: list[str], resp: Response, claims: list[Claim], evidence: list[Evidence]) -> None:
+def _claim_enterprise(db: SignatureDB, values: list[str], resp: Response, claims: list[Claim], evidence: list[Evidence],
+                      *, weight: float = OUI_PREFERENCE, what: str = "SNMP sysObjectID") -> None:
     """The maker an SNMP agent's sysObjectID names: the organisation its IANA enterprise number was
     assigned to (netscan.sigdb.pen), when that is a known vendor; weighed like an OUI (a registry
     names who registered the number, and white-label agents keep their maker's)."""
-    for value in values[:2]:
+    for value in values[:MAX_ENTERPRISES_READ]:
         hit = db.pen.get(value.strip())
         if hit is None:
             continue
         org, vendor = hit
         evidence.append(Evidence(kind="rule", source="iana-enterprise-number",
-                                 detail=f"SNMP sysObjectID under enterprise {value} (IANA: {org})",
-                                 extracted={"vendor": vendor}, weight=OUI_PREFERENCE, protocol=resp.protocol, port=resp.port))
-        claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
+                                 detail=f"{what} under enterprise {value} (IANA: {org})",
+                                 extracted={"vendor": vendor}, weight=weight, protocol=resp.protocol, port=resp.port))
+        claims.append(Claim("vendor", vendor, weight, len(evidence) - 1))
         return
+
+
+#: How many enterprise numbers of one field are looked up (a walk's private subtrees, in walk order).
+MAX_ENTERPRISES_READ = 8
+#: A walk's private-MIB subtree without a sysObjectID: the agent implements that enterprise's MIB, which
+#: is its maker's as a rule, but an agent may carry a chip maker's or a management stack's MIB beside it.
+SUBTREE_PREFERENCE = 0.2
 
 
 def _claim_copyright(db: SignatureDB, values: list[str], resp: Response, claims: list[Claim], evidence: list[Evidence]) -> None:
@@ -255,6 +263,9 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
         for name, values in f.items():
             if name.endswith(_SYSOID_TAILS) and ENTERPRISE_FIELD not in f and _SYSOID_KEY.search(name) is not None:
                 _claim_enterprise(db, _enterprise_numbers(values), resp, claims, evidence)
+            if name == "snmp.subtree" and ENTERPRISE_FIELD not in f:
+                _claim_enterprise(db, [v.split(".", 1)[0] for v in values], resp, claims, evidence,
+                                  weight=SUBTREE_PREFERENCE, what="SNMP private-MIB objects walked (no sysObjectID)")
             if name in ("http.body", "https.body"):
                 _claim_copyright(db, values, resp, claims, evidence)
             if quiet is not None and len(values) == 1 and (name, values[0]) in quiet:

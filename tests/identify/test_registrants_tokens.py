@@ -145,3 +145,14 @@ def test_a_web_uis_copyright_holder_is_a_label_claim() -> None:
     assert _page("<footer>Copyright 2021 Acme Widgets Ltd.</footer>").vendor is None
     # a maker's name elsewhere in a page (a link, a help text) is not a copyright notice
     assert _page('<a href="https://www.reolink.com/">Reolink support</a>').vendor is None
+
+
+def test_private_mib_objects_walked_without_a_sysobjectid_name_the_enterprise() -> None:
+    walk = 'SNMPv2-SMI::enterprises.25506.2.6.1.1.1.1.2.1 = STRING: "S5120-28C-EI"\n'
+    got = _ident(walk, protocol="snmp")
+    assert got.vendor == "H3C" and got.device_type not in VIDEO_TYPES
+    # a management stack's own MIB (net-snmp's UCD-SNMP-MIB, 2021) names nobody
+    assert _ident("SNMPv2-SMI::enterprises.2021.4.5.0 = INTEGER: 1024\n", protocol="snmp").vendor is None
+    # with a sysObjectID, the sysObjectID's enterprise speaks, not the walked subtrees
+    both = "SNMPv2-MIB::sysObjectID.0 = OID: SNMPv2-SMI::enterprises.8072.3.2.10\n" + walk
+    assert not any(e.detail.startswith("SNMP private-MIB") for e in _ident(both, protocol="snmp").evidence)
