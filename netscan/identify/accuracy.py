@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from netscan.identify import identify
+from netscan.identify.resolve import makers_of
 from netscan.model import VIDEO_TYPES
 from netscan.observations import load_path
 from netscan.sigdb import SignatureDB
@@ -56,15 +57,37 @@ def _same(a: object, b: object) -> bool:
     return (str(a).casefold().strip() if a is not None else None) == (str(b).casefold().strip() if b is not None else None)
 
 
+def _makers(db: SignatureDB, name: object) -> tuple[str, set[str]] | None:
+    """The canonical vendor a name stands for, and the makers it stands for in netscan's own naming:
+    itself and, for a brand whose devices another maker builds (``built_by``, or a video-only parent:
+    EZVIZ -> Hikvision), that maker (netscan.identify.resolve.makers_of), and a retail label's owner
+    (``label: true`` with a parent: Eufy -> Anker); None when netscan does not know the name."""
+    v = db.vendor(str(name)) if name is not None else None
+    if v is None:
+        return None
+    parent = (v.parent,) if v.label and v.parent else ()  # a retail label's owner (Eufy: Anker)
+    return v.name, {v.name, *makers_of(db, v), *parent}
+
+
 def _same_maker(db: SignatureDB, got: object, want: object) -> bool:
     """A vendor label and an answer name the same maker when both resolve to one canonical vendor
-    through its names and aliases (a label "Samsung" and the answer "Samsung Electronics"); a name
-    netscan does not know is compared as written. Only for ``vendor``: a brand is a label of its
-    own, never resolved to its maker."""
-    w = db.vendor(str(want)) if want is not None else None
-    g = db.vendor(str(got)) if got is not None else None
+    through its names and aliases (a label "Samsung" and the answer "Samsung Electronics"), or when
+    one is a brand the other builds by netscan's own relations (signatures/vendors ``built_by``, a
+    video-only parent): a label "EZVIZ" and the answer "Hikvision" (with brand EZVIZ) name one maker,
+    as resolve reports a relabel (maker in vendor, label in brand). An answer naming the labelled
+    maker's owner (``parent``: Amazon for a Ring label, Motorola Solutions for Avigilon) names the same
+    company; the reverse (a Ring answer for an Amazon label) does not. A name netscan does not know is
+    compared as written. Only for ``vendor``: a brand is a label of its own, never resolved to its maker."""
+    w = _makers(db, want)
+    g = _makers(db, got)
     if w is not None and g is not None:
-        return w.name == g.name
+        if g[0] in w[1] or w[0] in g[1]:  # one is the other or builds it (two labels of one builder are two)
+            return True
+        # the answer names the labelled maker's owner (Amazon for Ring, Motorola Solutions for Avigilon): the
+        # same company by signatures/vendors' ``parent``; never the other way (a Ring answer for an Amazon Echo)
+        wv = db.vendor(str(want))
+        owner = db.vendor(wv.parent) if wv is not None and wv.parent else None
+        return owner is not None and owner.name == g[0]
     return _same(got, want)
 
 

@@ -9,6 +9,7 @@ from netscan.identify.lines import LINE_DISCOUNT, WEAK_SOURCE, LineHit, platform
 from netscan.identify.snmp import claim_product
 from netscan.model import Evidence, Observation, Response
 from netscan.parsers import fields as parse_fields
+from netscan.parsers.snmp import ENTERPRISES, numeric_oid
 from netscan.sigdb.db import ANY_FIELD_MAX_CHARS, OUI_PREFERENCE, FieldPlan, Rule, SignatureDB, any_field_applies
 from netscan.sigdb.makernames import model_without_maker
 
@@ -104,22 +105,79 @@ def _claim_reported_mac(hit: tuple[str, str, str], where: str, resp: Response, c
 
 #: The field of an SNMP sysObjectID's IANA enterprise number (netscan.parsers.shapes).
 ENTERPRISE_FIELD = "snmp.enterprise"
+#: A key that holds the device's SNMP system object identifier outside an SNMP walk: a CLI's or an
+#: inventory tool's ``System OID: 1.3.6.1.4.1.25506.1.1`` / ``sysObjectID = ...`` line, a JSON or XML
+#: ``sysObjectId`` (key words joined by the text readers: ``SystemOID``, ``SystemObjectID``).
+_SYSOID_KEY = re.compile(r"(?i)\.(?:kv|json|xml)\.(?:[^ ]{0,120}[./])?(?:sys(?:tem)?_?(?:object_?id(?:entifier)?|oid)|snmp_?(?:sys_?)?oid)$")
+_SYSOID_TAILS = ("id", "Id", "ID", "oid", "OID", "Oid", "ier", "IER")
+#: A web UI's copyright notice (``Copyright © 2017 Hangzhou Hikvision Digital Technology Co., Ltd.``,
+#: ``&copy; Reolink``): the holder is whoever put the firmware's pages out under their name -- the maker or,
+#: on a relabel, the label. Years, "by" and the sign are skipped; the holder runs to markup or a line's end.
+_COPYRIGHT = re.compile(
+    r"(?i)(?:copyright|&copy;|\u00a9)[\s:]{0,3}(?:(?:&copy;|\u00a9|\(c\))\s{0,3})?"
+    r"(?:(?:19|20)\d\d(?:\s{0,2}[-\u2013,~]\s{0,2}(?:(?:19|20)\d\d|\d\d))?\s{1,3})?(?:by\s{1,3})?"
+    r"([A-Za-z][^<>\n\"{}|;]{1,80})")
+#: Where a body's copyright notice is looked for, and how many notices are read.
+MAX_COPYRIGHT_CHARS = 64 * 1024
+MAX_COPYRIGHT_NOTICES = 3
+#: A copyright holder counts as a label (the name a relabel's pages keep), below a manufacturer field.
+COPYRIGHT_PREFERENCE = 0.35
 
 
-def _claim_enterprise(db: SignatureDB, values: list[str], resp: Response, claims: list[Claim], evidence: list[Evidence]) -> None:
+def _claim_enterprise(db: SignatureDB, values: list[str], resp: Response, claims: list[Claim], evidence: list[Evidence],
+                      *, weight: float = OUI_PREFERENCE, what: str = "SNMP sysObjectID") -> None:
     """The maker an SNMP agent's sysObjectID names: the organisation its IANA enterprise number was
     assigned to (netscan.sigdb.pen), when that is a known vendor; weighed like an OUI (a registry
     names who registered the number, and white-label agents keep their maker's)."""
-    for value in values[:2]:
+    for value in values[:MAX_ENTERPRISES_READ]:
         hit = db.pen.get(value.strip())
         if hit is None:
             continue
         org, vendor = hit
         evidence.append(Evidence(kind="rule", source="iana-enterprise-number",
-                                 detail=f"SNMP sysObjectID under enterprise {value} (IANA: {org})",
-                                 extracted={"vendor": vendor}, weight=OUI_PREFERENCE, protocol=resp.protocol, port=resp.port))
-        claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
+                                 detail=f"{what} under enterprise {value} (IANA: {org})",
+                                 extracted={"vendor": vendor}, weight=weight, protocol=resp.protocol, port=resp.port))
+        claims.append(Claim("vendor", vendor, weight, len(evidence) - 1))
         return
+
+
+#: How many enterprise numbers of one field are looked up (a walk's private subtrees, in walk order).
+MAX_ENTERPRISES_READ = 8
+#: A walk's private-MIB subtree without a sysObjectID: the agent implements that enterprise's MIB, which
+#: is its maker's as a rule, but an agent may carry a chip maker's or a management stack's MIB beside it.
+SUBTREE_PREFERENCE = 0.2
+
+
+def _claim_copyright(db: SignatureDB, values: list[str], resp: Response, claims: list[Claim], evidence: list[Evidence]) -> None:
+    """The known maker or label a device's web page names as its copyright holder, as a label claim
+    (netscan.sigdb.makernames: the first name in the holder; software projects, ignored words and
+    unknown holders name nobody)."""
+    mn = db.maker_names
+    if mn is None or not values:
+        return
+    body = values[0][:MAX_COPYRIGHT_CHARS]
+    if "opyright" not in body and "OPYRIGHT" not in body and "\u00a9" not in body and "&copy;" not in body:
+        return
+    for m in list(_COPYRIGHT.finditer(body))[:MAX_COPYRIGHT_NOTICES]:
+        named = mn.find(m.group(1).strip())
+        if named is None:
+            continue
+        evidence.append(Evidence(kind="rule", source="copyright-holder", detail=f"the page's copyright holder: {m.group(1).strip()[:80]}",
+                                 extracted={"vendor": named}, weight=COPYRIGHT_PREFERENCE, protocol=resp.protocol, port=resp.port))
+        claims.append(Claim("vendor", named, COPYRIGHT_PREFERENCE, len(evidence) - 1, label=True))
+        return
+
+
+def _enterprise_numbers(values: list[str]) -> list[str]:
+    """The IANA enterprise numbers of system object identifiers written as text (``1.3.6.1.4.1.25506.1.1``,
+    ``.1.3.6.1.4.1...``, ``SNMPv2-SMI::enterprises.25506...``, ``iso.3.6.1.4.1...``)."""
+    out: list[str] = []
+    for value in values[:2]:
+        words = value.split()
+        num = numeric_oid(words[0]) if words else None
+        if num is not None and num.startswith(ENTERPRISES):
+            out.append(num[len(ENTERPRISES):].split(".", 1)[0])
+    return out
 
 
 def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_field: bool, protocol: str, port: int | None,
@@ -212,6 +270,13 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
         for name, values in f.items():
             if any(len(v) > ANY_FIELD_MAX_CHARS for v in values[:4]) and _long_text_field(name, f):
                 long_texts.extend((name, v) for v in values[:4] if len(v) > ANY_FIELD_MAX_CHARS)
+            if name.endswith(_SYSOID_TAILS) and ENTERPRISE_FIELD not in f and _SYSOID_KEY.search(name) is not None:
+                _claim_enterprise(db, _enterprise_numbers(values), resp, claims, evidence)
+            if name == "snmp.subtree" and ENTERPRISE_FIELD not in f:
+                _claim_enterprise(db, [v.split(".", 1)[0] for v in values], resp, claims, evidence,
+                                  weight=SUBTREE_PREFERENCE, what="SNMP private-MIB objects walked (no sysObjectID)")
+            if name in ("http.body", "https.body"):
+                _claim_copyright(db, values, resp, claims, evidence)
             if quiet is not None and len(values) == 1 and (name, values[0]) in quiet:
                 continue  # nothing reads anything in this value (found when it was first read)
             if name.endswith((".unreadable", ".malformed")):  # malformed: read only in part (the rest is still used)

@@ -5,7 +5,10 @@
 - A *label* (ONVIF Manufacturer, UPnP manufacturer, a brand with ``built_by``) names the brand. It
   counts towards the maker only through the brand's ``built_by`` entry, at reduced weight, and is
   reported as ``brand`` when the maker differs: a Dahua-built camera calling itself Lorex is
-  vendor Dahua, brand Lorex.
+  vendor Dahua, brand Lorex. A retail label whose builder is not known (``label: true`` in
+  signatures/vendors: a consumer camera brand over white-label boards) is reported as the brand
+  even when it also stands as the vendor, and yields the vendor to a maker that other evidence names
+  more strongly than a registry entry does (a Hue bridge: vendor Signify, brand Philips).
 - Independent agreeing claims combine as a noisy-OR, ``1 - prod(1 - w)``.
 - Model and firmware claims from evidence that names another maker are discounted; a firmware claim
   that is a placeholder word (``unknown``, ``N/A``, ``latest``...), an all-zero version or holds no
@@ -41,12 +44,16 @@ BRAND_TO_MAKER = 0.8
 FOREIGN_DISCOUNT = 0.3
 #: A brand is reported only with at least this score.
 MIN_BRAND_SCORE = 0.25
+#: A retail label (``label: true``) yields the vendor to a maker named with at least this score: more than
+#: an OUI or enterprise number alone (0.3), as much as a manufacturer field or a rule.
+LABEL_YIELDS_TO = 0.45
 _SPECIFIC_VIDEO = ("nvr", "dvr", "doorbell", "encoder")
 #: Evidence that only names a maker (netscan.sigdb.makernames): it never makes a device video gear.
 #: Evidence that names a maker without saying what the device is: a name in text, a manufacturer
 #: field, the registrant of the SNMP agent's enterprise number (a camera maker's print servers and
-#: switches carry the same number), a short model code in a line of a long text (netscan.identify.lines).
-_NAME_ONLY = frozenset({"maker-name", "manufacturer-field", "iana-enterprise-number", WEAK_SOURCE})
+#: switches carry the same number), a web page's copyright holder, a short model code in a line of a long
+#: text (netscan.identify.lines).
+_NAME_ONLY = frozenset({"maker-name", "manufacturer-field", "iana-enterprise-number", "copyright-holder", WEAK_SOURCE})
 #: Fields whose rules name a maker and never say what the device is, not even through a video-only maker's
 #: name: the HTTP API paths a client used (fingerprints/conventions-urls.yaml) are served by the maker's
 #: non-video products too (a Hikvision alarm panel answers ISAPI, a Dahua access controller its CGI).
@@ -67,7 +74,7 @@ def _is_software(e: Evidence) -> bool:
     return "software" in e.extracted and "vendor" not in e.extracted and "brand" not in e.extracted
 
 
-def _built_by(db: SignatureDB, v: Any) -> tuple[str, ...]:
+def makers_of(db: SignatureDB, v: Any) -> tuple[str, ...]:
     """Who builds a brand's devices: ``built_by``, or the parent when both only make video gear
     (HiLook, EZVIZ -> Hikvision; Imou -> Dahua), not for a parent that is a conglomerate."""
     if v.built_by:
@@ -77,6 +84,13 @@ def _built_by(db: SignatureDB, v: Any) -> tuple[str, ...]:
         if p is not None and p.video_only:
             return (p.name,)
     return ()
+
+
+def _is_label(db: SignatureDB, name: str) -> bool:
+    """A retail label (signatures/vendors ``label: true``): reported as the brand even when, no
+    builder being known, it also stands as the vendor (vendor EYEPLUS, brand EYEPLUS)."""
+    v = db.vendor(name)
+    return v is not None and v.label
 
 
 def _noisy_or(weights: list[float]) -> float:
@@ -134,7 +148,7 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
             elif c.key == "brand" and not c.label:
                 brands.add(c.value, c.weight)
             continue
-        built_by = _built_by(db, v)
+        built_by = makers_of(db, v)
         if built_by:
             brands.add(v.name, c.weight)
             for m in built_by:
@@ -144,18 +158,26 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
         elif c.key == "vendor" and not c.label:
             makers.add(v.name, c.weight)
             ev_maker[c.evidence].add(v.name.casefold())
+            if v.label:  # a retail label's name is the name on the box, whoever built it
+                brands.add(v.name, c.weight)
         else:  # a label or brand naming a maker itself
             brands.add(v.name, c.weight)
             makers.add(v.name, c.weight * BRAND_TO_MAKER)
             ev_maker[c.evidence].add(v.name.casefold())
 
     ranked = makers.ranked()
+    if len(ranked) > 1 and _is_label(db, ranked[0][0]):
+        # a retail label stands as the vendor only while no maker is named by more than a registry entry
+        maker = next((i for i, (n, sc) in enumerate(ranked) if sc >= LABEL_YIELDS_TO and not _is_label(db, n)), None)
+        if maker is not None:
+            ranked.insert(0, ranked.pop(maker))
     vendor, vscore = ranked[0] if ranked else (None, 0.0)
     runner = ranked[1][1] if len(ranked) > 1 else 0.0
 
     brand: str | None = None
-    for name, score in brands.ranked():
-        if vendor is not None and name.casefold() == vendor.casefold():
+    # a retail label is the brand before a maker named in a label field (Philips before Signify)
+    for name, score in sorted(brands.ranked(), key=lambda t: not _is_label(db, t[0])):
+        if vendor is not None and name.casefold() == vendor.casefold() and not _is_label(db, name):
             continue
         if score >= MIN_BRAND_SCORE:
             brand = name
@@ -220,7 +242,7 @@ def _hint_makers(db: SignatureDB, c: Claim) -> set[str]:
     v = db.vendor(c.value)
     if v is None:
         return {c.value.casefold()}
-    return {m.casefold() for m in (_built_by(db, v) or (v.name,))}
+    return {m.casefold() for m in (makers_of(db, v) or (v.name,))}
 
 
 def _usable_hints(db: SignatureDB, hints: list[Claim], others: list[Claim]) -> list[Claim]:

@@ -66,6 +66,10 @@ class Vendor:
     built_by: tuple[str, ...] = ()
     built_by_source: str | None = None
     video_only: bool = False
+    label: bool = False
+    """A retail label: the name on the box, whose devices an OEM the name does not tell builds (a
+    consumer camera brand over white-label boards). Named by evidence, it is the device's ``brand``
+    even where no other maker is known and the label also stands as the vendor."""
     file: str = ""
 
 
@@ -567,6 +571,7 @@ def _load_vendor(db: SignatureDB, path: Path, i: int, e: Any) -> None:
         built_by=_as_tuple(e.get("built_by"), where),
         built_by_source=_opt_str(e.get("built_by_source"), where, "built_by_source"),
         video_only=bool(e.get("video_only", False)),
+        label=bool(e.get("label", False)),
         file=path.name,
     )
     db.vendors[name] = v

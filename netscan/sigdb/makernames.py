@@ -31,7 +31,8 @@ NAME_PREFERENCE = 0.35
 MANUFACTURER_PREFERENCE = 0.5
 #: Weight of an unknown manufacturer name: only when nothing else names a maker.
 UNKNOWN_MANUFACTURER_PREFERENCE = 0.2
-#: Shortest name (letters and digits) looked for in free text: shorter ones (HP, LG, DW) are words.
+#: Shortest name (letters and digits) looked for in free text: shorter ones (HP, LG, DW) are words; a
+#: three-character name with a digit (H3C) is looked for too (``_searchable``).
 MIN_NAME_CHARS = 4
 #: Longest value searched for names (prose and markup are not read).
 MAX_NAME_VALUE = 256
@@ -119,6 +120,12 @@ class ManufacturerFields:
         return short, False
 
 
+def _searchable(key: str) -> bool:
+    """A name long enough to look for as a word: at least MIN_NAME_CHARS letters and digits, or three
+    with a digit among letters (``H3C``: no word of any language, unlike ``HPE``, ``LTS`` or ``DW``)."""
+    return len(key) >= MIN_NAME_CHARS or (len(key) == 3 and any(c.isdigit() for c in key) and sum(c.isalpha() for c in key) >= 2)
+
+
 def _examples(data: dict[str, Any], where: str) -> tuple[dict[str, Any], ...]:
     examples = data.get("examples")
     if not isinstance(examples, list) or not examples or len(examples) > 20:
@@ -152,7 +159,7 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
     for v in db.vendors.values():
         for alias in (v.name, *v.aliases):
             key = vendor_key(alias)
-            if len(key) < MIN_NAME_CHARS or key in ignored or not any(c.isalpha() for c in key):
+            if key in ignored or not any(c.isalpha() for c in key) or not _searchable(key):
                 continue
             if key in platform_keys:
                 alternatives.setdefault(key, r"[\s_.-]?".join(re.escape(t) for t in re.split(r"[^0-9A-Za-z]+", alias) if t))
@@ -170,10 +177,10 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
     for alt in ordered:
         groups.setdefault(alt[0].lower(), []).append(alt)
     grouped = [f"{first}(?:{'|'.join(a[1:] for a in alts)})" if len(alts) > 1 else alts[0] for first, alts in groups.items()]
-    # a name ends at a non-letter, or where a CamelCase word begins (``HikvisionRtspServer``,
-    # ``ReolinkStreaming``): the name's last letter lower case, the next an upper-case letter and a lower-case
-    # one; an all-capitals run (``ACTIONS``) is one word and names nobody
-    pattern = (re.compile(r"(?i)(?<![A-Za-z0-9])(?:" + "|".join(grouped) + r")(?:(?![A-Za-z])|(?-i:(?<=[a-z])(?=[A-Z][a-z])))")
+    # a name ends at a non-letter, or where a CamelCase word or code begins (``HikvisionRtspServer``,
+    # ``ReolinkStreaming``, a host name ``TapoC200``): the name's last letter lower case, the next an upper-case
+    # letter; an all-capitals run (``ACTIONS``) is one word and names nobody
+    pattern = (re.compile(r"(?i)(?<![A-Za-z0-9])(?:" + "|".join(grouped) + r")(?:(?![A-Za-z])|(?-i:(?<=[a-z])(?=[A-Z])))")
                if ordered else None)
     weight = float(data.get("weight", 1.0)) * NAME_PREFERENCE
     return MakerNames(fields=fields, pattern=pattern, by_key=by_key, weight=weight, examples=_examples(data, f"{where}: maker_names"),

@@ -25,7 +25,9 @@ def vendor_keys(db: SignatureDB) -> dict[str, str]:
     for v in db.vendors.values():
         for name in (v.name, v.legal, *v.aliases, *v.oui_registrants):
             key = registrant_key(name)
-            if len(key) >= 4:
+            # a three-letter key only as the vendor's own canonical name (IANA "H3C", "AVM GmbH", "TVT",
+            # "KT&C CO., LTD."), matched whole: a short alias is too easily another company's name
+            if len(key) >= 4 or (len(key) == 3 and name == v.name):
                 keys.setdefault(key, v.name)
     return keys
 
@@ -35,8 +37,8 @@ def vendor_keys(db: SignatureDB) -> dict[str, str]:
 #: Not "telecom": "HANWHA CORP./TELECOM" is not the camera maker Hanwha Vision.
 ORG_SUFFIXES = ("technology", "technologies", "engineering", "systems")
 #: Organisations whose name only looks like a vendor's: another company ("Thomson Technology Limited"
-#: is not Thomson, the Technicolor brand).
-ORG_NOT_VENDOR = frozenset({"Thomson Technology Limited"})
+#: is not Thomson, the Technicolor brand; "Planex Technologies S.A." is not the Japanese Planex Communications).
+ORG_NOT_VENDOR = frozenset({"Thomson Technology Limited", "Planex Technologies S.A."})
 
 
 def pen_vendor(keys: dict[str, str], org: str) -> str | None:

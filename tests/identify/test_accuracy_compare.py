@@ -17,6 +17,23 @@ def test_vendor_label_and_answer_compared_as_makers() -> None:
     assert _same_maker(db, None, None)
 
 
+def test_brand_label_and_its_builder_compared_as_one_maker() -> None:
+    db = load_db()
+    # resolve answers a relabel as maker + brand (vendor Hikvision, brand EZVIZ): a label naming the
+    # brand as the vendor names the same maker through signatures/vendors' relations
+    assert _same_maker(db, "Hikvision", "EZVIZ")  # a video-only subsidiary of a video-only parent
+    assert _same_maker(db, "Dahua", "Lorex")  # built_by
+    assert _same_maker(db, "Hikvision", "HiLook")
+    assert _same_maker(db, "Motorola Solutions", "Avigilon")  # the answer names the labelled maker's owner
+    assert _same_maker(db, "Amazon", "Ring")
+    assert not _same_maker(db, "Ring", "Amazon")  # never the other way: a Ring answer for an Amazon Echo
+    assert not _same_maker(db, "Avigilon", "Motorola Solutions")
+    assert not _same_maker(db, "Dahua", "EZVIZ")  # another group
+    assert not _same_maker(db, "Lorex", "Amcrest")  # two brands of one builder are two labels
+    assert _same_maker(db, "Anker", "Eufy")  # a retail label (label: true) and its owner
+    assert not _same_maker(db, "Anker", "Swann")
+
+
 def test_other_keys_compared_as_written() -> None:
     assert _same("DS-2CD2032-I", "ds-2cd2032-i")
     assert not _same("HiWatch", "Hikvision")  # a brand is its own label, not its maker

@@ -250,4 +250,6 @@ def test_philips_hue_by_its_mdns_instance_and_its_upnp_manufacturer(db: Signatur
     desc = ('<?xml version="1.0"?><root xmlns="urn:schemas-upnp-org:device-1-0"><device>'
             "<deviceType>urn:schemas-upnp-org:device:Basic:1</deviceType><manufacturer>Signify</manufacturer>"
             "<modelDescription>Philips hue Personal Wireless Lighting</modelDescription></device></root>")
-    assert _id(db, Response("upnp", desc, 80)).vendor == "Philips"
+    # Signify makes the Hue line; Philips is the name on the box (a licensed label): maker and label both kept
+    hue = _id(db, Response("upnp", desc, 80))
+    assert hue.vendor == "Signify" and hue.brand == "Philips"
