@@ -74,20 +74,13 @@ def _same_maker(db: SignatureDB, got: object, want: object) -> bool:
     through its names and aliases (a label "Samsung" and the answer "Samsung Electronics"), or when
     one is a brand the other builds by netscan's own relations (signatures/vendors ``built_by``, a
     video-only parent): a label "EZVIZ" and the answer "Hikvision" (with brand EZVIZ) name one maker,
-    as resolve reports a relabel (maker in vendor, label in brand). An answer naming the labelled
-    maker's owner (``parent``: Amazon for a Ring label, Motorola Solutions for Avigilon) names the same
-    company; the reverse (a Ring answer for an Amazon label) does not. A name netscan does not know is
-    compared as written. Only for ``vendor``: a brand is a label of its own, never resolved to its maker."""
+    as resolve reports a relabel (maker in vendor, label in brand). A parent that is a conglomerate
+    (Motorola Solutions for Avigilon) is not the maker. A name netscan does not know is compared as
+    written. Only for ``vendor``: a brand is a label of its own, never resolved to its maker."""
     w = _makers(db, want)
     g = _makers(db, got)
     if w is not None and g is not None:
-        if g[0] in w[1] or w[0] in g[1]:  # one is the other or builds it (two labels of one builder are two)
-            return True
-        # the answer names the labelled maker's owner (Amazon for Ring, Motorola Solutions for Avigilon): the
-        # same company by signatures/vendors' ``parent``; never the other way (a Ring answer for an Amazon Echo)
-        wv = db.vendor(str(want))
-        owner = db.vendor(wv.parent) if wv is not None and wv.parent else None
-        return owner is not None and owner.name == g[0]
+        return g[0] in w[1] or w[0] in g[1]  # one is the other or builds it (two labels of one builder are two)
     return _same(got, want)
 
 

@@ -24,10 +24,8 @@ def test_brand_label_and_its_builder_compared_as_one_maker() -> None:
     assert _same_maker(db, "Hikvision", "EZVIZ")  # a video-only subsidiary of a video-only parent
     assert _same_maker(db, "Dahua", "Lorex")  # built_by
     assert _same_maker(db, "Hikvision", "HiLook")
-    assert _same_maker(db, "Motorola Solutions", "Avigilon")  # the answer names the labelled maker's owner
-    assert _same_maker(db, "Amazon", "Ring")
-    assert not _same_maker(db, "Ring", "Amazon")  # never the other way: a Ring answer for an Amazon Echo
-    assert not _same_maker(db, "Avigilon", "Motorola Solutions")
+    assert not _same_maker(db, "Motorola Solutions", "Avigilon")  # a conglomerate parent is not the maker
+    assert not _same_maker(db, "Amazon", "Ring")
     assert not _same_maker(db, "Dahua", "EZVIZ")  # another group
     assert not _same_maker(db, "Lorex", "Amcrest")  # two brands of one builder are two labels
     assert _same_maker(db, "Anker", "Eufy")  # a retail label (label: true) and its owner
