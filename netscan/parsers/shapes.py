@@ -201,6 +201,50 @@ def label_value_lines(text: str) -> list[tuple[str, str]]:
     return [(norm_key(lb), v[:256]) for lb, v in zip(labels, values)]
 
 
+#: A Markdown heading line that labels the paragraph below it (``### Firmware version (if known)``).
+_HEADING = re.compile(r"#{2,4} {1,3}([^#\r\n]{1,80}?)[ \t]*")
+#: The placeholder GitHub writes for an optional issue-form field left empty.
+_NO_RESPONSE = frozenset({"_no response_", "no response", "n/a", "none", "-"})
+
+
+def heading_value_pairs(text: str) -> list[tuple[str, str]]:
+    """A form rendered as Markdown, each answer a one-line paragraph under its label's heading (GitHub
+    issue forms render every field as ``### <label>``, a blank line, the answer; "_No response_" when
+    it was left empty: docs.github.com "Syntax for issue forms"): (normalised label, answer). A label's
+    trailing remark in parentheses ("Manufacturer (make)", "Firmware version (if known)") is cut; only
+    labels of up to six words and one-line answers up to 120 characters count (prose under a heading
+    is no field)."""
+    out: list[tuple[str, str]] = []
+    lines = text[:MAX_SHAPE_CHARS].split("\n", MAX_SHAPE_LINES)[:MAX_SHAPE_LINES]
+    n = len(lines)
+    for i, raw_line in enumerate(lines):
+        m = _HEADING.fullmatch(raw_line[:MAX_SHAPE_LINE].strip())
+        if m is None:
+            continue
+        label = m.group(1).strip()
+        if label.endswith(")") and " (" in label:
+            label = label[: label.rindex(" (")].rstrip()
+        if _TABLE_KEY.fullmatch(label) is None or label.lower() in _LEVELS:
+            continue
+        j = i + 1
+        while j < n and not lines[j].strip():
+            j += 1
+        if j >= n or j == i + 1:
+            continue  # the answer follows a blank line
+        value = lines[j].strip()
+        after = lines[j + 1].strip() if j + 1 < n else ""
+        if after and not after.startswith("#"):
+            continue  # a paragraph of several lines: prose, a log, a list
+        if not value or len(value) > 120 or value[:1] in "#|`>-*" or value.lower() in _NO_RESPONSE:
+            continue
+        key = norm_key(label)
+        if key:
+            out.append((key, value))
+        if len(out) >= MAX_SHAPE_PAIRS:
+            break
+    return out
+
+
 # ------------------------------------------------------------------ IEEE 1284 device IDs, HTML tables
 
 #: IEEE 1284 device-ID keys (case-insensitive; the long spellings are mapped to the short ones).
@@ -530,6 +574,9 @@ def tool_fields(fields: Fields, prefix: str, text: str, tables: bool = True) -> 
         ffmpeg_fields(fields, t)
     if tables and t.count("\n") >= 3:
         for key, value in label_value_lines(t):
+            add(fields, f"{prefix}.kv.{key}", value)
+    if tables and "\n##" in "\n" + t[:MAX_SHAPE_CHARS]:
+        for key, value in heading_value_pairs(t):
             add(fields, f"{prefix}.kv.{key}", value)
     if tables and (":" in t or "=" in t or "|" in t):
         for key, value in table_pairs(t):

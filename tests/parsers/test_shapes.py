@@ -18,6 +18,7 @@ from netscan.parsers.shapes import (
     device_id_pairs,
     html_table_pairs,
     inline_pairs,
+    heading_value_pairs,
     label_value_lines,
     js_object_pairs,
     norm_key,
@@ -594,3 +595,27 @@ def test_ffprobe_debug_log_with_a_long_banner_before_the_sdp() -> None:
     assert len(banner) > 4096
     f = _f("rtsp", raw)
     assert f["rtsp.sdp.session"] == ["Media Presentation"] and f["rtsp.sdp.tool"] == ["LIVE555 Streaming Media"]
+
+
+def test_issue_form_headings_label_one_line_answers(db) -> None:  # type: ignore[no-untyped-def]
+    # https://github.com/badbread/crumbvms/issues/181 (a VMS project's camera-report issue form, rendered as
+    # GitHub renders every issue form: "### <label>", a blank line, the answer; docs.github.com "Syntax for
+    # issue forms"); the reader knows the layout, not the labels or the maker
+    raw = ("### Manufacturer (make)\n\nREOLINK\n\n### Model\n\nCX410\n\n### Firmware version (if known)\n\n"
+           "v3.1.0.3429_2404181313\n\n### PTZ\n\n_No response_\n\n### Quirks and fixes\n\nSeems to work across the board.")
+    pairs = heading_value_pairs(raw)
+    assert ("Manufacturer", "REOLINK") in pairs and ("Model", "CX410") in pairs
+    assert ("FirmwareVersion", "v3.1.0.3429_2404181313") in pairs and all(k != "PTZ" for k, _ in pairs)
+    ident = _ident("other", raw, db)
+    assert (ident.vendor, ident.model, ident.firmware) == ("Reolink", "CX410", "v3.1.0.3429_2404181313")
+
+
+def test_issue_form_reader_leaves_prose_and_non_cameras_alone(db) -> None:  # type: ignore[no-untyped-def]
+    # a heading over a paragraph of several lines is prose, not a field; a heading with no blank line
+    # under it is a title; a form that names a NAS names no camera
+    prose = "### Model\n\nThe camera stopped after the update\nand the model shows nothing.\n\n### Logs\n\n```\nx\n```\n"
+    assert heading_value_pairs(prose) == []
+    assert heading_value_pairs("## Model\nDS920+\n") == []
+    nas = "### Manufacturer\n\nSynology\n\n### Model\n\nDS920+\n\n### DSM version\n\n7.2.1-69057\n"
+    ident = _ident("other", nas, db)
+    assert ident.device_type not in ("camera", "nvr", "dvr", "doorbell", "encoder")
