@@ -24,6 +24,7 @@ from netscan.parsers._util import (
     xml_leaves,
     xml_salvage,
 )
+from netscan.parsers.cassette import cassette_exchanges
 from netscan.parsers.shapes import is_tool_output, page_script_fields, tool_fields
 from netscan.parsers.keyvals import fragment_fields
 from netscan.parsers.toolout import toolout_fields
@@ -795,6 +796,21 @@ def request_path(request: str) -> str | None:
 
 def http_fields(raw: str, request: str = "") -> Fields:
     """Fields of an HTTP exchange (docs/signatures.md)."""
+    exchanges = cassette_exchanges(raw) if raw[:16].lstrip("-\r\n \t").startswith("interactions:") else None
+    if exchanges is not None:  # a client library's recorded exchanges (netscan/parsers/cassette.py)
+        fields: Fields = {}
+        for uri, text in exchanges:
+            try:
+                answer = parse_message(text)
+            except Unreadable:
+                continue
+            for key, values in message_fields(answer, "http").items():
+                for value in values:
+                    add(fields, key, value)
+            if uri and answer.status not in _REFUSAL_STATUS:
+                add(fields, "http.client-url", uri)
+        if fields:
+            return fields
     try:
         msg = parse_fragment(raw, "HTTP")
     except Unreadable as exc:
