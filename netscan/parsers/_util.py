@@ -135,6 +135,12 @@ def parse_json(text: str) -> Any:
         raise Unreadable(f"bad json: {type(exc).__name__}") from None
 
 
+#: The keys under which xml-js (the JavaScript XML-to-JSON converter, "compact" form:
+#: https://github.com/nashwaan/xml-js#compact-vs-non-compact) puts an element's text and CDATA
+#: (``"modelName": {"_cdata": "TS-X73A"}``): read as the element's value.
+_XMLJS_TEXT = frozenset({"_text", "_cdata"})
+
+
 def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
     """Add every scalar leaf of decoded JSON as ``<prefix>a.b.c``; list items share the path."""
     if depth > MAX_DEPTH or len(fields) >= MAX_FIELDS:
@@ -149,7 +155,7 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
             elif v is not None:  # a plain scalar, added as ``add`` would (speed: no call per leaf)
                 if deeper or len(fields) >= MAX_FIELDS:
                     return
-                name = f"{prefix}{k}"
+                name = f"{prefix}{k}" if k not in _XMLJS_TEXT else prefix  # xml-js: the element's own text
                 if name[-1:] == ".":
                     name = name[:-1]
                 text = v if type(v) is str else str(v).lower() if isinstance(v, bool) else str(v)
