@@ -48,14 +48,17 @@ def cassette_exchanges(raw: str) -> list[tuple[str, str]] | None:
     for item in doc["interactions"][:MAX_INTERACTIONS]:
         if not isinstance(item, dict) or not isinstance(item.get("response"), dict):
             continue
-        request = item.get("request") if isinstance(item.get("request"), dict) else {}
-        response = item["response"]
-        status = response.get("status") if isinstance(response.get("status"), dict) else {}
+        raw_request = item.get("request")
+        request: dict[str, Any] = raw_request if isinstance(raw_request, dict) else {}
+        response: dict[str, Any] = item["response"]
+        raw_status = response.get("status")
+        status: dict[str, Any] = raw_status if isinstance(raw_status, dict) else {}
         code = status.get("code")
         if not isinstance(code, int) or not 100 <= code <= 599:
             continue
         lines = [f"HTTP/1.1 {code} {_text(status.get('message'))}".rstrip()]
-        headers = response.get("headers") if isinstance(response.get("headers"), dict) else {}
+        raw_headers = response.get("headers")
+        headers: dict[Any, Any] = raw_headers if isinstance(raw_headers, dict) else {}
         for name, values in list(headers.items())[:MAX_HEADER_VALUES]:
             for v in (values if isinstance(values, list) else [values])[:8]:
                 text = " ".join((str(v) if isinstance(v, (int, float)) else _text(v)).split())  # folded lines joined
