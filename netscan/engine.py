@@ -38,6 +38,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from netscan.discovery import UNICAST_PORTS
 from netscan.errors import UsageError
 from netscan.limits import DEFAULT_PORTS, PING_PORTS, Limits, Timeouts
 from netscan.model import Observation, Response, ScanRun, parse_time
@@ -549,12 +550,9 @@ class Engine:
     async def _unicast(self, w: _Host, protocols: tuple[str, ...]) -> list[Response]:
         """Discovery probes sent to the host's own address (it was silent to multicast). A protocol
         that brings nothing is recorded as a timed-out exchange, so the report can say so."""
-        from netscan.probes import dhip, mdns, sadp, smartdev, ssdp, tvt, wsd, xmeye
-
         assert self.ctx is not None and self.plan is not None
         h = w.state
-        ports = {"wsd": wsd.PORT, "ssdp": ssdp.PORT, "mdns": mdns.PORT, "sadp": sadp.PORT, "dhip": dhip.PORT,
-                 "xmeye": xmeye.PORT, "tplink": smartdev.TPLINK_PORT, "ubnt": smartdev.UBNT_PORT, "tvt": tvt.PORT}
+        ports = UNICAST_PORTS
         link = self.plan.link_for(h.ip) or (self.plan.links[0] if self.plan.links else None)
         if link is None:
             return []

@@ -19,14 +19,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-#: Protocols an observation's response may carry (docs/observations.md).
+from netscan.discovery import NAMES as DISCOVERY_NAMES
+
+#: Protocols an observation's response may carry (docs/observations.md): these, and every LAN
+#: discovery protocol of the registry (``netscan.discovery``).
 PROTOCOLS: frozenset[str] = frozenset(
     {
-        "http", "https", "tls", "rtsp", "onvif", "wsd", "sadp", "dhip", "xmeye",
-        "ssdp", "upnp", "mdns", "telnet", "ssh", "dns", "dhcp", "other",
-        "tplink", "ubnt", "dvrip", "lldp", "cdp", "snmp", "tvt", "hanwha",
+        "http", "https", "tls", "rtsp", "onvif", "upnp", "telnet", "ssh", "dns", "dhcp", "other",
+        "dvrip", "lldp", "cdp", "snmp",
     }
-)
+) | frozenset(DISCOVERY_NAMES)
 
 #: Controlled vocabulary of device types.
 DEVICE_TYPES: tuple[str, ...] = (

@@ -9,22 +9,21 @@ import logging
 from collections.abc import Callable
 from functools import lru_cache
 
+from netscan.discovery import REGISTRY as DISCOVERY_REGISTRY
+from netscan.discovery import resolve
 from netscan.model import Response
 from netscan.parsers._util import B64_PREFIX, Fields, add, clean_fields, decode_raw
 from netscan.parsers.banner import banner_fields
 from netscan.parsers.dhcp import dhcp_fields
 from netscan.parsers.dns import dns_fields
-from netscan.parsers.hanwha import hanwha_fields
-from netscan.parsers.discovery import mdns_fields, ssdp_fields, upnp_fields
+from netscan.parsers.discovery import upnp_fields
 from netscan.parsers.http import http_fields, rtsp_fields
 from netscan.parsers.lldp import cdp_fields, lldp_fields
-from netscan.parsers.smartdev import dvrip_fields, tplink_fields, ubnt_fields
+from netscan.parsers.smartdev import dvrip_fields
 from netscan.parsers.snmp import snmp_response_fields
-from netscan.parsers.soap import onvif_fields, wsd_fields
+from netscan.parsers.soap import onvif_fields
 from netscan.parsers.tls import tls_fields
-from netscan.parsers.tvt import tvt_fields
 from netscan.parsers.toolout import snmp_string_pairs
-from netscan.parsers.vendorudp import dhip_fields, sadp_fields, xmeye_fields
 
 __all__ = ["Fields", "fields"]
 
@@ -34,25 +33,17 @@ _PARSERS: dict[str, Callable[[str, str], Fields]] = {
     "http": http_fields,
     "rtsp": rtsp_fields,
     "onvif": onvif_fields,
-    "wsd": wsd_fields,
-    "sadp": sadp_fields,
-    "dhip": dhip_fields,
-    "xmeye": xmeye_fields,
-    "ssdp": ssdp_fields,
     "upnp": upnp_fields,
-    "mdns": mdns_fields,
     "tls": tls_fields,
     "dns": dns_fields,
     "dhcp": dhcp_fields,
-    "tplink": tplink_fields,
-    "ubnt": ubnt_fields,
     "dvrip": dvrip_fields,
     "lldp": lldp_fields,
     "cdp": cdp_fields,
     "snmp": snmp_response_fields,
-    "tvt": tvt_fields,
-    "hanwha": hanwha_fields,
 }
+# every discovery protocol's parser, as the registry names it (netscan/discovery.py)
+_PARSERS.update({p.name: resolve(p.parser) for p in DISCOVERY_REGISTRY})
 
 
 #: Responses whose fields are kept: identification and the findings stage both read every

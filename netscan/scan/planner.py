@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from netscan import discovery
 from netscan.identify.collect import Claim, collect
 from netscan.model import VIDEO_TYPES, Observation, Response
 from netscan.parsers import fields
@@ -37,7 +38,7 @@ MAX_UPNP_LOCATIONS = 4
 #: (0.3) does, a single weak title hit (< 0.2) does not.
 MIN_MAKER_SCORE = 0.25
 #: Discovery protocols of the multicast round (their replies are recorded with these names).
-DISCOVERY_PROTOCOLS = ("wsd", "ssdp", "sadp", "dhip", "xmeye", "mdns", "tplink", "ubnt", "tvt", "hanwha")
+DISCOVERY_PROTOCOLS: tuple[str, ...] = discovery.NAMES
 
 
 @dataclass(frozen=True)
@@ -265,10 +266,16 @@ def plan(
                 continue
             if set(rule.makers) & set(names) or open_ports & set(rule.ports):
                 unicast.append(proto)
-    # a TVT Layer-2 reply (UDP 23456) names the device's address and kind, not its model or firmware:
-    # its XML search (UDP 1900) is asked directly when that one's multicast answer did not arrive
-    tvt_ports = {r.port for r in obs.responses if r.protocol == "tvt"}
-    if (multicast_done and tvt_ports and 1900 not in tvt_ports and "tvt" in book.discovery and "tvt" not in unicast
-            and (None, UNICAST_KEY + "tvt") not in asked):
-        unicast.append("tvt")
+    # a protocol with a search whose reply names no model (TVT's Layer-2 reply names the device's
+    # address and kind only) that answered, but not through its unicast search (TVT's XML search,
+    # which names model and firmware): that search is asked directly
+    if multicast_done:
+        for entry in discovery.REGISTRY:
+            full = entry.unicast
+            if full is None or all(s.names_model for s in entry.searches):
+                continue
+            heard_on = {r.port for r in obs.responses if r.protocol == entry.name}
+            if (heard_on and full.port not in heard_on and full.key in book.discovery and full.key not in unicast
+                    and (None, UNICAST_KEY + full.key) not in asked):
+                unicast.append(full.key)
     return Plan(http=tuple(http), onvif=tuple(onvif), upnp=upnp, unicast=tuple(unicast), makers=tuple(names))

@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
+from netscan import discovery
 from netscan.model import Observation, Response
 from netscan.probes.base import HostState, ProbeContext
 from netscan.probes.ports import PortScan
 from netscan.probes.udp import Link
 from netscan.sigdb.requests import EndpointRequest
 
-#: Multicast discovery protocols, in the order they are started.
-DISCOVERY = ("wsd", "ssdp", "mdns", "sadp", "dhip", "xmeye", "tplink", "ubnt", "tvt", "tvt-l2", "hanwha")
+#: Multicast discovery searches, in the order they are started (the registry's, netscan/discovery.py).
+DISCOVERY: tuple[str, ...] = tuple(s.key for s in discovery.SEARCHES)
 
 OnReply = Callable[[str, Response], None]
 
@@ -138,11 +139,9 @@ class NetworkProbes:
 
     async def discover(self, ctx: ProbeContext, protocol: str, link: Link, on_reply: OnReply | None = None,
                        destinations: Sequence[tuple[str, int]] | None = None, rounds: int = 2) -> list[tuple[str, Response]]:
-        from netscan.probes import dhip, hanwha, mdns, sadp, smartdev, ssdp, tvt, udp, wsd, xmeye
+        from netscan.probes import udp
 
-        spec = {"wsd": wsd.spec, "ssdp": ssdp.spec, "mdns": mdns.spec, "sadp": sadp.spec, "dhip": dhip.spec,
-                "xmeye": xmeye.spec, "tplink": smartdev.tplink_spec, "ubnt": smartdev.ubnt_spec,
-                "tvt": tvt.spec, "tvt-l2": tvt.l2_spec, "hanwha": hanwha.spec}[protocol]()
+        spec: udp.DiscoverySpec = discovery.resolve(discovery.search(protocol).spec)()
         if destinations is not None:
             spec.bind_port, spec.join = 0, False  # unicast: replies come back to our own port
         return await udp.discover(ctx, spec, link, destinations=destinations, rounds=rounds, on_reply=on_reply)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from netscan.discovery import REGISTRY as DISCOVERY_REGISTRY
 from netscan.errors import SignatureError
 from netscan.model import DEVICE_TYPES
 from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml, signatures_root
@@ -29,14 +30,17 @@ EXTRACT_KEYS: frozenset[str] = frozenset({"vendor", "brand", "model", "firmware"
 #: Default weight of a claim by the field it came from, when neither file nor rule sets one.
 #: Vendor discovery protocols and device-info documents are the firmware describing itself;
 #: banners and titles are shared by OEM stacks; DNS look-ups and titles are the weakest.
+#: Each discovery protocol's fields (``<name>.``) weigh what its registry entry says (netscan/discovery.py);
+#: no other prefix here starts with a discovery protocol's name, so their order does not matter.
 FIELD_PREFERENCE: tuple[tuple[str, float], ...] = (
-    ("sadp.", 0.9), ("dhip.", 0.9), ("xmeye.", 0.9), ("tplink.", 0.9), ("ubnt.", 0.9), ("dvrip.", 0.9), ("tvt.", 0.9), ("hanwha.", 0.9),
+    *((f"{p.name}.", p.weight) for p in DISCOVERY_REGISTRY),
+    ("dvrip.", 0.9),
     ("http.xml.", 0.85), ("http.json.", 0.85), ("http.kv.", 0.85),
     ("onvif.", 0.8),
-    ("tls.", 0.7), ("mdns.", 0.7),
+    ("tls.", 0.7),
     ("http.header.server", 0.6), ("rtsp.header.server", 0.6), ("upnp.", 0.6),
     ("http.header.www-authenticate", 0.55), ("rtsp.header.www-authenticate", 0.55),
-    ("telnet.", 0.5), ("ssh.", 0.5), ("other.", 0.5), ("ssdp.", 0.5), ("wsd.", 0.5),
+    ("telnet.", 0.5), ("ssh.", 0.5), ("other.", 0.5),
     ("http.title", 0.4), ("http.body", 0.4), ("dns.", 0.4), ("dhcp.", 0.4),
 )
 #: Weight of the maker claim an OUI makes: it names who registered the network chip's MAC block.

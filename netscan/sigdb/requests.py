@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from netscan.discovery import UNICAST_PORTS
 from netscan.errors import SignatureError
 from netscan.sigdb.files import load_yaml
 
 FILE = "requests.yaml"
 #: Discovery protocols that have a unicast form the engine can send.
-UNICAST_PROTOCOLS: frozenset[str] = frozenset({"wsd", "ssdp", "mdns", "sadp", "dhip", "xmeye", "tplink", "ubnt", "tvt"})
+UNICAST_PROTOCOLS: frozenset[str] = frozenset(UNICAST_PORTS)
 _METHODS = frozenset({"GET", "POST"})
 
 
