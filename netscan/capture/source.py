@@ -22,14 +22,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from netscan.discovery import REGISTRY as DISCOVERY_REGISTRY
 from netscan.errors import CaptureError, NoCaptureRights, UsageError
 
 logger = logging.getLogger(__name__)
 
-#: UDP ports of discovery and housekeeping protocols read (each documented in docs/passive.md):
-#: DHCP, DNS, mDNS, SSDP, WS-Discovery, SADP, DHIP, XMEye, TP-Link, Ubiquiti, SNMP agents' answers,
-#: TVT's Layer-2 replies (23456) and Hanwha's discovery replies (7701).
-UDP_PORTS: tuple[int, ...] = (67, 68, 53, 5353, 1900, 3702, 37020, 37810, 34569, 34568, 20002, 10001, 161, 23456, 7701)
+#: UDP ports of housekeeping protocols read (documented in docs/passive.md): DHCP, DNS, SNMP agents' answers.
+_HOUSEKEEPING_PORTS: tuple[int, ...] = (67, 68, 53, 161)
+#: UDP ports read: the housekeeping ones and every discovery protocol's (``capture_ports`` of the
+#: registry, netscan/discovery.py: mDNS, SSDP, WS-Discovery, SADP, DHIP, XMEye, TP-Link, Ubiquiti,
+#: TVT's XML and Layer-2 replies, Hanwha's discovery replies).
+UDP_PORTS: tuple[int, ...] = tuple(dict.fromkeys(
+    _HOUSEKEEPING_PORTS + tuple(port for p in DISCOVERY_REGISTRY for port in p.capture_ports)))
 #: TCP server ports whose continuation segments are kept (TLS certificate chains span segments).
 TLS_PORTS: tuple[int, ...] = (443, 8443, 7443, 4443)
 #: First four payload bytes of the TCP segments kept: responses "HTTP" / "RTSP", requests (so a

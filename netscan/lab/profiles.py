@@ -16,21 +16,45 @@ import re
 from pathlib import Path
 from typing import Any
 
+from netscan.discovery import BY_NAME as DISCOVERY_BY_NAME
+from netscan.discovery import REGISTRY as DISCOVERY_REGISTRY
+from netscan.discovery import Search
 from netscan.errors import LabError
 from netscan.model import PROTOCOLS
 from netscan.probes.tvt import PORT as TVT_SEARCH_PORT
 
 #: TCP protocols the emulator serves on the response's port.
 TCP_PROTOCOLS = frozenset({"http", "https", "rtsp", "onvif", "upnp", "telnet", "ssh", "other"})
-#: UDP discovery protocols and their well-known ports.
-UDP_PORTS: dict[str, int] = {"wsd": 3702, "ssdp": 1900, "sadp": 37020, "dhip": 37810, "xmeye": 34569,
-                             "tplink": 20002, "ubnt": 10001, "tvt": 23456,
-                             "hanwha": 7701}
+
+
+def _listening() -> dict[str, Search]:
+    """The emulator's discovery sockets, from the registry (netscan/discovery.py): one per UDP port a
+    search goes to, named by the first protocol searching there (TVT's XML search goes to SSDP's
+    port 1900, so the ``ssdp`` socket serves it; its Layer-2 search has a ``tvt`` socket of its own)."""
+    out: dict[str, Search] = {}
+    ports: set[int] = set()
+    for entry in DISCOVERY_REGISTRY:
+        for s in entry.searches:
+            if s.port not in ports:
+                ports.add(s.port)
+                if entry.name in out:
+                    raise ValueError(f"discovery registry: {entry.name} would need two emulator sockets")
+                out[entry.name] = s
+    return out
+
+
+#: The search each emulator discovery socket answers, by the socket's protocol name.
+LISTENING: dict[str, Search] = _listening()
+#: UDP discovery protocols and the port each one's socket listens on.
+UDP_PORTS: dict[str, int] = {name: s.port for name, s in LISTENING.items()}
+#: The socket that serves a recorded reply of (protocol, port): the socket of the port when it is one
+#: of the protocol's search ports, else the protocol's own.
+_PORT_SOCKET: dict[int, str] = {port: name for name, port in UDP_PORTS.items()}
 #: Protocols whose replies embed the device's own address: the profile's recorded ``ip`` is replaced
 #: with the lab address there (and nowhere else, so HTTP bodies come back byte for byte).
-ADDRESS_PROTOCOLS = frozenset({"wsd", "ssdp", "upnp", "rtsp", "onvif", "sadp", "dhip", "xmeye", "mdns", "tvt"})
+ADDRESS_PROTOCOLS = frozenset({"upnp", "rtsp", "onvif"} | {p.name for p in DISCOVERY_REGISTRY if p.embeds_address})
 #: ``tvt`` responses answer on two ports: the XML search reply on the SSDP port (1900, served by the
-#: ``ssdp`` socket when the M-SEARCH names TVT's service type), the Layer-2 ``MHED`` reply on 23456.
+#: ``ssdp`` socket when the M-SEARCH names TVT's service type), the Layer-2 ``MHED`` reply on its own port.
 TVT_XML_PORT = TVT_SEARCH_PORT
 #: Hostile behaviours a profile may ask for.
 BEHAVIOURS = frozenset({"never-answer", "slow-drip", "huge-body"})
@@ -184,3 +208,17 @@ def served_raw(profile: dict[str, Any], response: dict[str, Any], ip: str) -> st
         if response.get("protocol") == "xmeye" and recorded:
             raw = raw.replace(xmeye_hex_ip(recorded), xmeye_hex_ip(ip))
     return raw
+
+
+def socket_for(response: dict[str, Any]) -> str | None:
+    """The emulator socket (protocol name) that serves this recorded response, None for a protocol
+    that is not a discovery protocol (a ``tvt`` XML reply recorded on 1900 is served by ``ssdp``'s,
+    a ``tvt`` Layer-2 reply by ``tvt``'s)."""
+    got = response.get("protocol")
+    entry = DISCOVERY_BY_NAME.get(str(got))
+    if entry is None:
+        return None
+    port = response.get("port")
+    if any(s.port == port for s in entry.searches) and port in _PORT_SOCKET:
+        return _PORT_SOCKET[port]
+    return entry.name

@@ -4,7 +4,8 @@
 --state F``). From there it asks every device, over loopback, exactly what a scan asks first: each
 TCP port (HTTP ``GET /``, HTTPS with a TLS handshake, RTSP ``OPTIONS``, a banner, or the accept of a
 silent SDK port) and each UDP discovery protocol the device answers (a unicast WS-Discovery Probe,
-M-SEARCH, SADP inquiry, DHIP search, XMEye search, mDNS legacy query), retrying until it answers or
+M-SEARCH, SADP inquiry, DHIP search, XMEye search, mDNS legacy query; any other registered protocol
+its own search), retrying until it answers or
 the time is up. The emulator recognises the probe by its source (a device address inside the device
 namespace): it is answered at once, whatever the device's delay, multicast setting or the lab's
 packet loss, and does not count as the request that wakes an idle device. Nothing of it reaches the
@@ -83,17 +84,21 @@ def checks_for(state: dict[str, Any]) -> list[Check]:
     from netscan.lab.emulator.server import _tls_ports
     from netscan.lab.emulator.tcp import DeviceContext, _port_kind
     from netscan.lab.emulator.udp import XMEYE_SEARCH, UdpDevice, reply
-    from netscan.lab.emulator.mdns import MDNS_PORT
-    from netscan.lab.profiles import UDP_PORTS, tcp_ports
-    from netscan.probes.hanwha import probe as hanwha_probe
-    from netscan.probes.tvt import l2_search
+    from netscan.discovery import resolve
+    from netscan.lab.profiles import LISTENING, UDP_PORTS, socket_for, tcp_ports
 
+    # what the scanner's unicast forms send; any other protocol is asked its own search's first payload
     udp_payloads = {
         "wsd": WSD_PROBE, "ssdp": SSDP_SEARCH, "sadp": SADP_INQUIRY,
         "dhip": dhip_packet(b'{"method":"DHDiscover.search","params":{"mac":"","uni":1}}'),
-        "xmeye": xmeye_packet(b"", XMEYE_SEARCH), "mdns": _mdns_query(), "tvt": l2_search(),
-        "hanwha": hanwha_probe(),
+        "xmeye": xmeye_packet(b"", XMEYE_SEARCH), "mdns": _mdns_query(),
     }
+
+    def udp_payload(proto: str) -> bytes:
+        if proto not in udp_payloads:  # made once, and only for a protocol some device speaks
+            udp_payloads[proto] = resolve(LISTENING[proto].spec)().payloads()[0]
+        return udp_payloads[proto]
+
     out: list[Check] = []
     for d in state["devices"]:
         if d.get("kind") != "profile":
@@ -112,13 +117,15 @@ def checks_for(state: dict[str, Any]) -> list[Check]:
                        "rtsp": b"OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n"}.get(kind, b"")
             out.append(Check(d["name"], d["ip"], "tcp", port, kind, payload))
         udev = UdpDevice(name=d["name"], ip=d["ip"], ifindex=0, profile=profile)
-        for proto, port in {**UDP_PORTS, "mdns": MDNS_PORT}.items():
+        for proto, port in UDP_PORTS.items():
+            if not any(socket_for(r) == proto for r in profile.get("responses", [])):
+                continue
             try:
-                expected = reply(proto, udev, udp_payloads[proto], legacy=True)
+                expected = reply(proto, udev, udp_payload(proto), legacy=True)
             except Exception:  # noqa: BLE001 - a profile the emulator cannot answer from is not waited for
                 expected = None
             if expected:
-                out.append(Check(d["name"], d["ip"], "udp", port, proto, udp_payloads[proto]))
+                out.append(Check(d["name"], d["ip"], "udp", port, proto, udp_payload(proto)))
     return out
 
 

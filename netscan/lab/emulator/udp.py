@@ -1,6 +1,7 @@
-"""UDP discovery for every emulated device: WS-Discovery, SSDP, SADP, DHIP and XMEye.
+"""UDP discovery for every emulated device: every protocol of the discovery registry
+(netscan/discovery.py), each with its reply function in :data:`REPLIES`.
 
-One socket per protocol, bound to the wildcard address and joined to the protocol's multicast
+One socket per protocol (``netscan.lab.profiles.LISTENING``), bound to the wildcard address and joined to the protocol's multicast
 group on every emulated device's interface. ``IP_PKTINFO`` tells which device a datagram reached
 (its interface, or its own address for unicast); the answer leaves from that device's address
 and interface. Replies are the profile's raw text, with the device's address substituted and
@@ -21,24 +22,20 @@ from typing import Any, Callable
 from netscan.lab.emulator.mdns import MDNS_GROUP, MDNS_PORT, MdnsRecords, is_qu
 from netscan.lab.emulator.packets import dhip_packet, to_bytes, xmeye_msg_id, xmeye_packet
 from netscan.lab.emulator.timing import Timing
-from netscan.lab.profiles import TVT_XML_PORT, UDP_PORTS, served_raw
+from netscan.lab.profiles import LISTENING, TVT_XML_PORT, UDP_PORTS, served_raw, socket_for
 from netscan.parsers._util import raw_bytes
 from netscan.parsers.hanwha import SEARCH as HANWHA_SEARCH
 from netscan.parsers.tvt import L2_MAGIC, L2_SEARCH
-from netscan.probes.tvt import L2_REPLY_GROUP as TVT_L2_REPLY_GROUP
-from netscan.probes.tvt import L2_SEND_GROUP as TVT_L2_GROUP
 from netscan.probes.tvt import ST as TVT_SERVICE_TYPE
 
 logger = logging.getLogger(__name__)
 
-#: Multicast group each protocol listens on (None: broadcast/unicast only).
-GROUPS: dict[str, str | None] = {
-    "wsd": "239.255.255.250", "ssdp": "239.255.255.250", "sadp": "239.255.255.250",
-    "dhip": "239.255.255.251", "xmeye": None, "mdns": "224.0.0.251",
-    "tplink": None, "ubnt": "233.89.188.1", "tvt": TVT_L2_GROUP, "hanwha": None,
-}
-#: (TVT Layer-2 replies go to TVT_L2_REPLY_GROUP, port 23456, not to the sender; TVT's XML search names
-#: TVT_SERVICE_TYPE in its M-SEARCH: netscan/probes/tvt.py, with their sources.)
+#: Multicast group each protocol listens on (None: broadcast/unicast only), from the registry.
+GROUPS: dict[str, str | None] = {name: s.group for name, s in LISTENING.items()}
+#: Where a protocol's replies go when not to the sender: its group and port (TVT Layer-2 replies go
+#: to 234.55.55.56:23456), from the registry.
+REPLY_TO: dict[str, tuple[str, int]] = {name: (s.reply_group, s.port) for name, s in LISTENING.items() if s.reply_group}
+#: TVT's XML search names TVT_SERVICE_TYPE in its M-SEARCH (netscan/probes/tvt.py, with its sources).
 TVT_ST = TVT_SERVICE_TYPE.encode()
 #: Largest datagram read; discovery probes are well under 2 KiB.
 MAX_DATAGRAM = 65535
@@ -92,112 +89,144 @@ def mdns_records(dev: UdpDevice) -> MdnsRecords:
 
 def reply(protocol: str, dev: UdpDevice, data: bytes, legacy: bool = False) -> bytes | None:
     """The device's answer to one datagram, or None when it stays silent (pure)."""
-    if protocol == "mdns":
-        return mdns_records(dev).answer(data, legacy) if _resp(dev, "mdns") else None
-    if protocol == "wsd":
-        if b"Probe" not in data or b"ProbeMatch" in data:
-            return None
-        rs = _resp(dev, "wsd", "Probe") or [r for r in _resp(dev, "wsd") if "ProbeMatch" in r["raw"]]
-        if not rs:
-            return None
-        raw = served_raw(dev.profile, rs[0], dev.ip)
-        m = _MSGID_RE.search(data)
-        if m and not rs[0].get("verbatim"):
-            msgid = m.group(1).decode("utf-8", "replace")
-            raw = _RELATES_RE.sub(lambda x: x.group(1) + msgid + x.group(3), raw, count=1)
-        return to_bytes(raw)
-    if protocol == "ssdp":
-        if not data.startswith(b"M-SEARCH"):
-            return None
-        st = _ST_RE.search(data)
-        if st and st.group(1) == TVT_ST:
-            # TVT's XML search: its own reply (a multicastSearchResult), or silence
-            xml = [r for r in _resp(dev, "tvt") if r.get("port") == TVT_XML_PORT]
-            return to_bytes(served_raw(dev.profile, xml[0], dev.ip)) if xml else None
-        rs = _resp(dev, "ssdp", "M-SEARCH")
-        if not rs:
-            return None
-        st = _ST_RE.search(data)
-        want = st.group(1).decode("latin-1") if st else ""
-        chosen = next((r for r in rs if want and want in str(r.get("request", ""))), rs[0])
-        return to_bytes(served_raw(dev.profile, chosen, dev.ip))
-    if protocol == "sadp":
-        if b"<Probe" not in data and b"inquiry" not in data:
-            return None
-        rs = _resp(dev, "sadp", "Probe") or [r for r in _resp(dev, "sadp") if "ProbeMatch" in r["raw"]]
-        if not rs:
-            return None
-        raw = served_raw(dev.profile, rs[0], dev.ip)
-        m = _UUID_REQ_RE.search(data)
-        if m and not rs[0].get("verbatim"):
-            uuid = m.group(1).decode("latin-1")
-            raw = _UUID_RAW_RE.sub(lambda x: x.group(1) + uuid + x.group(3), raw, count=1)
-        return to_bytes(raw)
-    if protocol == "dhip":
-        if b"DHDiscover.search" not in data:
-            return None
-        rs = _resp(dev, "dhip")
-        if not rs:
-            return None
-        pkt = to_bytes(served_raw(dev.profile, rs[0], dev.ip))
-        if rs[0].get("verbatim"):
-            return pkt
-        body = pkt[32:] if len(pkt) >= 32 and pkt[4:8] == b"DHIP" else pkt
-        return dhip_packet(body)
-    if protocol in ("tplink", "ubnt"):
-        # TP-Link 20002: a version-2 header then JSON; Ubiquiti 10001: the 4-byte v1/v2 request.
-        # Replies are recorded datagrams (b64:), replayed byte for byte.
-        is_probe = (len(data) > 16 and data[0] == 2 and b"rsa_key" in data[16:]) if protocol == "tplink" \
-            else data[:4] in (b"\x01\x00\x00\x00", b"\x02\x08\x00\x00")
-        rs = _resp(dev, protocol)
-        if not is_probe or not rs:
-            return None
-        return raw_bytes(rs[0]["raw"])
-    if protocol == "tvt":
-        # Layer-2 search (``MHED``, code 1): the recorded reply, with the device's own address at 0x28
-        if not (len(data) >= 12 and data[:4] == L2_MAGIC and struct.unpack_from("<I", data, 8)[0] == L2_SEARCH):
-            return None
-        rs = [r for r in _resp(dev, "tvt") if r.get("port") == UDP_PORTS["tvt"]]
-        if not rs:
-            return None
-        l2 = bytearray(raw_bytes(rs[0]["raw"]))
-        if len(l2) >= 0x2C and not rs[0].get("verbatim"):
-            l2[0x28:0x2C] = socket.inet_aton(dev.ip)
-        return bytes(l2)
-    if protocol == "hanwha":
-        # UDP 7701 search (first byte 0x01): the recorded reply, with the device's own address in its
-        # address field (offset 37) and web URL (offset 133), as the device states them
-        rs = _resp(dev, "hanwha")
-        if not data or data[0] != HANWHA_SEARCH or not rs:
-            return None
-        hw = bytearray(raw_bytes(rs[0]["raw"]))
-        if len(hw) >= 172 and not rs[0].get("verbatim"):
-            hw[37:53] = dev.ip.encode().ljust(16, b"\0")
-            hw[133:172] = f"http://{dev.ip}/index.htm".encode()[:38].ljust(39, b"\0")
-        return bytes(hw)
-    if protocol == "xmeye":
-        if xmeye_msg_id(data) != XMEYE_SEARCH:
-            return None
-        rs = _resp(dev, "xmeye")
-        if not rs:
-            return None
-        pkt = to_bytes(served_raw(dev.profile, rs[0], dev.ip))
-        if rs[0].get("verbatim"):
-            return pkt
-        msg_id = xmeye_msg_id(pkt)
-        if msg_id is not None:
-            return xmeye_packet(pkt[20:], msg_id or XMEYE_SEARCH_REPLY)
-        return xmeye_packet(pkt, XMEYE_SEARCH_REPLY)
-    return None
+    answer = REPLIES.get(protocol)
+    return answer(dev, data, legacy) if answer is not None else None
+
+
+def _mdns(dev: UdpDevice, data: bytes, legacy: bool) -> bytes | None:
+    return mdns_records(dev).answer(data, legacy) if _resp(dev, "mdns") else None
+
+
+def _wsd(dev: UdpDevice, data: bytes, legacy: bool) -> bytes | None:
+    if b"Probe" not in data or b"ProbeMatch" in data:
+        return None
+    rs = _resp(dev, "wsd", "Probe") or [r for r in _resp(dev, "wsd") if "ProbeMatch" in r["raw"]]
+    if not rs:
+        return None
+    raw = served_raw(dev.profile, rs[0], dev.ip)
+    m = _MSGID_RE.search(data)
+    if m and not rs[0].get("verbatim"):
+        msgid = m.group(1).decode("utf-8", "replace")
+        raw = _RELATES_RE.sub(lambda x: x.group(1) + msgid + x.group(3), raw, count=1)
+    return to_bytes(raw)
+
+
+def _ssdp(dev: UdpDevice, data: bytes, legacy: bool) -> bytes | None:
+    if not data.startswith(b"M-SEARCH"):
+        return None
+    st = _ST_RE.search(data)
+    if st and st.group(1) == TVT_ST:
+        # TVT's XML search: its own reply (a multicastSearchResult), or silence
+        xml = [r for r in _resp(dev, "tvt") if r.get("port") == TVT_XML_PORT]
+        return to_bytes(served_raw(dev.profile, xml[0], dev.ip)) if xml else None
+    rs = _resp(dev, "ssdp", "M-SEARCH")
+    if not rs:
+        return None
+    st = _ST_RE.search(data)
+    want = st.group(1).decode("latin-1") if st else ""
+    chosen = next((r for r in rs if want and want in str(r.get("request", ""))), rs[0])
+    return to_bytes(served_raw(dev.profile, chosen, dev.ip))
+
+
+def _sadp(dev: UdpDevice, data: bytes, legacy: bool) -> bytes | None:
+    if b"<Probe" not in data and b"inquiry" not in data:
+        return None
+    rs = _resp(dev, "sadp", "Probe") or [r for r in _resp(dev, "sadp") if "ProbeMatch" in r["raw"]]
+    if not rs:
+        return None
+    raw = served_raw(dev.profile, rs[0], dev.ip)
+    m = _UUID_REQ_RE.search(data)
+    if m and not rs[0].get("verbatim"):
+        uuid = m.group(1).decode("latin-1")
+        raw = _UUID_RAW_RE.sub(lambda x: x.group(1) + uuid + x.group(3), raw, count=1)
+    return to_bytes(raw)
+
+
+def _dhip(dev: UdpDevice, data: bytes, legacy: bool) -> bytes | None:
+    if b"DHDiscover.search" not in data:
+        return None
+    rs = _resp(dev, "dhip")
+    if not rs:
+        return None
+    pkt = to_bytes(served_raw(dev.profile, rs[0], dev.ip))
+    if rs[0].get("verbatim"):
+        return pkt
+    body = pkt[32:] if len(pkt) >= 32 and pkt[4:8] == b"DHIP" else pkt
+    return dhip_packet(body)
+
+
+def _replayed(protocol: str, dev: UdpDevice, is_probe: bool) -> bytes | None:
+    """A recorded datagram (``b64:``), replayed byte for byte."""
+    rs = _resp(dev, protocol)
+    if not is_probe or not rs:
+        return None
+    return raw_bytes(rs[0]["raw"])
+
+
+def _tplink(dev: UdpDevice, data: bytes, legacy: bool) -> bytes | None:
+    # TP-Link 20002: a version-2 header then JSON
+    return _replayed("tplink", dev, len(data) > 16 and data[0] == 2 and b"rsa_key" in data[16:])
+
+
+def _ubnt(dev: UdpDevice, data: bytes, legacy: bool) -> bytes | None:
+    # Ubiquiti 10001: the 4-byte v1/v2 request
+    return _replayed("ubnt", dev, data[:4] in (b"\x01\x00\x00\x00", b"\x02\x08\x00\x00"))
+
+
+def _tvt(dev: UdpDevice, data: bytes, legacy: bool) -> bytes | None:
+    # Layer-2 search (``MHED``, code 1): the recorded reply, with the device's own address at 0x28
+    if not (len(data) >= 12 and data[:4] == L2_MAGIC and struct.unpack_from("<I", data, 8)[0] == L2_SEARCH):
+        return None
+    rs = [r for r in _resp(dev, "tvt") if r.get("port") == UDP_PORTS["tvt"]]
+    if not rs:
+        return None
+    l2 = bytearray(raw_bytes(rs[0]["raw"]))
+    if len(l2) >= 0x2C and not rs[0].get("verbatim"):
+        l2[0x28:0x2C] = socket.inet_aton(dev.ip)
+    return bytes(l2)
+
+
+def _hanwha(dev: UdpDevice, data: bytes, legacy: bool) -> bytes | None:
+    # UDP 7701 search (first byte 0x01): the recorded reply, with the device's own address in its
+    # address field (offset 37) and web URL (offset 133), as the device states them
+    rs = _resp(dev, "hanwha")
+    if not data or data[0] != HANWHA_SEARCH or not rs:
+        return None
+    hw = bytearray(raw_bytes(rs[0]["raw"]))
+    if len(hw) >= 172 and not rs[0].get("verbatim"):
+        hw[37:53] = dev.ip.encode().ljust(16, b"\0")
+        hw[133:172] = f"http://{dev.ip}/index.htm".encode()[:38].ljust(39, b"\0")
+    return bytes(hw)
+
+
+def _xmeye(dev: UdpDevice, data: bytes, legacy: bool) -> bytes | None:
+    if xmeye_msg_id(data) != XMEYE_SEARCH:
+        return None
+    rs = _resp(dev, "xmeye")
+    if not rs:
+        return None
+    pkt = to_bytes(served_raw(dev.profile, rs[0], dev.ip))
+    if rs[0].get("verbatim"):
+        return pkt
+    msg_id = xmeye_msg_id(pkt)
+    if msg_id is not None:
+        return xmeye_packet(pkt[20:], msg_id or XMEYE_SEARCH_REPLY)
+    return xmeye_packet(pkt, XMEYE_SEARCH_REPLY)
+
+
+#: How a device answers one datagram on each discovery socket (``netscan.lab.profiles.LISTENING``):
+#: ``(device, datagram, legacy) -> reply or None``; every registered protocol has one
+#: (tests/test_discovery_registry.py).
+REPLIES: dict[str, Callable[[UdpDevice, bytes, bool], bytes | None]] = {
+    "wsd": _wsd, "ssdp": _ssdp, "mdns": _mdns, "sadp": _sadp, "dhip": _dhip, "xmeye": _xmeye,
+    "tplink": _tplink, "ubnt": _ubnt, "tvt": _tvt, "hanwha": _hanwha,
+}
 
 
 def _serves(response: dict[str, Any], proto: str) -> bool:
     """Does this recorded response make the device listen on ``proto``'s socket? (A ``tvt`` XML
     reply is served by the SSDP socket, a ``tvt`` Layer-2 reply by the 23456 one.)"""
-    got = response.get("protocol")
-    if got == "tvt":
-        return proto == ("ssdp" if response.get("port") == TVT_XML_PORT else "tvt")
-    return bool(got == proto)
+    return socket_for(response) == proto
 
 
 class DiscoveryServer:
@@ -215,7 +244,7 @@ class DiscoveryServer:
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         """Open and register the sockets of every protocol some device speaks."""
         self._loop = loop
-        for proto, port in {**UDP_PORTS, "mdns": MDNS_PORT}.items():
+        for proto, port in UDP_PORTS.items():
             members = [d for d in self.devices if any(_serves(r, proto) for r in d.profile.get("responses", []))]
             if not members:
                 continue
@@ -294,8 +323,8 @@ class DiscoveryServer:
                 self.ignored_multicast += 1
                 continue
             dest = addr
-            if proto == "tvt":
-                dest = (TVT_L2_REPLY_GROUP, UDP_PORTS["tvt"])  # Layer-2 replies are multicast
+            if proto in REPLY_TO:
+                dest = REPLY_TO[proto]  # TVT's Layer-2 replies are multicast
             legacy = False
             if proto == "mdns":
                 legacy = addr[1] != MDNS_PORT
