@@ -19,10 +19,13 @@ from netscan.cli.args import int_at_least, positive_float, signatures_dir
 from netscan.cli.exitcodes import ExitCode
 from netscan.cli.outfile import Output, WriteFailed, rescue
 from netscan.cli.run_output import add_analysis_options, add_report_options, deliver, plan_outputs, save_observations
+from netscan.discovery import REGISTRY as DISCOVERY_REGISTRY
 from netscan.errors import UsageError
 from netscan.limits import DEFAULT_PORTS, Limits, Timeouts
 
 
+#: The discovery protocols a scan asks, as --help and the progress display name them.
+DISCOVERY_TITLES = ", ".join(p.title for p in DISCOVERY_REGISTRY)
 #: Largest --rate (packets/s) and --timeout (s) accepted.
 MAX_RATE = 1_000_000.0
 MAX_TIMEOUT = 3600.0
@@ -145,7 +148,7 @@ def _add_scan_options(p: Any) -> None:
     p.add_argument("--timeout", type=float, metavar="S", help=f"per-exchange read timeout in seconds (default {Timeouts().read:g})")
     p.add_argument("--retries", type=int, metavar="N", help=f"extra attempts for a silent port (default {Limits().retries})")
     p.add_argument("--hosts-only", action="store_true", help="host discovery only (ARP/ping, like nmap -sn): list addresses and MACs")
-    p.add_argument("--no-discovery", action="store_true", help="skip multicast/broadcast discovery (WS-Discovery, SSDP, mDNS, SADP, DHIP, XMEye)")
+    p.add_argument("--no-discovery", action="store_true", help=f"skip multicast/broadcast discovery ({DISCOVERY_TITLES})")
     p.add_argument("--unprivileged", action="store_true", help="do not use raw sockets even as root (connect scans only)")
     p.add_argument("--check-default-credentials", action="store_true",
                    help="opt-in: ONE login attempt per device with the vendor-documented default pair, only where "
@@ -335,7 +338,7 @@ class ScanWatcher:
             self.end("sweep", info=f"{self.found} hosts found of {self.addresses} addresses")
             self._update("probing", eta=True)  # the number of hosts is known now: an ETA means something
         elif kind == "discovery-start":
-            self.start("discovery window", info="WS-Discovery, SSDP, mDNS, SADP, DHIP, XMEye")
+            self.start("discovery window", info=DISCOVERY_TITLES)
         elif kind == "discovery-end":
             self.end("discovery window")
         elif kind == "done":
