@@ -14,8 +14,11 @@ import base64
 import re
 import struct
 from collections import OrderedDict
+from collections.abc import Callable
 
 from netscan.capture.collect import Collector
+from netscan.discovery import BY_NAME as DISCOVERY_BY_NAME
+from netscan.discovery import REGISTRY as DISCOVERY_REGISTRY
 from netscan.parsers._util import B64_PREFIX
 from netscan.parsers.dhcp import options as dhcp_options
 from netscan.parsers.discovery import mdns_owner
@@ -34,8 +37,6 @@ MAX_STREAM_BYTES = 16384
 MAX_FLOWS = 1024
 #: Client request lines remembered (so a response can say what was asked).
 MAX_REQUESTS = 2048
-#: Ports whose UDP payload is a vendor protocol recorded as raw bytes.
-_RAW_UDP = {20002: "tplink", 10001: "ubnt"}
 #: DHCP options a client states about itself (host name, parameter list, vendor class, client id, FQDN).
 _DHCP_SAID = (12, 55, 60, 61, 81)
 _SSDP_STARTS = (b"NOTIFY ", b"HTTP/1.1 200", b"HTTP/1.0 200")
@@ -216,61 +217,105 @@ class Decoder:
             self._dhcp_server(p)
         elif dport == 53 or sport == 53:
             self._dns(src if dport == 53 else dst, p, ts)
-        elif sport == 5353 or dport == 5353:
-            if len(p) >= 12 and p[2] & 0x80:  # responses (announcements, answers) only
-                raw = b64(p[:9000])
-                owner = mdns_owner(raw, src)
-                c.add(owner, mac if owner == src else None, ts, "mdns", 5353, "announcement", p, raw)
-        elif (dport == 1900 or sport == 1900) and b"<multicastSearchResult" in p[:8192]:
+        else:
+            readers = _READERS_BY_PORT.get(sport, ())
+            other = _READERS_BY_PORT.get(dport, ())
+            if other and other is not readers:
+                readers = tuple(sorted(set(readers) | set(other), key=_READ_ORDER.index))
+            for name in readers:
+                if _UDP_READERS[name](self, src, sport, dport, p, mac, ts):
+                    return
+            if sport == 161:  # an agent's answer: its values as walk lines, never the community string
+                text = walk_text(ber_varbinds(p[:65536]))
+                if text:
+                    c.add(src, mac, ts, "snmp", 161, "get-response", text.encode(), text)
+
+    # One reader per discovery protocol of the registry (netscan/discovery.py), asked for a datagram
+    # to or from one of its ``capture_ports``: True when the datagram is that protocol's (recorded,
+    # or a search nobody answers with, ignored), False to let the next reader look.
+
+    def _read_mdns(self, src: str, sport: int, dport: int, p: bytes, mac: str | None, ts: float) -> bool:
+        if len(p) >= 12 and p[2] & 0x80:  # responses (announcements, answers) only
+            raw = b64(p[:9000])
+            owner = mdns_owner(raw, src)
+            self.c.add(owner, mac if owner == src else None, ts, "mdns", 5353, "announcement", p, raw)
+        return True
+
+    def _read_tvt(self, src: str, sport: int, dport: int, p: bytes, mac: str | None, ts: float) -> bool:
+        if (dport == 1900 or sport == 1900) and b"<multicastSearchResult" in p[:8192]:
             # TVT's XML search reply (to an M-SEARCH for its own service type): the device describing itself
-            c.add(src, mac, ts, "tvt", 1900, "M-SEARCH EmbeddedNetDeviceControl", p[:65536], _text(p[:65536]))
+            self.c.add(src, mac, ts, "tvt", 1900, "M-SEARCH EmbeddedNetDeviceControl", p[:65536], _text(p[:65536]))
             if mac is None:
                 self._stated_mac(src, p[:65536])
-        elif (dport == 23456 or sport == 23456) and p[:4] == b"MHED":
+            return True
+        if (dport == 23456 or sport == 23456) and p[:4] == b"MHED":
             if len(p) >= 0x44 and p[8:12] == b"\x02\0\0\0":  # a Layer-2 reply (code 2), not a tool's search
-                c.add(src, mac, ts, "tvt", 23456, "MHED search", p[:4096], b64(p[:4096]))
-        elif sport == 7701 and len(p) >= 119 and p[0] == 0x0B:
+                self.c.add(src, mac, ts, "tvt", 23456, "MHED search", p[:4096], b64(p[:4096]))
+            return True
+        return False
+
+    def _read_hanwha(self, src: str, sport: int, dport: int, p: bytes, mac: str | None, ts: float) -> bool:
+        if sport == 7701 and len(p) >= 119 and p[0] == 0x0B:
             # a Hanwha (Wisenet) discovery reply (searches, first byte 0x01, name no device)
-            c.add(src, mac, ts, "hanwha", 7701, "7701 search", p[:4096], b64(p[:4096]))
-        elif dport == 1900 or sport == 1900:
-            if p.startswith(_SSDP_STARTS):
-                req = "NOTIFY" if p.startswith(b"NOTIFY") else "M-SEARCH reply"
-                c.add(src, mac, ts, "ssdp", 1900, req, p[:8192], _text(p[:8192]))
-        elif dport == 3702 or sport == 3702:
-            head = p[:16384]  # gSOAP firmware declares ~45 namespaces (3 KB and more) before the Action
-            for word, req in ((b"/discovery/Hello", "Hello"), (b"/discovery/Bye", "Bye"), (b"/discovery/ProbeMatches", "ProbeMatch")):
-                if word in head:
-                    c.add(src, mac, ts, "wsd", 3702, req, p[:65536], _text(p[:65536]))
-                    if mac is None:
-                        self._stated_mac(src, p[:65536])
-                    break
-        elif dport == 37020 or sport == 37020:
-            head = p[:4096]
-            if b"<Probe>" in head and b"<DeviceSN>" not in head:
-                return  # a tool's inquiry, not a device
-            req = "Hello" if b"<Hello" in head else "Probe"
-            c.add(src, mac, ts, "sadp", 37020, req, p[:65536], _text(p[:65536]))
+            self.c.add(src, mac, ts, "hanwha", 7701, "7701 search", p[:4096], b64(p[:4096]))
+            return True
+        return False
+
+    def _read_ssdp(self, src: str, sport: int, dport: int, p: bytes, mac: str | None, ts: float) -> bool:
+        if p.startswith(_SSDP_STARTS):
+            req = "NOTIFY" if p.startswith(b"NOTIFY") else "M-SEARCH reply"
+            self.c.add(src, mac, ts, "ssdp", 1900, req, p[:8192], _text(p[:8192]))
+        return True
+
+    def _read_wsd(self, src: str, sport: int, dport: int, p: bytes, mac: str | None, ts: float) -> bool:
+        head = p[:16384]  # gSOAP firmware declares ~45 namespaces (3 KB and more) before the Action
+        for word, req in ((b"/discovery/Hello", "Hello"), (b"/discovery/Bye", "Bye"), (b"/discovery/ProbeMatches", "ProbeMatch")):
+            if word in head:
+                self.c.add(src, mac, ts, "wsd", 3702, req, p[:65536], _text(p[:65536]))
+                if mac is None:
+                    self._stated_mac(src, p[:65536])
+                break
+        return True
+
+    def _read_sadp(self, src: str, sport: int, dport: int, p: bytes, mac: str | None, ts: float) -> bool:
+        head = p[:4096]
+        if b"<Probe>" in head and b"<DeviceSN>" not in head:
+            return True  # a tool's inquiry, not a device
+        req = "Hello" if b"<Hello" in head else "Probe"
+        self.c.add(src, mac, ts, "sadp", 37020, req, p[:65536], _text(p[:65536]))
+        if mac is None:
+            self._stated_mac(src, p[:65536])
+        return True
+
+    def _read_dhip(self, src: str, sport: int, dport: int, p: bytes, mac: str | None, ts: float) -> bool:
+        if b"deviceInfo" in p[:65536]:
+            self.c.add(src, mac, ts, "dhip", 37810, "DHDiscover.search", p[:65536], _text(p[:65536]))
             if mac is None:
                 self._stated_mac(src, p[:65536])
-        elif dport == 37810 or sport == 37810:
-            if b"deviceInfo" in p[:65536]:
-                c.add(src, mac, ts, "dhip", 37810, "DHDiscover.search", p[:65536], _text(p[:65536]))
-                if mac is None:
-                    self._stated_mac(src, p[:65536])
-        elif sport in (34569, 34568) or dport in (34569, 34568):
-            if b"NetWork.NetCommon" in p[:65536]:
-                c.add(src, mac, ts, "xmeye", 34569, "1530", p[:65536], _text(p[:65536]))
-                if mac is None:
-                    self._stated_mac(src, p[:65536])
-        elif sport == 161:  # an agent's answer: its values as walk lines, never the community string
-            text = walk_text(ber_varbinds(p[:65536]))
-            if text:
-                c.add(src, mac, ts, "snmp", 161, "get-response", text.encode(), text)
-        elif sport in _RAW_UDP:
-            if len(p) > 4:
-                c.add(src, mac, ts, _RAW_UDP[sport], sport, "discovery reply", p[:4096], b64(p[:4096]))
-                if mac is None and sport == 10001:
-                    self._ubnt_mac(src, p[:4096])
+        return True
+
+    def _read_xmeye(self, src: str, sport: int, dport: int, p: bytes, mac: str | None, ts: float) -> bool:
+        if b"NetWork.NetCommon" in p[:65536]:
+            self.c.add(src, mac, ts, "xmeye", 34569, "1530", p[:65536], _text(p[:65536]))
+            if mac is None:
+                self._stated_mac(src, p[:65536])
+        return True
+
+    def _read_tplink(self, src: str, sport: int, dport: int, p: bytes, mac: str | None, ts: float) -> bool:
+        if sport != 20002:
+            return False
+        if len(p) > 4:
+            self.c.add(src, mac, ts, "tplink", sport, "discovery reply", p[:4096], b64(p[:4096]))
+        return True
+
+    def _read_ubnt(self, src: str, sport: int, dport: int, p: bytes, mac: str | None, ts: float) -> bool:
+        if sport != 10001:
+            return False
+        if len(p) > 4:
+            self.c.add(src, mac, ts, "ubnt", sport, "discovery reply", p[:4096], b64(p[:4096]))
+            if mac is None:
+                self._ubnt_mac(src, p[:4096])
+        return True
 
     def _stated_mac(self, src: str, p: bytes) -> None:
         """Bind ``src`` to the MAC a discovery reply states, when the reply also states ``src`` as
@@ -503,3 +548,20 @@ def _pem(der: bytes) -> str:
     text = base64.b64encode(der).decode("ascii")
     lines = [text[i : i + 64] for i in range(0, len(text), 64)]
     return "-----BEGIN CERTIFICATE-----\n" + "\n".join(lines) + "\n-----END CERTIFICATE-----\n"
+
+
+_UdpReader = Callable[[Decoder, str, int, int, bytes, "str | None", float], bool]
+#: Each discovery protocol's reader; every protocol of the registry has one (tests/test_discovery_registry.py).
+_UDP_READERS: dict[str, _UdpReader] = {
+    "wsd": Decoder._read_wsd, "ssdp": Decoder._read_ssdp, "mdns": Decoder._read_mdns, "sadp": Decoder._read_sadp,
+    "dhip": Decoder._read_dhip, "xmeye": Decoder._read_xmeye, "tplink": Decoder._read_tplink,
+    "ubnt": Decoder._read_ubnt, "tvt": Decoder._read_tvt, "hanwha": Decoder._read_hanwha,
+}
+#: The order readers are asked in: the registry's, last first, so a protocol registered later that
+#: shares an earlier one's port (TVT's XML search on SSDP's 1900) recognises its own replies first.
+_READ_ORDER: tuple[str, ...] = tuple(reversed([p.name for p in DISCOVERY_REGISTRY]))
+#: The readers of each capture port, in reading order.
+_READERS_BY_PORT: dict[int, tuple[str, ...]] = {
+    port: tuple(n for n in _READ_ORDER if port in DISCOVERY_BY_NAME[n].capture_ports)
+    for port in {port for p in DISCOVERY_REGISTRY for port in p.capture_ports}
+}
