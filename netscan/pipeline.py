@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from netscan import findings
+from netscan.discovery import NAMES as DISCOVERY_NAMES
 from netscan.identify import identify
 from netscan.identify.account import account
 from netscan.model import Counts, Device, Observation, Report, ScanHeader, Service, iso_time
@@ -16,7 +17,9 @@ from netscan.report.meta import header_versions
 from netscan.sigdb.signatures import default_signatures, load_signatures
 
 
-_DISCOVERY_PROTOCOLS = frozenset({"wsd", "sadp", "dhip", "xmeye", "ssdp", "mdns", "dns", "dhcp", "tvt", "hanwha"})
+#: Protocols whose replies come over UDP (every discovery protocol of the registry, DNS, DHCP): their
+#: ports are not open TCP ports.
+_DISCOVERY_PROTOCOLS = frozenset({"dns", "dhcp", *DISCOVERY_NAMES})
 
 
 def _services(obs: Observation) -> tuple[Service, ...]:

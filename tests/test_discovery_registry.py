@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from netscan import discovery
+from netscan import discovery, pipeline
 from netscan.capture.collect import Collector
 from netscan.capture.decode import _UDP_READERS, LINK_ETHERNET, Decoder
 from netscan.capture.source import UDP_PORTS as CAPTURE_PORTS
@@ -58,6 +58,8 @@ def test_names_are_unique_and_every_place_knows_exactly_the_registry() -> None:
     assert UNICAST_PROTOCOLS == {s.key for s in SEARCHES if s.unicast} == set(discovery.UNICAST_PORTS)
     # the lab: one socket, one reply function and one group entry per protocol
     assert set(LAB_PORTS) == set(REPLIES) == set(GROUPS) == set(NAMES)
+    # the report: a discovery reply's UDP port is not an open TCP port
+    assert set(NAMES) <= pipeline._DISCOVERY_PROTOCOLS
     # passive capture: one reader per protocol
     assert set(_UDP_READERS) == set(NAMES)
     assert {p.name for p in REGISTRY if p.embeds_address} <= ADDRESS_PROTOCOLS
