@@ -300,7 +300,7 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
         unprefixed = _strip_log_prefix(text.replace("\r\n", "\n"))
         head = unprefixed.lstrip().split("\n", 1)[0].strip()
         # a log prefix is cut only when it hid the shape of what was logged: an SDP or a header block
-        if unprefixed is not text and (_SDP_START.search(unprefixed, 0, 4096) or _HEADER_LINE.match(head)):
+        if unprefixed is not text and (_sdp_start(unprefixed, 0, 4096) or _HEADER_LINE.match(head)):
             text = unprefixed
     stripped = text.strip()
     if not stripped:
@@ -495,6 +495,13 @@ _TITLE_CLOSE = re.compile(r"</title", re.I | re.A)
 _SDP_LINE = re.compile(r"^([a-z])=(.*)$")
 #: The version line that starts an SDP (RFC 8866 §5.1), at the start of a line.
 _SDP_START = re.compile(r"(?m)^v=0\r?$")
+
+
+def _sdp_start(text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """``_SDP_START.search(text, pos, endpos)``, searched from the first ``v=0`` in the range (the
+    match starts with it): the same answer without trying the pattern at every line start."""
+    at = text.find("v=0", pos, endpos)
+    return None if at < 0 else _SDP_START.search(text, at, endpos)
 #: fmtp parameters defined by the codec payload formats (RFC 6184 H.264, RFC 7798 H.265, RFC 3640
 #: MPEG-4, RFC 6416 MP4V-ES...): they describe the stream, never the device.
 _CODEC_PARAMS = frozenset({
@@ -762,14 +769,14 @@ def message_fields(msg: Message, prefix: str) -> Fields:
     if msg.body:
         add(fields, f"{prefix}.body", msg.body[:MAX_BODY_CHARS], limit=MAX_BODY_CHARS)
         ctype = (msg.header("content-type") or "").lower()
-        sdp_at = 0 if msg.body.lstrip().startswith("v=0") or (prefix == "rtsp" and _sdp_tail(msg.body)) else _SDP_START.search(msg.body, 0, 4096)
+        sdp_at = 0 if msg.body.lstrip().startswith("v=0") or (prefix == "rtsp" and _sdp_tail(msg.body)) else _sdp_start(msg.body, 0, 4096)
         sdp = sdp_at is not None
         if sdp_at is not None:  # an SDP, or one after a line or two of a client's log
             sdp_fields(fields, prefix, msg.body if isinstance(sdp_at, int) else msg.body[sdp_at.start() :])
         else:
             if prefix == "http":
                 _body_fields(fields, prefix, msg.body, ctype, tools=msg.shape == "exchange")
-            late = _SDP_START.search(msg.body, 4096, 65536) if msg.shape != "exchange" else None
+            late = _sdp_start(msg.body, 4096, 65536) if msg.shape != "exchange" else None
             if late is not None:  # an SDP after a long client log (ffmpeg's banner): read too, nothing else skipped
                 sdp_fields(fields, prefix, msg.body[late.start() :])
         structured = sdp or msg.body.lstrip()[:1] == "<" or any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)
