@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from netscan.identify.lines import LINE_DISCOUNT, WEAK_SOURCE, LineHit, platform_board, read_lines
 from netscan.identify.snmp import claim_product
@@ -39,14 +40,17 @@ _OTHER_DEVICES = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def in_other_devices(name: str) -> bool:
-    """True for a field inside a list of other devices (``_OTHER_DEVICES``)."""
+    """True for a field inside a list of other devices (``_OTHER_DEVICES``). Field names repeat
+    across responses and devices: the answer is kept per name."""
     return _OTHER_DEVICES.match(name) is not None
 
 
-@dataclass(frozen=True)
-class Claim:
-    """One statement about the device: ``key`` (vendor, brand, model...) is ``value``, with weight."""
+class Claim(NamedTuple):
+    """One statement about the device: ``key`` (vendor, brand, model...) is ``value``, with weight.
+    (A named tuple: immutable like a frozen dataclass, and made several times faster -- a device
+    yields dozens.)"""
 
     key: str
     value: str
