@@ -15,7 +15,7 @@ from netscan.discovery import REGISTRY as DISCOVERY_REGISTRY
 from netscan.errors import SignatureError
 from netscan.model import DEVICE_TYPES
 from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml, signatures_root
-from netscan.sigdb.firstchars import first_chars
+from netscan.sigdb.firstchars import end_chars, first_chars
 from netscan.sigdb.gate import MIN_RULES, FieldGate, gate_text, required_literal, without_lookahead
 from netscan.sigdb.regexsafe import nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
@@ -277,6 +277,7 @@ class SignatureDB:
     _line_memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _ids_reading: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
     _semantic_key_cache: tuple[list[re.Pattern[str]], list[int], list[re.Pattern[str] | None]] | None = field(default=None, repr=False)
+    _semantic_key_ends: list[frozenset[str] | None] = field(default_factory=list, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
     oui_vendor: Mapping[str, str] = field(default_factory=dict)
     oui_snapshot: str = ""
@@ -310,8 +311,11 @@ class SignatureDB:
             # field-name conventions read by name, bulk fields included (a body's "Firmware version: ..."
             # text rule caps what it reads)
             keys, key_of, quick = self._semantic_keys()
-            # (rules sharing a key: one search; a key's cheaper necessary condition first)
-            found = [(q is None or q.search(name) is not None) and k.search(name) is not None for k, q in zip(keys, quick)]
+            # (rules sharing a key: one search; a key's cheaper necessary conditions first: the name's
+            # last character among those its end-anchored matches can end with, then ``quick``)
+            last = name[-1:] if name[-1:].isascii() and name[-1:] != "\n" else None
+            found = [(last is None or e is None or last in e) and (q is None or q.search(name) is not None) and k.search(name) is not None
+                     for k, q, e in zip(keys, quick, self._semantic_key_ends)]
             semantic = tuple(r for r, i in zip(self.semantic_rules, key_of) if found[i])
             rules = self.rules_for_field(name)
             any_applies = applies and bool(self.any_rules)
@@ -335,7 +339,9 @@ class SignatureDB:
     def _semantic_keys(self) -> tuple[list[re.Pattern[str]], list[int], list[re.Pattern[str] | None]]:
         """The distinct field-name patterns of ``semantic_rules`` (several conventions share one: the
         type words of families/types.yaml read the same fields), per rule the index of its own, and per
-        pattern a quicker one that every name it matches also matches, or None (``without_lookahead``)."""
+        pattern a quicker one that every name it matches also matches, or None (``without_lookahead``).
+        Beside them (``_semantic_key_ends``): per pattern the characters a match can end with, or None
+        (``firstchars.end_chars``)."""
         got = self._semantic_key_cache
         if got is None or len(got[1]) != len(self.semantic_rules):
             keys: list[re.Pattern[str]] = []
@@ -348,6 +354,7 @@ class SignatureDB:
                     keys.append(r.key)
                 key_of.append(where[k])
             got = self._semantic_key_cache = (keys, key_of, [without_lookahead(k) for k in keys])
+            self._semantic_key_ends = [end_chars(k.pattern, k.flags) for k in keys]
         return got
 
     def rule_ids_reading(self, names: tuple[str, ...]) -> frozenset[str]:

@@ -97,3 +97,82 @@ def _item(op: Any, av: Any, icase: bool) -> tuple[set[str] | None, bool]:
     if op in (_const.ASSERT, _const.ASSERT_NOT, _const.AT):
         return set(), True  # zero width: the next item says where the match starts
     return None, False
+
+
+def end_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """For a pattern anchored at its end (it ends with ``$`` or ``\\Z``, or with a group or an
+    alternation each branch of which does), the ASCII characters the last character of a match can
+    be; None when that cannot be told (not end-anchored, a match that can be empty before the end,
+    a class it does not expand, a non-ASCII character). A name whose last character is ASCII and
+    not in the set cannot match (the field-name conventions are searched in every new field name).
+    ``$`` also matches before a final newline: a name ending in one must be searched anyway."""
+    try:
+        parsed = list(_parser.parse(pattern, flags))
+    except Exception:  # noqa: BLE001 - an unparsable pattern is simply not filtered
+        return None
+    chars = _anchored_tail(parsed, bool(flags & _IGNORECASE))
+    if chars is None or not chars or not all(c.isascii() for c in chars):
+        return None
+    return frozenset(chars)
+
+
+def _is_end(op: Any, av: Any) -> bool:
+    return op is _const.AT and av in (_const.AT_END, _const.AT_END_STRING)
+
+
+def _anchored_tail(items: list[tuple[Any, Any]], icase: bool) -> set[str] | None:
+    """Last characters of an end-anchored sequence (see ``end_chars``), or None."""
+    if not items:
+        return None
+    op, av = items[-1]
+    if _is_end(op, av):
+        chars, nullable = _seq_last(items[:-1], icase)
+        return None if chars is None or nullable else chars
+    if op is _const.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        return _anchored_tail(list(sub), icase or bool(add_flags & _IGNORECASE))
+    if op is _const.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            got = _anchored_tail(list(alt), icase)
+            if got is None:
+                return None
+            out |= got
+        return out
+    return None
+
+
+def _seq_last(items: list[tuple[Any, Any]], icase: bool) -> tuple[set[str] | None, bool]:
+    """Last characters of a sequence of items, and whether the whole sequence can match empty."""
+    out: set[str] = set()
+    for op, av in reversed(items):
+        chars, nullable = _item_last(op, av, icase)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _item_last(op: Any, av: Any, icase: bool) -> tuple[set[str] | None, bool]:
+    if op is _const.BRANCH:
+        out: set[str] = set()
+        nullable = False
+        for alt in av[1]:
+            chars_alt, n = _seq_last(list(alt), icase)
+            if chars_alt is None:
+                return None, False
+            out |= chars_alt
+            nullable = nullable or n
+        return out, nullable
+    if op is _const.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        return _seq_last(list(sub), icase or bool(add_flags & _IGNORECASE))
+    if op in (_const.MAX_REPEAT, _const.MIN_REPEAT) or str(op) == "POSSESSIVE_REPEAT":
+        lo, _hi, sub = av
+        chars_rep, n = _seq_last(list(sub), icase)
+        if chars_rep is None:
+            return None, False
+        return chars_rep, lo == 0 or n
+    return _item(op, av, icase)
