@@ -386,7 +386,9 @@ _SPAN_PAIR = re.compile(r"""`(["']?)([A-Za-z_][\w.-]{0,60})\1[ \t]{0,2}[:=][ \t]
 #: query (``?``/``&`` before it) or a longer name.
 #: Its separator (where the reader looks: ``=`` after a name, or a colon before a quote), the key
 #: right before it (after a blank or an opening bracket, perhaps quoted), and the value after it.
-_PROSE_SEP = re.compile(r"""(?<=[\w"'])=|(?<=[\w"']):(?=[ \t]{0,2}["'])""")
+_PROSE_SEP = re.compile(r"""=(?<=[\w"']=)|:(?<=[\w"']:)(?=[ \t]{0,2}["'])""")
+#: (each branch starts with its separator, the character before it tested after: the pattern is tried
+#: only where a ``=`` or ``:`` is, not at every position)
 #: (the key is matched on the reversed text before the separator: one attempt, at its start)
 _PROSE_KEY_REVERSED = re.compile(r"""(["']?)([\w.-]{0,60}[A-Za-z_])""")
 _PROSE_EQ_VALUE = re.compile(r""""([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'|([A-Za-z0-9][\w.+/-]{0,63})""")
@@ -460,8 +462,9 @@ def quoted_field_pairs(text: str) -> list[tuple[str, str]]:
                         continue
                 if start > 0 and line[start - 1] not in " \t(":
                     continue
-                before = line[:start]
-                if "{" in before or "[" in before or "<" in before or len(_WORD.findall(before)) < 2:
+                # (the words of line[:start] are the line's words that end by ``start``, as line[start - 1]
+                # is a blank or a bracket: two of them when the line's second word ends by then)
+                if start < second or "{" in line[:start] or "[" in line[:start] or "<" in line[:start]:
                     continue  # not in a sentence (a table's line, a header's parameters), or inside an object or a tag
                 v = (_PROSE_EQ_VALUE if sep.group(0) == "=" else _PROSE_QUOTED_VALUE).match(line, sep.end())
                 if v is None:
