@@ -1184,6 +1184,9 @@ _MODEL_AFTER = re.compile(r"[ \t]{1,3}" + MODEL_TOKEN + r"(?![\w-])")
 _CLASS_BEFORE = re.compile(r"(?<![\w-])" + _DEVICE_CLASS + r"[ \t]{1,3}$")
 #: The tell: a bracket opening on a class word or on a model-like token.
 _STATUS_TELL = re.compile(r"[(\[](?:" + _DEVICE_CLASS + r"[)\]]|[A-Z0-9][A-Za-z0-9._/-]{1,40}[)\]])")
+#: The same, one pattern per opening bracket: a pattern that starts with one literal character is
+#: scanned for it quickly, one that starts with a class tests the class at every position.
+_STATUS_TELLS = tuple(re.compile(re.escape(b) + _STATUS_TELL.pattern[5:]) for b in "([")
 #: A line that is one entry of a list of other devices (an NVR's channels, a client's cameras): ``CH1``,
 #: ``Channel 2:``, ``Camera 3 -``, ``D4``, ``[5]``, ``6.``, ``- `` ... Such a line is another device.
 _LIST_ENTRY = re.compile(r"(?i)^[ \t]{0,40}(?:[-*+][ \t]|\d{1,3}[.):][ \t]|\[\d{1,3}\]|#\d{1,3}\b|(?:ch|channel|cam|camera|d|ipc|chan|input)[ \t#_-]{0,2}\d{1,3}\b)", re.M)
@@ -1419,7 +1422,7 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
         whatweb_fields(fields, t)
     if (('"entries"' in h and '"log"' in h) or ('"result"' in h and '"status_code"' in h)) and t.lstrip()[:1] == "{":
         recorded_answer_fields(fields, t)
-    if _STATUS_TELL.search(h) is not None:
+    if any(b in h and rx.search(h) is not None for b, rx in zip("([", _STATUS_TELLS)):  # (_STATUS_TELL.search(h))
         for model, cls in status_line_models(t):
             add(fields, f"{prefix}.status.model", model)
             add(fields, f"{prefix}.status.deviceClass", cls)
