@@ -575,7 +575,7 @@ def tool_fields(fields: Fields, prefix: str, text: str, tables: bool = True) -> 
     if tables and t.count("\n") >= 3:
         for key, value in label_value_lines(t):
             add(fields, f"{prefix}.kv.{key}", value)
-    if tables and "\n##" in "\n" + t[:MAX_SHAPE_CHARS]:
+    if tables and (t[:2] == "##" or "\n##" in t):  # (t is already cut to MAX_SHAPE_CHARS: no copy of it)
         for key, value in heading_value_pairs(t):
             add(fields, f"{prefix}.kv.{key}", value)
     if tables and (":" in t or "=" in t or "|" in t):
