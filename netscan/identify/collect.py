@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -75,6 +76,13 @@ _DIGIT = re.compile(r"\d")
 _MAC_VALUE = re.compile(r"^([0-9A-Fa-f]{2})[:-]?([0-9A-Fa-f]{2})[:-]?([0-9A-Fa-f]{2})")
 
 
+@lru_cache(maxsize=1 << 14)
+def _mac_tokens(value: str) -> tuple[str, ...]:
+    """The MAC-address tokens in a name (``_MAC_TOKEN``) that hold a hex letter and a digit, kept per
+    value (names repeat across devices)."""
+    return tuple(t for t in (m.group(0) for m in _MAC_TOKEN.finditer(value)) if _HEX_LETTER.search(t) and _DIGIT.search(t))
+
+
 def _reported_mac(db: SignatureDB, name: str, values: list[str]) -> tuple[str, str, str] | None:
     """A MAC the device reports about itself in a field (``mac``, ``MACAddress``...): its OUI
     names the network chip's registrant, like the MAC seen on the wire (same weight)."""
@@ -128,6 +136,12 @@ MAX_COPYRIGHT_NOTICES = 3
 COPYRIGHT_PREFERENCE = 0.35
 
 
+@lru_cache(maxsize=1 << 16)
+def _sysoid_key(name: str) -> bool:
+    """A field name that holds a system object identifier (``_SYSOID_KEY``), kept per name."""
+    return _SYSOID_KEY.search(name) is not None
+
+
 def _claim_enterprise(db: SignatureDB, values: list[str], resp: Response, claims: list[Claim], evidence: list[Evidence],
                       *, weight: float = OUI_PREFERENCE, what: str = "SNMP sysObjectID") -> None:
     """The maker an SNMP agent's sysObjectID names: the organisation its IANA enterprise number was
@@ -162,7 +176,7 @@ def _claim_copyright(db: SignatureDB, values: list[str], resp: Response, claims:
     body = values[0][:MAX_COPYRIGHT_CHARS]
     if "opyright" not in body and "OPYRIGHT" not in body and "\u00a9" not in body and "&copy;" not in body:
         return
-    for m in list(_COPYRIGHT.finditer(body))[:MAX_COPYRIGHT_NOTICES]:
+    for m in islice(_COPYRIGHT.finditer(body), MAX_COPYRIGHT_NOTICES):  # (the first notices only: no search past them)
         named = mn.find(m.group(1).strip())
         if named is None:
             continue
@@ -274,7 +288,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
         for name, values in f.items():
             if any(len(v) > ANY_FIELD_MAX_CHARS for v in values[:4]) and _long_text_field(name, f):
                 long_texts.extend((name, v) for v in values[:4] if len(v) > ANY_FIELD_MAX_CHARS)
-            if name.endswith(_SYSOID_TAILS) and ENTERPRISE_FIELD not in f and _SYSOID_KEY.search(name) is not None:
+            if name.endswith(_SYSOID_TAILS) and ENTERPRISE_FIELD not in f and _sysoid_key(name):
                 _claim_enterprise(db, _enterprise_numbers(values), resp, claims, evidence)
             if name == "snmp.subtree" and ENTERPRISE_FIELD not in f:
                 _claim_enterprise(db, [v.split(".", 1)[0] for v in values], resp, claims, evidence,
@@ -315,8 +329,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
             if (plan.names or plan.manufacturer) and not _maker_read(db, claims, claimed_before):
                 _named_maker(db, name, values, plan.manufacturer, resp.protocol, resp.port, claims, evidence)
             if plan.names and not obs.mac and not hits.get("reported-mac"):
-                tokens = [m.group(0) for v in values[:4] if len(v) <= 256 for m in _MAC_TOKEN.finditer(v)]
-                tokens = [t for t in tokens if _HEX_LETTER.search(t) and _DIGIT.search(t)]
+                tokens = [t for v in values[:4] if len(v) <= 256 for t in _mac_tokens(v)]
                 named = _reported_mac(db, name, tokens) if tokens else None
                 if named is not None:
                     hits["reported-mac"] = 1

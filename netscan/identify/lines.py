@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from netscan.sigdb.db import ANY_FIELD_MAX_CHARS, Rule
 
@@ -101,6 +102,7 @@ def strong_token(model: str) -> bool:
             and any(c.isdigit() for c in model) and any(c.isalpha() for c in model))
 
 
+@lru_cache(maxsize=1 << 14)  # (kept per value: models repeat across devices)
 def platform_board(value: str) -> bool:
     """True for an evaluation or reference board's name (``Hisilicon HI3516DV300 DEMO Board``,
     ``Rockchip RV1126 EVB DDR3 V13 Board``): what a boot loader or device tree calls the SoC maker's

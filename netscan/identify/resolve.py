@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 from netscan.identify.collect import Claim
@@ -275,6 +276,7 @@ _FIRMWARE_MASKED = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)  # (the same versions come back device after device: kept per value)
 def firmware_sane(value: str) -> bool:
     """False for a value that cannot be a firmware version: a placeholder word (``unknown``, ``N/A``,
     ``null``, ``default``, ``latest``, ``xxx``, dashes), an all-zero version, text with no digit, or a
