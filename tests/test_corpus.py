@@ -78,9 +78,12 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: written from them; on them alone vendor 5/11, model 4/11) took the split to 376 files: vendor
 #: 0.9331 (293/314), model 0.8185 (212/259), firmware 0.9462 (176/186) with the rules on main
 #: f6246d3; floors at one file below, rounded down: 292/314 = 0.929, 211/259 = 0.814, 175/186 = 0.940.
-TRAINING_VENDOR_FLOOR = 0.929
-TRAINING_MODEL_FLOOR = 0.814
-TRAINING_FIRMWARE_FLOOR = 0.94
+#: End of session 9 (twelfth extension, helper corpus12: 10 more training files; 386 files) with the
+#: rules on main 764c843: vendor 0.9561 (305/319), model 0.8423 (219/260), firmware 0.9626 (180/187);
+#: floors at one file below, rounded down: 304/319 = 0.952, 218/260 = 0.838, 179/187 = 0.957.
+TRAINING_VENDOR_FLOOR = 0.952
+TRAINING_MODEL_FLOOR = 0.838
+TRAINING_FIRMWARE_FLOOR = 0.957
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]

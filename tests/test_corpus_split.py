@@ -82,9 +82,12 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: 4/10, firmware 1/3 at first sight) took the split to 274 files: vendor 0.7123 (151/212), model
 #: 0.6159 (85/138), firmware 0.8506 (74/87) with the rules on main f6246d3; floors at one file below,
 #: rounded down: 150/212 = 0.707, 84/138 = 0.608, 73/87 = 0.839.
-VENDOR_FLOOR = 0.707
-MODEL_FLOOR = 0.608
-FIRMWARE_FLOOR = 0.839
+#: End of session 9 (twelfth extension, helper corpus12: 6 more test files; 280 files) with the rules
+#: on main 764c843: vendor 0.7269 (157/216), model 0.6286 (88/140), firmware 0.8444 (76/90); floors at
+#: one file below, rounded down: 156/216 = 0.722, 87/140 = 0.621, 75/90 = 0.833.
+VENDOR_FLOOR = 0.722
+MODEL_FLOOR = 0.621
+FIRMWARE_FLOOR = 0.833
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
