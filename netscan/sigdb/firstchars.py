@@ -43,11 +43,12 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(chars)
 
 
-def _seq(items: list[tuple[Any, Any]], icase: bool) -> tuple[set[str] | None, bool]:
-    """First characters of a sequence of items, and whether the whole sequence can match empty."""
+def _seq(items: list[tuple[Any, Any]], icase: bool, last: bool = False) -> tuple[set[str] | None, bool]:
+    """First (``last``: last) characters of a sequence of items, and whether the whole sequence can
+    match empty."""
     out: set[str] = set()
-    for op, av in items:
-        chars, nullable = _item(op, av, icase)
+    for op, av in (reversed(items) if last else items):
+        chars, nullable = _item(op, av, icase, last)
         if chars is None:
             return None, False
         out |= chars
@@ -60,7 +61,7 @@ def _cased(chars: set[str], icase: bool) -> set[str]:
     return chars | {c.swapcase() for c in chars} if icase else chars
 
 
-def _item(op: Any, av: Any, icase: bool) -> tuple[set[str] | None, bool]:
+def _item(op: Any, av: Any, icase: bool, last: bool = False) -> tuple[set[str] | None, bool]:
     if op is _const.LITERAL:
         return _cased({chr(av)}, icase), False
     if op is _const.IN:
@@ -79,7 +80,7 @@ def _item(op: Any, av: Any, icase: bool) -> tuple[set[str] | None, bool]:
         out: set[str] = set()
         nullable = False
         for alt in av[1]:
-            chars_alt, n = _seq(list(alt), icase)
+            chars_alt, n = _seq(list(alt), icase, last)
             if chars_alt is None:
                 return None, False
             out |= chars_alt
@@ -87,10 +88,10 @@ def _item(op: Any, av: Any, icase: bool) -> tuple[set[str] | None, bool]:
         return out, nullable
     if op is _const.SUBPATTERN:
         _group, add_flags, _del_flags, sub = av
-        return _seq(list(sub), icase or bool(add_flags & _IGNORECASE))
+        return _seq(list(sub), icase or bool(add_flags & _IGNORECASE), last)
     if op in (_const.MAX_REPEAT, _const.MIN_REPEAT) or str(op) == "POSSESSIVE_REPEAT":
         lo, _hi, sub = av
-        chars_rep, n = _seq(list(sub), icase)
+        chars_rep, n = _seq(list(sub), icase, last)
         if chars_rep is None:
             return None, False
         return chars_rep, lo == 0 or n
@@ -126,7 +127,7 @@ def _anchored_tail(items: list[tuple[Any, Any]], icase: bool) -> set[str] | None
         return None
     op, av = items[-1]
     if _is_end(op, av):
-        chars, nullable = _seq_last(items[:-1], icase)
+        chars, nullable = _seq(items[:-1], icase, last=True)
         return None if chars is None or nullable else chars
     if op is _const.SUBPATTERN:
         _group, add_flags, _del_flags, sub = av
@@ -140,39 +141,3 @@ def _anchored_tail(items: list[tuple[Any, Any]], icase: bool) -> set[str] | None
             out |= got
         return out
     return None
-
-
-def _seq_last(items: list[tuple[Any, Any]], icase: bool) -> tuple[set[str] | None, bool]:
-    """Last characters of a sequence of items, and whether the whole sequence can match empty."""
-    out: set[str] = set()
-    for op, av in reversed(items):
-        chars, nullable = _item_last(op, av, icase)
-        if chars is None:
-            return None, False
-        out |= chars
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _item_last(op: Any, av: Any, icase: bool) -> tuple[set[str] | None, bool]:
-    if op is _const.BRANCH:
-        out: set[str] = set()
-        nullable = False
-        for alt in av[1]:
-            chars_alt, n = _seq_last(list(alt), icase)
-            if chars_alt is None:
-                return None, False
-            out |= chars_alt
-            nullable = nullable or n
-        return out, nullable
-    if op is _const.SUBPATTERN:
-        _group, add_flags, _del_flags, sub = av
-        return _seq_last(list(sub), icase or bool(add_flags & _IGNORECASE))
-    if op in (_const.MAX_REPEAT, _const.MIN_REPEAT) or str(op) == "POSSESSIVE_REPEAT":
-        lo, _hi, sub = av
-        chars_rep, n = _seq_last(list(sub), icase)
-        if chars_rep is None:
-            return None, False
-        return chars_rep, lo == 0 or n
-    return _item(op, av, icase)
