@@ -97,34 +97,43 @@ def _mdns(dev: UdpDevice, data: bytes, legacy: bool) -> bytes | None:
     return mdns_records(dev).answer(data, legacy) if _resp(dev, "mdns") else None
 
 
+def _echoed(
+    dev: UdpDevice, r: dict[str, Any], data: bytes, req_re: re.Pattern[bytes], raw_re: re.Pattern[str],
+    encoding: str = "utf-8",
+) -> bytes:
+    """A recorded reply with the request's id (WS-Discovery MessageID, SADP Uuid) echoed into it,
+    as the devices do; a ``verbatim`` reply is served as recorded."""
+    raw = served_raw(dev.profile, r, dev.ip)
+    m = req_re.search(data)
+    if m and not r.get("verbatim"):
+        ident = m.group(1).decode(encoding, "replace")
+        raw = raw_re.sub(lambda x: x.group(1) + ident + x.group(3), raw, count=1)
+    return to_bytes(raw)
+
+
 def _wsd(dev: UdpDevice, data: bytes, legacy: bool) -> bytes | None:
     if b"Probe" not in data or b"ProbeMatch" in data:
         return None
     rs = _resp(dev, "wsd", "Probe") or [r for r in _resp(dev, "wsd") if "ProbeMatch" in r["raw"]]
     if not rs:
         return None
-    raw = served_raw(dev.profile, rs[0], dev.ip)
-    m = _MSGID_RE.search(data)
-    if m and not rs[0].get("verbatim"):
-        msgid = m.group(1).decode("utf-8", "replace")
-        raw = _RELATES_RE.sub(lambda x: x.group(1) + msgid + x.group(3), raw, count=1)
-    return to_bytes(raw)
+    return _echoed(dev, rs[0], data, _MSGID_RE, _RELATES_RE)
 
 
 def _ssdp(dev: UdpDevice, data: bytes, legacy: bool) -> bytes | None:
     if not data.startswith(b"M-SEARCH"):
         return None
     st = _ST_RE.search(data)
-    if st and st.group(1) == TVT_ST:
+    want = st.group(1) if st else b""
+    if want == TVT_ST:
         # TVT's XML search: its own reply (a multicastSearchResult), or silence
         xml = [r for r in _resp(dev, "tvt") if r.get("port") == TVT_XML_PORT]
         return to_bytes(served_raw(dev.profile, xml[0], dev.ip)) if xml else None
     rs = _resp(dev, "ssdp", "M-SEARCH")
     if not rs:
         return None
-    st = _ST_RE.search(data)
-    want = st.group(1).decode("latin-1") if st else ""
-    chosen = next((r for r in rs if want and want in str(r.get("request", ""))), rs[0])
+    target = want.decode("latin-1")
+    chosen = next((r for r in rs if target and target in str(r.get("request", ""))), rs[0])
     return to_bytes(served_raw(dev.profile, chosen, dev.ip))
 
 
@@ -134,12 +143,7 @@ def _sadp(dev: UdpDevice, data: bytes, legacy: bool) -> bytes | None:
     rs = _resp(dev, "sadp", "Probe") or [r for r in _resp(dev, "sadp") if "ProbeMatch" in r["raw"]]
     if not rs:
         return None
-    raw = served_raw(dev.profile, rs[0], dev.ip)
-    m = _UUID_REQ_RE.search(data)
-    if m and not rs[0].get("verbatim"):
-        uuid = m.group(1).decode("latin-1")
-        raw = _UUID_RAW_RE.sub(lambda x: x.group(1) + uuid + x.group(3), raw, count=1)
-    return to_bytes(raw)
+    return _echoed(dev, rs[0], data, _UUID_REQ_RE, _UUID_RAW_RE, "latin-1")
 
 
 def _dhip(dev: UdpDevice, data: bytes, legacy: bool) -> bytes | None:
