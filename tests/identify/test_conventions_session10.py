@@ -1,0 +1,100 @@
+"""Makers' streaming-server and API conventions added in session 10 (signatures/fingerprints/conventions-streaming.yaml,
+conventions-api.yaml): SDP session names and maker-specific SDP fmtp parameters, and
+Hikvision's ISAPI session-login document, read end to end from the shapes a security team holds (a whole RTSP answer,
+an SDP alone, an ffprobe header, a pasted body). Values are written after the public material the rules cite
+(go2rtc's SDP fixtures of real cameras, a published Uniview-platform capture, Greenbone's Hikvision login NVT), never the test split's; each convention is checked against look-alikes it must not claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from netscan.identify import identify
+from netscan.model import Identification, Observation, Response
+from netscan.sigdb import SignatureDB, load_db
+
+
+@pytest.fixture(scope="module")
+def db() -> SignatureDB:
+    return load_db()
+
+
+def _id(db: SignatureDB, *responses: Response) -> Identification:
+    return identify(Observation(ip=None, mac=None, responses=responses), db)
+
+
+def _sdp(*lines: str) -> str:
+    return "\r\n".join(("v=0", *lines)) + "\r\n"
+
+
+UNIVIEW_DESCRIBE = (
+    "RTSP/1.0 200 OK\r\nCSeq: 3\r\nContent-Base: rtsp://192.168.1.232/media/video1\r\nContent-Type: application/sdp\r\n\r\n"
+    + _sdp("o=- 1001 1 IN IP4 192.168.1.232", "s=VCP IPC Realtime stream", "m=video 0 RTP/AVP 108",
+           "a=control:rtsp://192.168.1.232/media/video1/video", "a=rtpmap:108 H265/90000", "a=recvonly",
+           "m=application 0 RTP/AVP 107", "a=control:rtsp://192.168.1.232/media/video1/metadata",
+           "a=rtpmap:107 vnd.onvif.metadata/90000", "a=fmtp:107 DecoderTag=h3c-v3 RTCP=0", "a=recvonly"))
+
+
+def test_univiews_rtsp_server_names_uniview_and_a_camera(db: SignatureDB) -> None:
+    got = _id(db, Response("rtsp", UNIVIEW_DESCRIBE, 554, "DESCRIBE rtsp://192.168.1.232/media/video1"))
+    assert (got.vendor, got.device_type) == ("Uniview", "camera")
+    rules = {e.source for e in got.evidence}
+    assert {"stream-uniview-vcp-session", "stream-uniview-h3c-decodertag"} <= rules
+
+
+def test_the_h3c_decoder_tag_alone_names_uniview(db: SignatureDB) -> None:
+    body = "m=application 0 RTP/AVP 107\r\na=rtpmap:107 vnd.onvif.metadata/90000\r\na=fmtp:107 DecoderTag=h3c-v3 RTCP=0\r\n"
+    assert _id(db, Response("rtsp", body, 554, "DESCRIBE")).vendor == "Uniview"
+
+
+def test_a_session_name_kept_only_as_an_ffprobe_title_still_names_the_maker(db: SignatureDB) -> None:
+    out = ("Input #0, rtsp, from 'rtsp://10.100.2.152':\n  Metadata:\n    title           : VCP IPC Realtime stream\n"
+           "  Duration: N/A, start: 0.000000, bitrate: N/A\n"
+           "    Stream #0:0: Video: h264 (High), yuvj420p(pc, bt709, progressive), 1920x1080, 10 fps, 90k tbn\n")
+    assert _id(db, Response("rtsp", out, 554, "ffprobe")).vendor == "Uniview"
+
+
+def test_reolinks_session_name_names_reolink(db: SignatureDB) -> None:
+    sdp = _sdp("o=- 1680614126554766 1 IN IP4 192.168.0.3", 's=Session streamed by "preview"', "t=0 0",
+               "m=video 0 RTP/AVP 96", "a=rtpmap:96 H264/90000", "a=control:track1")
+    assert _id(db, Response("rtsp", sdp, 554, "DESCRIBE")).vendor == "Reolink"
+
+
+@pytest.mark.parametrize("sdp", [
+    # other cameras' and servers' generic session names (go2rtc's recorded SDP fixtures) and LIVE555's own
+    _sdp("o=- 91674849066 1 IN IP4 192.168.1.123", "s=RtspServer", "i=live", "t=0 0"),
+    _sdp("o=CV-RTSPHandler 1123412 0 IN IP4 192.168.1.22", "s=Camera", "t=0 0"),
+    _sdp("o=- 3730506281693 1 IN IP4 172.20.0.215", "s=IP camera Live streaming", "i=stream1", "t=0 0"),
+    _sdp("o=- 1721969533379665 1721969533379665 IN IP4 192.168.1.12", "s=Media Presentation", "t=0 0"),
+    _sdp("o=- 3725543 1 IN IP4 192.168.201.1", 's=Session streamed by "OnDemandRTSPServer"', "i=H264VideoSMS",
+         "a=tool:LIVE555 Streaming Media v2015.07.23"),
+])
+def test_other_servers_sdps_name_no_maker(db: SignatureDB, sdp: str) -> None:
+    got = _id(db, Response("rtsp", sdp, 554, "DESCRIBE"))
+    assert got.vendor is None
+
+
+def test_a_media_server_that_names_its_stream_preview_is_not_read_from_the_stream_name_alone(db: SignatureDB) -> None:
+    # the rule is the whole session name LIVE555 writes; a stream merely called "preview" elsewhere is not it
+    sdp = _sdp("o=- 1 1 IN IP4 10.0.0.3", 's=Session streamed by "preview2"', "t=0 0")
+    assert _id(db, Response("rtsp", sdp, 554, "DESCRIBE")).vendor is None
+
+
+HIK_CAP = ('<?xml version="1.0" encoding="UTF-8"?>\n<SessionLoginCap>\n<sessionID>14d870aca4245e903d48</sessionID>\n'
+           '<challenge>ac6195dfab4e56958527527b49cd29dc</challenge>\n<iterations>100</iterations>\n'
+           '<isIrreversible>true</isIrreversible>\n<salt>e5334873d18827f09f34c2c48f343b71</salt>\n</SessionLoginCap>')
+
+
+def test_hikvisions_session_login_document_names_hikvision_without_its_namespace(db: SignatureDB) -> None:
+    got = _id(db, Response("http", "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n\r\n" + HIK_CAP, 80,
+                           "GET /ISAPI/Security/sessionLogin/capabilities?username=admin"))
+    assert got.vendor == "Hikvision"
+    assert any(e.source == "api-hikvision-session-login-cap" for e in got.evidence)
+    # a pasted body alone reads the same
+    assert _id(db, Response("http", HIK_CAP, 80, "")).vendor == "Hikvision"
+
+
+def test_a_login_document_of_another_shape_names_nobody(db: SignatureDB) -> None:
+    other = ('<?xml version="1.0"?>\n<LoginCap>\n<challenge>ac6195dfab4e56958527527b49cd29dc</challenge>\n'
+             '<iterations>100</iterations>\n</LoginCap>')
+    got = _id(db, Response("http", "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n\r\n" + other, 80, "GET /login"))
+    assert got.vendor is None
