@@ -98,3 +98,31 @@ def test_a_login_document_of_another_shape_names_nobody(db: SignatureDB) -> None
              '<iterations>100</iterations>\n</LoginCap>')
     got = _id(db, Response("http", "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n\r\n" + other, 80, "GET /login"))
     assert got.vendor is None
+
+
+@pytest.mark.parametrize("body", [
+    '{"statusCode":4,"statusString":"Invalid Operation","subStatusCode":"notSupport","errorCode":1073741825,'
+    '"errorMsg":"notSupport"}',
+    '<?xml version="1.0" encoding="UTF-8"?>\n<ResponseStatus version="2.0">\n<statusCode>3</statusCode>\n'
+    '<statusString>Device Error</statusString>\n<subStatusCode>deviceError</subStatusCode>\n</ResponseStatus>',
+])
+def test_hikvisions_response_status_vocabulary_names_hikvision_without_a_path_or_namespace(
+        db: SignatureDB, body: str) -> None:
+    kind = "json" if body.startswith("{") else "xml"
+    raw = f"HTTP/1.1 403 Forbidden\r\nContent-Type: application/{kind}\r\n\r\n{body}"
+    got = _id(db, Response("http", raw, 80, "PUT /ISAPI/Event/triggers"))
+    assert got.vendor == "Hikvision"
+    assert any(e.source.startswith("api-hikvision-response-status-") for e in got.evidence)
+
+
+@pytest.mark.parametrize("body", [
+    # Azure Cosmos DB's diagnostics: capitalised keys, other words
+    '{"StoreResult": {"StatusCode": "Created", "SubStatusCode": "Unknown", "LSN": 1766}}',
+    # a web API's envelope: an HTTP code, no ISAPI sub-status
+    '{"statusCode": 200, "statusString": "OK", "data": {}}',
+    # ISAPI's words with a code outside its 1-7 range
+    '{"statusCode": 9, "statusString": "OK", "subStatusCode": "ok"}',
+])
+def test_status_envelopes_of_other_shapes_name_nobody(db: SignatureDB, body: str) -> None:
+    raw = f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{body}"
+    assert _id(db, Response("http", raw, 80, "GET /api/status")).vendor is None
