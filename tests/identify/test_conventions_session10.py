@@ -126,3 +126,43 @@ def test_hikvisions_response_status_vocabulary_names_hikvision_without_a_path_or
 def test_status_envelopes_of_other_shapes_name_nobody(db: SignatureDB, body: str) -> None:
     raw = f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{body}"
     assert _id(db, Response("http", raw, 80, "GET /api/status")).vendor is None
+
+
+def _stream_uri_answer(uri: str, media2: bool) -> str:
+    uri = uri.replace("&", "&amp;")
+    if media2:
+        body = f"<tr2:GetStreamUriResponse><tr2:Uri>{uri}</tr2:Uri></tr2:GetStreamUriResponse>"
+    else:
+        body = (f"<trt:GetStreamUriResponse><trt:MediaUri><tt:Uri>{uri}</tt:Uri><tt:InvalidAfterConnect>false"
+                "</tt:InvalidAfterConnect></trt:MediaUri></trt:GetStreamUriResponse>")
+    return ('<?xml version="1.0" encoding="UTF-8"?><SOAP-ENV:Envelope xmlns:SOAP-ENV="http://www.w3.org/2003/05/soap-envelope"'
+            ' xmlns:trt="http://www.onvif.org/ver10/media/wsdl" xmlns:tr2="http://www.onvif.org/ver20/media/wsdl"'
+            f' xmlns:tt="http://www.onvif.org/ver10/schema"><SOAP-ENV:Body>{body}</SOAP-ENV:Body></SOAP-ENV:Envelope>')
+
+
+@pytest.mark.parametrize(("uri", "maker"), [
+    ("rtsp://192.168.1.20:554/unicast/c1/s0/live", "Uniview"),
+    ("rtsp://192.168.1.64:554/Streaming/Channels/101?transportmode=unicast&profile=Profile_1", "Hikvision"),
+    ("rtsp://192.168.1.123:554/cam/realmonitor?channel=1&subtype=1&unicast=true&proto=Onvif", "Dahua"),
+    ("rtsp://172.16.5.11/onvif-media/media.amp?profile=profile_1_h264&sessiontimeout=60&streamtype=unicast", "Axis"),
+])
+@pytest.mark.parametrize("media2", [False, True])
+@pytest.mark.parametrize("protocol", ["onvif", "http"])
+def test_a_makers_stream_path_in_any_onvif_stream_uri_answer_names_the_maker(
+        db: SignatureDB, uri: str, maker: str, media2: bool, protocol: str) -> None:
+    # the Media and the Media2 answer, as netscan's ONVIF probe records it and as a SOAP body recorded over HTTP
+    xml = _stream_uri_answer(uri, media2)
+    raw = xml if protocol == "onvif" else f"HTTP/1.1 200 OK\r\nContent-Type: application/soap+xml\r\n\r\n{xml}"
+    got = _id(db, Response(protocol, raw, 80, "GetStreamUri" if protocol == "onvif" else "POST /onvif/media_service"))
+    assert got.vendor == maker
+
+
+@pytest.mark.parametrize("uri", [
+    "rtsp://192.168.1.30:554/stream1",  # a path many makers (and restreamers) serve
+    "rtsp://192.168.1.30:554/live/ch00_0",
+    "rtsp://192.168.1.30:554/media/video1",
+])
+@pytest.mark.parametrize("media2", [False, True])
+def test_generic_paths_in_an_onvif_stream_uri_answer_name_nobody(db: SignatureDB, uri: str, media2: bool) -> None:
+    got = _id(db, Response("onvif", _stream_uri_answer(uri, media2), 80, "GetStreamUri"))
+    assert got.vendor is None
