@@ -166,3 +166,29 @@ def test_a_makers_stream_path_in_any_onvif_stream_uri_answer_names_the_maker(
 def test_generic_paths_in_an_onvif_stream_uri_answer_name_nobody(db: SignatureDB, uri: str, media2: bool) -> None:
     got = _id(db, Response("onvif", _stream_uri_answer(uri, media2), 80, "GetStreamUri"))
     assert got.vendor is None
+
+
+HIK_OPTIONS = ("RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE, PLAY, PAUSE, SETUP, TEARDOWN, SET_PARAMETER, "
+               "GET_PARAMETER\r\nDate:  Thu, May 14 2020 16:45:35 GMT\r\n\r\n")
+
+
+def test_hikvisions_rtsp_method_list_names_hikvision(db: SignatureDB) -> None:
+    got = _id(db, Response("rtsp", HIK_OPTIONS, 554, "OPTIONS rtsp://192.168.12.15:554"))
+    assert got.vendor == "Hikvision"
+
+
+def test_tp_links_private_rtsp_method_names_tp_link(db: SignatureDB) -> None:
+    raw = ("RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE, SETUP, TEARDOWN, PLAY, PAUSE, GET_PARAMETER, "
+           "SET_PARAMETER, MULTITRANS\r\nDate: Sun, Apr 28 2024 06:49:17 GMT\r\n\r\n")
+    got = _id(db, Response("rtsp", raw, 554, "OPTIONS rtsp://192.168.1.202:554/stream1"))
+    assert (got.vendor, got.device_type) == ("TP-Link", "camera")
+
+
+@pytest.mark.parametrize("public", [
+    "OPTIONS, DESCRIBE, SETUP, TEARDOWN, PLAY, PAUSE, GET_PARAMETER, SET_PARAMETER",  # LIVE555 and its derivatives
+    "OPTIONS, DESCRIBE, PLAY, PAUSE, SETUP, TEARDOWN",  # Hikvision's words, but not its list
+    "OPTIONS, DESCRIBE, ANNOUNCE, SETUP, PLAY, RECORD, PAUSE, TEARDOWN, SET_PARAMETER, GET_PARAMETER",
+])
+def test_other_rtsp_method_lists_name_nobody(db: SignatureDB, public: str) -> None:
+    raw = f"RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: {public}\r\n\r\n"
+    assert _id(db, Response("rtsp", raw, 554, "OPTIONS rtsp://10.0.0.5:554/")).vendor is None
