@@ -192,3 +192,12 @@ def test_tp_links_private_rtsp_method_names_tp_link(db: SignatureDB) -> None:
 def test_other_rtsp_method_lists_name_nobody(db: SignatureDB, public: str) -> None:
     raw = f"RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: {public}\r\n\r\n"
     assert _id(db, Response("rtsp", raw, 554, "OPTIONS rtsp://10.0.0.5:554/")).vendor is None
+
+
+@pytest.mark.parametrize("sdp", [
+    # Hikvision's older server's fixed origin and session information, each without its "HIK Media Server" name
+    _sdp("o=- 1109162014219182 0 IN IP4 0.0.0.0", "s=Media Presentation", "e=NONE", "t=0 0", "a=control:*"),
+    _sdp("o=- 1 1 IN IP4 0.0.0.0", "s=Media Presentation", "i=HIK Media Server Session Description : standard", "e=NONE"),
+])
+def test_hikvisions_older_server_conventions_name_hikvision(db: SignatureDB, sdp: str) -> None:
+    assert _id(db, Response("rtsp", sdp, 554, "DESCRIBE")).vendor == "Hikvision"
