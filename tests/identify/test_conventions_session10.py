@@ -201,3 +201,23 @@ def test_other_rtsp_method_lists_name_nobody(db: SignatureDB, public: str) -> No
 ])
 def test_hikvisions_older_server_conventions_name_hikvision(db: SignatureDB, sdp: str) -> None:
     assert _id(db, Response("rtsp", sdp, 554, "DESCRIBE")).vendor == "Hikvision"
+
+
+def test_hikvisions_rtsp_challenge_layout_names_hikvision_whatever_the_realm(db: SignatureDB) -> None:
+    raw = ('RTSP/1.0 401 Unauthorized\r\nCSeq: 2\r\nWWW-Authenticate: Digest realm="b4a38201a73f", '
+           'nonce="739ee6c7ea93532ef87d5f319b155537", stale="FALSE"\r\nWWW-Authenticate: Basic realm="b4a38201a73f"\r\n'
+           'Date:  Sat, Apr 25 2026 10:00:00 GMT\r\n\r\n')
+    got = _id(db, Response("rtsp", raw, 554, "DESCRIBE rtsp://192.168.1.64:554/"))
+    assert got.vendor == "Hikvision"
+    assert any(e.source == "realm-hikvision-rtsp-challenge-shape" for e in got.evidence)
+
+
+@pytest.mark.parametrize("challenge", [
+    'Digest realm="LIVE555 Streaming Media", nonce="d27defd26f7890e5d3c94353a7e01880"',
+    'Digest realm="Streaming Server", nonce="d27defd26f7890e5d3c94353a7e01880", stale="FALSE", algorithm="MD5"',
+    'Digest realm="IPCAM", nonce="NOT-HEX", stale="FALSE"',
+])
+def test_other_rtsp_challenge_layouts_name_nobody(db: SignatureDB, challenge: str) -> None:
+    raw = f"RTSP/1.0 401 Unauthorized\r\nCSeq: 2\r\nWWW-Authenticate: {challenge}\r\n\r\n"
+    got = _id(db, Response("rtsp", raw, 554, "DESCRIBE rtsp://10.0.0.5:554/"))
+    assert got.vendor is None
