@@ -59,6 +59,13 @@ def _claims(db: SignatureDB, value: str) -> list[dict[str, str]]:
         ("IP5M-T1273EW-AI", "Dahua", "IP5M-T1273EW-AI", "Amcrest"),
         # HiLook (Hikvision) four-digit codes
         ("IPC-B1120HAP-LUF", "Hikvision", "IPC-B1120HAP-LUF", None),
+        # Uniview's China-market line (IPC-<letter><2 digits><H|S|Q>...) and its consumer IPC2A3L line
+        ("IPC-T13H40-A", "Uniview", "IPC-T13H40-A", None),
+        ("IPC-T35Q-JY40-AI", "Uniview", "IPC-T35Q-JY40-AI", None),
+        ("IPC-L3A4-IR_F28", "Uniview", "IPC-L3A4-IR_F28", None),
+        ("IPC2D4I-WH-APF40-G-DT", "Uniview", "IPC2D4I-WH-APF40-G-DT", None),
+        # Axis FA modular main units, after the brand
+        ("AXIS FA3105-L", "Axis", "FA3105-L", None),
         # Lorex lines read after the brand
         ("Lorex OC101A", "Dahua", "OC101A", "Lorex"),
         ("Lorex IC501A", "Dahua", "IC501A", "Lorex"),
@@ -83,6 +90,8 @@ def test_line_is_named(db: SignatureDB, value: str, vendor: str, model: str, bra
         "12W",  # a multisensor's resolution alone
         "H3-4MH-DP1",  # the code without its resolution
         "IP8M",  # the Amcrest prefix alone
+        "FA54",  # an Axis FA unit without the brand
+        "IPC2A3L",  # a Uniview consumer code without its option suffix
         "AS2511RJ",  # Cisco access server (beside Vivotek's lines)
         "FS6400",  # Synology NAS
     ],
@@ -92,18 +101,25 @@ def test_lookalike_names_nobody(db: SignatureDB, value: str) -> None:
     assert got == [], (value, got)
 
 
-@pytest.mark.parametrize("value", ["IPC-T5442T-ZE", "IPC-B1B20", "IPC-HDW5842H-ASE"])
+@pytest.mark.parametrize("value", ["IPC-T5442T-ZE", "IPC-B1B20", "IPC-HDW5842H-ASE", "IPC-HFW2431S-S-S2"])
 def test_hilook_grammar_leaves_dahua_codes_to_dahua(db: SignatureDB, value: str) -> None:
     """Dahua's IPC- codes (four digits ending in another letter than H, a letter among the digits) stay Dahua's."""
     vendors = {c.get("vendor") for c in _claims(db, value)}
     assert vendors == {"Dahua"}, (value, vendors)
 
 
+@pytest.mark.parametrize("value", ["IPC-T12H40-A", "IPC-H13H-A28", "IPC-Y13H-Y40"])
+def test_uniview_china_line_is_not_dahua(db: SignatureDB, value: str) -> None:
+    """Uniview's IPC-T12H40-A shape is not a Dahua IPC-T code (the Dahua grammar leaves two digits and H/S/Q)."""
+    vendors = {c.get("vendor") for c in _claims(db, value)}
+    assert vendors == {"Uniview"}, (value, vendors)
+
+
 def test_chbas_catalog_reads_and_cites_the_database(bench: ModuleType) -> None:
     entries = [e for e in bench.read_catalog(bench.DATA / "grammar_catalogs_chbas.txt")]
     makers = {e.maker for e in entries}
     assert {"Hanwha Vision", "Bosch", "Vivotek", "Pelco", "Milesight", "Tiandy", "Honeywell", "TVT"} <= makers
-    assert {"Mobotix", "Avigilon", "Jovision", "Night Owl"} <= makers
+    assert {"Mobotix", "Avigilon", "Jovision", "Night Owl", "Uniview", "Axis", "Swann"} <= makers
     assert all(e.source.startswith("https://github.com/ch-bas/cctv-camera-database/tree/") for e in entries)
     # a product-line name is one model, not one per word
     bosch = {e.model for e in entries if e.maker == "Bosch"}
@@ -111,7 +127,9 @@ def test_chbas_catalog_reads_and_cites_the_database(bench: ModuleType) -> None:
     assert len(entries) > 700
 
 
-@pytest.mark.parametrize("maker", ["Tiandy", "TVT", "Jovision", "Night Owl", "Milesight", "Avigilon", "Honeywell"])
+@pytest.mark.parametrize(
+    "maker", ["Tiandy", "TVT", "Jovision", "Night Owl", "Milesight", "Avigilon", "Honeywell", "Uniview"]
+)
 def test_held_out_recall_floor(bench: ModuleType, db: SignatureDB, maker: str) -> None:
     """The makers without device text in the training corpus: their grammars name at least 85% of the ch-bas
     catalog's held-out models (counted only, never listed)."""
