@@ -66,6 +66,10 @@ def _claims(db: SignatureDB, value: str) -> list[dict[str, str]]:
         ("IPC2D4I-WH-APF40-G-DT", "Uniview", "IPC2D4I-WH-APF40-G-DT", None),
         # Axis FA modular main units, after the brand
         ("AXIS FA3105-L", "Axis", "FA3105-L", None),
+        # Honeywell equIP H-series and the HDZ...HDEX PTZ
+        ("H4W2GR2", "Honeywell", "H4W2GR2", None),
+        ("Honeywell H4D1FR", "Honeywell", "H4D1FR", None),
+        ("HDZ20HDEX", "Honeywell", "HDZ20HDEX", None),
         # Lorex lines read after the brand
         ("Lorex OC101A", "Dahua", "OC101A", "Lorex"),
         ("Lorex IC501A", "Dahua", "IC501A", "Lorex"),
@@ -91,6 +95,9 @@ def test_line_is_named(db: SignatureDB, value: str, vendor: str, model: str, bra
         "H3-4MH-DP1",  # the code without its resolution
         "IP8M",  # the Amcrest prefix alone
         "FA54",  # an Axis FA unit without the brand
+        "H264",  # a codec name beside Honeywell's H-series
+        "H.265",
+        "H3D1",  # an H-series code cut before its lens letter
         "IPC2A3L",  # a Uniview consumer code without its option suffix
         "AS2511RJ",  # Cisco access server (beside Vivotek's lines)
         "FS6400",  # Synology NAS
