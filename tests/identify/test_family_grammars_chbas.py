@@ -148,3 +148,31 @@ def test_held_out_recall_floor(bench: ModuleType, db: SignatureDB, maker: str) -
     assert len(held) >= 5
     hits = sum(any(bench.names_maker(db, maker, c) for c in bench.claims(db, f"{maker} {e.model}")) for e in held)
     assert hits / len(held) >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("value", "firmware"),
+    [
+        ("FirmwareVersion: 45.8.0.3-r2", "45.8.0.3-r2"),  # a camera of another chip platform
+        ("MSFImage 71.9.0.4-r1", "71.9.0.4-r1"),  # a recorder's image version
+        ("63.8.0.79-a1", "63.8.0.79-a1"),  # a temporary build
+    ],
+)
+def test_milesight_firmware_scheme_names_the_maker(db: SignatureDB, value: str, firmware: str) -> None:
+    got = [c for c in _claims(db, value) if c.get("firmware")]
+    assert [(c.get("vendor"), c["firmware"]) for c in got] == [("Milesight", firmware)]
+    assert "device_type" not in got[0]  # Milesight also makes IoT gateways: the scheme says who, not what
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "45.7.0.72",  # four dotted numbers: an IPv4 address
+        "MX-V4.7.3.11-r4",  # MOBOTIX's scheme (the V prefix)
+        "1.2.3.4-r1",  # a one-digit chip field
+        "45.7.0.72-r3.1",  # the head of a longer version
+        "openwrt 21.02.3-r16554",  # three fields
+    ],
+)
+def test_milesight_firmware_scheme_lookalikes(db: SignatureDB, value: str) -> None:
+    assert [c for c in _claims(db, value) if c.get("vendor") == "Milesight"] == []
