@@ -176,3 +176,14 @@ def test_milesight_firmware_scheme_names_the_maker(db: SignatureDB, value: str, 
 )
 def test_milesight_firmware_scheme_lookalikes(db: SignatureDB, value: str) -> None:
     assert [c for c in _claims(db, value) if c.get("vendor") == "Milesight"] == []
+
+
+@pytest.mark.parametrize("value", ["MS-N8032", "MS-N5016-UT", "MS-N7048-PG"])
+def test_milesight_recorder_with_or_without_suffix(db: SignatureDB, value: str) -> None:
+    got = _claims(db, value)
+    assert [(c.get("vendor"), c.get("model"), c.get("device_type")) for c in got] == [("Milesight", value, "nvr")]
+
+
+@pytest.mark.parametrize("value", ["MS-N80", "MS-NVR", "AMS-N8032"])
+def test_milesight_recorder_lookalikes(db: SignatureDB, value: str) -> None:
+    assert [c for c in _claims(db, value) if c.get("vendor") == "Milesight"] == []
