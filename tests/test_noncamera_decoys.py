@@ -189,6 +189,36 @@ DECOYS: dict[str, list[Response]] = {
                      '</tds:GetServicesResponse></s:Body></s:Envelope>',
                  source="https://github.com/AlexxIT/go2rtc/blob/159d9425a732eedef06a9dd797ec6a284339a1b6/pkg/onvif/server.go"),
     ],
+    "restreamer-onvif-profiles": [  # go2rtc answering GetProfiles: a bare encoder (no Quality/SessionTimeout), token "0"
+        Response(protocol="onvif", port=1984, request="GetProfiles",
+                 raw='HTTP/1.1 200 OK\r\nContent-Type: application/soap+xml; charset=utf-8\r\n\r\n'
+                     '<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n'
+                     '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body>'
+                     '<trt:GetProfilesResponse xmlns:trt="http://www.onvif.org/ver10/media/wsdl" xmlns:tt="http://www.onvif.org/ver10/schema">'
+                     '<trt:Profiles token="front" fixed="true"><trt:Name>front</trt:Name>'
+                     '<trt:VideoEncoderConfiguration token="0"><trt:Name>front</trt:Name><trt:Encoding>H264</trt:Encoding>'
+                     '<trt:Resolution><trt:Width>1920</trt:Width><trt:Height>1080</trt:Height></trt:Resolution>'
+                     '<trt:RateControl><trt:FrameRateLimit>29.97003</trt:FrameRateLimit><trt:BitrateLimit>5000</trt:BitrateLimit>'
+                     '</trt:RateControl></trt:VideoEncoderConfiguration>'
+                     '<trt:VideoSourceConfiguration token="0"><trt:Name>front</trt:Name><trt:SourceToken>0</trt:SourceToken>'
+                     '<trt:Bounds x="0" y="0" width="1920" height="1080"></trt:Bounds></trt:VideoSourceConfiguration>'
+                     '</trt:Profiles></trt:GetProfilesResponse></s:Body></s:Envelope>',
+                 source="https://github.com/AlexxIT/go2rtc/blob/159d9425a732eedef06a9dd797ec6a284339a1b6/pkg/onvif/server.go"),
+    ],
+    "access-controller-onvif-events": [  # an ONVIF Profile C access controller's PullMessages: door and credential topics
+        Response(protocol="onvif", port=80, request="PullMessages",
+                 raw='HTTP/1.1 200 OK\r\nContent-Type: application/soap+xml\r\n\r\n'
+                     '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:tev="http://www.onvif.org/ver10/events/wsdl" '
+                     'xmlns:wsnt="http://docs.oasis-open.org/wsn/b-2" xmlns:tt="http://www.onvif.org/ver10/schema" '
+                     'xmlns:tdc="http://www.onvif.org/ver10/doorcontrol/wsdl" xmlns:tmd="http://www.onvif.org/ver10/deviceIO/wsdl"><s:Body>'
+                     '<tev:PullMessagesResponse><tev:CurrentTime>2024-01-01T00:00:00Z</tev:CurrentTime>'
+                     '<wsnt:NotificationMessage><wsnt:Topic Dialect="http://www.onvif.org/ver10/tev/topicExpression/ConcreteSet">'
+                     'tns1:AccessControl/AccessGranted/Credential</wsnt:Topic></wsnt:NotificationMessage>'
+                     '<wsnt:NotificationMessage><wsnt:Topic Dialect="http://www.onvif.org/ver10/tev/topicExpression/ConcreteSet">'
+                     'tns1:Door/State/DoorPhysicalState</wsnt:Topic></wsnt:NotificationMessage>'
+                     '</tev:PullMessagesResponse></s:Body></s:Envelope>',
+                 source="https://www.onvif.org/specs/srv/access/ONVIF-AccessControl-Service-Spec.pdf"),
+    ],
     "onvif-client-request-only": [  # a client's GetImagingSettings request (it declares the imaging namespace itself)
         Response(protocol="onvif", port=80, request="GetImagingSettings",
                  raw='<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" '

@@ -114,7 +114,7 @@ class Rule:
         return all(any(p.search(v) for v in _values_of(fields, name)) for name, p in self.requires)
 
 
-_BODY_PATHS = (("http.json.", "."), ("http.xml.", "/"))
+_BODY_PATHS = (("http.json.", "."), ("http.xml.", "/"), ("onvif.xml.", "/"))
 
 
 def _shorter_paths(name: str) -> list[str]:
