@@ -259,9 +259,11 @@ def test_a_camera_still_wins_over_its_generic_web_server(db: SignatureDB) -> Non
     assert (ident.vendor, ident.device_type, ident.model) == ("Axis", "camera", "221")
 
 
-def _describe(sdp: str, server: str = "") -> Response:
+def _describe(sdp: str, server: str = "", port: int = 8554) -> Response:
+    """A DESCRIBE answer; on 8554 by default, so that only the SDP can type the device (an untyped RTSP server
+    on 554, RTSP's own port, is taken as video gear: test_an_untyped_rtsp_server_on_554_is_video_gear)."""
     head = f"RTSP/1.0 200 OK\r\nCSeq: 3\r\n{server}Content-Type: application/sdp\r\n\r\n"
-    return Response(protocol="rtsp", port=554, request="DESCRIBE", raw=head + sdp.replace("\n", "\r\n"))
+    return Response(protocol="rtsp", port=port, request="DESCRIBE", raw=head + sdp.replace("\n", "\r\n"))
 
 
 #: The SDP of a Beward camera's live stream (erlyvideo's sdp_tests.erl @0067f026): H.264 and G.711 A-law.
@@ -325,3 +327,31 @@ def test_a_listed_imaging_service_types_a_camera(db: SignatureDB, service: str) 
            f'{service}</tds:{action}Response></s:Body></s:Envelope>')
     obs = Observation(ip="192.0.2.7", mac=None, responses=(Response(protocol="onvif", port=80, request=action, raw=raw),))
     assert identify(obs, db).device_type == "camera"
+
+
+def test_an_untyped_rtsp_server_on_554_is_video_gear(db: SignatureDB) -> None:
+    """An RTSP server on 554, the privileged port RFC 2326 assigns to RTSP, that nothing else types and nothing
+    names a maker of, is taken as video gear (resolve.py: rtsp-server-port-554); on 8554 (restreamers, PC and
+    phone software) it stays unknown; a typed non-camera on 554 (a SAT>IP tuner, a restreamer naming itself)
+    keeps its type; a maker that also builds non-video things is not guessed at."""
+    options = ("RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE, SETUP, TEARDOWN, PLAY, PAUSE, GET_PARAMETER, "
+               "SET_PARAMETER\r\n\r\n")
+    on_554 = identify(Observation(ip="192.0.2.8", mac=None, responses=(Response("rtsp", options, 554, "OPTIONS"),)), db)
+    assert on_554.device_type == "camera"
+    assert any(e.source == "rtsp-server-port-554" and e.kind == "inferred" for e in on_554.evidence)
+    on_8554 = identify(Observation(ip="192.0.2.8", mac=None, responses=(Response("rtsp", options, 8554, "OPTIONS"),)), db)
+    assert on_8554.device_type == "unknown"
+    # a client's request alone (no status line from the device) says nothing
+    request = Response("rtsp", "OPTIONS rtsp://192.0.2.8:554/ RTSP/1.0\r\nCSeq: 1\r\nUser-Agent: ffmpeg\r\n\r\n", 554, "")
+    assert identify(Observation(ip="192.0.2.8", mac=None, responses=(request,)), db).device_type == "unknown"
+    # typed non-cameras on 554 keep their type
+    for decoy in ("satip-tuner-sdp",):
+        assert identify(Observation(ip="192.0.2.1", mac=None, responses=tuple(DECOYS[decoy])), db).device_type not in VIDEO_TYPES
+    gortsplib = Response("rtsp", options.replace("\r\n\r\n", "\r\nServer: gortsplib\r\n\r\n"), 554, "OPTIONS")
+    assert identify(Observation(ip="192.0.2.9", mac=None, responses=(gortsplib,)), db).device_type not in VIDEO_TYPES
+    # a named streaming stack that PCs run as well (ZLMediaKit listens on 554 by default) stands the guess down
+    zlm = Response("rtsp", options.replace("\r\n\r\n", "\r\nServer: ZLMediaKit(git hash:a226794,branch:master,build time:Sep 22 2022 01:57:44)\r\n\r\n"),
+                   554, "OPTIONS")
+    assert identify(Observation(ip="192.0.2.11", mac=None, responses=(zlm,)), db).device_type == "unknown"
+    helix = Response("rtsp", options.replace("\r\n\r\n", "\r\nServer: Helix Mobile Server Version 14.3.0.283 (linux-rhel5-x86_64)\r\n\r\n"), 554, "OPTIONS")
+    assert identify(Observation(ip="192.0.2.10", mac=None, responses=(helix,)), db).device_type not in VIDEO_TYPES

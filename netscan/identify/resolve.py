@@ -36,6 +36,7 @@ from typing import Any
 from netscan.identify.collect import Claim
 from netscan.identify.lines import WEAK_SOURCE
 from netscan.model import VIDEO_TYPES, CoveredStatus, Evidence, Identification, Observation
+from netscan.parsers import fields as parse_fields
 from netscan.sigdb.db import SignatureDB
 from netscan.sigdb.makernames import model_without_maker
 
@@ -220,6 +221,18 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
     serial = per_key["serial"].best()[0]
     hostname = per_key["hostname"].best()[0]
     device_type = _device_type(per_key["device_type"], vendor, db, evidence, brand)
+    if device_type == "unknown" and vendor is None and not any(_is_software(e) for e in evidence):
+        # nothing typed the device and nothing named its maker (a named maker that is not video-only also
+        # builds NAS, routers, PCs: no guess then): an RTSP server on RTSP's privileged port is video gear
+        served = _rtsp_server_on_rtsp_port(obs)
+        if served is not None:
+            device_type = "camera"
+            evidence.append(Evidence(
+                kind="inferred", source="rtsp-server-port-554",
+                detail=(f"an RTSP server answered ({served}) on port {RTSP_PORT}, the privileged port RFC 2326 assigns to RTSP "
+                        "(appliance firmware: cameras, recorders, encoders; PC and phone streaming software listens on high "
+                        "ports); nothing else says what the device is"),
+                extracted={"device_type": "camera"}, weight=0.0, protocol="rtsp", port=RTSP_PORT))
 
     confidence = vscore * (1.0 - 0.5 * runner) if vendor else 0.0
     return Identification(
@@ -352,6 +365,20 @@ def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence:
                and not _is_software(e) and not _is_hint(e) for e in evidence):
             return "camera"
     return "unknown"
+
+
+#: The port RFC 2326 (section 3.2) assigns to RTSP: below 1024, so only a privileged process binds it.
+RTSP_PORT = 554
+
+
+def _rtsp_server_on_rtsp_port(obs: Observation) -> str | None:
+    """The status an RTSP server gave on port 554 (a status line the device wrote), or None."""
+    for r in obs.responses:
+        if r.protocol == "rtsp" and r.port == RTSP_PORT:
+            status = parse_fields(r).get("rtsp.status")
+            if status:
+                return status[0]
+    return None
 
 
 def _covered(db: SignatureDB, vendor: str | None, brand: str | None, evidence: list[Evidence]) -> CoveredStatus | None:

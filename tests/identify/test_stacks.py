@@ -55,10 +55,11 @@ def test_an_rtsp_server_that_asks_for_credentials_is_a_weak_camera_hint(db: Sign
     got = _type(db, Response("rtsp", "RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nWWW-Authenticate: Digest realm=\"x\", nonce=\"1\"\r\n\r\n", 554, "DESCRIBE"))
     assert got == "camera"
     # a server that can stream says nothing by that alone: a media server on a PC lists the same
-    # methods (tests/corpus/noncameras/node-rtsp-rtmp-server_rtsp-options-rootencoder-log-110.json)
-    got = _type(db, Response("rtsp", "RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE, SETUP, TEARDOWN, PLAY\r\n\r\n", 554, "OPTIONS"))
+    # methods (tests/corpus/noncameras/node-rtsp-rtmp-server_rtsp-options-rootencoder-log-110.json); on 8554
+    # (only on 554, RTSP's privileged port, is an otherwise untyped server taken as video gear: resolve.py)
+    got = _type(db, Response("rtsp", "RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE, SETUP, TEARDOWN, PLAY\r\n\r\n", 8554, "OPTIONS"))
     assert got == "unknown"
-    assert _type(db, Response("rtsp", "RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE\r\n\r\n", 554, "OPTIONS")) == "unknown"
+    assert _type(db, Response("rtsp", "RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE\r\n\r\n", 8554, "OPTIONS")) == "unknown"
 
 
 @pytest.mark.parametrize(("sdp", "want"), [(DARWIN_SDP, None), (SATIP_SDP, "tv"), (FFMPEG_SDP, "server")])
