@@ -349,6 +349,14 @@ def test_an_untyped_rtsp_server_on_554_is_video_gear(db: SignatureDB) -> None:
         assert identify(Observation(ip="192.0.2.1", mac=None, responses=tuple(DECOYS[decoy])), db).device_type not in VIDEO_TYPES
     gortsplib = Response("rtsp", options.replace("\r\n\r\n", "\r\nServer: gortsplib\r\n\r\n"), 554, "OPTIONS")
     assert identify(Observation(ip="192.0.2.9", mac=None, responses=(gortsplib,)), db).device_type not in VIDEO_TYPES
+    # the device's own stream URL (Content-Base, a=control) says where its server listens: 554 by default
+    for base, want in (("rtsp://192.0.2.8/live/ch00_0/", "camera"), ("rtsp://admin:pw@192.0.2.8:554/live/", "camera"),
+                       ("rtsp://192.0.2.8:8554/live/", "unknown"), ("rtsp://rtsp://192.0.2.8:554/x/", "unknown")):
+        headers = Response("rtsp", f"CSeq: 2\r\nContent-Base: {base}\r\nContent-Type: application/sdp\r\n\r\n", None, "DESCRIBE")
+        assert identify(Observation(ip="192.0.2.8", mac=None, responses=(headers,)), db).device_type == want, base
+    # a client's URL alone is its configuration, not the device's answer
+    client = Response("rtsp", "DESCRIBE rtsp://192.0.2.8/live RTSP/1.0\r\nCSeq: 2\r\nUser-Agent: Lavf58\r\n\r\n", None, "")
+    assert identify(Observation(ip="192.0.2.8", mac=None, responses=(client,)), db).device_type == "unknown"
     # a named streaming stack that PCs run as well (ZLMediaKit listens on 554 by default) stands the guess down
     zlm = Response("rtsp", options.replace("\r\n\r\n", "\r\nServer: ZLMediaKit(git hash:a226794,branch:master,build time:Sep 22 2022 01:57:44)\r\n\r\n"),
                    554, "OPTIONS")

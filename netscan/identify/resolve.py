@@ -229,7 +229,7 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
             device_type = "camera"
             evidence.append(Evidence(
                 kind="inferred", source="rtsp-server-port-554",
-                detail=(f"an RTSP server answered ({served}) on port {RTSP_PORT}, the privileged port RFC 2326 assigns to RTSP "
+                detail=(f"the device's RTSP server is on port {RTSP_PORT} ({served}), the privileged port RFC 2326 assigns to RTSP "
                         "(appliance firmware: cameras, recorders, encoders; PC and phone streaming software listens on high "
                         "ports); nothing else says what the device is"),
                 extracted={"device_type": "camera"}, weight=0.0, protocol="rtsp", port=RTSP_PORT))
@@ -371,13 +371,25 @@ def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence:
 RTSP_PORT = 554
 
 
+#: An RTSP URL's port (RFC 2326 section 3.2: absent means 554), after any credentials and the host.
+_RTSP_URL_PORT = re.compile(r"^rtsp://(?:[^/@\s]{0,256}@)?(?:\[[0-9A-Fa-f:.]{2,64}\]|[^/:@\s]{1,253})(?::(\d{1,5}))?(?:[/?]|$)", re.I)
+
+
 def _rtsp_server_on_rtsp_port(obs: Observation) -> str | None:
-    """The status an RTSP server gave on port 554 (a status line the device wrote), or None."""
+    """What shows that the device's RTSP server listens on port 554, or None: a status line it wrote on
+    554, or a URL of its own stream (SDP ``a=control``, ``Content-Base``, ``RTP-Info``: ``rtsp.url``) on
+    554, written or by default. A client's URL alone (its configuration) does not count."""
     for r in obs.responses:
-        if r.protocol == "rtsp" and r.port == RTSP_PORT:
-            status = parse_fields(r).get("rtsp.status")
-            if status:
-                return status[0]
+        if r.protocol != "rtsp":
+            continue
+        f = parse_fields(r)
+        status = f.get("rtsp.status")
+        if status and r.port == RTSP_PORT:
+            return f"status {status[0]}"
+        for url in f.get("rtsp.url", ())[:16]:
+            m = _RTSP_URL_PORT.match(url)
+            if m and m.group(1) in (None, str(RTSP_PORT)):
+                return f"its stream URL {url[:80]}"
     return None
 
 

@@ -124,3 +124,13 @@ def test_event_topics(db: SignatureDB, topic: str, want: str) -> None:
                 '<tt:Data><tt:SimpleItem Name="State" Value="true"/></tt:Data></tt:Message></wsnt:Message>'
                 '</wsnt:NotificationMessage></tev:PullMessagesResponse>')
     assert _type(db, "PullMessages", raw) == want
+
+
+@pytest.mark.parametrize(("rules", "modules", "want"), [("true", "true", "camera"), ("false", "false", "unknown"), ("true", "false", "unknown")])
+def test_an_analytics_capability_types_a_camera(db: SignatureDB, rules: str, modules: str, want: str) -> None:
+    raw = _soap('<tds:GetCapabilitiesResponse xmlns:tds="http://www.onvif.org/ver10/device/wsdl"><tds:Capabilities>'
+                '<tt:Analytics><tt:XAddr>http://192.0.2.20/onvif/analytics_service</tt:XAddr>'
+                f'<tt:RuleSupport>{rules}</tt:RuleSupport><tt:AnalyticsModuleSupport>{modules}</tt:AnalyticsModuleSupport></tt:Analytics>'
+                '<tt:Device><tt:XAddr>http://192.0.2.20/onvif/device_service</tt:XAddr></tt:Device>'
+                '</tds:Capabilities></tds:GetCapabilitiesResponse>')
+    assert _type(db, "GetCapabilities", raw) == want
