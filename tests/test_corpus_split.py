@@ -85,9 +85,13 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: End of session 9 (twelfth extension, helper corpus12: 6 more test files; 280 files) with the rules
 #: on main 764c843: vendor 0.7269 (157/216), model 0.6286 (88/140), firmware 0.8444 (76/90); floors at
 #: one file below, rounded down: 156/216 = 0.722, 87/140 = 0.621, 75/90 = 0.833.
-VENDOR_FLOOR = 0.722
-MODEL_FLOOR = 0.621
-FIRMWARE_FLOOR = 0.833
+#: Session 10 (thirteenth extension, helper corpus13: 16 test files; on them alone vendor 6/10, model
+#: 5/9, firmware 4/7 at first sight) took the split to 296 files: vendor 0.7345 (166/226), model
+#: 0.6242 (93/149), firmware 0.8247 (80/97) with the rules on main d707396; floors at one file below,
+#: rounded down: 165/226 = 0.730, 92/149 = 0.617, 79/97 = 0.814.
+VENDOR_FLOOR = 0.730
+MODEL_FLOOR = 0.617
+FIRMWARE_FLOOR = 0.814
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
