@@ -6,12 +6,16 @@ from __future__ import annotations
 import functools
 import re
 
-_NORM = re.compile(r"[^0-9a-z]+")
+#: Characters of CJK scripts kept in a name (kana, CJK ideographs, Hangul): a maker's native-script name
+#: (海康威视, 大华技术) is a name like its Latin spelling, not punctuation.
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_NORM = re.compile(f"[^0-9a-z{CJK_CHARS}]+")
 
 
 @functools.lru_cache(maxsize=65536)
 def normalise_name(name: str | None) -> str:
-    """Casefold, punctuation to spaces, collapse spaces: 'Co.,Ltd.' and 'Co., Ltd' compare equal."""
+    """Casefold, punctuation to spaces, collapse spaces: 'Co.,Ltd.' and 'Co., Ltd' compare equal. Letters of
+    CJK scripts are kept (``CJK_CHARS``); other letters outside a-z are dropped."""
     return " ".join(_NORM.sub(" ", (name or "").casefold()).split())
 
 

@@ -1,0 +1,142 @@
+"""Makers' names as tokens (helper "tokens2", session 10): spellings with a space or hyphen inside the name,
+native-script (CJK) names, domains that are not the name, the word boundary before a name, an SSDP answer's own
+headers, a Chinese copyright notice, and the IEEE blocks of consumer and carrier makers. Each case has a
+counter-example that must name nobody (or stay a non-camera)."""
+
+from __future__ import annotations
+
+import pytest
+
+from netscan.identify import identify
+from netscan.model import VIDEO_TYPES, Observation, Response
+from netscan.sigdb import load_db
+from netscan.sigdb.names import normalise_name, vendor_key
+
+DB = load_db()
+MN = DB.maker_names
+
+
+def _find(value: str) -> str | None:
+    assert MN is not None
+    return MN.find(value)
+
+
+def _ident(raw: str, protocol: str = "http", mac: str | None = None, port: int | None = 80):  # type: ignore[no-untyped-def]
+    return identify(Observation(ip=None, mac=mac, responses=(Response(protocol=protocol, port=port, request="GET / HTTP/1.1", raw=raw),)), DB)
+
+
+@pytest.mark.parametrize("value, maker", [
+    ("HIK VISION", "Hikvision"),
+    ("Hik-Vision DS-2CD2042WD-I", "Hikvision"),
+    ("hik_vision", "Hikvision"),
+    ("Xiong Mai NVR", "Xiongmai"),
+    ("DAHUA TECHNOLOGY CO.,LTD", "Dahua"),
+    ("DahuaTech", "Dahua"),
+])
+def test_spellings_with_a_space_or_hyphen_inside_the_name(value: str, maker: str) -> None:
+    assert _find(value) == maker
+
+
+@pytest.mark.parametrize("value", ["Hikvisionary", "Hik", "Vision Pro", "Dahuasecurityx"])
+def test_a_name_inside_a_longer_word_or_a_part_of_a_name_names_nobody(value: str) -> None:
+    assert _find(value) is None
+
+
+@pytest.mark.parametrize("value, maker", [
+    # the makers' registered names in Chinese (annual reports, their Chinese sites), inside other CJK text
+    ("海康威视网络摄像机", "Hikvision"),
+    ("版权所有：浙江大华技术股份有限公司", "Dahua"),
+    ("浙江宇视科技有限公司", "Uniview"),
+    ("天地伟业", "Tiandy"),
+    ("深圳市同为数码科技股份有限公司", "TVT"),
+    ("杭州雄迈信息技术有限公司", "Xiongmai"),
+])
+def test_native_script_names(value: str, maker: str) -> None:
+    assert _find(value) == maker
+
+
+def test_native_script_lookups_and_short_names_that_stay_words() -> None:
+    assert DB.vendor("天地伟业技术有限公司").name == "Tiandy"  # type: ignore[union-attr]
+    assert DB.vendor("杭州海康威视数字技术股份有限公司").name == "Hikvision"  # type: ignore[union-attr]
+    assert vendor_key("海康 威视") == "海康威视" and normalise_name("Geutebrück GmbH") == "geutebr ck gmbh"
+    # two characters are a word of the language (大华 is also a bank's name, 大华银行): never searched
+    assert _find("大华银行") is None
+    assert _find("华为") is None
+
+
+@pytest.mark.parametrize("value, maker", [
+    ("support@dahuatech.com", "Dahua"),
+    ("https://www.hik-connect.com/", "Hikvision"),
+    ("tvt.net.cn", "TVT"),
+    ("e=support@nightowlsp.com", "Night Owl"),
+    ("eye4.cn", "VStarcam"),
+    ("HCNetSDK V6.1.9.4", "Hikvision"),
+])
+def test_domains_and_sdk_names_that_are_not_the_name(value: str, maker: str) -> None:
+    assert _find(value) == maker
+
+
+@pytest.mark.parametrize("value", [
+    "TVT",  # three letters are a word: only its domain or longer names are searched
+    "hik-connector",  # a name that runs on into a longer word
+    "tvt.net.cnx",
+])
+def test_domain_look_alikes_name_nobody(value: str) -> None:
+    assert _find(value) is None
+
+
+@pytest.mark.parametrize("value", ["y-axis", "X-Axis scale", "z-Axis", "string", "Boscher"])
+def test_a_single_letter_and_a_hyphen_before_a_name_is_not_the_name(value: str) -> None:
+    assert _find(value) is None
+
+
+def test_names_after_other_separators_are_still_names() -> None:
+    assert _find("AXIS M1065-LW") == "Axis"
+    assert _find("cam-axis-01") == "Axis"  # a host name's word after a longer word and a hyphen
+    assert _find("x Hikvision") == "Hikvision"
+
+
+def test_ssdp_headers_beyond_server_name_their_maker_but_not_urls_or_uuids() -> None:
+    assert MN is not None
+    assert MN.applies("ssdp.header.st") and MN.applies("ssdp.header.nt") and MN.applies("ssdp.header.x-user-agent")
+    assert not MN.applies("ssdp.header.location") and not MN.applies("ssdp.header.usn")
+    assert not MN.applies("ssdp.header.bootid.upnp.org")
+    # a WeMo's answer to netdisco's search (its discoverable finds WeMo devices by this search target,
+    # netdisco/discoverables/belkin_wemo.py): the URN domain is Belkin's; location and USN as WeMo devices write them
+    raw = ("HTTP/1.1 200 OK\r\nCACHE-CONTROL: max-age=86400\r\nLOCATION: http://192.168.1.20:49153/setup.xml\r\n"
+           "SERVER: Unspecified, UPnP/1.0, Unspecified\r\nST: urn:Belkin:service:manufacture:1\r\n"
+           "USN: uuid:Socket-1_0-SERIAL::urn:Belkin:service:manufacture:1\r\n\r\n")
+    got = _ident(raw, protocol="ssdp", port=1900)
+    assert got.vendor == "Belkin" and got.device_type not in VIDEO_TYPES
+    # the UPnP forum's own URN domain names nobody
+    assert _find("urn:schemas-upnp-org:device:WANConnectionDevice:1") is None
+
+
+def test_a_chinese_copyright_notice_names_its_holder_as_a_label_never_a_type() -> None:
+    body = "<html><body><div>版权所有 (C), 2001-2015, 杭州海康威视数字技术股份有限公司</div></body></html>"
+    got = _ident("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body)
+    assert got.vendor == "Hikvision" and got.device_type not in VIDEO_TYPES
+    body = "<html><body><div>Copyright © 2013 杭州海康威视数字技术股份有限公司 All rights reserved.</div></body></html>"
+    assert _ident("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body).vendor == "Hikvision"
+    # an unknown holder names nobody
+    body = "<html><body><div>版权所有 © 2020 深圳市某某电子有限公司</div></body></html>"
+    assert _ident("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body).vendor is None
+
+
+@pytest.mark.parametrize("prefix, maker", [
+    ("0009BF", "Nintendo"),
+    ("00041F", "Sony Interactive Entertainment"),
+    ("040986", "Arcadyan"),
+    ("00CB7A", "Vantiva"),
+    ("000378", "HUMAX"),
+])
+def test_consumer_and_carrier_makers_by_their_blocks_are_never_cameras(prefix: str, maker: str) -> None:
+    assert DB.oui_vendor.get(prefix) == maker
+    got = identify(Observation(ip=None, mac=f"{prefix[:2]}:{prefix[2:4]}:{prefix[4:6]}:01:02:03", responses=()), DB)
+    assert got.vendor == maker and got.device_type not in VIDEO_TYPES
+
+
+def test_chip_makers_blocks_stay_unmapped_and_covered_status_is_inherited() -> None:
+    assert DB.oui.get("083A8D") is not None and not DB.oui_vendor.get("083A8D")  # Espressif: a chip, not a device
+    assert DB.vendor("Sony Interactive Entertainment").parent == "Sony"  # type: ignore[union-attr]
+    assert DB.vendor("萤石网络").name == "EZVIZ"  # type: ignore[union-attr]
