@@ -78,9 +78,11 @@ _MAC_VALUE = re.compile(r"^([0-9A-Fa-f]{2})[:-]?([0-9A-Fa-f]{2})[:-]?([0-9A-Fa-f
 
 @lru_cache(maxsize=1 << 14)
 def _mac_tokens(value: str) -> tuple[str, ...]:
-    """The MAC-address tokens in a name (``_MAC_TOKEN``) that hold a hex letter and a digit, kept per
-    value (names repeat across devices)."""
-    return tuple(t for t in (m.group(0) for m in _MAC_TOKEN.finditer(value)) if _HEX_LETTER.search(t) and _DIGIT.search(t))
+    """The MAC-address tokens in a name (``_MAC_TOKEN``), kept per value (names repeat across devices): one
+    written with separators (``00:12:34:56:78:90``) whatever its digits, a bare run of twelve only when it
+    holds a hex letter and a digit (a run of decimal digits is a number, a serial or a time)."""
+    return tuple(t for t in (m.group(0) for m in _MAC_TOKEN.finditer(value))
+                 if len(t) == 17 or (_HEX_LETTER.search(t) and _DIGIT.search(t)))
 
 
 def _reported_mac(db: SignatureDB, name: str, values: list[str]) -> tuple[str, str, str] | None:

@@ -140,3 +140,44 @@ def test_chip_makers_blocks_stay_unmapped_and_covered_status_is_inherited() -> N
     assert DB.oui.get("083A8D") is not None and not DB.oui_vendor.get("083A8D")  # Espressif: a chip, not a device
     assert DB.vendor("Sony Interactive Entertainment").parent == "Sony"  # type: ignore[union-attr]
     assert DB.vendor("萤石网络").name == "EZVIZ"  # type: ignore[union-attr]
+
+
+def test_a_mac_written_with_separators_is_read_whatever_its_digits() -> None:
+    from netscan.identify.collect import _mac_tokens
+
+    assert _mac_tokens("00:09:18:12:34:56") == ("00:09:18:12:34:56",)
+    assert _mac_tokens("cam 00-09-18-12-34-56") == ("00-09-18-12-34-56",)
+    # a bare run of twelve decimal digits is a number (a serial, a time stamp), not a MAC; three groups are a time
+    assert _mac_tokens("000918123456") == () and _mac_tokens("12:30:45") == ()
+    # an SDP session name that is the device's MAC (000918: Samsung Techwin, now Hanwha Vision)
+    sdp = ("RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: application/sdp\r\n\r\n"
+           "v=0\r\no=- 1 1 IN IP4 192.168.1.10\r\ns=00:09:18:12:34:56\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\n")
+    got = identify(Observation(ip=None, mac=None, responses=(Response(protocol="rtsp", port=554, request="DESCRIBE rtsp://x/ RTSP/1.0", raw=sdp),)), DB)
+    assert got.vendor == "Hanwha Vision"
+    sdp = sdp.replace("s=00:09:18:12:34:56", "s=000918123456")
+    got = identify(Observation(ip=None, mac=None, responses=(Response(protocol="rtsp", port=554, request="DESCRIBE rtsp://x/ RTSP/1.0", raw=sdp),)), DB)
+    assert got.vendor is None
+
+
+@pytest.mark.parametrize("value, maker", [
+    ("Crestron Electronics CP4", "Crestron"),
+    ("Blackmagic Design Web Presenter", "Blackmagic Design"),
+    ("LEGRAND intercom", "Legrand"),
+    ("SHARP Corporation", "Sharp"),  # the longer name is no word
+    ("Neato Robotics D7", "Neato Robotics"),
+])
+def test_other_equipment_makers_are_named(value: str, maker: str) -> None:
+    assert _find(value) == maker
+
+
+@pytest.mark.parametrize("value", ["Sharp", "Pioneer Square", "Kingston upon Thames", "Whirlpool bath", "neato"])
+def test_maker_names_that_are_words_or_places_name_nobody_alone(value: str) -> None:
+    assert _find(value) is None
+
+
+def test_other_equipment_makers_in_a_manufacturer_field_are_labels_and_never_cameras() -> None:
+    got = identify(Observation(ip=None, mac=None, responses=(Response(
+        protocol="upnp", port=1900, request="GET /description.xml",
+        raw="<root><device><manufacturer>Sharp Corporation</manufacturer><modelName>LC-60UE30U</modelName></device></root>"),)), DB)
+    assert got.vendor == "Sharp" and got.device_type not in VIDEO_TYPES
+    assert DB.oui_vendor.get("001CEE") == "Sharp" and DB.oui_vendor.get("000B5D") == "Fujitsu"
