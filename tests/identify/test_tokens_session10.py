@@ -181,3 +181,14 @@ def test_other_equipment_makers_in_a_manufacturer_field_are_labels_and_never_cam
         raw="<root><device><manufacturer>Sharp Corporation</manufacturer><modelName>LC-60UE30U</modelName></device></root>"),)), DB)
     assert got.vendor == "Sharp" and got.device_type not in VIDEO_TYPES
     assert DB.oui_vendor.get("001CEE") == "Sharp" and DB.oui_vendor.get("000B5D") == "Fujitsu"
+
+
+def test_baby_monitor_makers_and_camera_labels() -> None:
+    assert _find("Hubble Connected") == "Binatone" and _find("Hubble Space Telescope") is None
+    assert DB.oui_vendor.get("B8B94E") == "iBaby" and DB.oui_vendor.get("000AE2") == "Binatone"
+    assert _find("Defender Cameras") == "Defender" and _find("Microsoft Defender") is None and _find("Defender") is None
+    assert _find("北京汉邦高科数字技术股份有限公司") == "Hanbang" and _find("珠海安联锐视科技股份有限公司") == "Raysharp"
+    # a retail label named in an ONVIF Manufacturer field is the brand, and names no type by itself
+    got = identify(Observation(ip=None, mac=None, responses=(Response(
+        protocol="onvif", port=80, request="GetDeviceInformation", raw="Manufacturer: JENNOV\nFirmwareVersion: 1.0.2\n"),)), DB)
+    assert got.brand == "Jennov"
