@@ -192,3 +192,25 @@ def test_baby_monitor_makers_and_camera_labels() -> None:
     got = identify(Observation(ip=None, mac=None, responses=(Response(
         protocol="onvif", port=80, request="GetDeviceInformation", raw="Manufacturer: JENNOV\nFirmwareVersion: 1.0.2\n"),)), DB)
     assert got.brand == "Jennov"
+
+
+def test_an_alias_that_is_only_a_legal_form_is_a_problem() -> None:
+    from netscan.sigdb.db import alias_is_legal_form
+
+    # an unquoted "[IDIS Co., Ltd., idisglobal.com]" YAML list splits into "IDIS Co." and "Ltd."
+    assert alias_is_legal_form("Ltd.") and alias_is_legal_form("Co., Ltd") and alias_is_legal_form("Inc")
+    assert not alias_is_legal_form("IDIS Co., Ltd.") and not alias_is_legal_form("Sony Corporation")
+    assert DB.vendor("Ltd.") is None and DB.vendor("IDIS Co., Ltd.").name == "IDIS"  # type: ignore[union-attr]
+    assert not any(alias_is_legal_form(a) for v in DB.vendors.values() for a in v.aliases)
+
+
+def test_a_split_alias_list_is_reported_when_loading(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    from pathlib import Path
+
+    shutil.copytree(Path(DB.root), tmp_path / "sig")
+    f = tmp_path / "sig" / "vendors" / "cameras-stacks.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("aliases: ['IDIS Co., Ltd.', idisglobal.com]",
+                                                      "aliases: [IDIS Co., Ltd., idisglobal.com]"), encoding="utf-8")
+    problems = load_db(tmp_path / "sig").problems
+    assert any("'Ltd.'" in p and "IDIS" in p for p in problems)
