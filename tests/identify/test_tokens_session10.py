@@ -170,7 +170,7 @@ def test_other_equipment_makers_are_named(value: str, maker: str) -> None:
     assert _find(value) == maker
 
 
-@pytest.mark.parametrize("value", ["Sharp", "Pioneer Square", "Kingston upon Thames", "Whirlpool bath", "neato"])
+@pytest.mark.parametrize("value", ["Sharp", "Pioneer Square", "Kingston upon Thames", "Whirlpool bath", "neato", "1 Gigabyte", "owlet"])
 def test_maker_names_that_are_words_or_places_name_nobody_alone(value: str) -> None:
     assert _find(value) is None
 
@@ -214,3 +214,16 @@ def test_a_split_alias_list_is_reported_when_loading(tmp_path) -> None:  # type:
                                                       "aliases: [IDIS Co., Ltd., idisglobal.com]"), encoding="utf-8")
     problems = load_db(tmp_path / "sig").problems
     assert any("'Ltd.'" in p and "IDIS" in p for p in problems)
+
+
+def test_dns_sd_make_and_model_keys_and_the_upnp_model_url_are_read() -> None:
+    assert MN is not None
+    # Bonjour printing's make-and-model keys (ty, product, usb_MFG/usb_MDL) and Cast's md are the device's own;
+    # a user-set friendly name (fn) and other keys are not read
+    for name in ("mdns.txt.ty", "mdns.txt.product", "mdns.txt.usb_MFG", "mdns.txt.md", "upnp.modelURL"):
+        assert MN.applies(name), name
+    for name in ("mdns.txt.fn", "mdns.txt.rp", "upnp.presentationURL", "mdns.txt.note"):
+        assert not MN.applies(name), name
+    raw = ('EPSON ET-2750 Series._ipp._tcp.local. TXT "ty=EPSON ET-2750 Series" "rp=ipp/print"\n')
+    got = identify(Observation(ip=None, mac=None, responses=(Response(protocol="mdns", port=5353, request="_ipp._tcp.local", raw=raw),)), DB)
+    assert got.vendor == "Epson" and got.device_type not in VIDEO_TYPES
