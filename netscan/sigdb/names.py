@@ -42,6 +42,11 @@ _COMPANY_PLACE = frozenset({
     "anhui", "qingdao", "shandong", "jinan", "foshan", "zhuhai", "zhongshan", "huizhou", "changsha", "hunan", "xian",
     "shaanxi", "fuzhou", "wuxi", "changzhou", "hebei", "henan", "zhengzhou", "liaoning", "dalian", "shenyang", "jiangxi",
     "hongkong", "hong", "kong", "hk", "taiwan", "taipei",
+    # more registration places of Chinese and Taiwanese device makers (IEEE registrants, ONVIF manufacturer fields)
+    "kunshan", "taicang", "jiaxing", "shaoxing", "wenzhou", "quanzhou", "zhangzhou", "nanchang", "kunming", "taiyuan",
+    "harbin", "changchun", "guiyang", "nanning", "shijiazhuang", "yantai", "weihai", "jinhua", "yiwu", "huzhou",
+    "taizhou", "nantong", "yangzhou", "zhenjiang", "xuzhou", "jiangmen", "shantou", "zhaoqing", "guangxi", "yunnan",
+    "guizhou", "shanxi", "heilongjiang", "jilin", "hainan", "haikou", "hsinchu", "taoyuan", "taichung", "kaohsiung",
 })
 _WORD = re.compile(r"[0-9A-Za-z][0-9A-Za-z&'+-]*")
 

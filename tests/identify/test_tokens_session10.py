@@ -227,3 +227,12 @@ def test_dns_sd_make_and_model_keys_and_the_upnp_model_url_are_read() -> None:
     raw = ('EPSON ET-2750 Series._ipp._tcp.local. TXT "ty=EPSON ET-2750 Series" "rp=ipp/print"\n')
     got = identify(Observation(ip=None, mac=None, responses=(Response(protocol="mdns", port=5353, request="_ipp._tcp.local", raw=raw),)), DB)
     assert got.vendor == "Epson" and got.device_type not in VIDEO_TYPES
+
+
+def test_more_registration_places_are_cut_from_company_names() -> None:
+    from netscan.sigdb.names import short_company_name
+
+    assert short_company_name("Kunshan Foo Electronics Co., Ltd.") == "Foo"
+    assert short_company_name("Hsinchu Bar Technology Inc.") == "Bar"
+    # a place alone stays as written; a place that is all that is left after the legal form is kept
+    assert short_company_name("Harbin") == "Harbin" and short_company_name("Taizhou Co., Ltd.") == "Taizhou"
