@@ -56,6 +56,8 @@ class MakerNames:
     examples: tuple[dict[str, Any], ...]
     platforms: frozenset[str] = frozenset()
     """Keys of names that are a platform's (a camera SoC maker's SDK): found first, the value names nobody."""
+    skip_values: re.Pattern[str] | None = None
+    """Values that name nobody whatever names they hold (an application CPE names a software's maker)."""
     _seen: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def applies(self, name: str) -> bool:
@@ -69,7 +71,7 @@ class MakerNames:
         if value in self._seen:
             return self._seen[value]
         hit = None
-        for m in self.pattern.finditer(value):
+        for m in self.pattern.finditer(value) if self.skip_values is None or not self.skip_values.search(value) else ():
             key = vendor_key(m.group(0))
             if key in self.platforms:
                 break  # the SoC / SDK maker's name: what follows describes its parts, not the device's maker
@@ -197,8 +199,9 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
                           + r")(?:(?![A-Za-z])|(?-i:(?<=[a-z])(?=[A-Z])))")
                if ordered else None)
     weight = float(data.get("weight", 1.0)) * NAME_PREFERENCE
+    skip = _field_pattern(data, "skip_values", f"{where}: maker_names") if "skip_values" in data else None
     return MakerNames(fields=fields, pattern=pattern, by_key=by_key, weight=weight, examples=_examples(data, f"{where}: maker_names"),
-                      platforms=platform_keys)
+                      platforms=platform_keys, skip_values=skip)
 
 
 def load_manufacturer_fields(data: Any, where: str) -> ManufacturerFields:

@@ -236,3 +236,17 @@ def test_more_registration_places_are_cut_from_company_names() -> None:
     assert short_company_name("Hsinchu Bar Technology Inc.") == "Bar"
     # a place alone stays as written; a place that is all that is left after the legal form is kept
     assert short_company_name("Harbin") == "Harbin" and short_company_name("Taizhou Co., Ltd.") == "Taizhou"
+
+
+def test_a_hardware_or_os_cpe_names_its_maker_an_application_cpe_nobody() -> None:
+    assert MN is not None and MN.applies("nmap.cpe") and MN.applies("other.kv.cpe") and MN.applies("other.kv.product")
+    assert _find("cpe:/h:hikvision:ds-2cd2032-i") == "Hikvision"
+    assert _find("cpe:2.3:o:cisco:ios:15.1:*:*:*:*:*:*:*") == "Cisco"
+    # an application's maker is not the device's (TP-Link's firmware CPE is an application CPE in NVD's naming)
+    assert _find("cpe:/a:tp-link:tl-wr740n_firmware") is None and _find("cpe:2.3:a:dahua:smartpss:*") is None
+    assert _find("cpe:/o:linux:linux_kernel") is None
+    # nmap -oX service lines as netscan's nmap-XML reader records them
+    got = identify(Observation(ip=None, mac=None, responses=(Response(
+        protocol="other", port=80, request="nmap-service",
+        raw="service: http\nproduct: Hikvision IP camera httpd\ncpe: cpe:/h:hikvision:ds-2cd2032-i"),)), DB)
+    assert got.vendor == "Hikvision"
