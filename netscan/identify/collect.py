@@ -78,9 +78,11 @@ _MAC_VALUE = re.compile(r"^([0-9A-Fa-f]{2})[:-]?([0-9A-Fa-f]{2})[:-]?([0-9A-Fa-f
 
 @lru_cache(maxsize=1 << 14)
 def _mac_tokens(value: str) -> tuple[str, ...]:
-    """The MAC-address tokens in a name (``_MAC_TOKEN``) that hold a hex letter and a digit, kept per
-    value (names repeat across devices)."""
-    return tuple(t for t in (m.group(0) for m in _MAC_TOKEN.finditer(value)) if _HEX_LETTER.search(t) and _DIGIT.search(t))
+    """The MAC-address tokens in a name (``_MAC_TOKEN``), kept per value (names repeat across devices): one
+    written with separators (``00:12:34:56:78:90``) whatever its digits, a bare run of twelve only when it
+    holds a hex letter and a digit (a run of decimal digits is a number, a serial or a time)."""
+    return tuple(t for t in (m.group(0) for m in _MAC_TOKEN.finditer(value))
+                 if len(t) == 17 or (_HEX_LETTER.search(t) and _DIGIT.search(t)))
 
 
 def _reported_mac(db: SignatureDB, name: str, values: list[str]) -> tuple[str, str, str] | None:
@@ -123,12 +125,13 @@ ENTERPRISE_FIELD = "snmp.enterprise"
 _SYSOID_KEY = re.compile(r"(?i)\.(?:kv|json|xml)\.(?:[^ ]{0,120}[./])?(?:sys(?:tem)?_?(?:object_?id(?:entifier)?|oid)|snmp_?(?:sys_?)?oid)$")
 _SYSOID_TAILS = ("id", "Id", "ID", "oid", "OID", "Oid", "ier", "IER")
 #: A web UI's copyright notice (``Copyright © 2017 Hangzhou Hikvision Digital Technology Co., Ltd.``,
-#: ``&copy; Reolink``): the holder is whoever put the firmware's pages out under their name -- the maker or,
-#: on a relabel, the label. Years, "by" and the sign are skipped; the holder runs to markup or a line's end.
+#: ``&copy; Reolink``, Chinese firmware's ``版权所有 ©2015 杭州海康威视数字技术股份有限公司``): the holder is whoever put
+#: the firmware's pages out under their name -- the maker or, on a relabel, the label. Years, "by" and the sign
+#: are skipped; the holder runs to markup or a line's end.
 _COPYRIGHT = re.compile(
-    r"(?i)(?:copyright|&copy;|\u00a9)[\s:]{0,3}(?:(?:&copy;|\u00a9|\(c\))\s{0,3})?"
-    r"(?:(?:19|20)\d\d(?:\s{0,2}[-\u2013,~]\s{0,2}(?:(?:19|20)\d\d|\d\d))?\s{1,3})?(?:by\s{1,3})?"
-    r"([A-Za-z][^<>\n\"{}|;]{1,80})")
+    r"(?i)(?:copyright|&copy;|\u00a9|\u7248\u6743\u6240\u6709)[\s:\uff1a]{0,3}(?:(?:&copy;|\u00a9|\(c\))[\s,]{0,3})?"
+    r"(?:(?:19|20)\d\d(?:\s{0,2}[-\u2013,~]\s{0,2}(?:(?:19|20)\d\d|\d\d))?(?:,?\s{1,3}|(?=[\u4e00-\u9fff])))?(?:by\s{1,3})?"
+    r"([A-Za-z\u4e00-\u9fff][^<>\n\"{}|;]{1,80})")
 #: Where a body's copyright notice is looked for, and how many notices are read.
 MAX_COPYRIGHT_CHARS = 64 * 1024
 MAX_COPYRIGHT_NOTICES = 3
@@ -174,7 +177,7 @@ def _claim_copyright(db: SignatureDB, values: list[str], resp: Response, claims:
     if mn is None or not values:
         return
     body = values[0][:MAX_COPYRIGHT_CHARS]
-    if "opyright" not in body and "OPYRIGHT" not in body and "\u00a9" not in body and "&copy;" not in body:
+    if "opyright" not in body and "OPYRIGHT" not in body and "\u00a9" not in body and "&copy;" not in body and "\u7248\u6743" not in body:
         return
     for m in islice(_COPYRIGHT.finditer(body), MAX_COPYRIGHT_NOTICES):  # (the first notices only: no search past them)
         named = mn.find(m.group(1).strip())

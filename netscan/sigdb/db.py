@@ -546,6 +546,9 @@ def _load_vendors(db: SignatureDB, root: Path) -> None:
             except SignatureError as exc:
                 db.problems.append(str(exc))
     for v in db.vendors.values():
+        for plain in v.aliases:
+            if alias_is_legal_form(plain):  # ``[IDIS Co., Ltd.]`` unquoted in a YAML list is two aliases, one "Ltd."
+                db.problems.append(f"{v.file}: alias {plain!r} of {v.name!r} is only a legal form (quote a name with commas)")
         for alias in (v.name, v.legal, *v.aliases):
             if not alias:
                 continue
@@ -688,6 +691,12 @@ _LEGAL_FORMS = frozenset({
     "co", "ltd", "inc", "corp", "corporation", "limited", "llc", "gmbh", "ag", "ab", "bv", "b", "v", "sa", "s", "a", "spa",
     "p", "srl", "kft", "oy", "pty", "pvt", "pte", "plc", "company", "incorporated", "kk", "nv", "as", "aps", "sdn", "bhd",
 })
+
+
+def alias_is_legal_form(alias: str) -> bool:
+    """True when a name is nothing but legal-form words (``Ltd.``, ``Co., Ltd``, ``Inc``): never a company's name."""
+    words = normalise_name(alias).split()
+    return bool(words) and all(w in _LEGAL_FORMS for w in words)
 
 
 def registrant_key(name: str | None) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from netscan.errors import SignatureError
-from netscan.sigdb.names import normalise_name, short_company_name, vendor_key
+from netscan.sigdb.names import CJK_CHARS, normalise_name, short_company_name, vendor_key
 
 if TYPE_CHECKING:
     from netscan.sigdb.db import SignatureDB
@@ -37,6 +37,12 @@ MIN_NAME_CHARS = 4
 #: Longest value searched for names (prose and markup are not read).
 MAX_NAME_VALUE = 256
 _UNKNOWN_NAME = re.compile(r"^(?=.{2,40}$)[A-Za-z][A-Za-z0-9 .,&'()+-]*$")
+#: The words of a name as searched: runs of Latin letters and digits, or of CJK letters.
+_NAME_TOKEN = re.compile(f"[0-9A-Za-z]+|[{CJK_CHARS}]+")
+#: Endings of an alias that is a domain (``hik-connect.com``, ``tvt.net.cn``): a name; other dotted aliases
+#: without a space are abbreviations (``Inc.``).
+_DOMAIN_ENDS = (".com", ".net", ".org", ".cn", ".de", ".io", ".tv", ".co", ".jp", ".kr", ".tw", ".uk", ".eu", ".cc", ".me",
+                ".info", ".biz", ".us", ".ca", ".au", ".it", ".fr", ".nl", ".se", ".hk", ".in", ".ru", ".pl", ".es", ".ch")
 
 
 @dataclass
@@ -50,6 +56,8 @@ class MakerNames:
     examples: tuple[dict[str, Any], ...]
     platforms: frozenset[str] = frozenset()
     """Keys of names that are a platform's (a camera SoC maker's SDK): found first, the value names nobody."""
+    skip_values: re.Pattern[str] | None = None
+    """Values that name nobody whatever names they hold (an application CPE names a software's maker)."""
     _seen: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def applies(self, name: str) -> bool:
@@ -63,7 +71,7 @@ class MakerNames:
         if value in self._seen:
             return self._seen[value]
         hit = None
-        for m in self.pattern.finditer(value):
+        for m in self.pattern.finditer(value) if self.skip_values is None or not self.skip_values.search(value) else ():
             key = vendor_key(m.group(0))
             if key in self.platforms:
                 break  # the SoC / SDK maker's name: what follows describes its parts, not the device's maker
@@ -155,20 +163,25 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
         raise SignatureError(f"{where}: maker_names 'platforms' must be a list")
     platform_keys = frozenset(vendor_key(str(x)) for x in platforms)
     by_key: dict[str, str] = {}
+    # one alternative per distinct spelling (an alias written with other spaces or hyphens than the name,
+    # "Hik-Vision" beside "Hikvision", is a spelling of its own), each vendor key naming one vendor
     alternatives: dict[str, str] = {}
     for v in db.vendors.values():
         for alias in (v.name, *v.aliases):
             key = vendor_key(alias)
             if key in ignored or not any(c.isalpha() for c in key) or not _searchable(key):
                 continue
-            if key in platform_keys:
-                alternatives.setdefault(key, r"[\s_.-]?".join(re.escape(t) for t in re.split(r"[^0-9A-Za-z]+", alias) if t))
+            tokens = [re.escape(t) for t in _NAME_TOKEN.findall(alias)]
+            if not tokens:
                 continue
-            if "." in alias and " " not in alias and not alias.endswith((".com", ".net", ".org", ".cn", ".de")):
+            spelled = r"[\s_.-]?".join(tokens)
+            if key in platform_keys:
+                alternatives.setdefault(spelled.casefold(), spelled)
+                continue
+            if "." in alias and " " not in alias and not alias.endswith(_DOMAIN_ENDS):
                 continue  # "Inc." style abbreviations; domains (hikvision.com, ui.com) are names
             by_key.setdefault(key, v.name)
-            tokens = [re.escape(t) for t in re.split(r"[^0-9A-Za-z]+", alias) if t]
-            alternatives.setdefault(key, r"[\s_.-]?".join(tokens))
+            alternatives.setdefault(spelled.casefold(), spelled)
     ordered = sorted(alternatives.values(), key=len, reverse=True)
     # grouped by first character (every alternative starts with a letter or digit, matched case-insensitively),
     # longest first within a group as before: at a word start only the names beginning with that character are
@@ -177,14 +190,18 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
     for alt in ordered:
         groups.setdefault(alt[0].lower(), []).append(alt)
     grouped = [f"{first}(?:{'|'.join(a[1:] for a in alts)})" if len(alts) > 1 else alts[0] for first, alts in groups.items()]
-    # a name ends at a non-letter, or where a CamelCase word or code begins (``HikvisionRtspServer``,
-    # ``ReolinkStreaming``, a host name ``TapoC200``): the name's last letter lower case, the next an upper-case
-    # letter; an all-capitals run (``ACTIONS``) is one word and names nobody
-    pattern = (re.compile(r"(?i)(?<![A-Za-z0-9])(?:" + "|".join(grouped) + r")(?:(?![A-Za-z])|(?-i:(?<=[a-z])(?=[A-Z])))")
+    # a name starts after a non-letter, but not after a single letter and a hyphen (``y-axis``, ``x-axis``: an
+    # axis of a chart, not Axis); it ends at a non-letter, or where a CamelCase word or code begins
+    # (``HikvisionRtspServer``, ``ReolinkStreaming``, a host name ``TapoC200``): the name's last letter lower
+    # case, the next an upper-case letter; an all-capitals run (``ACTIONS``) is one word and names nobody.
+    # A name in a CJK script has no spaces around it in its own language: it is found inside other CJK text.
+    pattern = (re.compile(r"(?i)(?<![A-Za-z0-9])(?<!(?<![A-Za-z0-9])[A-Za-z]-)(?:" + "|".join(grouped)
+                          + r")(?:(?![A-Za-z])|(?-i:(?<=[a-z])(?=[A-Z])))")
                if ordered else None)
     weight = float(data.get("weight", 1.0)) * NAME_PREFERENCE
+    skip = _field_pattern(data, "skip_values", f"{where}: maker_names") if "skip_values" in data else None
     return MakerNames(fields=fields, pattern=pattern, by_key=by_key, weight=weight, examples=_examples(data, f"{where}: maker_names"),
-                      platforms=platform_keys)
+                      platforms=platform_keys, skip_values=skip)
 
 
 def load_manufacturer_fields(data: Any, where: str) -> ManufacturerFields:

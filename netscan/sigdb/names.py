@@ -6,12 +6,16 @@ from __future__ import annotations
 import functools
 import re
 
-_NORM = re.compile(r"[^0-9a-z]+")
+#: Characters of CJK scripts kept in a name (kana, CJK ideographs, Hangul): a maker's native-script name
+#: (海康威视, 大华技术) is a name like its Latin spelling, not punctuation.
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_NORM = re.compile(f"[^0-9a-z{CJK_CHARS}]+")
 
 
 @functools.lru_cache(maxsize=65536)
 def normalise_name(name: str | None) -> str:
-    """Casefold, punctuation to spaces, collapse spaces: 'Co.,Ltd.' and 'Co., Ltd' compare equal."""
+    """Casefold, punctuation to spaces, collapse spaces: 'Co.,Ltd.' and 'Co., Ltd' compare equal. Letters of
+    CJK scripts are kept (``CJK_CHARS``); other letters outside a-z are dropped."""
     return " ".join(_NORM.sub(" ", (name or "").casefold()).split())
 
 
@@ -38,6 +42,11 @@ _COMPANY_PLACE = frozenset({
     "anhui", "qingdao", "shandong", "jinan", "foshan", "zhuhai", "zhongshan", "huizhou", "changsha", "hunan", "xian",
     "shaanxi", "fuzhou", "wuxi", "changzhou", "hebei", "henan", "zhengzhou", "liaoning", "dalian", "shenyang", "jiangxi",
     "hongkong", "hong", "kong", "hk", "taiwan", "taipei",
+    # more registration places of Chinese and Taiwanese device makers (IEEE registrants, ONVIF manufacturer fields)
+    "kunshan", "taicang", "jiaxing", "shaoxing", "wenzhou", "quanzhou", "zhangzhou", "nanchang", "kunming", "taiyuan",
+    "harbin", "changchun", "guiyang", "nanning", "shijiazhuang", "yantai", "weihai", "jinhua", "yiwu", "huzhou",
+    "taizhou", "nantong", "yangzhou", "zhenjiang", "xuzhou", "jiangmen", "shantou", "zhaoqing", "guangxi", "yunnan",
+    "guizhou", "shanxi", "heilongjiang", "jilin", "hainan", "haikou", "hsinchu", "taoyuan", "taichung", "kaohsiung",
 })
 _WORD = re.compile(r"[0-9A-Za-z][0-9A-Za-z&'+-]*")
 
