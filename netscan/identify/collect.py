@@ -7,6 +7,7 @@ from itertools import islice
 from functools import lru_cache
 from typing import NamedTuple
 
+from netscan.identify.firmware import other_software_before, other_software_key
 from netscan.identify.lines import LINE_DISCOUNT, WEAK_SOURCE, LineHit, platform_board, read_lines
 from netscan.identify.snmp import claim_product
 from netscan.model import Evidence, Observation, Response
@@ -374,9 +375,15 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                                              exhaustive)
                         break
             if any_applies:
+                other_key = other_software_key(name)
                 for value in values:
                     for rule, got in db.family_matches(value) if not exhaustive else _family_matches_exhaustive(db, value):
                         said = True
+                        if "firmware" in got and (other_key or other_software_before(value, got["firmware"])):
+                            # a web UI's, a plug-in's, the hardware's version in the maker's scheme: not the firmware
+                            got = {k: v for k, v in got.items() if k != "firmware"}
+                            if not got.get("vendor"):
+                                continue
                         if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
                             continue
                         hits[rule.id] = hits.get(rule.id, 0) + 1
@@ -416,9 +423,12 @@ def _claim_lines(db: SignatureDB, texts: list[tuple[str, str]], resp: Response, 
             found = kept
         for hit in found:
             rule = hit.rule
+            got = hit.got
+            if "firmware" in got and other_software_before(hit.line, got["firmware"]):
+                got = {k: v for k, v in got.items() if k != "firmware"}  # another software's version (netscan/identify/firmware.py)
             said = {(c.key, c.value.casefold()) for c in claims[start:]}
-            new = [k for k, v in hit.got.items() if k in ("vendor", "model", "firmware") and (k, v.casefold()) not in said]
-            if not new or (("model" in hit.got or "firmware" in hit.got) and new == ["vendor"]):
+            new = [k for k, v in got.items() if k in ("vendor", "model", "firmware") and (k, v.casefold()) not in said]
+            if not new or (("model" in got or "firmware" in got) and new == ["vendor"]):
                 continue  # the fields already said it
             if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
                 continue
@@ -427,9 +437,9 @@ def _claim_lines(db: SignatureDB, texts: list[tuple[str, str]], resp: Response, 
             source = rule.id if hit.strong else WEAK_SOURCE
             line = hit.line if len(hit.line) <= 120 else hit.line[:117] + "..."
             evidence.append(Evidence(kind="rule", source=source, detail=f"{rule.description} ({rule.id}, in a line of {name}: {line})",
-                                     extracted=dict(hit.got), weight=weight, protocol=resp.protocol, port=resp.port))
+                                     extracted=dict(got), weight=weight, protocol=resp.protocol, port=resp.port))
             idx = len(evidence) - 1
-            for key, val in hit.got.items():
+            for key, val in got.items():
                 claims.append(Claim(key, val, weight, idx))
 
 

@@ -35,6 +35,7 @@ from typing import Any
 
 from netscan.identify.collect import Claim
 from netscan.identify.lines import WEAK_SOURCE
+from netscan.identify.firmware import firmware_extent
 from netscan.model import VIDEO_TYPES, CoveredStatus, Evidence, Identification, Observation
 from netscan.parsers import fields as parse_fields
 from netscan.sigdb.db import SignatureDB
@@ -213,7 +214,8 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
         if c.key == "firmware" and not firmware_sane(c.value):
             continue  # a placeholder word or a non-version is no firmware, whichever rule read it
         if c.key in ("model", "firmware", "serial", "hostname", "device_type"):
-            per_key[c.key].add(_tidy_model(c.value) if c.key == "model" else c.value, weight_of(c))
+            value = _tidy_model(c.value) if c.key == "model" else firmware_extent(c.value) if c.key == "firmware" else c.value
+            per_key[c.key].add(value, weight_of(c))
 
     _merge_maker_prefixed(db, per_key["model"])
     model = per_key["model"].best()[0]

@@ -80,7 +80,7 @@ def test_nuclei_version_extractors_give_the_firmware(db: SignatureDB) -> None:
     assert _ident(db, '[acme-ipcam-version] [http] [info] http://10.0.0.3/ ["2.1.7.9"]\n', "http").firmware == "2.1.7.9"
     event = {"template-id": "acme-camera-detect", "info": {"name": "ACME camera"}, "extractor-name": "firmware-version",
              "extracted-results": ["FW 3.2.1 (2023-05-01)"], "matched-at": "http://10.0.0.3/"}
-    assert _ident(db, json.dumps(event), "http").firmware == "FW 3.2.1 (2023-05-01)"
+    assert _ident(db, json.dumps(event), "http").firmware == "3.2.1"  # the label word and the bracketed date are not the version
 
 
 def test_nuclei_software_versions_are_not_firmware(db: SignatureDB) -> None:

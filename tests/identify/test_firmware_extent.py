@@ -1,0 +1,157 @@
+"""The extent of a firmware version and the choice of the device's version over other software's
+(netscan/identify/firmware.py, signatures/families/generic.yaml ``semantic-firmware-in-text``,
+netscan/identify/collect.py): what follows a version in its field (a date or build in brackets, the
+next ``Key: value`` pair, a cut value's dangling word) is dropped, a maker's own build suffix is kept;
+a version labelled as the web UI's, a plug-in's, the hardware's, a module's or a client's is never the
+firmware, even in the maker's scheme."""
+
+from __future__ import annotations
+
+import pytest
+
+from netscan.identify import identify
+from netscan.identify.firmware import firmware_extent, other_software_before, other_software_key
+from netscan.model import Observation, Response
+from netscan.sigdb import load_db
+
+
+@pytest.fixture(scope="module")
+def db():  # type: ignore[no-untyped-def]
+    return load_db()
+
+
+def _fw(db, raw: str, protocol: str = "other", request: str = "") -> str | None:  # type: ignore[no-untyped-def]
+    obs = Observation(None, None, (Response(protocol, raw, None, request),))
+    return identify(obs, db).firmware
+
+
+@pytest.mark.parametrize("value, want", [
+    # a release date or build in brackets after a blank (a device page's "Firmware Version: E++2.17 (20241224)"
+    # shape; MikroTik RouterOS prints its channel so: "6.48.6 (long-term)", help.mikrotik.com "Upgrading and installation")
+    ("5.1.0 (2021-01-01)", "5.1.0"),
+    ("2.4.1.0 (Build 20181212)", "2.4.1.0"),
+    ("1.12.1 (Jan  9 2024)", "1.12.1"),
+    ("6.48.6 (long-term)", "6.48.6"),
+    ("4.9.6.207 (beta)", "4.9.6.207"),
+    # a date after a dash
+    ("V1.3.0.0 - 2019/01/01", "V1.3.0.0"),
+    # the next key/value pair of a line holding several (Dahua's ", Build Date: ...", a hardware pair)
+    ("2.800.0000000.16.R, Build Date: 2019-01-04", "2.800.0000000.16.R"),
+    ("V2.800.0000000.16.R build: 2019-01-04", "V2.800.0000000.16.R"),
+    ("v1.0.12 Hardware: v2.0.0", "v1.0.12"),
+    ("V5.7.3 build 221129 | Model: DS-2CD2143G2-I", "V5.7.3 build 221129"),
+    # a value cut where it was published (python-kasa#1628's pretty-print: 'sw_version': '1.0.4 ' 'Build ...)
+    ("1.0.4 Build", "1.0.4"),
+    ("2.4.0.1-...", "2.4.0.1"),
+    # kept: what the maker's scheme writes inside the version
+    ("V5.5.0 build 170725", "V5.5.0 build 170725"),                                    # Hikvision
+    ("1.0.2 Build 200915 Rel.085940", "1.0.2 Build 200915 Rel.085940"),                # TP-Link
+    ("1.1.16 Build 211209 Rel.37726n(4555)", "1.1.16 Build 211209 Rel.37726n(4555)"),  # TP-Link, glued
+    ("1.4.0 Build 20231017 Rel. 33876", "1.4.0 Build 20231017 Rel. 33876"),
+    ("MCE16-2MP_V0_BU_STARIR-H5 V3.0.2.1 build 2020-05-05 14:10:20", "MCE16-2MP_V0_BU_STARIR-H5 V3.0.2.1 build 2020-05-05 14:10:20"),
+    ("v3.0.0.2356_23062003", "v3.0.0.2356_23062003"),                                  # Reolink
+    ("1.0.0.5-2023-05-12", "1.0.0.5-2023-05-12"),                                      # a date glued on by a dash
+    ("2.800.0000000.13.R.221108", "2.800.0000000.13.R.221108"),
+    ("FD8169A-VVTK-0103a", "FD8169A-VVTK-0103a"),                                      # Vivotek
+    ("1029_16061700", "1029_16061700"),
+    ("(5.5.0)", "(5.5.0)"),                                                            # nothing before the bracket: left alone
+])
+def test_firmware_extent(value: str, want: str) -> None:
+    assert firmware_extent(value) == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    # the field conventions read the whole value; the extent is the version
+    ("Firmware: 5.1.0 (2021-01-01)", "5.1.0"),
+    ("Firmware Version: 2.4.1.0 (Build 20181212)", "2.4.1.0"),
+    ("FW: 5.0.1-1234 (latest)", "5.0.1-1234"),
+    ("Firmware: v1.0.12 Hardware: v2.0.0", "v1.0.12"),
+    # separators people and pages write between the label and the version
+    ("Firmware Version          V5.5.0", "V5.5.0"),                  # a two-column page copied as text
+    ("**Firmware version**: 5.5.0", "5.5.0"),                        # Markdown bold around the label
+    ("Firmware - V5.5.0", "V5.5.0"),
+    ("Firmware \u2013 V5.5.0", "V5.5.0"),
+    ("Firmware\u00a0version:\u00a0V5.5.0", "V5.5.0"),              # non-breaking spaces of a web page
+    ("<html><body><b>Firmware Version:</b> V5.5.0<br><b>Model:</b> X</body></html>", "V5.5.0"),
+    ("firmware version is 5.5.0", "5.5.0"),
+    ("The firmware is 4.36.9.139.", "4.36.9.139"),
+    ("Firmware (4.5.2.1234)", "4.5.2.1234"),
+    # labels in other languages: Chinese (固件版本 firmware version, 软件版本 software version), Russian (версия прошивки)
+    ("\u56fa\u4ef6\u7248\u672c\uff1a1.0.5.12", "1.0.5.12"),
+    ("\u8f6f\u4ef6\u7248\u672c\uff1a2.0.3.1", "2.0.3.1"),
+    ("\u0412\u0435\u0440\u0441\u0438\u044f \u043f\u0440\u043e\u0448\u0438\u0432\u043a\u0438: V5.5.0", "V5.5.0"),
+    # firmware shapes of consumer cameras (yi-hack-MStar#89 "firmware 4.5.0.0C_201910080934"; chuangmi-camera-v5#4 "3.4.5_2018091817")
+    ("I have a 4FUS camera and firmware 4.5.0.0C_201910080934", "4.5.0.0C_201910080934"),
+    ("latest firmware `3.4.5_2018091817`", "3.4.5_2018091817"),
+])
+def test_firmware_in_text(db, raw: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert _fw(db, raw) == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    # Hikvision's device page lists Firmware, Encoding, Web and Plugin versions; only the first is the firmware,
+    # though the web UI's is written in the same scheme (V<x>.<y>.<z> build <yymmdd>)
+    ("Web Version: V4.0.1 build 180313\nFirmware Version: V5.5.0 build 170725", "V5.5.0 build 170725"),
+    ("WEB\u7248\u672c\uff1aV4.0.1 build 180313\n\u8f6f\u4ef6\u7248\u672c\uff1aV5.5.0 build 170725", "V5.5.0 build 170725"),
+    ("Plugin Version: V3.0.6.23 build 180109\nSoftware Version: V5.4.5 build 170123", "V5.4.5 build 170123"),
+    ("MCU firmware: 1.1.2724.442\nFirmware: 5.5.0", "5.5.0"),
+    ("App version: 2.19.14\nCamera firmware: 4.36.9.139", "4.36.9.139"),
+    ("Hardware version: V1.0.0\nSoftware version: V2.0.0", "V2.0.0"),
+])
+def test_device_firmware_over_other_versions(db, raw: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert _fw(db, raw) == want
+
+
+@pytest.mark.parametrize("raw", [
+    # counter-examples: another software's or a part's version is never the firmware
+    "Web Version: V4.0.1 build 180313",
+    "Plugin Version V3.0.6.23 build 180109",
+    "WEB\u7248\u672c\uff1aV4.0.1 build 180313",
+    "MCU firmware: 1.1.2724.442",
+    "Wi-Fi firmware 1.0.12",
+    "client software version 3.5.1",
+    "Kernel Version: 4.9.37",
+    "Bootloader version 1.0.9",
+    "U-Boot 2010.06 (Jan 28 2016 - 16:12:26)",
+    "BusyBox v1.20.2 (2015-06-11 13:30:23 CST) built-in shell (ash)",
+    "Linux version 3.10.14 (root@localhost) (gcc version 4.9.4) #1 SMP",
+    "App version: 2.19.14",
+    "ONVIF version 2.6.1",
+    "SDK version 6.1.9.48",
+    "Hardware version: 1.0.2",
+    "Encoding Version: V7.3 build 170524",
+    "available firmware 5.7.20",
+    "Firmware 2019-06-04",
+])
+def test_other_versions_are_not_firmware(db, raw: str) -> None:  # type: ignore[no-untyped-def]
+    assert _fw(db, raw) is None
+
+
+def test_other_software_in_a_field_name(db) -> None:  # type: ignore[no-untyped-def]
+    # a maker-scheme version under a web UI's key names the maker but is not the firmware
+    ident = identify(Observation(None, None, (Response("http", '{"webVersion": "V4.0.1 build 180313"}', 80, "GET /"),)), db)
+    assert ident.firmware is None
+    assert ident.vendor == "Hikvision"
+    assert _fw(db, '{"firmwareVersion": "V5.5.0 build 170725", "webVersion": "V4.0.1 build 180313"}', "http", "GET /") == "V5.5.0 build 170725"
+
+
+@pytest.mark.parametrize("name, other", [
+    ("other.kv.WebVersion", True), ("other.kv.PluginVersion", True), ("http.json.hw_ver", True),
+    ("other.kv.EncodingVersion", True), ("http.kv.KernelVersion", True), ("http.json.latestFirmware", True),
+    ("http.json.appVersion", True), ("http.json.web_ver", True),
+    ("http.kv.FirmwareVersion", False), ("http.kv.SoftwareVersion", False), ("onvif.FirmwareVersion", False),
+    ("http.xml.DeviceInfo/firmwareVersion", False), ("http.json.sw_ver", False), ("http.json.version", False),
+])
+def test_other_software_key(name: str, other: bool) -> None:
+    assert other_software_key(name) is other
+
+
+@pytest.mark.parametrize("text, version, other", [
+    ("Web Version: V4.0.1 build 180313", "V4.0.1 build 180313", True),
+    ("hw_ver=V1.0.0 build 200101", "V1.0.0 build 200101", True),
+    ("Firmware Version: V5.5.0 build 170725", "V5.5.0 build 170725", False),
+    ("DS-2CD2032-I V5.5.0 build 170725", "V5.5.0 build 170725", False),
+    ("Web Version: V4.0.1\nFirmware V5.5.0 build 170725", "V5.5.0 build 170725", False),
+])
+def test_other_software_before(text: str, version: str, other: bool) -> None:
+    assert other_software_before(text, version) is other
