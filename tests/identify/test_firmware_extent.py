@@ -155,3 +155,29 @@ def test_other_software_key(name: str, other: bool) -> None:
 ])
 def test_other_software_before(text: str, version: str, other: bool) -> None:
     assert other_software_before(text, version) is other
+
+
+@pytest.mark.parametrize("protocol, port, req, raw, want", [
+    # a video device's greeting: <model> <kind> <version> (<date>) (nmap-service-probes line 698's layout)
+    ("other", 21, "", "220 AXIS 207W Network Camera 4.45 (Feb 21 2008) ready.", "4.45"),
+    ("telnet", 23, "", "\r\nAXIS M1054 Network Camera 5.40.9.2 (2013)\r\n\r\nlogin: ", "5.40.9.2"),
+    # nmap's -sV reading of a video device's own daemon, as netscan's nmap-XML reader records it
+    ("other", 21, "nmap-service", "product: AXIS P1346 Network Camera ftpd\nversion: 5.20\ndevicetype: webcam", "5.20"),
+])
+def test_firmware_in_device_greetings(db, protocol: str, port: int, req: str, raw: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert identify(Observation(None, None, (Response(protocol, raw, port, req),)), db).firmware == want
+
+
+@pytest.mark.parametrize("protocol, port, req, raw", [
+    # counter-examples: a server's or a shell's version, a product generation, a greeting without a version
+    ("other", 80, "nmap-service", "product: Boa httpd\nversion: 0.94.14rc21\ndevicetype: webcam"),
+    ("other", 23, "nmap-service", "product: BusyBox telnetd\nversion: 1.14.3\ndevicetype: webcam"),
+    ("other", 80, "nmap-service", "product: lighttpd\nversion: 1.4.35"),
+    ("other", 80, "nmap-service", "product: Some Camera httpd\nversion: 2.1.0\ndevicetype: general purpose"),
+    ("http", 80, "title", "IP Camera 2.0"),
+    ("other", 21, "", "220 AXIS P1346 Network Camera ready."),
+    ("rtsp", 554, "OPTIONS", "RTSP/1.0 200 OK\r\nServer: HiIpcam/V100R003 VodServer/1.0.0\r\nCSeq: 1\r\n\r\n"),
+    ("rtsp", 554, "DESCRIBE", "RTSP/1.0 200 OK\r\nServer: LIVE555 Streaming Media v2013.04.08\r\nCSeq: 2\r\n\r\n"),
+])
+def test_no_firmware_from_servers_or_generations(db, protocol: str, port: int, req: str, raw: str) -> None:  # type: ignore[no-untyped-def]
+    assert identify(Observation(None, None, (Response(protocol, raw, port, req),)), db).firmware is None
