@@ -76,6 +76,7 @@ def test_firmware_extent(value: str, want: str) -> None:
     ("firmware version is 5.5.0", "5.5.0"),
     ("The firmware is 4.36.9.139.", "4.36.9.139"),
     ("Firmware (4.5.2.1234)", "4.5.2.1234"),
+    ("<p>Software version&nbsp;:&nbsp;V2.0.1</p>", "V2.0.1"),
     # labels in other languages: Chinese (固件版本 firmware version, 软件版本 software version), Russian (версия прошивки)
     ("\u56fa\u4ef6\u7248\u672c\uff1a1.0.5.12", "1.0.5.12"),
     ("\u8f6f\u4ef6\u7248\u672c\uff1a2.0.3.1", "2.0.3.1"),
