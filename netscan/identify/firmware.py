@@ -19,8 +19,16 @@ from functools import lru_cache
 #: A version: digits with a dot or an underscore somewhere (``5.1.0``, ``V2.800.0000000.16.R``, ``1029_16061700``).
 _HAS_VERSION = re.compile(r"\d[._]\d|\d\.[A-Za-z]")
 
-#: A bracketed remark after a blank at the end: a date, a build, a release channel, a word or two.
-_TAIL_BRACKET = re.compile(r"\s+[(\[][^()\[\]]{1,40}[)\]]\s*$")
+#: A bracketed remark after a blank at the end: a date or a build number, a release channel
+#: (``(long-term)``, ``(beta)``, ``(R1)``). Other words in brackets (``(ONVIF Device Manager)``: the
+#: software the version belongs to) are left alone.
+_TAIL_BRACKET = re.compile(
+    r"\s+[(\[](?:[^()\[\]a-zA-Z]{0,12}\d[^()\[\]a-zA-Z]{0,20}"
+    r"|(?i:build|rel|release|date|built)[^()\[\]]{0,30}"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ ,.]{1,2}\d[^()\[\]]{0,20}"
+    r"|(?i:stable|beta|alpha|latest|current|long-term|lts|testing|test|official|release candidate|rc\d{0,2}|r\d{1,3}|final|hotfix))"
+    r"[)\]]\s*$"
+)
 
 #: A calendar date after a blank or a dash at the end, with no ``build`` word before it
 #: (``- 2019/01/01``, `` 2021-01-01``, `` Jan  9 2024``).

@@ -54,7 +54,11 @@ def _fw(db, raw: str, protocol: str = "other", request: str = "") -> str | None:
     ("2.800.0000000.13.R.221108", "2.800.0000000.13.R.221108"),
     ("FD8169A-VVTK-0103a", "FD8169A-VVTK-0103a"),                                      # Vivotek
     ("1029_16061700", "1029_16061700"),
-    ("(5.5.0)", "(5.5.0)"),                                                            # nothing before the bracket: left alone
+    ("(5.5.0)", "(5.5.0)"),
+    # other words in brackets name the software the version belongs to: not cut into a bare version
+    ("3.2.4 (ONVIF Device Manager)", "3.2.4 (ONVIF Device Manager)"),
+    ("4.30.0.1500 (R1)", "4.30.0.1500"),
+    ("7.0.2 (build 91)", "7.0.2"),                                                            # nothing before the bracket: left alone
 ])
 def test_firmware_extent(value: str, want: str) -> None:
     assert firmware_extent(value) == want
