@@ -73,6 +73,9 @@ def firmware_extent(value: str) -> str:
             cut = v[: m.start()].rstrip(" \t,;|-\u2013\u2014")
             if _HAS_VERSION.search(cut):
                 v = cut
+        cut = v.rstrip("._-")  # no version ends in a separator
+        if cut != v and _HAS_VERSION.search(cut):
+            v = cut
         if v == before:
             break
     return v
