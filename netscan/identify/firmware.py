@@ -73,7 +73,7 @@ def firmware_extent(value: str) -> str:
             cut = v[: m.start()].rstrip(" \t,;|-\u2013\u2014")
             if _HAS_VERSION.search(cut):
                 v = cut
-        cut = v.rstrip("._-")  # no version ends in a separator
+        cut = v.rstrip("_-")  # no version ends in a dash or an underscore (a trailing dot is kept: Xiongmai's V5 strings may end so)
         if cut != v and _HAS_VERSION.search(cut):
             v = cut
         if v == before:

@@ -90,7 +90,7 @@ def test_firmware_extent(value: str, want: str) -> None:
     ("latest firmware `3.4.5_2018091817`", "3.4.5_2018091817"),
     # a doubled separator before the build as a reporter typed it (training: home-assistant reolink_rest#7's line)
     ("NVR:         Model RLN16-410 Firmware: 3.0.0.186._22062406", "3.0.0.186._22062406"),
-    ("Firmware: 3.0.0.186._", "3.0.0.186"),
+    ("Firmware: 3.0.0.186_", "3.0.0.186"),
 ])
 def test_firmware_in_text(db, raw: str, want: str) -> None:  # type: ignore[no-untyped-def]
     assert _fw(db, raw) == want
