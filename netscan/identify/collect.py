@@ -208,7 +208,7 @@ def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_fie
     as a word in a short text field."""
     for value in values[:4]:
         if manufacturer_field and db.manufacturer is not None:
-            got = db.manufacturer.claim(db, value)
+            got = db.manufacturer.claim(db, value, name)
             if got is None:
                 continue
             maker, known = got
@@ -216,9 +216,14 @@ def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_fie
                 return  # the same unknown name in a second spelling of the field (onvif.Manufacturer, onvif.xml...)
             weight = db.manufacturer.weight if known else db.manufacturer.unknown_weight
             what = "a manufacturer field names a known maker or brand" if known else "a manufacturer field names a maker netscan does not know"
-            evidence.append(Evidence(kind="rule", source="manufacturer-field", detail=f"{what} ({name})", extracted={"vendor": maker},
+            # a label's own name before its maker's ("Vatilon (Hikvision)"): the label is the brand
+            label = db.manufacturer.label_before(db, db.manufacturer.make_part(name, value)) if known else None
+            extracted = {"vendor": maker, "brand": label} if label else {"vendor": maker}
+            evidence.append(Evidence(kind="rule", source="manufacturer-field", detail=f"{what} ({name})", extracted=extracted,
                                      weight=weight, protocol=protocol, port=port))
             claims.append(Claim("vendor", maker, weight, len(evidence) - 1, label=known))
+            if label:
+                claims.append(Claim("brand", label, weight, len(evidence) - 1))
             return
         if db.maker_names is not None and not manufacturer_field:
             maker_name = db.maker_names.find(value)

@@ -393,3 +393,30 @@ def model_shaped(token: str) -> bool:
     and a digit, and not a version number itself (``V5.4.0``)."""
     return (len(token) >= 3 and _MODEL_UPPER.search(token) is not None and _MODEL_DIGIT.search(token) is not None
             and _VERSION_SHAPED.fullmatch(token) is None)
+
+
+#: An identity parameter of a header value (``X-Device: model=DS-2CD2042WD; manufacturer="Foo Co., Ltd";
+#: fw=V5.4.0``): a ``name=value`` pair, the value quoted or running to the next ``;``/``,`` (a quoted one may
+#: hold both). Only names that say what the device is (its maker, model or firmware: the key vocabulary
+#: of families/generic.yaml) are kept; structural parameters (charset, realm, nonce, max-age, ns) are not.
+_HEADER_PARAM = re.compile(
+    r"(?:^|[;,]\s{0,8})(?P<name>(?i:manufacturer|manufacturer[_-]?name|mfr|mfg|vendor|vendor[_-]?name|brand|make|oem|"
+    r"model|model[_-]?(?:name|number|no|id)|product|product[_-]?name|device[_-]?model|"
+    r"fw|fw[_-]?ver(?:sion)?|firmware|firmware[_-]?ver(?:sion)?|sw[_-]?ver(?:sion)?|software[_-]?ver(?:sion)?))"
+    r"\s{0,4}=\s{0,4}(?:\"(?P<quoted>[^\"]{1,128})\"|(?P<bare>[^;,\"\s][^;,\"]{0,127}))"
+)
+#: At most this many identity parameters are read from one header value.
+MAX_HEADER_PARAMS = 8
+
+
+def header_params(fields: Fields, name: str, value: str) -> None:
+    """Identity parameters of a header value as ``<name>.<param>`` (the parameter's name lower-cased):
+    ``ssdp.header.x-device.manufacturer``. A value without ``=`` is left alone at once."""
+    if "=" not in value or len(value) > 1024:
+        return
+    for n, m in enumerate(_HEADER_PARAM.finditer(value)):
+        if n >= MAX_HEADER_PARAMS:
+            break
+        got = (m.group("quoted") or m.group("bare") or "").strip()
+        if got:
+            add(fields, f"{name}.{m.group('name').lower()}", got)
