@@ -217,3 +217,27 @@ def test_maker_name_in_an_ssdp_search_target(db: SignatureDB) -> None:
 def test_location_host_name_names_nobody(db: SignatureDB) -> None:
     raw = _SSDP.replace("http://192.168.1.64:49152/", "http://hikvision-cam.local:49152/").format(extra="")
     assert _ident(db, "ssdp", raw, 1900, "M-SEARCH").vendor is None
+
+
+# ------------------------------------------------------------------ a maker's name in front of a video device's model code
+
+_UPNP = """<?xml version="1.0"?><root xmlns="urn:schemas-upnp-org:device-1-0"><device>
+<deviceType>urn:schemas-upnp-org:device:Basic:1</deviceType><friendlyName>Gate</friendlyName>
+<manufacturer>{maker}</manufacturer><modelName>{name}</modelName><modelDescription>{what}</modelDescription>
+</device></root>"""
+
+
+def test_maker_name_before_a_camera_model_code_is_dropped(db: SignatureDB) -> None:
+    got = _ident(db, "upnp", _UPNP.format(maker="Beward", name="Beward BD4640", what="IP Camera"), 49152, "GET /d.xml")
+    assert (got.vendor, got.model, got.device_type) == ("Beward", "BD4640", "camera")
+
+
+def test_camera_product_name_of_words_is_kept_whole(db: SignatureDB) -> None:
+    got = _ident(db, "upnp", _UPNP.format(maker="Wyze", name="Wyze Cam v3", what="Wyze Cam v3 camera"), 49152, "GET /d.xml")
+    assert got.model == "Wyze Cam v3"
+
+
+def test_non_camera_product_name_keeps_the_maker_word(db: SignatureDB) -> None:
+    got = _ident(db, "upnp", _UPNP.format(maker="Sonos, Inc.", name="Sonos PLAY:1", what="Sonos PLAY:1"), 1400, "GET /d.xml")
+    assert got.model == "Sonos PLAY:1"
+    assert got.device_type not in ("camera", "nvr", "dvr", "doorbell")
