@@ -353,7 +353,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                 sweight_factor = SEMANTIC_NESTING_DISCOUNT ** nesting
                 if db.manufacturer is not None and db.manufacturer.in_component(name):
                     sweight_factor *= COMPONENT_DISCOUNT  # a chip's or a disk's model, not the device's
-                firsts = values[:4]
+                firsts = [_unquoted(v) for v in values[:4]]
                 found = None if exhaustive else [db.semantic_matches(plan, value) for value in firsts]
                 for j, srule in enumerate(semantic):
                     for k, value in enumerate(firsts):
@@ -391,6 +391,23 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
         if long_texts:
             _claim_lines(db, long_texts, resp, claims, evidence, hits, resp_start, exhaustive)
     return claims, evidence
+
+
+#: Quotes a value may keep around it when a reader takes a quoted literal whole (``"V5.4.0"``, a typographic
+#: ``“DS-2CD2042WD-I”``, ``'1.2.3'``): opening quote -> closing quote.
+_QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "`": "`"}
+
+
+def _unquoted(value: str) -> str:
+    """A field value without one pair of quotes around all of it (the field-name conventions read the
+    value inside); a value with the quote inside it too, or without a pair, is returned as it is."""
+    if len(value) < 3:
+        return value
+    v = value.strip()
+    close = _QUOTES.get(v[:1])
+    if close is None or len(v) < 3 or v[-1] != close or close in v[1:-1] or v[:1] in v[1:-1]:
+        return value
+    return v[1:-1].strip()
 
 
 def _long_text_field(name: str, f: dict[str, list[str]]) -> bool:

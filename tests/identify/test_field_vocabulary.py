@@ -241,3 +241,21 @@ def test_non_camera_product_name_keeps_the_maker_word(db: SignatureDB) -> None:
     got = _ident(db, "upnp", _UPNP.format(maker="Sonos, Inc.", name="Sonos PLAY:1", what="Sonos PLAY:1"), 1400, "GET /d.xml")
     assert got.model == "Sonos PLAY:1"
     assert got.device_type not in ("camera", "nvr", "dvr", "doorbell")
+
+
+# ------------------------------------------------------------------ value normalisation: quotes
+
+
+@pytest.mark.parametrize("raw, want", [('"V5.4.0"', "V5.4.0"), ("'1.2.3'", "1.2.3"), ("\u201c2.800.0000000.16.R\u201d", "2.800.0000000.16.R")])
+def test_quoted_firmware_value_is_read_inside_its_quotes(db: SignatureDB, raw: str, want: str) -> None:
+    assert _json(db, {"firmwareVersion": raw}).firmware == want
+
+
+def test_quoted_model_value_is_read_inside_its_quotes(db: SignatureDB) -> None:
+    assert _json(db, {"deviceModel": '"XY-1234"'}).model == "XY-1234"
+
+
+def test_quotes_inside_a_value_are_left(db: SignatureDB) -> None:
+    from netscan.identify.collect import _unquoted
+    assert _unquoted('"a" and "b"') == '"a" and "b"'
+    assert _unquoted('"') == '"'
