@@ -259,3 +259,29 @@ def test_quotes_inside_a_value_are_left(db: SignatureDB) -> None:
     from netscan.identify.collect import _unquoted
     assert _unquoted('"a" and "b"') == '"a" and "b"'
     assert _unquoted('"') == '"'
+
+
+# ------------------------------------------------------------------ which fields are searched for maker names
+
+
+@pytest.mark.parametrize("name, value, want", [
+    ("upnp.deviceType", "urn:panasonic-com:device:p00RemoteController:1", True),
+    ("upnp.UDN", "uuid:UUID-MIKROTIK-INTERNET-GATEWAY-DEVICE-4PWK-AH73", True),
+    ("upnp.modelURL", "http://www.dlink.com", True),
+    ("http.json.DeviceInfo.@xmlns", "http://www.hikvision.com/ver20/XMLSchema", True),
+    ("http.kv.root.Brand.ProdFullName", "AXIS M1065-LW Network Camera", True),
+    ("http.xml.DeviceInfo/systemContact", "Hikvision.China", True),
+    ("http.json.deviceName", "TP-Link-C200-3fa1fe68", True),
+    ("ssdp.header.st", "roku:ecp", True),
+    # not searched: a location, a client's URL, a platform's friendly model name, a nested device name
+    ("ssdp.header.location", "http://hikvision.local/", False),
+    ("http.client-url", "/ISAPI/System/deviceInfo", False),
+    ("http.xml.device-info/friendly-model-name", "onn. Roku TV", False),
+    ("http.json.channels.deviceName", "Hikvision", False),
+    ("snmp.sysContact", "admin@hikvision.example", False),
+])
+def test_maker_name_fields(db: SignatureDB, name: str, value: str, want: bool) -> None:
+    assert db.maker_names is not None
+    assert db.maker_names.applies(name) is want
+    if want:
+        assert db.maker_names.find(value) is not None
