@@ -37,14 +37,14 @@ def _json(db: SignatureDB, doc: object) -> Identification:
 
 @pytest.mark.parametrize("key", ["DeviceManufacturer", "deviceManufacturer", "device_manufacturer", "deviceVendor",
                                  "productBrand", "cameraMake", "hwVendor", "systemManufacturer", "mfr", "Mfr", "oemName",
-                                 "oem_name", "manufacturer", "brand"])
+                                 "oem_name", "manufacturer", "brand", "Maker", "maker_name", "ManufacturedBy", "made_by"])
 def test_manufacturer_key_spellings_name_the_maker(db: SignatureDB, key: str) -> None:
     got = _json(db, {key: "Hangzhou Hikvision Digital Technology Co., Ltd.", "serialNumber": "X"})
     assert got.vendor == "Hikvision"
 
 
 @pytest.mark.parametrize("key", ["chipVendor", "sensorManufacturer", "appVendor", "browserVendor", "osVendor",
-                                 "wifiVendor", "remake", "OEMCode", "mfrId"])
+                                 "wifiVendor", "remake", "OEMCode", "mfrId", "coffeeMaker", "decisionmaker"])
 def test_component_and_application_keys_name_no_maker(db: SignatureDB, key: str) -> None:
     assert not db.plan_for_field(f"http.json.{key}").manufacturer
     got = _json(db, {key: "Uniview"})
