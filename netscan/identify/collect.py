@@ -363,7 +363,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                         if "model" in sgot and platform_board(sgot["model"]):
                             continue  # an evaluation board's name (a boot loader's, a device tree's): the SoC maker's board
                         if "model" in sgot and not name.startswith("upnp."):  # (a UPnP modelName is the product's name as sold)
-                            sgot = {**sgot, "model": model_without_maker(db, sgot["model"])}
+                            sgot = {**sgot, "model": _without_hardware_id(model_without_maker(db, sgot["model"]))}
                         said = True
                         sweight = srule.weight * sweight_factor
                         evidence.append(
@@ -391,6 +391,20 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
         if long_texts:
             _claim_lines(db, long_texts, resp, claims, evidence, hits, resp_start, exhaustive)
     return claims, evidence
+
+
+#: A model code followed by a hardware id a copied line kept after it (``DS-2CD2042WD-I 0x0``, ``IPC-HDW4631C-A 88``,
+#: ONVIF's HardwareId or ISAPI's hardwareVersion beside the model): the code is the model.
+_MODEL_THEN_ID = re.compile(r"^((?=[^ ]{0,47}\d)(?=[^ ]{0,47}[A-Za-z])[A-Za-z][A-Za-z0-9._/()+-]{2,47}) (?:0[xX][0-9A-Fa-f]{1,8}|\d{1,6})$")
+
+
+def _without_hardware_id(model: str) -> str:
+    """A model value without the hardware id after its code (``_MODEL_THEN_ID``); the value as it is
+    otherwise (``E1 Pro``, ``Doorbell 2``, ``LaserJet 1018``: words, or a number that follows a word)."""
+    if " " not in model:
+        return model
+    m = _MODEL_THEN_ID.match(model)
+    return m.group(1) if m else model
 
 
 #: Quotes a value may keep around it when a reader takes a quoted literal whole (``"V5.4.0"``, a typographic

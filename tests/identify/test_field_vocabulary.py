@@ -285,3 +285,16 @@ def test_maker_name_fields(db: SignatureDB, name: str, value: str, want: bool) -
     assert db.maker_names.applies(name) is want
     if want:
         assert db.maker_names.find(value) is not None
+
+
+# ------------------------------------------------------------------ a hardware id after a model code
+
+
+@pytest.mark.parametrize("value, want", [
+    ("Beward BD4640 0x1A", "BD4640"),     # maker's name before, hardware id after
+    ("BD4640 88", "BD4640"),
+    ("E1 Pro", "E1 Pro"),                 # words after a code are the product's name
+    ("Doorbell 2", "Doorbell 2"),         # a number after a word is the product's
+])
+def test_hardware_id_after_a_model_code(db: SignatureDB, value: str, want: str) -> None:
+    assert _json(db, {"deviceModel": value}).model == want
