@@ -100,11 +100,20 @@ def parse_xml(text: str) -> Element:
 
 
 def xml_leaves(root: Element, fields: Fields, prefix: str) -> None:
-    """Add every leaf of an XML tree as ``<prefix><Root>/<a>/<leaf>`` (namespaces dropped)."""
+    """Add every leaf of an XML tree as ``<prefix><Root>/<a>/<leaf>`` (namespaces dropped), and an
+    element's identity attributes (``<DeviceInfo model="X" firmwareVersion="Y"/>``: the maker, model
+    and firmware names of ``IDENTITY_NAME``) as if they were its child elements (``<Root>/DeviceInfo/model``)."""
 
     def walk(el: Element, path: str, depth: int) -> None:
         if depth > MAX_DEPTH:
             return
+        if el.attrib:
+            for n, (attr, value) in enumerate(el.attrib.items()):
+                if n >= MAX_IDENTITY_ATTRIBUTES:
+                    break
+                name = local(attr)
+                if value.strip() and IDENTITY_NAME.match(name):
+                    add(fields, f"{prefix}{path}/{name}", value.strip())
         children = list(el)
         if not children:
             text = (el.text or "").strip()
@@ -395,16 +404,22 @@ def model_shaped(token: str) -> bool:
             and _VERSION_SHAPED.fullmatch(token) is None)
 
 
+#: At most this many attributes of one element are looked at for identity names.
+MAX_IDENTITY_ATTRIBUTES = 32
+
 #: An identity parameter of a header value (``X-Device: model=DS-2CD2042WD; manufacturer="Foo Co., Ltd";
 #: fw=V5.4.0``): a ``name=value`` pair, the value quoted or running to the next ``;``/``,`` (a quoted one may
 #: hold both). Only names that say what the device is (its maker, model or firmware: the key vocabulary
 #: of families/generic.yaml) are kept; structural parameters (charset, realm, nonce, max-age, ns) are not.
+_IDENTITY_WORDS = (r"manufacturer|manufacturer[_-]?name|mfr|mfg|vendor|vendor[_-]?name|brand|make|oem|"
+                   r"model|model[_-]?(?:name|number|no|id)|product|product[_-]?(?:name|model)|device[_-]?model|"
+                   r"fw|fw[_-]?ver(?:sion)?|firmware|firmware[_-]?ver(?:sion)?|sw[_-]?ver(?:sion)?|software[_-]?ver(?:sion)?")
 _HEADER_PARAM = re.compile(
-    r"(?:^|[;,]\s{0,8})(?P<name>(?i:manufacturer|manufacturer[_-]?name|mfr|mfg|vendor|vendor[_-]?name|brand|make|oem|"
-    r"model|model[_-]?(?:name|number|no|id)|product|product[_-]?name|device[_-]?model|"
-    r"fw|fw[_-]?ver(?:sion)?|firmware|firmware[_-]?ver(?:sion)?|sw[_-]?ver(?:sion)?|software[_-]?ver(?:sion)?))"
+    r"(?:^|[;,]\s{0,8})(?P<name>(?i:" + _IDENTITY_WORDS + r"))"
     r"\s{0,4}=\s{0,4}(?:\"(?P<quoted>[^\"]{1,128})\"|(?P<bare>[^;,\"\s][^;,\"]{0,127}))"
 )
+#: A parameter or attribute name that says it holds the device's maker, model or firmware.
+IDENTITY_NAME = re.compile(r"(?i:" + _IDENTITY_WORDS + r")$")
 #: At most this many identity parameters are read from one header value.
 MAX_HEADER_PARAMS = 8
 

@@ -298,3 +298,26 @@ def test_maker_name_fields(db: SignatureDB, name: str, value: str, want: bool) -
 ])
 def test_hardware_id_after_a_model_code(db: SignatureDB, value: str, want: str) -> None:
     assert _json(db, {"deviceModel": value}).model == want
+
+
+# ------------------------------------------------------------------ XML attributes named for the maker, model, firmware
+
+_ATTRS = ('HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\r\n<?xml version="1.0"?><root version="2.0">'
+          '<DeviceInfo model="BD4640" manufacturer="Beward" firmwareVersion="2.3.4" hardwareVersion="1.0.0" serialNumber="X1"/>'
+          '{extra}</root>')
+
+
+def test_identity_attributes_are_read_as_child_elements(db: SignatureDB) -> None:
+    f = parse_fields(Response("http", _ATTRS.format(extra=""), 80, "GET /"))
+    assert f["http.xml.root/DeviceInfo/model"] == ["BD4640"]
+    assert f["http.xml.root/DeviceInfo/firmwareVersion"] == ["2.3.4"]
+    assert "http.xml.root/version" not in f and "http.xml.root/DeviceInfo/hardwareVersion" not in f  # not identity names
+    got = _ident(db, "http", _ATTRS.format(extra=""))
+    assert (got.vendor, got.model, got.firmware) == ("Beward", "BD4640", "2.3.4")
+
+
+def test_identity_attributes_of_a_channel_list_are_other_devices(db: SignatureDB) -> None:
+    raw = _ATTRS.format(extra='<ChannelList><Channel model="DS-2CD2143G0-I" manufacturer="Hikvision"/></ChannelList>')
+    got = _ident(db, "http", raw)
+    assert got.model == "BD4640"
+    assert got.vendor == "Beward"
