@@ -156,6 +156,10 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
         return
     if isinstance(obj, dict):
         deeper = depth + 1 > MAX_DEPTH
+        if 2 <= len(obj) <= 4:
+            pair = _named_value(obj)
+            if pair is not None:  # {"name": "Firmware Version", "value": "2.3.4"}: also <prefix>FirmwareVersion
+                add(fields, f"{prefix}{pair[0]}", pair[1])
         for k, v in islice(obj.items(), 500):
             if isinstance(v, (dict, list)):
                 json_leaves(v, fields, f"{prefix}{k}.", depth + 1)
@@ -177,6 +181,10 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
                     bucket.append(text)
     elif isinstance(obj, list):
         for v in obj[:100]:
+            if isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and isinstance(v[1], (str, int, float)):
+                key = _identity_key(v[0])  # [["Manufacturer", "X"], ["Model", "Y"]]: a table of pairs
+                if key is not None:
+                    add(fields, f"{prefix}{key}", v[1])
             json_leaves(v, fields, prefix if not isinstance(v, (dict, list)) else prefix, depth + 1)
     elif isinstance(obj, str) and obj[:1] in ("{", "[", " ") and _embedded_json(obj):
         try:  # JSON carried as a string value ("payload": "{\\"model\\": ...}"): its members too
@@ -190,6 +198,35 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
     elif obj is not None:
         name = prefix[:-1] if prefix.endswith(".") else prefix
         add(fields, name, str(obj).lower() if isinstance(obj, bool) else obj)
+
+
+#: The keys of a property record's name and value (``{"name": "Model", "value": "X"}``, ``{"key": ..., "val": ...}``).
+_NAME_KEYS = ("name", "key", "label", "property", "field", "title", "param", "parameter", "attribute", "Name", "Key", "Label")
+_VALUE_KEYS = ("value", "val", "text", "data", "content", "Value", "Val", "Text")
+_KEY_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+def _identity_key(name: str) -> str | None:
+    """A property's name as a field-name part when it names the device's maker, model or firmware
+    (``IDENTITY_NAME``; ``Firmware Version`` -> ``FirmwareVersion``), else None."""
+    if not 2 <= len(name) <= 48:
+        return None
+    words = _KEY_WORDS.findall(name)
+    if not words or len(words) > 4:
+        return None
+    key = words[0] + "".join(w[:1].upper() + w[1:] for w in words[1:])
+    return key if IDENTITY_NAME.match(key) else None
+
+
+def _named_value(obj: dict[Any, Any]) -> tuple[str, str] | None:
+    """(field-name part, value) of a property record naming the device's maker, model or firmware."""
+    name = next((obj[k] for k in _NAME_KEYS if k in obj), None)
+    value = next((obj[k] for k in _VALUE_KEYS if k in obj), None)
+    if not isinstance(name, str) or not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return None
+    key = _identity_key(name)
+    text = str(value).strip()
+    return (key, text) if key is not None and text else None
 
 
 #: Longest string value tried as an embedded JSON document.
@@ -412,7 +449,7 @@ MAX_IDENTITY_ATTRIBUTES = 32
 #: hold both). Only names that say what the device is (its maker, model or firmware: the key vocabulary
 #: of families/generic.yaml) are kept; structural parameters (charset, realm, nonce, max-age, ns) are not.
 _IDENTITY_WORDS = (r"manufacturer|manufacturer[_-]?name|mfr|mfg|vendor|vendor[_-]?name|brand|make|oem|"
-                   r"model|model[_-]?(?:name|number|no|id)|product|product[_-]?(?:name|model)|device[_-]?model|"
+                   r"model|model[_-]?(?:name|number|no|id)|product|product[_-]?(?:name|model)|device[_-]?(?:model|type)|"
                    r"fw|fw[_-]?ver(?:sion)?|firmware|firmware[_-]?ver(?:sion)?|sw[_-]?ver(?:sion)?|software[_-]?ver(?:sion)?")
 _HEADER_PARAM = re.compile(
     r"(?:^|[;,]\s{0,8})(?P<name>(?i:" + _IDENTITY_WORDS + r"))"

@@ -321,3 +321,25 @@ def test_identity_attributes_of_a_channel_list_are_other_devices(db: SignatureDB
     got = _ident(db, "http", raw)
     assert got.model == "BD4640"
     assert got.vendor == "Beward"
+
+
+# ------------------------------------------------------------------ property records and tables of pairs in JSON
+
+
+@pytest.mark.parametrize("doc", [
+    {"properties": [{"name": "Manufacturer", "value": "Beward"}, {"name": "Model", "value": "BD4640"},
+                    {"name": "Firmware Version", "value": "2.3.4"}]},
+    {"info": [{"key": "manufacturer", "value": "Beward"}, {"key": "model", "value": "BD4640"}, {"key": "firmware", "value": "2.3.4"}]},
+    [["Manufacturer", "Beward"], ["Model", "BD4640"], ["Firmware version", "2.3.4"]],
+])
+def test_property_records_name_the_device(db: SignatureDB, doc: object) -> None:
+    got = _json(db, doc)
+    assert (got.vendor, got.model, got.firmware) == ("Beward", "BD4640", "2.3.4")
+
+
+def test_property_records_of_other_names_add_nothing(db: SignatureDB) -> None:
+    doc = {"items": [{"name": "Color", "value": "red"}, {"name": "hardware version", "value": "1.0.0"},
+                     {"name": "app version", "value": "5.4.1"}]}
+    f = parse_fields(Response("http", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n" + json.dumps(doc), 80, "GET /"))
+    assert sorted(k for k in f if k.startswith("http.json")) == ["http.json.items.name", "http.json.items.value"]
+    assert _json(db, doc).firmware is None
