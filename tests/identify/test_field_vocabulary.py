@@ -127,10 +127,10 @@ def test_igd_model_name_version_is_no_code(db: SignatureDB) -> None:
 
 
 @pytest.mark.parametrize("value, label", [
-    ("Jennov (Hikvision OEM)", "Jennov"),
-    ("Jennov by Hikvision", "Jennov"),
-    ("Jennov / Hikvision", "Jennov"),
-    ("Jennov Hikvision", "Jennov"),
+    ("Toguard (Hikvision OEM)", "Toguard"),
+    ("Toguard by Hikvision", "Toguard"),
+    ("Toguard / Hikvision", "Toguard"),
+    ("Toguard Hikvision", "Toguard"),
     # no label: a registration place, product words, a placeholder, the maker alone, a label netscan knows
     ("Hangzhou Hikvision Digital Technology Co., Ltd.", None),
     ("IP camera Hikvision", None),
@@ -144,9 +144,9 @@ def test_label_before_maker(db: SignatureDB, value: str, label: str | None) -> N
 
 
 def test_label_before_maker_end_to_end(db: SignatureDB) -> None:
-    got = _ident(db, "other", "Camera manufacturer: Jennov (Hikvision OEM)\nCamera model: DS-2CD2042WD-I\n", 0, "")
+    got = _ident(db, "other", "Camera manufacturer: Toguard (Hikvision OEM)\nCamera model: DS-2CD2042WD-I\n", 0, "")
     assert got.vendor == "Hikvision"
-    assert got.brand == "Jennov"
+    assert got.brand == "Toguard"
 
 
 def test_known_label_in_a_make_value_resolves_through_its_own_entry(db: SignatureDB) -> None:
@@ -156,7 +156,7 @@ def test_known_label_in_a_make_value_resolves_through_its_own_entry(db: Signatur
 
 @pytest.mark.parametrize("name, value, want", [
     ("other.kv.CameraManufacturerAndModel", "SV3C SV-B01POE-1080P-L", "SV3C"),
-    ("other.kv.CameraMakeAndModel", "Jennov Hikvision DS-2CD2042WD-I", "Jennov Hikvision"),
+    ("other.kv.CameraMakeAndModel", "Toguard Hikvision DS-2CD2042WD-I", "Toguard Hikvision"),
     ("other.kv.CameraMakeAndModel", "some cheap camera", ""),
     ("other.kv.Manufacturer", "SV3C SV-B01POE-1080P-L", "SV3C SV-B01POE-1080P-L"),  # not a make-and-model field
 ])
