@@ -209,7 +209,7 @@ def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_fie
     as a word in a short text field."""
     for value in values[:4]:
         if manufacturer_field and db.manufacturer is not None:
-            got = db.manufacturer.claim(db, value)
+            got = db.manufacturer.claim(db, value, name)
             if got is None:
                 continue
             maker, known = got
@@ -217,9 +217,14 @@ def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_fie
                 return  # the same unknown name in a second spelling of the field (onvif.Manufacturer, onvif.xml...)
             weight = db.manufacturer.weight if known else db.manufacturer.unknown_weight
             what = "a manufacturer field names a known maker or brand" if known else "a manufacturer field names a maker netscan does not know"
-            evidence.append(Evidence(kind="rule", source="manufacturer-field", detail=f"{what} ({name})", extracted={"vendor": maker},
+            # a label's own name before its maker's ("Vatilon (Hikvision)"): the label is the brand
+            label = db.manufacturer.label_before(db, db.manufacturer.make_part(name, value)) if known else None
+            extracted = {"vendor": maker, "brand": label} if label else {"vendor": maker}
+            evidence.append(Evidence(kind="rule", source="manufacturer-field", detail=f"{what} ({name})", extracted=extracted,
                                      weight=weight, protocol=protocol, port=port))
             claims.append(Claim("vendor", maker, weight, len(evidence) - 1, label=known))
+            if label:
+                claims.append(Claim("brand", label, weight, len(evidence) - 1))
             return
         if db.maker_names is not None and not manufacturer_field:
             maker_name = db.maker_names.find(value)
@@ -349,7 +354,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                 sweight_factor = SEMANTIC_NESTING_DISCOUNT ** nesting
                 if db.manufacturer is not None and db.manufacturer.in_component(name):
                     sweight_factor *= COMPONENT_DISCOUNT  # a chip's or a disk's model, not the device's
-                firsts = values[:4]
+                firsts = [_unquoted(v) for v in values[:4]]
                 found = None if exhaustive else [db.semantic_matches(plan, value) for value in firsts]
                 for j, srule in enumerate(semantic):
                     for k, value in enumerate(firsts):
@@ -359,7 +364,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                         if "model" in sgot and platform_board(sgot["model"]):
                             continue  # an evaluation board's name (a boot loader's, a device tree's): the SoC maker's board
                         if "model" in sgot and not name.startswith("upnp."):  # (a UPnP modelName is the product's name as sold)
-                            sgot = {**sgot, "model": model_without_maker(db, sgot["model"])}
+                            sgot = {**sgot, "model": _without_hardware_id(model_without_maker(db, sgot["model"]))}
                         said = True
                         sweight = srule.weight * sweight_factor
                         evidence.append(
@@ -393,6 +398,37 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
         if long_texts:
             _claim_lines(db, long_texts, resp, claims, evidence, hits, resp_start, exhaustive)
     return claims, evidence
+
+
+#: A model code followed by a hardware id a copied line kept after it (``DS-2CD2042WD-I 0x0``, ``IPC-HDW4631C-A 88``,
+#: ONVIF's HardwareId or ISAPI's hardwareVersion beside the model): the code is the model.
+_MODEL_THEN_ID = re.compile(r"^((?=[^ ]{0,47}\d)(?=[^ ]{0,47}[A-Za-z])[A-Za-z][A-Za-z0-9._/()+-]{2,47}) (?:0[xX][0-9A-Fa-f]{1,8}|\d{1,6})$")
+
+
+def _without_hardware_id(model: str) -> str:
+    """A model value without the hardware id after its code (``_MODEL_THEN_ID``); the value as it is
+    otherwise (``E1 Pro``, ``Doorbell 2``, ``LaserJet 1018``: words, or a number that follows a word)."""
+    if " " not in model:
+        return model
+    m = _MODEL_THEN_ID.match(model)
+    return m.group(1) if m else model
+
+
+#: Quotes a value may keep around it when a reader takes a quoted literal whole (``"V5.4.0"``, a typographic
+#: ``“DS-2CD2042WD-I”``, ``'1.2.3'``): opening quote -> closing quote.
+_QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "`": "`"}
+
+
+def _unquoted(value: str) -> str:
+    """A field value without one pair of quotes around all of it (the field-name conventions read the
+    value inside); a value with the quote inside it too, or without a pair, is returned as it is."""
+    if len(value) < 3:
+        return value
+    v = value.strip()
+    close = _QUOTES.get(v[:1])
+    if close is None or len(v) < 3 or v[-1] != close or close in v[1:-1] or v[:1] in v[1:-1]:
+        return value
+    return v[1:-1].strip()
 
 
 def _long_text_field(name: str, f: dict[str, list[str]]) -> bool:

@@ -235,6 +235,13 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
                         "(appliance firmware: cameras, recorders, encoders; PC and phone streaming software listens on high "
                         "ports); nothing else says what the device is"),
                 extracted={"device_type": "camera"}, weight=0.0, protocol="rtsp", port=RTSP_PORT))
+    if model and device_type in VIDEO_TYPES and " " in model:
+        # video gear's model is its code: a maker's name in front of one code ("AXIS P1311" as a UPnP modelName or
+        # a discovery name gives it) is the maker's, as the field conventions' model claims already drop it; a
+        # product name of words ("Wyze Cam v3", "Ring Video Doorbell 2") is kept whole
+        bare = model_without_maker(db, model)
+        if bare != model and " " not in bare.strip() and any(c.isalpha() for c in bare):
+            model = bare.strip()
 
     confidence = vscore * (1.0 - 0.5 * runner) if vendor else 0.0
     return Identification(

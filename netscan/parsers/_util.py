@@ -100,11 +100,20 @@ def parse_xml(text: str) -> Element:
 
 
 def xml_leaves(root: Element, fields: Fields, prefix: str) -> None:
-    """Add every leaf of an XML tree as ``<prefix><Root>/<a>/<leaf>`` (namespaces dropped)."""
+    """Add every leaf of an XML tree as ``<prefix><Root>/<a>/<leaf>`` (namespaces dropped), and an
+    element's identity attributes (``<DeviceInfo model="X" firmwareVersion="Y"/>``: the maker, model
+    and firmware names of ``IDENTITY_NAME``) as if they were its child elements (``<Root>/DeviceInfo/model``)."""
 
     def walk(el: Element, path: str, depth: int) -> None:
         if depth > MAX_DEPTH:
             return
+        if el.attrib:
+            for n, (attr, value) in enumerate(el.attrib.items()):
+                if n >= MAX_IDENTITY_ATTRIBUTES:
+                    break
+                name = local(attr)
+                if value.strip() and IDENTITY_NAME.match(name):
+                    add(fields, f"{prefix}{path}/{name}", value.strip())
         children = list(el)
         if not children:
             text = (el.text or "").strip()
@@ -147,6 +156,10 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
         return
     if isinstance(obj, dict):
         deeper = depth + 1 > MAX_DEPTH
+        if 2 <= len(obj) <= 4:
+            pair = _named_value(obj)
+            if pair is not None:  # {"name": "Firmware Version", "value": "2.3.4"}: also <prefix>FirmwareVersion
+                add(fields, f"{prefix}{pair[0]}", pair[1])
         for k, v in islice(obj.items(), 500):
             if isinstance(v, (dict, list)):
                 json_leaves(v, fields, f"{prefix}{k}.", depth + 1)
@@ -168,6 +181,10 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
                     bucket.append(text)
     elif isinstance(obj, list):
         for v in obj[:100]:
+            if isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and isinstance(v[1], (str, int, float)):
+                key = _identity_key(v[0])  # [["Manufacturer", "X"], ["Model", "Y"]]: a table of pairs
+                if key is not None:
+                    add(fields, f"{prefix}{key}", v[1])
             json_leaves(v, fields, prefix if not isinstance(v, (dict, list)) else prefix, depth + 1)
     elif isinstance(obj, str) and obj[:1] in ("{", "[", " ") and _embedded_json(obj):
         try:  # JSON carried as a string value ("payload": "{\\"model\\": ...}"): its members too
@@ -181,6 +198,35 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
     elif obj is not None:
         name = prefix[:-1] if prefix.endswith(".") else prefix
         add(fields, name, str(obj).lower() if isinstance(obj, bool) else obj)
+
+
+#: The keys of a property record's name and value (``{"name": "Model", "value": "X"}``, ``{"key": ..., "val": ...}``).
+_NAME_KEYS = ("name", "key", "label", "property", "field", "title", "param", "parameter", "attribute", "Name", "Key", "Label")
+_VALUE_KEYS = ("value", "val", "text", "data", "content", "Value", "Val", "Text")
+_KEY_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+def _identity_key(name: str) -> str | None:
+    """A property's name as a field-name part when it names the device's maker, model or firmware
+    (``IDENTITY_NAME``; ``Firmware Version`` -> ``FirmwareVersion``), else None."""
+    if not 2 <= len(name) <= 48:
+        return None
+    words = _KEY_WORDS.findall(name)
+    if not words or len(words) > 4:
+        return None
+    key = words[0] + "".join(w[:1].upper() + w[1:] for w in words[1:])
+    return key if IDENTITY_NAME.match(key) else None
+
+
+def _named_value(obj: dict[Any, Any]) -> tuple[str, str] | None:
+    """(field-name part, value) of a property record naming the device's maker, model or firmware."""
+    name = next((obj[k] for k in _NAME_KEYS if k in obj), None)
+    value = next((obj[k] for k in _VALUE_KEYS if k in obj), None)
+    if not isinstance(name, str) or not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return None
+    key = _identity_key(name)
+    text = str(value).strip()
+    return (key, text) if key is not None and text else None
 
 
 #: Longest string value tried as an embedded JSON document.
@@ -393,3 +439,36 @@ def model_shaped(token: str) -> bool:
     and a digit, and not a version number itself (``V5.4.0``)."""
     return (len(token) >= 3 and _MODEL_UPPER.search(token) is not None and _MODEL_DIGIT.search(token) is not None
             and _VERSION_SHAPED.fullmatch(token) is None)
+
+
+#: At most this many attributes of one element are looked at for identity names.
+MAX_IDENTITY_ATTRIBUTES = 32
+
+#: An identity parameter of a header value (``X-Device: model=DS-2CD2042WD; manufacturer="Foo Co., Ltd";
+#: fw=V5.4.0``): a ``name=value`` pair, the value quoted or running to the next ``;``/``,`` (a quoted one may
+#: hold both). Only names that say what the device is (its maker, model or firmware: the key vocabulary
+#: of families/generic.yaml) are kept; structural parameters (charset, realm, nonce, max-age, ns) are not.
+_IDENTITY_WORDS = (r"manufacturer|manufacturer[_-]?name|mfr|mfg|vendor|vendor[_-]?name|brand|make|oem|"
+                   r"model|model[_-]?(?:name|number|no|id)|product|product[_-]?(?:name|model)|device[_-]?(?:model|type)|"
+                   r"fw|fw[_-]?ver(?:sion)?|firmware|firmware[_-]?ver(?:sion)?|sw[_-]?ver(?:sion)?|software[_-]?ver(?:sion)?")
+_HEADER_PARAM = re.compile(
+    r"(?:^|[;,]\s{0,8})(?P<name>(?i:" + _IDENTITY_WORDS + r"))"
+    r"\s{0,4}=\s{0,4}(?:\"(?P<quoted>[^\"]{1,128})\"|(?P<bare>[^;,\"\s][^;,\"]{0,127}))"
+)
+#: A parameter or attribute name that says it holds the device's maker, model or firmware.
+IDENTITY_NAME = re.compile(r"(?i:" + _IDENTITY_WORDS + r")$")
+#: At most this many identity parameters are read from one header value.
+MAX_HEADER_PARAMS = 8
+
+
+def header_params(fields: Fields, name: str, value: str) -> None:
+    """Identity parameters of a header value as ``<name>.<param>`` (the parameter's name lower-cased):
+    ``ssdp.header.x-device.manufacturer``. A value without ``=`` is left alone at once."""
+    if "=" not in value or len(value) > 1024:
+        return
+    for n, m in enumerate(_HEADER_PARAM.finditer(value)):
+        if n >= MAX_HEADER_PARAMS:
+            break
+        got = (m.group("quoted") or m.group("bare") or "").strip()
+        if got:
+            add(fields, f"{name}.{m.group('name').lower()}", got)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from netscan.parsers._util import Fields, Unreadable, add, decode_raw, find_first, local, parse_xml, xml_salvage
+from netscan.parsers._util import Fields, Unreadable, add, decode_raw, find_first, header_params, local, parse_xml, xml_salvage
 from netscan.parsers.dnswire import DnsError, decode, presentation
 
 _UPNP_ELEMENTS = (
@@ -73,6 +73,7 @@ def ssdp_fields(raw: str, request: str = "") -> Fields:
         name, colon, value = line.partition(":")
         if colon and name.strip() and " " not in name.strip():
             add(fields, f"ssdp.header.{name.strip().lower()}", value.strip())
+            header_params(fields, f"ssdp.header.{name.strip().lower()}", value.strip())
     return fields
 
 

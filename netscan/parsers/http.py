@@ -17,6 +17,7 @@ from netscan.parsers._util import (
     Fields,
     Unreadable,
     add,
+    header_params,
     json_leaves,
     loose_pairs,
     parse_loose,
@@ -753,6 +754,7 @@ def message_fields(msg: Message, prefix: str) -> Fields:
         return fields
     for k, v in msg.headers:
         add(fields, f"{prefix}.header.{k.lower()}", v)
+        header_params(fields, f"{prefix}.header.{k.lower()}", v)
         if msg.shape == "headers" and k.lower() not in ("server", "www-authenticate"):
             embedded_header_fields(fields, prefix, v)  # "12:00:01 debug: Server: ..." log lines
     if msg.headers:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from netscan.errors import SignatureError
-from netscan.sigdb.names import CJK_CHARS, normalise_name, short_company_name, vendor_key
+from netscan.sigdb.names import CJK_CHARS, is_company_word, normalise_name, short_company_name, vendor_key
 
 if TYPE_CHECKING:
     from netscan.sigdb.db import SignatureDB
@@ -43,6 +43,19 @@ _NAME_TOKEN = re.compile(f"[0-9A-Za-z]+|[{CJK_CHARS}]+")
 #: without a space are abbreviations (``Inc.``).
 _DOMAIN_ENDS = (".com", ".net", ".org", ".cn", ".de", ".io", ".tv", ".co", ".jp", ".kr", ".tw", ".uk", ".eu", ".cc", ".me",
                 ".info", ".biz", ".us", ".ca", ".au", ".it", ".fr", ".nl", ".se", ".hk", ".in", ".ru", ".pl", ".es", ".ch")
+#: A make-and-model value: the maker's words, then one model code of capitals and digits (as
+#: families/generic.yaml semantic-model-make-and-model reads the model).
+_TRAILING_MODEL = re.compile(r"^((?:[A-Za-z][A-Za-z0-9.&-]{1,20} ){0,2}[A-Za-z][A-Za-z0-9.&-]{1,20}) (?=[A-Z0-9./()+-]{0,39}\d)(?=[A-Z0-9./()+-]{0,39}[A-Z])[A-Z0-9][A-Z0-9./()+-]{2,39}$")
+#: A word of a label's name in a make value.
+_LABEL_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'+.-]*")
+#: Words between a label's name and its maker's ("Vatilon by Hikvision", "Annke (Hikvision OEM)").
+_LABEL_JOINERS = frozenset({"by", "from", "made", "oem", "odm", "aka", "rebranded", "rebrand", "relabelled", "relabeled",
+                            "of", "is", "a", "an", "the", "and", "or", "maybe", "probably", "likely", "actually", "real", "really"})
+#: Words that describe a product, never a label's name ("IP camera Hikvision", "4K PoE Dahua").
+_NOT_A_LABEL = frozenset({"ip", "camera", "cameras", "cam", "ipcam", "ipc", "nvr", "dvr", "xvr", "doorbell", "ptz", "poe", "wifi",
+                          "wi-fi", "wireless", "outdoor", "indoor", "security", "cctv", "network", "bullet", "dome", "turret",
+                          "4k", "1080p", "720p", "5mp", "4mp", "8mp", "2mp", "3mp", "hd", "uhd", "mini", "smart", "my", "unknown",
+                          "generic", "chinese", "china", "cheap", "no-name", "noname", "clone", "old", "new", "original"})
 
 
 @dataclass
@@ -63,6 +76,20 @@ class MakerNames:
     def applies(self, name: str) -> bool:
         """True when the field ``name`` is searched for maker names."""
         return self.fields.search(name) is not None
+
+    def find_at(self, value: str) -> tuple[str, int] | None:
+        """The canonical vendor whose name occurs first in ``value`` (as :meth:`find` reads it) and
+        where its name starts; None when no known name does."""
+        if self.pattern is None or len(value) > MAX_NAME_VALUE:
+            return None
+        for m in self.pattern.finditer(value):
+            key = vendor_key(m.group(0))
+            if key in self.platforms:
+                return None
+            hit = self.by_key.get(key)
+            if hit is not None:
+                return hit, m.start()
+        return None
 
     def find(self, value: str) -> str | None:
         """The canonical vendor whose name occurs first in ``value`` (as a word), or None."""
@@ -95,19 +122,63 @@ class ManufacturerFields:
     components: re.Pattern[str] | None = None
     """Field paths inside a component's sub-object (``chip.vendor``, ``cpu.model``): they name the
     component's maker or model, not the device's."""
+    make_and_model: re.Pattern[str] | None = None
+    """Fields that hold the maker and the model together (a form's "Camera make and model"): the
+    maker is the value without its last word when that word is a model code (``make_part``)."""
 
     def applies(self, name: str) -> bool:
         """True when the field ``name`` holds the device's manufacturer."""
-        return self.key.search(name) is not None and not self.in_component(name)
+        return (self.key.search(name) is not None or self.is_make_and_model(name)) and not self.in_component(name)
+
+    def is_make_and_model(self, name: str) -> bool:
+        """True when ``name`` holds the maker and the model together."""
+        return self.make_and_model is not None and self.make_and_model.search(name) is not None
+
+    def make_part(self, name: str, value: str) -> str:
+        """The maker's part of a field value: in a make-and-model field the words before a trailing
+        model code (``SV3C SV-B01POE-1080P-L`` -> ``SV3C``; no code at the end: nothing), elsewhere
+        the value itself."""
+        if not self.is_make_and_model(name):
+            return value
+        m = _TRAILING_MODEL.match(value.strip())
+        return m.group(1) if m else ""
+
+    def label_before(self, db: SignatureDB, value: str) -> str | None:
+        """A label's own name written before its maker's in a make value (``Vatilon (Hikvision)``,
+        ``Annke by Hikvision``, ``Zosi / Xiongmai OEM``): the words before the first known maker name,
+        joiners (by, from, made, OEM...) and brackets dropped, when they read as one name of one to
+        three words that netscan does not know (a known one is found as a name itself) and are no
+        registration place (``Hangzhou Hikvision``), legal-form word, placeholder or product word; None
+        otherwise."""
+        mn = db.maker_names
+        v = value.strip()
+        if mn is None or not v or len(v) > MAX_NAME_VALUE:
+            return None
+        found = mn.find_at(v)
+        if found is None or found[1] == 0:
+            return None
+        words = _LABEL_WORD.findall(v[: found[1]])
+        while words and words[-1].casefold() in _LABEL_JOINERS:
+            words.pop()
+        if not 1 <= len(words) <= 3 or not words[0][:1].isalpha():
+            return None
+        keys = [w.casefold() for w in words]
+        if any(k in _LABEL_JOINERS or k in _NOT_A_LABEL or is_company_word(k) for k in keys):
+            return None
+        label = " ".join(words)
+        if normalise_name(label) in self.placeholders or db.vendor(label) is not None or _UNKNOWN_NAME.match(label) is None:
+            return None
+        return label
 
     def in_component(self, name: str) -> bool:
         """True when ``name`` lies inside a component's sub-object."""
         return self.components is not None and self.components.search(name) is not None
 
-    def claim(self, db: SignatureDB, value: str) -> tuple[str, bool] | None:
-        """(name, known) for a manufacturer value: the canonical vendor when known, else the value
-        as written when it reads as a name and is no placeholder; None otherwise."""
-        v = value.strip()
+    def claim(self, db: SignatureDB, value: str, name: str = "") -> tuple[str, bool] | None:
+        """(name, known) for a manufacturer value of the field ``name``: the canonical vendor when
+        known, else the value as written when it reads as a name and is no placeholder; None otherwise.
+        In a make-and-model field only the maker's part is read (``make_part``)."""
+        v = self.make_part(name, value).strip()
         if not v or normalise_name(v) in self.placeholders:
             return None
         known = db.vendor(v)
@@ -211,8 +282,10 @@ def load_manufacturer_fields(data: Any, where: str) -> ManufacturerFields:
     if not isinstance(placeholders, list):
         raise SignatureError(f"{where}: manufacturer_fields 'placeholders' must be a list")
     components = _field_pattern(data, "components", f"{where}: manufacturer_fields") if "components" in data else None
+    make_and_model = _field_pattern(data, "make_and_model", f"{where}: manufacturer_fields") if "make_and_model" in data else None
     return ManufacturerFields(
         components=components,
+        make_and_model=make_and_model,
         key=key,
         placeholders=frozenset(normalise_name(str(p)) for p in placeholders),
         weight=float(data.get("weight", 1.0)) * MANUFACTURER_PREFERENCE,
@@ -245,7 +318,8 @@ def name_problems(db: SignatureDB) -> list[str]:
                 out.append(f"{tag}: needs a 'source' URL")
                 continue
             fname, value = str(ex.get("field", "")), str(ex.get("value", ""))
-            got = mf.claim(db, value) if mf.applies(fname) else None
+            got = mf.claim(db, value, fname) if mf.applies(fname) else None
+            label = mf.label_before(db, mf.make_part(fname, value)) if got is not None and got[1] else None
             expect = ex.get("expect") or {}
             want: tuple[str, bool] | None = None
             if expect.get("brand"):
@@ -255,6 +329,8 @@ def name_problems(db: SignatureDB) -> list[str]:
                 want = (str(expect["vendor"]), False)
             if got != want:
                 out.append(f"{tag}: {fname}={value[:60]!r} gives {got} but expects {want}")
+            if label != (expect.get("label") or None):
+                out.append(f"{tag}: {fname}={value[:60]!r} gives the label {label!r} but expects {expect.get('label')!r}")
     return out
 
 

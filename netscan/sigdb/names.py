@@ -51,6 +51,12 @@ _COMPANY_PLACE = frozenset({
 _WORD = re.compile(r"[0-9A-Za-z][0-9A-Za-z&'+-]*")
 
 
+def is_company_word(word: str) -> bool:
+    """True for a registration place or a legal-form / line-of-business word of a company's
+    registered name (casefolded): ``shenzhen``, ``co``, ``technology``."""
+    return word in _COMPANY_TAIL or word in _COMPANY_PLACE
+
+
 @functools.lru_cache(maxsize=16384)
 def short_company_name(name: str) -> str:
     """A company's registered name cut to the name its products and labels use: leading registration
