@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from functools import lru_cache
@@ -24,6 +25,7 @@ from netscan.parsers.snmp import snmp_response_fields
 from netscan.parsers.soap import onvif_fields
 from netscan.parsers.tls import tls_fields
 from netscan.parsers.toolout import snmp_string_pairs
+from netscan.parsers.unwrap import unwrap
 
 __all__ = ["Fields", "fields"]
 
@@ -64,6 +66,11 @@ def _cached_fields(response: Response) -> Fields:
     if response.error and not response.raw:
         return {f"{proto}.error": [response.error]}
     parser_proto = "http" if proto == "https" else proto
+    raw = response.raw
+    if raw[:5] not in ("HTTP/", "RTSP/") and not raw.startswith(B64_PREFIX):
+        unwrapped = unwrap(raw)  # a dump, an encoding or a tool's message print of what was sent (netscan/parsers/unwrap.py)
+        if unwrapped is not None:
+            response = dataclasses.replace(response, raw=unwrapped)
     try:
         if parser_proto in _PARSERS:
             out = _PARSERS[parser_proto](response.raw, response.request)

@@ -337,7 +337,10 @@ def _fill(msg: Message, header_lines: list[str], body: str) -> Message:
         name, colon, value = line.partition(":")
         if not colon or not name.strip() or " " in name.strip():
             continue
-        msg.headers.append((name.strip(), value.strip()))
+        value = value.strip()
+        if '=\\"' in value:  # a message printed inside a quoted string (go2rtc's trace: realm=\"X\"): its quotes escaped
+            value = value.replace('\\"', '"')
+        msg.headers.append((name.strip(), value))
     te = msg.header("transfer-encoding")
     if te and "chunked" in te.lower():
         body = _dechunk(body)
