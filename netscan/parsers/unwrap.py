@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import html
 import re
 from urllib.parse import unquote
 
@@ -249,6 +250,63 @@ def _percent(raw: str) -> str | None:
     return _text_of(text.encode("utf-8"))
 
 
+# ------------------------------------------------------------------ markup escaped as \\u003c, markup inside JSON strings
+
+#: ``\u003c`` / ``\u003e`` / ``\u0026``: Go's encoding/json escapes ``<``, ``>`` and ``&`` in every string
+#: (HTML-safe by default), so a Go program's log of a JSON value holding XML shows its markup so.
+_GO_MARKUP = re.compile(r"\\u00(3[cCeE]|26)")
+_U_ESCAPE = re.compile(r"\\u00([2-7][0-9a-fA-F])")
+
+
+def _go_escaped_markup(raw: str) -> str | None:
+    """Text whose markup is written ``\\u003c...\\u003e`` outside a JSON document: the escapes of
+    printable ASCII undone (a JSON document is left to the JSON parser, which undoes them itself)."""
+    if raw.lstrip()[:1] in ("{", "[") or len(_GO_MARKUP.findall(raw, 0, 65536)) < 4:
+        return None
+    return _U_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), raw[:MAX_UNWRAP_CHARS])
+
+
+#: JSON leaves read for markup, most per response.
+MAX_MARKUP_LEAVES = 16
+
+
+def markup_in_json_leaves(fields: dict[str, list[str]]) -> None:
+    """XML held as a JSON string (``"body": "<DeviceInfo><model>X</model>..."``: a client's record of
+    an answer, a diagnostics export; a value starting with ``<``, an HTML page excepted): its text-only
+    elements as ``<proto>.xml.<name>``, as for XML cut from a body (``xml_salvage``)."""
+    from netscan.parsers._util import add, xml_salvage  # noqa: PLC0415 (kept beside its one caller's import)
+
+    found = [(name, v) for name, values in fields.items() for v in values[:2]
+             if v[:1] == "<" and ".json." in name and "</" in v and v[:5].lower() not in ("<html", "<!doc")]
+    for name, v in found[:MAX_MARKUP_LEAVES]:
+        proto = name.split(".", 1)[0]
+        for element, text in xml_salvage(v):
+            add(fields, f"{proto}.xml.{element}", text)
+
+
+# ------------------------------------------------------------------ HTML-escaped text
+
+#: Character references of markup and quotes (``&quot;``, ``&lt;``, ``&#34;``, ``&#x3C;``...).
+_ENTITY = re.compile(r"&(?:quot|lt|gt|amp|apos|#\d{2,3}|#[xX][0-9a-fA-F]{2});")
+#: Fewest references in a text read as HTML-escaped.
+MIN_ENTITIES = 4
+
+
+def _html_escaped(raw: str) -> str | None:
+    """A JSON document or XML a page showed HTML-escaped whole (``{&quot;model&quot;: ...}``,
+    ``&lt;model&gt;X&lt;/model&gt;``): unescaped, when it holds at least ``MIN_ENTITIES`` references,
+    is not itself an HTML page (whose own markup would be changed) and starts as a document."""
+    head = raw[:4096]
+    low = head.lower()
+    if "<html" in low or "<!doctype" in low or "<body" in low or len(_ENTITY.findall(head)) < MIN_ENTITIES:
+        return None
+    if '"' in head and "&quot;" in head:
+        return None  # real quotes beside escaped ones: a page's attribute values, not an escaped document
+    text = html.unescape(raw[:MAX_UNWRAP_CHARS])
+    # a document escaped whole; escaped markup inside other text is read element by element (toolout)
+    return text if text.lstrip()[:1] in ("<", "{", "[") else None
+
+
 # ------------------------------------------------------------------ all of them
 
 
@@ -264,10 +322,18 @@ def unwrap(raw: str) -> str | None:
     stripped = head.strip()
     if not stripped:
         return None
+    if "&" in head and ";" in head:
+        escaped = _html_escaped(raw)
+        if escaped is not None:
+            return escaped
     if " " not in stripped and "\t" not in stripped:
         if "%" in stripped:
             return _percent(raw) if "\n" not in stripped else None
         return _base64(raw) if _B64_LINES.fullmatch(stripped) is not None else None
+    if "\\u00" in head:
+        go = _go_escaped_markup(raw)
+        if go is not None:
+            return go
     text = raw[:MAX_UNWRAP_CHARS]
     hexy = _DUMP_TELL.search(head) is not None
     if not hexy and "message 0x" not in head:

@@ -261,6 +261,11 @@ def test_note_ahead_of_a_log() -> None:
                   "GET /ISAPI/System/deviceInfo HTTP/1.1", "here is the log", "Server: App-webs/"):
         assert note_line(first + "\n" + log) is None, first
     assert note_line(log) is None
+    # ffmpeg's av_log prefix ([rtsp @ 0x...]) and a logger's tag start log lines too
+    ff = ("[rtsp @ 0x55d0c4a1b2c0] method DESCRIBE failed: 401 Unauthorized\n[rtsp @ 0x55d0c4a1b2c0] retrying\n"
+          "[in#0 @ 0x55d0c4a1b300] Error opening input\n")
+    assert note_line("Hikvision DS-2CD2143G0-I V5.5.80\n" + ff) == "Hikvision DS-2CD2143G0-I V5.5.80"
+    assert note_line("Links\n[docs](https://example.com)\n[issue](https://example.com/1)\n[pr](https://example.com/2)\n") is None
     # a note over prose (not a log) is no note
     assert note_line("Reolink RLC-410\nI bought it last year.\nIt stopped working.\n") is None
 
@@ -280,3 +285,191 @@ def test_escaped_quotes_of_an_answer_printed_in_a_string() -> None:
     raw = ('10:00:00.001 TRC [rtsp] read response="RTSP/1.0 401 Unauthorized\\r\\nCSeq: 1\\r\\n'
            'WWW-Authenticate: Digest realm=\\"IP Camera(C6N12)\\", nonce=\\"x\\"\\r\\n\\r\\n"')
     assert _f(raw, "rtsp")["rtsp.header.www-authenticate"] == ['Digest realm="IP Camera(C6N12)", nonce="x"']
+
+
+# ------------------------------------------------------------------ a page copied as columns, Chinese labels
+
+
+def test_two_column_copies() -> None:
+    from netscan.parsers.console import column_pairs
+
+    # a device page's table copied from a browser: cells separated by a tab
+    tab = "Device Name\tIPCamera\nDevice Type\tIP Camera\nModel\tDS-2CD2142FWD-I\nFirmware Version\tV5.4.5 build 170123\n"
+    f = _f(tab, "http")
+    assert f["http.kv.Model"] == ["DS-2CD2142FWD-I"] and f["http.kv.FirmwareVersion"] == ["V5.4.5 build 170123"]
+    # a console tool's aligned columns
+    aligned = "Device Name      IPCamera\nModel            DS-2CD2142FWD-I\nSerial No.       DS-2CD2142FWD-I20170405AAWR\n"
+    assert ("Model", "DS-2CD2142FWD-I") in column_pairs(aligned)
+    # counter-examples: prose with double blanks, a table of records (ps, netstat), /proc/cpuinfo's ': '
+    assert column_pairs("The camera  works.\nIt  stopped after an update.\nNow  it  reboots.\n") == []
+    assert column_pairs("tcp        0      0 0.0.0.0:80   LISTEN\ntcp        0      0 0.0.0.0:554  LISTEN\n"
+                        "tcp        0      0 0.0.0.0:8000 LISTEN\n") == []
+    assert all(not v.startswith(":") for _, v in column_pairs("Processor\t: ARMv7\nBogoMIPS\t: 199.06\nHardware\t: X\n"))
+
+
+def test_chinese_labels(db: SignatureDB) -> None:
+    # the labels of Hikvision's and Dahua's Chinese device pages ("设备型号" device model, "主控版本"
+    # main control version), full-width or ASCII colon
+    text = "设备类型：IPC\n设备型号：DS-2CD2142FWD-I\n主控版本：V5.4.5 build 170123\n"
+    f = _f(text, "http")
+    assert f["http.kv.Model"] == ["DS-2CD2142FWD-I"] and f["http.kv.FirmwareVersion"] == ["V5.4.5 build 170123"]
+    got = identify(_obs(text, "http"), db)
+    assert got.vendor == "Hikvision" and got.firmware == "V5.4.5 build 170123"
+    # a label it does not know, and prose, give nothing
+    assert not any(k.startswith("http.kv.") for k in _f("备注：家里的摄像头\n这是一个测试\n第三行\n", "http"))
+
+
+# ------------------------------------------------------------------ markup escaped or held in strings
+
+
+def test_go_escaped_markup_in_a_log() -> None:
+    # Go's encoding/json writes <, > and & as \u003c, \u003e, \u0026 (HTML-safe by default)
+    raw = ('2024/01/01 10:00:00 response body: \\u003c?xml version=\\"1.0\\"?\\u003e\\u003cDeviceInfo\\u003e'
+           "\\u003cmodel\\u003eDS-2CD2142FWD-I\\u003c/model\\u003e\\u003cfirmwareVersion\\u003eV5.4.5\\u003c/firmwareVersion\\u003e")
+    f = _f(raw, "http")
+    assert f["http.xml.model"] == ["DS-2CD2142FWD-I"] and f["http.xml.firmwareVersion"] == ["V5.4.5"]
+    # a JSON document is left to the JSON parser (which undoes the escapes itself)
+    doc = '{"a": "\\u003cb\\u003e", "c": "\\u003cd\\u003e", "e": "x"}'
+    assert unwrap(doc) is None
+
+
+def test_xml_held_in_a_json_string() -> None:
+    raw = '{"status": 200, "body": "<DeviceInfo><model>DS-2CD2142FWD-I</model><firmwareVersion>V5.4.5</firmwareVersion></DeviceInfo>"}'
+    f = _f(raw, "http")
+    assert f["http.xml.model"] == ["DS-2CD2142FWD-I"]
+    # an HTML page held in a string is no device document
+    page = '{"page": "<html><head><title>x</title></head><body><td>DS-2CD2142FWD-I</td></body></html>"}'
+    assert "http.xml.td" not in _f(page, "http")
+
+
+# ------------------------------------------------------------------ certificates as openssl and nmap print them
+
+#: ``openssl s_client -connect host:443`` (OpenSSL 3.x: apps/lib/s_cb.c prints ``depth=``, the
+#: ``Certificate chain`` with `` 0 s:`` / ``   i:``, and the server certificate's ``subject=`` / ``issuer=``).
+S_CLIENT = """CONNECTED(00000003)
+depth=0 C = CN, ST = ZJ, L = HZ, O = Hikvision, OU = Hikvision, CN = 192.168.1.64
+verify error:num=18:self-signed certificate
+---
+Certificate chain
+ 0 s:C = CN, ST = ZJ, L = HZ, O = Hikvision, OU = Hikvision, CN = 192.168.1.64
+   i:C = CN, ST = ZJ, L = HZ, O = Hikvision, OU = Hikvision, CN = 192.168.1.64
+---
+Server certificate
+subject=C = CN, ST = ZJ, L = HZ, O = Hikvision, OU = Hikvision, CN = 192.168.1.64
+issuer=C = CN, ST = ZJ, L = HZ, O = Hikvision, OU = Hikvision, CN = 192.168.1.64
+---
+"""
+
+
+def test_s_client_output_is_read_as_the_certificate() -> None:
+    for proto in ("tls", "other", "https"):
+        f = _f(S_CLIENT, proto)
+        assert f["tls.o"] == ["Hikvision"], proto
+        assert f["tls.subject"] == ["CN=192.168.1.64,OU=Hikvision,O=Hikvision,L=HZ,ST=ZJ,C=CN"], proto
+        assert f["tls.self_signed"] == ["true"], proto
+    # OpenSSL 1.0's one-line names, and nmap's ssl-cert script output (long attribute names, '/')
+    old = "subject=/C=CN/ST=ZJ/O=Dahua/CN=IPC\nissuer=/C=CN/ST=ZJ/O=Dahua/CN=IPC\n"
+    assert _f(old, "tls")["tls.subject"] == ["CN=IPC,O=Dahua,ST=ZJ,C=CN"]
+    nmap = ("443/tcp open  ssl/http\n| ssl-cert: Subject: commonName=192.168.1.64/organizationName=Hikvision/countryName=CN\n"
+            "| Issuer: commonName=192.168.1.64/organizationName=Hikvision/countryName=CN\n")
+    assert _f(nmap)["tls.o"] == ["Hikvision"]
+    # a chain's second certificate is the issuer's, not the server's
+    chain = "Certificate chain\n 0 s:CN = cam.example\n   i:O = Example CA, CN = Example Issuing CA\n 1 s:O = Example CA, CN = Example Issuing CA\n   i:O = Example CA, CN = Example Root\n"
+    f = _f(chain, "tls")
+    assert f["tls.subject"] == ["CN=cam.example"] and f["tls.self_signed"] == ["false"]
+    assert len(f["tls.issuer"]) == 1 and "Example Issuing CA" in f["tls.issuer"][0]
+    # prose that mentions a subject is no certificate
+    assert "tls.subject" not in _f("The subject=camera issue is that the issuer=me\nsecond line\n")
+
+
+def test_socat_verbose_transcript() -> None:
+    # socat -v (socat(1)): each transfer behind a "> date length=..." / "< date ..." line, a CR written
+    # out as \r before the line's real LF
+    raw = ("> 2024/01/01 10:00:00.123456  length=40 from=0 to=39\nDESCRIBE rtsp://192.168.1.108/ RTSP/1.0\\r\nCSeq: 2\\r\n\\r\n"
+           "< 2024/01/01 10:00:00.223456  length=90 from=0 to=89\nRTSP/1.0 401 Unauthorized\\r\nCSeq: 2\\r\n"
+           "Server: Rtsp Server/3.0\\r\n\\r\n")
+    f = _f(raw, "rtsp")
+    assert f["rtsp.status"] == ["401"] and f["rtsp.header.server"] == ["Rtsp Server/3.0"]
+
+
+def test_html_escaped_documents() -> None:
+    # a JSON answer shown HTML-escaped (a page's <pre>, a forum's code block), numeric references too
+    raw = '{&quot;deviceType&quot;:&quot;IPC&quot;,&quot;model&quot;:&quot;IPC-HDW4631C-A&quot;}'
+    assert _f(raw, "http")["http.json.model"] == ["IPC-HDW4631C-A"]
+    assert _f("&#60;model&#62;IPC-HDW4631C-A&#60;/model&#62;", "http")["http.xml.model"] == ["IPC-HDW4631C-A"]
+    # an HTML page's own references (attribute values beside real quotes) are not undone
+    page = '<html><body><div data-x="{&quot;a&quot;:&quot;b&quot;,&quot;c&quot;:&quot;d&quot;}">x</div></body></html>'
+    assert unwrap(page) is None
+    assert unwrap('<div class="x" title="&quot;a&quot; &quot;b&quot;">y</div>\nline two') is None
+
+
+def test_a_clients_prompt_in_a_banner_names_nobody(db: SignatureDB) -> None:
+    # the user's Raspberry Pi running ffprobe: its host name is not the device's maker
+    raw = ("pi@raspberrypi:~ $ ffprobe rtsp://192.168.1.64/\nInput #0, rtsp, from 'rtsp://192.168.1.64/':\n"
+           "  Metadata:\n    title           : Media Presentation\npi@raspberrypi:~ $ ls\n")
+    assert "raspberrypi" not in _f(raw)["other.banner"][0]
+    assert identify(_obs(raw), db).vendor is None
+    # the device's own prompt stays in the banner (a short one is read as it is)
+    assert _f("[root@Hikvision ~]# ls\nbin etc\n")["other.banner"] == ["[root@Hikvision ~]# ls\nbin etc"]
+
+
+def test_several_colon_pairs_on_a_line() -> None:
+    from netscan.parsers.console import colon_pairs_in_line
+
+    # a reporter's summary line and a YAML flow mapping (YAML 1.2 "flow mappings")
+    f = _f("Brand: Reolink, Model: RLC-410, Firmware: v3.0.0.136_20121102")
+    assert f["other.kv.Brand"] == ["Reolink"] and f["other.kv.Model"] == ["RLC-410"]
+    assert f["other.kv.Firmware"] == ["v3.0.0.136_20121102"]
+    assert colon_pairs_in_line("device: {model: RLC-410, firmware: v3.0.0.136}") == [("model", "RLC-410"), ("firmware", "v3.0.0.136")]
+    assert colon_pairs_in_line("Model: DS-2CD2142FWD-I; Firmware: V5.4.5 build 170123") == [
+        ("Model", "DS-2CD2142FWD-I"), ("Firmware", "V5.4.5 build 170123")]
+    # prose with colons, one pair, a header with a date, URLs: none
+    assert colon_pairs_in_line("Note: the camera reboots, and then: nothing works") == []
+    assert colon_pairs_in_line("Date: Mon, 01 Jan 2024 00:00:00 GMT") == []
+    assert colon_pairs_in_line("url: rtsp://x/1, backup: rtsp://x/2") == []
+
+
+def test_one_field_per_element_of_a_page() -> None:
+    from netscan.parsers.console import cell_pairs
+
+    # a driver's device-information page held in a JSON string of its log (the SmartThings Edge ONVIF
+    # driver's info event, training corpus hikvision-ipc-t281h-mu_edge-onvif-driver-info-log-edgeonvif2):
+    # one "Key: value" per table cell, the page's line ends written \\n
+    raw = ('2022-11-25T05:16:28.295599751+00:00 INFO ONVIF Video Camera V1.3  emitting event: {"state":{"value":"<!DOCTYPE html>'
+           '\\n<table>\\n<tr><td>IP addr: 10.1.1.9</td></tr>\\n<tr><td>Model: IPC-T281H-MU</td></tr>\\n'
+           '<tr><td>FirmwareVersion: V5.7.1 build 220610</td></tr>\\n<tr><td>Manufacturer: HIKVISION</td></tr>\\n</table>')
+    f = _f(raw)
+    assert f["other.kv.Model"] == ["IPC-T281H-MU"] and f["other.kv.Manufacturer"] == ["HIKVISION"]
+    assert f["other.kv.FirmwareVersion"] == ["V5.7.1 build 220610"]
+    assert cell_pairs("Model: DS-2CD2142FWD-I<br>\nFirmware Version: V5.4.5<br>") == [("Model", "DS-2CD2142FWD-I"), ("Firmware Version", "V5.4.5")]
+    # an element of prose or of a style sheet is no field
+    assert cell_pairs("<p>Note that the camera reboots when: it is cold</p>") == []
+    assert cell_pairs("<td>https://192.168.1.64/ISAPI</td>") == []
+
+
+def test_namespace_of_xml_that_does_not_parse() -> None:
+    # a device document pasted inside a GitHub <details> block with a Markdown fence: the XML does not
+    # parse whole; its namespace is the device's vocabulary, not a URL a client used
+    raw = ('<details><summary>deviceInfo</summary>\n\n```xml\n<?xml version="1.0" encoding="UTF-8"?>\n'
+           '<DeviceInfo version="2.0" xmlns="http://www.hikvision.com/ver20/XMLSchema">\n<model>DS-2CD2142FWD-I</model>\n'
+           '</DeviceInfo>\n```\n</details>')
+    f = _f(raw, "http")
+    assert f["http.xmlns"] == ["http://www.hikvision.com/ver20/XMLSchema"]
+    assert "http.client-url" not in f
+    # a URL a client's log names is still a client URL
+    assert _f("2024-01-01 10:00:00 GET http://192.168.1.64/ISAPI/System/deviceInfo failed: timeout\nsecond line\n", "http")[
+        "http.client-url"] == ["http://192.168.1.64/ISAPI/System/deviceInfo"]
+
+
+def test_arrow_pairs_and_bold_labels() -> None:
+    # PHP print_r (php.net/print_r), Perl Data::Dumper, Ruby Hash#inspect
+    php = ("Array\n(\n    [deviceName] => IPCamera\n    [model] => DS-2CD2142FWD-I\n"
+           "    [firmwareVersion] => V5.4.5 build 170123\n    [channels] => Array\n        (\n        )\n)\n")
+    f = _f(php)
+    assert f["other.kv.model"] == ["DS-2CD2142FWD-I"] and f["other.kv.firmwareVersion"] == ["V5.4.5 build 170123"]
+    assert "other.kv.channels" not in f
+    perl = "$VAR1 = {\n          'model' => 'DS-2CD2142FWD-I',\n          'firmware' => 'V5.4.5'\n        };\n"
+    assert _f(perl)["other.kv.model"] == ["DS-2CD2142FWD-I"]
+    # a Markdown list of bold labels, the colon after the emphasis
+    g = _f("- **Model**: DS-2CD2142FWD-I\n- **Firmware**: V5.4.5 build 170123\n")
+    assert g["other.kv.Model"] == ["DS-2CD2142FWD-I"] and g["other.kv.Firmware"] == ["V5.4.5 build 170123"]
