@@ -144,6 +144,8 @@ _LOG_LINE = re.compile(
     r"|\[?(?:DEBUG|INFO|WARN|WARNING|ERROR|ERR|TRACE|TRC|DBG|WRN|CRITICAL|FATAL)\b|(?:HTTP|RTSP)/\d"
     r"|\[[a-z][\w-]{0,30} @ (?:0x)?[0-9a-fA-F]{4,16}\]"  # ffmpeg's av_log prefix: [rtsp @ 0x55d0c4a1b2c0]
     r"|\[[A-Za-z][\w .:/-]{0,40}\](?!\())"  # a logger's or plugin's tag: [Hikvision], [rtsp] (not a Markdown link)
+    r"|\{\"[\w.@-]{1,40}\":"  # a JSON Lines record (zap, pino, go2rtc's JSON output)
+    r"|Traceback \(most recent call last\):|  File \"|[A-Za-z_][\w.]{0,60}(?:Error|Exception): "  # a Python traceback
 )
 #: What a note may not be: a caption, a command, a URL, a request, a fence, a header of an answer.
 _NOT_NOTE = re.compile(

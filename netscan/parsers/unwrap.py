@@ -42,6 +42,10 @@ MIN_DUMP_LINES = 2
 #: The offset column of a dump line: ``0x0000:`` (tcpdump), ``00000000:`` (xxd), ``00000000`` (hexdump
 #: -C, Wireshark's 4-digit ``0000``), ``00000000 (0x7f8b1c00a8f0):`` (gst_util_dump_mem).
 _OFFSET = re.compile(r"^[ \t]{0,8}(?:0x)?([0-9A-Fa-f]{4,8})(?: \(0x[0-9A-Fa-f]{1,16}\))?:?[ \t]{1,4}(?=[0-9A-Fa-f]{2})")
+#: The same offset behind a log line's prefix (GStreamer's GST_MEMDUMP lines, a logger's hexdump):
+#: after a blank, ``]``, ``>`` or ``|``, within the line's first ``MAX_DUMP_PREFIX`` characters.
+_OFFSET_IN = re.compile(r"(?<=[ \t\]>|])(?:0x)?([0-9A-Fa-f]{4,8})(?: \(0x[0-9A-Fa-f]{1,16}\))?:?[ \t]{1,4}(?=[0-9A-Fa-f]{2}(?:[0-9A-Fa-f]{2})?[ \t])")
+MAX_DUMP_PREFIX = 160
 _BYTE = re.compile(r"[0-9A-Fa-f]{2}")
 
 
@@ -51,7 +55,9 @@ def _dump_line(line: str) -> tuple[int, bytes] | None:
     follows it)."""
     m = _OFFSET.match(line)
     if m is None:
-        return None
+        m = _OFFSET_IN.search(line, 1, MAX_DUMP_PREFIX) if len(line) > 24 else None
+        if m is None:
+            return None
     pos = m.end()
     out = bytearray()
     n = len(line)
@@ -113,7 +119,7 @@ def _dump_runs(lines: list[str]) -> list[tuple[int, int, list[bytes]]]:
     i = 0
     n = len(lines)
     while i < n:
-        first = _dump_line(lines[i]) if lines[i][:1] in " \t0123456789abcdefABCDEF" else None
+        first = _dump_line(lines[i]) if "0000" in lines[i][:MAX_DUMP_PREFIX + 8] else None  # (a run starts at offset zero)
         if first is None:
             i += 1
             continue
@@ -121,6 +127,7 @@ def _dump_runs(lines: list[str]) -> list[tuple[int, int, list[bytes]]]:
         packets = [bytearray(first[1])]
         expect = first[0] + len(first[1])
         count = 1
+        continued = 0  # lines that carry on a packet at the offset the bytes before them reached
         j = i + 1
         while j < n:
             d = _dump_line(lines[j])
@@ -129,6 +136,7 @@ def _dump_runs(lines: list[str]) -> list[tuple[int, int, list[bytes]]]:
             off, data = d
             if off == expect:
                 packets[-1].extend(data)
+                continued += 1
             elif off == 0:
                 packets.append(bytearray(data))
             else:
@@ -136,7 +144,7 @@ def _dump_runs(lines: list[str]) -> list[tuple[int, int, list[bytes]]]:
             expect = off + len(data)
             count += 1
             j += 1
-        if count >= MIN_DUMP_LINES and first[0] == 0:
+        if count >= MIN_DUMP_LINES and continued and first[0] == 0:
             runs.append((start, j, [bytes(p) for p in packets]))
         i = j
     return runs
@@ -220,7 +228,7 @@ _B64_TEXT = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 #: Base64 as tools print it: one line, or lines wrapped at a fixed width.
 _B64_LINES = re.compile(r"[A-Za-z0-9+/=\r\n]{16,}")
 #: The first line of a dump: an offset of zero.
-_DUMP_TELL = re.compile(r"(?m)^[ \t]{0,8}(?:0x)?0000(?:0000)?(?: \(0x[0-9a-fA-F]{1,16}\))?:?[ \t]")
+_DUMP_TELL = re.compile(r"(?:^|[ \t\]>|])(?:0x)?0000(?:0000)?(?: \(0x[0-9a-fA-F]{1,16}\))?:?[ \t]{1,4}[0-9A-Fa-f]{2}(?:[0-9A-Fa-f]{2})?[ \t]", re.M)
 #: What a decoded text must look like to be taken: a message, markup, JSON, ``key=value`` / ``Key: value`` lines.
 _DECODED_LOOK = re.compile(r"^\s*(?:(?:HTTP|RTSP)/\d|<|\{|\[|[A-Za-z][\w.-]{0,40}\s*[=:])")
 

@@ -265,6 +265,10 @@ def test_note_ahead_of_a_log() -> None:
     ff = ("[rtsp @ 0x55d0c4a1b2c0] method DESCRIBE failed: 401 Unauthorized\n[rtsp @ 0x55d0c4a1b2c0] retrying\n"
           "[in#0 @ 0x55d0c4a1b300] Error opening input\n")
     assert note_line("Hikvision DS-2CD2143G0-I V5.5.80\n" + ff) == "Hikvision DS-2CD2143G0-I V5.5.80"
+    jl = '{"level":"error","ts":1,"msg":"dial failed"}\n{"level":"info","ts":2,"msg":"retry"}\n'
+    assert note_line("Amcrest IP8M-2496E, firmware V2.800.00AC006.0.R\n" + jl) == "Amcrest IP8M-2496E, firmware V2.800.00AC006.0.R"
+    tb = 'Traceback (most recent call last):\n  File "/usr/lib/x.py", line 1, in <module>\n    foo()\nValueError: bad\n'
+    assert note_line("Reolink RLC-810A\n" + tb) == "Reolink RLC-810A"
     assert note_line("Links\n[docs](https://example.com)\n[issue](https://example.com/1)\n[pr](https://example.com/2)\n") is None
     # a note over prose (not a log) is no note
     assert note_line("Reolink RLC-410\nI bought it last year.\nIt stopped working.\n") is None
@@ -473,3 +477,17 @@ def test_arrow_pairs_and_bold_labels() -> None:
     # a Markdown list of bold labels, the colon after the emphasis
     g = _f("- **Model**: DS-2CD2142FWD-I\n- **Firmware**: V5.4.5 build 170123\n")
     assert g["other.kv.Model"] == ["DS-2CD2142FWD-I"] and g["other.kv.Firmware"] == ["V5.4.5 build 170123"]
+
+
+def test_a_dump_behind_log_prefixes() -> None:
+    # GStreamer's GST_MEMDUMP lines: the debug log's prefix, then "%08x: " and the bytes (gstinfo.c)
+    prefix = "0:00:01.234567890 12345 0x55d5c4a0 MEMDUMP rtspsrc gstrtspsrc.c:6060:gst_rtspsrc_loop:<rtspsrc0> "
+    lines = []
+    for off in range(0, len(RTSP_401), 16):
+        chunk = RTSP_401[off : off + 16]
+        hexes = " ".join(f"{b:02x}" for b in chunk)
+        lines.append(f"{prefix}{off:08x}: {hexes:<47}  {_printable(chunk)}")
+    f = _f("\n".join(lines), "rtsp")
+    assert f["rtsp.status"] == ["401"] and f["rtsp.header.server"] == ["Rtsp Server/3.0"]
+    # numbers behind a prefix that do not run as offsets are no dump
+    assert unwrap("12:00:01 INFO id 0000 12 34 ok\n12:00:02 INFO id 0000 56 78 ok\n") is None
