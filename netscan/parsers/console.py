@@ -201,7 +201,7 @@ def column_fields(fields: Fields, prefix: str, text: str) -> None:
             key = norm_key(label)
             if key:
                 add(fields, f"{prefix}.kv.{key}", value)
-    if ": " in text and ("," in text or ";" in text or "|" in text):
+    if ": " in text and _TWO_ITEMS.search(text, 0, 65536) is not None:
         from netscan.parsers.toolout import put_first  # noqa: PLC0415 (toolout imports this module)
 
         n = 0
@@ -287,6 +287,8 @@ def column_pairs(text: str) -> list[tuple[str, str]]:
 #: One ``Key: value`` item of a line that lists several (``Brand: Reolink, Model: RLC-410, Firmware: v3.0``,
 #: a YAML flow mapping ``{model: X, firmware: Y}``): a key of 1-3 words, its value up to the next separator.
 _COLON_ITEM = re.compile(r"([A-Za-z][\w.-]{0,30}(?: [A-Za-z][\w.-]{0,20}){0,2}):[ \t]{1,4}([^,;|{}\[\]\r\n]{1,160}?)[ \t]{0,4}(?=[,;|}][ \t]{0,4}[A-Za-z]|[,;|}]?[ \t]{0,4}$)")
+#: Two items on one line: the tell of ``colon_pairs_in_line`` (one search instead of a look at every line).
+_TWO_ITEMS = re.compile(r": [^\r\n:]{1,160}?[,;|][ \t]{0,4}[A-Za-z][^\r\n:]{0,60}: ")
 _ITEM_SEP = re.compile(r"[ \t]{0,4}[,;|][ \t]{0,4}")
 
 
@@ -331,7 +333,8 @@ def cell_pairs(text: str) -> list[tuple[str, str]]:
     ``<p>``...) and of ``Key: value<br>`` lines: a page that renders one field per element, also when
     the page is held in a JSON string or a log line. Keys of 1-4 words."""
     out: list[tuple[str, str]] = []
-    for rx in (_CELL, _BR_LINE):
+    rxs = ([_CELL] if "</" in text else []) + ([_BR_LINE] if "<br" in text or "<BR" in text or "<Br" in text else [])
+    for rx in rxs:
         for m in rx.finditer(text, 0, min(len(text), 262144)):
             key, value = m.group(m.lastindex - 1 if m.lastindex else 1), m.group(m.lastindex or 2)
             if _CELL_KEY.fullmatch(key.strip()) and value.strip():

@@ -343,7 +343,7 @@ def unwrap(raw: str) -> str | None:
         if go is not None:
             return go
     text = raw[:MAX_UNWRAP_CHARS]
-    hexy = _DUMP_TELL.search(head) is not None
+    hexy = "0000" in head and _DUMP_TELL.search(head) is not None  # (a dump starts at offset zero)
     if not hexy and "message 0x" not in head:
         return None
     lines = text.split("\n", MAX_UNWRAP_LINES)[:MAX_UNWRAP_LINES]
