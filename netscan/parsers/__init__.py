@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from functools import lru_cache
@@ -24,6 +25,7 @@ from netscan.parsers.snmp import snmp_response_fields
 from netscan.parsers.soap import onvif_fields
 from netscan.parsers.tls import tls_fields
 from netscan.parsers.toolout import snmp_string_pairs
+from netscan.parsers.unwrap import markup_in_json_leaves, unwrap
 
 __all__ = ["Fields", "fields"]
 
@@ -58,6 +60,14 @@ def fields(response: Response) -> Fields:
     return _cached_fields(response)
 
 
+def _certificate_text(raw: str) -> bool:
+    """True when a text holds a PEM certificate or a certificate's subject as ``openssl s_client``,
+    ``openssl x509 -text`` or nmap's ssl-cert print it (netscan/parsers/tls.py reads them)."""
+    head = raw[:65536]
+    return "-----BEGIN CERTIFICATE-----" in head or ("subject=" in head and "issuer=" in head) or "ssl-cert: Subject:" in head or (
+        "Subject: " in head and "Issuer: " in head and "Validity" in head)
+
+
 @lru_cache(maxsize=MAX_CACHED_RESPONSES)
 def _cached_fields(response: Response) -> Fields:
     proto = response.protocol
@@ -65,6 +75,11 @@ def _cached_fields(response: Response) -> Fields:
         return {f"{proto}.error": [response.error]}
     parser_proto = "http" if proto == "https" else proto
     try:
+        raw = response.raw
+        if raw[:5] not in ("HTTP/", "RTSP/") and not raw.startswith(B64_PREFIX):
+            unwrapped = unwrap(raw)  # a dump, an encoding or a tool's message print of what was sent (netscan/parsers/unwrap.py)
+            if unwrapped is not None:
+                response = dataclasses.replace(response, raw=unwrapped)
         if parser_proto in _PARSERS:
             out = _PARSERS[parser_proto](response.raw, response.request)
         elif response.raw.startswith(B64_PREFIX):  # binary, no field parser for it (yet): its bytes
@@ -72,6 +87,14 @@ def _cached_fields(response: Response) -> Fields:
             out = {f"{parser_proto}.hex": [data[:64].hex() if isinstance(data, bytes) else ""]}
         else:
             out = banner_fields(parser_proto, response.raw, response.request)
+        if any(".json." in k for k in out):
+            markup_in_json_leaves(out)  # XML held as a JSON string (netscan/parsers/unwrap.py)
+        if parser_proto != "tls" and _certificate_text(response.raw):
+            cert = tls_fields(response.raw)  # a certificate or openssl s_client's print of one, pasted as another answer
+            if "tls.unreadable" not in cert:
+                for key, values in cert.items():
+                    for value in values:
+                        add(out, key, value)
     except Exception as exc:  # last line of defence: a device's data never fails identification
         logger.debug("parser for %s failed: %r", proto, exc)
         out = {f"{parser_proto}.unreadable": [f"parser error: {type(exc).__name__}"]}

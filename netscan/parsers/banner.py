@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from netscan.parsers._util import MAX_BODY_CHARS, Fields, add
+from netscan.parsers.console import without_client_prompts
 from netscan.parsers.http import loose_fields
 from netscan.parsers.keyvals import fragment_fields
 from netscan.parsers.shapes import tool_fields
@@ -33,6 +34,8 @@ def banner_fields(protocol: str, raw: str, request: str = "") -> Fields:
     fields: Fields = {}
     text = _strip_telnet(raw) if protocol == "telnet" else raw[:8192]
     cleaned = text.strip("\r\n\x00 ")
+    if "@" in cleaned and "\n" in cleaned:
+        cleaned = without_client_prompts(cleaned)  # the user's own shell prompts are not the device's words
     if cleaned:
         add(fields, f"{protocol}.banner", cleaned)
     if protocol == "other" and raw:

@@ -283,6 +283,8 @@ def parse_fragment(raw: str, proto: str = "HTTP") -> Message:
         text = text.replace("\\r\\n\n", "\r\n").replace("\\r\\n", "\r\n")
     elif "\\n" in text and "\n" not in text.strip():
         text = text.replace("\\n", "\n")  # a one-line log entry with escaped line ends
+    elif "\\r\n" in text and "\r\n" not in text:
+        text = text.replace("\\r\n", "\r\n")  # socat -v: a CR written out as \r, the LF kept
     if _STATUS.match(text.split("\n", 1)[0].strip()):
         return parse_message(text)
     if ("[rtsp @" in text or "Input #" in text or "Nmap" in text or "STATE" in text) and is_tool_output(text):
@@ -338,7 +340,10 @@ def _fill(msg: Message, header_lines: list[str], body: str) -> Message:
         name, colon, value = line.partition(":")
         if not colon or not name.strip() or " " in name.strip():
             continue
-        msg.headers.append((name.strip(), value.strip()))
+        value = value.strip()
+        if '=\\"' in value:  # a message printed inside a quoted string (go2rtc's trace: realm=\"X\"): its quotes escaped
+            value = value.replace('\\"', '"')
+        msg.headers.append((name.strip(), value))
     te = msg.header("transfer-encoding")
     if te and "chunked" in te.lower():
         body = _dechunk(body)
@@ -439,6 +444,17 @@ def loose_fields(fields: Fields, prefix: str, text: str) -> None:
     if "</" in text:
         for name, value in xml_salvage(text):
             add(fields, f"{prefix}.xml.{name}", value)
+        if "xmlns" in text and f"{prefix}.xmlns" not in fields:
+            # the namespaces of XML that did not parse (cut, wrapped in a page or a Markdown block)
+            seen: list[str] = []
+            for m in _XMLNS.finditer(text, 0, MAX_BODY_CHARS):
+                if m.group(1) not in seen and len(seen) < 8:
+                    seen.append(m.group(1))
+                    add(fields, f"{prefix}.xmlns", m.group(1))
+
+
+#: A namespace declaration's URI (``xmlns="http://www.hikvision.com/ver20/XMLSchema"``, ``xmlns:tds="..."``).
+_XMLNS = re.compile(r"xmlns(?::[\w.-]{1,20})?=[\"']([a-z][a-z0-9+.-]{1,15}:[^\"'<>\s]{1,200})[\"']")
 
 
 def _kv_lines(text: str) -> list[tuple[str, str]]:
@@ -846,6 +862,8 @@ def http_fields(raw: str, request: str = "") -> Fields:
 _HTTP_URL = re.compile(r"https?://[^\s\"'<>`|\\]{1,300}")
 #: A request line a client's log kept (``GET /axis-cgi/param.cgi?action=list HTTP/1.1``).
 _REQUEST_LINE = re.compile(r"(?m)(?:^|[\s\"'\[(>])(?:GET|POST|PUT|HEAD) (/[^\s\"'<>`|\\]{1,300}) HTTP/1\.[01]\b")
+#: An XML namespace declaration or schema location right before a URL (``xmlns="http://..."``).
+_XML_NAME_URL = re.compile(r"(?:xmlns(?::[\w.-]{1,20})?|schemaLocation|targetNamespace)=[\"'][ \t]{0,2}$")
 #: A line that says the path was not there: its URL is no statement about the device.
 _REFUSED = re.compile(r"(?i)\b(?:404|not found)\b")
 #: Statuses with which a server refuses a path (its URL, echoed in the page, says nothing of the device).
@@ -879,6 +897,8 @@ def http_client_urls(fields: Fields, raw: str, msg: Message, path: str | None) -
             end = raw.find("\n", m.end())
             if u in seen or _REFUSED.search(raw, start, end if end >= 0 else len(raw)):
                 continue
+            if _XML_NAME_URL.search(raw, max(0, m.start() - 24), m.start()) is not None:
+                continue  # an XML namespace or schema location: the document's vocabulary, not a URL a client used
             seen.add(u)
             add(fields, "http.client-url", u)
             if len(seen) >= MAX_CLIENT_URLS:

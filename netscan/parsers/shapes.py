@@ -83,6 +83,8 @@ def _split_pair(line: str) -> tuple[str, str] | None:
     if value[:1] in (":", "/", "=") or not value.strip():  # "::" MIB names, "http://", "=="
         return None
     key = key.rstrip(". \t")
+    if key[-2:] in ("**", "__") and key[:-2].strip() and key[0] not in "*_":
+        key = key[:-2].rstrip()  # a bold label before its colon ("- **Model**: X": the list mark took the opening marks)
     if key.endswith(")") and " (" in key:
         key = key[: key.rindex(" (")].rstrip()  # an attribute dump's value type: "printer-info (textWithoutLanguage)"
     if key.startswith(("var ", "let ", "const ")):

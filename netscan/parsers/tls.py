@@ -37,11 +37,29 @@ def find_pem(text: str) -> str | None:
     return None
 
 
+#: ``openssl s_client`` output: the server certificate's ``subject=`` / ``issuer=`` lines (OpenSSL
+#: apps/lib/s_cb.c, 1.1 and 3.x ``C = CN, O = X``; 1.0 ``/C=CN/O=X``), and the first certificate of
+#: its ``Certificate chain`` (`` 0 s:...`` / ``   i:...``).
+_S_CLIENT = re.compile(r"^(?:(subject|issuer)=|0 (s|i):|(i):)[ \t]{0,4}(\S.{0,1000})$")
+
+
 def _dump_lines(text: str) -> list[tuple[str, str]]:
-    """``Subject: ...``, ``Issuer: ...``, ``Not After : ...`` lines of a text dump, in order."""
+    """``Subject: ...``, ``Issuer: ...``, ``Not After : ...`` lines of a text dump, and the server
+    certificate's lines of ``openssl s_client`` output (``subject=...``, `` 0 s:...``), in order."""
     out = []
+    chain_first = False  # inside the chain's first certificate (its "i:" line follows "0 s:")
     for line in text.splitlines()[:MAX_DUMP_LINES]:
         line = line.strip()
+        if line[:1] in ("|", "_"):  # nmap's script output: "| ssl-cert: Subject: commonName=.../organizationName=..."
+            line = line.lstrip("|_ ").removeprefix("ssl-cert:").strip()
+        if line.startswith(("subject=", "issuer=")) or line[:4] in ("0 s:", "0 i:") or (chain_first and line[:2] == "i:"):
+            m = _S_CLIENT.match(line)
+            if m is not None:
+                kind = m.group(1) or m.group(2) or m.group(3)
+                out.append(("Subject" if kind in ("subject", "s") else "Issuer", m.group(4).strip()))
+            chain_first = line[:4] == "0 s:"
+            continue
+        chain_first = False
         for key in _KEYS:
             if line.startswith(key):
                 rest = line[len(key) :].lstrip()
@@ -63,10 +81,24 @@ def _name_fields(fields: Fields, prefix: str, name: x509.Name) -> None:
                 add(fields, f"tls.{key}", attr.value)
 
 
+#: Attribute names as OpenSSL's long form and nmap's ssl-cert print them, and their RFC 4514 short names.
+_LONG_NAMES = {"commonname": "CN", "organizationname": "O", "organizationalunitname": "OU", "countryname": "C",
+               "stateorprovincename": "ST", "localityname": "L", "emailaddress": "emailAddress"}
+_SLASH_DN = re.compile(r"/?([A-Za-z][A-Za-z0-9.]{0,40})=")
+
+
 def _rfc4514_order(dump: str) -> str:
     """An openssl-style ``C = US, O = X, CN = y`` (most general first) in RFC 4514 order
-    (``CN=y,O=X,C=US``), the order a PEM certificate's ``rfc4514_string()`` gives."""
-    parts = [p.strip().replace(" = ", "=") for p in dump.split(",") if p.strip()]
+    (``CN=y,O=X,C=US``), the order a PEM certificate's ``rfc4514_string()`` gives. OpenSSL 1.0's
+    one-line ``/C=US/O=X/CN=y`` and nmap's ``commonName=y/organizationName=X`` are read too."""
+    d = dump.strip()
+    if "," not in d and d.count("=") >= 2 and "/" in d:
+        marks = list(_SLASH_DN.finditer(d))
+        items = [(m.group(1), d[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(d)]) for k, m in enumerate(marks[:32])]
+        d = ", ".join(f"{_LONG_NAMES.get(name.lower(), name)}={value.strip()}" for name, value in items)
+    parts = [p.strip().replace(" = ", "=") for p in d.split(",") if p.strip()]
+    parts = [_LONG_NAMES.get(p.partition("=")[0].strip().lower(), p.partition("=")[0].strip()) + "=" + p.partition("=")[2].strip()
+             if "=" in p else p for p in parts]
     if parts and parts[0].upper().startswith(("C=", "DC=")) and not parts[-1].upper().startswith("C="):
         parts.reverse()
     return ",".join(parts)
@@ -97,8 +129,12 @@ def tls_fields(raw: str, request: str = "") -> Fields:
             add(fields, "tls.unreadable", "bad validity")
         return fields
     found = False
+    seen: set[str] = set()
     for key, value in _dump_lines(raw[:MAX_DUMP_CHARS]):
         found = True
+        if key in seen:
+            continue  # the server certificate's name; a chain's further certificates are its issuers'
+        seen.add(key)
         if key == "Subject":
             v = _rfc4514_order(value)
             add(fields, "tls.subject", v)

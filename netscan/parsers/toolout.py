@@ -86,6 +86,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from netscan.parsers._util import MODEL_TOKEN, Fields, add, json_leaves, model_shaped, xml_salvage
+from netscan.parsers.console import column_fields, console_fields
 
 #: Longest text looked at, most lines, longest line, most values kept per reader.
 MAX_TEXT = 256 * 1024
@@ -1426,6 +1427,10 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
         for model, cls in status_line_models(t):
             add(fields, f"{prefix}.status.model", model)
             add(fields, f"{prefix}.status.deviceClass", cls)
+    if lines:
+        console_fields(fields, prefix, t)
+    if tables:
+        column_fields(fields, prefix, t)
     if tables and (lines or len(t) > 256):
         for value in stripped_xml_values(t):
             add(fields, f"{prefix}.line", value)

@@ -1,0 +1,383 @@
+"""Recordings whose text is not the device's text as it was sent, undone before any parser reads them
+(docs/observations.md "Shapes of raw", "Encoded recordings"). Each is recognised by its layout, never by
+the device it names:
+
+- hex dumps of the bytes: ``xxd`` (``00000000: 4854 5450 2f31 ...  HTTP/1...``), ``hexdump -C`` /
+  ``od``-like (``00000000  48 54 54 50 ...  |HTTP/1.1 ...|``), Wireshark's "Copy as Hex Dump"
+  (``0000   48 54 54 50 ...   HTTP/1.1 ...``), ``tcpdump -X``/``-xx`` (``\\t0x0000:  4854 5450 ...``) and
+  GLib's ``gst_util_dump_mem`` (``00000000 (0x7f...): 76 3d 30 ...``): each run of dump lines with
+  increasing offsets becomes the bytes it shows; a packet's Ethernet, IPv4 and TCP/UDP headers (a
+  whole frame copied from Wireshark or tcpdump) are cut so the payload is read;
+- GStreamer's RTSP message dumps (``gst_rtsp_message_dump``, printed by ``rtspsrc debug=true`` and
+  gst-rtsp-server: ``RTSP response message 0x...`` / `` status line:`` / ``   code:   '401'`` /
+  `` headers:`` / ``   key: 'Server', value: '...'`` / `` body: length N`` and a dump of the body):
+  the message as it was on the wire (status line, header lines, body); requests stay requests (the
+  HTTP/RTSP parsers do not read them as answers);
+- text saved as UTF-16 (PowerShell 5's ``>`` and ``Out-File`` write UTF-16LE with a byte-order mark;
+  every second byte of ASCII text zero): decoded;
+- a whole text in standard base64 (a body a tool printed encoded) or percent-encoded
+  (``HTTP%2F1.1%20401...``, ``%3C%3Fxml...``), when the decoded text is text and has the look of
+  a message, markup, JSON or ``key=value`` lines.
+
+``unwrap(raw)`` returns the recovered text (or ``b64:`` bytes when a dump shows a binary packet), or
+None when ``raw`` is none of these. Bounded: at most ``MAX_UNWRAP_CHARS`` characters and
+``MAX_UNWRAP_LINES`` lines are read; patterns are anchored and made of bounded classes.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import html
+import re
+from urllib.parse import unquote
+
+MAX_UNWRAP_CHARS = 256 * 1024
+MAX_UNWRAP_LINES = 8000
+#: Fewest dump lines in a run read as a dump (one line of hex digits may be anything).
+MIN_DUMP_LINES = 2
+
+# ------------------------------------------------------------------ hex dumps
+
+#: The offset column of a dump line: ``0x0000:`` (tcpdump), ``00000000:`` (xxd), ``00000000`` (hexdump
+#: -C, Wireshark's 4-digit ``0000``), ``00000000 (0x7f8b1c00a8f0):`` (gst_util_dump_mem).
+_OFFSET = re.compile(r"^[ \t]{0,8}(?:0x)?([0-9A-Fa-f]{4,8})(?: \(0x[0-9A-Fa-f]{1,16}\))?:?[ \t]{1,4}(?=[0-9A-Fa-f]{2})")
+#: The same offset behind a log line's prefix (GStreamer's GST_MEMDUMP lines, a logger's hexdump):
+#: after a blank, ``]``, ``>`` or ``|``, within the line's first ``MAX_DUMP_PREFIX`` characters.
+_OFFSET_IN = re.compile(r"(?<=[ \t\]>|])(?:0x)?([0-9A-Fa-f]{4,8})(?: \(0x[0-9A-Fa-f]{1,16}\))?:?[ \t]{1,4}(?=[0-9A-Fa-f]{2}(?:[0-9A-Fa-f]{2})?[ \t])")
+MAX_DUMP_PREFIX = 160
+_BYTE = re.compile(r"[0-9A-Fa-f]{2}")
+
+
+def _dump_line(line: str) -> tuple[int, bytes] | None:
+    """(offset, bytes) of one hex-dump line, or None. Hex groups of 2 or 4 digits separated by one
+    blank (two after the eighth byte: hexdump -C); a wider gap ends the hex column (the ASCII column
+    follows it)."""
+    m = _OFFSET.match(line)
+    if m is None:
+        m = _OFFSET_IN.search(line, 1, MAX_DUMP_PREFIX) if len(line) > 24 else None
+        if m is None:
+            return None
+    pos = m.end()
+    out = bytearray()
+    n = len(line)
+    while pos < n and len(out) < 32:
+        end = pos
+        while end < n and end - pos < 8 and line[end] in "0123456789abcdefABCDEF":
+            end += 1
+        width = end - pos
+        if width not in (2, 4, 8) or (end < n and not line[end].isspace()):
+            break
+        out.extend(bytes.fromhex(line[pos:end]))
+        gap = end
+        while gap < n and line[gap] == " " and gap - end < 4:
+            gap += 1
+        if gap - end >= 2 and not (len(out) == 8 and gap - end == 2):
+            break  # the ASCII column (or the line's end) follows
+        if gap == end:
+            break
+        pos = gap
+    if not out:
+        return None
+    return int(m.group(1), 16), bytes(out)
+
+
+def _strip_frame(data: bytes) -> bytes:
+    """A captured frame's payload: Ethernet II (IPv4 ethertype), IPv4 and TCP/UDP headers cut when
+    they are there and consistent (the IPv4 total length fits the bytes)."""
+    b = data
+    if len(b) >= 34 and b[12:14] == b"\x08\x00" and b[14] >> 4 == 4:
+        b = b[14:]
+    if len(b) >= 20 and b[0] >> 4 == 4 and 5 <= (b[0] & 15) <= 15:
+        ihl = (b[0] & 15) * 4
+        total = int.from_bytes(b[2:4], "big")
+        if ihl <= total <= len(b) + 4 and len(b) >= ihl + 8:
+            if b[9] == 6 and len(b) >= ihl + 20:
+                off = ihl + (b[ihl + 12] >> 4) * 4
+                return b[off:total] if off <= total else data
+            if b[9] == 17:
+                return b[ihl + 8 : total]
+    return data
+
+
+def _text_of(data: bytes) -> str | None:
+    """``data`` as text when it is text (UTF-8, else Latin-1 with few control bytes), else None."""
+    if not data:
+        return ""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t")
+    return text if controls * 50 <= len(text) else None
+
+
+def _dump_runs(lines: list[str]) -> list[tuple[int, int, list[bytes]]]:
+    """Runs of consecutive dump lines as (first line, end line, [packet bytes...]): a run's offsets
+    increase by each line's byte count; an offset back at zero starts the next packet."""
+    runs: list[tuple[int, int, list[bytes]]] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        first = _dump_line(lines[i]) if "0000" in lines[i][:MAX_DUMP_PREFIX + 8] else None  # (a run starts at offset zero)
+        if first is None:
+            i += 1
+            continue
+        start = i
+        packets = [bytearray(first[1])]
+        expect = first[0] + len(first[1])
+        count = 1
+        continued = 0  # lines that carry on a packet at the offset the bytes before them reached
+        j = i + 1
+        while j < n:
+            d = _dump_line(lines[j])
+            if d is None:
+                break
+            off, data = d
+            if off == expect:
+                packets[-1].extend(data)
+                continued += 1
+            elif off == 0:
+                packets.append(bytearray(data))
+            else:
+                break
+            expect = off + len(data)
+            count += 1
+            j += 1
+        if count >= MIN_DUMP_LINES and continued and first[0] == 0:
+            runs.append((start, j, [bytes(p) for p in packets]))
+        i = j
+    return runs
+
+
+# ------------------------------------------------------------------ GStreamer RTSP message dumps
+
+_GST_HEAD = re.compile(r"^[ \t]{0,4}(RTSP|HTTP) (request|response) message 0x[0-9a-fA-F]{1,16}[ \t]*$")
+_GST_ITEM = re.compile(r"^[ \t]{1,8}(method|uri|code|reason|version):[ \t]{0,8}'(.{0,2000})'[ \t]*$")
+_GST_HEADER = re.compile(r"^[ \t]{1,8}key: '([^'\r\n]{1,100})', value: '(.{0,4000})'[ \t]*$")
+_GST_BODY = re.compile(r"^[ \t]{0,4}body:(?: length \d{1,9})?[ \t]*$")
+MAX_GST_MESSAGES = 32
+
+
+def _gst_messages(lines: list[str], dumps: dict[int, tuple[int, list[bytes]]]) -> list[tuple[int, int, str]] | None:
+    """(first line, end line, wire text) of each GStreamer RTSP message dump; None when there is none."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    n = len(lines)
+    while i < n and len(out) < MAX_GST_MESSAGES:
+        h = _GST_HEAD.match(lines[i]) if "message 0x" in lines[i] else None
+        if h is None:
+            i += 1
+            continue
+        proto, kind = h.group(1), h.group(2)
+        items: dict[str, str] = {}
+        headers: list[str] = []
+        body = ""
+        j = i + 1
+        while j < n and j - i < 200:
+            ln = lines[j]
+            if (m := _GST_ITEM.match(ln)) is not None:
+                items.setdefault(m.group(1), m.group(2))
+            elif (k := _GST_HEADER.match(ln)) is not None:
+                headers.append(f"{k.group(1)}: {k.group(2)}")
+            elif _GST_BODY.match(ln) is not None:
+                j += 1
+                if j in dumps:
+                    end, packets = dumps[j]
+                    body = "".join(_text_of(p) or "" for p in packets)
+                    j = end
+                break
+            elif ln.strip() not in ("status line:", "request line:", "headers:"):
+                break
+            j += 1
+        version = items.get("version", "1.0").strip() or "1.0"
+        if kind == "response" and items.get("code", "").isdigit():
+            start = f"{proto}/{version} {items['code']} {items.get('reason', '')}".rstrip()
+        elif kind == "request" and items.get("method") and items.get("uri"):
+            start = f"{items['method']} {items['uri']} {proto}/{version}"
+        else:
+            i = j
+            continue
+        out.append((i, j, "\r\n".join([start, *headers]) + "\r\n\r\n" + body))
+        i = j
+    return out or None
+
+
+# ------------------------------------------------------------------ UTF-16, base64, percent-encoding
+
+
+def _utf16(raw: str) -> str | None:
+    """Text saved as UTF-16 (every second character NUL, a byte-order mark perhaps) decoded."""
+    head = raw[:512]
+    if "\x00" not in head or len(head) < 8:
+        return None
+    body = head[2:] if head[:2] in ("\xff\xfe", "\xfe\xff") else head[1:] if head[:1] == "\ufeff" else head
+    le = body[1::2]
+    be = body[0::2]
+    for zeros, order, bom in ((le, "utf-16-le", "\xff\xfe"), (be, "utf-16-be", "\xfe\xff")):
+        if zeros.count("\x00") * 10 >= len(zeros) * 9:
+            data = raw[:MAX_UNWRAP_CHARS].encode("latin-1", "replace")
+            if data[:2] == bom.encode("latin-1"):
+                data = data[2:]
+            text = data[: len(data) // 2 * 2].decode(order, "replace")
+            return _text_of(text.encode("utf-8"))
+    return None
+
+
+_B64_TEXT = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
+#: Base64 as tools print it: one line, or lines wrapped at a fixed width.
+_B64_LINES = re.compile(r"[A-Za-z0-9+/=\r\n]{16,}")
+#: The first line of a dump: an offset of zero.
+_DUMP_TELL = re.compile(r"(?:^|[ \t\]>|])(?:0x)?0000(?:0000)?(?: \(0x[0-9a-fA-F]{1,16}\))?:?[ \t]{1,4}[0-9A-Fa-f]{2}(?:[0-9A-Fa-f]{2})?[ \t]", re.M)
+#: What a decoded text must look like to be taken: a message, markup, JSON, ``key=value`` / ``Key: value`` lines.
+_DECODED_LOOK = re.compile(r"^\s*(?:(?:HTTP|RTSP)/\d|<|\{|\[|[A-Za-z][\w.-]{0,40}\s*[=:])")
+
+
+def _base64(raw: str) -> str | None:
+    t = "".join(raw[:MAX_UNWRAP_CHARS].split())
+    if len(t) < 24 or len(t) % 4 or _B64_TEXT.fullmatch(t) is None:
+        return None
+    try:
+        data = base64.b64decode(t, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    text = _text_of(data)
+    return text if text and _DECODED_LOOK.match(text) is not None and "\ufffd" not in text else None
+
+
+_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _percent(raw: str) -> str | None:
+    t = raw.strip()
+    if len(t) < 12 or any(c.isspace() for c in t[:4096]) or len(_PERCENT.findall(t, 0, 4096)) < 3:
+        return None
+    text = unquote(t[:MAX_UNWRAP_CHARS])
+    if _DECODED_LOOK.match(text) is None or ("\n" not in text and "<" not in text and "{" not in text):
+        return None
+    return _text_of(text.encode("utf-8"))
+
+
+# ------------------------------------------------------------------ markup escaped as \\u003c, markup inside JSON strings
+
+#: ``\u003c`` / ``\u003e`` / ``\u0026``: Go's encoding/json escapes ``<``, ``>`` and ``&`` in every string
+#: (HTML-safe by default), so a Go program's log of a JSON value holding XML shows its markup so.
+_GO_MARKUP = re.compile(r"\\u00(3[cCeE]|26)")
+_U_ESCAPE = re.compile(r"\\u00([2-7][0-9a-fA-F])")
+
+
+def _go_escaped_markup(raw: str) -> str | None:
+    """Text whose markup is written ``\\u003c...\\u003e`` outside a JSON document: the escapes of
+    printable ASCII undone (a JSON document is left to the JSON parser, which undoes them itself)."""
+    if raw.lstrip()[:1] in ("{", "[") or len(_GO_MARKUP.findall(raw, 0, 65536)) < 4:
+        return None
+    return _U_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), raw[:MAX_UNWRAP_CHARS])
+
+
+#: JSON leaves read for markup, most per response.
+MAX_MARKUP_LEAVES = 16
+
+
+def markup_in_json_leaves(fields: dict[str, list[str]]) -> None:
+    """XML held as a JSON string (``"body": "<DeviceInfo><model>X</model>..."``: a client's record of
+    an answer, a diagnostics export; a value starting with ``<``, an HTML page excepted): its text-only
+    elements as ``<proto>.xml.<name>``, as for XML cut from a body (``xml_salvage``)."""
+    from netscan.parsers._util import add, xml_salvage  # noqa: PLC0415 (kept beside its one caller's import)
+
+    found = [(name, v) for name, values in fields.items() for v in values[:2]
+             if v[:1] == "<" and ".json." in name and "</" in v and v[:5].lower() not in ("<html", "<!doc")]
+    for name, v in found[:MAX_MARKUP_LEAVES]:
+        proto = name.split(".", 1)[0]
+        for element, text in xml_salvage(v):
+            add(fields, f"{proto}.xml.{element}", text)
+
+
+# ------------------------------------------------------------------ HTML-escaped text
+
+#: Character references of markup and quotes (``&quot;``, ``&lt;``, ``&#34;``, ``&#x3C;``...).
+_ENTITY = re.compile(r"&(?:quot|lt|gt|amp|apos|#\d{2,3}|#[xX][0-9a-fA-F]{2});")
+#: Fewest references in a text read as HTML-escaped.
+MIN_ENTITIES = 4
+
+
+def _html_escaped(raw: str) -> str | None:
+    """A JSON document or XML a page showed HTML-escaped whole (``{&quot;model&quot;: ...}``,
+    ``&lt;model&gt;X&lt;/model&gt;``): unescaped, when it holds at least ``MIN_ENTITIES`` references,
+    is not itself an HTML page (whose own markup would be changed) and starts as a document."""
+    head = raw[:4096]
+    low = head.lower()
+    if "<html" in low or "<!doctype" in low or "<body" in low or len(_ENTITY.findall(head)) < MIN_ENTITIES:
+        return None
+    if '"' in head and "&quot;" in head:
+        return None  # real quotes beside escaped ones: a page's attribute values, not an escaped document
+    text = html.unescape(raw[:MAX_UNWRAP_CHARS])
+    # a document escaped whole; escaped markup inside other text is read element by element (toolout)
+    return text if text.lstrip()[:1] in ("<", "{", "[") else None
+
+
+# ------------------------------------------------------------------ all of them
+
+
+def unwrap(raw: str) -> str | None:
+    """The device's text of a recording that is encoded or dumped (module docstring), or None.
+    A dump of one binary packet and nothing else gives ``b64:`` and its bytes (the packet parsers
+    read that form)."""
+    if not raw or raw.startswith("b64:"):
+        return None
+    head = raw[:4096]
+    if "\x00" in head:
+        return _utf16(raw)
+    stripped = head.strip()
+    if not stripped:
+        return None
+    if "&" in head and ";" in head:
+        escaped = _html_escaped(raw)
+        if escaped is not None:
+            return escaped
+    if " " not in stripped and "\t" not in stripped:
+        if "%" in stripped:
+            return _percent(raw) if "\n" not in stripped else None
+        return _base64(raw) if _B64_LINES.fullmatch(stripped) is not None else None
+    if "\\u00" in head:
+        go = _go_escaped_markup(raw)
+        if go is not None:
+            return go
+    text = raw[:MAX_UNWRAP_CHARS]
+    hexy = "0000" in head and _DUMP_TELL.search(head) is not None  # (a dump starts at offset zero)
+    if not hexy and "message 0x" not in head:
+        return None
+    lines = text.split("\n", MAX_UNWRAP_LINES)[:MAX_UNWRAP_LINES]
+    lines = [ln.rstrip("\r") for ln in lines]
+    runs = _dump_runs(lines) if hexy else []
+    dumps = {start: (end, packets) for start, end, packets in runs}
+    gst = _gst_messages(lines, dumps) if "message 0x" in head else None
+    if not runs and gst is None:
+        return None
+    replaced: dict[int, tuple[int, str]] = {}
+    for start, end, wire in gst or ():
+        replaced[start] = (end, wire)
+    covered = {k for s, (e, _) in replaced.items() for k in range(s, e)}
+    only_dump = len(runs) == 1 and gst is None and all(not ln.strip() for k, ln in enumerate(lines) if not runs[0][0] <= k < runs[0][1])
+    for start, end, packets in runs:
+        if start in covered:
+            continue
+        payloads = [_strip_frame(p) for p in packets]
+        texts = [_text_of(p) for p in payloads]
+        if any(t is None for t in texts):
+            if only_dump:
+                return "b64:" + base64.b64encode(b"".join(payloads)).decode("ascii")
+            continue  # a binary packet inside other text: left as it is
+        replaced[start] = (end, "".join(t or "" for t in texts))
+    if not replaced:
+        return None
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if i in replaced:
+            end, wire = replaced[i]
+            out.append(wire)
+            i = end
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
