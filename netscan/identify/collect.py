@@ -13,7 +13,8 @@ from netscan.identify.snmp import claim_product
 from netscan.model import Evidence, Observation, Response
 from netscan.parsers import fields as parse_fields
 from netscan.parsers.snmp import ENTERPRISES, numeric_oid
-from netscan.sigdb.db import ANY_FIELD_MAX_CHARS, OUI_PREFERENCE, FieldPlan, Rule, SignatureDB, any_field_applies
+from netscan.sigdb.db import (ANY_FIELD_MAX_CHARS, MEMO_MAX_CHARS, OUI_PREFERENCE, FieldPlan, Rule, SignatureDB, any_field_applies,
+                              memo_key)
 from netscan.sigdb.makernames import model_without_maker
 
 #: A rule is reported at most this many times per device (a flood of identical values stops here).
@@ -304,7 +305,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                                   weight=SUBTREE_PREFERENCE, what="SNMP private-MIB objects walked (no sysObjectID)")
             if name in ("http.body", "https.body"):
                 _claim_copyright(db, values, resp, claims, evidence)
-            if quiet is not None and len(values) == 1 and (name, values[0]) in quiet:
+            if quiet is not None and len(values) == 1 and (name, values[0] if len(values[0]) <= MEMO_MAX_CHARS else memo_key(values[0])) in quiet:
                 continue  # nothing reads anything in this value (found when it was first read)
             if name.endswith((".unreadable", ".malformed")):  # malformed: read only in part (the rest is still used)
                 detail = "; ".join(values)[:200]

@@ -4,6 +4,7 @@ netscan.sigdb.files)."""
 from __future__ import annotations
 
 import contextvars
+import hashlib
 import re
 import threading
 from collections.abc import Iterator, Mapping
@@ -231,12 +232,33 @@ _K = TypeVar("_K")
 _V = TypeVar("_V")
 
 
-def _keep(memo: dict[_K, _V], key: _K, value: str, hit: _V) -> _V:
-    """Remember ``hit`` under ``key`` unless the value is too long to be worth keeping or the memo is
-    full (bounded memory on a hostile stream of distinct values); return it."""
-    if len(value) <= MEMO_MAX_CHARS and len(memo) < MEMO_MAX_ENTRIES:
+def _keep(memo: dict[_K, _V], key: _K, hit: _V) -> _V:
+    """Remember ``hit`` under ``key`` (a ``memo_key``, never a long text) unless the memo is full
+    (bounded memory on a hostile stream of distinct values); return it."""
+    if len(memo) < MEMO_MAX_ENTRIES:
         memo[key] = hit
     return hit
+
+
+#: The last long value ``memo_key`` digested and its digest (one value is looked up in several memos
+#: in a row: the field's rules, its conventions, the quiet set). One tuple, replaced whole (threads).
+_last_digest: tuple[str, bytes] = ("", b"")
+
+
+def memo_key(value: str) -> str | bytes:
+    """What a value is kept under in the match memos: the value itself up to ``MEMO_MAX_CHARS``
+    characters, else a BLAKE2b digest (32 bytes) of its UTF-8 text. A long value seen again (the same
+    page or banner from every device of a model) is then not run through the rules again, and the memo
+    holds 32 bytes of it, not the text (a ``str`` key never equals a ``bytes`` one)."""
+    global _last_digest
+    if len(value) <= MEMO_MAX_CHARS:
+        return value
+    last = _last_digest
+    if last[0] is value:
+        return last[1]
+    digest = hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=32).digest()
+    _last_digest = (value, digest)
+    return digest
 
 
 @dataclass
@@ -268,12 +290,12 @@ class SignatureDB:
     """``any_rules`` whose first character cannot be told: searched in every value."""
     _by_name: dict[str, FieldPlan] = field(default_factory=dict, repr=False)
     _prefilter_seen: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
-    _field_memo: dict[tuple[str, str], tuple[tuple[int, dict[str, str]], ...]] = field(default_factory=dict, repr=False)
+    _field_memo: dict[tuple[str, str | bytes], tuple[tuple[int, dict[str, str]], ...]] = field(default_factory=dict, repr=False)
     _family_memo: dict[str, tuple[tuple[Rule, dict[str, str]], ...]] = field(default_factory=dict, repr=False)
-    _semantic_memo: dict[tuple[str, str], dict[str, str] | None] = field(default_factory=dict, repr=False)
+    _semantic_memo: dict[tuple[str, str | bytes], dict[str, str] | None] = field(default_factory=dict, repr=False)
     _semantic_sets: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
-    _semantic_set_memo: dict[tuple[int, str], tuple[dict[str, str] | None, ...]] = field(default_factory=dict, repr=False)
-    _quiet: set[tuple[str, str]] = field(default_factory=set, repr=False)
+    _semantic_set_memo: dict[tuple[int, str | bytes], tuple[dict[str, str] | None, ...]] = field(default_factory=dict, repr=False)
+    _quiet: set[tuple[str, str | bytes]] = field(default_factory=set, repr=False)
     _line_memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _ids_reading: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
     _semantic_key_cache: tuple[list[re.Pattern[str]], list[int], list[re.Pattern[str] | None]] | None = field(default=None, repr=False)
@@ -388,7 +410,7 @@ class SignatureDB:
         checked here). Only the candidates of the plan's gate or literals are run; the result is
         kept per field name and value (values repeat across devices and responses). Treat the
         extracted mappings as read-only."""
-        key = (name, value)
+        key = (name, memo_key(value))
         hit = self._field_memo.get(key)
         if hit is None:
             rules = plan.rules
@@ -397,7 +419,7 @@ class SignatureDB:
                 got = rules[i].extract(value)
                 if got is not None:
                     found.append((i, got))
-            hit = _keep(self._field_memo, key, value, tuple(found))
+            hit = _keep(self._field_memo, key, tuple(found))
         return hit
 
     def family_matches(self, value: str, *, keep: bool = True) -> tuple[tuple[Rule, dict[str, str]], ...]:
@@ -411,7 +433,7 @@ class SignatureDB:
                 got = rule.extract(value)
                 if got is not None:
                     found.append((rule, got))
-            hit = _keep(self._family_memo, value, value, tuple(found)) if keep else tuple(found)
+            hit = _keep(self._family_memo, value, tuple(found)) if keep and len(value) <= MEMO_MAX_CHARS else tuple(found)
         return hit
 
     def line_memo(self) -> dict[str, Any]:
@@ -420,21 +442,25 @@ class SignatureDB:
 
     def semantic_match(self, rule: SemanticRule, value: str) -> dict[str, str] | None:
         """``rule.extract_value(value)``, kept per rule and value. Treat the mapping as read-only."""
-        key = (rule.id, value)
+        return self._semantic_match(rule, value, memo_key(value))
+
+    def _semantic_match(self, rule: SemanticRule, value: str, vkey: str | bytes) -> dict[str, str] | None:
+        key = (rule.id, vkey)
         try:
             return self._semantic_memo[key]
         except KeyError:
             pass
-        return _keep(self._semantic_memo, key, value, rule.extract_value(value))
+        return _keep(self._semantic_memo, key, rule.extract_value(value))
 
     def semantic_matches(self, plan: FieldPlan, value: str) -> tuple[dict[str, str] | None, ...]:
         """``semantic_match`` of each of ``plan.semantic`` (in order) on ``value``, kept per set of
         conventions and value: one look-up where a field is read by a dozen (the type words of
         families/types.yaml). Treat the mappings as read-only."""
-        key = (plan.semantic_set, value)
+        vkey = memo_key(value)
+        key = (plan.semantic_set, vkey)
         hit = self._semantic_set_memo.get(key)
         if hit is None:
-            hit = _keep(self._semantic_set_memo, key, value, tuple(self.semantic_match(r, value) for r in plan.semantic))
+            hit = _keep(self._semantic_set_memo, key, tuple(self._semantic_match(r, value, vkey) for r in plan.semantic))
         return hit
 
     def warm(self, fields: tuple[str, ...] = ()) -> None:
@@ -450,16 +476,17 @@ class SignatureDB:
         for name in fields:
             self.plan_for_field(name)
 
-    def quiet_values(self) -> set[tuple[str, str]]:
+    def quiet_values(self) -> set[tuple[str, str | bytes]]:
         """(field name, value) pairs in which nothing reads anything: no rule, family grammar or
         field-name convention matches, and the field is not one maker names or MACs are looked for
-        in (``remember_quiet``; read-only for callers)."""
+        in (``remember_quiet``; a value longer than ``MEMO_MAX_CHARS`` is under its ``memo_key``;
+        read-only for callers)."""
         return self._quiet
 
     def remember_quiet(self, name: str, value: str) -> None:
         """Note that nothing reads anything in ``value`` of field ``name`` (bounded)."""
-        if len(value) <= MEMO_MAX_CHARS and len(self._quiet) < MEMO_MAX_ENTRIES:
-            self._quiet.add((name, value))
+        if len(self._quiet) < MEMO_MAX_ENTRIES:
+            self._quiet.add((name, memo_key(value)))
 
     def prefilter_cache(self) -> dict[str, tuple[Rule, ...]]:
         """Values already run through the family prefilter (read-only for callers)."""
@@ -900,7 +927,8 @@ SCAN_FIELDS = ("http.header.server", "http.title", "http.header.www-authenticate
                "rtsp.header.www-authenticate", "tls.subject", "tls.issuer", "onvif.Model", "ssh.banner", "telnet.banner")
 #: Longest field value family grammars read.
 ANY_FIELD_MAX_CHARS = 256
-#: Match results are kept for values up to this long (``SignatureDB.field_matches``)...
+#: Match results are kept under the value itself for values up to this long (``SignatureDB.field_matches``),
+#: under a digest of it for longer ones (``memo_key``)...
 MEMO_MAX_CHARS = 2048
 #: ... and for at most this many (field, value) pairs per kind.
 MEMO_MAX_ENTRIES = 200_000

@@ -82,3 +82,30 @@ def test_plain_path_runs_every_rule(monkeypatch) -> None:  # type: ignore[no-unt
     monkeypatch.setattr(SignatureDB, "any_field_rules", refuse)
     for _, obs in _observations()[:60]:
         _plain(obs, db)
+
+
+def test_long_values_are_kept_under_a_digest() -> None:
+    """A value longer than MEMO_MAX_CHARS (a page, a banner) is kept in the match memo under a digest
+    of its text (``memo_key``): seen again it is not run through the rules again, the memo never holds
+    the text, and two long values that differ anywhere (here: only past the first MEMO_MAX_CHARS
+    characters) are never taken for each other."""
+    from netscan.sigdb.db import MEMO_MAX_CHARS, memo_key
+
+    db = load_db()
+    rule = next(r for r in db.rules if r.field == "http.body" and r.examples)
+    example = str(rule.examples[0]["fields"]["http.body"])
+    filler = "<p>" + "x" * MEMO_MAX_CHARS + "</p>\n"
+    with_rule = filler + example
+    without = filler + "<p>" + "y" * len(example) + "</p>"
+    assert memo_key("short value") == "short value"
+    assert isinstance(memo_key(with_rule), bytes) and len(memo_key(with_rule)) == 32
+    assert memo_key(with_rule) != memo_key(without)
+    assert memo_key("".join(list(with_rule))) == memo_key(with_rule)  # an equal text in another object
+    plan = db.plan_for_field("http.body")
+    pos = plan.rules.index(rule)
+    for _ in range(2):  # the second round reads the memo
+        assert pos in dict(db.field_matches(plan, "http.body", with_rule))
+        assert pos not in dict(db.field_matches(plan, "http.body", without))
+    kept = [k for _, k in db._field_memo]
+    assert any(isinstance(k, bytes) for k in kept)
+    assert all(len(k) <= MEMO_MAX_CHARS for k in kept if isinstance(k, str))
