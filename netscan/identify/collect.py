@@ -296,7 +296,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
         resp_start = len(claims)
         long_texts: list[tuple[str, str]] = []
         for name, values in f.items():
-            if any(len(v) > ANY_FIELD_MAX_CHARS for v in values[:4]) and _long_text_field(name, f):
+            if (len(values[0]) if len(values) == 1 else max(map(len, values[:4]), default=0)) > ANY_FIELD_MAX_CHARS and _long_text_field(name, f):
                 long_texts.extend((name, v) for v in values[:4] if len(v) > ANY_FIELD_MAX_CHARS)
             if name.endswith(_SYSOID_TAILS) and ENTERPRISE_FIELD not in f and _sysoid_key(name):
                 _claim_enterprise(db, _enterprise_numbers(values), resp, claims, evidence)

@@ -408,7 +408,8 @@ def _covered(db: SignatureDB, vendor: str | None, brand: str | None, evidence: l
         if hit is None:
             continue
         carrier, status = hit
-        basis = [e.source for e in evidence if e.kind in ("rule", "oui", "oem") and e.weight >= 0 and (e.extracted.get("vendor") or "").casefold() in {x.casefold() for x in (vendor, brand, carrier.name) if x}]
+        names = {x.casefold() for x in (vendor, brand, carrier.name) if x}
+        basis = [e.source for e in evidence if e.kind in ("rule", "oui", "oem") and e.weight >= 0 and (e.extracted.get("vendor") or "").casefold() in names]
         source = status.get("source")
         return CoveredStatus(
             lists=tuple(str(x) for x in status.get("lists", [])),

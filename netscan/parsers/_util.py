@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from itertools import chain, islice
+from operator import methodcaller
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -55,6 +56,12 @@ def clean_fields(fields: Fields) -> Fields:
             if v not in bucket:
                 bucket.append(v)
     return out
+
+
+def has_document_fields(fields: Fields, prefix: str) -> bool:
+    """True when ``fields`` holds a field of a JSON or XML document read under ``prefix``
+    (``<prefix>.json.*``, ``<prefix>.xml.*``). (The names are tested in C: no Python frame per name.)"""
+    return any(map(methodcaller("startswith", (f"{prefix}.json.", f"{prefix}.xml.")), fields))
 
 
 class Unreadable(Exception):

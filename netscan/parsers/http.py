@@ -17,6 +17,7 @@ from netscan.parsers._util import (
     Fields,
     Unreadable,
     add,
+    has_document_fields,
     header_params,
     json_leaves,
     loose_pairs,
@@ -797,14 +798,14 @@ def message_fields(msg: Message, prefix: str) -> Fields:
             late = _sdp_start(msg.body, 4096, 65536) if msg.shape != "exchange" else None
             if late is not None:  # an SDP after a long client log (ffmpeg's banner): read too, nothing else skipped
                 sdp_fields(fields, prefix, msg.body[late.start() :])
-        structured = sdp or msg.body.lstrip()[:1] == "<" or any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)
+        structured = sdp or msg.body.lstrip()[:1] == "<" or has_document_fields(fields, prefix)
         if msg.shape == "body" and not structured and not is_tool_output(msg.body):
             embedded_header_fields(fields, prefix, msg.body[:MAX_BODY_CHARS])
     if prefix == "rtsp":
         stream_urls(fields, prefix)
     if msg.shape in ("headers", "body") and msg.text:
         # a fragment: other tools' output and tables anywhere in its text (not in an SDP or a parsed document)
-        parsed = any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)
+        parsed = has_document_fields(fields, prefix)
         tool_fields(fields, prefix, msg.text[:MAX_BODY_CHARS], tables=not sdp and (not parsed or msg.shape == "headers"))
     return fields
 

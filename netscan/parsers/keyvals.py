@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from netscan.parsers._util import MODEL_TOKEN, Fields, Unreadable, add, model_shaped, parse_loose
+from netscan.parsers._util import MODEL_TOKEN, Fields, Unreadable, add, has_document_fields, model_shaped, parse_loose
 from netscan.parsers.shapes import _TABLE_KEY, norm_key, table_pairs, tool_fields
 
 #: Longest text looked at, most lines, longest line, most pairs kept per reader.
@@ -518,13 +518,13 @@ def fragment_fields(fields: Fields, prefix: str, text: str) -> None:
     t = text[:MAX_TEXT]
     straight = straight_quotes(t)
     if straight is not None:  # typographic quotes: the quote-delimited readers again, on straight quotes
-        parsed = any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields)
+        parsed = has_document_fields(fields, prefix)
         tool_fields(fields, prefix, straight, tables=not parsed)
         t = straight
     head = t[:5] if t[:1] not in " \t\r\n" else t.lstrip()[:5]
     # a device's own answer, a markup page and a parsed document hold no reporter's sentence
     prose = head not in ("HTTP/", "RTSP/") and head[:1] != "<" and not (
-        head[:1] in ("{", "[") and any(k.startswith((f"{prefix}.json.", f"{prefix}.xml.")) for k in fields))
+        head[:1] in ("{", "[") and has_document_fields(fields, prefix))
     if prose and ("`" in t or "=" in t or ": " in t):
         for key, value in quoted_field_pairs(t):
             add(fields, f"{prefix}.kv.{key}", value)

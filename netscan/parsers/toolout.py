@@ -1247,7 +1247,7 @@ def stripped_xml_values(text: str) -> list[str]:
     # a caption above the values ("Response:", "I get this from GetDeviceInformation"): at most two
     # leading lines that end with ":" or are words of prose, when at least four lines follow
     for _ in range(2):
-        if len(lines) >= 5 and (lines[0].endswith(":") or (lines[0].count(" ") >= 5 and not any(c.isdigit() for c in lines[0]))):
+        if len(lines) >= 5 and (lines[0].endswith(":") or (lines[0].count(" ") >= 5 and not any(map(str.isdigit, lines[0])))):
             lines = lines[1:]
     if len(lines) < 3:
         joined = " ".join(lines)
