@@ -147,6 +147,27 @@ def _sysoid_key(name: str) -> bool:
     return _SYSOID_KEY.search(name) is not None
 
 
+#: What the field loop of ``collect`` does with a field for its name alone (bits), kept per name in
+#: ``_name_kinds`` (at most ``MAX_NAME_KINDS`` names: names repeat across responses and devices).
+_SYSOID, _SUBTREE, _BODY, _UNREADABLE, _ENTERPRISE = 1, 2, 4, 8, 16
+MAX_NAME_KINDS = 1 << 16
+_name_kinds: dict[str, int] = {}
+
+
+def _name_kind(name: str) -> int:
+    """The ``_name_kinds`` bits of a field name: a sysObjectID key (``_sysoid_key``), an SNMP walk's
+    private subtrees, an HTTP body (its copyright notice), a field of what was not read (or only in
+    part), the enterprise number of a sysObjectID."""
+    kind = ((_SYSOID if name.endswith(_SYSOID_TAILS) and _sysoid_key(name) else 0)
+            | (_SUBTREE if name == "snmp.subtree" else 0)
+            | (_BODY if name in ("http.body", "https.body") else 0)
+            | (_UNREADABLE if name.endswith((".unreadable", ".malformed")) else 0)
+            | (_ENTERPRISE if name == ENTERPRISE_FIELD else 0))
+    if len(_name_kinds) < MAX_NAME_KINDS:
+        _name_kinds[name] = kind
+    return kind
+
+
 def _claim_enterprise(db: SignatureDB, values: list[str], resp: Response, claims: list[Claim], evidence: list[Evidence],
                       *, weight: float = OUI_PREFERENCE, what: str = "SNMP sysObjectID") -> None:
     """The maker an SNMP agent's sysObjectID names: the organisation its IANA enterprise number was
@@ -298,23 +319,27 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
         for name, values in f.items():
             if (len(values[0]) if len(values) == 1 else max(map(len, values[:4]), default=0)) > ANY_FIELD_MAX_CHARS and _long_text_field(name, f):
                 long_texts.extend((name, v) for v in values[:4] if len(v) > ANY_FIELD_MAX_CHARS)
-            if name.endswith(_SYSOID_TAILS) and ENTERPRISE_FIELD not in f and _sysoid_key(name):
-                _claim_enterprise(db, _enterprise_numbers(values), resp, claims, evidence)
-            if name == "snmp.subtree" and ENTERPRISE_FIELD not in f:
-                _claim_enterprise(db, [v.split(".", 1)[0] for v in values], resp, claims, evidence,
-                                  weight=SUBTREE_PREFERENCE, what="SNMP private-MIB objects walked (no sysObjectID)")
-            if name in ("http.body", "https.body"):
-                _claim_copyright(db, values, resp, claims, evidence)
+            kind = _name_kinds.get(name)
+            if kind is None:
+                kind = _name_kind(name)
+            if kind:
+                if kind & _SYSOID and ENTERPRISE_FIELD not in f:
+                    _claim_enterprise(db, _enterprise_numbers(values), resp, claims, evidence)
+                if kind & _SUBTREE and ENTERPRISE_FIELD not in f:
+                    _claim_enterprise(db, [v.split(".", 1)[0] for v in values], resp, claims, evidence,
+                                      weight=SUBTREE_PREFERENCE, what="SNMP private-MIB objects walked (no sysObjectID)")
+                if kind & _BODY:
+                    _claim_copyright(db, values, resp, claims, evidence)
             if quiet is not None and len(values) == 1 and (name, values[0] if len(values[0]) <= MEMO_MAX_CHARS else memo_key(values[0])) in quiet:
                 continue  # nothing reads anything in this value (found when it was first read)
-            if name.endswith((".unreadable", ".malformed")):  # malformed: read only in part (the rest is still used)
+            if kind & _UNREADABLE:  # malformed: read only in part (the rest is still used)
                 detail = "; ".join(values)[:200]
                 evidence.append(
                     Evidence(kind="unreadable", source=resp.protocol, detail=detail if name.endswith(".unreadable") else f"read in part: {detail}",
                              protocol=resp.protocol, port=resp.port)
                 )
                 continue
-            if name == ENTERPRISE_FIELD:
+            if kind & _ENTERPRISE:
                 _claim_enterprise(db, values, resp, claims, evidence)
                 claim_product(db, f.get("snmp.sysObjectID", []), resp, claims, evidence)  # netscan/identify/snmp.py
                 continue

@@ -118,11 +118,19 @@ class _Scores:
             self.display[key] = (weight, value.strip())
 
     def ranked(self) -> list[tuple[str, float]]:
+        if not self.weights:
+            return []
         out = [(self.display[k][1], _noisy_or(ws)) for k, ws in self.weights.items()]
-        out.sort(key=lambda t: (-t[1], -self.display[t[0].casefold().strip()][0]))
+        if len(out) > 1:
+            out.sort(key=self._rank)
         return out
 
+    def _rank(self, t: tuple[str, float]) -> tuple[float, float]:
+        return (-t[1], -self.display[t[0].casefold().strip()][0])
+
     def best(self) -> tuple[str | None, float]:
+        if not self.weights:
+            return (None, 0.0)
         r = self.ranked()
         return r[0] if r else (None, 0.0)
 

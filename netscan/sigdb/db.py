@@ -176,7 +176,7 @@ class SemanticRule:
             v = v[: self.max_chars]
         if self.hints:
             low = v.lower()
-            if not any(h in low for h in self.hints):
+            if not any(map(low.__contains__, self.hints)):
                 return None
         m = self.value.search(v)
         if m is None:
@@ -328,34 +328,37 @@ class SignatureDB:
         whether family grammars and maker names read it. Field names repeat across devices:
         computed once per name."""
         hit = self._by_name.get(name)
-        if hit is None:
-            applies = any_field_applies(name)
-            # field-name conventions read by name, bulk fields included (a body's "Firmware version: ..."
-            # text rule caps what it reads)
-            keys, key_of, quick = self._semantic_keys()
-            # (rules sharing a key: one search; a key's cheaper necessary conditions first: the name's
-            # last character among those its end-anchored matches can end with, then ``quick``)
-            last = name[-1:] if name[-1:].isascii() and name[-1:] != "\n" else None
-            found = [(last is None or e is None or last in e) and (q is None or q.search(name) is not None) and k.search(name) is not None
-                     for k, q, e in zip(keys, quick, self._semantic_key_ends)]
-            semantic = tuple(r for r, i in zip(self.semantic_rules, key_of) if found[i])
-            rules = self.rules_for_field(name)
-            any_applies = applies and bool(self.any_rules)
-            mac_field = MAC_FIELD.search(name) is not None
-            manufacturer = self.manufacturer is not None and self.manufacturer.applies(name)
-            # (a component's sub-object -- chip.model: a SoC maker's part -- names no maker of the device)
-            names = self.maker_names is not None and self.maker_names.applies(name) and not (
-                self.manufacturer is not None and self.manufacturer.in_component(name))
-            gated = len(rules) >= MIN_RULES
-            literals = () if gated else tuple(required_literal(r.pattern.pattern, r.pattern.flags) for r in rules)
-            hit = FieldPlan(rules=rules, semantic=semantic, any_applies=any_applies, mac_field=mac_field, names=names,
-                            manufacturer=manufacturer,
-                            active=bool(rules or semantic or any_applies or mac_field or names or manufacturer),
-                            gate=FieldGate(rules) if gated else None,
-                            literals=literals if any(lit is not None for lit in literals) else (),
-                            semantic_set=self._semantic_sets.setdefault(tuple(r.id for r in semantic), len(self._semantic_sets)))
-            if len(self._by_name) < 100_000:
-                self._by_name[name] = hit
+        return self._make_plan(name) if hit is None else hit
+
+    def _make_plan(self, name: str) -> FieldPlan:
+        """``plan_for_field`` of a name not planned yet (apart: the look-up above makes no closure cells)."""
+        applies = any_field_applies(name)
+        # field-name conventions read by name, bulk fields included (a body's "Firmware version: ..."
+        # text rule caps what it reads)
+        keys, key_of, quick = self._semantic_keys()
+        # (rules sharing a key: one search; a key's cheaper necessary conditions first: the name's
+        # last character among those its end-anchored matches can end with, then ``quick``)
+        last = name[-1:] if name[-1:].isascii() and name[-1:] != "\n" else None
+        found = [(last is None or e is None or last in e) and (q is None or q.search(name) is not None) and k.search(name) is not None
+                 for k, q, e in zip(keys, quick, self._semantic_key_ends)]
+        semantic = tuple(r for r, i in zip(self.semantic_rules, key_of) if found[i])
+        rules = self.rules_for_field(name)
+        any_applies = applies and bool(self.any_rules)
+        mac_field = MAC_FIELD.search(name) is not None
+        manufacturer = self.manufacturer is not None and self.manufacturer.applies(name)
+        # (a component's sub-object -- chip.model: a SoC maker's part -- names no maker of the device)
+        names = self.maker_names is not None and self.maker_names.applies(name) and not (
+            self.manufacturer is not None and self.manufacturer.in_component(name))
+        gated = len(rules) >= MIN_RULES
+        literals = () if gated else tuple(required_literal(r.pattern.pattern, r.pattern.flags) for r in rules)
+        hit = FieldPlan(rules=rules, semantic=semantic, any_applies=any_applies, mac_field=mac_field, names=names,
+                        manufacturer=manufacturer,
+                        active=bool(rules or semantic or any_applies or mac_field or names or manufacturer),
+                        gate=FieldGate(rules) if gated else None,
+                        literals=literals if any(lit is not None for lit in literals) else (),
+                        semantic_set=self._semantic_sets.setdefault(tuple(r.id for r in semantic), len(self._semantic_sets)))
+        if len(self._by_name) < 100_000:
+            self._by_name[name] = hit
         return hit
 
     def _semantic_keys(self) -> tuple[list[re.Pattern[str]], list[int], list[re.Pattern[str] | None]]:
@@ -459,9 +462,11 @@ class SignatureDB:
         vkey = memo_key(value)
         key = (plan.semantic_set, vkey)
         hit = self._semantic_set_memo.get(key)
-        if hit is None:
-            hit = _keep(self._semantic_set_memo, key, tuple(self._semantic_match(r, value, vkey) for r in plan.semantic))
-        return hit
+        return self._semantic_set_match(plan, value, key) if hit is None else hit
+
+    def _semantic_set_match(self, plan: FieldPlan, value: str, key: tuple[int, str | bytes]) -> tuple[dict[str, str] | None, ...]:
+        """``semantic_matches`` not kept yet (apart: the look-up above makes no closure cells)."""
+        return _keep(self._semantic_set_memo, key, tuple(self._semantic_match(r, value, key[1]) for r in plan.semantic))
 
     def warm(self, fields: tuple[str, ...] = ()) -> None:
         """Do ahead the work identification would do on first use: compile the family grammars and
