@@ -374,14 +374,17 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                 hits["reported-mac"] = 1
                 _claim_reported_mac(reported, f"MAC reported by the device in {name}", resp, claims, evidence)
             if semantic:
+                firsts = [_unquoted(v) for v in values[:4]]
+                found = None if exhaustive else [db.semantic_matches(plan, value) for value in firsts]
+                if found is not None and all(map(_nothing_read, found)):
+                    semantic = ()  # no convention read anything in these values: nothing below to do
+            if semantic:
                 # the device's own model sits near the top of a document; a disk's or a
                 # sub-device's deeper down: each level of nesting weighs a little less
                 nesting = max(0, name.count(".") + name.count("/") - 2)
                 sweight_factor = SEMANTIC_NESTING_DISCOUNT ** nesting
                 if db.manufacturer is not None and db.manufacturer.in_component(name):
                     sweight_factor *= COMPONENT_DISCOUNT  # a chip's or a disk's model, not the device's
-                firsts = [_unquoted(v) for v in values[:4]]
-                found = None if exhaustive else [db.semantic_matches(plan, value) for value in firsts]
                 for j, srule in enumerate(semantic):
                     for k, value in enumerate(firsts):
                         sgot = srule.extract_value(value) if found is None else found[k][j]
@@ -455,6 +458,11 @@ def _unquoted(value: str) -> str:
     if close is None or len(v) < 3 or v[-1] != close or close in v[1:-1] or v[:1] in v[1:-1]:
         return value
     return v[1:-1].strip()
+
+
+def _nothing_read(row: tuple[dict[str, str] | None, ...]) -> bool:
+    """True when no convention read anything in a value (``SignatureDB.semantic_matches``: all None)."""
+    return row.count(None) == len(row)
 
 
 def _long_text_field(name: str, f: dict[str, list[str]]) -> bool:
