@@ -277,6 +277,13 @@ class Evidence:
     protocol: str | None = None
     port: int | None = None
 
+    def __init__(self, kind: str, source: str, detail: str = "", extracted: dict[str, str] | None = None, weight: float = 0.0,
+                 protocol: str | None = None, port: int | None = None) -> None:
+        # (the dataclass's own __init__ would make seven object.__setattr__ calls; a device yields dozens
+        # of these: one update of the instance's dict sets the same attributes, the class stays frozen)
+        self.__dict__.update(kind=kind, source=source, detail=detail, extracted={} if extracted is None else extracted,
+                             weight=weight, protocol=protocol, port=port)
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

@@ -103,3 +103,25 @@ def test_shuffled_observations_give_byte_identical_json() -> None:
                     for o in rng.sample(obs, len(obs))]
         assert shuffled != obs
         assert render(analyse(shuffled, now=now), "json") == want
+
+
+def test_evidence_is_a_frozen_dataclass_with_its_own_init() -> None:
+    """Evidence's hand-written __init__ (one dict update, for speed) keeps the dataclass's contract:
+    keyword and positional arguments, a fresh ``extracted`` per instance, frozen, equality, replace,
+    and the to_dict/from_dict round trip."""
+    import dataclasses
+
+    from netscan.model import Evidence
+
+    a = Evidence("rule", "r1", "detail", {"vendor": "Axis"}, 0.5, "http", 80)
+    b = Evidence(kind="rule", source="r1", detail="detail", extracted={"vendor": "Axis"}, weight=0.5, protocol="http", port=80)
+    assert a == b and a.port == 80 and a.extracted == {"vendor": "Axis"}
+    assert [f.name for f in dataclasses.fields(Evidence)] == ["kind", "source", "detail", "extracted", "weight", "protocol", "port"]
+    plain1, plain2 = Evidence(kind="oui", source="x"), Evidence(kind="oui", source="x")
+    assert plain1.extracted == {} and plain1.extracted is not plain2.extracted  # no shared default
+    assert (plain1.detail, plain1.weight, plain1.protocol, plain1.port) == ("", 0.0, None, None)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.kind = "oui"  # type: ignore[misc]
+    assert dataclasses.replace(a, weight=0.1) == Evidence("rule", "r1", "detail", {"vendor": "Axis"}, 0.1, "http", 80)
+    assert Evidence.from_dict(a.to_dict()) == a and a.to_dict()["extracted"] == {"vendor": "Axis"}
+    assert a != dataclasses.replace(a, source="r2")
