@@ -366,9 +366,15 @@ class Identification:
     serial: str | None = None
     hostname: str | None = None
 
-    def __post_init__(self) -> None:
-        if isinstance(self.covered, Mapping):
-            object.__setattr__(self, "covered", CoveredStatus.from_dict(self.covered))
+    def __init__(self, ip: str | None, mac: str | None, vendor: str | None, brand: str | None, model: str | None,
+                 firmware: str | None, device_type: str, confidence: float, covered: CoveredStatus | Mapping[str, Any] | None,
+                 evidence: tuple[Evidence, ...] = (), serial: str | None = None, hostname: str | None = None) -> None:
+        # (one update of the instance dict instead of the frozen dataclass's object.__setattr__ per field:
+        # one of these per device identified)
+        if covered is not None and type(covered) is not CoveredStatus and isinstance(covered, Mapping):
+            covered = CoveredStatus.from_dict(covered)
+        self.__dict__.update(ip=ip, mac=mac, vendor=vendor, brand=brand, model=model, firmware=firmware, device_type=device_type,
+                             confidence=confidence, covered=covered, evidence=evidence, serial=serial, hostname=hostname)
 
     @property
     def reported_confidence(self) -> float:

@@ -125,3 +125,28 @@ def test_evidence_is_a_frozen_dataclass_with_its_own_init() -> None:
     assert dataclasses.replace(a, weight=0.1) == Evidence("rule", "r1", "detail", {"vendor": "Axis"}, 0.1, "http", 80)
     assert Evidence.from_dict(a.to_dict()) == a and a.to_dict()["extracted"] == {"vendor": "Axis"}
     assert a != dataclasses.replace(a, source="r2")
+
+
+def test_identification_init_keeps_the_dataclass_contract() -> None:
+    """Identification's hand-written __init__: the fields in their order, defaults, a covered-list
+    mapping converted to CoveredStatus (a CoveredStatus or None kept), frozen, replace, round trip."""
+    import dataclasses
+
+    from netscan.model import CoveredStatus, Evidence, Identification
+
+    ev = (Evidence("oui", "BCAD28"),)
+    a = Identification("10.0.0.7", None, "Hikvision", None, "DS-2CD2143G0-I", "V5.5.0", "camera", 0.9,
+                       {"lists": ["NDAA-889"], "entity": "Hikvision", "via": "maker"}, ev)
+    assert isinstance(a.covered, CoveredStatus) and a.covered.lists == ("NDAA-889",) and a.covered.entity == "Hikvision"
+    assert (a.evidence, a.serial, a.hostname) == (ev, None, None)
+    assert [f.name for f in dataclasses.fields(Identification)][:9] == ["ip", "mac", "vendor", "brand", "model", "firmware",
+                                                                         "device_type", "confidence", "covered"]
+    b = Identification(ip="10.0.0.7", mac=None, vendor="Hikvision", brand=None, model="DS-2CD2143G0-I", firmware="V5.5.0",
+                       device_type="camera", confidence=0.9, covered=a.covered, evidence=ev)
+    assert a == b and b.covered is a.covered
+    assert Identification(None, None, None, None, None, None, "unknown", 0.0, None).covered is None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.vendor = "Dahua"  # type: ignore[misc]
+    c = dataclasses.replace(a, hostname="cam1")
+    assert c.hostname == "cam1" and c.covered == a.covered and c != a
+    assert Identification.from_dict(a.to_dict()) == a
