@@ -119,6 +119,7 @@ def other_software_before(text: str, version: str) -> bool:
     return _OTHER_LABEL_BEFORE.search(text[max(line_start, i - 48): i]) is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def other_software_key(name: str) -> bool:
     """True for a field whose last name part labels another software's or a part's version
     (``http.kv.WebVersion``, ``other.kv.PluginVersion``, ``json.hw_ver``)."""
