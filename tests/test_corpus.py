@@ -85,9 +85,12 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: written from them; 405 files) with the rules on main d707396: vendor 0.9545 (315/330), model
 #: 0.8400 (231/275), firmware 0.9444 (187/198); floors at one file below, rounded down: 314/330 =
 #: 0.951, 230/275 = 0.836, 186/198 = 0.939.
+#: End of session 10, rules on main 83d0b8a: vendor 0.9545 (315/330), model 0.8473 (233/275),
+#: firmware 0.9495 (188/198); floors at one file below, rounded down: 314/330 = 0.951, 232/275 =
+#: 0.843, 187/198 = 0.944.
 TRAINING_VENDOR_FLOOR = 0.951
-TRAINING_MODEL_FLOOR = 0.836
-TRAINING_FIRMWARE_FLOOR = 0.939
+TRAINING_MODEL_FLOOR = 0.843
+TRAINING_FIRMWARE_FLOOR = 0.944
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]

@@ -89,9 +89,12 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: 5/9, firmware 4/7 at first sight) took the split to 296 files: vendor 0.7345 (166/226), model
 #: 0.6242 (93/149), firmware 0.8247 (80/97) with the rules on main d707396; floors at one file below,
 #: rounded down: 165/226 = 0.730, 92/149 = 0.617, 79/97 = 0.814.
-VENDOR_FLOOR = 0.730
-MODEL_FLOOR = 0.617
-FIRMWARE_FLOOR = 0.814
+#: End of session 10, rules on main 83d0b8a: vendor 0.7389 (167/226), model 0.6309 (94/149), firmware
+#: 0.8351 (81/97); floors at one file below, rounded down: 166/226 = 0.734, 93/149 = 0.624, 80/97 =
+#: 0.824.
+VENDOR_FLOOR = 0.734
+MODEL_FLOOR = 0.624
+FIRMWARE_FLOOR = 0.824
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
