@@ -4,31 +4,15 @@ maker, or call one a video product; the catalogs read as documented."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
-import pytest
 
-from netscan.sigdb import SignatureDB, load_db
-
-BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "grammar_recall.py"
+from netscan.sigdb import SignatureDB
 
 
-@pytest.fixture(scope="module")
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("grammar_recall", BENCH)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["grammar_recall"] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
-@pytest.fixture(scope="module")
-def db() -> SignatureDB:
-    return load_db()
+
 
 
 def test_catalogs_read_with_sources_and_both_halves(bench: ModuleType) -> None:

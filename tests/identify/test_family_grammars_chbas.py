@@ -8,31 +8,16 @@ held-out half, so a later narrowing that loses a product line fails here.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from netscan.sigdb import SignatureDB, load_db
-
-BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "grammar_recall.py"
+from netscan.sigdb import SignatureDB
 
 
-@pytest.fixture(scope="module")
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("grammar_recall_chbas", BENCH)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["grammar_recall_chbas"] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
-@pytest.fixture(scope="module")
-def db() -> SignatureDB:
-    return load_db()
+
 
 
 def _claims(db: SignatureDB, value: str) -> list[dict[str, str]]:
