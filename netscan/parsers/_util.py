@@ -335,8 +335,11 @@ def close_cut_json(text: str) -> str | None:
     start = len(t) - len(t.lstrip())
     if t[start : start + 1] not in ("{", "["):
         return None
-    stack: list[str] = []
-    safe_at, safe_stack = -1, ""
+    # the open brackets' closers as a linked list (closer, rest): a safe point keeps the list as it
+    # is then in O(1) (joining a copy at every ',' was quadratic in the nesting: '['*n + ']'*n)
+    stack: tuple[str, Any] | None = None
+    safe_at: int = -1
+    safe_stack: tuple[str, Any] | None = None
     i = start
     while True:  # from one structural character to the next (a regex skips the rest and whole strings)
         m = _JSON_STRUCTURE.search(t, i)
@@ -350,19 +353,23 @@ def close_cut_json(text: str) -> str | None:
                 break  # the text ends inside this string
             i = s.end()
         elif c in "{[":
-            stack.append(_CLOSER[c])
+            stack = (_CLOSER[c], stack)
         elif c in "}]":
-            if not stack or stack[-1] != c:
+            if stack is None or stack[0] != c:
                 return None
-            stack.pop()
-            if not stack:
+            stack = stack[1]
+            if stack is None:
                 return None  # complete: nothing to repair (it failed for another reason)
-            safe_at, safe_stack = i, "".join(reversed(stack))  # (i: just after the bracket)
+            safe_at, safe_stack = i, stack  # (i: just after the bracket)
         elif c == ",":
-            safe_at, safe_stack = m.start(), "".join(reversed(stack))
+            safe_at, safe_stack = m.start(), stack
     if safe_at < 0:
         return None
-    return t[:safe_at] + safe_stack
+    closers = []
+    while safe_stack is not None:  # innermost first
+        closers.append(safe_stack[0])
+        safe_stack = safe_stack[1]
+    return t[:safe_at] + "".join(closers)
 
 
 #: ``"key": "value"`` / ``'key': u'value'`` / ``"key": 12`` pairs in text that is JSON or a Python
