@@ -4,7 +4,8 @@ Each target takes the fuzzer's bytes and raises only when netscan misbehaves: an
 a parser, a field that is not valid Unicode or breaks a cap, or a report that cannot be rendered
 and encoded. The parsers are called directly (``netscan.parsers.fields`` swallows exceptions as
 its last line of defence, which would hide them from the fuzzer), then through ``fields`` to check
-what the rest of netscan sees.
+what the rest of netscan sees (and that ``fields`` caught no exception: what it runs on the whole
+response besides the protocol's parser is reached only through it).
 
 Used by ``fuzz/run.py`` (atheris, coverage-guided) and by tests/hostile/test_fuzz.py (the short CI
 run and the replay of every crash or slow input ever found, kept under tests/hostile/fuzz_regressions).
@@ -41,6 +42,10 @@ def _check_fields(f: dict[str, list[str]]) -> None:
         name.encode("utf-8")
         if not isinstance(values, list) or len(values) > MAX_VALUES_PER_FIELD:
             raise AssertionError(f"{name}: {len(values)} values")
+        if name.endswith(".unreadable") and any(v.startswith("parser error") for v in values):
+            # ``fields`` swallowed an exception (its last line of defence): what runs there on the
+            # whole response (unwrapping, certificate text, markup in JSON leaves) raised
+            raise AssertionError(f"{name}: {values}")
         for v in values:
             v.encode("utf-8")  # valid Unicode (no lone surrogate) once past the boundary
             limit = MAX_BODY_CHARS if name.endswith(".body") else MAX_VALUE_CHARS
@@ -113,6 +118,8 @@ def report_structured(data: bytes) -> None:
             continue
         proto = protos[c[0] % len(protos)]
         responses.append(Response(protocol=proto, raw=decode(c[1:]), port=(80, 554, 443, 37777, None)[i % 5]))
+    for r in responses:
+        _check_fields(fields(r))
     obs = [Observation(ip="10.0.0.2", mac="00:40:8c:12:34:56", responses=tuple(responses), open_ports=(80, 554))]
     doc = analyse(obs, now=NOW)
     for fmt in FORMATS:

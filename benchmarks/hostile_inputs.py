@@ -1,0 +1,192 @@
+"""CPU time and memory of identifying observations whose one reply is a crafted 10 MB text aimed at a
+reader (docs/budgets.md: identification and findings under 1 s of CPU per device whatever it sent).
+
+    .venv/bin/python benchmarks/hostile_inputs.py [--mb 10] [--repeat 2] [--only NAME,...]
+
+Each case is one device with one crafted reply of about ``--mb`` MB, as the ``http`` answer
+(with and without a status line) and as an ``other`` banner: hex dumps (xxd, hexdump -C, offsets
+that restart, endless lines), base64 (nested, wrapped, 10 MB), percent-encoding, UTF-16 (odd length,
+lone surrogates), HTML-escaped documents and entity runs, Go's \\u003c escapes, XML in JSON strings,
+JSON nested a million deep, shell prompts, a note over a log, many short lines, two-column copies,
+``Key: value`` items, page cells, ``key => value`` prints, Chinese labels, certificate text,
+namespace floods. Per case: the smallest CPU time (``time.process_time``) of ``--repeat`` runs of
+``analyse`` (parsing cache cleared: every run parses), then ``netscan identify`` of a JSON Lines file
+of every case in a child process (its CPU time and peak RSS). Results:
+benchmarks/results/hostile-inputs-<timestamp>.json, with the machine's load before and after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import datetime as dt
+import html
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from netscan.model import Observation, Response  # noqa: E402
+from netscan.parsers import _cached_fields  # noqa: E402
+from netscan.pipeline import analyse  # noqa: E402
+
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+#: Per-device CPU budget (docs/budgets.md "Per device").
+BUDGET_S = 1.0
+HTTP = (b"HTTP/1.1 200 OK\r\nServer: Webs\r\nContent-Type: text/xml\r\n\r\n"
+        b"<DeviceInfo><model>DS-2CD2042WD</model><firmwareVersion>V5.4.0</firmwareVersion></DeviceInfo>")
+
+
+def _xxd(data: bytes) -> str:
+    lines = []
+    for off in range(0, len(data), 16):
+        chunk = data[off : off + 16]
+        hx = " ".join(chunk[i : i + 2].hex() for i in range(0, len(chunk), 2))
+        lines.append(f"{off:08x}: {hx:<39}  {''.join(chr(c) if 32 <= c < 127 else '.' for c in chunk)}")
+    return "\n".join(lines)
+
+
+def _hexdump_c(data: bytes) -> str:
+    lines = []
+    for off in range(0, len(data), 16):
+        chunk = data[off : off + 16]
+        a, b = " ".join(f"{c:02x}" for c in chunk[:8]), " ".join(f"{c:02x}" for c in chunk[8:])
+        lines.append(f"{off:08x}  {a}  {b}  |{''.join(chr(c) if 32 <= c < 127 else '.' for c in chunk)}|")
+    return "\n".join(lines)
+
+
+def _fit(unit: str, size: int) -> str:
+    """``unit`` repeated to ``size`` characters."""
+    return (unit * (size // max(len(unit), 1) + 1))[:size]
+
+
+def cases(size: int) -> dict[str, Callable[[], str]]:
+    """Crafted replies of about ``size`` characters, built when asked for (name -> builder)."""
+    nested = HTTP
+    for _ in range(8):
+        nested = base64.b64encode(nested)
+    deep = '"<x>v</x>"'
+    for _ in range(12):
+        deep = json.dumps({"body": json.loads(deep)}) if deep[:1] == "{" else json.dumps({"body": deep})
+    return {
+        "xxd-dump": lambda: _xxd(HTTP + b"A" * (size * 10 // 44)),
+        "hexdump-C": lambda: _hexdump_c((HTTP * (size // 3 // len(HTTP) + 1))[: size * 10 // 48]),
+        "dump-offsets-restart": lambda: _fit("00000000: 4854 5450 2f31 2e31 2032 3030 204f 4b0d  HTTP/1.1 200 OK.\n", size),
+        "dump-endless-lines": lambda: _fit("00000000: " + "4854 " * 20000 + "\n", size),
+        "base64-nested-8": lambda: nested.decode(),
+        "base64": lambda: base64.b64encode(HTTP + b"x=y\n" * (size * 3 // 16)).decode(),
+        "base64-wrapped": lambda: base64.encodebytes(HTTP * (size * 3 // 4 // len(HTTP))).decode(),
+        "percent": lambda: "".join(f"%{c:02X}" for c in (HTTP + _fit("\nk=v", size // 3).encode())),
+        "percent-nested": lambda: _fit("%253C%253Fxml%2520", size),
+        "utf16-odd": lambda: "\xff\xfe" + _fit(HTTP.decode(), size // 2).encode("utf-16-le").decode("latin-1") + "A",
+        "utf16-lone-surrogates": lambda: "\xff\xfe" + _fit("\x00\xd8A\x00", size),
+        "nul": lambda: "\x00" * size,
+        "html-entity-run": lambda: "&lt;a&gt;" + _fit("&amp;amp;amp;amp;lt;", size),
+        "html-escaped-xml": lambda: html.escape("<DeviceInfo>" + _fit("<model>DS-2CD</model>", size // 2) + "</DeviceInfo>"),
+        "go-escaped-markup": lambda: _fit("log: \\u003cmodel\\u003eX\\u003c/model\\u003e ", size),
+        "xml-in-json-leaves": lambda: json.dumps({f"k{i}": f"<DeviceInfo><model>DS-{i}</model></DeviceInfo>" for i in range(size // 48)}),
+        "xml-in-json-deep-tags": lambda: json.dumps({"a": "<a>" * (size // 14) + "x" + "</a>" * (size // 14)}),
+        "json-escaped-json-12": lambda: deep,
+        "json-nesting": lambda: "[" * (size // 2) + "]" * (size // 2),
+        "json-nesting-cut": lambda: '{"a": ' + "[1, " * (size // 4),
+        "prompts": lambda: _fit("root@IPC-cam01:~# ls -l /mnt/mtd\n", size),
+        "prompt-one-long-line": lambda: "root@IPC:~# " + "x" * size,
+        "prompt-at-flood": lambda: _fit("a@" * 1000 + "\n", size),
+        "login-flood": lambda: _fit("host login: " + "x" * 300 + "\n", size),
+        "note-over-log": lambda: "Camera: Hikvision DS-2CD2143G0-I V5.5.80\n" + _fit("2024-01-01 12:00 INFO x\n", size),
+        "short-lines": lambda: "a\n" * (size // 2),
+        "empty-lines": lambda: "\n" * size,
+        "columns-tab": lambda: _fit("Label\tValue\n", size),
+        "columns-gap": lambda: _fit("Label a b c" + " " * 59 + "v" * 400 + "\n", size),
+        "colon-items": lambda: _fit("Brand: X, Model: Y, Firmware: Z, " * 2000 + "\n", size),
+        "colon-braced": lambda: "{" + _fit("a: b, ", size) + "}",
+        "cells": lambda: _fit("<td>Model: X</td>", size),
+        "br-lines": lambda: _fit("\nKey name: " + "\t" * 8 + "v" * 199 + "\t" * 8, size) + "<br>",
+        "arrows": lambda: _fit("[key] => value\n", size),
+        "arrows-unterminated": lambda: _fit(' [' + "a " * 20 + '=> "' + "x" * 300, size),
+        "cjk-labels": lambda: _fit("型号：" + "X" * 300 + "\n", size),
+        "certificate-text": lambda: "Subject: CN=a\nIssuer: CN=b\nValidity\nsubject=" + _fit("/CN=x", size),
+        "s-client-dn": lambda: "subject=" + _fit("/a=", size) + "\nissuer=/b=b\n",
+        "xmlns-flood": lambda: '<a xmlns="http://a">' + "</b>" + _fit(' xmlns:x="urn:' + "y" * 190 + '"', size),
+        "escaped-quotes": lambda: _fit('HTTP/1.1 200 OK\\r\nX-A: ' + '=\\"' * 1000 + "\\r\n", size),
+    }
+
+
+def _observations(name: str, raw: str) -> list[Observation]:
+    return [
+        Observation(ip="10.0.0.2", mac=None, responses=(Response(protocol="http", port=80, raw=raw),)),
+        Observation(ip="10.0.0.3", mac=None, responses=(Response(protocol="http", port=80, raw="HTTP/1.1 200 OK\r\n\r\n" + raw),)),
+        Observation(ip="10.0.0.4", mac=None, responses=(Response(protocol="other", port=9000, raw=raw),)),
+    ]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--mb", type=float, default=10.0, help="size of each crafted reply (MB)")
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--only", help="comma-separated case names")
+    ap.add_argument("--no-cli", action="store_true", help="skip the netscan identify run")
+    args = ap.parse_args()
+    size = int(args.mb * 1_000_000)
+    only = set(args.only.split(",")) if args.only else None
+    load_before = round(os.getloadavg()[0], 2)
+    rows = []
+    lines = []
+    for name, build in cases(size).items():
+        if only and name not in only:
+            continue
+        raw = build()
+        obs = _observations(name, raw)
+        for o in obs:
+            best = float("inf")
+            for _ in range(args.repeat):
+                _cached_fields.cache_clear()
+                t = time.process_time()
+                analyse([o], now=NOW)
+                best = min(best, time.process_time() - t)
+            shape = "http" if o.ip.endswith(".2") else "http+status" if o.ip.endswith(".3") else "banner"
+            rows.append({"case": name, "as": shape, "chars": len(o.responses[0].raw), "cpu_s": round(best, 4)})
+            print(f"{best:8.3f} s  {name:24s} {shape:12s} {len(o.responses[0].raw):>10} chars", file=sys.stderr, flush=True)
+            lines.append(json.dumps({"ip": o.ip, "responses": [{"protocol": r.protocol, "port": r.port, "raw": r.raw} for r in o.responses]}))
+        del raw, obs
+    result: dict[str, object] = {
+        "benchmark": "hostile_inputs", "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "reply_chars": size, "repeat": args.repeat, "budget_cpu_s_per_device": BUDGET_S,
+        "slowest": max(rows, key=lambda r: float(str(r["cpu_s"]))) if rows else None,
+        "over_budget": [r for r in rows if float(str(r["cpu_s"])) > BUDGET_S],
+        "peak_rss_mb_in_process": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+    if not args.no_cli and lines:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "hostile.jsonl"
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogatepass")
+            del lines
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t = time.monotonic()
+            r = subprocess.run([sys.executable, "-m", "netscan", "identify", str(path), "--format", "json", "-o", str(Path(tmp) / "r.json")],
+                               capture_output=True, text=True, cwd=ROOT)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            result["cli"] = {"devices": len(rows), "file_mb": round(path.stat().st_size / 1e6, 1), "exit": r.returncode,
+                             "wall_s": round(time.monotonic() - t, 2),
+                             "cpu_s": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2),
+                             "peak_rss_mb": round(after.ru_maxrss / 1024, 1), "stderr": r.stderr[-500:]}
+    result["load_before"] = load_before
+    result["load_after"] = round(os.getloadavg()[0], 2)
+    result["cases"] = rows
+    out = ROOT / "benchmarks" / "results" / f"hostile-inputs-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%SZ}.json"
+    out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+    print(json.dumps({k: v for k, v in result.items() if k != "cases"}, indent=1, ensure_ascii=False))
+    print(f"written to {out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
