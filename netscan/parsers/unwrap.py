@@ -255,7 +255,8 @@ def _percent(raw: str) -> str | None:
     text = unquote(t[:MAX_UNWRAP_CHARS])
     if _DECODED_LOOK.match(text) is None or ("\n" not in text and "<" not in text and "{" not in text):
         return None
-    return _text_of(text.encode("utf-8"))
+    # "replace": a lone surrogate (an observation file's JSON can spell one) must not make the answer unreadable
+    return _text_of(text.encode("utf-8", "replace"))
 
 
 # ------------------------------------------------------------------ markup escaped as \\u003c, markup inside JSON strings

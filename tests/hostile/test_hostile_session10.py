@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+from netscan.model import Response
+from netscan.parsers import fields
 from netscan.parsers._util import close_cut_json
 
 
@@ -28,3 +30,15 @@ def test_close_cut_json_refuses_what_it_cannot_mend() -> None:
     assert close_cut_json("[1]") is None
     assert close_cut_json("x[1,") is None
     assert close_cut_json("[[[") is None  # no complete member
+
+
+def test_percent_encoded_answer_with_a_lone_surrogate_is_read() -> None:
+    # an observation file's JSON can spell a lone surrogate; unwrapping the percent-encoding used to
+    # raise UnicodeEncodeError, and fields() recorded the whole answer as unreadable
+    raw = "%3C%3Fxml%20version%3D%221.0%22%3F%3E%3CDeviceInfo%3E%3Cmodel%3EDS-2CD2042WD\udcff%3C/model%3E%3C/DeviceInfo%3E"
+    f = fields(Response(protocol="http", port=80, raw=raw))
+    assert "http.unreadable" not in f
+    assert f["http.xml.DeviceInfo/model"] == ["DS-2CD2042WD?"]
+    for values in f.values():
+        for v in values:
+            v.encode("utf-8")
