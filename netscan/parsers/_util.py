@@ -321,6 +321,9 @@ def parse_loose(text: str) -> Any:
 
 
 _CLOSER = {"{": "}", "[": "]"}
+#: Deepest nesting ``close_cut_json`` reads: a document is repaired as if cut where it nests deeper
+#: (``json_leaves`` walks MAX_DEPTH levels; ``json.loads`` raises RecursionError near 1000).
+MAX_REPAIR_DEPTH = 8 * MAX_DEPTH
 #: What ``close_cut_json`` looks at outside strings, and the rest of a string after its opening quote
 #: (escapes skipped: a backslash takes the next character, whatever it is).
 _JSON_STRUCTURE = re.compile(r'["{}\[\],]')
@@ -330,7 +333,7 @@ _JSON_STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 def close_cut_json(text: str) -> str | None:
     """A JSON document cut off before its end, closed after its last complete member: the open
     objects and arrays get their closing brackets. None when it does not start as JSON or when no
-    member was complete. One pass, bounded by MAX_PARSE_BYTES."""
+    member was complete. One pass, bounded by MAX_PARSE_BYTES and MAX_REPAIR_DEPTH levels."""
     t = text[:MAX_PARSE_BYTES]
     start = len(t) - len(t.lstrip())
     if t[start : start + 1] not in ("{", "["):
@@ -338,6 +341,7 @@ def close_cut_json(text: str) -> str | None:
     # the open brackets' closers as a linked list (closer, rest): a safe point keeps the list as it
     # is then in O(1) (joining a copy at every ',' was quadratic in the nesting: '['*n + ']'*n)
     stack: tuple[str, Any] | None = None
+    depth = 0
     safe_at: int = -1
     safe_stack: tuple[str, Any] | None = None
     i = start
@@ -353,11 +357,15 @@ def close_cut_json(text: str) -> str | None:
                 break  # the text ends inside this string
             i = s.end()
         elif c in "{[":
+            if depth >= MAX_REPAIR_DEPTH:
+                break  # read as if cut here: nothing deeper is walked, and the decoder refuses ~1000 levels
             stack = (_CLOSER[c], stack)
+            depth += 1
         elif c in "}]":
             if stack is None or stack[0] != c:
                 return None
             stack = stack[1]
+            depth -= 1
             if stack is None:
                 return None  # complete: nothing to repair (it failed for another reason)
             safe_at, safe_stack = i, stack  # (i: just after the bracket)

@@ -8,12 +8,12 @@ import json
 
 from netscan.model import Response
 from netscan.parsers import fields
-from netscan.parsers._util import close_cut_json
+from netscan.parsers._util import MAX_REPAIR_DEPTH, close_cut_json
 
 
 def test_close_cut_json_deep_nesting_closes_every_level() -> None:
-    # a cut document 5,000 levels deep: every open bracket closed, innermost first
-    depth = 5000
+    # a cut document 200 levels deep: every open bracket closed, innermost first
+    depth = 200
     cut = '{"a": ' + "[" * depth + "1, 2"
     repaired = close_cut_json(cut)
     assert repaired == '{"a": ' + "[" * depth + "1" + "]" * depth + "}"
@@ -21,6 +21,13 @@ def test_close_cut_json_deep_nesting_closes_every_level() -> None:
     cut = '[{"a": {"b": [1, {"c": 2}, 3'
     assert close_cut_json(cut) == '[{"a": {"b": [1, {"c": 2}]}}]'
     assert json.loads(close_cut_json(cut) or "") == [{"a": {"b": [1, {"c": 2}]}}]
+
+
+def test_close_cut_json_reads_to_its_depth_limit() -> None:
+    # deeper than MAX_REPAIR_DEPTH is read as if the text were cut there: the members before it kept
+    assert close_cut_json('{"model": "X", "a": ' + "[" * (MAX_REPAIR_DEPTH + 1) + "1") == '{"model": "X"}'
+    assert close_cut_json('{"model": "X", "a": ' + "[" * 5000 + "]" * 5000 + "}") == '{"model": "X"}'
+    assert close_cut_json('{"model": "X", "a": ' + "[" * (MAX_REPAIR_DEPTH - 1) + "1, 2") is not None
 
 
 def test_close_cut_json_refuses_what_it_cannot_mend() -> None:
