@@ -1240,7 +1240,7 @@ def stripped_xml_values(text: str) -> list[str]:
     ten of them are lower-case words (prose is), the tokens that hold a digit."""
     head = text[:16384]
     if head.lstrip().startswith("<?xml") and head.count("<") == 1:
-        head = head.split(">", 1)[1]  # the declaration survived (the renderer stripped the elements only)
+        head = head.partition(">")[2]  # the declaration survived (the renderer stripped the elements only); unclosed: nothing
     if "<" in head or ">" in head or "=" in head or "{" in head:
         return []
     lines = [ln.strip() for ln in head.split("\n", 201)[:200] if ln.strip()]

@@ -72,3 +72,12 @@ def test_values_of_this_sessions_readers_are_escaped_in_every_report() -> None:
     assert "\\x1b[31m" in table and "\x1b" not in table and "\u202e" not in table
     assert "&lt;script&gt;alert(1)" in page and "<script>alert" not in page and "\x1b" not in page
     assert "\u202e" not in doc_json and json.loads(doc_json)["devices"][0]["firmware"].startswith("V5.7[bold]")
+
+
+def test_stripped_xml_values_with_an_unclosed_declaration() -> None:
+    # found by the banner fuzz target: '<?xml' with no '>' anywhere raised IndexError out of the reader
+    from netscan.parsers.toolout import stripped_xml_values
+
+    assert stripped_xml_values('<?xml vers: "S5720"\nHuawei\n[    0.000] x\n') == []
+    # a declaration that survived the stripping still leads to the values under it
+    assert stripped_xml_values('<?xml version="1.0"?>\nDS-2CD2042WD\nV5.4.0\nbuild 160414\n') != []
