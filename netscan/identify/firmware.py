@@ -88,7 +88,7 @@ def firmware_extent(value: str) -> str:
 _OTHER_SOFTWARE = (
     r"web|webui|web ?ui|ui|gui|plugin|plug-in|ocx|activex|encoding|encoder|codec|dsp|app|apps|application|client"
     r"|viewer|player|kernel|linux|u-?boot|boot|bootloader|loader|hardware|hw|pcb|board|mcu|wifi|wi-fi|wlan|ble"
-    r"|bluetooth|zigbee|modem|radio|lte|sdk|library|lib|driver|plugin|integration|component|onvif|api|protocol"
+    r"|bluetooth|zigbee|modem|radio|lte|sdk|library|lib|driver|integration|component|onvif|api|protocol"
     r"|latest|newest|new|available|upgrade|update|target|required|minimum|recommended"
 )
 

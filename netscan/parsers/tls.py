@@ -87,6 +87,16 @@ _LONG_NAMES = {"commonname": "CN", "organizationname": "O", "organizationalunitn
 _SLASH_DN = re.compile(r"/?([A-Za-z][A-Za-z0-9.]{0,40})=")
 
 
+def _short_attribute(part: str) -> str:
+    """One ``name = value`` of a distinguished name as ``NAME=value``, a long attribute name
+    (``commonName``) by its RFC 4514 short name (``CN``); a part without ``=`` as it is."""
+    name, eq, value = part.partition("=")
+    if not eq:
+        return part
+    name = name.strip()
+    return f"{_LONG_NAMES.get(name.lower(), name)}={value.strip()}"
+
+
 def _rfc4514_order(dump: str) -> str:
     """An openssl-style ``C = US, O = X, CN = y`` (most general first) in RFC 4514 order
     (``CN=y,O=X,C=US``), the order a PEM certificate's ``rfc4514_string()`` gives. OpenSSL 1.0's
@@ -96,9 +106,7 @@ def _rfc4514_order(dump: str) -> str:
         marks = list(_SLASH_DN.finditer(d))
         items = [(m.group(1), d[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(d)]) for k, m in enumerate(marks[:32])]
         d = ", ".join(f"{_LONG_NAMES.get(name.lower(), name)}={value.strip()}" for name, value in items)
-    parts = [p.strip().replace(" = ", "=") for p in d.split(",") if p.strip()]
-    parts = [_LONG_NAMES.get(p.partition("=")[0].strip().lower(), p.partition("=")[0].strip()) + "=" + p.partition("=")[2].strip()
-             if "=" in p else p for p in parts]
+    parts = [_short_attribute(p.strip().replace(" = ", "=")) for p in d.split(",") if p.strip()]
     if parts and parts[0].upper().startswith(("C=", "DC=")) and not parts[-1].upper().startswith("C="):
         parts.reverse()
     return ",".join(parts)

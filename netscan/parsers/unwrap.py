@@ -32,6 +32,8 @@ import html
 import re
 from urllib.parse import unquote
 
+from netscan.parsers._util import add, xml_salvage
+
 MAX_UNWRAP_CHARS = 256 * 1024
 MAX_UNWRAP_LINES = 8000
 #: Fewest dump lines in a run read as a dump (one line of hex digits may be anything).
@@ -283,8 +285,6 @@ def markup_in_json_leaves(fields: dict[str, list[str]]) -> None:
     """XML held as a JSON string (``"body": "<DeviceInfo><model>X</model>..."``: a client's record of
     an answer, a diagnostics export; a value starting with ``<``, an HTML page excepted): its text-only
     elements as ``<proto>.xml.<name>``, as for XML cut from a body (``xml_salvage``)."""
-    from netscan.parsers._util import add, xml_salvage  # noqa: PLC0415 (kept beside its one caller's import)
-
     found = [(name, v) for name, values in fields.items() for v in values[:2]
              if v[:1] == "<" and ".json." in name and "</" in v and v[:5].lower() not in ("<html", "<!doc")]
     for name, v in found[:MAX_MARKUP_LEAVES]:
