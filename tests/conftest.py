@@ -30,9 +30,39 @@ TEST_LAB_PREFIX = os.environ.get("NETSCAN_LAB_PREFIX", "nstest-")
 LABCLIENT = Path(__file__).resolve().parent / "lab" / "labclient.py"
 
 
+_PREFIX_LOCKS: dict[str, Any] = {}
+
+
+def claim_prefix(prefix: str = TEST_LAB_PREFIX) -> None:
+    """Hold an exclusive lock on the test prefix for the rest of this process, or fail at once.
+
+    ``Lab.up`` first takes down any lab under its prefix, so a second test session that forgot
+    NETSCAN_LAB_PREFIX would silently tear down the first one's lab mid-run (every lab a test
+    starts has a prefix derived from it). The lock (flock on /run/netscan-lab/pytest-<prefix>lock,
+    released by the kernel when the process ends, however it ends) turns that into a clear error
+    naming the fix."""
+    import fcntl
+
+    if prefix in _PREFIX_LOCKS:
+        return
+    lock_dir = Path("/run/netscan-lab")
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    fh = open(lock_dir / f"pytest-{prefix}lock", "a+")  # noqa: SIM115 - held for the process's lifetime
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.close()
+        raise RuntimeError(
+            f"lab prefix {prefix!r} is in use by another test session; "
+            "set NETSCAN_LAB_PREFIX to a prefix of your own (e.g. NETSCAN_LAB_PREFIX=ab-)"
+        ) from None
+    _PREFIX_LOCKS[prefix] = fh
+
+
 def sub_prefix(tag: str) -> str:
     """A second lab's prefix for tests that start their own lab: derived from TEST_LAB_PREFIX, so two
     test sessions side by side (different NETSCAN_LAB_PREFIX) never take down each other's labs."""
+    claim_prefix()
     return f"{TEST_LAB_PREFIX.rstrip('-')[:5]}{tag}-"
 
 
@@ -41,6 +71,7 @@ def lab() -> Iterator[Any]:
     """The running lab (a ``netscan.lab.LabState``); brought down even when tests fail."""
     from netscan.lab import Lab
 
+    claim_prefix()
     state = Lab.up(hosts=SESSION_PLAIN_HOSTS, prefix=TEST_LAB_PREFIX)
     # belt and braces: should the session end without running finalisers, still take the lab down
     atexit.register(Lab.down, prefix=state.prefix)
