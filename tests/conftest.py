@@ -51,11 +51,20 @@ def claim_prefix(prefix: str = TEST_LAB_PREFIX) -> None:
     try:
         fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
+        fh.seek(0)
+        holder = fh.read().strip()
         fh.close()
+        # pytest loads this file as its own module and test modules import it as tests.conftest:
+        # two copies in one process, each with its own _PREFIX_LOCKS; the holder's pid tells them apart
+        if holder == str(os.getpid()):
+            return
         raise RuntimeError(
-            f"lab prefix {prefix!r} is in use by another test session; "
+            f"lab prefix {prefix!r} is in use by another test session (pid {holder or '?'}); "
             "set NETSCAN_LAB_PREFIX to a prefix of your own (e.g. NETSCAN_LAB_PREFIX=ab-)"
         ) from None
+    fh.truncate(0)
+    fh.write(str(os.getpid()))
+    fh.flush()
     _PREFIX_LOCKS[prefix] = fh
 
 
