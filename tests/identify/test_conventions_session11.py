@@ -155,3 +155,35 @@ def test_look_alike_paths_name_nobody(db: SignatureDB, url: str) -> None:
 def test_a_path_the_device_did_not_have_names_nobody(db: SignatureDB) -> None:
     got = _id(db, _log("requests.exceptions.HTTPError: 404 Client Error: Not Found for url: http://10.0.0.22/bha-api/video.cgi"))
     assert got.vendor is None
+
+
+# ------------------------------------------------ Hikvision's RTSP method order: shared with an SoC SDK, a hint only
+
+
+def test_hikvisions_rtsp_method_order_is_only_a_hint(db: SignatureDB) -> None:
+    raw = ("RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE, PLAY, PAUSE, SETUP, TEARDOWN, SET_PARAMETER, "
+           "GET_PARAMETER\r\n\r\n")
+    got = _id(db, Response("rtsp", raw, 554, "OPTIONS rtsp://10.0.0.40:554/"))
+    hit = [e for e in got.evidence if e.source == "stream-hikvision-public-methods"]
+    # Eyenix's camera-SoC SDK answers with the same list word for word: about a looked-up name's weight
+    assert hit and hit[0].weight <= 0.17
+
+
+def test_a_stronger_makers_convention_outweighs_the_method_order(db: SignatureDB) -> None:
+    # the same method list next to another maker's own realm: the realm names the maker, not the order
+    opts = Response("rtsp", "RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE, PLAY, PAUSE, SETUP, TEARDOWN, "
+                    "SET_PARAMETER, GET_PARAMETER\r\n\r\n", 554, "OPTIONS rtsp://10.0.0.41:554/")
+    auth = _rtsp_401('Digest realm="Login to 4M0747EPAA1D284", nonce="745449738fdf77164f570c37c9186b52"')
+    assert _id(db, opts, auth).vendor == "Dahua"
+
+
+def test_hikvisions_onvif_extension_namespaces_name_nobody(db: SignatureDB) -> None:
+    # white-label cameras that emulate Hikvision's ONVIF extension (an hbgk_ext SDK camera) declare the same namespaces
+    soap = ('<?xml version="1.0" encoding="UTF-8"?>\n<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://www.w3.org/2003/05/soap-envelope" '
+            'xmlns:tds="http://www.onvif.org/ver10/device/wsdl" xmlns:tt="http://www.onvif.org/ver10/schema" '
+            'xmlns:ewsd="http://www.onvifext.com/onvif/ext/ver10/wsdl" xmlns:exsd="http://www.onvifext.com/onvif/ext/ver10/schema" '
+            'xmlns:tnshik="http://www.hikvision.com/2011/event/topics" xmlns:hikwsd="http://www.onvifext.com/onvif/ext/ver10/wsdl" '
+            'xmlns:hikxsd="http://www.onvifext.com/onvif/ext/ver10/schema"><SOAP-ENV:Body><tds:GetSystemDateAndTimeResponse>'
+            '<tds:SystemDateAndTime><tt:DateTimeType>NTP</tt:DateTimeType></tds:SystemDateAndTime>'
+            '</tds:GetSystemDateAndTimeResponse></SOAP-ENV:Body></SOAP-ENV:Envelope>')
+    assert _id(db, Response("onvif", soap, 80, "GetSystemDateAndTime")).vendor is None
