@@ -132,6 +132,7 @@ def test_a_routers_web_configurator_is_not_acti_nor_a_camera(db: SignatureDB) ->
     ("https://10.0.0.23:19443/https/stream/mixed?video=h264&audio=g711&resolution=hd", "TP-Link"),
     ("http://192.168.1.64/doc/script/inc.js", "Hikvision"),
     ("http://192.168.1.64/doc/script/config/system/channelDigital.js", "Hikvision"),
+    ('http://192.168.1.5/cgi-bin/main-cgi?json={%22cmd%22:255,%22szUserName%22:%22%22}', "Uniview"),
 ])
 def test_a_makers_api_root_in_a_clients_log_names_the_maker_and_no_type(db: SignatureDB, url: str, maker: str) -> None:
     got = _id(db, _log(f"2024-01-02 10:11:12 ERROR [client] request failed: 401 Unauthorized for url '{url}'"))
@@ -145,6 +146,7 @@ def test_a_makers_api_root_in_a_clients_log_names_the_maker_and_no_type(db: Sign
     "http://10.0.0.31/api/bha/video.cgi",  # not DoorBird's root
     "http://10.0.0.32/stream/mixed",  # the tail of Kasa's path without its /https/ root
     "http://10.0.0.33/doc/script/jquery.js",  # a /doc/script/ file that is not Hikvision's web UI's own
+    "http://10.0.0.34/cgi-bin/main.cgi?page=status",  # a router's main.cgi, not Uniview's main-cgi
 ])
 def test_look_alike_paths_name_nobody(db: SignatureDB, url: str) -> None:
     got = _id(db, _log(f"GET {url} 200"))
