@@ -189,3 +189,29 @@ def test_hikvisions_onvif_extension_namespaces_name_nobody(db: SignatureDB) -> N
             '<tds:SystemDateAndTime><tt:DateTimeType>NTP</tt:DateTimeType></tds:SystemDateAndTime>'
             '</tds:GetSystemDateAndTimeResponse></SOAP-ENV:Body></SOAP-ENV:Envelope>')
     assert _id(db, Response("onvif", soap, 80, "GetSystemDateAndTime")).vendor is None
+
+
+# ------------------------------------------------ TLS: a maker's device certificate authority
+
+
+@pytest.mark.parametrize("dump", [
+    # openssl s_client's rendering and nmap's ssl-cert rendering of the same certificate
+    "subject=C = CN, CN = 192.168.2.70\nissuer=C = CN, ST = Zhejiang, L = Hangzhou, O = Zhejiang Dahua Technology Co.,Ltd., "
+    "CN = Dahua Device NVR CA\n",
+    "ssl-cert: Subject: commonName=192.168.2.70/countryName=CN\nIssuer: commonName=Dahua Device NVR CA/organizationName="
+    "Zhejiang Dahua Technology Co.,Ltd./stateOrProvinceName=Zhejiang/countryName=CN\n",
+])
+def test_dahuas_device_ca_names_dahua(db: SignatureDB, dump: str) -> None:
+    got = _id(db, Response("tls", dump, 443, "TLS handshake"))
+    assert got.vendor == "Dahua"
+    assert "tls-dahua-device-ca" in _rules(got)
+
+
+@pytest.mark.parametrize("dump", [
+    "subject=CN = camera.local\nissuer=CN = Axis Camera CA\n",  # another maker's device CA
+    "subject=CN = nas.example.org\nissuer=C = US, O = Let's Encrypt, CN = R3\n",  # a public CA on a non-camera
+])
+def test_other_certificate_authorities_are_not_dahuas(db: SignatureDB, dump: str) -> None:
+    got = _id(db, Response("tls", dump, 443, "TLS handshake"))
+    assert got.vendor != "Dahua"
+    assert "tls-dahua-device-ca" not in _rules(got)
