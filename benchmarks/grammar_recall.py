@@ -4,7 +4,9 @@ For each maker of benchmarks/data/grammar_catalogs*.txt: what fraction of its re
 grammar names with the right maker, in two shapes -- the bare model number (an ONVIF ``Model``, a UPnP
 ``modelNumber``) and the model after the maker's name (a title, a banner) -- and how many models of other
 makers' gear (switches, routers, PDUs, printers: kind ``other``) a grammar claims for another maker or calls
-a camera. Only ``SignatureDB.family_matches`` is run (the grammar pass of identification), so the figure is
+a camera. A claim for another maker on a model the catalogs also list under that maker (iSpy lists D-Link's
+DCS-930 in its TP-LINK section too) is counted apart as cross-listed: the catalogs disagree, and the grammar
+agrees with one of them. Only ``SignatureDB.family_matches`` is run (the grammar pass of identification), so the figure is
 the grammars' own, not the other evidence of a response.
 
 Every model is put in one of two halves by a hash of maker and model: ``fit`` (grammars may be written
@@ -112,11 +114,29 @@ def other_maker(db: SignatureDB, maker: str, claim: dict[str, str]) -> bool:
     return got is not None and not names_maker(db, maker, claim)
 
 
+def listed_makers(entries: list[Entry]) -> dict[str, set[str]]:
+    """Model number (upper case) -> the makers whose camera sections list it: a catalog that lists one model
+    under two makers (iSpy's TP-LINK section holds D-Link's DCS-930) says both."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for e in entries:
+        if e.kind == "camera":
+            out[e.model.upper()].add(e.maker)
+    return out
+
+
+def cross_listed(db: SignatureDB, listed: dict[str, set[str]], e: Entry, claim: dict[str, str]) -> bool:
+    """A claim for another maker on a model the catalogs also list under that maker: the catalogs disagree
+    with each other, and the grammar agrees with one of them (counted apart, not as a wrong maker)."""
+    return any(m != e.maker and names_maker(db, m, claim) for m in listed.get(e.model.upper(), ()))
+
+
 def measure(db: SignatureDB, entries: list[Entry]) -> dict[str, object]:
     recall: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])  # (maker, half, shape) -> hits, n
     misses: list[tuple[str, str, str]] = []
     wrong_maker: list[tuple[str, str, str, str, str]] = []
+    cross: list[tuple[str, str, str, str, str]] = []
     false_video: list[tuple[str, str, str, str, str]] = []
+    listed = listed_makers(entries)
     other_n = 0
     for e in entries:
         shapes = {"bare": e.model, "branded": f"{e.maker} {e.model}"}
@@ -131,7 +151,8 @@ def measure(db: SignatureDB, entries: list[Entry]) -> dict[str, object]:
             for shape, value in shapes.items():
                 for c in claims(db, value):
                     if other_maker(db, e.maker, c):
-                        wrong_maker.append((e.maker, e.model, shape, str(c.get("vendor")), c["rule"]))
+                        row = (e.maker, e.model, shape, str(c.get("vendor")), c["rule"])
+                        (cross if cross_listed(db, listed, e, c) else wrong_maker).append(row)
             continue
         other_n += 1
         for shape, value in shapes.items():
@@ -144,6 +165,7 @@ def measure(db: SignatureDB, entries: list[Entry]) -> dict[str, object]:
         "recall": recall,
         "misses": misses,
         "wrong_maker": wrong_maker,
+        "cross_listed": cross,
         "false_video": false_video,
         "other_n": other_n,
     }
@@ -165,13 +187,15 @@ def summary(result: dict[str, object]) -> dict[str, object]:
                 totals[(half, shape)][1] += n
         table[m] = row
     wrong = result["wrong_maker"]
+    cross = result["cross_listed"]
     false_video = result["false_video"]
-    assert isinstance(wrong, list) and isinstance(false_video, list)
+    assert isinstance(wrong, list) and isinstance(cross, list) and isinstance(false_video, list)
     return {
         "makers": table,
         "total": {f"{h}/{s}": v for (h, s), v in totals.items()},
         "lookalikes": result["other_n"],
         "wrong_maker_claims": len(wrong),
+        "cross_listed_claims": len(cross),
         "false_video_claims": len(false_video),
     }
 
@@ -202,13 +226,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'all':<16} {cells[0]:>16} {cells[1]:>16} {cells[2]:>16} {cells[3]:>17}")
     print(
         f"look-alikes (other makers' gear): {s['lookalikes']}; claims naming another maker: "
-        f"{s['wrong_maker_claims']}; look-alikes called a video product: {s['false_video_claims']}"
+        f"{s['wrong_maker_claims']} (and {s['cross_listed_claims']} on models the catalogs also list under the claimed "
+        f"maker); look-alikes called a video product: {s['false_video_claims']}"
     )
     if args.misses:
         for maker, model, _half in result["misses"]:  # type: ignore[attr-defined]
             print(f"miss (fit)\t{maker}\t{model}")
         for row in result["wrong_maker"]:  # type: ignore[attr-defined]
             print("wrong maker\t" + "\t".join(row))
+        for row in result["cross_listed"]:  # type: ignore[attr-defined]
+            print("cross-listed\t" + "\t".join(row))
         for row in result["false_video"]:  # type: ignore[attr-defined]
             print("false video\t" + "\t".join(row))
     if args.json:

@@ -1,0 +1,139 @@
+"""Family grammars of session 11 (grammar3): Tiandy recorders, Lorex recorders and lines, Pelco Spectra and the
+short Sarix names, Swann's Reolink-built Wi-Fi cameras, TP-Link's TL-IPC line; and overlaps between
+makers resolved by the shape each maker uses (Hanwha's Wisenet L digits against Lorex's, Sarix's megapixel classes).
+
+Every new line is checked on published codes and on look-alikes that must name nobody (other makers' codes of the
+same letters, test-case numbers, error codes, non-camera products), and the recall benchmark's cross-listing rule
+is checked on its own.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import pytest
+
+from netscan.sigdb import SignatureDB
+
+
+def _claims(db: SignatureDB, value: str) -> list[dict[str, str]]:
+    out = []
+    for rule, got in db.family_matches(value):
+        merged = {**rule.set, **got}
+        merged["rule"] = rule.id
+        out.append(merged)
+    return out
+
+
+def _named(db: SignatureDB, value: str) -> list[tuple[str | None, str | None, str | None, str]]:
+    return [
+        (c.get("vendor"), c.get("brand"), c.get("model"), c.get("device_type", "camera"))
+        for c in _claims(db, value)
+        if c.get("vendor") or c.get("brand")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "vendor", "brand", "model", "device_type"),
+    [
+        # Tiandy recorders: TC-R3<series><channels>; the spec after the code is not the model
+        ("TC-R3105 Spec:I/B/P4/Eu/L/S/V2.0", "Tiandy", None, "TC-R3105", "nvr"),
+        ("TC-R3110 Spec:I/B/P8/EU/L/S/V2.0", "Tiandy", None, "TC-R3110", "nvr"),
+        ("Tiandy TC-R3220-I-B-K", "Tiandy", None, "TC-R3220", "nvr"),
+        # Tiandy cameras from the same distributor listings keep working
+        ("TC-H333K", "Tiandy", None, "TC-H333K", "camera"),
+        ("TC-C34CN 9ATA-28", "Tiandy", None, "TC-C34CN", "camera"),
+        # Lorex (Dahua-built) recorders and lines
+        ("N843A8", "Dahua", "Lorex", "N843A8", "nvr"),
+        ("Lorex Fusion NVR N845A62", "Dahua", "Lorex", "N845A62", "nvr"),
+        ("Lorex N847", "Dahua", "Lorex", "N847", "nvr"),
+        ("LNR6100", "Dahua", "Lorex", "LNR6100", "nvr"),
+        ("LHV2016", "Dahua", "Lorex", "LHV2016", "dvr"),
+        ("LNC216", "Dahua", "Lorex", "LNC216", "camera"),
+        ("LNB-3143R-CP", "Dahua", "Lorex", "LNB-3143R-CP", "camera"),
+        # Pelco: Sarix in its megapixel classes, the short first-generation names and Spectra after the brand
+        ("IMM12027-1EP", "Pelco", None, "IMM12027-1EP", "camera"),
+        ("IMP1110-1-T4", "Pelco", None, "IMP1110-1-T4", "camera"),
+        ("IBE838-1ER", "Pelco", None, "IBE838-1ER", "camera"),
+        ("Pelco IX30", "Pelco", None, "IX30", "camera"),
+        ("Pelco IDE20", "Pelco", None, "IDE20", "camera"),
+        ("Pelco D5118", "Pelco", None, "D5118", "camera"),
+        ("Spectra D6230L", "Pelco", None, "D6230L", "camera"),
+        # Swann: the Reolink-built Wi-Fi camera
+        ("SWANN NVW-485CAM", "Reolink", "Swann", "NVW-485CAM", "camera"),
+        # TP-Link's China-market TL-IPC cameras
+        ("TL-IPC44GW", "TP-Link", None, "TL-IPC44GW", "camera"),
+        ("TL-IPC642E-A4 restarting prebuffer session", "TP-Link", None, "TL-IPC642E-A4", "camera"),
+        ("TL-IPC637P-ZOOM-DUAL 1.0", "TP-Link", None, "TL-IPC637P-ZOOM-DUAL", "camera"),
+    ],
+)
+def test_line_is_named(db: SignatureDB, value: str, vendor: str, brand: str | None, model: str, device_type: str) -> None:
+    assert _named(db, value) == [(vendor, brand, model, device_type)], value
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        # Tiandy's TC-R shape without its series digit and channel count: test-plan case numbers
+        "TC-R31",
+        "TC-R32",
+        "TC-R3",
+        "ETC-R3105",  # inside a longer token
+        # Lorex's N8 shape: bare N codes without the generation letter, other makers' N-codes
+        "N8010",
+        "N300",
+        "N843",  # the short form only after the brand
+        "Acme N847",
+        # Spectra / short Sarix names are only Pelco's after the brand or the line name
+        "D5230",
+        "IX30",
+        "IS50",
+        "Spectra Logic T950",  # the tape-library maker of the same name
+        # a Sarix-shaped code in a megapixel class Pelco does not make (an Amcrest IPM-722S mistyped)
+        "IMP722S",
+        # TP-Link: an application's error code, a switch, a router
+        "TL-IPC-001",
+        "TL-SG3428",
+        "TL-WR841N",
+        # a printer, a NAS and a router of the same letters as the new lines
+        "LHV",
+        "DS920+",
+        "RT-AC68U",
+    ],
+)
+def test_lookalike_names_nobody(db: SignatureDB, value: str) -> None:
+    assert _named(db, value) == [], value
+
+
+@pytest.mark.parametrize("value", ["LND-6010R", "LNO-7022R", "LNV-6072R", "ANE-L6012R", "XNV-8080R"])
+def test_hanwha_wisenet_l_stays_hanwha(db: SignatureDB, value: str) -> None:
+    """Hanwha's L line writes its resolution digit (6-9) after the hyphen; Lorex's LNB-3143 does not."""
+    assert {c[0] for c in _named(db, value)} == {"Hanwha Vision"}, value
+
+
+def test_lorex_hyphen_code_is_not_hanwha(db: SignatureDB) -> None:
+    assert {c[0] for c in _named(db, "LNB-3143R-CP")} == {"Dahua"}
+
+
+@pytest.mark.parametrize("value", ["IMP321-1ES", "IME219", "IBP219-ER", "IMP521-1ERS", "IMM12018"])
+def test_sarix_megapixel_classes_still_named(db: SignatureDB, value: str) -> None:
+    assert {c[0] for c in _named(db, value)} == {"Pelco"}, value
+
+
+def test_cross_listed_claims_are_counted_apart(bench: ModuleType, db: SignatureDB) -> None:
+    """A model listed under two makers is not a wrong-maker claim for the one the grammar names; a model listed
+    under one maker only still is."""
+    dlink = bench.Entry("D-Link", "camera", "DCS-930", "https://github.com/x")
+    listed_twice = bench.Entry("TP-LINK", "camera", "DCS-930", "https://github.com/x")
+    listed_once = bench.Entry("TP-LINK", "camera", "DCS-5222L", "https://github.com/x")
+    result = bench.measure(db, [dlink, listed_twice, listed_once])
+    assert [r[1] for r in result["cross_listed"]] == ["DCS-930", "DCS-930"]
+    assert [r[1] for r in result["wrong_maker"]] == ["DCS-5222L", "DCS-5222L"]
+
+
+def test_benchmark_wrong_maker_claims_bounded(bench: ModuleType, db: SignatureDB) -> None:
+    """The whole catalog: at most the 10 wrong-maker claims left at session 11 (each on a catalog row that names
+    another maker's model), and no look-alike called a video product."""
+    s = bench.summary(bench.measure(db, bench.catalog()))
+    assert s["wrong_maker_claims"] <= 10
+    assert s["false_video_claims"] == 0
