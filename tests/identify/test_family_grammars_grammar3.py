@@ -65,6 +65,20 @@ def _named(db: SignatureDB, value: str) -> list[tuple[str | None, str | None, st
         ("TL-IPC44GW", "TP-Link", None, "TL-IPC44GW", "camera"),
         ("TL-IPC642E-A4 restarting prebuffer session", "TP-Link", None, "TL-IPC642E-A4", "camera"),
         ("TL-IPC637P-ZOOM-DUAL 1.0", "TP-Link", None, "TL-IPC637P-ZOOM-DUAL", "camera"),
+        # Dahua's series code without the IPC- prefix
+        ("HFW4300S", "Dahua", None, "HFW4300S", "camera"),
+        ("HDBW2200EP", "Dahua", None, "HDBW2200EP", "camera"),
+        # VStarcam's 6xxx/7xxx Wi-Fi lines with their housing letter and Wi-Fi suffix
+        ("H-6837WI", "VStarcam", None, "H-6837WI", "camera"),
+        ("T-6836WTP", "VStarcam", None, "T-6836WTP", "camera"),
+        ("C7824WIP", "VStarcam", None, "C7824WIP", "camera"),
+        # Milesight after the brand without the MS- prefix; the full code stays the camera grammar's
+        ("Milesight C2972", "Milesight", None, "C2972", "camera"),
+        ("Milesight MS3672", "Milesight", None, "MS3672", "camera"),
+        ("Milesight MS-C2963-RFPD1", "Milesight", None, "MS-C2963-RFPD1", "camera"),
+        # Grandstream option suffix with digits; Vivotek's video servers are encoders
+        ("GXV3662_FHD_36", "Grandstream", None, "GXV3662_FHD_36", "camera"),
+        ("VS8100", "Vivotek", None, "VS8100", "encoder"),
     ],
 )
 def test_line_is_named(db: SignatureDB, value: str, vendor: str, brand: str | None, model: str, device_type: str) -> None:
@@ -99,6 +113,15 @@ def test_line_is_named(db: SignatureDB, value: str, vendor: str, brand: str | No
         "LHV",
         "DS920+",
         "RT-AC68U",
+        # the new batch's look-alikes: a Toshiba hard drive, Dahua's full code (one claim, not two), a Visual Studio
+        # version, an MSI mainboard, Grandstream's video phones, a bare number after Milesight's name
+        "HDWD110",
+        "VS2019",
+        "MS-7B86",
+        "GXV3240",
+        "Milesight 2020",
+        "C7824",  # a VStarcam series without its Wi-Fi suffix names nobody
+        "F6836W",  # listed under two makers in the catalogs: F is not one of VStarcam's housing letters here
     ],
 )
 def test_lookalike_names_nobody(db: SignatureDB, value: str) -> None:
@@ -137,3 +160,9 @@ def test_benchmark_wrong_maker_claims_bounded(bench: ModuleType, db: SignatureDB
     s = bench.summary(bench.measure(db, bench.catalog()))
     assert s["wrong_maker_claims"] <= 10
     assert s["false_video_claims"] == 0
+
+
+@pytest.mark.parametrize(("value", "model"), [("IPC-HFW4300S", "IPC-HFW4300S"), ("DH-IPC-HDW4431C-A", "DH-IPC-HDW4431C-A")])
+def test_dahua_full_code_gets_one_claim(db: SignatureDB, value: str, model: str) -> None:
+    """The series-code grammar does not also claim the tail of a full Dahua code (the left boundary excludes '-')."""
+    assert [(c[0], c[2]) for c in _named(db, value)] == [("Dahua", model)]
