@@ -37,6 +37,7 @@ CATALOGS = (
     "grammar_catalogs_ispy.txt",
     "grammar_catalogs_clients.txt",
     "grammar_catalogs_chbas.txt",
+    "grammar_catalogs_threads.txt",
     "grammar_catalogs_other.txt",
 )
 #: Device types that say "video product": a grammar claiming one of these for a look-alike is a false camera.
