@@ -79,6 +79,11 @@ def _named(db: SignatureDB, value: str) -> list[tuple[str | None, str | None, st
         # Grandstream option suffix with digits; Vivotek's video servers are encoders
         ("GXV3662_FHD_36", "Grandstream", None, "GXV3662_FHD_36", "camera"),
         ("VS8100", "Vivotek", None, "VS8100", "encoder"),
+        # Axis M/P/Q codes without the brand, as their ONVIF Model and UPnP modelNumber give them
+        ("M5525-E", "Axis", None, "M5525-E", "camera"),
+        ("P1465-LE", "Axis", None, "P1465-LE", "camera"),
+        ("Q3538-SLVE", "Axis", None, "Q3538-SLVE", "camera"),
+        ("P1455-LE-3", "Axis", None, "P1455-LE-3", "camera"),
     ],
 )
 def test_line_is_named(db: SignatureDB, value: str, vendor: str, brand: str | None, model: str, device_type: str) -> None:
@@ -122,6 +127,13 @@ def test_line_is_named(db: SignatureDB, value: str, vendor: str, brand: str | No
         "Milesight 2020",
         "C7824",  # a VStarcam series without its Wi-Fi suffix names nobody
         "F6836W",  # listed under two makers in the catalogs: F is not one of VStarcam's housing letters here
+        # Axis's bare shape needs its feature letters: a switch's port count, a printer, a monitor
+        "M4300-12X12F",
+        "M4300-28G",
+        "M1132",
+        "P2419H",
+        "M3045",
+        "Q1234-AB",  # letters outside Axis's vocabulary (A)
     ],
 )
 def test_lookalike_names_nobody(db: SignatureDB, value: str) -> None:
