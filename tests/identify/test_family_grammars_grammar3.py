@@ -51,6 +51,8 @@ def _named(db: SignatureDB, value: str) -> list[tuple[str | None, str | None, st
         ("LHV2016", "Dahua", "Lorex", "LHV2016", "dvr"),
         ("LNC216", "Dahua", "Lorex", "LNC216", "camera"),
         ("LNB-3143R-CP", "Dahua", "Lorex", "LNB-3143R-CP", "camera"),
+        ("E891AB", "Dahua", "Lorex", "E891AB", "camera"),
+        ("E910DD", "Dahua", "Lorex", "E910DD", "camera"),
         # Pelco: Sarix in its megapixel classes, the short first-generation names and Spectra after the brand
         ("IMM12027-1EP", "Pelco", None, "IMM12027-1EP", "camera"),
         ("IMP1110-1-T4", "Pelco", None, "IMP1110-1-T4", "camera"),
@@ -103,6 +105,9 @@ def test_line_is_named(db: SignatureDB, value: str, vendor: str, brand: str | No
         "N300",
         "N843",  # the short form only after the brand
         "Acme N847",
+        "E800",  # Lorex's E8xx needs its housing suffix
+        "E850XY",
+        "E8",
         # Spectra / short Sarix names are only Pelco's after the brand or the line name
         "D5230",
         "IX30",
