@@ -70,6 +70,12 @@ def _named(db: SignatureDB, value: str) -> list[tuple[str | None, str | None, st
         # Dahua's series code without the IPC- prefix
         ("HFW4300S", "Dahua", None, "HFW4300S", "camera"),
         ("HDBW2200EP", "Dahua", None, "HDBW2200EP", "camera"),
+        ("DH-HFW5243M3-PV-ZAS", "Dahua", None, "DH-HFW5243M3-PV-ZAS", "camera"),
+        # Dahua's HDCVI cameras; Amcrest's SmartHome and analog-HD lines (Dahua-built)
+        ("DH-HAC-HFW3208M-I1-A", "Dahua", None, "DH-HAC-HFW3208M-I1-A", "camera"),
+        ("HAC-HFW1200R", "Dahua", None, "HAC-HFW1200R", "camera"),
+        ("ASH21-B", "Dahua", "Amcrest", "ASH21-B", "camera"),
+        ("AMC4KBC28-B", "Dahua", "Amcrest", "AMC4KBC28-B", "camera"),
         # VStarcam's 6xxx/7xxx Wi-Fi lines with their housing letter and Wi-Fi suffix
         ("H-6837WI", "VStarcam", None, "H-6837WI", "camera"),
         ("T-6836WTP", "VStarcam", None, "T-6836WTP", "camera"),
@@ -126,6 +132,10 @@ def test_line_is_named(db: SignatureDB, value: str, vendor: str, brand: str | No
         # the new batch's look-alikes: a Toshiba hard drive, Dahua's full code (one claim, not two), a Visual Studio
         # version, an MSI mainboard, Grandstream's video phones, a bare number after Milesight's name
         "HDWD110",
+        "ASH1",  # Amcrest's SmartHome line has two digits
+        "ASH",
+        "HAC-",
+        "AMC1080",  # the resolution alone, no housing
         "VS2019",
         "MS-7B86",
         "GXV3240",
