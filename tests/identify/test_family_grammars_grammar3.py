@@ -75,6 +75,8 @@ def _named(db: SignatureDB, value: str) -> list[tuple[str | None, str | None, st
         ("DH-HAC-HFW3208M-I1-A", "Dahua", None, "DH-HAC-HFW3208M-I1-A", "camera"),
         ("HAC-HFW1200R", "Dahua", None, "HAC-HFW1200R", "camera"),
         ("ASH21-B", "Dahua", "Amcrest", "ASH21-B", "camera"),
+        # ANNKE's DVRs after the brand, also in the lower case owners write
+        ("my annke DW81KD DVR", "ANNKE", None, "DW81KD", "dvr"),
         ("AMC4KBC28-B", "Dahua", "Amcrest", "AMC4KBC28-B", "camera"),
         # VStarcam's 6xxx/7xxx Wi-Fi lines with their housing letter and Wi-Fi suffix
         ("H-6837WI", "VStarcam", None, "H-6837WI", "camera"),
@@ -133,6 +135,8 @@ def test_line_is_named(db: SignatureDB, value: str, vendor: str, brand: str | No
         # version, an MSI mainboard, Grandstream's video phones, a bare number after Milesight's name
         "HDWD110",
         "ASH1",  # Amcrest's SmartHome line has two digits
+        "DW81KD",  # an ANNKE DVR code alone is too short to name anyone
+        "Acme DW81KD",
         "ASH",
         "HAC-",
         "AMC1080",  # the resolution alone, no housing
