@@ -164,8 +164,9 @@ async def sweep(
                     break
                 got.clear()
                 try:
-                    await asyncio.wait_for(got.wait(), min(deadline, start + t.arp_max) - now)
-                except asyncio.TimeoutError:
+                    async with asyncio.timeout(min(deadline, start + t.arp_max) - now):  # not wait_for: it can lose a Ctrl-C on 3.11
+                        await got.wait()
+                except TimeoutError:
                     pass
     finally:
         try:

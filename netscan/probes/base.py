@@ -278,8 +278,12 @@ async def read_reply(
             error = "timeout"
             break
         try:
-            chunk = await asyncio.wait_for(reader.read(65536), min(left, 0.25) if buf else left)
-        except asyncio.TimeoutError:
+            # asyncio.timeout, not wait_for: on Python 3.11, wait_for returns the chunk when the read
+            # completes in the same loop pass as a cancellation (Ctrl-C), and the cancellation is lost
+            # (the scan then read on for the rest of a slow reply: up to the full read timeout)
+            async with asyncio.timeout(min(left, 0.25) if buf else left):
+                chunk = await reader.read(65536)
+        except TimeoutError:
             continue
         except Exception as exc:  # noqa: BLE001 - every failure is data
             error = map_error(exc)

@@ -88,8 +88,9 @@ async def sweep(
                     break
                 got.clear()
                 try:  # never past the sweep's cap (a slow learned RTT can make the quiet long)
-                    await asyncio.wait_for(got.wait(), min(deadline, start + t.discovery_max) - now)
-                except asyncio.TimeoutError:
+                    async with asyncio.timeout(min(deadline, start + t.discovery_max) - now):  # not wait_for: it can lose a Ctrl-C on 3.11
+                        await got.wait()
+                except TimeoutError:
                     pass
     finally:
         try:

@@ -207,8 +207,9 @@ async def discover(
                 start = loop.time()  # the listening window opens when the probe has left
             if n + 1 < rounds:
                 try:
-                    await asyncio.wait_for(collector.event.wait(), t.discovery_quiet / 4)
-                except asyncio.TimeoutError:
+                    async with asyncio.timeout(t.discovery_quiet / 4):  # not wait_for: it can lose a Ctrl-C on 3.11
+                        await collector.event.wait()
+                except TimeoutError:
                     pass
         last = start
         count = -1
@@ -224,8 +225,9 @@ async def discover(
                 break
             collector.event.clear()
             try:
-                await asyncio.wait_for(collector.event.wait(), min(deadline, start + t.discovery_max) - now)
-            except asyncio.TimeoutError:
+                async with asyncio.timeout(min(deadline, start + t.discovery_max) - now):  # not wait_for: it can lose a Ctrl-C on 3.11
+                    await collector.event.wait()
+            except TimeoutError:
                 pass
     finally:
         transport.close()
