@@ -28,7 +28,6 @@ header live in ``netscan.scan``.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import ipaddress
 import logging
@@ -603,8 +602,12 @@ class Engine:
             finally:
                 if not task.done():
                     task.cancel()
-                    with contextlib.suppress(asyncio.CancelledError):
+                    try:
                         await task
+                    except asyncio.CancelledError:
+                        me = asyncio.current_task()
+                        if me is not None and me.cancelling():  # our own cancellation (Ctrl-C): pass it on
+                            raise
             if task.done() and not task.cancelled() and task.exception() is None:
                 for src, r in task.result():  # a probe that reports only at the end
                     if src == h.ip and r not in mine:
