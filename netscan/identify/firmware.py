@@ -54,11 +54,25 @@ _TAIL_COMMA_BUILD = re.compile(r"\s*,\s*(?i:build)(?:\s?(?i:date))?\b.*$")
 _HEAD_LABEL = re.compile(r"^(?i:firmware|fw|software|sw)(?:[ _-]?(?i:version|ver)\.?)?\s*[:=]?\s*(?=[Vv]?\d)")
 
 
+#: Characters no firmware scheme writes, which end a version wherever they follow it: control characters,
+#: Unicode format characters (bidi overrides, zero-width marks), markup (``<``, ``>``, ``{``, ``}``, a square
+#: bracket glued to the version: ``V5.7[bold]``), a backslash, and CJK text (a Chinese device page's label
+#: value runs to the end of its line: ``固件版本：V5.7.3 build 221129（最新）``).
+_NOT_IN_A_VERSION = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff<>{}\\\u3000-\u303f\u3400-\u9fff\uff00-\uffef]|(?<=\S)\["
+)
+
+
 @lru_cache(maxsize=1 << 14)
 def firmware_extent(value: str) -> str:
     """``value`` without what follows the version in it (see the module's docstring); the value as
     given when nothing is to be dropped or when dropping would leave no version."""
     v = value.strip()
+    junk = _NOT_IN_A_VERSION.search(v)
+    if junk is not None and junk.start() > 0:
+        cut = v[: junk.start()].rstrip(" \t,;|-\u2013\u2014:=")
+        if _HAS_VERSION.search(cut):
+            v = cut
     if len(v) > 160 or not _HAS_VERSION.search(v):
         return v
     for _ in range(3):

@@ -242,3 +242,33 @@ def test_other_software_examples_are_checked(tmp_path) -> None:  # type: ignore[
     bad = OtherSoftware(("web",), ("latest",), ({"text": "Web Version: 1.2.3", "version": "1.2.3", "other": False,
                                                  "source": "https://example.org/"},))
     assert other_software_problems(bad) and "expects False" in other_software_problems(bad)[0]
+
+
+@pytest.mark.parametrize("value, want", [
+    # characters no scheme writes end the version: a control character, a bidi override, a tag, a glued bracket,
+    # CJK text after it (a Chinese device page's label value runs to the end of its line)
+    ("V5.7[bold]B[/bold]\x1b[31m<script>alert(1)</script>\u202e", "V5.7"),
+    ("V5.7.3 build 221129（最新）", "V5.7.3 build 221129"),
+    ("V5.5.0 build 170725 已是最新版本", "V5.5.0 build 170725"),
+    ("2.800.0000000.16.R\u202e", "2.800.0000000.16.R"),
+    ("V5.4.0\x00\x01junk", "V5.4.0"),
+    ("V4.0.1<br>", "V4.0.1"),
+    ("V5.7" + "\x1b[31m" * 80, "V5.7"),  # longer than the extent's 160-character limit: still cut
+    # kept: what schemes write, brackets included
+    ("3.0.3_20201113_RELEASE(HIK)", "3.0.3_20201113_RELEASE(HIK)"),
+    ("1.1.16 Build 211209 Rel.37726n(4555)", "1.1.16 Build 211209 Rel.37726n(4555)"),
+    ("V5.5.0\tbuild 170725", "V5.5.0\tbuild 170725"),
+    # nothing left that is a version: the value as given
+    ("<b>V5</b>", "<b>V5</b>"),
+])
+def test_firmware_extent_stops_at_what_no_version_writes(value: str, want: str) -> None:
+    assert firmware_extent(value) == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("设备型号：DS-2CD2T47G2-L\n固件版本：V5.7.3 build 221129（已是最新）\n", "V5.7.3 build 221129"),
+    ("设备型号：DS-2CD2T47G2-L\n固件版本：V5.7<img src=x onerror=alert(1)>\n", "V5.7"),
+    ("型号：IPC-HFW2431S-S-S2\n软件版本：V2.800.0000000.16.R\u202e\n", "V2.800.0000000.16.R"),
+])
+def test_chinese_label_firmware_is_cut_at_the_version(db, raw: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert _fw(db, raw) == want
