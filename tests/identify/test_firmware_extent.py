@@ -272,3 +272,19 @@ def test_firmware_extent_stops_at_what_no_version_writes(value: str, want: str) 
 ])
 def test_chinese_label_firmware_is_cut_at_the_version(db, raw: str, want: str) -> None:  # type: ignore[no-untyped-def]
     assert _fw(db, raw) == want
+
+
+@pytest.mark.parametrize("doc, want", [
+    # a firmware field-name convention under a part's or another software's key (other_software words)
+    ('{"moduleFirmwareVersion": "1.2.3"}', None),
+    ('{"viewerSoftwareVersion": "1.2.3"}', None),
+    ('{"driver_fw_version": "1.2.3"}', None),
+    ('{"Wi-Fi firmware": "7.1.2"}', None),
+    # the device's own: the key names no part; a protocol's object around it is no part's name
+    ('{"FirmwareVersion": "1.2.3"}', "1.2.3"),
+    ('{"onvif": {"FirmwareVersion": "1.2.3"}}', "1.2.3"),
+    # TR-064's output arguments start with "New": an offer word counts in a key only for family grammars
+    ("<u:GetInfoResponse><NewSoftwareVersion>148.07.12</NewSoftwareVersion></u:GetInfoResponse>", "148.07.12"),
+])
+def test_other_software_keys_for_firmware_conventions(db, doc: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _fw(db, doc, "http", "GET /") == want
