@@ -7,15 +7,15 @@ from itertools import islice
 from functools import lru_cache
 from typing import NamedTuple
 
-from netscan.identify.firmware import other_software_before, other_software_key
 from netscan.identify.lines import LINE_DISCOUNT, WEAK_SOURCE, LineHit, platform_board, read_lines
 from netscan.identify.snmp import claim_product
 from netscan.model import Evidence, Observation, Response
 from netscan.parsers import fields as parse_fields
 from netscan.parsers.snmp import ENTERPRISES, numeric_oid
-from netscan.sigdb.db import (ANY_FIELD_MAX_CHARS, MEMO_MAX_CHARS, OUI_PREFERENCE, FieldPlan, Rule, SignatureDB, any_field_applies,
-                              memo_key)
+from netscan.sigdb.db import (ANY_FIELD_MAX_CHARS, MEMO_MAX_CHARS, OUI_PREFERENCE, FieldPlan, Rule, SemanticRule, SignatureDB,
+                              any_field_applies, memo_key)
 from netscan.sigdb.makernames import model_without_maker
+from netscan.sigdb.othersoftware import OtherSoftware
 
 #: A rule is reported at most this many times per device (a flood of identical values stops here).
 MAX_HITS_PER_RULE = 4
@@ -289,6 +289,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
     that: the plain reference path, slower, with the same result (tests/identify/test_collect_paths.py)."""
     claims: list[Claim] = []
     evidence: list[Evidence] = []
+    other = db.other_software
     if obs.mac:
         if _mac_is_local(obs.mac):
             evidence.append(Evidence(kind="oui", source="locally-administered", detail="locally administered MAC: says nothing about the maker"))
@@ -388,6 +389,10 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                 for j, srule in enumerate(semantic):
                     for k, value in enumerate(firsts):
                         sgot = srule.extract_value(value) if found is None else found[k][j]
+                        if sgot is not None and "firmware" in sgot and other is not None:
+                            # another software's or a part's version, by its key or its label (families/generic.yaml other_software)
+                            # (the conventions' keys leave offered versions out themselves: latestFirmwareVersion)
+                            sgot = None if other.key(name, offers=False) else _own_firmware(srule, value, sgot, other)
                         if sgot is None:
                             continue
                         if "model" in sgot and platform_board(sgot["model"]):
@@ -409,11 +414,11 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                                              exhaustive)
                         break
             if any_applies:
-                other_key = other_software_key(name)
+                other_key = other is not None and other.key(name)
                 for value in values:
                     for rule, got in db.family_matches(value) if not exhaustive else _family_matches_exhaustive(db, value):
                         said = True
-                        if "firmware" in got and (other_key or other_software_before(value, got["firmware"])):
+                        if "firmware" in got and (other_key or (other is not None and other.before(value, got["firmware"]))):
                             # a web UI's, a plug-in's, the hardware's version in the maker's scheme: not the firmware
                             got = {k: v for k, v in got.items() if k != "firmware"}
                             if not got.get("vendor"):
@@ -480,6 +485,7 @@ def _claim_lines(db: SignatureDB, texts: list[tuple[str, str]], resp: Response, 
     that adds what the response's fields did not already say (``start``: its first claim), at
     ``LINE_DISCOUNT`` of its grammar's weight."""
     memo = db.line_memo()
+    other = db.other_software
     for name, text in texts:
         found: tuple[LineHit, ...]
         if exhaustive:
@@ -494,8 +500,8 @@ def _claim_lines(db: SignatureDB, texts: list[tuple[str, str]], resp: Response, 
         for hit in found:
             rule = hit.rule
             got = hit.got
-            if "firmware" in got and other_software_before(hit.line, got["firmware"]):
-                got = {k: v for k, v in got.items() if k != "firmware"}  # another software's version (netscan/identify/firmware.py)
+            if "firmware" in got and other is not None and other.before(hit.line, got["firmware"]):
+                got = {k: v for k, v in got.items() if k != "firmware"}  # another software's version (netscan/sigdb/othersoftware.py)
             said = {(c.key, c.value.casefold()) for c in claims[start:]}
             new = [k for k, v in got.items() if k in ("vendor", "model", "firmware") and (k, v.casefold()) not in said]
             if not new or (("model" in got or "firmware" in got) and new == ["vendor"]):
@@ -511,6 +517,31 @@ def _claim_lines(db: SignatureDB, texts: list[tuple[str, str]], resp: Response, 
             idx = len(evidence) - 1
             for key, val in got.items():
                 claims.append(Claim(key, val, weight, idx))
+
+
+#: How many versions labelled as another software's a text convention passes over in one value.
+_OTHER_SOFTWARE_SKIPS = 4
+
+
+def _own_firmware(srule: SemanticRule, value: str, got: dict[str, str], other: OtherSoftware) -> dict[str, str] | None:
+    """``got`` (what a firmware convention read in ``value``) unless its version follows another software's
+    label (``MCU firmware version: 1.0.3``, ``Web Version: V4.0.1``; families/generic.yaml ``other_software``):
+    then the convention's next reading after that version, when there is one (``Firmware Version: V5.5.0``
+    further on), else None."""
+    start = 0
+    for _ in range(_OTHER_SOFTWARE_SKIPS):
+        version = got["firmware"]
+        if not other.before(value, version, start):
+            return got
+        at = value.find(version, start)
+        start = at + len(version)
+        if start >= len(value):
+            return None
+        nxt = srule.extract_value(value[start:])
+        if nxt is None or "firmware" not in nxt:
+            return None
+        got = nxt
+    return None
 
 
 def _firmware_scheme(db: SignatureDB, version: str, name: str, protocol: str, port: int | None, hits: dict[str, int],

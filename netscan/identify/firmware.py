@@ -54,11 +54,25 @@ _TAIL_COMMA_BUILD = re.compile(r"\s*,\s*(?i:build)(?:\s?(?i:date))?\b.*$")
 _HEAD_LABEL = re.compile(r"^(?i:firmware|fw|software|sw)(?:[ _-]?(?i:version|ver)\.?)?\s*[:=]?\s*(?=[Vv]?\d)")
 
 
+#: Characters no firmware scheme writes, which end a version wherever they follow it: control characters,
+#: Unicode format characters (bidi overrides, zero-width marks), markup (``<``, ``>``, ``{``, ``}``, a square
+#: bracket glued to the version: ``V5.7[bold]``), a backslash, and CJK text (a Chinese device page's label
+#: value runs to the end of its line: ``固件版本：V5.7.3 build 221129（最新）``).
+_NOT_IN_A_VERSION = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff<>{}\\\u3000-\u303f\u3400-\u9fff\uff00-\uffef]|(?<=\S)\["
+)
+
+
 @lru_cache(maxsize=1 << 14)
 def firmware_extent(value: str) -> str:
     """``value`` without what follows the version in it (see the module's docstring); the value as
     given when nothing is to be dropped or when dropping would leave no version."""
     v = value.strip()
+    junk = _NOT_IN_A_VERSION.search(v)
+    if junk is not None and junk.start() > 0:
+        cut = v[: junk.start()].rstrip(" \t,;|-\u2013\u2014:=")
+        if _HAS_VERSION.search(cut):
+            v = cut
     if len(v) > 160 or not _HAS_VERSION.search(v):
         return v
     for _ in range(3):
@@ -81,47 +95,5 @@ def firmware_extent(value: str) -> str:
     return v
 
 
-#: Words naming software or a part of the device that is not its firmware, as they label a version:
-#: the web UI and its browser plug-in (Hikvision's device page lists ``Firmware Version``, ``Encoding
-#: Version``, ``Web Version``, ``Plugin Version``), a phone or PC client, the kernel and boot loader,
-#: the hardware, a radio or micro-controller module, an SDK or library, the version an update offers.
-_OTHER_SOFTWARE = (
-    r"web|webui|web ?ui|ui|gui|plugin|plug-in|ocx|activex|encoding|encoder|codec|dsp|app|apps|application|client"
-    r"|viewer|player|kernel|linux|u-?boot|boot|bootloader|loader|hardware|hw|pcb|board|mcu|wifi|wi-fi|wlan|ble"
-    r"|bluetooth|zigbee|modem|radio|lte|sdk|library|lib|driver|integration|component|onvif|api|protocol"
-    r"|latest|newest|new|available|upgrade|update|target|required|minimum|recommended"
-)
-
-#: A label of another software's version ending right before a version in the same line
-#: (``Web Version: ``, ``Plugin Version V``, ``WEB版本：``, ``hw_ver=``).
-_OTHER_LABEL_BEFORE = re.compile(
-    rf"(?i)(?<![a-z0-9])(?:{_OTHER_SOFTWARE})[ _\-\xa0]?(?:(?:version|ver|vers|rev|revision)\.?|版本)?"
-    r"[ \t\xa0]{0,4}(?:[:=\uff1a]|\s[-\u2013]\s)?[ \t\xa0]{0,4}[\"'`(]?$"
-)
-
-#: A field whose name says it holds another software's or a part's version (``WebVersion``,
-#: ``plugin_version``, ``hw_ver``, ``kernelVersion``, ``latestFirmware``): never the device's firmware.
-_OTHER_KEY = re.compile(
-    rf"(?:^|[./_ -]|(?<=[a-z])(?=[A-Z]))(?i:{_OTHER_SOFTWARE})(?:(?=[A-Z_ .-])|$)"
-    r"(?=.{0,40}?(?i:ver|rev|firm|fw|soft|sw|build)|$)"
-)
-
-
-def other_software_before(text: str, version: str) -> bool:
-    """True when ``version`` is written in ``text`` (one value or line) right after another
-    software's label: a web UI's, a plug-in's, a client's, the kernel's, the hardware's
-    (``Web Version: V4.0.1 build 180313``): a version in a maker's firmware scheme that is not the
-    device's firmware."""
-    i = text.find(version)
-    if i <= 0:
-        return False
-    line_start = text.rfind("\n", 0, i) + 1
-    return _OTHER_LABEL_BEFORE.search(text[max(line_start, i - 48): i]) is not None
-
-
-@lru_cache(maxsize=1 << 16)
-def other_software_key(name: str) -> bool:
-    """True for a field whose last name part labels another software's or a part's version
-    (``http.kv.WebVersion``, ``other.kv.PluginVersion``, ``json.hw_ver``)."""
-    last = re.split(r"[./]", name)[-1]
-    return _OTHER_KEY.search(last) is not None
+# Which version is the device's rather than another software's or a part's (a web UI's, a plug-in's, the
+# hardware's): signatures/families/generic.yaml ``other_software``, read by netscan/sigdb/othersoftware.py.

@@ -24,6 +24,7 @@ from netscan.sigdb.firstchars import end_chars, first_chars
 from netscan.sigdb.gate import MIN_RULES, FieldGate, gate_text, required_literal, without_lookahead
 from netscan.sigdb.regexsafe import nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
+from netscan.sigdb.othersoftware import OtherSoftware, load_other_software
 from netscan.sigdb.pen import load_pen
 from netscan.sigdb.names import normalise_name, short_company_name
 
@@ -284,6 +285,8 @@ class SignatureDB:
     """A maker's name as a word in a short text field (families/generic.yaml ``maker_names``)."""
     manufacturer: ManufacturerFields | None = None
     """Fields named for the manufacturer (families/generic.yaml ``manufacturer_fields``)."""
+    other_software: OtherSoftware | None = None
+    """Words labelling another software's or a part's version (families/generic.yaml ``other_software``)."""
     any_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """``any_rules`` filed by the characters their match can start with (netscan.sigdb.firstchars):
     at a token start only the grammars filed under its character are tried."""
@@ -1056,6 +1059,8 @@ def _load_families(db: SignatureDB, root: Path) -> None:
                     db.maker_names = load_maker_names(db, data["maker_names"], f"families/{path.name}")
                 if "manufacturer_fields" in data:
                     db.manufacturer = load_manufacturer_fields(data["manufacturer_fields"], f"families/{path.name}")
+                if "other_software" in data:
+                    db.other_software = load_other_software(data["other_software"], f"families/{path.name}")
                 continue
             if not isinstance(data, dict) or not isinstance(data.get("vendor"), str):
                 raise SignatureError(f"families/{path.name}: expected a mapping with a 'vendor'")

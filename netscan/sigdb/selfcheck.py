@@ -33,6 +33,7 @@ from netscan.model import DEVICE_TYPES
 from netscan.sigdb.cloud import cloud_problems
 from netscan.sigdb.db import EXTRACT_KEYS, Rule, SignatureDB
 from netscan.sigdb.makernames import name_problems
+from netscan.sigdb.othersoftware import other_software_problems
 from netscan.sigdb.matching import match_record
 from netscan.sigdb.names import vendor_key
 from netscan.sigdb.signatures import Signatures
@@ -290,6 +291,11 @@ def maker_name_examples(sig: Signatures) -> Iterable[str]:
     return name_problems(sig.db) if sig.db is not None else []
 
 
+def other_software_examples(sig: Signatures) -> Iterable[str]:
+    """The other-software words' examples (families/generic.yaml ``other_software``)."""
+    return other_software_problems(sig.db.other_software) if sig.db is not None else []
+
+
 def family_negatives(sig: Signatures) -> Iterable[str]:
     """Each family grammar's ``negatives``: a look-alike value with its public source that no family
     grammar (of this maker or any other) may claim: it must name nobody."""
@@ -334,7 +340,7 @@ def rule_negatives(sig: Signatures) -> Iterable[str]:
 
 #: Every check, in the order its problems are listed.
 CHECKS: list[Check] = [load_problems, vendor_sources, rule_examples, shadowing, vuln_names, vuln_records,
-                       semantic_examples, maker_name_examples, cloud_entries, family_negatives, rule_negatives, snmp_products]
+                       semantic_examples, maker_name_examples, other_software_examples, cloud_entries, family_negatives, rule_negatives, snmp_products]
 
 
 def run_checks(sig: Signatures) -> list[str]:

@@ -53,25 +53,36 @@ def test_percent_encoded_answer_with_a_lone_surrogate_is_read() -> None:
 
 def test_values_of_this_sessions_readers_are_escaped_in_every_report() -> None:
     # a Chinese device page's labels (netscan/parsers/console.py) carry a value with rich markup, an
-    # ANSI escape, HTML and a bidi override into the report's firmware column
+    # ANSI escape, HTML and a bidi override. The firmware claim is cut at the version's extent
+    # (netscan/identify/firmware.py: no scheme writes a control character, a tag or a glued bracket), so the
+    # payload reaches the reports through the fields that still carry free text: the evidence's extracted
+    # value (HTML and JSON) and, for the table, a bracketed remark after a blank (kept as the software's words:
+    # "3.2.4 (ONVIF Device Manager)")
     import datetime as dt
 
     from netscan.model import Observation
     from netscan.pipeline import analyse
     from netscan.report import render
 
+    def reports(raw: str) -> tuple[str, str, str]:
+        doc = analyse([Observation(ip="10.0.0.2", mac=None, responses=(Response(protocol="other", port=9998, raw=raw),))],
+                      now=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+        return render(doc, "table"), render(doc, "html"), render(doc, "json")
+
     evil = "[bold]B[/bold]\x1b[31m<script>alert(1)</script>\u202e"
-    raw = f"设备型号：DS-2CD2T47G2-L\n固件版本：V5.7{evil}\n制造商：Hikvision\n"
-    doc = analyse([Observation(ip="10.0.0.2", mac=None, responses=(Response(protocol="other", port=9998, raw=raw),))],
-                  now=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
-    table, page, doc_json = render(doc, "table"), render(doc, "html"), render(doc, "json")
-    # (precondition: the label's whole value reaches the firmware column; if a reader stops taking it,
-    # put the value where a report still shows it whole)
-    assert "alert(1)" in table, "precondition: the firmware column shows the label's value"
-    assert "V5.7[bold]B[/bold]" in table  # markup shown, not applied
-    assert "\\x1b[31m" in table and "\x1b" not in table and "\u202e" not in table
-    assert "&lt;script&gt;alert(1)" in page and "<script>alert" not in page and "\x1b" not in page
-    assert "\u202e" not in doc_json and json.loads(doc_json)["devices"][0]["firmware"].startswith("V5.7[bold]")
+    table, page, doc_json = reports(f"设备型号：DS-2CD2T47G2-L\n固件版本：V5.7{evil}\n制造商：Hikvision\n")
+    device = json.loads(doc_json)["devices"][0]
+    assert device["firmware"] == "V5.7"  # the version, not the rest of the line
+    extracted = [e["extracted"].get("firmware", "") for e in device["evidence"]]
+    # (precondition: the label's whole value still reaches the reports, in the evidence)
+    assert any("alert(1)" in x and "\u202e" in x for x in extracted), "precondition: the evidence keeps the label's value"
+    assert "alert(1)" not in table and "\x1b" not in table and "\u202e" not in table
+    assert "&lt;script&gt;alert(1)" in page and "<script>alert" not in page and "\x1b" not in page and "\u202e" not in page
+    assert "\u202e" not in doc_json and "\x1b" not in doc_json
+    # rich markup in a value the table still shows: printed, not applied
+    table, page, doc_json = reports(f"设备型号：DS-2CD2T47G2-L\n固件版本：V5.7 {evil}\n制造商：Hikvision\n")
+    assert json.loads(doc_json)["devices"][0]["firmware"] == "V5.7 [bold]B", "precondition: the table's firmware column shows free text"
+    assert "V5.7 [bold]B" in table and "\x1b" not in table and "\u202e" not in table
 
 
 def test_stripped_xml_values_with_an_unclosed_declaration() -> None:

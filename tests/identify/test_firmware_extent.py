@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from netscan.identify import identify
-from netscan.identify.firmware import firmware_extent, other_software_before, other_software_key
+from netscan.identify.firmware import firmware_extent
 from netscan.model import Observation, Response
 from netscan.sigdb import load_db
 
@@ -150,8 +150,8 @@ def test_other_software_in_a_field_name(db) -> None:  # type: ignore[no-untyped-
     ("http.kv.FirmwareVersion", False), ("http.kv.SoftwareVersion", False), ("onvif.FirmwareVersion", False),
     ("http.xml.DeviceInfo/firmwareVersion", False), ("http.json.sw_ver", False), ("http.json.version", False),
 ])
-def test_other_software_key(name: str, other: bool) -> None:
-    assert other_software_key(name) is other
+def test_other_software_key(db, name: str, other: bool) -> None:  # type: ignore[no-untyped-def]
+    assert db.other_software.key(name) is other
 
 
 @pytest.mark.parametrize("text, version, other", [
@@ -161,8 +161,8 @@ def test_other_software_key(name: str, other: bool) -> None:
     ("DS-2CD2032-I V5.5.0 build 170725", "V5.5.0 build 170725", False),
     ("Web Version: V4.0.1\nFirmware V5.5.0 build 170725", "V5.5.0 build 170725", False),
 ])
-def test_other_software_before(text: str, version: str, other: bool) -> None:
-    assert other_software_before(text, version) is other
+def test_other_software_before(db, text: str, version: str, other: bool) -> None:  # type: ignore[no-untyped-def]
+    assert db.other_software.before(text, version) is other
 
 
 @pytest.mark.parametrize("protocol, port, req, raw, want", [
@@ -189,3 +189,102 @@ def test_firmware_in_device_greetings(db, protocol: str, port: int, req: str, ra
 ])
 def test_no_firmware_from_servers_or_generations(db, protocol: str, port: int, req: str, raw: str) -> None:  # type: ignore[no-untyped-def]
     assert identify(Observation(None, None, (Response(protocol, raw, port, req),)), db).firmware is None
+
+
+# One list of other software's and parts' words (families/generic.yaml other_software) serves the family grammars,
+# the line pass and the free-text firmware convention alike.
+@pytest.mark.parametrize("raw, want", [
+    ("MCU firmware version: 1.0.3", None),
+    ("Lens firmware: 2.1.0", None),
+    ("PTZ firmware version 1.0.4", None),
+    ("Sensor FW: 3.2.1", None),
+    ("BT firmware 1.2.3", None),
+    ("Config Ver: v2.0.0.0", None),
+    ("Client software version: 3.4.5", None),
+    ("Wi-Fi firmware: 7.1.2", None),
+    ("Required firmware version 5.7.0", None),
+    # the device's own version after another part's in the same text is read
+    ("MCU firmware version: 1.0.3\nFirmware version: V5.5.0 build 170725", "V5.5.0 build 170725"),
+    ("Lens firmware 2.1.0, firmware 5.40.9.2", "5.40.9.2"),
+    ("Web Version: V4.0.1 build 180313, Firmware Version: V5.4.1 build 160525", "V5.4.1 build 160525"),
+    # an offer word before a firmware word describes the running firmware (hikvision_next#154's post)
+    ("running the latest firmware V4.82.000 build 240224", "V4.82.000 build 240224"),
+    ("Firmware version: 5.40.9.2", "5.40.9.2"),
+])
+def test_other_software_in_text(db, raw: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _fw(db, raw) == want
+
+
+@pytest.mark.parametrize("text, version, other", [
+    ("MCU firmware version: 1.0.3", "1.0.3", True),
+    ("boot 固件版本：1.0.3", "1.0.3", True),
+    ("Latest version: 5.7.3", "5.7.3", True),
+    ("the latest firmware 5.7.3", "5.7.3", False),
+    ("**Web version:** V4.0.1", "V4.0.1", True),
+    ("<td>Plugin Version</td><td>3.0.7.3</td>", "3.0.7.3", True),
+    ("<td>Firmware Version</td><td>V5.4.5</td>", "V5.4.5", False),
+    ("build 1.2.3", "1.2.3", False),  # "ui" inside a word is not the word
+])
+def test_other_software_label_shapes(db, text: str, version: str, other: bool) -> None:  # type: ignore[no-untyped-def]
+    assert db.other_software.before(text, version) is other
+
+
+def test_other_software_is_one_list_in_signatures(db) -> None:  # type: ignore[no-untyped-def]
+    # the free-text convention no longer carries its own word list: the words live in other_software only
+    rule = next(r for r in db.semantic_rules if r.id == "semantic-firmware-in-text")
+    assert "(?<!" not in rule.value.pattern.replace("(?<![a-z0-9])", "")
+    assert {"mcu", "lens", "ptz", "web", "plugin", "kernel"} <= set(db.other_software.words)
+    assert "latest" in db.other_software.offer_words and "latest" not in db.other_software.words
+
+
+def test_other_software_examples_are_checked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from netscan.sigdb.othersoftware import OtherSoftware, other_software_problems
+    bad = OtherSoftware(("web",), ("latest",), ({"text": "Web Version: 1.2.3", "version": "1.2.3", "other": False,
+                                                 "source": "https://example.org/"},))
+    assert other_software_problems(bad) and "expects False" in other_software_problems(bad)[0]
+
+
+@pytest.mark.parametrize("value, want", [
+    # characters no scheme writes end the version: a control character, a bidi override, a tag, a glued bracket,
+    # CJK text after it (a Chinese device page's label value runs to the end of its line)
+    ("V5.7[bold]B[/bold]\x1b[31m<script>alert(1)</script>\u202e", "V5.7"),
+    ("V5.7.3 build 221129（最新）", "V5.7.3 build 221129"),
+    ("V5.5.0 build 170725 已是最新版本", "V5.5.0 build 170725"),
+    ("2.800.0000000.16.R\u202e", "2.800.0000000.16.R"),
+    ("V5.4.0\x00\x01junk", "V5.4.0"),
+    ("V4.0.1<br>", "V4.0.1"),
+    ("V5.7" + "\x1b[31m" * 80, "V5.7"),  # longer than the extent's 160-character limit: still cut
+    # kept: what schemes write, brackets included
+    ("3.0.3_20201113_RELEASE(HIK)", "3.0.3_20201113_RELEASE(HIK)"),
+    ("1.1.16 Build 211209 Rel.37726n(4555)", "1.1.16 Build 211209 Rel.37726n(4555)"),
+    ("V5.5.0\tbuild 170725", "V5.5.0\tbuild 170725"),
+    # nothing left that is a version: the value as given
+    ("<b>V5</b>", "<b>V5</b>"),
+])
+def test_firmware_extent_stops_at_what_no_version_writes(value: str, want: str) -> None:
+    assert firmware_extent(value) == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("设备型号：DS-2CD2T47G2-L\n固件版本：V5.7.3 build 221129（已是最新）\n", "V5.7.3 build 221129"),
+    ("设备型号：DS-2CD2T47G2-L\n固件版本：V5.7<img src=x onerror=alert(1)>\n", "V5.7"),
+    ("型号：IPC-HFW2431S-S-S2\n软件版本：V2.800.0000000.16.R\u202e\n", "V2.800.0000000.16.R"),
+])
+def test_chinese_label_firmware_is_cut_at_the_version(db, raw: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert _fw(db, raw) == want
+
+
+@pytest.mark.parametrize("doc, want", [
+    # a firmware field-name convention under a part's or another software's key (other_software words)
+    ('{"moduleFirmwareVersion": "1.2.3"}', None),
+    ('{"viewerSoftwareVersion": "1.2.3"}', None),
+    ('{"driver_fw_version": "1.2.3"}', None),
+    ('{"Wi-Fi firmware": "7.1.2"}', None),
+    # the device's own: the key names no part; a protocol's object around it is no part's name
+    ('{"FirmwareVersion": "1.2.3"}', "1.2.3"),
+    ('{"onvif": {"FirmwareVersion": "1.2.3"}}', "1.2.3"),
+    # TR-064's output arguments start with "New": an offer word counts in a key only for family grammars
+    ("<u:GetInfoResponse><NewSoftwareVersion>148.07.12</NewSoftwareVersion></u:GetInfoResponse>", "148.07.12"),
+])
+def test_other_software_keys_for_firmware_conventions(db, doc: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _fw(db, doc, "http", "GET /") == want
