@@ -25,16 +25,25 @@ def _ident(db, raw: str, protocol: str = "other", port: int | None = None):  # t
 
 
 @pytest.mark.parametrize("raw, fw", [
-    # the device page's lines a user copied (CamioCam/rtsp#146)
-    ("Device Type: FLEXIDOME IP panoramic 5000 MP (CPP4)\n\nFirmware: 6.20.0089", "6.20.0089"),
-    # the scheme alone, in a banner-like value: the shape names the maker
+    # the scheme in a banner-like value
     ("CPP13 8.71.0066", "8.71.0066"),
     ("<tt:FirmwareVersion>7.80.0128</tt:FirmwareVersion>", "7.80.0128"),
 ])
-def test_bosch_scheme_is_read_and_names_bosch(db, raw: str, fw: str) -> None:  # type: ignore[no-untyped-def]
+def test_bosch_scheme_is_read_but_does_not_name_a_maker_alone(db, raw: str, fw: str) -> None:  # type: ignore[no-untyped-def]
+    # a version's shape alone is no evidence of who made the device (names_maker: false)
     ident = _ident(db, raw)
     assert ident.firmware == fw
-    assert ident.vendor == "Bosch"
+    assert ident.vendor is None
+
+
+@pytest.mark.parametrize("raw, fw", [
+    # the device page's lines a user copied (CamioCam/rtsp#146): the product line names Bosch
+    ("Device Type: FLEXIDOME IP panoramic 5000 MP (CPP4)\n\nFirmware: 6.20.0089", "6.20.0089"),
+    ("Bosch FLEXIDOME IP 5000i\nFirmware: 8.71.0066", "8.71.0066"),
+])
+def test_bosch_scheme_with_other_evidence_of_the_maker(db, raw: str, fw: str) -> None:  # type: ignore[no-untyped-def]
+    ident = _ident(db, raw)
+    assert (ident.vendor, ident.firmware) == ("Bosch", fw)
 
 
 @pytest.mark.parametrize("raw", [
