@@ -649,6 +649,7 @@ def _load_oui(db: SignatureDB, root: Path) -> None:
                 if len(key) >= 4:
                     by_name.setdefault(key, v.name)
     oui = db.oui
+    formers: dict[str, str] = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
@@ -656,10 +657,14 @@ def _load_oui(db: SignatureDB, root: Path) -> None:
                     db.oui_snapshot = line.split("snapshot", 1)[1].split(";")[0].strip(" .\n")
                 continue
             parts = line.rstrip("\n").split("\t")
-            if len(parts) != 3:
-                continue
-            oui[parts[0]] = (parts[1], parts[2])
-    db.oui_vendor = OuiVendors(oui, registrants, by_name)
+            if len(parts) == 4 and parts[3]:
+                # a renamed block (scripts/gen_oui.py): the name it had before is the maker of the devices
+                # made before the rename, and is shown beside the current one
+                formers[parts[0]] = parts[3]
+                oui[parts[0]] = (parts[1], f"{parts[2]} (formerly {parts[3]})")
+            elif len(parts) == 3:
+                oui[parts[0]] = (parts[1], parts[2])
+    db.oui_vendor = OuiVendors(oui, registrants, by_name, formers)
 
 
 def _registrant_vendor(org: str, registrants: dict[str, str], by_name: dict[str, str]) -> str | None:
@@ -682,8 +687,10 @@ class OuiVendors(Mapping[str, str]):
     and naming every registrant at load time was half of the signature database's load time.
     Iterating or taking the length works out every prefix."""
 
-    def __init__(self, oui: dict[str, tuple[str, str]], registrants: dict[str, str], by_name: dict[str, str]) -> None:
+    def __init__(self, oui: dict[str, tuple[str, str]], registrants: dict[str, str], by_name: dict[str, str],
+                 formers: dict[str, str] | None = None) -> None:
         self._oui = oui
+        self._formers = formers or {}
         self._registrants = registrants
         self._by_name = by_name
         self._known: dict[str, str | None] = {}
@@ -693,7 +700,15 @@ class OuiVendors(Mapping[str, str]):
         got = self._known.get(prefix, _UNSET)
         if got is _UNSET:
             reg = self._oui.get(prefix)
-            got = _registrant_vendor(reg[1], self._registrants, self._by_name) if reg is not None else None
+            got = None
+            if reg is not None:
+                # a renamed block: its current registrant when that names a maker, else the former one (the
+                # maker the devices in the field were made by: Bosch Security Systems B.V. before IQSIGHT B.V.)
+                former = self._formers.get(prefix)
+                current = reg[1][: -len(f" (formerly {former})")] if former is not None else reg[1]
+                got = _registrant_vendor(current, self._registrants, self._by_name)
+                if got is None and former is not None:
+                    got = _registrant_vendor(former, self._registrants, self._by_name)
             self._known[prefix] = got
         return got  # type: ignore[return-value]
 
@@ -1158,7 +1173,9 @@ def oui_registrants(macs: list[str | None], root: str | Path | None = None) -> d
                 hits = wanted.get(prefix)
                 if hits is None or line.startswith("#"):
                     continue
-                org = rest.rstrip("\n").partition("\t")[2]
+                org, _, former = rest.rstrip("\n").partition("\t")[2].partition("\t")
+                if former:
+                    org = f"{org} (formerly {former})"
                 for mac in hits:
                     if len(prefix) > len(out.get(mac, ("", ""))[0]):
                         out[mac] = (prefix, org)
