@@ -273,7 +273,7 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
     # - an all-capitals name glued to an all-capitals model code (``HIKVISIONDS-2CD2032``, ``VIVOTEKFD9387``,
     #   ``DAHUAIPC-HFW``): the name's last five letters capitals, then at most three capitals and a hyphen or
     #   two digits.
-    pattern = (re.compile(r"(?i)(?:(?<![A-Za-z0-9])(?<!(?<![A-Za-z0-9])[A-Za-z]-)|(?-i:(?<=[a-z]{2})(?=[A-Z][a-z]{4})))(?:"
+    pattern = (re.compile(r"(?i)(?:(?<![A-Za-z0-9])(?<!(?<![A-Za-z0-9])[A-Za-z]-)|(?-i:(?=[A-Z][a-z]{4})(?<=[a-z]{2})))(?:"
                           + "|".join(grouped)
                           + r")(?:(?![A-Za-z])|(?-i:(?<=[a-z])(?=[A-Z]))|(?-i:(?<=[A-Z]{5})(?=[A-Z]{0,3}(?:-[0-9A-Z]|[0-9]{2}))))")
                if ordered else None)

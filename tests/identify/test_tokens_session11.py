@@ -202,3 +202,38 @@ def test_xmeye_names_the_platform_family_not_a_label() -> None:
     xm = DB.vendor("XMEye")
     assert xm is not None and xm.name == "Xiongmai" and not xm.label
     assert DB.vendor("secu100.net").name == "Xiongmai"  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------- the makers without device text yet
+
+@pytest.mark.parametrize("value, maker", [
+    ("한화비전 네트워크 카메라", "Hanwha Vision"),   # Korean names, inside other Hangul
+    ("삼성테크윈", "Hanwha Vision"),
+    ("FD8134-VVTK-0100a", "Vivotek"),               # the maker tag inside Vivotek firmware names
+    ("霍尼韦尔", "Honeywell"),
+    ("Honeywell Home C1 Wi-Fi Camera", "Resideo"),  # Honeywell's name under licence on Resideo's products
+    ("Honeywell HC30W45R3", "Honeywell"),           # Honeywell's own (equIP) camera stays Honeywell's
+    ("SuperLive Plus", "TVT"),
+    ("Tiandy Easy7", "Tiandy"),
+    ("Easy7 Integrated Management Platform", "Tiandy"),
+    ("星纵物联开放平台", "Milesight"),
+])
+def test_names_of_makers_without_device_text(value: str, maker: str) -> None:
+    assert _find(value) == maker
+
+
+@pytest.mark.parametrize("value", [
+    "SuperLive",      # a bare word some streaming apps use: only TVT's named clients
+    "VVTKX",          # the tag running on into a word
+    "Honey well",     # a split word
+    "Easy",
+])
+def test_names_of_makers_without_device_text_counter_examples(value: str) -> None:
+    assert _find(value) is None
+
+
+def test_honeywell_home_and_honeywell_are_two_makers() -> None:
+    home, honeywell = DB.vendor("Honeywell Home"), DB.vendor("Honeywell")
+    assert home is not None and honeywell is not None
+    assert home.name == "Resideo" and honeywell.name == "Honeywell"
+    assert DB.vendor("honeywellhome.com").name == "Resideo"  # type: ignore[union-attr]
