@@ -266,16 +266,19 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
     # (``HikvisionRtspServer``, ``ReolinkStreaming``, a host name ``TapoC200``): the name's last letter lower
     # case, the next an upper-case letter; an all-capitals run (``ACTIONS``) is one word and names nobody.
     # A name in a CJK script has no spaces around it in its own language: it is found inside other CJK text.
-    # Two more joins of a name to the text around it, both by case, both for names of five or more letters (a
-    # shorter name written so is too often part of a word: AXIS in AXISBANK, ACTi in ACTIVE2):
+    # Three more joins of a name to the text around it, all for names of five or more letters (a shorter name
+    # written so is too often part of a word: AXIS in AXISBANK, ACTi in ACTIVE2), two of them by case:
     # - a CamelCase word before it (``IPCamHikvision``, ``myDahua``: two lower-case letters, then the name
     #   written with a capital and lower-case letters);
     # - an all-capitals name glued to an all-capitals model code (``HIKVISIONDS-2CD2032``, ``VIVOTEKFD9387``,
     #   ``DAHUAIPC-HFW``): the name's last five letters capitals, then at most three capitals and a hyphen or
-    #   two digits.
+    #   two digits;
+    # - in any case, a name glued to a video product word that ends the word (``hikvisionnvr``, ``reolinkcam``,
+    #   ``DAHUAIPC``: host names, SSIDs, device names).
     pattern = (re.compile(r"(?i)(?:(?<![A-Za-z0-9])(?<!(?<![A-Za-z0-9])[A-Za-z]-)|(?-i:(?=[A-Z][a-z]{4})(?<=[a-z]{2})))(?:"
                           + "|".join(grouped)
-                          + r")(?:(?![A-Za-z])|(?-i:(?<=[a-z])(?=[A-Z]))|(?-i:(?<=[A-Z]{5})(?=[A-Z]{0,3}(?:-[0-9A-Z]|[0-9]{2}))))")
+                          + r")(?:(?![A-Za-z])|(?-i:(?<=[a-z])(?=[A-Z]))|(?-i:(?<=[A-Z]{5})(?=[A-Z]{0,3}(?:-[0-9A-Z]|[0-9]{2})))"
+                          r"|(?<=[A-Za-z]{5})(?=(?:cams?|camera|ipcam|ipc|nvr|dvr|xvr|ptz|doorbell)(?![A-Za-z])))")
                if ordered else None)
     weight = float(data.get("weight", 1.0)) * NAME_PREFERENCE
     skip = _field_pattern(data, "skip_values", f"{where}: maker_names") if "skip_values" in data else None

@@ -78,7 +78,9 @@ def test_names_that_are_also_words_name_nobody() -> None:
     assert mn.find("Y-cam Bullet") == "Y-cam"
     # a name glued to a product code (CamelCase to a capital) is still the name; an all-capitals run is not
     assert mn.find("TapoC200") == "Tapo" and mn.find("ReolinkE1") == "Reolink"
-    assert mn.find("ACTIONS") is None and mn.find("Reolinkcam") is None
+    # (session 11: a name of five or more letters glued to a video product word that ends the word is the name,
+    # ``Reolinkcam``; glued to other letters it is not)
+    assert mn.find("ACTIONS") is None and mn.find("Reolinking") is None and mn.find("Reolinkcam") == "Reolink"
     # three characters with a digit are no word (H3C); three letters are (HPE, LTS: never searched)
     assert mn.find("H3C Comware Platform Software") == "H3C"
     assert mn.find("LTS release") is None and mn.find("H3CX") is None

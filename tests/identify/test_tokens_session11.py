@@ -237,3 +237,25 @@ def test_honeywell_home_and_honeywell_are_two_makers() -> None:
     assert home is not None and honeywell is not None
     assert home.name == "Resideo" and honeywell.name == "Honeywell"
     assert DB.vendor("honeywellhome.com").name == "Resideo"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("value, maker", [
+    ("hikvisionnvr", "Hikvision"),
+    ("reolinkcam", "Reolink"),
+    ("amcrestcam-01.local", "Amcrest"),
+    ("lorexdvr", "Lorex"),
+    ("Dahuacamera", "Dahua"),
+    ("ezvizcams", "EZVIZ"),
+])
+def test_a_name_glued_to_a_video_product_word(value: str, maker: str) -> None:
+    assert _find(value) == maker
+
+
+@pytest.mark.parametrize("value", [
+    "swanncamp",       # the product word must end the word
+    "dahuacamper",
+    "hikvisionnvrs2",
+    "axiscam",         # a four-letter name glued to anything stays a word's start
+])
+def test_a_name_glued_to_other_letters_names_nobody(value: str) -> None:
+    assert _find(value) is None
