@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from netscan.identify import identify
-from netscan.model import VIDEO_TYPES, Observation
+from netscan.model import VIDEO_TYPES, Observation, Response
 from netscan.sigdb import load_db
 from netscan.sigdb.db import oui_registrants
 
@@ -259,3 +259,26 @@ def test_a_name_glued_to_a_video_product_word(value: str, maker: str) -> None:
 ])
 def test_a_name_glued_to_other_letters_names_nobody(value: str) -> None:
     assert _find(value) is None
+
+
+def _page(title: str, mac: str | None = None):  # type: ignore[no-untyped-def]
+    raw = f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head><title>{title}</title></head></html>"
+    return identify(Observation(ip=None, mac=mac, responses=(Response(protocol="http", port=80, request="GET / HTTP/1.1", raw=raw),)), DB)
+
+
+@pytest.mark.parametrize("title, mac, maker", [
+    ("ZTE ZXHN F670L", "00:d0:d0:11:22:33", "ZTE"),        # a ZTE gateway, its Zhongxing Telecom block
+    ("HUAWEI HG8245H", "00:a3:07:11:22:33", "Huawei"),     # a Huawei ONT on an Honor Device block: the page names it
+    ("Archer AX55", "00:31:92:11:22:33", "TP-Link"),       # a TP-Link router on a TP-Link Systems block
+])
+def test_covered_and_network_makers_stay_non_cameras(title: str, mac: str, maker: str) -> None:
+    got = _page(title, mac)
+    assert got.vendor == maker and got.device_type not in VIDEO_TYPES
+
+
+@pytest.mark.parametrize("title, maker", [
+    ("hikvisionnvr", "Hikvision"), ("iVMS-4200", "Hikvision"), ("Honeywell Home", "Resideo"), ("SuperLive Plus", "TVT"),
+])
+def test_a_name_alone_never_types_a_camera(title: str, maker: str) -> None:
+    got = _page(title)
+    assert got.vendor == maker and got.device_type not in VIDEO_TYPES
