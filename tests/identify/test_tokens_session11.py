@@ -282,3 +282,58 @@ def test_covered_and_network_makers_stay_non_cameras(title: str, mac: str, maker
 def test_a_name_alone_never_types_a_camera(title: str, maker: str) -> None:
     got = _page(title)
     assert got.vendor == maker and got.device_type not in VIDEO_TYPES
+
+
+# ---------------------------------------------------------------- every block of the issue's makers
+
+#: (maker, a word of its registrants' names, registrants containing the word that are another company's)
+_REGISTRANT_WORDS = [
+    ("Hikvision", "hikvision", ()),
+    ("Dahua", "dahua", ("Shanghai Dahua Scale Factory", "ZHEJIANG DAHUA ZHILIAN CO.,LTD")),
+    ("Uniview", "uniview", ()),
+    ("Hanwha Vision", "hanwha vision", ()),
+    ("Hanwha Vision", "techwin", ("GANATECHWIN", "HYESUNG TECHWIN Co., Ltd", "STECHWIN.CO.LTD.", "TECHWIN SOLUTIONS PVT LTD",
+                                  "Shenzhen Techwinsemi Technology Co., Ltd.")),
+    ("Axis", "axis communications", ()),
+    ("TP-Link", "tp-link", ()),
+    ("Ubiquiti", "ubiquiti", ()),
+    ("Reolink", "reolink", ()),
+    ("Amcrest", "amcrest", ()),
+    ("Wyze", "wyze", ()),
+    ("Milesight", "milesight", ()),
+    ("Tiandy", "tiandy", ()),
+    ("Vivotek", "vivotek", ()),
+    ("Hytera", "hytera", ()),
+    ("Huawei", "huawei", ()),
+    ("ZTE", "zte corporation", ()),
+]
+
+
+@pytest.mark.parametrize("maker, word, others", _REGISTRANT_WORDS)
+def test_every_block_of_the_issue_makers_names_them(maker: str, word: str, others: tuple[str, ...]) -> None:
+    """Every IEEE block (MA-L, MA-M, MA-S, IAB) whose registrant holds the maker's word names that maker or one of its
+    own companies (parent chain), except the listed other companies."""
+    seen = 0
+    for prefix, (_kind, org) in DB.oui.items():
+        current = org.split(" (formerly ", 1)[0]
+        if word not in current.casefold() or current in others:
+            continue
+        seen += 1
+        got = DB.oui_vendor.get(prefix)
+        chain = []
+        v = DB.vendor(got) if got else None
+        while v is not None and v.name not in chain:
+            chain.append(v.name)
+            v = DB.vendor(v.parent) if v.parent else None
+        assert maker in chain, f"{prefix} {org!r} names {got!r}, not {maker}"
+    assert seen > 0
+    for other in others:
+        assert all(DB.oui_vendor.get(p) != maker for p, (_k, o) in DB.oui.items() if o == other)
+
+
+def test_uniview_cloud_domain_is_listed_and_names_uniview() -> None:
+    from netscan.sigdb.cloud import cloud_domains
+    domains = cloud_domains()
+    assert "Uniview" in domains["ezcloud.uniview.com"]
+    assert "uniview.com" not in domains  # its web site is no cloud service
+    assert DB.vendor("ezcloud.uniview.com").name == "Uniview"  # type: ignore[union-attr]
