@@ -80,6 +80,10 @@ class Vendor:
     """A retail label: the name on the box, whose devices an OEM the name does not tell builds (a
     consumer camera brand over white-label boards). Named by evidence, it is the device's ``brand``
     even where no other maker is known and the label also stands as the vendor."""
+    product_words: tuple[str, ...] = ()
+    """Names of the maker's own product lines (``FLEXIDOME``, ``Sarix``, ``WizSense``): found in free text they
+    name the maker (``maker_names``), but they are no name of the maker itself, so a model value that starts with
+    one keeps it (``FLEXIDOME indoor 5100i IR``) and a manufacturer field holding one is not the maker's name."""
     file: str = ""
 
 
@@ -598,6 +602,10 @@ def _load_vendors(db: SignatureDB, root: Path) -> None:
                 continue
             db.aliases[key] = v.name
     for v in db.vendors.values():
+        for word in v.product_words:
+            other = db.aliases.get(normalise_name(word))
+            if other is not None and other != v.name:
+                db.problems.append(f"{v.file}: product word {word!r} of {v.name!r} is a name of {other!r}")
         for ref in (*v.built_by, *([v.parent] if v.parent else [])):
             if ref not in db.vendors:
                 db.problems.append(f"{v.file}: vendor {v.name!r} refers to unknown vendor {ref!r}")
@@ -625,6 +633,7 @@ def _load_vendor(db: SignatureDB, path: Path, i: int, e: Any) -> None:
         built_by_source=_opt_str(e.get("built_by_source"), where, "built_by_source"),
         video_only=bool(e.get("video_only", False)),
         label=bool(e.get("label", False)),
+        product_words=_as_tuple(e.get("product_words"), where),
         file=path.name,
     )
     db.vendors[name] = v

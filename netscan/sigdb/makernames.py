@@ -238,7 +238,7 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
     # "Hik-Vision" beside "Hikvision", is a spelling of its own), each vendor key naming one vendor
     alternatives: dict[str, str] = {}
     for v in db.vendors.values():
-        for alias in (v.name, *v.aliases):
+        for alias in (v.name, *v.aliases, *v.product_words):
             key = vendor_key(alias)
             if key in ignored or not any(c.isalpha() for c in key) or not _searchable(key):
                 continue

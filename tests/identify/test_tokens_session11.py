@@ -337,3 +337,39 @@ def test_uniview_cloud_domain_is_listed_and_names_uniview() -> None:
     assert "Uniview" in domains["ezcloud.uniview.com"]
     assert "uniview.com" not in domains  # its web site is no cloud service
     assert DB.vendor("ezcloud.uniview.com").name == "Uniview"  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------- product words
+
+@pytest.mark.parametrize("value, maker", [
+    ("FLEXIDOME IP starlight 8000i", "Bosch"),
+    ("AUTODOME IP 4000i", "Bosch"),
+    ("DINION IP 5000 HD", "Bosch"),
+    ("Sarix IME322", "Pelco"),
+    ("Optera IMM12027", "Pelco"),
+    ("DarkFighterX", "Hikvision"),
+    ("AcuSense 4MP Bullet", "Hikvision"),
+    ("WizSense IPC-HFW2431S", "Dahua"),
+])
+def test_a_product_word_names_its_maker_in_free_text(value: str, maker: str) -> None:
+    assert _find(value) == maker
+
+
+def test_a_product_word_is_no_name_of_the_maker() -> None:
+    from netscan.sigdb.makernames import model_without_maker
+    for word in ("FLEXIDOME", "Sarix", "WizSense", "DarkFighter"):
+        assert DB.vendor(word) is None
+    # a model value starting with a product word keeps it (a maker's name there would be cut)
+    assert model_without_maker(DB, "FLEXIDOME indoor 5100i IR") == "FLEXIDOME indoor 5100i IR"
+    assert model_without_maker(DB, "Bosch FLEXIDOME 5100i") == "FLEXIDOME 5100i"
+    assert _find("Sarixes") is None and _find("Dinions") is None
+
+
+def test_a_product_word_that_is_another_makers_name_is_reported(tmp_path: Path) -> None:
+    import shutil
+    root = tmp_path / "signatures"
+    shutil.copytree(DB.root, root)
+    with open(root / "vendors" / "cameras-other.yaml", "a", encoding="utf-8") as fh:
+        fh.write("  - name: Example Maker\n    product_words: [Hikvision]\n")
+    db = load_db(root)
+    assert any("product word 'Hikvision' of 'Example Maker' is a name of 'Hikvision'" in p for p in db.problems)
