@@ -181,6 +181,9 @@ def test_a_name_inside_a_longer_word_names_nobody(value: str) -> None:
     ("EZStation 3.0", "Uniview"),
     ("en.ezcloud.uniview.com", "Uniview"),
     ("caps.xmcsrv.net", "Xiongmai"),
+    ("NetDEVSDK.dll", "Uniview"),
+    ("HCNetSDK", "Hikvision"),
+    ("dhnetsdk", "Dahua"),
     ("access-dss.secu100.net", "Xiongmai"),
     ("Hik-Connect", "Hikvision"),
 ])
