@@ -230,7 +230,17 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
     firmware = _tidy_firmware(per_key["firmware"].best()[0])
     serial = per_key["serial"].best()[0]
     hostname = per_key["hostname"].best()[0]
-    device_type = _device_type(per_key["device_type"], vendor, db, evidence, brand)
+    device_type, by_maker = _device_type(per_key["device_type"], vendor, db, evidence, brand)
+    if by_maker is not None:
+        # say so: no evidence said what the device is; the maker's catalogue (video only) and the
+        # protocol evidence naming it did, and "camera" stands for any of its video devices
+        vo_maker, vo_basis = by_maker
+        evidence.append(Evidence(
+            kind="inferred", source="video-only-maker",
+            detail=(f"{vo_maker} makes only video-surveillance equipment (signatures/vendors: video_only) and protocol "
+                    f"evidence ({vo_basis}) names it; nothing says which kind of video device it is (camera, recorder, "
+                    "doorbell), so camera is assumed"),
+            extracted={"device_type": "camera"}, weight=0.0))
     if device_type == "unknown" and vendor is None and not any(_is_software(e) for e in evidence):
         # nothing typed the device and nothing named its maker (a named maker that is not video-only also
         # builds NAS, routers, PCs: no guess then): an RTSP server on RTSP's privileged port is video gear
@@ -352,7 +362,9 @@ def _tidy_firmware(fw: str | None) -> str | None:
 
 
 def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence: list[Evidence],
-                 brand: str | None) -> str:
+                 brand: str | None) -> tuple[str, tuple[str, str] | None]:
+    """The device type, and when it is only inferred from a video-only maker's name (no evidence said what
+    the device is), that maker and the protocol evidence that named it."""
     ranked = dict((k.casefold(), s) for k, s in scores.ranked())
     video = {k: s for k, s in ranked.items() if k in VIDEO_TYPES}
     other = {k: s for k, s in ranked.items() if k not in VIDEO_TYPES and k != "unknown"}
@@ -366,11 +378,11 @@ def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence:
         best_video = max(video.items(), key=lambda t: t[1])
     if best_video and best_other:
         # a non-camera must never be called a camera: video wins only when clearly stronger
-        return best_video[0] if best_video[1] > best_other[1] + 0.2 else best_other[0]
+        return (best_video[0] if best_video[1] > best_other[1] + 0.2 else best_other[0]), None
     if best_video:
-        return best_video[0]
+        return best_video[0], None
     if best_other:
-        return best_other[0]
+        return best_other[0], None
     v = db.vendor(vendor)
     if (v is None or not v.video_only) and brand:  # a maker's video-only brand (TP-Link's VIGI)
         v = db.vendor(brand)
@@ -378,10 +390,11 @@ def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence:
     # another company's product may carry the same word
     if v is not None and v.video_only:
         untyped = db.rule_ids_reading(NO_TYPE_FIELDS)
-        if any(e.kind == "rule" and e.source not in _NAME_ONLY and e.source not in untyped
-               and not _is_software(e) and not _is_hint(e) for e in evidence):
-            return "camera"
-    return "unknown"
+        basis = next((e.source for e in evidence if e.kind == "rule" and e.source not in _NAME_ONLY and e.source not in untyped
+                      and not _is_software(e) and not _is_hint(e)), None)
+        if basis is not None:
+            return "camera", (v.name, basis)
+    return "unknown", None
 
 
 #: The port RFC 2326 (section 3.2) assigns to RTSP: below 1024, so only a privileged process binds it.

@@ -97,3 +97,39 @@ def test_a_model_type_key_says_what_the_device_is(db: SignatureDB, raw: str, wan
 ])
 def test_model_type_counter_examples_are_not_cameras(db: SignatureDB, raw: str) -> None:
     assert _ident(db, raw, "http", 80).device_type not in VIDEO_TYPES
+
+
+# ---------------------------------------------------------------- the video-only maker's default, said as such
+
+_ISAPI_STATUS = ('HTTP/1.1 403 Forbidden\r\nContent-Type: application/xml\r\n\r\n'
+                 '<ResponseStatus xmlns="http://www.hikvision.com/ver20/XMLSchema" version="1.0">\n'
+                 '<requestURL>/ISAPI/System/IO/inputs/901</requestURL>\n<statusCode>4</statusCode>\n'
+                 '<statusString>Invalid Operation</statusString>\n<subStatusCode>invalidOperation</subStatusCode>\n'
+                 '</ResponseStatus>')
+
+
+def test_a_video_only_makers_default_type_is_reported_as_inferred(db: SignatureDB) -> None:
+    """An ISAPI error body names Hikvision and nothing says what the device is: camera, as an inference
+    that names the maker and the rule (a Hikvision NVR answers the same body)."""
+    ident = _ident(db, _ISAPI_STATUS, "http", 80)
+    assert (ident.vendor, ident.device_type) == ("Hikvision", "camera")
+    inferred = [e for e in ident.evidence if e.kind == "inferred" and e.source == "video-only-maker"]
+    assert len(inferred) == 1
+    assert "Hikvision" in inferred[0].detail and inferred[0].weight == 0.0
+    assert any(e.source in inferred[0].detail for e in ident.evidence if e.kind == "rule")
+
+
+@pytest.mark.parametrize(("raw", "protocol", "want"), [
+    # a model code in its family's grammar says what the device is: no inference
+    ("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n\r\n<DeviceInfo><model>DS-7608NI-K2</model></DeviceInfo>",
+     "http", "nvr"),
+    # a maker's name alone is no sign of video gear: unknown, and nothing inferred
+    ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head><title>Hikvision</title></head></html>", "http", "unknown"),
+    # a maker that builds non-video things too is not defaulted
+    ("HTTP/1.1 200 OK\r\nServer: TP-LINK HTTPD/1.0\r\n\r\n", "http", "unknown"),
+])
+def test_no_inference_when_evidence_types_the_device_or_names_only_a_maker(
+        db: SignatureDB, raw: str, protocol: str, want: str) -> None:
+    ident = _ident(db, raw, protocol, 80)
+    assert ident.device_type == want
+    assert not any(e.source == "video-only-maker" for e in ident.evidence)
