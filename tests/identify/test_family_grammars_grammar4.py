@@ -70,6 +70,8 @@ def test_line_is_named(db: SignatureDB, value: str, vendor: str, brand: str | No
         "AVD1234",
         "AVD5001",
         "VML3030",
+        "AAD1001",  # Arlo's audio-only doorbell: no video, never a doorbell camera
+        "AC1001",  # Arlo's chime
         # Lorex's D series without its channel/storage part, or after another maker's name
         "D841",
         "D8410",
