@@ -24,6 +24,7 @@ is measured on its listed files only (a split with none listed is left out).
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 import sys
@@ -38,15 +39,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SPLITS = {"training": ROOT / "tests" / "corpus", "test": ROOT / "tests" / "corpus_test"}
 
 
-def _only(argv: list[str]) -> set[Path] | None:
+def _only(listfile: str | None) -> set[Path] | None:
     """The files named by ``--only LISTFILE``, resolved; None when the option is absent."""
-    if "--only" not in argv:
+    if listfile is None:
         return None
-    i = argv.index("--only")
-    if i + 1 >= len(argv):
-        raise SystemExit("--only needs a file that lists corpus files")
     listed = set()
-    for line in Path(argv[i + 1]).read_text(encoding="utf-8").splitlines():
+    for line in Path(listfile).read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
             listed.add((ROOT / line).resolve())
@@ -65,29 +63,38 @@ def _subset(split: Path, listed: set[Path], tmp: Path) -> Path | None:
     return tmp
 
 
-def _split(argv: list[str]) -> str | None | bool:
-    """The split named by ``--split``; None when all are wanted; False when the name is wrong."""
-    if "--split" not in argv:
-        return None
-    i = argv.index("--split")
-    name = argv[i + 1] if i + 1 < len(argv) else ""
-    return name if name in SPLITS else False
+def _parser() -> argparse.ArgumentParser:
+    doc = __doc__ or ""
+    ap = argparse.ArgumentParser(
+        prog="corpus_accuracy.py", description=doc.split("\n\n    ", 1)[0], formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Rule authors: --misses --split training (per-file training misses) and --aggregate (counts for both splits).")
+    mode = ap.add_mutually_exclusive_group()
+    mode.add_argument("--misses", action="store_true", help="list each miss (training only, unless --auditor)")
+    mode.add_argument("--aggregate", action="store_true", help="counts only, for every split")
+    ap.add_argument("--split", metavar="NAME", help=f"measure one split only: {' or '.join(SPLITS)}")
+    ap.add_argument("--auditor", action="store_true", help="also print the test split's per-file part (corpus/audit helpers only)")
+    ap.add_argument("--only", metavar="LISTFILE", help="measure only the corpus files LISTFILE names (one a line, # comments)")
+    return ap
 
 
 def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    if args.split is not None and args.split not in SPLITS:
+        print(f"--split takes one of: {', '.join(SPLITS)}", file=sys.stderr)
+        return 2
+    try:
+        listed = _only(args.only)
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"--only: cannot read {args.only}: {exc.strerror if isinstance(exc, OSError) else 'not UTF-8 text'}", file=sys.stderr)
+        return 2
     t0 = time.perf_counter()
     db = load_db()
     t1 = time.perf_counter()
     out: dict[str, object] = {"db_load_seconds": round(t1 - t0, 3)}
-    listed = _only(argv)
-    wanted = _split(argv)
-    if wanted is False:
-        print(f"--split takes one of: {', '.join(SPLITS)}", file=sys.stderr)
-        return 2
     for name, path in SPLITS.items():
-        if wanted is not None and name != wanted:
+        if args.split is not None and name != args.split:
             continue
-        counts_only = "--aggregate" in argv or (name == "test" and "--auditor" not in argv)
+        counts_only = args.aggregate or (name == "test" and not args.auditor)
         t = time.perf_counter()
         with tempfile.TemporaryDirectory(prefix="corpus-subset-") as tmp:
             if listed is not None:
@@ -97,7 +104,7 @@ def main(argv: list[str]) -> int:
                 path = sub
             acc = evaluate(path, db)
             figures = acc.as_dict()
-        if "--misses" not in argv or counts_only:
+        if not args.misses or counts_only:
             figures["misses"] = len(acc.misses)
         if counts_only:
             figures["cameras_missed"] = len(acc.cameras_missed)

@@ -15,7 +15,12 @@ taken when it can be said in fields without losing what makes it specific:
   ``<title>`` pattern are cut out of the line; the first is the rule's pattern, the others its
   ``requires``. Capture groups nmap uses for the product/model (``p/``, ``cpe:/h:``), the version
   (``v/``, when the product is the device rather than a server program) and ``h/`` become named
-  groups when they lie in a cut-out part.
+  groups when they lie in a cut-out part. A product named after a daemon of the device itself
+  ("Axis $1 Network Camera ftpd", "DVTel $1 security camera telnetd": video gear whose product names
+  its kind) has the device's firmware as its version (nmap-service-probes line 698), so its ``v/``
+  capture is named too -- unless the template is not one capture (``v/NetEVI httpd $2/``, several
+  captures) or the capture is a program's own version (after a ``Server:`` product token, after
+  "FTP Server v"): ``device_daemon_version``.
 - FTP, telnet and SSH greetings: the whole line, with telnet option negotiation (IAC bytes, which
   netscan strips) and the trailing CRLF removed, on ``other.banner``/``telnet.banner``/``ssh.banner``.
 
@@ -274,6 +279,46 @@ def vendor_of(e: dict[str, Any], vdb: Any) -> str | None:
     return None
 
 
+#: A product label that names a video device's kind ("Axis $1 Network Camera ftpd", "DVTel $1 security
+#: camera telnetd"): the daemon is the device's own, and nmap gives the device's firmware as its version
+#: (nmap-service-probes line 698; signatures/fingerprints/firmware-tool-output.yaml).
+DEVICE_KIND_WORDS = re.compile(r"\b(?:network camera|ip ?camera|camera|webcam|[dnhx]vr|edvr|video server|video encoder|"
+                               r"network video|intercom|door ?station|doorbell)\b", re.I)
+#: Text right before a version capture that makes it a program's own version: ``Server: gen5th/(...)``,
+#: ``eDVR FTP Server v(...)``, ``Httpd v(...)``.
+PROGRAM_BEFORE = re.compile(r"(?:(?<!video )server|httpd|ftpd?|telnetd|rtspd|sshd|webs|/)[ \t(]{0,2}(?:version|ver\.?|v)?[ \t]?$", re.I)
+#: A v/ template that is one capture, perhaps after a version word (``$2``, ``version $1``, ``V$1``);
+#: a version built from several captures, or a program's name before one, is not the device's firmware.
+ONE_VERSION = re.compile(r"(?:[Vv]ersion |[Vv]er\. ?|[Vv])?\$(\d)")
+VIDEO_TYPES = frozenset({"camera", "dvr", "nvr", "encoder", "doorbell"})
+
+
+def device_daemon_version(e: dict[str, Any]) -> int | None:
+    """The capture of nmap's v/ when it is the device's firmware although the product names a daemon
+    (``p/Axis $1 Network Camera ftpd/ v/$2/``): the line is about video gear, the product names the
+    device's kind, the template is one capture, and the text before that capture in the pattern names
+    no program (a ``Server: Name/`` token's version, an "FTP Server v" is the program's)."""
+    info = e["info"]
+    m = ONE_VERSION.fullmatch(info.get("v", "").strip())
+    if m is None or wanted(e) not in VIDEO_TYPES:
+        return None
+    prod = re.sub(r"\$\d", "", info.get("p", ""))
+    if not DEVICE_KIND_WORDS.search(prod) or PC_SOFTWARE_WORDS.search(prod):
+        return None
+    n = int(m.group(1))
+    opens = R.capture_opens(e["pattern"])
+    if n - 1 >= len(opens) or opens[n - 1] < 0:
+        return None
+    at = opens[n - 1]
+    line_start = max(e["pattern"].rfind("\\n", 0, at), e["pattern"].rfind("\n", 0, at), 0)
+    if re.search(r"(?:Server|\[Ss\]erver): ", e["pattern"][line_start:at]):
+        return None  # a Server header's product token: the program's version (RFC 9110 section 10.2.4)
+    before = re.sub(r"\\(.)", r"\1", e["pattern"][max(0, at - 40) : at])
+    if PROGRAM_BEFORE.search(before):
+        return None
+    return n
+
+
 def capture_plan(e: dict[str, Any]) -> dict[int, str]:
     info = e["info"]
     names: dict[int, str] = {}
@@ -288,6 +333,10 @@ def capture_plan(e: dict[str, Any]) -> dict[int, str]:
     if not SERVER_WORDS.search(re.sub(r"\$\d", "", prod)):
         for n in refs(info.get("v", "")):
             names.setdefault(n, "firmware")
+    else:
+        daemon = device_daemon_version(e)  # a video device's own daemon: its version is the firmware
+        if daemon is not None:
+            names.setdefault(daemon, "firmware")
     for n in refs(info.get("h", "")):
         names.setdefault(n, "hostname")
     return names

@@ -80,3 +80,50 @@ def test_shipped_nmap_file_types_blue_iris_as_server() -> None:
     types = {r["id"]: r["set"].get("device_type") for r in doc["rules"]}
     assert types["nmap-blue-iris-camera-webserver-l10324"] == "server"
     assert types["nmap-d-link-airlink-ip-webcam-http-config-l8132"] == "camera"
+
+
+def _nmap_line(line: str) -> dict[str, object]:
+    n = _script("import_nmap")
+    e = n.parse_line(line)
+    assert e is not None
+    return e  # type: ignore[no-any-return]
+
+
+def test_a_video_devices_own_daemon_version_is_its_firmware() -> None:
+    """nmap names the product of a camera's FTP/telnet greeting after the daemon ("Axis $1 Network
+    Camera ftpd") and gives the camera's firmware as its v/ (nmap-service-probes line 698): that capture
+    becomes the firmware group. A program's own version -- after a ``Server:`` product token, after
+    "FTP Server v", or a template that names a program -- does not."""
+    n = _script("import_nmap")
+    # nmap-service-probes (db4aefd) lines 698, 704, 4698: the device's greeting, its version after its name
+    axis = _nmap_line(r"match ftp m|^220 AXIS ([\w._ -]+) Network Camera ([\w._-]+ \(\w+ \d+ \d+\)) ready\.\r\n| p/Axis $1 Network Camera ftpd/ v/$2/ d/webcam/ cpe:/h:axis:$1_network_camera/")
+    assert n.device_daemon_version(axis) == 2
+    assert n.capture_plan(axis) == {1: "model", 2: "firmware"}
+    video_server = _nmap_line(r"match ftp m|^220 AXIS ([+\d]+) Video Server ?(\d\S+) (.*?) ready\.| p/AXIS $1 Video Server ftpd/ v/$2/ i/$3/")
+    assert n.device_daemon_version(video_server) == 2
+    dvtel = _nmap_line(r"match telnet m|^\xff\xfe\x01\r\n\r\n\*{59}\r\n\*\s*DVTel (DVT-\w+) - ([\w._-]+)\s*\*\r\n| p/DVTel $1 security camera telnetd/ v/$2/ d/webcam/ cpe:/h:dvtel:$1/")
+    assert n.device_daemon_version(dvtel) == 2
+    # lines 1043, 1062, 9773, 8146: an FTP program's version, a Server token's, a template naming a program
+    prnet = _nmap_line(r"match ftp m|^220 PrNET FTP server \(PrNET FTP ([\d.]+)\) ready\.\r\n| p/Panasonic WV-NP1000 webcam ftpd/ v/$1/ d/webcam/ cpe:/h:panasonic:wv-np1000/a")
+    assert n.device_daemon_version(prnet) is None
+    edvr = _nmap_line(r"match ftp m|^ftpd - accept the connection from [\d.]+\n220-eDVR FTP Server v([\d.]+) \(c\)Copyright WebGate Inc\. \w+-\w+\r\n220-Welcome to (DS\w+)\r\n| p/WebGate $2 eDVR camera ftpd/ v/$1/ d/webcam/")
+    assert n.device_daemon_version(edvr) is None
+    gen5th = _nmap_line(r"match http m|^HTTP/1\.0 307 Temporary Redirect\r\n(?:[^\r\n]+\r\n)*?Server: gen5th/([\d.]+)\r\n|s p/Sony Network Camera httpd/ v/$1/ d/webcam/")
+    assert n.device_daemon_version(gen5th) is None
+    netevi = _nmap_line(r"match http m|^HTTP/1\.1 \d\d\d .*\r\nWWW-Authenticate: Basic realm=\"Sony Network Camera (SNC-\w+)\"\r\nContent-Type: text/html\r\nServer: NetEVI/([\d.]+)\r\n| p/Sony webcam $1 http config/ v/NetEVI httpd $2/ d/webcam/ cpe:/h:sony:webcam_$1/a")
+    assert n.device_daemon_version(netevi) is None
+    # not video gear, or video software on a computer: never
+    assert n.device_daemon_version(_nmap_line(r"match telnet m|^BusyBox v([\d.]+) | p/BusyBox telnetd/ v/$1/")) is None
+    assert n.device_daemon_version(_nmap_line(r"match http m|^HTTP/1\.0 200 OK\r\nServer: Motion/([\d.]+)\r\n| p/Motion Camera httpd/ v/$1/ d/webcam/")) is None
+
+
+def test_shipped_nmap_file_names_the_axis_ftp_firmware() -> None:
+    import json
+    import re
+
+    doc = json.loads((ROOT / "signatures" / "fingerprints" / "nmap-probes-video.yaml").read_text(encoding="utf-8"))
+    rules = {r["id"]: r for r in doc["rules"]}
+    rx = re.compile(rules["nmap-axis-1-network-camera-ftpd-l696"]["pattern"], re.I)
+    m = rx.search("220 Axis P1344 Network Camera 5.40.9.2 (Jan 01 2013) ready.")
+    assert m is not None and m.group("firmware") == "5.40.9.2" and m.group("model") == "P1344"
+    assert "(?P<firmware>" not in rules["nmap-webgate-2-edvr-camera-ftpd-l1062"]["pattern"]  # the FTP server's own version

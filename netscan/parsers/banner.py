@@ -1,10 +1,19 @@
-"""Plain banners (telnet, ssh, anything else)."""
+"""Plain banners (telnet, ssh, anything else).
+
+An ``other`` text that holds an HTTP or RTSP answer -- a status line at the start of a line, perhaps
+indented or after a label (``wget -S``'s two blanks, PowerShell ``Invoke-WebRequest``'s
+``RawContent        : HTTP/1.1 200 OK`` with its continuation lines indented, Wireshark's "Follow
+TCP Stream" text with the request above the answer, an answer saved to a file) -- is also read as that
+exchange: ``http.*`` / ``rtsp.*`` status, headers, title and SDP (netscan.parsers.http.parse_fragment).
+"""
 
 from __future__ import annotations
 
+import re
+
 from netscan.parsers._util import MAX_BODY_CHARS, Fields, add
 from netscan.parsers.console import without_client_prompts
-from netscan.parsers.http import loose_fields
+from netscan.parsers.http import loose_fields, message_fields, parse_fragment
 from netscan.parsers.keyvals import fragment_fields
 from netscan.parsers.shapes import tool_fields
 from netscan.parsers.toolout import toolout_fields
@@ -25,6 +34,32 @@ def _strip_telnet(raw: str) -> str:
         out.append(ch)
         i += 1
     return "".join(out)
+
+
+#: A status line at the start of a line: perhaps indented, quoted by ``>``, or after a label and a colon
+#: (PowerShell's ``RawContent        : ``).
+_STATUS_AT_LINE = re.compile(r"(?m)^[ \t>]{0,24}(?:[A-Za-z]{1,24}[ \t]{0,24}:[ \t]{0,4})?(HTTP|RTSP)/\d\.\d \d{3}(?:[ \t\r]|$)")
+#: Parts of an exchange's fields taken from an ``other`` text (its body's values are the banner readers').
+_EXCHANGE_PARTS = frozenset({"status", "header", "header-names", "title", "sdp"})
+
+
+def exchange_fields(fields: Fields, raw: str) -> None:
+    """An HTTP or RTSP answer inside an ``other`` text, read as that exchange (see the module's doc)."""
+    head = raw[:MAX_BODY_CHARS]
+    m = _STATUS_AT_LINE.search(head)
+    if m is None:
+        return
+    proto = m.group(1)
+    try:
+        msg = parse_fragment(head, proto)
+    except Exception:  # noqa: BLE001 -- a cut or hostile answer: the banner's own fields stay
+        return
+    if msg.status is None:
+        return
+    for name, values in message_fields(msg, proto.lower()).items():
+        if name.split(".", 2)[1] in _EXCHANGE_PARTS:
+            for value in values:
+                add(fields, name, value)
 
 
 def banner_fields(protocol: str, raw: str, request: str = "") -> Fields:
@@ -52,4 +87,6 @@ def banner_fields(protocol: str, raw: str, request: str = "") -> Fields:
         tool_fields(fields, protocol, text)
         fragment_fields(fields, protocol, text)
         toolout_fields(fields, protocol, text)
+    if protocol == "other" and ("HTTP/" in cleaned or "RTSP/" in cleaned):
+        exchange_fields(fields, raw)
     return fields

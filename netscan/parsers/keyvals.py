@@ -173,26 +173,69 @@ def _cells(line: str) -> list[str]:
 
 #: A column name of a table's header row: capitalised words (``Model``, ``Firmware Version``).
 _COLUMN_NAME = re.compile(r"[A-Z][A-Za-z]{0,30}(?: [A-Za-z]{1,30}){0,4}")
+#: A column name of a wider table's header row: words of two letters or more, any case, perhaps
+#: joined by ``_`` (``model``, ``product_model``, ``Firmware Version``, ``IP``); one letter is no name.
+_WIDE_COLUMN = re.compile(r"[A-Za-z][A-Za-z_]{1,30}(?: [A-Za-z_()#.]{1,30}){0,4}")
+#: The key cell of a separator-less key/value row: one identifier, no blanks (``firmwareversion``,
+#: ``sw_ver``, ``Model``).
+_ROW_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,40}")
+#: Most columns of a table read.
+MAX_COLUMNS = 16
+
+
+def _unquoted(cell: str) -> str:
+    """A cell that is a quoted string (``"Speed 3S"``, ``'2.9.7'``) without its quotes."""
+    c = cell.strip()
+    return c[1:-1].strip() if len(c) >= 2 and c[0] == c[-1] and c[0] in "\"'" else c
+
+
+def _header_columns(head: list[str]) -> list[str] | None:
+    """The normalised column names of a header row of three or more cells, or None when a cell is no name."""
+    if len(head) < 3 or len(head) > MAX_COLUMNS or not all(_WIDE_COLUMN.fullmatch(c) for c in head):
+        return None
+    return [norm_key(c) for c in head]
 
 
 def pipe_table_pairs(text: str) -> list[tuple[str, str]]:
-    """(normalised key, value) of two-column pipe tables without the outer pipes (tables with them
-    are netscan.parsers.shapes.table_pairs'). A header row of column names (capitalised words:
-    ``Model | Firmware Version``) names the cells of the rows below; any other header row is the
-    first pair of a key/value dump pasted as a table (``audio | true``), and so is every row whose
-    first cell is a key."""
+    """(normalised key, value) of pipe tables without the outer pipes (tables with them are
+    netscan.parsers.shapes.table_pairs'):
+
+    - two columns under a separator row: a header row of column names (capitalised words:
+      ``Model | Firmware Version``) names the cells of the rows below; any other header row is the
+      first pair of a key/value dump pasted as a table (``audio | true``), and so is every row whose
+      first cell is a key;
+    - three columns or more under a separator row (``Model | Firmware | IP`` / ``--- | --- | ---``):
+      every header cell a column name, each data row's cells under their column's name;
+    - no separator row at all: a block of three rows or more, each ``key | value`` with one pipe, the
+      key one identifier (a device's values copied from an app: ``model | "Speed 3S"``), and at least
+      half of the values holding a digit or quoted (prose and shell pipelines have neither shape);
+      values lose their quotes."""
     out: list[tuple[str, str]] = []
     lines = text[:MAX_TEXT].split("\n", MAX_LINES)[:MAX_LINES]
     in_table = False
     columns: list[str] | None = None
+    block: list[tuple[str, str, bool]] = []  # separator-less rows: (key, value, digit or quoted)
+
+    def flush() -> None:
+        if len(block) >= 3 and sum(1 for *_, tell in block if tell) * 2 >= len(block):
+            out.extend((norm_key(k), v) for k, v, _ in block)
+        block.clear()
+
     for i, raw in enumerate(lines):
         line = raw[:MAX_LINE].strip()
         if _PIPE_SEPARATOR.fullmatch(line) is not None:
-            in_table = not line.startswith("|") and line.count("|") - line.endswith("|") == 1 and i > 0
+            if block:
+                block.pop()  # the row above is this table's header, not a separator-less pair
+            flush()
+            n_sep = line.count("|") - line.startswith("|") - line.endswith("|") + 1
+            in_table = not line.startswith("|") and i > 0 and not lines[i - 1].strip().startswith("|")
             columns = None
             if in_table:
                 head = _cells(lines[i - 1][:MAX_LINE])
-                if len(head) != 2 or not head[0] or not head[1] or lines[i - 1].strip().startswith("|"):
+                if n_sep >= 3:
+                    columns = _header_columns(head) if len(head) == n_sep else None
+                    in_table = columns is not None
+                elif len(head) != 2 or not head[0] or not head[1]:
                     in_table = False
                 elif head[1].lower() in ("value", "values", "details"):
                     pass
@@ -201,20 +244,33 @@ def pipe_table_pairs(text: str) -> list[tuple[str, str]]:
                 elif _TABLE_KEY.fullmatch(head[0]):
                     out.append((norm_key(head[0]), head[1]))
             continue
-        if not in_table:
-            continue
         if "|" not in line:
             in_table = False
+            flush()
+            continue
+        if not in_table:
+            if line.count("|") == 1 and not line.startswith("|") and not line.endswith("|"):
+                key, _, value = line.partition("|")
+                key, value = key.strip(), value.strip()
+                if _ROW_KEY.fullmatch(key) and value and len(value) <= 256:
+                    tell = any(c.isdigit() for c in value) or (len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'")
+                    block.append((key, _unquoted(value), tell))
+                    continue
+            flush()
             continue
         cells = _cells(line)
-        if len(cells) != 2 or not cells[0] or not cells[1] or len(cells[1]) > 256:
+        if columns is not None and len(columns) >= 3:
+            if len(cells) == len(columns):
+                out.extend((name, cell) for name, cell in zip(columns, cells) if name and cell and len(cell) <= 256)
+        elif len(cells) != 2 or not cells[0] or not cells[1] or len(cells[1]) > 256:
             continue
-        if columns is not None:
+        elif columns is not None:
             out.extend((columns[n], cells[n]) for n in (0, 1) if columns[n])
         elif _TABLE_KEY.fullmatch(cells[0]):
             out.append((norm_key(cells[0]), cells[1]))
         if len(out) >= MAX_PAIRS:
             break
+    flush()
     return out[:MAX_PAIRS]
 
 
@@ -510,6 +566,35 @@ def model_before_firmware(text: str) -> list[str]:
     return found
 
 
+# ------------------------------------------------------------------ a device record's own version
+
+#: Keys that make a JSON object a device's record: its model or its maker (``model``, ``modelName``,
+#: ``device_model``, ``product_model``, ``manufacturer``, ``vendor``, ``brand``, ``mfr``...).
+_RECORD_KEY = re.compile(r"(?i)(?:(?:device|product|hardware|camera)_?)?(?:model(?:_?(?:name|number|no|id))?)|manufacturer|vendor|brand|make|mfr|mfg")
+#: Keys that already name a firmware or software version: the record's ``version`` is then another thing.
+_RECORD_FIRMWARE_KEY = re.compile(r"(?i)(?:firm(?:ware)?|fw|soft(?:ware)?|sw|rom|os|system)_?(?:ver(?:sion)?|rev(?:ision)?|build)?(?:_?(?:str|string|name))?")
+#: A version in a firmware's shape: three dotted parts at least (``2.2.1.511``, ``V5.5.61``): an API's
+#: ``1.0`` or a document's ``2`` is not one.
+_RECORD_VERSION = re.compile(r"[Vv]?\d{1,4}(?:\.[0-9A-Za-z]{1,16}){2,8}(?:[ _-][0-9A-Za-z.]{1,20}){0,2}")
+
+
+def device_record_version(fields: Fields) -> None:
+    """A top-level ``version`` of a JSON object that is a device's record -- it has a model or maker
+    key beside it (``{"model": "UP1", "type": "uap", "version": "2.2.1.511"}``: a controller's device
+    record, a camera's search answer) and no firmware or software key of its own -- is the device's
+    version: also given as ``<proto>.json.device.version`` (read as a device object's version, in a
+    firmware's shape only). A bare top-level ``version`` (an API's, a document's) stays as it is."""
+    for name in [k for k in fields if k.endswith(".json.version") and k.count(".") == 2][:4]:
+        prefix = name[: -len("version")]
+        values = fields[name]
+        if len(values) != 1 or _RECORD_VERSION.fullmatch(values[0].strip()) is None:
+            continue
+        keys = [k[len(prefix):] for k in fields if k.startswith(prefix) and "." not in k[len(prefix):]]
+        if any(_RECORD_FIRMWARE_KEY.fullmatch(k) for k in keys) or not any(_RECORD_KEY.fullmatch(k) for k in keys):
+            continue
+        add(fields, f"{prefix}device.version", values[0].strip())
+
+
 # ------------------------------------------------------------------ all of them
 
 def fragment_fields(fields: Fields, prefix: str, text: str) -> None:
@@ -545,7 +630,7 @@ def fragment_fields(fields: Fields, prefix: str, text: str) -> None:
 
             for sdp in sdps[:MAX_LITERALS]:
                 sdp_fields(fields, prefix, sdp)
-    if "--" in t and ("|" in t):
+    if "|" in t and ("--" in t or t.count("|") >= 3):
         for key, value in pipe_table_pairs(t):
             add(fields, f"{prefix}.kv.{key}", value)
     if ("irmware" in t or "oftware" in t or "IRMWARE" in t or "OFTWARE" in t) and ("ersion" in t or "er." in t or "ER" in t):

@@ -106,6 +106,25 @@ def _md_cells(line: str) -> list[str]:
     return [c.rstrip(",").strip()[1:-1] if len(c) >= 2 and c[0] == '"' and c.rstrip(",").strip()[-1:] == '"' else c for c in cells]
 
 
+#: A key cell of a row of alternating keys and values: words of letters (a colon may end it).
+_ALT_KEY = re.compile(r"[A-Za-z][A-Za-z_.#/()-]{0,30}(?: [A-Za-z_.#/()-]{1,30}){0,4}:?")
+
+
+def _alternating_pairs(cells: list[str], next_line: str) -> list[tuple[str, str]]:
+    """A Markdown row of alternating keys and values (``| Model | X | Firmware | 1.2 |``: a device's
+    details laid out two or more to a row, perhaps the table's only row): (normalised key, value) when
+    every even cell is a key of letters, every value is filled, one value holds a digit, and no
+    separator row follows (a row above a separator is a header)."""
+    nxt = next_line[:MAX_SHAPE_LINE].strip()
+    if nxt.startswith("|") and all(_MD_SEPARATOR.fullmatch(c) for c in _md_cells(nxt) if c) and any(_md_cells(nxt)):
+        return []
+    keys, values = cells[0::2], cells[1::2]
+    if not all(_ALT_KEY.fullmatch(k) for k in keys) or not all(values) or not any(any(ch.isdigit() for ch in v) for v in values):
+        return []
+    pairs = [(norm_key(k.rstrip(":")), v) for k, v in zip(keys, values) if len(v) <= 256]
+    return [(k, v) for k, v in pairs if k]
+
+
 def table_pairs(text: str) -> list[tuple[str, str]]:
     """(normalised key, value) of every ``Key: Value`` / ``Key = Value`` line and Markdown table
     row of ``text``, in order. A two-cell row is a key/value pair unless the next row is a
@@ -116,7 +135,7 @@ def table_pairs(text: str) -> list[tuple[str, str]]:
     pending: tuple[str, str] | None = None  # a two-cell row: a pair, or a header
     parents: list[tuple[int, str]] = []  # YAML-like nesting: (indent, key) of "Key:" lines without a value
     lines = text[:MAX_SHAPE_CHARS].split("\n", MAX_SHAPE_LINES)[:MAX_SHAPE_LINES]
-    for raw_line in lines:
+    for at, raw_line in enumerate(lines):
         line = raw_line[:MAX_SHAPE_LINE].strip()
         indent = len(raw_line) - len(raw_line.lstrip(" "))
         while parents and line and (parents[-1][0] > indent or (parents[-1][0] == indent and not line.startswith("- "))):
@@ -132,6 +151,12 @@ def table_pairs(text: str) -> list[tuple[str, str]]:
             if pending is not None:
                 out.append(pending)
                 pending = None
+            if header is None and len(cells) >= 4 and not len(cells) % 2:
+                alternating = _alternating_pairs(cells, lines[at + 1] if at + 1 < len(lines) else "")
+                if alternating:
+                    out.extend(alternating)
+                    prev_cells = cells
+                    continue
             if header is not None and len(cells) == len(header):
                 for name, cell in zip(header, cells):
                     key = norm_key(name)

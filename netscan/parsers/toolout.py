@@ -397,6 +397,9 @@ _HEADER_PRINTS = (
     (re.compile(r"(?:(?<=\[)|(?<=, ))\((" + _HNAME + r"), "), ")]", ")"),  # Kotlin Pair list
     (re.compile(r"(?:(?<=\[)|(?<=, ))(" + _HNAME + r"): "), "]", ""),  # Apache Header[], Netty
     (re.compile(r"(?:(?<=\{)|(?<=, ))(" + _HNAME + r")="), "}", ""),  # Map<String, String>
+    # PowerShell's Invoke-WebRequest ``Headers : {[Server, X], [Date, Y]...}`` (a dictionary's
+    # KeyValuePair entries; the console cuts a long one with "...": learn.microsoft.com Invoke-WebRequest)
+    (re.compile(r"(?:(?<=\{)|(?<=, ))\[(" + _HNAME + r"), "), "]}", "]"),
 )
 #: Most header entries read from one line.
 MAX_HEADER_ENTRIES = 100
@@ -480,6 +483,8 @@ def java_header_fields(fields: Fields, prefix: str, text: str) -> None:
     for line in all_lines:
         if len(line) < 10:
             continue
+        if line.endswith("]...}"):
+            line = line[:-4] + "}"  # a dictionary the console cut short: the entries before the cut
         extra = _extra_header_prints(line) if ("Headers [" in line or "=" in line or "][" in line) else []
         if extra:
             put_headers(fields, proto, extra)

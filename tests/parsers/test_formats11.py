@@ -1,0 +1,217 @@
+"""Session 11 "formats3" readers (docs/observations.md "Shapes of raw"): pipe tables without the
+outer pipes (several columns, or no separator row at all), Markdown rows of alternating keys and
+values, a device record's top-level ``version``, an HTTP/RTSP answer inside an ``other`` text
+(PowerShell ``Invoke-WebRequest``, Wireshark "Follow TCP Stream", an answer saved to a file), and
+PowerShell's header dictionary. Each reader has counter-examples that must stay unread, and hostile
+inputs that must neither crash nor hang."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from netscan.identify import identify
+from netscan.model import Observation, Response
+from netscan.parsers import fields
+from netscan.parsers.keyvals import device_record_version, pipe_table_pairs
+from netscan.parsers.shapes import table_pairs
+from netscan.sigdb import SignatureDB
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def _f(raw: str, protocol: str = "other") -> dict[str, list[str]]:
+    return fields(Response(protocol, raw, None, "recorded"))
+
+
+def _ident(db: SignatureDB, raw: str, protocol: str = "other"):  # type: ignore[no-untyped-def]
+    return identify(Observation(ip=None, mac=None, responses=(Response(protocol, raw, None, "recorded"),)), db)
+
+
+def _corpus_raw(rel: str) -> tuple[str, str]:
+    doc = json.loads((CORPUS / rel).read_text(encoding="utf-8"))
+    r = doc["responses"][0]
+    return r["protocol"], r["raw"]
+
+
+# ------------------------------------------------------------------ pipe tables without outer pipes
+
+
+def test_separator_less_value_table_from_an_app(db: SignatureDB) -> None:
+    # guino/ppsapp-rtsp#7: a camera's device values copied as `key | "value"` rows, no header, no separator
+    proto, raw = _corpus_raw("white-label/speed-3s-camera_device-values-table-ppsapp-rtsp7.json")
+    f = _f(raw, proto)
+    assert f["other.kv.model"] == ["Speed 3S"]  # the quotes are the app's, not the value's
+    assert f["other.kv.firmwareversion"] == ["ppstrong-c51-tuya2_laxihub-2.9.7.20201028"]
+    assert _ident(db, raw, proto).model == "Speed 3S"
+
+
+def test_separator_less_rows_need_a_block_of_values() -> None:
+    # two rows are not a dump; prose and shell pipelines have no digits or quotes in their "values"
+    assert pipe_table_pairs("foo | bar\nbaz | qux\n") == []
+    assert pipe_table_pairs("cat log | grep rtsp\nps | grep onvif\nls | sort\n") == []
+    assert pipe_table_pairs("model | X1\nfw | 1.2\n") == []
+    text = "model | \"Q-Cam 7\"\nfirmware | \"2.1.7\"\nhardware | \"H1\"\n"
+    assert pipe_table_pairs(text) == [("model", "Q-Cam 7"), ("firmware", "2.1.7"), ("hardware", "H1")]
+    # a key with blanks is a sentence, not a key: the block stops there
+    assert pipe_table_pairs("the camera | says 1\nand then | 2\nsomething | 3\n") == []
+
+
+def test_wide_pipe_table_without_outer_pipes() -> None:
+    # a GitHub comment's table (GFM spec "Tables (extension)": the outer pipes are optional)
+    text = "Model | Firmware | IP address\n--- | :---: | ---\nQ-Cam 7 | 2.1.7 build 1 | 10.0.0.2\n"
+    assert pipe_table_pairs(text) == [("Model", "Q-Cam 7"), ("Firmware", "2.1.7 build 1"), ("IPAddress", "10.0.0.2")]
+    f = _f(text)
+    assert f["other.kv.Model"] == ["Q-Cam 7"] and f["other.kv.Firmware"] == ["2.1.7 build 1"]
+    # one-letter column names are no names; a row of another width is not read under the header
+    assert pipe_table_pairs("a | b | c\n--|--|--\n1 | 2 | 3\n") == []
+    assert pipe_table_pairs("Model | Firmware | IP\n--- | --- | ---\nQ-Cam 7 | 2.1.7\n") == []
+    # the header row above a separator is never a separator-less pair
+    rows = "model | \"A1\"\nfw | \"1.2.3\"\nhw | \"2\"\nName | Value\n--- | ---\nModel | X-100\n"
+    assert ("Name", "Value") not in pipe_table_pairs(rows) and ("Model", "X-100") in pipe_table_pairs(rows)
+
+
+def test_alternating_key_value_markdown_rows(db: SignatureDB) -> None:
+    # a device's details two to a row, the table's only row (a copied "device information" page)
+    one = "| Model | Q-Cam 7 | Firmware | 2.1.7 build 1 |"
+    assert table_pairs(one) == [("Model", "Q-Cam 7"), ("Firmware", "2.1.7 build 1")]
+    assert _ident(db, one).firmware == "2.1.7 build 1"
+    two = "| Model: | Q-Cam 7 | Firmware: | 2.1.7 |\n| IP | 10.0.0.2 | MAC | aa:bb:cc:dd:ee:ff |\n"
+    assert ("MAC", "aa:bb:cc:dd:ee:ff") in table_pairs(two) and ("Model", "Q-Cam 7") in table_pairs(two)
+
+
+def test_alternating_rows_counter_examples() -> None:
+    # a four-column header row over its separator is a header
+    head = "| Model | Firmware | IP | MAC |\n|---|---|---|---|\n| Q-Cam 7 | 2.1.7 | 10.0.0.2 | aa |\n"
+    assert table_pairs(head) == [("Model", "Q-Cam 7"), ("Firmware", "2.1.7"), ("IP", "10.0.0.2"), ("MAC", "aa")]
+    # a header row without a separator: its "values" hold no digit
+    assert table_pairs("| Model | Firmware | IP | MAC |") == []
+    # a data row: its "keys" are model codes, not words
+    assert table_pairs("| DS-2CD2142 | V5.5.0 | IPC-HDW4300C | 2.420 |") == []
+
+
+# ------------------------------------------------------------------ a device record's top-level version
+
+
+def test_device_record_version_of_a_controller_fixture(db: SignatureDB) -> None:
+    # Kane610/aiounifi tests/fixtures.py PLUG_UP1: a UniFi controller's device record (model, type, version)
+    proto, raw = _corpus_raw("noncameras/ubiquiti-up1-smartpower-plug_controller-device-record-aiounifi.json")
+    f = _f(raw, proto)
+    assert f["other.json.device.version"] == ["2.2.1.511"]
+    assert _ident(db, raw, proto).firmware == "2.2.1.511"
+
+
+def test_device_record_version_of_a_search_answer(db: SignatureDB) -> None:
+    # guino/BazzDoorbell#24: a doorbell's /search answer (model, mac, version...)
+    proto, raw = _corpus_raw("white-label/chacon-fi02-doorbell_search-endpoint-json-bazzdoorbell24.json")
+    assert _ident(db, raw, proto).firmware == "2.9.5"
+
+
+@pytest.mark.parametrize("doc", [
+    {"version": "2.1.0"},                                          # a bare top-level version: an API's or a document's
+    {"name": "netscan", "version": "1.2.3", "description": "x"},   # a package manifest: no model or maker key
+    {"model": "UP1", "version": "1.0"},                            # an API version, not a firmware's shape
+    {"model": "UP1", "firmwareVersion": "4.1.2", "version": "2.0.0"},  # the record names its firmware itself
+    {"device": {"model": "UP1"}, "version": "3.1.0"},              # the model is a nested object's, not this record's
+])
+def test_device_record_version_counter_examples(doc: dict[str, object]) -> None:
+    f = _f(json.dumps(doc), "http")
+    assert not any(k.endswith("json.device.version") for k in f), f
+
+
+def test_device_record_version_unit() -> None:
+    f: dict[str, list[str]] = {"http.json.manufacturer": ["ACME"], "http.json.version": ["V5.5.61 build 180718"]}
+    device_record_version(f)
+    assert f["http.json.device.version"] == ["V5.5.61 build 180718"]
+    two: dict[str, list[str]] = {"http.json.model": ["A"], "http.json.version": ["1.2.3", "4.5.6"]}
+    device_record_version(two)  # two values: a list of records, whose versions are not one device's
+    assert "http.json.device.version" not in two
+
+
+# ------------------------------------------------------------------ an exchange inside an `other` text
+
+
+def test_status_line_answer_recorded_as_other(db: SignatureDB) -> None:
+    raw = 'HTTP/1.1 401 Unauthorized\nServer: Hikvision-Webs\nWWW-Authenticate: Digest realm="DS-2CD2142FWD-I"\n\n'
+    f = _f(raw)
+    assert f["http.status"] == ["401"] and f["http.header.server"] == ["Hikvision-Webs"]
+    assert _ident(db, raw).device_type == "camera"
+
+
+def test_powershell_invoke_webrequest_print() -> None:
+    # PowerShell's default list view of Invoke-WebRequest's answer (learn.microsoft.com Invoke-WebRequest;
+    # layout as in gist markekraus/a550800e29547c9a6cbbe34bacca3274): RawContent's status line after its
+    # label, the headers below it, the Headers dictionary cut by the console with "..."
+    raw = ("StatusCode        : 401\nStatusDescription : Unauthorized\nContent           : \n"
+           "RawContent        : HTTP/1.1 401 Unauthorized\n                    Server: Boa/0.94.14rc21\n"
+           '                    WWW-Authenticate: Basic realm="NVR-X42"\n                    Content-Length: 0\n\n'
+           'Headers           : {[Server, Boa/0.94.14rc21], [WWW-Authenticate, Basic realm="NVR-X42"], [Date, Fri, 20 Apr 2018 19:40:01 GMT]...}\n'
+           "RawContentLength  : 0\n")
+    f = _f(raw)
+    assert f["http.status"] == ["401"]
+    assert f["http.header.server"] == ["Boa/0.94.14rc21"]
+    assert f["http.header.www-authenticate"] == ['Basic realm="NVR-X42"']
+    headers_only = "Headers           : {[Server, Boa/0.94.14rc21], [Date, Fri, 20 Apr 2018 19:40:01 GMT]...}\n"
+    g = _f(headers_only)
+    assert g["http.header.server"] == ["Boa/0.94.14rc21"]
+    assert g["http.header.date"] == ["Fri, 20 Apr 2018 19:40:01 GMT"]
+
+
+def test_follow_tcp_stream_text() -> None:
+    # Wireshark's "Follow TCP Stream" as ASCII (Wireshark User's Guide, "Following Protocol Streams"):
+    # the client's request, then the device's answer
+    raw = ("GET / HTTP/1.1\r\nHost: 10.0.0.2\r\nUser-Agent: curl/7.81.0\r\n\r\nHTTP/1.1 200 OK\r\nServer: lighttpd/1.4.35\r\n"
+           "Content-Type: text/html\r\n\r\n<html><head><title>Q-Cam 7 login</title></head></html>")
+    f = _f(raw)
+    assert f["http.status"] == ["200"]
+    assert f["http.title"] == ["Q-Cam 7 login"]
+    assert f["http.header.server"] == ["lighttpd/1.4.35"]  # the answer's, not the request's headers
+    assert "http.header.user-agent" not in f
+
+
+def test_rtsp_answer_with_sdp_in_a_log() -> None:
+    raw = ("client log:\nRTSP/1.0 200 OK\nCSeq: 2\nServer: Rtsp Server/3.0\nContent-Type: application/sdp\n\n"
+           "v=0\no=- 1 1 IN IP4 0.0.0.0\ns=Media Presentation\ni=Q-Cam 7\nt=0 0\nm=video 0 RTP/AVP 96\n")
+    f = _f(raw)
+    assert f["rtsp.status"] == ["200"] and f["rtsp.sdp.info"] == ["Q-Cam 7"]
+    assert "rtsp.body" not in f  # the body's own values are the banner readers'
+
+
+@pytest.mark.parametrize("raw", [
+    "The camera says HTTP/1.1 is fine and 200 is ok",
+    "see RFC 2326: RTSP/1.0 is the version\n",
+    "HTTP/2 works\nServer: nothing",
+])
+def test_no_exchange_without_a_status_line(raw: str) -> None:
+    f = _f(raw)
+    assert not any(k.startswith(("http.", "rtsp.")) for k in f), f
+
+
+def test_exchange_only_for_other_texts() -> None:
+    # a telnet greeting quoting a status line stays a greeting (the device typed it, no exchange)
+    f = _f("HTTP/1.1 200 OK\r\nServer: x\r\n\r\n", "telnet")
+    assert "http.status" not in f
+
+
+# ------------------------------------------------------------------ hostile inputs
+
+
+@pytest.mark.parametrize("raw", [
+    "|" * 200_000,
+    "a | b\n" * 100_000,
+    ("| K | 1 " * 5000) + "|\n",
+    "Model | " + " | ".join(["Col"] * 5000) + "\n" + " | ".join(["--"] * 5001) + "\n",
+    "k | \"" + "x" * 300 + "\"\n" * 3,
+    "RawContent : HTTP/1.1 200 OK\n" + "Server: x\n" * 50_000,
+    "HTTP/1.1 200 OK\n" * 50_000,
+    "Headers : {" + "[Server, x], " * 20_000 + "...}",
+    '{"model": "A", "version": "' + "1." * 50_000 + '1"}',
+    '{"model": "A", "version": "1.2.3' + "\udcff" + '"}',
+])
+def test_hostile_inputs_never_crash(raw: str) -> None:
+    for proto in ("other", "http"):
+        f = _f(raw, proto)
+        assert isinstance(f, dict)
+        assert not any(k.endswith(".unreadable") and "parser error" in " ".join(v) for k, v in f.items()), f.get(f"{proto}.unreadable")
