@@ -187,10 +187,15 @@ def _later_answers(msg: Message, text: str, after: int) -> None:
                 msg.later.append((name, value.strip()))
 
 
+#: Most lines of an indented answer read (its head and an SDP or a short body).
+MAX_INDENTED_LINES = 400
+
+
 def _dedent_status(text: str, at: int) -> str:
     """An answer indented as a block (``wget -S`` prints every line of the server response two
-    blanks in; a logcat record indents its continuation lines): the status line at ``at`` and the
-    following lines with the same indent, dedented. ``text[at:]`` when nothing is indented."""
+    blanks in; a logcat record indents its continuation lines; openRTSP's ``-V`` log a tab in, its SDP
+    body too after a blank line): the status line at ``at`` and the following lines with the same
+    indent, dedented, through one blank line. ``text[at:]`` when nothing is indented."""
     line_start = text.rfind("\n", 0, at) + 1
     indent = text[line_start:at]
     if not indent or indent.strip():
@@ -198,12 +203,21 @@ def _dedent_status(text: str, at: int) -> str:
         if block is not None:  # a status line after a log prefix, its header lines indented
             return "\r\n".join(block) + "\r\n\r\n"
         return text[at:]
-    out = []
-    for ln in text[line_start:].split("\n", MAX_HEADERS + 2)[: MAX_HEADERS + 1]:
-        if not ln.startswith(indent) or not ln.strip():
+    out: list[str] = []
+    for ln in text[line_start:].split("\n", MAX_INDENTED_LINES + 1)[:MAX_INDENTED_LINES]:
+        if not ln.strip():
+            if out and out[-1] == "":
+                break  # two blank lines: the block has ended
+            out.append("")  # the blank line between the head and an indented body (openRTSP's SDP)
+            continue
+        if not ln.startswith(indent):
             break
         out.append(ln[len(indent) :].rstrip("\r"))
-    return "\r\n".join(out) + "\r\n\r\n"
+    while out and out[-1] == "":
+        out.pop()
+    if "" not in out:
+        return "\r\n".join(out) + "\r\n\r\n"
+    return "\r\n".join(out) + "\r\n"
 
 
 #: A status line anywhere in a line (after a log prefix, or inside a longer transcript).

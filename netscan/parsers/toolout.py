@@ -29,6 +29,11 @@ it names -- and turns it into the fields the identifiers already read:
   (``[Server:"X", ...]``), Kotlin/OkHttp pairs (``[(Server, X), ...]``), Apache HttpClient and Netty
   header arrays (``[Server: X, ...]``), a map of plain values (``{Server=X, Date=...}``):
   ``<http|rtsp>.header.<name>`` (``.status`` from the map's ``null`` entry);
+- Go's fmt prints (pkg.go.dev/fmt "Printing"): an ``http.Header`` map (``map[Server:[X] Www-Authenticate:[Y]]``,
+  also inside a printed ``http.Response`` ``&{401 Unauthorized 401 HTTP/1.1 ... map[...] ...}``, whose
+  status code is read) and ``Name: [value]`` lines as ``<http|rtsp>.header.<name>``; a flat struct's
+  ``%+v`` (``{Manufacturer:X Model:Y FirmwareVersion:Z}``) as ``<prefix>.kv.<Field>``;
+- PowerShell's ``Headers : {[Server, X], [Date, Y]...}`` (Invoke-WebRequest) as ``http.header.<name>``;
 - Python ``OrderedDict``/tuple-pair prints (``OrderedDict([('Model', 'X'), ...])``, xmltodict's
   result in older Python): ``<prefix>.json.<key>``;
 - ffprobe's machine-readable writers of an RTSP input (doc/ffprobe.texi "Writers": default
@@ -519,6 +524,113 @@ def java_header_fields(fields: Fields, prefix: str, text: str) -> None:
                 read.append((name, value))
             put_headers(fields, proto, read)
             break
+
+
+# ------------------------------------------------------------------ Go fmt prints
+
+#: One entry of Go's print of an ``http.Header`` (``map[string][]string``): fmt prints a map as
+#: ``map[k:v k:v]`` in sorted key order and a slice as ``[e e]`` (pkg.go.dev/fmt, "Printing"), so a
+#: response's headers print as ``map[Content-Length:[0] Server:[X] Www-Authenticate:[Digest realm="Y"]]``.
+_GO_HEADER_ENTRY = re.compile(r"(?:(?<=map\[)|(?<=\] ))(" + _HNAME + r"):\[")
+#: Go's print of a header on its own line, ``Name: [value]`` / ``Name:[value]`` (a loop over an
+#: ``http.Header`` printing each key and its slice).
+_GO_HEADER_LINE = re.compile(r"^(" + _HNAME + r"): ?\[([^\]\r\n]{1,1024})\]$")
+#: A field name of Go's ``%+v`` print of a struct (``{Manufacturer:X Model:Y FirmwareVersion:Z}``):
+#: an exported (capitalised) identifier after the opening brace or a blank, then a colon.
+_GO_FIELD = re.compile(r"(?:(?<=\{)|(?<= ))([A-Z][A-Za-z0-9]{1,40}):(?=[^ :])")
+#: Most structs read from one text.
+MAX_GO_STRUCTS = 32
+
+
+def _go_slice_end(line: str, start: int) -> int:
+    """The index of the ``]`` closing a slice whose ``[`` is just before ``start`` (nested brackets
+    counted), or -1."""
+    depth = 1
+    for i in range(start, min(len(line), start + 2048)):
+        c = line[i]
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def go_header_fields(fields: Fields, prefix: str, text: str) -> None:
+    """Headers as Go prints them: an ``http.Header`` map (``map[Server:[X] ...]``, also inside a
+    printed ``http.Response``: ``&{401 Unauthorized 401 HTTP/1.1 1 1 map[...] ...}``, whose status
+    code is read too) and runs of ``Name: [value]`` lines; at least two entries, one a known header
+    name: ``<http|rtsp>.header.<name>``."""
+    proto = prefix if prefix in ("http", "rtsp") else "http"
+    lines = _lines(text)
+    for line in lines:
+        if "map[" not in line:
+            continue
+        pairs: list[tuple[str, str]] = []
+        for m in list(_GO_HEADER_ENTRY.finditer(line))[:MAX_HEADER_ENTRIES]:
+            end = _go_slice_end(line, m.end())
+            if end < 0:
+                break
+            value = line[m.end() : end].strip()
+            if value and len(value) <= 1024:
+                pairs.append((m.group(1), value))
+        if len(pairs) < 2 or not any(n.lower() in _HEADER_NAMES for n, _ in pairs):
+            continue
+        put_headers(fields, proto, pairs)
+        status = _GO_RESPONSE.search(line)
+        if status is not None:
+            add(fields, f"{status.group(2).lower()}.status", status.group(1))
+    run: list[tuple[str, str]] = []
+    for line in [*lines, ""]:
+        entry = _GO_HEADER_LINE.match(line.strip()) if "[" in line else None
+        if entry is not None:
+            run.append((entry.group(1), entry.group(2).strip()))
+            continue
+        if len(run) >= 2 and any(n.lower() in _HEADER_NAMES for n, _ in run):
+            put_headers(fields, proto, run[:MAX_HEADER_ENTRIES])
+        run = []
+
+
+#: The head of Go's print of an ``*http.Response`` (``&{Status StatusCode Proto ...}``, or ``%+v``'s
+#: ``&{Status:401 Unauthorized StatusCode:401 Proto:HTTP/1.1 ...}``): the status code and the protocol.
+_GO_RESPONSE = re.compile(r"&\{(?:Status:)?\d{3} [^{}\r\n]{0,60}? (?:StatusCode:)?(\d{3}) (?:Proto:)?(HTTP|RTSP)/\d\.\d ")
+
+
+def go_struct_pairs(text: str) -> list[tuple[str, str]]:
+    """(field name, value) of Go's ``%+v`` prints of flat structs (``{Manufacturer:X Model:Y
+    FirmwareVersion:V5.4.5 build 170123 SerialNumber:1}``: a Go client's device information, as
+    use-go/onvif and go2rtc users paste it): each value runs to the next field name; a struct needs
+    two fields at least, and a value holding a nested struct or map (``{``, ``map[``) is left out."""
+    out: list[tuple[str, str]] = []
+    structs = 0
+    for line in _lines(text):
+        if "{" not in line or ":" not in line:
+            continue
+        pos = 0
+        while structs < MAX_GO_STRUCTS:
+            start = line.find("{", pos)
+            if start < 0:
+                break
+            end = line.find("}", start)
+            if end < 0:
+                break
+            body = line[start + 1 : end]
+            pos = end + 1
+            if "{" in body or '"' in body[:1]:
+                continue
+            names = list(_GO_FIELD.finditer(line, start, end))
+            if len(names) < 2 or names[0].start() != start + 1:
+                continue
+            structs += 1
+            for i, m in enumerate(names):
+                stop = names[i + 1].start() - 1 if i + 1 < len(names) else end
+                value = line[m.end() : stop].strip()
+                if value and len(value) <= 256 and "map[" not in value:
+                    out.append((m.group(1), value))
+        if len(out) >= MAX_VALUES:
+            break
+    return out[:MAX_VALUES]
 
 
 # ------------------------------------------------------------------ Python tuple pairs
@@ -1372,6 +1484,11 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
         nuclei_fields(fields, t)
     if ("='" in h and ", (" in h) or "cameras on interface" in h or "successfully connected to host" in h or t.endswith((")", ")\n", ")\r\n")):
         discovery_tool_fields(fields, t)
+    if ("map[" in h or ":[" in h or ": [" in h) and ("erver" in h or "uthenticate" in h):
+        go_header_fields(fields, prefix, t)  # Go's prints of http.Header
+    if tables and "{" in h and _GO_FIELD.search(h) is not None:
+        for key, value in go_struct_pairs(t):
+            add(fields, f"{prefix}.kv.{key}", value)
     if ("erver" in h or "uthenticate" in h) and (  # (a print without Server or WWW-Authenticate says nothing the identifiers read)
             (", " in h and _HEADER_TELL.search(h) is not None) or "][" in h or "(first=" in h or "[name=" in h or "(name=" in h
             or "\n[" in h or "=[" in h or "\n(" in h):

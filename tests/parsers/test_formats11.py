@@ -179,6 +179,35 @@ def test_rtsp_answer_with_sdp_in_a_log() -> None:
     assert "rtsp.body" not in f  # the body's own values are the banner readers'
 
 
+#: openRTSP's log of a DESCRIBE (LIVE555's RTSPClient: "Received a complete DESCRIBE response:"), every
+#: line a tab in, as posted in scottlamb/retina#17 (jlpoolen's comment of 2021-08-25), cut after the first m= line
+OPENRTSP = ("\tSending request: DESCRIBE rtsp://192.168.1.48:554/h264Preview_01_main RTSP/1.0\n\tCSeq: 4\n"
+            "\tUser-Agent: ./openRTSP (LIVE555 Streaming Media v2021.08.24)\n\tAccept: application/sdp\n\n"
+            "\tReceived 890 new bytes of response data.\n\tReceived a complete DESCRIBE response:\n\tRTSP/1.0 200 OK\n"
+            "\tCSeq: 4\n\tDate: Wed, Aug 25 2021 02:21:10 GMT\n\tContent-Base: rtsp://192.168.1.48/h264Preview_01_main/\n"
+            "\tContent-Type: application/sdp\n\tContent-Length: 717\n\n\tv=0\n\to=- 1629795645777963 1 IN IP4 192.168.1.48\n"
+            '\ts=Session streamed by "preview"\n\ti=h264Preview_01_main\n\tt=0 0\n\ta=tool:LIVE555 Streaming Media v2013.04.08\n'
+            "\tm=video 0 RTP/AVP 96\n")
+
+
+@pytest.mark.parametrize("protocol", ["other", "rtsp"])
+def test_openrtsp_log_with_an_indented_sdp(protocol: str) -> None:
+    f = _f(OPENRTSP, protocol)
+    assert f["rtsp.status"] == ["200"]
+    assert f["rtsp.header.content-base"] == ["rtsp://192.168.1.48/h264Preview_01_main/"]
+    assert f["rtsp.sdp.session"] == ['Session streamed by "preview"']  # the body after the blank line, dedented
+    assert f["rtsp.sdp.tool"] == ["LIVE555 Streaming Media v2013.04.08"]
+
+
+def test_indented_answer_ends_at_its_block() -> None:
+    # wget -S: the server response two blanks in, then wget's own unindented line; no body is invented
+    raw = ("HTTP request sent, awaiting response... \n  HTTP/1.1 401 Unauthorized\n  Server: webserver\n"
+           "  Content-Length: 0\nUsername/Password Authentication Failed.\n\n  v=0\n  s=not the answer's\n")
+    f = _f(raw, "http")
+    assert f["http.status"] == ["401"] and f["http.header.server"] == ["webserver"]
+    assert "http.sdp.session" not in f
+
+
 @pytest.mark.parametrize("raw", [
     "The camera says HTTP/1.1 is fine and 200 is ok",
     "see RFC 2326: RTSP/1.0 is the version\n",
@@ -195,6 +224,58 @@ def test_exchange_only_for_other_texts() -> None:
     assert "http.status" not in f
 
 
+# ------------------------------------------------------------------ Go fmt prints (pkg.go.dev/fmt "Printing")
+
+
+def test_go_http_response_print() -> None:
+    # fmt.Println of an *http.Response: &{Status StatusCode Proto ProtoMajor ProtoMinor Header ...}; the
+    # Header is a map[string][]string printed map[k:[v] ...] in sorted key order
+    raw = ('resp: &{401 Unauthorized 401 HTTP/1.1 1 1 map[Content-Length:[0] Server:[Q-Cam-Webs] '
+           'Www-Authenticate:[Digest realm="QCAM-77", nonce="abc"]] {} 0 [] false false map[] 0xc000190000 <nil>}\n')
+    f = _f(raw)
+    assert f["http.status"] == ["401"]
+    assert f["http.header.server"] == ["Q-Cam-Webs"]
+    assert f["http.header.www-authenticate"] == ['Digest realm="QCAM-77", nonce="abc"']
+
+
+def test_go_header_lines() -> None:
+    # a loop printing each key of an http.Header with its slice (as in curl/curl#3385: "User-Agent: [curl/7.54.0]")
+    f = _f("Content-Type: [text/html]\nServer: [App-webs/]\nDate: [Mon, 01 Jan 2024 10:00:00 GMT]\n")
+    assert f["http.header.server"] == ["App-webs/"] and f["http.header.date"] == ["Mon, 01 Jan 2024 10:00:00 GMT"]
+
+
+def test_go_struct_print(db: SignatureDB) -> None:
+    # fmt's %+v of a flat struct: {Field:value Field:value}; a value runs to the next field name
+    raw = "device info: {Manufacturer:QCam Model:QC-7700 FirmwareVersion:2.1.7 build 200101 SerialNumber:123456 HardwareId:88}\n"
+    f = _f(raw)
+    assert f["other.kv.FirmwareVersion"] == ["2.1.7 build 200101"]
+    assert f["other.kv.Model"] == ["QC-7700"]
+    ident = _ident(db, raw)
+    assert (ident.model, ident.firmware) == ("QC-7700", "2.1.7 build 200101")
+
+
+@pytest.mark.parametrize("raw", [
+    "map[a:[1] b:[2]]",                                   # a map of other slices: no header name
+    "map[Server:[x]]",                                    # one entry is no print of headers
+    "Server: [x]\nnothing else\n",                        # one line is no run
+])
+def test_go_header_counter_examples(raw: str) -> None:
+    f = _f(raw)
+    assert not any(k.startswith("http.header.") for k in f), f
+
+
+@pytest.mark.parametrize("raw", [
+    "{Model:X}",                                          # one field is no struct print
+    "{model:X fw:1.2.3}",                                 # unexported names: not read
+    '{"Model": "X", "Fw": "1"}',                          # JSON is the JSON readers'
+    "{Outer:{Model:X Fw:1.2.3}}",                         # a nested struct is not flat
+])
+def test_go_struct_counter_examples(raw: str) -> None:
+    from netscan.parsers.toolout import go_struct_pairs
+
+    assert go_struct_pairs(raw) == []
+
+
 # ------------------------------------------------------------------ hostile inputs
 
 
@@ -209,6 +290,10 @@ def test_exchange_only_for_other_texts() -> None:
     "Headers : {" + "[Server, x], " * 20_000 + "...}",
     '{"model": "A", "version": "' + "1." * 50_000 + '1"}',
     '{"model": "A", "version": "1.2.3' + "\udcff" + '"}',
+    "map[" + "Server:[x] " * 20_000 + "]",
+    "map[Server:[" + "[" * 50_000,
+    "{" + "Model:x " * 50_000 + "}",
+    "{A:b " * 50_000,
 ])
 def test_hostile_inputs_never_crash(raw: str) -> None:
     for proto in ("other", "http"):
