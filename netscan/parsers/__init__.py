@@ -19,7 +19,6 @@ from netscan.parsers.dhcp import dhcp_fields
 from netscan.parsers.dns import dns_fields
 from netscan.parsers.discovery import upnp_fields
 from netscan.parsers.http import http_fields, rtsp_fields
-from netscan.parsers.keyvals import device_record_version
 from netscan.parsers.lldp import cdp_fields, lldp_fields
 from netscan.parsers.smartdev import dvrip_fields
 from netscan.parsers.snmp import snmp_response_fields
@@ -90,7 +89,6 @@ def _cached_fields(response: Response) -> Fields:
             out = banner_fields(parser_proto, response.raw, response.request)
         if any(".json." in k for k in out):
             markup_in_json_leaves(out)  # XML held as a JSON string (netscan/parsers/unwrap.py)
-            device_record_version(out)  # a device record's top-level version (netscan/parsers/keyvals.py)
         if parser_proto != "tls" and _certificate_text(response.raw):
             cert = tls_fields(response.raw)  # a certificate or openssl s_client's print of one, pasted as another answer
             if "tls.unreadable" not in cert:

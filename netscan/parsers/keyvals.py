@@ -566,35 +566,6 @@ def model_before_firmware(text: str) -> list[str]:
     return found
 
 
-# ------------------------------------------------------------------ a device record's own version
-
-#: Keys that make a JSON object a device's record: its model or its maker (``model``, ``modelName``,
-#: ``device_model``, ``product_model``, ``manufacturer``, ``vendor``, ``brand``, ``mfr``...).
-_RECORD_KEY = re.compile(r"(?i)(?:(?:device|product|hardware|camera)_?)?(?:model(?:_?(?:name|number|no|id))?)|manufacturer|vendor|brand|make|mfr|mfg")
-#: Keys that already name a firmware or software version: the record's ``version`` is then another thing.
-_RECORD_FIRMWARE_KEY = re.compile(r"(?i)(?:firm(?:ware)?|fw|soft(?:ware)?|sw|rom|os|system)_?(?:ver(?:sion)?|rev(?:ision)?|build)?(?:_?(?:str|string|name))?")
-#: A version in a firmware's shape: three dotted parts at least (``2.2.1.511``, ``V5.5.61``): an API's
-#: ``1.0`` or a document's ``2`` is not one.
-_RECORD_VERSION = re.compile(r"[Vv]?\d{1,4}(?:\.[0-9A-Za-z]{1,16}){2,8}(?:[ _-][0-9A-Za-z.]{1,20}){0,2}")
-
-
-def device_record_version(fields: Fields) -> None:
-    """A top-level ``version`` of a JSON object that is a device's record -- it has a model or maker
-    key beside it (``{"model": "UP1", "type": "uap", "version": "2.2.1.511"}``: a controller's device
-    record, a camera's search answer) and no firmware or software key of its own -- is the device's
-    version: also given as ``<proto>.json.device.version`` (read as a device object's version, in a
-    firmware's shape only). A bare top-level ``version`` (an API's, a document's) stays as it is."""
-    for name in [k for k in fields if k.endswith(".json.version") and k.count(".") == 2][:4]:
-        prefix = name[: -len("version")]
-        values = fields[name]
-        if len(values) != 1 or _RECORD_VERSION.fullmatch(values[0].strip()) is None:
-            continue
-        keys = [k[len(prefix):] for k in fields if k.startswith(prefix) and "." not in k[len(prefix):]]
-        if any(_RECORD_FIRMWARE_KEY.fullmatch(k) for k in keys) or not any(_RECORD_KEY.fullmatch(k) for k in keys):
-            continue
-        add(fields, f"{prefix}device.version", values[0].strip())
-
-
 # ------------------------------------------------------------------ all of them
 
 def fragment_fields(fields: Fields, prefix: str, text: str) -> None:

@@ -1,6 +1,6 @@
 """Session 11 "formats3" readers (docs/observations.md "Shapes of raw"): pipe tables without the
 outer pipes (several columns, or no separator row at all), Markdown rows of alternating keys and
-values, a device record's top-level ``version``, an HTTP/RTSP answer inside an ``other`` text
+values, an HTTP/RTSP answer inside an ``other`` text
 (PowerShell ``Invoke-WebRequest``, Wireshark "Follow TCP Stream", an answer saved to a file), and
 PowerShell's header dictionary. Each reader has counter-examples that must stay unread, and hostile
 inputs that must neither crash nor hang."""
@@ -15,7 +15,7 @@ import pytest
 from netscan.identify import identify
 from netscan.model import Observation, Response
 from netscan.parsers import fields
-from netscan.parsers.keyvals import device_record_version, pipe_table_pairs
+from netscan.parsers.keyvals import pipe_table_pairs
 from netscan.parsers.shapes import table_pairs
 from netscan.sigdb import SignatureDB
 
@@ -90,44 +90,6 @@ def test_alternating_rows_counter_examples() -> None:
     assert table_pairs("| Model | Firmware | IP | MAC |") == []
     # a data row: its "keys" are model codes, not words
     assert table_pairs("| DS-2CD2142 | V5.5.0 | IPC-HDW4300C | 2.420 |") == []
-
-
-# ------------------------------------------------------------------ a device record's top-level version
-
-
-def test_device_record_version_of_a_controller_fixture(db: SignatureDB) -> None:
-    # Kane610/aiounifi tests/fixtures.py PLUG_UP1: a UniFi controller's device record (model, type, version)
-    proto, raw = _corpus_raw("noncameras/ubiquiti-up1-smartpower-plug_controller-device-record-aiounifi.json")
-    f = _f(raw, proto)
-    assert f["other.json.device.version"] == ["2.2.1.511"]
-    assert _ident(db, raw, proto).firmware == "2.2.1.511"
-
-
-def test_device_record_version_of_a_search_answer(db: SignatureDB) -> None:
-    # guino/BazzDoorbell#24: a doorbell's /search answer (model, mac, version...)
-    proto, raw = _corpus_raw("white-label/chacon-fi02-doorbell_search-endpoint-json-bazzdoorbell24.json")
-    assert _ident(db, raw, proto).firmware == "2.9.5"
-
-
-@pytest.mark.parametrize("doc", [
-    {"version": "2.1.0"},                                          # a bare top-level version: an API's or a document's
-    {"name": "netscan", "version": "1.2.3", "description": "x"},   # a package manifest: no model or maker key
-    {"model": "UP1", "version": "1.0"},                            # an API version, not a firmware's shape
-    {"model": "UP1", "firmwareVersion": "4.1.2", "version": "2.0.0"},  # the record names its firmware itself
-    {"device": {"model": "UP1"}, "version": "3.1.0"},              # the model is a nested object's, not this record's
-])
-def test_device_record_version_counter_examples(doc: dict[str, object]) -> None:
-    f = _f(json.dumps(doc), "http")
-    assert not any(k.endswith("json.device.version") for k in f), f
-
-
-def test_device_record_version_unit() -> None:
-    f: dict[str, list[str]] = {"http.json.manufacturer": ["ACME"], "http.json.version": ["V5.5.61 build 180718"]}
-    device_record_version(f)
-    assert f["http.json.device.version"] == ["V5.5.61 build 180718"]
-    two: dict[str, list[str]] = {"http.json.model": ["A"], "http.json.version": ["1.2.3", "4.5.6"]}
-    device_record_version(two)  # two values: a list of records, whose versions are not one device's
-    assert "http.json.device.version" not in two
 
 
 # ------------------------------------------------------------------ an exchange inside an `other` text
