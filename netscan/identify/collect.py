@@ -399,6 +399,8 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                             continue  # an evaluation board's name (a boot loader's, a device tree's): the SoC maker's board
                         if "model" in sgot and not name.startswith("upnp."):  # (a UPnP modelName is the product's name as sold)
                             sgot = {**sgot, "model": _without_hardware_id(model_without_maker(db, sgot["model"]))}
+                        if "model" in sgot and _LOWER_CODE.fullmatch(sgot["model"]):
+                            _lower_case_code(db, sgot["model"], name, resp, hits, claims, evidence, exhaustive)
                         said = True
                         sweight = srule.weight * sweight_factor
                         evidence.append(
@@ -432,6 +434,23 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
         if long_texts:
             _claim_lines(db, long_texts, resp, claims, evidence, hits, resp_start, exhaustive)
     return claims, evidence
+
+
+#: A model code written in lower case only (``ds-2cd2143g0-i``: a reporter's or a host name's spelling), one token.
+_LOWER_CODE = re.compile(r"(?=[^A-Z]{3,48}$)(?=.{0,47}\d)(?=.{0,47}[a-z])[a-z0-9][a-z0-9._/()+-]+")
+
+
+def _lower_case_code(db: SignatureDB, model: str, name: str, resp: Response, hits: dict[str, int], claims: list[Claim],
+                     evidence: list[Evidence], exhaustive: bool) -> None:
+    """A model field's code written in lower case: the family grammars (written in the makers' own upper-case
+    spelling) read its upper-case spelling, when the whole code is in a maker's shape (a grammar that
+    reads only part of it names nothing)."""
+    upper = model.upper()
+    for rule, got in db.family_matches(upper) if not exhaustive else _family_matches_exhaustive(db, upper):
+        if got.get("model") != upper or hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
+            continue
+        hits[rule.id] = hits.get(rule.id, 0) + 1
+        _rule_hit(rule, f"{rule.description} (in {name}, written in lower case)", got, resp, claims, evidence, labels=False)
 
 
 #: A model code followed by a hardware id a copied line kept after it (``DS-2CD2042WD-I 0x0``, ``IPC-HDW4631C-A 88``,

@@ -345,15 +345,30 @@ def name_problems(db: SignatureDB) -> list[str]:
     return out
 
 
+#: A product name that goes on with a device-class word after the maker's name (``Wyze Cam v3``, ``Ring Video
+#: Doorbell 2``, ``Nest Cam IQ``): the maker's name is part of the name as sold, not a prefix to a code.
+_CLASS_WORD_FIRST = re.compile(r"(?i)(?:cam|camera|doorbell|video|chime|floodlight|spotlight|stick|bulb|plug)\b")
+#: A maker's name joined to a model code of its own dashed shape by a dash or an underscore
+#: (``Hikvision-DS-2CD2143G0-I``, ``Reolink_RLC-410``: a host name's or a file name's spelling): the code
+#: after it. A code without a dash after the maker's name is the maker's own code (Wyze's ``WYZE_CAKP2JFUS``).
+_JOINED = re.compile(r"([A-Za-z][A-Za-z0-9&.]{1,30})[-_]((?=[^ ]{0,47}\d)(?=[^ ]{0,47}[A-Za-z])[A-Za-z0-9][A-Za-z0-9._/()+]{0,23}-[A-Za-z0-9][A-Za-z0-9._/()+-]{0,40})")
+
+
 def model_without_maker(db: SignatureDB, model: str) -> str:
     """A model value that starts with its maker's name (``HP LaserJet P2015 Series``, a product-name
-    field) without that name, when a model number (a digit) follows; the value itself otherwise
-    (``Roku Stick`` names a product line, not a number: kept)."""
+    field; ``Hikvision-DS-2CD2143G0-I``, joined by a dash or an underscore to one code) without that
+    name, when a model number (a digit) follows; the value itself otherwise (``Roku Stick`` names a
+    product line, not a number: kept; ``Wyze Cam v3``, a device-class word after the maker's name,
+    is the product's name as sold: kept)."""
     words = model.split(" ", 2)
     for n in (1, 2):
         if len(words) <= n:
             break
         rest = " ".join(words[n:]).strip()
         if db.vendor(" ".join(words[:n])) is not None and any(c.isdigit() for c in rest):
-            return rest
+            return model if _CLASS_WORD_FIRST.match(rest) else rest
+    if len(words) == 1:
+        m = _JOINED.fullmatch(model)
+        if m is not None and db.vendor(m.group(1)) is not None:
+            return m.group(2)
     return model

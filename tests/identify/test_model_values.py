@@ -1,0 +1,182 @@
+"""What of a claimed model value is the model (netscan/identify/modelname.py ``model_extent``, applied to
+every model claim in resolve.py; docs/signatures.md "Model values"), a maker's name joined to a code
+(netscan/sigdb/makernames.py ``model_without_maker``) and a code written in lower case (netscan/identify/
+collect.py ``_lower_case_code``). Every normalisation has its counter-example: what the maker's own API
+reports as part of the model is kept."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from netscan.identify import identify
+from netscan.identify.modelname import model_extent, model_generic
+from netscan.model import Identification, Observation, Response
+from netscan.sigdb.db import SignatureDB
+from netscan.sigdb.makernames import model_without_maker
+
+_JSON = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n"
+
+
+def _onvif(model: str, manufacturer: str = "General") -> str:
+    return ('<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:tds="http://www.onvif.org/ver10/device/wsdl">'
+            f"<s:Body><tds:GetDeviceInformationResponse><tds:Manufacturer>{manufacturer}</tds:Manufacturer><tds:Model>{model}"
+            "</tds:Model><tds:FirmwareVersion>2.4</tds:FirmwareVersion><tds:SerialNumber>0</tds:SerialNumber>"
+            "<tds:HardwareId>1.0</tds:HardwareId></tds:GetDeviceInformationResponse></s:Body></s:Envelope>")
+
+
+def _run(db: SignatureDB, *responses: tuple[str, str, int]) -> Identification:
+    return identify(Observation(None, None, tuple(Response(p, raw, port, "") for p, raw, port in responses)), db)
+
+
+# ------------------------------------------------------------------ device-class phrases are no model
+
+
+@pytest.mark.parametrize("value", ["IP Camera", "IPCamera", "IPCAM", "IPC", "Camera", "Network Camera", "HD IP Camera",
+                                   "1080P IP Camera", "5MP PoE IP Camera", "WiFi Camera", "Smart Camera", "Wireless IP Camera",
+                                   "NVR", "DVR", "XVR", "Network Video Recorder", "Digital Video Recorder", "Video Server",
+                                   "PTZ Dome Camera", "Indoor Cam", "N/A", "unknown", "--", "0", "  "])
+def test_device_class_phrases_and_placeholders_name_no_model(value: str) -> None:
+    assert model_generic(value)
+    assert model_extent(value) == ""
+
+
+@pytest.mark.parametrize("value", ["E1 Pro", "Video Doorbell", "Indoor Cam 2K", "UVC G4 Doorbell Pro", "Sonos One", "AI Port",
+                                   "Roku Stick", "IPC_388M", "XVR5108HS-4KL-I3", "NVR4108HS-4KS2", "DS-2CD2143G0-I", "S12"])
+def test_product_names_and_codes_are_models(value: str) -> None:
+    # counter-examples: a product's name of words, a code that begins with a class word (Dahua's XVR/NVR lines)
+    assert not model_generic(value)
+    assert model_extent(value) == value
+
+
+def test_onvif_model_of_a_device_class_is_no_model(db: SignatureDB) -> None:
+    # a white-label ONVIF answer (Manufacturer "IP camera", Model "IP Camera": the GetDeviceInformation
+    # of VStarcam/Veepai firmware, as client test fixtures record it)
+    got = _run(db, ("onvif", _onvif("IP Camera", "IP camera"), 80))
+    assert got.model is None
+    assert got.device_type == "camera"  # the class still types the device
+
+
+def test_model_code_elsewhere_wins_over_a_device_class_model(db: SignatureDB) -> None:
+    upnp = ('<?xml version="1.0"?><root xmlns="urn:schemas-upnp-org:device-1-0"><device>'
+            "<deviceType>urn:schemas-upnp-org:device:Basic:1</deviceType><friendlyName>Cam</friendlyName>"
+            "<manufacturer>Foscam</manufacturer><modelName>IP Camera</modelName><modelNumber>FI9821W</modelNumber></device></root>")
+    got = _run(db, ("onvif", _onvif("Network Camera"), 80), ("upnp", upnp, 49152))
+    assert got.model == "FI9821W"
+
+
+# ------------------------------------------------------------------ what follows a code
+
+
+@pytest.mark.parametrize(("value", "want"), [
+    # Axis param.cgi: ProdFullName "AXIS M3024-L Network Camera" beside ProdNbr "M3024-L"
+    # (Kane610/axis tests/parameters/test_brand.py); the maker's name goes in makernames
+    ("M3024-L Network Camera", "M3024-L"),
+    ("IPC-HDW2431T-AS IP Camera", "IPC-HDW2431T-AS"),
+    # Tapo getDeviceInfo: device_info "C210 1.0 IPC", device_name "C210 1.0", device_model "C210", hw_version "1.0"
+    # (python-kasa tests/fixtures/smartcam/C210(EU)_1.0_1.4.7.json)
+    ("C210 1.0 IPC", "C210"),
+    ("C210 1.0", "C210"),
+    ("C6 1080P Camera", "C6"),
+])
+def test_device_class_phrase_or_hardware_version_after_a_code_is_not_the_model(value: str, want: str) -> None:
+    assert model_extent(value) == want
+
+
+@pytest.mark.parametrize("value", ["FI9821P V2", "Wyze Cam v3", "RLC-410-5MP", "LaserJet 400 M401dn", "FRITZ!Box 7530",
+                                   "IPC-HDW2431T-AS-0280B", "Doorbell 2"])
+def test_generations_and_maker_suffixes_are_kept(value: str) -> None:
+    # a generation written with V names another product; a code's own dashed suffix is the maker's
+    assert model_extent(value) == value
+
+
+def test_a_resolution_before_a_class_word_is_no_code() -> None:
+    assert model_extent("1080P IP Camera") == ""
+    assert model_extent("5MP 2.0") == ""
+
+
+# ------------------------------------------------------------------ brackets
+
+
+@pytest.mark.parametrize(("value", "want"), [
+    # TP-Link's market suffix: python-kasa names fixtures <model>(<region>) and the device_model
+    # of the C210(EU) fixture is "C210"; Kasa's get_sysinfo "model" is "HS107(US)"
+    ("KP115(US)", "KP115"), ("C520WS (EU)", "C520WS"), ("P300[EU]", "P300"), ("KH100(UK)", "KH100"),
+])
+def test_region_code_in_brackets_is_dropped(value: str, want: str) -> None:
+    assert model_extent(value) == want
+
+
+@pytest.mark.parametrize("value", ["DS-KV8213-WME1(C)", "DS-N308(C)", "DS-KD8003-IME1(B)", "iDS-7208HQHI-M1(A)/S(C)",
+                                   "DS-7608NI-I2/8P", "DS-7616NI-K2/16P", "FRITZ!Box 6360 Cable (um)", "XY-12(PT)"])
+def test_revision_letters_port_suffixes_and_other_brackets_are_kept(value: str) -> None:
+    # Hikvision's ISAPI deviceInfo reports the hardware revision and the PoE-port suffix as part of the model
+    # (maciej-or/hikvision_next fixtures); a bracket that is not a market code, or the whole value, stays
+    assert model_extent(value) == value
+
+
+@pytest.mark.parametrize(("value", "want"), [
+    ('"DS-2CD2143G0-I"', "DS-2CD2143G0-I"), ("[DS-2CD2143G0-I]", "DS-2CD2143G0-I"), ("(DS-2CD2143G0-I)", "DS-2CD2143G0-I"),
+    ("DS-2CD2143G0-I)", "DS-2CD2143G0-I"), ("DS-2CD2143G0-I.", "DS-2CD2143G0-I"), ("  RLC-410 ", "RLC-410"),
+    ("(a) b", "(a) b"),
+])
+def test_wrapping_pairs_and_trailing_punctuation_are_the_writers(value: str, want: str) -> None:
+    assert model_extent(value) == want
+
+
+def test_region_code_dropped_end_to_end(db: SignatureDB) -> None:
+    got = _run(db, ("http", _JSON + json.dumps({"system": {"get_sysinfo": {"model": "KP115(US)", "sw_ver": "1.0.8"}}}), 80))
+    assert got.model == "KP115"
+
+
+# ------------------------------------------------------------------ a maker's name joined to the code
+
+
+@pytest.mark.parametrize(("value", "want"), [
+    ("Hikvision-DS-2CD2143G0-I", "DS-2CD2143G0-I"), ("HIKVISION_DS-2CD2143G0-I", "DS-2CD2143G0-I"),
+    ("Reolink_RLC-410", "RLC-410"), ("AXIS M1054", "M1054"),
+])
+def test_maker_name_joined_to_a_dashed_code_is_dropped(db: SignatureDB, value: str, want: str) -> None:
+    assert model_without_maker(db, value) == want
+
+
+@pytest.mark.parametrize("value", ["WYZE_CAKP2JFUS", "WYZEC1-JZ", "DS-2CD2143G0-I", "IPC-HDW2431T-AS", "TL-IPC637P-ZOOM-DUAL",
+                                   "DH-IPC-HDW2431T-AS", "MS-C2963-PB", "Wyze Cam v3", "Ring Video Doorbell 2", "Nest Cam IQ",
+                                   "Roku Stick"])
+def test_maker_code_prefixes_and_product_names_are_kept(db: SignatureDB, value: str) -> None:
+    # a maker's own code keeps its maker's letters (Wyze's WYZE_CAKP2JFUS: docker-wyze-bridge); a code's own
+    # first dash segment is no maker (DS, IPC, TL, DH, MS); a class word after the maker's name is a name as sold
+    assert model_without_maker(db, value) == value
+
+
+def test_maker_joined_to_code_end_to_end(db: SignatureDB) -> None:
+    got = _run(db, ("http", _JSON + json.dumps({"deviceInfo": {"model": "Hikvision-DS-2CD2143G0-I"}}), 80))
+    assert (got.vendor, got.model) == ("Hikvision", "DS-2CD2143G0-I")
+
+
+def test_wyze_product_name_keeps_its_maker_word(db: SignatureDB) -> None:
+    got = _run(db, ("http", _JSON + json.dumps({"deviceInfo": {"model": "Wyze Cam v3"}}), 80))
+    assert got.model == "Wyze Cam v3"
+
+
+# ------------------------------------------------------------------ case
+
+
+def test_lower_case_code_in_a_model_field_is_read_by_the_family_grammar(db: SignatureDB) -> None:
+    got = _run(db, ("http", _JSON + json.dumps({"deviceInfo": {"model": "ds-2cd2143g0-i"}}), 80))
+    assert got.vendor == "Hikvision"
+    assert (got.model or "").casefold() == "ds-2cd2143g0-i"
+    assert any("written in lower case" in e.detail for e in got.evidence)
+
+
+@pytest.mark.parametrize("value", ["ds-2cd2143g0-i firmware", "my-camera-1", "c200x-some-thing-else"])
+def test_lower_case_text_that_is_not_one_code_names_no_maker(db: SignatureDB, value: str) -> None:
+    # counter-examples: words, a name, a value a grammar reads only part of
+    got = _run(db, ("http", _JSON + json.dumps({"deviceInfo": {"model": value}}), 80))
+    assert not any("written in lower case" in e.detail for e in got.evidence)
+
+
+def test_lower_case_code_not_in_a_model_field_is_not_upper_cased(db: SignatureDB) -> None:
+    got = _run(db, ("http", _JSON + json.dumps({"deviceInfo": {"comment": "ds-2cd2143g0-i"}}), 80))
+    assert got.vendor is None
