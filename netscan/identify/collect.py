@@ -14,7 +14,7 @@ from netscan.parsers import fields as parse_fields
 from netscan.parsers.snmp import ENTERPRISES, numeric_oid
 from netscan.sigdb.db import (ANY_FIELD_MAX_CHARS, MEMO_MAX_CHARS, OUI_PREFERENCE, FieldPlan, Rule, SemanticRule, SignatureDB,
                               any_field_applies, memo_key)
-from netscan.sigdb.makernames import model_without_maker
+from netscan.sigdb.makernames import glued_family_matches, model_without_maker
 from netscan.sigdb.othersoftware import OtherSoftware
 
 #: A rule is reported at most this many times per device (a flood of identical values stops here).
@@ -361,6 +361,8 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                     continue
                 hits[rule.id] = hits.get(rule.id, 0) + 1
                 _rule_hit(rule, rule.description, got, resp, claims, evidence, labels=True)
+                if "model" in got and _LOWER_CODE.fullmatch(got["model"]):
+                    _lower_case_code(db, got["model"], name, resp, hits, claims, evidence, exhaustive)
             # a field a rule already read for a maker or a software stack is not searched for maker names
             if (plan.names or plan.manufacturer) and not _maker_read(db, claims, claimed_before):
                 _named_maker(db, name, values, plan.manufacturer, resp.protocol, resp.port, claims, evidence)
@@ -418,7 +420,10 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
             if any_applies:
                 other_key = other is not None and other.key(name)
                 for value in values:
-                    for rule, got in db.family_matches(value) if not exhaustive else _family_matches_exhaustive(db, value):
+                    family = db.family_matches(value) if not exhaustive else _family_matches_exhaustive(db, value)
+                    if not family and len(value) <= MAX_GLUED_VALUE_CHARS:
+                        family = _glued(db, value, exhaustive)  # a maker's name glued to its code (HIKVISIONDS-2CD2143G0-I)
+                    for rule, got in family:
                         said = True
                         if "firmware" in got and (other_key or (other is not None and other.before(value, got["firmware"]))):
                             # a web UI's, a plug-in's, the hardware's version in the maker's scheme: not the firmware
@@ -434,6 +439,21 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
         if long_texts:
             _claim_lines(db, long_texts, resp, claims, evidence, hits, resp_start, exhaustive)
     return claims, evidence
+
+
+#: Values longer than this are not searched for a maker's name glued to a code (titles, names, model fields are short).
+MAX_GLUED_VALUE_CHARS = 256
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/()+-]{5,59}")
+
+
+def _glued(db: SignatureDB, value: str, exhaustive: bool) -> tuple[tuple[Rule, dict[str, str]], ...]:
+    """Family grammar hits on the tokens of a short value whose maker's name is glued to the code
+    (netscan/sigdb/makernames.py ``glued_family_matches``: the maker's own grammar must read the code)."""
+    out: list[tuple[Rule, dict[str, str]]] = []
+    matches = (lambda v: _family_matches_exhaustive(db, v)) if exhaustive else None
+    for m in islice(_TOKEN.finditer(value), 8):
+        out.extend(glued_family_matches(db, m.group(0).rstrip("._/+-"), matches))
+    return tuple(out)
 
 
 #: A model code written in lower case only (``ds-2cd2143g0-i``: a reporter's or a host name's spelling), one token.

@@ -17,6 +17,8 @@ before it is weighed (netscan/identify/resolve.py), as firmware claims go throug
   and TP-Link's own download pages name the product without it) is dropped; a one-letter hardware
   revision in brackets (Hikvision's ``DS-KV8213-WME1(C)``, ``DS-N308(C)``) and a maker's port or
   variant suffix after a slash (``DS-7608NI-I2/8P``) are the maker's model and kept;
+- a firmware version of three parts or more written after the model (``HI3518E_50H10L_S39 V4.02.R11``,
+  ``E1 Pro (firmware v3.0.0.1889)``) is the firmware's, not the model's;
 - one pair of quotes or brackets around the whole value, trailing punctuation and a closing bracket
   the value did not open (a discovery tool's ``ip host(MAKER MODEL)``) are the writer's, not the model's.
 
@@ -61,6 +63,14 @@ _REGIONS = frozenset(
 )
 _TAIL_REGION = re.compile(r"\s?[(\[]([A-Z]{2})[)\]]$")
 
+#: A firmware version after the model in one value (``HI3518E_50H10L_S39 V4.02.R11``, ``E1 Pro (firmware
+#: v3.0.0.1889)``, ``C200 v1 1.1.18``): a version of three parts or more, with an optional firmware word, a
+#: bracket, a separator before it and a ``build`` after it. A two-part number is left (``Box 2.0``).
+_TAIL_FIRMWARE = re.compile(
+    r"(?i)\s*[,/;]?\s*[(\[]?(?:(?:firmware|fw|sw|software|version|ver\.?)\s?:?\s?)?v?\d{1,4}\.[0-9a-z]{1,8}\.[0-9a-z]{1,8}(?:[._-][0-9a-z]{1,10}){0,4}"
+    r"(?:,?\s?build\s?\d{4,8})?[)\]]?$"
+)
+
 #: Pairs a writer puts around a whole value.
 _WRAP = {'"': '"', "'": "'", "`": "`", "(": ")", "[": "]", "<": ">", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
 
@@ -93,6 +103,9 @@ def model_extent(value: str) -> str:
     m = _TAIL_REGION.search(v)
     if m and m.group(1) in _REGIONS and m.start() > 0:
         v = v[: m.start()].rstrip()
+    m = _TAIL_FIRMWARE.search(v)
+    if m and m.start() > 0 and any(c.isalpha() for c in v[: m.start()]):
+        v = v[: m.start()].rstrip(" ,/;")
     if model_generic(v):
         return ""
     m = _CODE_THEN_CLASS.fullmatch(v)

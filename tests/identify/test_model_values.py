@@ -180,3 +180,29 @@ def test_lower_case_text_that_is_not_one_code_names_no_maker(db: SignatureDB, va
 def test_lower_case_code_not_in_a_model_field_is_not_upper_cased(db: SignatureDB) -> None:
     got = _run(db, ("http", _JSON + json.dumps({"deviceInfo": {"comment": "ds-2cd2143g0-i"}}), 80))
     assert got.vendor is None
+
+
+# ------------------------------------------------------------------ a maker's name glued to the code
+
+
+@pytest.mark.parametrize(("value", "vendor", "model"), [
+    ("HIKVISIONDS-2CD2143G0-I", "Hikvision", "DS-2CD2143G0-I"), ("DahuaIPC-HDW2431T-AS", "Dahua", "IPC-HDW2431T-AS"),
+    ("ReolinkRLC-410", "Reolink", "RLC-410"), ("AXISM1054", "Axis", "M1054"),
+])
+def test_maker_name_glued_to_its_code_is_split_where_its_grammar_reads_the_code(db: SignatureDB, value: str, vendor: str,
+                                                                                 model: str) -> None:
+    # markup taken out of a page without a blank leaves the logo's maker name run on into the model
+    for raw in (_JSON + json.dumps({"deviceInfo": {"model": value}}),
+                f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><title>{value}</title></html>"):
+        got = _run(db, ("http", raw, 80))
+        assert (got.vendor, got.model) == (vendor, model)
+
+
+@pytest.mark.parametrize("value", ["WYZEC1-JZ", "DahuaXYZ-12", "HikvisionRocks2023", "JavaScript1.8", "AXISM"])
+def test_glued_name_is_not_split_where_the_makers_grammar_reads_no_code(db: SignatureDB, value: str) -> None:
+    # counter-examples: a maker's own code that begins with its name (Wyze: docker-wyze-bridge), a code no
+    # grammar of that maker reads, words, no code at all
+    assert model_without_maker(db, value) == value
+    got = _run(db, ("http", f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><title>{value}</title></html>", 80))
+    assert not any(e.extracted.get("model") and e.extracted["model"] != value and value.endswith(e.extracted["model"])
+                   for e in got.evidence)
