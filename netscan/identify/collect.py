@@ -149,7 +149,7 @@ def _sysoid_key(name: str) -> bool:
 
 #: What the field loop of ``collect`` does with a field for its name alone (bits), kept per name in
 #: ``_name_kinds`` (at most ``MAX_NAME_KINDS`` names: names repeat across responses and devices).
-_SYSOID, _SUBTREE, _BODY, _UNREADABLE, _ENTERPRISE = 1, 2, 4, 8, 16
+_SYSOID, _SUBTREE, _BODY, _UNREADABLE, _ENTERPRISE, _ONE_CAMERA = 1, 2, 4, 8, 16, 32
 MAX_NAME_KINDS = 1 << 16
 _name_kinds: dict[str, int] = {}
 
@@ -162,10 +162,37 @@ def _name_kind(name: str) -> int:
             | (_SUBTREE if name == "snmp.subtree" else 0)
             | (_BODY if name in ("http.body", "https.body") else 0)
             | (_UNREADABLE if name.endswith((".unreadable", ".malformed")) else 0)
-            | (_ENTERPRISE if name == ENTERPRISE_FIELD else 0))
+            | (_ENTERPRISE if name == ENTERPRISE_FIELD else 0)
+            | (_ONE_CAMERA if name.endswith(_CAMERA_MODEL_TAILS) and _CAMERA_LIST_MODEL.match(name) else 0))
     if len(_name_kinds) < MAX_NAME_KINDS:
         _name_kinds[name] = kind
     return kind
+
+
+#: A model key of the members of a ``cameras`` list in a document (``other.json.cameras.model``: the list's
+#: index is not part of a field's name). A client's or a bridge's configuration describes each camera it
+#: serves there (Homebridge camera-ffmpeg's ``cameras`` entries carry manufacturer, model, serialNumber and
+#: firmwareRevision: homebridge-plugins/homebridge-camera-ffmpeg pull 309), as a recorder lists its cameras.
+_CAMERA_LIST_MODEL = re.compile(r"^[a-z]{2,8}\.(?:json|xml|kv)\.(?:[^ ]{0,120}[./])?(?i:cameras|cams)[./](?i:model|model[_-]?name|camera[_-]?model)$")
+_CAMERA_MODEL_TAILS = ("model", "Model", "MODEL", "name", "Name", "NAME")
+#: A list of one camera stands for the device the document describes; its claim keeps this share of the
+#: model convention's weight, below the document's own top-level model.
+ONE_CAMERA_DISCOUNT = 0.5
+
+
+def _claim_one_camera(db: SignatureDB, name: str, value: str, resp: Response, claims: list[Claim],
+                      evidence: list[Evidence]) -> None:
+    """The model of the only member of a ``cameras`` list (one value under the list's model key): the camera
+    the document describes. A list of two cameras or more is other devices' and says nothing (the field-name
+    conventions leave every ``cameras`` list alone)."""
+    rule = next((r for r in db.semantic_rules if r.id == "semantic-model"), None)
+    got = rule.extract_value(_unquoted(value)) if rule is not None else None
+    if rule is None or got is None or platform_board(got["model"]):
+        return
+    weight = rule.weight * ONE_CAMERA_DISCOUNT
+    evidence.append(Evidence(kind="rule", source=rule.id, detail=f"the model of the only camera a document lists ({name})",
+                             extracted=dict(got), weight=weight, protocol=resp.protocol, port=resp.port))
+    claims.append(Claim("model", got["model"], weight, len(evidence) - 1))
 
 
 def _claim_enterprise(db: SignatureDB, values: list[str], resp: Response, claims: list[Claim], evidence: list[Evidence],
@@ -331,6 +358,8 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                                       weight=SUBTREE_PREFERENCE, what="SNMP private-MIB objects walked (no sysObjectID)")
                 if kind & _BODY:
                     _claim_copyright(db, values, resp, claims, evidence)
+                if kind & _ONE_CAMERA and len(values) == 1:
+                    _claim_one_camera(db, name, values[0], resp, claims, evidence)
             if quiet is not None and len(values) == 1 and (name, values[0] if len(values[0]) <= MEMO_MAX_CHARS else memo_key(values[0])) in quiet:
                 continue  # nothing reads anything in this value (found when it was first read)
             if kind & _UNREADABLE:  # malformed: read only in part (the rest is still used)

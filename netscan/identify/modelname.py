@@ -19,7 +19,7 @@ before it is weighed (netscan/identify/resolve.py), as firmware claims go throug
   variant suffix after a slash (``DS-7608NI-I2/8P``) are the maker's model and kept;
 - a firmware version of three parts or more written after the model (``HI3518E_50H10L_S39 V4.02.R11``,
   ``E1 Pro (firmware v3.0.0.1889)``) is the firmware's, not the model's;
-- one pair of quotes or brackets around the whole value, trailing punctuation and a closing bracket
+- a label word left in the value (``Model: XYZ-100``, ``XYZ-100 model``) and one pair of quotes or brackets around the whole value, trailing punctuation and a closing bracket
   the value did not open (a discovery tool's ``ip host(MAKER MODEL)``) are the writer's, not the model's.
 
 Case is kept as written (the comparison of two models is case-blind; a family grammar is matched on
@@ -71,6 +71,9 @@ _TAIL_FIRMWARE = re.compile(
     r"(?:,?\s?build\s?\d{4,8})?[)\]]?$"
 )
 
+#: A label word the writer left in the value (``Model: XYZ-100``, ``XYZ-100 model``, Chinese ``型号``).
+_LABEL_WORD = re.compile(r"(?i)^(?:model|modell|mod[eè]le|modelo|\u578b\u53f7)(?:\s{0,2}[:#=.\uff1a-]\s{0,2}|\s{1,2})(?=\S{0,47}\d)(?=\S{0,47}[A-Za-z])|\s{1,2}model$")
+
 #: Pairs a writer puts around a whole value.
 _WRAP = {'"': '"', "'": "'", "`": "`", "(": ")", "[": "]", "<": ">", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
 
@@ -103,6 +106,7 @@ def model_extent(value: str) -> str:
     m = _TAIL_REGION.search(v)
     if m and m.group(1) in _REGIONS and m.start() > 0:
         v = v[: m.start()].rstrip()
+    v = _LABEL_WORD.sub("", v).strip() or v
     m = _TAIL_FIRMWARE.search(v)
     if m and m.start() > 0 and any(c.isalpha() for c in v[: m.start()]):
         v = v[: m.start()].rstrip(" ,/;")

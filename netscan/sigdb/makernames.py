@@ -406,6 +406,10 @@ def glued_family_matches(db: SignatureDB, token: str,
     return out
 
 
+#: A maker's or label's name after a model, in brackets or after "by"/"from" (``C200 (Tapo)``, ``RLC-410 by Reolink``).
+_MAKER_AFTER = re.compile(r"(?:\s{0,2}[(\[]([A-Za-z][A-Za-z0-9 &.-]{1,30})[)\]]|\s{1,2}(?i:by|from)\s{1,2}([A-Za-z][A-Za-z0-9 &.-]{1,30}))$")
+
+
 def model_without_maker(db: SignatureDB, model: str) -> str:
     """A model value that starts with its maker's name (``HP LaserJet P2015 Series``, a product-name
     field; ``Hikvision-DS-2CD2143G0-I``, joined by a dash or an underscore to one code) without that
@@ -413,6 +417,9 @@ def model_without_maker(db: SignatureDB, model: str) -> str:
     product line, not a number: kept; ``Wyze Cam v3``, a device-class word after the maker's name,
     is the product's name as sold: kept); a maker's name glued to a code its own grammar reads
     (``HIKVISIONDS-2CD2143G0-I``, ``glued_family_matches``) is dropped too."""
+    tail = _MAKER_AFTER.search(model)
+    if tail is not None and tail.start() > 0 and db.vendor(tail.group(1) or tail.group(2)) is not None:
+        model = model[: tail.start()].rstrip()  # "DS-2CD2143G0-I (Hikvision)", "C200 (Tapo)", "RLC-410 by Reolink"
     words = model.split(" ", 2)
     for n in (1, 2):
         if len(words) <= n:

@@ -206,3 +206,64 @@ def test_glued_name_is_not_split_where_the_makers_grammar_reads_no_code(db: Sign
     got = _run(db, ("http", f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><title>{value}</title></html>", 80))
     assert not any(e.extracted.get("model") and e.extracted["model"] != value and value.endswith(e.extracted["model"])
                    for e in got.evidence)
+
+
+# ------------------------------------------------------------------ the only camera of a client's camera list
+
+
+def _config(cameras: list[dict[str, object]], **top: object) -> str:
+    # Homebridge camera-ffmpeg's config shape (homebridge-plugins/homebridge-camera-ffmpeg pull 309)
+    return json.dumps({"platform": "Camera-ffmpeg", **top, "cameras": cameras})
+
+
+def test_model_of_the_only_camera_in_a_list_is_the_devices(db: SignatureDB) -> None:
+    cam = {"name": "Camera Name", "manufacturer": "ACME, Inc.", "model": "ABC-123", "firmwareRevision": "1.0"}
+    got = _run(db, ("other", _config([cam]), 0))
+    assert got.model == "ABC-123"
+    assert any("only camera" in e.detail for e in got.evidence)
+
+
+def test_a_list_of_several_cameras_names_no_model(db: SignatureDB) -> None:
+    # counter-example: a recorder's or a client's list of two cameras is other devices'
+    cams = [{"name": "a", "model": "ABC-123"}, {"name": "b", "model": "XYZ-789"}]
+    got = _run(db, ("other", _config(cams), 0))
+    assert got.model is None
+
+
+def test_the_documents_own_model_outweighs_its_only_camera(db: SignatureDB) -> None:
+    # counter-example: a recorder's record of itself with one camera attached keeps its own model
+    doc = _JSON + json.dumps({"deviceInfo": {"model": "NVR-5000X"}, "cameras": [{"model": "ABC-123"}]})
+    assert _run(db, ("http", doc, 80)).model == "NVR-5000X"
+
+
+@pytest.mark.parametrize("key", ["channels", "ipcs", "devices"])
+def test_other_lists_of_one_are_not_read(db: SignatureDB, key: str) -> None:
+    # counter-example: a recorder's channel list (or a hub's device list) of one member is still another device
+    got = _run(db, ("http", _JSON + json.dumps({key: [{"model": "ABC-123"}]}), 80))
+    assert got.model is None
+
+
+def test_a_class_phrase_in_the_only_camera_is_no_model(db: SignatureDB) -> None:
+    got = _run(db, ("other", _config([{"name": "x", "model": "IP Camera"}]), 0))
+    assert got.model is None
+
+
+# ------------------------------------------------------------------ label words and a maker's name after the code
+
+
+@pytest.mark.parametrize(("value", "want"), [
+    ("Model: XYZ-100", "XYZ-100"), ("Model XYZ-100", "XYZ-100"), ("XYZ-100 model", "XYZ-100"), ("型号：XYZ-100", "XYZ-100"),
+    ("Model 3", "Model 3"), ("Model S", "Model S"), ("Model: 5010", "Model: 5010"),
+])
+def test_a_label_word_left_in_the_value_is_not_the_model(value: str, want: str) -> None:
+    # counter-examples: a product named "Model <digit or letter>" holds no code with a letter and a digit after the word
+    assert model_extent(value) == want
+
+
+@pytest.mark.parametrize(("value", "want"), [
+    ("C200 (Tapo)", "C200"), ("RLC-410 by Reolink", "RLC-410"), ("IPC-HDW2431T-AS from Dahua", "IPC-HDW2431T-AS"),
+    ("XYZ-100 (Acme)", "XYZ-100 (Acme)"), ("DS-N308(C)", "DS-N308(C)"), ("Stand by Me", "Stand by Me"),
+])
+def test_a_known_makers_name_after_the_code_is_not_the_model(db: SignatureDB, value: str, want: str) -> None:
+    # counter-examples: a name netscan does not know, a revision letter, words
+    assert model_without_maker(db, value) == want
