@@ -475,14 +475,30 @@ MAX_GLUED_VALUE_CHARS = 256
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/()+-]{5,59}")
 
 
+#: A value that holds a token of letters run on into a capital or a digit with a digit later (what ``_glued`` looks at).
+_MAY_BE_GLUED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{4,20}[A-Z0-9][A-Za-z._/()+-]{0,40}\d")
+#: ``_glued``'s answers per value are kept on the fast path (``SignatureDB.glue_memo``), at most this many.
+MAX_GLUED_MEMO = 1 << 14
+
+
 def _glued(db: SignatureDB, value: str, exhaustive: bool) -> tuple[tuple[Rule, dict[str, str]], ...]:
     """Family grammar hits on the tokens of a short value whose maker's name is glued to the code
     (netscan/sigdb/makernames.py ``glued_family_matches``: the maker's own grammar must read the code)."""
+    if _MAY_BE_GLUED.search(value) is None:
+        return ()
+    memo = db.glue_memo()
+    key = "v:" + value
+    if not exhaustive and key in memo:
+        hit: tuple[tuple[Rule, dict[str, str]], ...] = memo[key]
+        return hit
     out: list[tuple[Rule, dict[str, str]]] = []
     matches = (lambda v: _family_matches_exhaustive(db, v)) if exhaustive else None
     for m in islice(_TOKEN.finditer(value), 8):
         out.extend(glued_family_matches(db, m.group(0).rstrip("._/+-"), matches))
-    return tuple(out)
+    found = tuple(out)
+    if not exhaustive and len(memo) < MAX_GLUED_MEMO:
+        memo[key] = found
+    return found
 
 
 #: A model code written in lower case only (``ds-2cd2143g0-i``: a reporter's or a host name's spelling), one token.

@@ -6,7 +6,8 @@ before it is weighed (netscan/identify/resolve.py), as firmware claims go throug
 
 - a device-class phrase is no model: ``IP Camera``, ``Network Camera``, ``HD IP Camera``, ``1080P
   IPC``, ``NVR``, ``Network Video Recorder``, ``WiFi Camera``, ``IPCAM`` (white-label ONVIF answers
-  and UPnP descriptions put these in their Model/modelName field: ``model_generic``);
+  and UPnP descriptions put these in their Model/modelName field: ``model_generic``), nor is a value of
+  another kind in a model field (a version ``V5.5.80``, an IPv4 or MAC address, a UUID);
 - a device-class phrase after a model code is the code's description, not the code: Axis's
   ``ProdFullName`` ``M1054 Network Camera`` is the ``ProdNbr`` ``M1054``, Tapo's ``device_info``
   ``C200 1.0 IPC`` is the ``device_model`` ``C200``;
@@ -45,8 +46,13 @@ _CLASS = (
 #: A whole value that is a device-class phrase: qualifiers, then a class noun (``HD IP Camera``).
 _GENERIC = re.compile(rf"(?i)(?:{_QUALIFIER}[\s_-]?){{0,4}}{_CLASS}")
 _QUALIFIER_ONLY = re.compile(rf"(?i){_QUALIFIER}")
-#: Placeholders that stand where a model is not known.
-_PLACEHOLDER = re.compile(r"(?i)n/?a|none|null|nil|unknown|undefined|default|generic|model|string|test|-+|\?+|0+|\*+|x+")
+#: Placeholders that stand where a model is not known, and values of another kind that a model field or a
+#: loose reader can hold: a version (``V5.5.80``, ``2.800.0000000.16.R``), an IPv4 or MAC address, a UUID.
+_PLACEHOLDER = re.compile(
+    r"(?i)n/?a|none|null|nil|unknown|undefined|default|generic|model|string|test|-+|\?+|0+|\*+|x+"
+    r"|v?\d{1,4}(?:\.\d{1,8}){1,4}(?:[._-](?:\d{1,10}|[a-z])){0,3}"
+    r"|[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+)
 
 #: A model code: one token with a letter and a digit.
 _CODE = r"(?=[^\s]{0,47}\d)(?=[^\s]{0,47}[A-Za-z])[A-Za-z0-9][A-Za-z0-9._/()+#-]{1,47}"

@@ -359,8 +359,7 @@ _JOINED = re.compile(r"([A-Za-z][A-Za-z0-9&.]{1,30})[-_]((?=[^ ]{0,47}\d)(?=[^ ]
 #: markup taken out of a page without a blank, a logo's text run on): letters, then a capital or a digit, and a digit later.
 _GLUE_CANDIDATE = re.compile(r"[A-Za-z]{4,20}[A-Z0-9][A-Za-z0-9._/()+-]{1,40}")
 _GLUE_LETTERS = re.compile(r"[A-Za-z]+")
-#: What ``glued_maker`` found per token (bounded: tokens repeat across devices).
-_GLUE_MEMO: dict[tuple[int, str], tuple[str, str] | None] = {}
+#: At most this many tokens' answers are kept in ``SignatureDB.glue_memo`` (tokens repeat across devices).
 MAX_GLUE_MEMO = 1 << 14
 
 
@@ -371,9 +370,11 @@ def glued_maker(db: SignatureDB, token: str) -> tuple[str, str] | None:
     (``glued_family_matches``): a maker's code that begins with its name (Wyze's ``WYZEC1-JZ``) is not split."""
     if len(token) > 60 or not _GLUE_CANDIDATE.fullmatch(token) or not any(c.isdigit() for c in token):
         return None
-    key = (id(db), token)
-    if key in _GLUE_MEMO:
-        return _GLUE_MEMO[key]
+    memo = db.glue_memo()
+    key = "t:" + token
+    if key in memo:
+        hit: tuple[str, str] | None = memo[key]
+        return hit
     found: tuple[str, str] | None = None
     run = _GLUE_LETTERS.match(token)
     letters = run.group(0) if run else ""
@@ -383,8 +384,8 @@ def glued_maker(db: SignatureDB, token: str) -> tuple[str, str] | None:
             if any(c.isdigit() for c in rest) and db.vendor(token[:k]) is not None:
                 found = (token[:k], rest)
                 break
-    if len(_GLUE_MEMO) < MAX_GLUE_MEMO:
-        _GLUE_MEMO[key] = found
+    if len(memo) < MAX_GLUE_MEMO:
+        memo[key] = found
     return found
 
 

@@ -36,13 +36,16 @@ def _run(db: SignatureDB, *responses: tuple[str, str, int]) -> Identification:
 @pytest.mark.parametrize("value", ["IP Camera", "IPCamera", "IPCAM", "IPC", "Camera", "Network Camera", "HD IP Camera",
                                    "1080P IP Camera", "5MP PoE IP Camera", "WiFi Camera", "Smart Camera", "Wireless IP Camera",
                                    "NVR", "DVR", "XVR", "Network Video Recorder", "Digital Video Recorder", "Video Server",
-                                   "PTZ Dome Camera", "Indoor Cam", "N/A", "unknown", "--", "0", "  "])
+                                   "PTZ Dome Camera", "Indoor Cam", "N/A", "unknown", "--", "0", "  ",
+                                   # values of another kind: a version, an address, a UUID
+                                   "V5.5.80", "2.800.0000000.16.R", "1.0", "192.168.1.10", "44:19:B6:11:22:33",
+                                   "12345678-1234-1234-abcd-123456789abc"])
 def test_device_class_phrases_and_placeholders_name_no_model(value: str) -> None:
     assert model_generic(value)
     assert model_extent(value) == ""
 
 
-@pytest.mark.parametrize("value", ["E1 Pro", "Video Doorbell", "Indoor Cam 2K", "UVC G4 Doorbell Pro", "Sonos One", "AI Port",
+@pytest.mark.parametrize("value", ["3500X", "5010", "PLAY:1", "5.0-H3-DP1", "2.0C-H5A-DO1", "E1 Pro", "Video Doorbell", "Indoor Cam 2K", "UVC G4 Doorbell Pro", "Sonos One", "AI Port",
                                    "Roku Stick", "IPC_388M", "XVR5108HS-4KL-I3", "NVR4108HS-4KS2", "DS-2CD2143G0-I", "S12"])
 def test_product_names_and_codes_are_models(value: str) -> None:
     # counter-examples: a product's name of words, a code that begins with a class word (Dahua's XVR/NVR lines)
@@ -267,3 +270,22 @@ def test_a_label_word_left_in_the_value_is_not_the_model(value: str, want: str) 
 def test_a_known_makers_name_after_the_code_is_not_the_model(db: SignatureDB, value: str, want: str) -> None:
     # counter-examples: a name netscan does not know, a revision letter, words
     assert model_without_maker(db, value) == want
+
+
+# ------------------------------------------------------------------ a MAC or OUI the device reports in other key spellings
+
+
+@pytest.mark.parametrize(("key", "value"), [("mac_prefix", "44:19:B6"), ("oui", "44-19-B6"), ("ethaddr", "44:19:b6:11:22:33"),
+                                            ("macAddr", "4419B6112233"), ("mac_addr", "44:19:B6:11:22:33")])
+def test_reported_mac_and_oui_keys_name_the_registrant(db: SignatureDB, key: str, value: str) -> None:
+    # 44:19:B6 is registered to Hangzhou Hikvision (IEEE MA-L); a camera list's mac_prefix, U-Boot's ethaddr
+    got = _run(db, ("http", _JSON + json.dumps({key: value}), 80))
+    assert got.vendor == "Hikvision"
+
+
+@pytest.mark.parametrize(("key", "value"), [("mac_prefix", "02:11:22"), ("oui", "00:00:00"), ("macro", "44:19:B6"),
+                                            ("ouiCount", "44:19:B6")])
+def test_local_or_empty_prefixes_and_other_keys_name_no_maker(db: SignatureDB, key: str, value: str) -> None:
+    # counter-examples: a locally administered or zero prefix, keys that only contain the letters
+    got = _run(db, ("http", _JSON + json.dumps({key: value}), 80))
+    assert got.vendor is None
