@@ -484,20 +484,20 @@ MAX_GLUED_MEMO = 1 << 14
 def _glued(db: SignatureDB, value: str, exhaustive: bool) -> tuple[tuple[Rule, dict[str, str]], ...]:
     """Family grammar hits on the tokens of a short value whose maker's name is glued to the code
     (netscan/sigdb/makernames.py ``glued_family_matches``: the maker's own grammar must read the code)."""
-    if _MAY_BE_GLUED.search(value) is None:
-        return ()
     memo = db.glue_memo()
-    key = "v:" + value
-    if not exhaustive and key in memo:
-        hit: tuple[tuple[Rule, dict[str, str]], ...] = memo[key]
-        return hit
-    out: list[tuple[Rule, dict[str, str]]] = []
-    matches = (lambda v: _family_matches_exhaustive(db, v)) if exhaustive else None
-    for m in islice(_TOKEN.finditer(value), 8):
-        out.extend(glued_family_matches(db, m.group(0).rstrip("._/+-"), matches))
-    found = tuple(out)
+    if not exhaustive:
+        hit: tuple[tuple[Rule, dict[str, str]], ...] | None = memo.get(value)
+        if hit is not None:
+            return hit
+    found: tuple[tuple[Rule, dict[str, str]], ...] = ()
+    if _MAY_BE_GLUED.search(value) is not None:
+        out: list[tuple[Rule, dict[str, str]]] = []
+        matches = (lambda v: _family_matches_exhaustive(db, v)) if exhaustive else None
+        for m in islice(_TOKEN.finditer(value), 8):
+            out.extend(glued_family_matches(db, m.group(0).rstrip("._/+-"), matches))
+        found = tuple(out)
     if not exhaustive and len(memo) < MAX_GLUED_MEMO:
-        memo[key] = found
+        memo[value] = found
     return found
 
 

@@ -308,7 +308,7 @@ class SignatureDB:
     _semantic_set_memo: dict[tuple[int, str | bytes], tuple[dict[str, str] | None, ...]] = field(default_factory=dict, repr=False)
     _quiet: set[tuple[str, str | bytes]] = field(default_factory=set, repr=False)
     _line_memo: dict[str, Any] = field(default_factory=dict, repr=False)
-    _glue_memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    _glue_memo: dict[object, Any] = field(default_factory=dict, repr=False)
     _ids_reading: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
     _semantic_key_cache: tuple[list[re.Pattern[str]], list[int], list[re.Pattern[str] | None]] | None = field(default=None, repr=False)
     _semantic_key_ends: list[frozenset[str] | None] = field(default_factory=list, repr=False)
@@ -455,7 +455,7 @@ class SignatureDB:
         """Results of the long-text line pass, per text (netscan.identify.lines; bounded by the caller)."""
         return self._line_memo
 
-    def glue_memo(self) -> dict[str, Any]:
+    def glue_memo(self) -> dict[object, Any]:
         """Where a maker's name is glued to a code, per token and per short value (netscan.sigdb.makernames
         ``glued_maker``, netscan.identify.collect ``_glued``; bounded by the callers)."""
         return self._glue_memo

@@ -371,7 +371,7 @@ def glued_maker(db: SignatureDB, token: str) -> tuple[str, str] | None:
     if len(token) > 60 or not _GLUE_CANDIDATE.fullmatch(token) or not any(c.isdigit() for c in token):
         return None
     memo = db.glue_memo()
-    key = "t:" + token
+    key = ("token", token)
     if key in memo:
         hit: tuple[str, str] | None = memo[key]
         return hit
