@@ -14,7 +14,7 @@ from netscan.parsers import fields as parse_fields
 from netscan.parsers.snmp import ENTERPRISES, numeric_oid
 from netscan.sigdb.db import (ANY_FIELD_MAX_CHARS, MEMO_MAX_CHARS, OUI_PREFERENCE, FieldPlan, Rule, SemanticRule, SignatureDB,
                               any_field_applies, memo_key)
-from netscan.sigdb.makernames import model_without_maker
+from netscan.sigdb.makernames import glued_family_matches, model_without_maker
 from netscan.sigdb.othersoftware import OtherSoftware
 
 #: A rule is reported at most this many times per device (a flood of identical values stops here).
@@ -149,7 +149,7 @@ def _sysoid_key(name: str) -> bool:
 
 #: What the field loop of ``collect`` does with a field for its name alone (bits), kept per name in
 #: ``_name_kinds`` (at most ``MAX_NAME_KINDS`` names: names repeat across responses and devices).
-_SYSOID, _SUBTREE, _BODY, _UNREADABLE, _ENTERPRISE = 1, 2, 4, 8, 16
+_SYSOID, _SUBTREE, _BODY, _UNREADABLE, _ENTERPRISE, _ONE_CAMERA = 1, 2, 4, 8, 16, 32
 MAX_NAME_KINDS = 1 << 16
 _name_kinds: dict[str, int] = {}
 
@@ -162,10 +162,37 @@ def _name_kind(name: str) -> int:
             | (_SUBTREE if name == "snmp.subtree" else 0)
             | (_BODY if name in ("http.body", "https.body") else 0)
             | (_UNREADABLE if name.endswith((".unreadable", ".malformed")) else 0)
-            | (_ENTERPRISE if name == ENTERPRISE_FIELD else 0))
+            | (_ENTERPRISE if name == ENTERPRISE_FIELD else 0)
+            | (_ONE_CAMERA if name.endswith(_CAMERA_MODEL_TAILS) and _CAMERA_LIST_MODEL.match(name) else 0))
     if len(_name_kinds) < MAX_NAME_KINDS:
         _name_kinds[name] = kind
     return kind
+
+
+#: A model key of the members of a ``cameras`` list in a document (``other.json.cameras.model``: the list's
+#: index is not part of a field's name). A client's or a bridge's configuration describes each camera it
+#: serves there (Homebridge camera-ffmpeg's ``cameras`` entries carry manufacturer, model, serialNumber and
+#: firmwareRevision: homebridge-plugins/homebridge-camera-ffmpeg pull 309), as a recorder lists its cameras.
+_CAMERA_LIST_MODEL = re.compile(r"^[a-z]{2,8}\.(?:json|xml|kv)\.(?:[^ ]{0,120}[./])?(?i:cameras|cams)[./](?i:model|model[_-]?name|camera[_-]?model)$")
+_CAMERA_MODEL_TAILS = ("model", "Model", "MODEL", "name", "Name", "NAME")
+#: A list of one camera stands for the device the document describes; its claim keeps this share of the
+#: model convention's weight, below the document's own top-level model.
+ONE_CAMERA_DISCOUNT = 0.5
+
+
+def _claim_one_camera(db: SignatureDB, name: str, value: str, resp: Response, claims: list[Claim],
+                      evidence: list[Evidence]) -> None:
+    """The model of the only member of a ``cameras`` list (one value under the list's model key): the camera
+    the document describes. A list of two cameras or more is other devices' and says nothing (the field-name
+    conventions leave every ``cameras`` list alone)."""
+    rule = next((r for r in db.semantic_rules if r.id == "semantic-model"), None)
+    got = rule.extract_value(_unquoted(value)) if rule is not None else None
+    if rule is None or got is None or platform_board(got["model"]):
+        return
+    weight = rule.weight * ONE_CAMERA_DISCOUNT
+    evidence.append(Evidence(kind="rule", source=rule.id, detail=f"the model of the only camera a document lists ({name})",
+                             extracted=dict(got), weight=weight, protocol=resp.protocol, port=resp.port))
+    claims.append(Claim("model", got["model"], weight, len(evidence) - 1))
 
 
 def _claim_enterprise(db: SignatureDB, values: list[str], resp: Response, claims: list[Claim], evidence: list[Evidence],
@@ -331,6 +358,8 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                                       weight=SUBTREE_PREFERENCE, what="SNMP private-MIB objects walked (no sysObjectID)")
                 if kind & _BODY:
                     _claim_copyright(db, values, resp, claims, evidence)
+                if kind & _ONE_CAMERA and len(values) == 1:
+                    _claim_one_camera(db, name, values[0], resp, claims, evidence)
             if quiet is not None and len(values) == 1 and (name, values[0] if len(values[0]) <= MEMO_MAX_CHARS else memo_key(values[0])) in quiet:
                 continue  # nothing reads anything in this value (found when it was first read)
             if kind & _UNREADABLE:  # malformed: read only in part (the rest is still used)
@@ -361,6 +390,8 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                     continue
                 hits[rule.id] = hits.get(rule.id, 0) + 1
                 _rule_hit(rule, rule.description, got, resp, claims, evidence, labels=True)
+                if "model" in got and _LOWER_CODE.fullmatch(got["model"]):
+                    _lower_case_code(db, got["model"], name, resp, hits, claims, evidence, exhaustive)
             # a field a rule already read for a maker or a software stack is not searched for maker names
             if (plan.names or plan.manufacturer) and not _maker_read(db, claims, claimed_before):
                 _named_maker(db, name, values, plan.manufacturer, resp.protocol, resp.port, claims, evidence)
@@ -399,6 +430,8 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                             continue  # an evaluation board's name (a boot loader's, a device tree's): the SoC maker's board
                         if "model" in sgot and not name.startswith("upnp."):  # (a UPnP modelName is the product's name as sold)
                             sgot = {**sgot, "model": _without_hardware_id(model_without_maker(db, sgot["model"]))}
+                        if "model" in sgot and _LOWER_CODE.fullmatch(sgot["model"]):
+                            _lower_case_code(db, sgot["model"], name, resp, hits, claims, evidence, exhaustive)
                         said = True
                         sweight = srule.weight * sweight_factor
                         evidence.append(
@@ -416,7 +449,10 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
             if any_applies:
                 other_key = other is not None and other.key(name)
                 for value in values:
-                    for rule, got in db.family_matches(value) if not exhaustive else _family_matches_exhaustive(db, value):
+                    family = db.family_matches(value) if not exhaustive else _family_matches_exhaustive(db, value)
+                    if not family and len(value) <= MAX_GLUED_VALUE_CHARS:
+                        family = _glued(db, value, exhaustive)  # a maker's name glued to its code (HIKVISIONDS-2CD2143G0-I)
+                    for rule, got in family:
                         said = True
                         if "firmware" in got and (other_key or (other is not None and other.before(value, got["firmware"]))):
                             # a web UI's, a plug-in's, the hardware's version in the maker's scheme: not the firmware
@@ -432,6 +468,54 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
         if long_texts:
             _claim_lines(db, long_texts, resp, claims, evidence, hits, resp_start, exhaustive)
     return claims, evidence
+
+
+#: Values longer than this are not searched for a maker's name glued to a code (titles, names, model fields are short).
+MAX_GLUED_VALUE_CHARS = 256
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/()+-]{5,59}")
+
+
+#: A value that holds a token of letters run on into a capital or a digit with a digit later (what ``_glued`` looks at).
+_MAY_BE_GLUED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{4,20}[A-Z0-9][A-Za-z._/()+-]{0,40}\d")
+#: ``_glued``'s answers per value are kept on the fast path (``SignatureDB.glue_memo``), at most this many.
+MAX_GLUED_MEMO = 1 << 14
+
+
+def _glued(db: SignatureDB, value: str, exhaustive: bool) -> tuple[tuple[Rule, dict[str, str]], ...]:
+    """Family grammar hits on the tokens of a short value whose maker's name is glued to the code
+    (netscan/sigdb/makernames.py ``glued_family_matches``: the maker's own grammar must read the code)."""
+    memo = db.glue_memo()
+    if not exhaustive:
+        hit: tuple[tuple[Rule, dict[str, str]], ...] | None = memo.get(value)
+        if hit is not None:
+            return hit
+    found: tuple[tuple[Rule, dict[str, str]], ...] = ()
+    if _MAY_BE_GLUED.search(value) is not None:
+        out: list[tuple[Rule, dict[str, str]]] = []
+        matches = (lambda v: _family_matches_exhaustive(db, v)) if exhaustive else None
+        for m in islice(_TOKEN.finditer(value), 8):
+            out.extend(glued_family_matches(db, m.group(0).rstrip("._/+-"), matches))
+        found = tuple(out)
+    if not exhaustive and len(memo) < MAX_GLUED_MEMO:
+        memo[value] = found
+    return found
+
+
+#: A model code written in lower case only (``ds-2cd2143g0-i``: a reporter's or a host name's spelling), one token.
+_LOWER_CODE = re.compile(r"(?=[^A-Z]{3,48}$)(?=.{0,47}\d)(?=.{0,47}[a-z])[a-z0-9][a-z0-9._/()+-]+")
+
+
+def _lower_case_code(db: SignatureDB, model: str, name: str, resp: Response, hits: dict[str, int], claims: list[Claim],
+                     evidence: list[Evidence], exhaustive: bool) -> None:
+    """A model field's code written in lower case: the family grammars (written in the makers' own upper-case
+    spelling) read its upper-case spelling, when the whole code is in a maker's shape (a grammar that
+    reads only part of it names nothing)."""
+    upper = model.upper()
+    for rule, got in db.family_matches(upper) if not exhaustive else _family_matches_exhaustive(db, upper):
+        if got.get("model") != upper or hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
+            continue
+        hits[rule.id] = hits.get(rule.id, 0) + 1
+        _rule_hit(rule, f"{rule.description} (in {name}, written in lower case)", got, resp, claims, evidence, labels=False)
 
 
 #: A model code followed by a hardware id a copied line kept after it (``DS-2CD2042WD-I 0x0``, ``IPC-HDW4631C-A 88``,

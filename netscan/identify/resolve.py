@@ -36,6 +36,7 @@ from typing import Any
 from netscan.identify.collect import Claim
 from netscan.identify.lines import WEAK_SOURCE
 from netscan.identify.firmware import firmware_extent
+from netscan.identify.modelname import model_extent
 from netscan.model import VIDEO_TYPES, CoveredStatus, Evidence, Identification, Observation
 from netscan.parsers import fields as parse_fields
 from netscan.sigdb.db import SignatureDB
@@ -222,7 +223,7 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
         if c.key == "firmware" and not firmware_sane(c.value):
             continue  # a placeholder word or a non-version is no firmware, whichever rule read it
         if c.key in ("model", "firmware", "serial", "hostname", "device_type"):
-            value = _tidy_model(c.value) if c.key == "model" else firmware_extent(c.value) if c.key == "firmware" else c.value
+            value = model_extent(c.value) if c.key == "model" else firmware_extent(c.value) if c.key == "firmware" else c.value
             per_key[c.key].add(value, weight_of(c))
 
     _merge_maker_prefixed(db, per_key["model"])
@@ -343,14 +344,6 @@ def _merge_maker_prefixed(db: SignatureDB, scores: _Scores) -> None:
         if bare_key != key and bare_key in scores.weights:
             scores.weights[bare_key].extend(scores.weights.pop(key))
             del scores.display[key]
-
-
-def _tidy_model(model: str) -> str:
-    """A model read out of a text with the bracket that closed around it (a discovery tool's
-    ``ip host(MAKER MODEL)``): the closing bracket the model did not open is not the model's."""
-    while model[-1:] in (")", "]") and model.count(model[-1]) > model.count("(" if model[-1] == ")" else "["):
-        model = model[:-1].rstrip()
-    return model
 
 
 def _tidy_firmware(fw: str | None) -> str | None:

@@ -308,6 +308,7 @@ class SignatureDB:
     _semantic_set_memo: dict[tuple[int, str | bytes], tuple[dict[str, str] | None, ...]] = field(default_factory=dict, repr=False)
     _quiet: set[tuple[str, str | bytes]] = field(default_factory=set, repr=False)
     _line_memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    _glue_memo: dict[object, Any] = field(default_factory=dict, repr=False)
     _ids_reading: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
     _semantic_key_cache: tuple[list[re.Pattern[str]], list[int], list[re.Pattern[str] | None]] | None = field(default=None, repr=False)
     _semantic_key_ends: list[frozenset[str] | None] = field(default_factory=list, repr=False)
@@ -453,6 +454,11 @@ class SignatureDB:
     def line_memo(self) -> dict[str, Any]:
         """Results of the long-text line pass, per text (netscan.identify.lines; bounded by the caller)."""
         return self._line_memo
+
+    def glue_memo(self) -> dict[object, Any]:
+        """Where a maker's name is glued to a code, per token and per short value (netscan.sigdb.makernames
+        ``glued_maker``, netscan.identify.collect ``_glued``; bounded by the callers)."""
+        return self._glue_memo
 
     def semantic_match(self, rule: SemanticRule, value: str) -> dict[str, str] | None:
         """``rule.extract_value(value)``, kept per rule and value. Treat the mapping as read-only."""
@@ -956,7 +962,10 @@ _DIGIT = re.compile(r"\d")
 #: ``-`` (the left boundary every model and firmware grammar is wrapped in, _BOUNDARY_L, _FW_BOUNDARY_L).
 _TOKEN_START = re.compile(r"(?<![A-Za-z0-9_-]).", re.S)
 #: A field in which a device reports its own MAC address.
-MAC_FIELD = re.compile(r"(?:^|[./_])(?:mac|MAC|Mac|macAddress|MACAddress|MacAddress|mac_address|hwaddr|HWaddr)$")
+MAC_FIELD = re.compile(r"(?:^|[./_])(?:mac|MAC|Mac|macAddress|MACAddress|MacAddress|mac_address|hwaddr|HWaddr"
+                       r"|mac_addr|macaddr|macAddr|MacAddr|ethaddr|mac_prefix|macPrefix|MacPrefix|oui|OUI)$")
+"""A field that holds a MAC address the device reports about itself, or its first three octets (a camera
+list's ``mac_prefix``, an ``oui`` key; U-Boot's ``ethaddr``)."""
 #: Fields that a network scan's probes give in nearly every network and that many rules read
 #: (``SignatureDB.warm``: their gates are made while the scan waits on the network).
 SCAN_FIELDS = ("http.header.server", "http.title", "http.header.www-authenticate", "rtsp.header.server",

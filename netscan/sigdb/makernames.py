@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from netscan.errors import SignatureError
@@ -345,15 +346,93 @@ def name_problems(db: SignatureDB) -> list[str]:
     return out
 
 
+#: A product name that goes on with a device-class word after the maker's name (``Wyze Cam v3``, ``Ring Video
+#: Doorbell 2``, ``Nest Cam IQ``): the maker's name is part of the name as sold, not a prefix to a code.
+_CLASS_WORD_FIRST = re.compile(r"(?i)(?:cam|camera|doorbell|video|chime|floodlight|spotlight|stick|bulb|plug)\b")
+#: A maker's name joined to a model code of its own dashed shape by a dash or an underscore
+#: (``Hikvision-DS-2CD2143G0-I``, ``Reolink_RLC-410``: a host name's or a file name's spelling): the code
+#: after it. A code without a dash after the maker's name is the maker's own code (Wyze's ``WYZE_CAKP2JFUS``).
+_JOINED = re.compile(r"([A-Za-z][A-Za-z0-9&.]{1,30})[-_]((?=[^ ]{0,47}\d)(?=[^ ]{0,47}[A-Za-z])[A-Za-z0-9][A-Za-z0-9._/()+]{0,23}-[A-Za-z0-9][A-Za-z0-9._/()+-]{0,40})")
+
+
+#: A token that may be a maker's name glued to a code (``HIKVISIONDS-2CD2143G0-I``, ``DahuaIPC-HDW2431T-AS``, ``AXISM1054``:
+#: markup taken out of a page without a blank, a logo's text run on): letters, then a capital or a digit, and a digit later.
+_GLUE_CANDIDATE = re.compile(r"[A-Za-z]{4,20}[A-Z0-9][A-Za-z0-9._/()+-]{1,40}")
+_GLUE_LETTERS = re.compile(r"[A-Za-z]+")
+#: At most this many tokens' answers are kept in ``SignatureDB.glue_memo`` (tokens repeat across devices).
+MAX_GLUE_MEMO = 1 << 14
+
+
+def glued_maker(db: SignatureDB, token: str) -> tuple[str, str] | None:
+    """(maker's name, code) of one token that is a known maker's name with a code glued on
+    (``HIKVISIONDS-2CD2143G0-I`` -> ("HIKVISION", "DS-2CD2143G0-I")), the longest such name first; None for
+    any other token. The caller keeps the split only when the maker's own grammar reads the code after it
+    (``glued_family_matches``): a maker's code that begins with its name (Wyze's ``WYZEC1-JZ``) is not split."""
+    if len(token) > 60 or not _GLUE_CANDIDATE.fullmatch(token) or not any(c.isdigit() for c in token):
+        return None
+    memo = db.glue_memo()
+    key = ("token", token)
+    if key in memo:
+        hit: tuple[str, str] | None = memo[key]
+        return hit
+    found: tuple[str, str] | None = None
+    run = _GLUE_LETTERS.match(token)
+    letters = run.group(0) if run else ""
+    for k in range(min(len(letters), 20), 3, -1):
+        rest = token[k:]
+        if rest[:1].isupper() or rest[:1].isdigit():
+            if any(c.isdigit() for c in rest) and db.vendor(token[:k]) is not None:
+                found = (token[:k], rest)
+                break
+    if len(memo) < MAX_GLUE_MEMO:
+        memo[key] = found
+    return found
+
+
+def glued_family_matches(db: SignatureDB, token: str,
+                         matches: Callable[[str], Iterable[tuple[Any, dict[str, str]]]] | None = None) -> list[tuple[Any, dict[str, str]]]:
+    """The family grammar hits (``matches``, by default ``SignatureDB.family_matches``) on a token whose maker's
+    name is glued to its code (``glued_maker``), read with a blank between the two, that name that same maker
+    and read the whole code; nothing for any other token."""
+    glued = glued_maker(db, token)
+    if glued is None:
+        return []
+    name, rest = glued
+    maker = db.vendor(name)
+    out = []
+    for rule, got in (matches or db.family_matches)(f"{name} {rest}"):
+        named = db.vendor(got.get("vendor"))
+        if maker is not None and named is not None and named.name == maker.name and got.get("model") == rest:
+            out.append((rule, got))
+    return out
+
+
+#: A maker's or label's name after a model, in brackets or after "by"/"from" (``C200 (Tapo)``, ``RLC-410 by Reolink``).
+_MAKER_AFTER = re.compile(r"(?:\s{0,2}[(\[]([A-Za-z][A-Za-z0-9 &.-]{1,30})[)\]]|\s{1,2}(?i:by|from)\s{1,2}([A-Za-z][A-Za-z0-9 &.-]{1,30}))$")
+
+
 def model_without_maker(db: SignatureDB, model: str) -> str:
     """A model value that starts with its maker's name (``HP LaserJet P2015 Series``, a product-name
-    field) without that name, when a model number (a digit) follows; the value itself otherwise
-    (``Roku Stick`` names a product line, not a number: kept)."""
+    field; ``Hikvision-DS-2CD2143G0-I``, joined by a dash or an underscore to one code) without that
+    name, when a model number (a digit) follows; the value itself otherwise (``Roku Stick`` names a
+    product line, not a number: kept; ``Wyze Cam v3``, a device-class word after the maker's name,
+    is the product's name as sold: kept); a maker's name glued to a code its own grammar reads
+    (``HIKVISIONDS-2CD2143G0-I``, ``glued_family_matches``) is dropped too."""
+    tail = _MAKER_AFTER.search(model)
+    if tail is not None and tail.start() > 0 and db.vendor(tail.group(1) or tail.group(2)) is not None:
+        model = model[: tail.start()].rstrip()  # "DS-2CD2143G0-I (Hikvision)", "C200 (Tapo)", "RLC-410 by Reolink"
     words = model.split(" ", 2)
     for n in (1, 2):
         if len(words) <= n:
             break
         rest = " ".join(words[n:]).strip()
         if db.vendor(" ".join(words[:n])) is not None and any(c.isdigit() for c in rest):
-            return rest
+            return model if _CLASS_WORD_FIRST.match(rest) else rest
+    if len(words) == 1:
+        m = _JOINED.fullmatch(model)
+        if m is not None and db.vendor(m.group(1)) is not None:
+            return m.group(2)
+        glued = glued_family_matches(db, model)
+        if glued:
+            return glued[0][1]["model"]
     return model

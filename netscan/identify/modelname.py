@@ -1,0 +1,126 @@
+"""What of a claimed model value is the model: the product code a maker's own API reports.
+
+Every model claim, whichever rule or field-name convention read it, goes through ``model_extent``
+before it is weighed (netscan/identify/resolve.py), as firmware claims go through
+``firmware_extent``. The convention (docs/signatures.md "Model values"):
+
+- a device-class phrase is no model: ``IP Camera``, ``Network Camera``, ``HD IP Camera``, ``1080P
+  IPC``, ``NVR``, ``Network Video Recorder``, ``WiFi Camera``, ``IPCAM`` (white-label ONVIF answers
+  and UPnP descriptions put these in their Model/modelName field: ``model_generic``), nor is a value of
+  another kind in a model field (a version ``V5.5.80``, an IPv4 or MAC address, a UUID);
+- a device-class phrase after a model code is the code's description, not the code: Axis's
+  ``ProdFullName`` ``M1054 Network Camera`` is the ``ProdNbr`` ``M1054``, Tapo's ``device_info``
+  ``C200 1.0 IPC`` is the ``device_model`` ``C200``;
+- a bare dotted hardware version after a code is the hardware revision (Tapo's ``device_name``
+  ``C200 1.0``: model ``C200``, ``hw_version`` ``1.0``); a generation written with a ``V``
+  (``FI9821P V2``, ``Wyze Cam v3``) names another product and is kept;
+- a market/region code in brackets at the end (TP-Link's ``KP115(US)``, ``C520WS(EU)``: python-kasa
+  and TP-Link's own download pages name the product without it) is dropped; a one-letter hardware
+  revision in brackets (Hikvision's ``DS-KV8213-WME1(C)``, ``DS-N308(C)``) and a maker's port or
+  variant suffix after a slash (``DS-7608NI-I2/8P``) are the maker's model and kept;
+- a firmware version of three parts or more written after the model (``HI3518E_50H10L_S39 V4.02.R11``,
+  ``E1 Pro (firmware v3.0.0.1889)``) is the firmware's, not the model's;
+- a label word left in the value (``Model: XYZ-100``, ``XYZ-100 model``) and one pair of quotes or brackets around the whole value, trailing punctuation and a closing bracket
+  the value did not open (a discovery tool's ``ip host(MAKER MODEL)``) are the writer's, not the model's.
+
+Case is kept as written (the comparison of two models is case-blind; a family grammar is matched on
+the upper-case spelling of a lower-case code: netscan/identify/collect.py).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Words that qualify a device class without naming a product (resolution, link, placement, form).
+_QUALIFIER = (
+    r"(?:hd|full[ -]?hd|fhd|uhd|ultra[ -]?hd|[2-8]k|\d{3,4}p|\d{1,2}(?:\.\d)?\s?(?:mp|megapixels?)|ip|network|net|wifi|wi-fi|wireless|wlan|lan"
+    r"|poe|smart|mini|indoor|outdoor|home|security|surveillance|cctv|ptz|dome|bullet|turret|box|speed\s?dome|web|digital|onvif"
+    r"|h\.?26[45]\+?|cloud|p2p|hybrid|analog(?:ue)?|video|megapixel|color|colour|night\s?vision|ir|panoramic|fisheye|thermal|generic|standard|new)"
+)
+#: Nouns that name a class of video device (never one product).
+_CLASS = (
+    r"(?:cameras?|cams?|ipcams?|ipcameras?|ipcs?|webcams?|nvrs?|dvrs?|xvrs?|hvrs?|nvs|dvs|(?:video\s)?recorders?|network\s?video\s?recorders?"
+    r"|digital\s?video\s?recorders?|video\s?servers?|(?:video\s)?encoders?|devices?|ip\s?devices?|systems?)"
+)
+#: A whole value that is a device-class phrase: qualifiers, then a class noun (``HD IP Camera``).
+_GENERIC = re.compile(rf"(?i)(?:{_QUALIFIER}[\s_-]?){{0,4}}{_CLASS}")
+_QUALIFIER_ONLY = re.compile(rf"(?i){_QUALIFIER}")
+#: Placeholders that stand where a model is not known, and values of another kind that a model field or a
+#: loose reader can hold: a version (``V5.5.80``, ``2.800.0000000.16.R``), an IPv4 or MAC address, a UUID.
+_PLACEHOLDER = re.compile(
+    r"(?i)n/?a|none|null|nil|unknown|undefined|default|generic|model|string|test|-+|\?+|0+|\*+|x+"
+    r"|v?\d{1,4}(?:\.\d{1,8}){1,4}(?:[._-](?:\d{1,10}|[a-z])){0,3}"
+    r"|[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+)
+
+#: A model code: one token with a letter and a digit.
+_CODE = r"(?=[^\s]{0,47}\d)(?=[^\s]{0,47}[A-Za-z])[A-Za-z0-9][A-Za-z0-9._/()+#-]{1,47}"
+#: A code followed by a device-class phrase and/or a bare dotted hardware version (``M1054 Network Camera``,
+#: ``C200 1.0 IPC``, ``C200 1.0``).
+_CODE_THEN_CLASS = re.compile(
+    rf"(?i)({_CODE})(?:\s+\d{{1,2}}\.\d{{1,2}})?\s+(?:{_QUALIFIER}[\s_-]?){{0,4}}{_CLASS}|({_CODE})\s+\d{{1,2}}\.\d{{1,2}}"
+)
+
+#: Market/region codes makers append in brackets (ISO 3166-1 alpha-2 codes in use as TP-Link, Kasa,
+#: Tapo, Deco and Xiaomi market suffixes, plus EU/UK). A one-letter bracket is a hardware revision.
+_REGIONS = frozenset(
+    "US EU UK GB AU NZ CA JP CN KR TW HK IN BR MX RU DE FR IT ES NL PL TR ZA SG MY TH VN".split()
+)
+_TAIL_REGION = re.compile(r"\s?[(\[]([A-Z]{2})[)\]]$")
+
+#: A firmware version after the model in one value (``HI3518E_50H10L_S39 V4.02.R11``, ``E1 Pro (firmware
+#: v3.0.0.1889)``, ``C200 v1 1.1.18``): a version of three parts or more, with an optional firmware word, a
+#: bracket, a separator before it and a ``build`` after it. A two-part number is left (``Box 2.0``).
+_TAIL_FIRMWARE = re.compile(
+    r"(?i)\s*[,/;]?\s*[(\[]?(?:(?:firmware|fw|sw|software|version|ver\.?)\s?:?\s?)?v?\d{1,4}\.[0-9a-z]{1,8}\.[0-9a-z]{1,8}(?:[._-][0-9a-z]{1,10}){0,4}"
+    r"(?:,?\s?build\s?\d{4,8})?[)\]]?$"
+)
+
+#: A label word the writer left in the value (``Model: XYZ-100``, ``XYZ-100 model``, Chinese ``型号``).
+_LABEL_WORD = re.compile(r"(?i)^(?:model|modell|mod[eè]le|modelo|\u578b\u53f7)(?:\s{0,2}[:#=.\uff1a-]\s{0,2}|\s{1,2})(?=\S{0,47}\d)(?=\S{0,47}[A-Za-z])|\s{1,2}model$")
+
+#: Pairs a writer puts around a whole value.
+_WRAP = {'"': '"', "'": "'", "`": "`", "(": ")", "[": "]", "<": ">", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
+
+
+def model_generic(value: str) -> bool:
+    """True for a value that names a class of device or stands where a model is not known (``IP
+    Camera``, ``NVR``, ``1080P HD IPC``, ``N/A``): no model."""
+    v = value.strip()
+    return not v or _GENERIC.fullmatch(v) is not None or _PLACEHOLDER.fullmatch(v) is not None
+
+
+def _unwrapped(v: str) -> str:
+    """``v`` without pairs of quotes or brackets around all of it (none inside)."""
+    while len(v) > 2:
+        close = _WRAP.get(v[0])
+        if close is None or v[-1] != close or v[0] in v[1:-1] or close in v[1:-1]:
+            break
+        v = v[1:-1].strip()
+    return v
+
+
+@lru_cache(maxsize=1 << 14)  # (the same values come back device after device)
+def model_extent(value: str) -> str:
+    """The model of a claimed model value (the module docstring's convention): an empty string when
+    the value names no model (``model_generic``)."""
+    v = _unwrapped(value.strip())
+    while v[-1:] in (")", "]") and v.count(v[-1]) > v.count("(" if v[-1] == ")" else "["):
+        v = v[:-1].rstrip()  # a bracket the model did not open
+    v = v.rstrip(".,;:").rstrip()
+    m = _TAIL_REGION.search(v)
+    if m and m.group(1) in _REGIONS and m.start() > 0:
+        v = v[: m.start()].rstrip()
+    v = _LABEL_WORD.sub("", v).strip() or v
+    m = _TAIL_FIRMWARE.search(v)
+    if m and m.start() > 0 and any(c.isalpha() for c in v[: m.start()]):
+        v = v[: m.start()].rstrip(" ,/;")
+    if model_generic(v):
+        return ""
+    m = _CODE_THEN_CLASS.fullmatch(v)
+    if m:
+        v = m.group(1) or m.group(2)
+        if _QUALIFIER_ONLY.fullmatch(v):
+            return ""  # a resolution before a class word (``1080P IP Camera``, ``5MP 2.0``) is no code
+    return v
