@@ -104,10 +104,25 @@ def _unwrapped(v: str) -> str:
     return v
 
 
-@lru_cache(maxsize=1 << 14)  # (the same values come back device after device)
+#: Values up to this long are memoised (the same values come back device after device); longer ones,
+#: rare and often hostile, are worked out each time, so the cache stays small (at most ~4 MB).
+MODEL_MEMO_MAX_CHARS = 256
+
+
 def model_extent(value: str) -> str:
     """The model of a claimed model value (the module docstring's convention): an empty string when
     the value names no model (``model_generic``)."""
+    if len(value) <= MODEL_MEMO_MAX_CHARS:
+        return _model_extent_memo(value)
+    return _model_extent(value)
+
+
+@lru_cache(maxsize=1 << 14)
+def _model_extent_memo(value: str) -> str:
+    return _model_extent(value)
+
+
+def _model_extent(value: str) -> str:
     v = _unwrapped(value.strip())
     while v[-1:] in (")", "]") and v.count(v[-1]) > v.count("(" if v[-1] == ")" else "["):
         v = v[:-1].rstrip()  # a bracket the model did not open

@@ -289,3 +289,16 @@ def test_local_or_empty_prefixes_and_other_keys_name_no_maker(db: SignatureDB, k
     # counter-examples: a locally administered or zero prefix, keys that only contain the letters
     got = _run(db, ("http", _JSON + json.dumps({key: value}), 80))
     assert got.vendor is None
+
+
+def test_long_model_values_are_not_memoised() -> None:
+    """Only short values are cached (hostile devices send up to 2,048 characters per value): the cache
+    stays small however many long values pass, and long values get the same answer uncached."""
+    from netscan.identify import modelname
+
+    before = modelname._model_extent_memo.cache_info().currsize
+    long_values = [f"DS-2CD2143G0-I {'x' * 300}{i}" for i in range(50)]
+    answers = [modelname.model_extent(v) for v in long_values]
+    assert modelname._model_extent_memo.cache_info().currsize == before
+    assert answers == [modelname._model_extent(v) for v in long_values]
+    assert modelname.model_extent("DS-2CD2143G0-I Network Camera") == "DS-2CD2143G0-I"
