@@ -92,8 +92,14 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: End of session 10, rules on main 83d0b8a: vendor 0.7389 (167/226), model 0.6309 (94/149), firmware
 #: 0.8351 (81/97); floors at one file below, rounded down: 166/226 = 0.734, 93/149 = 0.624, 80/97 =
 #: 0.824.
-VENDOR_FLOOR = 0.734
-MODEL_FLOOR = 0.624
+#: Session 11: the fourteenth extension (helper corpus14: 11 test files, on them alone vendor 5/9,
+#: model 2/11, firmware 3/4 at first sight) took the split to 307 files and moved the vendor and model
+#: floors, since unseen material lowers the figures and a rule change must not: with the rules on main
+#: 2ae33df (identification unchanged since 7c79cbb) vendor 0.7319 (172/235), model 0.6000 (96/160),
+#: firmware 0.8317 (84/101); floors at one file below, rounded down: 171/235 = 0.727, 95/160 = 0.593;
+#: the firmware floor still holds and stays.
+VENDOR_FLOOR = 0.727
+MODEL_FLOOR = 0.593
 FIRMWARE_FLOOR = 0.824
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
