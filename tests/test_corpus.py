@@ -93,9 +93,12 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: moved them, since unseen material lowers the figures and a rule change must not: with the rules on
 #: main 2ae33df (identification unchanged since 7c79cbb) vendor 0.9410 (319/339), model 0.8304
 #: (235/283), firmware 0.9356 (189/202); floors at one file below, rounded down: 318/339 = 0.938,
-#: 234/283 = 0.826, 188/202 = 0.930.
-TRAINING_VENDOR_FLOOR = 0.938
-TRAINING_MODEL_FLOOR = 0.826
+#: 234/283 = 0.826, 188/202 = 0.930. Its second write batch (7 more training files: camera firmware
+#: lines and device-info outputs, two NAS; 422 files) moved the vendor and model floors again on the same
+#: rules: vendor 0.9302 (320/344), model 0.8235 (238/289), firmware 0.9372 (194/207); floors at one
+#: file below, rounded down: 319/344 = 0.927, 237/289 = 0.820; the firmware floor holds and stays.
+TRAINING_VENDOR_FLOOR = 0.927
+TRAINING_MODEL_FLOOR = 0.820
 TRAINING_FIRMWARE_FLOOR = 0.930
 
 

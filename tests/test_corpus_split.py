@@ -97,10 +97,13 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: floors, since unseen material lowers the figures and a rule change must not: with the rules on main
 #: 2ae33df (identification unchanged since 7c79cbb) vendor 0.7319 (172/235), model 0.6000 (96/160),
 #: firmware 0.8317 (84/101); floors at one file below, rounded down: 171/235 = 0.727, 95/160 = 0.593;
-#: the firmware floor still holds and stays.
-VENDOR_FLOOR = 0.727
+#: the firmware floor still holds and stays. Its second write batch (7 more test files, on them alone
+#: vendor 1/6, model 4/7, firmware 4/7 at first sight; 314 files) moved the vendor and firmware floors
+#: on the same rules: vendor 0.7178 (173/241), model 0.5988 (100/167), firmware 0.8148 (88/108); floors
+#: at one file below, rounded down: 172/241 = 0.713, 87/108 = 0.805; the model floor holds and stays.
+VENDOR_FLOOR = 0.713
 MODEL_FLOOR = 0.593
-FIRMWARE_FLOOR = 0.824
+FIRMWARE_FLOOR = 0.805
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
