@@ -97,8 +97,12 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: lines and device-info outputs, two NAS; 422 files) moved the vendor and model floors again on the same
 #: rules: vendor 0.9302 (320/344), model 0.8235 (238/289), firmware 0.9372 (194/207); floors at one
 #: file below, rounded down: 319/344 = 0.927, 237/289 = 0.820; the firmware floor holds and stays.
-TRAINING_VENDOR_FLOOR = 0.927
-TRAINING_MODEL_FLOOR = 0.820
+#: Its third write batch (6 more training files: miIO and EZVIZ cameras, printers; 428 files) moved
+#: them again on the same identification (main 3a73c65 changes only the tests' lab lock): vendor 0.9229
+#: (323/350), model 0.8169 (241/295), firmware 0.9384 (198/211); floors at one file below, rounded
+#: down: 322/350 = 0.920, 240/295 = 0.813; the firmware floor holds and stays.
+TRAINING_VENDOR_FLOOR = 0.920
+TRAINING_MODEL_FLOOR = 0.813
 TRAINING_FIRMWARE_FLOOR = 0.930
 
 
