@@ -88,9 +88,22 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: End of session 10, rules on main 83d0b8a: vendor 0.9545 (315/330), model 0.8473 (233/275),
 #: firmware 0.9495 (188/198); floors at one file below, rounded down: 314/330 = 0.951, 232/275 =
 #: 0.843, 187/198 = 0.944.
-TRAINING_VENDOR_FLOOR = 0.951
-TRAINING_MODEL_FLOOR = 0.843
-TRAINING_FIRMWARE_FLOOR = 0.944
+#: Session 11: the fourteenth extension (helper corpus14: 10 training files, mostly printers and
+#: routers plus Lorex/Dahua doorbells, measured before any rule was written from them; 415 files)
+#: moved them, since unseen material lowers the figures and a rule change must not: with the rules on
+#: main 2ae33df (identification unchanged since 7c79cbb) vendor 0.9410 (319/339), model 0.8304
+#: (235/283), firmware 0.9356 (189/202); floors at one file below, rounded down: 318/339 = 0.938,
+#: 234/283 = 0.826, 188/202 = 0.930. Its second write batch (7 more training files: camera firmware
+#: lines and device-info outputs, two NAS; 422 files) moved the vendor and model floors again on the same
+#: rules: vendor 0.9302 (320/344), model 0.8235 (238/289), firmware 0.9372 (194/207); floors at one
+#: file below, rounded down: 319/344 = 0.927, 237/289 = 0.820; the firmware floor holds and stays.
+#: Its third write batch (6 more training files: miIO and EZVIZ cameras, printers; 428 files) moved
+#: them again on the same identification (main 3a73c65 changes only the tests' lab lock): vendor 0.9229
+#: (323/350), model 0.8169 (241/295), firmware 0.9384 (198/211); floors at one file below, rounded
+#: down: 322/350 = 0.920, 240/295 = 0.813; the firmware floor holds and stays.
+TRAINING_VENDOR_FLOOR = 0.920
+TRAINING_MODEL_FLOOR = 0.813
+TRAINING_FIRMWARE_FLOOR = 0.930
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]

@@ -92,9 +92,18 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: End of session 10, rules on main 83d0b8a: vendor 0.7389 (167/226), model 0.6309 (94/149), firmware
 #: 0.8351 (81/97); floors at one file below, rounded down: 166/226 = 0.734, 93/149 = 0.624, 80/97 =
 #: 0.824.
-VENDOR_FLOOR = 0.734
-MODEL_FLOOR = 0.624
-FIRMWARE_FLOOR = 0.824
+#: Session 11: the fourteenth extension (helper corpus14: 11 test files, on them alone vendor 5/9,
+#: model 2/11, firmware 3/4 at first sight) took the split to 307 files and moved the vendor and model
+#: floors, since unseen material lowers the figures and a rule change must not: with the rules on main
+#: 2ae33df (identification unchanged since 7c79cbb) vendor 0.7319 (172/235), model 0.6000 (96/160),
+#: firmware 0.8317 (84/101); floors at one file below, rounded down: 171/235 = 0.727, 95/160 = 0.593;
+#: the firmware floor still holds and stays. Its second write batch (7 more test files, on them alone
+#: vendor 1/6, model 4/7, firmware 4/7 at first sight; 314 files) moved the vendor and firmware floors
+#: on the same rules: vendor 0.7178 (173/241), model 0.5988 (100/167), firmware 0.8148 (88/108); floors
+#: at one file below, rounded down: 172/241 = 0.713, 87/108 = 0.805; the model floor holds and stays.
+VENDOR_FLOOR = 0.713
+MODEL_FLOOR = 0.593
+FIRMWARE_FLOOR = 0.805
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
