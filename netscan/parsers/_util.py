@@ -163,7 +163,7 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
         return
     if isinstance(obj, dict):
         deeper = depth + 1 > MAX_DEPTH
-        if 2 <= len(obj) <= 4:
+        if 2 <= len(obj) <= 4 and not _NAME_KEY_SET.isdisjoint(obj):  # (no name key: no property record; tested in C)
             pair = _named_value(obj)
             if pair is not None:  # {"name": "Firmware Version", "value": "2.3.4"}: also <prefix>FirmwareVersion
                 add(fields, f"{prefix}{pair[0]}", pair[1])
@@ -210,6 +210,7 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
 #: The keys of a property record's name and value (``{"name": "Model", "value": "X"}``, ``{"key": ..., "val": ...}``).
 _NAME_KEYS = ("name", "key", "label", "property", "field", "title", "param", "parameter", "attribute", "Name", "Key", "Label")
 _VALUE_KEYS = ("value", "val", "text", "data", "content", "Value", "Val", "Text")
+_NAME_KEY_SET = frozenset(_NAME_KEYS)
 _KEY_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 

@@ -235,6 +235,13 @@ _DUMP_TELL = re.compile(r"(?:^|[ \t\]>|])(?:0x)?0000(?:0000)?(?: \(0x[0-9a-fA-F]
 _DECODED_LOOK = re.compile(r"^\s*(?:(?:HTTP|RTSP)/\d|<|\{|\[|[A-Za-z][\w.-]{0,40}\s*[=:])")
 
 
+def dump_tell(head: str) -> bool:
+    """True when ``head`` holds the first line of a hex dump (``_DUMP_TELL``: a dump starts at offset
+    zero). The zeros of that offset are followed by a blank, a tab or a colon: those substrings are
+    looked for first (most texts have none), and only then is the pattern searched."""
+    return ("0000 " in head or "0000:" in head or "0000\t" in head) and _DUMP_TELL.search(head) is not None
+
+
 def _base64(raw: str) -> str | None:
     t = "".join(raw[:MAX_UNWRAP_CHARS].split())
     if len(t) < 24 or len(t) % 4 or _B64_TEXT.fullmatch(t) is None:
@@ -344,7 +351,7 @@ def unwrap(raw: str) -> str | None:
         if go is not None:
             return go
     text = raw[:MAX_UNWRAP_CHARS]
-    hexy = "0000" in head and _DUMP_TELL.search(head) is not None  # (a dump starts at offset zero)
+    hexy = dump_tell(head)
     if not hexy and "message 0x" not in head:
         return None
     lines = text.split("\n", MAX_UNWRAP_LINES)[:MAX_UNWRAP_LINES]

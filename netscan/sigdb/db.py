@@ -127,13 +127,28 @@ class Rule:
 _BODY_PATHS = (("http.json.", "."), ("http.xml.", "/"), ("onvif.xml.", "/"))
 
 
-def _shorter_paths(name: str) -> list[str]:
-    """``http.json.a.b.c`` -> ``http.json.b.c``, ``http.json.c`` (XML paths split on ``/``)."""
+def _shorter_paths(name: str, deepest: Mapping[str, int] | None = None) -> list[str]:
+    """``http.json.a.b.c`` -> ``http.json.b.c``, ``http.json.c`` (XML paths split on ``/``). With
+    ``deepest`` (a body prefix -> the most parts a path under it has among the names wanted): only
+    the paths of at most that many parts (the longer ones cannot be among those names)."""
     for prefix, sep in _BODY_PATHS:
         if name.startswith(prefix):
-            parts = name[len(prefix):].split(sep)
+            tail = name[len(prefix):]
+            # (bounded: split at the last ``deepest`` separators only, the rest of the name kept whole)
+            parts = tail.split(sep) if deepest is None else tail.rsplit(sep, deepest.get(prefix, 0))
             return [prefix + sep.join(parts[i:]) for i in range(1, len(parts))]
     return []
+
+
+def _deepest_paths(names: Iterator[str] | list[str]) -> dict[str, int]:
+    """Per body prefix of ``_BODY_PATHS``, the most parts a path under it has among ``names``."""
+    out: dict[str, int] = {}
+    for name in names:
+        for prefix, sep in _BODY_PATHS:
+            if name.startswith(prefix):
+                out[prefix] = max(out.get(prefix, 0), name.count(sep, len(prefix)) + 1)
+                break
+    return out
 
 
 def _values_of(fields: dict[str, list[str]], name: str) -> list[str]:
@@ -237,6 +252,45 @@ class FieldPlan:
         return [i for i, lit in enumerate(self.literals) if lit is None or lit in low]
 
 
+class _Every:
+    """A set of characters that holds every character (an end that cannot be told)."""
+
+    __slots__ = ()
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_EVERY = _Every()
+
+
+class _KeyIndex:
+    """The field-name keys of the conventions filed by the characters their matches can end with
+    (``firstchars.end_chars``; a key whose end cannot be told is filed under every character), and
+    per key the conventions that read it: a name is tried only against the keys filed under its last
+    character, and its conventions are gathered from the keys found (``SignatureDB._make_plan``)."""
+
+    __slots__ = ("by_end", "every", "open", "_rules_of_key")
+
+    def __init__(self, ends: list[frozenset[str] | None], key_of: list[int]) -> None:
+        self.every = tuple(range(len(ends)))
+        self.open = tuple(i for i, e in enumerate(ends) if e is None)
+        chars = {c for e in ends if e is not None for c in e}
+        self.by_end = {c: tuple(i for i, e in enumerate(ends) if e is None or c in e) for c in chars}
+        rules_of_key: list[list[int]] = [[] for _ in ends]
+        for j, k in enumerate(key_of):
+            rules_of_key[k].append(j)
+        self._rules_of_key = tuple(tuple(js) for js in rules_of_key)
+
+    def rules_of(self, found: list[int], rules: list[SemanticRule]) -> tuple[SemanticRule, ...]:
+        """The conventions (in their own order) whose key is one of ``found``."""
+        if not found:
+            return ()
+        if len(found) == 1:
+            return tuple(rules[j] for j in self._rules_of_key[found[0]])
+        return tuple(rules[j] for j in sorted(j for k in found for j in self._rules_of_key[k]))
+
+
 _K = TypeVar("_K")
 _V = TypeVar("_V")
 
@@ -312,6 +366,11 @@ class SignatureDB:
     _ids_reading: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
     _semantic_key_cache: tuple[list[re.Pattern[str]], list[int], list[re.Pattern[str] | None]] | None = field(default=None, repr=False)
     _semantic_key_ends: list[frozenset[str] | None] = field(default_factory=list, repr=False)
+    _semantic_by_end: _KeyIndex | None = field(default=None, repr=False)
+    _prefix_groups: tuple[int, tuple[tuple[str, tuple[int, ...]], ...]] = field(default=(-1, ()), repr=False)
+    _mf_ends: tuple[ManufacturerFields | None, frozenset[str] | _Every] = field(default=(None, frozenset()), repr=False)
+    _deepest: tuple[tuple[int, int], dict[str, int]] = field(default=((0, -1), {}), repr=False)
+    _gates: dict[tuple[int, ...], tuple[FieldGate | None, tuple[str | None, ...], tuple[Rule, ...]]] = field(default_factory=dict, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
     oui_vendor: Mapping[str, str] = field(default_factory=dict)
     oui_snapshot: str = ""
@@ -347,27 +406,40 @@ class SignatureDB:
         applies = any_field_applies(name)
         # field-name conventions read by name, bulk fields included (a body's "Firmware version: ..."
         # text rule caps what it reads)
-        keys, key_of, quick = self._semantic_keys()
+        keys, _, quick = self._semantic_keys()
+        index = self._semantic_by_end
+        assert index is not None  # (made with the keys)
         # (rules sharing a key: one search; a key's cheaper necessary conditions first: the name's
-        # last character among those its end-anchored matches can end with, then ``quick``)
+        # last character among those its end-anchored matches can end with -- only the keys filed
+        # under it are tried (``_KeyIndex``) --, then ``quick``)
         last = name[-1:] if name[-1:].isascii() and name[-1:] != "\n" else None
-        found = [(last is None or e is None or last in e) and (q is None or q.search(name) is not None) and k.search(name) is not None
-                 for k, q, e in zip(keys, quick, self._semantic_key_ends)]
-        semantic = tuple(r for r, i in zip(self.semantic_rules, key_of) if found[i])
+        tried = index.every if last is None else index.by_end.get(last, index.open)
+        found = [i for i in tried if ((q := quick[i]) is None or q.search(name) is not None) and keys[i].search(name) is not None]
+        semantic = index.rules_of(found, self.semantic_rules)
         rules = self.rules_for_field(name)
         any_applies = applies and bool(self.any_rules)
         mac_field = MAC_FIELD.search(name) is not None
-        manufacturer = self.manufacturer is not None and self.manufacturer.applies(name)
+        mf = self.manufacturer
+        # (its key and make-and-model names are end-anchored: a name whose last character no match of
+        # either can end with is not a manufacturer field, and neither pattern is searched)
+        manufacturer = mf is not None and (last is None or last in self._manufacturer_ends(mf)) and mf.applies(name)
         # (a component's sub-object -- chip.model: a SoC maker's part -- names no maker of the device)
         names = self.maker_names is not None and self.maker_names.applies(name) and not (
             self.manufacturer is not None and self.manufacturer.in_component(name))
-        gated = len(rules) >= MIN_RULES
-        literals = () if gated else tuple(required_literal(r.pattern.pattern, r.pattern.flags) for r in rules)
+        # (many names are read by the same rules -- every '*' rule, a prefix's --: their gate once)
+        rule_ids = tuple(map(id, rules))
+        gating = self._gates.get(rule_ids)
+        if gating is None:
+            gated = len(rules) >= MIN_RULES
+            literals = () if gated else tuple(required_literal(r.pattern.pattern, r.pattern.flags) for r in rules)
+            # (the rules are kept with it: their ids, the key, are not reused while it is kept)
+            gating = self._gates[rule_ids] = (FieldGate(rules) if gated else None,
+                                              literals if any(lit is not None for lit in literals) else (), tuple(rules))
         hit = FieldPlan(rules=rules, semantic=semantic, any_applies=any_applies, mac_field=mac_field, names=names,
                         manufacturer=manufacturer,
                         active=bool(rules or semantic or any_applies or mac_field or names or manufacturer),
-                        gate=FieldGate(rules) if gated else None,
-                        literals=literals if any(lit is not None for lit in literals) else (),
+                        gate=gating[0],
+                        literals=gating[1],
                         semantic_set=self._semantic_sets.setdefault(tuple(r.id for r in semantic), len(self._semantic_sets)))
         if len(self._by_name) < 100_000:
             self._by_name[name] = hit
@@ -392,7 +464,20 @@ class SignatureDB:
                 key_of.append(where[k])
             got = self._semantic_key_cache = (keys, key_of, [without_lookahead(k) for k in keys])
             self._semantic_key_ends = [end_chars(k.pattern, k.flags) for k in keys]
+            self._semantic_by_end = _KeyIndex(self._semantic_key_ends, key_of)
         return got
+
+    def _manufacturer_ends(self, mf: ManufacturerFields) -> frozenset[str] | _Every:
+        """The characters a name ``mf.applies`` to can end with (``firstchars.end_chars`` of its key and of
+        its make-and-model pattern), or ``_EVERY`` when that cannot be told; made once per ``mf``."""
+        got = self._mf_ends
+        if got[0] is not mf:
+            ends: list[frozenset[str] | None] = [end_chars(mf.key.pattern, mf.key.flags)]
+            if mf.make_and_model is not None:
+                ends.append(end_chars(mf.make_and_model.pattern, mf.make_and_model.flags))
+            union: frozenset[str] | _Every = _EVERY if any(e is None for e in ends) else frozenset().union(*ends)  # type: ignore[arg-type]
+            got = self._mf_ends = (mf, union)
+        return got[1]
 
     def rule_ids_reading(self, names: tuple[str, ...]) -> frozenset[str]:
         """The ids of the rules that read exactly the named fields (made once per tuple of names)."""
@@ -407,7 +492,11 @@ class SignatureDB:
         (``http.json.result.model`` is read by a rule for ``http.json.model``; an RPC ``result``,
         a log's wrapper, a SOAP body)."""
         exact = self.rules_by_field.get(name, [])
-        for shorter in _shorter_paths(name):
+        by_field = self.rules_by_field
+        deep_key, deepest = self._deepest
+        if deep_key != (id(by_field), len(by_field)):  # (made once: the rules' fields do not change after loading)
+            deep_key, deepest = self._deepest = ((id(by_field), len(by_field)), _deepest_paths(list(by_field)))
+        for shorter in _shorter_paths(name, deepest):
             more = self.rules_by_field.get(shorter)
             if more:
                 exact = exact + more
@@ -416,7 +505,17 @@ class SignatureDB:
         # a rule for every field (``field: '*'``) reads the fields family grammars read: no bulk
         # text (bodies, hex, header names), ports or status codes
         applies = any_field_applies(name)  # (a pure function of the name: once, not once per '*' rule)
-        extra = [r for r in self.prefix_rules if name.startswith(r.field[:-1]) and (applies or r.field != "*")]
+        prefix_rules = self.prefix_rules
+        count, groups = self._prefix_groups
+        if count != len(prefix_rules):  # (made once: the rules' distinct prefixes, each tested once per name)
+            by_prefix: dict[str, list[int]] = {}
+            for i, r in enumerate(prefix_rules):
+                by_prefix.setdefault(r.field[:-1], []).append(i)
+            count, groups = self._prefix_groups = (len(prefix_rules), tuple((p, tuple(ids)) for p, ids in by_prefix.items()))
+        hits = [i for p, ids in groups if name.startswith(p) for i in ids]
+        if len(groups) > 1:
+            hits.sort()  # (the rules' own order)
+        extra = [r for r in map(prefix_rules.__getitem__, hits) if applies or r.field != "*"]
         return exact + extra if extra else exact
 
     def field_matches(self, plan: FieldPlan, name: str, value: str) -> tuple[tuple[int, dict[str, str]], ...]:
@@ -1154,6 +1253,11 @@ def load_db(path: str | Path | None = None, *, lazy: bool = False) -> SignatureD
         _load_families(db, root)
     finally:
         _LAZY.reset(token)
+    # the field-name conventions' keys and their index (every identification plans fields with them;
+    # making them parses some 30 patterns): with the database, not on the first identification
+    db._semantic_keys()
+    if db.manufacturer is not None:
+        db._manufacturer_ends(db.manufacturer)
     return db
 
 
