@@ -231,7 +231,7 @@ def column_fields(fields: Fields, prefix: str, text: str) -> None:
             k = norm_key(key)
             if k:
                 add(fields, f"{prefix}.kv.{k}", value)
-    if _CJK_CHAR.search(text, 0, 4096) is not None:
+    if not text.isascii() and _CJK_CHAR.search(text, 0, 4096) is not None:  # (isascii: a flag of the string, no scan)
         for key, value in cjk_label_pairs(text):
             add(fields, f"{prefix}.kv.{key}", value)
 

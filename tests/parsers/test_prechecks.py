@@ -75,3 +75,18 @@ def test_property_records_are_still_read() -> None:
     fields = {}
     _util.json_leaves({"model": "Z-3", "value": "2.3.4"}, fields, "http.json.")  # no name key: no record
     assert "http.json.Model" not in fields and fields["http.json.model"] == ["Z-3"]
+
+
+def test_cjk_labels_need_a_non_ascii_text() -> None:
+    """``column_fields`` looks for Chinese labels only in a text that is not all ASCII (a flag of the
+    string): every text in which the search finds a CJK character is such a text, and labels are read."""
+    from netscan.parsers.console import _CJK_CHAR, column_fields
+
+    raws = [r.raw for p in sorted(CORPUS.rglob("*.json")) for o in load_path(p) for r in o.responses]
+    for raw in raws + ["型号: DS-2CD2042WD-I\n", "Model: X\n"]:
+        if _CJK_CHAR.search(raw, 0, 4096) is not None:
+            assert not raw.isascii()
+    fields: dict[str, list[str]] = {}
+    column_fields(fields, "http", "设备型号：DS-2CD2042WD-I\n固件版本：V5.4.5 build 170124\n")
+    assert fields["http.kv.Model"] == ["DS-2CD2042WD-I"]
+    assert fields["http.kv.FirmwareVersion"] == ["V5.4.5 build 170124"]
