@@ -52,6 +52,8 @@ _TAIL_COMMA_BUILD = re.compile(r"\s*,\s*(?i:build)(?:\s?(?i:date))?\b.*$")
 
 #: A firmware label the value itself starts with (``FW 3.2.1``, ``Firmware: V5.5.0``).
 _HEAD_LABEL = re.compile(r"^(?i:firmware|fw|software|sw)(?:[ _-]?(?i:version|ver)\.?)?\s*[:=]?\s*(?=[Vv]?\d)")
+#: A table's cell bar or a label's separator left before the version (``Main Firmware Version : | 1.01.00.36``).
+_HEAD_SEPARATOR = re.compile(r"^[|:=]+\s*(?=[Vv]?\d)")
 
 
 #: Characters no firmware scheme writes, which end a version wherever they follow it: control characters,
@@ -68,6 +70,9 @@ def firmware_extent(value: str) -> str:
     """``value`` without what follows the version in it (see the module's docstring); the value as
     given when nothing is to be dropped or when dropping would leave no version."""
     v = value.strip()
+    sep = _HEAD_SEPARATOR.match(v)
+    if sep is not None:
+        v = v[sep.end():]
     junk = _NOT_IN_A_VERSION.search(v)
     if junk is not None and junk.start() > 0:
         cut = v[: junk.start()].rstrip(" \t,;|-\u2013\u2014:=")

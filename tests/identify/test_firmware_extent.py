@@ -26,6 +26,10 @@ def _fw(db, raw: str, protocol: str = "other", request: str = "") -> str | None:
 
 
 @pytest.mark.parametrize("value, want", [
+    # a table cell bar or a separator left before the version (a printer page's "Main Firmware Version : | 1.01.00.36")
+    ("| 1.01.00.36      10-29-2009", "1.01.00.36"),
+    (": V5.5.0", "V5.5.0"),
+    ("|| | x1.0", "|| | x1.0"),  # no version right after the bars: left alone
     # a release date or build in brackets after a blank (a device page's "Firmware Version: E++2.17 (20241224)"
     # shape; MikroTik RouterOS prints its channel so: "6.48.6 (long-term)", help.mikrotik.com "Upgrading and installation")
     ("5.1.0 (2021-01-01)", "5.1.0"),
