@@ -13,6 +13,7 @@ from types import ModuleType
 import pytest
 
 from netscan.sigdb import SignatureDB
+from tests.identify.familyclaims import family_claims
 
 
 
@@ -20,13 +21,7 @@ from netscan.sigdb import SignatureDB
 
 
 
-def _claims(db: SignatureDB, value: str) -> list[dict[str, str]]:
-    out = []
-    for rule, got in db.family_matches(value):
-        merged = {**rule.set, **got}
-        merged["rule"] = rule.id
-        out.append(merged)
-    return out
+_claims = family_claims
 
 
 @pytest.mark.parametrize(

@@ -14,15 +14,10 @@ from types import ModuleType
 import pytest
 
 from netscan.sigdb import SignatureDB
+from tests.identify.familyclaims import family_claims
 
 
-def _claims(db: SignatureDB, value: str) -> list[dict[str, str]]:
-    out = []
-    for rule, got in db.family_matches(value):
-        merged = {**rule.set, **got}
-        merged["rule"] = rule.id
-        out.append(merged)
-    return out
+_claims = family_claims
 
 
 def _named(db: SignatureDB, value: str) -> list[tuple[str | None, str | None, str | None, str]]:
