@@ -11,8 +11,11 @@ from __future__ import annotations
 import html
 import re
 
-#: C0 controls, DEL and C1 controls (U+0080-U+009F), plus bidi overrides that can disguise text.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: C0 controls, DEL and C1 controls (U+0080-U+009F), bidi overrides, isolates and marks that can disguise
+#: text, and invisible characters (zero-width space and joiners, word joiner and invisible operators, the byte
+#: order mark) that hide text or make two different values look the same, and the Unicode line and paragraph
+#: separators: the same set the JSON writer escapes (netscan/report/jsonfmt.py UNSAFE, less the surrogates).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 #: Longest device string shown in a table cell.
 MAX_CELL = 200
 
