@@ -13,10 +13,11 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
-#: Characters written as ``\\uXXXX``: DEL and C1 controls, invisible format characters that change
-#: how text reads (bidi marks, embeddings, overrides and isolates, line/paragraph separators, BOM),
+from netscan.report.safe import INVISIBLE
+
+#: Characters written as ``\\uXXXX``: DEL, C1 controls and the invisible format characters (``INVISIBLE``),
 #: and UTF-16 surrogates (a lone one cannot be encoded at all).
-UNSAFE = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+UNSAFE = re.compile(f"[{INVISIBLE}\ud800-\udfff]")
 
 
 def _escape(m: re.Match[str]) -> str:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import html
 import re
 
-#: C0 controls, DEL and C1 controls (U+0080-U+009F), bidi overrides, isolates and marks that can disguise
-#: text, and invisible characters (zero-width space and joiners, word joiner and invisible operators, the byte
-#: order mark) that hide text or make two different values look the same, and the Unicode line and paragraph
-#: separators: the same set the JSON writer escapes (netscan/report/jsonfmt.py UNSAFE, less the surrogates).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+#: DEL, C1 controls (U+0080-U+009F) and the invisible format characters that change how text reads or
+#: hide it: bidi marks, embeddings, overrides and isolates, zero-width spaces and joiners, the word joiner
+#: and invisible operators, line/paragraph separators, the byte order mark (a regex class body). Every
+#: report format makes these inert: shown escaped here, written as ``\\uXXXX`` by netscan/report/jsonfmt.py.
+INVISIBLE = "\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
+#: C0 controls (but tab and newline, replaced by blanks first) and the invisible characters.
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f{INVISIBLE}]")
 #: Longest device string shown in a table cell.
 MAX_CELL = 200
 
