@@ -223,14 +223,16 @@ async def open_tcp(
     await ctx.rate.take()
     t = timeout if timeout is not None else ctx.timeouts.connect
     local = (ctx.source_ip, 0) if ctx.source_ip else None
-    reader, writer = await asyncio.wait_for(
-        asyncio.open_connection(ip, port, local_addr=local, limit=MAX_RESPONSE_BYTES), t)
+    # asyncio.timeout rather than wait_for, here and below: see read_reply (a Ctrl-C is never lost)
+    async with asyncio.timeout(t):
+        reader, writer = await asyncio.open_connection(ip, port, local_addr=local, limit=MAX_RESPONSE_BYTES)
     if ctx.trace is not None:
         ctx.trace.connected += 1
     if tls:
         try:
             # server_hostname "": no SNI, no name check (we record the certificate, we do not trust it)
-            await asyncio.wait_for(writer.start_tls(ctx.tls, server_hostname=""), t)
+            async with asyncio.timeout(t):
+                await writer.start_tls(ctx.tls, server_hostname="")
         except BaseException:
             writer.transport.abort()
             raise
@@ -336,7 +338,8 @@ async def exchange(
         try:
             if payload:
                 writer.write(payload)
-                await asyncio.wait_for(writer.drain(), ctx.timeouts.read)
+                async with asyncio.timeout(ctx.timeouts.read):
+                    await writer.drain()
             data, err, trunc = await read_reply(reader, framer, read_timeout or ctx.timeouts.read,
                                                 first_byte=None if read_timeout else ctx.first_byte_timeout(),
                                                 on_first_byte=ctx.reply_seen)

@@ -60,7 +60,8 @@ class RtspProbe:
                             break
                     try:
                         writer.write(payload)
-                        await asyncio.wait_for(writer.drain(), ctx.timeouts.read)
+                        async with asyncio.timeout(ctx.timeouts.read):  # not wait_for (see base.read_reply)
+                            await writer.drain()
                         data, err, trunc = await read_reply(reader, rtsp_framer, ctx.timeouts.read,
                                                             first_byte=ctx.first_byte_timeout(),
                                                             on_first_byte=ctx.reply_seen)
