@@ -101,9 +101,14 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: them again on the same identification (main 3a73c65 changes only the tests' lab lock): vendor 0.9229
 #: (323/350), model 0.8169 (241/295), firmware 0.9384 (198/211); floors at one file below, rounded
 #: down: 322/350 = 0.920, 240/295 = 0.813; the firmware floor holds and stays.
-TRAINING_VENDOR_FLOOR = 0.920
-TRAINING_MODEL_FLOOR = 0.813
-TRAINING_FIRMWARE_FLOOR = 0.930
+#: The fifteenth extension (helper corpus15, session 12: 22 training files, reporters' camera lines,
+#: router forms, Brother printer tool logs, Hue bridge plugin logs; 450 files) moved all three on the
+#: session's starting rules (main 6df323c): vendor 0.9114 (329/361), model 0.7942 (247/311), firmware
+#: 0.9248 (209/226); floors at one file below, rounded down: 328/361 = 0.908, 246/311 = 0.791,
+#: 208/226 = 0.920.
+TRAINING_VENDOR_FLOOR = 0.908
+TRAINING_MODEL_FLOOR = 0.791
+TRAINING_FIRMWARE_FLOOR = 0.920
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]

@@ -101,9 +101,13 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: vendor 1/6, model 4/7, firmware 4/7 at first sight; 314 files) moved the vendor and firmware floors
 #: on the same rules: vendor 0.7178 (173/241), model 0.5988 (100/167), firmware 0.8148 (88/108); floors
 #: at one file below, rounded down: 172/241 = 0.713, 87/108 = 0.805; the model floor holds and stays.
+#: The fifteenth extension (helper corpus15, session 12: 17 test files; on them alone vendor 0/6,
+#: model 3/10, firmware 4/13 at first sight; 338 files) moved the firmware floor on the session's
+#: starting rules (main 6df323c): vendor 0.7154 (181/253), model 0.5956 (109/183), firmware 0.7680
+#: (96/125); firmware floor at one file below: 95/125 = 0.760; the vendor and model floors hold and stay.
 VENDOR_FLOOR = 0.713
 MODEL_FLOOR = 0.593
-FIRMWARE_FLOOR = 0.805
+FIRMWARE_FLOOR = 0.760
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
