@@ -105,9 +105,13 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: router forms, Brother printer tool logs, Hue bridge plugin logs; 450 files) moved all three on the
 #: session's starting rules (main 6df323c): vendor 0.9114 (329/361), model 0.7942 (247/311), firmware
 #: 0.9248 (209/226); floors at one file below, rounded down: 328/361 = 0.908, 246/311 = 0.791,
-#: 208/226 = 0.920.
-TRAINING_VENDOR_FLOOR = 0.908
-TRAINING_MODEL_FLOOR = 0.791
+#: 208/226 = 0.920. Its second write batch (5 more training files: contributors' sentences naming
+#: Hanwha, Annke, Hikvision and EZVIZ devices, a camera's firmware lines; 455 files) moved the vendor and
+#: model floors again on the same rules: vendor 0.9066 (330/364), model 0.7848 (248/316), firmware
+#: 0.9207 (209/227); floors at one file below, rounded down: 329/364 = 0.903, 247/316 = 0.781; the
+#: firmware floor holds and stays.
+TRAINING_VENDOR_FLOOR = 0.903
+TRAINING_MODEL_FLOOR = 0.781
 TRAINING_FIRMWARE_FLOOR = 0.920
 
 
