@@ -7,6 +7,7 @@ from itertools import islice
 from functools import lru_cache
 from typing import NamedTuple
 
+from netscan.identify.firmware import firmware_key_share
 from netscan.identify.lines import LINE_DISCOUNT, WEAK_SOURCE, LineHit, platform_board, read_lines
 from netscan.identify.snmp import claim_product
 from netscan.model import Evidence, Observation, Response
@@ -434,6 +435,8 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                             _lower_case_code(db, sgot["model"], name, resp, hits, claims, evidence, exhaustive)
                         said = True
                         sweight = srule.weight * sweight_factor
+                        if "firmware" in sgot:
+                            sweight *= firmware_key_share(name)  # a software/system key yields to a firmware key (netscan/identify/firmware.py)
                         evidence.append(
                             Evidence(kind="rule", source=srule.id, detail=f"{srule.description} ({name})", extracted=dict(sgot),
                                      weight=sweight, protocol=resp.protocol, port=resp.port)

@@ -52,16 +52,17 @@ _TAIL_COMMA_BUILD = re.compile(r"\s*,\s*(?i:build)(?:\s?(?i:date))?\b.*$")
 
 #: A firmware label the value itself starts with (``FW 3.2.1``, ``Firmware: V5.5.0``).
 _HEAD_LABEL = re.compile(r"^(?i:firmware|fw|software|sw)(?:[ _-]?(?i:version|ver)\.?)?\s*[:=]?\s*(?=[Vv]?\d)")
-#: A table's cell bar or a label's separator left before the version (``Main Firmware Version : | 1.01.00.36``).
-_HEAD_SEPARATOR = re.compile(r"^[|:=]+\s*(?=[Vv]?\d)")
+#: A table's cell bar, a label's separator or an inline-code backtick left before the version
+#: (``Main Firmware Version : | 1.01.00.36``, ```1.2.3` ``).
+_HEAD_SEPARATOR = re.compile(r"^[|:=`]+\s*(?=[Vv]?\d)")
 
 
 #: Characters no firmware scheme writes, which end a version wherever they follow it: control characters,
 #: Unicode format characters (bidi overrides, zero-width marks), markup (``<``, ``>``, ``{``, ``}``, a square
-#: bracket glued to the version: ``V5.7[bold]``), a backslash, and CJK text (a Chinese device page's label
+#: bracket glued to the version: ``V5.7[bold]``, Markdown's inline-code backtick: ``V5.7.3` ``), a backslash, and CJK text (a Chinese device page's label
 #: value runs to the end of its line: ``固件版本：V5.7.3 build 221129（最新）``).
 _NOT_IN_A_VERSION = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff<>{}\\\u3000-\u303f\u3400-\u9fff\uff00-\uffef]|(?<=\S)\["
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff<>{}\\`\u3000-\u303f\u3400-\u9fff\uff00-\uffef]|(?<=\S)\["
 )
 
 
@@ -102,3 +103,44 @@ def firmware_extent(value: str) -> str:
 
 # Which version is the device's rather than another software's or a part's (a web UI's, a plug-in's, the
 # hardware's): signatures/families/generic.yaml ``other_software``, read by netscan/sigdb/othersoftware.py.
+
+
+# Which of two versions one record gives is the firmware (docs/signatures.md "Which version, and how much of it").
+
+#: A bare revision counter: digits alone, perhaps after a ``V`` (Matter's Basic Information cluster gives
+#: ``SoftwareVersion`` as a number, 12, beside ``SoftwareVersionString`` "1.2.3"; Zigbee's ``ApplicationVersion``
+#: beside ``SWBuildID``). Beside a version written in dotted parts it is the record's counter, not its version.
+_BARE_NUMBER = re.compile(r"[Vv]?\d{1,12}")
+
+#: A bare number's claim keeps this fraction of its weight: alone it still stands (Sony's SDP ``FirmVer=010202``,
+#: DoorBird's ``FIRMWARE`` "000125"), beside a version-shaped claim of the same standing it yields.
+BARE_NUMBER_SHARE = 0.5
+
+
+@lru_cache(maxsize=1 << 12)
+def firmware_shape_share(value: str) -> float:
+    """The share of its weight a firmware claim of ``value`` (already cut to its extent) keeps:
+    ``BARE_NUMBER_SHARE`` for a bare number, 1.0 for any other version."""
+    return BARE_NUMBER_SHARE if _BARE_NUMBER.fullmatch(value.strip()) else 1.0
+
+
+#: The last part of a field name that names the software or the system rather than the firmware: ``softwareVersion``,
+#: ``sw_ver``, ``SoftwareRevision``, ``systemVersion``, ``sys_ver``, ``os_version``, ``SystemFirmwareVersion``.
+_SOFTWARE_KEY = re.compile(r"(?:^|[_ -]|(?<=[a-z])(?=[A-Z]))(?i:soft(?:ware)?|sw|sys(?:tem)?|os)[ _-]?(?:(?i:ver|rev|firm|fw|image)|$)")
+_LAST_PART = re.compile(r"[./]")
+
+#: A field-name convention's firmware claim from a software- or system-named key keeps this share of its weight:
+#: a tie-break only. Where a record gives both, the key named for the firmware is the firmware image and the
+#: software key an application running in it (PPStrong's table: ``softwareversion`` 2.9.7 is ppsapp's,
+#: ``firmwareversion`` ppstrong-c51-tuya2_laxihub-2.9.7.20201028 the image's, guino/ppsapp-rtsp#7; UniFi
+#: Protect's NVR record: ``version`` is the application's, ``firmwareVersion`` the console's, uilibs/uiprotect
+#: sample_nvr.json). Alone, a software key is read at (almost) full weight, as before.
+SOFTWARE_KEY_SHARE = 0.9
+
+
+@lru_cache(maxsize=1 << 12)
+def firmware_key_share(name: str) -> float:
+    """The share of its weight a field-name convention's firmware claim from field ``name`` keeps:
+    ``SOFTWARE_KEY_SHARE`` when the name's last part names the software or the system, else 1.0."""
+    last = _LAST_PART.split(name)[-1]
+    return SOFTWARE_KEY_SHARE if _SOFTWARE_KEY.search(last) else 1.0

@@ -35,7 +35,7 @@ from typing import Any
 
 from netscan.identify.collect import Claim
 from netscan.identify.lines import WEAK_SOURCE
-from netscan.identify.firmware import firmware_extent
+from netscan.identify.firmware import firmware_extent, firmware_shape_share
 from netscan.identify.modelname import model_extent
 from netscan.model import VIDEO_TYPES, CoveredStatus, Evidence, Identification, Observation
 from netscan.parsers import fields as parse_fields
@@ -224,7 +224,8 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
             continue  # a placeholder word or a non-version is no firmware, whichever rule read it
         if c.key in ("model", "firmware", "serial", "hostname", "device_type"):
             value = model_extent(c.value) if c.key == "model" else firmware_extent(c.value) if c.key == "firmware" else c.value
-            per_key[c.key].add(value, weight_of(c))
+            # a bare revision number yields to a version in dotted parts (netscan/identify/firmware.py)
+            per_key[c.key].add(value, weight_of(c) * (firmware_shape_share(value) if c.key == "firmware" else 1.0))
 
     _merge_maker_prefixed(db, per_key["model"])
     model = per_key["model"].best()[0]

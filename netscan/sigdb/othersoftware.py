@@ -23,7 +23,8 @@ from typing import Any
 from netscan.errors import SignatureError
 
 #: A firmware word between another software's word and the version (``MCU firmware version``,
-#: ``client software version``, ``Wi-Fi FW``, ``boot 固件版本``).
+#: ``client software version``, ``Wi-Fi FW``, ``boot 固件版本``), perhaps with a comma before the version word
+#: (``Kernel Software, Version 5.10.0``: the layout of a product phrase, Cisco IOS's sysDescr).
 _FIRMWARE_WORD = r"(?:firmware|firm|fw|software|soft|sw|system|sys|固件|软件|系统|韌體|軟體)"
 #: A version word (``Version``, ``Ver.``, ``rev``, ``版本``).
 _VERSION_WORD = r"(?:(?:version|ver|vers|rev|revision)\.?|版本)"
@@ -55,7 +56,7 @@ class OtherSoftware:
 
     def __post_init__(self) -> None:
         parts, offers = _alternatives(self.words), _alternatives(self.offer_words)
-        label = (rf"(?:(?:{parts}){_JOIN}(?:{_FIRMWARE_WORD}{_JOIN})?{_VERSION_WORD}?"
+        label = (rf"(?:(?:{parts}){_JOIN}(?:{_FIRMWARE_WORD}(?:,[ \t]{{0,3}}|{_JOIN}))?{_VERSION_WORD}?"
                  rf"|(?:{offers}){_JOIN}{_VERSION_WORD}?)")
         object.__setattr__(self, "_before", re.compile(rf"(?i)(?<![a-z0-9])(?:{label}){_SEPARATOR}{{0,12}}$"))
         key_tail = r"(?:(?=[A-Z_ .-])|$)(?=.{0,40}?(?i:ver|rev|firm|fw|soft|sw|build)|$)"
