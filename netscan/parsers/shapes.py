@@ -593,7 +593,8 @@ def tool_fields(fields: Fields, prefix: str, text: str, tables: bool = True) -> 
     parsed document), object dumps as ``<prefix>.json.*``. Cheap
     tests first: a reader runs only when its tell is in the text."""
     t = text[:MAX_SHAPE_CHARS]
-    if " = " in t or "sys" in t or "entPhysical" in t or "hrDevice" in t or "|" in t or "OID=" in t or "1.3.6.1." in t:
+    if " = " in t or "sys" in t or "entPhysical" in t or "hrDevice" in t or "|" in t or "OID=" in t or "1.3.6.1." in t \
+            or "<AUTHSNMP>" in t:
         snmp_fields(fields, t)
     if "/tcp" in t or "/udp" in t or "\n|" in t or t.startswith("|") or "Service Info:" in t:
         nmap_fields(fields, t)

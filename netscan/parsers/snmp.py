@@ -14,12 +14,20 @@ Each shape is recognised by its layout, never by the device it names:
 - numeric OIDs mapped to values in a JSON object or a Python dict print (``{"1.3.6.1.2.1.1.1.0":
   "Linux", ".1.3.6.1.4.1.39165.1.3.0": "V5.5.80 build 190131"}``: pysnmp/easysnmp scripts' and
   monitoring exports' ``{oid: value}`` dicts): each quoted OID key with a quoted string value is one
-  variable binding (a number value is not kept, as in a walk's private objects).
+  variable binding (a number value is not kept, as in a walk's private objects);
+- tcpdump's decode of an SNMP message (print-snmp.c): ``GetResponse(478)  .1.3.6.1.2.1.1.1.0="text"``,
+  each variable binding ``OID=value`` after the PDU's name and length, an OCTET STRING that is not
+  printable written as its bytes in hex joined by ``_`` (``=43_69_73_63_6f``: "Cisco");
+- FusionInventory / GLPI agent network-discovery XML (``<DEVICE>`` with ``<AUTHSNMP>``: the agent's
+  own DTD says ``DESCRIPTION`` is the device's sysDescr and ``SNMPHOSTNAME`` its sysName); the
+  ``MANUFACTURER`` / ``MODEL`` elements are the agent's own lookup in its sysObjectID database, not
+  the device's words, and are not read here.
 
 Fields: the standard objects by name (RFC 3418 system group ``snmp.sysDescr``, ``snmp.sysObjectID``
 (numeric) with ``snmp.enterprise`` (its private enterprise number), ``snmp.sysName``...; RFC 6933
 ``snmp.entPhysical*``; RFC 2790 ``snmp.hrDeviceDescr`` and ``snmp.hrDeviceType`` (the type's name,
-``hrDevicePrinter``); RFC 3805 ``snmp.prtGeneralSerialNumber``), ``snmp.mib`` for the standard MIB
+``hrDevicePrinter``); RFC 3805 ``snmp.prtGeneralSerialNumber``, ``snmp.prtGeneralPrinterName``,
+``snmp.prtInterpreterDescription``; RFC 1628 ``snmp.upsIdentManufacturer`` / ``Model`` / ``UPSSoftwareVersion``), ``snmp.mib`` for the standard MIB
 modules that have objects in the walk (``Printer-MIB``, ``UPS-MIB``, ...), and ``snmp.oid.<oid>`` for
 each text value under ``1.3.6.1.4.1`` (a maker's private MIB; a scalar's ``.0`` dropped), or
 ``snmp.obj.<MODULE>.<object>`` when the tool printed it by name, and ``snmp.subtree`` for each private
@@ -56,6 +64,12 @@ SNMP_OBJECTS = {
     "1.3.6.1.2.1.47.1.1.1.1.12": "entPhysicalMfgName", "1.3.6.1.2.1.47.1.1.1.1.13": "entPhysicalModelName",
     "1.3.6.1.2.1.25.3.2.1.2": "hrDeviceType", "1.3.6.1.2.1.25.3.2.1.3": "hrDeviceDescr",
     "1.3.6.1.2.1.43.5.1.1.17": "prtGeneralSerialNumber",
+    # RFC 3805 prtGeneralPrinterName ("the name of the printer": makers put the product name there) and
+    # prtInterpreterDescription (the page-description languages the printer's own firmware carries)
+    "1.3.6.1.2.1.43.5.1.1.16": "prtGeneralPrinterName", "1.3.6.1.2.1.43.15.1.1.5": "prtInterpreterDescription",
+    # RFC 1628 UPS-MIB upsIdent group: the UPS's manufacturer, model and firmware ("UPS software") version
+    "1.3.6.1.2.1.33.1.1.1": "upsIdentManufacturer", "1.3.6.1.2.1.33.1.1.2": "upsIdentModel",
+    "1.3.6.1.2.1.33.1.1.3": "upsIdentUPSSoftwareVersion",
     # IEEE802dot11-MIB dot11ResourceInfoTable (1.2.840.10036.3.1.2.1: manufacturer's name, product name
     # and product version of the 802.11 station; wireless bridges, access points and Wi-Fi cameras)
     "1.2.840.10036.3.1.2.1.2": "dot11manufacturerName", "1.2.840.10036.3.1.2.1.3": "dot11manufacturerProductName",
@@ -123,6 +137,20 @@ def _pair_unescape(value: str) -> str:
     return _PAIR_ESCAPE.sub(lambda m: chr(int(m.group(1)[1:], 16)) if m.group(1)[0] in "ux" else _PAIR_ESCAPES[m.group(1)], value)
 
 
+#: tcpdump's SNMP decode: a PDU with values (``GetResponse(478)``, ``SNMPv2-Trap(..)``, ``Report(..)``),
+#: then ``OID=value`` bindings: a quoted string, ``_``-separated hex bytes, or a word (an OID, a number).
+_TCPDUMP_PDU = re.compile(r"\b(?:GetResponse|Response|SNMPv2-Trap|Trap|Inform|InformRequest|Report)\(\d{1,6}\)")
+_TCPDUMP_VARBIND = re.compile(
+    r"""(?<![\w.])\.?(1\.3\.6\.1(?:\.\d{1,10}){1,60})=("(?:[^"\\\n]|\\.){0,2048}"|_?[0-9a-fA-F]{2}(?:_[0-9a-fA-F]{2}){1,4095}_?|[^\s"]{1,256})"""
+)
+#: FusionInventory / GLPI network discovery: a ``<DEVICE>`` found by SNMP (``<AUTHSNMP>``), its sysDescr
+#: and sysName elements.
+_FUSION_HINT = re.compile(r"<DEVICE>.{0,4000}?<AUTHSNMP>", re.S)
+_FUSION_ELEMENT = re.compile(r"<(DESCRIPTION|SNMPHOSTNAME)>([^<]{1,1000})</\1>")
+_FUSION_NAMES = {"DESCRIPTION": "sysDescr", "SNMPHOSTNAME": "sysName"}
+#: Most FusionInventory devices read from one text.
+MAX_FUSION_DEVICES = 4
+
 #: snmpsim tags: the kind of value each carries.
 _TAGS = {"2": "int", "4": "string", "5": "null", "6": "oid", "64": "ip", "65": "int", "66": "int", "67": "int", "68": "opaque",
          "70": "int"}
@@ -170,6 +198,9 @@ def _standard_name(num: str) -> str | None:
     return None
 
 
+_LINE_BREAKS = re.compile(r"[\r\n\t]{1,8}")
+
+
 def _hex_text(value: str) -> str | None:
     """Hex digits (blanks, ``:`` allowed) -> the text they encode, when it is printable text."""
     digits = re.sub(r"[\s:]", "", value)[:2 * MAX_SNMP_LINE]
@@ -190,6 +221,8 @@ def _hex_text(value: str) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
+    if not text.isprintable():  # a multi-line value (Cisco IOS's sysDescr: lines ended by CR LF) reads as one line
+        text = _LINE_BREAKS.sub(" ", text)
     return text if text.isprintable() else None
 
 
@@ -262,6 +295,21 @@ class _Walk:
             return
         self.private += 1
         self.add(name, value)
+        if ";" in value and ":" in value:
+            self._device_id(value)
+
+    def _device_id(self, value: str) -> None:
+        """An IEEE 1284 device ID kept in a private object (``MFG:Brother;CMD:PJL,PCL;MDL:HL-L2350DW
+        series;CLS:PRINTER;``: Brother's, HP's, Epson's, Canon's and Kyocera's MIBs carry the printer's own
+        device ID, as the Printer Port Monitor MIB's ppmPrinterIEEE1284DeviceId does): its keys as
+        ``snmp.kv.MFG`` / ``.MDL`` / ``.CLS`` / ``.SN``, the fields every device ID is read as."""
+        from netscan.parsers.shapes import _DEVICE_ID_HINT, device_id_pairs  # noqa: PLC0415 (shapes imports this module)
+
+        if _DEVICE_ID_HINT.search(value) is None:
+            return
+        for key, part in device_id_pairs(value):
+            if key in ("MFG", "MDL", "CLS", "SN", "DES"):
+                self.add(f"snmp.kv.{key}", part)
 
     def _symbolic(self, oid: str, kind: str, value: str) -> None:
         module, sep, rest = oid.partition("::")
@@ -287,6 +335,42 @@ class _Walk:
             self._private(f"snmp.obj.{module}.{obj}", kind, _unquote(value) if kind == "string" else value)
 
 
+def _tcpdump_varbinds(walk: _Walk, t: str) -> None:
+    """The variable bindings tcpdump printed after each PDU with values (module docstring)."""
+    for line in t.split("\n", MAX_SNMP_LINES)[:MAX_SNMP_LINES]:
+        pdu = _TCPDUMP_PDU.search(line, 0, MAX_SNMP_LINE)
+        if pdu is None:
+            continue
+        for n, vb in enumerate(_TCPDUMP_VARBIND.finditer(line, pdu.end())):
+            if n >= MAX_VARBINDS or walk.n >= MAX_SNMP_VALUES:
+                return
+            value = vb.group(2)
+            if value.startswith('"'):
+                walk.record(vb.group(1), "string", value)
+            elif "_" in value:
+                walk.record(vb.group(1), "hex", value.replace("_", ""))
+            elif numeric_oid(value) is not None and "." in value:
+                walk.record(vb.group(1), "oid", value)
+            elif value.lstrip("-").isdigit():
+                walk.record(vb.group(1), "int", value)
+
+
+def _fusion_devices(walk: _Walk, t: str) -> None:
+    """sysDescr and sysName of FusionInventory's network-discovery devices (module docstring)."""
+    from html import unescape  # noqa: PLC0415
+
+    for n, device in enumerate(t.split("<DEVICE>")[1 : MAX_FUSION_DEVICES + 1]):
+        if n >= MAX_FUSION_DEVICES:
+            break
+        body = device.split("</DEVICE>", 1)[0][:MAX_SNMP_LINE * 4]
+        if "<AUTHSNMP>" not in body:
+            continue
+        for el in _FUSION_ELEMENT.finditer(body):
+            value = " ".join(unescape(el.group(2)).split())
+            if value:
+                walk.add(f"snmp.{_FUSION_NAMES[el.group(1)]}", value)
+
+
 def snmp_fields(fields: Fields, text: str) -> None:
     """``snmp.*`` of the SNMP lines of ``text`` (see module docstring)."""
     t = text[:MAX_SNMP_CHARS]
@@ -294,9 +378,16 @@ def snmp_fields(fields: Fields, text: str) -> None:
     snmprec = "|" in t and _SNMPREC_HINT.search(t) is not None
     winwalk = "OID=" in t and ", Type=" in t
     oidpairs = "1.3.6.1." in t and _OID_PAIR_HINT.search(t) is not None
-    if not (netsnmp or snmprec or winwalk or oidpairs) and not any(name in t for name in ("sysDescr", "sysObjectID", "entPhysical", "hrDevice", "sysName")):
+    tcpdump = "1.3.6.1." in t and "(" in t and _TCPDUMP_PDU.search(t) is not None
+    fusion = "<AUTHSNMP>" in t and "<DEVICE>" in t and _FUSION_HINT.search(t) is not None
+    if not (netsnmp or snmprec or winwalk or oidpairs or tcpdump or fusion) and \
+            not any(name in t for name in ("sysDescr", "sysObjectID", "entPhysical", "hrDevice", "sysName")):
         return
     walk = _Walk(fields)
+    if tcpdump:
+        _tcpdump_varbinds(walk, t)
+    if fusion:
+        _fusion_devices(walk, t)
     if oidpairs:
         for n, pair in enumerate(_OID_PAIR.finditer(t)):
             if n >= MAX_OID_PAIRS or walk.n >= MAX_SNMP_VALUES:

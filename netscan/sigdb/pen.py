@@ -37,8 +37,10 @@ def vendor_keys(db: SignatureDB) -> dict[str, str]:
 #: Not "telecom": "HANWHA CORP./TELECOM" is not the camera maker Hanwha Vision.
 ORG_SUFFIXES = ("technology", "technologies", "engineering", "systems")
 #: Organisations whose name only looks like a vendor's: another company ("Thomson Technology Limited"
-#: is not Thomson, the Technicolor brand; "Planex Technologies S.A." is not the Japanese Planex Communications).
-ORG_NOT_VENDOR = frozenset({"Thomson Technology Limited", "Planex Technologies S.A."})
+#: is not Thomson, the Technicolor brand; "Planex Technologies S.A." is not the Japanese Planex Communications;
+#: "S-Sharp Corporation" (its "S" reads as a legal-form word) is not Sharp; "HiTRON SYSTEMS Inc.", the Korean
+#: CCTV maker (IEEE 00:07:D8 "Hitron Systems Inc."), is not Hitron Technologies, the Taiwanese cable-modem maker).
+ORG_NOT_VENDOR = frozenset({"Thomson Technology Limited", "Planex Technologies S.A.", "S-Sharp Corporation", "HiTRON SYSTEMS Inc."})
 
 
 def pen_vendor(keys: dict[str, str], org: str) -> str | None:
