@@ -277,7 +277,7 @@ def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_fie
                 claims.append(Claim("brand", label, weight, len(evidence) - 1))
             return
         if db.maker_names is not None and not manufacturer_field:
-            maker_name = db.maker_names.find(value)
+            maker_name = db.maker_names.find_in(name, value)
             if maker_name is None:
                 continue
             evidence.append(Evidence(kind="rule", source="maker-name", detail=f"a maker's name in {name}", extracted={"vendor": maker_name},

@@ -482,6 +482,11 @@ _HEADER_PARAM = re.compile(
 IDENTITY_NAME = re.compile(r"(?i:" + _IDENTITY_WORDS + r")$")
 #: At most this many identity parameters are read from one header value.
 MAX_HEADER_PARAMS = 8
+#: The DLNA AV info headers a device answers (``X-AV-Server-Info``) or asks (``X-AV-Client-Info``) with, whose
+#: identity parameters have two-letter names: ``cn`` the company name, ``mn`` the model name (``av=5.0;
+#: cn="Sony Corporation"; mn="BRAVIA KDL-40CX520"; mv="1.7"``).
+_AV_INFO_HEADER = re.compile(r"\.x-av-(?:server|client)-info$")
+_AV_INFO_PARAM = re.compile(r"(?:^|;\s{0,8})(?P<name>cn|mn)\s{0,4}=\s{0,4}\"(?P<quoted>[^\"]{1,128})\"")
 
 
 def header_params(fields: Fields, name: str, value: str) -> None:
@@ -495,3 +500,7 @@ def header_params(fields: Fields, name: str, value: str) -> None:
         got = (m.group("quoted") or m.group("bare") or "").strip()
         if got:
             add(fields, f"{name}.{m.group('name').lower()}", got)
+    if _AV_INFO_HEADER.search(name):
+        for m in islice(_AV_INFO_PARAM.finditer(value), MAX_HEADER_PARAMS):
+            if m.group("quoted").strip():
+                add(fields, f"{name}.{m.group('name')}", m.group("quoted").strip())

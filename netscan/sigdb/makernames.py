@@ -72,11 +72,28 @@ class MakerNames:
     """Keys of names that are a platform's (a camera SoC maker's SDK): found first, the value names nobody."""
     skip_values: re.Pattern[str] | None = None
     """Values that name nobody whatever names they hold (an application CPE names a software's maker)."""
+    short_fields: re.Pattern[str] | None = None
+    """Fields whose value may open with a maker's short name (``short_fields``): a sysDescr, a printer's
+    device description or service name (``HP ETHERNET MULTI-ENVIRONMENT``, ``HP OfficeJet Pro 8730``)."""
+    short_pattern: re.Pattern[str] | None = None
+    """A short name (two or three characters, written in capitals: ``HP``, ``LG``, ``UNV``) that opens a value
+    and ends at its end, a blank, ``_`` or ``/``."""
+    short_by_alias: dict[str, str] = field(default_factory=dict)
     _seen: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def applies(self, name: str) -> bool:
         """True when the field ``name`` is searched for maker names."""
-        return self.fields.search(name) is not None
+        return self.fields.search(name) is not None or (self.short_fields is not None and self.short_fields.search(name) is not None)
+
+    def find_in(self, name: str, value: str) -> str | None:
+        """The maker named in the value of the field ``name``: a name as a word where the field is searched
+        (:meth:`find`), else a short name opening the value where the field may open with one (``short_fields``)."""
+        hit = self.find(value) if self.fields.search(name) is not None else None
+        if hit is None and self.short_pattern is not None and self.short_fields is not None and self.short_fields.search(name) is not None:
+            m = self.short_pattern.match(value.lstrip())
+            if m is not None:
+                hit = self.short_by_alias.get(m.group(1))
+        return hit
 
     def find_at(self, value: str) -> tuple[str, int] | None:
         """The canonical vendor whose name occurs first in ``value`` (as :meth:`find` reads it) and
@@ -283,8 +300,21 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
                if ordered else None)
     weight = float(data.get("weight", 1.0)) * NAME_PREFERENCE
     skip = _field_pattern(data, "skip_values", f"{where}: maker_names") if "skip_values" in data else None
+    # short names (HP, LG, UNV, ZTE: too short to look for as a word anywhere) open a value of a field that
+    # names the device first (a sysDescr, a printer's description): only as the maker writes them, in capitals
+    short_fields = _field_pattern(data, "short_fields", f"{where}: maker_names") if "short_fields" in data else None
+    short_by_alias: dict[str, str] = {}
+    for v in db.vendors.values():
+        for alias in (v.name, *v.aliases):
+            key = vendor_key(alias)
+            if (2 <= len(key) <= 3 and not _searchable(key) and key not in ignored and re.fullmatch(r"[A-Z0-9]{2,3}", alias)
+                    and any(c.isalpha() for c in alias)):
+                short_by_alias.setdefault(alias, v.name)
+    short_pattern = (re.compile(r"(" + "|".join(sorted(map(re.escape, short_by_alias), key=len, reverse=True)) + r")(?:$|[\s_/])")
+                     if short_fields is not None and short_by_alias else None)
     return MakerNames(fields=fields, pattern=pattern, by_key=by_key, weight=weight, examples=_examples(data, f"{where}: maker_names"),
-                      platforms=platform_keys, skip_values=skip)
+                      platforms=platform_keys, skip_values=skip, short_fields=short_fields, short_pattern=short_pattern,
+                      short_by_alias=short_by_alias)
 
 
 def load_manufacturer_fields(data: Any, where: str) -> ManufacturerFields:
@@ -317,7 +347,7 @@ def name_problems(db: SignatureDB) -> list[str]:
                 out.append(f"{tag}: needs a 'source' URL")
                 continue
             fname, value = str(ex.get("field", "")), str(ex.get("value", ""))
-            named = mn.find(value) if mn.applies(fname) else None
+            named = mn.find_in(fname, value)
             wanted = (ex.get("expect") or {}).get("vendor")
             canon = db.vendor(wanted) if wanted else None
             if named != (canon.name if canon is not None else wanted):
