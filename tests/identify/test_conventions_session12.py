@@ -194,3 +194,38 @@ def test_a_tv_makers_cast_receiver_keeps_its_own_maker(db: SignatureDB) -> None:
                     "<deviceType>urn:schemas-upnp-org:device:MediaRenderer:1</deviceType></device></root>", 8008)
     got = _id(db, _json("http", doc, 8008, "GET /setup/eureka_info"), upnp)
     assert got.vendor == "Sony"
+
+
+# ------------------------------------------------ Dahua's RPC objects (NetSDK capability objects, factory calls)
+
+
+@pytest.mark.parametrize("method", ["devVideoAnalyse.getCaps", "videoDiagnosisServer.factory.getCollect", "ptz.factory.instance",
+                                    "OSDManager.getCaps"])
+def test_dahuas_rpc_objects_and_factory_calls_name_dahua(db: SignatureDB, method: str) -> None:
+    got = _id(db, _json("other", {"method": method, "params": None, "id": 7, "session": 12345}, 37777))
+    assert got.vendor == "Dahua"
+
+
+def test_dahuas_rpc_call_as_a_log_pair_names_dahua(db: SignatureDB) -> None:
+    got = _id(db, Response("other", "rpc2 call method=videoDiagnosisServer.factory.getCollect id=7", 80, ""))
+    assert got.vendor == "Dahua"
+
+
+@pytest.mark.parametrize("method", ["system.listMethods", "system.listService", "log.getCaps", "ptz.start", "factory.instance"])
+def test_generic_rpc_names_are_not_dahuas(db: SignatureDB, method: str) -> None:
+    got = _id(db, _json("other", {"jsonrpc": "2.0", "method": method, "id": 1}))
+    assert got.vendor is None
+
+
+# ------------------------------------------------ Blink's cloud
+
+
+def test_a_blink_cloud_url_in_a_record_names_blink(db: SignatureDB) -> None:
+    rec = {"name": "Porch", "thumbnail": "https://rest-u011.immedia-semi.com/media/production/account/1/network/2/camera/3/clip.jpg"}
+    got = _id(db, _json("other", rec))
+    assert got.vendor == "Blink"
+
+
+def test_a_look_alike_of_blinks_host_names_nobody(db: SignatureDB) -> None:
+    got = _id(db, _json("other", {"url": "https://immedia-semi.example.com/api"}))
+    assert got.vendor is None
