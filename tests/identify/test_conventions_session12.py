@@ -49,6 +49,9 @@ def _json(protocol: str, doc: object, port: int | None = None, request: str = ""
     ("rtsp://192.168.0.10/ONVIF/MediaInput?profile=def_profile1", "i-PRO"),
     ("rtsp://10.0.0.7/live/h264_ulaw/VGA", "AVTECH"),
     ("rtsp://10.0.0.7:554/live/h264/HD1080P", "AVTECH"),
+    ("rtsp://10.0.0.9:554/mobotix.h264", "Mobotix"),
+    ("rtsp://10.0.0.9/onvif/stream0/mobotix.mjpeg", "Mobotix"),
+    ("rtsp://192.168.0.20:554/live1s1.sdp", "Vivotek"),
 ])
 def test_a_makers_path_family_in_the_devices_own_answer_names_it(db: SignatureDB, base: str, maker: str) -> None:
     got = _id(db, _describe(base))
@@ -61,6 +64,8 @@ def test_a_makers_path_family_in_the_devices_own_answer_names_it(db: SignatureDB
     "rtsp://192.168.0.10/VideoInput/1/h264/1",  # Siqura, Q-See and others besides Panasonic
     "rtsp://192.168.0.10/onvif/media",  # six makers' ONVIF media path
     "rtsp://192.168.0.10/stream1",  # Tapo, Pelco, ACTi... and every restreamer
+    "rtsp://192.168.0.20/live.sdp",  # Vivotek's older path, listed under 54 makers
+    "rtsp://192.168.0.20/live1.sdp",  # D-Link, LevelOne and 40 more
 ])
 def test_shared_paths_name_nobody(db: SignatureDB, base: str) -> None:
     got = _id(db, _describe(base))
