@@ -52,6 +52,7 @@ def _json(protocol: str, doc: object, port: int | None = None, request: str = ""
     ("rtsp://10.0.0.9:554/mobotix.h264", "Mobotix"),
     ("rtsp://10.0.0.9/onvif/stream0/mobotix.mjpeg", "Mobotix"),
     ("rtsp://192.168.0.20:554/live1s1.sdp", "Vivotek"),
+    ("rtsp://192.168.1.64:554/Streaming/tracks/101?starttime=20240101T000000Z", "Hikvision"),
 ])
 def test_a_makers_path_family_in_the_devices_own_answer_names_it(db: SignatureDB, base: str, maker: str) -> None:
     got = _id(db, _describe(base))
