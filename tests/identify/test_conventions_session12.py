@@ -235,3 +235,33 @@ def test_a_blink_cloud_url_in_a_record_names_blink(db: SignatureDB) -> None:
 def test_a_look_alike_of_blinks_host_names_nobody(db: SignatureDB) -> None:
     got = _id(db, _json("other", {"url": "https://immedia-semi.example.com/api"}))
     assert got.vendor is None
+
+
+# ------------------------------------------------ Reolink's Baichuan: reverse magic, UDP header, message classes in a log
+
+
+@pytest.mark.parametrize("payload", [
+    bytes.fromhex("a0cbed0f010000002c0000000000000000006414"),  # the reverse magic 0x0fedcba0
+    bytes.fromhex("3acf872a2c000000000000000100000000000000"),  # UDP heartbeat header
+])
+def test_baichuan_headers_name_reolink(db: SignatureDB, payload: bytes) -> None:
+    got = _id(db, Response("other", payload.decode("latin-1"), 9000, ""))
+    assert got.vendor == "Reolink"
+
+
+def test_a_udp_header_with_another_type_byte_is_not_baichuan(db: SignatureDB) -> None:
+    got = _id(db, Response("other", bytes.fromhex("7fcf872a2c00000000000000").decode("latin-1"), 2000, ""))
+    assert got.vendor is None
+
+
+def test_baichuan_message_classes_in_neolinks_log_name_reolink(db: SignatureDB) -> None:
+    line = ("[2023-01-01T10:00:00Z DEBUG neolink_core::bc_protocol] Received Bc { meta: BcMeta { msg_id: 1, channel_id: 0, "
+            "msg_num: 0, stream_type: 0, response_code: 200, class: 25620 }, body: ModernMsg }\n")
+    got = _id(db, Response("other", line, 9000, ""))
+    assert got.vendor == "Reolink"
+
+
+@pytest.mark.parametrize("line", ["class: 0x6414", "Message { msg_id: 7, class: 3 }", "css class: 25620px"])
+def test_other_class_fields_name_nobody(db: SignatureDB, line: str) -> None:
+    got = _id(db, Response("other", line, 9000, ""))
+    assert got.vendor is None
