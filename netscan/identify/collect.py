@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from itertools import islice
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
-from netscan.identify.firmware import firmware_key_share
+from netscan.identify.firmware import firmware_key_share, glued_v
 from netscan.identify.lines import LINE_DISCOUNT, WEAK_SOURCE, LineHit, platform_board, read_lines
 from netscan.identify.snmp import claim_product
 from netscan.model import Evidence, Observation, Response
@@ -427,6 +427,10 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                             sgot = None if other.key(name, offers=False) else _own_firmware(srule, value, sgot, other)
                         if sgot is None:
                             continue
+                        if "firmware" in sgot and srule.max_chars is not None:  # (free text: a V run together with its label)
+                            fw = glued_v(sgot["firmware"], value, db.family_matches if not exhaustive else partial(_family_matches_exhaustive, db))
+                            if fw != sgot["firmware"]:
+                                sgot = {**sgot, "firmware": fw}
                         if "model" in sgot and platform_board(sgot["model"]):
                             continue  # an evaluation board's name (a boot loader's, a device tree's): the SoC maker's board
                         if "model" in sgot and not name.startswith("upnp."):  # (a UPnP modelName is the product's name as sold)

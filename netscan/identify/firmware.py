@@ -14,6 +14,7 @@ maker's scheme writes inside the version is kept: Hikvision's ``V5.5.0 build 170
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 #: A version: digits with a dot or an underscore somewhere (``5.1.0``, ``V2.800.0000000.16.R``, ``1029_16061700``).
@@ -144,3 +145,25 @@ def firmware_key_share(name: str) -> float:
     ``SOFTWARE_KEY_SHARE`` when the name's last part names the software or the system, else 1.0."""
     last = _LAST_PART.split(name)[-1]
     return SOFTWARE_KEY_SHARE if _SOFTWARE_KEY.search(last) else 1.0
+
+
+#: A firmware word run together with a ``V`` and the version (``FirmwareV5.40.9.2``, ``SoftwareVersionV2.800.0000000.16.R``,
+#: ``FWV1.2.3``): the text convention reads the ``V`` as the label's (``Firmware V.``), not the version's.
+_GLUED_V = re.compile(r"(?<=[A-Za-z])[Vv]$")
+
+
+def glued_v(version: str, text: str, family: Callable[[str], Iterable[tuple[object, Mapping[str, str]]]]) -> str:
+    """``version`` as read out of ``text``; with the ``V`` run together with the label before it put back when the
+    maker's scheme always writes it: a family firmware grammar reads the version with the ``V`` and none reads it
+    without (Hikvision's ``V5.5.0 build 170725``, Xiongmai's ``V4.02.R11...``). A scheme that writes no ``V`` or
+    an optional one (Axis ``5.40.9.2``, Dahua ``2.800.0000000.16.R``: the training labels write it without) is
+    left without it. ``family`` gives the family grammars' readings of a value (``SignatureDB.family_matches``)."""
+    i = text.find(version)
+    if i < 2 or _GLUED_V.search(text, 0, i) is None:
+        return version
+    with_v = text[i - 1] + version
+
+    def read(value: str) -> set[str]:
+        return {got["firmware"] for _, got in family(value) if "firmware" in got}
+
+    return with_v if with_v in read(with_v) and version not in read(version) else version

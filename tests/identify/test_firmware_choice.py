@@ -119,3 +119,20 @@ def test_version_after_a_product_phrase_or_in_brackets(db, text: str, want: str 
 ])
 def test_inline_code_backtick_is_not_part_of_the_version(value: str, want: str) -> None:
     assert firmware_extent(value) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a V run together with the label is the label's when the scheme writes no V or an optional one
+    ("AXIS M1054 Network Camera, FirmwareV5.40.9.2", "5.40.9.2"),
+    ("SoftwareVersionV2.800.0000000.16.R", "2.800.0000000.16.R"),
+    ("FWV1.2.3", "1.2.3"),
+    # ... and the version's when the maker's scheme always writes it (Hikvision, Xiongmai, Reolink)
+    ("FirmwareV5.5.0 build 170725", "V5.5.0 build 170725"),
+    ("SoftwareV4.02.R11.34500140.12001.131600.00000", "V4.02.R11.34500140.12001.131600.00000"),
+    ("Firmwarev3.0.0.2356_23062003", "v3.0.0.2356_23062003"),
+    # a V after a blank or a separator is the version's, as written
+    ("firmware v5.5.0", "v5.5.0"),
+    ("Firmware: V1.2.3", "V1.2.3"),
+])
+def test_v_run_together_with_the_label(db, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert _fw(db, text) == want
