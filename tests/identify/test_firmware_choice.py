@@ -136,3 +136,8 @@ def test_inline_code_backtick_is_not_part_of_the_version(value: str, want: str) 
 ])
 def test_v_run_together_with_the_label(db, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
     assert _fw(db, text) == want
+
+
+def test_os_release_printed_indented_after_a_prompt(db) -> None:  # type: ignore[no-untyped-def]
+    text = "$ cat /etc/os-release\n    NAME=Buildroot\n    ID=buildroot\n    OPENIPC_VERSION=2.4.08.16\n"
+    assert _fw(db, text) == "2.4.08.16"
