@@ -141,3 +141,31 @@ def test_v_run_together_with_the_label(db, text: str, want: str) -> None:  # typ
 def test_os_release_printed_indented_after_a_prompt(db) -> None:  # type: ignore[no-untyped-def]
     text = "$ cat /etc/os-release\n    NAME=Buildroot\n    ID=buildroot\n    OPENIPC_VERSION=2.4.08.16\n"
     assert _fw(db, text) == "2.4.08.16"
+
+
+@pytest.mark.parametrize("text, want", [
+    # a version right before the firmware word (edent/Sercomm-API#12)
+    ("For the RC8230 I have V1.0.03 firmware version that displays the followings:", "V1.0.03"),
+    ("Only upgrade from 1.2.3 firmware to 1.2.4 firmware", None),
+    ("It needs a 4.30 firmware or newer", None),
+    ("Linux 5.10.0 firmware loader crashed", None),
+    # 'was' between the word and the version; a Yi-style build stamp of 13 digits stays whole
+    ("Original firmware was `7.1.00.17A_201909271014`", "7.1.00.17A_201909271014"),
+    ("App shows Firmware FW 7.1.00.25A_2020022711051", "7.1.00.25A_2020022711051"),
+    ("the firmware was updated to 1.2.3 yesterday", None),
+])
+def test_reporter_sentence_layouts(db, text: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _fw(db, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # Brother's firmware parts as brother_printer_fwupd and oh-brother print them: MAIN is the device's
+    ("[i] Detected HL-2270DW series with following firmware version(s): MAIN@1.19, BRNET@1.11", "1.19"),
+    ("[i]  Detected HL-L2375DW series with following firmware version(s): MAIN @ 1.40, SUB5 @ 1.04", "1.40"),
+    ("   firmwares\n      category = MAIN, version = G1601190055:7877\n      category = SUB2, version = C14112610", "G1601190055:7877"),
+    # without a firmware word, or a word that is no version
+    ("MAIN@1.19, BRNET@1.11", None),
+    ("firmware page: MAIN@home", None),
+])
+def test_main_firmware_part(db, text: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _fw(db, text) == want
