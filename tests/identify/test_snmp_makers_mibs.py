@@ -151,3 +151,14 @@ def test_boot_parameters_and_ups_manufacturer_name_makers(db) -> None:  # type: 
     ups = '.1.3.6.1.2.1.33.1.1.1.0 = STRING: "EATON"\n.1.3.6.1.2.1.33.1.1.2.0 = STRING: "5PX 1500"\n'
     ident = _ident(ups, db)
     assert (ident.vendor, ident.model, ident.device_type) == ("Eaton", "5PX 1500", "other")
+
+
+def test_dot11_product_version_is_the_stations_firmware(db) -> None:  # type: ignore[no-untyped-def]
+    rec = ("1.2.840.10036.3.1.2.1.2.5|4|Ubiquiti Networks, Inc.\n1.2.840.10036.3.1.2.1.3.5|4|NanoStation M5\n"
+           "1.2.840.10036.3.1.2.1.4.5|4|XW.ar934x.v6.1.7.32555.180907.1632\n")
+    ident = _ident(rec, db)
+    assert (ident.vendor, ident.firmware) == ("Ubiquiti", "XW.ar934x.v6.1.7.32555.180907.1632")
+    assert ident.device_type not in VIDEO_TYPES
+    cisco = "1.2.840.10036.3.1.2.1.4.1|4|12.4(25d)JA1\n"
+    ident = _ident(cisco, db)
+    assert ident.firmware == "12.4(25d)JA1" and ident.vendor != "Ubiquiti"
