@@ -27,7 +27,7 @@ Fields: the standard objects by name (RFC 3418 system group ``snmp.sysDescr``, `
 (numeric) with ``snmp.enterprise`` (its private enterprise number), ``snmp.sysName``...; RFC 6933
 ``snmp.entPhysical*``; RFC 2790 ``snmp.hrDeviceDescr`` and ``snmp.hrDeviceType`` (the type's name,
 ``hrDevicePrinter``); RFC 3805 ``snmp.prtGeneralSerialNumber``, ``snmp.prtGeneralPrinterName``,
-``snmp.prtInterpreterDescription``; RFC 1628 ``snmp.upsIdentManufacturer`` / ``Model`` / ``UPSSoftwareVersion``), ``snmp.mib`` for the standard MIB
+``snmp.prtInterpreterDescription``; RFC 2790 ``snmp.hrSystemInitialLoadParameters``, ``snmp.hrSWRunName``; RFC 1628 ``snmp.upsIdentManufacturer`` / ``Model`` / ``UPSSoftwareVersion``), ``snmp.mib`` for the standard MIB
 modules that have objects in the walk (``Printer-MIB``, ``UPS-MIB``, ...), and ``snmp.oid.<oid>`` for
 each text value under ``1.3.6.1.4.1`` (a maker's private MIB; a scalar's ``.0`` dropped), or
 ``snmp.obj.<MODULE>.<object>`` when the tool printed it by name, and ``snmp.subtree`` for each private
@@ -67,6 +67,10 @@ SNMP_OBJECTS = {
     # RFC 3805 prtGeneralPrinterName ("the name of the printer": makers put the product name there) and
     # prtInterpreterDescription (the page-description languages the printer's own firmware carries)
     "1.3.6.1.2.1.43.5.1.1.16": "prtGeneralPrinterName", "1.3.6.1.2.1.43.15.1.1.5": "prtInterpreterDescription",
+    # RFC 2790 hrSystemInitialLoadParameters ("the parameters ... supplied to the load device when requesting
+    # the initial operating system configuration": a kernel command line, a boot image's path) and hrSWRunName
+    # (the name of each running program): the firmware's own words
+    "1.3.6.1.2.1.25.1.4": "hrSystemInitialLoadParameters", "1.3.6.1.2.1.25.4.2.1.2": "hrSWRunName",
     # RFC 1628 UPS-MIB upsIdent group: the UPS's manufacturer, model and firmware ("UPS software") version
     "1.3.6.1.2.1.33.1.1.1": "upsIdentManufacturer", "1.3.6.1.2.1.33.1.1.2": "upsIdentModel",
     "1.3.6.1.2.1.33.1.1.3": "upsIdentUPSSoftwareVersion",

@@ -126,3 +126,39 @@ def test_makers_private_objects_in_an_oid_value_dump(db) -> None:  # type: ignor
     # another maker's object of the same shape under another enterprise names nobody of these
     other = '{"1.3.6.1.4.1.99999.1.1.7.4.0": "7.12.1"}'
     assert _ident(other, db).vendor != "MikroTik"
+
+
+def test_sysdescr_line_words_then_model_code(db) -> None:  # type: ignore[no-untyped-def]
+    for descr, want in (("Synology DiskStation DS918+", ("Synology", "DS918+")),
+                        ("Ubiquiti UniFi Switch US-8-60W", ("Ubiquiti", "US-8-60W")),
+                        ("RouterOS CCR1009-7G-1C-1S+", ("MikroTik", "CCR1009-7G-1C-1S+"))):
+        ident = _ident(f'.1.3.6.1.2.1.1.1.0 = STRING: "{descr}"\n', db)
+        assert (ident.vendor, ident.model) == want and ident.device_type not in VIDEO_TYPES
+    ricoh = ('.1.3.6.1.2.1.1.1.0 = STRING: "RICOH MP C3004 1.02 / RICOH Network Printer C model / '
+             'RICOH Network Scanner C model"\n')
+    ident = _ident(ricoh, db)
+    assert (ident.vendor, ident.model, ident.firmware, ident.device_type) == ("Ricoh", "MP C3004", "1.02", "printer")
+    for descr in ("EPSON Built-in 11b/g/n Print Server", "Linux nas 4.4.59+ #25426 SMP", "Microsoft Windows Server 2019"):
+        got = _ident(f'.1.3.6.1.2.1.1.1.0 = STRING: "{descr}"\n', db).model
+        assert got is None or got not in ("11b/g/n", "2019"), descr
+
+
+def test_boot_parameters_and_ups_manufacturer_name_makers(db) -> None:  # type: ignore[no-untyped-def]
+    boot = '.1.3.6.1.2.1.25.1.4.0 = STRING: "BOOT_IMAGE=/boot/vmlinuz root=/dev/sda1 ro Synology"\n'
+    assert _ident(boot, db).vendor == "Synology"
+    plain = '.1.3.6.1.2.1.25.1.4.0 = STRING: "BOOT_IMAGE=/boot/vmlinuz root=UUID=0f1e ro quiet"\n'
+    assert _ident(plain, db).vendor is None
+    ups = '.1.3.6.1.2.1.33.1.1.1.0 = STRING: "EATON"\n.1.3.6.1.2.1.33.1.1.2.0 = STRING: "5PX 1500"\n'
+    ident = _ident(ups, db)
+    assert (ident.vendor, ident.model, ident.device_type) == ("Eaton", "5PX 1500", "other")
+
+
+def test_dot11_product_version_is_the_stations_firmware(db) -> None:  # type: ignore[no-untyped-def]
+    rec = ("1.2.840.10036.3.1.2.1.2.5|4|Ubiquiti Networks, Inc.\n1.2.840.10036.3.1.2.1.3.5|4|NanoStation M5\n"
+           "1.2.840.10036.3.1.2.1.4.5|4|XW.ar934x.v6.1.7.32555.180907.1632\n")
+    ident = _ident(rec, db)
+    assert (ident.vendor, ident.firmware) == ("Ubiquiti", "XW.ar934x.v6.1.7.32555.180907.1632")
+    assert ident.device_type not in VIDEO_TYPES
+    cisco = "1.2.840.10036.3.1.2.1.4.1|4|12.4(25d)JA1\n"
+    ident = _ident(cisco, db)
+    assert ident.firmware == "12.4(25d)JA1" and ident.vendor != "Ubiquiti"
