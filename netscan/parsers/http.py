@@ -342,6 +342,16 @@ def _split_head(raw: str) -> tuple[list[str], str]:
     return head.replace("\r\n", "\n").split("\n"), body
 
 
+_ESCAPED_PARAM = re.compile(r'[\w-]=\\"[^"\\]*\\"')
+
+
+def _escaped_params(value: str) -> bool:
+    """Whether a header value is a parameter list whose quotes were all escaped by a printout
+    (``realm=\\"X\\", nonce=\\"Y\\"``): a whole escaped ``key=\\"...\\"`` pair and no bare quote.
+    A wire value such as ``=\\"`` is left as sent."""
+    return '"' not in value.replace('\\"', "") and _ESCAPED_PARAM.search(value) is not None
+
+
 def _fill(msg: Message, header_lines: list[str], body: str) -> Message:
     """``msg`` with its headers read from ``header_lines`` (capped, obs-fold joined, malformed lines
     skipped) and its body (de-chunked when the headers say so)."""
@@ -356,7 +366,8 @@ def _fill(msg: Message, header_lines: list[str], body: str) -> Message:
         if not colon or not name.strip() or " " in name.strip():
             continue
         value = value.strip()
-        if '=\\"' in value:  # a message printed inside a quoted string (go2rtc's trace: realm=\"X\"): its quotes escaped
+        if '=\\"' in value and _escaped_params(value):
+            # a message printed inside a quoted string (go2rtc's trace: realm=\"X\"): its quotes escaped
             value = value.replace('\\"', '"')
         msg.headers.append((name.strip(), value))
     te = msg.header("transfer-encoding")

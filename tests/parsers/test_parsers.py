@@ -174,3 +174,12 @@ def test_huge_body_is_capped() -> None:
     f = fields(Response("http", raw, 80, "GET /"))
     assert f["http.title"] == ["x"]
     assert len(f["http.body"][0]) <= 64 * 1024
+
+
+def test_escaped_quotes_undone_only_for_a_printed_parameter_list() -> None:
+    # hypothesis found '=\"' altered: a wire value is kept as sent unless it is a parameter list
+    # whose quotes were all escaped by a printout (go2rtc's trace of a WWW-Authenticate header)
+    assert parse_message('HTTP/1.1 200 X\r\nA: =\\"\r\n\r\n').header("A") == '=\\"'
+    assert parse_message('HTTP/1.1 200 X\r\nA: a=\\"b" c\r\n\r\n').header("A") == 'a=\\"b" c'
+    printed = 'RTSP/1.0 401 Unauthorized\r\nWWW-Authenticate: Digest realm=\\"IP Camera\\", nonce=\\"ab12\\"\r\n\r\n'
+    assert parse_message(printed).header("www-authenticate") == 'Digest realm="IP Camera", nonce="ab12"'
