@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from netscan.identify.firmware import firmware_key_share, glued_v
 from netscan.identify.lines import LINE_DISCOUNT, WEAK_SOURCE, LineHit, platform_board, read_lines
+from netscan.identify.prose import PROSE_SOURCE, PROSE_WEIGHT, prose_text, read_prose
 from netscan.identify.snmp import claim_product
 from netscan.model import Evidence, Observation, Response
 from netscan.parsers import fields as parse_fields
@@ -174,11 +175,48 @@ def _name_kind(name: str) -> int:
 #: index is not part of a field's name). A client's or a bridge's configuration describes each camera it
 #: serves there (Homebridge camera-ffmpeg's ``cameras`` entries carry manufacturer, model, serialNumber and
 #: firmwareRevision: homebridge-plugins/homebridge-camera-ffmpeg pull 309), as a recorder lists its cameras.
-_CAMERA_LIST_MODEL = re.compile(r"^[a-z]{2,8}\.(?:json|xml|kv)\.(?:[^ ]{0,120}[./])?(?i:cameras|cams)[./](?i:model|model[_-]?name|camera[_-]?model)$")
+#: The same key one level deeper, in a map keyed by each member's name (``cameras.front_door.model``), and in a
+#: list or map of channels, devices or accessories a client's configuration keeps (Scrypted's device ``info``
+#: with model, manufacturer and firmware: koush/scrypted issue 285; Home Assistant's device registry entries
+#: with manufacturer, model and sw_version; Homebridge accessories): read only when its record also holds a
+#: maker key and a firmware key (a device's own description, not a recorder's channel entry) and the document
+#: has that one member.
+_CAMERA_LIST_MODEL = re.compile(
+    r"^(?P<root>[a-z]{2,8}\.(?:json|xml|kv)\.(?:[^ ]{0,120}[./])?(?P<list>(?i:cameras|cams|channels|devices|accessories)))[./]"
+    r"(?:(?P<key>[^./ \[\]]{1,40})[./])?(?i:model|model[_-]?name|camera[_-]?model)$")
+#: A record's maker and firmware keys (the last part of a field's name).
+_RECORD_MAKER = re.compile(r"(?i)manufacturer|make|vendor|brand")
+_RECORD_FIRMWARE = re.compile(r"(?i)firmware(?:[_-]?(?:version|revision|rev|ver))?|fw[_-]?(?:version|ver)?|sw[_-]?version|software[_-]?(?:version|revision)")
 _CAMERA_MODEL_TAILS = ("model", "Model", "MODEL", "name", "Name", "NAME")
 #: A list of one camera stands for the device the document describes; its claim keeps this share of the
 #: model convention's weight, below the document's own top-level model.
 ONE_CAMERA_DISCOUNT = 0.5
+
+
+def _one_record(name: str, f: dict[str, list[str]]) -> bool:
+    """True when the model key ``name`` (``_CAMERA_LIST_MODEL``) is that of the only member of its list or map: a
+    ``cameras`` list's member as it is; a member of a map of cameras, or of a list of channels, devices or
+    accessories, when its record also holds a maker key and a firmware key and no other member has a model."""
+    m = _CAMERA_LIST_MODEL.match(name)
+    if m is None:
+        return False
+    if m.group("key") is None and m.group("list").lower() in ("cameras", "cams"):
+        return True
+    cut = max(name.rfind("."), name.rfind("/"))
+    parent = name[: cut + 1]  # the record's path, its separator kept
+    keys = [n[cut + 1:] for n in f if n.startswith(parent) and "." not in n[cut + 1:] and "/" not in n[cut + 1:]]
+    if not any(_RECORD_MAKER.fullmatch(k) for k in keys) or not any(_RECORD_FIRMWARE.fullmatch(k) for k in keys):
+        return False
+    root = m.group("root")
+    members = 0
+    for n, vs in f.items():
+        if n.startswith(root) and n.endswith(_CAMERA_MODEL_TAILS):
+            other = _CAMERA_LIST_MODEL.match(n)
+            if other is not None and other.group("root") == root:
+                members += len(vs)
+                if members > 1:
+                    return False
+    return members == 1
 
 
 def _claim_one_camera(db: SignatureDB, name: str, value: str, resp: Response, claims: list[Claim],
@@ -286,6 +324,24 @@ def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_fie
             return
 
 
+def _maker_before_model(db: SignatureDB, name: str, model: str, bare: str, resp: Response, claims: list[Claim],
+                        evidence: list[Evidence]) -> None:
+    """The maker whose name a model field's value starts with (``Reolink E1 Zoom``, ``Hik DS-2CD2042WD-I``: a form's
+    model answer with the maker's short name first; ``model_without_maker`` took it off the model), as a maker's
+    name in a text field names it (signatures/families/generic.yaml ``maker_names``), unless the response's
+    claims already name it."""
+    mn = db.maker_names
+    head = model[: len(model) - len(bare)].strip(" -_") if model.endswith(bare) else ""
+    v = db.vendor(head) if head else None
+    if mn is None or v is None:
+        return
+    if any(c.key in ("vendor", "brand") and c.value.casefold() == v.name.casefold() for c in claims):
+        return
+    evidence.append(Evidence(kind="rule", source="maker-name", detail=f"a maker's name before the model in {name}", extracted={"vendor": v.name},
+                             weight=mn.weight, protocol=resp.protocol, port=resp.port))
+    claims.append(Claim("vendor", v.name, mn.weight, len(evidence) - 1))
+
+
 def _rule_hit(rule: Rule, detail: str, got: dict[str, str], resp: Response, claims: list[Claim], evidence: list[Evidence],
               *, labels: bool) -> None:
     """Record what one rule read: its evidence, and a claim per value (with ``labels``, a rule that
@@ -359,7 +415,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                                       weight=SUBTREE_PREFERENCE, what="SNMP private-MIB objects walked (no sysObjectID)")
                 if kind & _BODY:
                     _claim_copyright(db, values, resp, claims, evidence)
-                if kind & _ONE_CAMERA and len(values) == 1:
+                if kind & _ONE_CAMERA and len(values) == 1 and _one_record(name, f):
                     _claim_one_camera(db, name, values[0], resp, claims, evidence)
             if quiet is not None and len(values) == 1 and (name, values[0] if len(values[0]) <= MEMO_MAX_CHARS else memo_key(values[0])) in quiet:
                 continue  # nothing reads anything in this value (found when it was first read)
@@ -434,7 +490,10 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                         if "model" in sgot and platform_board(sgot["model"]):
                             continue  # an evaluation board's name (a boot loader's, a device tree's): the SoC maker's board
                         if "model" in sgot and not name.startswith("upnp."):  # (a UPnP modelName is the product's name as sold)
-                            sgot = {**sgot, "model": _without_hardware_id(model_without_maker(db, sgot["model"]))}
+                            bare = model_without_maker(db, sgot["model"])
+                            if bare != sgot["model"]:
+                                _maker_before_model(db, name, sgot["model"], bare, resp, claims, evidence)
+                            sgot = {**sgot, "model": _without_hardware_id(bare)}
                         if "model" in sgot and _LOWER_CODE.fullmatch(sgot["model"]):
                             _lower_case_code(db, sgot["model"], name, resp, hits, claims, evidence, exhaustive)
                         said = True
@@ -474,7 +533,49 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                 db.remember_quiet(name, values[0])
         if long_texts:
             _claim_lines(db, long_texts, resp, claims, evidence, hits, resp_start, exhaustive)
+        for name in _prose_fields(f):
+            _claim_prose(db, name, f[name][0], resp, claims, evidence, hits, resp_start, exhaustive)
     return claims, evidence
+
+
+def _prose_fields(f: dict[str, list[str]]) -> list[str]:
+    """The fields that hold a reporter's text as written: a fragment's banner (a text pasted as the answer
+    of no protocol), a fragment's body (netscan.identify.prose)."""
+    return [name for name in f if (name.endswith(".banner") or (name.endswith(".body") and f.get(name[: -len("body")] + "shape")))
+            and prose_text(f[name][0])]
+
+
+def _claim_prose(db: SignatureDB, name: str, text: str, resp: Response, claims: list[Claim], evidence: list[Evidence],
+                 hits: dict[str, int], start: int, exhaustive: bool) -> None:
+    """What a reporter's text says the device is (netscan.identify.prose): each claim the response's fields did
+    not already make; a grammar's at ``LINE_DISCOUNT`` of its weight, a maker's name at the maker-names weight,
+    a model or firmware a maker's name or a form's label confirms at ``PROSE_WEIGHT`` (names only: never a type)."""
+    match = (lambda v: _family_matches_exhaustive(db, v)) if exhaustive else (lambda v: db.family_matches(v, keep=False))
+    for hit in read_prose(text, db, match):
+        said = {(c.key, c.value.casefold()) for c in claims[start:]}
+        if all((k, v.casefold()) in said for k, v in hit.got.items() if k in ("vendor", "model", "firmware")):
+            continue  # the fields already said it
+        line = hit.line if len(hit.line) <= 120 else hit.line[:117] + "..."
+        if hit.rule is not None:
+            rule = hit.rule
+            if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE:
+                continue
+            hits[rule.id] = hits.get(rule.id, 0) + 1
+            weight = rule.weight * LINE_DISCOUNT
+            source = rule.id if hit.strong else WEAK_SOURCE
+            detail = f"{rule.description} ({rule.id}, in a reporter's words in {name}: {line})"
+        elif hit.how == "maker-name":
+            if db.maker_names is None:
+                continue
+            weight, source, detail = db.maker_names.weight, "maker-name", f"a maker's name before a model in a reporter's words ({name}: {line})"
+        else:
+            weight, source = PROSE_WEIGHT, PROSE_SOURCE
+            detail = f"a model or firmware a maker's name or a form's label confirms in a reporter's words ({name}: {line})"
+        evidence.append(Evidence(kind="rule", source=source, detail=detail, extracted=dict(hit.got), weight=weight,
+                                 protocol=resp.protocol, port=resp.port))
+        idx = len(evidence) - 1
+        for k, v in hit.got.items():
+            claims.append(Claim(k, v, weight, idx))
 
 
 #: Values longer than this are not searched for a maker's name glued to a code (titles, names, model fields are short).

@@ -17,6 +17,8 @@ own model) is the device's word. Such a text is read line by line here, with gua
   an evaluation board or the build tools (``Model: Hisilicon HI3516DV300 DEMO Board``, ``Linux
   version ... (gcc version ...)``) is skipped; a kernel command line or a message that merely
   mentions flash is read;
+- a sentence that sets a model against the reporter's own (``unlike``, ``instead of``, ``compared to``,
+  ``switched from``, ``replaced``: ``CONTRAST``) names another device: skipped;
 - a line naming two models or more is a list (a compatibility list, an NVR's channels): skipped;
   a text naming more than one model (a model and a part of it, such as a serial number built on it, count once) is a list
   of devices: none of them is claimed as the model, only the maker when every hit agrees on one;
@@ -75,6 +77,11 @@ _LABEL = re.compile(r"([A-Za-z][\w .()/-]{0,40}?)\s*[:=]")
 #: An evaluation or reference board's name: the SoC maker's board, never the device's model.
 _BOARD_NAME = re.compile(r"(?i)(?<![a-z0-9])(?:(?:demo|eval(?:uation)?|reference|development|dev)[ _-]?(?:board|kit)|evb)(?![a-z])")
 _DIGIT = re.compile(r"\d")
+#: Words of a sentence that set a device against the reporter's own (``unlike the DS-2CD2042WD-I, mine ...``,
+#: ``I switched from a Reolink RLC-410``): the model it names is another device's.
+CONTRAST = re.compile(
+    r"(?i)(?<![a-z])(?:unlike|instead of|rather than|compared (?:to|with)|similar to|other than|versus|switched from"
+    r"|used to (?:have|own|use)|replac(?:e|ed|ing))(?![a-z])")
 _JSON_START = re.compile(r"\s*(?:\{|\[\s*[\[{\"\]])")
 
 
@@ -171,8 +178,8 @@ def read_lines(text: str, matcher: Matcher) -> tuple[LineHit, ...]:
         if line is None:
             continue
         hits = list(matcher(line))
-        if not hits or _guarded(raw):  # (the guards run only where a grammar matched: the same lines as text_lines)
-            continue
+        if not hits or _guarded(raw) or CONTRAST.search(line) is not None:  # (the guards run only where a grammar matched)
+            continue  # (a sentence that sets the model against the reporter's own names another device)
         if len(_distinct([got["model"] for _, got in hits if "model" in got])) > 1:
             continue  # a line naming several models is a list
         found.extend((rule, got, line) for rule, got in hits)

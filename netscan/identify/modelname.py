@@ -20,6 +20,13 @@ before it is weighed (netscan/identify/resolve.py), as firmware claims go throug
   variant suffix after a slash (``DS-7608NI-I2/8P``) are the maker's model and kept;
 - a firmware version of three parts or more written after the model (``HI3518E_50H10L_S39 V4.02.R11``,
   ``E1 Pro (firmware v3.0.0.1889)``) is the firmware's, not the model's;
+- a camera SoC's part number as the whole value (``Hi3518``, ``Hi3516EV300``, ``GK7205V300``, ``SSC335``,
+  ``AK3918EV300``, ``RV1126``: the chip maker's codes, signatures/fingerprints/stacks-soc.yaml) is the
+  platform's, not the device's model (a reporter's ``Reolink E1 Pro camera (Hi3518)`` names the chip in
+  brackets); a SoC code joined to a board code (Xiongmai's ``HI3516EV300_85H50AI``) is a model and kept;
+- a parenthesised note of several words after a blank at the end (``E1 Zoom (the white one)``: a form's
+  answer) is the writer's; one word in brackets may be the maker's (a revision ``DS-KV8213-WME1(C)``, AVM's
+  ``FRITZ!Box 6360 Cable (um)``) and is kept;
 - a label word left in the value (``Model: XYZ-100``, ``XYZ-100 model``) and one pair of quotes or brackets around the whole value, trailing punctuation and a closing bracket
   the value did not open (a discovery tool's ``ip host(MAKER MODEL)``) are the writer's, not the model's.
 
@@ -83,6 +90,14 @@ _TAIL_FIRMWARE = re.compile(
 #: A label word the writer left in the value (``Model: XYZ-100``, ``XYZ-100 model``, Chinese ``型号``).
 _LABEL_WORD = re.compile(r"(?i)^(?:model|modell|mod[eè]le|modelo|\u578b\u53f7)(?:\s{0,2}[:#=.\uff1a-]\s{0,2}|\s{1,2})(?=\S{0,47}\d)(?=\S{0,47}[A-Za-z])|\s{1,2}model$")
 
+#: A camera SoC's part number, the whole value (HiSilicon, Goke, Anyka, SigmaStar, Rockchip, Fullhan, Novatek,
+#: Ingenic: the chip makers' own spellings, as signatures/fingerprints/stacks-soc.yaml reads them in a banner).
+_SOC = re.compile(
+    r"(?i)hi35\d{2}[a-z]{0,2}(?:v\d{3})?|gk7\d{3}[a-z]?(?:v\d{3})?|ak39\d{2}[a-z]{0,2}(?:v\d{3})?|ssc3\d{2}[a-z]{0,2}|ssc30k[dq]"
+    r"|rv11\d{2}|fh88\d{2}v\d{3}|nt9856\d|msc31\d[a-z]{0,2}|ingenic\s?t\d{2}[a-z]?")
+#: A parenthesised note of several words after a blank at the end of a value.
+_TAIL_NOTE = re.compile(r"(?<=\S)\s{1,3}\([^()\s]{1,30}\s[^()]{1,50}\)$")
+
 #: Pairs a writer puts around a whole value.
 _WRAP = {'"': '"', "'": "'", "`": "`", "(": ")", "[": "]", "<": ">", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
 
@@ -92,6 +107,12 @@ def model_generic(value: str) -> bool:
     Camera``, ``NVR``, ``1080P HD IPC``, ``N/A``): no model."""
     v = value.strip()
     return not v or _GENERIC.fullmatch(v) is not None or _PLACEHOLDER.fullmatch(v) is not None
+
+
+def model_qualifier(value: str) -> bool:
+    """True for a word that qualifies a device class without naming a product (``1080P``, ``4K``, ``5MP``,
+    ``H.265``, ``PoE``): no model code, whatever its letters and digits."""
+    return _QUALIFIER_ONLY.fullmatch(value.strip()) is not None
 
 
 def _unwrapped(v: str) -> str:
@@ -127,6 +148,11 @@ def _model_extent(value: str) -> str:
     while v[-1:] in (")", "]") and v.count(v[-1]) > v.count("(" if v[-1] == ")" else "["):
         v = v[:-1].rstrip()  # a bracket the model did not open
     v = v.rstrip(".,;:").rstrip()
+    if _SOC.fullmatch(v) is not None:
+        return ""  # the chip's code, not the device's model
+    m = _TAIL_NOTE.search(v)
+    if m is not None:
+        v = v[: m.start()].rstrip()
     m = _TAIL_REGION.search(v)
     if m and m.group(1) in _REGIONS and m.start() > 0:
         v = v[: m.start()].rstrip()

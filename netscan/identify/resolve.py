@@ -36,6 +36,7 @@ from typing import Any
 from netscan.identify.collect import Claim
 from netscan.identify.lines import WEAK_SOURCE
 from netscan.identify.firmware import firmware_extent, firmware_shape_share
+from netscan.identify.prose import PROSE_SOURCE
 from netscan.identify.modelname import model_extent
 from netscan.model import VIDEO_TYPES, CoveredStatus, Evidence, Identification, Observation
 from netscan.parsers import fields as parse_fields
@@ -56,8 +57,8 @@ _SPECIFIC_VIDEO = ("nvr", "dvr", "doorbell", "encoder")
 #: Evidence that names a maker without saying what the device is: a name in text, a manufacturer
 #: field, the registrant of the SNMP agent's enterprise number (a camera maker's print servers and
 #: switches carry the same number), a web page's copyright holder, a short model code in a line of a long
-#: text (netscan.identify.lines).
-_NAME_ONLY = frozenset({"maker-name", "manufacturer-field", "iana-enterprise-number", "copyright-holder", WEAK_SOURCE})
+#: text (netscan.identify.lines), a model or firmware read from a reporter's words (netscan.identify.prose).
+_NAME_ONLY = frozenset({"maker-name", "manufacturer-field", "iana-enterprise-number", "copyright-holder", WEAK_SOURCE, PROSE_SOURCE})
 #: Fields whose rules name a maker and never say what the device is, not even through a video-only maker's
 #: name: the HTTP API paths a client used (fingerprints/conventions-urls.yaml) are served by the maker's
 #: non-video products too (a Hikvision alarm panel answers ISAPI, a Dahua access controller its CGI).

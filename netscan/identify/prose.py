@@ -1,0 +1,363 @@
+"""A device's identity where people write it: a reporter's sentences, a form's answers, an identity line.
+
+An issue, a forum post or a support note names the reporter's device in a few shapes that no field
+reader takes apart (the field readers in netscan/parsers take ``Key: value`` lines, tables, headings
+with a one-line answer, quoted fields):
+
+- a form's answer on the line after its label, the label in bold or alone on its line with a colon
+  (homebridge-camera-ffmpeg's "Tested Configuration" template asks ``**Manufacturer/Model:**`` above
+  the answer: Sunoo/homebridge-camera-ffmpeg .github/ISSUE_TEMPLATE/tested_config.md), the answer
+  perhaps indented, in square brackets or quotes, with a parenthesised note after it and the maker's
+  short name before it (``Reolink RLC-510A (PoE)``, ``[Foscam FI9821P]``);
+- the maker's name right before the model in a sentence, with at most a few words that say what
+  kind of device it is in between (``my Dahua doorbell camera (DH-DB6I)``, ``Hikvision DS-2CD2143G0-I
+  v5.5.80 192.168.1.64``), the model perhaps followed by a ``v``-prefixed firmware version;
+- a model code in a sentence of a paragraph too long for the line pass (netscan/identify/lines.py
+  reads lines of at most ``ANY_FIELD_MAX_CHARS`` characters: the sentences of a longer line are read
+  here, with the same guards);
+- an identifier quoted in a sentence (``identified as "IPC-HDW2431T-AS-S2"``, ``my camera "E1 Zoom"``);
+- a name quoted whole in a line, a utility's log line too, the maker's name first and the model after it
+  (``Found printer 'EPSON XP-2200 Series' at ...``: the name the device gave itself).
+
+Nothing is guessed from prose. A model is claimed only when the maker's own family grammar
+(signatures/families) reads it -- alone, or after the one maker the text names (``Lorex B451AJ``: the
+Lorex grammar reads a Lorex code only after the name) -- or when a known maker's name stands right
+before it, or when a form's label asks for the model. A maker is claimed from its name only (the
+maker-names convention, signatures/families/generic.yaml ``maker_names``). Prose never says what the
+device is: every claim here is one that names a maker or a model (``PROSE_SOURCE`` and the maker-name
+source are read by resolve like a maker's name), except a grammar's device type for a long, strong
+model token (netscan.identify.lines ``strong_token``), as in the line pass. A sentence that sets a
+model against the reporter's own (``unlike``, ``instead of``, ``compared to``, ``switched from``) or
+talks about what software supports (``supports``, ``compatible with``) names other devices and is not
+read; a text that names two models or more names a list, and none is claimed (the maker only, when
+all agree).
+
+Pure and bounded: at most ``MAX_PROSE_LINES`` lines of a text of at most ``MAX_PROSE_CHARS`` characters;
+sentences longer than ``ANY_FIELD_MAX_CHARS`` are skipped; patterns are anchored or bounded classes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from netscan.identify.lines import CONTRAST, LINE_DISCOUNT, WEAK_SOURCE, Matcher, _distinct, _guarded, strong_token, structured
+from netscan.identify.modelname import model_extent, model_generic, model_qualifier
+from netscan.sigdb.db import ANY_FIELD_MAX_CHARS
+
+if TYPE_CHECKING:
+    from netscan.sigdb.db import Rule, SignatureDB
+
+#: Longest text read, most lines.
+MAX_PROSE_CHARS = 64 * 1024
+MAX_PROSE_LINES = 400
+#: Evidence source of a model or firmware read from prose and confirmed by a maker's name or a form's
+#: label (resolve reads it like a maker's name: never a device type, never a video-only maker's default).
+PROSE_SOURCE = "reporter-prose"
+#: Weight of such a model or firmware: below a model field's (``semantic-model`` 0.25).
+PROSE_WEIGHT = 0.2
+
+#: A form's label on a line of its own: bold (``**Manufacturer/Model:**``, ``**Camera model**``, the colon
+#: inside or outside), or plain with a colon (``Camera model:``), perhaps as a list item.
+_BOLD_LABEL = re.compile(r"[ \t]{0,3}(?:[-*+][ \t]{1,3})?(?:\*\*|__)([A-Za-z][^*_\r\n:]{0,58}?)[ \t]{0,2}:?[ \t]{0,2}(?:\*\*|__)[ \t]{0,2}:?[ \t]*")
+_PLAIN_LABEL = re.compile(r"[ \t]{0,3}(?:[-*+][ \t]{1,3})?([A-Za-z][A-Za-z /&'-]{0,58}?)[ \t]{0,2}:[ \t]*")
+#: The words a label that asks for the device's model is made of (``Manufacturer/Model``, ``Camera make
+#: and model``, ``Model number``, ``Doorbell model``); any other word (``Phone model``, ``Detector model``,
+#: ``AI model``) asks about something else.
+_LABEL_WORDS = frozenset({"model", "modell", "modele", "modelo", "camera", "cam", "device", "doorbell", "nvr", "dvr", "recorder",
+                          "manufacturer", "make", "brand", "vendor", "and", "name", "number", "no", "exact", "hardware", "product",
+                          "your", "the", "of", "which", "what", "is", "it"})
+_LABEL_WORD = re.compile(r"[A-Za-z]+")
+#: Answers that say nothing (GitHub's placeholder for an empty optional field, "N/A").
+_NO_ANSWER = frozenset({"_no response_", "no response", "n/a", "na", "none", "-", "unknown", "?", "tbd"})
+#: A parenthesised note after an answer or a model (``(PoE)``, ``(the white one)``), after a blank.
+_NOTE = re.compile(r"[ \t]{1,3}[(\[][^()\[\]]{1,60}[)\]][ \t.]*$")
+
+#: A model code as people write it (a letter and a digit; ``-``, ``_``, ``.``, ``/`` joined parts; a
+#: bracketed revision), and product words that may follow a short code (``E1 Pro``, ``Argus 3 Plus``).
+_TOKEN = r"[A-Z0-9][A-Za-z0-9]{0,19}(?:[-_./][A-Za-z0-9]{1,15}){0,5}(?:\([A-Z0-9]{1,4}\))?"
+_SUFFIX = r"(?:[ \t](?:Pro|Plus|Zoom|Max|Mini|Lite|Ultra|Duo|Dual|Go|Air|Elite|Wire|Wired|PoE|WiFi|Outdoor|Indoor)){0,2}"
+#: What may stand between a maker's name and its model in a sentence: words that say what kind of
+#: device it is (``doorbell camera``, ``4K PoE``, ``video doorbell``), ``model``, an article.
+_FILLER = (r"(?:(?i:the|a|an|model|ip|wifi|wi-fi|wireless|poe|ptz|4k|2k|\d{1,2}mp|\d{3,4}p|hd|uhd|smart|video|security|outdoor|indoor"
+           r"|dome|bullet|turret|doorbell|door|bell|camera|cam|ipcam|ipc|nvr|dvr|xvr|recorder|network|bridge|hub|station|base"
+           r"|battery|solar|floodlight|spotlight)[ \t]{1,2})")
+_AFTER_MAKER = re.compile(
+    r"[ \t]{1,2}" + _FILLER + r"{0,3}[(\[\"'\u201c`]?(" + _TOKEN + _SUFFIX + r")(?![A-Za-z0-9])[)\]\"'\u201d`]?"
+    r"(?:[ \t,]{1,3}(?:(?i:fw|firmware)[ \t:]{0,3})?(?P<fw>[Vv]\d{1,3}(?:\.\d{1,8}){2,4}(?:[._-][0-9A-Za-z]{1,12}){0,2})(?![\w.]))?")
+#: An identifier in quotes in a sentence (``identified as "IPC-HDW2431T-AS-S2"``, ``my camera "E1 Zoom"``).
+_QUOTED = re.compile(r"[\"'\u201c`](" + _TOKEN + _SUFFIX + r")[\"'\u201d`]")
+#: A name quoted whole in any line, a log's too (``Found printer 'EPSON XP-2200 Series' at ...``: a utility
+#: quoting the name the device gave itself): the maker's name first, its model after it.
+_QUOTED_NAME = re.compile(r"(?<![\w=])(['\"\u201c])([A-Za-z][^'\"\u201d\r\n]{2,78})['\"\u201d](?!\w)")
+#: A sentence that sets other devices against the reporter's own, or says what software supports.
+_CONTRAST = re.compile(
+    r"(?i)(?<![a-z])(?:except|vs\.?|previous(?:ly)?|supports?|supported|compatible|not (?:a|an|the|my))(?![a-z])|" + CONTRAST.pattern[4:])
+#: Sentence ends inside a line (a full stop, a question or exclamation mark, a semicolon, then a blank).
+_SENTENCE_END = re.compile(r"(?<=[.!?;])[ \t]+(?=[A-Z\"'(\[\u201c])")
+#: A line that is not a sentence: a document's or an object dump's own, a log line (a time stamp or a
+#: tag first), a table row, a quote of a command.
+_NOT_PROSE = re.compile(r"[ \t]{0,200}(?:[{\[<\"',}\]|$#>]|\d{1,4}[-/:.]\d|```|~~~)")
+#: A ``key: value`` / ``key = value`` line (YAML, a config, a copied page): a field, not a sentence.
+_KEY_LINE = re.compile(r"[ \t]{0,40}(?:-[ \t]{1,4})?[A-Za-z_][\w .()/-]{0,40}?[ \t]{0,2}(?::|=)(?:[ \t]|$)")
+_DIGIT = re.compile(r"\d")
+_UPPER = re.compile(r"[A-Z]")
+
+
+@dataclass(frozen=True)
+class ProseHit:
+    """One claim read from prose: what (``got``), on what grounds (``how``: ``grammar`` -- a family
+    grammar read it, ``rule`` is that grammar; ``maker-name`` -- a maker's name; ``prose`` -- a model or
+    firmware a maker's name or a form's label confirms), where (``line``), and whether a grammar's device
+    type may stand (``strong``)."""
+
+    got: dict[str, str]
+    how: str
+    line: str
+    rule: Rule | None = None
+    strong: bool = False
+
+
+def prose_text(text: str) -> bool:
+    """True for a text that may hold a reporter's words: not a document or markup (the structured
+    readers keep its keys), not a device's answer (a status line first)."""
+    head = text.lstrip()[:5]
+    return bool(head) and not structured(text) and head not in ("HTTP/", "RTSP/", "SIP/2")
+
+
+def _shaped(model: str) -> bool:
+    """A model code as a reporter writes one: an upper-case letter and a digit, three characters at least
+    (two with product words after: ``E1 Pro``), not a version, a placeholder or a SoC's code."""
+    code = model.split(" ", 1)[0]
+    if _DIGIT.search(code) is None or _UPPER.search(code) is None or model_qualifier(code):
+        return False
+    if len(code) < 3 and " " not in model:
+        return False
+    return not model_generic(model) and bool(model_extent(model))
+
+
+def _label_asks_model(label: str) -> bool:
+    """A form label that asks for the device's model (``_LABEL_WORDS``), a trailing remark in
+    parentheses cut (``Camera model (if known)``)."""
+    label = re.sub(r"\([^()]{0,40}\)", " ", label)
+    words = [w.lower() for w in _LABEL_WORD.findall(label)]
+    return bool(words) and any(w.startswith("model") for w in words) and all(w in _LABEL_WORDS for w in words)
+
+
+def _answer(raw: str) -> str:
+    """A form's answer as the reporter meant it: list marker, emphasis, code span, brackets or quotes
+    around it, and a parenthesised note after it taken off."""
+    v = raw.strip().lstrip("-*+> \t").strip()
+    v = v.strip("*_`").strip()
+    for _ in range(2):
+        m = _NOTE.search(v)
+        if m is not None and m.start() > 0 and re.search(r"[a-z]|[ \t]", v[m.start() + 1:]) is not None:
+            v = v[: m.start()].rstrip()
+        if len(v) > 2 and (v[0], v[-1]) in (("[", "]"), ('"', '"'), ("'", "'"), ("\u201c", "\u201d"), ("`", "`")):
+            v = v[1:-1].strip()
+    return v.rstrip(".,;:").strip()
+
+
+def form_answers(lines: list[str]) -> list[str]:
+    """The answers of form fields that ask for the model, each on the line after its label (module
+    docstring): a one-line answer, then a blank line, the end, or the next label."""
+    out: list[str] = []
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if len(line) > 80 or ":" not in line and "**" not in line and "__" not in line:
+            continue
+        m = _BOLD_LABEL.fullmatch(line) or _PLAIN_LABEL.fullmatch(line)
+        if m is None or not _label_asks_model(m.group(1)):
+            continue
+        j = i + 1
+        while j < n and j <= i + 3 and not lines[j].strip():
+            j += 1
+        if j >= n or j > i + 3:
+            continue
+        after = lines[j + 1].strip() if j + 1 < n else ""
+        if after and not (_BOLD_LABEL.fullmatch(lines[j + 1]) or _PLAIN_LABEL.fullmatch(lines[j + 1])):
+            continue  # several lines: a paragraph, a list, a log -- no one answer
+        raw = lines[j]
+        if len(raw.strip()) > 120 or raw.strip().lower().strip("_* ") in _NO_ANSWER or raw.strip().startswith(("```", "{", "<")):
+            continue
+        value = _answer(raw)
+        if value and value.lower() not in _NO_ANSWER:
+            out.append(value)
+    return out
+
+
+def _sentences(lines: list[str]) -> list[tuple[str, bool]]:
+    """The sentences of the text's prose lines, each with True when it comes from a line longer than
+    ``ANY_FIELD_MAX_CHARS`` (one the line pass does not read): fenced blocks, documents, logs, a client's
+    or the platform's lines left out (netscan.identify.lines guards); a long line split at its
+    sentences' ends; a sentence longer than ``ANY_FIELD_MAX_CHARS`` skipped. (An indented line is read:
+    reporters indent their answers.)"""
+    out: list[tuple[str, bool]] = []
+    fenced = False
+    for line in lines:
+        s = line.strip()
+        if s.startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        if fenced or not s or _NOT_PROSE.match(line) is not None or _KEY_LINE.match(line) is not None or _guarded(line):
+            continue  # (a ``key: value`` line is a document's or a form's field: the field readers keep its nesting)
+        s = re.sub(r"(?i)\b[a-z][a-z0-9+.-]{1,15}://\S*", " ", s) if "://" in s else s
+        long = len(s) > ANY_FIELD_MAX_CHARS
+        parts = _SENTENCE_END.split(s) if len(s) > 80 else [s]
+        out.extend((p, long) for p in parts if 3 <= len(p) <= ANY_FIELD_MAX_CHARS)
+    return out
+
+
+def _maker_hits(db: SignatureDB, sentence: str) -> list[tuple[str, str, int]]:
+    """(canonical maker, the name as written, where it ends) of every known maker's name in a sentence;
+    a platform's name (a SoC maker's SDK) ends the search (what follows describes parts)."""
+    mn = db.maker_names
+    if mn is None or mn.pattern is None:
+        return []
+    out: list[tuple[str, str, int]] = []
+    from netscan.sigdb.names import vendor_key  # noqa: PLC0415 (light; kept beside its only use)
+
+    for m in mn.pattern.finditer(sentence):
+        key = vendor_key(m.group(0))
+        if key in mn.platforms:
+            break
+        hit = mn.by_key.get(key)
+        if hit is not None:
+            out.append((hit, m.group(0), m.end()))
+        if len(out) >= 8:
+            break
+    return out
+
+
+def _grammar(match: Matcher, value: str, maker: str | None = None) -> list[tuple[Rule, dict[str, str]]]:
+    """Family grammar hits on ``value`` that read all of it as one model (and, given ``maker``, name
+    that maker as the vendor or the brand)."""
+    out = []
+    for rule, got in match(value):
+        if "model" not in got:
+            continue
+        if maker is not None and maker.casefold() not in (got.get("vendor", "").casefold(), got.get("brand", "").casefold()):
+            continue
+        out.append((rule, got))
+    return out
+
+
+def _confirmed(match: Matcher, model: str, written: str | None, maker: str | None, line: str) -> list[ProseHit]:
+    """Grammar hits on a model, alone or after the maker's name as written: the maker's grammar confirms it."""
+    found = [(r, g) for r, g in _grammar(match, model) if g["model"].casefold() in model.casefold()]
+    if not found and written is not None:
+        found = [(r, g) for r, g in _grammar(match, f"{written} {model}", maker) if g["model"].casefold() == model.casefold()]
+    out = []
+    for rule, got in found:
+        strong = strong_token(got["model"])
+        claim = dict(got) if strong else {k: v for k, v in got.items() if k != "device_type"}
+        out.append(ProseHit(claim, "grammar", line, rule, strong))
+    return out
+
+
+def read_prose(text: str, db: SignatureDB, match: Matcher | None = None) -> tuple[ProseHit, ...]:
+    """What a reporter's text says the device is (module docstring). ``match``: the family grammars' matcher
+    (``db.family_matches`` unless given: collect's plain path passes its exhaustive one)."""
+    if match is None:
+        match = db.family_matches
+    if not prose_text(text):
+        return ()
+    lines = [ln.rstrip("\r") for ln in text[:MAX_PROSE_CHARS].split("\n", MAX_PROSE_LINES)[:MAX_PROSE_LINES]]
+    sentences = _sentences(lines)
+    makers_named: dict[str, str] = {}  # canonical -> as first written
+    per_sentence: list[tuple[str, bool, list[tuple[str, str, int]]]] = []
+    for s, long in sentences:
+        in_s = _maker_hits(db, s)
+        per_sentence.append((s, long, in_s))
+        for maker, written, _ in in_s:
+            makers_named.setdefault(maker, written)
+    answers = form_answers(lines)
+    for a in answers:
+        for maker, written, _ in _maker_hits(db, a):
+            makers_named.setdefault(maker, written)
+    one = next(iter(makers_named.items())) if len(makers_named) == 1 else None
+    hits: list[ProseHit] = []
+    # a form's answer to a label that asks for the model
+    for a in answers:
+        named = _maker_hits(db, a)
+        lead = named[0] if named and a[: named[0][2]].strip().casefold() == named[0][1].casefold() else None
+        rest = a[lead[2]:].strip(" \t-:,") if lead else a
+        by = lead[0] if lead else one[0] if one else None
+        as_written = lead[1] if lead else one[1] if one else None
+        confirmed = _confirmed(match, rest, as_written, by, a) if rest else []
+        if lead:
+            hits.append(ProseHit({"vendor": lead[0]}, "maker-name", a))
+        if confirmed:
+            hits.extend(confirmed)
+        elif rest and _shaped(rest) and len(rest.split()) <= 3:
+            hits.append(ProseHit({"model": rest}, "prose", a))
+    # a maker's name right before its model, a quoted identifier, a model in a long line's sentence
+    for s, long, named in per_sentence:
+        if _CONTRAST.search(s) is not None:
+            continue
+        if long:  # a sentence of a line too long for the line pass: the grammars read it as the line pass would
+            found = _grammar(match, s)
+            if len(_distinct([g["model"] for _, g in found])) == 1:
+                for rule, got in found:
+                    strong = strong_token(got["model"])
+                    hits.append(ProseHit(dict(got) if strong else {k: v for k, v in got.items() if k != "device_type"},
+                                         "grammar", s, rule, strong))
+        for maker, written, end in named:
+            m = _AFTER_MAKER.match(s, end)
+            if m is None or not _shaped(m.group(1)):
+                continue
+            model = m.group(1)
+            confirmed = _confirmed(match, model, written, maker, s)
+            hits.append(ProseHit({"vendor": maker}, "maker-name", s))
+            hits.extend(confirmed if confirmed else [ProseHit({"model": model}, "prose", s)])
+            if m.group("fw"):
+                hits.append(ProseHit({"firmware": m.group("fw")}, "prose", s))
+        for q in _QUOTED.finditer(s):
+            if _shaped(q.group(1)):
+                hits.extend(_confirmed(match, q.group(1), one[1] if one else None, one[0] if one else None, s))
+    # a name quoted whole in a line (a log's too): the maker's name first, its model after it
+    for line in lines:
+        if ("'" not in line and '"' not in line and "\u201c" not in line) or structured(line) or _guarded(line):
+            continue
+        for q in _QUOTED_NAME.finditer(line):
+            if line[: q.start()].rstrip().endswith((":", "=")):
+                continue  # a field's quoted value (``model: "X"``): the field readers'
+            value = q.group(2)
+            named = _maker_hits(db, value)
+            if not named or value[: named[0][2]].casefold() != named[0][1].casefold():
+                continue
+            maker, written, end = named[0]
+            m = _AFTER_MAKER.match(value, end)
+            if m is None or not _shaped(m.group(1)) or value[m.end():].strip(" \t,") not in ("", "Series", "series"):
+                continue
+            confirmed = _confirmed(match, m.group(1), written, maker, line)
+            hits.append(ProseHit({"vendor": maker}, "maker-name", line))
+            hits.extend(confirmed if confirmed else [ProseHit({"model": m.group(1)}, "prose", line)])
+    return _agreed(hits)
+
+
+def _agreed(hits: list[ProseHit]) -> tuple[ProseHit, ...]:
+    """The hits when they describe one device: two models or more are a list (only the maker stays, when
+    every hit names the same one); two makers name nobody."""
+    if not hits:
+        return ()
+    models = _distinct([h.got["model"] for h in hits if "model" in h.got])
+    makers = {h.got.get("brand") or h.got["vendor"] for h in hits if "vendor" in h.got}
+    vendors = {h.got["vendor"] for h in hits if "vendor" in h.got}
+    if len(vendors) > 1 and len(makers) > 1:
+        return ()
+    if len(models) > 1:
+        first = next((h for h in hits if "vendor" in h.got), None)
+        return (ProseHit({"vendor": first.got["vendor"]}, "maker-name", first.line),) if first is not None else ()
+    seen: set[tuple[tuple[str, str], ...]] = set()
+    out = []
+    for h in hits:
+        key = tuple(sorted(h.got.items()))
+        if key not in seen:
+            seen.add(key)
+            out.append(h)
+    return tuple(out)
+
+
+__all__ = ["LINE_DISCOUNT", "PROSE_SOURCE", "PROSE_WEIGHT", "ProseHit", "WEAK_SOURCE", "form_answers", "prose_text", "read_prose"]
