@@ -27,6 +27,8 @@ before it is weighed (netscan/identify/resolve.py), as firmware claims go throug
 - a parenthesised note of several words after a blank at the end (``E1 Zoom (the white one)``: a form's
   answer) is the writer's; one word in brackets may be the maker's (a revision ``DS-KV8213-WME1(C)``, AVM's
   ``FRITZ!Box 6360 Cable (um)``) and is kept;
+- a hardware id after the model and a colon (``DS-2CD2042WD-I: 0x0``: a copied line that kept ONVIF's
+  HardwareId after the model) is the hardware's;
 - a label word left in the value (``Model: XYZ-100``, ``XYZ-100 model``) and one pair of quotes or brackets around the whole value, trailing punctuation and a closing bracket
   the value did not open (a discovery tool's ``ip host(MAKER MODEL)``) are the writer's, not the model's.
 
@@ -98,6 +100,10 @@ _SOC = re.compile(
 #: A parenthesised note of several words after a blank at the end of a value.
 _TAIL_NOTE = re.compile(r"(?<=\S)\s{1,3}\([^()\s]{1,30}\s[^()]{1,50}\)$")
 
+#: A hardware id after the model and a colon (``DS-2CD2042WD-I: 0x0``, ``E1 Zoom: 88``: a copied ``Model:`` line that
+#: kept ONVIF's HardwareId or ISAPI's hardwareVersion after the model).
+_TAIL_HARDWARE_ID = re.compile(r"(?<=[A-Za-z0-9)]):\s{1,2}(?:0[xX][0-9A-Fa-f]{1,8}|\d{1,6})$")
+
 #: Pairs a writer puts around a whole value.
 _WRAP = {'"': '"', "'": "'", "`": "`", "(": ")", "[": "]", "<": ">", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
 
@@ -148,6 +154,9 @@ def _model_extent(value: str) -> str:
     while v[-1:] in (")", "]") and v.count(v[-1]) > v.count("(" if v[-1] == ")" else "["):
         v = v[:-1].rstrip()  # a bracket the model did not open
     v = v.rstrip(".,;:").rstrip()
+    m = _TAIL_HARDWARE_ID.search(v)
+    if m is not None and any(c.isalpha() for c in v[: m.start()]) and any(c.isdigit() for c in v[: m.start()]):
+        v = v[: m.start()].rstrip()
     if _SOC.fullmatch(v) is not None:
         return ""  # the chip's code, not the device's model
     m = _TAIL_NOTE.search(v)

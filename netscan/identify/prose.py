@@ -16,6 +16,8 @@ with a one-line answer, quoted fields):
   reads lines of at most ``ANY_FIELD_MAX_CHARS`` characters: the sentences of a longer line are read
   here, with the same guards);
 - an identifier quoted in a sentence (``identified as "IPC-HDW2431T-AS-S2"``, ``my camera "E1 Zoom"``);
+- a device field quoted in a sentence, its name in a code span and its value in quotes a few words later
+  (``the `model` field in the device info says "C6N"``);
 - a name quoted whole in a line, a utility's log line too, the maker's name first and the model after it
   (``Found printer 'EPSON XP-2200 Series' at ...``: the name the device gave itself).
 
@@ -88,6 +90,12 @@ _AFTER_MAKER = re.compile(
     r"(?:[ \t,]{1,3}(?:(?i:fw|firmware)[ \t:]{0,3})?(?P<fw>[Vv]\d{1,3}(?:\.\d{1,8}){2,4}(?:[._-][0-9A-Za-z]{1,12}){0,2})(?![\w.]))?")
 #: An identifier in quotes in a sentence (``identified as "IPC-HDW2431T-AS-S2"``, ``my camera "E1 Zoom"``).
 _QUOTED = re.compile(r"[\"'\u201c`](" + _TOKEN + _SUFFIX + r")[\"'\u201d`]")
+#: A device field quoted in a sentence: its name in a code span, at most eight words, then its value in quotes
+#: (``the `model` field in the device info says "C6N"``: a reporter copying what the device answered).
+_SPAN_FIELD = re.compile(r"`([A-Za-z_][\w.-]{0,40})`((?:[ \t]{1,3}[A-Za-z][\w'-]{0,19}[,]?){0,8}?)[ \t]{0,3}[:=]?[ \t]{0,3}[\"\u201c]([^\"\u201d`\r\n]{2,60})[\"\u201d]")
+_SPAN_MODEL_KEY = re.compile(r"(?i)(?:device|product|camera|hardware|hw)?[_-]?model(?:[_-]?(?:name|number|no|id))?")
+_SPAN_FIRMWARE_KEY = re.compile(r"(?i)(?:firmware|fw|sw|software)(?:[_-]?(?:version|ver|revision|rev))?|(?:current|device)[_-]?firmware[_-]?version")
+_SPAN_MAKER_KEY = re.compile(r"(?i)manufacturer|vendor|brand|make|maker")
 #: A name quoted whole in any line, a log's too (``Found printer 'EPSON XP-2200 Series' at ...``: a utility
 #: quoting the name the device gave itself): the maker's name first, its model after it.
 _QUOTED_NAME = re.compile(r"(?<![\w=])(['\"\u201c])([A-Za-z][^'\"\u201d\r\n]{2,78})['\"\u201d](?!\w)")
@@ -313,6 +321,8 @@ def read_prose(text: str, db: SignatureDB, match: Matcher | None = None) -> tupl
             hits.extend(confirmed if confirmed else [ProseHit({"model": model}, "prose", s)])
             if m.group("fw"):
                 hits.append(ProseHit({"firmware": m.group("fw")}, "prose", s))
+        if "`" in s:
+            hits.extend(_span_fields(db, match, s))
         for q in _QUOTED.finditer(s):
             if _shaped(q.group(1)):
                 hits.extend(_confirmed(match, q.group(1), one[1] if one else None, one[0] if one else None, s))
@@ -335,6 +345,25 @@ def read_prose(text: str, db: SignatureDB, match: Matcher | None = None) -> tupl
             hits.append(ProseHit({"vendor": maker}, "maker-name", line))
             hits.extend(confirmed if confirmed else [ProseHit({"model": m.group(1)}, "prose", line)])
     return _agreed(hits)
+
+
+def _span_fields(db: SignatureDB, match: Matcher, sentence: str) -> list[ProseHit]:
+    """The device fields a reporter quoted in a sentence (``_SPAN_FIELD``): a model key's value (a grammar's
+    reading, or the value as a model: the key says what it is), a firmware key's version, a maker key's known
+    maker; a field of any other name says nothing here."""
+    out: list[ProseHit] = []
+    for m in _SPAN_FIELD.finditer(sentence):
+        key, value = m.group(1), m.group(3).strip()
+        if _SPAN_MODEL_KEY.fullmatch(key):
+            confirmed = _confirmed(match, value, None, None, sentence)
+            out.extend(confirmed if confirmed else [ProseHit({"model": value}, "prose", sentence)] if _shaped(value) else [])
+        elif _SPAN_FIRMWARE_KEY.fullmatch(key) and _DIGIT.search(value) is not None:
+            out.append(ProseHit({"firmware": value}, "prose", sentence))
+        elif _SPAN_MAKER_KEY.fullmatch(key):
+            named = _maker_hits(db, value)
+            if named:
+                out.append(ProseHit({"vendor": named[0][0]}, "maker-name", sentence))
+    return out
 
 
 def _agreed(hits: list[ProseHit]) -> tuple[ProseHit, ...]:

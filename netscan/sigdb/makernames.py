@@ -423,7 +423,7 @@ def glued_family_matches(db: SignatureDB, token: str,
                          matches: Callable[[str], Iterable[tuple[Any, dict[str, str]]]] | None = None) -> list[tuple[Any, dict[str, str]]]:
     """The family grammar hits (``matches``, by default ``SignatureDB.family_matches``) on a token whose maker's
     name is glued to its code (``glued_maker``), read with a blank between the two, that name that same maker
-    and read the whole code; nothing for any other token."""
+    (as the vendor, or as the brand where the name is a label's) and read the whole code; nothing for any other token."""
     glued = glued_maker(db, token)
     if glued is None:
         return []
@@ -431,9 +431,9 @@ def glued_family_matches(db: SignatureDB, token: str,
     maker = db.vendor(name)
     out = []
     for rule, got in (matches or db.family_matches)(f"{name} {rest}"):
-        named = db.vendor(got.get("vendor"))
-        if maker is not None and named is not None and named.name == maker.name and got.get("model") == rest:
-            out.append((rule, got))
+        named = {v.name for v in (db.vendor(got.get("vendor")), db.vendor(got.get("brand"))) if v is not None}
+        if maker is not None and maker.name in named and got.get("model") == rest:
+            out.append((rule, got))  # (a label's grammar names the label as the brand: ``AmcrestIP4M-1041B``)
     return out
 
 

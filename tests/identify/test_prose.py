@@ -153,6 +153,14 @@ def test_documents_and_device_answers_are_not_prose(db: SignatureDB) -> None:
     assert read_prose("HTTP/1.1 200 OK\r\nServer: Hikvision DS-2CD2042WD-I\r\n\r\n", db) == ()
 
 
+def test_a_device_field_quoted_in_a_sentence(db: SignatureDB) -> None:
+    got = _got(db, 'The `model` field in the device info says "QX-9000" for my camera.' + PAD)
+    assert got == [{"model": "QX-9000"}]
+    assert _got(db, 'The `firmwareVersion` it returns is "V5.5.80" here.' + PAD) == [{"firmware": "V5.5.80"}]
+    assert _got(db, 'The `name` field says "Front QX-9000".' + PAD) == []  # a field of another name
+    assert _got(db, 'The `model` I tried first was "QX-9000", compared to the new one.' + PAD) == []
+
+
 # ------------------------------------------------------------------ collect: a maker's name first in a model field
 
 def test_makers_short_name_first_in_a_model_field_names_the_maker(db: SignatureDB) -> None:
@@ -185,6 +193,23 @@ def test_the_one_record_of_a_client_configuration(db: SignatureDB, doc: dict[str
     ("E1 Zoom (the white one)", "E1 Zoom"),
     ("FRITZ!Box 6360 Cable (um)", "FRITZ!Box 6360 Cable (um)"),  # one word in brackets: the maker's
     ("DS-KV8213-WME1(C)", "DS-KV8213-WME1(C)"),
+    ("DS-2CD2042WD-I: 0x0", "DS-2CD2042WD-I"), ("E1 Zoom: 88", "E1 Zoom"),  # a hardware id after a colon
+    ("Sonos PLAY:1", "Sonos PLAY:1"), ("12:34", "12:34"),  # the maker's own colon; no code before it
 ])
 def test_model_extent_platform_and_notes(value: str, model: str) -> None:
     assert model_extent(value) == model
+
+
+# ------------------------------------------------------------------ a run-together make-and-model value
+
+@pytest.mark.parametrize(("realm", "want"), [
+    ("AmcrestIP4M-1041B", ("Dahua", "Amcrest", "IP4M-1041B")),  # a label's name glued to its code: the label's grammar
+    ("TapoC200", ("TP-Link", "Tapo", "C200")),
+    ("HikvisionDS-2CD2042WD-I", ("Hikvision", None, "DS-2CD2042WD-I")),
+    ("WYZEC1-JZ", ("Wyze", None, "WYZEC1-JZ")),  # the maker's own code begins with its name: kept whole
+])
+def test_run_together_make_and_model_in_a_realm(db: SignatureDB, realm: str, want: tuple[str, str | None, str]) -> None:
+    raw = f'RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nWWW-Authenticate: Digest realm="{realm}", nonce="abc"\r\n\r\n'
+    obs = load_text(json.dumps({"ip": None, "mac": None, "responses": [{"protocol": "rtsp", "port": 554, "raw": raw}]}))[0]
+    ident = identify(obs, db)
+    assert (ident.vendor, ident.brand, ident.model) == want
