@@ -87,9 +87,9 @@ _FILLER = (r"(?:(?i:the|a|an|model|ip|wifi|wi-fi|wireless|poe|ptz|4k|2k|\d{1,2}m
            r"|battery|solar|floodlight|spotlight)[ \t]{1,2})")
 _AFTER_MAKER = re.compile(
     r"[ \t]{1,2}" + _FILLER + r"{0,3}[(\[\"'\u201c`]?(" + _TOKEN + _SUFFIX + r")(?![A-Za-z0-9])[)\]\"'\u201d`]?"
-    r"(?:[ \t,]{1,3}(?:(?i:fw|firmware)[ \t:]{0,3})?(?P<fw>[Vv]\d{1,3}(?:\.\d{1,8}){2,4}(?:[._-][0-9A-Za-z]{1,12}){0,2})(?![\w.]))?")
+    r"(?:[ \t,]{1,3}(?:(?i:fw|firmware)[ \t:]{0,3})?(?P<fw>[Vv]\d{1,3}(?:\.\d{1,8}){2,4}(?:[._-][0-9A-Za-z]{1,12}){0,2}(?:[ _-]?build[ _-]?\d{6,8})?)(?![\w.]))?")
 #: An identifier in quotes in a sentence (``identified as "IPC-HDW2431T-AS-S2"``, ``my camera "E1 Zoom"``).
-_QUOTED = re.compile(r"[\"'\u201c`](" + _TOKEN + _SUFFIX + r")[\"'\u201d`]")
+_QUOTED = re.compile(r"(?<![\w=])[\"'\u201c`]([A-Za-z0-9][^\"'\u201d`\r\n]{1,58})[\"'\u201d`](?!\w)")
 #: A device field quoted in a sentence: its name in a code span, at most eight words, then its value in quotes
 #: (``the `model` field in the device info says "C6N"``: a reporter copying what the device answered).
 _SPAN_FIELD = re.compile(r"`([A-Za-z_][\w.-]{0,40})`((?:[ \t]{1,3}[A-Za-z][\w'-]{0,19}[,]?){0,8}?)[ \t]{0,3}[:=]?[ \t]{0,3}[\"\u201c]([^\"\u201d`\r\n]{2,60})[\"\u201d]")
@@ -324,8 +324,11 @@ def read_prose(text: str, db: SignatureDB, match: Matcher | None = None) -> tupl
         if "`" in s:
             hits.extend(_span_fields(db, match, s))
         for q in _QUOTED.finditer(s):
-            if _shaped(q.group(1)):
-                hits.extend(_confirmed(match, q.group(1), one[1] if one else None, one[0] if one else None, s))
+            value = _answer(q.group(1))
+            if value.islower() and " " not in value:
+                value = value.upper()  # a code written in lower case (``ds-2cd2042wd-i``): the makers' spelling
+            if _shaped(value):
+                hits.extend(_confirmed(match, value, one[1] if one else None, one[0] if one else None, s))
     # a name quoted whole in a line (a log's too): the maker's name first, its model after it
     for line in lines:
         if ("'" not in line and '"' not in line and "\u201c" not in line) or structured(line) or _guarded(line):
@@ -333,18 +336,44 @@ def read_prose(text: str, db: SignatureDB, match: Matcher | None = None) -> tupl
         for q in _QUOTED_NAME.finditer(line):
             if line[: q.start()].rstrip().endswith((":", "=")):
                 continue  # a field's quoted value (``model: "X"``): the field readers'
-            value = q.group(2)
-            named = _maker_hits(db, value)
-            if not named or value[: named[0][2]].casefold() != named[0][1].casefold():
+            quoted = _quoted_maker(db, q.group(2))
+            if quoted is None:
                 continue
-            maker, written, end = named[0]
-            m = _AFTER_MAKER.match(value, end)
-            if m is None or not _shaped(m.group(1)) or value[m.end():].strip(" \t,") not in ("", "Series", "series"):
-                continue
-            confirmed = _confirmed(match, m.group(1), written, maker, line)
+            maker, written, model = quoted
+            confirmed = _confirmed(match, model, written, maker, line)
             hits.append(ProseHit({"vendor": maker}, "maker-name", line))
-            hits.extend(confirmed if confirmed else [ProseHit({"model": m.group(1)}, "prose", line)])
+            hits.extend(confirmed if confirmed else [ProseHit({"model": model}, "prose", line)])
     return _agreed(hits)
+
+
+#: A product-line word a maker's device ID ends a model name with (``DeskJet 4530 series``, ``XP-2200 Series``).
+_SERIES = re.compile(r"[ \t]{1,2}(?i:series)$")
+
+
+_CODE_WORD = re.compile(r"(?=[^ ]{0,39}\d)(?=[^ ]{0,39}[A-Z])[A-Za-z0-9][A-Za-z0-9./_()+-]{1,39}|\d{3,6}[A-Za-z]{0,3}")
+
+
+def _quoted_maker(db: SignatureDB, value: str) -> tuple[str, str, str] | None:
+    """(maker, its name as written, model) of a name quoted whole that is a known maker's name and then a
+    model of at most four words with a code in it (``EPSON XP-2200 Series``, ``HP OfficeJet Pro 8730``: the name
+    a device gives itself); a maker's name of two or three letters (``HP``) counts here, first in the quote and
+    in capitals; None for anything else (a quoted sentence, a name without a model)."""
+    named = _maker_hits(db, value)
+    if named and value[: named[0][2]].casefold() == named[0][1].casefold():
+        maker, written, end = named[0]
+    else:
+        first = value.split(" ", 1)[0]
+        v = db.vendor(first) if 2 <= len(first) <= 3 and first.isupper() and first.isalpha() else None
+        if v is None:
+            return None
+        maker, written, end = v.name, first, len(first)
+    model = _SERIES.sub("", value[end:].strip(" \t,-:")).strip()
+    words = model.split()
+    if not 1 <= len(words) <= 4 or not any(_CODE_WORD.fullmatch(w) for w in words):
+        return None  # (a code: a letter and a digit, or a number of three digits or more after a word: ``OfficeJet Pro 8730``)
+    if not _shaped(words[0]) and not any(c.isupper() for c in words[0][:1]):
+        return None
+    return (maker, written, model) if model_extent(model) == model and not model_qualifier(words[0]) else None
 
 
 def _span_fields(db: SignatureDB, match: Matcher, sentence: str) -> list[ProseHit]:

@@ -153,6 +153,33 @@ def test_documents_and_device_answers_are_not_prose(db: SignatureDB) -> None:
     assert read_prose("HTTP/1.1 200 OK\r\nServer: Hikvision DS-2CD2042WD-I\r\n\r\n", db) == ()
 
 
+@pytest.mark.parametrize(("line", "want"), [
+    ("[INFO] Found printer 'HP OfficeJet Pro 8730' at 10.0.0.2", ("HP", "OfficeJet Pro 8730")),  # a short maker's name, in capitals
+    ("[INFO] Found printer 'EPSON XP-2200 Series' at 10.0.0.2", ("Epson", "XP-2200")),
+    ("[INFO] Using 'Epson Connect 2' service", (None, None)),  # a service's name: no code after the maker's name
+    ("[INFO] Found 'HP' at 10.0.0.2", (None, None)),  # a maker's name alone
+    ("sensors:\n- vendor: Sony\n  model: 'Sony IMX307'", (None, None)),  # a component's field: the field readers'
+])
+def test_a_name_quoted_whole_in_a_log_line(db: SignatureDB, line: str, want: tuple[str | None, str | None]) -> None:
+    ident = _identify(db, line + PAD)
+    assert (ident.vendor, ident.model) == want
+    assert ident.device_type not in VIDEO_TYPES
+
+
+def test_a_quoted_identifier_in_lower_case_and_with_a_note(db: SignatureDB) -> None:
+    got = _got(db, 'The camera was identified as "ds-2cd2042wd-i" by the integration.' + PAD)
+    assert got and all(g.get("model") == "DS-2CD2042WD-I" for g in got)
+    got = _got(db, 'The camera was identified as "RLC-810A (PoE)" by the integration.' + PAD)
+    assert got and all(g.get("model") == "RLC-810A" for g in got)
+
+
+def test_identity_line_with_a_build_after_the_version(db: SignatureDB) -> None:
+    got = _got(db, "- Acme QX-9000 V5.5.0build 180718 192.168.1.10" + PAD)
+    assert got == []  # Acme is no maker netscan knows: nothing
+    got = _got(db, "- Annke QX-9000 V5.5.0build 180718 192.168.1.10" + PAD)
+    assert {"firmware": "V5.5.0build 180718"} in got and {"model": "QX-9000"} in got
+
+
 def test_a_device_field_quoted_in_a_sentence(db: SignatureDB) -> None:
     got = _got(db, 'The `model` field in the device info says "QX-9000" for my camera.' + PAD)
     assert got == [{"model": "QX-9000"}]
