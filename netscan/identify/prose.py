@@ -90,6 +90,9 @@ _AFTER_MAKER = re.compile(
     r"(?:[ \t,]{1,3}(?:(?i:fw|firmware)[ \t:]{0,3})?(?P<fw>[Vv]\d{1,3}(?:\.\d{1,8}){2,4}(?:[._-][0-9A-Za-z]{1,12}){0,2}(?:[ _-]?build[ _-]?\d{6,8})?)(?![\w.]))?")
 #: An identifier in quotes in a sentence (``identified as "IPC-HDW2431T-AS-S2"``, ``my camera "E1 Zoom"``).
 _QUOTED = re.compile(r"(?<![\w=])[\"'\u201c`]([A-Za-z0-9][^\"'\u201d`\r\n]{1,58})[\"'\u201d`](?!\w)")
+#: The model named as such in a sentence that names its maker (``exact model I91BM``, ``model number: HB613-P``): where
+#: the maker's name stands before a product line's name (``Annke C800 turret camera``), this is the model.
+_SAID_MODEL = re.compile(r"(?i:\b(?:exact|full|actual|specific)\s{1,2}model|\bmodel\s{1,2}(?:no\.?|number|code|#))\s{0,2}[:#]?\s{0,2}(" + _TOKEN + r")(?![A-Za-z0-9])")
 #: A device field quoted in a sentence: its name in a code span, at most eight words, then its value in quotes
 #: (``the `model` field in the device info says "C6N"``: a reporter copying what the device answered).
 _SPAN_FIELD = re.compile(r"`([A-Za-z_][\w.-]{0,40})`((?:[ \t]{1,3}[A-Za-z][\w'-]{0,19}[,]?){0,8}?)[ \t]{0,3}[:=]?[ \t]{0,3}[\"\u201c]([^\"\u201d`\r\n]{2,60})[\"\u201d]")
@@ -311,15 +314,20 @@ def read_prose(text: str, db: SignatureDB, match: Matcher | None = None) -> tupl
                     strong = strong_token(got["model"])
                     hits.append(ProseHit(dict(got) if strong else {k: v for k, v in got.items() if k != "device_type"},
                                          "grammar", s, rule, strong))
-        for maker, written, end in named:
+        said = _SAID_MODEL.search(s) if named else None
+        exact = said.group(1) if said is not None and _shaped(said.group(1)) else None
+        for n, (maker, written, end) in enumerate(named):
             m = _AFTER_MAKER.match(s, end)
-            if m is None or not _shaped(m.group(1)):
+            if (m is None or not _shaped(m.group(1))) and not (exact is not None and n == 0 and len({x[0] for x in named}) == 1):
                 continue
-            model = m.group(1)
+            model = m.group(1) if m is not None and _shaped(m.group(1)) else exact or ""
             confirmed = _confirmed(match, model, written, maker, s)
             hits.append(ProseHit({"vendor": maker}, "maker-name", s))
+            if exact is not None and exact != model:
+                confirmed = _confirmed(match, exact, written, maker, s)
+                model = exact  # the sentence says which is the model (``Annke C800 turret camera, exact model I91BM``)
             hits.extend(confirmed if confirmed else [ProseHit({"model": model}, "prose", s)])
-            if m.group("fw"):
+            if m is not None and m.group("fw"):
                 hits.append(ProseHit({"firmware": m.group("fw")}, "prose", s))
         if "`" in s:
             hits.extend(_span_fields(db, match, s))

@@ -107,6 +107,15 @@ def test_maker_before_model_with_device_words_between(db: SignatureDB) -> None:
     assert hit.how == "prose" and hit.rule is None
 
 
+def test_the_model_named_as_such_beats_the_product_line_after_the_maker(db: SignatureDB) -> None:
+    ident = identify(load_path(CORPUS / "annke/annke-c800-i91bm_pr-description-hikvision-next107.json")[0], db)
+    assert ident.brand == "ANNKE" and ident.model == "I91BM"
+    got = _got(db, "I run a Reolink Argus 3 turret, exact model QX-9000, on the old firmware." + PAD)
+    assert {"model": "QX-9000"} in got and not any(g.get("model", "").startswith("Argus") for g in got)
+    # counter-example: "exact model" with no maker named in the sentence says nothing here
+    assert _got(db, "Tested with a turret camera, exact model QX-9000." + PAD) == []
+
+
 def test_identity_line_with_a_v_prefixed_version(db: SignatureDB) -> None:
     ident = _identify(db, "Hikvision DS-2CD2143G0-I v5.5.80 192.168.1.64" + PAD)
     assert (ident.vendor, ident.model, ident.firmware) == ("Hikvision", "DS-2CD2143G0-I", "v5.5.80")
