@@ -4,7 +4,8 @@ An issue, a forum post or a support note names the reporter's device in a few sh
 reader takes apart (the field readers in netscan/parsers take ``Key: value`` lines, tables, headings
 with a one-line answer, quoted fields):
 
-- a form's answer on the line after its label, the label in bold or alone on its line with a colon
+- a form's answer on the line after its label, the label in bold, a Markdown heading (GitHub issue forms
+  render each field as ``### <label>``: docs.github.com "Syntax for issue forms") or alone on its line with a colon
   (homebridge-camera-ffmpeg's "Tested Configuration" template asks ``**Manufacturer/Model:**`` above
   the answer: Sunoo/homebridge-camera-ffmpeg .github/ISSUE_TEMPLATE/tested_config.md), the answer
   perhaps indented, in square brackets or quotes, with a parenthesised note after it and the maker's
@@ -63,6 +64,7 @@ PROSE_WEIGHT = 0.2
 #: A form's label on a line of its own: bold (``**Manufacturer/Model:**``, ``**Camera model**``, the colon
 #: inside or outside), or plain with a colon (``Camera model:``), perhaps as a list item.
 _BOLD_LABEL = re.compile(r"[ \t]{0,3}(?:[-*+][ \t]{1,3})?(?:\*\*|__)([A-Za-z][^*_\r\n:]{0,58}?)[ \t]{0,2}:?[ \t]{0,2}(?:\*\*|__)[ \t]{0,2}:?[ \t]*")
+_HEADING_LABEL = re.compile(r"[ \t]{0,3}#{2,4}[ \t]{1,3}([A-Za-z][^#\r\n]{0,78}?)[ \t]*")
 _PLAIN_LABEL = re.compile(r"[ \t]{0,3}(?:[-*+][ \t]{1,3})?([A-Za-z][A-Za-z /&'-]{0,58}?)[ \t]{0,2}:[ \t]*")
 #: The words a label that asks for the device's model is made of (``Manufacturer/Model``, ``Camera make
 #: and model``, ``Model number``, ``Doorbell model``); any other word (``Phone model``, ``Detector model``,
@@ -176,9 +178,9 @@ def form_answers(lines: list[str]) -> list[str]:
     out: list[str] = []
     n = len(lines)
     for i, line in enumerate(lines):
-        if len(line) > 80 or ":" not in line and "**" not in line and "__" not in line:
+        if len(line) > 80 or ":" not in line and "**" not in line and "__" not in line and "#" not in line:
             continue
-        m = _BOLD_LABEL.fullmatch(line) or _PLAIN_LABEL.fullmatch(line)
+        m = _BOLD_LABEL.fullmatch(line) or _PLAIN_LABEL.fullmatch(line) or _HEADING_LABEL.fullmatch(line)
         if m is None or not _label_asks_model(m.group(1)):
             continue
         j = i + 1
@@ -187,7 +189,7 @@ def form_answers(lines: list[str]) -> list[str]:
         if j >= n or j > i + 3:
             continue
         after = lines[j + 1].strip() if j + 1 < n else ""
-        if after and not (_BOLD_LABEL.fullmatch(lines[j + 1]) or _PLAIN_LABEL.fullmatch(lines[j + 1])):
+        if after and not (_BOLD_LABEL.fullmatch(lines[j + 1]) or _PLAIN_LABEL.fullmatch(lines[j + 1]) or after.startswith("#")):
             continue  # several lines: a paragraph, a list, a log -- no one answer
         raw = lines[j]
         if len(raw.strip()) > 120 or raw.strip().lower().strip("_* ") in _NO_ANSWER or raw.strip().startswith(("```", "{", "<")):

@@ -74,6 +74,15 @@ def test_form_answers_after_labels() -> None:
     assert form_answers(["**Camera make and model (if known)**", "", "`E1 Zoom`"]) == ["E1 Zoom"]
 
 
+def test_an_issue_form_heading_that_asks_for_the_model(db: SignatureDB) -> None:
+    # GitHub issue forms render each field as "### <label>", a blank line, the answer (ha-asusrouter's device
+    # support form in the training corpus: "### Your device model")
+    ident = identify(load_path(CORPUS / "noncameras/asus-rt-ax82u_device-support-form-ha-asusrouter905.json")[0], db)
+    assert ident.model == "RT-AX82U" and ident.device_type not in VIDEO_TYPES
+    assert form_answers(["### Your device model", "", "RT-AX86U PRO", "", "### Firmware type", "", "Stock"]) == ["RT-AX86U PRO"]
+    assert form_answers(["### Phone model", "", "SM-G991B"]) == []
+
+
 @pytest.mark.parametrize("lines", [
     ["**Phone model:**", "", "SM-G991B"],  # another device's model
     ["**Detector model:**", "", "YOLOv8"],  # an AI model
