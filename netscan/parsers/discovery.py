@@ -7,6 +7,7 @@ import re
 
 from netscan.parsers._util import Fields, Unreadable, add, decode_raw, find_first, header_params, local, parse_xml, xml_salvage
 from netscan.parsers.dnswire import DnsError, decode, presentation
+from netscan.parsers.records import dns_details_fields, ssdp_json_fields, upnp_stripped_fields
 
 _UPNP_ELEMENTS = (
     "deviceType", "friendlyName", "manufacturer", "manufacturerURL", "modelDescription",
@@ -66,6 +67,11 @@ def ssdp_fields(raw: str, request: str = "") -> Fields:
     lines = raw[:65536].replace("\r\n", "\n").split("\n")
     first = lines[0].strip() if lines else ""
     if not (first.startswith("HTTP/") or first.startswith("NOTIFY") or first.startswith("M-SEARCH")):
+        if first[:1] in ("{", "["):  # answers printed as JSON records (netscan/parsers/records.py)
+            printed: Fields = {}
+            ssdp_json_fields(printed, raw)
+            if printed:
+                return printed
         return {"ssdp.unreadable": ["no start line"]}
     fields: Fields = {}
     add(fields, "ssdp.start", first)
@@ -139,6 +145,11 @@ def upnp_fields(raw: str, request: str = "") -> Fields:
     try:
         root = parse_xml(raw[i:] if i >= 0 else raw)
     except Unreadable as exc:
+        if i < 0 and ":device:" in raw[:8192]:  # the description's text without its markup (netscan/parsers/records.py)
+            stripped: Fields = {}
+            upnp_stripped_fields(stripped, raw)
+            if stripped:
+                return stripped
         return _upnp_salvage(raw, str(exc))
     fields: Fields = {}
     device = find_first(root, "device")
@@ -207,6 +218,10 @@ def mdns_fields(raw: str, request: str = "") -> Fields:
     if text is None:
         return {"mdns.unreadable": ["not a DNS message"]}
     fields: Fields = {}
+    if ": type " in text and ", class " in text:  # Wireshark's packet details as text (netscan/parsers/records.py)
+        dns_details_fields(fields, text)
+        if fields:
+            return fields
     for line in text[:65536].splitlines()[:MAX_RECORD_LINES]:
         rec = split_record(line[:MAX_RECORD_LINE])
         if rec is None:

@@ -37,7 +37,8 @@ def _text_devinfo(fields: Fields, raw: str) -> bool:
 
     text = _soap_body(raw[:MAX_BODY_CHARS]) if raw.lstrip()[:3] in ("b'<", 'b"<') else raw[:MAX_BODY_CHARS]
     got: Fields = {}
-    if "</" in text or text.lstrip().startswith("<"):  # markup, cut: its complete elements only
+    declaration_only = text.lstrip().startswith("<?xml") and text.count("<", 0, 16384) == 1  # the elements stripped
+    if ("</" in text or text.lstrip().startswith("<")) and not declaration_only:  # markup, cut: its complete elements only
         for name, value in xml_salvage(text):
             add(got, f"onvif.xml.{name}", value)
     else:

@@ -23,7 +23,7 @@ it names -- and turns it into the fields the identifiers already read:
   as the device sent them); libonvif ``onvif-util`` lines (``-a``: ``<ip> <hostname>(<camera
   name>)``; after logging in ``name: <camera name>``; sr99622/libonvif onvif-util.cpp), whose
   camera name is the ``name`` scope followed by the ``hardware`` scope (libonvif getCameraName),
-  as ``wsd.name``;
+  as ``wsd.name``, and a last word holding a digit after the name's words back as those two scopes;
 - HTTP headers logged as Java/Kotlin prints: ``URLConnection.getHeaderFields()`` as a map
   (``{null=[HTTP/1.1 200 OK], Server=[X]}``), Spring ``HttpHeaders.formatHeaders``
   (``[Server:"X", ...]``), Kotlin/OkHttp pairs (``[(Server, X), ...]``), Apache HttpClient and Netty
@@ -48,7 +48,9 @@ it names -- and turns it into the fields the identifiers already read:
   names (``<prefix>.json.device.manufacturer``...); the ``o`` (origin: the publishing software)
   block is not expanded;
 - transcripts with direction markers (``<< RTSP/1.0 401 ...`` / ``<< Server: X``, ``[RX]``, a time
-  stamp and ``<-``): each answer's status and header lines behind the same prefix;
+  stamp and ``<-``): each answer's status and header lines behind the same prefix; an answer quoted
+  whole below a log's or a note's lines (no marker; a standard header right below its status line) the
+  same, unless the text starts with a message (a sequence the message parser reads);
 - a dict of bytes (``{b'model': b'X'}``) as ``<prefix>.json.<key>``; XML pasted as a Markdown table
   (``| <Model> | X |``, ``| tds:Model | ...`` column names, ``| <Model>X</Model> |``) as ``<prefix>.xml.<name>``;
 - log transcripts whose every line carries a time stamp and level prefix (``16/02/2023 16:23:22
@@ -92,6 +94,15 @@ from urllib.parse import unquote
 
 from netscan.parsers._util import MODEL_TOKEN, Fields, add, json_leaves, model_shaped, xml_salvage
 from netscan.parsers.console import column_fields, console_fields
+from netscan.parsers.records import (
+    devinfo_order_pairs,
+    dns_details_fields,
+    ipp_attribute_fields,
+    message_header_fields,
+    ssdp_json_fields,
+    status_trace_fields,
+    upnp_stripped_fields,
+)
 
 #: Longest text looked at, most lines, longest line, most values kept per reader.
 MAX_TEXT = 256 * 1024
@@ -322,11 +333,23 @@ def _nuclei_event(fields: Fields, event: dict[str, Any]) -> None:
 # ------------------------------------------------------------------ ONVIF discovery tools
 
 #: zmonvif-probe.pl: ``<xaddr>, <soap version>, (<attr>='<value>', ...)``.
-_ZM_LINE = re.compile(r"^(https?://[^\s,]{1,500}), (1\.[12]), \((.{0,4000})\)$")
+#: (behind a log's or a prompt's prefix at most; a line the console cut keeps its pairs without the ")")
+_ZM_LINE = re.compile(r"(?:^|[\s>:])(https?://[^\s,]{1,500}), (1\.[12]), \((.{0,4000}?)\)?[ \t]*$")
 _ZM_PAIR = re.compile(r"([A-Za-z0-9_.%/-]{1,120})='([^'\r\n]{0,300})'")
 #: onvif-util -a: ``<ip> <host name>(<camera name>)``.
 _OU_LINE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){3}) ([^\s()]{0,120})\(([^()\r\n]{1,300})\)$")
+_MODEL_WORD = re.compile(r"[A-Za-z0-9][\w./+()-]{1,47}")
 _OU_NAME = re.compile(r"^name:[ \t]{1,12}(\S[^\r\n]{0,300})$")
+
+
+def _camera_name_scopes(fields: Fields, name: str) -> None:
+    """libonvif's camera name is the ``name`` scope, a blank and the ``hardware`` scope (getCameraName; the
+    hardware left out when the name holds it): a last word with a digit (a model code) after the name's
+    words is the hardware scope, the words before it the name scope, as the ProbeMatch said them."""
+    words = name.split()
+    if 2 <= len(words) <= 6 and any(c.isdigit() for c in words[-1]) and _MODEL_WORD.fullmatch(words[-1]) is not None:
+        add(fields, "wsd.scope", f"onvif://www.onvif.org/hardware/{words[-1]}")
+        add(fields, "wsd.scope", "onvif://www.onvif.org/name/" + " ".join(words[:-1]))
 
 
 def discovery_tool_fields(fields: Fields, text: str) -> None:
@@ -338,7 +361,7 @@ def discovery_tool_fields(fields: Fields, text: str) -> None:
         if n >= MAX_VALUES:
             break
         if ", (" in line:
-            m = _ZM_LINE.match(line)
+            m = _ZM_LINE.search(line)
             if m is not None:
                 n += 1
                 add(fields, "wsd.xaddrs", m.group(1))
@@ -350,6 +373,7 @@ def discovery_tool_fields(fields: Fields, text: str) -> None:
             if m is not None and m.group(3) != "UNKNOWN CAMERA":
                 n += 1
                 add(fields, "wsd.name", m.group(3).strip())
+                _camera_name_scopes(fields, m.group(3).strip())
                 if m.group(2):
                     add(fields, "onvif.hostname", m.group(2))
                 continue
@@ -358,6 +382,7 @@ def discovery_tool_fields(fields: Fields, text: str) -> None:
             if m is not None and m.group(1).strip() != "UNKNOWN CAMERA":
                 n += 1
                 add(fields, "wsd.name", m.group(1).strip())
+                _camera_name_scopes(fields, m.group(1).strip())
 
 
 #: An ONVIF scope URI (ONVIF Core Specification 7.3.2.2: ``onvif://www.onvif.org/<attribute>/<value>``) as
@@ -950,6 +975,7 @@ def log_prefix_text(text: str) -> str | None:
 # ------------------------------------------------------------------ transcripts with direction markers
 
 _STATUS_AT = re.compile(r"(HTTP|RTSP)/\d(?:\.\d)? (\d{3})(?: |$)")
+_REQUEST_LINE = re.compile(r"^[A-Z_]{3,16} \S{1,2000} (?:HTTP|RTSP)/\d(?:\.\d)?\s*$")
 _HEADER_AT = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,63}):[ \t]{0,8}(\S.{0,2000})$")
 _DIGITS = re.compile(r"\d")
 #: OkHttp's HttpLoggingInterceptor answer line (square/okhttp okhttp-logging-interceptor
@@ -969,6 +995,9 @@ def marked_answer_fields(fields: Fields, text: str) -> None:
     lines = _lines(text)
     answers = 0
     okhttp = "<-- " in text
+    # a text that starts with a message (a request or an answer) is a sequence of messages the message
+    # parser reads as it reads an exchange
+    sequence = bool(lines) and (lines[0][:5] in ("HTTP/", "RTSP/") or _REQUEST_LINE.match(lines[0]) is not None)
     for i, line in enumerate(lines):
         if "/" not in line or answers >= MAX_ANSWERS:
             continue
@@ -977,6 +1006,16 @@ def marked_answer_fields(fields: Fields, text: str) -> None:
             marker, proto, status = line[: m.start()], m.group(1).lower(), m.group(2)
             if marker.strip() == "":
                 continue  # no prefix: the HTTP/RTSP parser reads it
+        elif m is not None and m.start() == 0:
+            if i == 0 or sequence or line.endswith(("\\r", "\\r\\n", "\\n")):
+                continue  # the text's first message (the message parser's: the text is a sequence of
+                # messages, read as the parser reads it), or a print with its line ends written out (a dump's)
+            # an answer quoted whole below other lines of a log or a note (the message parser reads only
+            # the text's first message): its header lines below it, up to a blank line
+            marker, proto, status = "", m.group(1).lower(), m.group(2)
+            below = _HEADER_AT.match(lines[i + 1]) if i + 1 < len(lines) else None
+            if below is None or below.group(1).lower() not in _HEADER_NAMES:
+                continue  # a status line in prose, no answer below it
         elif okhttp and "<-- " in line and (k := _OKHTTP_STATUS.search(line, 0, 400)) is not None and k.start() <= 80:
             marker, proto, status = line[: k.start()], "rtsp" if k.group(2) == "rtsp" else "http", k.group(1)
         else:
@@ -986,7 +1025,7 @@ def marked_answer_fields(fields: Fields, text: str) -> None:
         add(fields, f"{proto}.status", status)
         read: list[tuple[str, str]] = []
         for nxt in lines[i + 1 : i + 101]:
-            if len(nxt) <= len(marker) or _DIGITS.sub("0", nxt[: len(marker)]) != shape:
+            if len(nxt) <= len(marker) or (marker and _DIGITS.sub("0", nxt[: len(marker)]) != shape):
                 break
             body = nxt[len(marker) :].strip()
             if marker[-1:] in ("'", '"') and body.endswith(marker[-1]):
@@ -1544,6 +1583,18 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
         dict_header_fields(fields, prefix, t)
     if "Banner on port " in h:
         masscan_fields(fields, t)
+    if "pairs: {" in h:
+        message_header_fields(fields, t)  # Java's MessageHeader prints (netscan/parsers/records.py)
+    if ": type " in h and ", class " in h:
+        dns_details_fields(fields, t)
+    if "printer-" in h or "Attribute Name: " in h:
+        ipp_attribute_fields(fields, t)
+    if ('USN"' in h or 'usn"' in h or 'Usn"' in h) and '":' in h:
+        ssdp_json_fields(fields, t)
+    if "Status: " in h and "://" in h and lines:
+        status_trace_fields(fields, t)
+    if ":device:" in h and "uuid:" in h and lines:
+        upnp_stripped_fields(fields, t)  # a UPnP description without its markup
     if "://" in h and "] " in h and "[" in h:
         whatweb_fields(fields, t)
     if (('"entries"' in h and '"log"' in h) or ('"result"' in h and '"status_code"' in h)) and t.lstrip()[:1] == "{":
@@ -1557,5 +1608,9 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
     if tables:
         column_fields(fields, prefix, t)
     if tables and (lines or len(t) > 256):
-        for value in stripped_xml_values(t):
+        stripped = stripped_xml_values(t)
+        for value in stripped:
             add(fields, f"{prefix}.line", value)
+        if stripped and lines:
+            for key, value in devinfo_order_pairs(t):  # GetDeviceInformation's values in its schema's order
+                add(fields, f"{prefix}.kv.{key}", value)
