@@ -852,6 +852,21 @@ def _mqtt_payload(fields: Fields, prefix: str, topic: str, payload: str) -> None
         add(fields, f"{prefix}.kv.{level}", p)
 
 
+#: A shell prompt that starts a pasted command line (``$ mosquitto_sub -v -t '#'``, ``# ...``, ``user@host:~$ ...``).
+_PROMPT_LINE = re.compile(r"[ \t]{0,8}(?:[$#>%]|[\w.-]{1,32}@[\w.-]{1,64}[:~][^\r\n$#]{0,120}[$#])[ \t][^\r\n]{0,2000}\r?\n")
+
+
+def _after_prompts(head: str) -> int:
+    """Where a text's lines start after at most two command lines typed at a shell prompt (0: none)."""
+    pos = 0
+    for _ in range(2):
+        m = _PROMPT_LINE.match(head, pos)
+        if m is None:
+            break
+        pos = m.end()
+    return pos
+
+
 def mqtt_fields(fields: Fields, prefix: str, text: str) -> None:
     """Messages of an MQTT console log (see module docstring)."""
     found: list[tuple[str, str]] = []
@@ -1555,7 +1570,7 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
     if "onvif://www.onvif.org/" in t:
         scope_token_fields(fields, t)
     if "/" in h and ("Received message on " in h or "MQTT publish: topic" in h
-                     or _MQTT_START.match(h) is not None):
+                     or _MQTT_START.match(h) is not None or _MQTT_START.match(h, _after_prompts(h)) is not None):
         mqtt_fields(fields, prefix, t)
     if tables and lines and ":" in t:
         messages = log_prefix_text(t)

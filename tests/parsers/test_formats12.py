@@ -395,3 +395,21 @@ def test_onvif_util_camera_name_counter_examples() -> None:
     for line in ("  192.168.1.11 R2(IPC-model)\n", "  192.168.1.5 (IP Camera)\n"):
         got = _f(line)
         assert not any("/hardware/" in s for s in got.get("wsd.scope", [])), line
+
+
+# ------------------------------------------------------------------ MQTT console logs under the command line
+
+def test_mqtt_log_below_its_command_line(db: SignatureDB) -> None:
+    # mosquitto_sub -v prints "topic payload"; the user's command line pasted above it
+    text = ("$ mosquitto_sub -h 10.0.0.2 -t 'homeassistant/#' -v\n"
+            'homeassistant/camera/front/config {"name":"front","dev":{"ids":["0xabc"],"mdl":"G4 Bullet","sw":"4.59.32","mf":"Ubiquiti"}}\n')
+    got = _f(text)
+    assert got["other.json.device.model"] == ["G4 Bullet"]
+    assert _ident(db, text).model == "G4 Bullet"
+
+
+def test_mqtt_prompt_counter_example() -> None:
+    # a shell session whose output is no topic line
+    got = _f("$ ls /etc/config\nnetwork/interfaces wireless\n")
+    assert not any(k.startswith("other.json.device.") for k in got)
+    assert "other.kv.interfaces" not in got
