@@ -40,7 +40,7 @@ it names -- and turns it into the fields the identifiers already read:
   ``[FORMAT]`` with ``TAG:title=``, ``-of json``, ``flat``, ``ini``, ``compact``, ``xml``): the
   format's ``title`` / ``comment`` tags are the SDP's ``s=`` / ``i=`` lines (libavformat/rtsp.c
   ff_sdp_parse), ``rtsp.sdp.session`` / ``rtsp.sdp.info``;
-- MQTT console logs (``mosquitto_sub -v``: ``topic payload``; Home Assistant's ``Received message on
+- MQTT console logs (``mosquitto_sub -v``: ``topic payload``, below at most two pasted command lines; Home Assistant's ``Received message on
   <topic> ... : b'<payload>'``; zigbee2mqtt's ``MQTT publish: topic '<t>', payload '<p>'``): JSON
   payloads as ``<prefix>.json.*``, a scalar payload as ``<prefix>.kv.<last topic level>``; Home
   Assistant discovery's abbreviated device keys (homeassistant/components/mqtt/abbreviations.py
