@@ -97,7 +97,7 @@ def test_a_short_name_opening_a_device_description_names_its_maker(field: str, v
     ("snmp.sysDescr", "HPX-100 controller"),     # a longer word
     ("snmp.sysDescr", "UPS SNMP Agent"),         # no maker's short name
     ("wsd.name", "IPC"),
-    ("http.title", "HP OfficeJet Pro 8730"),     # a field not listed for short names (a page about other devices)
+    ("http.title", "HP Support Assistant"),      # a field not listed for short names (a page may be about other devices)
     ("snmp.sysLocation", "LG floor 2"),
 ])
 def test_short_names_elsewhere_or_in_other_spellings_name_nobody(field: str, value: str) -> None:
@@ -190,3 +190,66 @@ def test_mercusys_is_a_tp_link_brand_and_no_camera_maker_by_name() -> None:
     v = DB.vendor("MERCUSYS")
     assert v is not None and v.name == "Mercusys" and v.parent == "TP-Link"
     assert _ident("HTTP/1.1 200 OK\r\nServer: Mercusys\r\n\r\n").device_type not in VIDEO_TYPES
+
+
+# ---------------------------------------------------------------- product and OS names of one maker
+
+@pytest.mark.parametrize("field, value, maker", [
+    ("mdns.instance", "HP LaserJet Pro M404dn", "HP"),
+    ("upnp.modelName", "OfficeJet Pro 9010 series", "HP"),
+    ("mdns.txt.ty", "Canon PIXMA TS8350", "Canon"),
+    ("http.title", "imageRUNNER ADVANCE C5535", "Canon"),
+    ("mdns.txt.ty", "EcoTank ET-2850", "Epson"),
+    ("snmp.sysDescr", "Xerox VersaLink C405 Multifunction Printer", "Xerox"),
+    ("mdns.txt.ty", "ECOSYS M2540dn", "Kyocera"),
+    ("http.title", "DiskStation - Synology DiskStation", "Synology"),
+    ("dhcp.hostname", "Johns-iPhone", "Apple"),
+    ("upnp.friendlyName", "Fire TV Stick 4K", "Amazon"),
+    ("http.title", "Nighthawk AX6 router", "Netgear"),
+    ("snmp.sysDescr", "RouterOS RB4011iGS+", "MikroTik"),
+])
+def test_a_product_line_or_os_of_one_maker_names_it(field: str, value: str, maker: str) -> None:
+    assert _in(field, value) == maker
+
+
+@pytest.mark.parametrize("field, value", [
+    ("http.title", "Workforce management"),      # Epson's WorkForce line is left out: a common phrase
+    ("http.title", "Echo server"),               # Amazon's Echo is left out: a word
+    ("dhcp.hostname", "iphoneography"),          # a longer word
+    ("http.title", "Phaser effect settings"),    # Xerox's Phaser is left out: a word
+    ("other.sdp.session", "Android TV stream"),  # an OS many makers ship
+])
+def test_product_words_of_common_use_are_left_out(field: str, value: str) -> None:
+    assert _in(field, value) is None
+
+
+def test_a_product_word_never_types_a_device_a_camera() -> None:
+    got = _ident("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head><title>HP LaserJet Pro M404dn</title></head></html>")
+    assert got.vendor == "HP" and got.device_type not in VIDEO_TYPES
+
+
+# ---------------------------------------------------------------- a printer's host name inside its IPP URI
+
+@pytest.mark.parametrize("value, maker", [
+    ("ipp://EPSON1A2B3C.local:631/ipp/print", "Epson"),          # Epson's default host name: EPSON + the MAC's tail
+    ("ipp://Canon_MG5700_series.local:631/ipp/print", "Canon"),
+])
+def test_a_printer_uri_names_the_printer_maker_by_its_host_name(value: str, maker: str) -> None:
+    assert _in("other.kv.Get-Printer-Attributes.printer-uri", value) == maker
+    assert _in("http.json.printer-uri-supported", value) == maker
+
+
+@pytest.mark.parametrize("value", [
+    "ipp://cups.local:631/printers/Canon_MG5700",   # a CUPS server's queue: the server answers, not the printer
+    "ipps://printserver:443/classes/Epson_floor2",
+    "ipp://192.168.1.5/ipp/print",
+    "ipp://HP18602408C229.local:631/ipp/print",     # HP's two letters glued to digits stay a word's part
+])
+def test_a_queue_uri_or_an_address_names_nobody(value: str) -> None:
+    assert _in("other.kv.printer-uri-supported", value) is None
+
+
+def test_the_registered_chinese_name_of_reolink() -> None:
+    # its Chinese site's privacy policy names the company (https://reolink.com.cn/privacy-policy-2021/)
+    assert _in("http.title", "深圳睿联技术股份有限公司") == "Reolink"
+    assert _in("http.title", "睿联") is None     # two CJK characters are a word
