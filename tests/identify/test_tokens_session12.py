@@ -170,6 +170,11 @@ def test_product_words_inside_other_words_name_nobody(value: str) -> None:
     ("tado GmbH", "tado"),
     ("Withings", "Withings"),
     ("Dyson Limited", "Dyson"),
+    ("SKY UK LIMITED", "Sky UK"),
+    ("2Wire Inc", "2Wire"),
+    ("ADB Broadband Italia", "ADB Broadband"),
+    ("Mist Systems, Inc.", "Mist Systems"),
+    ("Universal Electronics, Inc.", "Universal Electronics"),
 ])
 def test_blocks_of_lan_device_makers_name_them(registrant: str, maker: str) -> None:
     prefixes = [p for p, (_kind, org) in DB.oui.items() if org == registrant]
@@ -179,7 +184,8 @@ def test_blocks_of_lan_device_makers_name_them(registrant: str, maker: str) -> N
 
 @pytest.mark.parametrize("registrant", ["OKI DENKI BOHSAI CO.,LTD.", "Oki Seatec Co., Ltd.", "KYOCERA Display Corporation",
                                         "TCL Yuxin Zhixing Technology (Huizhou) Co.,Ltd", "tcloud intelligence",
-                                        "Sony Honda Mobility Inc."])
+                                        "Sony Honda Mobility Inc.", "Universal Electronics BV",
+                                        "Baltic Latvian Universal Electronics LLC"])
 def test_look_alike_registrants_stay_unmapped(registrant: str) -> None:
     prefixes = [p for p, (_kind, org) in DB.oui.items() if org == registrant]
     assert prefixes, registrant
@@ -253,3 +259,12 @@ def test_the_registered_chinese_name_of_reolink() -> None:
     # its Chinese site's privacy policy names the company (https://reolink.com.cn/privacy-policy-2021/)
     assert _in("http.title", "深圳睿联技术股份有限公司") == "Reolink"
     assert _in("http.title", "睿联") is None     # two CJK characters are a word
+
+
+def test_an_snmp_system_name_is_a_host_name() -> None:
+    # a printer's default host name is its maker's name and the MAC's tail (EPSON1A2B3C), as in DHCP and DNS-SD
+    assert _in("snmp.sysName", "EPSON1A2B3C") == "Epson"
+    assert _in("snmp.sysName", "router1") is None
+    assert _in("snmp.sysName", "KMBT_C364") is None
+    # words that are short names stay words there: sysName is no field a short name may open
+    assert _in("snmp.sysName", "HP 4th floor") is None
