@@ -77,7 +77,7 @@ class MakerNames:
     device description or service name (``HP ETHERNET MULTI-ENVIRONMENT``, ``HP OfficeJet Pro 8730``)."""
     short_pattern: re.Pattern[str] | None = None
     """A short name (two or three characters, written in capitals: ``HP``, ``LG``, ``UNV``) that opens a value
-    and ends at its end, a blank, ``_`` or ``/``."""
+    and ends at its end, a blank, ``_``, ``/`` or ``-`` (``HP-UX``, ``OKI-C822-5E330E``)."""
     short_by_alias: dict[str, str] = field(default_factory=dict)
     _seen: dict[str, str | None] = field(default_factory=dict, repr=False)
 
@@ -310,7 +310,7 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
             if (2 <= len(key) <= 3 and not _searchable(key) and key not in ignored and re.fullmatch(r"[A-Z0-9]{2,3}", alias)
                     and any(c.isalpha() for c in alias)):
                 short_by_alias.setdefault(alias, v.name)
-    short_pattern = (re.compile(r"(" + "|".join(sorted(map(re.escape, short_by_alias), key=len, reverse=True)) + r")(?:$|[\s_/])")
+    short_pattern = (re.compile(r"(" + "|".join(sorted(map(re.escape, short_by_alias), key=len, reverse=True)) + r")(?:$|[\s_/-])")
                      if short_fields is not None and short_by_alias else None)
     return MakerNames(fields=fields, pattern=pattern, by_key=by_key, weight=weight, examples=_examples(data, f"{where}: maker_names"),
                       platforms=platform_keys, skip_values=skip, short_fields=short_fields, short_pattern=short_pattern,
