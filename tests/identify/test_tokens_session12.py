@@ -88,6 +88,7 @@ def test_no_maker_name_is_spelled_in_hex_digits_alone() -> None:
     ("snmp.sysDescr", "ZTE ZXA10 C300", "ZTE"),
     ("snmp.sysDescr", "HP-UX host1 B.11.31 U 9000/800", "HP"),   # HP's own Unix
     ("mdns.instance", "OKI-C822-5E330E", "OKI"),                   # an OKI printer's name (python-ipp issue 515)
+    ("snmp.prtGeneralPrinterName", "HP Color LaserJet MFP M477fdw", "HP"),   # RFC 3805's printer name
 ])
 def test_a_short_name_opening_a_device_description_names_its_maker(field: str, value: str, maker: str) -> None:
     assert _in(field, value) == maker
