@@ -80,6 +80,8 @@ class MakerNames:
     and ends at its end, a blank, ``_``, ``/`` or ``-`` (``HP-UX``, ``OKI-C822-5E330E``)."""
     short_by_alias: dict[str, str] = field(default_factory=dict)
     _seen: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _kinds: dict[str, tuple[bool, bool]] = field(default_factory=dict, repr=False)
+    """Per field name: (searched for names as words, may open with a short name)."""
 
     def applies(self, name: str) -> bool:
         """True when the field ``name`` is searched for maker names."""
@@ -88,8 +90,14 @@ class MakerNames:
     def find_in(self, name: str, value: str) -> str | None:
         """The maker named in the value of the field ``name``: a name as a word where the field is searched
         (:meth:`find`), else a short name opening the value where the field may open with one (``short_fields``)."""
-        hit = self.find(value) if self.fields.search(name) is not None else None
-        if hit is None and self.short_pattern is not None and self.short_fields is not None and self.short_fields.search(name) is not None:
+        kinds = self._kinds.get(name)
+        if kinds is None:
+            kinds = (self.fields.search(name) is not None,
+                     self.short_pattern is not None and self.short_fields is not None and self.short_fields.search(name) is not None)
+            if len(self._kinds) < 100_000:
+                self._kinds[name] = kinds
+        hit = self.find(value) if kinds[0] else None
+        if hit is None and kinds[1] and self.short_pattern is not None:
             m = self.short_pattern.match(value.lstrip())
             if m is not None:
                 hit = self.short_by_alias.get(m.group(1))
