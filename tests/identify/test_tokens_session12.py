@@ -252,7 +252,7 @@ def test_a_printer_uri_names_the_printer_maker_by_its_host_name(value: str, make
     "ipp://cups.local:631/printers/Canon_MG5700",   # a CUPS server's queue: the server answers, not the printer
     "ipps://printserver:443/classes/Epson_floor2",
     "ipp://192.168.1.5/ipp/print",
-    "ipp://HP18602408C229.local:631/ipp/print",     # HP's two letters glued to digits stay a word's part
+    "ipp://HP1860.local:631/ipp/print",             # HP's two letters glued to digits that are no MAC: a word's part
 ])
 def test_a_queue_uri_or_an_address_names_nobody(value: str) -> None:
     assert _in("other.kv.printer-uri-supported", value) is None
@@ -271,3 +271,27 @@ def test_an_snmp_system_name_is_a_host_name() -> None:
     assert _in("snmp.sysName", "KMBT_C364") is None
     # words that are short names stay words there: sysName is no field a short name may open
     assert _in("snmp.sysName", "HP 4th floor") is None
+
+
+# ---------------------------------------------------------------- a short name glued to the MAC's hex digits as a host name
+
+@pytest.mark.parametrize("field, value, maker", [
+    ("dhcp.hostname", "HP09AAFB", "HP"),                                     # Metasploit's wsdd_query printout (PR 9256)
+    ("mdns.hostname", "HP18602408C229.local", "HP"),                         # ippusbxd issue 11
+    ("other.kv.printer-uri-supported", "ipp://HP18602408C229.local:631/ipp/print", "HP"),
+    ("other.kv.Hostname", "HP09AAFB", "HP"),
+    ("snmp.sysName", "HPE12345", "HP"),                                      # HP and E12345, not HPE and five digits
+])
+def test_a_short_name_and_the_mac_digits_as_a_host_name_name_the_maker(field: str, value: str, maker: str) -> None:
+    assert _in(field, value) == maker
+
+
+@pytest.mark.parametrize("field, value", [
+    ("dhcp.hostname", "HP09AAF"),          # five hex digits: no MAC tail
+    ("dhcp.hostname", "HP09aafb"),         # not as the maker writes it
+    ("dhcp.hostname", "my-HP09AAFB"),      # not the label's start
+    ("dhcp.hostname", "HPC09AAFB"),
+    ("http.title", "HP09AAFB"),            # not a host-name field
+])
+def test_other_host_names_name_nobody(field: str, value: str) -> None:
+    assert _in(field, value) is None
