@@ -77,20 +77,38 @@ class MakerNames:
     device description or service name (``HP ETHERNET MULTI-ENVIRONMENT``, ``HP OfficeJet Pro 8730``)."""
     short_pattern: re.Pattern[str] | None = None
     """A short name (two or three characters, written in capitals: ``HP``, ``LG``, ``UNV``) that opens a value
-    and ends at its end, a blank, ``_`` or ``/``."""
+    and ends at its end, a blank, ``_``, ``/`` or ``-`` (``HP-UX``, ``OKI-C822-5E330E``)."""
     short_by_alias: dict[str, str] = field(default_factory=dict)
+    host_fields: re.Pattern[str] | None = None
+    """Host-name fields (``host_fields``), where a short name glued to the MAC address's hex digits is a printer's or
+    a device's default host name (``HP09AAFB``, ``HP18602408C229``: HP and the MAC's last three or all six bytes)."""
+    host_pattern: re.Pattern[str] | None = None
     _seen: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _kinds: dict[str, tuple[bool, bool, bool]] = field(default_factory=dict, repr=False)
+    """Per field name: (searched for names as words, may open with a short name, a host name)."""
 
     def applies(self, name: str) -> bool:
         """True when the field ``name`` is searched for maker names."""
-        return self.fields.search(name) is not None or (self.short_fields is not None and self.short_fields.search(name) is not None)
+        return (self.fields.search(name) is not None or (self.short_fields is not None and self.short_fields.search(name) is not None)
+                or (self.host_fields is not None and self.host_fields.search(name) is not None))
 
     def find_in(self, name: str, value: str) -> str | None:
         """The maker named in the value of the field ``name``: a name as a word where the field is searched
         (:meth:`find`), else a short name opening the value where the field may open with one (``short_fields``)."""
-        hit = self.find(value) if self.fields.search(name) is not None else None
-        if hit is None and self.short_pattern is not None and self.short_fields is not None and self.short_fields.search(name) is not None:
+        kinds = self._kinds.get(name)
+        if kinds is None:
+            kinds = (self.fields.search(name) is not None,
+                     self.short_pattern is not None and self.short_fields is not None and self.short_fields.search(name) is not None,
+                     self.host_pattern is not None and self.host_fields is not None and self.host_fields.search(name) is not None)
+            if len(self._kinds) < 100_000:
+                self._kinds[name] = kinds
+        hit = self.find(value) if kinds[0] else None
+        if hit is None and kinds[1] and self.short_pattern is not None:
             m = self.short_pattern.match(value.lstrip())
+            if m is not None:
+                hit = self.short_by_alias.get(m.group(1))
+        if hit is None and kinds[2] and self.host_pattern is not None and len(value) <= MAX_NAME_VALUE:
+            m = self.host_pattern.search(value)
             if m is not None:
                 hit = self.short_by_alias.get(m.group(1))
         return hit
@@ -310,11 +328,17 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
             if (2 <= len(key) <= 3 and not _searchable(key) and key not in ignored and re.fullmatch(r"[A-Z0-9]{2,3}", alias)
                     and any(c.isalpha() for c in alias)):
                 short_by_alias.setdefault(alias, v.name)
-    short_pattern = (re.compile(r"(" + "|".join(sorted(map(re.escape, short_by_alias), key=len, reverse=True)) + r")(?:$|[\s_/])")
+    short_pattern = (re.compile(r"(" + "|".join(sorted(map(re.escape, short_by_alias), key=len, reverse=True)) + r")(?:$|[\s_/-])")
                      if short_fields is not None and short_by_alias else None)
+    # a host label that is a short name glued to six or twelve capital hex digits (the MAC's tail or all of it), at the
+    # value's start or after a URI's "//", and ends the label
+    host_fields = _field_pattern(data, "host_fields", f"{where}: maker_names") if "host_fields" in data else None
+    host_pattern = (re.compile(r"(?:^|//)(" + "|".join(sorted(map(re.escape, short_by_alias), key=len, reverse=True))
+                               + r")(?:[0-9A-F]{12}|[0-9A-F]{6})(?=$|[.:/])")
+                    if host_fields is not None and short_by_alias else None)
     return MakerNames(fields=fields, pattern=pattern, by_key=by_key, weight=weight, examples=_examples(data, f"{where}: maker_names"),
                       platforms=platform_keys, skip_values=skip, short_fields=short_fields, short_pattern=short_pattern,
-                      short_by_alias=short_by_alias)
+                      short_by_alias=short_by_alias, host_fields=host_fields, host_pattern=host_pattern)
 
 
 def load_manufacturer_fields(data: Any, where: str) -> ManufacturerFields:

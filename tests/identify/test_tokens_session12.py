@@ -86,6 +86,9 @@ def test_no_maker_name_is_spelled_in_hex_digits_alone() -> None:
     ("mdns.instance", "LG webOS TV", "LG Electronics"),
     ("wsd.name", "UNV", "Uniview"),
     ("snmp.sysDescr", "ZTE ZXA10 C300", "ZTE"),
+    ("snmp.sysDescr", "HP-UX host1 B.11.31 U 9000/800", "HP"),   # HP's own Unix
+    ("mdns.instance", "OKI-C822-5E330E", "OKI"),                   # an OKI printer's name (python-ipp issue 515)
+    ("snmp.prtGeneralPrinterName", "HP Color LaserJet MFP M477fdw", "HP"),   # RFC 3805's printer name
 ])
 def test_a_short_name_opening_a_device_description_names_its_maker(field: str, value: str, maker: str) -> None:
     assert _in(field, value) == maker
@@ -97,7 +100,7 @@ def test_a_short_name_opening_a_device_description_names_its_maker(field: str, v
     ("snmp.sysDescr", "HPX-100 controller"),     # a longer word
     ("snmp.sysDescr", "UPS SNMP Agent"),         # no maker's short name
     ("wsd.name", "IPC"),
-    ("http.title", "HP OfficeJet Pro 8730"),     # a field not listed for short names (a page about other devices)
+    ("http.title", "HP Support Assistant"),      # a field not listed for short names (a page may be about other devices)
     ("snmp.sysLocation", "LG floor 2"),
 ])
 def test_short_names_elsewhere_or_in_other_spellings_name_nobody(field: str, value: str) -> None:
@@ -170,6 +173,11 @@ def test_product_words_inside_other_words_name_nobody(value: str) -> None:
     ("tado GmbH", "tado"),
     ("Withings", "Withings"),
     ("Dyson Limited", "Dyson"),
+    ("SKY UK LIMITED", "Sky UK"),
+    ("2Wire Inc", "2Wire"),
+    ("ADB Broadband Italia", "ADB Broadband"),
+    ("Mist Systems, Inc.", "Mist Systems"),
+    ("Universal Electronics, Inc.", "Universal Electronics"),
 ])
 def test_blocks_of_lan_device_makers_name_them(registrant: str, maker: str) -> None:
     prefixes = [p for p, (_kind, org) in DB.oui.items() if org == registrant]
@@ -179,7 +187,8 @@ def test_blocks_of_lan_device_makers_name_them(registrant: str, maker: str) -> N
 
 @pytest.mark.parametrize("registrant", ["OKI DENKI BOHSAI CO.,LTD.", "Oki Seatec Co., Ltd.", "KYOCERA Display Corporation",
                                         "TCL Yuxin Zhixing Technology (Huizhou) Co.,Ltd", "tcloud intelligence",
-                                        "Sony Honda Mobility Inc."])
+                                        "Sony Honda Mobility Inc.", "Universal Electronics BV",
+                                        "Baltic Latvian Universal Electronics LLC"])
 def test_look_alike_registrants_stay_unmapped(registrant: str) -> None:
     prefixes = [p for p, (_kind, org) in DB.oui.items() if org == registrant]
     assert prefixes, registrant
@@ -190,3 +199,99 @@ def test_mercusys_is_a_tp_link_brand_and_no_camera_maker_by_name() -> None:
     v = DB.vendor("MERCUSYS")
     assert v is not None and v.name == "Mercusys" and v.parent == "TP-Link"
     assert _ident("HTTP/1.1 200 OK\r\nServer: Mercusys\r\n\r\n").device_type not in VIDEO_TYPES
+
+
+# ---------------------------------------------------------------- product and OS names of one maker
+
+@pytest.mark.parametrize("field, value, maker", [
+    ("mdns.instance", "HP LaserJet Pro M404dn", "HP"),
+    ("upnp.modelName", "OfficeJet Pro 9010 series", "HP"),
+    ("mdns.txt.ty", "Canon PIXMA TS8350", "Canon"),
+    ("http.title", "imageRUNNER ADVANCE C5535", "Canon"),
+    ("mdns.txt.ty", "EcoTank ET-2850", "Epson"),
+    ("snmp.sysDescr", "Xerox VersaLink C405 Multifunction Printer", "Xerox"),
+    ("mdns.txt.ty", "ECOSYS M2540dn", "Kyocera"),
+    ("http.title", "DiskStation - Synology DiskStation", "Synology"),
+    ("dhcp.hostname", "Johns-iPhone", "Apple"),
+    ("upnp.friendlyName", "Fire TV Stick 4K", "Amazon"),
+    ("http.title", "Nighthawk AX6 router", "Netgear"),
+    ("snmp.sysDescr", "RouterOS RB4011iGS+", "MikroTik"),
+])
+def test_a_product_line_or_os_of_one_maker_names_it(field: str, value: str, maker: str) -> None:
+    assert _in(field, value) == maker
+
+
+@pytest.mark.parametrize("field, value", [
+    ("http.title", "Workforce management"),      # Epson's WorkForce line is left out: a common phrase
+    ("http.title", "Echo server"),               # Amazon's Echo is left out: a word
+    ("dhcp.hostname", "iphoneography"),          # a longer word
+    ("http.title", "Phaser effect settings"),    # Xerox's Phaser is left out: a word
+    ("other.sdp.session", "Android TV stream"),  # an OS many makers ship
+])
+def test_product_words_of_common_use_are_left_out(field: str, value: str) -> None:
+    assert _in(field, value) is None
+
+
+def test_a_product_word_never_types_a_device_a_camera() -> None:
+    got = _ident("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head><title>HP LaserJet Pro M404dn</title></head></html>")
+    assert got.vendor == "HP" and got.device_type not in VIDEO_TYPES
+
+
+# ---------------------------------------------------------------- a printer's host name inside its IPP URI
+
+@pytest.mark.parametrize("value, maker", [
+    ("ipp://EPSON1A2B3C.local:631/ipp/print", "Epson"),          # Epson's default host name: EPSON + the MAC's tail
+    ("ipp://Canon_MG5700_series.local:631/ipp/print", "Canon"),
+])
+def test_a_printer_uri_names_the_printer_maker_by_its_host_name(value: str, maker: str) -> None:
+    assert _in("other.kv.Get-Printer-Attributes.printer-uri", value) == maker
+    assert _in("http.json.printer-uri-supported", value) == maker
+
+
+@pytest.mark.parametrize("value", [
+    "ipp://cups.local:631/printers/Canon_MG5700",   # a CUPS server's queue: the server answers, not the printer
+    "ipps://printserver:443/classes/Epson_floor2",
+    "ipp://192.168.1.5/ipp/print",
+    "ipp://HP1860.local:631/ipp/print",             # HP's two letters glued to digits that are no MAC: a word's part
+])
+def test_a_queue_uri_or_an_address_names_nobody(value: str) -> None:
+    assert _in("other.kv.printer-uri-supported", value) is None
+
+
+def test_the_registered_chinese_name_of_reolink() -> None:
+    # its Chinese site's privacy policy names the company (https://reolink.com.cn/privacy-policy-2021/)
+    assert _in("http.title", "深圳睿联技术股份有限公司") == "Reolink"
+    assert _in("http.title", "睿联") is None     # two CJK characters are a word
+
+
+def test_an_snmp_system_name_is_a_host_name() -> None:
+    # a printer's default host name is its maker's name and the MAC's tail (EPSON1A2B3C), as in DHCP and DNS-SD
+    assert _in("snmp.sysName", "EPSON1A2B3C") == "Epson"
+    assert _in("snmp.sysName", "router1") is None
+    assert _in("snmp.sysName", "KMBT_C364") is None
+    # words that are short names stay words there: sysName is no field a short name may open
+    assert _in("snmp.sysName", "HP 4th floor") is None
+
+
+# ---------------------------------------------------------------- a short name glued to the MAC's hex digits as a host name
+
+@pytest.mark.parametrize("field, value, maker", [
+    ("dhcp.hostname", "HP09AAFB", "HP"),                                     # Metasploit's wsdd_query printout (PR 9256)
+    ("mdns.hostname", "HP18602408C229.local", "HP"),                         # ippusbxd issue 11
+    ("other.kv.printer-uri-supported", "ipp://HP18602408C229.local:631/ipp/print", "HP"),
+    ("other.kv.Hostname", "HP09AAFB", "HP"),
+    ("snmp.sysName", "HPE12345", "HP"),                                      # HP and E12345, not HPE and five digits
+])
+def test_a_short_name_and_the_mac_digits_as_a_host_name_name_the_maker(field: str, value: str, maker: str) -> None:
+    assert _in(field, value) == maker
+
+
+@pytest.mark.parametrize("field, value", [
+    ("dhcp.hostname", "HP09AAF"),          # five hex digits: no MAC tail
+    ("dhcp.hostname", "HP09aafb"),         # not as the maker writes it
+    ("dhcp.hostname", "my-HP09AAFB"),      # not the label's start
+    ("dhcp.hostname", "HPC09AAFB"),
+    ("http.title", "HP09AAFB"),            # not a host-name field
+])
+def test_other_host_names_name_nobody(field: str, value: str) -> None:
+    assert _in(field, value) is None
