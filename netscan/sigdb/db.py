@@ -1080,7 +1080,15 @@ MEMO_MAX_ENTRIES = 200_000
 FAMILY_MODEL_PREFERENCE = 0.5
 FAMILY_FIRMWARE_PREFERENCE = 0.45
 _BOUNDARY_L = r"(?<![A-Za-z0-9_-])"
-_BOUNDARY_R = r"(?![A-Za-z0-9_])"
+#: A model ends before a letter, digit or ``_``, except a ``_`` that starts a MAC-address tail: one to six pairs of
+#: hex digits (at least one a digit) ending the token, as devices write a Digest/Basic realm or an access point's
+#: name as ``<model>_<last octets of the MAC>`` (D-Link's ``Basic realm="DCS-932L_68"``, Greenbone's D-Link DCS
+#: detection: https://github.com/qweasader/gbn/blob/402cfacacc59971625214f09d382b8767cac2578/gb_dlink_dcs_http_detect.nasl). Without it a grammar either missed the code or, where the code
+#: has a ``-`` inside, backtracked to the part before it (``IPC-T1234-ABC_1a2b3c`` read as ``IPC-T1234``).
+#: A tail of letters (``IPC_388M``, Xiongmai's ``HI3516EV300_85H50AI``) or of more than 12 hex digits still
+#: joins the token.
+_MAC_TAIL = r"_(?=[A-Fa-f]{0,11}\d)(?:[0-9A-Fa-f]{2}){1,6}(?![A-Za-z0-9_])"
+_BOUNDARY_R = rf"(?![A-Za-z0-9]|_(?!{_MAC_TAIL[1:]}))"
 #: A firmware string is a token of its value ("Firmware: V5.5.0 build 170725", a banner, a log line):
 #: not the tail of a longer version or word, nor followed by more of a version.
 _FW_BOUNDARY_L = r"(?<![A-Za-z0-9_.-])"
