@@ -16,6 +16,7 @@ while writing grammars, so its recall says how the grammars hold on models nobod
     .venv/bin/python benchmarks/grammar_recall.py            # table, both halves
     .venv/bin/python benchmarks/grammar_recall.py --misses   # the fit half's misses and every false claim
     .venv/bin/python benchmarks/grammar_recall.py --json OUT # figures as JSON
+    .venv/bin/python benchmarks/grammar_recall.py --catalog grammar_catalogs_threads.txt  # one catalog alone
 """
 
 from __future__ import annotations
@@ -74,10 +75,10 @@ def read_catalog(path: Path) -> Iterator[Entry]:
             yield Entry(maker, kind, model, source)
 
 
-def catalog() -> list[Entry]:
+def catalog(names: tuple[str, ...] = CATALOGS) -> list[Entry]:
     seen: set[tuple[str, str]] = set()
     out: list[Entry] = []
-    for name in CATALOGS:
+    for name in names:
         for e in read_catalog(DATA / name):
             key = (e.maker.lower(), e.model.upper())
             if key not in seen:
@@ -210,9 +211,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true", help="list the fit half's misses and every false claim")
     ap.add_argument("--json", metavar="OUT", help="write the figures as JSON")
     ap.add_argument("--signatures", metavar="DIR", help="signature directory (default: the shipped one)")
+    ap.add_argument("--catalog", metavar="NAME", choices=CATALOGS, action="append",
+                    help="measure only this catalog of benchmarks/data (repeatable; the threads catalog is the one no "
+                         "grammar was written from)")
     args = ap.parse_args(argv)
     db = load_db(args.signatures)
-    entries = catalog()
+    entries = catalog(tuple(args.catalog) if args.catalog else CATALOGS)
     result = measure(db, entries)
     s = summary(result)
     print(f"{'maker':<16} {'fit bare':>16} {'fit branded':>16} {'held-out bare':>16} {'held-out branded':>17}")
