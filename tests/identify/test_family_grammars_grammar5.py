@@ -117,3 +117,33 @@ def test_zosi_lines(db: SignatureDB, value: str, model: str, device_type: str) -
 )
 def test_zosi_look_alikes(db: SignatureDB, value: str) -> None:
     assert not any(c.get("vendor") == "Zosi" for c in family_claims(db, value)), family_claims(db, value)
+
+
+@pytest.mark.parametrize(
+    ("value", "model"),
+    [
+        ("Reolink Argus 3 Pro", "Argus 3 Pro"),
+        ("REOLINK Argus 2E", "Argus 2E"),
+        ("Reolink Duo 3 PoE", "Duo 3 PoE"),
+        ("Reolink Duo 2V PoE camera", "Duo 2V PoE"),
+        ("Reolink Duo 4G", "Duo 4G"),
+        ("Reolink E1 Outdoor PoE", "E1 Outdoor PoE"),
+        ("Reolink E1 Zoom", "E1 Zoom"),
+    ],
+)
+def test_reolink_retail_names_after_the_brand(db: SignatureDB, value: str, model: str) -> None:
+    assert ("Reolink", model) in _models(db, value), _models(db, value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Argus 3 Pro",  # without the brand: a word and a digit
+        "E1 Outdoor PoE",
+        "Duo 2",
+        "Sony Argus 3",  # another maker's name first
+        "Reolink Argus",  # no generation number
+    ],
+)
+def test_reolink_retail_names_need_the_brand(db: SignatureDB, value: str) -> None:
+    assert not any(c.get("rule") == "family-reolink-retail-name" for c in family_claims(db, value)), family_claims(db, value)
