@@ -147,3 +147,13 @@ def test_reolink_retail_names_after_the_brand(db: SignatureDB, value: str, model
 )
 def test_reolink_retail_names_need_the_brand(db: SignatureDB, value: str) -> None:
     assert not any(c.get("rule") == "family-reolink-retail-name" for c in family_claims(db, value)), family_claims(db, value)
+
+
+@pytest.mark.parametrize("value", ["IPC-B140H", "IPC-T281H-MU", "IPC-B1120HAP-LUF", "Model: IPC-D140H"])
+def test_hilook_codes_name_the_brand(db: SignatureDB, value: str) -> None:
+    assert any(v == "Hikvision" and b == "HiLook" for v, b, _ in _brands(db, value)), _brands(db, value)
+
+
+@pytest.mark.parametrize("value", ["DS-2CD2143G0-I", "IPC-B1B20", "IPC-T5442T-ZE", "DS-7608NI-K2"])
+def test_hikvision_and_dahua_codes_name_no_hilook(db: SignatureDB, value: str) -> None:
+    assert not any(b == "HiLook" for _, b, _ in _brands(db, value)), _brands(db, value)
