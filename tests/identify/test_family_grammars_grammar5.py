@@ -157,3 +157,13 @@ def test_hilook_codes_name_the_brand(db: SignatureDB, value: str) -> None:
 @pytest.mark.parametrize("value", ["DS-2CD2143G0-I", "IPC-B1B20", "IPC-T5442T-ZE", "DS-7608NI-K2"])
 def test_hikvision_and_dahua_codes_name_no_hilook(db: SignatureDB, value: str) -> None:
     assert not any(b == "HiLook" for _, b, _ in _brands(db, value)), _brands(db, value)
+
+
+@pytest.mark.parametrize(("value", "model"), [("DVR8-4580V", "DVR8-4580V"), ("Swann DVR4-1200", "DVR4-1200")])
+def test_swann_dvr_with_its_v_suffix(db: SignatureDB, value: str, model: str) -> None:
+    assert ("Swann", model) in _models(db, value), _models(db, value)
+
+
+@pytest.mark.parametrize("value", ["DVR8-4580VX", "DVR5-4580V", "NVR8-4580V"])
+def test_swann_dvr_look_alikes(db: SignatureDB, value: str) -> None:
+    assert not any(v == "Swann" for v, _ in _models(db, value)), _models(db, value)
