@@ -38,7 +38,7 @@ _claims = family_claims
         ("IP8M-VT2779EW", "Dahua", "IP8M-VT2779EW", "Amcrest"),
         ("IP5M-T1273EW-AI", "Dahua", "IP5M-T1273EW-AI", "Amcrest"),
         # HiLook (Hikvision) four-digit codes
-        ("IPC-B1120HAP-LUF", "Hikvision", "IPC-B1120HAP-LUF", None),
+        ("IPC-B1120HAP-LUF", "Hikvision", "IPC-B1120HAP-LUF", "HiLook"),  # the code names the HiLook brand (grammar5)
         # Uniview's China-market line (IPC-<letter><2 digits><H|S|Q>...) and its consumer IPC2A3L line
         ("IPC-T13H40-A", "Uniview", "IPC-T13H40-A", None),
         ("IPC-T35Q-JY40-AI", "Uniview", "IPC-T35Q-JY40-AI", None),
