@@ -24,6 +24,10 @@
 - Device type: a specific video type (nvr, dvr, doorbell, encoder) beats the generic "camera";
   a non-video type (router, printer, nas...) beats "camera" unless video evidence is clearly stronger;
   a video-only maker with protocol evidence defaults to camera; an OUI alone says nothing about type.
+  When nothing says what the device is, or only that default does, the chosen model's product line does:
+  a family grammar (signatures/families ``device_type``) of the resolved maker, its brand or one of its own
+  brands that reads the whole model ("Amcrest AD110" is a doorbell, "Tapo C220" a camera), if the model was
+  read from more than one line of a long text.
 """
 
 from __future__ import annotations
@@ -244,6 +248,19 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
                     f"evidence ({vo_basis}) names it; nothing says which kind of video device it is (camera, recorder, "
                     "doorbell), so camera is assumed"),
             extracted={"device_type": "camera"}, weight=0.0))
+    if model and (device_type == "unknown" or by_maker is not None) and _model_read_from_a_field(model, claims, evidence):
+        # nothing said what the device is (or only the maker's catalogue did): the maker's model grammar
+        # for the product line of the model already chosen does (signatures/families: device_type)
+        typed = _type_of_model(db, model, vendor, brand)
+        if typed is not None:
+            # the video-only maker's camera default gives way to the model's product line
+            evidence[:] = [e for e in evidence if not (e.kind == "inferred" and e.source == "video-only-maker")]
+            device_type, line = typed
+            evidence.append(Evidence(
+                kind="inferred", source="model-product-line",
+                detail=(f"the model {model} is in the shape of {line} (signatures/families), a product line of "
+                        f"{device_type} devices; nothing else says what the device is"),
+                extracted={"device_type": device_type}, weight=0.0))
     if device_type == "unknown" and vendor is None and not any(_is_software(e) for e in evidence):
         # nothing typed the device and nothing named its maker (a named maker that is not video-only also
         # builds NAS, routers, PCs: no guess then): an RTSP server on RTSP's privileged port is video gear
@@ -390,6 +407,55 @@ def _device_type(scores: _Scores, vendor: str | None, db: SignatureDB, evidence:
         if basis is not None:
             return "camera", (v.name, basis)
     return "unknown", None
+
+
+def _model_read_from_a_field(model: str, claims: list[Claim], evidence: list[Evidence]) -> bool:
+    """Whether a claim of the chosen model came from more than a code in one line of a long text (a short code
+    there names a model at most, never what the device is: netscan/identify/lines.py) or a name in text."""
+    want = model.casefold()
+    return any(c.key == "model" and evidence[c.evidence].source not in _NAME_ONLY and want in c.value.casefold()
+               for c in claims)
+
+
+#: Per signature database (by identity): each maker's own product brands (``_own_brands``).
+_OWN_BRANDS: dict[int, tuple[SignatureDB, dict[str, tuple[str, ...]]]] = {}
+
+
+def _own_brands(db: SignatureDB, vendor: str) -> tuple[str, ...]:
+    """A maker's own product brands (signatures/vendors: ``parent`` and ``built_by`` the maker: TP-Link's Tapo,
+    Kasa and VIGI), whose product lines are written after the brand's name."""
+    kept = _OWN_BRANDS.get(id(db))
+    if kept is None or kept[0] is not db:
+        index: dict[str, list[str]] = defaultdict(list)
+        for v in db.vendors.values():
+            if v.parent and v.parent.casefold() in {b.casefold() for b in v.built_by}:
+                index[v.parent.casefold()].append(v.name)
+        if len(_OWN_BRANDS) > 8:
+            _OWN_BRANDS.clear()
+        kept = _OWN_BRANDS[id(db)] = (db, {k: tuple(sorted(n)) for k, n in index.items()})
+    return kept[1].get(vendor.casefold(), ())
+
+
+def _type_of_model(db: SignatureDB, model: str, vendor: str | None, brand: str | None) -> tuple[str, str] | None:
+    """The device type of the product line a chosen model belongs to, and that line's rule id: a family grammar
+    of the resolved maker (or brand) that reads the whole model, as written or after the maker's or the brand's
+    name (a brand's lines are written after it: "Amcrest AD110", "Tapo C220"). None without a maker, or when
+    the lines that read it disagree."""
+    if vendor is None or len(model) > 64:
+        return None
+    names = list(dict.fromkeys(n for n in (brand, vendor, *_own_brands(db, vendor)) if n))
+    makers = {n.casefold() for n in names}
+    want = model.casefold().strip()
+    found: dict[str, str] = {}
+    for value in (model, *(f"{n} {model}" for n in names)):
+        for rule, got in db.family_matches(value, keep=False):
+            kind = got.get("device_type")
+            if not kind or (got.get("model") or "").casefold().strip() != want:
+                continue
+            if not ({(got.get("vendor") or "").casefold(), (got.get("brand") or "").casefold()} & makers):
+                continue
+            found.setdefault(kind, rule.id)
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 #: The port RFC 2326 (section 3.2) assigns to RTSP: below 1024, so only a privileged process binds it.

@@ -1,0 +1,126 @@
+"""Device-type evidence added in session 12 (helper types4), with counter-examples.
+
+- A chosen model's product line types the device when nothing else does (netscan/identify/resolve.py
+  ``_type_of_model``): a family grammar of the resolved maker, or of its brand or one of its own brands
+  (written after the brand's name, "Amcrest AD110", "Tapo C220"), reading the whole model. It replaces the
+  video-only maker's camera default, never a type that evidence gave, and needs a maker.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from netscan.identify import identify
+from netscan.model import VIDEO_TYPES, Observation, Response
+from netscan.sigdb import SignatureDB
+
+
+def _ident(db: SignatureDB, raw: str, protocol: str = "other", port: int | None = None):  # type: ignore[no-untyped-def]
+    return identify(Observation(None, None, (Response(protocol=protocol, port=port, raw=raw),)), db)
+
+
+def _json(db: SignatureDB, doc: dict[str, str]):  # type: ignore[no-untyped-def]
+    return _ident(db, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n" + json.dumps(doc), "http", 80)
+
+
+# ---------------------------------------------------------------- a model's product line
+
+def test_amcrest_doorbell_code_in_a_device_type_field_is_a_doorbell(db: SignatureDB) -> None:
+    # magicBox's deviceType as amcrest2mqtt logs it (dchesterton/amcrest2mqtt#101 shows the shape); the Amcrest
+    # firmware names the brand; the model AD110 is read whole, and "Amcrest AD110" is the brand's doorbell line
+    ident = _ident(db, "[INFO] Device type: AD110\n[INFO] Software version: 1.000.00AC009.0.R\n", "http", 80)
+    assert ident.model == "AD110"
+    assert ident.device_type == "doorbell"
+    sources = {e.source for e in ident.evidence}
+    assert "model-product-line" in sources
+    assert "video-only-maker" not in sources  # the camera default gave way
+
+
+def test_same_record_with_a_camera_code_stays_a_camera(db: SignatureDB) -> None:
+    ident = _ident(db, "[INFO] Device type: IP4M-1041B\n[INFO] Software version: 2.420.AC00.18.R\n", "http", 80)
+    assert ident.device_type == "camera"
+
+
+@pytest.mark.parametrize("model", ["C220", "TC70"])
+def test_tapo_camera_code_under_tp_link_is_a_camera(db: SignatureDB, model: str) -> None:
+    # TP-Link's own brand Tapo (signatures/vendors: parent and built_by TP-Link) writes its cameras C<nnn>/TC<nn>
+    ident = _json(db, {"manufacturer": "TP-Link", "device_model": model, "sw_ver": "1.0.7 Build 230612 Rel.42500n"})
+    assert ident.vendor == "TP-Link"
+    assert ident.device_type == "camera"
+
+
+@pytest.mark.parametrize("model", ["Archer C6", "C6", "TL-WR841N", "HS110"])
+def test_tp_link_non_camera_models_are_not_typed_video(db: SignatureDB, model: str) -> None:
+    # routers and plugs of the same maker: no camera line reads these models
+    ident = _json(db, {"manufacturer": "TP-Link", "device_model": model, "sw_ver": "1.0.7 Build 230612 Rel.42500n"})
+    assert ident.device_type not in VIDEO_TYPES
+
+
+def test_a_camera_code_under_another_maker_is_not_typed(db: SignatureDB) -> None:
+    # Tapo's C220 shape, but the record's maker is a router maker with no such line
+    ident = _json(db, {"manufacturer": "NETGEAR", "device_model": "C220", "firmware": "V1.0.0.12"})
+    assert ident.device_type not in VIDEO_TYPES
+
+
+def test_no_maker_no_product_line(db: SignatureDB) -> None:
+    ident = _json(db, {"device_model": "C220"})
+    assert ident.vendor is None
+    assert ident.device_type not in VIDEO_TYPES
+
+
+def test_a_type_that_evidence_gave_is_kept(db: SignatureDB) -> None:
+    # a router word says what the device is; the model's shape does not override it
+    ident = _json(db, {"manufacturer": "TP-Link", "device_model": "C220", "device_type": "Wireless Router"})
+    assert ident.device_type not in VIDEO_TYPES
+
+
+# ---------------------------------------------------------------- Axis encoders, Dahua doorbells
+
+@pytest.mark.parametrize("banner,model", [
+    ("220 AXIS Q7414 Video Encoder 5.51.2 (2015) ready.", "Q7414"),
+    ("AXIS M7014", "M7014"),
+    ("AXIS P7214 - ACCC8E000001", "P7214"),
+    ("AXIS 243SA Video Server", "243SA"),
+])
+def test_axis_encoder_lines_are_encoders(db: SignatureDB, banner: str, model: str) -> None:
+    ident = _ident(db, banner, "ftp", 21)
+    assert (ident.vendor, ident.model, ident.device_type) == ("Axis", model, "encoder")
+
+
+@pytest.mark.parametrize("banner", ["AXIS Q6045-E - ACCC8E000002", "AXIS M3045-V", "AXIS P1365 Mk II", "AXIS 2420 Network Camera", "AXIS 211"])
+def test_axis_cameras_next_to_the_encoder_numbers_stay_cameras(db: SignatureDB, banner: str) -> None:
+    assert _ident(db, banner, "ftp", 21).device_type == "camera"
+
+
+def test_axis_decoder_and_door_controller_are_not_encoders_or_cameras(db: SignatureDB) -> None:
+    assert _ident(db, "AXIS A1001 Network Door Controller 1.65.1.1 (2018) ready.", "ftp", 21).device_type == "other"
+
+
+@pytest.mark.parametrize("text,model", [
+    ("Upgraded my doorbell (DH-DB6I) last week", "DH-DB6I"),
+    ("model: DHI-DB11", "DHI-DB11"),
+])
+def test_dahua_wifi_doorbell_code_is_a_doorbell(db: SignatureDB, text: str, model: str) -> None:
+    ident = _ident(db, text)
+    assert (ident.vendor, ident.model, ident.device_type) == ("Dahua", model, "doorbell")
+
+
+@pytest.mark.parametrize("text", ["RS-232 cable, DB9 female to DB25 male", "db11 backup finished", "DB-25 port"])
+def test_db_connector_names_say_nothing(db: SignatureDB, text: str) -> None:
+    ident = _ident(db, text)
+    assert ident.vendor is None and ident.device_type not in VIDEO_TYPES
+
+
+def test_dahua_vto_listener_log_is_a_doorbell(db: SignatureDB) -> None:
+    # rroller/dahua logs "VTO Data received" only from its door-station listener (custom_components/dahua/__init__.py)
+    raw = ("2021-06-20 13:52:20 DEBUG (Thread-3) [custom_components.dahua] VTO Data received: "
+           "{'Action': 'Pulse', 'Code': 'DoorStatus', 'Data': {'LocaleTime': '2021-06-20 13:52:20', 'Status': 'Close'}, 'Index': 0}\n")
+    assert _ident(db, raw, "other", 5000).device_type == "doorbell"
+
+
+def test_dahua_camera_event_log_is_not_a_doorbell(db: SignatureDB) -> None:
+    raw = ("2021-06-20 13:52:20 DEBUG (Thread-3) [custom_components.dahua] Events received from 192.168.1.108 on channel 0: "
+           "[{'Code': 'VideoMotion', 'action': 'Start', 'index': '0'}]\n")
+    assert _ident(db, raw, "other", 80).device_type != "doorbell"
