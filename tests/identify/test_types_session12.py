@@ -124,3 +124,43 @@ def test_dahua_camera_event_log_is_not_a_doorbell(db: SignatureDB) -> None:
     raw = ("2021-06-20 13:52:20 DEBUG (Thread-3) [custom_components.dahua] Events received from 192.168.1.108 on channel 0: "
            "[{'Code': 'VideoMotion', 'action': 'Start', 'index': '0'}]\n")
     assert _ident(db, raw, "other", 80).device_type != "doorbell"
+
+
+# ---------------------------------------------------------------- video makers' non-video products
+
+_ISAPI_DEVICE_INFO = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<DeviceInfo version="2.0" xmlns="http://www.isapi.org/ver20/XMLSchema">\n'
+    "<deviceName>Lobby</deviceName><model>{model}</model><firmwareVersion>V3.2.30</firmwareVersion>"
+    "<firmwareReleasedDate>build 230512</firmwareReleasedDate></DeviceInfo>"
+)
+
+
+@pytest.mark.parametrize("model", ["DS-K1T671MF", "DS-K2604T", "DS-K1A802MF-B", "DS-KH6320-WTE1", "DS-PWA64-L-WE", "DS-3E1526P-EI"])
+def test_hikvision_non_video_products_answering_isapi_are_not_cameras(db: SignatureDB, model: str) -> None:
+    # access terminals and controllers, an indoor station, an alarm panel, a switch: the same ISAPI deviceInfo as
+    # a camera's, so the maker's video-only default must give way to the model's product line
+    body = _ISAPI_DEVICE_INFO.format(model=model)
+    ident = _ident(db, "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n\r\n" + body, "http", 80)
+    assert ident.vendor == "Hikvision"
+    assert ident.device_type == "other"
+
+
+@pytest.mark.parametrize("model,kind", [("DS-2CD2143G0-I", "camera"), ("DS-7608NI-I2/8P", "nvr"), ("DS-KV6113-WPE1", "doorbell")])
+def test_hikvision_video_products_answering_isapi_keep_their_kind(db: SignatureDB, model: str, kind: str) -> None:
+    body = _ISAPI_DEVICE_INFO.format(model=model)
+    ident = _ident(db, "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n\r\n" + body, "http", 80)
+    assert ident.device_type == kind
+
+
+@pytest.mark.parametrize("model", ["ASI7214X", "DHI-ASI7214Y-V3", "VTH5421"])
+def test_dahua_access_controllers_and_indoor_monitors_are_not_cameras(db: SignatureDB, model: str) -> None:
+    # magicBox getSystemInfo's shape (deviceType=..., serialNumber=...), with a Dahua firmware version
+    raw = (f"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\ndeviceType={model}\r\nprocessor=SSC335\r\n"
+           "serialNumber=7K0123456789ABC\r\nupdateSerial=DH-ASI\r\nversion=1.000.10000000.3.R\r\n")
+    ident = _ident(db, raw, "http", 80)
+    assert ident.device_type not in VIDEO_TYPES
+
+
+def test_zwo_astronomy_camera_is_not_a_dahua_access_controller(db: SignatureDB) -> None:
+    ident = _ident(db, "ZWO ASI2600MC Pro cooled colour astronomy camera")
+    assert ident.vendor != "Dahua"
