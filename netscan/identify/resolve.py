@@ -25,8 +25,8 @@
   a non-video type (router, printer, nas...) beats "camera" unless video evidence is clearly stronger;
   a video-only maker with protocol evidence defaults to camera; an OUI alone says nothing about type.
   When nothing says what the device is, or only that default does, the chosen model's product line does:
-  a family grammar (signatures/families ``device_type``) of the resolved maker, its brand or one of its own
-  brands that reads the whole model ("Amcrest AD110" is a doorbell, "Tapo C220" a camera), if the model was
+  a family grammar (signatures/families ``device_type``) of the resolved maker, its brand, one of its own
+  brands or another maker the evidence names that reads the whole model ("Amcrest AD110" is a doorbell, "Tapo C220" a camera), if the model was
   read from more than one line of a long text.
 """
 
@@ -251,7 +251,8 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
     if model and (device_type == "unknown" or by_maker is not None) and _model_read_from_a_field(model, claims, evidence):
         # nothing said what the device is (or only the maker's catalogue did): the maker's model grammar
         # for the product line of the model already chosen does (signatures/families: device_type)
-        typed = _type_of_model(db, model, vendor, brand)
+        named = tuple(n for n, _ in ranked[1:4]) + tuple(n for n, _ in brands.ranked()[:3])
+        typed = _type_of_model(db, model, vendor, brand, named)
         if typed is not None:
             # the video-only maker's camera default gives way to the model's product line
             evidence[:] = [e for e in evidence if not (e.kind == "inferred" and e.source == "video-only-maker")]
@@ -436,14 +437,15 @@ def _own_brands(db: SignatureDB, vendor: str) -> tuple[str, ...]:
     return kept[1].get(vendor.casefold(), ())
 
 
-def _type_of_model(db: SignatureDB, model: str, vendor: str | None, brand: str | None) -> tuple[str, str] | None:
+def _type_of_model(db: SignatureDB, model: str, vendor: str | None, brand: str | None,
+                   named: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """The device type of the product line a chosen model belongs to, and that line's rule id: a family grammar
     of the resolved maker (or brand) that reads the whole model, as written or after the maker's or the brand's
     name (a brand's lines are written after it: "Amcrest AD110", "Tapo C220"). None without a maker, or when
     the lines that read it disagree."""
     if vendor is None or len(model) > 64:
         return None
-    names = list(dict.fromkeys(n for n in (brand, vendor, *_own_brands(db, vendor)) if n))
+    names = list(dict.fromkeys(n for n in (brand, vendor, *_own_brands(db, vendor), *named) if n))
     makers = {n.casefold() for n in names}
     want = model.casefold().strip()
     found: dict[str, str] = {}

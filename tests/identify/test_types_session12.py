@@ -164,3 +164,17 @@ def test_dahua_access_controllers_and_indoor_monitors_are_not_cameras(db: Signat
 def test_zwo_astronomy_camera_is_not_a_dahua_access_controller(db: SignatureDB) -> None:
     ident = _ident(db, "ZWO ASI2600MC Pro cooled colour astronomy camera")
     assert ident.vendor != "Dahua"
+
+
+def test_a_line_of_another_named_maker_types_the_chosen_model(db: SignatureDB) -> None:
+    # a HomeKit record: manufacturer Netgear (the vendor chosen), the name Arlo in the product's name, model ABC1000
+    # (Arlo's baby camera line): the model's product line is Arlo's, a maker the evidence also names
+    ident = _json(db, {"manufacturer": "Netgear", "name": "Arlo Baby", "model": "ABC1000", "firmware": "1.10.931"})
+    assert ident.model == "ABC1000"
+    assert ident.device_type == "camera"
+
+
+def test_a_line_of_a_maker_nobody_named_does_not_type(db: SignatureDB) -> None:
+    # the same code under a router maker with no other maker named: no line of a named maker reads it
+    ident = _json(db, {"manufacturer": "Netgear", "name": "Living room", "model": "ABC1000", "firmware": "1.10.931"})
+    assert ident.device_type not in VIDEO_TYPES
