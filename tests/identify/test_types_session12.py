@@ -178,3 +178,27 @@ def test_a_line_of_a_maker_nobody_named_does_not_type(db: SignatureDB) -> None:
     # the same code under a router maker with no other maker named: no line of a named maker reads it
     ident = _json(db, {"manufacturer": "Netgear", "name": "Living room", "model": "ABC1000", "firmware": "1.10.931"})
     assert ident.device_type not in VIDEO_TYPES
+
+
+# ---------------------------------------------------------------- encoder words
+
+@pytest.mark.parametrize("title", ["Network Video Encoder", "4-CH HD Video Encoder", "Video Server"])
+def test_encoder_product_words_type_an_encoder(db: SignatureDB, title: str) -> None:
+    raw = f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head><title>{title}</title></head></html>"
+    assert _ident(db, raw, "http", 80).device_type == "encoder"
+
+
+@pytest.mark.parametrize("title", ["Video Encoder Settings", "Red5 Streaming Video Server", "x264 video encoder",
+                                   "Windows Media Video Encoder", "Video Decoder"])
+def test_encoder_words_of_software_and_settings_say_nothing(db: SignatureDB, title: str) -> None:
+    raw = f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head><title>{title}</title></head></html>"
+    assert _ident(db, raw, "http", 80).device_type not in VIDEO_TYPES
+
+
+@pytest.mark.parametrize("dclass,kind", [("VTH", "other"), ("ASI", "other"), ("ASC", "other"), ("IPC", "camera"), ("VTO", "doorbell")])
+def test_dahua_device_class_says_what_the_device_is(db: SignatureDB, dclass: str, kind: str) -> None:
+    # a DHIP discovery answer (port 37810) as a tool prints it: the access controller and the indoor monitor
+    # answer the same protocol as the cameras, so the maker's video-only default must not make them cameras
+    doc = {"method": "client.notifyDevInfo", "params": {"deviceInfo": {
+        "DeviceClass": dclass, "DeviceType": "X", "SerialNo": "7K0123456", "Vendor": "Dahua", "Version": "2.800.0000000.9.R"}}}
+    assert _ident(db, json.dumps(doc), "other", 37810).device_type == kind
