@@ -111,9 +111,12 @@ def test_a_form_answer_without_a_maker_is_a_model_only(db: SignatureDB) -> None:
 
 def test_maker_before_model_with_device_words_between(db: SignatureDB) -> None:
     got = _got(db, "I recently upgraded my Dahua doorbell camera (DH-DB6I) to the new firmware." + PAD)
-    assert got == [{"vendor": "Dahua"}, {"model": "DH-DB6I"}]
-    hit = next(h for h in read_prose("my Dahua doorbell camera (DH-DB6I) stopped." + PAD, db) if "model" in h.got)
-    assert hit.how == "prose" and hit.rule is None
+    # (the model hit may also carry the maker when the code is in the maker's grammar: DH-DB doorbells, types4)
+    assert got[0] == {"vendor": "Dahua"} and len(got) == 2
+    assert got[1].get("model") == "DH-DB6I" and got[1].get("vendor") in (None, "Dahua")
+    # a code in no grammar of the maker is read by the sentence's shape alone (DH-DB6I is now in Dahua's grammar)
+    hit = next(h for h in read_prose("my Dahua doorbell camera (DH-QZ7K) stopped." + PAD, db) if "model" in h.got)
+    assert hit.how == "prose" and hit.rule is None and hit.got.get("model") == "DH-QZ7K"
 
 
 def test_the_model_named_as_such_beats_the_product_line_after_the_maker(db: SignatureDB) -> None:
