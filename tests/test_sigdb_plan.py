@@ -1,6 +1,7 @@
-"""SignatureDB.plan_for_field: the indexes that make a plan cheaply (field-name conventions filed by the
-characters their keys end with, prefix rules grouped by prefix, body paths cut to the deepest rule
-field, gates shared by names read by the same rules) must give the plan the plain computation gives,
+"""SignatureDB.plan_for_field: the indexes that make a plan cheaply (field-name conventions, MAC_FIELD and
+the manufacturer fields filed by the strings their keys end with, prefix rules grouped by prefix and their
+rules kept per set of prefixes, body paths cut to the deepest rule field and looked up by their tails,
+gates shared by names read by the same rules) must give the plan the plain computation gives,
 for every name: they only save work."""
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from hypothesis import strategies as st
 from netscan.observations import load_path
 from netscan.parsers import fields
 from netscan.sigdb import load_db
-from netscan.sigdb.db import _BODY_PATHS, SignatureDB, _shorter_paths, any_field_applies
-from netscan.sigdb.gate import MIN_RULES, required_literal
+from netscan.sigdb.db import _BODY_PATHS, MAC_FIELD, SignatureDB, _shorter_paths, any_field_applies
+from netscan.sigdb.gate import MIN_RULES, rule_literals
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -35,7 +36,7 @@ def _all_paths(name: str) -> list[str]:
     return []
 
 
-def _plain(db: SignatureDB, name: str) -> tuple[list[str], list[str], object, tuple[str | None, ...], bool]:
+def _plain(db: SignatureDB, name: str) -> tuple[list[str], list[str], object, tuple[str | tuple[str, ...] | None, ...], bool, bool, bool]:
     """(rule ids, convention ids, gate literals, literals) of ``name`` computed the plain way: every key
     tried, every shorter path looked up, every prefix rule tested, the gate made afresh."""
     keys, key_of, _ = db._semantic_keys()
@@ -47,20 +48,23 @@ def _plain(db: SignatureDB, name: str) -> tuple[list[str], list[str], object, tu
     applies = any_field_applies(name)
     rules += [r for r in db.prefix_rules if name.startswith(r.field[:-1]) and (applies or r.field != "*")]
     gated = len(rules) >= MIN_RULES
-    literals = () if gated else tuple(required_literal(r.pattern.pattern, r.pattern.flags) for r in rules)
+    literals = () if gated else tuple(rule_literals(r.pattern.pattern, r.pattern.flags) for r in rules)
     from netscan.sigdb.gate import FieldGate
 
     gate = FieldGate(rules) if gated else None
     manufacturer = db.manufacturer is not None and db.manufacturer.applies(name)
+    mac_field = MAC_FIELD.search(name) is not None
+    names = db.maker_names is not None and db.maker_names.applies(name) and not (
+        db.manufacturer is not None and db.manufacturer.in_component(name))
     return ([r.id for r in rules], semantic, None if gate is None else (gate._literals, gate._always),
-            literals if any(lit is not None for lit in literals) else (), manufacturer)
+            literals if any(lit is not None for lit in literals) else (), manufacturer, mac_field, names)
 
 
-def _planned(db: SignatureDB, name: str) -> tuple[list[str], list[str], object, tuple[str | None, ...], bool]:
+def _planned(db: SignatureDB, name: str) -> tuple[list[str], list[str], object, tuple[str | tuple[str, ...] | None, ...], bool, bool, bool]:
     plan = db.plan_for_field(name)
     gate = plan.gate
     return ([r.id for r in plan.rules], [r.id for r in plan.semantic], None if gate is None else (gate._literals, gate._always),
-            plan.literals, plan.manufacturer)
+            plan.literals, plan.manufacturer, plan.mac_field, plan.names)
 
 
 def _corpus_names() -> list[str]:
@@ -84,11 +88,13 @@ def _crafted_names(db: SignatureDB) -> list[str]:
     for r in db.prefix_rules:
         out += [r.field[:-1], r.field[:-1] + "model", r.field[:-1] + "a.b.firmwareVersion"]
     words = ["vendor", "Vendor", "brand", "make", "mfr", "MFG", "manufacturer_name", "cameraMakeAndModel", "chip.vendor", "model", "modelName", "Model", "firmware", "FirmwareVersion", "version", "deviceType", "Manufacturer",
-             "productName", "friendlyName", "kind", "Code", "DeviceClass", "banner", "title", "mac", "serial"]
+             "productName", "friendlyName", "kind", "Code", "DeviceClass", "banner", "title", "mac", "serial", "macAddress",
+             "hwaddr", "oui", "modelnumbeR", "fwVer", "Fw", "FW", "fw"]
     for proto in ("http.json.", "http.xml.", "onvif.xml.", "upnp.", "http.kv.", "rtsp.", "other.kv.", "snmp."):
         for w in words:
             out += [proto + w, proto + "device." + w, proto + "cameras.0." + w, proto + "latest." + w, proto + w + "é",
-                    proto + w + "\n", proto + "DeviceInfo/" + w, proto + w.upper(), proto + "sub_" + w]
+                    proto + w + "\n", proto + "DeviceInfo/" + w, proto + w.upper(), proto + "sub_" + w,
+                    proto + w[:-2] + "\u212a" + w[-1:], proto + w[:-1] + "\u0130", proto + w[-2:], w[-1:], w[-2:]]
     return out
 
 
@@ -109,6 +115,8 @@ def test_plans_equal_plain_computation_on_crafted_names(db: SignatureDB) -> None
     assert sum(p.gate is not None for p in planned) > 10
     assert sum(bool(p.literals) for p in planned) > 10
     assert sum(p.manufacturer for p in planned) > 10
+    assert sum(p.mac_field for p in planned) > 10
+    assert sum(p.names for p in planned) > 10
 
 
 _PART = st.sampled_from(["http", "json", "xml", "onvif", "upnp", "kv", "result", "data", "device", "DeviceInfo", "model",

@@ -20,8 +20,8 @@ from netscan.discovery import REGISTRY as DISCOVERY_REGISTRY
 from netscan.errors import SignatureError
 from netscan.model import DEVICE_TYPES
 from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml, signatures_root
-from netscan.sigdb.firstchars import end_chars, first_chars
-from netscan.sigdb.gate import MIN_RULES, FieldGate, gate_text, required_literal, without_lookahead
+from netscan.sigdb.firstchars import end_strings, first_chars
+from netscan.sigdb.gate import MIN_RULES, FieldGate, gate_text, literals_in, rule_literals, without_lookahead
 from netscan.sigdb.regexsafe import nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
 from netscan.sigdb.othersoftware import OtherSoftware, load_other_software
@@ -151,6 +151,18 @@ def _deepest_paths(names: Iterator[str] | list[str]) -> dict[str, int]:
     return out
 
 
+def _body_tails(by_field: Mapping[str, list[Rule]]) -> dict[str, dict[str, list[Rule]]]:
+    """Per body prefix of ``_BODY_PATHS``, the rule fields under it by the path after the prefix (the
+    rules' own lists, so that a rule added to one later is read)."""
+    out: dict[str, dict[str, list[Rule]]] = {}
+    for name, rules in by_field.items():
+        for prefix, _sep in _BODY_PATHS:
+            if name.startswith(prefix):
+                out.setdefault(prefix, {})[name[len(prefix):]] = rules
+                break
+    return out
+
+
 def _values_of(fields: dict[str, list[str]], name: str) -> list[str]:
     """Values of ``name``; for a JSON/XML body field absent as such, those of the fields that end
     with its path (the same object under an envelope)."""
@@ -229,9 +241,10 @@ class FieldPlan:
     """Anything at all reads the field (computed once, when the plan is made)."""
     gate: FieldGate | None = None
     """For a field many rules read: which of them can match a value (netscan.sigdb.gate)."""
-    literals: tuple[str | None, ...] = ()
-    """For a field few rules read (no gate): each rule's required literal (lower-cased), None when
-    it has none (netscan.sigdb.gate.required_literal); a rule whose literal is absent is not run."""
+    literals: tuple[str | tuple[str, ...] | None, ...] = ()
+    """For a field few rules read (no gate): each rule's required literal (lower-cased), or the literals
+    one of which it requires, None when it has none (netscan.sigdb.gate.rule_literals); a rule whose
+    literal is absent (none of whose literals is present) is not run."""
     semantic_set: int = -1
     """The number of ``semantic`` among the distinct sets of field-name conventions (fields whose names
     fit the same keys share it: ``SignatureDB.semantic_matches`` is kept per set and value)."""
@@ -249,30 +262,26 @@ class FieldPlan:
         if not self.literals:
             return range(len(self.rules))
         low = gate_text(value)
-        return [i for i, lit in enumerate(self.literals) if lit is None or lit in low]
+        return [i for i, lit in enumerate(self.literals) if lit is None or (lit in low if lit.__class__ is str else literals_in(lit, low))]
 
 
-class _Every:
-    """A set of characters that holds every character (an end that cannot be told)."""
-
-    __slots__ = ()
-
-    def __contains__(self, item: object) -> bool:
-        return True
-
-
-_EVERY = _Every()
+#: How many of a field name's last characters the field-name keys are filed by (``_KeyIndex``).
+TAIL = 3
 
 
 class _KeyIndex:
-    """The field-name keys of the conventions filed by the characters their matches can end with
-    (``firstchars.end_chars``; a key whose end cannot be told is filed under every character), and
-    per key the conventions that read it: a name is tried only against the keys filed under its last
-    character, and its conventions are gathered from the keys found (``SignatureDB._make_plan``)."""
+    """The field-name keys of the conventions filed by the strings their matches can end with
+    (``firstchars.end_strings``: the last ``TAIL`` characters; a key whose end cannot be told is tried
+    for every name), and per key the conventions that read it: a name is tried only against the keys
+    whose end strings it ends with (``tried``), and its conventions are gathered from the keys found
+    (``SignatureDB._make_plan``)."""
 
-    __slots__ = ("by_end", "every", "open", "_rules_of_key")
+    __slots__ = ("by_end", "every", "open", "_rules_of_key", "_by_string", "_lengths", "_always", "_tried")
 
-    def __init__(self, ends: list[frozenset[str] | None], key_of: list[int]) -> None:
+    def __init__(self, strings: list[frozenset[str] | None], key_of: list[int]) -> None:
+        # (a key's end characters, for a name whose last TAIL characters are not all ASCII: the last
+        # character of each of its end strings, or none told when one is empty)
+        ends = [None if e is None or "" in e else frozenset(t[-1] for t in e) for e in strings]
         self.every = tuple(range(len(ends)))
         self.open = tuple(i for i, e in enumerate(ends) if e is None)
         chars = {c for e in ends if e is not None for c in e}
@@ -281,6 +290,41 @@ class _KeyIndex:
         for j, k in enumerate(key_of):
             rules_of_key[k].append(j)
         self._rules_of_key = tuple(tuple(js) for js in rules_of_key)
+        by_string: dict[str, list[int]] = {}
+        for i, e in enumerate(strings):
+            if e is not None and "" not in e:
+                for t in e:
+                    by_string.setdefault(t, []).append(i)
+        self._by_string = {t: frozenset(ids) for t, ids in by_string.items()}
+        self._lengths = tuple(sorted({len(t) for t in by_string}))
+        self._always = frozenset(i for i, e in enumerate(strings) if e is None or "" in e)
+        self._tried: dict[str, tuple[int, ...]] = {}
+
+    def tried(self, name: str) -> tuple[int, ...]:
+        """The keys (ascending) that can match ``name``: those one of whose end strings it ends with,
+        and those whose end cannot be told. Kept per last ``TAIL`` characters (all the look-up reads)."""
+        tail = name[-TAIL:]
+        hit = self._tried.get(tail)
+        if hit is None:
+            hit = self._tried_by(tail)
+            if len(self._tried) < 50_000:
+                self._tried[tail] = hit
+        return hit
+
+    def _tried_by(self, tail: str) -> tuple[int, ...]:
+        last = tail[-1:]
+        if not last.isascii() or last == "\n":  # (``$`` matches before a final newline: not told)
+            return self.every
+        if not tail.isascii():  # (a non-ASCII letter can match an ASCII one case-insensitively)
+            return self.by_end.get(last, self.open)
+        got = set(self._always)
+        by_string = self._by_string
+        for n in self._lengths:
+            if n <= len(tail):
+                ids = by_string.get(tail[-n:])
+                if ids is not None:
+                    got |= ids
+        return tuple(sorted(got))
 
     def rules_of(self, found: list[int], rules: list[SemanticRule]) -> tuple[SemanticRule, ...]:
         """The conventions (in their own order) whose key is one of ``found``."""
@@ -367,10 +411,11 @@ class SignatureDB:
     _semantic_key_cache: tuple[list[re.Pattern[str]], list[int], list[re.Pattern[str] | None]] | None = field(default=None, repr=False)
     _semantic_key_ends: list[frozenset[str] | None] = field(default_factory=list, repr=False)
     _semantic_by_end: _KeyIndex | None = field(default=None, repr=False)
-    _prefix_groups: tuple[int, tuple[tuple[str, tuple[int, ...]], ...]] = field(default=(-1, ()), repr=False)
-    _mf_ends: tuple[ManufacturerFields | None, frozenset[str] | _Every] = field(default=(None, frozenset()), repr=False)
-    _deepest: tuple[tuple[int, int], dict[str, int]] = field(default=((0, -1), {}), repr=False)
-    _gates: dict[tuple[int, ...], tuple[FieldGate | None, tuple[str | None, ...], tuple[Rule, ...]]] = field(default_factory=dict, repr=False)
+    _prefix_groups: tuple[int, tuple[tuple[str, tuple[int, ...]], ...], tuple[str, ...],
+                          dict[tuple[tuple[int, ...] | None, bool], list[Rule]]] = field(default=(-1, (), (), {}), repr=False)
+    _name_index: tuple[ManufacturerFields | None, _KeyIndex | None] = field(default=(None, None), repr=False)
+    _deepest: tuple[tuple[int, int], dict[str, int], dict[str, dict[str, list[Rule]]]] = field(default=((0, -1), {}, {}), repr=False)
+    _gates: dict[tuple[int, ...], tuple[FieldGate | None, tuple[str | tuple[str, ...] | None, ...], tuple[Rule, ...]]] = field(default_factory=dict, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
     oui_vendor: Mapping[str, str] = field(default_factory=dict)
     oui_snapshot: str = ""
@@ -409,29 +454,28 @@ class SignatureDB:
         keys, _, quick = self._semantic_keys()
         index = self._semantic_by_end
         assert index is not None  # (made with the keys)
-        # (rules sharing a key: one search; a key's cheaper necessary conditions first: the name's
-        # last character among those its end-anchored matches can end with -- only the keys filed
-        # under it are tried (``_KeyIndex``) --, then ``quick``)
-        last = name[-1:] if name[-1:].isascii() and name[-1:] != "\n" else None
-        tried = index.every if last is None else index.by_end.get(last, index.open)
-        found = [i for i in tried if ((q := quick[i]) is None or q.search(name) is not None) and keys[i].search(name) is not None]
+        # (rules sharing a key: one search; a key's cheaper necessary conditions first: the name ends
+        # with a string its end-anchored matches can end with -- only the keys filed under the name's
+        # last characters are tried (``_KeyIndex``) --, then ``quick``)
+        found = [i for i in index.tried(name) if ((q := quick[i]) is None or q.search(name) is not None) and keys[i].search(name) is not None]
         semantic = index.rules_of(found, self.semantic_rules)
         rules = self.rules_for_field(name)
         any_applies = applies and bool(self.any_rules)
-        mac_field = MAC_FIELD.search(name) is not None
         mf = self.manufacturer
-        # (its key and make-and-model names are end-anchored: a name whose last character no match of
-        # either can end with is not a manufacturer field, and neither pattern is searched)
-        manufacturer = mf is not None and (last is None or last in self._manufacturer_ends(mf)) and mf.applies(name)
+        # (MAC_FIELD, the manufacturer key and make-and-model names are end-anchored: a name that ends
+        # with no string a match of one can end with is not searched with it)
+        ends = self._name_ends(mf).tried(name)
+        mac_field = 0 in ends and MAC_FIELD.search(name) is not None
+        manufacturer = mf is not None and (1 in ends or 2 in ends) and mf.applies(name)
         # (a component's sub-object -- chip.model: a SoC maker's part -- names no maker of the device)
-        names = self.maker_names is not None and self.maker_names.applies(name) and not (
-            self.manufacturer is not None and self.manufacturer.in_component(name))
+        mn = self.maker_names
+        names = mn is not None and mn.applies(name) and not (mf is not None and mf.in_component(name))
         # (many names are read by the same rules -- every '*' rule, a prefix's --: their gate once)
         rule_ids = tuple(map(id, rules))
         gating = self._gates.get(rule_ids)
         if gating is None:
             gated = len(rules) >= MIN_RULES
-            literals = () if gated else tuple(required_literal(r.pattern.pattern, r.pattern.flags) for r in rules)
+            literals = () if gated else tuple(rule_literals(r.pattern.pattern, r.pattern.flags) for r in rules)
             # (the rules are kept with it: their ids, the key, are not reused while it is kept)
             gating = self._gates[rule_ids] = (FieldGate(rules) if gated else None,
                                               literals if any(lit is not None for lit in literals) else (), tuple(rules))
@@ -449,8 +493,9 @@ class SignatureDB:
         """The distinct field-name patterns of ``semantic_rules`` (several conventions share one: the
         type words of families/types.yaml read the same fields), per rule the index of its own, and per
         pattern a quicker one that every name it matches also matches, or None (``without_lookahead``).
-        Beside them (``_semantic_key_ends``): per pattern the characters a match can end with, or None
-        (``firstchars.end_chars``)."""
+        Beside them (``_semantic_by_end``, ``_KeyIndex``): the keys filed by the strings their matches can
+        end with (``firstchars.end_strings``), and (``_semantic_key_ends``) per pattern the characters a
+        match can end with, or None."""
         got = self._semantic_key_cache
         if got is None or len(got[1]) != len(self.semantic_rules):
             keys: list[re.Pattern[str]] = []
@@ -463,21 +508,23 @@ class SignatureDB:
                     keys.append(r.key)
                 key_of.append(where[k])
             got = self._semantic_key_cache = (keys, key_of, [without_lookahead(k) for k in keys])
-            self._semantic_key_ends = [end_chars(k.pattern, k.flags) for k in keys]
-            self._semantic_by_end = _KeyIndex(self._semantic_key_ends, key_of)
+            index = self._semantic_by_end = _KeyIndex([end_strings(k.pattern, k.flags, TAIL) for k in keys], key_of)
+            self._semantic_key_ends = [None if i in index.open else frozenset(c for c, ids in index.by_end.items() if i in ids)
+                                       for i in index.every]
         return got
 
-    def _manufacturer_ends(self, mf: ManufacturerFields) -> frozenset[str] | _Every:
-        """The characters a name ``mf.applies`` to can end with (``firstchars.end_chars`` of its key and of
-        its make-and-model pattern), or ``_EVERY`` when that cannot be told; made once per ``mf``."""
-        got = self._mf_ends
-        if got[0] is not mf:
-            ends: list[frozenset[str] | None] = [end_chars(mf.key.pattern, mf.key.flags)]
-            if mf.make_and_model is not None:
-                ends.append(end_chars(mf.make_and_model.pattern, mf.make_and_model.flags))
-            union: frozenset[str] | _Every = _EVERY if any(e is None for e in ends) else frozenset().union(*ends)  # type: ignore[arg-type]
-            got = self._mf_ends = (mf, union)
-        return got[1]
+    def _name_ends(self, mf: ManufacturerFields | None) -> _KeyIndex:
+        """MAC_FIELD (0), ``mf``'s key (1) and make-and-model pattern (2) filed by the strings their
+        matches can end with (``_KeyIndex``); made once per ``mf``."""
+        owner, index = self._name_index
+        if owner is not mf or index is None:
+            pats: list[re.Pattern[str] | None] = [MAC_FIELD, None, None]
+            if mf is not None:
+                pats[1:] = [mf.key, mf.make_and_model]
+            strings = [frozenset() if p is None else end_strings(p.pattern, p.flags, TAIL) for p in pats]
+            index = _KeyIndex(strings, [0, 1, 2])
+            self._name_index = (mf, index)
+        return index
 
     def rule_ids_reading(self, names: tuple[str, ...]) -> frozenset[str]:
         """The ids of the rules that read exactly the named fields (made once per tuple of names)."""
@@ -491,31 +538,54 @@ class SignatureDB:
         is also read by the rules of its shorter paths: the same object wrapped in an envelope
         (``http.json.result.model`` is read by a rule for ``http.json.model``; an RPC ``result``,
         a log's wrapper, a SOAP body)."""
-        exact = self.rules_by_field.get(name, [])
         by_field = self.rules_by_field
-        deep_key, deepest = self._deepest
+        exact = by_field.get(name, [])
+        deep_key, deepest, tails = self._deepest
         if deep_key != (id(by_field), len(by_field)):  # (made once: the rules' fields do not change after loading)
-            deep_key, deepest = self._deepest = ((id(by_field), len(by_field)), _deepest_paths(list(by_field)))
-        for shorter in _shorter_paths(name, deepest):
-            more = self.rules_by_field.get(shorter)
-            if more:
-                exact = exact + more
+            deepest = _deepest_paths(list(by_field))
+            tails = _body_tails(by_field)
+            self._deepest = ((id(by_field), len(by_field)), deepest, tails)
+        # (``_shorter_paths`` looked up: only the cuts a rule field under the prefix can be, no path built)
+        for prefix, sep in _BODY_PATHS:
+            if name.startswith(prefix):
+                wanted = tails.get(prefix)
+                if wanted:
+                    tail = name[len(prefix):]
+                    cuts: list[int] = []
+                    end = len(tail)
+                    for _ in range(deepest.get(prefix, 0)):
+                        end = tail.rfind(sep, 0, end)
+                        if end < 0:
+                            break
+                        cuts.append(end)
+                    for cut in reversed(cuts):  # (longest path first)
+                        more = wanted.get(tail[cut + 1:])
+                        if more:
+                            exact = exact + more
+                break
         if not self.prefix_rules:
             return exact
         # a rule for every field (``field: '*'``) reads the fields family grammars read: no bulk
         # text (bodies, hex, header names), ports or status codes
         applies = any_field_applies(name)  # (a pure function of the name: once, not once per '*' rule)
         prefix_rules = self.prefix_rules
-        count, groups = self._prefix_groups
+        count, groups, some, extras = self._prefix_groups
         if count != len(prefix_rules):  # (made once: the rules' distinct prefixes, each tested once per name)
             by_prefix: dict[str, list[int]] = {}
             for i, r in enumerate(prefix_rules):
                 by_prefix.setdefault(r.field[:-1], []).append(i)
-            count, groups = self._prefix_groups = (len(prefix_rules), tuple((p, tuple(ids)) for p, ids in by_prefix.items()))
-        hits = [i for p, ids in groups if name.startswith(p) for i in ids]
-        if len(groups) > 1:
-            hits.sort()  # (the rules' own order)
-        extra = [r for r in map(prefix_rules.__getitem__, hits) if applies or r.field != "*"]
+            groups = tuple((p, tuple(ids)) for p, ids in by_prefix.items())
+            some = tuple(p for p, _ids in groups if p)
+            extras = {}
+            self._prefix_groups = (count, groups, some, extras) = (len(prefix_rules), groups, some, extras)
+        # (the '*' rules read every name: the prefixes a name starts with, if any but those, looked up one
+        # by one; the rules of each set of prefixes, with or without the '*' ones, made once)
+        matched = tuple(g for g, (p, _ids) in enumerate(groups) if name.startswith(p)) if some and name.startswith(some) else None
+        extra = extras.get((matched, applies))
+        if extra is None:
+            found = matched if matched is not None else tuple(g for g, (p, _ids) in enumerate(groups) if not p)
+            hits = sorted(i for g in found for i in groups[g][1])  # (the rules' own order)
+            extra = extras[(matched, applies)] = [r for r in map(prefix_rules.__getitem__, hits) if applies or r.field != "*"]
         return exact + extra if extra else exact
 
     def field_matches(self, plan: FieldPlan, name: str, value: str) -> tuple[tuple[int, dict[str, str]], ...]:
@@ -1264,8 +1334,7 @@ def load_db(path: str | Path | None = None, *, lazy: bool = False) -> SignatureD
     # the field-name conventions' keys and their index (every identification plans fields with them;
     # making them parses some 30 patterns): with the database, not on the first identification
     db._semantic_keys()
-    if db.manufacturer is not None:
-        db._manufacturer_ends(db.manufacturer)
+    db._name_ends(db.manufacturer)
     return db
 
 

@@ -141,3 +141,160 @@ def _anchored_tail(items: list[tuple[Any, Any]], icase: bool) -> set[str] | None
             out |= got
         return out
     return None
+
+
+#: Most strings ``end_strings`` keeps for one pattern (past it, what is known so far is kept as it is).
+_MAX_END_STRINGS = 4096
+_ASCII = [chr(c) for c in range(128)]
+_End = tuple[str, bool]
+"""One possible end of a match read right to left: the characters known so far, and whether more
+characters before them can still be told (``open``)."""
+
+
+def end_strings(pattern: str, flags: int = 0, k: int = 3) -> frozenset[str] | None:
+    """For a pattern anchored at its end (as ``end_chars``), strings of at most ``k`` ASCII characters
+    one of which every match ends with: a name whose last ``k`` characters are ASCII and that ends with
+    none of them (and not with a newline, before which ``$`` also matches) cannot match. A string
+    shorter than ``k`` stands where the match can be that short, or where what comes before cannot be
+    told (a class it does not expand, a non-ASCII character, too many strings): the condition is then
+    weaker, never wrong. Where ``k`` characters make too many strings to tell anything, fewer are read.
+    ``""`` among them: any name may match. None when the pattern is not
+    end-anchored (or uses MULTILINE, or cannot be parsed)."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unparsable pattern is simply not filtered
+        return None
+    all_flags = flags | parsed.state.flags
+    if all_flags & int(_const.SRE_FLAG_MULTILINE):
+        return None
+    out: frozenset[str] | None = None
+    for n in range(k, 0, -1):  # (fewer characters where ``k`` of them are too many strings to tell)
+        got = _tail_states(list(parsed), bool(all_flags & _IGNORECASE), {("", True)}, n)
+        if got is None:
+            return None
+        out = frozenset(s for s, _open in got)
+        if "" not in out:
+            break
+    return out
+
+
+def _tail_states(items: list[tuple[Any, Any]], icase: bool, states: set[_End], k: int) -> set[_End] | None:
+    """``states`` carried through the end-anchored sequence ``items`` (right to left), or None when it is
+    not end-anchored."""
+    if not items:
+        return None
+    op, av = items[-1]
+    if _is_end(op, av):
+        inner: set[_End] | None = states
+    elif op is _const.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        inner = _tail_states(list(sub), _sub_icase(icase, add_flags, del_flags), states, k)
+    elif op is _const.BRANCH:
+        inner = set()
+        for alt in av[1]:
+            got = _tail_states(list(alt), icase, states, k)
+            if got is None:
+                return None
+            inner |= got
+    else:
+        return None
+    if inner is None:
+        return None
+    return _back(items[:-1], icase, inner, k)
+
+
+def _sub_icase(icase: bool, add_flags: int, del_flags: int) -> bool:
+    if add_flags & _IGNORECASE:
+        return True
+    if del_flags & _IGNORECASE:
+        return False
+    return icase
+
+
+def _closed(states: set[_End]) -> set[_End]:
+    return {(s, False) for s, _open in states}
+
+
+def _back(items: list[tuple[Any, Any]], icase: bool, states: set[_End], k: int) -> set[_End]:
+    """``states`` extended leftwards by the sequence ``items`` (read from its end)."""
+    for op, av in reversed(items):
+        if not any(o for _s, o in states):
+            break
+        states = _back_item(op, av, icase, states, k)
+    return states
+
+
+def _back_item(op: Any, av: Any, icase: bool, states: set[_End], k: int) -> set[_End]:
+    """``states`` extended leftwards by one parsed item; an item it cannot read closes them."""
+    if op is _const.AT:
+        if av in (_const.AT_BEGINNING, _const.AT_BEGINNING_STRING):
+            return _closed(states)  # nothing of the match comes before
+        return states  # other anchors match no text
+    if op in (_const.ASSERT, _const.ASSERT_NOT):
+        return states  # zero width (what a look-behind wants is not used: weaker, never wrong)
+    chars: set[str] | None = None
+    if op is _const.LITERAL:
+        chars = _ascii_cased({chr(av)}, icase)
+    elif op is _const.IN:
+        chars = _class_chars(av, icase)
+    elif op is _const.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return _back(list(sub), _sub_icase(icase, add_flags, del_flags), states, k)
+    elif op is getattr(_const, "ATOMIC_GROUP", None):
+        return _back(list(av), icase, states, k)  # (an atomic group only has fewer matches)
+    elif op is _const.BRANCH:
+        out: set[_End] = set()
+        for alt in av[1]:
+            out |= _back(list(alt), icase, states, k)
+            if len(out) > _MAX_END_STRINGS:
+                return _closed(states)
+        return out
+    elif op in (_const.MAX_REPEAT, _const.MIN_REPEAT) or str(op) == "POSSESSIVE_REPEAT":
+        lo, hi, sub = av
+        sub_items = list(sub)
+        out = set(states) if lo == 0 else set()
+        cur = states
+        # (k repetitions tell the last k characters; more only add characters before them)
+        for _count in range(min(hi, k)):
+            cur = _back(sub_items, icase, cur, k)
+            out |= cur
+            if len(out) > _MAX_END_STRINGS:
+                return _closed(states)
+        return out
+    if chars is None:
+        return _closed(states)
+    out = set()
+    for s, is_open in states:
+        if not is_open:
+            out.add((s, False))
+            continue
+        for c in chars:
+            t = c + s
+            out.add((t, len(t) < k))
+    return _closed(states) if len(out) > _MAX_END_STRINGS else out
+
+
+def _ascii_cased(chars: set[str], icase: bool) -> set[str] | None:
+    """The ASCII characters matching one of ``chars``; None when one of them is not ASCII (it might
+    match an ASCII character case-insensitively, or none: not told)."""
+    if not all(c.isascii() for c in chars):
+        return None
+    return chars | {c.swapcase() for c in chars} if icase else chars
+
+
+def _class_chars(av: Any, icase: bool) -> set[str] | None:
+    """The ASCII characters a class (``IN``) matches, when it is made of literals, ranges and digits."""
+    chars: set[str] = set()
+    for iop, iav in av:
+        if iop is _const.LITERAL:
+            chars.add(chr(iav))
+        elif iop is _const.RANGE and iav[1] - iav[0] <= _MAX_RANGE:
+            chars |= {chr(c) for c in range(iav[0], iav[1] + 1)}
+        elif iop is _const.CATEGORY and iav is _const.CATEGORY_DIGIT:
+            chars |= set(string.digits)
+        else:  # NEGATE, other categories, wide ranges
+            return None
+    ascii_chars = {c for c in chars if c.isascii()}
+    if icase and len(ascii_chars) != len(chars):
+        return None  # a non-ASCII member may match an ASCII letter case-insensitively (K, s)
+    return _ascii_cased(ascii_chars, icase)

@@ -340,6 +340,53 @@ def required_literal(pattern: str, flags: int = 0) -> str | None:
     return compute_literal(pattern, flags)
 
 
+_alternatives_shipped: dict[str, tuple[str, ...]] | None = None
+
+
+def shipped_alternatives() -> dict[str, tuple[str, ...]]:
+    """LITERALS_FILE's ``alternatives`` table (``literal_key`` -> ``alternative_literals``, empty for none)
+    of the shipped patterns without a required literal, read once; empty when missing or malformed."""
+    global _alternatives_shipped
+    if _alternatives_shipped is None:
+        table: dict[str, tuple[str, ...]] = {}
+        try:
+            data = json.loads(LITERALS_FILE.read_text(encoding="utf-8"))
+            got = data.get("alternatives") if isinstance(data, dict) else None
+            if isinstance(got, dict) and all(
+                isinstance(k, str) and isinstance(v, list) and len(v) <= MAX_ALTERNATIVES
+                and all(isinstance(x, str) and len(x) >= MIN_LITERAL and x.isascii() for x in v)
+                for k, v in got.items()
+            ):
+                table = {k: tuple(v) for k, v in got.items()}
+        except (OSError, ValueError):
+            pass
+        _alternatives_shipped = table
+    return _alternatives_shipped
+
+
+@lru_cache(maxsize=8192)
+def rule_literals(pattern: str, flags: int = 0) -> str | tuple[str, ...] | None:
+    """What gates a rule: its required literal (``required_literal``), else the literals one of which
+    every match holds (``alternative_literals``, a shipped pattern's from LITERALS_FILE), else None."""
+    lit = required_literal(pattern, flags)
+    if lit is not None:
+        return lit
+    key = literal_key(pattern, flags)
+    alts = shipped_alternatives().get(key)
+    if alts is None:
+        alts = alternative_literals(pattern, flags) or ()
+    return alts or None
+
+
+def literals_in(lits: str | tuple[str, ...] | None, text: str) -> bool:
+    """True when ``text`` (``gate_text``) holds what ``rule_literals`` gave (always, for None)."""
+    if lits is None:
+        return True
+    if isinstance(lits, str):
+        return lits in text
+    return any(map(text.__contains__, lits))
+
+
 def compute_literal(pattern: str, flags: int = 0) -> str | None:
     """``required_literal`` read from the pattern itself. Most rule patterns are read straight off
     their text (``quick_literal``, tested to agree with the parse tree on every shipped pattern); the
@@ -359,6 +406,63 @@ def compute_literal(pattern: str, flags: int = 0) -> str | None:
     return best.casefold() if len(best) >= MIN_LITERAL else None
 
 
+def alternative_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """For a pattern without a required literal (``required_literal`` is None): literals (lower-cased
+    ASCII, at least MIN_LITERAL long) one of which every match contains, read from an alternation every
+    match passes through (``(?:hi35\\d\\d|gk7\\d{3}|ak391[68])``: each branch's own required literal, or its
+    own alternation's); None when there are none. Sorted, none holding another (it would add nothing)."""
+    try:
+        parsed = _P.parse(pattern, flags)
+    except (re.error, RecursionError, OverflowError):
+        return None
+    if parsed.state.flags & re.VERBOSE:
+        return None
+    try:
+        got = _alternatives(list(parsed))
+    except RecursionError:
+        return None
+    if not got:
+        return None
+    return tuple(sorted(lit for lit in got if not any(other != lit and other in lit for other in got)))
+
+
+#: Most literals an alternation is read into (past it, it gates nothing worth the look-ups).
+MAX_ALTERNATIVES = 64
+
+
+def _best_run(items: Any) -> str | None:
+    best = max((s for s in _all_runs(items) if s.isascii()), key=len, default="")
+    return best.casefold() if len(best) >= MIN_LITERAL else None
+
+
+def _alternatives(items: list[Any]) -> set[str] | None:
+    """Literals one of which every match of the sequence ``items`` contains: its longest required run,
+    else the best of the sets its required alternations (and groups, and repeats at least once) give."""
+    run = _best_run(items)
+    if run is not None:
+        return {run}
+    best: set[str] | None = None
+    for op, av in items:
+        got: set[str] | None = None
+        if op == _C.BRANCH:
+            got = set()
+            for alt in av[1]:
+                one = _alternatives(list(alt))
+                if one is None:
+                    got = None
+                    break
+                got |= one
+        elif op == _C.SUBPATTERN:
+            got = _alternatives(list(av[-1]))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+            got = _alternatives(list(av[2]))
+        elif op == getattr(_C, "ATOMIC_GROUP", None):
+            got = _alternatives(list(av))
+        if got and len(got) <= MAX_ALTERNATIVES and (best is None or (min(map(len, got)), -len(got)) > (min(map(len, best)), -len(best))):
+            best = got
+    return best
+
+
 class _HasPattern(Protocol):
     @property
     def pattern(self) -> re.Pattern[str]: ...
@@ -373,11 +477,12 @@ class FieldGate:
         literals: dict[str, list[int]] = {}
         always: list[int] = []
         for i, r in enumerate(rules):
-            lit = required_literal(r.pattern.pattern, r.pattern.flags)
-            if lit is None:
+            lits = rule_literals(r.pattern.pattern, r.pattern.flags)
+            if lits is None:
                 always.append(i)
             else:
-                literals.setdefault(lit, []).append(i)
+                for lit in (lits,) if isinstance(lits, str) else lits:
+                    literals.setdefault(lit, []).append(i)
         self._literals = tuple((lit, tuple(ids)) for lit, ids in literals.items())
         # literals filed by their first MIN_LITERAL characters: a short value is read once, looking up
         # the literals that can start at each position (no regular expression to compile)

@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from netscan.model import DEVICE_TYPES
 
 if TYPE_CHECKING:
-    from netscan.sigdb.db import SignatureDB
+    from netscan.sigdb.db import SignatureDB, Vendor
 
 #: Where the table lives under the signatures directory.
 TABLE = ("snmp", "sysobjectids.tsv")
 ENTERPRISES = "1.3.6.1.4.1."
 _LOCK = threading.Lock()
+_UNRESOLVED: Any = object()
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ def _load(db: SignatureDB) -> tuple[dict[str, Product], list[str]]:
     if not path.exists():
         return rows, problems
     source = ""
+    # (the table names a few hundred makers over thousands of rows: each name resolved once)
+    vendors: dict[str, Vendor | None] = {}
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if line.startswith("#"):
@@ -58,7 +61,9 @@ def _load(db: SignatureDB) -> tuple[dict[str, Product], list[str]]:
             if not oid.replace(".", "").isdigit() or ".." in oid:
                 problems.append(f"snmp/sysobjectids.tsv:{n}: {oid!r} is no numeric OID")
                 continue
-            v = db.vendor(vendor)
+            v = vendors.get(vendor, _UNRESOLVED)
+            if v is _UNRESOLVED:
+                v = vendors[vendor] = db.vendor(vendor)
             if v is None:
                 problems.append(f"snmp/sysobjectids.tsv:{n}: vendor {vendor!r} is not in signatures/vendors")
                 continue
