@@ -27,8 +27,11 @@ _UNBOUNDED = _C.MAXREPEAT
 #: A bounded inner repeat counts as unbounded above this many repetitions.
 _BIG = 64
 
-#: A group followed by a quantifier (a superset of what the parse-based check looks at).
-_REPEATED_GROUP = re.compile(r"\)(?:[*+?]|\{\d*,?\d*\})")
+#: A group followed by a quantifier that can repeat it more than once (``*``, ``+``, a brace; not ``?``):
+#: a superset of what the parse-based check looks at (a repeat whose maximum is more than one).
+_REPEATED_GROUP = re.compile(r"\)(?:[*+]|\{)")
+#: Inline flags that turn on verbose mode (whitespace between a group and its quantifier is ignored).
+_VERBOSE_FLAG = re.compile(r"\(\?[aiLmsux]*x")
 
 #: Time budget for one pattern on one adversarial input of the largest size it meets.
 PATTERN_BUDGET_S = 0.05
@@ -183,8 +186,8 @@ def nested_quantifier(pattern: str, flags: int = 0) -> bool:
     """True when ``pattern`` repeats something that itself repeats without bound and nothing
     separates the iterations, e.g. ``(a+)+``, ``(\\w*\\s?)*``, ``(?:x|y+){2,}``: the shape of
     catastrophic backtracking. ``(\\.\\d+)*`` is fine: each iteration starts with a ``.``."""
-    if not _REPEATED_GROUP.search(pattern):
-        return False  # only a repeated group can hold a repeat (fast path for most patterns)
+    if not _REPEATED_GROUP.search(pattern) and not flags & re.VERBOSE and not _VERBOSE_FLAG.search(pattern):
+        return False  # only a group repeated more than once can hold a repeat (fast path for most patterns)
     parsed = _P.parse(pattern, flags)
     icase = bool((flags | parsed.state.flags) & re.IGNORECASE)
     return _find_nested(parsed, icase)

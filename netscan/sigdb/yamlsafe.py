@@ -57,7 +57,8 @@ def load_yaml_text(text: str, where: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        _refuse_aliases(node, where)
+        if "&" in text:  # (an alias refers to an anchor, ``&name``: a text without one has none)
+            _refuse_aliases(node, where)
         return loader.construct_document(node)
     except yaml.YAMLError as exc:
         raise SignatureError(f"{where}: invalid YAML: {exc}") from None
