@@ -18,7 +18,7 @@ from netscan.observations import load_path
 from netscan.parsers import fields as parse_fields
 from netscan.sigdb import load_db
 from netscan.sigdb.db import MAC_FIELD, TAIL, SignatureDB
-from netscan.sigdb.firstchars import end_strings
+from netscan.sigdb.firstchars import end_strings, start_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -176,3 +176,71 @@ def test_random_small_patterns_never_lose_a_match() -> None:
                 checked += 1
                 assert _admits(ends, s), (text, flags, s)
     assert checked > 1000
+
+
+# start_strings: the same reading from the start of a match (SignatureDB.any_field_rules narrows the family
+# grammars filed under a token start's character to those that can begin with the two characters there)
+
+
+def _starts_ok(starts: frozenset[str] | None, text: str, pos: int) -> bool:
+    two = text[pos:pos + 2]
+    if starts is None or "" in starts or len(two) < 2 or not two.isascii():
+        return True
+    return two in starts or two[0] in starts
+
+
+@pytest.mark.parametrize(("pattern", "flags", "want"), [
+    (r"(?<![A-Za-z0-9_-])(?P<model>DS-2CD\d+)", 0, {"DS"}),
+    (r"(?:IPC|NVR)-\d", re.I, {"ip", "iP", "Ip", "IP", "nv", "nV", "Nv", "NV"}),
+    (r"a?bc", 0, {"ab", "bc"}),
+    (r"x$", 0, {"x"}),  # the match ends after one character
+    (r"[^a]b", 0, {""}),
+])
+def test_start_strings(pattern: str, flags: int, want: set[str]) -> None:
+    assert start_strings(pattern, flags) == frozenset(want)
+
+
+def test_start_strings_of_random_small_patterns_never_lose_a_match() -> None:
+    rnd = random.Random(21)
+    alphabet = "abBk_.1\u212a\n"
+    strings = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 7))) for _ in range(2000)]
+    checked = 0
+    for _ in range(400):
+        text = _random_pattern(rnd)
+        flags = rnd.choice([0, 0, re.I])
+        try:
+            p = re.compile(text, flags)
+        except re.error:
+            continue
+        starts = start_strings(text, flags)
+        for s in strings:
+            for pos in range(len(s) + 1):
+                if p.match(s, pos):
+                    checked += 1
+                    assert _starts_ok(starts, s, pos), (text, flags, s, pos)
+    assert checked > 1000
+
+
+def test_family_grammars_start_with_their_start_strings() -> None:
+    db = _db()
+    assert len(db.any_starts) == len(db.any_rules) and sum(s is not None for s in db.any_starts) >= len(db.any_rules) - 5
+    checked = 0
+    for rule, starts in zip(db.any_rules, db.any_starts):
+        for ex in rule.examples:
+            value = ex.get("value") if isinstance(ex, dict) else None
+            if isinstance(value, str):
+                for m in rule.pattern.finditer(value):
+                    checked += 1
+                    assert _starts_ok(starts, value, m.start()), (rule.id, value)
+    assert checked >= 150
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.data())
+def test_generated_matches_of_family_grammars_start_with_their_start_strings(data: st.DataObject) -> None:
+    db = _db()
+    i = data.draw(st.integers(0, len(db.any_rules) - 1))
+    rule = db.any_rules[i]
+    value = data.draw(st.from_regex(rule.pattern, fullmatch=False))
+    for m in rule.pattern.finditer(value):
+        assert _starts_ok(db.any_starts[i], value, m.start()), (rule.id, value)

@@ -169,3 +169,22 @@ def test_random_alternations_never_lose_a_match() -> None:
                 checked += 1
                 assert literals_in(lits, gate_text(t)), (text, flags, lits, t)
     assert gated > 100 and checked > 1000, (gated, checked)
+
+
+def test_gate_reads_a_value_by_position_or_by_literal_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """FieldGate.candidates looks for literals position by position (short values, many literals) or literal
+    by literal: the same candidates either way, on every gated field of the shipped rules and corpus values."""
+    db = _db()
+    values = sorted(_values(), key=len)[:4000] + ["", "ab", "Hikvision-Webs", "Boa/0.94.14rc21", "x" * 300]
+    gates = []
+    for name in sorted(db.rules_by_field):
+        plan = db.plan_for_field(name)
+        if plan.gate is not None:
+            gates.append(plan.gate)
+    assert len(gates) >= 10
+    got = {}
+    for per_char in (10**9, 1):  # (every value by literal; values shorter than the number of literals by position)
+        monkeypatch.setattr(gate, "LITERALS_PER_CHAR", per_char)
+        got[per_char] = [g.candidates([v]) for g in gates for v in values]
+    assert got[10**9] == got[1]
+    assert sum(map(len, got[1])) > len(got[1])

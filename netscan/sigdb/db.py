@@ -20,7 +20,7 @@ from netscan.discovery import REGISTRY as DISCOVERY_REGISTRY
 from netscan.errors import SignatureError
 from netscan.model import DEVICE_TYPES
 from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml, signatures_root
-from netscan.sigdb.firstchars import end_strings, first_chars
+from netscan.sigdb.firstchars import end_strings, first_and_start_strings
 from netscan.sigdb.gate import MIN_RULES, FieldGate, gate_text, literals_in, rule_literals, without_lookahead
 from netscan.sigdb.regexsafe import nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
@@ -393,6 +393,11 @@ class SignatureDB:
     """``any_rules`` filed by the characters their match can start with (netscan.sigdb.firstchars):
     at a token start only the grammars filed under its character are tried."""
     any_anywhere: tuple[int, ...] = ()
+    any_starts: tuple[frozenset[str] | None, ...] = ()
+    """Per ``any_rules`` grammar, strings of at most two characters one of which its match starts with, or
+    None (netscan.sigdb.firstchars.start_strings): at a token start only the grammars that can begin with
+    the two characters there are tried."""
+    _any_two: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     any_start: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?<![A-Za-z0-9_-]).", re.S), repr=False)
     """A token start whose character ``any_index`` files grammars under (``_index_families``): the
     other token starts have no candidates, so the search in C skips them."""
@@ -697,11 +702,18 @@ class SignatureDB:
                 found: set[int] = set()
                 index = self.any_index
                 rules = self.any_rules
+                narrowed = self._any_two
                 for m in self.any_start.finditer(value):
                     cands = index.get(m.group())
                     if cands:
                         pos = m.start()
-                        for i in cands:
+                        # (of the grammars filed under the first character, those that can begin with the
+                        # first two: ``any_starts``; kept per pair of characters)
+                        two = value[pos:pos + 2]
+                        got = narrowed.get(two)
+                        if got is None:
+                            got = self._narrow_any(two, cands)
+                        for i in got:
                             if i not in found and rules[i].pattern.match(value, pos) is not None:
                                 found.add(i)
                 for i in self.any_anywhere:
@@ -711,6 +723,19 @@ class SignatureDB:
             if keep and len(self._prefilter_seen) < 200_000:
                 self._prefilter_seen[value] = hit
         return hit
+
+    def _narrow_any(self, two: str, cands: tuple[int, ...]) -> tuple[int, ...]:
+        """The grammars of ``cands`` (filed under ``two[0]``) one of whose ``any_starts`` ``two`` starts with
+        (all of them when ``two`` is one character or not ASCII: a non-ASCII character can match an ASCII
+        letter case-insensitively); kept per ``two``, bounded."""
+        got = cands
+        starts = self.any_starts
+        if len(two) == 2 and two.isascii() and len(starts) == len(self.any_rules):
+            first = two[0]
+            got = tuple(i for i in cands if (s := starts[i]) is None or two in s or first in s)
+        if len(self._any_two) < 20_000:
+            self._any_two[two] = got
+        return got
 
     def lookup_mac(self, mac: str) -> tuple[str, str, str | None] | None:
         """Longest-prefix IEEE match: (prefix, registrant, canonical vendor or None)."""
@@ -1300,8 +1325,10 @@ def _index_families(db: SignatureDB) -> None:
     """File every family grammar under the characters its match can start with (``any_index``)."""
     index: dict[str, list[int]] = {}
     anywhere: list[int] = []
+    starts: list[frozenset[str] | None] = []
     for i, rule in enumerate(db.any_rules):
-        chars = first_chars(rule.pattern.pattern, rule.pattern.flags)
+        chars, two = first_and_start_strings(rule.pattern.pattern, rule.pattern.flags, 2)
+        starts.append(two)
         if chars is None:
             anywhere.append(i)
             continue
@@ -1309,6 +1336,8 @@ def _index_families(db: SignatureDB) -> None:
             index.setdefault(c, []).append(i)
     db.any_index = {c: tuple(v) for c, v in index.items()}
     db.any_anywhere = tuple(anywhere)
+    db.any_starts = tuple(None if s is None or "" in s else s for s in starts)
+    db._any_two = {}
     if index:
         db.any_start = re.compile(r"(?<![A-Za-z0-9_-])[" + "".join(re.escape(c) for c in sorted(index)) + "]", re.S)
 

@@ -37,6 +37,19 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
         parsed = _parser.parse(pattern, flags)
     except Exception:  # noqa: BLE001 - an unparsable pattern is simply not indexed
         return None
+    return _first_chars(parsed, flags)
+
+
+def first_and_start_strings(pattern: str, flags: int = 0, k: int = 2) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """``first_chars`` and ``start_strings`` of a pattern, parsed once."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unparsable pattern is simply not indexed
+        return None, None
+    return _first_chars(parsed, flags), _start_strings(parsed, flags, k)
+
+
+def _first_chars(parsed: Any, flags: int) -> frozenset[str] | None:
     chars, nullable = _seq(list(parsed), bool(flags & _IGNORECASE))
     if chars is None or nullable or not chars:
         return None
@@ -215,23 +228,25 @@ def _closed(states: set[_End]) -> set[_End]:
     return {(s, False) for s, _open in states}
 
 
-def _back(items: list[tuple[Any, Any]], icase: bool, states: set[_End], k: int) -> set[_End]:
-    """``states`` extended leftwards by the sequence ``items`` (read from its end)."""
-    for op, av in reversed(items):
+def _back(items: list[tuple[Any, Any]], icase: bool, states: set[_End], k: int, fwd: bool = False) -> set[_End]:
+    """``states`` extended leftwards by the sequence ``items`` (read from its end); ``fwd``: rightwards
+    (read from its start, ``start_strings``)."""
+    for op, av in (items if fwd else reversed(items)):
         if not any(o for _s, o in states):
             break
-        states = _back_item(op, av, icase, states, k)
+        states = _back_item(op, av, icase, states, k, fwd)
     return states
 
 
-def _back_item(op: Any, av: Any, icase: bool, states: set[_End], k: int) -> set[_End]:
-    """``states`` extended leftwards by one parsed item; an item it cannot read closes them."""
+def _back_item(op: Any, av: Any, icase: bool, states: set[_End], k: int, fwd: bool = False) -> set[_End]:
+    """``states`` extended leftwards (``fwd``: rightwards) by one parsed item; an item it cannot read
+    closes them."""
     if op is _const.AT:
-        if av in (_const.AT_BEGINNING, _const.AT_BEGINNING_STRING):
-            return _closed(states)  # nothing of the match comes before
+        if av in ((_const.AT_END, _const.AT_END_STRING) if fwd else (_const.AT_BEGINNING, _const.AT_BEGINNING_STRING)):
+            return _closed(states)  # nothing of the match comes before (after)
         return states  # other anchors match no text
     if op in (_const.ASSERT, _const.ASSERT_NOT):
-        return states  # zero width (what a look-behind wants is not used: weaker, never wrong)
+        return states  # zero width (what a look-around wants is not used: weaker, never wrong)
     chars: set[str] | None = None
     if op is _const.LITERAL:
         chars = _ascii_cased({chr(av)}, icase)
@@ -239,13 +254,13 @@ def _back_item(op: Any, av: Any, icase: bool, states: set[_End], k: int) -> set[
         chars = _class_chars(av, icase)
     elif op is _const.SUBPATTERN:
         _group, add_flags, del_flags, sub = av
-        return _back(list(sub), _sub_icase(icase, add_flags, del_flags), states, k)
+        return _back(list(sub), _sub_icase(icase, add_flags, del_flags), states, k, fwd)
     elif op is getattr(_const, "ATOMIC_GROUP", None):
-        return _back(list(av), icase, states, k)  # (an atomic group only has fewer matches)
+        return _back(list(av), icase, states, k, fwd)  # (an atomic group only has fewer matches)
     elif op is _const.BRANCH:
         out: set[_End] = set()
         for alt in av[1]:
-            out |= _back(list(alt), icase, states, k)
+            out |= _back(list(alt), icase, states, k, fwd)
             if len(out) > _MAX_END_STRINGS:
                 return _closed(states)
         return out
@@ -256,7 +271,7 @@ def _back_item(op: Any, av: Any, icase: bool, states: set[_End], k: int) -> set[
         cur = states
         # (k repetitions tell the last k characters; more only add characters before them)
         for _count in range(min(hi, k)):
-            cur = _back(sub_items, icase, cur, k)
+            cur = _back(sub_items, icase, cur, k, fwd)
             out |= cur
             if len(out) > _MAX_END_STRINGS:
                 return _closed(states)
@@ -269,9 +284,31 @@ def _back_item(op: Any, av: Any, icase: bool, states: set[_End], k: int) -> set[
             out.add((s, False))
             continue
         for c in chars:
-            t = c + s
+            t = s + c if fwd else c + s
             out.add((t, len(t) < k))
     return _closed(states) if len(out) > _MAX_END_STRINGS else out
+
+
+def start_strings(pattern: str, flags: int = 0, k: int = 2) -> frozenset[str] | None:
+    """Strings of at most ``k`` ASCII characters one of which every match of ``pattern`` starts with (a
+    shorter one where the match can be that short or what follows cannot be told, as ``end_strings``;
+    ``""``: any text); None when the pattern cannot be parsed. Where ``k`` characters make too many
+    strings, fewer are read."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unparsable pattern is simply not filtered
+        return None
+    return _start_strings(parsed, flags, k)
+
+
+def _start_strings(parsed: Any, flags: int, k: int) -> frozenset[str] | None:
+    icase = bool((flags | parsed.state.flags) & _IGNORECASE)
+    out: frozenset[str] | None = None
+    for n in range(k, 0, -1):
+        out = frozenset(s for s, _open in _back(list(parsed), icase, {("", True)}, n, fwd=True))
+        if "" not in out:
+            break
+    return out
 
 
 def _ascii_cased(chars: set[str], icase: bool) -> set[str] | None:
