@@ -57,6 +57,11 @@ _HEAD_LABEL = re.compile(r"^(?i:firmware|fw|software|sw)(?:[ _-]?(?i:version|ver
 #: (``Main Firmware Version : | 1.01.00.36``, ```1.2.3` ``).
 _HEAD_SEPARATOR = re.compile(r"^[|:=`]+\s*(?=[Vv]?\d)")
 
+#: A plain numbered version (dotted numbers, perhaps after a ``V``, perhaps with Dahua's closing ``.R`` / ``.T`` or a
+#: ``build`` number) with a full stop after it: a sentence's or a line's closing stop (``Firmware version: 1.2.3.``,
+#: ``... on firmware V5.5.61.``), not the version's. A scheme with lettered parts may end in a dot and keeps it
+#: (Xiongmai's ``V5.00.R02.000807D8.10010.346632.S.000.``).
+_SENTENCE_STOP = re.compile(r"[Vv]?\d{1,4}(?:\.\d{1,8}){1,5}(?:\.[RT])?(?:[ _](?i:build)[ _]?\d{4,8})?\.")
 
 #: Characters no firmware scheme writes, which end a version wherever they follow it: control characters,
 #: Unicode format characters (bidi overrides, zero-width marks), markup (``<``, ``>``, ``{``, ``}``, a square
@@ -97,6 +102,8 @@ def firmware_extent(value: str) -> str:
         cut = v.rstrip("_-")  # no version ends in a dash or an underscore (a trailing dot is kept: Xiongmai's V5 strings may end so)
         if cut != v and _HAS_VERSION.search(cut):
             v = cut
+        if _SENTENCE_STOP.fullmatch(v):
+            v = v[:-1]
         if v == before:
             break
     return v

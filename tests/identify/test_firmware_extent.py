@@ -292,3 +292,45 @@ def test_chinese_label_firmware_is_cut_at_the_version(db, raw: str, want: str) -
 ])
 def test_other_software_keys_for_firmware_conventions(db, doc: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
     assert _fw(db, doc, "http", "GET /") == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    # a copula before the version, with a colon after it as well ("is:"), in either order of the label's words;
+    # the value perhaps in Markdown's inline code (training: "Cam firmware is 1.05_180313", "Original firmware
+    # was `7.1.00.17A_...`" read the copula without the colon)
+    ("Camera firmware version is: `5.5.61`", "5.5.61"),
+    ("The version firmware is: 2.3.4", "2.3.4"),
+    ("Firmware was: V5.4.0 build 160530", "V5.4.0 build 160530"),
+    # another software's version, a protocol's, an update's state, an address or a date after "is:" is no firmware
+    ("The app version is: 2.1.0", None),
+    ("Plugin version is: 1.4.2", None),
+    ("ONVIF version is: 2.6", None),
+    ("The firmware update was: successful", None),
+    ("The firmware server is: 192.168.1.10", None),
+    ("Firmware is: 2024-01-05", None),
+])
+def test_firmware_after_a_copula_and_colon(db, raw: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _fw(db, raw) == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    # a line's or a sentence's closing full stop after a labelled version is not the version's (training: "...
+    # Bosch FLEXIDOME indoor 5100i IR, firmware 8.71.0066." read by the text convention)
+    ("Model: DS-2CD2143G0-I\nFirmware version: 5.5.61.\n", "5.5.61"),
+    ("Firmware: V5.5.0 build 170725.\n", "V5.5.0 build 170725"),
+    ("Software Version: V2.800.0000000.16.R.\n", "V2.800.0000000.16.R"),
+])
+def test_firmware_without_a_closing_full_stop(db, raw: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert _fw(db, raw) == want
+
+
+@pytest.mark.parametrize("value, want", [
+    ("1.2.3.", "1.2.3"),
+    ("V4.21.100.", "V4.21.100"),
+    # a scheme with lettered parts may end in a dot and keeps it (Xiongmai's V5 strings); a dot inside stays
+    ("V5.00.R02.000807D8.10010.346632.S.000.", "V5.00.R02.000807D8.10010.346632.S.000."),
+    ("3.0.0.186._22062406", "3.0.0.186._22062406"),
+    ("1.2.3", "1.2.3"),
+])
+def test_closing_full_stop_extent(value: str, want: str) -> None:
+    assert firmware_extent(value) == want
