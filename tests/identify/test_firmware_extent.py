@@ -334,3 +334,18 @@ def test_firmware_without_a_closing_full_stop(db, raw: str, want: str) -> None: 
 ])
 def test_closing_full_stop_extent(value: str, want: str) -> None:
     assert firmware_extent(value) == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    # a client's log line naming the device and its software version after a "v" (training: homebridge-hue's
+    # "<name>: <maker> <model> bridge v<swversion>, api v<apiversion>", ebaauw/homebridge-hue lib/HueBridge.js)
+    ("[Hue] Philips hue: Philips BSB002 bridge v1901181309, api v1.29.0", "1901181309"),
+    ("[Hue] deCONZ: dresden elektronik deCONZ gateway v2.05.69, api v1.16.0", "2.05.69"),
+    # a product generation, the hub software's, a plug-in's, node's, the API's version: none is the device's
+    ("I have a Hue bridge v2 and homebridge v1.3.4", None),
+    ("homebridge-camera-ffmpeg v3.1.2 on node v14.15.1", None),
+    ("Philips hue: warning: not using recommended Hue bridge api v1.31.0", None),
+    ("Wyze Cam v3 with camera v2.5", None),
+])
+def test_firmware_after_the_device_word(db, raw: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _fw(db, raw) == want
