@@ -349,3 +349,19 @@ def test_closing_full_stop_extent(value: str, want: str) -> None:
 ])
 def test_firmware_after_the_device_word(db, raw: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
     assert _fw(db, raw) == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    # the request XML a Brother update tool sends: the MAIN part's FIRM element is the firmware, wherever it stands
+    ("<REQUESTINFO><FIRMUPDATEINFO><MODELINFO><NAME>MFC-L2710DW series</NAME><FIRMINFO><FIRM>\n    <ID>MAIN</ID>\n"
+     "    <VERSION>U2104191922</VERSION>\n</FIRM><FIRM>\n    <ID>SUB5</ID>\n    <VERSION>1.04</VERSION>\n</FIRM>"
+     "</FIRMINFO></MODELINFO></FIRMUPDATEINFO></REQUESTINFO>", "U2104191922"),
+    ("<FIRMINFO><FIRM><ID>SUB5</ID><VERSION>1.04</VERSION></FIRM><FIRM><ID>MAIN</ID><VERSION>1.19</VERSION></FIRM></FIRMINFO>",
+     "1.19"),
+    # the service's answer offers an update (LATESTVERSION); a SUB part's version is its sub-unit's
+    ("<RESPONSEINFO><FIRMUPDATEINFO><FIRMID>MAIN</FIRMID><LATESTVERSION>V2106151824</LATESTVERSION></FIRMUPDATEINFO>"
+     "</RESPONSEINFO>", None),
+    ("<FIRMINFO><FIRM><ID>SUB5</ID><VERSION>1.04</VERSION></FIRM></FIRMINFO>", None),
+])
+def test_brother_request_main_part(db, raw: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _fw(db, raw) == want
