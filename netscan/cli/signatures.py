@@ -31,11 +31,14 @@ def run_check(args: argparse.Namespace) -> int:
     problems += pattern_timing(db)
     nvuln = len(vdb.records)
     examples = sum(len(r.examples) for r in db.rules)
+    semantic = len(db.semantic_rules)
+    semantic_examples = sum(len(r.examples) for r in db.semantic_rules)
     for p in problems:
         sys.stdout.write(p + "\n")
     sys.stdout.write(
         f"{len(db.vendors)} vendors, {len(db.oui)} OUI assignments ({len(db.oui_vendor)} mapped to vendors), "
-        f"{len(db.rules)} rules with {examples} examples, {nvuln} vulnerability records: "
+        f"{len(db.rules)} rules with {examples} examples, {semantic} field-name conventions with {semantic_examples} "
+        f"examples, {nvuln} vulnerability records: "
         + (f"{len(problems)} problems\n" if problems else "all checks passed\n")
     )
     return int(ExitCode.ERROR if problems else ExitCode.OK)
