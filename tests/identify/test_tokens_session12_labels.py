@@ -69,3 +69,41 @@ def test_a_page_title_using_the_word_names_nobody(raw: str) -> None:
 def test_labels_that_sell_other_things_type_nothing_by_their_name(label: str) -> None:
     got = _ident(f'{{"manufacturer": "{label}", "model": "X100"}}')
     assert got.device_type not in VIDEO_TYPES
+
+
+# ------------------------------------------------ EverFocus's /cgi-bin/rtspStreamOvf/<stream> path
+# (iSpy's camera URL table lists it under EverFocus only; VisioForge's EverFocus guide writes it with a doubled slash)
+
+
+def _describe(base: str) -> Response:
+    sdp = ("v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=Media Presentation\r\nt=0 0\r\n"
+           f"a=control:{base}\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=control:{base}/track1\r\n")
+    head = f"RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Base: {base}/\r\nContent-Type: application/sdp\r\nContent-Length: {len(sdp)}\r\n\r\n"
+    return Response("rtsp", head + sdp, 554, f"DESCRIBE {base} RTSP/1.0")
+
+
+def _rules(raw: Response) -> tuple[str | None, set[str]]:
+    got = identify(Observation(ip=None, mac=None, responses=(raw,)), DB)
+    return got.vendor, {e.source for e in got.evidence}
+
+
+@pytest.mark.parametrize("base", ["rtsp://192.168.1.90:554//cgi-bin/rtspStreamOvf/0", "rtsp://192.168.1.90/cgi-bin/rtspStreamOvf/1"])
+def test_everfocus_stream_path_in_the_devices_answer_names_everfocus(base: str) -> None:
+    vendor, rules = _rules(_describe(base))
+    assert vendor == "EverFocus" and "path-everfocus-rtspstreamovf-rtsp-url" in rules
+
+
+def test_everfocus_stream_path_a_client_asked_for_names_everfocus() -> None:
+    line = "[ffmpeg] Input #0, rtsp, from 'rtsp://admin:***@10.0.0.8:559/cgi-bin/rtspStreamOvf/1':\n"
+    vendor, rules = _rules(Response("rtsp", line, None, "ffmpeg -i rtsp://admin:***@10.0.0.8:559/cgi-bin/rtspStreamOvf/1"))
+    assert vendor == "EverFocus" and "path-everfocus-rtspstreamovf-client-url" in rules
+
+
+@pytest.mark.parametrize("base", [
+    "rtsp://10.0.0.5:554/streaming/channels/0",       # EverFocus's newer path, shared with other makers
+    "rtsp://10.0.0.5:8554/everfocus/rtspStreamOvf1",  # a restreamer path named after the camera
+    "rtsp://10.0.0.5/cgi-bin/rtspStreamOvf/main.jpg",  # not the stream index the convention ends with
+])
+def test_look_alikes_of_the_everfocus_path_do_not_match_it(base: str) -> None:
+    _vendor, rules = _rules(_describe(base))
+    assert not any(r.startswith("path-everfocus-") for r in rules)
