@@ -107,3 +107,25 @@ def test_everfocus_stream_path_a_client_asked_for_names_everfocus() -> None:
 def test_look_alikes_of_the_everfocus_path_do_not_match_it(base: str) -> None:
     _vendor, rules = _rules(_describe(base))
     assert not any(r.startswith("path-everfocus-") for r in rules)
+
+
+# ------------------------------------------------ a manufacturer value of company words only names nobody
+# (a BESDER camera answered ONVIF GetDeviceInformation with Manufacturer "Technology", Model "IPC":
+# https://github.com/bartbutenaers/node-red-contrib-multipart-stream-decoder/issues/1)
+
+
+@pytest.mark.parametrize("value", ["Technology", "Co., Ltd.", "Shenzhen Digital Technology", "Electronics Inc"])
+def test_a_manufacturer_field_of_company_words_only_names_nobody(value: str) -> None:
+    raw = '{"Manufacturer": "%s", "Model": "IPC", "FirmwareVersion": "13.01.00.44"}' % value
+    got = _ident(raw, "onvif")
+    assert got.vendor is None and got.brand is None
+
+
+@pytest.mark.parametrize("value, maker", [
+    ("Acmevision Technology", "Acmevision"),               # an unknown name before the company words is kept
+    ("Shenzhen Acmevision Technology Co., Ltd.", "Acmevision"),
+    ("Security", "Security"),                               # not a legal-form or line-of-business word
+])
+def test_a_name_among_company_words_is_still_read(value: str, maker: str) -> None:
+    raw = '{"Manufacturer": "%s", "Model": "IPC"}' % value
+    assert _ident(raw, "onvif").vendor == maker
