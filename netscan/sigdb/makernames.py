@@ -7,7 +7,8 @@
 - ``manufacturer_fields``: a field whose *name* says it holds the manufacturer (ONVIF
   ``Manufacturer``, UPnP ``manufacturer``, JSON ``vendor``/``brand``...). A known name is a label
   (the name on the box, counted towards its maker through ``built_by``, like the per-vendor label
-  rules); an unknown name, not a placeholder such as ``General`` or ``ONVIF``, is what the device
+  rules); an unknown name, not a placeholder such as ``General`` or ``ONVIF`` nor only a company's
+  legal-form or line-of-business words (``Technology``, ``Co., Ltd.``), is what the device
   says its maker is, claimed at a weight that any other evidence outweighs.
 
 Both only fill gaps: identification skips them for a field that a fingerprint rule already read.
@@ -224,6 +225,10 @@ class ManufacturerFields:
         if named is not None:  # a legal name around a known maker's name: "Milesight Technology Co.,Ltd."
             return named, True
         if _UNKNOWN_NAME.match(v) is None or not any(c.isalpha() for c in v[:3]):
+            return None
+        # nothing but a company's legal-form, line-of-business and place words ("Technology", "Co., Ltd.",
+        # "Shenzhen Digital Technology"): the tail of a name white-label firmware left blank, no maker's name
+        if all(is_company_word(w.casefold()) for w in _NAME_TOKEN.findall(v)):
             return None
         # a registered company name: the name its labels use ("Shenzhen TVT Digital Technology Co., Ltd." -> TVT)
         short = short_company_name(v)
