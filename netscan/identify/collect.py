@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from netscan.identify.firmware import firmware_key_share, glued_v
 from netscan.identify.lines import LINE_DISCOUNT, WEAK_SOURCE, LineHit, platform_board, read_lines
-from netscan.identify.prose import PROSE_SOURCE, PROSE_WEIGHT, prose_text, read_prose
+from netscan.identify.prose import PROSE_SOURCE, PROSE_WEIGHT, ProseHit, prose_text, read_prose
 from netscan.identify.snmp import claim_product
 from netscan.model import Evidence, Observation, Response
 from netscan.parsers import fields as parse_fields
@@ -550,8 +550,19 @@ def _claim_prose(db: SignatureDB, name: str, text: str, resp: Response, claims: 
     """What a reporter's text says the device is (netscan.identify.prose): each claim the response's fields did
     not already make; a grammar's at ``LINE_DISCOUNT`` of its weight, a maker's name at the maker-names weight,
     a model or firmware a maker's name or a form's label confirms at ``PROSE_WEIGHT`` (names only: never a type)."""
-    match = (lambda v: _family_matches_exhaustive(db, v)) if exhaustive else (lambda v: db.family_matches(v, keep=False))
-    for hit in read_prose(text, db, match):
+    found: tuple[ProseHit, ...]
+    if exhaustive:
+        found = read_prose(text, db, lambda v: _family_matches_exhaustive(db, v))
+    else:  # a pure function of the text on the fast path: kept like the line pass's answers
+        memo = db.glue_memo()
+        key = ("prose", text)
+        kept = memo.get(key)
+        if kept is None:
+            kept = read_prose(text, db, lambda v: db.family_matches(v, keep=False))
+            if len(text) <= LINE_MEMO_MAX_CHARS and len(memo) < MAX_GLUED_MEMO:
+                memo[key] = kept
+        found = kept
+    for hit in found:
         said = {(c.key, c.value.casefold()) for c in claims[start:]}
         if all((k, v.casefold()) in said for k, v in hit.got.items() if k in ("vendor", "model", "firmware")):
             continue  # the fields already said it
