@@ -107,9 +107,13 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: (96/125); firmware floor at one file below: 95/125 = 0.760; the vendor and model floors hold and stay.
 #: Its second write batch (3 more test files; 341 files) moved no floor: vendor 0.7148 (183/256), model
 #: 0.5946 (110/185), firmware 0.7698 (97/126).
-VENDOR_FLOOR = 0.713
-MODEL_FLOOR = 0.593
-FIRMWARE_FLOOR = 0.760
+#: End of session 12 (seven test files from five sources moved to training, SPLIT.md; 334 files) with the
+#: rules on main at the session's end: vendor 0.7579 (191/252), model 0.6393 (117/183), firmware 0.8595
+#: (104/121); floors at one file below, rounded down: 190/252 = 0.753, 116/183 = 0.633, 103/121 = 0.851.
+#: These gains are audit-guided, not independent (docs/accuracy.md "Where session 12 ended").
+VENDOR_FLOOR = 0.753
+MODEL_FLOOR = 0.633
+FIRMWARE_FLOOR = 0.851
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
