@@ -74,21 +74,28 @@ def _cased(chars: set[str], icase: bool) -> set[str]:
     return chars | {c.swapcase() for c in chars} if icase else chars
 
 
+def _in_chars(av: Any) -> set[str] | None:
+    """The characters a class (``IN``) lists, as written (no case folding), when it is made of literals,
+    narrow ranges and the digit category; None for a negated class, other categories or wide ranges."""
+    chars: set[str] = set()
+    for iop, iav in av:
+        if iop is _const.LITERAL:
+            chars.add(chr(iav))
+        elif iop is _const.RANGE and iav[1] - iav[0] <= _MAX_RANGE:
+            chars |= {chr(c) for c in range(iav[0], iav[1] + 1)}
+        elif iop is _const.CATEGORY and iav is _const.CATEGORY_DIGIT:
+            chars |= set(string.digits)
+        else:  # NEGATE, other categories, wide ranges
+            return None
+    return chars
+
+
 def _item(op: Any, av: Any, icase: bool, last: bool = False) -> tuple[set[str] | None, bool]:
     if op is _const.LITERAL:
         return _cased({chr(av)}, icase), False
     if op is _const.IN:
-        chars: set[str] = set()
-        for iop, iav in av:
-            if iop is _const.LITERAL:
-                chars.add(chr(iav))
-            elif iop is _const.RANGE and iav[1] - iav[0] <= _MAX_RANGE:
-                chars |= {chr(c) for c in range(iav[0], iav[1] + 1)}
-            elif iop is _const.CATEGORY and iav is _const.CATEGORY_DIGIT:
-                chars |= set(string.digits)
-            else:  # NEGATE, other categories, wide ranges
-                return None, False
-        return _cased(chars, icase), False
+        chars = _in_chars(av)
+        return (None if chars is None else _cased(chars, icase)), False
     if op is _const.BRANCH:
         out: set[str] = set()
         nullable = False
@@ -321,16 +328,9 @@ def _ascii_cased(chars: set[str], icase: bool) -> set[str] | None:
 
 def _class_chars(av: Any, icase: bool) -> set[str] | None:
     """The ASCII characters a class (``IN``) matches, when it is made of literals, ranges and digits."""
-    chars: set[str] = set()
-    for iop, iav in av:
-        if iop is _const.LITERAL:
-            chars.add(chr(iav))
-        elif iop is _const.RANGE and iav[1] - iav[0] <= _MAX_RANGE:
-            chars |= {chr(c) for c in range(iav[0], iav[1] + 1)}
-        elif iop is _const.CATEGORY and iav is _const.CATEGORY_DIGIT:
-            chars |= set(string.digits)
-        else:  # NEGATE, other categories, wide ranges
-            return None
+    chars = _in_chars(av)
+    if chars is None:
+        return None
     ascii_chars = {c for c in chars if c.isascii()}
     if icase and len(ascii_chars) != len(chars):
         return None  # a non-ASCII member may match an ASCII letter case-insensitively (K, s)

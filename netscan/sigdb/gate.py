@@ -387,6 +387,18 @@ def literals_in(lits: str | tuple[str, ...] | None, text: str) -> bool:
     return any(map(text.__contains__, lits))
 
 
+def _parsed_plain(pattern: str, flags: int) -> Any:
+    """The standard library's parse tree of a pattern, or None when it does not parse or is verbose
+    (its literals would be read with the layout's blanks)."""
+    try:
+        parsed = _P.parse(pattern, flags)
+    except (re.error, RecursionError, OverflowError):
+        return None
+    if parsed.state.flags & re.VERBOSE:
+        return None
+    return parsed
+
+
 def compute_literal(pattern: str, flags: int = 0) -> str | None:
     """``required_literal`` read from the pattern itself. Most rule patterns are read straight off
     their text (``quick_literal``, tested to agree with the parse tree on every shipped pattern); the
@@ -395,11 +407,8 @@ def compute_literal(pattern: str, flags: int = 0) -> str | None:
         return quick_literal(pattern, flags)
     except (_Unsure, IndexError, ValueError, RecursionError):
         pass
-    try:
-        parsed = _P.parse(pattern, flags)
-    except (re.error, RecursionError, OverflowError):
-        return None
-    if parsed.state.flags & re.VERBOSE:
+    parsed = _parsed_plain(pattern, flags)
+    if parsed is None:
         return None
     out = _all_runs(parsed)
     best = max((s for s in out if s.isascii()), key=len, default="")
@@ -411,11 +420,8 @@ def alternative_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None
     ASCII, at least MIN_LITERAL long) one of which every match contains, read from an alternation every
     match passes through (``(?:hi35\\d\\d|gk7\\d{3}|ak391[68])``: each branch's own required literal, or its
     own alternation's); None when there are none. Sorted, none holding another (it would add nothing)."""
-    try:
-        parsed = _P.parse(pattern, flags)
-    except (re.error, RecursionError, OverflowError):
-        return None
-    if parsed.state.flags & re.VERBOSE:
+    parsed = _parsed_plain(pattern, flags)
+    if parsed is None:
         return None
     try:
         got = _alternatives(list(parsed))
