@@ -13,7 +13,7 @@ Each new pattern is searched (``re.search``, the slowest use) in another child o
 ``netscan.sigdb.regexsafe.adversarial_inputs`` at ``--length`` characters plus shapes aimed at this
 session's readers and maker-name matching: runs of the pattern's own literal words and of
 CamelCase/glued words, letter-digit runs, pipe-table rows, JSON nesting, CJK text and lone
-surrogates. A child still searching one input after ``--hang`` seconds is killed and the pattern reported as
+surrogates, and runs of the pattern's literal strings with their punctuation (``<DEVICE>``). A child still searching one input after ``--hang`` seconds is killed and the pattern reported as
 hanging. Results: benchmarks/results/pattern-timing-<timestamp>.json (CPU seconds per pattern,
 slowest first).
 """
@@ -88,6 +88,27 @@ sys.path.insert(0, sys.argv[1])
 from netscan.sigdb.regexsafe import adversarial_inputs, _literals
 from re import _parser as _P
 
+def _runs(sub, out):
+    # runs of two or more literal characters in a parsed pattern (any nesting level)
+    from re import _constants as _C
+    cur = ""
+    for op, av in sub:
+        if op == _C.LITERAL:
+            cur += chr(av)
+            continue
+        if len(cur) > 1:
+            out.add(cur)
+        cur = ""
+        for item in (av if isinstance(av, (list, tuple)) else (av,)):
+            if isinstance(item, _P.SubPattern):
+                _runs(item, out)
+            elif isinstance(item, (list, tuple)):
+                for x in item:
+                    if isinstance(x, _P.SubPattern):
+                        _runs(x, out)
+    if len(cur) > 1:
+        out.add(cur)
+
 def extra(pattern, flags, n):
     words = set()
     try:
@@ -97,7 +118,15 @@ def extra(pattern, flags, n):
     for w in re.findall(r"[A-Za-z][A-Za-z0-9]{1,15}", pattern):
         words.add(w)
     words = sorted(words)[:12]
+    runs = set()
+    try:
+        _runs(_P.parse(pattern, flags), runs)
+    except Exception:
+        pass
     out = []
+    for w in sorted(runs, key=lambda r: (-len(r), r))[:12]:  # literal runs with their punctuation: <DEVICE>, msg_id:
+        out.append((w * (n // len(w) + 1))[:n] + "!")
+        out.append(((w + " a") * (n // (len(w) + 2) + 1))[:n] + "!")
     for w in words:
         out.append((w * (n // len(w) + 1))[:n] + "!")
         out.append(((w + " ") * (n // (len(w) + 1) + 1))[:n] + "!")

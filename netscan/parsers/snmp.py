@@ -148,8 +148,9 @@ _TCPDUMP_VARBIND = re.compile(
     r"""(?<![\w.])\.?(1\.3\.6\.1(?:\.\d{1,10}){1,60})=("(?:[^"\\\n]|\\.){0,2048}"|_?[0-9a-fA-F]{2}(?:_[0-9a-fA-F]{2}){1,4095}_?|[^\s"]{1,256})"""
 )
 #: FusionInventory / GLPI network discovery: a ``<DEVICE>`` found by SNMP (``<AUTHSNMP>``), its sysDescr
-#: and sysName elements.
-_FUSION_HINT = re.compile(r"<DEVICE>.{0,4000}?<AUTHSNMP>", re.S)
+#: and sysName elements. (The gap may not cross another ``<DEVICE>``: the nearest one before an ``<AUTHSNMP>`` is the
+#: one to find, and each search start stops at the next, so a text of many ``<DEVICE>`` tags is read once, not 4000 times.)
+_FUSION_HINT = re.compile(r"<DEVICE>(?:(?!<DEVICE>).){0,4000}?<AUTHSNMP>", re.S)
 _FUSION_ELEMENT = re.compile(r"<(DESCRIPTION|SNMPHOSTNAME)>([^<]{1,1000})</\1>")
 _FUSION_NAMES = {"DESCRIPTION": "sysDescr", "SNMPHOSTNAME": "sysName"}
 #: Most FusionInventory devices read from one text.

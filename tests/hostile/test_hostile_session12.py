@@ -1,0 +1,97 @@
+"""Session 12's hostile inputs (helper hostile4): values read by this session's new readers (tcpdump's SNMP
+decode, FusionInventory XML, IEEE 1284 device IDs in private MIB objects, the Printer/UPS MIB columns, DLNA
+AV info headers) reach every report escaped, and the slow inputs found are handled with the same answers
+(their CPU time is measured by benchmarks/fuzz_regressions.py and benchmarks/pattern_timing.py; the inputs
+themselves are in tests/hostile/fuzz_regressions/, replayed by test_fuzz.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from netscan.model import Observation, Response
+from netscan.parsers import fields
+from netscan.parsers.snmp import _FUSION_HINT, snmp_fields
+from netscan.pipeline import analyse
+from netscan.report import render
+
+#: Rich markup, an ANSI colour, HTML, a bidi override, a spreadsheet formula, a NUL, a lone surrogate,
+#: a zero-width space and a bidi isolate.
+EVIL = "[bold]B[/bold]\x1b[31m<script>alert(1)</script>\u202e=cmd /C calc!A0\x00\ud800\u200b\u2066"
+
+
+def _reports(protocol: str, raw: str) -> dict[str, str]:
+    doc = analyse([Observation(ip="10.0.0.2", mac=None, responses=(Response(protocol=protocol, port=80, raw=raw),))],
+                  now=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    out = {fmt: render(doc, fmt) for fmt in ("table", "html", "json", "jsonl", "csv")}
+    out["table-color"] = render(doc, "table", color=True)
+    return out
+
+
+#: (protocol, answer, the field the reader puts the value in): each new reader's shape with EVIL in a value.
+NEW_READER_ANSWERS = {
+    "tcpdump-snmp": ("other", f'IP 10.0.0.2.161 > 10.0.0.1.4000:  {{ SNMPv2c {{ GetResponse(478) R=1  '
+                              f'.1.3.6.1.2.1.1.1.0="Hikvision DS-2CD2143G0-I {EVIL}" .1.3.6.1.2.1.1.5.0="cam{EVIL}" }} }}\n',
+                     "snmp.sysDescr"),
+    "device-id-private-object": ("snmp", f'.1.3.6.1.4.1.2435.2.3.9.1.1.7.0 = STRING: "MFG:Brother;MDL:HL-L2350DW {EVIL};CLS:PRINTER;"\n',
+                                 "snmp.kv.MDL"),
+    "printer-mib-name": ("snmp", f'.1.3.6.1.2.1.43.5.1.1.16.1 = STRING: "HP LaserJet {EVIL}"\n', "snmp.prtGeneralPrinterName"),
+    "ups-mib-model": ("snmp", f'.1.3.6.1.2.1.33.1.1.1.0 = STRING: "APC"\n.1.3.6.1.2.1.33.1.1.2.0 = STRING: "Smart-UPS {EVIL}"\n',
+                      "snmp.upsIdentModel"),
+    "dlna-av-server-info": ("http", f'HTTP/1.1 200 OK\r\nX-AV-Server-Info: av=5.0; cn="Sony {EVIL}"; mn="BRAVIA {EVIL}";\r\n\r\n',
+                            "http.header.x-av-server-info.mn"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEW_READER_ANSWERS))
+def test_values_of_this_sessions_readers_are_escaped_in_every_report(name: str) -> None:
+    protocol, raw, field = NEW_READER_ANSWERS[name]
+    read = fields(Response(protocol=protocol, port=80, raw=raw))
+    # precondition: the reader took the value, payload and all, out of the answer (the lone surrogate made U+FFFD)
+    assert any("alert(1)" in v and "\u202e" in v and "\ud800" not in v for v in read.get(field, [])), read
+    out = _reports(protocol, raw)
+    for fmt, text in out.items():
+        text.encode("utf-8")  # no lone surrogate
+        for bad in ("\x00", "\u202e", "\u200b", "\u2066", "\x1b[31m"):
+            assert bad not in text, (fmt, bad)
+        if fmt != "table-color":
+            assert "\x1b" not in text, fmt
+    assert "<script>alert" not in out["html"]
+    json.loads(out["json"])
+    for line in out["csv"].splitlines():
+        for cell in line.split(","):
+            assert cell[:1] not in ("=", "+", "@"), cell  # no cell a spreadsheet would run
+
+
+def test_fusioninventory_values_written_as_character_references_are_escaped() -> None:
+    # the reader unescapes the XML's character references: a bidi override, an ESC or a zero-width space
+    # written as &#x...; reaches the fields as the character itself, and no report may carry it
+    refs = "&#x1b;[31m&#x202e;=cmd /C calc!A0&#0;&#xd800;&#x200b;&#x2066;"
+    raw = (f'<?xml version="1.0" encoding="UTF-8" ?>\n<REQUEST><CONTENT><DEVICE>\n<AUTHSNMP>1</AUTHSNMP>\n'
+           f"<DESCRIPTION>Hikvision DS-2CD2143G0-I {refs}</DESCRIPTION>\n<SNMPHOSTNAME>=HYPERLINK(1){refs}</SNMPHOSTNAME>\n"
+           "</DEVICE></CONTENT></REQUEST>\n")
+    got: dict[str, list[str]] = {}
+    snmp_fields(got, raw)
+    assert any("\u202e" in v for v in got["snmp.sysDescr"]), got  # precondition: the references were read as characters
+    for fmt, text in _reports("other", raw).items():
+        text.encode("utf-8")
+        for bad in ("\x00", "\u202e", "\u200b", "\u2066", "\x1b[31m"):
+            assert bad not in text, (fmt, bad)
+
+
+def test_fusioninventory_device_after_thousands_of_empty_device_tags() -> None:
+    # _FUSION_HINT scanned 4,000 characters after every <DEVICE> (a text of 32,000 tags took 0.6 s of CPU per
+    # call; fuzz_regressions/pipeline/slow-fusion-many-device-tags): the gap it allows may no longer cross
+    # another <DEVICE>, which finds the same devices (the nearest <DEVICE> before an <AUTHSNMP> is the one to find)
+    device = "<DEVICE><AUTHSNMP>1</AUTHSNMP><DESCRIPTION>Brother NC-6400h, Firmware Ver.1.11</DESCRIPTION></DEVICE>"
+    assert _FUSION_HINT.search("<DEVICE>" * 3000 + device) is not None
+    assert _FUSION_HINT.search("<DEVICE>" * 3000 + device.replace("<AUTHSNMP>", "<AUTHSNMPX", 1)) is None
+    got: dict[str, list[str]] = {}
+    snmp_fields(got, "<DEVICE>" * 3 + device)  # (the reader reads the first MAX_FUSION_DEVICES tags' devices)
+    assert got.get("snmp.sysDescr") == ["Brother NC-6400h, Firmware Ver.1.11"]
+    # counter-example: an <AUTHSNMP> more than 4,000 characters after the last <DEVICE> is no FusionInventory device
+    far: dict[str, list[str]] = {}
+    snmp_fields(far, "<DEVICE>" + " " * 4100 + "<AUTHSNMP>1</AUTHSNMP><DESCRIPTION>Brother NC-6400h</DESCRIPTION></DEVICE>")
+    assert "snmp.sysDescr" not in far
