@@ -13,7 +13,7 @@ Each new pattern is searched (``re.search``, the slowest use) in another child o
 ``netscan.sigdb.regexsafe.adversarial_inputs`` at ``--length`` characters plus shapes aimed at this
 session's readers and maker-name matching: runs of the pattern's own literal words and of
 CamelCase/glued words, letter-digit runs, pipe-table rows, JSON nesting, CJK text and lone
-surrogates, and runs of the pattern's literal strings with their punctuation (``<DEVICE>``). A child still searching one input after ``--hang`` seconds is killed and the pattern reported as
+surrogates, runs of the pattern's literal strings with their punctuation (``<DEVICE>``), and its shortest match repeated. A child still searching one input after ``--hang`` seconds is killed and the pattern reported as
 hanging. Results: benchmarks/results/pattern-timing-<timestamp>.json (CPU seconds per pattern,
 slowest first).
 """
@@ -109,6 +109,46 @@ def _runs(sub, out):
     if len(cur) > 1:
         out.add(cur)
 
+def _sample(sub, depth=0):
+    # the shortest text the parsed pattern matches (each repeat at its least count, a branch's first way,
+    # lookarounds and anchors left out): repeated, it makes every start of a search begin a match
+    from re import _constants as _C
+    out = []
+    for op, av in sub:
+        if depth > 40:
+            break
+        if op == _C.LITERAL:
+            out.append(chr(av))
+        elif op == _C.NOT_LITERAL:
+            out.append("a" if chr(av) != "a" else "b")
+        elif op == _C.ANY:
+            out.append("a")
+        elif op == _C.IN:
+            c = "a"
+            for iop, iav in av:
+                if iop == _C.NEGATE:
+                    c = "\x01"
+                    break
+                if iop == _C.LITERAL:
+                    c = chr(iav); break
+                if iop == _C.RANGE:
+                    c = chr(iav[0]); break
+                if iop == _C.CATEGORY:
+                    c = {"CATEGORY_SPACE": " ", "CATEGORY_DIGIT": "0"}.get(str(iav), "a"); break
+            out.append(c)
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+            lo, _hi, item = av
+            out.append(_sample(item, depth + 1) * min(lo, 8))
+        elif op == _C.SUBPATTERN:
+            out.append(_sample(av[-1], depth + 1))
+        elif op == _C.ATOMIC_GROUP if hasattr(_C, "ATOMIC_GROUP") else False:
+            out.append(_sample(av, depth + 1))
+        elif op == _C.BRANCH:
+            out.append(_sample(av[1][0], depth + 1))
+        elif op == _C.GROUPREF:
+            pass
+    return "".join(out)
+
 def extra(pattern, flags, n):
     words = set()
     try:
@@ -124,6 +164,14 @@ def extra(pattern, flags, n):
     except Exception:
         pass
     out = []
+    try:
+        sample = _sample(_P.parse(pattern, flags))
+    except Exception:
+        sample = ""
+    if 2 <= len(sample) <= 200:  # the shortest match repeated, alone and after a blank (a start after a separator)
+        for w in (sample, " " + sample, sample[:-1], " " + sample[:-1]):
+            if w:
+                out.append((w * (n // len(w) + 1))[:n] + "!")
     for w in sorted(runs, key=lambda r: (-len(r), r))[:12]:  # literal runs with their punctuation: <DEVICE>, msg_id:
         out.append((w * (n // len(w) + 1))[:n] + "!")
         out.append(((w + " a") * (n // (len(w) + 2) + 1))[:n] + "!")
