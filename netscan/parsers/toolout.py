@@ -335,6 +335,10 @@ def _nuclei_event(fields: Fields, event: dict[str, Any]) -> None:
 #: zmonvif-probe.pl: ``<xaddr>, <soap version>, (<attr>='<value>', ...)``.
 #: (behind a log's or a prompt's prefix at most; a line the console cut keeps its pairs without the ")")
 _ZM_LINE = re.compile(r"(?:^|[\s>:])(https?://[^\s,]{1,500}), (1\.[12]), \((.{0,4000}?)\)?[ \t]*$")
+#: The longest text ``_ZM_LINE`` matches (a separator, the URL, the version, the pairs, the ")"): a match ends at the
+#: line's end, so a (stripped) line is searched from this far before its end only -- searched from every URL of a
+#: long line, the 4,000-character tail made each start cost 4,000 steps (hostile4, session 12).
+ZM_LINE_MAX = 1 + len("https://") + 500 + len(", 1.2, (") + 4000 + 1
 _ZM_PAIR = re.compile(r"([A-Za-z0-9_.%/-]{1,120})='([^'\r\n]{0,300})'")
 #: onvif-util -a: ``<ip> <host name>(<camera name>)``.
 _OU_LINE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){3}) ([^\s()]{0,120})\(([^()\r\n]{1,300})\)$")
@@ -361,7 +365,7 @@ def discovery_tool_fields(fields: Fields, text: str) -> None:
         if n >= MAX_VALUES:
             break
         if ", (" in line:
-            m = _ZM_LINE.search(line)
+            m = _ZM_LINE.search(line, max(0, len(line) - ZM_LINE_MAX))
             if m is not None:
                 n += 1
                 add(fields, "wsd.xaddrs", m.group(1))

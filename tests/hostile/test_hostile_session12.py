@@ -95,3 +95,32 @@ def test_fusioninventory_device_after_thousands_of_empty_device_tags() -> None:
     far: dict[str, list[str]] = {}
     snmp_fields(far, "<DEVICE>" + " " * 4100 + "<AUTHSNMP>1</AUTHSNMP><DESCRIPTION>Brother NC-6400h</DESCRIPTION></DEVICE>")
     assert "snmp.sysDescr" not in far
+
+
+def test_zmonvif_line_with_many_urls_is_read_as_before() -> None:
+    # formats4's zmonvif reader searches each line (a log's prefix allowed) with a 4,000-character lazy tail:
+    # from every URL of a line of 8,000 characters of ' http://a, 1.1, (' it took 4,000 steps per URL (0.35 s
+    # of CPU per call on 256K of such lines, 0.05 s now; fuzz_regressions/banner/slow-zmonvif-many-urls). A match
+    # is at most ZM_LINE_MAX characters long and ends at the line's end, so the search starts that far from the
+    # end: the same matches
+    import re
+
+    from netscan.parsers.toolout import _ZM_LINE, ZM_LINE_MAX, discovery_tool_fields
+
+    line = "2023-01-01 zmonvif-probe.pl: http://10.0.0.2/onvif/device_service, 1.2, (name='Cam', hardware='DS-2CD2143G0-I')"
+    got: dict[str, list[str]] = {}
+    discovery_tool_fields(got, line)
+    assert got["wsd.xaddrs"] == ["http://10.0.0.2/onvif/device_service"]
+    assert "onvif://www.onvif.org/hardware/DS-2CD2143G0-I" in got["wsd.scope"]
+    # the window finds what the whole line's search finds, wherever the line's URLs are
+    unanchored = re.compile(_ZM_LINE.pattern)
+    for n in (1, 2, 50, 300, 600):
+        for tail in ("", "a='b')", "x" * 3990 + ")", "x" * 4010):
+            text = (" http://a, 1.1, (" * n) + tail
+            whole = unanchored.search(text)
+            windowed = _ZM_LINE.search(text, max(0, len(text) - ZM_LINE_MAX))
+            assert (whole and whole.groups()) == (windowed and windowed.groups()), (n, len(tail))
+    # counter-example: a line whose pairs run past 4,000 characters is no zmonvif line
+    far: dict[str, list[str]] = {}
+    discovery_tool_fields(far, "http://10.0.0.2/onvif/device_service, 1.2, (" + "a" * 4100)
+    assert "wsd.xaddrs" not in far
