@@ -87,6 +87,9 @@ def test_fusioninventory_device_after_thousands_of_empty_device_tags() -> None:
     # another <DEVICE>, which finds the same devices (the nearest <DEVICE> before an <AUTHSNMP> is the one to find)
     device = "<DEVICE><AUTHSNMP>1</AUTHSNMP><DESCRIPTION>Brother NC-6400h, Firmware Ver.1.11</DESCRIPTION></DEVICE>"
     assert _FUSION_HINT.search("<DEVICE>" * 3000 + device) is not None
+    # the hint found is the nearest <DEVICE> before the <AUTHSNMP> (the old gap ran from the first one on)
+    hint = _FUSION_HINT.search("<DEVICE><DEVICE><AUTHSNMP>")
+    assert hint is not None and hint.start() == len("<DEVICE>")
     assert _FUSION_HINT.search("<DEVICE>" * 3000 + device.replace("<AUTHSNMP>", "<AUTHSNMPX", 1)) is None
     got: dict[str, list[str]] = {}
     snmp_fields(got, "<DEVICE>" * 3 + device)  # (the reader reads the first MAX_FUSION_DEVICES tags' devices)
