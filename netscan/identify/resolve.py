@@ -33,6 +33,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections import defaultdict
 from functools import lru_cache
 from typing import Any
@@ -419,21 +420,22 @@ def _model_read_from_a_field(model: str, claims: list[Claim], evidence: list[Evi
 
 
 #: Per signature database (by identity): each maker's own product brands (``_own_brands``).
-_OWN_BRANDS: dict[int, tuple[SignatureDB, dict[str, tuple[str, ...]]]] = {}
+_OWN_BRANDS: dict[int, tuple[weakref.ref[SignatureDB], dict[str, tuple[str, ...]]]] = {}
 
 
 def _own_brands(db: SignatureDB, vendor: str) -> tuple[str, ...]:
     """A maker's own product brands (signatures/vendors: ``parent`` and ``built_by`` the maker: TP-Link's Tapo,
     Kasa and VIGI), whose product lines are written after the brand's name."""
     kept = _OWN_BRANDS.get(id(db))
-    if kept is None or kept[0] is not db:
+    if kept is None or kept[0]() is not db:
         index: dict[str, list[str]] = defaultdict(list)
         for v in db.vendors.values():
             if v.parent and v.parent.casefold() in {b.casefold() for b in v.built_by}:
                 index[v.parent.casefold()].append(v.name)
         if len(_OWN_BRANDS) > 8:
             _OWN_BRANDS.clear()
-        kept = _OWN_BRANDS[id(db)] = (db, {k: tuple(sorted(n)) for k, n in index.items()})
+        # a weak reference: the cache must not keep a database alive (a second one loaded would double the memory)
+        kept = _OWN_BRANDS[id(db)] = (weakref.ref(db), {k: tuple(sorted(n)) for k, n in index.items()})
     return kept[1].get(vendor.casefold(), ())
 
 
