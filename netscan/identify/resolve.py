@@ -33,7 +33,6 @@
 from __future__ import annotations
 
 import re
-import weakref
 from collections import defaultdict
 from functools import lru_cache
 from typing import Any
@@ -419,26 +418,6 @@ def _model_read_from_a_field(model: str, claims: list[Claim], evidence: list[Evi
                for c in claims)
 
 
-#: Per signature database (by identity): each maker's own product brands (``_own_brands``).
-_OWN_BRANDS: dict[int, tuple[weakref.ref[SignatureDB], dict[str, tuple[str, ...]]]] = {}
-
-
-def _own_brands(db: SignatureDB, vendor: str) -> tuple[str, ...]:
-    """A maker's own product brands (signatures/vendors: ``parent`` and ``built_by`` the maker: TP-Link's Tapo,
-    Kasa and VIGI), whose product lines are written after the brand's name."""
-    kept = _OWN_BRANDS.get(id(db))
-    if kept is None or kept[0]() is not db:
-        index: dict[str, list[str]] = defaultdict(list)
-        for v in db.vendors.values():
-            if v.parent and v.parent.casefold() in {b.casefold() for b in v.built_by}:
-                index[v.parent.casefold()].append(v.name)
-        if len(_OWN_BRANDS) > 8:
-            _OWN_BRANDS.clear()
-        # a weak reference: the cache must not keep a database alive (a second one loaded would double the memory)
-        kept = _OWN_BRANDS[id(db)] = (weakref.ref(db), {k: tuple(sorted(n)) for k, n in index.items()})
-    return kept[1].get(vendor.casefold(), ())
-
-
 def _type_of_model(db: SignatureDB, model: str, vendor: str | None, brand: str | None,
                    named: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """The device type of the product line a chosen model belongs to, and that line's rule id: a family grammar
@@ -447,7 +426,7 @@ def _type_of_model(db: SignatureDB, model: str, vendor: str | None, brand: str |
     the lines that read it disagree."""
     if vendor is None or len(model) > 64:
         return None
-    names = list(dict.fromkeys(n for n in (brand, vendor, *_own_brands(db, vendor), *named) if n))
+    names = list(dict.fromkeys(n for n in (brand, vendor, *db.own_brands(vendor), *named) if n))
     makers = {n.casefold() for n in names}
     want = model.casefold().strip()
     found: dict[str, str] = {}

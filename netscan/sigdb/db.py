@@ -412,6 +412,7 @@ class SignatureDB:
     _quiet: set[tuple[str, str | bytes]] = field(default_factory=set, repr=False)
     _line_memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _glue_memo: dict[object, Any] = field(default_factory=dict, repr=False)
+    _own_brands: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
     _ids_reading: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
     _semantic_key_cache: tuple[list[re.Pattern[str]], list[int], list[re.Pattern[str] | None]] | None = field(default=None, repr=False)
     _semantic_key_ends: list[frozenset[str] | None] = field(default_factory=list, repr=False)
@@ -628,6 +629,17 @@ class SignatureDB:
     def line_memo(self) -> dict[str, Any]:
         """Results of the long-text line pass, per text (netscan.identify.lines; bounded by the caller)."""
         return self._line_memo
+
+    def own_brands(self, vendor: str) -> tuple[str, ...]:
+        """A maker's own product brands (vendors whose ``parent`` is also their ``built_by``: TP-Link's Tapo, Kasa
+        and VIGI), indexed on first use."""
+        if self._own_brands is None:
+            index: dict[str, list[str]] = {}
+            for v in self.vendors.values():
+                if v.parent and v.parent.casefold() in {b.casefold() for b in v.built_by}:
+                    index.setdefault(v.parent.casefold(), []).append(v.name)
+            self._own_brands = {k: tuple(sorted(n)) for k, n in index.items()}
+        return self._own_brands.get(vendor.casefold(), ())
 
     def glue_memo(self) -> dict[object, Any]:
         """Where a maker's name is glued to a code, per token and per short value (netscan.sigdb.makernames
