@@ -554,13 +554,12 @@ def _claim_prose(db: SignatureDB, name: str, text: str, resp: Response, claims: 
     if exhaustive:
         found = read_prose(text, db, lambda v: _family_matches_exhaustive(db, v))
     else:  # a pure function of the text on the fast path: kept like the line pass's answers
-        memo = db.glue_memo()
-        key = ("prose", text)
-        kept = memo.get(key)
+        memo = db.prose_memo()
+        kept = memo.get(text)
         if kept is None:
             kept = read_prose(text, db, lambda v: db.family_matches(v, keep=False))
-            if len(text) <= LINE_MEMO_MAX_CHARS and len(memo) < MAX_GLUED_MEMO:
-                memo[key] = kept
+            if len(text) <= LINE_MEMO_MAX_CHARS and len(memo) < LINE_MEMO_MAX_TEXTS:
+                memo[text] = kept
         found = kept
     for hit in found:
         said = {(c.key, c.value.casefold()) for c in claims[start:]}

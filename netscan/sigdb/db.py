@@ -413,6 +413,7 @@ class SignatureDB:
     _line_memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _glue_memo: dict[object, Any] = field(default_factory=dict, repr=False)
     _own_brands: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
+    _prose_memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _ids_reading: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
     _semantic_key_cache: tuple[list[re.Pattern[str]], list[int], list[re.Pattern[str] | None]] | None = field(default=None, repr=False)
     _semantic_key_ends: list[frozenset[str] | None] = field(default_factory=list, repr=False)
@@ -640,6 +641,11 @@ class SignatureDB:
                     index.setdefault(v.parent.casefold(), []).append(v.name)
             self._own_brands = {k: tuple(sorted(n)) for k, n in index.items()}
         return self._own_brands.get(vendor.casefold(), ())
+
+    def prose_memo(self) -> dict[str, Any]:
+        """What a reporter's text says, per text (netscan.identify.prose ``read_prose`` on collect's fast path;
+        bounded by the caller)."""
+        return self._prose_memo
 
     def glue_memo(self) -> dict[object, Any]:
         """Where a maker's name is glued to a code, per token and per short value (netscan.sigdb.makernames
