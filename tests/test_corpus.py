@@ -113,9 +113,14 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: End of session 12 (seven files from five test sources moved in; 462 files), rules on main at the
 #: session's end: vendor 0.9321 (343/368), model 0.8176 (260/318), firmware 0.9526 (221/232); floors at
 #: one file below, rounded down: 342/368 = 0.929, 259/318 = 0.814, 220/232 = 0.948.
-TRAINING_VENDOR_FLOOR = 0.929
-TRAINING_MODEL_FLOOR = 0.814
-TRAINING_FIRMWARE_FLOOR = 0.948
+#: The sixteenth extension (helper corpus16, session 13: 19 training files, fragments and recorded fixtures
+#: from 16 sources, six of them threads of rule-cited repositories (no turn); on them alone vendor 6/16,
+#: model 9/14, firmware 7/11 at first sight; 481 files) moved all three floors on the session's starting
+#: rules (main b5b5f98): vendor 0.9089 (349/384), model 0.8102 (269/332), firmware 0.9383 (228/243);
+#: floors at one file below, rounded down: 348/384 = 0.906, 268/332 = 0.807, 227/243 = 0.934.
+TRAINING_VENDOR_FLOOR = 0.906
+TRAINING_MODEL_FLOOR = 0.807
+TRAINING_FIRMWARE_FLOOR = 0.934
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]

@@ -111,9 +111,13 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: rules on main at the session's end: vendor 0.7579 (191/252), model 0.6393 (117/183), firmware 0.8595
 #: (104/121); floors at one file below, rounded down: 190/252 = 0.753, 116/183 = 0.633, 103/121 = 0.851.
 #: These gains are audit-guided, not independent (docs/accuracy.md "Where session 12 ended").
+#: The sixteenth extension (helper corpus16, session 13: 12 test files from 10 new sources; on them alone
+#: vendor 5/8, model 5/8, firmware 6/9 at first sight; 346 files) moved the firmware floor on the session's
+#: starting rules (main b5b5f98): vendor 0.7538 (196/260), model 0.6387 (122/191), firmware 0.8462
+#: (110/130); firmware floor at one file below: 109/130 = 0.838; the vendor and model floors hold and stay.
 VENDOR_FLOOR = 0.753
 MODEL_FLOOR = 0.633
-FIRMWARE_FLOOR = 0.851
+FIRMWARE_FLOOR = 0.838
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
