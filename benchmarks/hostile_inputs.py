@@ -10,7 +10,10 @@ lone surrogates), HTML-escaped documents and entity runs, Go's \\u003c escapes, 
 JSON nested a million deep, shell prompts, a note over a log, many short lines, two-column copies,
 ``Key: value`` items, page cells, ``key => value`` prints, Chinese labels, certificate text,
 namespace floods; and one device whose observation is as large but made of the 24 costliest kinds
-(24 replies of a 24th of the size each). Per case: the smallest CPU time (``time.process_time``) of ``--repeat`` runs of
+(24 replies of a 24th of the size each); with ``--nmap-mb``, crafted nmap XML files (empty elements,
+deep nesting, a tag of many attributes, many hosts, one host with every port, a huge fingerprint,
+floods of script output and text) through ``netscan identify --from nmap-xml`` (exit, CPU, peak RSS).
+Per case: the smallest CPU time (``time.process_time``) of ``--repeat`` runs of
 ``analyse`` (parsing cache cleared: every run parses), then ``netscan identify`` of a JSON Lines file
 of every case (files under 300 MB) in a child process (its CPU time and peak RSS). Results:
 benchmarks/results/hostile-inputs-<timestamp>.json, with the machine's load before and after.
@@ -126,6 +129,64 @@ def cases(size: int) -> dict[str, Callable[[], str]]:
     }
 
 
+_NMAP_HOST = ('<host><status state="up"/><address addr="10.0.0.{i}" addrtype="ipv4"/><ports><port protocol="tcp" portid="80">'
+              '<state state="open"/><service name="http" product="Hikvision IP camera httpd"/></port></ports></host>')
+
+
+#: Like _CHILD, but the peak is the process's own high-water mark (VmHWM): ru_maxrss carries the
+#: parent's peak across fork and exec, and the parent has just built the file.
+_CHILD_HWM = ("import sys\nfrom netscan.cli import main\nrc = main(sys.argv[1:])\n"
+              "hwm = [ln.split()[1] for ln in open('/proc/self/status') if ln.startswith('VmHWM:')]\n"
+              "sys.stderr.write(f'peak_rss_kb {hwm[0] if hwm else 0}\\n')\nsys.exit(rc)")
+
+
+def nmap_cases(size: int) -> dict[str, Callable[[], bytes]]:
+    """Crafted nmap XML files of about ``size`` bytes for ``netscan identify --from nmap-xml`` (name -> builder)."""
+    def fit(unit: str) -> str:  # whole units only: the file stays well-formed
+        return unit * max(1, size // len(unit))
+    port = '<port protocol="tcp" portid="{p}"><state state="open"/><service name="http"/></port>'
+    return {
+        "nmap-empty-elements": lambda: ("<nmaprun>" + fit("<a/>") + "</nmaprun>").encode(),
+        "nmap-deep-nesting": lambda: ("<nmaprun>" + "<a>" * (size // 7) + "</a>" * (size // 7) + "</nmaprun>").encode(),
+        "nmap-many-attributes": lambda: ("<nmaprun><host " + fit(' a="x"').replace(' a=', ' a{}=').format(*range(size // 6 + 1))
+                                         .rsplit(" ", 1)[0] + "/></nmaprun>").encode(),
+        "nmap-many-hosts": lambda: ("<nmaprun>" + "".join(_NMAP_HOST.format(i=i % 250) for i in range(size // len(_NMAP_HOST))) + "</nmaprun>").encode(),
+        "nmap-one-host-many-ports": lambda: ("<nmaprun>" + _NMAP_HOST.format(i=1).replace(
+            "</ports>", "".join(port.format(p=p % 65536) for p in range(size // 80)) + "</ports>") + "</nmaprun>").encode(),
+        "nmap-huge-servicefp": lambda: ("<nmaprun>" + _NMAP_HOST.format(i=1).replace(
+            'product="', 'servicefp="SF-Port80-TCP:%r(GetRequest,1,&quot;HTTP/1.1\\x20200\\r\\nServer:\\x20' + "x" * min(size, 4_000_000) + '&quot;)" product="')
+            + "</nmaprun>").encode(),
+        "nmap-script-output-flood": lambda: ("<nmaprun>" + _NMAP_HOST.format(i=1).replace(
+            "</port>", fit('<script id="banner" output="' + "Hikvision DS-2CD2042WD " * 40 + '"/>') + "</port>") + "</nmaprun>").encode(),
+        "nmap-text-flood": lambda: ("<nmaprun>" + _NMAP_HOST.format(i=1).replace("</host>", fit("a&amp;") + "</host>") + "</nmaprun>").encode(),
+    }
+
+
+def run_nmap(size: int, only: set[str] | None) -> list[dict[str, object]]:
+    """``netscan identify --from nmap-xml`` of each crafted file in a child: exit code, CPU time, peak RSS."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, build in nmap_cases(size).items():
+            if only and name not in only:
+                continue
+            path = Path(tmp) / f"{name}.xml"
+            path.write_bytes(build())
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t = time.monotonic()
+            r = subprocess.run([sys.executable, "-c", _CHILD_HWM, "identify", "--from", "nmap-xml", str(path), "--format", "json",
+                                "-o", str(path) + ".json"], capture_output=True, text=True, cwd=ROOT)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            rss = [line for line in r.stderr.splitlines() if line.startswith("peak_rss_kb ")]
+            err = [line for line in r.stderr.splitlines() if line.startswith("netscan:")]
+            rows.append({"case": name, "bytes": path.stat().st_size, "exit": r.returncode, "message": err[0] if err else "",
+                         "wall_s": round(time.monotonic() - t, 2),
+                         "cpu_s": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2),
+                         "peak_rss_mb": round(int(rss[-1].split()[1]) / 1024, 1) if rss else None})
+            print(f"{rows[-1]['cpu_s']:8.2f} s {rows[-1]['peak_rss_mb']:>8} MB  exit {r.returncode}  {name}", file=sys.stderr, flush=True)
+            path.unlink()
+    return rows
+
+
 def _observations(name: str, raw: str) -> list[Observation]:
     return [
         Observation(ip="10.0.0.2", mac=None, responses=(Response(protocol="http", port=80, raw=raw),)),
@@ -140,7 +201,19 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--only", help="comma-separated case names")
     ap.add_argument("--no-cli", action="store_true", help="skip the netscan identify run")
+    ap.add_argument("--nmap-mb", type=float, default=0.0,
+                    help="also run netscan identify --from nmap-xml on crafted nmap XML files of this size (MB)")
+    ap.add_argument("--nmap-only", action="store_true", help="only the nmap XML files (with --nmap-mb)")
     args = ap.parse_args()
+    if args.nmap_mb and args.nmap_only:
+        only_n = set(args.only.split(",")) if args.only else None
+        nmap_rows = run_nmap(int(args.nmap_mb * 1_000_000), only_n)
+        doc = {"benchmark": "hostile_inputs", "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+               "nmap_xml_bytes": int(args.nmap_mb * 1_000_000), "load": os.getloadavg()[0], "nmap_xml": nmap_rows}
+        out = ROOT / "benchmarks" / "results" / f"hostile-inputs-nmap-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%SZ}.json"
+        out.write_text(json.dumps(doc, indent=1) + "\n")
+        print(f"written to {out}", file=sys.stderr)
+        return 0
     size = int(args.mb * 1_000_000)
     only = set(args.only.split(",")) if args.only else None
     load_before = round(os.getloadavg()[0], 2)
@@ -204,7 +277,7 @@ def main() -> int:
         for path in chunks:
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t = time.monotonic()
-            r = subprocess.run([sys.executable, "-c", _CHILD, "identify", str(path), "--format", "json", "-o", str(path) + ".json"],
+            r = subprocess.run([sys.executable, "-c", _CHILD_HWM, "identify", str(path), "--format", "json", "-o", str(path) + ".json"],
                                capture_output=True, text=True, cwd=ROOT)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             rss = [line for line in r.stderr.splitlines() if line.startswith("peak_rss_kb ")]
@@ -217,6 +290,8 @@ def main() -> int:
             path.unlink()
         result["cli"] = cli
     tmp.cleanup()
+    if args.nmap_mb:
+        result["nmap_xml"] = run_nmap(int(args.nmap_mb * 1_000_000), only)
     result["load_before"] = load_before
     result["load_after"] = round(os.getloadavg()[0], 2)
     result["cases"] = rows

@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 with atheris.instrument_imports(include=["netscan"]):
     import netscan.findings  # noqa: F401
     import netscan.identify  # noqa: F401
+    import netscan.nmapxml  # noqa: F401
     import netscan.observations  # noqa: F401
     import netscan.parsers  # noqa: F401
     import netscan.pipeline  # noqa: F401

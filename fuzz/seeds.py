@@ -6,6 +6,7 @@ response, routed to the target of its protocol) and the regression inputs kept i
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import sys
@@ -16,8 +17,24 @@ SOURCES = (ROOT / "tests" / "corpus", ROOT / "netscan" / "lab" / "profiles")
 REGRESSIONS = ROOT / "tests" / "hostile" / "fuzz_regressions"
 FAMILY = {
     "http": ("http", "rtsp", "https"), "xml": ("onvif", "wsd", "sadp", "upnp"), "vendorjson": ("dhip", "xmeye"),
-    "discovery": ("ssdp", "mdns", "dns", "dhcp"), "tls": ("tls",), "banner": ("telnet", "ssh", "other"),
+    "discovery": ("ssdp", "mdns", "dns", "dhcp"), "tls": ("tls",), "banner": ("telnet", "ssh", "other"), "snmp": ("snmp",),
 }
+#: SNMP answer shapes the snmp reader knows (the corpus holds few SNMP answers): an snmpwalk, an
+#: snmprec file, a Windows walk, a tcpdump decode, FusionInventory XML, quoted OID pairs, and a BER
+#: message as a capture records it (``b64:``).
+SNMP_SEEDS = (
+    '.1.3.6.1.2.1.1.1.0 = STRING: "Hikvision DS-2CD2042WD"\n.1.3.6.1.2.1.1.2.0 = OID: .1.3.6.1.4.1.39165.1.1\n'
+    'SNMPv2-MIB::sysName.0 = STRING: cam\n.1.3.6.1.2.1.47.1.1.1.1.13.1 = Hex-STRING: 44 53 2D 32\n',
+    "1.3.6.1.2.1.1.1.0|4|Axis M1054\n1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.368.4\n1.3.6.1.2.1.1.5.0|4x|63616d\n",
+    "OID=.1.3.6.1.2.1.1.1.0, Type=OctetString, Value=Bosch FLEXIDOME\n",
+    'IP 10.0.0.2.161 > 10.0.0.1.4000:  { SNMPv2c { GetResponse(478) R=1  .1.3.6.1.2.1.1.1.0="Dahua IPC" } }\n',
+    "<DEVICE><INFO><DESCRIPTION>Brother HL-L2350DW</DESCRIPTION></INFO><AUTHSNMP>1</AUTHSNMP></DEVICE>",
+    '{"1.3.6.1.2.1.1.1.0": "Ubiquiti UniFi", "1.3.6.1.2.1.1.5.0": "ap"}',
+)
+SNMP_BER = bytes.fromhex("302902010104067075626c6963a21c020101020100020100301130" "0f06082b060102010101000403417865")
+
+#: nmap XML files (the ``nmapxml`` target's seeds: each file, and each of its hosts alone).
+NMAP_XML = ROOT / "tests" / "data" / "nmap"
 
 
 def _files() -> list[Path]:
@@ -29,7 +46,13 @@ def _files() -> list[Path]:
 
 def seeds() -> dict[str, list[bytes]]:
     """Target name -> seed inputs (in the byte layout fuzz/targets.py reads)."""
-    by: dict[str, list[bytes]] = {name: [] for name in (*FAMILY, "report", "pipeline")}
+    by: dict[str, list[bytes]] = {name: [] for name in (*FAMILY, "report", "pipeline", "nmapxml")}
+    by["snmp"] += [b"\x00\x01" + t.encode("latin-1") for t in (*SNMP_SEEDS, "b64:" + base64.b64encode(SNMP_BER).decode())]
+    for path in sorted(NMAP_XML.glob("*.xml")):
+        data = path.read_bytes()
+        by["nmapxml"].append(b"\x01" + data)  # an odd first byte: the bytes as they are
+        for host in data.split(b"<host")[1:]:
+            by["nmapxml"].append(b"\x00<nmaprun><host" + host.split(b"</host>")[0] + b"</host></nmaprun>")
     for path in _files():
         try:
             text = path.read_text(encoding="utf-8")

@@ -72,7 +72,7 @@ def _parse(protocols: tuple[str, ...]) -> Callable[[bytes], None]:
 
 #: Parser families: HTTP/RTSP framing and bodies; SOAP/XML (ONVIF, WS-Discovery, SADP, UPnP);
 #: JSON in binary framing (DHIP, XMEye); text discovery records (SSDP, mDNS, DNS, DHCP); TLS
-#: certificates; banners.
+#: certificates; banners; SNMP (walk and record text, tcpdump decodes, BER messages).
 TARGETS: dict[str, Callable[[bytes], None]] = {
     "http": _parse(("http", "rtsp", "https")),
     "xml": _parse(("onvif", "wsd", "sadp", "upnp")),
@@ -80,6 +80,7 @@ TARGETS: dict[str, Callable[[bytes], None]] = {
     "discovery": _parse(("ssdp", "mdns", "dns", "dhcp")),
     "tls": _parse(("tls",)),
     "banner": _parse(("telnet", "ssh", "other")),
+    "snmp": _parse(("snmp",)),
 }
 
 
@@ -126,5 +127,26 @@ def report_structured(data: bytes) -> None:
         render(doc, fmt).encode("utf-8")
 
 
+def nmap_xml(data: bytes) -> None:
+    """nmap XML -> observations -> identify -> every report format, as ``netscan identify --from
+    nmap-xml`` runs it. Bad input may be refused (UsageError); nothing else may escape."""
+    from netscan.errors import UsageError
+    from netscan.nmapxml import parse_nmap_xml
+    from netscan.pipeline import analyse
+    from netscan.report import FORMATS, render
+
+    try:
+        obs = parse_nmap_xml(data if not data[:1] or data[0] & 1 else decode(data), "fuzz")
+    except UsageError:
+        return
+    for o in obs:
+        for r in o.responses:
+            _check_fields(fields(r))
+    doc = analyse(obs, now=NOW)
+    for fmt in FORMATS:
+        render(doc, fmt).encode("utf-8")
+
+
 TARGETS["report"] = report
 TARGETS["pipeline"] = report_structured
+TARGETS["nmapxml"] = nmap_xml

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from xml.etree.ElementTree import Element
+from typing import Any
+from xml.etree.ElementTree import Element, TreeBuilder
 
 import defusedxml.ElementTree as DET
 from defusedxml import DefusedXmlException
@@ -32,6 +33,20 @@ from netscan.model import Observation, Response
 MAX_NMAP_XML_BYTES = 256 * 1024 * 1024
 #: Most responses kept per host.
 MAX_RESPONSES_PER_HOST = 64
+#: Deepest element nesting accepted (nmap writes about eight levels: nmaprun/host/ports/port/script/table/.../elem).
+MAX_XML_DEPTH = 256
+#: Most characters of markup built into one ``<host>`` element: its attributes' names and values and its
+#: text, plus ELEMENT_COST per element and per attribute (what a tree spends besides the strings). Later
+#: elements of the same host are skipped. nmap's largest hosts (every port open, long script output) are
+#: a few MB.
+MAX_HOST_COST = 64 * 1024 * 1024
+ELEMENT_COST = 200
+#: Longest run of the file without a ``>``: one tag (expat collects all its attributes before the
+#: parser sees it, at about 25 bytes of memory per byte of attributes) or one text. nmap escapes ``>``
+#: in attribute values and writes no text that long.
+MAX_TAG_BYTES = 4 * 1024 * 1024
+#: Bytes fed to the XML parser at a time.
+_FEED = 1 << 20
 
 _SF_PROBE = re.compile(r'%r\(([A-Za-z0-9_-]{1,40}),[0-9A-Fa-f]{1,6},"')
 _HEX = re.compile(r"\\x([0-9A-Fa-f]{2})")
@@ -206,19 +221,93 @@ def load_nmap_xml(path: str | Path) -> list[Observation]:
     return parse_nmap_xml(text, str(p))
 
 
+def _cost(tag: str, attrs: dict[str, str]) -> int:
+    return ELEMENT_COST + len(tag) + sum(ELEMENT_COST + len(k) + len(v) for k, v in attrs.items())
+
+
+class _HostTarget:
+    """Parser target that builds one ``<host>`` element at a time and turns it into an Observation at
+    its end tag, so a large file never becomes one tree in memory (ElementTree takes about 30 bytes
+    per byte of markup); refuses a root other than ``<nmaprun>`` at once, and nesting deeper than
+    MAX_XML_DEPTH. Everything outside the ``<host>`` elements is skipped."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.depth = 0
+        self.builder: TreeBuilder | None = None
+        self.cost = 0
+        self.skipped = 0  # depth below which elements of an overlong host are skipped (0: none)
+        self.hosts = 0
+        self.out: list[Observation] = []
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        self.depth += 1
+        if self.depth > MAX_XML_DEPTH:
+            raise UsageError(f"{self.where}: XML nested too deeply (more than {MAX_XML_DEPTH} levels)")
+        if self.depth == 1:
+            if tag != "nmaprun":
+                raise UsageError(f"{self.where}: not nmap XML (root element <{tag}>, expected <nmaprun>)")
+        elif self.builder is not None:
+            if self.skipped:
+                return
+            self.cost += _cost(tag, attrs)
+            if self.cost > MAX_HOST_COST:
+                self.skipped = self.depth
+                return
+            self.builder.start(tag, attrs)
+        elif self.depth == 2 and tag == "host":
+            self.builder = TreeBuilder()
+            self.cost = _cost(tag, attrs)
+            self.builder.start(tag, attrs)
+
+    def end(self, tag: str) -> None:
+        depth = self.depth
+        self.depth -= 1
+        if self.builder is None:
+            return
+        if self.skipped:
+            if depth == self.skipped:
+                self.skipped = 0
+            return
+        self.builder.end(tag)
+        if depth == 2:
+            host = self.builder.close()
+            self.builder = None
+            obs = _host(host, f"{self.where}#host{self.hosts}")
+            self.hosts += 1
+            if obs is not None:
+                self.out.append(obs)
+
+    def data(self, text: str) -> None:
+        if self.builder is not None and not self.skipped:
+            self.cost += len(text)
+            if self.cost <= MAX_HOST_COST:
+                self.builder.data(text)
+
+    def close(self) -> list[Observation]:
+        return self.out
+
+
 def parse_nmap_xml(text: bytes | str, where: str = "nmap-xml") -> list[Observation]:
-    """Parse nmap XML text; refuses DTDs and entities (defusedxml)."""
+    """Parse nmap XML text; refuses DTDs and entities (defusedxml). Hosts are read one at a time."""
+    target = _HostTarget(where)
+    parser: Any = DET.DefusedXMLParser(target=target, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    gap = 0  # characters since the last ">"
     try:
-        root = DET.fromstring(text, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        for i in range(0, len(text), _FEED):
+            chunk = text[i : i + _FEED]
+            end = chunk.rfind(b">" if isinstance(chunk, bytes) else ">")  # type: ignore[arg-type]
+            gap = gap + len(chunk) if end < 0 else len(chunk) - end - 1
+            if gap > MAX_TAG_BYTES:
+                raise UsageError(f"{where}: not nmap XML (more than {MAX_TAG_BYTES} bytes without a '>': a tag or text that long)")
+            parser.feed(chunk)
+        parser.close()
+    except UsageError:
+        raise
     except DefusedXmlException as exc:
         raise UsageError(f"{where}: XML refused ({type(exc).__name__})") from None
+    except RecursionError:
+        raise UsageError(f"{where}: XML nested too deeply") from None
     except Exception as exc:  # ParseError and friends
         raise UsageError(f"{where}: not nmap XML ({type(exc).__name__}: {exc})") from None
-    if root.tag != "nmaprun":
-        raise UsageError(f"{where}: not nmap XML (root element <{root.tag}>, expected <nmaprun>)")
-    out = []
-    for i, host in enumerate(root.findall("host")):
-        obs = _host(host, f"{where}#host{i}")
-        if obs is not None:
-            out.append(obs)
-    return out
+    return target.out

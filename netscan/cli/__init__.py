@@ -11,6 +11,7 @@ import argparse
 import importlib
 import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
 
@@ -26,10 +27,24 @@ SUBCOMMANDS: tuple[str, ...] = (
 )
 
 
+def one_line(message: str) -> str:
+    """An error message as one printable line: line breaks, tabs, other control characters and the
+    invisible characters of netscan.report.safe (bidi overrides, zero-width spaces) written as
+    ``\\n`` / ``\\xNN`` / ``\\uXXXX``. A message may quote a path or a value the user passed, or a
+    device's text inside an input file."""
+    from netscan.report.safe import INVISIBLE  # noqa: PLC0415 - errors only: not on the start-up path
+
+    def esc(m: re.Match[str]) -> str:
+        c = m.group(0)
+        return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+
+    return re.sub(f"[\x00-\x1f{INVISIBLE}\ud800-\udfff]", esc, message)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"netscan: error: {message}\n")
+        # one line (docs/exit-codes.md), naming where the full usage is
+        _fatal(ExitCode.USAGE, f"{message} (see '{self.prog} --help')")
         raise SystemExit(ExitCode.USAGE)
 
 
@@ -120,7 +135,7 @@ def _setup_logging(verbosity: int, quiet: bool = False, color: bool = True) -> N
 
 def _fatal(code: ExitCode, message: str) -> int:
     try:
-        sys.stderr.write(f"netscan: {message}\n")
+        sys.stderr.write(f"netscan: {one_line(message)}\n")
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):  # stderr closed too: the exit code still tells
         pass

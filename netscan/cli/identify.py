@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 from typing import Any
 
 from netscan.cli.args import reference_now, signatures_dir
 from netscan.cli.exitcodes import ExitCode
 from netscan.cli.output import add_view_options, emit_all, fail_on_exit
 from netscan.cli.run_output import add_report_options, plan_outputs
+from netscan.errors import UsageError
 from netscan.model import FAIL_ON_LEVELS, ScanHeader
 from netscan.observations import load_path, load_stdin
 from netscan.pipeline import analyse
@@ -30,9 +33,30 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
+def _refuse_overwriting_input(path: str, outputs: list[str]) -> None:
+    """An ``-o`` that is the input file itself (by name, link or hard link) would replace the recorded
+    observations or nmap XML with the report: refused before anything is read (exit 2)."""
+    if path == "-":
+        return
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return  # reading it reports the problem
+    if not stat.S_ISREG(st.st_mode):
+        return  # a device or FIFO (/dev/stdin, a pipe) is read, not replaced
+    for out in outputs:
+        try:
+            o = os.stat(out)
+        except (OSError, ValueError):
+            continue
+        if (o.st_dev, o.st_ino) == (st.st_dev, st.st_ino):
+            raise UsageError(f"-o: {out} is the input file {path}: the report would replace it (write the report elsewhere)")
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``identify``."""
     outputs = plan_outputs(args, default="json")
+    _refuse_overwriting_input(args.file, [o.path for o in outputs if o.path is not None])
     signatures = signatures_dir(args.signatures)
     now = reference_now(args.now)
     if args.input_format == "nmap-xml":

@@ -87,8 +87,18 @@ def _strerror(exc: OSError) -> str:
 
 
 def _resolve(path: str) -> str:
-    """Where writing ``path`` lands: symlinks followed (a dangling link names the file to create)."""
-    return os.path.realpath(path)
+    """Where writing ``path`` lands: symlinks followed (a dangling link names the file to create).
+    A /proc magic link to a pipe or socket (``/dev/stdout``, ``/dev/fd/1`` of a pipeline: its target
+    ``pipe:[123]`` is no file name) stays as given: opening it reaches the pipe."""
+    real = os.path.realpath(path)
+    if not os.path.lexists(real):
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):
+            return real
+        if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+            return path
+    return real
 
 
 def check(path: str, what: str = "-o") -> None:

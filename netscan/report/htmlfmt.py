@@ -322,7 +322,7 @@ def render_html(report: Report) -> str:
         fcell = (f'<td data-sort="{(5 - worst.rank) * 10000 + live}" class="{_sev_class(worst)}">{live} {html.escape(worst.value)}</td>'
                  if worst is not None else f'<td data-sort="0">{live}</td>')
         out.append(
-            f'<tr id="row-{n}"><td data-sort="{html.escape(_ip_sort(i.ip))}"><a href="#dev-{n}">{html_text(i.ip)}</a></td>'
+            f'<tr id="row-{n}"><td data-sort="{html_text(_ip_sort(i.ip), 200)}"><a href="#dev-{n}">{html_text(i.ip)}</a></td>'
             f'<td class="mono">{html_text(i.mac)}</td><td>{html_text(i.vendor)}</td><td>{html_text(i.brand)}</td>'
             f"<td>{html_text(i.model)}</td><td>{html_text(i.firmware)}</td><td>{html_text(i.device_type)}</td>"
             f"<td>{i.reported_confidence:.2f}</td>"

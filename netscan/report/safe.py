@@ -32,7 +32,8 @@ def visible(value: object, limit: int = MAX_CELL) -> str:
     if value is None:
         return ""
     text = str(value)
-    text = text.replace("\t", " ").replace("\n", " ").replace("\r", " ") if len(text) < 10000 else text[:10000]
+    text = text[:10000] if len(text) > 10000 else text  # (a longer text kept its line breaks and tabs)
+    text = text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
     text = _CONTROL.sub(_escape, text)
     if len(text) > limit:
         text = text[: limit - 1] + "…"

@@ -18,7 +18,7 @@ sys.path.insert(0, str(FUZZ))
 from targets import TARGETS  # noqa: E402
 
 #: Runs per target in the CI run (~20-30 s for all targets on a CI machine).
-CI_RUNS = {"report": 400, "pipeline": 300}
+CI_RUNS = {"report": 400, "pipeline": 300, "nmapxml": 300}
 CI_RUNS_DEFAULT = 2500
 
 
