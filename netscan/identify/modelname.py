@@ -21,7 +21,8 @@ before it is weighed (netscan/identify/resolve.py), as firmware claims go throug
 - a firmware version of three parts or more written after the model (``HI3518E_50H10L_S39 V4.02.R11``,
   ``E1 Pro (firmware v3.0.0.1889)``) is the firmware's, not the model's;
 - a camera SoC's part number as the whole value (``Hi3518``, ``Hi3516EV300``, ``GK7205V300``, ``SSC335``,
-  ``AK3918EV300``, ``RV1126``: the chip maker's codes, signatures/fingerprints/stacks-soc.yaml) is the
+  ``AK3918EV300``, ``RV1126``: the chip makers' codes, ``soc_part_numbers`` of
+  signatures/fingerprints/stacks-soc.yaml, the database's ``soc_parts``) is the
   platform's, not the device's model (a reporter's ``Reolink E1 Pro camera (Hi3518)`` names the chip in
   brackets); a SoC code joined to a board code (Xiongmai's ``HI3516EV300_85H50AI``) is a model and kept;
 - a parenthesised note of several words after a blank at the end (``E1 Zoom (the white one)``: a form's
@@ -40,6 +41,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from netscan.sigdb.db import SignatureDB
+    from netscan.sigdb.socparts import SocParts
 
 #: Words that qualify a device class without naming a product (resolution, link, placement, form).
 _QUALIFIER = (
@@ -92,11 +98,6 @@ _TAIL_FIRMWARE = re.compile(
 #: A label word the writer left in the value (``Model: XYZ-100``, ``XYZ-100 model``, Chinese ``型号``).
 _LABEL_WORD = re.compile(r"(?i)^(?:model|modell|mod[eè]le|modelo|\u578b\u53f7)(?:\s{0,2}[:#=.\uff1a-]\s{0,2}|\s{1,2})(?=\S{0,47}\d)(?=\S{0,47}[A-Za-z])|\s{1,2}model$")
 
-#: A camera SoC's part number, the whole value (HiSilicon, Goke, Anyka, SigmaStar, Rockchip, Fullhan, Novatek,
-#: Ingenic: the chip makers' own spellings, as signatures/fingerprints/stacks-soc.yaml reads them in a banner).
-_SOC = re.compile(
-    r"(?i)hi35\d{2}[a-z]{0,2}(?:v\d{3})?|gk7\d{3}[a-z]?(?:v\d{3})?|ak39\d{2}[a-z]{0,2}(?:v\d{3})?|ssc3\d{2}[a-z]{0,2}|ssc30k[dq]"
-    r"|rv11\d{2}|fh88\d{2}v\d{3}|nt9856\d|msc31\d[a-z]{0,2}|ingenic\s?t\d{2}[a-z]?")
 #: A parenthesised note of several words after a blank at the end of a value.
 _TAIL_NOTE = re.compile(r"(?<=\S)\s{1,3}\([^()\s]{1,30}\s[^()]{1,50}\)$")
 
@@ -136,20 +137,27 @@ def _unwrapped(v: str) -> str:
 MODEL_MEMO_MAX_CHARS = 256
 
 
-def model_extent(value: str) -> str:
+def model_extent(value: str, db: SignatureDB | None = None) -> str:
     """The model of a claimed model value (the module docstring's convention): an empty string when
-    the value names no model (``model_generic``)."""
+    the value names no model (``model_generic``). ``db`` (default: the shipped database) gives the SoC
+    part numbers (``db.soc_parts``)."""
+    if db is None:
+        from netscan.sigdb.db import default_db  # noqa: PLC0415 (the callers in identify pass theirs)
+
+        db = default_db()
+    soc = db.soc_parts
     if len(value) <= MODEL_MEMO_MAX_CHARS:
-        return _model_extent_memo(value)
-    return _model_extent(value)
+        return _model_extent_memo(value, soc)
+    return _model_extent(value, soc)
 
 
 @lru_cache(maxsize=1 << 14)
-def _model_extent_memo(value: str) -> str:
-    return _model_extent(value)
+def _model_extent_memo(value: str, soc: SocParts | None) -> str:
+    # (keyed on the database's small ``SocParts``, compared by identity: the memo never holds a database)
+    return _model_extent(value, soc)
 
 
-def _model_extent(value: str) -> str:
+def _model_extent(value: str, soc: SocParts | None) -> str:
     v = _unwrapped(value.strip())
     while v[-1:] in (")", "]") and v.count(v[-1]) > v.count("(" if v[-1] == ")" else "["):
         v = v[:-1].rstrip()  # a bracket the model did not open
@@ -157,7 +165,7 @@ def _model_extent(value: str) -> str:
     m = _TAIL_HARDWARE_ID.search(v)
     if m is not None and any(c.isalpha() for c in v[: m.start()]) and any(c.isdigit() for c in v[: m.start()]):
         v = v[: m.start()].rstrip()
-    if _SOC.fullmatch(v) is not None:
+    if soc is not None and soc.whole(v):
         return ""  # the chip's code, not the device's model
     m = _TAIL_NOTE.search(v)
     if m is not None:

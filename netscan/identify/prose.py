@@ -139,7 +139,7 @@ def prose_text(text: str) -> bool:
     return bool(head) and not structured(text) and head not in ("HTTP/", "RTSP/", "SIP/2")
 
 
-def _shaped(model: str) -> bool:
+def _shaped(db: SignatureDB, model: str) -> bool:
     """A model code as a reporter writes one: an upper-case letter and a digit, three characters at least
     (two with product words after: ``E1 Pro``), not a version, a placeholder or a SoC's code."""
     code = model.split(" ", 1)[0]
@@ -147,7 +147,7 @@ def _shaped(model: str) -> bool:
         return False
     if len(code) < 3 and " " not in model:
         return False
-    return not model_generic(model) and bool(model_extent(model))
+    return not model_generic(model) and bool(model_extent(model, db))
 
 
 def _label_asks_model(label: str) -> bool:
@@ -303,7 +303,7 @@ def read_prose(text: str, db: SignatureDB, match: Matcher | None = None) -> tupl
             hits.append(ProseHit({"vendor": lead[0]}, "maker-name", a))
         if confirmed:
             hits.extend(confirmed)
-        elif rest and _shaped(rest) and len(rest.split()) <= 3:
+        elif rest and _shaped(db, rest) and len(rest.split()) <= 3:
             hits.append(ProseHit({"model": rest}, "prose", a))
     # a maker's name right before its model, a quoted identifier, a model in a long line's sentence
     for s, long, named in per_sentence:
@@ -317,12 +317,12 @@ def read_prose(text: str, db: SignatureDB, match: Matcher | None = None) -> tupl
                     hits.append(ProseHit(dict(got) if strong else {k: v for k, v in got.items() if k != "device_type"},
                                          "grammar", s, rule, strong))
         said = _SAID_MODEL.search(s) if named else None
-        exact = said.group(1) if said is not None and _shaped(said.group(1)) else None
+        exact = said.group(1) if said is not None and _shaped(db, said.group(1)) else None
         for n, (maker, written, end) in enumerate(named):
             m = _AFTER_MAKER.match(s, end)
-            if (m is None or not _shaped(m.group(1))) and not (exact is not None and n == 0 and len({x[0] for x in named}) == 1):
+            if (m is None or not _shaped(db, m.group(1))) and not (exact is not None and n == 0 and len({x[0] for x in named}) == 1):
                 continue
-            model = m.group(1) if m is not None and _shaped(m.group(1)) else exact or ""
+            model = m.group(1) if m is not None and _shaped(db, m.group(1)) else exact or ""
             confirmed = _confirmed(match, model, written, maker, s)
             hits.append(ProseHit({"vendor": maker}, "maker-name", s))
             if exact is not None and exact != model:
@@ -337,7 +337,7 @@ def read_prose(text: str, db: SignatureDB, match: Matcher | None = None) -> tupl
             value = _answer(q.group(1))
             if value.islower() and " " not in value:
                 value = value.upper()  # a code written in lower case (``ds-2cd2042wd-i``): the makers' spelling
-            if _shaped(value):
+            if _shaped(db, value):
                 hits.extend(_confirmed(match, value, one[1] if one else None, one[0] if one else None, s))
     # a name quoted whole in a line (a log's too): the maker's name first, its model after it
     for line in lines:
@@ -381,9 +381,9 @@ def _quoted_maker(db: SignatureDB, value: str) -> tuple[str, str, str] | None:
     words = model.split()
     if not 1 <= len(words) <= 4 or not any(_CODE_WORD.fullmatch(w) for w in words):
         return None  # (a code: a letter and a digit, or a number of three digits or more after a word: ``OfficeJet Pro 8730``)
-    if not _shaped(words[0]) and not any(c.isupper() for c in words[0][:1]):
+    if not _shaped(db, words[0]) and not any(c.isupper() for c in words[0][:1]):
         return None
-    return (maker, written, model) if model_extent(model) == model and not model_qualifier(words[0]) else None
+    return (maker, written, model) if model_extent(model, db) == model and not model_qualifier(words[0]) else None
 
 
 def _span_fields(db: SignatureDB, match: Matcher, sentence: str) -> list[ProseHit]:
@@ -395,7 +395,7 @@ def _span_fields(db: SignatureDB, match: Matcher, sentence: str) -> list[ProseHi
         key, value = m.group(1), m.group(3).strip()
         if _SPAN_MODEL_KEY.fullmatch(key):
             confirmed = _confirmed(match, value, None, None, sentence)
-            out.extend(confirmed if confirmed else [ProseHit({"model": value}, "prose", sentence)] if _shaped(value) else [])
+            out.extend(confirmed if confirmed else [ProseHit({"model": value}, "prose", sentence)] if _shaped(db, value) else [])
         elif _SPAN_FIRMWARE_KEY.fullmatch(key) and _DIGIT.search(value) is not None:
             out.append(ProseHit({"firmware": value}, "prose", sentence))
         elif _SPAN_MAKER_KEY.fullmatch(key):

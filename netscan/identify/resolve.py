@@ -228,7 +228,7 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
         if c.key == "firmware" and not firmware_sane(c.value):
             continue  # a placeholder word or a non-version is no firmware, whichever rule read it
         if c.key in ("model", "firmware", "serial", "hostname", "device_type"):
-            value = model_extent(c.value) if c.key == "model" else firmware_extent(c.value) if c.key == "firmware" else c.value
+            value = model_extent(c.value, db) if c.key == "model" else firmware_extent(c.value) if c.key == "firmware" else c.value
             # a bare revision number yields to a version in dotted parts (netscan/identify/firmware.py)
             per_key[c.key].add(value, weight_of(c) * (firmware_shape_share(value) if c.key == "firmware" else 1.0))
 

@@ -25,6 +25,7 @@ from netscan.sigdb.gate import MIN_RULES, FieldGate, gate_text, literals_in, rul
 from netscan.sigdb.regexsafe import nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
 from netscan.sigdb.othersoftware import OtherSoftware, load_other_software
+from netscan.sigdb.socparts import SocParts, load_soc_parts
 from netscan.sigdb.pen import load_pen
 from netscan.sigdb.names import normalise_name, short_company_name
 
@@ -389,6 +390,8 @@ class SignatureDB:
     """Fields named for the manufacturer (families/generic.yaml ``manufacturer_fields``)."""
     other_software: OtherSoftware | None = None
     """Words labelling another software's or a part's version (families/generic.yaml ``other_software``)."""
+    soc_parts: SocParts | None = None
+    """A SoC's part number as a whole value (fingerprints/stacks-soc.yaml ``soc_part_numbers``): no model."""
     any_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """``any_rules`` filed by the characters their match can start with (netscan.sigdb.firstchars):
     at a token start only the grammars filed under its character are tried."""
@@ -1089,6 +1092,11 @@ def _load_rules(db: SignatureDB, root: Path) -> None:
         for i, r in enumerate(data["rules"]):
             try:
                 _load_rule(db, path, i, r, data.get("field"), data.get("preference"), seen)
+            except SignatureError as exc:
+                db.problems.append(str(exc))
+        if "soc_part_numbers" in data:
+            try:
+                db.soc_parts = load_soc_parts(data["soc_part_numbers"], f"fingerprints/{path.name}")
             except SignatureError as exc:
                 db.problems.append(str(exc))
 

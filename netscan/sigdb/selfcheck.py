@@ -16,6 +16,7 @@ To add a check, write such a function and append it to :data:`CHECKS`.
 - :func:`vuln_records`: ids, references, KEV dates, and every record's embedded test cases.
 - :func:`semantic_examples`: the field-name conventions' examples (signatures/families/generic.yaml).
 - :func:`maker_name_examples`: the maker-name and manufacturer-field conventions' examples (same file).
+- :func:`soc_part_examples`: the SoC part numbers' examples and negatives (fingerprints/stacks-soc.yaml).
 - :func:`family_negatives`: the look-alikes listed under a family grammar's ``negatives`` (another
   maker's product code, a router or printer model) are claimed by no family grammar at all.
 - :func:`rule_negatives`: the look-alikes listed under a fingerprint rule's ``negatives`` are not
@@ -34,6 +35,7 @@ from netscan.sigdb.cloud import cloud_problems
 from netscan.sigdb.db import EXTRACT_KEYS, Rule, SignatureDB
 from netscan.sigdb.makernames import name_problems
 from netscan.sigdb.othersoftware import other_software_problems
+from netscan.sigdb.socparts import soc_parts_problems
 from netscan.sigdb.matching import match_record
 from netscan.sigdb.names import vendor_key
 from netscan.sigdb.signatures import Signatures
@@ -296,6 +298,11 @@ def other_software_examples(sig: Signatures) -> Iterable[str]:
     return other_software_problems(sig.db.other_software) if sig.db is not None else []
 
 
+def soc_part_examples(sig: Signatures) -> Iterable[str]:
+    """The SoC part numbers' examples and negatives (fingerprints/stacks-soc.yaml ``soc_part_numbers``)."""
+    return soc_parts_problems(sig.db.soc_parts) if sig.db is not None else []
+
+
 def family_negatives(sig: Signatures) -> Iterable[str]:
     """Each family grammar's ``negatives``: a look-alike value with its public source that no family
     grammar (of this maker or any other) may claim: it must name nobody."""
@@ -340,7 +347,8 @@ def rule_negatives(sig: Signatures) -> Iterable[str]:
 
 #: Every check, in the order its problems are listed.
 CHECKS: list[Check] = [load_problems, vendor_sources, rule_examples, shadowing, vuln_names, vuln_records,
-                       semantic_examples, maker_name_examples, other_software_examples, cloud_entries, family_negatives, rule_negatives, snmp_products]
+                       semantic_examples, maker_name_examples, other_software_examples, soc_part_examples,
+                       cloud_entries, family_negatives, rule_negatives, snmp_products]
 
 
 def run_checks(sig: Signatures) -> list[str]:

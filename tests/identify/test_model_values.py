@@ -13,7 +13,7 @@ import pytest
 from netscan.identify import identify
 from netscan.identify.modelname import model_extent, model_generic
 from netscan.model import Identification, Observation, Response
-from netscan.sigdb.db import SignatureDB
+from netscan.sigdb.db import SignatureDB, default_db
 from netscan.sigdb.makernames import model_without_maker
 
 _JSON = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n"
@@ -300,5 +300,50 @@ def test_long_model_values_are_not_memoised() -> None:
     long_values = [f"DS-2CD2143G0-I {'x' * 300}{i}" for i in range(50)]
     answers = [modelname.model_extent(v) for v in long_values]
     assert modelname._model_extent_memo.cache_info().currsize == before
-    assert answers == [modelname._model_extent(v) for v in long_values]
+    assert answers == [modelname._model_extent(v, default_db().soc_parts) for v in long_values]
     assert modelname.model_extent("DS-2CD2143G0-I Network Camera") == "DS-2CD2143G0-I"
+
+
+# ------------------------------------------------------------------ a SoC's part number is the platform's
+
+
+@pytest.mark.parametrize("value", ["Hi3518", "Hi3516EV300", "hi3536dv100", "GK7205V300", "SSC335", "AK3918EV300", "RV1126",
+                                   "Ingenic T31", "(Hi3518)"])
+def test_a_soc_part_number_as_the_whole_value_is_no_model(db: SignatureDB, value: str) -> None:
+    assert db.soc_parts is not None
+    assert model_extent(value, db) == ""
+
+
+@pytest.mark.parametrize("value", ["HI3516EV300_85H50AI", "HI3518E_50H10L_S39", "DS-2CD2042WD-I", "RLC-410", "GK7205V300-IPC"])
+def test_a_soc_code_joined_to_a_board_code_or_another_code_is_a_model(db: SignatureDB, value: str) -> None:
+    assert model_extent(value, db) == value
+
+
+def test_the_soc_part_numbers_come_from_the_signature_data(db: SignatureDB) -> None:
+    """The part numbers are the database's (fingerprints/stacks-soc.yaml ``soc_part_numbers``), not the code's: a
+    database with other part numbers drops those and keeps HiSilicon's, one without any keeps every code; the memo
+    keeps one database's answers apart from another's."""
+    from netscan.sigdb.socparts import load_soc_parts
+
+    other = SignatureDB()
+    other.soc_parts = load_soc_parts({"pattern": r"zz\d{4}", "flags": ["ignorecase"], "examples": [{"value": "ZZ1234"}]},
+                                     "test")
+    assert model_extent("ZZ1234", other) == ""
+    assert model_extent("Hi3518", other) == "Hi3518"
+    assert model_extent("Hi3518", SignatureDB()) == "Hi3518"
+    assert model_extent("Hi3518", db) == ""
+    assert model_extent("ZZ1234", db) == "ZZ1234"
+
+
+def test_soc_part_numbers_examples_are_checked(db: SignatureDB) -> None:
+    from netscan.sigdb.socparts import SocParts, soc_parts_problems
+
+    assert soc_parts_problems(db.soc_parts) == []
+    assert db.soc_parts is not None
+    broken = SocParts(db.soc_parts.pattern, ({"value": "DS-2CD2042WD-I", "source": "https://example.org/"}, {"value": "Hi3518"}),
+                      ({"value": "SSC335", "source": "https://example.org/"},))
+    problems = soc_parts_problems(broken)
+    assert len(problems) == 3
+    assert any("example 1" in p and "is not read" in p for p in problems)
+    assert any("example 2" in p and "source" in p for p in problems)
+    assert any("negative 1" in p and "is read" in p for p in problems)
