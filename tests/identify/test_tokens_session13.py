@@ -59,3 +59,96 @@ def test_a_slip_inside_a_longer_value_or_in_free_text_names_nobody() -> None:
     assert DB.misspelled_vendor("Sonof Smart Home") is None          # several words: a name netscan does not know
     dev = _ident("the camera said Sonof on its box\n")
     assert dev.vendor is None
+
+
+# ---------------------------------------------------------------- product lines, apps and clients of one maker
+
+MN = DB.maker_names
+
+
+@pytest.mark.parametrize("field, value, maker", [
+    ("http.title", "4 MP ColorVu Fixed Turret Network Camera", "Hikvision"),   # its full-colour line
+    ("http.title", "HikCentral Professional", "Hikvision"),                    # its VMS
+    ("other.banner", "iVMS-4500 HD", "Hikvision"),                             # its phone client
+    ("http.title", "HiLookVision Station", "HiLook"),                          # the label's client: the label
+    ("other.banner", "gDMSS Plus", "Dahua"),                                   # DMSS's Android build
+    ("other.banner", "SmartPSS Lite", "Dahua"),                                # its PC client
+    ("other.banner", "added in the iCSee app", "Xiongmai"),                    # the XM platform's phone app
+    ("rtsp.sdp.encoding", "MxPEG", "Mobotix"),                                 # its own codec
+    ("http.title", "VAPIX Library", "Axis"),                                   # its HTTP API
+    ("http.header.www-authenticate", 'Digest realm="iPOLiS"', "Hanwha Vision"),  # Samsung Techwin's line
+    ("upnp.modelName", "HDHomeRun CONNECT QUATRO", "SiliconDust"),             # a TV tuner maker's product
+])
+def test_a_makers_own_product_app_or_client_name_names_it(field: str, value: str, maker: str) -> None:
+    assert MN is not None and MN.find_in(field, value) == maker
+
+
+@pytest.mark.parametrize("field, value", [
+    ("http.title", "MyColorVuMeter"),          # inside another word
+    ("rtsp.sdp.encoding", "MJPEG"),            # the codec every maker sends
+    ("http.title", "ONVIF Device"),            # the standard, not a maker
+    ("http.title", "Indianapolis"),            # 'polis' inside a word
+    ("other.banner", "DMS server"),            # a shorter word than the app's
+    ("other.banner", "I see the stream"),      # English, not the app
+    ("http.title", "Central Station"),         # HikCentral's second half alone
+    ("http.title", "Smart PSS"),               # the words apart
+])
+def test_ordinary_words_near_those_names_name_nobody(field: str, value: str) -> None:
+    assert MN is not None and MN.find_in(field, value) is None
+
+
+def test_a_product_word_is_no_manufacturer() -> None:
+    # a manufacturer field holding a product line is not read as the maker's name (docs/signatures.md product_words)
+    assert DB.vendor("ColorVu") is None and DB.vendor("MxPEG") is None and DB.vendor("VAPIX") is None
+
+
+# ---------------------------------------------------------------- new makers and labels
+
+def test_empiretech_is_a_dahua_label() -> None:
+    # "one is rebranded as an EmpireTech DB2X-WP" (a Dahua VTO2311R-WP): https://github.com/rroller/dahua/issues/308
+    dev = _ident("manufacturer: EmpireTech\nmodel: DB2X-WP\n")
+    assert (dev.vendor, dev.brand) == ("Dahua", "EmpireTech")
+    # 'Empire' alone is another name: unknown, never the label
+    other = _ident("manufacturer: Empire\nmodel: X1\n")
+    assert other.brand is None and other.vendor != "Dahua"
+
+
+def test_fisotech_is_a_label_without_a_known_builder() -> None:
+    dev = _ident("brand: Fisotech\nmodel: AHD-4CH\n")
+    assert dev.vendor == "Fisotech" and dev.brand == "Fisotech"
+
+
+def test_silicondust_by_its_block_is_no_camera() -> None:
+    dev = identify(Observation(ip=None, mac="00:18:DD:01:02:03", responses=(
+        Response(protocol="upnp", port=80, request="GET /device.xml",
+                 raw='<root><device><manufacturer>Silicondust</manufacturer><modelName>HDHomeRun CONNECT QUATRO</modelName>'
+                     '</device></root>'),)), DB)
+    assert dev.vendor == "SiliconDust" and dev.device_type not in ("camera", "nvr", "dvr", "doorbell", "encoder")
+
+
+# ---------------------------------------------------------------- video makers nmap-service-probes names
+
+@pytest.mark.parametrize("field, value, maker", [
+    ("http.header.server", "Mango DSP HTTP Stack", "Mango DSP"),
+    ("telnet.banner", "***\r\n*DVTel DVT-9540E - 4.3.2*\r\n***\r\nMain Menu", "DVTel"),
+    ("other.banner", "220 IPCamera FtpServer(www.maygion.com),do NOT change firmware unless you know what you are doing!", "Maygion"),
+    ("telnet.banner", "Product of HUACAM\r\n  \r\n\r\nUsername:", "Huacam"),
+])
+def test_a_video_makers_banner_names_it(field: str, value: str, maker: str) -> None:
+    assert MN is not None and MN.find_in(field, value) == maker
+
+
+@pytest.mark.parametrize("field, value", [
+    ("http.header.server", "Mango/1.0"),                 # a fruit, another server
+    ("telnet.banner", "DVT login:"),                     # the model prefix alone
+    ("http.title", "Micros Systems POS"),                # another company's word
+    ("other.banner", "220 IPCamera FtpServer ready"),    # the clone banner without the maker's domain
+])
+def test_their_look_alikes_name_nobody(field: str, value: str) -> None:
+    assert MN is not None and MN.find_in(field, value) is None
+
+
+def test_their_ieee_blocks_name_them() -> None:
+    assert DB.oui_vendor.get("00AD63") == "Dedicated Micros"
+    assert DB.oui_vendor.get("0050C22A8") == "DVTel"
+    assert DB.oui_vendor.get("0050C2397") == "Mango DSP"
