@@ -152,3 +152,50 @@ def test_their_ieee_blocks_name_them() -> None:
     assert DB.oui_vendor.get("00AD63") == "Dedicated Micros"
     assert DB.oui_vendor.get("0050C22A8") == "DVTel"
     assert DB.oui_vendor.get("0050C2397") == "Mango DSP"
+
+
+# ---------------------------------------------------------------- camera labels of ContaCam's camera list
+
+@pytest.mark.parametrize("name", ["Dekco", "FalconEye", "HiKam", "JideTech", "Kucam", "Sumpple", "Uokoo", "Yudor", "Srihome"])
+def test_a_camera_labels_make_value_is_the_label(name: str) -> None:
+    dev = _ident(f"brand: {name}\nmodel: X1\n")
+    assert dev.vendor == name and dev.brand == name
+
+
+@pytest.mark.parametrize("name", ["Floureon", "Digoo", "7Links"])
+def test_a_gadget_label_names_no_camera_by_its_name(name: str) -> None:
+    # labels that also sell other gadgets (not video_only): the name alone types nothing
+    dev = _ident(f"brand: {name}\nmodel: X1\n")
+    assert dev.brand == name and dev.device_type == "unknown"
+
+
+def test_labels_are_found_as_words_only() -> None:
+    assert MN is not None
+    assert MN.find_in("http.title", "Kucam IP Camera") == "Kucam"
+    assert MN.find_in("http.title", "Hikamasa setup") is None        # inside a longer word
+    assert MN.find_in("http.title", "Yudoraki") is None
+
+
+# ---------------------------------------------------------------- a relabel said in words
+
+def _prose(text: str):  # type: ignore[no-untyped-def]
+    return _ident(text)
+
+
+def test_rebranded_as_a_known_label_names_the_label_and_its_maker() -> None:
+    dev = _prose("I have two doorbells, both are Dahua VTO2311R-WP models and use the same Dahua firmware, "
+                 "but one is rebranded as an EmpireTech DB2X-WP. The rebranded one is not recognized.\n")
+    assert (dev.vendor, dev.brand) == ("Dahua", "EmpireTech")
+    # a Hikvision-built label: its one builder is the maker even where the text names no maker
+    dev = _prose("My camera is actually a Hikvision board sold as an Annke camera, it works fine with the app.\n")
+    assert (dev.vendor, dev.brand) == ("Hikvision", "ANNKE")
+
+
+@pytest.mark.parametrize("text", [
+    "The kit is sold as a bundle with two cameras and a recorder, nothing else to say about it.\n",   # no label
+    "The firmware was rebranded as Hikvision on the update page, which confused me a lot.\n",          # a maker, no label
+    "My doorbell is sold as Swann in Australia, the box says so, and it works with the app.\n",        # a label without a known builder
+])
+def test_other_as_phrases_name_no_relabel(text: str) -> None:
+    dev = _prose(text)
+    assert not (dev.brand and dev.vendor and dev.brand != dev.vendor)   # never a maker and a label from the phrase
