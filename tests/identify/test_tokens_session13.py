@@ -199,3 +199,10 @@ def test_rebranded_as_a_known_label_names_the_label_and_its_maker() -> None:
 def test_other_as_phrases_name_no_relabel(text: str) -> None:
     dev = _prose(text)
     assert not (dev.brand and dev.vendor and dev.brand != dev.vendor)   # never a maker and a label from the phrase
+
+
+def test_their_iana_enterprise_numbers_name_them() -> None:
+    # scripts/gen_pen.py re-run after adding them: DVTEL Inc. 10067, Mango DSP, Inc. 39155 (IANA registry)
+    assert DB.pen.get("10067", ("", ""))[1] == "DVTel"
+    assert DB.pen.get("39155", ("", ""))[1] == "Mango DSP"
+    assert "10068" not in DB.pen or DB.pen["10068"][1] != "DVTel"
