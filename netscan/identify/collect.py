@@ -563,7 +563,7 @@ def _claim_prose(db: SignatureDB, name: str, text: str, resp: Response, claims: 
         found = kept
     for hit in found:
         said = {(c.key, c.value.casefold()) for c in claims[start:]}
-        if all((k, v.casefold()) in said for k, v in hit.got.items() if k in ("vendor", "model", "firmware")):
+        if all((k, v.casefold()) in said for k, v in hit.got.items() if k in ("vendor", "brand", "model", "firmware")):
             continue  # the fields already said it
         line = hit.line if len(hit.line) <= 120 else hit.line[:117] + "..."
         if hit.rule is not None:

@@ -107,6 +107,11 @@ _QUOTED_NAME = re.compile(r"(?<![\w=])(['\"\u201c])([A-Za-z][^'\"\u201d\r\n]{2,7
 #: A sentence that sets other devices against the reporter's own, or says what software supports.
 _CONTRAST = re.compile(
     r"(?i)(?<![a-z])(?:except|vs\.?|previous(?:ly)?|supports?|supported|compatible|not (?:a|an|the|my))(?![a-z])|" + CONTRAST.pattern[4:])
+#: A relabel said in words: the device, or one of two alike, ``rebranded as`` / ``relabelled as`` / ``sold as`` /
+#: ``sold under the name`` a label (``one is rebranded as an EmpireTech DB2X-WP``): the name after it is the label's.
+_RELABELLED_AS = re.compile(
+    r"(?i)(?<![a-z])(?:re-?branded|re-?label(?:l)?ed|white-?label(?:l)?ed|sold|marketed)[ \t]{1,3}(?:as|under)[ \t]{1,3}"
+    r"(?:the[ \t]{1,3}(?:name|brand|label)[ \t]{1,3})?(?:an?[ \t]{1,3}|the[ \t]{1,3})?([A-Za-z][A-Za-z0-9&+-]{1,30})")
 #: Sentence ends inside a line (a full stop, a question or exclamation mark, a semicolon, then a blank).
 _SENTENCE_END = re.compile(r"(?<=[.!?;])[ \t]+(?=[A-Z\"'(\[\u201c])")
 #: A line that is not a sentence: a document's or an object dump's own, a log line (a time stamp or a
@@ -333,6 +338,9 @@ def read_prose(text: str, db: SignatureDB, match: Matcher | None = None) -> tupl
                 hits.append(ProseHit({"firmware": m.group("fw")}, "prose", s))
         if "`" in s:
             hits.extend(_span_fields(db, match, s))
+        relabel = _relabel(db, s, makers_named)
+        if relabel is not None:
+            hits.append(relabel)
         for q in _QUOTED.finditer(s):
             value = _answer(q.group(1))
             if value.islower() and " " not in value:
@@ -353,6 +361,11 @@ def read_prose(text: str, db: SignatureDB, match: Matcher | None = None) -> tupl
             confirmed = _confirmed(match, model, written, maker, line)
             hits.append(ProseHit({"vendor": maker}, "maker-name", line))
             hits.extend(confirmed if confirmed else [ProseHit({"model": model}, "prose", line)])
+    # a label the text says is a relabel of its maker names that maker wherever the text names the label
+    relabelled = {h.got["brand"]: h.got["vendor"] for h in hits if "brand" in h.got and "vendor" in h.got}
+    if relabelled:
+        hits = [ProseHit({**h.got, "vendor": relabelled[h.got["vendor"]], "brand": h.got["vendor"]}, h.how, h.line, h.rule, h.strong)
+                if h.got.get("vendor") in relabelled and "brand" not in h.got else h for h in hits]
     return _agreed(hits)
 
 
@@ -405,6 +418,27 @@ def _span_fields(db: SignatureDB, match: Matcher, sentence: str) -> list[ProseHi
     return out
 
 
+def _relabel(db: SignatureDB, sentence: str, makers_named: dict[str, str]) -> ProseHit | None:
+    """A relabel said in a sentence (``_RELABELLED_AS``): the label after the phrase, when it is a known label or OEM
+    brand of a maker (``label`` or ``built_by`` in signatures/vendors), with the maker that builds it -- the one maker
+    of its ``built_by``, or the one the text names among them. None when the name after the phrase is no such label or
+    its maker cannot be told: the maker in ``vendor``, the label in ``brand``, only when the text supports both."""
+    if "sold" not in sentence and "abel" not in sentence and "rand" not in sentence and "arketed" not in sentence:
+        return None
+    m = _RELABELLED_AS.search(sentence)
+    if m is None:
+        return None
+    label = db.vendor(m.group(1))
+    if label is None or not (label.label or label.built_by):
+        return None
+    builders = [b for b in label.built_by if db.vendor(b) is not None]
+    named = [b for b in builders if any(b.casefold() == k.casefold() for k in makers_named)]
+    maker = named[0] if len(named) == 1 else builders[0] if len(builders) == 1 else None
+    if maker is None:
+        return None
+    return ProseHit({"vendor": maker, "brand": label.name}, "maker-name", sentence)
+
+
 def _agreed(hits: list[ProseHit]) -> tuple[ProseHit, ...]:
     """The hits when they describe one device: two models or more are a list (only the maker stays, when
     every hit names the same one); two makers name nobody."""
@@ -417,7 +451,9 @@ def _agreed(hits: list[ProseHit]) -> tuple[ProseHit, ...]:
         return ()
     if len(models) > 1:
         first = next((h for h in hits if "vendor" in h.got), None)
-        return (ProseHit({"vendor": first.got["vendor"]}, "maker-name", first.line),) if first is not None else ()
+        # (a relabel said in words names the label whatever models the text lists)
+        relabels = [h for h in hits if "brand" in h.got and "model" not in h.got]
+        return ((ProseHit({"vendor": first.got["vendor"]}, "maker-name", first.line),) if first is not None else ()) + tuple(relabels[:1])
     seen: set[tuple[tuple[str, str], ...]] = set()
     out = []
     for h in hits:

@@ -27,7 +27,7 @@ from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_
 from netscan.sigdb.othersoftware import OtherSoftware, load_other_software
 from netscan.sigdb.socparts import SocParts, load_soc_parts
 from netscan.sigdb.pen import load_pen
-from netscan.sigdb.names import normalise_name, short_company_name
+from netscan.sigdb.names import normalise_name, one_edit_keys, short_company_name, vendor_key
 
 #: What a rule may extract or set.
 #: ``software`` names a software stack (a streaming or web server, a media library) the device runs: evidence
@@ -52,6 +52,9 @@ FIELD_PREFERENCE: tuple[tuple[str, float], ...] = (
 )
 #: Weight of the maker claim an OUI makes: it names who registered the network chip's MAC block.
 OUI_PREFERENCE = 0.3
+#: Shortest vendor name or alias (letters) a misspelling is matched to (``SignatureDB.misspelled_vendor``):
+#: ``Sonoff`` (a manufacturer field's ``Sonof``), never ``Axis`` or ``Sony``.
+MIN_SPELLED_KEY = 6
 
 _FLAGS = {"ignorecase": re.I, "multiline": re.M, "dotall": re.S}
 
@@ -417,6 +420,7 @@ class SignatureDB:
     _glue_memo: dict[object, Any] = field(default_factory=dict, repr=False)
     _own_brands: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
     _prose_memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    _spelled: dict[str, str] | None = field(default=None, repr=False)
     _ids_reading: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
     _semantic_key_cache: tuple[list[re.Pattern[str]], list[int], list[re.Pattern[str] | None]] | None = field(default=None, repr=False)
     _semantic_key_ends: list[frozenset[str] | None] = field(default_factory=list, repr=False)
@@ -644,6 +648,30 @@ class SignatureDB:
                     index.setdefault(v.parent.casefold(), []).append(v.name)
             self._own_brands = {k: tuple(sorted(n)) for k, n in index.items()}
         return self._own_brands.get(vendor.casefold(), ())
+
+    def misspelled_vendor(self, name: str) -> Vendor | None:
+        """The one vendor whose name or alias ``name`` misspells by one edit (netscan.sigdb.names ``one_edit_keys``:
+        a letter dropped, added, changed or two swapped, never the first letter), for a one-word name of at least
+        five letters naming no vendor itself; only names and aliases of at least six letters are matched (a
+        shorter one is one edit from too many words). None when no vendor, or more than one, is that near."""
+        if self._spelled is None:
+            index: dict[str, str] = {}
+            # (only names looked for as words: a name too common as a word -- Brother, Defender -- is one edit
+            # from other words too: "Brothers")
+            searched = self.maker_names.by_key if self.maker_names is not None else {}
+            for v in self.vendors.values():
+                for alias in (v.name, *v.aliases):
+                    key = vendor_key(alias)
+                    if len(key) >= MIN_SPELLED_KEY and key.isalpha() and "." not in alias and key in searched:
+                        index[key] = v.name if index.get(key, v.name) == v.name else ""
+            self._spelled = index
+        key = vendor_key(name)
+        if not MIN_SPELLED_KEY - 1 <= len(key) <= 40 or not key.isalpha() or len(normalise_name(name).split()) != 1:
+            return None
+        found = {c for k in one_edit_keys(key) if (c := self._spelled.get(k)) is not None}
+        if len(found) != 1 or "" in found:
+            return None
+        return self.vendors.get(found.pop())
 
     def prose_memo(self) -> dict[str, Any]:
         """What a reporter's text says, per text (netscan.identify.prose ``read_prose`` on collect's fast path;

@@ -237,6 +237,11 @@ class ManufacturerFields:
             return known.name, True
         if normalise_name(short) in self.placeholders:
             return None
+        # a one-word name one typing slip from one known name of six letters or more ("Sonof" for Sonoff): a
+        # manufacturer field holds a maker's name, so the slip names that maker (SignatureDB.misspelled_vendor)
+        spelled = db.misspelled_vendor(short)
+        if spelled is not None:
+            return spelled.name, True
         return short, False
 
 

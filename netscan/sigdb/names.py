@@ -76,3 +76,21 @@ def short_company_name(name: str) -> str:
     if end <= start:
         return name.strip()
     return " ".join(words[start:end])
+
+
+
+def one_edit_keys(key: str) -> set[str]:
+    """The strings one typing slip from ``key`` (a :func:`vendor_key`), its first letter kept: a doubled letter
+    written once or a letter written twice (``sonof``/``sonoff``, ``phillips``/``philips``), or two neighbours
+    swapped (``hikvsion``). A letter dropped, added or changed anywhere is no slip of this kind: one such edit
+    turns many makers' names into other companies' (Hivision, Genvision, Redlink, Telink: IEEE registrants)."""
+    out: set[str] = set()
+    for i in range(1, len(key)):
+        c = key[i]
+        out.add(key[:i] + c + key[i:])                               # written twice
+        if key[i - 1] == c:
+            out.add(key[:i] + key[i + 1:])                           # a doubled letter written once
+        if i + 1 < len(key) and key[i + 1] != c:
+            out.add(key[:i] + key[i + 1] + c + key[i + 2:])          # neighbours swapped
+    out.discard(key)
+    return out
