@@ -28,7 +28,19 @@ shapes (docs/observations.md "Shapes other tools print"). Each reader recognises
   device class as ``<prefix>.kv.device_type``; the alias is the owner's name, not read; several
   devices (a discovery's dictionary of reprs) name no one device: nothing;
 - Burp Suite's saved items (``<items burpVersion=...><item>...<response base64="true">``): each
-  response of the first item's host, base64-decoded, read as the exchange it was.
+  response of the first item's host, base64-decoded, read as the exchange it was;
+- curl's ``--trace`` / ``--trace-ascii`` (src/tool_cb_dbg.c, docs/examples/debug.c): the ``<= Recv
+  header`` blocks' dumped bytes (hex columns decoded, ascii lines joined) as each answer's head, the
+  ``<= Recv data`` after it as its body; ``=> Send`` blocks are the client's;
+- nmap XML (``-oX``, docs/nmap.dtd), whole or a ``<port>`` element pasted: the ``<service>`` match as
+  ``nmap.service`` / ``nmap.devicetype``, each ``<script id output>`` read as the ``-oN`` script block;
+- ngrep's packets (ngrep.c dump_packet and its dump modes): a payload that starts with a status
+  line, from the first host that answers, as that answer's head;
+- neolink's log of the Baichuan camera it logged in to (``[... INFO  neolink::common::neocam] garage:
+  Model RLC-410W``, ``garage: Firmware Version v3.0.0.136_20121102``; before 2023 ``garage: Camera
+  reports firmware version ...``): ``<prefix>.kv.Model``, ``<prefix>.kv.FirmwareVersion``;
+- mitmproxy's ``mitmdump`` at ``--flow-detail 2`` or more (mitmproxy/addons/dumper.py): `` << 401
+  Unauthorized 0b`` and the answer's header lines indented below it, as that exchange.
 
 Every reader is capped in characters, records and pairs; patterns are bounded character classes.
 """
@@ -53,6 +65,22 @@ MAX_LAYER_DEPTH = 6
 MAX_LAYER_ITEMS = 400
 #: Longest answer (decoded) read.
 MAX_ANSWER = 64 * 1024
+
+def _answer(fields: Fields, head: str, pairs: list[tuple[str, str]], body: str) -> None:
+    """An answer read from a tool's record (toolout's ``_answer_fields``), its header values put first in
+    their fields: another reader's reading of the same lines that kept the record's escapes or ran on
+    (``Server: X.`` of a line whose CR a tool showed as a dot) is dropped (toolout ``put_first``)."""
+    from netscan.parsers.toolout import _answer_fields, put_first  # noqa: PLC0415 (toolout imports this module)
+
+    got: Fields = {}
+    _answer_fields(got, head, pairs, body)
+    for name, values in got.items():
+        if ".header." in name:
+            put_first(fields, name, values)
+        else:
+            for v in values:
+                add(fields, name, v)
+
 
 # ------------------------------------------------------------------ Wireshark exports
 
@@ -148,8 +176,6 @@ def _ws_ek_name(key: str) -> str:
 def _ws_message(fields: Fields, proto: str, items: list[tuple[str, str]]) -> str | None:
     """One HTTP/RTSP layer's items read as the answer it dissected; returns its SDP lines' text
     (an RTSP answer's body) or None. A request's layer is not read."""
-    from netscan.parsers.toolout import _answer_fields  # noqa: PLC0415 (toolout imports this module)
-
     status: str | None = None
     version = "RTSP/1.0" if proto == "rtsp" else "HTTP/1.1"
     reason = ""
@@ -192,7 +218,7 @@ def _ws_message(fields: Fields, proto: str, items: list[tuple[str, str]]) -> str
         body = _ws_sdp(sdp) + "\r\n"
         if not any(n.lower() == "content-type" for n, _ in unique):
             unique.append(("Content-Type", "application/sdp"))
-    _answer_fields(fields, f"{version} {status} {reason}".rstrip(), unique, body)
+    _answer(fields, f"{version} {status} {reason}".rstrip(), unique, body)
     return status
 
 
@@ -388,8 +414,6 @@ MAX_BURP_ITEM = 4 * MAX_ANSWER
 
 def burp_fields(fields: Fields, text: str) -> None:
     """Burp Suite's saved items: each response of the first item's host read as that exchange."""
-    from netscan.parsers.toolout import _answer_fields  # noqa: PLC0415 (toolout imports this module)
-
     host = None
     for chunk in text[: 4 * MAX_TEXT].split("<item>", MAX_RECORDS + 1)[1 : MAX_RECORDS + 1]:
         item = chunk[:MAX_BURP_ITEM]
@@ -414,7 +438,252 @@ def burp_fields(fields: Fields, text: str) -> None:
         if _WS_STATUS_LINE.match(lines[0].strip()) is None:
             continue
         pairs = [(x.group(1), x.group(2).strip()) for x in map(_WS_HEADER_LINE.match, lines[1:MAX_PAIRS]) if x is not None]
-        _answer_fields(fields, lines[0].strip(), pairs, body)
+        _answer(fields, lines[0].strip(), pairs, body)
+
+
+# ------------------------------------------------------------------ curl --trace / --trace-ascii
+
+#: A block head of curl's trace (src/tool_cb_dbg.c; libcurl's docs/examples/debug.c and the many
+#: programs that copy its ``my_trace``): ``<= Recv header, 27 bytes (0x1b)``, behind ``--trace-time``'s
+#: time stamp and ``--trace-ids``' ``[0-0]`` at most.
+_CURL_BLOCK = re.compile(r"^(?:[0-9:.]{8,15} )?(?:\[[0-9x-]{1,24}\] )?(<=|=>) (Recv|Send) (header|data|SSL data), {0,10}(\d{1,10}) bytes \(0x[0-9a-fA-F]{1,16}\)$")
+#: A dump line: the offset, then (``--trace``) up to 16 hex bytes and their characters, or
+#: (``--trace-ascii``) the characters only, 64 a line, a line ending at each CR LF.
+_CURL_LINE = re.compile(r"^([0-9a-f]{4,8}): ?(.{0,200})$")
+_CURL_HEX = re.compile(r"^((?:[0-9a-f]{2} ){1,16})")
+#: Width of a ``--trace-ascii`` line (debug.c: 0x40).
+_CURL_ASCII_WIDTH = 64
+
+
+def _curl_block_text(lines: list[str], size: int) -> str:
+    """One dumped block's bytes as text (hex lines decoded; ascii lines joined, a full line continued).
+    Lines that are no dump lines are the block's bytes already (netscan/parsers/unwrap.py decodes a
+    ``--trace`` dump's hex columns before the readers run): joined as they are."""
+    if any(_CURL_LINE.match(ln) is None for ln in lines):
+        return "\n".join(lines)
+    dumped = [str(_CURL_LINE.match(ln).group(2)) for ln in lines]  # type: ignore[union-attr]
+    hexes = [_CURL_HEX.match(ln) for ln in dumped]
+    if dumped and all(h is not None for h in hexes):
+        data = bytes.fromhex("".join(h.group(1) for h in hexes if h is not None))
+        if len(data) == size or (len(dumped) == 1 and len(data) <= 16):
+            return data.decode("latin-1")
+    out: list[str] = []
+    for ln in dumped:
+        out.append(ln)
+        if len(ln) < _CURL_ASCII_WIDTH:
+            out.append("\r\n")  # --trace-ascii cut the line's CR LF
+    return "".join(out)
+
+
+def curl_trace_fields(fields: Fields, text: str) -> None:
+    """curl ``--trace`` / ``--trace-ascii`` output: the ``Recv header`` blocks of each answer (its
+    status line and header lines) and the ``Recv data`` after them, read as that exchange; what
+    curl sent (``=> Send``) is the client's."""
+    answers: list[tuple[list[str], list[str]]] = []  # (head lines, body parts)
+    block: tuple[str, str, int] | None = None
+    dumped: list[str] = []
+
+    def close() -> None:
+        if block is None or block[0] != "<=":
+            return
+        chunk = _curl_block_text(dumped, block[2])
+        if block[1] == "header":
+            for line in chunk.replace("\r\n", "\n").split("\n"):
+                line = line.strip("\r")
+                if _WS_STATUS_LINE.match(line):
+                    if len(answers) >= MAX_RECORDS:
+                        return
+                    answers.append(([line], []))
+                elif line and answers and len(answers[-1][0]) < MAX_PAIRS:
+                    answers[-1][0].append(line)
+        elif block[1] == "data" and answers and sum(map(len, answers[-1][1])) < MAX_ANSWER:
+            answers[-1][1].append(chunk)
+
+    for raw in text[:MAX_TEXT].split("\n", 20000)[:20000]:
+        line = raw.rstrip("\r")
+        m = _CURL_BLOCK.match(line)
+        if m is not None:
+            close()
+            block, dumped = (m.group(1), m.group(3), int(m.group(4))), []
+            continue
+        if line.startswith("== Info:") or (block is None and not line):
+            close()
+            block, dumped = None, []
+        elif block is not None and line and len(dumped) < 4096:
+            dumped.append(line)
+    close()
+    for head, body in answers:
+        pairs = [(h.group(1), h.group(2).strip()) for h in map(_WS_HEADER_LINE.match, head[1:]) if h is not None]
+        _answer(fields, head[0], pairs, "".join(body)[:MAX_ANSWER])
+
+
+# ------------------------------------------------------------------ nmap XML fragments
+
+#: nmap's XML (docs/nmap.dtd): a port's ``<service>`` match and its ``<script>`` results.
+_NX_SERVICE = re.compile(r"<service\b([^<>]{0,4000})/?>")
+_NX_SCRIPT = re.compile(r"<script\b([^<>]{0,70000})/?>")
+_NX_ATTR = re.compile(r'\b([a-z]{2,12})="([^"]{0,65536})"')
+
+
+def nmap_xml_fields(fields: Fields, text: str) -> None:
+    """An nmap XML document or a piece of one (``<port>`` elements pasted from ``-oX``): each
+    ``<service>`` match as the ``-oN`` VERSION column (``nmap.service``: product, version,
+    ``(extrainfo)``) and ``nmap.devicetype``; each ``<script id output>`` read as the ``-oN`` script
+    block (``http-title``, ``http-server-header``, ``http-headers``, ``banner``...), and a
+    ``servicefp`` attribute's replies as the exchanges they were."""
+    from netscan.parsers.shapes import _script_block, _service_fingerprint  # noqa: PLC0415 (shapes imports toolout)
+
+    t = text[:MAX_TEXT]
+    for n, m in enumerate(_NX_SERVICE.finditer(t)):
+        if n >= MAX_RECORDS * 4:
+            break
+        attrs = {k: html.unescape(v) for k, v in _NX_ATTR.findall(m.group(1))}
+        words = [attrs.get("product", ""), attrs.get("version", "")]
+        if attrs.get("extrainfo"):
+            words.append(f"({attrs['extrainfo']})")
+        version_column = " ".join(w for w in words if w)
+        if version_column:
+            add(fields, "nmap.service", version_column)
+        if attrs.get("devicetype"):
+            add(fields, "nmap.devicetype", attrs["devicetype"])
+        if attrs.get("servicefp"):
+            _service_fingerprint(fields, "\n".join("SF:" + ln for ln in attrs["servicefp"].split("\n")[:400]))
+    for n, m in enumerate(_NX_SCRIPT.finditer(t)):
+        if n >= MAX_RECORDS * 4:
+            break
+        attrs = {k: html.unescape(v) for k, v in _NX_ATTR.findall(m.group(1))}
+        script, output = attrs.get("id", ""), attrs.get("output", "")
+        if not script or not output:
+            continue
+        lines = output.rstrip("\n").split("\n")[:400]
+        # -oN prints the output's first line beside the id and the rest below it (nmap indents it two blanks)
+        _script_block(fields, script, lines[0].strip(), [ln[2:] if ln.startswith("  ") else ln.strip() for ln in lines[1:]])
+
+
+# ------------------------------------------------------------------ ngrep
+
+#: ngrep's packet line (ngrep.c dump_packet): ``T 10.0.0.7:554 -> 10.0.0.2:50000 [AP] #4`` (``-t``
+#: puts the time after the protocol letter; ``-q`` drops the frame count).
+_NGREP_HEAD = re.compile(r"^([TU]) (?:\d{4}/\d{2}/\d{2} [0-9:.]{8,15} )?([0-9A-Fa-f.:]{3,45}):(\d{1,5}) -> ([0-9A-Fa-f.:]{3,45}):(\d{1,5})(?: \[[A-Z]{0,8}\])?(?: #\d{1,10})?\s*$")
+#: A CR LF shown as two non-printing-character dots before a header name (formatted and unwrapped modes).
+_NGREP_CRLF = re.compile(r"\.\.(?=[A-Za-z][A-Za-z0-9-]{0,63}: )")
+
+
+def ngrep_fields(fields: Fields, text: str) -> None:
+    """ngrep's packets (module docstring): each payload that starts with a status line, from the one
+    host that answers, read as that answer's head (CR LF shown ``..`` or, ``-W byline``, a line's
+    trailing ``.``)."""
+    lines = text[:MAX_TEXT].split("\n", 20000)[:20000]
+    host = None
+    answers = 0
+    i = 0
+    while i < len(lines) and answers < MAX_RECORDS:
+        m = _NGREP_HEAD.match(lines[i].rstrip("\r"))
+        i += 1
+        if m is None:
+            continue
+        payload: list[str] = []
+        while (i < len(lines) and lines[i].strip() and lines[i].strip("#\r") and len(payload) < 400
+               and _NGREP_HEAD.match(lines[i].rstrip("\r")) is None):  # ("#": ngrep's mark of a packet that did not match)
+            payload.append(lines[i].rstrip("\r"))
+            i += 1
+        if not payload:
+            continue
+        if all(p.startswith("  ") for p in payload):  # formatted: the payload cut in screen-wide lines
+            joined = "".join(p[2:] for p in payload)
+            head = _NGREP_CRLF.sub("\n", joined.split("....", 1)[0]).split("\n")
+        elif len(payload) > 1:  # byline: a line a line, each CR shown as a dot
+            head = []
+            for p in payload:
+                if p in (".", ""):
+                    break
+                head.append(p[:-1] if p.endswith(".") else p)
+        else:  # unwrapped: one line
+            head = _NGREP_CRLF.sub("\n", payload[0].split("....", 1)[0]).split("\n")
+        if _WS_STATUS_LINE.match(head[0].strip()) is None:
+            continue
+        if host is not None and m.group(2) != host:
+            continue  # another host's answer: a network's traffic, not this device's
+        host = m.group(2)
+        pairs = [(h.group(1), h.group(2).strip()) for h in map(_WS_HEADER_LINE.match, head[1:MAX_PAIRS]) if h is not None]
+        _answer(fields, head[0].strip(), pairs, "")
+        answers += 1
+
+
+# ------------------------------------------------------------------ neolink
+
+#: env_logger's line head (``[2023-11-16T10:00:00Z INFO  neolink::common::neocam] ``) in front of a
+#: neolink message naming the camera by its configured name: ``<name>: Model <model>``, ``<name>:
+#: Firmware Version <version>`` (src/common/neocam.rs, 2023 on), ``<name>: Camera reports firmware
+#: version <version>`` (src/main.rs, 2020-2023).
+_NEOLINK_LINE = re.compile(
+    r"^(?:\[[0-9TZ:.+-]{10,40} {1,2}(?:TRACE|DEBUG|INFO|WARN|ERROR) {0,2}(neolink[A-Za-z0-9_:]{0,80})\] )?"
+    r"([^\s:\[\]][^:\r\n]{0,63}): (Model|Firmware Version|Camera reports firmware version) (\S[^\r\n,;]{0,63}?)\s*$")
+
+
+def neolink_fields(fields: Fields, prefix: str, text: str) -> None:
+    """neolink's report of the camera it logged in to (module docstring): ``<prefix>.kv.Model``,
+    ``<prefix>.kv.FirmwareVersion``. Lines without neolink's logger head are read only when the text
+    has both a model and a firmware line for the same camera name; several cameras' reports (a
+    config with many cameras) name no one device: nothing."""
+    found: dict[str, dict[str, str]] = {}
+    logged = False
+    for raw in text[:MAX_TEXT].split("\n", 5000)[:5000]:
+        if ": " not in raw:
+            continue
+        m = _NEOLINK_LINE.match(raw.strip())
+        if m is None:
+            continue
+        logged = logged or m.group(1) is not None
+        kind = "Model" if m.group(3) == "Model" else "FirmwareVersion"
+        found.setdefault(m.group(2).strip(), {}).setdefault(kind, m.group(4))
+        if len(found) > 1:
+            return
+    if len(found) != 1:
+        return
+    values = next(iter(found.values()))
+    if not logged and len(values) < 2:
+        return
+    for kind, value in values.items():
+        if kind == "Model" and value == "Undeclared":
+            continue
+        add(fields, f"{prefix}.kv.{kind}", value)
+
+
+# ------------------------------------------------------------------ mitmproxy's mitmdump
+
+#: mitmdump's answer line (mitmproxy/addons/dumper.py ``_echo_response_line``): `` << 401 Unauthorized 0b``,
+#: the HTTP version only when it is not HTTP/1.x or differs from the request's, padded under the
+#: request line at ``--flow-detail 1``, ``[replay]`` in front of a replayed answer; at flow detail 2
+#: and more each header follows, indented four blanks (``_echo_headers``).
+_MITM_ANSWER = re.compile(r"^(?:\[replay\])? {0,60}<< (?:(HTTP/[0-9.]{1,3}) )?(\d{3}) ([^\r\n]{0,80}?) (?:\d{1,4}b|\d{1,4}(?:\.\d)?[kmgt]|\(content missing\))\s*$")
+_MITM_HEADER = re.compile(r"^ {4}([A-Za-z][A-Za-z0-9_-]{0,63}): ([^\r\n]{0,4000})$")
+
+
+def mitmdump_fields(fields: Fields, text: str) -> None:
+    """mitmdump's answers (``--flow-detail 2`` or more): each answer line and the header lines
+    indented below it as that exchange; the request's headers (below the request line) are the
+    client's, not read."""
+    lines = text[:MAX_TEXT].split("\n", 20000)[:20000]
+    answers = 0
+    for i, raw in enumerate(lines):
+        if "<< " not in raw:
+            continue
+        m = _MITM_ANSWER.match(raw.rstrip("\r"))
+        if m is None:
+            continue
+        pairs: list[tuple[str, str]] = []
+        for follow in lines[i + 1 : i + 1 + MAX_PAIRS]:
+            h = _MITM_HEADER.match(follow.rstrip("\r"))
+            if h is None:
+                break
+            pairs.append((h.group(1), h.group(2)))
+        if not pairs:
+            continue  # --flow-detail 1: no headers printed, nothing the answer line alone says
+        _answer(fields, f"{m.group(1) or 'HTTP/1.1'} {m.group(2)} {m.group(3)}".rstrip(), pairs, "")
+        answers += 1
+        if answers >= MAX_RECORDS:
+            return
 
 
 # ------------------------------------------------------------------ dispatch
@@ -433,3 +702,13 @@ def wirerec_fields(fields: Fields, prefix: str, text: str, head: str) -> None:
         kasa_repr_fields(fields, prefix, text)
     if "<items burpVersion=" in head:
         burp_fields(fields, text)
+    if " bytes (0x" in head and ("<= Recv " in head or "=> Send " in head):
+        curl_trace_fields(fields, text)
+    if ("<service " in head or "<script " in head) and ('portid="' in head or "<nmaprun" in head or ' output="' in head):
+        nmap_xml_fields(fields, text)
+    if ": Model " in head or ": Firmware Version " in head or "reports firmware version " in head:
+        neolink_fields(fields, prefix, text)
+    if "<< " in head and "\n    " in head:
+        mitmdump_fields(fields, text)
+    if " -> " in head and ("\nT " in head or "\nU " in head or head.startswith(("T ", "U "))):
+        ngrep_fields(fields, text)
