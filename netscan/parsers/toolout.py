@@ -103,6 +103,7 @@ from netscan.parsers.records import (
     status_trace_fields,
     upnp_stripped_fields,
 )
+from netscan.parsers.wirerec import wirerec_fields
 
 #: Longest text looked at, most lines, longest line, most values kept per reader.
 MAX_TEXT = 256 * 1024
@@ -1602,6 +1603,7 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
         dict_header_fields(fields, prefix, t)
     if "Banner on port " in h:
         masscan_fields(fields, t)
+    wirerec_fields(fields, prefix, t, h)  # packet exports, scanner lists, client prints (netscan/parsers/wirerec.py)
     if "pairs: {" in h:
         message_header_fields(fields, t)  # Java's MessageHeader prints (netscan/parsers/records.py)
     if ": type " in h and ", class " in h:
