@@ -91,3 +91,17 @@ def test_netatmo_module_codes_in_a_logged_record(db: SignatureDB) -> None:
 def test_the_same_letters_without_the_camera_relay_say_nothing(db: SignatureDB) -> None:
     beacon = identify(_other(_module("NDB", ident="TBN", name="Tabon")), db)
     assert beacon.device_type not in VIDEO_TYPES and beacon.vendor is None
+
+
+def test_a_codec_stream_resolution_setting_says_camera(db: SignatureDB) -> None:
+    """Sercomm camera firmware's /util/query.cgi settings (edent/Sercomm-API#12, training)."""
+    raw = "For the RC8230 I have V1.0.03 firmware:\n- mpeg4_resolution=640\n- mjpeg_resolution=640\n- h264_resolution=640\n"
+    assert _type(db, raw) == "camera"
+
+
+@pytest.mark.parametrize("raw", [
+    "export GST_MJPEG_RESOLUTION=640x480\nexport GST_USE_RAW_CAMERA=0\n",
+    "h264_resolution=auto\nbitrate=high\n",
+])
+def test_other_resolution_settings_say_nothing(db: SignatureDB, raw: str) -> None:
+    assert _type(db, raw) not in VIDEO_TYPES
