@@ -105,3 +105,12 @@ def test_a_codec_stream_resolution_setting_says_camera(db: SignatureDB) -> None:
 ])
 def test_other_resolution_settings_say_nothing(db: SignatureDB, raw: str) -> None:
     assert _type(db, raw) not in VIDEO_TYPES
+
+
+def test_an_nvr_soc_says_nvr_and_a_hybrid_dvr_soc_says_nothing(db: SignatureDB) -> None:
+    """The Ohwoai K8208-W's cpuinfo (training): a HiSilicon NVR SoC. A hybrid DVR SoC (also in NVRs and HDMI
+    encoders) is not read."""
+    nvr = "processor : 0\nmodel name : ARMv7 Processor rev 5 (v7l)\nHardware : Hisilicon Hi3536DV100 (Flattened Device Tree)\n"
+    assert _type(db, nvr) == "nvr"
+    hybrid = "processor : 0\nHardware : Hisilicon Hi3520DV400 (Flattened Device Tree)\n"
+    assert _type(db, hybrid) not in VIDEO_TYPES
