@@ -262,6 +262,19 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
                 detail=(f"the model {model} is in the shape of {line} (signatures/families), a product line of "
                         f"{device_type} devices; nothing else says what the device is"),
                 extracted={"device_type": device_type}, weight=0.0))
+    if model and (device_type == "unknown" or by_maker is not None) and not any(e.source == "model-product-line" for e in evidence):
+        # nothing typed the device (or only the maker's catalogue did): the words right after the chosen model in
+        # the text do when they name a kind of video device ("PVC2300 POE Video Camera", "HB613-P 3 MP camera";
+        # families/types.yaml type-after-model-*, with their guards)
+        phrased = _kind_after_model(db, obs, model)
+        if phrased is not None:
+            evidence[:] = [e for e in evidence if not (e.kind == "inferred" and e.source == "video-only-maker")]
+            device_type, phrase = phrased
+            evidence.append(Evidence(
+                kind="inferred", source=MODEL_KIND_SOURCE,
+                detail=(f"the text names the model {model} followed by {phrase.strip()[:60]!r}, words that say {device_type} "
+                        "(signatures/families/types.yaml type-after-model-*); nothing else says what the device is"),
+                extracted={"device_type": device_type}, weight=0.0))
     if device_type == "unknown" and vendor is None and not any(_is_software(e) for e in evidence):
         # nothing typed the device and nothing named its maker (a named maker that is not video-only also
         # builds NAS, routers, PCs: no guess then): an RTSP server on RTSP's privileged port is video gear
@@ -439,6 +452,48 @@ def _type_of_model(db: SignatureDB, model: str, vendor: str | None, brand: str |
                 continue
             found.setdefault(kind, rule.id)
     return next(iter(found.items())) if len(found) == 1 else None
+
+
+#: Evidence source of a type read from the words after the chosen model (``_kind_after_model``).
+MODEL_KIND_SOURCE = "model-kind-words"
+#: The field name under which those words are judged by families/types.yaml (its ``type-after-model-*`` entries).
+MODEL_KIND_FIELD = "phrase.model-kind-words"
+#: At most this many characters of each response, this many places where the model is written, this many
+#: characters after it.
+_KIND_TEXT_MAX = 64 * 1024
+_KIND_PLACES_MAX = 20
+_KIND_PHRASE_MAX = 96
+
+
+def _kind_after_model(db: SignatureDB, obs: Observation, model: str) -> tuple[str, str] | None:
+    """The kind of video device the words right after the chosen model say (``type-after-model-*`` of
+    families/types.yaml on the rest of the model's line), and those words; None when no place says one, or
+    places disagree. The model must stand as a whole token (not inside a longer code)."""
+    want = model.strip()
+    if len(want) < 3 or len(want) > 64:
+        return None
+    plan = db.plan_for_field(MODEL_KIND_FIELD)
+    rules = [i for i, r in enumerate(plan.semantic) if r.id.startswith("type-after-model-")]
+    if not rules:
+        return None
+    token = re.compile(r"(?<![\w-])" + re.escape(want) + r"(?![\w-])", re.I)
+    kinds: dict[str, str] = {}
+    places = 0
+    for r in obs.responses:
+        text = (r.raw or "")[:_KIND_TEXT_MAX]
+        for m in token.finditer(text):
+            places += 1
+            if places > _KIND_PLACES_MAX:
+                break
+            phrase = text[m.end():m.end() + _KIND_PHRASE_MAX].split("\n", 1)[0]
+            got = db.semantic_matches(plan, phrase)
+            for i in rules:
+                hit = got[i]
+                if hit and hit.get("device_type"):
+                    kinds.setdefault(hit["device_type"], phrase)
+        if places > _KIND_PLACES_MAX:
+            break
+    return next(iter(kinds.items())) if len(kinds) == 1 else None
 
 
 #: The port RFC 2326 (section 3.2) assigns to RTSP: below 1024, so only a privileged process binds it.

@@ -119,9 +119,14 @@ def test_a_camera_soc_in_a_short_field_makes_a_camera_without_naming_a_maker(db:
     assert _type(db, Response("http", magicbox, 80, "GET /cgi-bin/magicBox.cgi?action=getSystemInfo")) in VIDEO_TYPES
 
 
-@pytest.mark.parametrize("value", ["Hi3798MV200", "hi3536dv100", "rv1126", "GK7205"])
+@pytest.mark.parametrize("value", ["Hi3798MV200", "hi3520dv400", "rv1126", "GK7205"])
 def test_other_socs_and_partial_numbers_say_nothing(db: SignatureDB, value: str) -> None:
     assert _type(db, Response("other", f"board: {value}\n", 23)) == "unknown"
+
+
+def test_an_nvr_soc_is_no_camera(db: SignatureDB) -> None:
+    """HiSilicon's NVR SoC (Hi3536) types a recorder (stacks-nvr-soc), never a camera."""
+    assert _type(db, Response("other", "board: hi3536dv100\n", 23)) == "nvr"
 
 
 def test_a_rule_for_every_field_does_not_read_bodies(db: SignatureDB) -> None:
