@@ -108,6 +108,7 @@ def main(argv: list[str]) -> int:
             figures["misses"] = len(acc.misses)
         if counts_only:
             figures["cameras_missed"] = len(acc.cameras_missed)
+            figures["cameras_not_video"] = len(acc.cameras_not_video)
             figures["non_cameras_called_video"] = len(acc.non_camera_called_video)
         figures["identify_seconds"] = round(time.perf_counter() - t, 3)
         out[name] = figures

@@ -177,6 +177,7 @@ def test_corpus_accuracy_never_names_a_test_file_without_auditor(tmp_path, capsy
     out = json.loads(capsys.readouterr().out)
     assert isinstance(out["test"]["misses"], int)
     assert isinstance(out["test"]["cameras_missed"], int)
+    assert isinstance(out["test"]["cameras_not_video"], int)  # the per-file list stays back too
     assert isinstance(out["test"]["non_cameras_called_video"], int)
     assert isinstance(out["training"]["misses"], list)  # training's per-file part is for rule authors
     assert mod.main(["--misses", "--split", "training", "--only", str(listing)]) == 0

@@ -31,6 +31,8 @@ class Accuracy:
     cameras: int = 0
     cameras_missed: list[str] = field(default_factory=list)
     """Video devices (camera, NVR, DVR, doorbell, encoder) identified with no vendor at all."""
+    cameras_not_video: list[str] = field(default_factory=list)
+    """Video devices whose answer's device type is not a video type (``unknown`` or a non-video type)."""
     misses: list[str] = field(default_factory=list)
     vendors: set[str] = field(default_factory=set)
 
@@ -49,6 +51,7 @@ class Accuracy:
             "non_cameras_called_video": self.non_camera_called_video,
             "cameras": self.cameras,
             "cameras_missed": self.cameras_missed,
+            "cameras_not_video": self.cameras_not_video,
             "misses": self.misses,
         }
 
@@ -101,6 +104,8 @@ def evaluate(corpus: Path, db: SignatureDB) -> Accuracy:
                 acc.cameras += 1
                 if ident.vendor is None:
                     acc.cameras_missed.append(str(path.relative_to(corpus)))
+                if ident.device_type not in VIDEO_TYPES:
+                    acc.cameras_not_video.append(str(path.relative_to(corpus)))
             if expect.get("device_type") not in VIDEO_TYPES:
                 acc.non_camera += 1
                 if ident.device_type in VIDEO_TYPES:

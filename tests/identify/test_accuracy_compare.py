@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from netscan.identify.accuracy import _same, _same_maker
+import json
+from pathlib import Path
+
+from netscan.identify.accuracy import _same, _same_maker, evaluate
 from netscan.sigdb import load_db
 
 
@@ -35,3 +38,14 @@ def test_brand_label_and_its_builder_compared_as_one_maker() -> None:
 def test_other_keys_compared_as_written() -> None:
     assert _same("DS-2CD2032-I", "ds-2cd2032-i")
     assert not _same("HiWatch", "Hikvision")  # a brand is its own label, not its maker
+
+
+def test_cameras_not_typed_video_are_counted_apart_from_cameras_without_vendor(tmp_path: Path) -> None:
+    plain = {"ip": None, "mac": None, "responses": [{"protocol": "other", "port": None, "raw": "hello there"}]}
+    (tmp_path / "a.json").write_text(json.dumps({**plain, "expect": {"device_type": "camera"}}), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({**plain, "expect": {"device_type": "printer"}}), encoding="utf-8")
+    acc = evaluate(tmp_path, load_db())
+    assert acc.cameras == 1 and acc.non_camera == 1
+    assert acc.cameras_missed == ["a.json"]
+    assert acc.cameras_not_video == ["a.json"]
+    assert acc.as_dict()["cameras_not_video"] == ["a.json"]
