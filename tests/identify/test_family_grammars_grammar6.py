@@ -1,0 +1,96 @@
+"""Family grammars of session 13 (grammar6): Swann's kits named for the recorder they put on the network (SWNVK NVR
+kits, SWDVK DVR kits) and its older IP lines after the brand; Vivotek's pan/tilt lines and the hyphenated codes users
+write after the brand; Provision-ISR's doorbell and the Wi-Fi bullet whose lens code follows the feature letters.
+
+Every new line is checked on published codes and on look-alikes that must name nobody (the same letters without the
+brand, other makers' codes of the same shape), and on the catalog benchmark's Provision-ISR catalog.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import pytest
+
+from netscan.sigdb import SignatureDB
+from tests.identify.familyclaims import family_claims
+
+
+def _named(db: SignatureDB, value: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [
+        (c.get("vendor"), c.get("model"), c.get("device_type", "camera"))
+        for c in family_claims(db, value)
+        if c.get("vendor") or c.get("brand")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "vendor", "model", "device_type"),
+    [
+        # Swann kits: the networked box is the kit's recorder
+        ("SWNVK-MR4KPROSD4-AU", "Swann", "SWNVK-MR4KPROSD4-AU", "nvr"),
+        ("SWNVK-8ADVANX4D-AU", "Swann", "SWNVK-8ADVANX4D-AU", "nvr"),
+        ("Swann DVR. SWDVK-845806WL and likely similar units", "Swann", "SWDVK-845806WL", "dvr"),
+        ("SWDVK-1645808", "Swann", "SWDVK-1645808", "dvr"),
+        # Swann cameras keep their line
+        ("SWNHD-900DE", "Swann", "SWNHD-900DE", "camera"),
+        ("SWPRO-4KMSB", "Swann", "SWPRO-4KMSB", "camera"),
+        # Swann's older IP lines after the brand
+        ("Swann NHD-815", "Swann", "NHD-815", "camera"),
+        ("SWANN NHD-806", "Swann", "NHD-806", "camera"),
+        ("Swann ADS-440", "Swann", "ADS-440", "camera"),
+        # Vivotek pan/tilt lines, bare
+        ("PZ7131", "Vivotek", "PZ7131", "camera"),
+        ("PZ8111W", "Vivotek", "PZ8111W", "camera"),
+        ("PT7135", "Vivotek", "PT7135", "camera"),
+        # Vivotek codes with the users' hyphen, after the brand
+        ("Vivotek IP-7131", "Vivotek", "IP-7131", "camera"),
+        ("VIVOTEK FD-8134", "Vivotek", "FD-8134", "camera"),
+        ("Vivotek SD-8363E", "Vivotek", "SD-8363E", "camera"),
+        ("Vivotek PZ-7131", "Vivotek", "PZ-7131", "camera"),
+        # Provision-ISR
+        ("DB-320WIPN", "Provision-ISR", "DB-320WIPN", "doorbell"),
+        ("I3-330WIP536-M", "Provision-ISR", "I3-330WIP536-M", "camera"),
+        ("DI-340IPEN-28", "Provision-ISR", "DI-340IPEN-28", "camera"),
+    ],
+)
+def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_type: str) -> None:
+    got = _named(db, value)
+    assert (vendor, model, device_type) in got, got
+
+
+@pytest.mark.parametrize(
+    ("value", "vendor"),
+    [
+        # the short Swann lines mean Swann only after the brand
+        ("NHD-815", "Swann"),
+        ("ADS-440", "Swann"),
+        ("Analog Devices ADS-440 evaluation board", "Swann"),
+        # a Zosi kit code holds SWNVK inside a longer token
+        ("ZSWNVK-A41001-US", "Swann"),
+        # a kit code needs its channel digits
+        ("SWDVK-ABCDEF", "Swann"),
+        # Vivotek's hyphenated codes only after the brand; Panasonic projectors are PT-<letters><digits>
+        ("IP-7131", "Vivotek"),
+        ("FD-8134", "Vivotek"),
+        ("PT-AE8000", "Vivotek"),
+        ("Panasonic PT-7135", "Vivotek"),
+        # a pan/tilt code outside Vivotek's generations
+        ("PZ1100", "Vivotek"),
+        ("PT2131", "Vivotek"),
+        # a D-sub connector is no doorbell
+        ("DB-25", "Provision-ISR"),
+        ("DB-9", "Provision-ISR"),
+    ],
+)
+def test_look_alikes_name_nobody_of_the_line(db: SignatureDB, value: str, vendor: str) -> None:
+    got = _named(db, value)
+    assert not any(v == vendor for v, _, _ in got), got
+
+
+def test_provision_catalog_read_and_measured(bench: ModuleType, db: SignatureDB) -> None:
+    entries = [e for e in bench.catalog(("grammar_catalogs_provision.txt",)) if e.maker == "Provision-ISR"]
+    assert len(entries) == 100
+    assert all(e.source.startswith("https://github.com/ch-bas/cctv-camera-database/") for e in entries)
+    hits = sum(any(bench.names_maker(db, "Provision-ISR", c) for c in bench.claims(db, e.model)) for e in entries)
+    assert hits >= 90
