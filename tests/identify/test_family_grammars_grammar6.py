@@ -1,6 +1,7 @@
 """Family grammars of session 13 (grammar6): Swann's kits named for the recorder they put on the network (SWNVK NVR
 kits, SWDVK DVR kits) and its older IP lines after the brand; Vivotek's pan/tilt lines and the hyphenated codes users
-write after the brand; Provision-ISR's doorbell and the Wi-Fi bullet whose lens code follows the feature letters.
+write after the brand; Provision-ISR's doorbell and the Wi-Fi bullet whose lens code follows the feature letters;
+ANNKE's NVRs and Night Chroma cameras after the brand; Hikvision's iDS-67xx DVRs and Dahua's DH-SD-<code> domes.
 
 Every new line is checked on published codes and on look-alikes that must name nobody (the same letters without the
 brand, other makers' codes of the same shape), and on the catalog benchmark's Provision-ISR catalog.
@@ -52,6 +53,14 @@ def _named(db: SignatureDB, value: str) -> list[tuple[str | None, str | None, st
         ("DB-320WIPN", "Provision-ISR", "DB-320WIPN", "doorbell"),
         ("I3-330WIP536-M", "Provision-ISR", "I3-330WIP536-M", "camera"),
         ("DI-340IPEN-28", "Provision-ISR", "DI-340IPEN-28", "camera"),
+        # ANNKE recorders and Night Chroma cameras after the brand
+        ("Annke N46PCK", "ANNKE", "N46PCK", "nvr"),
+        ("ANNKE N48PAW NVR", "ANNKE", "N48PAW", "nvr"),
+        ("ANNKE NC800", "ANNKE", "NC800", "camera"),
+        ("[Offering help] Annke NCD800 (Probably Novatek NA51055)", "ANNKE", "NCD800", "camera"),
+        # Hikvision's AcuSense iDS-67xx DVRs; Dahua's older DH-SD-<code> speed domes
+        ("iDS-6716HUHI-M", "Hikvision", "iDS-6716HUHI-M", "dvr"),
+        ("DH-SD-6A1230S-HN", "Dahua", "DH-SD-6A1230S-HN", "camera"),
     ],
 )
 def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_type: str) -> None:
@@ -81,6 +90,12 @@ def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_
         # a D-sub connector is no doorbell
         ("DB-25", "Provision-ISR"),
         ("DB-9", "Provision-ISR"),
+        # ANNKE's short codes only after the brand; the line name is not the model when the SKU follows
+        ("N46PCK", "ANNKE"),
+        ("NC800", "ANNKE"),
+        # Epson's DS-670 scanner and a ticket number are no Hikvision recorders
+        ("Epson DS-670", "Hikvision"),
+        ("DS-6707", "Hikvision"),
     ],
 )
 def test_look_alikes_name_nobody_of_the_line(db: SignatureDB, value: str, vendor: str) -> None:
@@ -94,3 +109,10 @@ def test_provision_catalog_read_and_measured(bench: ModuleType, db: SignatureDB)
     assert all(e.source.startswith("https://github.com/ch-bas/cctv-camera-database/") for e in entries)
     hits = sum(any(bench.names_maker(db, "Provision-ISR", c) for c in bench.claims(db, e.model)) for e in entries)
     assert hits >= 90
+
+
+def test_annke_line_name_leaves_the_sku_the_model(db: SignatureDB) -> None:
+    got = _named(db, "Tested successfully with Annke C800 turret camera, exact model I91BM.")
+    assert not any(m == "C800" for _, m, _ in got), got
+    assert ("Hikvision", "C800-I91BL", "camera") in _named(db, "ANNKE C800-I91BL")
+    assert not any(m == "C800" for _, m, _ in _named(db, "ANNKE C800-I91BL"))
