@@ -1,7 +1,8 @@
 """Family grammars of session 13 (grammar6): Swann's kits named for the recorder they put on the network (SWNVK NVR
 kits, SWDVK DVR kits) and its older IP lines after the brand; Vivotek's pan/tilt lines and the hyphenated codes users
 write after the brand; Provision-ISR's doorbell and the Wi-Fi bullet whose lens code follows the feature letters;
-ANNKE's NVRs and Night Chroma cameras after the brand; Hikvision's iDS-67xx DVRs and Dahua's DH-SD-<code> domes.
+ANNKE's NVRs and Night Chroma cameras after the brand; Hikvision's iDS-67xx DVRs and HiLook NVR-1xx NVRs; Dahua's
+DH-SD-<code> domes.
 
 Every new line is checked on published codes and on look-alikes that must name nobody (the same letters without the
 brand, other makers' codes of the same shape), and on the catalog benchmark's Provision-ISR catalog.
@@ -61,6 +62,10 @@ def _named(db: SignatureDB, value: str) -> list[tuple[str | None, str | None, st
         # Hikvision's AcuSense iDS-67xx DVRs; Dahua's older DH-SD-<code> speed domes
         ("iDS-6716HUHI-M", "Hikvision", "iDS-6716HUHI-M", "dvr"),
         ("DH-SD-6A1230S-HN", "Dahua", "DH-SD-6A1230S-HN", "camera"),
+        # Hikvision's HiLook NVRs
+        ("NVR-104H-D", "Hikvision", "NVR-104H-D", "nvr"),
+        ("NVR-108MH-D/8P", "Hikvision", "NVR-108MH-D/8P", "nvr"),
+        ("HiLook NVR-104MH-C/4P(C)", "Hikvision", "NVR-104MH-C/4P(C)", "nvr"),
     ],
 )
 def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_type: str) -> None:
@@ -96,6 +101,9 @@ def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_
         # Epson's DS-670 scanner and a ticket number are no Hikvision recorders
         ("Epson DS-670", "Hikvision"),
         ("DS-6707", "Hikvision"),
+        # TVT's Secutech NVR code has no H-<letter> platform part
+        ("NVR-0808B2-8P", "Hikvision"),
+        ("NVR-1080", "Hikvision"),
     ],
 )
 def test_look_alikes_name_nobody_of_the_line(db: SignatureDB, value: str, vendor: str) -> None:
