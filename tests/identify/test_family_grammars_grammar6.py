@@ -1,7 +1,7 @@
 """Family grammars of session 13 (grammar6): Swann's kits named for the recorder they put on the network (SWNVK NVR
 kits, SWDVK DVR kits) and its older IP lines after the brand; Vivotek's pan/tilt lines and the hyphenated codes users
 write after the brand; Provision-ISR's doorbell and the Wi-Fi bullet whose lens code follows the feature letters;
-ANNKE's NVRs and Night Chroma cameras after the brand; Hikvision's iDS-67xx DVRs and HiLook NVR-1xx NVRs; Dahua's
+ANNKE's NVRs and Night Chroma cameras after the brand; Hikvision's iDS-67xx DVRs, HiLook NVR-1xx NVRs and PTZ-N domes; Dahua's
 DH-SD-<code> domes.
 
 Every new line is checked on published codes and on look-alikes that must name nobody (the same letters without the
@@ -66,6 +66,7 @@ def _named(db: SignatureDB, value: str) -> list[tuple[str | None, str | None, st
         ("NVR-104H-D", "Hikvision", "NVR-104H-D", "nvr"),
         ("NVR-108MH-D/8P", "Hikvision", "NVR-108MH-D/8P", "nvr"),
         ("HiLook NVR-104MH-C/4P(C)", "Hikvision", "NVR-104MH-C/4P(C)", "nvr"),
+        ("PTZ-N2204I-DE3", "Hikvision", "PTZ-N2204I-DE3", "camera"),
     ],
 )
 def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_type: str) -> None:
@@ -104,6 +105,8 @@ def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_
         # TVT's Secutech NVR code has no H-<letter> platform part
         ("NVR-0808B2-8P", "Hikvision"),
         ("NVR-1080", "Hikvision"),
+        # a PTZ word with a short number is no HiLook dome
+        ("PTZ-N1234", "Hikvision"),
     ],
 )
 def test_look_alikes_name_nobody_of_the_line(db: SignatureDB, value: str, vendor: str) -> None:
@@ -124,3 +127,17 @@ def test_annke_line_name_leaves_the_sku_the_model(db: SignatureDB) -> None:
     assert not any(m == "C800" for _, m, _ in got), got
     assert ("Hikvision", "C800-I91BL", "camera") in _named(db, "ANNKE C800-I91BL")
     assert not any(m == "C800" for _, m, _ in _named(db, "ANNKE C800-I91BL"))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "DS-3WR18X",  # Hikvision's own wireless router
+        "DS-K1105EDB",  # Hikvision's own card reader
+        "DS-K1T670MFWX",  # Hikvision's own access terminal
+        "Epson DS-670",  # a document scanner
+    ],
+)
+def test_makers_own_non_video_products_are_no_video(db: SignatureDB, value: str) -> None:
+    got = _named(db, value)
+    assert not any(t in {"camera", "nvr", "dvr", "doorbell", "encoder"} for _, _, t in got), got
