@@ -2,7 +2,7 @@
 kits, SWDVK DVR kits) and its older IP lines after the brand; Vivotek's pan/tilt lines and the hyphenated codes users
 write after the brand; Provision-ISR's doorbell and the Wi-Fi bullet whose lens code follows the feature letters;
 ANNKE's NVRs and Night Chroma cameras after the brand; Hikvision's iDS-67xx DVRs, HiLook NVR-1xx NVRs and PTZ-N domes; Dahua's
-DH-SD-<code> domes.
+DH-SD-<code> domes; Intelbras's MHDX DVRs and NVD/iNVD NVRs.
 
 Every new line is checked on published codes and on look-alikes that must name nobody (the same letters without the
 brand, other makers' codes of the same shape), and on the catalog benchmark's Provision-ISR catalog.
@@ -67,6 +67,11 @@ def _named(db: SignatureDB, value: str) -> list[tuple[str | None, str | None, st
         ("NVR-108MH-D/8P", "Hikvision", "NVR-108MH-D/8P", "nvr"),
         ("HiLook NVR-104MH-C/4P(C)", "Hikvision", "NVR-104MH-C/4P(C)", "nvr"),
         ("PTZ-N2204I-DE3", "Hikvision", "PTZ-N2204I-DE3", "camera"),
+        # Intelbras recorders, as owners write them and as the DVR reports itself
+        ("deviceType=DVR deviceModel=MHDX-1116", "Intelbras", "MHDX-1116", "dvr"),
+        ("DVR Intelbras MHDX 3004-C", "Intelbras", "MHDX 3004-C", "dvr"),
+        ("Configuração NVD 1408P Intelbras", "Intelbras", "NVD 1408P", "nvr"),
+        ("iNVD 5232", "Intelbras", "iNVD 5232", "nvr"),
     ],
 )
 def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_type: str) -> None:
@@ -107,6 +112,10 @@ def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_
         ("NVR-1080", "Hikvision"),
         # a PTZ word with a short number is no HiLook dome
         ("PTZ-N1234", "Hikvision"),
+        # the National Vulnerability Database and a year; a longer number
+        ("NVD 2023 data feeds", "Intelbras"),
+        ("NVD 2024", "Intelbras"),
+        ("MHDX 11160", "Intelbras"),
     ],
 )
 def test_look_alikes_name_nobody_of_the_line(db: SignatureDB, value: str, vendor: str) -> None:
