@@ -2,7 +2,8 @@
 kits, SWDVK DVR kits) and its older IP lines after the brand; Vivotek's pan/tilt lines and the hyphenated codes users
 write after the brand; Provision-ISR's doorbell and the Wi-Fi bullet whose lens code follows the feature letters;
 ANNKE's NVRs and Night Chroma cameras after the brand; Hikvision's iDS-67xx DVRs, HiLook NVR-1xx NVRs and PTZ-N domes; Dahua's
-DH-SD-<code> domes; Intelbras's MHDX DVRs and NVD/iNVD NVRs.
+DH-SD-<code> domes; Intelbras's MHDX DVRs and NVD/iNVD NVRs; Wansview's
+K/Q/W lines after the brand.
 
 Every new line is checked on published codes and on look-alikes that must name nobody (the same letters without the
 brand, other makers' codes of the same shape), and on the catalog benchmark's Provision-ISR catalog.
@@ -72,6 +73,9 @@ def _named(db: SignatureDB, value: str) -> list[tuple[str | None, str | None, st
         ("DVR Intelbras MHDX 3004-C", "Intelbras", "MHDX 3004-C", "dvr"),
         ("Configuração NVD 1408P Intelbras", "Intelbras", "NVD 1408P", "nvr"),
         ("iNVD 5232", "Intelbras", "iNVD 5232", "nvr"),
+        # Wansview's lines after the brand
+        ("Nice it also works on Wansview K5 cloud camera with 07.26000.07.12 firmware.", "Wansview", "K5", "camera"),
+        ("Wansview W6", "Wansview", "W6", "camera"),
     ],
 )
 def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_type: str) -> None:
@@ -116,6 +120,10 @@ def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_
         ("NVD 2023 data feeds", "Intelbras"),
         ("NVD 2024", "Intelbras"),
         ("MHDX 11160", "Intelbras"),
+        # a bare K5, or the brand before another word
+        ("K5", "Wansview"),
+        ("Wansview K5000", "Wansview"),
+        ("Wansview app", "Wansview"),
     ],
 )
 def test_look_alikes_name_nobody_of_the_line(db: SignatureDB, value: str, vendor: str) -> None:
