@@ -3,7 +3,8 @@ kits, SWDVK DVR kits) and its older IP lines after the brand; Vivotek's pan/tilt
 write after the brand; Provision-ISR's doorbell and the Wi-Fi bullet whose lens code follows the feature letters;
 ANNKE's NVRs and Night Chroma cameras after the brand; Hikvision's iDS-67xx DVRs, HiLook NVR-1xx NVRs and PTZ-N domes; Dahua's
 DH-SD-<code> domes; Intelbras's MHDX DVRs and NVD/iNVD NVRs; Wansview's
-K/Q/W lines and VStarcam's C/T/H series after the brand.
+K/Q/W lines and VStarcam's C/T/H series after the brand;
+Pelco's short Sarix names with the users' hyphen.
 
 Every new line is checked on published codes and on look-alikes that must name nobody (the same letters without the
 brand, other makers' codes of the same shape), and on the catalog benchmark's Provision-ISR catalog.
@@ -79,6 +80,9 @@ def _named(db: SignatureDB, value: str) -> list[tuple[str | None, str | None, st
         # VStarcam's series after the brand, without the Wi-Fi suffix
         ("Vstarcam C7824", "VStarcam", "C7824", "camera"),
         ("VSTARCAM H-6850", "VStarcam", "H-6850", "camera"),
+        # Pelco's first Sarix generation as users write it, with a hyphen after the line letters
+        ("Pelco IX-30DN", "Pelco", "IX-30DN", "camera"),
+        ("Pelco IM-10DN10", "Pelco", "IM-10DN10", "camera"),
     ],
 )
 def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_type: str) -> None:
@@ -129,6 +133,8 @@ def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_
         ("Wansview app", "Wansview"),
         ("C7824", "VStarcam"),
         ("Vstarcam C78240", "VStarcam"),
+        ("IX-30DN", "Pelco"),
+        ("Pelco IX-30DNXYZ9", "Pelco"),
     ],
 )
 def test_look_alikes_name_nobody_of_the_line(db: SignatureDB, value: str, vendor: str) -> None:
