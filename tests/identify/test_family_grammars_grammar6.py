@@ -4,7 +4,8 @@ write after the brand; Provision-ISR's doorbell and the Wi-Fi bullet whose lens 
 ANNKE's NVRs and Night Chroma cameras after the brand; Hikvision's iDS-67xx DVRs, HiLook NVR-1xx NVRs and PTZ-N domes; Dahua's
 DH-SD-<code> domes; Intelbras's MHDX DVRs and NVD/iNVD NVRs; Wansview's
 K/Q/W lines and VStarcam's C/T/H series after the brand;
-Pelco's short Sarix names with the users' hyphen; Amcrest codes without the dash.
+Pelco's short Sarix names with the users' hyphen; Amcrest codes without the dash; Night Owl's
+DB-DBW doorbell.
 
 Every new line is checked on published codes and on look-alikes that must name nobody (the same letters without the
 brand, other makers' codes of the same shape), and on the catalog benchmark's Provision-ISR catalog.
@@ -86,6 +87,8 @@ def _named(db: SignatureDB, value: str) -> list[tuple[str | None, str | None, st
         # Amcrest codes written without the dash, and the ProHD outdoor IPM-75x
         ("IP3M952E", "Dahua", "IP3M952E", "camera"),
         ("IPM-751B", "Dahua", "IPM-751B", "camera"),
+        # Night Owl's wired doorbell
+        ("DB-DBW2", "Night Owl", "DB-DBW2", "doorbell"),
     ],
 )
 def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_type: str) -> None:
@@ -141,6 +144,7 @@ def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_
         # without the dash the code must end in its letters
         ("IP4M1041", "Dahua"),
         ("IPM751B", "Dahua"),
+        ("DB-DB9", "Night Owl"),
     ],
 )
 def test_look_alikes_name_nobody_of_the_line(db: SignatureDB, value: str, vendor: str) -> None:
