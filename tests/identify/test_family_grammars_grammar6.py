@@ -17,6 +17,8 @@ from types import ModuleType
 
 import pytest
 
+from netscan.identify import identify
+from netscan.model import Observation, Response
 from netscan.sigdb import SignatureDB
 from tests.identify.familyclaims import family_claims
 
@@ -179,3 +181,41 @@ def test_annke_line_name_leaves_the_sku_the_model(db: SignatureDB) -> None:
 def test_makers_own_non_video_products_are_no_video(db: SignatureDB, value: str) -> None:
     got = _named(db, value)
     assert not any(t in {"camera", "nvr", "dvr", "doorbell", "encoder"} for _, _, t in got), got
+
+
+@pytest.mark.parametrize(
+    ("value", "model"),
+    [
+        ("Milesight EM300-TH", "EM300-TH"),
+        ("Milesight VS121", "VS121"),
+        ("Milesight UG65 LoRaWAN gateway", "UG65"),
+    ],
+)
+def test_milesight_iot_is_milesight_and_no_video(db: SignatureDB, value: str, model: str) -> None:
+    got = _named(db, value)
+    assert ("Milesight", model, "other") in got, got
+    assert not any(t in {"camera", "nvr", "dvr", "doorbell", "encoder"} for _, _, t in got), got
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "UG65 x2, firmware 60.0.0.49-r3 (controller) / 60.0.0.48-r3 (sub)",
+        "Milesight UG65 LoRaWAN gateway, firmware 60.0.0.49-r3",
+    ],
+)
+def test_milesight_gateway_is_no_camera(db: SignatureDB, raw: str) -> None:
+    # the gateway numbers its firmware as Milesight's cameras do: the shape names the maker, never a camera
+    ident = identify(Observation(None, None, (Response("other", raw, None, ""),)), db)
+    assert ident.vendor == "Milesight"
+    assert ident.device_type not in {"camera", "nvr", "dvr", "doorbell", "encoder"}
+
+
+def test_own_other_catalog_is_no_video(bench: ModuleType, db: SignatureDB) -> None:
+    entries = list(bench.catalog(("grammar_catalogs_own_other.txt",)))
+    assert {e.maker for e in entries} == {"Milesight", "Hikvision"} and all(e.kind == "other" for e in entries)
+    for e in entries:
+        for value in (e.model, f"{e.maker} {e.model}"):
+            for c in bench.claims(db, value):
+                assert not bench.other_maker(db, e.maker, c), (value, c)
+                assert c.get("device_type", "camera" if c.get("vendor") else "") not in bench.VIDEO_TYPES, (value, c)
