@@ -40,6 +40,8 @@ CATALOGS = (
     "grammar_catalogs_chbas.txt",
     "grammar_catalogs_threads.txt",
     "grammar_catalogs_other.txt",
+    "grammar_catalogs_provision.txt",
+    "grammar_catalogs_own_other.txt",
 )
 #: Catalogs no grammar is written from, in either half: ``--misses`` never lists their models (their recall is
 #: reported, as counts, like the held-out half's).
