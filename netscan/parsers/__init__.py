@@ -82,6 +82,13 @@ def _cached_fields(response: Response) -> Fields:
                 response = dataclasses.replace(response, raw=unwrapped)
         if parser_proto in _PARSERS:
             out = _PARSERS[parser_proto](response.raw, response.request)
+            if set(out) == {f"{parser_proto}.unreadable"} and not response.raw.startswith(B64_PREFIX) and "\n" in response.raw:
+                # a fragment in another tool's shape (a JavaScript print of a UPnP description, a test
+                # mock of an SSDP answer): the shapes other tools print are read, the marker kept
+                for key, values in banner_fields(parser_proto, response.raw, response.request).items():
+                    if not key.endswith((".banner", ".hex")):
+                        for value in values:
+                            add(out, key, value)
         elif response.raw.startswith(B64_PREFIX):  # binary, no field parser for it (yet): its bytes
             data = decode_raw(response.raw)
             out = {f"{parser_proto}.hex": [data[:64].hex() if isinstance(data, bytes) else ""]}

@@ -276,13 +276,15 @@ def pipe_table_pairs(text: str) -> list[tuple[str, str]]:
 
 # ------------------------------------------------------------------ ngrep
 
-#: ngrep's packet line: protocol letter, source -> destination, TCP flags (ngrep's documented output).
-_NGREP_PACKET = re.compile(r"^[TUI] \d{1,3}(?:\.\d{1,3}){3}:\d{1,5} -> \d{1,3}(?:\.\d{1,3}){3}:\d{1,5}(?: \[[A-Z]{0,8}\])?[ \t]*$")
+#: ngrep's packet line (ngrep.c dump_packet): protocol letter, ``-t``'s time, source -> destination, TCP
+#: flags, the frame count ``#N`` (left out with ``-q``'s single-line form).
+_NGREP_PACKET = re.compile(
+    r"^[TUI] (?:\d{4}/\d{2}/\d{2} [0-9:.]{8,15} )?[0-9A-Fa-f.:]{3,45}:\d{1,5} -> [0-9A-Fa-f.:]{3,45}:\d{1,5}(?: \[[A-Z]{0,8}\])?(?: #\d{1,10})?[ \t]*$")
 #: A status line at the start of a payload.
 _NGREP_STATUS = re.compile(r"^(?:HTTP|RTSP)/\d(?:\.\d)? \d{3}[ .]")
 #: ``..`` printed for CR LF before the next header name (or the end of the head).
 _NGREP_CRLF = re.compile(r"\.\.(?=[A-Za-z][A-Za-z0-9-]{0,60}:|\.\.|$)")
-_NGREP_TELL = re.compile(r"(?m)^[TUI] \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5} -> ")
+_NGREP_TELL = re.compile(r"(?m)^[TUI] (?:\d{4}/\d{2}/\d{2} [0-9:.]{8,15} )?[0-9A-Fa-f.:]{3,45}:\d{1,5} -> ")
 #: Most packets read from one ngrep text.
 MAX_PACKETS = 32
 
@@ -304,6 +306,13 @@ def ngrep_answers(text: str) -> list[str]:
         while i < len(lines) and lines[i].startswith("  ") and len(parts) < 400:
             parts.append(lines[i][2:].rstrip("\r\n"))
             i += 1
+        if not parts and i < len(lines) and _NGREP_STATUS.match(lines[i]):  # -W byline: a line a line, each CR a dot
+            while i < len(lines) and lines[i].rstrip("\r") not in ("", ".") and len(parts) < 400:
+                line = lines[i].rstrip("\r")
+                parts.append(line[:-1] if line.endswith(".") else line)
+                i += 1
+            out.append("\r\n".join(parts)[: MAX_LINE * 4] + "\r\n\r\n")
+            continue
         payload = "".join(parts)
         if _NGREP_STATUS.match(payload):
             out.append(_NGREP_CRLF.sub("\r\n", payload[:MAX_LINE * 4]))
@@ -342,8 +351,12 @@ def hap_accessory_info(text: str) -> list[tuple[str, str]]:
     database (``[{"aid": 1, "services": [...]}]`` or ``{"accessories": [...]}``, JSON or cut JSON)."""
     try:
         doc = parse_loose(text[:MAX_TEXT])
-    except Unreadable:
-        return []
+    except Unreadable:  # behind a log line's words (a controller's ``attributeDatabase: {...}``): from its start
+        starts = [i for i in (text.find('{"accessories"', 0, MAX_TEXT), text.find('[{"aid"', 0, MAX_TEXT)) if i > 0]
+        try:
+            doc = parse_loose(text[min(starts) : MAX_TEXT].split("\n", 1)[0]) if starts else None
+        except Unreadable:
+            return []
     accessories = doc.get("accessories") if isinstance(doc, dict) else doc
     if not isinstance(accessories, list):
         return []
@@ -622,5 +635,10 @@ def fragment_fields(fields: Fields, prefix: str, text: str) -> None:
                     continue
                 proto = msg.proto.lower()
                 for name, values in message_fields(msg, proto).items():
+                    if ".header." in name:  # first, and a reading that kept a CR's dot (-W byline) dropped
+                        from netscan.parsers.toolout import put_first  # noqa: PLC0415 (toolout imports this module)
+
+                        put_first(fields, name, values)
+                        continue
                     for v in values:
                         add(fields, name, v)

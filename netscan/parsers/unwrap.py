@@ -15,6 +15,20 @@ the device it names:
   HTTP/RTSP parsers do not read them as answers);
 - text saved as UTF-16 (PowerShell 5's ``>`` and ``Out-File`` write UTF-16LE with a byte-order mark;
   every second byte of ASCII text zero): decoded;
+- Wireshark's other "Copy Bytes" forms of a packet (Wireshark ui/qt: ByteViewTab::copyEscapedString, the packet
+  bytes dialog ShowPacketBytesDialog): "as Escaped String" (``"\\x52\\x54..." \\``, sixteen bytes a line), "as C Array"
+  (``char packet_bytes[] = {`` / ``0x52, 0x54, ...`` / ``};``, also the Rust array ``let packet_bytes:
+  [u8; _] = [``) and "as Hex Stream" (one token of hex digits, at least 24 bytes): the bytes, as text
+  when they are text with the look below (a frame's headers cut), or, for the escaped string and the
+  arrays, ``b64:`` and the bytes of a binary packet;
+- a message a program keeps as string literals, one a line (a library's test mock or fixture:
+  TypeScript's ``'HTTP/1.1 200 OK\\r\\n' +`` lines below ``export const X =``, Python's adjacent
+  ``b"..."`` literals, Java's ``"..." +``, C's adjacent literals, a list's ``"...",``): the literals'
+  escapes undone and joined, when at least two hold written-out line ends and the whole starts as a
+  message, markup, JSON or ``key=value`` lines;
+- a stream Wireshark's "Follow Stream" saved as C arrays (``char peer1_0[] = { /* Packet 6 */`` and
+  ``0x52, 0x54, ...`` lines) or as YAML (``peers:``, ``packets:``, each with ``peer: N`` and ``data:
+  !!binary |`` base64 lines; ui/qt/follow_stream_dialog.cpp): the server's bytes (peer 1), in order;
 - a whole text in standard base64 (a body a tool printed encoded) or percent-encoded
   (``HTTP%2F1.1%20401...``, ``%3C%3Fxml...``), when the decoded text is text and has the look of
   a message, markup, JSON or ``key=value`` lines.
@@ -326,6 +340,178 @@ def _html_escaped(raw: str) -> str | None:
 # ------------------------------------------------------------------ all of them
 
 
+# ------------------------------------------------------------------ Wireshark's "Copy Bytes as ..." forms
+
+#: "as Escaped String": quoted runs of ``\xNN`` escapes, each line but the last ending in `` \``.
+_ESCAPED_LINE = re.compile(r'^[ \t]{0,8}"((?:\\x[0-9a-fA-F]{2}){1,64})"[ \t]{0,4}\\?[ \t]{0,4}$')
+#: "as C Array" / the Rust array: the opening line, then ``0xNN`` items separated by commas.
+_ARRAY_OPEN = re.compile(r"^[ \t]{0,8}(?:(?:static |const |unsigned |signed )?(?:char|u?int8_t|uint8_t|unsigned char) [A-Za-z_][A-Za-z0-9_]{0,40}\[\d{0,6}\] = \{|let [A-Za-z_][A-Za-z0-9_]{0,40}: \[u8; [_0-9]{1,6}\] = \[)[ \t]*$")
+_ARRAY_ITEMS = re.compile(r"^[ \t]{0,16}((?:0x[0-9a-fA-F]{2}, ?){0,63}0x[0-9a-fA-F]{2}),?[ \t]*$")
+_ARRAY_CLOSE = re.compile(r"^[ \t]{0,8}[}\]];?[ \t]*$")
+_HEX_STREAM = re.compile(r"(?:[0-9a-fA-F]{2}){24,}")
+#: Most bytes read from one literal.
+MAX_LITERAL_BYTES = 64 * 1024
+
+
+def _literal_bytes(raw: str) -> tuple[bytes, bool] | None:
+    """The bytes of a text that is only one of Wireshark's byte literals, and whether the form spells
+    out its bytes (an escaped string or an array: a binary packet may be given as ``b64:``)."""
+    text = raw[: MAX_LITERAL_BYTES * 6].strip()
+    lines = [ln.rstrip("\r") for ln in text.split("\n", MAX_UNWRAP_LINES)[:MAX_UNWRAP_LINES] if ln.strip()]
+    if not lines:
+        return None
+    if lines[0].lstrip().startswith('"\\x'):
+        parts = [_ESCAPED_LINE.match(ln) for ln in lines]
+        if all(m is not None for m in parts):
+            hexes = "".join(m.group(1) for m in parts if m is not None).replace("\\x", "")
+            return bytes.fromhex(hexes)[:MAX_LITERAL_BYTES], True
+        return None
+    if _ARRAY_OPEN.match(lines[0]) is not None and len(lines) >= 3 and _ARRAY_CLOSE.match(lines[-1]) is not None:
+        items = [_ARRAY_ITEMS.match(ln) for ln in lines[1:-1]]
+        if all(m is not None for m in items):
+            hexes = "".join(b[2:4] for m in items if m is not None for b in m.group(1).replace(" ", "").split(","))
+            return bytes.fromhex(hexes)[:MAX_LITERAL_BYTES], True
+        return None
+    if len(lines) == 1 and len(text) % 2 == 0 and _HEX_STREAM.fullmatch(text) is not None:
+        return bytes.fromhex(text)[:MAX_LITERAL_BYTES], False
+    return None
+
+
+def _byte_literal(raw: str) -> str | None:
+    """The text (or ``b64:`` bytes) of a packet copied as one of Wireshark's byte literals, or None."""
+    found = _literal_bytes(raw)
+    if found is None:
+        return None
+    data, spelled = found
+    payload = _strip_frame(data)
+    text = _text_of(payload)
+    if text is not None and text.strip() and _DECODED_LOOK.match(text) is not None:
+        return text
+    if spelled and text is None:
+        return "b64:" + base64.b64encode(payload).decode("ascii")
+    return None
+
+
+
+# ------------------------------------------------------------------ Wireshark's "Follow Stream" saved as C arrays or YAML
+
+#: The head of one packet's array (ui/qt/follow_stream_dialog.cpp SHOW_CARRAY): peer 1 is the server.
+_FOLLOW_ARRAY = re.compile(r"^char peer([01])_\d{1,9}\[\] = \{ /\* Packet \d{1,12} \*/[ \t]*$")
+_FOLLOW_ITEMS = re.compile(r"^[ \t]{0,8}((?:0x[0-9a-fA-F]{2}, ?){0,15}0x[0-9a-fA-F]{2})(,| ?\};)?[ \t]*$")
+#: The YAML form (SHOW_YAML): ``packets:`` entries with ``peer: N`` and ``data: !!binary |`` then base64 lines.
+_FOLLOW_PEER = re.compile(r"^ {4}peer: ([01])[ \t]*$")
+_FOLLOW_B64 = re.compile(r"^ {6}([A-Za-z0-9+/=]{1,200})[ \t]*$")
+
+
+def _follow_stream(raw: str) -> str | None:
+    """The server's bytes of a TCP/UDP stream Wireshark's "Follow Stream" saved as C arrays or as YAML
+    (each packet tagged with its peer: 0 the client, 1 the server), as text (or ``b64:`` bytes)."""
+    lines = [ln.rstrip("\r") for ln in raw[: MAX_LITERAL_BYTES * 6].split("\n", MAX_UNWRAP_LINES)[:MAX_UNWRAP_LINES]]
+    server = bytearray()
+    found = False
+    peer: str | None = None
+    if "peers:" in raw[:200] and "packets:" in raw:
+        data: list[str] = []
+        for ln in [*lines, "  - packet: end"]:
+            p = _FOLLOW_PEER.match(ln)
+            b = _FOLLOW_B64.match(ln) if p is None else None
+            if p is not None:
+                peer = p.group(1)
+            elif b is not None and peer is not None:
+                data.append(b.group(1))
+            elif ln.startswith("  - packet:"):
+                if peer == "1" and data:
+                    try:
+                        server += base64.b64decode("".join(data), validate=True)
+                    except (binascii.Error, ValueError):
+                        return None
+                found = found or peer is not None
+                peer, data = None, []
+            if len(server) > MAX_LITERAL_BYTES:
+                break
+    else:
+        open_array = False
+        for ln in lines:
+            head = _FOLLOW_ARRAY.match(ln)
+            if head is not None:
+                peer, open_array, found = head.group(1), True, True
+                continue
+            items = _FOLLOW_ITEMS.match(ln) if open_array else None
+            if items is None:
+                if ln.strip():
+                    return None  # other text: not a saved stream
+                continue
+            if peer == "1":
+                server += bytes.fromhex("".join(x.strip()[2:4] for x in items.group(1).split(",")))
+            open_array = items.group(2) != " };" and items.group(2) != "};"
+            if len(server) > MAX_LITERAL_BYTES:
+                break
+    if not found or not server:
+        return None
+    text = _text_of(bytes(server[:MAX_LITERAL_BYTES]))
+    if text is None:
+        return "b64:" + base64.b64encode(bytes(server[:MAX_LITERAL_BYTES])).decode("ascii")
+    return text if _DECODED_LOOK.match(text) is not None else None
+
+
+
+# ------------------------------------------------------------------ a message kept as string literals in source code
+
+#: One line of a message a program keeps as string literals (a test mock, a fixture: TypeScript's
+#: ``'HTTP/1.1 200 OK\\r\\n' +``, Python's adjacent ``b"Server: X\\r\\n"``, Java's ``"..." +``, C's
+#: adjacent literals, a list's ``"...",``): one quoted literal, a joining ``+`` before or after it, a
+#: comma, a line continuation or a statement's end after it.
+_SRC_LITERAL = re.compile(
+    r"""^[ \t]{0,40}(?:\+[ \t]{0,4})?(?:[bBuUrR]{0,2})(['"`])((?:[^'"`\\\r\n]|\\.|(?!\1)['"`]){0,4000})\1[ \t]{0,4}(?:\+|,|\\|;|\)|\);|\)\)|\]|\],)?[ \t]{0,4}$""")
+#: The head of the statement that holds the literals (``export const MSEARCH = ``, ``msg = (``,
+#: ``static const char *reply =``), the first literal perhaps on the same line.
+_SRC_HEAD = re.compile(r"^[ \t]{0,8}[A-Za-z_$][\w$ .*:<>\[\]-]{0,120}?[ \t]{0,4}(?:=|:|\(|return)[ \t]{0,4}[(\[{]?[ \t]{0,4}")
+_SRC_CLOSE = re.compile(r"^[ \t]{0,8}[)\]};,]{1,4}[ \t]*$")
+_SRC_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[0-7]{1,3}|.)", re.S)
+_SRC_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "0": "\x00", "\\": "\\", "'": "'", '"': '"', "`": "`"}
+
+
+def _src_unescape(m: re.Match[str]) -> str:
+    e = m.group(1)
+    if e[0] in "xu" and len(e) > 1:
+        return chr(int(e[1:], 16))
+    if e.isdigit() and len(e) > 1:
+        return chr(int(e, 8) & 0xFF)
+    return _SRC_SIMPLE.get(e, e)
+
+
+def _source_literals(raw: str) -> str | None:
+    """The message of a text made only of string literals in source code (module docstring), their
+    escapes undone and joined; None unless at least two literals hold written-out line ends and the
+    joined text starts as a message, markup, JSON or ``key=value`` / ``Key: value`` lines."""
+    lines = [ln.rstrip("\r") for ln in raw[:MAX_UNWRAP_CHARS].split("\n", MAX_UNWRAP_LINES)[:MAX_UNWRAP_LINES]]
+    lines = [ln for ln in lines if ln.strip() and not ln.strip().startswith(("```", "//", "#"))]
+    if len(lines) < 2:
+        return None
+    parts: list[str] = []
+    for n, ln in enumerate(lines):
+        m = _SRC_LITERAL.match(ln)
+        if m is None and n == 0:
+            head = _SRC_HEAD.match(ln)
+            if head is not None:
+                rest = ln[head.end() :]
+                m = _SRC_LITERAL.match(rest) if rest.strip() else None
+                if m is None and rest.strip():
+                    return None
+                if m is None:
+                    continue
+        if m is None:
+            if n == len(lines) - 1 and _SRC_CLOSE.match(ln) is not None:
+                break
+            return None
+        parts.append(m.group(2))
+    if len(parts) < 2 or sum(1 for p in parts if "\\n" in p or "\\r" in p) < 2:
+        return None
+    text = _SRC_ESCAPE.sub(_src_unescape, "".join(parts))
+    return text if _DECODED_LOOK.match(text) is not None else None
+
+
+
 def unwrap(raw: str) -> str | None:
     """The device's text of a recording that is encoded or dumped (module docstring), or None.
     A dump of one binary packet and nothing else gives ``b64:`` and its bytes (the packet parsers
@@ -342,6 +528,19 @@ def unwrap(raw: str) -> str | None:
         escaped = _html_escaped(raw)
         if escaped is not None:
             return escaped
+    if ("\\n" in head or "\\r" in head) and ("'" in head or '"' in head or "`" in head):
+        literals = _source_literals(raw)
+        if literals is not None:
+            return literals
+    if stripped.startswith(("char peer0_", "char peer1_", "peers:")):
+        followed = _follow_stream(raw)
+        if followed is not None:
+            return followed
+    if ("\\x" in head and stripped.startswith('"')) or ("0x" in head and ("[] = {" in head or "[u8; " in head)) or (
+            " " not in stripped and len(stripped) >= 48 and stripped[:48].isalnum()):
+        literal = _byte_literal(raw)
+        if literal is not None:
+            return literal
     if " " not in stripped and "\t" not in stripped:
         if "%" in stripped:
             return _percent(raw) if "\n" not in stripped else None

@@ -34,8 +34,6 @@ shapes (docs/observations.md "Shapes other tools print"). Each reader recognises
   ``<= Recv data`` after it as its body; ``=> Send`` blocks are the client's;
 - nmap XML (``-oX``, docs/nmap.dtd), whole or a ``<port>`` element pasted: the ``<service>`` match as
   ``nmap.service`` / ``nmap.devicetype``, each ``<script id output>`` read as the ``-oN`` script block;
-- ngrep's packets (ngrep.c dump_packet and its dump modes): a payload that starts with a status
-  line, from the first host that answers, as that answer's head;
 - neolink's log of the Baichuan camera it logged in to (``[... INFO  neolink::common::neocam] garage:
   Model RLC-410W``, ``garage: Firmware Version v3.0.0.136_20121102``; before 2023 ``garage: Camera
   reports firmware version ...``): ``<prefix>.kv.Model``, ``<prefix>.kv.FirmwareVersion``;
@@ -560,56 +558,6 @@ def nmap_xml_fields(fields: Fields, text: str) -> None:
         _script_block(fields, script, lines[0].strip(), [ln[2:] if ln.startswith("  ") else ln.strip() for ln in lines[1:]])
 
 
-# ------------------------------------------------------------------ ngrep
-
-#: ngrep's packet line (ngrep.c dump_packet): ``T 10.0.0.7:554 -> 10.0.0.2:50000 [AP] #4`` (``-t``
-#: puts the time after the protocol letter; ``-q`` drops the frame count).
-_NGREP_HEAD = re.compile(r"^([TU]) (?:\d{4}/\d{2}/\d{2} [0-9:.]{8,15} )?([0-9A-Fa-f.:]{3,45}):(\d{1,5}) -> ([0-9A-Fa-f.:]{3,45}):(\d{1,5})(?: \[[A-Z]{0,8}\])?(?: #\d{1,10})?\s*$")
-#: A CR LF shown as two non-printing-character dots before a header name (formatted and unwrapped modes).
-_NGREP_CRLF = re.compile(r"\.\.(?=[A-Za-z][A-Za-z0-9-]{0,63}: )")
-
-
-def ngrep_fields(fields: Fields, text: str) -> None:
-    """ngrep's packets (module docstring): each payload that starts with a status line, from the one
-    host that answers, read as that answer's head (CR LF shown ``..`` or, ``-W byline``, a line's
-    trailing ``.``)."""
-    lines = text[:MAX_TEXT].split("\n", 20000)[:20000]
-    host = None
-    answers = 0
-    i = 0
-    while i < len(lines) and answers < MAX_RECORDS:
-        m = _NGREP_HEAD.match(lines[i].rstrip("\r"))
-        i += 1
-        if m is None:
-            continue
-        payload: list[str] = []
-        while (i < len(lines) and lines[i].strip() and lines[i].strip("#\r") and len(payload) < 400
-               and _NGREP_HEAD.match(lines[i].rstrip("\r")) is None):  # ("#": ngrep's mark of a packet that did not match)
-            payload.append(lines[i].rstrip("\r"))
-            i += 1
-        if not payload:
-            continue
-        if all(p.startswith("  ") for p in payload):  # formatted: the payload cut in screen-wide lines
-            joined = "".join(p[2:] for p in payload)
-            head = _NGREP_CRLF.sub("\n", joined.split("....", 1)[0]).split("\n")
-        elif len(payload) > 1:  # byline: a line a line, each CR shown as a dot
-            head = []
-            for p in payload:
-                if p in (".", ""):
-                    break
-                head.append(p[:-1] if p.endswith(".") else p)
-        else:  # unwrapped: one line
-            head = _NGREP_CRLF.sub("\n", payload[0].split("....", 1)[0]).split("\n")
-        if _WS_STATUS_LINE.match(head[0].strip()) is None:
-            continue
-        if host is not None and m.group(2) != host:
-            continue  # another host's answer: a network's traffic, not this device's
-        host = m.group(2)
-        pairs = [(h.group(1), h.group(2).strip()) for h in map(_WS_HEADER_LINE.match, head[1:MAX_PAIRS]) if h is not None]
-        _answer(fields, head[0].strip(), pairs, "")
-        answers += 1
-
-
 # ------------------------------------------------------------------ neolink
 
 #: env_logger's line head (``[2023-11-16T10:00:00Z INFO  neolink::common::neocam] ``) in front of a
@@ -710,5 +658,3 @@ def wirerec_fields(fields: Fields, prefix: str, text: str, head: str) -> None:
         neolink_fields(fields, prefix, text)
     if "<< " in head and "\n    " in head:
         mitmdump_fields(fields, text)
-    if " -> " in head and ("\nT " in head or "\nU " in head or head.startswith(("T ", "U "))):
-        ngrep_fields(fields, text)

@@ -13,6 +13,7 @@ from pathlib import Path
 from netscan.identify import identify
 from netscan.model import Observation, Response
 from netscan.parsers import fields
+from netscan.parsers.unwrap import unwrap
 from netscan.parsers.wirerec import (
     burp_fields,
     curl_trace_fields,
@@ -21,7 +22,6 @@ from netscan.parsers.wirerec import (
     masscan_list_fields,
     mitmdump_fields,
     neolink_fields,
-    ngrep_fields,
     nmap_xml_fields,
     wireshark_fields,
 )
@@ -303,26 +303,17 @@ NGREP_FORMATTED = (
 
 
 def test_ngrep_formatted_and_byline() -> None:
-    got: dict[str, list[str]] = {}
-    ngrep_fields(got, NGREP_FORMATTED)
+    # netscan/parsers/keyvals.py's ngrep reader, with the frame count, -t's time and -W byline
+    got = _f(NGREP_FORMATTED, "rtsp")
     assert got["rtsp.status"] == ["401"]
     assert got["rtsp.header.server"] == ["Hipcam RealServer/V1.0"]  # the request's "Server" is the client's
-    assert got["rtsp.header.www-authenticate"] == ['Digest realm="Hipcam RealServer/V1.0", nonce="3b1c9a8e"']
+    assert got["rtsp.header.www-authenticate"][0] == 'Digest realm="Hipcam RealServer/V1.0", nonce="3b1c9a8e"'
     byline = ("T 2026/12/07 10:00:00.000001 10.0.0.7:80 -> 10.0.0.2:50001 [AP] #2\n"
               "HTTP/1.1 401 Unauthorized.\nServer: App-webs/.\nWWW-Authenticate: Digest realm=\"IP Camera(C6126)\".\n.\n")
     got2 = _f(byline, "http")
-    assert got2["http.header.server"] == ["App-webs/"]
-
-
-def test_ngrep_two_answering_hosts_first_only() -> None:
-    text = (NGREP_FORMATTED + "#\nT 192.168.1.11:554 -> 192.168.1.2:50001 [AP] #9\n"
-            "  RTSP/1.0 200 OK..CSeq: 1..Server: GStreamer RTSP server....\n")
-    got: dict[str, list[str]] = {}
-    ngrep_fields(got, text)
-    assert got["rtsp.header.server"] == ["Hipcam RealServer/V1.0"]
-    none: dict[str, list[str]] = {}
-    ngrep_fields(none, "T 10.0.0.2:1 -> 10.0.0.7:80 [AP] #1\n  GET / HTTP/1.1..Host: 10.0.0.7....\n")
-    assert none == {}
+    assert "App-webs/" in got2["http.header.server"]  # (another reader keeps the CR's dot: "App-webs/.")
+    request_only = _f("T 10.0.0.2:1 -> 10.0.0.7:80 [AP] #1\n  GET / HTTP/1.1..Host: 10.0.0.7..Server: x....\n", "http")
+    assert "http.status" not in request_only
 
 
 def test_hostile_second_wave_readers() -> None:
@@ -333,6 +324,15 @@ def test_hostile_second_wave_readers() -> None:
         '<service product="' + "x" * 70000 + '" portid="1">' * 50,
         ("T 10.0.0.7:80 -> 10.0.0.2:1 [AP] #1\n  HTTP/1.1 200 OK" + "..A: b" * 5000 + "\n") * 20,
         "T 1.1.1.1:1 -> 2.2.2.2:2\n" * 30000,
+        '"' + "\\x41" * 300000 + '"',
+        ('"' + "\\x41" * 16 + '" \\\n') * 20000,
+        "char packet_bytes[] = {\n" + "  0x41, 0x42,\n" * 40000 + "};\n",
+        "ab" * 200000,
+        "0x41, " * 100000 + "[] = {",
+        "[2023-11-16T10:00:01Z INFO  neolink] a: Model " + "x" * 100000 + "\n",
+        " << 200 OK 5b\n" + "    A: b\n" * 30000,
+        "char peer1_0[] = { /* Packet 1 */\n" + "0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48,\n" * 40000,
+        "peers:\npackets:\n" + "  - packet: 1\n    peer: 1\n    data: !!binary |\n      QUFB\n" * 20000,
     ]
     for text in texts:
         start = time.process_time()
@@ -409,3 +409,153 @@ def test_mitmdump_counter_examples() -> None:
         got: dict[str, list[str]] = {}
         mitmdump_fields(got, text)
         assert got == {}, text
+
+
+# ------------------------------------------------------------------ Wireshark's "Copy Bytes as ..." forms (netscan/parsers/unwrap.py)
+
+_ANSWER = (b"RTSP/1.0 401 Unauthorized\r\nCSeq: 2\r\nServer: Hipcam RealServer/V1.0\r\n"
+           b'WWW-Authenticate: Digest realm="Hipcam RealServer/V1.0", nonce="3b1c9a8e"\r\n\r\n')
+
+
+def _escaped_string(data: bytes) -> str:
+    # ByteViewTab::copyEscapedString: a quote, \xNN escapes, '" \' and a new line every sixteen bytes
+    out = '"'
+    for i, b in enumerate(data):
+        if i % 16 == 0 and i != 0 and i != len(data) - 1:
+            out += '" \\\n"'
+        out += f"\\x{b:02x}"
+    return out + '"\n'
+
+
+def _c_array(data: bytes, head: str = "char packet_bytes[] = {", close: str = "};") -> str:
+    rows = [", ".join(f"0x{b:02x}" for b in data[i : i + 8]) for i in range(0, len(data), 8)]
+    return head + "\n" + ",\n".join("  " + r for r in rows) + "\n" + close + "\n"
+
+
+def test_wireshark_byte_literals() -> None:
+    frame = bytes.fromhex("020000000002020000000001080045000094000100004006664a0a0000070a000002022ac35000000001000000015018ffff00000000")
+    for text in (_escaped_string(_ANSWER), _c_array(_ANSWER), _c_array(_ANSWER, "let packet_bytes: [u8; _] = [", "];"),
+                 _ANSWER.hex(), (frame + _ANSWER).hex(), _c_array(frame + _ANSWER)):
+        got = _f(text, "rtsp")
+        assert got.get("rtsp.header.server") == ["Hipcam RealServer/V1.0"], text[:60]
+        assert got["rtsp.status"] == ["401"]
+
+
+def test_wireshark_byte_literal_counter_examples() -> None:
+    sha = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    assert _f(sha, "http").get("http.value") == [sha]  # a hash is a hex token too: left as it is
+    assert unwrap(sha) is None
+    binary = bytes(range(256))
+    assert unwrap(binary.hex()) is None  # a binary hex stream: not decoded (a key, a hash, a serial)
+    assert unwrap(_c_array(binary)) == "b64:" + base64.b64encode(binary).decode()  # spelled-out bytes of a binary packet
+    assert unwrap(_escaped_string(binary)) == "b64:" + base64.b64encode(binary).decode()
+    # C source with other items (a struct, comments) is no copied packet
+    src = "char packet_bytes[] = {\n  0x48, 0x54, /* H T */\n  0x54, 0x50\n};\n"
+    assert "other.status" not in _f(src)
+
+
+# ------------------------------------------------------------------ Wireshark's "Follow Stream" saved (ui/qt/follow_stream_dialog.cpp)
+
+_REQUEST = b"DESCRIBE rtsp://10.0.0.7:554/11 RTSP/1.0\r\nCSeq: 2\r\nUser-Agent: LibVLC/3.0.18\r\n\r\n"
+
+
+def _follow_array(name: str, packet: int, data: bytes) -> str:
+    rows = [", ".join(f"0x{b:02x}" for b in data[i : i + 8]) for i in range(0, len(data), 8)]
+    return f"char {name}[] = {{ /* Packet {packet} */\n" + ",\n".join(rows) + " };\n"
+
+
+def _follow_yaml(packets: list[tuple[int, bytes]]) -> str:
+    out = "peers:\n  - peer: 0\n    host: 10.0.0.2\n    port: 50000\n  - peer: 1\n    host: 10.0.0.7\n    port: 554\npackets:\n"
+    for n, (peer, data) in enumerate(packets):
+        enc = base64.b64encode(data).decode()
+        out += (f"  - packet: {n + 4}\n    peer: {peer}\n    index: {n}\n    timestamp: 1700000001.{n:09d}\n    data: !!binary |\n"
+                + "".join(f"      {enc[i : i + 76]}\n" for i in range(0, len(enc), 76)))
+    return out
+
+
+def test_follow_stream_server_side_only() -> None:
+    arrays = _follow_array("peer0_0", 4, _REQUEST) + _follow_array("peer1_0", 6, _ANSWER)
+    yaml = _follow_yaml([(0, _REQUEST), (1, _ANSWER)])
+    for text in (arrays, yaml):
+        assert unwrap(text) == _ANSWER.decode()
+        got = _f(text, "rtsp")
+        assert got["rtsp.header.server"] == ["Hipcam RealServer/V1.0"]
+        assert "rtsp.header.user-agent" not in got
+
+
+def test_follow_stream_counter_examples() -> None:
+    assert unwrap(_follow_array("peer0_0", 4, _REQUEST)) is None  # the client's bytes only
+    mixed = _follow_array("peer1_0", 6, _ANSWER) + "int main(void) { return 0; }\n"
+    assert unwrap(mixed) is None  # C source around the arrays
+    assert unwrap("peers:\n  - peer: 0\n    host: a\npackets:\n  - packet: 1\n    peer: 1\n    data: !!binary |\n      !!!\n") is None
+
+
+# ------------------------------------------------------------------ a message kept as string literals in source code (unwrap.py)
+
+TS_MOCK = (
+    "export const DESCRIBE_401 =\n"
+    "    'RTSP/1.0 401 Unauthorized\\r\\n' +\n"
+    "    'CSeq: 2\\r\\n' +\n"
+    "    'Server: Hipcam RealServer/V1.0\\r\\n' +\n"
+    "    'WWW-Authenticate: Digest realm=\"Hipcam RealServer/V1.0\", nonce=\"3b1c9a8e\"\\r\\n' +\n"
+    "    '\\r\\n';\n"
+)
+PY_FIXTURE = (
+    "RESPONSE = (\n"
+    '    b"HTTP/1.1 401 Unauthorized\\r\\n"\n'
+    '    b"Server: App-webs/\\r\\n"\n'
+    "    b'WWW-Authenticate: Digest realm=\"IP Camera(C6126)\"\\r\\n'\n"
+    '    b"\\r\\n"\n'
+    ")\n"
+)
+JAVA_CONST = ('static final String SSDP = "HTTP/1.1 200 OK\\r\\n" +\n'
+              '        "SERVER: Linux/3.10, UPnP/1.0, DH-IPC/1.0\\r\\n" +\n'
+              '        "ST: upnp:rootdevice\\r\\n\\r\\n";\n')
+
+
+def test_source_literals_are_read_as_the_message() -> None:
+    assert unwrap(TS_MOCK) == _ANSWER.decode()
+    got = _f(TS_MOCK, "rtsp")
+    assert got["rtsp.header.server"] == ["Hipcam RealServer/V1.0"]
+    got2 = _f(PY_FIXTURE, "http")
+    assert got2["http.header.server"] == ["App-webs/"] and got2["http.status"] == ["401"]
+    got3 = _f(JAVA_CONST, "ssdp")
+    assert got3.get("ssdp.header.server") == ["Linux/3.10, UPnP/1.0, DH-IPC/1.0"]
+
+
+def test_source_literals_counter_examples() -> None:
+    assert unwrap('x = "a\\n" +\n    "b\\n"\n') is None  # joined, no message
+    assert unwrap("msg = 'HTTP/1.1 200 OK\\r\\n'\n") is None  # one literal
+    assert unwrap("print('Server: x\\n')\nprint(foo(bar))\n") is None  # code, not literals only
+    assert unwrap('    "HTTP/1.1 200 OK",\n    "Server: x",\n') is None  # a list of lines without line ends
+
+
+# ------------------------------------------------------------------ a discovery answer in another shape (parsers/__init__.py)
+
+def test_discovery_protocol_fragment_in_another_shape(db: SignatureDB) -> None:
+    js = ("deviceDescription: {\n  deviceType: 'urn:schemas-upnp-org:device:MediaRenderer:1',\n"
+          "  friendlyName: 'Living room',\n  manufacturer: 'Sony Corporation',\n  modelName: 'KD-55XH9005'\n}\n")
+    got = _f(js, "upnp")
+    assert got["upnp.unreadable"] == ["no xml"]  # the marker stays
+    assert got["upnp.json.manufacturer"] == ["Sony Corporation"]
+    assert _f(TS_MOCK.replace("RTSP/1.0 401 Unauthorized", "HTTP/1.1 200 OK"), "ssdp").get("ssdp.header.server") == ["Hipcam RealServer/V1.0"]
+    # one line of prose in a discovery record reads nothing more than before
+    assert set(_f("no answer", "upnp")) == {"upnp.unreadable"}
+
+
+# ------------------------------------------------------------------ a HAP accessory database behind a log line's words (keyvals.py)
+
+def test_hap_database_behind_a_log_prefix() -> None:
+    db_json = ('{"accessories":[{"aid":1,"services":[{"iid":1,"type":"3E","characteristics":['
+               '{"iid":2,"type":"14","format":"bool","perms":["pw"]},'
+               '{"iid":3,"type":"20","format":"string","value":"Netatmo","perms":["pr"]},'
+               '{"iid":4,"type":"21","format":"string","value":"Smart Video Doorbell","perms":["pr"]},'
+               '{"iid":7,"type":"52","format":"string","value":"2.3.1","perms":["pr"]}]},'
+               '{"iid":9,"type":"121","characteristics":[]}]},{"aid":2,"services":[{"iid":1,"type":"3E","characteristics":['
+               '{"iid":3,"type":"20","format":"string","value":"Other Maker","perms":["pr"]}]}]}]}')
+    got = _f("2024-01-01T10:00:00.000Z attributeDatabase: " + db_json + "\n", "other")
+    assert got["other.kv.Manufacturer"] == ["Netatmo"]  # the first accessory: the device itself
+    assert got["other.kv.FirmwareRevision"] == ["2.3.1"]
+    assert "Other Maker" not in got["other.kv.Manufacturer"]
+    cut = _f("attributeDatabase: " + db_json[:60] + "\n", "other")
+    assert "other.kv.Manufacturer" not in cut
