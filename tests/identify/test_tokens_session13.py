@@ -206,3 +206,45 @@ def test_their_iana_enterprise_numbers_name_them() -> None:
     assert DB.pen.get("10067", ("", ""))[1] == "DVTel"
     assert DB.pen.get("39155", ("", ""))[1] == "Mango DSP"
     assert "10068" not in DB.pen or DB.pen["10068"][1] != "DVTel"
+
+
+# ---------------------------------------------------------------- Brother's print-server node names
+
+@pytest.mark.parametrize("field, value", [
+    ("mdns.hostname", "BRN008077310107.local"),     # wired: BRN and the whole MAC
+    ("dhcp.hostname", "BRW30055C8F7A21"),           # wireless: BRW
+    ("mdns.instance", "BRN_310107_P1"),             # the print server's service name
+    ("http.title", "BRAdmin Professional 3"),       # its management utility
+])
+def test_brothers_node_names_name_brother(field: str, value: str) -> None:
+    assert MN is not None and MN.find_in(field, value) == "Brother"
+
+
+@pytest.mark.parametrize("field, value", [
+    ("dhcp.hostname", "BRNX-laptop"),               # BRN not followed by the MAC's hex digits
+    ("mdns.hostname", "BRNO-office"),               # a city's name (Brno)
+    ("mdns.hostname", "brn008077310107"),           # only as Brother writes it, in capitals
+    ("http.title", "Brother of mine"),              # the word stays ignored in free text
+])
+def test_look_alikes_of_brothers_node_names_name_nobody(field: str, value: str) -> None:
+    assert MN is not None and MN.find_in(field, value) is None
+
+
+# ---------------------------------------------------------------- CCTV makers' own IEEE blocks
+
+@pytest.mark.parametrize("oui, maker", [
+    ("347F63", "Concept Pro"), ("8C1F64DF5", "Concept Pro"), ("882364", "Watchnet"), ("BC34000", "Redvision"),
+    ("00140C", "GKB CCTV"), ("001BCC", "Kingtek"), ("0021DB", "Santachi"), ("280C2D", "Qualvision"),
+    ("70B3D5E00", "Jeaway"), ("8C1F649A7", "Nihon Bouhan Camera"), ("7006923", "BOSSCCTV"),
+])
+def test_a_cctv_makers_own_block_names_it(oui: str, maker: str) -> None:
+    assert DB.oui_vendor.get(oui) == maker
+
+
+def test_their_neighbours_and_ordinary_words_name_nobody() -> None:
+    assert DB.oui_vendor.get("8C1F64DF6") != "Concept Pro"     # the next MA-S block is another company's
+    assert MN is not None
+    assert MN.find_in("http.title", "Concept Store") is None   # one word of the name
+    assert MN.find_in("http.title", "Red Vision Camera") is None
+    assert MN.find_in("http.title", "Boss Audio") is None
+    assert MN.find_in("http.title", "Redvision VIDEOVISION PTZ") == "Redvision"
