@@ -901,7 +901,9 @@ def _load_oui(db: SignatureDB, root: Path) -> None:
     for v in db.vendors.values():
         for r in v.oui_registrants:
             registrants.setdefault(r.replace(" ", ""), v.name)
-        if not v.oui_registrants:
+        # (a retail label lists the blocks it registered itself: its devices carry their builder's blocks, so a
+        # registrant that only shares a label's name -- INFOTEC LTD beside Ricoh's infotec label -- names nobody)
+        if not v.oui_registrants and not v.label:
             for alias in (v.name, v.legal, *v.aliases):
                 key = registrant_key(alias)
                 if len(key) >= 4:

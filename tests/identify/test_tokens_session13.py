@@ -248,3 +248,27 @@ def test_their_neighbours_and_ordinary_words_name_nobody() -> None:
     assert MN.find_in("http.title", "Red Vision Camera") is None
     assert MN.find_in("http.title", "Boss Audio") is None
     assert MN.find_in("http.title", "Redvision VIDEOVISION PTZ") == "Redvision"
+
+
+# ---------------------------------------------------------------- printer and recorder labels; a label's blocks
+
+def test_infotec_is_a_ricoh_label() -> None:
+    # a Ricoh Aficio 2232C answering as infotec under Ricoh's enterprise number (https://github.com/apple/cups/issues/4990)
+    raw = ('iso.3.6.1.2.1.1.1.0 = STRING: "infotec  ISC 2432 1.21 / infotec Network Printer C model"\n'
+           'iso.3.6.1.2.1.1.2.0 = OID: iso.3.6.1.4.1.367.1.1\n')
+    dev = _ident(raw, protocol="snmp", port=161, request="snmpwalk")
+    assert (dev.vendor, dev.brand) == ("Ricoh", "infotec")
+    assert dev.device_type not in ("camera", "nvr", "dvr")
+
+
+def test_ohwoai_is_a_recorder_label() -> None:
+    dev = _ident("brand: Ohwoai\nmodel: K8208-W\n")
+    assert dev.vendor == "Ohwoai" and dev.brand == "Ohwoai"
+
+
+def test_a_labels_name_matches_no_same_named_registrant() -> None:
+    # INFOTEC LTD (000D9A) only shares the label's name; Swann's own registered blocks stay Swann's
+    assert DB.oui_vendor.get("000D9A") is None
+    assert DB.oui_vendor.get("0C0EC14") == "Swann" and DB.oui_vendor.get("BC51FE") == "Swann"
+    # a maker's own listed block is unchanged
+    assert DB.oui_vendor.get("000074") == "Ricoh"
