@@ -272,3 +272,16 @@ def test_a_labels_name_matches_no_same_named_registrant() -> None:
     assert DB.oui_vendor.get("0C0EC14") == "Swann" and DB.oui_vendor.get("BC51FE") == "Swann"
     # a maker's own listed block is unchanged
     assert DB.oui_vendor.get("000074") == "Ricoh"
+
+
+# ---------------------------------------------------------------- a component's maker in a joined key
+
+def test_a_cpu_vendor_key_names_the_cpus_maker_not_the_devices() -> None:
+    raw = '{"data": {"cpu_family": "RTD1296", "cpu_vendor": "Realtek", "model": "DS218play", "firmware_ver": "DSM 6.2.3-25426"}}'
+    dev = _ident(raw, protocol="http", port=5000, request="GET /webapi/entry.cgi")
+    assert dev.vendor != "Realtek"
+    mf = DB.manufacturer
+    assert mf is not None
+    assert not mf.applies("http.json.data.cpu_vendor") and not mf.applies("http.json.soc_manufacturer_name")
+    # the device's own maker keys are still read
+    assert mf.applies("http.json.data.vendor") and mf.applies("http.json.device_vendor") and mf.applies("http.json.camera_brand")
