@@ -19,8 +19,9 @@ Parsed with defusedxml (no DTDs, no entities); sizes capped like every other inp
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from xml.etree.ElementTree import Element, TreeBuilder
 
 import defusedxml.ElementTree as DET
@@ -209,16 +210,14 @@ def _host(el: Element, where: str) -> Observation | None:
 def load_nmap_xml(path: str | Path) -> list[Observation]:
     """Every host of an nmap XML file as an Observation. Raises UsageError on unreadable input."""
     p = Path(path)
-    from netscan.observations import read_bytes_capped
-
     try:
         if p.stat().st_size > MAX_NMAP_XML_BYTES:
-            raise UsageError(f"{p}: nmap XML too large")
-        with open(p, "rb") as fh:  # a device or FIFO has no size: the cap holds while reading
-            text = bytes(read_bytes_capped(fh, str(p), MAX_NMAP_XML_BYTES, refuse_nul=False))
+            raise UsageError(f"{p}: nmap XML too large ({p.stat().st_size} bytes; the limit is {MAX_NMAP_XML_BYTES})")
+        fh = open(p, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
         raise UsageError(f"{p}: cannot read ({exc.strerror or exc})") from None
-    return parse_nmap_xml(text, str(p))
+    with fh:  # a device or FIFO has no size: the cap holds while reading
+        return read_nmap_xml(fh, str(p))
 
 
 def _cost(tag: str, attrs: dict[str, str]) -> int:
@@ -290,12 +289,36 @@ class _HostTarget:
 
 def parse_nmap_xml(text: bytes | str, where: str = "nmap-xml") -> list[Observation]:
     """Parse nmap XML text; refuses DTDs and entities (defusedxml). Hosts are read one at a time."""
+    return _parse_chunks((text[i : i + _FEED] for i in range(0, len(text), _FEED)), where)
+
+
+def read_nmap_xml(fh: BinaryIO, where: str, limit: int = MAX_NMAP_XML_BYTES) -> list[Observation]:
+    """Parse nmap XML from a binary stream (a file, a pipe, stdin, a device) as it is read: at most
+    ``limit`` bytes, never the whole text in memory; a stream that is no XML (/dev/urandom, /dev/zero)
+    is refused at its first bytes. Read errors (EIO) become a UsageError."""
+    def chunks() -> Iterator[bytes]:
+        total = 0
+        while True:
+            try:
+                chunk = fh.read(min(_FEED, limit + 1 - total))
+            except OSError as exc:
+                raise UsageError(f"{where}: cannot read: {exc.strerror or exc}") from None
+            if not chunk:
+                return
+            total += len(chunk)
+            if total > limit:
+                raise UsageError(f"{where}: input too large (more than {limit} bytes)")
+            yield chunk
+
+    return _parse_chunks(chunks(), where)
+
+
+def _parse_chunks(chunks: Iterable[bytes | str], where: str) -> list[Observation]:
     target = _HostTarget(where)
     parser: Any = DET.DefusedXMLParser(target=target, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     gap = 0  # characters since the last ">"
     try:
-        for i in range(0, len(text), _FEED):
-            chunk = text[i : i + _FEED]
+        for chunk in chunks:
             end = chunk.rfind(b">" if isinstance(chunk, bytes) else ">")  # type: ignore[arg-type]
             gap = gap + len(chunk) if end < 0 else len(chunk) - end - 1
             if gap > MAX_TAG_BYTES:

@@ -103,3 +103,36 @@ def test_many_hosts_each_read() -> None:
 def test_entities_are_refused(text: str) -> None:
     with pytest.raises(UsageError, match="XML refused"):
         parse_nmap_xml(text)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_stream_that_is_no_xml_is_refused_at_its_first_bytes(device: str) -> None:
+    # read as it is parsed: neither device is read to the 256 MiB cap first
+    with open(device, "rb") as fh:
+        with pytest.raises(UsageError, match=r"not nmap XML .*line 1, column 0"):
+            nmapxml.read_nmap_xml(fh, device)
+        assert fh.tell() <= nmapxml._FEED
+
+
+def test_a_stream_is_capped_while_it_is_read() -> None:
+    import io
+
+    data = ("<nmaprun>" + HOST.format(i=1) * 50 + "</nmaprun>").encode()
+    assert len(nmapxml.read_nmap_xml(io.BytesIO(data), "s")) == 50
+    with pytest.raises(UsageError, match="input too large"):
+        nmapxml.read_nmap_xml(io.BytesIO(data), "s", limit=len(data) - 1)
+
+    class Failing(io.RawIOBase):
+        def readinto(self, b: object) -> int:
+            raise OSError(5, "Input/output error")
+
+    with pytest.raises(UsageError, match="cannot read: Input/output error"):
+        nmapxml.read_nmap_xml(Failing(), "s")  # type: ignore[arg-type]
+
+
+def test_stream_and_text_readings_agree() -> None:
+    import io
+
+    data = LAB_XML.read_bytes()
+    assert nmapxml.read_nmap_xml(io.BytesIO(data), "x") == parse_nmap_xml(data, "x")
+    assert [o.ip for o in nmapxml.load_nmap_xml(LAB_XML)] == [o.ip for o in parse_nmap_xml(data)]

@@ -60,14 +60,12 @@ def run(args: argparse.Namespace) -> int:
     signatures = signatures_dir(args.signatures)
     now = reference_now(args.now)
     if args.input_format == "nmap-xml":
-        from netscan.nmapxml import load_nmap_xml, parse_nmap_xml
+        from netscan.nmapxml import load_nmap_xml, read_nmap_xml
 
         if args.file == "-":
-            from netscan.observations import read_bytes_capped, stdin_binary
-            from netscan.nmapxml import MAX_NMAP_XML_BYTES
+            from netscan.observations import stdin_binary
 
-            data = read_bytes_capped(stdin_binary(), "stdin", MAX_NMAP_XML_BYTES, refuse_nul=False)
-            observations = parse_nmap_xml(bytes(data), "stdin")
+            observations = read_nmap_xml(stdin_binary(), "stdin")
         else:
             observations = load_nmap_xml(args.file)
     elif args.file == "-":
