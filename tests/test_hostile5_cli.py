@@ -7,6 +7,7 @@ pipeline writes to the pipe."""
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -122,3 +123,42 @@ def test_nmap_xml_from_stdin_and_fifo(tmp_path: Path) -> None:
     assert proc.returncode == 0 and out.count(b"\n") == 19, err
     r = _run("identify", "--from", "nmap-xml", "-", cwd=tmp_path, stdin=b"<html/>")
     assert "expected <nmaprun>" in _one_line_error(r)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mknod needs root (CI runs as root)")
+@pytest.mark.parametrize(("kind", "dev", "why"), [
+    (stat.S_IFBLK, (7, 250), "block device"),  # a loop device node: a disk
+    (stat.S_IFCHR, (1, 1), "kernel memory device"),  # /dev/mem
+    (stat.S_IFCHR, (1, 11), "kernel memory device"),  # /dev/kmsg
+])
+def test_a_disk_or_kernel_memory_node_is_never_written(tmp_path: Path, kind: int, dev: tuple[int, int], why: str) -> None:
+    node = tmp_path / "node"
+    os.mknod(node, kind | 0o600, os.makedev(*dev))
+    (tmp_path / "obs.json").write_text('{"ip": "10.0.0.1", "responses": []}')
+    err = _one_line_error(_run("identify", "obs.json", "-o", str(node), cwd=tmp_path))
+    assert why in err
+    from netscan.cli.outfile import write_text
+
+    with pytest.raises(PermissionError):
+        write_text(str(node), "report")  # a node that appeared after the check
+    assert stat.S_ISBLK(node.stat().st_mode) or stat.S_ISCHR(node.stat().st_mode)
+
+
+def test_no_file_is_created_under_dev(tmp_path: Path) -> None:
+    (tmp_path / "obs.json").write_text('{"ip": "10.0.0.1", "responses": []}')
+    for absent in ("/dev/h5-no-such-disk", "/dev/pts/h5-no-such-terminal"):
+        err = _one_line_error(_run("identify", "obs.json", "-o", absent, cwd=tmp_path))
+        assert "no such device" in err and not os.path.lexists(absent)
+    from netscan.cli.outfile import write_text
+
+    with pytest.raises(OSError):
+        write_text("/dev/h5-no-such-disk", "report")
+    assert not os.path.lexists("/dev/h5-no-such-disk")
+    # /dev/shm is a file system for files
+    out = f"/dev/shm/h5-report-{os.getpid()}.json"
+    try:
+        r = _run("identify", "obs.json", "-o", out, cwd=tmp_path)
+        assert r.returncode == 0 and Path(out).read_text().startswith("{")
+    finally:
+        if os.path.lexists(out):
+            os.unlink(out)

@@ -101,6 +101,30 @@ def _resolve(path: str) -> str:
     return real
 
 
+#: Linux's memory devices (major 1, Documentation/admin-guide/devices.txt) a report may go to: null,
+#: zero, full, random, urandom. The others (mem, kmem, port, kmsg) would take it into the kernel.
+_HARMLESS_MEMORY_DEVICES = frozenset({3, 5, 7, 8, 9})
+
+
+def refused_device(st: os.stat_result) -> str | None:
+    """Why a report is never written to this node (None: it may be): a block device (a disk: ``> /dev/sda``
+    would overwrite it) or a memory device other than /dev/null and its kin."""
+    if stat.S_ISBLK(st.st_mode):
+        return "is a block device (a disk)"
+    if stat.S_ISCHR(st.st_mode) and os.major(st.st_rdev) == 1 and os.minor(st.st_rdev) not in _HARMLESS_MEMORY_DEVICES:
+        return "is a kernel memory device"
+    return None
+
+
+def _under_dev(directory: str) -> bool:
+    """``directory`` is /dev or below it: device nodes live there, and a report named after a device that
+    is absent (``-o /dev/sdb`` of an unplugged disk) must not become a regular file in its place."""
+    d = os.path.realpath(directory)
+    if d == "/dev/shm" or d.startswith("/dev/shm/"):  # POSIX shared memory: a tmpfs for files
+        return False
+    return d == "/dev" or d.startswith("/dev/")
+
+
 def check(path: str, what: str = "-o") -> None:
     """Fail now (UsageError, exit 2) when ``path`` cannot be written; creates nothing that stays."""
     if not path:
@@ -116,10 +140,15 @@ def check(path: str, what: str = "-o") -> None:
         raise UsageError(f"{what}: cannot write {path}: is a directory")
     if st is not None and not stat.S_ISREG(st.st_mode):
         # device, FIFO, socket: written in place; never opened here (a FIFO would block)
+        why = refused_device(st)
+        if why is not None:
+            raise UsageError(f"{what}: will not write {path}: {why}")
         if not os.access(real, os.W_OK):
             raise UsageError(f"{what}: cannot write {path}: permission denied")
         return
     parent = os.path.dirname(real) or "."
+    if st is None and _under_dev(parent):
+        raise UsageError(f"{what}: cannot write {path}: no such device (netscan creates no file under /dev)")
     name = os.path.basename(real)
     try:
         max_name = os.pathconf(parent, "PC_NAME_MAX")
@@ -154,10 +183,15 @@ def write_stream(path: str, produce: Callable[[TextIO], object]) -> None:
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
     if st is not None and not stat.S_ISREG(st.st_mode):
+        why = refused_device(st)
+        if why is not None:  # checked before the work too (check); a node that appeared since
+            raise PermissionError(errno.EPERM, f"will not write: {why}", path)
         with _open_special(real) as fh:  # /dev/null, /dev/stdout, a FIFO, a tty: in place
             produce(fh)
         return
     parent = os.path.dirname(real) or "."
+    if st is None and _under_dev(parent):
+        raise FileNotFoundError(errno.ENXIO, "no such device (netscan creates no file under /dev)", path)
     fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(real)[:100]}.", suffix=".netscan-tmp", dir=parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
