@@ -125,6 +125,22 @@ def cases(size: int) -> dict[str, Callable[[], str]]:
         "certificate-text": lambda: "Subject: CN=a\nIssuer: CN=b\nValidity\nsubject=" + _fit("/CN=x", size),
         "s-client-dn": lambda: "subject=" + _fit("/a=", size) + "\nissuer=/b=b\n",
         "xmlns-flood": lambda: '<a xmlns="http://a">' + "</b>" + _fit(' xmlns:x="urn:' + "y" * 190 + '"', size),
+        # the readers of session 12/13: netscan/parsers/records.py, netscan/identify/prose.py, netscan/parsers/snmp.py
+        "message-header-flood": lambda: "sun.net.www.MessageHeader@5e3a8624 9 pairs: " + _fit("{Server: x}{" + "k" * 199 + ": ", size),
+        "message-header-prints": lambda: _fit("sun.net.www.MessageHeader@5e3a8624 2 pairs: {null: HTTP/1.1 200 OK}{Server: a}\n", size),
+        "ipp-attribute-names": lambda: _fit("printer-make-and-model printer-info printer-name (1setOf textWithoutLanguage) = ", size),
+        "pyipp-pairs": lambda: _fit("Attribute Name: printer-make-and-model (0x41)\nAttribute Value: HP " + "x" * 900 + "\n", size),
+        "status-trace-flood": lambda: _fit("GET http://a/" + "b" * 500 + "\nStatus: 200 OK\nServer: " + "s" * 1500 + "\n", size),
+        "devinfo-order": lambda: "GetDeviceInformationResponse\n" + _fit("Manufacturer: A\nModel: B-1\n", size),
+        "upnp-stripped-lines": lambda: _fit("urn:schemas-upnp-org:device:Basic:1\nuuid:1\nhttp://a/\nIP Camera\n", size),
+        "prose-form-labels": lambda: _fit("### Your device model\n\n**Model:** DS-2CD2143G0-I `model` \"X1\"\n", size),
+        "prose-maker-sentences": lambda: _fit("I have a Hikvision DS-2CD2143G0-I and a Dahua IPC-HDW2431T-AS; unlike the Axis M1054. ", size),
+        "prose-quotes": lambda: _fit('"Hikvision DS-2CD2143G0-I" \u201cAxis M1054\u201d \'Reolink RLC-810A\' ', size),
+        "snmp-walk-lines": lambda: _fit('.1.3.6.1.2.1.1.1.0 = STRING: "Hikvision DS-2CD2042WD"\n', size),
+        "snmp-long-oids": lambda: _fit(".1" + ".1" * 127 + " = STRING: x\n", size),
+        "snmprec-lines": lambda: _fit("1.3.6.1.2.1.1.1.0|4x|" + "41" * 100 + "\n", size),
+        "tcpdump-snmp": lambda: _fit('GetResponse(12) .1.3.6.1.2.1.1.1.0="' + "x" * 100 + '" ', size),
+        "fusion-devices": lambda: _fit("<DEVICE><DESCRIPTION>Brother HL</DESCRIPTION>", size) + "<AUTHSNMP>1</AUTHSNMP></DEVICE>",
         "escaped-quotes": lambda: _fit('HTTP/1.1 200 OK\\r\nX-A: ' + '=\\"' * 1000 + "\\r\n", size),
     }
 
