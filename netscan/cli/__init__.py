@@ -27,18 +27,20 @@ SUBCOMMANDS: tuple[str, ...] = (
 )
 
 
-def one_line(message: str) -> str:
+def one_line(message: str, keep_newlines: bool = False) -> str:
     """An error message as one printable line: line breaks, tabs, other control characters and the
     invisible characters of netscan.report.safe (bidi overrides, zero-width spaces) written as
     ``\\n`` / ``\\xNN`` / ``\\uXXXX``. A message may quote a path or a value the user passed, or a
-    device's text inside an input file."""
+    device's text inside an input file. ``keep_newlines``: line breaks stay (an internal error's
+    diagnostics, such as the lab emulator's last lines)."""
     from netscan.report.safe import INVISIBLE  # noqa: PLC0415 - errors only: not on the start-up path
 
     def esc(m: re.Match[str]) -> str:
         c = m.group(0)
         return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
 
-    return re.sub(f"[\x00-\x1f{INVISIBLE}\ud800-\udfff]", esc, message)
+    return re.sub(f"[\x00-\x09\x0b-\x1f{INVISIBLE}\ud800-\udfff]" if keep_newlines else f"[\x00-\x1f{INVISIBLE}\ud800-\udfff]",
+                  esc, message)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -135,7 +137,8 @@ def _setup_logging(verbosity: int, quiet: bool = False, color: bool = True) -> N
 
 def _fatal(code: ExitCode, message: str) -> int:
     try:
-        sys.stderr.write(f"netscan: {one_line(message)}\n")
+        # a usage error is one line (docs/exit-codes.md); an internal one may carry diagnostics
+        sys.stderr.write(f"netscan: {one_line(message, keep_newlines=code == ExitCode.ERROR)}\n")
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):  # stderr closed too: the exit code still tells
         pass
