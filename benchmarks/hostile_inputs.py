@@ -141,6 +141,18 @@ def cases(size: int) -> dict[str, Callable[[], str]]:
         "snmprec-lines": lambda: _fit("1.3.6.1.2.1.1.1.0|4x|" + "41" * 100 + "\n", size),
         "tcpdump-snmp": lambda: _fit('GetResponse(12) .1.3.6.1.2.1.1.1.0="' + "x" * 100 + '" ', size),
         "fusion-devices": lambda: _fit("<DEVICE><DESCRIPTION>Brother HL</DESCRIPTION>", size) + "<AUTHSNMP>1</AUTHSNMP></DEVICE>",
+        # formats5's netscan/parsers/wirerec.py (packet tools' and client libraries' records)
+        "tshark-json-records": lambda: json.dumps([{"_source": {"layers": {"http": {"HTTP/1.1 200 OK\\r\\n": {"http.response.code": "200"},
+                                                                                       "http.server": "Hik", "Server: x\\r\\n": ""}}}}] * (size // 120)),
+        "tshark-json-in-cap": lambda: json.dumps([{"_source": {"layers": {"http": {"http.server": "Hik", "Server: x\\r\\n": ""}}}}] * (500_000 // 90)),
+        "tshark-json-deep": lambda: '[{"_source": {"layers": {"http": ' + '{"a": ' * (size // 7) + "1" + "}" * (size // 7) + "}}]",
+        "pdml-fields": lambda: '<pdml><packet><proto name="http">' + _fit('<field name="http.server" show="Hik"/>', size),
+        "js-header-objects": lambda: _fit("{ server: 'Hik', 'www-authenticate': 'Digest', " + "a: 'b', " * 300 + "}\n", size),
+        "masscan-banners": lambda: _fit("banner tcp 80 10.0.0.7 1600000000 http HTTP/1.1 200 OK\\x0d\\x0aServer: a\\x0d\\x0a\n", size),
+        "burp-items": lambda: '<items burpVersion="1"><item><host>a</host>' + _fit('<response base64="true"><![CDATA[SFRUUC8xLjEgMjAwIE9LDQo=]]></response>', size),
+        "curl-trace-blocks": lambda: _fit("<= Recv header, 17 bytes (0x11)\n0000: 48 54 54 50 2f 31 2e 31 20 32 30 30 20 4f 4b 0d HTTP/1.1 200 OK.\n", size),
+        "ngrep-packets": lambda: _fit("T 10.0.0.7:80 -> 10.0.0.1:5000 [AP]\n  HTTP/1.1 200 OK..Server: Hik....\n", size),
+        "mitmdump-answers": lambda: _fit("<< 200 OK 12b\n    Server: Hik\n    Content-Type: x\n", size),
         "escaped-quotes": lambda: _fit('HTTP/1.1 200 OK\\r\nX-A: ' + '=\\"' * 1000 + "\\r\n", size),
     }
 
