@@ -89,6 +89,13 @@ def test_output_that_is_the_input_is_refused(tmp_path: Path) -> None:
     before = obs.read_bytes()
     _one_line_error(_run("identify", "obs.json", "-o", "obs.json", cwd=tmp_path))
     assert obs.read_bytes() == before
+    # stdin redirected from the file (< scan.xml) is the file: -o /dev/stdin or its name would replace it
+    for out in ("/dev/stdin", "/dev/fd/0", "scan.xml"):
+        with open(xml, "rb") as fh:
+            r = subprocess.run([sys.executable, "-m", "netscan", "identify", "--from", "nmap-xml", "-", "-o", out], stdin=fh,
+                               capture_output=True, timeout=120, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert "is the input file (stdin)" in _one_line_error(r)
+        assert xml.read_bytes() == LAB_XML.read_bytes()
     # a device node as both is read and written in place, as the shell would
     r = _run("identify", "-", "-o", "/dev/null", cwd=tmp_path, stdin=before)
     assert r.returncode == 0, r.stderr

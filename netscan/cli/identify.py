@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import stat
+import sys
 from typing import Any
 
 from netscan.cli.args import reference_now, signatures_dir
@@ -36,11 +37,10 @@ def register(sub: Any) -> None:
 def _refuse_overwriting_input(path: str, outputs: list[str]) -> None:
     """An ``-o`` that is the input file itself (by name, link or hard link) would replace the recorded
     observations or nmap XML with the report: refused before anything is read (exit 2)."""
-    if path == "-":
-        return
     try:
-        st = os.stat(path)
-    except (OSError, ValueError):
+        # "-": stdin redirected from a file (``< scan.xml``) is that file (-o /dev/stdin reaches it)
+        st = os.fstat(sys.stdin.fileno()) if path == "-" else os.stat(path)
+    except (OSError, ValueError, AttributeError):
         return  # reading it reports the problem
     if not stat.S_ISREG(st.st_mode):
         return  # a device or FIFO (/dev/stdin, a pipe) is read, not replaced
@@ -50,7 +50,8 @@ def _refuse_overwriting_input(path: str, outputs: list[str]) -> None:
         except (OSError, ValueError):
             continue
         if (o.st_dev, o.st_ino) == (st.st_dev, st.st_ino):
-            raise UsageError(f"-o: {out} is the input file {path}: the report would replace it (write the report elsewhere)")
+            raise UsageError(f"-o: {out} is the input file {'(stdin)' if path == '-' else path}: the report would replace it "
+                             "(write the report elsewhere)")
 
 
 def run(args: argparse.Namespace) -> int:
