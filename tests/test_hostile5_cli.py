@@ -169,3 +169,20 @@ def test_no_file_is_created_under_dev(tmp_path: Path) -> None:
     finally:
         if os.path.lexists(out):
             os.unlink(out)
+
+
+def test_saved_observations_and_a_report_may_not_share_a_file(tmp_path: Path) -> None:
+    # checked before a scan sends anything (plan_outputs); here called directly: no scan is run
+    import argparse
+
+    from netscan.cli.run_output import plan_outputs
+    from netscan.errors import UsageError
+
+    (tmp_path / "link.json").symlink_to(tmp_path / "a.json")
+    for out, saved in (("a.json", "a.json"), ("link.json", "a.json")):
+        args = argparse.Namespace(output=[str(tmp_path / out), str(tmp_path / "r.html")], format=None,
+                                  save_observations=str(tmp_path / saved))
+        with pytest.raises(UsageError, match="also an -o report file"):
+            plan_outputs(args, default="table")
+    ok = argparse.Namespace(output=[str(tmp_path / "r.json")], format=None, save_observations=str(tmp_path / "obs.json"))
+    assert [o.fmt for o in plan_outputs(ok, default="table")] == ["json"]

@@ -10,12 +10,14 @@ saved are rescued, and ``--fail-on`` judges the report without the inventory's a
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
 
 from netscan.cli.exitcodes import ExitCode
 from netscan.cli.outfile import Output, WriteFailed, check, plan, rescue, write_stream
+from netscan.errors import UsageError
 from netscan.model import FAIL_ON_LEVELS, Observation, Report
 
 #: Report formats (``netscan.report.FORMATS``; spelled out so that ``--hosts-only`` does not import
@@ -51,6 +53,10 @@ def plan_outputs(args: argparse.Namespace, default: str = "table") -> list[Outpu
             check(o.path)
     if getattr(args, "save_observations", None):
         check(args.save_observations, "--save-observations")
+        saved = os.path.realpath(args.save_observations)
+        if any(o.path is not None and os.path.realpath(o.path) == saved for o in outputs) and saved != "/dev/null":
+            # one would replace the other: the raw observations or the report lost
+            raise UsageError(f"--save-observations: {args.save_observations} is also an -o report file")
     return outputs
 
 
