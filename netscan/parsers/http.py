@@ -426,6 +426,43 @@ def _body_fields(fields: Fields, prefix: str, body: str, ctype: str, tools: bool
         tool_fields(fields, prefix, stripped[:MAX_BODY_CHARS])
 
 
+#: A recorded answer body's head: an XML document (its declaration or a root element) or a JSON object or
+#: array, the text's first character (``bare_document``).
+_DOCUMENT_START = re.compile(r"\s{0,64}(?:<\?xml[\s?]|<[A-Za-z_][\w.:-]{0,80}[\s/>]|[{\[][\s\"\[{])")
+#: The fields of an answer body that an HTTP API's conventions name (fingerprints/conventions-api.yaml and the
+#: makers' body rules are written for ``http.json.*``, ``http.xml.*``, ``http.xmlns``, ``http.body``).
+_BODY_FIELDS = ("http.json.", "http.xml.", "http.xmlns", "http.body")
+
+
+def bare_document(raw: str) -> bool:
+    """True when a recorded text is one JSON or XML document and nothing else around it: a device's answer
+    body as a client library's fixture, a ``curl`` without ``-i`` or a pasted reply keeps it (no status line, no
+    log prefix). Markup of a page is not one (``<html``, ``<!DOCTYPE``)."""
+    if _DOCUMENT_START.match(raw) is None:
+        return False
+    stripped = raw.strip()
+    head = stripped[:200].lower()
+    if "<html" in head or "<!doctype" in head or "<body" in head:
+        return False
+    if stripped[:1] == "<":
+        return stripped.endswith(">")
+    return stripped.endswith(("}", "]"))
+
+
+def answer_body_fields(fields: Fields, raw: str) -> None:
+    """A bare document (``bare_document``) recorded as another protocol's text, read as the HTTP answer body it
+    was: its ``http.json.*``/``http.xml.*`` leaves, namespace and body, so that the API conventions written for
+    those names read it as they read the same body in a recorded exchange."""
+    body: Fields = {}
+    _body_fields(body, "http", raw.strip()[:MAX_BODY_CHARS], "", tools=False)
+    if any(k.startswith(("http.json.", "http.xml.")) for k in body):
+        add(fields, "http.body", raw.strip()[:MAX_BODY_CHARS])
+        for key, values in body.items():
+            if key.startswith(_BODY_FIELDS):
+                for value in values:
+                    add(fields, key, value)
+
+
 #: Lines of a text fragment tried as one JSON document or Python literal each (log lines).
 MAX_STRUCTURED_LINES = 50
 
