@@ -125,3 +125,27 @@ def test_an_oid_is_no_parameter_path() -> None:
     walk = "1.3.6.1.2.1.1.1.0=Linux 4.9\niso.3.6.1.2.1.1.5.0=host\nsysDescr.0.1.2=x\nSNMPv2-MIB.sys.Descr.0=y"
     keys = [k for k in fields(Response("other", walk)) if k.startswith("other.kv.")]
     assert not any(k.startswith(("other.kv.1.3", "other.kv.iso.", "other.kv.sysDescr.0", "other.kv.SNMPv2-MIB.sys")) for k in keys)
+
+
+def test_a_document_in_one_markdown_code_block_is_bare(db: SignatureDB) -> None:
+    # an issue thread's or README's pasted answer: one fenced block, with or without a language word
+    for fence in ("```xml\n{}\n```", "```\n{}\n```\n", "~~~\n{}\n~~~"):
+        got = _id(db, fence.format(FOSCAM_DEVINFO))
+        assert (got.vendor, got.model, got.firmware) == ("Foscam", "FI9821W", "1.11.1.18")
+    # a byte-order mark before the declaration (a fixture file saved by a Windows editor)
+    got = _id(db, "\ufeff" + HIK_DEVICEINFO)
+    assert got.firmware == "V5.7.14"
+
+
+def test_a_fenced_block_among_prose_is_no_bare_document() -> None:
+    text = "The camera answers:\n```xml\n" + FOSCAM_DEVINFO + "\n```\nand then reboots."
+    assert "http.xml.CGI_Result/productName" not in fields(Response("other", text))
+
+
+def test_an_xml_answer_cut_short_keeps_its_elements(db: SignatureDB) -> None:
+    cut = HIK_DEVICEINFO[: HIK_DEVICEINFO.index("<firmwareReleasedDate>") + 12]
+    got = _id(db, cut)
+    assert (got.vendor, got.model, got.firmware) == ("Hikvision", "DS-2CD2386G2-IU", "V5.7.14")
+    # a non-camera's cut answer (a printer's) stays a non-camera
+    printer = "<?xml version=\"1.0\"?>\n<prdcfgdyn:ProductConfigDyn>\n<dd:MakeAndModel>HP OfficeJet Pro 8730</dd:MakeAndModel>\n<dd:Version><dd:Revision>WBP2CN19"
+    assert _id(db, printer).device_type not in VIDEO_TYPES
