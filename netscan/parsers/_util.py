@@ -208,7 +208,7 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
                     fields[name] = [text]  # (fewer than MAX_FIELDS: tested above)
                 elif len(bucket) < MAX_VALUES_PER_FIELD and text not in bucket:
                     bucket.append(text)
-                if " " in k and type(k) is str:
+                if type(k) is str and " " in k:
                     label = _label_key(k)  # {"Camera model": "X"}: also <prefix>CameraModel
                     if label is not None:
                         add(fields, f"{prefix}{label}", text)

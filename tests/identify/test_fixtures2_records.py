@@ -207,3 +207,11 @@ def test_a_hap_database_of_a_lightbulb_stays_a_lightbulb(db: SignatureDB) -> Non
         {"iid": 10, "type": "43", "characteristics": []}]}]}
     got = _id(db, "debug attributeDatabase: " + json.dumps(database))
     assert got.model == "LCT015" and got.device_type not in VIDEO_TYPES
+
+
+def test_a_bytes_key_with_a_blank_is_read_not_refused() -> None:
+    # a Python bytes dict ({b'Camera model': ...}: a library's print of raw bytes) has non-str keys: still read
+    from netscan.parsers import fields  # noqa: PLC0415
+
+    f = fields(Response("http", "{b'Camera model': b'QX-7731B', b'model': b'DS-2CD2042WD-I'}"))
+    assert "http.unreadable" not in f and f["http.json.model"] == ["DS-2CD2042WD-I"]
