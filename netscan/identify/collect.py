@@ -180,13 +180,21 @@ def _name_kind(name: str) -> int:
 #: with model, manufacturer and firmware: koush/scrypted issue 285; Home Assistant's device registry entries
 #: with manufacturer, model and sw_version; Homebridge accessories): read only when its record also holds a
 #: maker key and a firmware key (a device's own description, not a recorder's channel entry) and the document
-#: has that one member.
+#: has that one member. A cloud API's or a client library's list of the account's devices (Imou's ``deviceList``
+#: records with deviceModel, version and brand: user2684/imouapi's tests/const.py; EZVIZ's ``deviceInfos``) is read
+#: the same way.
 _CAMERA_LIST_MODEL = re.compile(
-    r"^(?P<root>[a-z]{2,8}\.(?:json|xml|kv)\.(?:[^ ]{0,120}[./])?(?P<list>(?i:cameras|cams|channels|devices|accessories)))[./]"
-    r"(?:(?P<key>[^./ \[\]]{1,40})[./])?(?i:model|model[_-]?name|camera[_-]?model)$")
+    r"^(?P<root>[a-z]{2,8}\.(?:json|xml|kv)\.(?:[^ ]{0,120}[./])?(?P<list>(?i:cameras|cams|channels|devices|accessories"
+    r"|device[_-]?list|device[_-]?infos?)))[./]"
+    r"(?:(?P<key>[^./ \[\]]{1,40})[./])?(?i:model|model[_-]?name|camera[_-]?model|device[_-]?model|product[_-]?model)$")
+#: A cloud account's list of its devices (``deviceList``, ``device_list``, ``deviceInfos``): its records describe the
+#: account's own devices (a maker's cloud names no maker in them: TP-Link's getDeviceList records carry deviceModel
+#: and fwVer, Imou's deviceModel and version).
+_ACCOUNT_LIST = re.compile(r"(?i)device[_-]?list|device[_-]?infos?")
 #: A record's maker and firmware keys (the last part of a field's name).
 _RECORD_MAKER = re.compile(r"(?i)manufacturer|make|vendor|brand")
-_RECORD_FIRMWARE = re.compile(r"(?i)firmware(?:[_-]?(?:version|revision|rev|ver))?|fw[_-]?(?:version|ver)?|sw[_-]?version|software[_-]?(?:version|revision)")
+_RECORD_FIRMWARE = re.compile(r"(?i)firmware(?:[_-]?(?:version|revision|rev|ver))?|fw[_-]?(?:version|ver)?|sw[_-]?version|software[_-]?(?:version|revision)"
+                              r"|(?:device[_-]?|main[_-]?sw[_-]?)?version")
 _CAMERA_MODEL_TAILS = ("model", "Model", "MODEL", "name", "Name", "NAME")
 #: A list of one camera stands for the device the document describes; its claim keeps this share of the
 #: model convention's weight, below the document's own top-level model.
@@ -205,7 +213,8 @@ def _one_record(name: str, f: dict[str, list[str]]) -> bool:
     cut = max(name.rfind("."), name.rfind("/"))
     parent = name[: cut + 1]  # the record's path, its separator kept
     keys = [n[cut + 1:] for n in f if n.startswith(parent) and "." not in n[cut + 1:] and "/" not in n[cut + 1:]]
-    if not any(_RECORD_MAKER.fullmatch(k) for k in keys) or not any(_RECORD_FIRMWARE.fullmatch(k) for k in keys):
+    account_list = _ACCOUNT_LIST.fullmatch(m.group("list")) is not None  # a cloud account's list names no maker
+    if not (account_list or any(_RECORD_MAKER.fullmatch(k) for k in keys)) or not any(_RECORD_FIRMWARE.fullmatch(k) for k in keys):
         return False
     root = m.group("root")
     members = 0

@@ -7,7 +7,8 @@ before it is weighed (netscan/identify/resolve.py), as firmware claims go throug
 - a device-class phrase is no model: ``IP Camera``, ``Network Camera``, ``HD IP Camera``, ``1080P
   IPC``, ``NVR``, ``Network Video Recorder``, ``WiFi Camera``, ``IPCAM`` (white-label ONVIF answers
   and UPnP descriptions put these in their Model/modelName field: ``model_generic``), nor is a value of
-  another kind in a model field (a version ``V5.5.80``, an IPv4 or MAC address, a UUID);
+  another kind in a model field (a version ``V5.5.80``, an IPv4 or MAC address, a UUID, a serial number or
+  an id: a client library's record may hold the serial where a model belongs);
 - a device-class phrase after a model code is the code's description, not the code: Axis's
   ``ProdFullName`` ``M1054 Network Camera`` is the ``ProdNbr`` ``M1054``, Tapo's ``device_info``
   ``C200 1.0 IPC`` is the ``device_model`` ``C200``;
@@ -67,6 +68,10 @@ _PLACEHOLDER = re.compile(
     r"(?i)n/?a|none|null|nil|unknown|undefined|default|generic|model|string|test|-+|\?+|0+|\*+|x+"
     r"|v?\d{1,4}(?:\.\d{1,8}){1,4}(?:[._-](?:\d{1,10}|[a-z])){0,3}"
     r"|[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    # a MAC written bare (``ACCC8E000000``: hex letters and digits, twelve), a number of nine digits or more (an id,
+    # a timestamp), and one unbroken run of sixteen letters and digits or more holding six digits (a serial:
+    # Uniview's ``210235C3EN3190000000``, Eufy's ``T8200P0000000000``): an identifier in a model field
+    r"|(?=[0-9a-f]{0,11}[a-f])(?=[0-9a-f]{0,11}\d)[0-9a-f]{12}|\d{9,}|(?=(?:[a-z]*\d){6})[a-z0-9]{16,}"
 )
 
 #: A model code: one token with a letter and a digit.

@@ -18,7 +18,7 @@ from netscan.parsers.banner import banner_fields
 from netscan.parsers.dhcp import dhcp_fields
 from netscan.parsers.dns import dns_fields
 from netscan.parsers.discovery import upnp_fields
-from netscan.parsers.http import http_fields, rtsp_fields
+from netscan.parsers.http import answer_body_fields, bare_document, http_fields, rtsp_fields
 from netscan.parsers.lldp import cdp_fields, lldp_fields
 from netscan.parsers.smartdev import dvrip_fields
 from netscan.parsers.snmp import snmp_response_fields
@@ -94,6 +94,11 @@ def _cached_fields(response: Response) -> Fields:
             out = {f"{parser_proto}.hex": [data[:64].hex() if isinstance(data, bytes) else ""]}
         else:
             out = banner_fields(parser_proto, response.raw, response.request)
+        document = bare_document(response.raw) if parser_proto == "other" else None
+        if document is not None and all(k.startswith("other.") for k in out):
+            # a device's answer body kept bare; a document a tool wrote about the device (an inventory agent's
+            # report, a scanner's XML) is read by that tool's reader alone (its fields are not other.*)
+            answer_body_fields(out, document)
         if any(".json." in k for k in out):
             markup_in_json_leaves(out)  # XML held as a JSON string (netscan/parsers/unwrap.py)
         if parser_proto != "tls" and _certificate_text(response.raw):

@@ -157,6 +157,28 @@ def parse_json(text: str) -> Any:
 _XMLJS_TEXT = frozenset({"_text", "_cdata"})
 
 
+#: A member name written as a label of words (``Camera model``, ``Firmware version``, ``Model No.``): a diagnostics
+#: dump's or a client library's human-readable keys (Home Assistant's reolink diagnostics: ``firmware version``,
+#: ``hardware version``); at most six words of letters and digits.
+_LABEL_KEY = re.compile(r"[A-Za-z][A-Za-z0-9]{0,23}(?:[ ._/-]{1,2}[A-Za-z0-9]{1,24}){1,5}\.?")
+_LABEL_SPLIT = re.compile(r"[ ._/-]+")
+#: First words of a label that name a part of the device, not the device (families/generic.yaml's components).
+_PART_WORDS = frozenset({"chip", "soc", "cpu", "sensor", "lens", "ethernet", "phy", "flash", "rom", "ram", "wifi", "wlan",
+                         "modem", "disk", "hdd", "sd", "board", "module", "battery", "camera's", "plugin", "app", "client"})
+
+
+def _label_key(key: str) -> str | None:
+    """A label key's words joined, each after the first capitalised (``Camera model`` -> ``CameraModel``), so
+    that the field-name conventions read it as they read the same key written as one word; None for a key that
+    is no label (a sentence, punctuation)."""
+    if len(key) > 64 or _LABEL_KEY.fullmatch(key) is None:
+        return None
+    words = [w for w in _LABEL_SPLIT.split(key) if w]
+    if words[0].lower() in _PART_WORDS:
+        return None  # a part's label (``Sensor model``, ``Chip model``): its model is not the device's
+    return words[0] + "".join(w[:1].upper() + w[1:] for w in words[1:])
+
+
 def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
     """Add every scalar leaf of decoded JSON as ``<prefix>a.b.c``; list items share the path."""
     if depth > MAX_DEPTH or len(fields) >= MAX_FIELDS:
@@ -186,6 +208,10 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
                     fields[name] = [text]  # (fewer than MAX_FIELDS: tested above)
                 elif len(bucket) < MAX_VALUES_PER_FIELD and text not in bucket:
                     bucket.append(text)
+                if type(k) is str and " " in k:
+                    label = _label_key(k)  # {"Camera model": "X"}: also <prefix>CameraModel
+                    if label is not None:
+                        add(fields, f"{prefix}{label}", text)
     elif isinstance(obj, list):
         for v in obj[:100]:
             if isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and isinstance(v[1], (str, int, float)):

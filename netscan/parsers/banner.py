@@ -82,11 +82,15 @@ def banner_fields(protocol: str, raw: str, request: str = "") -> Fields:
         # line, a field quoted in a `code span`); a banner without those marks
         # is read by the rules as it is
         text = (_strip_telnet(raw) if protocol == "telnet" else raw)[:MAX_BODY_CHARS]
-        if "{" in text or "[" in text:
+        braces = "{" in text or "[" in text
+        if braces:
             loose_fields(fields, protocol, text)
         tool_fields(fields, protocol, text)
         fragment_fields(fields, protocol, text)
         toolout_fields(fields, protocol, text)
+        if not braces and "</" in text and all(k.startswith(f"{protocol}.") for k in fields):
+            # an XML answer cut short: its complete elements (a tool's own XML report is left to its reader)
+            loose_fields(fields, protocol, text)
     if protocol == "other" and ("HTTP/" in cleaned or "RTSP/" in cleaned):
         exchange_fields(fields, raw)
     return fields

@@ -426,6 +426,55 @@ def _body_fields(fields: Fields, prefix: str, body: str, ctype: str, tools: bool
         tool_fields(fields, prefix, stripped[:MAX_BODY_CHARS])
 
 
+#: A recorded answer body's head: an XML document (its declaration or a root element), a JSON object or array,
+#: or the Python literal a client library made of it (``{'model': ...}``), the text's first character
+#: (``bare_document``).
+_DOCUMENT_START = re.compile(r"\s{0,64}(?:<\?xml[\s?]|<[A-Za-z_][\w.:-]{0,80}[\s/>]|[{\[][\s\"'\[{])")
+#: The fields of an answer body that an HTTP API's conventions name (fingerprints/conventions-api.yaml and the
+#: makers' body rules are written for ``http.json.*``, ``http.xml.*``, ``http.xmlns``, ``http.body``).
+_BODY_FIELDS = ("http.json.", "http.xml.", "http.xmlns", "http.body")
+
+
+#: One Markdown code block holding the whole text (an issue thread's or a README's pasted answer): its fence
+#: (three backticks or tildes, a language word) and its closing fence.
+_FENCED = re.compile(r"\A\s{0,16}(```|~~~)[\w.+-]{0,20}[ \t]*\r?\n(.*?)\r?\n[ \t]*\1[ \t]*\s*\Z", re.S)
+
+
+def bare_document(raw: str) -> str | None:
+    """The text of a recorded answer that is one JSON or XML document and nothing else around it -- a device's
+    answer body as a client library's fixture, a ``curl`` without ``-i`` or a pasted reply keeps it (no status
+    line, no log prefix); one Markdown code block holding it and a byte-order mark are taken off -- else None.
+    Markup of a page is not one (``<html``, ``<!DOCTYPE``)."""
+    text = raw.lstrip("\ufeff")
+    if text[:1] not in ("<", "{", "[") and ("```" in text[:64] or "~~~" in text[:64]):
+        fenced = _FENCED.match(text[:MAX_BODY_CHARS])
+        if fenced is not None:
+            text = fenced.group(2)
+    if _DOCUMENT_START.match(text) is None:
+        return None
+    stripped = text.strip()
+    head = stripped[:200].lower()
+    if "<html" in head or "<!doctype" in head or "<body" in head:
+        return None
+    if stripped[:1] == "<":
+        return stripped if stripped.endswith(">") else None
+    return stripped if stripped.endswith(("}", "]")) else None
+
+
+def answer_body_fields(fields: Fields, document: str) -> None:
+    """A bare document (``bare_document``'s text) recorded as another protocol's text, read as the HTTP answer body
+    it was: its ``http.json.*``/``http.xml.*`` leaves, namespace and body, so that the API conventions written for
+    those names read it as they read the same body in a recorded exchange."""
+    body: Fields = {}
+    _body_fields(body, "http", document[:MAX_BODY_CHARS], "", tools=False)
+    if any(k.startswith(("http.json.", "http.xml.")) for k in body):
+        add(fields, "http.body", document[:MAX_BODY_CHARS])
+        for key, values in body.items():
+            if key.startswith(_BODY_FIELDS):
+                for value in values:
+                    add(fields, key, value)
+
+
 #: Lines of a text fragment tried as one JSON document or Python literal each (log lines).
 MAX_STRUCTURED_LINES = 50
 

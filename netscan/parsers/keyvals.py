@@ -348,7 +348,8 @@ def _hap_type(value: object) -> str | None:
 
 def hap_accessory_info(text: str) -> list[tuple[str, str]]:
     """(name, value) of the Accessory Information service of the first accessory of a HAP accessory
-    database (``[{"aid": 1, "services": [...]}]`` or ``{"accessories": [...]}``, JSON or cut JSON)."""
+    database (``[{"aid": 1, "services": [...]}]`` or ``{"accessories": [...]}``, JSON or cut JSON), the whole
+    text or after a log line's prefix (HAP-NodeJS's ``attributeDatabase: {"accessories":...}`` debug line)."""
     try:
         doc = parse_loose(text[:MAX_TEXT])
     except Unreadable:  # behind a log line's words (a controller's ``attributeDatabase: {...}``): from its start

@@ -70,6 +70,12 @@ def _unquote(value: str) -> str:
     return v
 
 
+#: A key that is a path of names, each part starting with a letter: a camera's parameter tree (VAPIX param.cgi
+#: ``root.Properties.Firmware.Version=9.80.1``, ``root.Brand.ProdNbr``: Kane610/axis's recorded param lists), not an
+#: OID (``1.3.6.1.2.1.1.1.0``, ``iso.3.6.1``, ``sysDescr.0``: a part starting with a digit).
+_DOTTED_NAME = re.compile(r"[A-Za-z][\w-]{0,40}(?:\.[A-Za-z][\w\[\]-]{0,40}){3,7}")
+
+
 def _split_pair(line: str) -> tuple[str, str] | None:
     """``Key: Value`` / ``Key = Value`` / ``Key ...... Value`` -> (key, value), or None."""
     colon = line.find(":")
@@ -89,8 +95,8 @@ def _split_pair(line: str) -> tuple[str, str] | None:
         key = key[: key.rindex(" (")].rstrip()  # an attribute dump's value type: "printer-info (textWithoutLanguage)"
     if key.startswith(("var ", "let ", "const ")):
         return None  # a script's variable: page_script_fields
-    if not key or _TABLE_KEY.fullmatch(key) is None or key.lower() in _LEVELS or key.count(".") > 2:
-        return None  # (dotted OIDs are snmp_fields')
+    if not key or _TABLE_KEY.fullmatch(key) is None or key.lower() in _LEVELS or (key.count(".") > 2 and _DOTTED_NAME.fullmatch(key) is None):
+        return None  # (dotted OIDs are snmp_fields'; a parameter tree's path of names is a key)
     value = _unquote(value)
     if not value or len(value) > 256:
         return None
