@@ -29,6 +29,8 @@ before it is weighed (netscan/identify/resolve.py), as firmware claims go throug
 - a parenthesised note of several words after a blank at the end (``E1 Zoom (the white one)``: a form's
   answer) is the writer's; one word in brackets may be the maker's (a revision ``DS-KV8213-WME1(C)``, AVM's
   ``FRITZ!Box 6360 Cable (um)``) and is kept;
+- a processor's name as /proc/cpuinfo's ``model name`` gives it (``ARMv7 Processor rev 5 (v7l)``, ``Intel(R) Core(TM)
+  i5-8250U CPU @ 1.60GHz``) is the platform's CPU, not the device's model;
 - a hardware id after the model and a colon (``DS-2CD2042WD-I: 0x0``: a copied line that kept ONVIF's
   HardwareId after the model) is the hardware's;
 - a label word left in the value (``Model: XYZ-100``, ``XYZ-100 model``) and one pair of quotes or brackets around the whole value, trailing punctuation and a closing bracket
@@ -110,6 +112,13 @@ _TAIL_NOTE = re.compile(r"(?<=\S)\s{1,3}\([^()\s]{1,30}\s[^()]{1,50}\)$")
 #: kept ONVIF's HardwareId or ISAPI's hardwareVersion after the model).
 _TAIL_HARDWARE_ID = re.compile(r"(?<=[A-Za-z0-9)]):\s{1,2}(?:0[xX][0-9A-Fa-f]{1,8}|\d{1,6})$")
 
+#: A processor's name, as /proc/cpuinfo's ``model name`` gives it (Linux on ARM prints ``<cpu name> rev <n> (<elf
+#: platform>)``: ``ARMv7 Processor rev 5 (v7l)``; on x86 the CPUID brand string: ``Intel(R) Core(TM) i5-8250U CPU @
+#: 1.60GHz``, ``AMD Ryzen 5 3600 6-Core Processor``): the platform's CPU, never the device's model.
+_CPU_NAME = re.compile(
+    r"(?i)(?:[\w()+.-]{1,24}\s){0,6}(?:processor|cpu)(?:\s{1,2}rev\s{1,2}\d{1,3}(?:\s{1,2}\([\w.-]{1,12}\))?|\s{1,2}@\s{0,2}\d{1,2}(?:\.\d{1,3})?\s?[gm]hz)?"
+    r"|(?:[\w()+.-]{1,24}\s{1,4}){1,6}@\s{0,2}\d{1,2}(?:\.\d{1,3})?\s?[gm]hz|[\w-]{2,24}\s{1,2}rev\s{1,2}\d{1,3}\s{1,2}\(v\d[a-z]{0,2}\)")
+
 #: Pairs a writer puts around a whole value.
 _WRAP = {'"': '"', "'": "'", "`": "`", "(": ")", "[": "]", "<": ">", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
 
@@ -172,6 +181,8 @@ def _model_extent(value: str, soc: SocParts | None) -> str:
         v = v[: m.start()].rstrip()
     if soc is not None and soc.whole(v):
         return ""  # the chip's code, not the device's model
+    if _CPU_NAME.fullmatch(v) is not None:
+        return ""  # the processor's name (/proc/cpuinfo), not the device's model
     m = _TAIL_NOTE.search(v)
     if m is not None:
         v = v[: m.start()].rstrip()

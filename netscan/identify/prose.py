@@ -95,6 +95,17 @@ _QUOTED = re.compile(r"(?<![\w=])[\"'\u201c`]([A-Za-z0-9][^\"'\u201d`\r\n]{1,58}
 #: The model named as such in a sentence that names its maker (``exact model I91BM``, ``model number: HB613-P``): where
 #: the maker's name stands before a product line's name (``Annke C800 turret camera``), this is the model.
 _SAID_MODEL = re.compile(r"(?i:\b(?:exact|full|actual|specific)\s{1,2}model|\bmodel\s{1,2}(?:no\.?|number|code|#))\s{0,2}[:#]?\s{0,2}(" + _TOKEN + r")(?![A-Za-z0-9])")
+#: The reporter's own device named by its model alone, after a word of owning or buying (``I've purchased an AD410``,
+#: ``I bought a C6N``, ``on my XY-R9820-F4 camera``), or before the word ``model`` or a device-class noun after an
+#: article or a possessive (``the (Ohwoai) K8208-W model``, ``my E1 Pro camera``); a maker's name in brackets may stand
+#: before the code. Read only when a grammar confirms it, the code is a strong token (``strong_token``), a device word
+#: follows it, or the text names one maker (the code's, as far as the text says).
+_OWNED = re.compile(
+    r"(?i:(?<![a-z])(?:purchased|bought|ordered|own|owns|have|has|got|my|our)[ \t]{1,2}(?:(?:a|an|the|this|that|two|new|an?[ \t]new)[ \t]{1,2})?)"
+    r"(?:\([A-Za-z][\w-]{1,20}\)[ \t]{1,2})?[\"'\u201c`]?(" + _TOKEN + _SUFFIX + r")(?![A-Za-z0-9])[\"'\u201d`]?(?P<word>[ \t]{1,2}(?i:model|camera|cam|doorbell|nvr|dvr)(?![a-z]))?")
+_CODE_THEN_WORD = re.compile(
+    r"(?i:(?<![a-z])(?:the|this|that|my|our)[ \t]{1,2})(?:\([A-Za-z][\w-]{1,20}\)[ \t]{1,2})?(" + _TOKEN + r")(?![A-Za-z0-9])"
+    r"[ \t]{1,2}(?i:model|camera|doorbell|nvr|dvr)(?![a-z])")
 #: A device field quoted in a sentence: its name in a code span, at most eight words, then its value in quotes
 #: (``the `model` field in the device info says "C6N"``: a reporter copying what the device answered).
 _SPAN_FIELD = re.compile(r"`([A-Za-z_][\w.-]{0,40})`((?:[ \t]{1,3}[A-Za-z][\w'-]{0,19}[,]?){0,8}?)[ \t]{0,3}[:=]?[ \t]{0,3}[\"\u201c]([^\"\u201d`\r\n]{2,60})[\"\u201d]")
@@ -336,6 +347,8 @@ def read_prose(text: str, db: SignatureDB, match: Matcher | None = None) -> tupl
             hits.extend(confirmed if confirmed else [ProseHit({"model": model}, "prose", s)])
             if m is not None and m.group("fw"):
                 hits.append(ProseHit({"firmware": m.group("fw")}, "prose", s))
+        if not any("model" in h.got and h.line == s for h in hits):
+            hits.extend(_owned(db, match, s, one))
         if "`" in s:
             hits.extend(_span_fields(db, match, s))
         relabel = _relabel(db, s, makers_named)
@@ -397,6 +410,23 @@ def _quoted_maker(db: SignatureDB, value: str) -> tuple[str, str, str] | None:
     if not _shaped(db, words[0]) and not any(c.isupper() for c in words[0][:1]):
         return None
     return (maker, written, model) if model_extent(model, db) == model and not model_qualifier(words[0]) else None
+
+
+def _owned(db: SignatureDB, match: Matcher, sentence: str, one: tuple[str, str] | None) -> list[ProseHit]:
+    """The reporter's own device named by its model alone (``_OWNED``, ``_CODE_THEN_WORD``): a grammar's reading, or the
+    code as a model when it is a strong token, a device word follows it or the text names one maker; nothing for a
+    version, a qualifier, a SoC's code or a code without any of these."""
+    out: list[ProseHit] = []
+    for m in (*_OWNED.finditer(sentence), *_CODE_THEN_WORD.finditer(sentence)):
+        code = m.group(1)
+        if not _shaped(db, code):
+            continue
+        confirmed = _confirmed(match, code, one[1] if one else None, one[0] if one else None, sentence)
+        if confirmed:
+            out.extend(confirmed)
+        elif strong_token(code) or one is not None or m.re is _CODE_THEN_WORD or m.group("word"):
+            out.append(ProseHit({"model": code}, "prose", sentence))
+    return out
 
 
 def _span_fields(db: SignatureDB, match: Matcher, sentence: str) -> list[ProseHit]:
