@@ -410,6 +410,14 @@ def name_problems(db: SignatureDB) -> list[str]:
     return out
 
 
+#: A product's name of two words or more without a digit, each capitalised (``Loco M XW``, ``Nanostation M XW``: the
+#: name a device tree's ``model`` property gives after the maker's name -- OpenWrt's DTS files write "<Maker> <Model>",
+#: and ``ubus call system board`` reports it): one word after the maker's name (``Sonos One``, ``Netatmo Doorbell``)
+#: stays the product's name as sold.
+_NAMED_LINE = re.compile(r"[A-Z][A-Za-z0-9+!-]{0,19}(?: [A-Z][A-Za-z0-9+!-]{0,19}){1,3}")
+#: ... not the rest of the company's name (``Ubiquiti Networks Device``, ``Axis Communications AB``).
+_COMPANY_WORD_FIRST = re.compile(r"(?i)(?:networks?|inc|corp|corporation|co|ltd|llc|gmbh|ag|ab|technolog\w*|communications?|electronics?|systems?"
+                                 r"|international|group|labs?|solutions?|security|digital)\b")
 #: A product name that goes on with a device-class word after the maker's name (``Wyze Cam v3``, ``Ring Video
 #: Doorbell 2``, ``Nest Cam IQ``): the maker's name is part of the name as sold, not a prefix to a code.
 _CLASS_WORD_FIRST = re.compile(r"(?i)(?:cam|camera|doorbell|video|chime|floodlight|spotlight|stick|bulb|plug)\b")
@@ -480,8 +488,10 @@ def model_without_maker(db: SignatureDB, model: str) -> str:
     field; ``Hikvision-DS-2CD2143G0-I``, joined by a dash or an underscore to one code) without that
     name, when a model number (a digit) follows; the value itself otherwise (``Roku Stick`` names a
     product line, not a number: kept; ``Wyze Cam v3``, a device-class word after the maker's name,
-    is the product's name as sold: kept); a maker's name glued to a code its own grammar reads
-    (``HIKVISIONDS-2CD2143G0-I``, ``glued_family_matches``) is dropped too."""
+    is the product's name as sold: kept); the maker's own name (not an alias: ``Chromecast Audio``) before a
+    product's name of several capitalised words (``Ubiquiti Loco M XW``, ``_NAMED_LINE``) is dropped too; a
+    maker's name glued to a code its own grammar reads (``HIKVISIONDS-2CD2143G0-I``, ``glued_family_matches``)
+    is dropped too."""
     tail = _MAKER_AFTER.search(model)
     if tail is not None and tail.start() > 0 and db.vendor(tail.group(1) or tail.group(2)) is not None:
         model = model[: tail.start()].rstrip()  # "DS-2CD2143G0-I (Hikvision)", "C200 (Tapo)", "RLC-410 by Reolink"
@@ -490,8 +500,13 @@ def model_without_maker(db: SignatureDB, model: str) -> str:
         if len(words) <= n:
             break
         rest = " ".join(words[n:]).strip()
-        if db.vendor(" ".join(words[:n])) is not None and any(c.isdigit() for c in rest):
+        head = " ".join(words[:n])
+        v = db.vendor(head)
+        if v is not None and any(c.isdigit() for c in rest):
             return model if _CLASS_WORD_FIRST.match(rest) else rest
+        if (v is not None and head.casefold() == v.name.casefold() and _NAMED_LINE.fullmatch(rest) is not None
+                and _CLASS_WORD_FIRST.match(rest) is None and _COMPANY_WORD_FIRST.match(rest) is None):
+            return rest  # the maker's own name before a product's name of several words (a device tree's "Ubiquiti Loco M XW")
     if len(words) == 1:
         m = _JOINED.fullmatch(model)
         if m is not None and db.vendor(m.group(1)) is not None:

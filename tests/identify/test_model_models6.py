@@ -17,6 +17,7 @@ from netscan.identify.prose import read_prose
 from netscan.model import VIDEO_TYPES, Identification
 from netscan.observations import load_path, load_text
 from netscan.sigdb import SignatureDB
+from netscan.sigdb.makernames import model_without_maker
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -125,3 +126,26 @@ def test_homebridge_hue_bridge_line_names_the_bridges_model(db: SignatureDB, nam
 
 def test_homebridge_hue_gateway_without_a_code_names_no_model(db: SignatureDB) -> None:
     assert _identify(db, "[Hue] deCONZ: dresden elektronik deCONZ gateway v2.05.69, api v1.16.0").model is None
+
+
+# ------------------------------------------------------------------ the maker's own name before a product's name of several words
+
+@pytest.mark.parametrize(("value", "want"), [
+    ("Ubiquiti Loco M XW", "Loco M XW"),               # OpenWrt's device tree model "<Maker> <Model>" (ubus system board)
+    ("Ubiquiti Nanostation M XW", "Nanostation M XW"),
+    ("Sonos One", "Sonos One"),                         # one word after the maker: the name as sold
+    ("Netatmo Doorbell", "Netatmo Doorbell"),
+    ("Chromecast Audio", "Chromecast Audio"),           # a product line's alias, not the maker's own name
+    ("Wyze Cam v3", "Wyze Cam v3"),                     # a device-class word first
+    ("Ring Video Doorbell", "Ring Video Doorbell"),
+    ("Ubiquiti Networks Device", "Ubiquiti Networks Device"),  # the rest of the company's name
+    ("Axis Communications AB", "Axis Communications AB"),
+    ("Ubiquiti networks device", "Ubiquiti networks device"),  # words in lower case: a description
+])
+def test_makers_own_name_before_a_product_name_of_several_words(db: SignatureDB, value: str, want: str) -> None:
+    assert model_without_maker(db, value) == want
+
+
+def test_ubus_system_board_model_without_the_maker(db: SignatureDB) -> None:
+    ident = identify(load_path(CORPUS / "noncameras/ubiquiti-loco-m-xw_openwrt-ubus-system-board-asu26.json")[0], db)
+    assert (ident.vendor, ident.model) == ("Ubiquiti", "Loco M XW")
