@@ -149,3 +149,17 @@ def test_makers_own_name_before_a_product_name_of_several_words(db: SignatureDB,
 def test_ubus_system_board_model_without_the_maker(db: SignatureDB) -> None:
     ident = identify(load_path(CORPUS / "noncameras/ubiquiti-loco-m-xw_openwrt-ubus-system-board-asu26.json")[0], db)
     assert (ident.vendor, ident.model) == ("Ubiquiti", "Loco M XW")
+
+
+@pytest.mark.parametrize(("name", "want"), [("brother-hl-2270dw_fwupd-debug-log-request-brother-fwupd23.json", "HL-2270DW"),
+                                            ("brother-hl-l2375dw_fwupd-detection-log-brother-fwupd7.json", "HL-L2375DW")])
+def test_brother_firmware_tool_detected_line_names_the_model(db: SignatureDB, name: str, want: str) -> None:
+    ident = identify(load_path(CORPUS / "brother" / name)[0], db)
+    assert ident.model == want and ident.device_type not in VIDEO_TYPES
+
+
+@pytest.mark.parametrize("raw", ["[i] Detected 2 printers with following firmware versions: none",
+                                 "[i] Detected MAIN@1.19 with following firmware version(s): MAIN@1.19",
+                                 "Detected HL-2270DW series and others, firmware version 1.19"])
+def test_brother_firmware_tool_counter_examples(db: SignatureDB, raw: str) -> None:
+    assert _identify(db, raw).model is None
