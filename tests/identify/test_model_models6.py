@@ -163,3 +163,13 @@ def test_brother_firmware_tool_detected_line_names_the_model(db: SignatureDB, na
                                  "Detected HL-2270DW series and others, firmware version 1.19"])
 def test_brother_firmware_tool_counter_examples(db: SignatureDB, raw: str) -> None:
     assert _identify(db, raw).model is None
+
+
+def test_hap_accessory_information_model_read(db: SignatureDB) -> None:
+    ident = identify(load_path(CORPUS / "logitech/logitech-circle-view-doorbell_hap-accessory-information-hapnodejs976.json")[0], db)
+    assert ident.model == "Circle View Doorbell"
+
+
+def test_hap_serial_number_read_is_no_model(db: SignatureDB) -> None:
+    raw = "2022-10-20T01:02:04.016Z ACCESSORY_INFORMATION.SERIAL_NUMBER (aid: 1) was read to be '2208LZN09VR8'"
+    assert _identify(db, raw).model is None
