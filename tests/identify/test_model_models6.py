@@ -178,3 +178,13 @@ def test_hap_serial_number_read_is_no_model(db: SignatureDB) -> None:
 def test_samsung_tv_platform_code_yields_to_the_model_name(db: SignatureDB) -> None:
     ident = identify(load_path(CORPUS / "samsung/samsung-gq77s95fatxzg-tv_device-info-dict-samsungtv-smart3.json")[0], db)
     assert ident.model == "GQ77S95FATXZG"
+
+
+def test_dns_sd_printer_instance_name_names_the_model(db: SignatureDB) -> None:
+    ident = identify(load_path(CORPUS / "noncameras/hp-officejet-pro-8730_dns-sd-record-head-ippusbxd11.json")[0], db)
+    assert (ident.vendor, ident.model) == ("HP", "OfficeJet Pro 8730")
+
+
+@pytest.mark.parametrize("name", ["Office printer [08C229]", "HP OfficeJet Pro 8730", "Kitchen speaker 2"])
+def test_dns_sd_instance_names_without_the_printer_shape_name_no_model(db: SignatureDB, name: str) -> None:
+    assert _identify(db, f"Service Type: _ipp._tcp\nService Name: {name}\nDomain Name: local\n").model is None
