@@ -99,13 +99,15 @@ _SAID_MODEL = re.compile(r"(?i:\b(?:exact|full|actual|specific)\s{1,2}model|\bmo
 #: ``I bought a C6N``, ``on my XY-R9820-F4 camera``), or before the word ``model`` or a device-class noun after an
 #: article or a possessive (``the (Ohwoai) K8208-W model``, ``my E1 Pro camera``); a maker's name in brackets may stand
 #: before the code. Read only when a grammar confirms it, the code is a strong token (``strong_token``), a device word
-#: follows it, or the text names one maker (the code's, as far as the text says).
+#: follows it, or the text names one maker (the code's, as far as the text says); or after a device word and ``model``
+#: (``Added TVT/Secutech NVR model NVR-0808B2-8P``, ``camera model: C6N``).
 _OWNED = re.compile(
     r"(?i:(?<![a-z])(?:purchased|bought|ordered|own|owns|have|has|got|my|our)[ \t]{1,2}(?:(?:a|an|the|this|that|two|new|an?[ \t]new)[ \t]{1,2})?)"
     r"(?:\([A-Za-z][\w-]{1,20}\)[ \t]{1,2})?[\"'\u201c`]?(" + _TOKEN + _SUFFIX + r")(?![A-Za-z0-9])[\"'\u201d`]?(?P<word>[ \t]{1,2}(?i:model|camera|cam|doorbell|nvr|dvr)(?![a-z]))?")
 _CODE_THEN_WORD = re.compile(
     r"(?i:(?<![a-z])(?:the|this|that|my|our)[ \t]{1,2})(?:\([A-Za-z][\w-]{1,20}\)[ \t]{1,2})?(" + _TOKEN + r")(?![A-Za-z0-9])"
-    r"[ \t]{1,2}(?i:model|camera|doorbell|nvr|dvr)(?![a-z])")
+    r"[ \t]{1,2}(?i:model|camera|doorbell|nvr|dvr)(?![a-z])"
+    r"|(?i:(?<![a-z])(?:camera|cam|doorbell|nvr|dvr|recorder)[ \t]{1,2}model)[ \t]{0,2}:?[ \t]{1,2}(" + _TOKEN + r")(?![A-Za-z0-9])")
 #: A device field quoted in a sentence: its name in a code span, at most eight words, then its value in quotes
 #: (``the `model` field in the device info says "C6N"``: a reporter copying what the device answered).
 _SPAN_FIELD = re.compile(r"`([A-Za-z_][\w.-]{0,40})`((?:[ \t]{1,3}[A-Za-z][\w'-]{0,19}[,]?){0,8}?)[ \t]{0,3}[:=]?[ \t]{0,3}[\"\u201c]([^\"\u201d`\r\n]{2,60})[\"\u201d]")
@@ -418,8 +420,8 @@ def _owned(db: SignatureDB, match: Matcher, sentence: str, one: tuple[str, str] 
     version, a qualifier, a SoC's code or a code without any of these."""
     out: list[ProseHit] = []
     for m in (*_OWNED.finditer(sentence), *_CODE_THEN_WORD.finditer(sentence)):
-        code = m.group(1)
-        if not _shaped(db, code):
+        code = m.group(1) or m.group(2) if m.re is _CODE_THEN_WORD else m.group(1)
+        if not code or not _shaped(db, code):
             continue
         confirmed = _confirmed(match, code, one[1] if one else None, one[0] if one else None, sentence)
         if confirmed:

@@ -54,6 +54,8 @@ def test_the_model_word_after_a_code_with_the_makers_name_in_brackets(db: Signat
     ("I bought an XY-R9820-F4 last week and the stream stops.", ["XY-R9820-F4"]),
     ("The stream on my E1 Pro camera stops after a minute.", ["E1 Pro"]),
     ("Same here with the K8208-W model, it reboots every night.", ["K8208-W"]),
+    ("Added TVT/Secutech NVR model NVR-0808B2-8P", ["NVR-0808B2-8P"]),
+    ("Same with camera model C6N here.", ["C6N"]),
 ])
 def test_owned_cues_read_the_code(db: SignatureDB, text: str, want: list[str]) -> None:
     assert _models(db, text) == want
@@ -68,6 +70,9 @@ def test_owned_cues_read_the_code(db: SignatureDB, text: str, want: list[str]) -
     "My GK7205V300 camera reboots every night.",                         # a SoC's code
     "I have two cameras and my 1080P camera reboots every night.",       # a resolution
     "Unlike my RLC-410 camera, this one reboots every night.",           # set against the reporter's own
+    "The NVR model supports 8 channels.",                                # a word, no code, after "model"
+    "My camera model: unknown, sorry.",                                  # a placeholder
+    "The camera model V5.5.80 works.",                                   # a version
 ])
 def test_owned_cues_counter_examples(db: SignatureDB, text: str) -> None:
     assert _models(db, text) == []
