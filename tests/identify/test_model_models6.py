@@ -170,15 +170,6 @@ def test_brother_firmware_tool_counter_examples(db: SignatureDB, raw: str) -> No
     assert _identify(db, raw).model is None
 
 
-def test_hap_accessory_information_model_read(db: SignatureDB) -> None:
-    ident = identify(load_path(CORPUS / "logitech/logitech-circle-view-doorbell_hap-accessory-information-hapnodejs976.json")[0], db)
-    assert ident.model == "Circle View Doorbell"
-
-
-def test_hap_serial_number_read_is_no_model(db: SignatureDB) -> None:
-    raw = "2022-10-20T01:02:04.016Z ACCESSORY_INFORMATION.SERIAL_NUMBER (aid: 1) was read to be '2208LZN09VR8'"
-    assert _identify(db, raw).model is None
-
 
 def test_samsung_tv_platform_code_yields_to_the_model_name(db: SignatureDB) -> None:
     ident = identify(load_path(CORPUS / "samsung/samsung-gq77s95fatxzg-tv_device-info-dict-samsungtv-smart3.json")[0], db)
