@@ -1,0 +1,83 @@
+"""Firmware extraction added by firmware6 (session 13): a maker's firmware scheme in a reporter's paragraph
+(netscan/identify/lines.py, sentences of a line too long to read whole), Xiongmai's scheme as its ONVIF server
+reports it (``..ONVIF 16.12`` run on), a reporter's "is running / on <version>" idiom and version keys named
+``firmware_name`` (signatures/families/generic.yaml); counter-examples for each: a kernel's, an app's or a hardware
+version, a date, an IP address, a model number's digits must not become the firmware."""
+
+from __future__ import annotations
+
+import pytest
+
+from netscan.identify import identify
+from netscan.identify.lines import read_lines
+from netscan.model import Observation, Response
+from netscan.sigdb import load_db
+
+
+@pytest.fixture(scope="module")
+def db():  # type: ignore[no-untyped-def]
+    return load_db()
+
+
+def _ident(db, raw: str, protocol: str = "other"):  # type: ignore[no-untyped-def]
+    return identify(Observation(None, None, (Response(protocol, raw, None, ""),)), db)
+
+
+_FILL = ("I have spent the whole weekend trying every setting the web page offers, reading the forum threads and "
+         "resetting the unit twice, with no luck at all so far. The support line told me to wait for an update and "
+         "to write down everything the unit shows. ")
+
+
+@pytest.mark.parametrize("raw, fw", [
+    # Dahua's scheme (with Amcrest's build date) in one sentence of a long paragraph (rroller/dahua#134's layout)
+    (_FILL + "It looks like the maker pushed a new firmware to the doorbell (the 1.000.0000000.7.R.210220), and mine came with it.",
+     "1.000.0000000.7.R.210220"),
+    (_FILL + "Now it runs V2.800.0000000.16.R and the stream drops every hour.", "V2.800.0000000.16.R"),
+])
+def test_scheme_in_a_paragraph_sentence(db, raw: str, fw: str) -> None:  # type: ignore[no-untyped-def]
+    assert len(raw) > 256
+    assert _ident(db, raw).firmware == fw
+    assert _ident(db, raw).vendor == "Dahua"
+
+
+def test_paragraph_sentences_claim_no_model(db) -> None:  # type: ignore[no-untyped-def]
+    # a paragraph's model codes are left to the prose reader; only firmware hits come out of the sentence pass
+    raw = _FILL + "My old DS-2CD2042WD-I camera on V5.5.0 build 170725 still works fine after all these years."
+    hits = read_lines(raw, db.family_matches)
+    assert hits and all("model" not in h.got and "device_type" not in h.got for h in hits)
+    assert {h.got.get("firmware") for h in hits} == {"V5.5.0 build 170725"}
+
+
+@pytest.mark.parametrize("raw", [
+    # no maker's scheme: a kernel's version, a date, an address, a model's digits
+    _FILL + "The kernel is Linux 4.9.37 and the date reads 2021.11.16 on the OSD.",
+    _FILL + "It answers on 192.168.1.108 and its label says IPC-HFW2431S-S-S2.",
+    # a sentence setting another device against the reporter's (CONTRAST) names another device's firmware
+    _FILL + "Unlike the old one on 2.800.0000000.16.R, this one has no web page.",
+])
+def test_paragraph_counter_examples(db, raw: str) -> None:  # type: ignore[no-untyped-def]
+    assert len(raw) > 256
+    assert _ident(db, raw).firmware is None
+
+
+def test_paragraph_longer_than_the_bound_is_not_read(db) -> None:  # type: ignore[no-untyped-def]
+    raw = _FILL * 40 + "Now it runs V2.800.0000000.16.R and the stream drops."
+    assert len(raw) > 4096
+    assert all("firmware" not in h.got for h in read_lines(raw, db.family_matches))
+
+
+@pytest.mark.parametrize("raw, fw", [
+    # Xiongmai's ONVIF server runs its own version on after two dots (KostasEreksonas' Besder investigation)
+    ("Firmware Version: V5.00.R02.00030747.10010.349f17..ONVIF 16.12", "V5.00.R02.00030747.10010.349f17"),
+    ("The current version of the camera is V5.00.R02.000659N7.10010.140d00..ONVIF 16.12", "V5.00.R02.000659N7.10010.140d00"),
+    ("V5.00.R02.000529B2.10010.040600.0020000", "V5.00.R02.000529B2.10010.040600.0020000"),
+])
+def test_xiongmai_scheme_onvif_form(db, raw: str, fw: str) -> None:  # type: ignore[no-untyped-def]
+    ident = _ident(db, raw)
+    assert ident.firmware == fw
+
+
+def test_xiongmai_scheme_not_cut_inside_lettered_parts(db) -> None:  # type: ignore[no-untyped-def]
+    # a version that runs on in lettered parts is not the six-part form cut short
+    got = {g.get("firmware") for _, g in db.family_matches("V5.00.R02.000807D8.10010.346632.S.000.")}
+    assert "V5.00.R02.000807D8.10010.346632" not in got
