@@ -81,3 +81,40 @@ def test_xiongmai_scheme_not_cut_inside_lettered_parts(db) -> None:  # type: ign
     # a version that runs on in lettered parts is not the six-part form cut short
     got = {g.get("firmware") for _, g in db.family_matches("V5.00.R02.000807D8.10010.346632.S.000.")}
     assert "V5.00.R02.000807D8.10010.346632" not in got
+
+
+@pytest.mark.parametrize("raw, fw", [
+    ("I have the NVR S4 Max which is now running 1.3.3.4 and the latest firmware breaks the integration.", "1.3.3.4"),
+    ("The app says they're on v2.1.32 without an available update. Is that firmware too old?", "v2.1.32"),
+    ("But it just works with this one. this is version v3.10.68", "v3.10.68"),
+    ("My camera is currently on firmware 5.5.61 and will not stream.", "5.5.61"),
+])
+def test_running_idiom(db, raw: str, fw: str) -> None:  # type: ignore[no-untyped-def]
+    assert _ident(db, raw).firmware == fw
+
+
+@pytest.mark.parametrize("raw", [
+    "The latest version is 1.2.4 but mine will not update",            # the version offered, not the one running
+    "A new version is 1.2.4 but mine will not update",
+    "The app is on 3.2.1 and the integration is running 2.0.5; firmware unknown",  # an app's, an integration's
+    "HA is running 2023.12.3 and the camera is on 192.168.1.20, firmware unknown",  # a calendar release, an address
+    "The NVR is now running 1.3.3.4 and still drops the cameras",      # no firmware or version word in the text
+    "The kernel is 4.9.37 and the firmware is unknown",                # a kernel's version
+    "The hardware version is on 4.30 and the firmware is unknown",     # a two-part number
+])
+def test_running_idiom_counter_examples(db, raw: str) -> None:  # type: ignore[no-untyped-def]
+    assert _ident(db, raw).firmware is None
+
+
+def test_firmware_name_beside_a_revision_counter(db) -> None:  # type: ignore[no-untyped-def]
+    # Netatmo's home-status module (pyatmo fixtures): the readable version beside the counter
+    raw = '{"type": "NOC", "firmware_name": "3.2.0", "firmware_revision": 3002000, "wifi_strength": 60}'
+    assert _ident(db, raw).firmware == "3.2.0"
+
+
+@pytest.mark.parametrize("raw, fw", [
+    ('{"type": "NOC", "firmware_revision": 3002000}', "3002000"),               # alone, the counter still stands
+    ('{"firmware_name": "Prusa-Firmware 3.14.1 based on Marlin", "firmware_version": "3.14.1"}', "3.14.1"),  # a name
+])
+def test_firmware_name_counter_examples(db, raw: str, fw: str) -> None:  # type: ignore[no-untyped-def]
+    assert _ident(db, raw).firmware == fw
