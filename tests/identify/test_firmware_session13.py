@@ -118,3 +118,41 @@ def test_firmware_name_beside_a_revision_counter(db) -> None:  # type: ignore[no
 ])
 def test_firmware_name_counter_examples(db, raw: str, fw: str) -> None:  # type: ignore[no-untyped-def]
     assert _ident(db, raw).firmware == fw
+
+
+@pytest.mark.parametrize("raw, vendor, fw", [
+    ("**Device Model Number**: TS-431\n**QTS Version**: 4.3.4.0569 Build 20180501", "QNAP", "4.3.4.0569 Build 20180501"),
+    ('{"data": {"model": "DS3615xs", "version": "5967", "version_string": "DSM 5.2-5967 Update 9"}}', "Synology",
+     "DSM 5.2-5967 Update 9"),
+    ('{"data": {"model": "DS920+", "version_string": "DSM 7.2.1-69057"}}', "Synology", "DSM 7.2.1-69057"),
+])
+def test_nas_firmware_schemes(db, raw: str, vendor: str, fw: str) -> None:  # type: ignore[no-untyped-def]
+    ident = _ident(db, raw)
+    assert (ident.vendor, ident.firmware) == (vendor, fw)
+    assert ident.device_type == "nas"
+
+
+@pytest.mark.parametrize("value", [
+    "1.0.2 Build 200915 Rel.085940",   # TP-Link's scheme
+    "V5.5.0 build 170725",             # Hikvision's
+    "4.3.4.0569",                      # four parts without QNAP's build date
+    "7.2-64570",                       # a version and build without Synology's system name
+    "DSM 7.x",
+])
+def test_nas_firmware_schemes_counter_examples(db, value: str) -> None:  # type: ignore[no-untyped-def]
+    makers = {got.get("vendor") for _, got in db.family_matches(value)}
+    assert not makers & {"QNAP", "Synology"}
+
+
+def test_firmware_read_as_in_a_controller_log(db) -> None:  # type: ignore[no-untyped-def]
+    raw = ("2022-10-20T01:02:04.016Z ACCESSORY_INFORMATION.HARDWARE_REVISION (aid: 1) was read to be '1.0.0'\n"
+           "2022-10-20T01:02:04.016Z ACCESSORY_INFORMATION.FIRMWARE_REVISION (aid: 1) was read to be '8.10.67'")
+    assert _ident(db, raw).firmware == "8.10.67"
+
+
+@pytest.mark.parametrize("raw", [
+    "ACCESSORY_INFORMATION.HARDWARE_REVISION (aid: 1) was read to be '1.0.0'",   # the hardware revision
+    "ACCESSORY_INFORMATION.FIRMWARE_REVISION (aid: 1) was read to be 'unknown'",  # no version
+])
+def test_firmware_read_as_counter_examples(db, raw: str) -> None:  # type: ignore[no-untyped-def]
+    assert _ident(db, raw).firmware is None
