@@ -22,6 +22,11 @@ own model) is the device's word. Such a text is read line by line here, with gua
 - a line naming two models or more is a list (a compatibility list, an NVR's channels): skipped;
   a text naming more than one model (a model and a part of it, such as a serial number built on it, count once) is a list
   of devices: none of them is claimed as the model, only the maker when every hit agrees on one;
+- a line too long to read whole (a paragraph: a reporter's description typed as one line) is read by its
+  sentences for a maker's firmware scheme only (``Amcrest pushed a new firmware to the AD410 (the
+  1.000.0000000.7.R.210220)``): a firmware grammar is a maker's numbering (Dahua's
+  ``<major>.<3 digits>.<7 digits>.<n>.R``, Xiongmai's ``V5.00.R02...``), not a shape found by chance; what the
+  sentence says of models and types is left to the prose reader;
 - a hit weighs ``LINE_DISCOUNT`` of its grammar's weight (a line of a log is weaker evidence than a
   field that holds one value), and says what the device is (its grammar's ``device_type``) only when
   the text names one model and the token is a strong one (``strong_token``): a short code alone in
@@ -83,6 +88,11 @@ CONTRAST = re.compile(
     r"(?i)(?<![a-z])(?:unlike|instead of|rather than|compared (?:to|with)|similar to|other than|versus|switched from"
     r"|used to (?:have|own|use)|replac(?:e|ed|ing))(?![a-z])")
 _JSON_START = re.compile(r"\s*(?:\{|\[\s*[\[{\"\]])")
+#: A paragraph line is read for firmware schemes when it is at most this long (a reporter's paragraph; a longer
+#: line is a data dump) ...
+PARAGRAPH_MAX_CHARS = 4096
+#: ... by its sentences: a stop, a question or exclamation mark, a semicolon or a colon, then a blank.
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 
 
 @dataclass(frozen=True)
@@ -168,6 +178,20 @@ def _distinct(models: list[str]) -> list[str]:
 Matcher = Callable[[str], "tuple[tuple[Rule, dict[str, str]], ...] | list[tuple[Rule, dict[str, str]]]"]
 
 
+def _paragraph_firmware(raw: str, matcher: Matcher) -> list[tuple[Rule, dict[str, str], str]]:
+    """The firmware-scheme hits of a paragraph's sentences (the module docstring): only hits that read a firmware,
+    and of them the maker, brand and firmware (never a model or a type: a code in prose is the prose reader's)."""
+    out: list[tuple[Rule, dict[str, str], str]] = []
+    for part in _SENTENCE_END.split(raw.strip()):
+        sentence = _candidate(part)
+        if sentence is None or _guarded(part) or CONTRAST.search(sentence) is not None:
+            continue
+        for rule, got in matcher(sentence):
+            if "firmware" in got:
+                out.append((rule, {k: v for k, v in got.items() if k in ("vendor", "brand", "firmware")}, sentence))
+    return out
+
+
 def read_lines(text: str, matcher: Matcher) -> tuple[LineHit, ...]:
     """The family grammar hits of a long text, guarded (see the module docstring)."""
     if structured(text):
@@ -176,6 +200,8 @@ def read_lines(text: str, matcher: Matcher) -> tuple[LineHit, ...]:
     for raw in text[:MAX_TEXT_CHARS].splitlines()[:MAX_LINES]:
         line = _candidate(raw)
         if line is None:
+            if ANY_FIELD_MAX_CHARS < len(raw) <= PARAGRAPH_MAX_CHARS:
+                found.extend(_paragraph_firmware(raw, matcher))
             continue
         hits = list(matcher(line))
         if not hits or _guarded(raw) or CONTRAST.search(line) is not None:  # (the guards run only where a grammar matched)
