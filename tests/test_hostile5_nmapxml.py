@@ -109,7 +109,9 @@ def test_entities_are_refused(text: str) -> None:
 def test_a_stream_that_is_no_xml_is_refused_at_its_first_bytes(device: str) -> None:
     # read as it is parsed: neither device is read to the 256 MiB cap first
     with open(device, "rb") as fh:
-        with pytest.raises(UsageError, match=r"not nmap XML .*line 1, column 0"):
+        # random bytes fail at a random early position and in more than one way (a first byte of '<' reads on): only the
+        # refusal and how little was read are fixed
+        with pytest.raises(UsageError, match=r"not nmap XML"):
             nmapxml.read_nmap_xml(fh, device)
         assert fh.tell() <= nmapxml._FEED
 
