@@ -910,6 +910,11 @@ def _load_oui(db: SignatureDB, root: Path) -> None:
                     by_name.setdefault(key, v.name)
     oui = db.oui
     formers: dict[str, str] = {}
+    # one string object per distinct block kind and registrant (4 kinds and some 34,000 names over 58,000
+    # rows): the table is the largest part of a loaded database, and repeated strings were half of it
+    same: dict[str, str] = {}
+    one = same.setdefault
+    pairs: dict[tuple[str, str], tuple[str, str]] = {}  # (and one tuple per distinct pair)
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
@@ -921,9 +926,10 @@ def _load_oui(db: SignatureDB, root: Path) -> None:
                 # a renamed block (scripts/gen_oui.py): the name it had before is the maker of the devices
                 # made before the rename, and is shown beside the current one
                 formers[parts[0]] = parts[3]
-                oui[parts[0]] = (parts[1], f"{parts[2]} (formerly {parts[3]})")
+                oui[parts[0]] = (one(parts[1], parts[1]), f"{parts[2]} (formerly {parts[3]})")
             elif len(parts) == 3:
-                oui[parts[0]] = (parts[1], parts[2])
+                pair = (one(parts[1], parts[1]), one(parts[2], parts[2]))
+                oui[parts[0]] = pairs.setdefault(pair, pair)
     db.oui_vendor = OuiVendors(oui, registrants, by_name, formers)
 
 
