@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from netscan.sigdb.db import SignatureDB
-    from netscan.sigdb.socparts import SocParts
+    from netscan.sigdb.socparts import SocMatch
 
 #: Words that qualify a device class without naming a product (resolution, link, placement, form).
 _QUALIFIER = (
@@ -159,19 +159,19 @@ def model_extent(value: str, db: SignatureDB | None = None) -> str:
         from netscan.sigdb.db import default_db  # noqa: PLC0415 (the callers in identify pass theirs)
 
         db = default_db()
-    soc = db.soc_parts
+    soc = db.soc_parts.match if db.soc_parts is not None else None
     if len(value) <= MODEL_MEMO_MAX_CHARS:
         return _model_extent_memo(value, soc)
     return _model_extent(value, soc)
 
 
 @lru_cache(maxsize=1 << 14)
-def _model_extent_memo(value: str, soc: SocParts | None) -> str:
-    # (keyed on the database's small ``SocParts``, compared by identity: the memo never holds a database)
+def _model_extent_memo(value: str, soc: SocMatch | None) -> str:
+    # (keyed on the part numbers' ``SocMatch``, one per pattern in a process: the memo never holds a database)
     return _model_extent(value, soc)
 
 
-def _model_extent(value: str, soc: SocParts | None) -> str:
+def _model_extent(value: str, soc: SocMatch | None) -> str:
     v = _unwrapped(value.strip())
     while v[-1:] in (")", "]") and v.count(v[-1]) > v.count("(" if v[-1] == ")" else "["):
         v = v[:-1].rstrip()  # a bracket the model did not open

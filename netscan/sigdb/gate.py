@@ -306,23 +306,36 @@ def literal_key(pattern: str, flags: int = 0) -> str:
     return f"{int(flags)}\0{pattern}"
 
 
+_file_tables: dict[str, Any] | None = None
+
+
+def _literals_file() -> dict[str, Any]:
+    """LITERALS_FILE's two tables, parsed once for both readers below (a mapping; empty when the file is
+    missing or not JSON); each reader takes its table, and the other's goes when both have (the file's
+    keys are whole patterns: a few megabytes in memory)."""
+    global _file_tables
+    if _file_tables is None:
+        try:
+            data = json.loads(LITERALS_FILE.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+        _file_tables = data if isinstance(data, dict) else {}
+    got = _file_tables
+    if _shipped is not None or _alternatives_shipped is not None:
+        _file_tables = {}  # the second reader: nobody needs the parsed file after it
+    return got
+
+
 def shipped_literals() -> dict[str, str | None]:
     """LITERALS_FILE's table, read once; empty when the file is missing or not the expected shape
     (then every literal is computed)."""
     global _shipped
     if _shipped is None:
-        table: dict[str, str | None] = {}
-        try:
-            data = json.loads(LITERALS_FILE.read_text(encoding="utf-8"))
-            got = data.get("literals") if isinstance(data, dict) else None
-            if isinstance(got, dict) and all(
-                isinstance(k, str) and (v is None or (isinstance(v, str) and len(v) >= MIN_LITERAL and v.isascii()))
-                for k, v in got.items()
-            ):
-                table = got
-        except (OSError, ValueError):
-            pass
-        _shipped = table
+        got = _literals_file().get("literals")
+        ok = isinstance(got, dict) and all(
+            isinstance(k, str) and (v is None or (isinstance(v, str) and len(v) >= MIN_LITERAL and v.isascii()))
+            for k, v in got.items())
+        _shipped = got if ok and isinstance(got, dict) else {}
     return _shipped
 
 
@@ -348,19 +361,12 @@ def shipped_alternatives() -> dict[str, tuple[str, ...]]:
     of the shipped patterns without a required literal, read once; empty when missing or malformed."""
     global _alternatives_shipped
     if _alternatives_shipped is None:
-        table: dict[str, tuple[str, ...]] = {}
-        try:
-            data = json.loads(LITERALS_FILE.read_text(encoding="utf-8"))
-            got = data.get("alternatives") if isinstance(data, dict) else None
-            if isinstance(got, dict) and all(
-                isinstance(k, str) and isinstance(v, list) and len(v) <= MAX_ALTERNATIVES
-                and all(isinstance(x, str) and len(x) >= MIN_LITERAL and x.isascii() for x in v)
-                for k, v in got.items()
-            ):
-                table = {k: tuple(v) for k, v in got.items()}
-        except (OSError, ValueError):
-            pass
-        _alternatives_shipped = table
+        got = _literals_file().get("alternatives")
+        ok = isinstance(got, dict) and all(
+            isinstance(k, str) and isinstance(v, list) and len(v) <= MAX_ALTERNATIVES
+            and all(isinstance(x, str) and len(x) >= MIN_LITERAL and x.isascii() for x in v)
+            for k, v in got.items())
+        _alternatives_shipped = {k: tuple(v) for k, v in got.items()} if ok and isinstance(got, dict) else {}
     return _alternatives_shipped
 
 
@@ -474,6 +480,10 @@ class _HasPattern(Protocol):
     def pattern(self) -> re.Pattern[str]: ...
 
 
+#: One string object per literal start (``FieldGate._by_start`` keys), shared by every gate.
+_STARTS: dict[str, str] = {}
+
+
 class FieldGate:
     """The candidate rules of one field for a value (rules given in their reading order)."""
 
@@ -492,9 +502,12 @@ class FieldGate:
         self._literals = tuple((lit, tuple(ids)) for lit, ids in literals.items())
         # literals filed by their first MIN_LITERAL characters: a short value is read once, looking up
         # the literals that can start at each position (no regular expression to compile)
+        # (the pairs are ``_literals``' own, and a start is one string object for every gate: a database
+        # builds a gate per set of rules, and the rules of any field are in most of them)
         by_start: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
-        for lit, ids in self._literals:
-            by_start.setdefault(lit[:MIN_LITERAL], []).append((lit, ids))
+        for pair in self._literals:
+            start = pair[0][:MIN_LITERAL]
+            by_start.setdefault(_STARTS.setdefault(start, start), []).append(pair)
         self._by_start = by_start
         self._always = frozenset(always)
 

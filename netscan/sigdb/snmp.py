@@ -47,6 +47,7 @@ def _load(db: SignatureDB) -> tuple[dict[str, Product], list[str]]:
     source = ""
     # (the table names a few hundred makers over thousands of rows: each name resolved once)
     vendors: dict[str, Vendor | None] = {}
+    kinds: dict[str, str] = {}  # (one string object per device type: a few over thousands of rows)
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if line.startswith("#"):
@@ -70,7 +71,7 @@ def _load(db: SignatureDB) -> tuple[dict[str, Product], list[str]]:
             if kind and kind not in DEVICE_TYPES:
                 problems.append(f"snmp/sysobjectids.tsv:{n}: unknown device type {kind!r}")
                 continue
-            rows[oid] = Product(v.name, kind, model, source)
+            rows[oid] = Product(v.name, kinds.setdefault(kind, kind), model, source)
     return rows, problems
 
 

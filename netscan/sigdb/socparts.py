@@ -19,18 +19,36 @@ from netscan.sigdb.regexsafe import nested_quantifier
 _FLAGS = {"ignorecase": re.IGNORECASE}
 
 
-@dataclass(frozen=True, eq=False)
-class SocParts:
-    """``soc_part_numbers``, compiled. Compared and hashed by identity: a memo keyed on it
-    (``model_extent``'s) holds this small object, never the database."""
+class SocMatch:
+    """A compiled part-number pattern, one object per pattern and flags in a process (``_SAME``): hashed and
+    compared by identity, so a memo keyed on it (``model_extent``'s) is cheap, is shared by every database
+    loaded from the same data, and holds this small object, never a database."""
 
-    pattern: re.Pattern[str]
+    __slots__ = ("pattern",)
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def whole(self, value: str) -> bool:
+        """True when all of ``value`` is a SoC's part number."""
+        return self.pattern.fullmatch(value) is not None
+
+
+#: (pattern, flags) -> its one SocMatch (a database's data holds one pattern: a few entries per process at most).
+_SAME: dict[tuple[str, int], SocMatch] = {}
+
+
+@dataclass(frozen=True)
+class SocParts:
+    """``soc_part_numbers``, compiled."""
+
+    match: SocMatch
     examples: tuple[dict[str, Any], ...] = field(default=(), repr=False)
     negatives: tuple[dict[str, Any], ...] = field(default=(), repr=False)
 
     def whole(self, value: str) -> bool:
         """True when all of ``value`` is a SoC's part number."""
-        return self.pattern.fullmatch(value) is not None
+        return self.match.whole(value)
 
 
 def load_soc_parts(data: Any, where: str) -> SocParts:
@@ -45,16 +63,19 @@ def load_soc_parts(data: Any, where: str) -> SocParts:
     f = 0
     for name in flags:
         f |= _FLAGS[name]
-    try:
-        compiled = re.compile(pattern, f)
-    except (re.error, OverflowError, RecursionError) as exc:
-        raise SignatureError(f"{where}: soc_part_numbers: bad pattern: {exc}") from None
-    if nested_quantifier(pattern, f):
-        raise SignatureError(f"{where}: soc_part_numbers: pattern can backtrack catastrophically")
+    match = _SAME.get((pattern, f))
+    if match is None:
+        try:
+            compiled = re.compile(pattern, f)
+        except (re.error, OverflowError, RecursionError) as exc:
+            raise SignatureError(f"{where}: soc_part_numbers: bad pattern: {exc}") from None
+        if nested_quantifier(pattern, f):
+            raise SignatureError(f"{where}: soc_part_numbers: pattern can backtrack catastrophically")
+        match = _SAME.setdefault((pattern, f), SocMatch(compiled))
     examples, negatives = data.get("examples"), data.get("negatives") or []
     if not isinstance(examples, list) or not examples or not isinstance(negatives, list):
         raise SignatureError(f"{where}: soc_part_numbers needs a list of examples (and a list of negatives)")
-    return SocParts(compiled, tuple(examples), tuple(negatives))
+    return SocParts(match, tuple(examples), tuple(negatives))
 
 
 def soc_parts_problems(parts: SocParts | None, where: str = "fingerprints/stacks-soc.yaml") -> list[str]:

@@ -13,7 +13,7 @@ import pytest
 from netscan.identify import identify
 from netscan.identify.modelname import model_extent, model_generic
 from netscan.model import Identification, Observation, Response
-from netscan.sigdb.db import SignatureDB, default_db
+from netscan.sigdb.db import SignatureDB, default_db, load_db
 from netscan.sigdb.makernames import model_without_maker
 
 _JSON = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n"
@@ -300,7 +300,7 @@ def test_long_model_values_are_not_memoised() -> None:
     long_values = [f"DS-2CD2143G0-I {'x' * 300}{i}" for i in range(50)]
     answers = [modelname.model_extent(v) for v in long_values]
     assert modelname._model_extent_memo.cache_info().currsize == before
-    assert answers == [modelname._model_extent(v, default_db().soc_parts) for v in long_values]
+    assert answers == [modelname._model_extent(v, default_db().soc_parts.match) for v in long_values]
     assert modelname.model_extent("DS-2CD2143G0-I Network Camera") == "DS-2CD2143G0-I"
 
 
@@ -333,6 +333,8 @@ def test_the_soc_part_numbers_come_from_the_signature_data(db: SignatureDB) -> N
     assert model_extent("Hi3518", SignatureDB()) == "Hi3518"
     assert model_extent("Hi3518", db) == ""
     assert model_extent("ZZ1234", db) == "ZZ1234"
+    # two databases loaded from the same data share one matcher (and so the memo's answers)
+    assert load_db(lazy=True).soc_parts.match is db.soc_parts.match  # type: ignore[union-attr]
 
 
 def test_soc_part_numbers_examples_are_checked(db: SignatureDB) -> None:
@@ -340,7 +342,7 @@ def test_soc_part_numbers_examples_are_checked(db: SignatureDB) -> None:
 
     assert soc_parts_problems(db.soc_parts) == []
     assert db.soc_parts is not None
-    broken = SocParts(db.soc_parts.pattern, ({"value": "DS-2CD2042WD-I", "source": "https://example.org/"}, {"value": "Hi3518"}),
+    broken = SocParts(db.soc_parts.match, ({"value": "DS-2CD2042WD-I", "source": "https://example.org/"}, {"value": "Hi3518"}),
                       ({"value": "SSC335", "source": "https://example.org/"},))
     problems = soc_parts_problems(broken)
     assert len(problems) == 3
