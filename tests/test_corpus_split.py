@@ -118,9 +118,13 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: Its second write batch (9 more test files; 355 files) moved the vendor floor on the same rules
 #: (b5b5f98): vendor 0.7481 (199/266), model 0.6345 (125/197), firmware 0.8433 (113/134); vendor floor at
 #: one file below: 198/266 = 0.744; the model and firmware floors hold and stay.
-VENDOR_FLOOR = 0.744
-MODEL_FLOOR = 0.633
-FIRMWARE_FLOOR = 0.838
+#: End of session 13 (three test files of one source moved to training, SPLIT.md; 352 files) with the
+#: rules on main at the session's end: vendor 0.7567 (199/263), model 0.6495 (126/194), firmware 0.8550
+#: (112/131); floors at one file below, rounded down: 198/263 = 0.752, 125/194 = 0.644, 111/131 = 0.847.
+#: The rule lanes had only the tenth audit's group counts; the sixteenth extension's test files did not move.
+VENDOR_FLOOR = 0.752
+MODEL_FLOOR = 0.644
+FIRMWARE_FLOOR = 0.847
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
