@@ -415,9 +415,6 @@ def name_problems(db: SignatureDB) -> list[str]:
 #: and ``ubus call system board`` reports it): one word after the maker's name (``Sonos One``, ``Netatmo Doorbell``)
 #: stays the product's name as sold.
 _NAMED_LINE = re.compile(r"[A-Z][A-Za-z0-9+!-]{0,19}(?: [A-Z][A-Za-z0-9+!-]{0,19}){1,3}")
-#: ... not the rest of the company's name (``Ubiquiti Networks Device``, ``Axis Communications AB``).
-_COMPANY_WORD_FIRST = re.compile(r"(?i)(?:networks?|inc|corp|corporation|co|ltd|llc|gmbh|ag|ab|technolog\w*|communications?|electronics?|systems?"
-                                 r"|international|group|labs?|solutions?|security|digital)\b")
 #: A product name that goes on with a device-class word after the maker's name (``Wyze Cam v3``, ``Ring Video
 #: Doorbell 2``, ``Nest Cam IQ``): the maker's name is part of the name as sold, not a prefix to a code.
 _CLASS_WORD_FIRST = re.compile(r"(?i)(?:cam|camera|doorbell|video|chime|floodlight|spotlight|stick|bulb|plug)\b")
@@ -505,8 +502,9 @@ def model_without_maker(db: SignatureDB, model: str) -> str:
         if v is not None and any(c.isdigit() for c in rest):
             return model if _CLASS_WORD_FIRST.match(rest) else rest
         if (v is not None and head.casefold() == v.name.casefold() and _NAMED_LINE.fullmatch(rest) is not None
-                and _CLASS_WORD_FIRST.match(rest) is None and _COMPANY_WORD_FIRST.match(rest) is None):
-            return rest  # the maker's own name before a product's name of several words (a device tree's "Ubiquiti Loco M XW")
+                and _CLASS_WORD_FIRST.match(rest) is None and not is_company_word(normalise_name(rest.split(" ", 1)[0]))):
+            return rest  # the maker's own name before a product's name of several words (a device tree's "Ubiquiti Loco M XW"),
+            # not before the rest of the company's name ("Ubiquiti Networks Device": names.is_company_word)
     if len(words) == 1:
         m = _JOINED.fullmatch(model)
         if m is not None and db.vendor(m.group(1)) is not None:
