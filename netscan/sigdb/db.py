@@ -650,8 +650,9 @@ class SignatureDB:
         return self._own_brands.get(vendor.casefold(), ())
 
     def misspelled_vendor(self, name: str) -> Vendor | None:
-        """The one vendor whose name or alias ``name`` misspells by one edit (netscan.sigdb.names ``one_edit_keys``:
-        a letter dropped, added, changed or two swapped, never the first letter), for a one-word name of at least
+        """The one vendor whose name or alias ``name`` misspells by one typing slip (netscan.sigdb.names ``one_edit_keys``:
+        a doubled letter written once, a letter written twice or two neighbours swapped, never the first letter;
+        no letter dropped, added or changed elsewhere), for a one-word name of at least
         five letters naming no vendor itself; only names and aliases of at least six letters are matched (a
         shorter one is one edit from too many words). None when no vendor, or more than one, is that near."""
         if self._spelled is None:

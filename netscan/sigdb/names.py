@@ -78,7 +78,6 @@ def short_company_name(name: str) -> str:
     return " ".join(words[start:end])
 
 
-
 def one_edit_keys(key: str) -> set[str]:
     """The strings one typing slip from ``key`` (a :func:`vendor_key`), its first letter kept: a doubled letter
     written once or a letter written twice (``sonof``/``sonoff``, ``phillips``/``philips``), or two neighbours
