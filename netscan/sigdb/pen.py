@@ -40,7 +40,14 @@ ORG_SUFFIXES = ("technology", "technologies", "engineering", "systems")
 #: is not Thomson, the Technicolor brand; "Planex Technologies S.A." is not the Japanese Planex Communications;
 #: "S-Sharp Corporation" (its "S" reads as a legal-form word) is not Sharp; "HiTRON SYSTEMS Inc.", the Korean
 #: CCTV maker (IEEE 00:07:D8 "Hitron Systems Inc."), is not Hitron Technologies, the Taiwanese cable-modem maker).
-ORG_NOT_VENDOR = frozenset({"Thomson Technology Limited", "Planex Technologies S.A.", "S-Sharp Corporation", "HiTRON SYSTEMS Inc."})
+#: Also other companies named like the camera-catalog makers of signatures/vendors/cameras-catalogs.yaml: Level One
+#: Communications (the Ethernet chip maker Intel bought in 1999) is not the LevelOne label of Digital Data Communications,
+#: IntelliNet Technologies not Intellinet Network Solutions, the Planet companies of Belgium, Slovakia and the UK not
+#: PLANET Technology, AirLink Technology not AirLink101; KOGAN and INFOTEC are left out for want of a source that they are
+#: the retailer Kogan.com and Ricoh's infotec label.
+ORG_NOT_VENDOR = frozenset({"Thomson Technology Limited", "Planex Technologies S.A.", "S-Sharp Corporation", "HiTRON SYSTEMS Inc.",
+                            "Level One Communications, Inc.", "IntelliNet Technologies, Inc.", "Planet Technologies NV",
+                            "Planet A.S.", "@Planet Ltd", "AirLink Technology, Inc.", "KOGAN", "INFOTEC"})
 
 
 def pen_vendor(keys: dict[str, str], org: str) -> str | None:
