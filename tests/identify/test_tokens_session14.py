@@ -84,6 +84,8 @@ def test_a_catalog_maker_of_network_gear_stays_a_non_camera() -> None:
     ("0030F4", "StarDot"), ("00116B", "LevelOne"), ("7076F0", "LevelOne"), ("000FC9", "Allnet"), ("3C4937", "Digitus"),
     ("000CF6", "Sitecom"), ("002675", "Aztech"), ("003004", "Leadtek"), ("000C0C", "Appro Technology"),
     ("00126C", "Visonic"), ("000718", "iCanTek"), ("000BE2", "Lumenera"),
+    ("44EA54", "Nanit"),           # UDISENSE DBA NANIT: the baby-monitor maker under its legal name
+    ("E8B723", "Vatilon"),         # a label's own block (Shenzhen Vatilon Electronics)
 ])
 def test_catalog_makers_own_ieee_blocks(prefix: str, maker: str) -> None:
     assert DB.oui_vendor.get(prefix) == maker
@@ -166,3 +168,10 @@ def test_product_line_counter_examples(field: str, value: str) -> None:
 def test_kasa_cam_is_the_kasa_label_and_tp_link_builds_it() -> None:
     dev = _ident("manufacturer: Kasa Cam\nmodel: KC100\n")
     assert dev.brand == "Kasa" and dev.vendor == "TP-Link"
+
+
+def test_a_mac_in_a_labels_own_block_names_the_label_and_a_baby_monitor_makers_block_its_maker() -> None:
+    dev = identify(Observation(ip=None, mac="E8:B7:23:12:34:56", responses=()), DB)
+    assert dev.brand == "Vatilon" or dev.vendor == "Vatilon"
+    dev = identify(Observation(ip=None, mac="44:EA:54:12:34:56", responses=()), DB)
+    assert dev.vendor == "Nanit"
