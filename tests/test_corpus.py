@@ -124,9 +124,17 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: End of session 13 (brother_printer_fwupd's three test threads moved in, SPLIT.md; 503 files), rules on
 #: main at the session's end: vendor 0.9194 (365/397), model 0.8386 (291/347), firmware 0.9647 (246/255);
 #: floors at one file below, rounded down: 364/397 = 0.916, 290/347 = 0.835, 245/255 = 0.960.
-TRAINING_VENDOR_FLOOR = 0.916
-TRAINING_MODEL_FLOOR = 0.835
-TRAINING_FIRMWARE_FLOOR = 0.960
+#: The seventeenth extension (helper corpus17, session 14: 16 training files, reporters' lines, client logs,
+#: smart-plug answers, NAS and router forms, measured before any rule was written from them; 519 files) moved
+#: all three floors on the session's starting rules (main 265168d): vendor 0.9044 (369/408), model 0.8273
+#: (297/359), firmware 0.9363 (250/267); floors at one file below, rounded down: 368/408 = 0.901, 296/359 =
+#: 0.824, 249/267 = 0.932.
+#: Its second write batch (17 more training files; 536 files) moved the firmware floor on the same rules
+#: (265168d): vendor 0.9021 (378/419), model 0.8293 (311/375), firmware 0.9317 (259/278); firmware floor at
+#: one file below, rounded down: 258/278 = 0.928; the vendor and model floors hold and stay.
+TRAINING_VENDOR_FLOOR = 0.901
+TRAINING_MODEL_FLOOR = 0.824
+TRAINING_FIRMWARE_FLOOR = 0.928
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]

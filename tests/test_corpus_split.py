@@ -122,9 +122,14 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: rules on main at the session's end: vendor 0.7567 (199/263), model 0.6495 (126/194), firmware 0.8550
 #: (112/131); floors at one file below, rounded down: 198/263 = 0.752, 125/194 = 0.644, 111/131 = 0.847.
 #: The rule lanes had only the tenth audit's group counts; the sixteenth extension's test files did not move.
-VENDOR_FLOOR = 0.752
-MODEL_FLOOR = 0.644
-FIRMWARE_FLOOR = 0.847
+#: The seventeenth extension (helper corpus17, session 14: 10 test files in its first write batch, which
+#: moved no floor; 362 files) and its second write batch (11 more test files; on the 21 alone vendor 9/17,
+#: model 9/16, firmware 11/16 at first sight; 373 files) moved all three floors on the session's starting
+#: rules (main 265168d): vendor 0.7429 (208/280), model 0.6429 (135/210), firmware 0.8367 (123/147); floors
+#: at one file below, rounded down: 207/280 = 0.739, 134/210 = 0.638, 122/147 = 0.829.
+VENDOR_FLOOR = 0.739
+MODEL_FLOOR = 0.638
+FIRMWARE_FLOOR = 0.829
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
