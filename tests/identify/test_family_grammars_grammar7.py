@@ -1,0 +1,109 @@
+"""Family grammars of session 14 (grammar7): device-type data and lines for makers whose grammar was thin.
+
+UniFi Protect's G4 doorbells are doorbells, not cameras (the Protect API's camera ``type`` and the store SKU); EZVIZ's
+doorbell after the brand also as owners write it with a dash (``EZVIZ DB-1``); Uniview's C- and D-prefixed camera
+firmware branches (the maker's CVE-2023-0773 advisory); Honeywell's Performance Series HEN recorders.
+
+Every new line is checked on published codes and on look-alikes that must name nobody of the line (the same letters
+without the brand, other makers' codes of the same shape, non-video products).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from netscan.sigdb import SignatureDB
+from tests.identify.familyclaims import family_claims
+
+
+def _named(db: SignatureDB, value: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [
+        (c.get("vendor"), c.get("model"), c.get("device_type", "camera"))
+        for c in family_claims(db, value)
+        if (c.get("vendor") or c.get("brand")) and c.get("model")
+    ]
+
+
+def _firmware(db: SignatureDB, value: str) -> list[tuple[str | None, str | None]]:
+    return [(c.get("vendor"), c.get("firmware")) for c in family_claims(db, value) if c.get("firmware")]
+
+
+@pytest.mark.parametrize(
+    ("value", "vendor", "model", "device_type"),
+    [
+        # UniFi Protect doorbells, as the Protect API types them and as the store's SKUs
+        ("UVC G4 Doorbell", "Ubiquiti", "UVC G4 Doorbell", "doorbell"),
+        ("UVC G4 Doorbell Pro", "Ubiquiti", "UVC G4 Doorbell Pro", "doorbell"),
+        ("UVC G4 Doorbell Pro PoE", "Ubiquiti", "UVC G4 Doorbell Pro PoE", "doorbell"),
+        ("UVC-G4-DoorBell-Pro", "Ubiquiti", "UVC-G4-DoorBell-Pro", "doorbell"),
+        ("UVC-G4-DOORBELL-PRO", "Ubiquiti", "UVC-G4-DOORBELL-PRO", "doorbell"),
+        # the cameras keep their type
+        ("UVC G4 Pro", "Ubiquiti", "UVC G4 Pro", "camera"),
+        ("UVC G3 Flex", "Ubiquiti", "UVC G3 Flex", "camera"),
+        ("UVC-G5-Bullet", "Ubiquiti", "UVC-G5-Bullet", "camera"),
+        # EZVIZ doorbells after the brand, with or without the dash
+        ("EZVIZ DB-1", "EZVIZ", "DB-1", "doorbell"),
+        ("EZVIZ DB1", "EZVIZ", "DB1", "doorbell"),
+        ("EZVIZ DB2C", "EZVIZ", "DB2C", "doorbell"),
+        # Honeywell Performance Series recorders
+        ("HEN04112", "Honeywell", "HEN04112", "nvr"),
+        ("Honeywell HEN04101-X", "Honeywell", "HEN04101-X", "nvr"),
+        ("HEN16302", "Honeywell", "HEN16302", "nvr"),
+    ],
+)
+def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_type: str) -> None:
+    got = _named(db, value)
+    assert (vendor, model, device_type) in got, got
+
+
+def test_a_doorbell_is_never_also_claimed_a_camera(db: SignatureDB) -> None:
+    for value in ("UVC G4 Doorbell Pro", "UVC-G4-DoorBell", "UVC G4 Doorbell Pro PoE"):
+        kinds = {t for v, _, t in _named(db, value) if v == "Ubiquiti"}
+        assert kinds == {"doorbell"}, (value, kinds)
+
+
+@pytest.mark.parametrize(
+    ("value", "vendor"),
+    [
+        # a D-sub connector or a bare DB code is no EZVIZ doorbell
+        ("DB-25", "EZVIZ"),
+        ("DB-1", "EZVIZ"),
+        ("IBM DB-2 database", "EZVIZ"),
+        # HEN without a channel count and a build code; inside a longer token
+        ("HEN08", "Honeywell"),
+        ("HEN1610", "Honeywell"),
+        ("CHEN04112", "Honeywell"),
+        ("HEN05112", "Honeywell"),
+        # UniFi doorbell words without the UVC generation
+        ("G4 Doorbell", "Ubiquiti"),
+        ("UVC Doorbell 4", "Ubiquiti"),
+    ],
+)
+def test_look_alikes_name_nobody_of_the_line(db: SignatureDB, value: str, vendor: str) -> None:
+    got = _named(db, value)
+    assert not any(v == vendor for v, _, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("value", "firmware"),
+    [
+        ("CIPC-B2303.2.8.230105", "CIPC-B2303.2.8.230105"),
+        ("firmware DIPC-B1219.2.67.221019 on the camera", "DIPC-B1219.2.67.221019"),
+        ("DIPC-B1226.3.6.230105", "DIPC-B1226.3.6.230105"),
+    ],
+)
+def test_uniview_c_d_branch_firmware(db: SignatureDB, value: str, firmware: str) -> None:
+    assert ("Uniview", firmware) in _firmware(db, value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "DIPC-B1213.X.X.XXXXXX",  # the advisory's placeholder for a branch
+        "EIPC-B2303.2.8.230105",  # another prefix letter
+        "CIPC-B2303.2.8",  # no build date
+        "XDIPC-B2303.2.8.230105",  # inside a longer token
+    ],
+)
+def test_uniview_c_d_look_alikes_name_nobody(db: SignatureDB, value: str) -> None:
+    assert not any(v == "Uniview" for v, _ in _firmware(db, value)), _firmware(db, value)
