@@ -2,7 +2,8 @@
 
 UniFi Protect's G4 doorbells are doorbells, not cameras (the Protect API's camera ``type`` and the store SKU); EZVIZ's
 doorbell after the brand also as owners write it with a dash (``EZVIZ DB-1``); Uniview's C- and D-prefixed camera
-firmware branches (the maker's CVE-2023-0773 advisory); Honeywell's Performance Series HEN recorders.
+firmware branches (the maker's CVE-2023-0773 advisory); Honeywell's Performance Series HEN recorders; Vivotek's MA
+multi-sensor line (CVE-2026-22755's model list); Zavio's C-series cameras after the maker's name (CVE-2023-4249).
 
 Every new line is checked on published codes and on look-alikes that must name nobody of the line (the same letters
 without the brand, other makers' codes of the same shape, non-video products).
@@ -49,6 +50,12 @@ def _firmware(db: SignatureDB, value: str) -> list[tuple[str | None, str | None]
         ("HEN04112", "Honeywell", "HEN04112", "nvr"),
         ("Honeywell HEN04101-X", "Honeywell", "HEN04101-X", "nvr"),
         ("HEN16302", "Honeywell", "HEN16302", "nvr"),
+        # Vivotek multi-sensor line
+        ("MA9321", "Vivotek", "MA9321", "camera"),
+        ("MA9322-EHTV", "Vivotek", "MA9322-EHTV", "camera"),
+        # Zavio after its name
+        ("Zavio CF7500", "Zavio", "CF7500", "camera"),
+        ("ZAVIO CB3211", "Zavio", "CB3211", "camera"),
     ],
 )
 def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_type: str) -> None:
@@ -77,6 +84,13 @@ def test_a_doorbell_is_never_also_claimed_a_camera(db: SignatureDB) -> None:
         # UniFi doorbell words without the UVC generation
         ("G4 Doorbell", "Ubiquiti"),
         ("UVC Doorbell 4", "Ubiquiti"),
+        # MA with another generation or length; a Zavio code without the maker's name
+        ("MA932", "Vivotek"),
+        ("MA93210", "Vivotek"),
+        ("MA8321", "Vivotek"),
+        ("CF7500", "Zavio"),
+        ("CB3211 capacitor bank", "Zavio"),
+        ("Zavio F3100", "Zavio"),
     ],
 )
 def test_look_alikes_name_nobody_of_the_line(db: SignatureDB, value: str, vendor: str) -> None:
