@@ -3,7 +3,9 @@
 UniFi Protect's G4 doorbells are doorbells, not cameras (the Protect API's camera ``type`` and the store SKU); EZVIZ's
 doorbell after the brand also as owners write it with a dash (``EZVIZ DB-1``); Uniview's C- and D-prefixed camera
 firmware branches (the maker's CVE-2023-0773 advisory); Honeywell's Performance Series HEN recorders; Vivotek's MA
-multi-sensor line (CVE-2026-22755's model list); Zavio's C-series cameras after the maker's name (CVE-2023-4249).
+multi-sensor line (CVE-2026-22755's model list); Zavio's C-series cameras after the maker's name (CVE-2023-4249);
+Uniarch, Uniview's line for small installations (IPC-<form><3 digits>-<lens> cameras, NVR-1xx, XVR-1xx, Uho- Wi-Fi and
+UAC-/HAC- analog cameras), which Dahua's IPC-T and HAC-B/T grammars now leave.
 
 Every new line is checked on published codes and on look-alikes that must name nobody of the line (the same letters
 without the brand, other makers' codes of the same shape, non-video products).
@@ -56,6 +58,25 @@ def _firmware(db: SignatureDB, value: str) -> list[tuple[str | None, str | None]
         # Zavio after its name
         ("Zavio CF7500", "Zavio", "CF7500", "camera"),
         ("ZAVIO CB3211", "Zavio", "CB3211", "camera"),
+        # Uniarch by Uniview
+        ("IPC-T124-APF28K", "Uniview", "IPC-T124-APF28K", "camera"),
+        ("Uniarch IPC-B124-APF40K (4.0 mm)", "Uniview", "IPC-B124-APF40K", "camera"),
+        ("IPC-D315-APKZ", "Uniview", "IPC-D315-APKZ", "camera"),
+        ("IPC-P413-X20K", "Uniview", "IPC-P413-X20K", "camera"),
+        ("NVR-108LS-P8", "Uniview", "NVR-108LS-P8", "nvr"),
+        ("NVR-116E2", "Uniview", "NVR-116E2", "nvr"),
+        ("XVR-116G3", "Uniview", "XVR-116G3", "dvr"),
+        ("Uniarch Uho-S2E network camera", "Uniview", "Uho-S2E", "camera"),
+        ("Uho-S2E-M4", "Uniview", "Uho-S2E-M4", "camera"),
+        ("UHO-P2G-M3F4D-EU", "Uniview", "UHO-P2G-M3F4D-EU", "camera"),
+        ("UAC-B112-F28", "Uniview", "UAC-B112-F28", "camera"),
+        ("HAC-T322-F28M-W", "Uniview", "HAC-T322-F28M-W", "camera"),
+        # the neighbours keep their maker
+        ("NVR-104MH-C/4P", "Hikvision", "NVR-104MH-C/4P", "nvr"),
+        ("HAC-B1A21", "Dahua", "HAC-B1A21", "camera"),
+        ("HAC-T2A21-VF", "Dahua", "HAC-T2A21-VF", "camera"),
+        ("IPC-T1A20", "Dahua", "IPC-T1A20", "camera"),
+        ("XVR5108HS-4KL-I3", "Dahua", "XVR5108HS-4KL-I3", "dvr"),
     ],
 )
 def test_new_lines(db: SignatureDB, value: str, vendor: str, model: str, device_type: str) -> None:
@@ -91,6 +112,13 @@ def test_a_doorbell_is_never_also_claimed_a_camera(db: SignatureDB) -> None:
         ("CF7500", "Zavio"),
         ("CB3211 capacitor bank", "Zavio"),
         ("Zavio F3100", "Zavio"),
+        # Uniarch codes need their lens or channel part; Dahua no longer claims Uniarch's shapes
+        ("IPC-B122", "Uniview"),
+        ("NVR-112LS", "Uniview"),
+        ("XVR-1080", "Uniview"),
+        ("Uho-X2", "Uniview"),
+        ("IPC-T124-APF28K", "Dahua"),
+        ("HAC-B315-F28-W", "Dahua"),
     ],
 )
 def test_look_alikes_name_nobody_of_the_line(db: SignatureDB, value: str, vendor: str) -> None:
