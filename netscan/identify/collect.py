@@ -492,6 +492,8 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                             sgot = None if other.key(name, offers=False) else _own_firmware(srule, value, sgot, other)
                         if sgot is None:
                             continue
+                        if "firmware" in sgot and _firmware_beside(name, f):
+                            continue  # a record's plain version beside its firmwareVersion is an application's (UniFi Protect's NVR record)
                         if "firmware" in sgot and srule.max_chars is not None:  # (free text: a V run together with its label)
                             fw = glued_v(sgot["firmware"], value, db.family_matches if not exhaustive else partial(_family_matches_exhaustive, db))
                             if fw != sgot["firmware"]:
@@ -662,6 +664,20 @@ def _without_hardware_id(model: str) -> str:
 #: Quotes a value may keep around it when a reader takes a quoted literal whole (``"V5.4.0"``, a typographic
 #: ``“DS-2CD2042WD-I”``, ``'1.2.3'``): opening quote -> closing quote.
 _QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "`": "`"}
+
+
+#: Keys of a record's firmware version (families/generic.yaml semantic-firmware's usual spellings).
+_FIRMWARE_KEYS = ("firmwareVersion", "firmware_version", "FirmwareVersion", "fwVersion", "fw_version", "firmware")
+
+
+def _firmware_beside(name: str, f: dict[str, list[str]]) -> bool:
+    """True when ``name`` is a record's plain ``version`` and the same record also has a key named for its firmware:
+    that one says the firmware, the plain version is the application's (uiprotect's NVR record: version
+    1.21.0-beta.3 is Protect's, firmwareVersion 2.3.10 the console's)."""
+    parent, dot, last = name.rpartition(".")
+    if not dot or last.lower() not in ("version", "ver"):
+        return False
+    return any(f"{parent}.{k}" in f for k in _FIRMWARE_KEYS)
 
 
 def _unquoted(value: str) -> str:

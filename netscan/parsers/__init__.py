@@ -18,7 +18,7 @@ from netscan.parsers.banner import banner_fields
 from netscan.parsers.dhcp import dhcp_fields
 from netscan.parsers.dns import dns_fields
 from netscan.parsers.discovery import upnp_fields
-from netscan.parsers.http import answer_body_fields, bare_document, http_fields, rtsp_fields
+from netscan.parsers.http import answer_body_fields, bare_document, http_fields, pasted_headers, rtsp_fields
 from netscan.parsers.lldp import cdp_fields, lldp_fields
 from netscan.parsers.smartdev import dvrip_fields
 from netscan.parsers.snmp import snmp_response_fields
@@ -94,6 +94,13 @@ def _cached_fields(response: Response) -> Fields:
             out = {f"{parser_proto}.hex": [data[:64].hex() if isinstance(data, bytes) else ""]}
         else:
             out = banner_fields(parser_proto, response.raw, response.request)
+        if parser_proto == "other" and response.raw[:1].isalpha():
+            pasted = pasted_headers(response.raw)  # an answer's header lines pasted alone (one ``Server:`` line)
+            if pasted is not None and not any(k.startswith(f"{pasted}.header") for k in out):  # (not read already by a tool's reader)
+                for key, values in (http_fields if pasted == "http" else rtsp_fields)(response.raw, "").items():
+                    if key.startswith(f"{pasted}.header"):
+                        for value in values:
+                            add(out, key, value)
         document = bare_document(response.raw) if parser_proto == "other" else None
         if document is not None and all(k.startswith("other.") for k in out):
             # a device's answer body kept bare; a document a tool wrote about the device (an inventory agent's

@@ -62,6 +62,27 @@ def txt_strings(rdata: str) -> list[str]:
     return out
 
 
+#: Header names only SSDP answers carry (UPnP Device Architecture 1.1 section 1): one of them makes a
+#: block of header lines without a start line an SSDP answer's headers.
+_SSDP_HEADERS = frozenset({"st", "nt", "nts", "usn", "location", "server", "cache-control", "ext", "opt", "01-nls",
+                           "bootid.upnp.org", "configid.upnp.org", "searchport.upnp.org"})
+_HEADER_LINE = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]{0,40})[ \t]*:(?:[ \t]|$)")
+
+
+def _ssdp_headers(lines: list[str]) -> bool:
+    """True when every non-blank line (at most 40) is a header line and one names an SSDP header."""
+    seen = False
+    kept = [ln for ln in lines[:41] if ln.strip()]
+    if not kept or len(kept) > 40:
+        return False
+    for line in kept:
+        m = _HEADER_LINE.match(line.strip())
+        if m is None:
+            return False
+        seen = seen or m.group(1).lower() in _SSDP_HEADERS
+    return seen
+
+
 def ssdp_fields(raw: str, request: str = "") -> Fields:
     """Headers of an SSDP M-SEARCH reply or NOTIFY as ``ssdp.header.<name>``."""
     lines = raw[:65536].replace("\r\n", "\n").split("\n")
@@ -72,9 +93,14 @@ def ssdp_fields(raw: str, request: str = "") -> Fields:
             ssdp_json_fields(printed, raw)
             if printed:
                 return printed
-        return {"ssdp.unreadable": ["no start line"]}
+        if not _ssdp_headers(lines):
+            return {"ssdp.unreadable": ["no start line"]}
+        first, lines = "", ["", *lines]  # its header lines without the start line (a log's, a post's excerpt)
     fields: Fields = {}
-    add(fields, "ssdp.start", first)
+    if first:
+        add(fields, "ssdp.start", first)
+    else:
+        add(fields, "ssdp.shape", "headers")
     for line in lines[1:100]:
         name, colon, value = line.partition(":")
         if colon and name.strip() and " " not in name.strip():
@@ -161,6 +187,9 @@ def upnp_fields(raw: str, request: str = "") -> Fields:
             # <macAddress>, <hwVersion>...): what the device says about itself
             if text and (name in _UPNP_ELEMENTS or not len(child)):
                 add(fields, f"upnp.{name}", text)
+    elif not len(root) and local(root.tag) in _UPNP_ELEMENTS and (root.text or "").strip():
+        # one element of a description pasted alone (``<modelName>FRITZ!Box 7530</modelName>``): the device's
+        add(fields, f"upnp.{local(root.tag)}", (root.text or "").strip())
     for top in list(root)[:MAX_UPNP_ELEMENTS]:
         # the description's own version blocks beside the device (TR-064 <systemVersion>: HW, Major,
         # Minor, Patch, Buildnumber, Display): upnp.<block>.<element>
@@ -244,6 +273,10 @@ def mdns_fields(raw: str, request: str = "") -> Fields:
                 add(fields, "mdns.service", "_" + svc)
                 add(fields, "mdns.instance", inst.replace("\\ ", " "))
         elif rtype == "TXT":
+            inst, _, svc = name.partition("._")
+            if svc and inst and not inst.startswith("_"):  # a TXT record's owner is the instance's name, as an SRV's
+                add(fields, "mdns.service", "_" + svc)
+                add(fields, "mdns.instance", inst.replace("\\ ", " "))
             strings = txt_strings(rdata) or rdata.split()
             for s in strings[:64]:
                 k, eq, v = s.partition("=")

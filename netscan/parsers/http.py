@@ -923,8 +923,8 @@ def http_fields(raw: str, request: str = "") -> Fields:
         label = request.strip().lower()
         if label in ("title", "http-title"):
             add(fields, "http.title", " ".join(html.unescape(msg.body).split()))
-        elif label.endswith(":") or label in ("server", "www-authenticate"):
-            add(fields, f"http.header.{label.rstrip(':')}", msg.body)
+        else:
+            value_header(fields, "http", label, msg.body)
     logged_challenge(fields, "http")
     path = request_path(request)
     if path:
@@ -1020,6 +1020,63 @@ def client_urls(fields: Fields, prefix: str, raw: str) -> None:
             return
 
 
+#: Answer header names a bare value may be labelled with (its ``request``): the headers that say who
+#: made the server (RFC 9110 ``Server``, ``WWW-Authenticate``; RFC 2326/7826 ``Public``, ``Content-Base``;
+#: ``Location``, ``X-Powered-By``, ``Via``).
+VALUE_HEADERS = frozenset({"server", "www-authenticate", "public", "content-base", "location", "x-powered-by", "via"})
+
+
+def value_header(fields: Fields, prefix: str, label: str, value: str) -> None:
+    """A bare value recorded under the name of the header it was (``request`` ``server``, ``Server:``)
+    as ``<prefix>.header.<name>``."""
+    name = label.rstrip(":").strip()
+    if name in VALUE_HEADERS or (label.endswith(":") and _HEADER_NAME.fullmatch(name) is not None):
+        add(fields, f"{prefix}.header.{name}", value)
+        header_params(fields, f"{prefix}.header.{name}", value)
+
+
+_HEADER_NAME = re.compile(r"[a-z][a-z0-9-]{0,40}")
+
+#: Header names of HTTP and RTSP answers (RFC 9110, RFC 2326/7826): a block of ``Name: value`` lines
+#: all of whose names are these (or ``X-...``) is an answer's headers pasted alone.
+_ANSWER_HEADERS = frozenset({
+    "server", "www-authenticate", "public", "content-base", "location", "x-powered-by", "via", "date", "content-type",
+    "content-length", "connection", "cache-control", "pragma", "expires", "last-modified", "etag", "set-cookie",
+    "accept-ranges", "keep-alive", "transfer-encoding", "content-encoding", "content-language", "vary", "allow",
+    "cseq", "session", "rtp-info", "range", "transport", "content-location", "access-control-allow-origin",
+    "strict-transport-security", "content-security-policy", "authentication-info", "proxy-authenticate"})
+#: Headers at least one of which the block must hold: those that say something of the server.
+_TELLING_HEADERS = frozenset({"server", "www-authenticate", "public", "content-base", "x-powered-by", "location", "via"})
+_BLOCK_LINE = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,40}):[ \t]*(\S[^\r\n]*)?")
+
+
+def pasted_headers(raw: str) -> str | None:
+    """``http`` or ``rtsp`` when the whole text is an answer's header lines and nothing else (at most 40;
+    one ``Server: X`` line pasted alone, an answer's headers copied without their status line), each name
+    one an answer carries and one of them saying something of the server; None otherwise. RTSP when a
+    header only RTSP has (``CSeq``, ``Session``, ``RTP-Info``, ``Content-Base``...) or an ``rtsp://`` URL is there."""
+    head = raw[:4096]
+    if ":" not in head[:64]:
+        return None
+    lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
+    if not lines or len(lines) > 40:
+        return None
+    telling = False
+    rtsp = "rtsp://" in head or "RTSP/" in head
+    for line in lines:
+        m = _BLOCK_LINE.fullmatch(line)
+        if m is None:
+            return None
+        name = m.group(1).lower()
+        if name not in _ANSWER_HEADERS and not name.startswith("x-"):
+            return None
+        telling = telling or name in _TELLING_HEADERS
+        rtsp = rtsp or name in ("cseq", "session", "rtp-info", "content-base", "transport")
+    if not telling:
+        return None
+    return "rtsp" if rtsp else "http"
+
+
 def rtsp_fields(raw: str, request: str = "") -> Fields:
     """Fields of an RTSP exchange."""
     try:
@@ -1035,6 +1092,8 @@ def rtsp_fields(raw: str, request: str = "") -> Fields:
         # another tool's record (a log, a fragment): its request line holds the URL the client's user configured;
         # the request of an answer recorded whole is not taken (a restreamer serves any path name)
         client_urls(fields, "rtsp", request)
+    if msg.shape == "value":
+        value_header(fields, "rtsp", request.strip().lower(), msg.body)
     logged_challenge(fields, "rtsp")
     if request:
         add(fields, "rtsp.method", request.split()[0] if request.split() else "")

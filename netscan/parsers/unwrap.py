@@ -29,6 +29,9 @@ the device it names:
 - a stream Wireshark's "Follow Stream" saved as C arrays (``char peer1_0[] = { /* Packet 6 */`` and
   ``0x52, 0x54, ...`` lines) or as YAML (``peers:``, ``packets:``, each with ``peer: N`` and ``data:
   !!binary |`` base64 lines; ui/qt/follow_stream_dialog.cpp): the server's bytes (peer 1), in order;
+- an object's members cut out of a pretty-printed JSON document, without its braces (one or more
+  ``"model": "HS110(EU)",`` lines pasted from an issue or a fixture): the members in braces, when that
+  parses as one JSON object (a line of a deeper nesting alone does not);
 - a whole text in standard base64 (a body a tool printed encoded) or percent-encoded
   (``HTTP%2F1.1%20401...``, ``%3C%3Fxml...``), when the decoded text is text and has the look of
   a message, markup, JSON or ``key=value`` lines.
@@ -43,6 +46,7 @@ from __future__ import annotations
 import base64
 import binascii
 import html
+import json
 import re
 from urllib.parse import unquote
 
@@ -512,6 +516,22 @@ def _source_literals(raw: str) -> str | None:
 
 
 
+#: the first line of JSON object members without their braces: a quoted key, a colon, a value's start
+_MEMBER_START = re.compile(r'"[^"\\\n]{1,80}"[ \t]*:[ \t]*(?:["{\[\-0-9]|true\b|false\b|null\b)')
+
+
+def _json_members(raw: str) -> str | None:
+    """``"key": value,`` lines (an object's members pasted without its braces) as the JSON object they
+    are part of, when they parse as one; None otherwise."""
+    text = raw[:MAX_UNWRAP_CHARS].strip().rstrip(",")
+    candidate = "{" + text + "}"
+    try:
+        parsed = json.loads(candidate)
+    except ValueError:
+        return None
+    return candidate if isinstance(parsed, dict) and parsed else None
+
+
 def unwrap(raw: str) -> str | None:
     """The device's text of a recording that is encoded or dumped (module docstring), or None.
     A dump of one binary packet and nothing else gives ``b64:`` and its bytes (the packet parsers
@@ -536,6 +556,10 @@ def unwrap(raw: str) -> str | None:
         followed = _follow_stream(raw)
         if followed is not None:
             return followed
+    if stripped[:1] == '"' and _MEMBER_START.match(stripped) is not None:
+        members = _json_members(raw)
+        if members is not None:
+            return members
     if ("\\x" in head and stripped.startswith('"')) or ("0x" in head and ("[] = {" in head or "[u8; " in head)) or (
             " " not in stripped and len(stripped) >= 48 and stripped[:48].isalnum()):
         literal = _byte_literal(raw)

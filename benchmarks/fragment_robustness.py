@@ -1,0 +1,283 @@
+#!/usr/bin/env python3
+"""Fragment robustness: does netscan keep a claim when given only the fragment that carries its evidence?
+
+Held-out material is often a fragment of an exchange: one ``Server:`` line, a body without its
+headers, a page title, an SDP, a banner, one JSON/XML document, one log line. For every corpus file
+of a split this benchmark identifies the full observation, takes each of its correct claims (vendor,
+model, firmware, device type: the values that agree with the file's ``expect``), derives fragments
+from the raw text of each response and identifies each fragment alone (same protocol, port and
+request, no MAC, no other response). A fragment counts for a claim when it holds the claim's evidence
+text: the text a fingerprint rule or grammar matched in the response's fields, the value a field
+convention read, or the maker's name. Kept = the fragment's answer makes the same claim; contradicted
+= it makes a different one (another maker, another model, another type; a non-camera made a camera).
+
+Fragment shapes (docs/accuracy.md "Fragment robustness"):
+
+- ``header-line``   each header line of a message alone (``Server: App-webs/``)
+- ``headers``       the header block without its status line
+- ``body``          the body alone (after the blank line), same protocol
+- ``bare-body``     the body alone as a user pastes it (protocol ``other``: a fixture, ``curl`` without ``-i``)
+- ``title``         the page's ``<title>`` text alone (request ``title``, the documented convention)
+- ``title-tag``     the ``<title>...</title>`` element alone
+- ``sdp``           the SDP alone (from its ``v=0`` line)
+- ``line``          each other line of the text that carries evidence (a banner line, a log line)
+- ``doc-line``      one line cut out of a JSON or XML document (``<modelName>X</modelName>``)
+- ``value``         the raw value of the evidence's header alone (request named for the header)
+- ``pasted-header`` the evidence's header as a ``Name: value`` line pasted as ``other``
+
+    .venv/bin/python benchmarks/fragment_robustness.py [--split training|test] [--losses] [--json]
+
+``--split test`` prints aggregate counts only (never a file name, a value or a per-file result).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from netscan.identify import identify
+from netscan.identify.accuracy import _same, _same_maker
+from netscan.model import VIDEO_TYPES, Identification, Observation, Response
+from netscan.observations import load_path
+from netscan.parsers import fields
+from netscan.parsers.unwrap import unwrap
+from netscan.sigdb import SignatureDB, load_db
+from netscan.sigdb.db import Rule
+
+ROOT = Path(__file__).resolve().parent.parent
+SPLITS = {"training": ROOT / "tests" / "corpus", "test": ROOT / "tests" / "corpus_test"}
+KINDS = ("vendor", "model", "firmware", "device_type")
+#: bounds: fragments per response and lines considered per text
+MAX_FRAGMENTS = 40
+MAX_LINES = 400
+MIN_EVIDENCE = 3
+
+_STATUS = re.compile(r"^(?:HTTP|RTSP|SIP)/\d\.\d \d{3}\b|^NOTIFY \* HTTP/1\.1")
+_HEADER = re.compile(r"^([A-Za-z][A-Za-z0-9_-]{0,60}):[ \t]*(.*)$")
+_TITLE = re.compile(r"<title[^>]*>(.{1,300}?)</title>", re.I | re.S)
+
+
+def _text(resp: Response) -> str | None:
+    """The response's text as the device sent it (an encoded recording undone), or None (binary)."""
+    raw = resp.raw
+    if not raw or raw.startswith("b64:"):
+        return None
+    if raw[:5] not in ("HTTP/", "RTSP/"):
+        un = unwrap(raw)
+        if un is not None:
+            return None if un.startswith("b64:") else un
+    return raw
+
+
+def fragments(resp: Response, text: str) -> Iterator[tuple[str, Response]]:
+    """(shape, fragment response) pairs derived from one response's text."""
+    proto, port, req = resp.protocol, resp.port, resp.request
+    norm = text.replace("\r\n", "\n")
+    lines = norm.split("\n")[:MAX_LINES]
+    seen: set[tuple[str, str, str]] = set()
+
+    def make(shape: str, raw: str, protocol: str = proto, request: str = req) -> Iterator[tuple[str, Response]]:
+        raw = raw.strip("\n")
+        if not raw.strip() or raw == text or (protocol, request, raw) in seen:
+            return
+        seen.add((protocol, request, raw))
+        yield shape, Response(protocol=protocol, raw=raw, port=port, request=request)
+
+    head_end = None
+    if lines and _STATUS.match(lines[0]):
+        try:
+            head_end = lines.index("", 1)
+        except ValueError:
+            head_end = len(lines)
+        head = lines[1:head_end]
+        for line in head:
+            m = _HEADER.match(line)
+            if m:
+                yield from make("header-line", line)
+                name, value = m.group(1), m.group(2).strip()
+                if value:
+                    yield from make("value", value, request=name.lower())
+                    yield from make("pasted-header", f"{name}: {value}", protocol="other", request="")
+        if head:
+            yield from make("headers", "\n".join(head))
+        body = "\n".join(lines[head_end + 1:]) if head_end < len(lines) else ""
+        if body.strip():
+            yield from make("body", body)
+            yield from make("bare-body", body, protocol="other", request="")
+    else:
+        body = norm
+    t = _TITLE.search(body)
+    if t and t.group(1).strip():
+        yield from make("title", " ".join(t.group(1).split()), request="title")
+        yield from make("title-tag", t.group(0))
+    v = body.find("v=0\n")
+    if v >= 0 and (v == 0 or body[v - 1] == "\n"):
+        yield from make("sdp", body[v:])
+    start = head_end + 1 if head_end is not None else 0
+    document = body.lstrip()[:1] in ("{", "[", "<")
+    for line in lines[start:]:
+        if line.strip():
+            yield from make("doc-line" if document else "line", line.strip())
+
+
+def _evidence_texts(db: SignatureDB, rules: dict[str, Rule], family: set[str], obs: Observation, ident: Identification,
+                    kind: str, value: str) -> set[str]:
+    """Texts whose presence in a fragment means it carries evidence of ``kind`` = ``value``: the claimed
+    model or firmware itself; for a maker or a type the text a single-field rule matched in the field it
+    reads (a rule that ``requires`` other fields needs them too: not one fragment's evidence), the model
+    a maker's grammar read (a model implies its maker only through a grammar) and the maker's names."""
+    out: set[str] = set()
+    responses = [r for r in obs.responses if r.raw]
+    for e in ident.evidence:
+        got = e.extracted.get(kind)
+        if got is None or e.kind != "rule":
+            continue
+        if not (_same_maker(db, got, value) if kind == "vendor" else _same(got, value)):
+            continue
+        if kind in ("model", "firmware", "vendor"):
+            out.add(got)
+        if kind in ("model", "firmware"):
+            continue
+        if "model" in e.extracted and e.source in family:
+            out.add(e.extracted["model"])
+        rule = rules.get(e.source)
+        if rule is None or rule.requires:
+            continue
+        for r in responses:
+            if r.protocol != e.protocol or r.port != e.port:
+                continue
+            for name, values in fields(r).items():
+                if e.source not in family and rule not in db.rules_for_field(name):
+                    continue
+                for val in values:
+                    if isinstance(val, str) and len(val) <= 4000:
+                        m = rule.pattern.search(val)
+                        if m is not None:
+                            hit = m.group(0).strip()
+                            out.add(hit if len(hit) >= MIN_EVIDENCE else val.strip())
+    if kind == "vendor":
+        v = db.vendor(value)
+        if v is not None:
+            out.update((v.name, *v.aliases))
+    return {t for t in out if len(t.strip()) >= MIN_EVIDENCE}
+
+
+def _carries(texts: set[str], raw: str) -> str | None:
+    """The first evidence text ``raw`` holds (casefolded; a short word only as a word), or None."""
+    low = raw.casefold()
+    for t in sorted(texts):
+        tl = t.casefold()
+        if len(tl) <= 5 and tl.isalpha():
+            if re.search(rf"(?<![a-z0-9]){re.escape(tl)}(?![a-z0-9])", low):
+                return t
+        elif tl in low:
+            return t
+    return None
+
+
+def _claim_of(ident: object, kind: str) -> object:
+    return getattr(ident, kind)
+
+
+def run(split: Path, db: SignatureDB) -> dict[str, object]:
+    rules = {r.id: r for r in (*db.rules, *db.any_rules, *db.prefix_rules)}
+    family = {r.id for r in db.any_rules}
+    kept: Counter[tuple[str, str]] = Counter()
+    total: Counter[tuple[str, str]] = Counter()
+    contradicted: Counter[tuple[str, str]] = Counter()
+    false_cameras = 0
+    losses: list[dict[str, str]] = []
+    files = 0
+    fragments_tried = 0
+    for path in sorted(split.rglob("*.json")):
+        for obs in load_path(path):
+            expect = obs.meta.get("expect")
+            if not isinstance(expect, dict):
+                continue
+            files += 1
+            ident = identify(obs, db)
+            claims: dict[str, str] = {}
+            for kind in KINDS:
+                got = _claim_of(ident, kind)
+                want = expect.get(kind)
+                if got is None or got == "unknown" or want is None:
+                    continue
+                if (_same_maker(db, got, want) if kind == "vendor" else _same(got, want)):
+                    claims[kind] = str(got)
+            if not claims:
+                continue
+            texts = {k: _evidence_texts(db, rules, family, obs, ident, k, v) for k, v in claims.items()}
+            for resp in obs.responses:
+                text = _text(resp)
+                if text is None:
+                    continue
+                for n, (shape, frag) in enumerate(fragments(resp, text)):
+                    if n >= MAX_FRAGMENTS:
+                        break
+                    via = {k: _carries(texts[k], frag.raw) for k in claims}
+                    relevant = [k for k in claims if via[k] is not None]
+                    if not relevant:
+                        continue
+                    fragments_tried += 1
+                    fi = identify(Observation(ip=None, mac=None, responses=(frag,)), db)
+                    if expect.get("device_type") not in VIDEO_TYPES and fi.device_type in VIDEO_TYPES:
+                        false_cameras += 1
+                    for kind in relevant:
+                        want = claims[kind]
+                        got = _claim_of(fi, kind)
+                        total[(kind, shape)] += 1
+                        same = got is not None and (_same_maker(db, got, want) if kind == "vendor" else _same(got, want))
+                        if same:
+                            kept[(kind, shape)] += 1
+                            continue
+                        if got is not None and got != "unknown":
+                            contradicted[(kind, shape)] += 1
+                        losses.append({"file": str(path.relative_to(split)), "kind": kind, "shape": shape, "want": want,
+                                       "got": str(got), "via": str(via[kind]), "protocol": frag.protocol, "request": frag.request,
+                                       "fragment": frag.raw[:160]})
+    def table(key_index: int) -> dict[str, dict[str, float]]:
+        names = sorted({k[key_index] for k in total})
+        out: dict[str, dict[str, float]] = {}
+        for name in names:
+            t = sum(v for k, v in total.items() if k[key_index] == name)
+            kk = sum(v for k, v in kept.items() if k[key_index] == name)
+            c = sum(v for k, v in contradicted.items() if k[key_index] == name)
+            out[name] = {"kept": kk, "of": t, "rate": round(kk / t, 4) if t else 1.0, "contradicted": c}
+        return out
+    t_all = sum(total.values())
+    k_all = sum(kept.values())
+    return {"files": files, "fragments": fragments_tried, "checks": t_all, "kept": k_all,
+            "retention": round(k_all / t_all, 4) if t_all else 1.0, "contradicted": sum(contradicted.values()),
+            "false_cameras": false_cameras, "by_kind": table(0), "by_shape": table(1), "losses": losses}
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="fragment_robustness.py", description=(__doc__ or "").split("\n\n")[0])
+    ap.add_argument("--split", default="training", choices=list(SPLITS))
+    ap.add_argument("--losses", action="store_true", help="list each loss (training only)")
+    ap.add_argument("--group", action="store_true", help="count losses by kind, shape and protocol (training only)")
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    db = load_db()
+    out = run(SPLITS[args.split], db)
+    losses = out.pop("losses")
+    assert isinstance(losses, list)
+    if args.split == "training":
+        if args.losses:
+            out["losses"] = losses
+        if args.group:
+            g = Counter(f"{d['kind']} {d['shape']} {d['protocol']}" for d in losses)
+            out["loss_groups"] = dict(g.most_common(40))
+    out["seconds"] = round(time.perf_counter() - t0, 1)
+    print(json.dumps(out, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
