@@ -165,7 +165,8 @@ def _evidence_texts(db: SignatureDB, rules: dict[str, Rule], family: set[str], o
         v = db.vendor(value)
         if v is not None:
             out.update((v.name, *v.aliases))
-    return {t for t in out if len(t.strip()) >= MIN_EVIDENCE}
+    # (a number alone, a status code or a length a rule read beside its real evidence, is no evidence text)
+    return {t for t in out if len(t.strip()) >= MIN_EVIDENCE and (kind in ("model", "firmware") or any(c.isalpha() for c in t))}
 
 
 def _carries(texts: set[str], raw: str) -> str | None:
@@ -228,6 +229,9 @@ def run(split: Path, db: SignatureDB) -> dict[str, object]:
                     fi = identify(Observation(ip=None, mac=None, responses=(frag,)), db)
                     if expect.get("device_type") not in VIDEO_TYPES and fi.device_type in VIDEO_TYPES:
                         false_cameras += 1
+                        losses.append({"file": str(path.relative_to(split)), "kind": "false-camera", "shape": shape,
+                                       "want": str(expect.get("device_type")), "got": fi.device_type, "via": "",
+                                       "protocol": frag.protocol, "request": frag.request, "fragment": frag.raw[:160]})
                     for kind in relevant:
                         want = claims[kind]
                         got = _claim_of(fi, kind)

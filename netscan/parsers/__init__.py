@@ -18,7 +18,7 @@ from netscan.parsers.banner import banner_fields
 from netscan.parsers.dhcp import dhcp_fields
 from netscan.parsers.dns import dns_fields
 from netscan.parsers.discovery import upnp_fields
-from netscan.parsers.http import answer_body_fields, bare_document, http_fields, pasted_headers, rtsp_fields
+from netscan.parsers.http import answer_body_fields, bare_document, http_fields, pasted_answer, rtsp_fields
 from netscan.parsers.lldp import cdp_fields, lldp_fields
 from netscan.parsers.smartdev import dvrip_fields
 from netscan.parsers.snmp import snmp_response_fields
@@ -68,6 +68,24 @@ def _certificate_text(raw: str) -> bool:
         "Subject: " in head and "Issuer: " in head and "Validity" in head)
 
 
+def _pasted_answer_fields(out: Fields, raw: str) -> None:
+    """Fields of an answer's part recorded as ``other`` (netscan.parsers.http.pasted_answer), as that
+    answer's: its header lines as ``http.header.*``/``rtsp.header.*``, a page as the HTTP body's fields
+    (``http.title``...), an SDP as ``rtsp.sdp.*``; nothing when a tool's reader read it already."""
+    kind = pasted_answer(raw)
+    if kind is None:
+        return
+    proto = "rtsp" if kind in ("rtsp", "sdp") else "http"
+    if any(k.startswith(f"{proto}.") for k in out):
+        return
+    parsed = (rtsp_fields if proto == "rtsp" else http_fields)(raw, "")
+    for key, values in parsed.items():
+        if key.endswith((".shape", ".value", ".unreadable", ".path", ".client-url")) or (kind in ("http", "rtsp") and not key.startswith((f"{proto}.header", f"{proto}.url"))):
+            continue
+        for value in values:
+            add(out, key, value)
+
+
 @lru_cache(maxsize=MAX_CACHED_RESPONSES)
 def _cached_fields(response: Response) -> Fields:
     proto = response.protocol
@@ -94,13 +112,8 @@ def _cached_fields(response: Response) -> Fields:
             out = {f"{parser_proto}.hex": [data[:64].hex() if isinstance(data, bytes) else ""]}
         else:
             out = banner_fields(parser_proto, response.raw, response.request)
-        if parser_proto == "other" and response.raw[:1].isalpha():
-            pasted = pasted_headers(response.raw)  # an answer's header lines pasted alone (one ``Server:`` line)
-            if pasted is not None and not any(k.startswith(f"{pasted}.header") for k in out):  # (not read already by a tool's reader)
-                for key, values in (http_fields if pasted == "http" else rtsp_fields)(response.raw, "").items():
-                    if key.startswith(f"{pasted}.header"):
-                        for value in values:
-                            add(out, key, value)
+        if parser_proto == "other":
+            _pasted_answer_fields(out, response.raw)  # an answer's part pasted alone: header lines, a page, an SDP
         document = bare_document(response.raw) if parser_proto == "other" else None
         if document is not None and all(k.startswith("other.") for k in out):
             # a device's answer body kept bare; a document a tool wrote about the device (an inventory agent's

@@ -93,6 +93,12 @@ def ssdp_fields(raw: str, request: str = "") -> Fields:
             ssdp_json_fields(printed, raw)
             if printed:
                 return printed
+        label = request.strip().lower().rstrip(":")
+        if label in _SSDP_HEADERS and first and len([ln for ln in lines if ln.strip()]) == 1 and ": " not in first[:42]:
+            alone: Fields = {}  # one header's value alone, labelled with its name (as for HTTP, docs/observations.md)
+            add(alone, "ssdp.shape", "value")
+            add(alone, f"ssdp.header.{label}", first)
+            return alone
         if not _ssdp_headers(lines):
             return {"ssdp.unreadable": ["no start line"]}
         first, lines = "", ["", *lines]  # its header lines without the start line (a log's, a post's excerpt)

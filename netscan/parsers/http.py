@@ -1072,9 +1072,28 @@ def pasted_headers(raw: str) -> str | None:
             return None
         telling = telling or name in _TELLING_HEADERS
         rtsp = rtsp or name in ("cseq", "session", "rtp-info", "content-base", "transport")
+        rtsp = rtsp or (name == "public" and "DESCRIBE" in line) or (name == "server" and "rtsp" in line.lower())
     if not telling:
         return None
     return "rtsp" if rtsp else "http"
+
+
+_PAGE_START = re.compile(r"(?is)\A\ufeff?\s{0,64}(?:<\?xml[^>]{0,200}\?>\s{0,64})?(?:<!--.{0,400}?-->\s{0,64})?<(?:!doctype\s+html|html)\b")
+
+
+def pasted_answer(raw: str) -> str | None:
+    """What a text recorded as ``other`` is when it is an answer's part pasted alone: ``http`` or ``rtsp`` for
+    its header lines (``pasted_headers``), ``page`` for an HTML page (the body of an HTTP answer: ``curl``
+    without ``-i``, a browser's saved source), ``sdp`` for a session description (``v=0`` then ``o=``/``s=``
+    lines: an RTSP DESCRIBE answer's body); None for anything else."""
+    first = raw[:1]
+    if first == "v" and raw.startswith("v=0") and ("\no=" in raw[:400] or "\ns=" in raw[:400]):
+        return "sdp"
+    if first in ("<", "\ufeff", " ", "\n", "\r", "\t") and _PAGE_START.match(raw[:1024]) is not None:
+        return "page"
+    if first.isalpha():
+        return pasted_headers(raw)
+    return None
 
 
 def rtsp_fields(raw: str, request: str = "") -> Fields:

@@ -87,8 +87,29 @@ def tplink_fields(raw: str, request: str = "") -> Fields:
             continue
     if doc is None:
         return {"tplink.unreadable": ["no json payload"]}
-    json_leaves(doc, fields, "tplink.")
+    json_leaves(doc, fields, _tplink_envelope(doc))
     return fields
+
+
+#: Members of the 20002 discovery reply's ``result`` object and of the 9999 ``system.get_sysinfo`` object
+#: (python-kasa's fixtures, tests/fixtures/smart*/ and iot/): a payload pasted without its envelope is read
+#: under the envelope's path, as the whole reply is.
+_DISCOVERY_RESULT_KEYS = frozenset({"device_model", "device_type", "device_id", "mgt_encrypt_schm", "obd_src", "factory_default",
+                                    "is_support_iot_cloud", "is_reset_wifi", "encrypt_type", "protocol_version"})
+_SYSINFO_KEYS = frozenset({"sw_ver", "hw_ver", "mic_type", "oemId", "hwId", "deviceId", "mic_mac", "feature", "led_off"})
+
+
+def _tplink_envelope(doc: Any) -> str:
+    """The path prefix of a TP-Link payload's leaves: ``tplink.`` for a whole reply, the envelope's path for
+    the members of its ``result`` / ``system.get_sysinfo`` object pasted without it."""
+    if not isinstance(doc, dict) or any(k in doc for k in ("result", "system", "error_code")):
+        return "tplink."
+    keys = set(doc)
+    if len(keys & _DISCOVERY_RESULT_KEYS) >= 1 and "sw_ver" not in keys:
+        return "tplink.result."
+    if len(keys & _SYSINFO_KEYS) >= 1:
+        return "tplink.system.get_sysinfo."
+    return "tplink."
 
 
 _UBNT_NAMES = {

@@ -136,3 +136,63 @@ def test_fragment_benchmark_runs_and_keeps_test_split_aggregate() -> None:
     assert d["false_cameras"] == 0
     assert set(d) == {"files", "fragments", "checks", "kept", "retention", "contradicted", "false_cameras", "by_kind", "by_shape", "seconds"}
     assert ".json" not in out and "losses" not in out  # counts only: no file, no value
+
+
+# ---------------------------------------------------------------- an answer's part pasted as `other`
+
+
+def test_rtsp_header_pasted_alone_is_read_as_rtsp() -> None:
+    # tests/corpus/hikvision/hikvision-camera_rtsp-realm-c1214.json: a Public header listing RTSP's methods
+    f = _fields("other", "Public: OPTIONS, DESCRIBE, PLAY, PAUSE, SETUP, TEARDOWN, SET_PARAMETER, GET_PARAMETER")
+    assert "rtsp.header.public" in f and "http.header.public" not in f
+    # tests/corpus/dahua/amcrest-camera_rtsp-realm.json: a server naming itself an RTSP server
+    assert _ident("other", "Server: Rtsp Server/3.0").vendor == "Dahua"
+    # an HTTP Allow-like list without RTSP's methods stays HTTP
+    assert "http.header.public" in _fields("other", "Public: GET, HEAD, OPTIONS")
+
+
+def test_page_pasted_as_other_is_an_http_body() -> None:
+    # tests/corpus/brother/hl-6180dw.json, the page without its headers
+    page = ('<?xml version="1.0" encoding="iso-8859-1"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"><html><head><title>Brother HL-6180DW series</title></head>'
+            '<body></body></html>')
+    assert _fields("other", page)["http.title"] == ["Brother HL-6180DW series"]
+    got = _ident("other", page)
+    assert (got.vendor, got.device_type) == ("Brother", "printer")
+    # markup that is no page is left to the other readers
+    assert "http.title" not in _fields("other", "<title>x</title> said the log")
+
+
+def test_sdp_pasted_as_other_is_an_rtsp_answer_body() -> None:
+    # tests/corpus/hikvision/hikvision-nvr_rtsp-playback-sdp-msl417.json, the SDP alone
+    sdp = "v=0\no=- 1109162014219182 0 IN IP4 0.0.0.0\ns=HIK Media Server V3.4.109\ni=HIK Media Server Session Description : standard\n"
+    assert _fields("other", sdp)["rtsp.sdp.session"] == ["HIK Media Server V3.4.109"]
+    assert _ident("other", sdp).vendor == "Hikvision"
+    assert "rtsp.sdp.session" not in _fields("other", "v=0 is the first line of an SDP")
+
+
+def test_ssdp_value_labelled_with_its_header() -> None:
+    # tests/corpus/roku/roku-ssdp.json, the SERVER value alone
+    got = _ident("ssdp", "Roku/9.2.0 UPnP/1.0 Roku/9.2.0", "server", 1900)
+    assert got.vendor == "Roku"
+    # without a header's name as its label a bare value says nothing
+    assert _fields("ssdp", "Roku/9.2.0 UPnP/1.0 Roku/9.2.0", "M-SEARCH") == {"ssdp.unreadable": ["no start line"]}
+
+
+def test_tplink_payload_members_without_their_envelope() -> None:
+    # tests/corpus/tplink/kasa-c210.json: one member of the 20002 discovery reply's result object
+    assert _fields("tplink", '"device_model": "C210",')["tplink.result.device_model"] == ["C210"]
+    got = _ident("tplink", '"device_model": "C210",', "discovery")
+    assert (got.vendor, got.model) == ("TP-Link", "C210")
+    # legacy get_sysinfo members (python-kasa iot fixtures' keys)
+    f = _fields("tplink", '"model": "HS110(EU)",\n"sw_ver": "1.5.4 Build 180815 Rel.121440",')
+    assert f["tplink.system.get_sysinfo.model"] == ["HS110(EU)"]
+    # a member of neither object keeps its own path
+    assert "tplink.alias" in _fields("tplink", '"alias": "Lamp"')
+
+
+def test_tapo_chime_is_no_doorbell() -> None:
+    # tests/corpus/tplink/kasa-d100c.json: the chime's model alone names TP-Link and no video device
+    got = _ident("tplink", '"device_model": "D100C(US)",', "discovery")
+    assert got.vendor == "TP-Link" and got.device_type not in VIDEO_TYPES
+    assert _ident("tplink", '"device_model": "D130(US)",', "discovery").device_type == "doorbell"
