@@ -299,6 +299,13 @@ def _enterprise_numbers(values: list[str]) -> list[str]:
     return out
 
 
+_MONTHS = frozenset({"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"})
+#: The head of a BSD syslog line (RFC 3164 section 4.1.2, as journalctl and syslogd print it): ``Jun 20 01:30:45
+#: raspberrypi homebridge[1218]:``; its HOSTNAME is the machine that logged the line (the controller running a
+#: plugin, a Raspberry Pi), never the device the line is about: it is taken out before maker names are looked for.
+_SYSLOG_HOST = re.compile(r"(?m)^((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d )[\w.-]{1,64} (?=[\w./-]{1,48}(?:\[\d{1,10}\])?: )")
+
+
 def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_field: bool, protocol: str, port: int | None,
                  claims: list[Claim], evidence: list[Evidence]) -> None:
     """A maker named by its name in a field no fingerprint rule read (netscan.sigdb.makernames):
@@ -324,6 +331,8 @@ def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_fie
                 claims.append(Claim("brand", label, weight, len(evidence) - 1))
             return
         if db.maker_names is not None and not manufacturer_field:
+            if value[:3] in _MONTHS and value[3:4] == " ":
+                value = _SYSLOG_HOST.sub(r"\1", value)  # a syslog line's host is the logging machine's name, not the device's
             maker_name = db.maker_names.find_in(name, value)
             if maker_name is None:
                 continue

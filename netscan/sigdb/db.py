@@ -1281,7 +1281,12 @@ def _family_rule(db: SignatureDB, path: Path, i: int, kind: str, r: Any, vendor:
     if "brand" in sets and db.vendor(sets["brand"]) is None:
         raise SignatureError(f"{where}: brand {sets['brand']!r} is not in signatures/vendors")
     if kind == "models":
-        text = f"{_BOUNDARY_L}(?P<model>{grammar}){_BOUNDARY_R}"
+        tail = r.get("serial_tail")
+        if tail is not None and (not isinstance(tail, str) or not tail or "(?P<" in tail):
+            raise SignatureError(f"{where}: 'serial_tail' must be a pattern without named groups")
+        # a maker whose serial numbers start with the model (``serial_tail``: what follows it there) ends the model before it
+        right = f"(?:{_BOUNDARY_R}|(?={tail}))" if tail else _BOUNDARY_R
+        text = f"{_BOUNDARY_L}(?P<model>{grammar}){right}"
         pref = FAMILY_MODEL_PREFERENCE
     else:
         text = f"{_FW_BOUNDARY_L}(?P<firmware>{grammar}){_FW_BOUNDARY_R}"

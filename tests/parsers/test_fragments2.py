@@ -196,3 +196,25 @@ def test_tapo_chime_is_no_doorbell() -> None:
     got = _ident("tplink", '"device_model": "D100C(US)",', "discovery")
     assert got.vendor == "TP-Link" and got.device_type not in VIDEO_TYPES
     assert _ident("tplink", '"device_model": "D130(US)",', "discovery").device_type == "doorbell"
+
+
+def test_syslog_host_is_the_logging_machine() -> None:
+    # tests/corpus/tp-link/tp-link-hs110_discovery-log-homebridge-tplink-smarthome64.json: one syslog line of a Homebridge
+    # plugin on a Raspberry Pi; the host field is the controller's name, never the plug's maker
+    line = "Jun 20 01:30:45 raspberrypi homebridge[1218]: [2018-6-20 01:30:45] [TplinkSmarthome.API] [Rig Kenny] device sysInfo set"
+    assert _ident("other", line).vendor != "Raspberry Pi"
+    # the message after the head is still read: a maker named there is named
+    said = "Jun 20 01:30:45 raspberrypi homebridge[1218]: found a Raspberry Pi camera module"
+    assert _ident("other", said).vendor == "Raspberry Pi"
+
+
+def test_hikvision_serial_number_ends_the_model_before_its_date() -> None:
+    # tests/corpus/hikvision/ds-2cd2366g2-isu-sl_isapi.json and ds-2cd2386g2-iu_v5.7.18_isapi.json: the serial alone
+    got = _ident("http", "<serialNumber>DS-2CD2366G2-ISU/SL20210726AAWRG41390691</serialNumber>", "GET /ISAPI/System/deviceInfo")
+    assert got.model == "DS-2CD2366G2-ISU/SL"
+    masked = _ident("http", "<serialNumber>DS-2CD2386G2-IU00000000AAWRJ00000000</serialNumber>", "GET /ISAPI/System/deviceInfo")
+    assert masked.model == "DS-2CD2386G2-IU"
+    # a model that is not followed by a serial's tail is read as before; digits that are no date join no model
+    assert _ident("http", "<model>DS-2CD2032-I</model>", "GET /ISAPI/System/deviceInfo").model == "DS-2CD2032-I"
+    assert DB.family_matches("DS-2CD2032-I12345678ABCD") == [] or all(
+        got["model"] != "DS-2CD2032-I" for _, got in DB.family_matches("DS-2CD2032-I12345678ABCD"))
