@@ -104,7 +104,8 @@ def test_ssdp_header_lines_without_start_line() -> None:
     # tests/corpus/roku/roku-ssdp.json, the SERVER line alone
     got = _ident("ssdp", "SERVER: Roku/9.2.0 UPnP/1.0 Roku/9.2.0", "M-SEARCH", 1900)
     assert got.vendor == "Roku"
-    assert _fields("ssdp", "hello: world")  == {"ssdp.unreadable": ["no start line"]}
+    hello = _fields("ssdp", "hello: world")  # no SSDP header: no answer's headers (the line's key-value pair is read as any text's)
+    assert "ssdp.unreadable" in hello and not any(k.startswith("ssdp.header.") for k in hello)
     assert "ssdp.header.model" not in _fields("ssdp", "Model: X\nFirmware: 1.2")  # no SSDP header among them
 
 
@@ -218,3 +219,13 @@ def test_hikvision_serial_number_ends_the_model_before_its_date() -> None:
     assert _ident("http", "<model>DS-2CD2032-I</model>", "GET /ISAPI/System/deviceInfo").model == "DS-2CD2032-I"
     assert DB.family_matches("DS-2CD2032-I12345678ABCD") == [] or all(
         got["model"] != "DS-2CD2032-I" for _, got in DB.family_matches("DS-2CD2032-I12345678ABCD"))
+
+
+def test_one_line_of_another_tools_print() -> None:
+    # tests/corpus/noncameras/samsung-tv-c7700_upnp-device-description-*.json: one line of a plugin's JavaScript print
+    f = _fields("upnp", "manufacturer: 'Samsung Electronics',")
+    assert f["upnp.kv.manufacturer"] == ["Samsung Electronics"] and "upnp.unreadable" in f
+    assert _ident("upnp", "manufacturer: 'Samsung Electronics',").vendor == "Samsung Electronics"
+    # a line that says nothing stays unreadable, and names no maker
+    assert _fields("upnp", "garbage line") == {"upnp.unreadable": ["no xml"]}
+    assert _ident("dhip", "not json at all").vendor is None
