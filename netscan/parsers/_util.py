@@ -118,6 +118,7 @@ def xml_leaves(root: Element, fields: Fields, prefix: str) -> None:
     def walk(el: Element, path: str, depth: int) -> None:
         if depth > MAX_DEPTH:
             return
+        children = list(el)
         if el.attrib:
             for n, (attr, value) in enumerate(el.attrib.items()):
                 if n >= MAX_IDENTITY_ATTRIBUTES:
@@ -125,7 +126,13 @@ def xml_leaves(root: Element, fields: Fields, prefix: str) -> None:
                 name = local(attr)
                 if value.strip() and IDENTITY_NAME.match(name):
                     add(fields, f"{prefix}{path}/{name}", value.strip())
-        children = list(el)
+            if len(el.attrib) <= 4 and not _NAME_KEY_SET.isdisjoint(el.attrib):
+                # a property element (<item name="Model" value="X"/>, <param name="firmwareVer">Y</param>, ONVIF's
+                # <SimpleItem Name=.. Value=../>): its name as a member of the element's parent, as a JSON record's
+                pair = _named_value(el.attrib if children or "value" in el.attrib or "Value" in el.attrib
+                                    else {**el.attrib, "value": (el.text or "").strip()})
+                if pair is not None:
+                    add(fields, f"{prefix}{path.rpartition('/')[0] or path}/{pair[0]}", pair[1])
         if not children:
             text = (el.text or "").strip()
             if text:
@@ -219,7 +226,7 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
     elif isinstance(obj, list):
         for v in obj[:100]:
             if isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and isinstance(v[1], (str, int, float)):
-                key = _identity_key(v[0])  # [["Manufacturer", "X"], ["Model", "Y"]]: a table of pairs
+                key = _identity_key(v[0], wide=True)  # [["Manufacturer", "X"], ["Model", "Y"]]: a table of pairs
                 if key is not None:
                     add(fields, f"{prefix}{key}", v[1])
             json_leaves(v, fields, prefix if not isinstance(v, (dict, list)) else prefix, depth + 1)
@@ -244,15 +251,26 @@ _NAME_KEY_SET = frozenset(_NAME_KEYS)
 _KEY_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 
-def _identity_key(name: str) -> str | None:
+#: A property record's name (its words joined) that may say what the device is: a maker, model, product, type,
+#: firmware, software or version word in any of the spellings client libraries and device APIs use (camelCase,
+#: snake_case, abbreviations: devModel, prod_name, mdl, softVer, fwRev, sw_version, hwModel, SKU). Which of them name
+#: the device's maker, model or firmware the field-name conventions decide (signatures/families/generic.yaml), as for
+#: a member written as a key; the rest add a field nothing reads.
+_RECORD_NAME = re.compile(r"(?i)model|mdl|firm|fw|soft|sw|ver|rev|manufact|vendor|brand|make|mfr|mfg|oem|prod|type|sku|build")
+
+
+def _identity_key(name: str, *, wide: bool = False) -> str | None:
     """A property's name as a field-name part when it names the device's maker, model or firmware
-    (``IDENTITY_NAME``; ``Firmware Version`` -> ``FirmwareVersion``), else None."""
+    (``IDENTITY_NAME``; ``Firmware Version`` -> ``FirmwareVersion``), else None. ``wide``: a property record's
+    name (``_RECORD_NAME``), unless its first word names a part of the device (a sensor's, a chip's model)."""
     if not 2 <= len(name) <= 48:
         return None
     words = _KEY_WORDS.findall(name)
     if not words or len(words) > 4:
         return None
     key = words[0] + "".join(w[:1].upper() + w[1:] for w in words[1:])
+    if wide:
+        return key if _RECORD_NAME.search(key) and words[0].lower() not in _PART_WORDS else None
     return key if IDENTITY_NAME.match(key) else None
 
 
@@ -262,7 +280,7 @@ def _named_value(obj: dict[Any, Any]) -> tuple[str, str] | None:
     value = next((obj[k] for k in _VALUE_KEYS if k in obj), None)
     if not isinstance(name, str) or not isinstance(value, (str, int, float)) or isinstance(value, bool):
         return None
-    key = _identity_key(name)
+    key = _identity_key(name, wide=True)
     text = str(value).strip()
     return (key, text) if key is not None and text else None
 

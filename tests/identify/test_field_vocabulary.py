@@ -338,8 +338,12 @@ def test_property_records_name_the_device(db: SignatureDB, doc: object) -> None:
 
 
 def test_property_records_of_other_names_add_nothing(db: SignatureDB) -> None:
+    # a record whose name holds no identity word adds no field; a hardware version's record may (its name has a
+    # version word: the field-name conventions decide) but names no firmware; an application's adds none (session 14:
+    # record names are read by the conventions' vocabulary, netscan/parsers/_util.py _RECORD_NAME)
     doc = {"items": [{"name": "Color", "value": "red"}, {"name": "hardware version", "value": "1.0.0"},
                      {"name": "app version", "value": "5.4.1"}]}
     f = parse_fields(Response("http", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n" + json.dumps(doc), 80, "GET /"))
-    assert sorted(k for k in f if k.startswith("http.json")) == ["http.json.items.name", "http.json.items.value"]
+    assert sorted(k for k in f if k.startswith("http.json")) == ["http.json.items.hardwareVersion", "http.json.items.name",
+                                                                 "http.json.items.value"]
     assert _json(db, doc).firmware is None
