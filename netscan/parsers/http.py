@@ -965,6 +965,18 @@ def http_client_urls(fields: Fields, raw: str, msg: Message, path: str | None) -
         add(fields, "http.client-url", path)
     if "http://" not in raw and "https://" not in raw and " HTTP/1." not in raw:
         return
+    _logged_http_urls(fields, raw, seen)
+
+
+#: The host of a URL on the owner's network: an IPv4 or IPv6 address, or a name of one label or under a local suffix.
+_LOCAL_HOST_URL = re.compile(r"(?i)https?://(?:[^@/\s]{0,64}@)?(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]{2,45}\]|[a-z0-9-]{1,63}"
+                             r"(?:\.(?:local|lan|home|internal|localdomain|home\.arpa))?)(?=[:/?#]|$)")
+
+
+def _logged_http_urls(fields: Fields, raw: str, seen: set[str], *, local_only: bool = False) -> None:
+    """``http.client-url`` of the HTTP URLs and request lines in a client's text (``http_client_urls``); with
+    ``local_only``, of the URLs whose host is on the owner's network only (an address, a local name: a link to a
+    web site in a pasted text is documentation, not a request to the device)."""
     for rx in (_HTTP_URL, _REQUEST_LINE):
         for m in rx.finditer(raw, 0, MAX_BODY_CHARS):
             u = (m.group(1) if m.groups() else m.group(0)).rstrip(".,;:)]}'\"")
@@ -974,6 +986,8 @@ def http_client_urls(fields: Fields, raw: str, msg: Message, path: str | None) -
                 continue
             if _XML_NAME_URL.search(raw, max(0, m.start() - 24), m.start()) is not None:
                 continue  # an XML namespace or schema location: the document's vocabulary, not a URL a client used
+            if local_only and rx is _HTTP_URL and _LOCAL_HOST_URL.match(u) is None:
+                continue
             seen.add(u)
             add(fields, "http.client-url", u)
             if len(seen) >= MAX_CLIENT_URLS:
@@ -1094,6 +1108,27 @@ def pasted_answer(raw: str) -> str | None:
     if first.isalpha():
         return pasted_headers(raw)
     return None
+
+
+#: A text that is a markup document (a page, an XML answer): its URLs are links and namespaces, not a client's.
+_MARKUP_HEAD = re.compile(r"(?i)^\s{0,16}<(?:!doctype|html|\?xml|[a-z][\w:.-]{0,40}[\s>])")
+
+
+def text_client_urls(fields: Fields, raw: str) -> None:
+    """The URLs a client wrote for the device in a text no protocol reader took (protocol ``other``: a client
+    library's or a restreamer's log, a configuration, a message pasted in an issue): its RTSP URLs as
+    ``rtsp.client-url`` and its HTTP URLs and request lines as ``http.client-url``, read by the path and API
+    conventions (fingerprints/conventions-paths.yaml, conventions-urls.yaml) at their client weight, as the same
+    URLs in an HTTP or RTSP exchange's text are. A markup document's URLs are links and namespaces, and an
+    answer recorded whole has its own reader (``http_client_urls``): neither is read here."""
+    head = raw[:MAX_BODY_CHARS]
+    if "://" not in head and " HTTP/1." not in head:
+        return
+    if head.lstrip()[:5] in ("HTTP/", "RTSP/") or _MARKUP_HEAD.match(head):
+        return
+    client_urls(fields, "rtsp", head)
+    if "http://" in head or "https://" in head or " HTTP/1." in head:
+        _logged_http_urls(fields, head, set(), local_only=True)
 
 
 def rtsp_fields(raw: str, request: str = "") -> Fields:
