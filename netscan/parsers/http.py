@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from netscan.parsers._util import (
     MAX_BODY_CHARS,
@@ -969,7 +970,7 @@ def http_client_urls(fields: Fields, raw: str, msg: Message, path: str | None) -
 
 
 #: The host of a URL on the owner's network: an IPv4 or IPv6 address, or a name of one label or under a local suffix.
-_LOCAL_HOST_URL = re.compile(r"(?i)https?://(?:[^@/\s]{0,64}@)?(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]{2,45}\]|[a-z0-9-]{1,63}"
+_LOCAL_HOST_URL = re.compile(r"(?i)(?:https?|rtmps?)://(?:[^@/\s]{0,64}@)?(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]{2,45}\]|[a-z0-9-]{1,63}"
                              r"(?:\.(?:local|lan|home|internal|localdomain|home\.arpa))?)(?=[:/?#]|$)")
 
 
@@ -1110,6 +1111,8 @@ def pasted_answer(raw: str) -> str | None:
     return None
 
 
+#: An RTMP URL written in a client's text.
+_RTMP_URL = re.compile(r"rtmps?://[^\s\"'<>`|\\]{1,300}")
 #: A text that is a markup document (a page, an XML answer): its URLs are links and namespaces, not a client's.
 _MARKUP_HEAD = re.compile(r"(?i)^\s{0,16}<(?:!doctype|html|\?xml|[a-z][\w:.-]{0,40}[\s>])")
 
@@ -1127,8 +1130,15 @@ def text_client_urls(fields: Fields, raw: str) -> None:
     if head.lstrip()[:5] in ("HTTP/", "RTSP/") or _MARKUP_HEAD.match(head):
         return
     client_urls(fields, "rtsp", head)
+    seen: set[str] = set()
     if "http://" in head or "https://" in head or " HTTP/1." in head:
-        _logged_http_urls(fields, head, set(), local_only=True)
+        _logged_http_urls(fields, head, seen, local_only=True)
+    if "rtmp://" in head or "rtmps://" in head:  # a stream pulled over RTMP (Reolink's /bcs/channel<n>_main.bcs)
+        for m in islice(_RTMP_URL.finditer(head), MAX_CLIENT_URLS):
+            u = m.group(0).rstrip(".,;:)]}'\"")
+            if u not in seen and _LOCAL_HOST_URL.match(u) is not None:
+                seen.add(u)
+                add(fields, "http.client-url", u)
 
 
 def rtsp_fields(raw: str, request: str = "") -> Fields:

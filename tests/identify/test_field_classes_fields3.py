@@ -214,3 +214,40 @@ def test_a_model_key_beats_a_kind_label(db: SignatureDB) -> None:
 def test_a_kind_label_of_a_non_camera_makes_no_camera(db: SignatureDB) -> None:
     got = _text(db, "Router: Nighthawk R7800\nFirmware: V1.0.2.36")
     assert got.device_type not in ("camera", "nvr", "dvr", "doorbell", "encoder")
+
+
+def test_an_rtmp_stream_url_in_a_configuration_names_its_maker(db: SignatureDB) -> None:
+    # Reolink's RTMP stream names (/bcs/channel<n>_<stream>.bcs) in a restreamer's configuration
+    cfg = "cameras:\n  front:\n    ffmpeg:\n      inputs:\n        - path: rtmp://192.168.1.10/bcs/channel0_main.bcs?channel=0&stream=0\n"
+    assert _text(db, cfg).vendor == "Reolink"
+    assert _text(db, "see rtmp://live.example.com/bcs/channel0_main.bcs for the format").vendor is None
+
+
+# ------------------------------------------------------------------ OCF platform keys, a firmware object's current member
+
+
+def test_ocf_platform_resource_keys(db: SignatureDB) -> None:
+    # IoTivity octypes.h: mnmn manufacturer name, mnmo model number, mnfv firmware version (mnhw hardware, mnos OS)
+    got = _json(db, {"ocf": {"mnmn": "Hanwha Techwin", "mnmo": MODEL, "mnfv": FIRMWARE, "mnhw": "1.0", "mnos": "Linux 3.4.35", "vid": "x"}})
+    assert (got.model, got.firmware) == (MODEL, FIRMWARE)
+    assert db.plan_for_field("http.json.ocf.mnmn").manufacturer
+
+
+def test_ocf_hardware_and_os_versions_are_no_firmware(db: SignatureDB) -> None:
+    assert _json(db, {"ocf": {"mnmo": MODEL, "mnhw": "1.0.2", "mnos": "3.4.35", "mnpv": "2.0.1"}}).firmware is None
+
+
+@pytest.mark.parametrize(("parent", "member"), [("firmware", "current"), ("fw", "installed"), ("software", "running"), ("Firmware", "Active")])
+def test_a_firmware_objects_current_member(db: SignatureDB, parent: str, member: str) -> None:
+    got = _json(db, {"model": MODEL, parent: {member: FIRMWARE, "latest": "V2.9.0.200101"}})
+    assert got.firmware == FIRMWARE
+
+
+@pytest.mark.parametrize("doc", [
+    {"model": MODEL, "firmware": {"latest": "V2.8.0.1", "available": "V2.8.1.1"}},  # what an update check offers
+    {"model": MODEL, "app": {"current": "3.1.0.2"}},  # an application's version
+    {"model": MODEL, "device": {"current": "0.5.1"}},  # an electric current, a device object's other member
+    {"model": MODEL, "battery": {"current": "1.2.3"}},
+])
+def test_other_current_members_are_no_firmware(db: SignatureDB, doc: object) -> None:
+    assert _json(db, doc).firmware is None
