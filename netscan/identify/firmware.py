@@ -134,7 +134,7 @@ def firmware_shape_share(value: str) -> float:
 
 #: The last part of a field name that names the software or the system rather than the firmware: ``softwareVersion``,
 #: ``sw_ver``, ``SoftwareRevision``, ``systemVersion``, ``sys_ver``, ``os_version``, ``SystemFirmwareVersion``.
-_SOFTWARE_KEY = re.compile(r"(?:^|[_ -]|(?<=[a-z])(?=[A-Z]))(?i:soft(?:ware)?|sw|sys(?:tem)?|os)[ _-]?(?:(?i:ver|rev|firm|fw|image)|$)")
+_SOFTWARE_KEY = re.compile(r"(?:^|[_ -]|(?<=[a-z])(?=[A-Z]))(?i:soft(?:ware)?|sw|sys(?:tem)?|os)[ _-]?(?:(?i:ver|rev|rel|str|firm|fw|image)|$)")
 _LAST_PART = re.compile(r"[./]")
 
 #: A field-name convention's firmware claim from a software- or system-named key keeps this share of its weight:

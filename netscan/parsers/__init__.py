@@ -19,6 +19,7 @@ from netscan.parsers.dhcp import dhcp_fields
 from netscan.parsers.dns import dns_fields
 from netscan.parsers.discovery import upnp_fields
 from netscan.parsers.http import answer_body_fields, bare_document, http_fields, pasted_answer, rtsp_fields
+from netscan.parsers.labels import local_label_aliases
 from netscan.parsers.lldp import cdp_fields, lldp_fields
 from netscan.parsers.smartdev import dvrip_fields
 from netscan.parsers.snmp import snmp_response_fields
@@ -132,6 +133,7 @@ def _cached_fields(response: Response) -> Fields:
         out = {f"{parser_proto}.unreadable": [f"parser error: {type(exc).__name__}"]}
     if ("snmp.sysDescr" in out or "snmp.subtree" in out or parser_proto == "snmp") and "=" in response.raw:
         snmp_string_pairs(out)  # KEY="value" records inside SNMP strings (netscan/parsers/toolout.py)
+    local_label_aliases(out)  # a field named in another language, also under the English name (netscan/parsers/labels.py)
     if response.port is not None:
         add(out, f"{parser_proto}.port", response.port)
     if proto == "https":

@@ -231,8 +231,10 @@ def column_fields(fields: Fields, prefix: str, text: str) -> None:
             k = norm_key(key)
             if k:
                 add(fields, f"{prefix}.kv.{k}", value)
-    if not text.isascii() and _CJK_CHAR.search(text, 0, 4096) is not None:  # (isascii: a flag of the string, no scan)
-        for key, value in cjk_label_pairs(text):
+    if not text.isascii():  # (isascii: a flag of the string, no scan) labels in other languages and scripts (netscan/parsers/labels.py)
+        from netscan.parsers.labels import local_label_pairs  # noqa: PLC0415 (labels imports _util only; kept beside its use)
+
+        for key, value in local_label_pairs(text):
             add(fields, f"{prefix}.kv.{key}", value)
 
 

@@ -251,3 +251,39 @@ def test_a_firmware_objects_current_member(db: SignatureDB, parent: str, member:
 ])
 def test_other_current_members_are_no_firmware(db: SignatureDB, doc: object) -> None:
     assert _json(db, doc).firmware is None
+
+
+# ------------------------------------------------------------------ release and string spellings of the firmware key
+
+
+@pytest.mark.parametrize("key", ["firmwareRelease", "fwRelease", "fw_rel", "softwareRelease", "swRelease", "firmware_string",
+                                 "FirmwareString", "fw_str"])
+def test_release_and_string_spellings_of_the_firmware_key(db: SignatureDB, key: str) -> None:
+    assert _json(db, {"model": MODEL, key: FIRMWARE}).firmware == FIRMWARE
+
+
+@pytest.mark.parametrize("key", ["firmwareReleaseDate", "releaseNotes", "appRelease", "latestFirmwareRelease", "hwRelease"])
+def test_release_dates_notes_and_other_releases_are_no_firmware(db: SignatureDB, key: str) -> None:
+    assert _json(db, {"model": MODEL, key: "2.1.0.5"}).firmware is None
+
+
+def test_a_software_release_yields_to_a_firmware_release(db: SignatureDB) -> None:
+    assert _json(db, {"softwareRelease": "3.0.1.2", "firmwareRelease": FIRMWARE}).firmware == FIRMWARE
+    assert _json(db, {"firmwareRelease": FIRMWARE, "softwareRelease": "3.0.1.2"}).firmware == FIRMWARE
+
+
+def test_a_model_display_name_is_the_model_as_marketed(db: SignatureDB) -> None:
+    assert _json(db, {"modelName": "TS-X51", "modelDisplayName": "TS-451"}).model == "TS-451"
+
+
+# ------------------------------------------------------------------ make-and-model keys in any spelling
+
+
+@pytest.mark.parametrize("key", ["printer-make-and-model", "make_and_model", "makeAndModel", "CameraMakeAndModel", "device-make-and-model"])
+def test_make_and_model_keys_in_a_document(db: SignatureDB, key: str) -> None:
+    got = _json(db, {key: "Acme XQ-4521WF Series"})
+    assert got.model == MODEL
+
+
+def test_make_and_model_of_words_only_is_no_model(db: SignatureDB) -> None:
+    assert _json(db, {"printer-make-and-model": "Generic PostScript Printer"}).model is None
