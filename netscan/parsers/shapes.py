@@ -236,8 +236,38 @@ def label_value_lines(text: str) -> list[tuple[str, str]]:
 
 #: A Markdown heading line that labels the paragraph below it (``### Firmware version (if known)``).
 _HEADING = re.compile(r"#{2,4} {1,3}([^#\r\n]{1,80}?)[ \t]*")
+#: A bold line that labels the line or the paragraph below it (``**Router Model Affected**``, ``**Firmware:**``), as a
+#: bug-report template written in Markdown puts it.
+_BOLD_HEADING = re.compile(r"\*\*([^*\r\n]{1,80}?):?\*\*:?")
 #: The placeholder GitHub writes for an optional issue-form field left empty.
 _NO_RESPONSE = frozenset({"_no response_", "no response", "n/a", "none", "-"})
+#: Words of a form's label that say it asks about something else than the device (the reporter's phone, app,
+#: integration, server, a part of the device): such a label is not reduced to the device's key.
+_FORM_OTHER_WORDS = frozenset({"phone", "app", "application", "client", "browser", "integration", "plugin", "addon", "add-on",
+                               "home", "assistant", "ha", "hacs", "python", "os", "kernel", "docker", "server", "library",
+                               "sensor", "lens", "chip", "soc", "disk", "hdd", "router's", "latest", "previous", "old", "new"})
+#: The key words of a form's label phrase (``Router Model Affected``, ``Which camera model do you use``, ``Firmware
+#: Version Affected``): the field-name conventions read a label that ends in one of them as it is.
+_FORM_KEY_ENDS = ("model", "modelname", "modelnumber", "modelno", "version", "firmware", "manufacturer", "brand", "make")
+
+
+def _form_key(label: str) -> str:
+    """A form label as a field-name part: a label phrase whose words ask for the device's firmware or model but do
+    not end in that word (``Router Model Affected``, ``Firmware Version Affected``, ``Which camera model do you
+    use``) is reduced to the key the conventions read (``Model``, ``FirmwareVersion``, ``SoftwareVersion``), unless a
+    word says it asks about something else (the reporter's phone or app, an integration, a part); any other label
+    is ``norm_key``'s."""
+    key = norm_key(label)
+    words = [w.strip("?:.,").lower() for w in label.split()]
+    if len(words) < 2 or key.lower().endswith(_FORM_KEY_ENDS) or not _FORM_OTHER_WORDS.isdisjoint(words):
+        return key
+    if "firmware" in words or "fw" in words:
+        return "FirmwareVersion"
+    if "software" in words and "version" in words:
+        return "SoftwareVersion"
+    if "model" in words:
+        return "Model"
+    return key
 
 
 def heading_value_pairs(text: str) -> list[tuple[str, str]]:
@@ -251,10 +281,12 @@ def heading_value_pairs(text: str) -> list[tuple[str, str]]:
     lines = text[:MAX_SHAPE_CHARS].split("\n", MAX_SHAPE_LINES)[:MAX_SHAPE_LINES]
     n = len(lines)
     for i, raw_line in enumerate(lines):
-        m = _HEADING.fullmatch(raw_line[:MAX_SHAPE_LINE].strip())
+        head = raw_line[:MAX_SHAPE_LINE].strip()
+        m = _HEADING.fullmatch(head) if head[:1] == "#" else _BOLD_HEADING.fullmatch(head) if head[:2] == "**" else None
         if m is None:
             continue
-        label = m.group(1).strip()
+        bold = head[:1] == "*"
+        label = m.group(1).strip().rstrip("?:").rstrip()  # (a question's mark: "Which camera model do you use?")
         if label.endswith(")") and " (" in label:
             label = label[: label.rindex(" (")].rstrip()
         if _TABLE_KEY.fullmatch(label) is None or label.lower() in _LEVELS:
@@ -262,15 +294,15 @@ def heading_value_pairs(text: str) -> list[tuple[str, str]]:
         j = i + 1
         while j < n and not lines[j].strip():
             j += 1
-        if j >= n or j == i + 1:
-            continue  # the answer follows a blank line
+        if j >= n or (j == i + 1 and not bold):
+            continue  # the answer follows a blank line (a bold label's may follow on the next line)
         value = lines[j].strip()
         after = lines[j + 1].strip() if j + 1 < n else ""
-        if after and not after.startswith("#"):
+        if after and not after.startswith(("#", "**")):
             continue  # a paragraph of several lines: prose, a log, a list
         if not value or len(value) > 120 or value[:1] in "#|`>-*" or value.lower() in _NO_RESPONSE:
             continue
-        key = norm_key(label)
+        key = _form_key(label)
         if key:
             out.append((key, value))
         if len(out) >= MAX_SHAPE_PAIRS:
@@ -609,7 +641,7 @@ def tool_fields(fields: Fields, prefix: str, text: str, tables: bool = True) -> 
     if tables and t.count("\n") >= 3:
         for key, value in label_value_lines(t):
             add(fields, f"{prefix}.kv.{key}", value)
-    if tables and (t[:2] == "##" or "\n##" in t):  # (t is already cut to MAX_SHAPE_CHARS: no copy of it)
+    if tables and (t[:2] in ("##", "**") or "\n##" in t or "\n**" in t):  # (t is already cut to MAX_SHAPE_CHARS: no copy of it)
         for key, value in heading_value_pairs(t):
             add(fields, f"{prefix}.kv.{key}", value)
     if tables and (":" in t or "=" in t or "|" in t):

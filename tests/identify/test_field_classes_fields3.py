@@ -287,3 +287,37 @@ def test_make_and_model_keys_in_a_document(db: SignatureDB, key: str) -> None:
 
 def test_make_and_model_of_words_only_is_no_model(db: SignatureDB) -> None:
     assert _json(db, {"printer-make-and-model": "Generic PostScript Printer"}).model is None
+
+
+# ------------------------------------------------------------------ a report form's bold labels and label phrases
+
+
+@pytest.mark.parametrize("text", [
+    f"**Router Model Affected**\n{MODEL}\n\n**Firmware Version Affected**\n{FIRMWARE}\n\nSo it allows me to ping.",
+    f"### Which camera model do you use?\n\n{MODEL}\n\n### What firmware is it running?\n\n{FIRMWARE}\n",
+    f"**Camera model:**\n{MODEL}\n**Firmware:**\n{FIRMWARE}\n",
+])
+def test_a_report_forms_labels_and_answers(db: SignatureDB, text: str) -> None:
+    got = _text(db, text)
+    assert (got.model, got.firmware) == (MODEL, FIRMWARE)
+
+
+@pytest.mark.parametrize("text", [
+    "**Phone model**\nPixel 7\n**App version**\n3.2.1\n",  # the reporter's phone and app
+    "### Home Assistant version\n\n2023.5.1\n",
+    "**Steps to reproduce**\n1. open XQ-4521WF page\n2. close it\n",  # a list under a bold label: prose
+    "**Integration model version**\nV2.7.31\n",
+])
+def test_labels_about_other_things_or_prose_are_no_device_fields(db: SignatureDB, text: str) -> None:
+    got = _text(db, text)
+    assert got.model is None
+    assert got.firmware is None
+
+
+def test_a_cut_xml_bodys_cdata_elements_are_read(db: SignatureDB) -> None:
+    # the middle of a QDocRoot answer (its start cut: no parse): text-only elements holding one CDATA section
+    raw = ("<authPassed><![CDATA[1]]></authPassed><model><modelName><![CDATA[TS-X73]]></modelName>"
+           "<displayModelName><![CDATA[TVS-673]]></displayModelName></model>\n<firmware><name><![CDATA[QTS]]></name>")
+    f = parse_fields(Response("other", raw, None, ""))
+    assert any(k.endswith("displayModelName") and v == ["TVS-673"] for k, v in f.items())
+    assert _text(db, raw).model == "TVS-673"
