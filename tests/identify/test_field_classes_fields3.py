@@ -321,3 +321,32 @@ def test_a_cut_xml_bodys_cdata_elements_are_read(db: SignatureDB) -> None:
     f = parse_fields(Response("other", raw, None, ""))
     assert any(k.endswith("displayModelName") and v == ["TVS-673"] for k, v in f.items())
     assert _text(db, raw).model == "TVS-673"
+
+
+# ------------------------------------------------------------------ a kind label types the device
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("- Camera: Reolink RLC-811A at 192.168.0.92\n- Ports available: 3000", "camera"),
+    ("NVR:         Model RLN16-410 Firmware: 3.0.0.186._22062406\n", "nvr"),
+    ("DVR: DS-7204HGHI-F1\n", "dvr"),
+    ("Doorbell: DB-4521WF\n", "doorbell"),
+])
+def test_a_kind_label_before_a_model_code_types_the_device(db: SignatureDB, text: str, kind: str) -> None:
+    assert _text(db, text).device_type == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Camera: 48MP + 12MP\nBattery: 4500mAh\n",  # a phone's specification: resolutions, no model code
+    "Camera: Front door\n", "Camera: front_door_2\n", "Camera: CAM2\n",
+    "Recorder: V2.0.14\n",
+])
+def test_a_kind_label_before_no_model_code_types_nothing(db: SignatureDB, text: str) -> None:
+    got = _text(db, text)
+    assert got.device_type not in ("camera", "nvr", "dvr", "doorbell")
+    assert got.model is None
+
+
+def test_a_kind_label_inside_a_list_of_cameras_types_nothing(db: SignatureDB) -> None:
+    got = _json(db, {"cameras": {"front": {"camera": "XQ-4521WF", "enabled": True}, "back": {"camera": "XQ-4522WF"}}})
+    assert got.device_type not in ("camera", "nvr", "dvr", "doorbell")
