@@ -113,6 +113,13 @@ def onvif_fields(raw: str, request: str = "") -> Fields:
         return fields
     body = find_first(root, "Body")
     target = body if body is not None else root
+    if "Match" in raw or "Hello" in raw:
+        tag = local(target[0].tag) if len(target) else ""
+        if tag in ("ProbeMatches", "ResolveMatches", "Hello", "ProbeMatch", "ResolveMatch"):
+            # ONVIF's discovery answer (WS-Discovery on UDP 3702) recorded as an ONVIF response: read as WS-Discovery
+            for key, values in wsd_fields(raw).items():
+                for value in values:
+                    add(fields, key, value)
     for name in _DEVINFO:
         el = find_first(target, name)
         text = (el.text or "").strip() if el is not None else ""

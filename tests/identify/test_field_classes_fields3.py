@@ -350,3 +350,28 @@ def test_a_kind_label_before_no_model_code_types_nothing(db: SignatureDB, text: 
 def test_a_kind_label_inside_a_list_of_cameras_types_nothing(db: SignatureDB) -> None:
     got = _json(db, {"cameras": {"front": {"camera": "XQ-4521WF", "enabled": True}, "back": {"camera": "XQ-4522WF"}}})
     assert got.device_type not in ("camera", "nvr", "dvr", "doorbell")
+
+
+# ------------------------------------------------------------------ ONVIF's discovery answer under the ONVIF protocol
+
+
+def test_a_ws_discovery_probe_match_recorded_as_onvif_is_read_as_ws_discovery(db: SignatureDB) -> None:
+    scopes = (f"onvif://www.onvif.org/type/video_encoder onvif://www.onvif.org/hardware/{MODEL} "
+              "onvif://www.onvif.org/name/Acme onvif://www.onvif.org/location/country/china")
+    pm = ('<?xml version="1.0"?><s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><d:ProbeMatches '
+          'xmlns:d="http://schemas.xmlsoap.org/ws/2005/04/discovery"><d:ProbeMatch><d:Types>dn:NetworkVideoTransmitter</d:Types>'
+          f"<d:Scopes>{scopes}</d:Scopes><d:XAddrs>http://192.168.1.10/onvif/device_service</d:XAddrs></d:ProbeMatch>"
+          "</d:ProbeMatches></s:Body></s:Envelope>")
+    f = parse_fields(Response("onvif", pm, 3702, ""))
+    assert f"onvif://www.onvif.org/hardware/{MODEL}" in f.get("wsd.scope", [])
+    got = identify(Observation(None, None, (Response("onvif", pm, 3702, ""),)), db)
+    assert got.model == MODEL
+
+
+def test_an_onvif_device_information_answer_gets_no_discovery_fields() -> None:
+    di = ('<?xml version="1.0"?><s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><tds:GetDeviceInformationResponse '
+          'xmlns:tds="http://www.onvif.org/ver10/device/wsdl"><tds:Manufacturer>Acme</tds:Manufacturer><tds:Model>'
+          f"{MODEL}</tds:Model><tds:FirmwareVersion>{FIRMWARE}</tds:FirmwareVersion></tds:GetDeviceInformationResponse></s:Body></s:Envelope>")
+    f = parse_fields(Response("onvif", di, 80, "GetDeviceInformation"))
+    assert not any(k.startswith("wsd.") for k in f)
+    assert f.get("onvif.Model") == [MODEL]
