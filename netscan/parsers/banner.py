@@ -13,7 +13,7 @@ import re
 
 from netscan.parsers._util import MAX_BODY_CHARS, Fields, add
 from netscan.parsers.console import without_client_prompts
-from netscan.parsers.http import loose_fields, message_fields, parse_fragment, text_client_urls
+from netscan.parsers.http import loose_fields, message_fields, parse_fragment, request_client_url, text_client_urls
 from netscan.parsers.keyvals import fragment_fields
 from netscan.parsers.shapes import tool_fields
 from netscan.parsers.toolout import toolout_fields
@@ -95,4 +95,6 @@ def banner_fields(protocol: str, raw: str, request: str = "") -> Fields:
         exchange_fields(fields, raw)
     if protocol == "other" and ("://" in cleaned or " HTTP/1." in cleaned):
         text_client_urls(fields, raw)  # the URLs a client used for the device (its maker's paths and API)
+    if protocol == "other" and request:
+        request_client_url(fields, request, raw)  # the path a client asked for, recorded with the answer
     return fields

@@ -1117,6 +1117,31 @@ _RTMP_URL = re.compile(r"rtmps?://[^\s\"'<>`|\\]{1,300}")
 _MARKUP_HEAD = re.compile(r"(?i)^\s{0,16}<(?:!doctype|html|\?xml|[a-z][\w:.-]{0,40}[\s>])")
 
 
+#: A recorded request that names the path or URL a client asked for (``GET /ISAPI/System/deviceInfo [authenticated]``,
+#: ``/stw-cgi/system.cgi?...``, ``rtsp://host/path DESCRIBE``): its method (perhaps), then the path or URL.
+_REQUEST_TARGET = re.compile(r"^(?:(?:GET|POST|PUT|HEAD|DESCRIBE|OPTIONS|SETUP|PLAY) {1,3})?((?:https?|rtsps?|rtmps?)://[^\s\"'<>`|\\]{1,300}|/[A-Za-z][^\s\"'<>`|\\]{0,300})")
+
+
+def request_client_url(fields: Fields, request: str, raw: str = "") -> None:
+    """The path or URL of a request recorded with an answer no protocol reader took (protocol ``other``: a body
+    pasted with the ``GET /path`` its client sent): ``rtsp.client-url`` for an RTSP URL, ``http.client-url`` for a
+    path or an HTTP/RTMP URL, as the request of an HTTP exchange recorded by another tool is read. A request
+    described in words (``snmpwalk ...``, ``the reporter's log``) names none, nor does one whose answer was recorded
+    whole (a status line first: netscan's own probes' way) or says on its first line that the path was not found."""
+    head = raw.lstrip()[:200].split("\n", 1)[0]
+    if head[:5] in ("HTTP/", "RTSP/") or _REFUSED.search(head) is not None:
+        return
+    m = _REQUEST_TARGET.match(request.strip()[:400]) if request[:1] in ("G", "P", "H", "D", "O", "S", "/", "h", "r") else None
+    if m is None:
+        return
+    target = m.group(1).rstrip(".,;:)]}'\"")
+    if target.startswith("rtsp"):
+        if _LOOPBACK_URL.match(target) is None:
+            add(fields, "rtsp.client-url", target)
+    elif target != "/":
+        add(fields, "http.client-url", target)
+
+
 def text_client_urls(fields: Fields, raw: str) -> None:
     """The URLs a client wrote for the device in a text no protocol reader took (protocol ``other``: a client
     library's or a restreamer's log, a configuration, a message pasted in an issue): its RTSP URLs as

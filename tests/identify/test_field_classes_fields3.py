@@ -375,3 +375,29 @@ def test_an_onvif_device_information_answer_gets_no_discovery_fields() -> None:
     f = parse_fields(Response("onvif", di, 80, "GetDeviceInformation"))
     assert not any(k.startswith("wsd.") for k in f)
     assert f.get("onvif.Model") == [MODEL]
+
+
+# ------------------------------------------------------------------ the request recorded with an answer of no protocol
+
+
+@pytest.mark.parametrize(("request_line", "vendor"), [
+    ("GET /ISAPI/System/deviceInfo [authenticated]", "Hikvision"),
+    ("GET /cgi-bin/magicBox.cgi?action=getSystemInfo", "Dahua"),
+    ("/stw-cgi/system.cgi?msubmenu=deviceinfo&action=view", "Hanwha Vision"),
+    ("rtsp://10.0.0.2/Streaming/Channels/101 DESCRIBE", "Hikvision"),
+])
+def test_the_path_a_client_asked_for_names_the_api_maker(db: SignatureDB, request_line: str, vendor: str) -> None:
+    r = Response("other", "statusCode=4\nstatus=Invalid Operation\n", 80, request_line)
+    assert identify(Observation(None, None, (r,)), db).vendor == vendor
+
+
+@pytest.mark.parametrize(("request_line", "raw"), [
+    ("snmpwalk -v2c -c public 192.168.1.10", "statusCode=4\n"),  # a request described in words
+    ("GET /", "statusCode=4\n"),
+    ("GET /ISAPI/System/deviceInfo", "HTTP/1.1 404 Not Found\r\nServer: nginx\r\n\r\n"),  # an answer recorded whole
+    ("GET /ISAPI/System/deviceInfo", "404 Not Found\n<html>nothing here</html>"),  # a refusal
+    ("rtsp://127.0.0.1:8554/Streaming/Channels/101", "ok\n"),  # a restreamer's own loopback URL
+])
+def test_requests_that_name_no_path_of_the_device(request_line: str, raw: str) -> None:
+    f = parse_fields(Response("other", raw, 80, request_line))
+    assert "http.client-url" not in f and "rtsp.client-url" not in f
