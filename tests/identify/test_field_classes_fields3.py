@@ -401,3 +401,20 @@ def test_the_path_a_client_asked_for_names_the_api_maker(db: SignatureDB, reques
 def test_requests_that_name_no_path_of_the_device(request_line: str, raw: str) -> None:
     f = parse_fields(Response("other", raw, 80, request_line))
     assert "http.client-url" not in f and "rtsp.client-url" not in f
+
+
+# ------------------------------------------------------------------ a platform's private port as the answer's port
+
+
+@pytest.mark.parametrize(("port", "vendor"), [(37777, "Dahua"), (34567, "Xiongmai"), (6036, "TVT")])
+def test_an_answer_from_a_platforms_private_port(db: SignatureDB, port: int, vendor: str) -> None:
+    r = Response("other", "\x00\x01 binary answer", port, "")
+    got = identify(Observation(None, None, (r,)), db)
+    assert got.vendor == vendor
+    assert got.device_type not in ("camera", "nvr", "dvr")  # a port names the platform's maker, never a type
+
+
+@pytest.mark.parametrize("port", [3777, 34568, 60360, 8000, 554])
+def test_other_ports_name_nobody(db: SignatureDB, port: int) -> None:
+    r = Response("other", "\x00\x01 binary answer", port, "")
+    assert identify(Observation(None, None, (r,)), db).vendor is None
