@@ -81,6 +81,8 @@ LOCAL_LABELS: dict[str, str] = {
 #: A ``<label>: <value>`` line whose label is written in letters of any script (one to five words).
 _LABEL_LINE = re.compile(r"^[ \t|*-]{0,8}([^\W\d_][^\W_]{0,30}(?:[ '’./-]{1,2}[^\W_]{1,30}){0,4})[ \t*]{0,4}[:：=|\t][ \t|]{0,8}"
                          r"([^\s|].{0,200}?)[ \t|]{0,8}$")
+#: A line holding a character outside ASCII.
+_NON_ASCII_LINE = re.compile(r"^[^\n]{0,4096}?[^\x00-\x7f][^\n]{0,4096}", re.M)
 #: Most lines looked at, most pairs kept.
 MAX_LABEL_LINES = 400
 MAX_LABEL_PAIRS = 32
@@ -98,10 +100,12 @@ def local_label_pairs(text: str) -> list[tuple[str, str]]:
     """(English field name, value) of the ``<label>: <value>`` lines of a text (full-width or ASCII colon,
     ``=``, a tab, a Markdown table's bar) whose label ``LOCAL_LABELS`` knows."""
     out: list[tuple[str, str]] = []
-    for ln in text[:65536].split("\n", MAX_LABEL_LINES)[:MAX_LABEL_LINES]:
-        if ln.isascii():
-            continue  # (English and ASCII-written labels are read by the key-value readers and aliased below)
-        m = _LABEL_LINE.match(ln.rstrip("\r"))
+    # (only the lines holding a letter outside ASCII, found in one pass: English and ASCII-written labels are read by
+    # the key-value readers and aliased below)
+    for n, line in enumerate(_NON_ASCII_LINE.finditer(text, 0, 65536)):
+        if n >= MAX_LABEL_LINES:
+            break
+        m = _LABEL_LINE.match(line.group(0).rstrip("\r"))
         if m is None:
             continue
         name = label_name(m.group(1))
@@ -127,10 +131,9 @@ def _alias(name: str) -> str:
 def local_label_aliases(fields: Fields) -> None:
     """Each field whose last name part is a label ``LOCAL_LABELS`` knows, also under its English name
     (``http.json.Modelo`` -> ``http.json.Model``)."""
-    aliases = list(map(_alias, fields))  # (a cached look-up per name: no Python frame per known name)
-    if not any(aliases):
+    if not any(map(_alias, fields)):  # (a cached look-up per name, in C: no Python frame per known name)
         return
-    for name, alias in zip(list(fields), aliases):
+    for name, alias in list(zip(fields, map(_alias, fields))):
         if alias:
             for value in fields[name][:4]:
                 add(fields, alias, value)
