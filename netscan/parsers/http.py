@@ -1152,8 +1152,8 @@ def text_client_urls(fields: Fields, raw: str) -> None:
     head = raw[:MAX_BODY_CHARS]
     if "://" not in head and " HTTP/1." not in head:
         return
-    if head.lstrip()[:5] in ("HTTP/", "RTSP/") or _MARKUP_HEAD.match(head):
-        return
+    if head.lstrip()[:5] in ("HTTP/", "RTSP/") or _MARKUP_HEAD.match(head) or pasted_answer(head) is not None:
+        return  # (an answer's part pasted alone -- its header lines, a page, an SDP -- holds the device's URLs, not a client's)
     client_urls(fields, "rtsp", head)
     seen: set[str] = set()
     if "http://" in head or "https://" in head or " HTTP/1." in head:

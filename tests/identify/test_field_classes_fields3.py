@@ -419,3 +419,10 @@ def test_an_answer_from_a_platforms_private_port(db: SignatureDB, port: int, ven
 def test_other_ports_name_nobody(db: SignatureDB, port: int) -> None:
     r = Response("other", "\x00\x01 binary answer", port, "")
     assert identify(Observation(None, None, (r,)), db).vendor is None
+
+
+def test_an_answers_header_lines_pasted_alone_are_no_client_urls() -> None:
+    # the device's own Location / Content-Base URLs in its answer's headers (recorded without the status line)
+    raw = "Server: Webs\r\nLocation: http://192.168.1.64/doc/page/login.asp\r\nContent-Type: text/html\r\n"
+    f = parse_fields(Response("other", raw, None, ""))
+    assert "http.client-url" not in f
