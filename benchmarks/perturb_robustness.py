@@ -19,6 +19,8 @@ firmware that occurs literally in its raw text, and which identification gets ri
   dropped, the model kept (video devices whose model the text gives). The vendor must still be the maker: drawn
   ``grammar`` where a family grammar names the maker from the bare model (a loss there is a reader's), else
   ``no-grammar`` (a loss there says the grammar does not know the maker's family).
+- ``lower``: the model written in lower case wherever the text gives it (``ds-2cd2032-i``: how reporters, host
+  names and URLs write codes); the answer's model must be the model (compared case-blind), vendor unchanged.
 - ``model-nomaker``: both at once, the next device of the family written without its maker's name (an ONVIF
   ``Model``, a fragment): model = the new value and the vendor the maker, from the grammar alone.
 
@@ -194,6 +196,16 @@ def substitute(d: dict[str, Any], old: str, new: str) -> dict[str, Any]:
     return out
 
 
+def lowered(d: dict[str, Any], model: str) -> dict[str, Any]:
+    """``d`` with every whole-word occurrence of ``model`` (in any case) written in lower case."""
+    pat = re.compile(_WORD.format(re.escape(model)), re.IGNORECASE)
+    out = json.loads(json.dumps(d))
+    for r in out.get("responses", []):
+        if isinstance(r, dict) and isinstance(r.get("raw"), str):
+            r["raw"] = pat.sub(lambda m: m.group(0).lower(), r["raw"])
+    return out
+
+
 def drop_names(d: dict[str, Any], names: list[str], keep: str) -> dict[str, Any]:
     """``d`` without the occurrences of ``names`` as names (outside occurrences of ``keep``; a path, host name or
     token holding one is a convention and stays) and without its MAC address."""
@@ -301,6 +313,8 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
                     cases.append(Case(name, "model-nomaker", model, new, maker, tier))
                 if not draw:
                     skipped["model: no catalog model of the maker"] += 1
+                if model.lower() != model:
+                    cases.append(Case(name, "lower", model, model.lower(), maker, "-"))
                 known = _grammar_names(db, model, makers)
                 cases.append(Case(name, "nomaker", model, "", maker, "grammar" if known else "no-grammar"))
         fw = e.get("firmware")
@@ -323,7 +337,7 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
                 ok = _same_maker(db, got["vendor"], vendor)
                 why = "" if ok else f"vendor {got['vendor']!r}"
             else:
-                changed = substitute(d, c.old, c.new)
+                changed = substitute(d, c.old, c.new) if c.kind != "lower" else lowered(d, c.old)
                 if c.kind == "model-nomaker":
                     changed = drop_names(changed, sorted(names), c.new)
                 got = _answer(db, changed)
@@ -375,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
     db = load_db(args.signatures)
     out = run(db, args.seed, per_file)
     s = summary(out)
-    kinds = ("model", "firmware", "nomaker", "model-nomaker")
+    kinds = ("model", "firmware", "nomaker", "model-nomaker", "lower")
     print(f"{'maker':<22} " + " ".join(f"{k:>16}" for k in kinds))
     for m, row in s["per_maker"].items():
         print(f"{m:<22} " + " ".join(f"{pct(*row.get(k, [0, 0])):>16}" for k in kinds))

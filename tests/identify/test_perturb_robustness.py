@@ -109,3 +109,28 @@ def test_onvif_name_scope_with_model_and_serial(db: SignatureDB) -> None:
     # a user's name for the camera holds no maker
     assert _scopes(db, base + "onvif://www.onvif.org/name/Front%20Door%20Camera%202")[0] is None
     assert _scopes(db, base + "onvif://www.onvif.org/name/IPC%20Back%20Yard")[0] is None
+
+
+def _text(db: SignatureDB, raw: str) -> tuple[str | None, str | None, str]:
+    ident = identify(Observation(None, None, (Response("other", raw, None),)), db)
+    return ident.vendor, ident.model, ident.device_type
+
+
+def test_a_code_written_in_lower_case_is_read_by_its_makers_grammar(db: SignatureDB) -> None:
+    # a reporter's line, a log line, a sentence after a firmware scheme's hit: the grammar reads the upper-case spelling
+    assert _text(db, "Document Hanwha xnp-6550rh capabilities")[:2] == ("Hanwha Vision", "XNP-6550RH")
+    assert _text(db, "2024-01-02 10:00:01 camera ds-2cd2143g0-i online")[:2] == ("Hikvision", "DS-2CD2143G0-I")
+    assert _text(db, "my vto2000a is offline")[:2] == ("Dahua", "VTO2000A")
+    assert _text(db, "the dh-sd2a500hb-gn-a-pv-s2. Firmware: 2.811.0000000.1.R")[:2] == ("Dahua", "DH-SD2A500HB-GN-A-PV-S2")
+    long_log = "\n".join([f"line {i}: nothing to see here" for i in range(40)] + ["[cam] started wyze_cakp2jfus stream"])
+    assert _text(db, long_log)[:2] == ("Wyze", "WYZE_CAKP2JFUS")
+
+
+def test_lower_case_tokens_that_are_no_code_name_nothing(db: SignatureDB) -> None:
+    for raw in ("Content-Type: text/html; charset=utf-8", "target x86_64-unknown-linux-gnu",
+                "ISO-8859-1 iso-8859-1 sha-256 h264 mp4 wlan0 mmcblk0p1 python3 aes-128-cbc",
+                "GET /firmware/ds-2cd2032-i.bin",  # a path a client asked for
+                "host cam.ds-2cd2032-i.example",  # inside a host name
+                "stream front_door_ds-2cd2032-i up"):  # a grammar that reads only a part of a token names nothing
+        vendor, model, kind = _text(db, raw)
+        assert model is None and kind not in ("camera", "nvr", "dvr", "doorbell", "encoder"), raw
