@@ -8,7 +8,7 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 from netscan.identify.firmware import firmware_key_share, glued_v
-from netscan.identify.lines import LINE_DISCOUNT, WEAK_SOURCE, LineHit, platform_board, read_lines
+from netscan.identify.lines import LINE_DISCOUNT, WEAK_SOURCE, LineHit, lower_code_matches, platform_board, read_lines
 from netscan.identify.prose import PROSE_SOURCE, PROSE_WEIGHT, ProseHit, prose_text, read_prose
 from netscan.identify.snmp import claim_product
 from netscan.model import Evidence, Observation, Response
@@ -534,10 +534,15 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                         break
             if any_applies:
                 other_key = other is not None and other.key(name)
+                # a text as written (a banner, a body, a title): a code in it written in lower case is read upper-cased;
+                # a structured field under another key (a JSON ``comment``) is not the model's (``_lower_case_code``)
+                free_text = name.endswith(_FREE_TEXT_FIELDS)
                 for value in values:
                     family = db.family_matches(value) if not exhaustive else _family_matches_exhaustive(db, value)
                     if not family and len(value) <= MAX_GLUED_VALUE_CHARS:
                         family = _glued(db, value, exhaustive)  # a maker's name glued to its code (HIKVISIONDS-2CD2143G0-I)
+                    if free_text and len(value) <= ANY_FIELD_MAX_CHARS and not any("model" in got for _, got in family):  # a code in lower case (``hanwha xnp-6550rh``)
+                        family = (*family, *lower_code_matches(value, db.family_matches if not exhaustive else partial(_family_matches_exhaustive, db)))
                     for rule, got in family:
                         said = True
                         if "firmware" in got and (other_key or (other is not None and other.before(value, got["firmware"]))):
@@ -637,6 +642,10 @@ def _glued(db: SignatureDB, value: str, exhaustive: bool) -> tuple[tuple[Rule, d
     if not exhaustive and len(memo) < MAX_GLUED_MEMO:
         memo[value] = found
     return found
+
+
+#: Fields that hold a text as written (where ``lower_code_matches`` reads a code written in lower case).
+_FREE_TEXT_FIELDS = (".banner", ".body", ".title")
 
 
 #: A model code written in lower case only (``ds-2cd2143g0-i``: a reporter's or a host name's spelling), one token.

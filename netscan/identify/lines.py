@@ -192,6 +192,44 @@ def _paragraph_firmware(raw: str, matcher: Matcher) -> list[tuple[Rule, dict[str
     return out
 
 
+#: A model code written in lower case in a text (``ds-2cd2032-i``, ``rlc-810a``, ``wyze_cakp2jfus``: how reporters,
+#: host names and file names write a code): a letter, then parts joined by ``-``/``_`` (or a short letter prefix run
+#: into digits: ``vto2000a``), no upper-case letter, and not inside a path, a host name, an address or an escape
+#: (``/x/ds-2cd``, ``cam.ds-2cd``, ``a@b``, ``\x20http-equiv``).
+_LOWER_TOKEN = re.compile(r"(?<![\\\w./@-])(?:[a-z][a-z0-9]{0,19}(?:[-_][a-z0-9]{1,15}){1,5}|[a-z]{1,6}\d[a-z0-9]{3,14})(?![\w/@-]|\.\w)")
+#: Cheap pre-check: a lower-case letter and a digit side by side or joined by ``-``/``_``.
+_LOWER_HINT = re.compile(r"[a-z][-_]?\d|\d[-_]?[a-z]")
+#: A part of a code: letters and digits mixed (``2cd2032``, ``810a``, ``cakp2jfus``) or three digits at least (``rlc-410``);
+#: a token without one (``utf-8``, ``is_2k`` has one, ``col-md-6`` has none) is no model code.
+_CODE_PART = re.compile(r"(?:^|[-_])(?:[a-z]+\d|\d+[a-z]|\d{3})")
+#: Hexadecimal only (a hash, a UUID, an address: ``f848b1e2``, ``da389c2c-3251-...``): no model code.
+_HEX_ONLY = re.compile(r"[0-9a-f_-]+")
+#: At most this many lower-case tokens of one value are read.
+MAX_LOWER_TOKENS = 4
+
+
+def lower_code_matches(value: str, matcher: Matcher) -> list[tuple[Rule, dict[str, str]]]:
+    """Family grammar hits on the codes of ``value`` written in lower case only: the grammars (written in the makers'
+    own upper-case spelling) read each such token's upper-case spelling, and a hit counts only when the grammar
+    reads the whole token (a grammar that reads a part of it names nothing), as for a model field written in lower
+    case (netscan/identify/collect.py ``_lower_case_code``). At most ``MAX_LOWER_TOKENS`` tokens, each with a part
+    that mixes letters and digits or holds three digits, and not hexadecimal only."""
+    if _LOWER_HINT.search(value) is None:
+        return []
+    out: list[tuple[Rule, dict[str, str]]] = []
+    n = 0
+    for m in _LOWER_TOKEN.finditer(value):
+        token = m.group(0)
+        if _CODE_PART.search(token) is None or _HEX_ONLY.fullmatch(token) is not None:
+            continue
+        n += 1
+        if n > MAX_LOWER_TOKENS:
+            break
+        upper = token.upper()
+        out.extend((rule, got) for rule, got in matcher(upper) if got.get("model") == upper)
+    return out
+
+
 def read_lines(text: str, matcher: Matcher) -> tuple[LineHit, ...]:
     """The family grammar hits of a long text, guarded (see the module docstring)."""
     if structured(text):
@@ -204,6 +242,8 @@ def read_lines(text: str, matcher: Matcher) -> tuple[LineHit, ...]:
                 found.extend(_paragraph_firmware(raw, matcher))
             continue
         hits = list(matcher(line))
+        if not any("model" in got for _, got in hits):  # (a firmware scheme's hit leaves the line's lower-case code to read)
+            hits.extend(lower_code_matches(line, matcher))
         if not hits or _guarded(raw) or CONTRAST.search(line) is not None:  # (the guards run only where a grammar matched)
             continue  # (a sentence that sets the model against the reporter's own names another device)
         if len(_distinct([got["model"] for _, got in hits if "model" in got])) > 1:
