@@ -104,6 +104,7 @@ from netscan.parsers.records import (
     upnp_stripped_fields,
 )
 from netscan.parsers.wirerec import wirerec_fields
+from netscan.parsers.printed import printed_fields
 
 #: Longest text looked at, most lines, longest line, most values kept per reader.
 MAX_TEXT = 256 * 1024
@@ -1604,6 +1605,7 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
     if "Banner on port " in h:
         masscan_fields(fields, t)
     wirerec_fields(fields, prefix, t, h)  # packet exports, scanner lists, client prints (netscan/parsers/wirerec.py)
+    printed_fields(fields, prefix, t, h)  # literals, runtimes' prints, prober records (netscan/parsers/printed.py)
     if "pairs: {" in h:
         message_header_fields(fields, t)  # Java's MessageHeader prints (netscan/parsers/records.py)
     if ": type " in h and ", class " in h:
