@@ -147,7 +147,7 @@ def snmp_print_lines(text: str) -> str | None:
     in ``text`` (see the module's doc), or None when it holds none."""
     t = text[:MAX_TEXT]
     out: list[str] = []
-    if "SNMPVariable value=" in t:
+    if t.find("SNMPVariable value=", 0, 8192) >= 0:
         for m in _EASYSNMP.finditer(t):
             kind = _EASY_TYPES.get(m.group(5).upper())
             value = m.group(1) if m.group(1) is not None else m.group(2)
@@ -167,8 +167,9 @@ def snmp_print_lines(text: str) -> str | None:
                 descr.append(a.group(3).strip())
         if len(hosts) == 1 and descr:  # answers of several hosts are a network's: none of them this one
             out.extend(_snmp_line("sysDescr.0", "STRING", d) for d in dict.fromkeys(descr))
-    if "System information:" in t:
-        lines = t[t.index("System information:") :].split("\n", 40)[1:40]
+    at = t.find("System information:", 0, 8192)
+    if at >= 0:
+        lines = t[at : at + 16384].split("\n", 40)[1:40]
         seen = False
         for line in lines:
             line = line.rstrip("\r")
@@ -515,25 +516,39 @@ def nikto_fields(fields: Fields, text: str) -> None:
 
 # ------------------------------------------------------------------ dispatch
 
+_JSON_START = re.compile(r"\s{0,64}[\[{]")
+_DASH_RUNS = re.compile(r"-- {1,80}--")
+
+
+#: The head a print's tell is looked for in (a fixture's, a prober's, a report's first lines): 2 KiB.
+TELL_HEAD = 2048
+
+
 def printed_fields(fields: Fields, prefix: str, text: str, head: str) -> None:
-    """Every reader above whose tell is in ``head`` (the text's first few KiB)."""
-    if ("'HTTP/" in head or '"HTTP/' in head or "'RTSP/" in head or '"RTSP/' in head) and "\\n" in head:
+    """Every reader above whose tell is in ``head`` (the text's first few KiB; all but the literal
+    reader look at its first 2 KiB only). Each tell is one or two substring tests, the rarest first (a
+    one-character test first where it can: it is a memchr, many times faster than a longer needle)."""
+    if "\\" in head and "\\n" in head and ("TTP/" in head or "TSP/" in head) and ("'HTTP/" in head or '"HTTP/' in head or "'RTSP/" in head or '"RTSP/' in head):
         literal_answer_fields(fields, text)
-    if '"]=>' in head and "string(" in head:
-        for key, value in var_dump_pairs(text):
-            add(fields, f"{prefix}.kv.{key}", value)
-    if "{ " in head and " = " in head:
-        for key, value in brace_assign_pairs(text):
-            add(fields, f"{prefix}.kv.{key}", value)
-    if "--" in head and "\n" in head:
+    h = head[:TELL_HEAD]
+    if "=" in h:
+        if " = " in h and "{ " in h:
+            for key, value in brace_assign_pairs(text):
+                add(fields, f"{prefix}.kv.{key}", value)
+        if '"]=>' in h and "string(" in h:
+            for key, value in var_dump_pairs(text):
+                add(fields, f"{prefix}.kv.{key}", value)
+    if "--" in h and _DASH_RUNS.search(h) is not None:
         from netscan.parsers.shapes import norm_key  # noqa: PLC0415 (shapes is imported with http)
 
         for key, value in dashed_table_pairs(text):
             add(fields, f"{prefix}.kv.{norm_key(key)}", value)
-    if head.lstrip()[:1] in ("{", "[") and (('"webserver"' in head and '"url"' in head) or ('"event_type"' in head and '"http"' in head)):
-        prober_record_fields(fields, text)
-    if ("http_interactions" in head or "interactions:" in head or '"rawHeaders"' in head or "responses:" in head
-            or (('"response"' in head or "response:" in head) and ("status" in head or '"code"' in head))):
+    if _JSON_START.match(h) is not None:  # a JSON fixture or record
+        if "esponse" in h and ('"rawHeaders"' in h or "http_interactions" in h or ('"response"' in h and ('"status"' in h or '"code"' in h))):
+            recorded_fixture_fields(fields, text)
+        if ('"webserver"' in h and '"url"' in h) or ('"event_type"' in h and '"http"' in h):
+            prober_record_fields(fields, text)
+    elif _FIXTURE_START.match(h) is not None:  # a YAML fixture
         recorded_fixture_fields(fields, text)
-    if "+ Server: " in head and ("+ Target IP:" in head or "- Nikto v" in head):
+    if "+" in h and "+ Server: " in h and ("+ Target IP:" in h or "- Nikto v" in h):
         nikto_fields(fields, text)

@@ -601,7 +601,8 @@ def tool_fields(fields: Fields, prefix: str, text: str, tables: bool = True) -> 
     tests first: a reader runs only when its tell is in the text."""
     t = text[:MAX_SHAPE_CHARS]
     if " = " in t or "sys" in t or "entPhysical" in t or "hrDevice" in t or "|" in t or "OID=" in t or "1.3.6.1." in t \
-            or "<AUTHSNMP>" in t or "SNMPVariable value=" in t or "System information:" in t or ONESIXTYONE_HINT.match(t) is not None:
+            or "<AUTHSNMP>" in t or ONESIXTYONE_HINT.match(t) is not None or t.find("SNMPVariable value=", 0, 8192) >= 0 \
+            or t.find("System information:", 0, 8192) >= 0:
         snmp_fields(fields, t)
     if "/tcp" in t or "/udp" in t or "\n|" in t or t.startswith("|") or "Service Info:" in t:
         nmap_fields(fields, t)
