@@ -13,7 +13,8 @@ shape it stands for:
   (netscan/parsers/snmp.py): easysnmp's ``SNMPVariable`` repr (easysnmp/variables.py
   ``__repr__``: ``<SNMPVariable value='X' (oid='sysDescr', oid_index='0', snmp_type='OCTETSTR')>``),
   onesixtyone's answer line (onesixtyone.c: ``<ip> [<community>] <sysDescr>``: the tool asks for
-  sysDescr.0 only) and snmp-check's / Metasploit snmp_enum's ``System information`` block
+  sysDescr.0 only), gosnmp's ``SnmpPDU`` printed with ``%+v`` (``{Name:.1.3.6.1.2.1.1.1.0 Type:OctetString
+  Value:[76 105 110 117 120]}``: the bytes as decimals) and snmp-check's / Metasploit snmp_enum's ``System information`` block
   (``Description : X``, ``Hostname : Y``, ``Contact``, ``Location``);
 - PHP's ``var_dump`` (``["model"]=>`` then ``string(14) "DS-2CD2042WD-I"`` on the next line: the
   PHP manual's var_dump), whose values the ``key => value`` reader cannot see;
@@ -24,6 +25,8 @@ shape it stands for:
   ``Format-Table``: ``Manufacturer Model`` / ``------------ -----`` / ``HIKVISION    DS-...``; SQL
   clients print the same): each column's cell, cut at the dash runs' columns, under its header's
   name; several data rows are a list of devices, none of them this one: nothing;
+- .NET's ``HttpResponseMessage.ToString()`` (``StatusCode: 401, ReasonPhrase: 'Unauthorized', Version:
+  1.1, Content: ..., Headers:`` and the headers between braces, one an indented line: System.Net.Http);
 - Nikto's text report (``+ Server: X``, ``+ Retrieved x-powered-by header: Y`` under ``+ Target IP:``);
 - HTTP probers' and IDS records that keep an answer's parts as JSON members: ProjectDiscovery
   httpx's ``-json`` lines (``"webserver"``, ``"title"``, ``"status_code"`` beside ``"url"``) and
@@ -134,6 +137,23 @@ _SNMPCHECK_LINE = re.compile(r"^[ \t]{0,8}(Host IP(?: address)?|Hostname|Descrip
                              r"[ \t]{1,60}:[ \t]{0,4}([^\r\n]{0,2000})$")
 
 
+#: gosnmp's SnmpPDU printed with ``%+v`` (gosnmp.go: Name, Type, Value; older releases Value first): an
+#: OctetString's bytes as a decimal list, an ObjectIdentifier as its dotted text.
+_GOSNMP = (re.compile(r"\{Name:(\.?\d[\d.]{0,300}) Type:(OctetString|ObjectIdentifier) Value:(\[[\d ]{0,12000}\]|\.?\d[\d.]{0,300})\}"),
+           re.compile(r"\{Value:(\[[\d ]{0,12000}\]|\.?\d[\d.]{0,300}) Name:(\.?\d[\d.]{0,300}) Type:(OctetString|ObjectIdentifier)\}"))
+
+
+def _go_bytes(value: str) -> str | None:
+    if not value.startswith("["):
+        return value
+    try:
+        data = bytes(int(b) for b in value[1:-1].split()[:4000])
+    except ValueError:  # a number above 255: no byte list
+        return None
+    text = data.decode("utf-8", "replace")
+    return text if text.isprintable() or all(c.isprintable() or c in "\r\n\t" for c in text) else None
+
+
 def _snmp_line(oid: str, kind: str, value: str) -> str:
     if kind == "STRING":
         value = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -157,6 +177,13 @@ def snmp_print_lines(text: str) -> str | None:
             out.append(_snmp_line(f"{oid}.{index}" if index else oid, kind, _unescape(value)))
             if len(out) >= MAX_PAIRS:
                 break
+    if t.find("Type:", 0, 8192) >= 0 and ("{Name:" in t or "{Value:" in t):
+        for n, rx in enumerate(_GOSNMP):
+            for g in rx.finditer(t):
+                oid, kind, value = (g.group(1), g.group(2), g.group(3)) if n == 0 else (g.group(2), g.group(3), g.group(1))
+                text = _go_bytes(value)
+                if text is not None and len(out) < MAX_PAIRS:
+                    out.append(_snmp_line(oid, "STRING" if kind == "OctetString" else "OID", text))
     if ONESIXTYONE_HINT.match(t) is not None:
         hosts: set[str] = set()
         descr: list[str] = []
@@ -439,7 +466,7 @@ def _fixture_answers(doc: Any) -> list[tuple[str, int, list[tuple[str, str]], st
         raw_status = node.get("status")
         status = _int_status(raw_status.get("code")) if isinstance(raw_status, dict) else _int_status(raw_status)
         if status is None:
-            status = _int_status(node.get("code"))
+            status = _int_status(node.get("code", node.get("status_code")))
         headers = _fixture_headers(node) if status is not None else []
         body = node.get("body")
         if status is not None and (headers or isinstance(body, str) or (isinstance(body, dict) and isinstance(body.get("string"), str)) or nock):
@@ -493,6 +520,42 @@ def recorded_fixture_fields(fields: Fields, text: str) -> None:
             return
 
 
+# ------------------------------------------------------------------ .NET's HttpResponseMessage.ToString()
+
+_DOTNET_RESPONSE = re.compile(r"StatusCode: (\d{3}), ReasonPhrase: '([^'\r\n]{0,200})', Version: \d{1,2}(?:\.\d{1,2})?, (?:Content|Data): [^\r\n]{0,300}?, Headers:[ \t]*\r?\n")
+_DOTNET_HEADER = re.compile(r"^[ \t]{1,8}([A-Za-z][A-Za-z0-9-]{0,63}): ?([^\r\n]{0,4000})$")
+
+
+def dotnet_response_fields(fields: Fields, text: str) -> None:
+    """.NET's ``HttpResponseMessage.ToString()`` (System.Net.Http: ``StatusCode: 401, ReasonPhrase:
+    'Unauthorized', Version: 1.1, Content: ..., Headers:`` then ``{``, the headers one an indented line,
+    ``}``), printed by a .NET client's log: each answer as the exchange it was."""
+    t = text[:MAX_TEXT]
+    answers = 0
+    for m in _DOTNET_RESPONSE.finditer(t):
+        lines = t[m.end() : m.end() + 65536].split("\n", 120)[:120]
+        pairs: list[tuple[str, str]] = []
+        opened = False
+        for line in lines:
+            line = line.rstrip("\r")
+            if not opened:
+                if line.strip() == "{":
+                    opened = True
+                    continue
+                break
+            if line.strip().startswith("}"):
+                break
+            h = _DOTNET_HEADER.match(line)
+            if h is None:
+                break
+            pairs.append((h.group(1), h.group(2).strip()))
+        if pairs:
+            _answer(fields, f"HTTP/1.1 {m.group(1)} {m.group(2)}".rstrip(), pairs[:MAX_PAIRS], "")
+            answers += 1
+            if answers >= MAX_ANSWERS:
+                return
+
+
 # ------------------------------------------------------------------ Nikto's report
 
 _NIKTO_SERVER = re.compile(r"^\+ Server: ([^\r\n]{1,500})$", re.M)
@@ -544,11 +607,13 @@ def printed_fields(fields: Fields, prefix: str, text: str, head: str) -> None:
         for key, value in dashed_table_pairs(text):
             add(fields, f"{prefix}.kv.{norm_key(key)}", value)
     if _JSON_START.match(h) is not None:  # a JSON fixture or record
-        if "esponse" in h and ('"rawHeaders"' in h or "http_interactions" in h or ('"response"' in h and ('"status"' in h or '"code"' in h))):
+        if "esponse" in h and ('"rawHeaders"' in h or "http_interactions" in h or ('"response"' in h and ('"status' in h or '"code"' in h))):
             recorded_fixture_fields(fields, text)
         if ('"webserver"' in h and '"url"' in h) or ('"event_type"' in h and '"http"' in h):
             prober_record_fields(fields, text)
     elif _FIXTURE_START.match(h) is not None:  # a YAML fixture
         recorded_fixture_fields(fields, text)
+    if "'" in h and "ReasonPhrase: '" in h:
+        dotnet_response_fields(fields, text)
     if "+" in h and "+ Server: " in h and ("+ Target IP:" in h or "- Nikto v" in h):
         nikto_fields(fields, text)

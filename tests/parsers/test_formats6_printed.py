@@ -17,6 +17,7 @@ from netscan.parsers import fields
 from netscan.parsers.printed import (
     brace_assign_pairs,
     dashed_table_pairs,
+    dotnet_response_fields,
     literal_answer_fields,
     nikto_fields,
     printed_fields,
@@ -144,6 +145,18 @@ def test_easysnmp_identifies_the_maker(db: SignatureDB) -> None:
     assert _ident(db, text, "snmp").vendor == "Hikvision"
 
 
+def test_gosnmp_pdu_prints() -> None:
+    # gosnmp's SnmpPDU with %+v: {Name:<oid> Type:<Asn1BER> Value:<value>}, an OctetString's bytes as decimals
+    text = ("{Name:.1.3.6.1.2.1.1.1.0 Type:OctetString Value:[72 105 107 118 105 115 105 111 110 32 68 83 45 50 67 68 50 48 52 50 87 68 45 73]}\n"
+            "{Name:.1.3.6.1.2.1.1.2.0 Type:ObjectIdentifier Value:.1.3.6.1.4.1.39165.1.1}\n")
+    got = _f(text, "snmp")
+    assert got["snmp.sysDescr"] == ["Hikvision DS-2CD2042WD-I"]
+    assert got["snmp.enterprise"] == ["39165"]
+    older = "[{Value:[76 105 110 117 120] Name:.1.3.6.1.2.1.1.1.0 Type:OctetString}]"
+    assert _f(older, "snmp")["snmp.sysDescr"] == ["Linux"]
+    assert snmp_print_lines("{Name:.1.3.6.1.2.1.1.1.0 Type:OctetString Value:[300 1 2]}") is None  # no byte list
+
+
 # ------------------------------------------------------------------ language runtimes' prints
 
 def test_php_var_dump() -> None:
@@ -245,6 +258,20 @@ def test_nikto_report() -> None:
     assert several == {}
 
 
+def test_dotnet_http_response_message() -> None:
+    # System.Net.Http HttpResponseMessage.ToString(), as ILogger's HttpClient logging prints it
+    text = ("info: System.Net.Http.HttpClient.Default.ClientHandler[101]\n      Received HTTP response headers after 35.2ms - 401\n"
+            "StatusCode: 401, ReasonPhrase: 'Unauthorized', Version: 1.1, Content: System.Net.Http.HttpConnectionResponseContent, Headers:\n"
+            "{\n  Server: App-webs/\n  WWW-Authenticate: Digest qop=\"auth\", realm=\"IP Camera(C6126)\", nonce=\"4e5749\"\n  Content-Length: 0\n}\n")
+    got = _f(text)
+    assert got["http.status"] == ["401"]
+    assert got["http.header.server"] == ["App-webs/"]
+    assert got["http.header.www-authenticate"][0].startswith('Digest qop="auth", realm="IP Camera(C6126)"')
+    none: dict[str, list[str]] = {}
+    dotnet_response_fields(none, "StatusCode: 200, ReasonPhrase: 'OK', Version: 1.1, Content: <null>, Headers:\n(none)\n")
+    assert none == {}
+
+
 # ------------------------------------------------------------------ recorded HTTP fixtures
 
 DEVICE_INFO = ('<?xml version="1.0" encoding="UTF-8"?><DeviceInfo version="2.0" xmlns="http://www.hikvision.com/ver20/XMLSchema">'
@@ -318,6 +345,16 @@ def test_betamax_nock_wiremock_govcr_responses_postman() -> None:
         assert any(k.startswith("http.xml.") and "DS-2CD2142FWD-I" in v for k, v in got.items()), name
 
 
+def test_monitoring_records_with_a_response_object() -> None:
+    # Elastic Common Schema (Packetbeat, Filebeat): http.response.status_code and http.response.headers
+    ecs = json.dumps({"@timestamp": "2024-01-01T10:00:00Z", "type": "http", "url": {"full": "http://192.168.1.64/"},
+                      "http": {"response": {"status_code": 401, "headers": {"server": "App-webs/",
+                                                                            "www-authenticate": 'Digest realm="IP Camera(C6126)"'}}}})
+    got = _f(ecs)
+    assert got["http.status"] == ["401"]
+    assert got["http.header.server"] == ["App-webs/"]
+
+
 def test_fixture_counter_examples() -> None:
     # a device's own JSON answer with a status member is no recorded exchange
     for doc in ({"status": 200, "data": {"model": "X"}}, {"response": {"status": 200, "result": {"model": "X"}}},
@@ -356,6 +393,10 @@ def test_hostile_inputs_neither_crash_nor_hang() -> None:
         "interactions:\n- &a [*a]\n",
         "+ Target IP: 1\n" + "+ Server: " + "x" * 200000 + "\n",
         "+ Target IP: 1\n+ Server: x\n" * 20000,
+        "StatusCode: 200, ReasonPhrase: 'OK', Version: 1.1, Content: x, Headers:\n{\n" + "  A: b\n" * 100000,
+        "StatusCode: 200, ReasonPhrase: 'OK', Version: 1.1, Content: x, Headers:\n" * 20000,
+        "{Name:.1.3 Type:OctetString Value:[" + "1 " * 100000 + "]}",
+        "{Name:" + "1." * 100000,
         json.dumps({"response": [{"status": 200, "headers": {"Server": "x" * 10}, "body": "y"}] * 5000}),
     ]
     for text in evil:
