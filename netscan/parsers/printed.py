@@ -181,9 +181,11 @@ def snmp_print_lines(text: str) -> str | None:
         for n, rx in enumerate(_GOSNMP):
             for g in rx.finditer(t):
                 oid, kind, value = (g.group(1), g.group(2), g.group(3)) if n == 0 else (g.group(2), g.group(3), g.group(1))
-                text = _go_bytes(value)
-                if text is not None and len(out) < MAX_PAIRS:
-                    out.append(_snmp_line(oid, "STRING" if kind == "OctetString" else "OID", text))
+                if len(out) >= MAX_PAIRS:
+                    break
+                decoded = _go_bytes(value)
+                if decoded is not None:
+                    out.append(_snmp_line(oid, "STRING" if kind == "OctetString" else "OID", decoded))
     if ONESIXTYONE_HINT.match(t) is not None:
         hosts: set[str] = set()
         descr: list[str] = []
