@@ -9,6 +9,9 @@ shape it stands for:
   grabbed, as Shodan's ``data``): the literal's escapes undone and the answer read as the exchange
   it was (status line, header lines, body). Only a literal that starts with a status line and
   holds a written-out line end is read: a status line quoted in a sentence is not an answer;
+- an answer whose status line follows a log line's prefix, its header lines below it unprefixed (Go's
+  ``log.Printf`` of ``httputil.DumpResponse``: ``2024/01/01 10:00:00 HTTP/1.1 401 Unauthorized`` then
+  ``Server: X``), read from its status line when a standard header name opens the next line;
 - SNMP values as other tools print them, rewritten as net-snmp lines for the SNMP reader
   (netscan/parsers/snmp.py): easysnmp's ``SNMPVariable`` repr (easysnmp/variables.py
   ``__repr__``: ``<SNMPVariable value='X' (oid='sysDescr', oid_index='0', snmp_type='OCTETSTR')>``),
@@ -117,6 +120,43 @@ def literal_answer_fields(fields: Fields, text: str) -> None:
         answers += 1
         if answers >= MAX_ANSWERS:
             return
+
+
+# ------------------------------------------------------------------ an answer after a log line's prefix
+
+_STATUS_AT = re.compile(r"(?:HTTP|RTSP)/\d\.\d \d{3}(?: [^\r\n]{0,200})?\r?(?:\n|$)")
+#: Header names that open an answer's head (one of them right below the status line).
+_FIRST_HEADERS = frozenset({"server", "www-authenticate", "date", "cseq", "content-length", "content-type", "connection",
+                            "cache-control", "set-cookie", "location", "public", "content-base", "transfer-encoding", "x-frame-options"})
+
+
+def prefixed_answer_fields(fields: Fields, text: str) -> None:
+    """An answer whose status line follows a log line's prefix and whose header lines follow it
+    unprefixed (Go's ``log.Printf("%s", httputil.DumpResponse(...))``: ``2024/01/01 10:00:00 HTTP/1.1 401
+    Unauthorized`` then ``Server: X``): read from its status line as that exchange; a standard header
+    name must open the next line (a status line quoted in a sentence is not an answer)."""
+    t = text[:MAX_TEXT]
+    answers = 0
+    for needle in (" HTTP/", " RTSP/"):
+        pos = 0
+        for _ in range(64):
+            at = t.find(needle, pos)
+            if at < 0:
+                break
+            at += 1
+            pos = at + 5
+            if t[at + 8 : at + 9] != " " or _STATUS_AT.match(t, at) is None:
+                continue  # no status line here (a request line's version, a URL)
+            line_start = t.rfind("\n", max(0, at - 161), at) + 1
+            if at - line_start > 160 or (line_start == 0 and at > 160):
+                continue
+            parts = answer_parts(t[at : at + MAX_LITERAL])
+            if parts is None or not parts[1] or parts[1][0][0].lower() not in _FIRST_HEADERS:
+                continue
+            _answer(fields, *parts)
+            answers += 1
+            if answers >= MAX_ANSWERS:
+                return
 
 
 # ------------------------------------------------------------------ SNMP values other tools print
@@ -595,6 +635,8 @@ def printed_fields(fields: Fields, prefix: str, text: str, head: str) -> None:
     one-character test first where it can: it is a memchr, many times faster than a longer needle)."""
     if "\\" in head and "\\n" in head and ("TTP/" in head or "TSP/" in head) and ("'HTTP/" in head or '"HTTP/' in head or "'RTSP/" in head or '"RTSP/' in head):
         literal_answer_fields(fields, text)
+    if (" HTTP/" in head or " RTSP/" in head) and not any(".header." in k for k in fields):  # (no other reader read an answer)
+        prefixed_answer_fields(fields, text)
     h = head[:TELL_HEAD]
     if "=" in h:
         if " = " in h and "{ " in h:

@@ -21,6 +21,7 @@ from netscan.parsers.printed import (
     literal_answer_fields,
     nikto_fields,
     printed_fields,
+    prefixed_answer_fields,
     prober_record_fields,
     recorded_fixture_fields,
     snmp_print_lines,
@@ -88,6 +89,29 @@ def test_literal_counter_examples() -> None:
         got: dict[str, list[str]] = {}
         literal_answer_fields(got, text)
         assert got == {}, text
+
+
+def test_answer_after_a_log_prefix() -> None:
+    # Go: log.Printf("%s", httputil.DumpResponse(resp, false)) -- the log's prefix on the status line only
+    text = ("2024/01/01 10:00:00 HTTP/1.1 401 Unauthorized\nContent-Length: 0\nServer: App-webs/\n"
+            "Www-Authenticate: Digest qop=\"auth\", realm=\"IP Camera(C6126)\", nonce=\"4e5749\"\n\n")
+    got = _f(text)
+    assert got["http.status"] == ["401"]
+    assert got["http.header.server"] == ["App-webs/"]
+    assert got["http.header.www-authenticate"][0].startswith('Digest qop="auth", realm="IP Camera(C6126)"')
+    for counter in ("the camera replies HTTP/1.1 401 Unauthorized\nwhen asked: the Server and realm are below\n",  # no header line below
+                    "2024/01/01 GET /ISAPI HTTP/1.1\nServer: x\n"):  # a request line's version
+        none: dict[str, list[str]] = {}
+        prefixed_answer_fields(none, counter)
+        assert "http.header.server" not in none, counter
+
+
+def test_header_map_with_escaped_quotes() -> None:
+    # Rust reqwest's Debug of a Response: the header map's values keep their quotes escaped
+    text = ('Response { url: Url { scheme: "http", host: Some(Ipv4(192.168.1.64)), path: "/ISAPI/System/deviceInfo" }, status: 401, '
+            'headers: {"server": "App-webs/", "www-authenticate": "Digest realm=\\"IP Camera(C6126)\\""} }')
+    got = _f(text)
+    assert got["http.header.www-authenticate"] == ['Digest realm="IP Camera(C6126)"']
 
 
 # ------------------------------------------------------------------ SNMP prints
@@ -397,6 +421,9 @@ def test_hostile_inputs_neither_crash_nor_hang() -> None:
         "StatusCode: 200, ReasonPhrase: 'OK', Version: 1.1, Content: x, Headers:\n" * 20000,
         "{Name:.1.3 Type:OctetString Value:[" + "1 " * 100000 + "]}",
         "{Name:" + "1." * 100000,
+        "x HTTP/1.1 200 OK\n" * 50000,
+        "x HTTP/1.1 200 OK\nServer: a\n" * 20000,
+        " HTTP/" * 100000,
         json.dumps({"response": [{"status": 200, "headers": {"Server": "x" * 10}, "body": "y"}] * 5000}),
     ]
     for text in evil:
