@@ -394,6 +394,20 @@ def test_fixture_counter_examples() -> None:
     assert got["http.header.server"] == ["App-webs/"]
 
 
+def test_cut_xml_with_cdata_values() -> None:
+    # QNAP's QDocRoot answer (and many devices' CGI XML) keeps each value in a CDATA section; a log cut it
+    text = ("<authPassed><![CDATA[1]]></authPassed><model><modelName><![CDATA[TS-X73]]></modelName>"
+            "<displayModelName><![CDATA[TVS-673]]></displayModelName><customModelName><![CDATA[]]></customModelName></model>\n"
+            "<firmware><version><![CDATA[5.0.0]]></version></firmware>\n</QDocRoot>\n\nDEBUG: GET from URL: http://192.168.0.20/x\n")
+    got = _f(text, "http")
+    assert got["http.xml.displayModelName"] == ["TVS-673"]
+    assert got["http.xml.version"] == ["5.0.0"]
+    assert "http.xml.customModelName" not in got  # an empty section is no value
+    from netscan.parsers._util import xml_salvage
+
+    assert xml_salvage("<a><![CDATA[x]]]></a><b>y</b>") == [("b", "y")]  # a section that does not close at the end tag: not read
+
+
 # ------------------------------------------------------------------ hostile input
 
 def test_hostile_inputs_neither_crash_nor_hang() -> None:
@@ -424,6 +438,8 @@ def test_hostile_inputs_neither_crash_nor_hang() -> None:
         "x HTTP/1.1 200 OK\n" * 50000,
         "x HTTP/1.1 200 OK\nServer: a\n" * 20000,
         " HTTP/" * 100000,
+        "<a><![CDATA[" * 50000,
+        "<a><![CDATA[" + "x" * 100000 + "]]></a>",
         json.dumps({"response": [{"status": 200, "headers": {"Server": "x" * 10}, "body": "y"}] * 5000}),
     ]
     for text in evil:
