@@ -34,7 +34,9 @@ shape it stands for:
 - HTTP probers' and IDS records that keep an answer's parts as JSON members: ProjectDiscovery
   httpx's ``-json`` lines (``"webserver"``, ``"title"``, ``"status_code"`` beside ``"url"``) and
   Suricata's EVE ``http`` events (``"status"``, ``"response_headers": [{"name": ..., "value": ...}]``
-  with ``dump-all-headers``): the answer's status, ``Server`` header and other headers, title.
+  with ``dump-all-headers``), and Zeek's ``software.log`` records of an HTTP server (``"software_type":
+  "HTTP::SERVER"``, ``"unparsed_version": "lighttpd/1.4.18"``: base/frameworks/software): the answer's status,
+  ``Server`` header and other headers, title.
 
 Every reader is capped in characters, lines and pairs; patterns are bounded character classes, and
 nothing here raises on hostile input (the callers also guard).
@@ -379,8 +381,8 @@ def _host(doc: dict[str, Any]) -> str:
 def prober_record_fields(fields: Fields, text: str) -> None:
     """httpx ``-json`` results and Suricata EVE ``http`` events (see the module's doc): each answer of
     one host as the exchange it was."""
-    records = _records(text)
-    hosts = {_host(d) for d in records if "webserver" in d or "url" in d or d.get("event_type") == "http"}
+    records = [r["software"] if isinstance(r.get("software"), dict) and len(r) == 1 else r for r in _records(text)]
+    hosts = {_host(d) for d in records if "webserver" in d or "url" in d or d.get("event_type") == "http" or "software_type" in d}
     if len(hosts) > 1:
         return  # several hosts: a network's answers, none of them this one
     answers = 0
@@ -404,6 +406,10 @@ def prober_record_fields(fields: Fields, text: str) -> None:
             for key, name in (("server", "Server"), ("www_authenticate", "WWW-Authenticate")):
                 if isinstance(http.get(key), str) and all(n.lower() != name.lower() for n, _ in pairs):
                     pairs.append((name, http[key]))
+        elif doc.get("software_type") == "HTTP::SERVER" and isinstance(doc.get("unparsed_version"), str):  # Zeek software.log
+            if doc["unparsed_version"].strip():
+                add(fields, "http.header.server", " ".join(doc["unparsed_version"].split())[:1000])
+            continue
         else:
             continue
         if not isinstance(status, int) or not 100 <= status <= 599 or not (pairs or title):
@@ -653,7 +659,7 @@ def printed_fields(fields: Fields, prefix: str, text: str, head: str) -> None:
     if _JSON_START.match(h) is not None:  # a JSON fixture or record
         if "esponse" in h and ('"rawHeaders"' in h or "http_interactions" in h or ('"response"' in h and ('"status' in h or '"code"' in h))):
             recorded_fixture_fields(fields, text)
-        if ('"webserver"' in h and '"url"' in h) or ('"event_type"' in h and '"http"' in h):
+        if ('"webserver"' in h and '"url"' in h) or ('"event_type"' in h and '"http"' in h) or '"software_type"' in h:
             prober_record_fields(fields, text)
     elif _FIXTURE_START.match(h) is not None:  # a YAML fixture
         recorded_fixture_fields(fields, text)

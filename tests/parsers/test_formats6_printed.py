@@ -266,6 +266,21 @@ def test_suricata_eve_http_event() -> None:
     assert got == {}  # not an http event
 
 
+def test_zeek_software_log() -> None:
+    # Zeek's software.log as JSON (base/frameworks/software: host, host_p, software_type, name, unparsed_version)
+    rec = json.dumps({"ts": 1216707079.49066, "host": "192.168.1.64", "host_p": 80, "software_type": "HTTP::SERVER",
+                      "name": "App-webs", "unparsed_version": "App-webs/"})
+    assert _f(rec)["http.header.server"] == ["App-webs/"]
+    wrapped = json.dumps({"software": json.loads(rec)})
+    assert _f(wrapped)["http.header.server"] == ["App-webs/"]
+    browser = json.dumps({"host": "192.168.1.10", "software_type": "HTTP::BROWSER", "unparsed_version": "Mozilla/5.0"})
+    assert "http.header.server" not in _f(browser)  # the client's software
+    two = "\n".join(json.dumps({"host": f"192.168.1.{n}", "software_type": "HTTP::SERVER", "unparsed_version": "nginx"}) for n in (1, 2))
+    got: dict[str, list[str]] = {}
+    prober_record_fields(got, two)
+    assert got == {}  # several hosts: a network's
+
+
 def test_nikto_report() -> None:
     text = ("- Nikto v2.1.6\n---------------------------------------------------------------------------\n"
             "+ Target IP:          192.168.1.64\n+ Target Hostname:    192.168.1.64\n+ Target Port:        80\n"
