@@ -469,7 +469,9 @@ def loose_pairs(text: str) -> list[tuple[str, str]]:
 
 
 #: An XML element holding only text, in markup that does not parse as a whole (both ends cut).
-_XML_LEAF = re.compile(r"<([A-Za-z_][\w.-]{0,60}:)?([A-Za-z_][\w.-]{0,60})(?:\s[^<>]{0,400})?>(?:([^<>]{1,512})|<!\[CDATA\[([^\]<>]{0,512})\]\]>)</\1?\2\s*>")
+#: A text-only element; its text may be one CDATA section (``<modelName><![CDATA[TS-X73]]></modelName>``:
+#: QNAP's QDocRoot answers and many devices' CGI XML keep every value so).
+_XML_LEAF = re.compile(r"<([A-Za-z_][\w.-]{0,60}:)?([A-Za-z_][\w.-]{0,60})(?:\s[^<>]{0,400})?>(?:([^<>]{1,512})|<!\[CDATA\[([^<>\]]{1,512})\]\]>)</\1?\2\s*>")
 
 
 #: The last element of a text that ends inside that element's end tag (an excerpt cut mid-tag).
@@ -484,7 +486,7 @@ def xml_salvage(text: str) -> list[tuple[str, str]]:
     if "<!" in text[:MAX_PARSE_BYTES] and ("<!ENTITY" in text or "<!DOCTYPE" in text):
         return out  # refused as a whole for its declarations: nothing of it is read
     for m in _XML_LEAF.finditer(text[:MAX_PARSE_BYTES]):
-        value = (m.group(3) if m.group(3) is not None else m.group(4)).strip()  # (a CDATA section's text: QNAP's QDocRoot)
+        value = (m.group(3) if m.group(3) is not None else m.group(4)).strip()
         if value:
             out.append((m.group(2), value))
         if len(out) >= MAX_LOOSE_PAIRS:

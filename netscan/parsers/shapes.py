@@ -31,6 +31,7 @@ import re
 
 from netscan.parsers._util import Fields, add
 from netscan.parsers.snmp import snmp_fields
+from netscan.parsers.printed import ONESIXTYONE_HINT
 
 #: Longest text looked at, most lines read, longest line read, most pairs kept per reader.
 MAX_SHAPE_CHARS = 256 * 1024
@@ -632,7 +633,8 @@ def tool_fields(fields: Fields, prefix: str, text: str, tables: bool = True) -> 
     tests first: a reader runs only when its tell is in the text."""
     t = text[:MAX_SHAPE_CHARS]
     if " = " in t or "sys" in t or "entPhysical" in t or "hrDevice" in t or "|" in t or "OID=" in t or "1.3.6.1." in t \
-            or "<AUTHSNMP>" in t:
+            or "<AUTHSNMP>" in t or ONESIXTYONE_HINT.match(t) is not None or t.find("SNMPVariable value=", 0, 8192) >= 0 \
+            or t.find("System information:", 0, 8192) >= 0:
         snmp_fields(fields, t)
     if "/tcp" in t or "/udp" in t or "\n|" in t or t.startswith("|") or "Service Info:" in t:
         nmap_fields(fields, t)

@@ -379,6 +379,12 @@ def _fusion_devices(walk: _Walk, t: str) -> None:
 def snmp_fields(fields: Fields, text: str) -> None:
     """``snmp.*`` of the SNMP lines of ``text`` (see module docstring)."""
     t = text[:MAX_SNMP_CHARS]
+    if t[:1].isdigit() or t[:9] == "Scanning " or "{Name:" in t[:8] or "{Value:" in t[:9] or t.find("SNMPVariable value=", 0, 8192) >= 0 or t.find("System information:", 0, 8192) >= 0:
+        from netscan.parsers.printed import snmp_print_lines  # noqa: PLC0415
+
+        printed = snmp_print_lines(t)  # easysnmp reprs, onesixtyone, snmp-check (netscan/parsers/printed.py)
+        if printed is not None:
+            snmp_fields(fields, printed)
     netsnmp = " = " in t and _NETSNMP_HINT.search(t) is not None
     snmprec = "|" in t and _SNMPREC_HINT.search(t) is not None
     winwalk = "OID=" in t and ", Type=" in t

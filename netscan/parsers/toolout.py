@@ -104,6 +104,7 @@ from netscan.parsers.records import (
     upnp_stripped_fields,
 )
 from netscan.parsers.wirerec import wirerec_fields
+from netscan.parsers.printed import printed_fields
 
 #: Longest text looked at, most lines, longest line, most values kept per reader.
 MAX_TEXT = 256 * 1024
@@ -1271,7 +1272,10 @@ def recorded_answer_fields(fields: Fields, text: str) -> None:
 #: One quoted ``'Name': 'value'`` pair of a dictionary print (Python's dict / requests'
 #: ``CaseInsensitiveDict`` repr, aiohttp's ``<CIMultiDictProxy('Server': 'X', ...)>``, httpx's
 #: ``Headers({"server": "X"})``, a JSON object).
-_DICT_PAIR = re.compile(r"""(['"])(""" + _HNAME + r""")\1: ?(['"])([^'"\r\n]{0,1024})\3""")
+#: The value runs to its own closing quote: the other quote may be inside it (Python's ``'Digest
+#: realm="X"'``), and an escaped quote is part of it (Rust's and JSON's ``"Digest realm=\\"X\\""``).
+_DICT_PAIR = re.compile(r"""(['"])(""" + _HNAME + r""")\1: ?(?:'((?:[^'\\\r\n]|\\.){0,1024})'|"((?:[^"\\\r\n]|\\.){0,1024})")""")
+_DICT_ESCAPE = re.compile(r"""\\(['"\\])""")
 #: Most pairs read from one print.
 MAX_DICT_PAIRS = 100
 
@@ -1285,7 +1289,8 @@ def dict_header_fields(fields: Fields, prefix: str, text: str) -> None:
     for line in _lines(text):
         if "'" not in line and '"' not in line:
             continue
-        pairs = [(m.group(2), m.group(4)) for m in _DICT_PAIR.finditer(line)][:MAX_DICT_PAIRS]
+        pairs = [(m.group(2), _DICT_ESCAPE.sub(r"\1", m.group(3) if m.group(3) is not None else m.group(4)))
+                 for m in _DICT_PAIR.finditer(line)][:MAX_DICT_PAIRS]
         names = {n.lower() for n, _ in pairs}
         if not names & {"server", "www-authenticate"} or len(names & _HEADER_NAMES) < 2:
             continue
@@ -1604,6 +1609,7 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
     if "Banner on port " in h:
         masscan_fields(fields, t)
     wirerec_fields(fields, prefix, t, h)  # packet exports, scanner lists, client prints (netscan/parsers/wirerec.py)
+    printed_fields(fields, prefix, t, h)  # literals, runtimes' prints, prober records (netscan/parsers/printed.py)
     if "pairs: {" in h:
         message_header_fields(fields, t)  # Java's MessageHeader prints (netscan/parsers/records.py)
     if ": type " in h and ", class " in h:
