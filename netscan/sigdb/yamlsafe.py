@@ -42,6 +42,41 @@ def _refuse_aliases(root: yaml.Node, where: str) -> None:
             stack.extend(node.value)
 
 
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+#: Key tags the safe constructor rewrites a mapping for (``<<`` merges, ``=`` values): left to it.
+_SPECIAL_KEYS = frozenset({"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"})
+
+
+class _Unusual(Exception):
+    """A document the direct build leaves to PyYAML's constructor (a merge key, a key that is a list or a mapping)."""
+
+
+def _build(loader: Any, node: yaml.Node) -> Any:
+    """What ``loader.construct_document(node)`` gives, built directly for the tags signature files use: strings,
+    mappings and sequences here (most of a file's nodes, each of which the constructor dispatches through several
+    calls and a generator), every other node (numbers, booleans, nulls, dates, sets) by the constructor itself.
+    Raises _Unusual for a document it leaves whole to the constructor. Aliases were refused before (no node is
+    reached twice)."""
+    tag = node.tag
+    if tag == _STR and node.__class__ is yaml.ScalarNode:
+        return node.value
+    if tag == _MAP and node.__class__ is yaml.MappingNode:
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag in _SPECIAL_KEYS:
+                raise _Unusual
+            key = _build(loader, key_node)
+            if key.__class__ is list or key.__class__ is dict:
+                raise _Unusual  # (unhashable: the constructor names the error)
+            out[key] = _build(loader, value_node)
+        return out
+    if tag == _SEQ and node.__class__ is yaml.SequenceNode:
+        return [_build(loader, item) for item in node.value]
+    return loader.construct_object(node, deep=True)
+
+
 def load_yaml_text(text: str, where: str) -> Any:
     """Parse one YAML document; SignatureError (naming ``where``) on bad YAML or an alias.
 
@@ -59,7 +94,10 @@ def load_yaml_text(text: str, where: str) -> Any:
             return None
         if "&" in text:  # (an alias refers to an anchor, ``&name``: a text without one has none)
             _refuse_aliases(node, where)
-        return loader.construct_document(node)
+        try:
+            return _build(loader, node)
+        except _Unusual:
+            return loader.construct_document(node)
     except yaml.YAMLError as exc:
         raise SignatureError(f"{where}: invalid YAML: {exc}") from None
     except RecursionError:
