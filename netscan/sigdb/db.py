@@ -22,7 +22,7 @@ from netscan.model import DEVICE_TYPES
 from netscan.sigdb.files import DEFAULT_SIGNATURES_DIR, load_yaml, signatures_root
 from netscan.sigdb.firstchars import end_strings, first_and_start_strings
 from netscan.sigdb.gate import MIN_RULES, FieldGate, gate_text, literals_in, rule_literals, without_lookahead
-from netscan.sigdb.regexsafe import nested_quantifier
+from netscan.sigdb.regexsafe import compile_parsed, nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
 from netscan.sigdb.othersoftware import OtherSoftware, load_other_software
 from netscan.sigdb.socparts import SocParts, load_soc_parts
@@ -1087,7 +1087,14 @@ def group_names(pattern: re.Pattern[str]) -> set[str]:
     return set(pattern.groupindex)
 
 
-def _compile(pattern: Any, flags: Any, where: str) -> re.Pattern[str]:
+#: Set by ``load_db`` (not lazy) while it loads: the patterns compiled so far by pattern and flags (one compile
+#: and one check for a pattern several rules share), and the parse trees of the family grammars, which
+#: ``_index_families`` reads (netscan.sigdb.regexsafe.compile_parsed: each pattern parsed once).
+_COMPILING: contextvars.ContextVar[tuple[dict[tuple[str, int], re.Pattern[str]], dict[tuple[str, int], Any]] | None] = (
+    contextvars.ContextVar("netscan_sigdb_compiling", default=None))
+
+
+def _compile(pattern: Any, flags: Any, where: str, keep_tree: bool = False) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:
         raise SignatureError(f"{where}: 'pattern' must be a non-empty string")
     f = 0
@@ -1098,13 +1105,23 @@ def _compile(pattern: Any, flags: Any, where: str) -> re.Pattern[str]:
     if _LAZY.get():
         lazy: Any = LazyPattern(pattern, f)
         return lazy  # type: ignore[no-any-return]
+    loading = _COMPILING.get()
+    key = (pattern, int(f))
+    if loading is not None:
+        seen = loading[0].get(key)
+        if seen is not None:
+            return seen
     try:
-        compiled = re.compile(pattern, f)
+        compiled, tree = compile_parsed(pattern, f)
     except (re.error, OverflowError, RecursionError) as exc:
         raise SignatureError(f"{where}: bad pattern: {exc}") from None
-    if nested_quantifier(pattern, f):
+    if nested_quantifier(pattern, f, tree):
         raise SignatureError(f"{where}: pattern can backtrack catastrophically (a repeated group that itself "
                              f"repeats, e.g. (a+)+ or (a|ab)*): {pattern[:80]!r}; make the iterations unambiguous")
+    if loading is not None:
+        loading[0][key] = compiled
+        if keep_tree:
+            loading[1][(pattern, compiled.flags)] = tree
     return compiled
 
 
@@ -1293,7 +1310,7 @@ def _family_rule(db: SignatureDB, path: Path, i: int, kind: str, r: Any, vendor:
         pref = FAMILY_FIRMWARE_PREFERENCE
         if not r.get("names_maker", True):
             sets.pop("vendor")
-    pattern = _compile(text, r.get("flags"), where)
+    pattern = _compile(text, r.get("flags"), where, keep_tree=True)
     examples = r.get("examples")
     if not isinstance(examples, list) or not examples or len(examples) > 20:
         raise SignatureError(f"{where}: needs 1 to 20 examples")
@@ -1402,8 +1419,11 @@ def _index_families(db: SignatureDB) -> None:
     index: dict[str, list[int]] = {}
     anywhere: list[int] = []
     starts: list[frozenset[str] | None] = []
+    loading = _COMPILING.get()
+    trees = loading[1] if loading is not None else {}
     for i, rule in enumerate(db.any_rules):
-        chars, two = first_and_start_strings(rule.pattern.pattern, rule.pattern.flags, 2)
+        chars, two = first_and_start_strings(rule.pattern.pattern, rule.pattern.flags, 2,
+                                             trees.get((rule.pattern.pattern, rule.pattern.flags)))
         starts.append(two)
         if chars is None:
             anywhere.append(i)
@@ -1428,6 +1448,7 @@ def load_db(path: str | Path | None = None, *, lazy: bool = False) -> SignatureD
     root = signatures_root(path)
     db = SignatureDB(root=root)
     token = _LAZY.set(lazy)
+    compiling = _COMPILING.set(None if lazy else ({}, {}))
     try:
         _load_vendors(db, root)
         _load_oui(db, root)
@@ -1435,6 +1456,7 @@ def load_db(path: str | Path | None = None, *, lazy: bool = False) -> SignatureD
         _load_rules(db, root)
         _load_families(db, root)
     finally:
+        _COMPILING.reset(compiling)
         _LAZY.reset(token)
     # the field-name conventions' keys and their index (every identification plans fields with them;
     # making them parses some 30 patterns): with the database, not on the first identification

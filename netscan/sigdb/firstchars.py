@@ -40,10 +40,11 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return _first_chars(parsed, flags)
 
 
-def first_and_start_strings(pattern: str, flags: int = 0, k: int = 2) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-    """``first_chars`` and ``start_strings`` of a pattern, parsed once."""
+def first_and_start_strings(pattern: str, flags: int = 0, k: int = 2, tree: Any = None) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """``first_chars`` and ``start_strings`` of a pattern, parsed once (``tree``: its parse tree, when the caller
+    has it)."""
     try:
-        parsed = _parser.parse(pattern, flags)
+        parsed = tree if tree is not None else _parser.parse(pattern, flags)
     except Exception:  # noqa: BLE001 - an unparsable pattern is simply not indexed
         return None, None
     return _first_chars(parsed, flags), _start_strings(parsed, flags, k)

@@ -13,12 +13,14 @@ on ``"aaaa...!"``, and device text is what patterns run on. Two defences:
 
 from __future__ import annotations
 
+import importlib
 import re
 import threading
 import time
 from typing import Any
 
 from collections.abc import Callable
+from re import _compiler as _RC  # type: ignore[attr-defined]
 from re import _constants as _C  # type: ignore[attr-defined]  # Python 3.11+: re.compile's own parser
 from re import _parser as _P  # type: ignore[attr-defined]
 
@@ -182,15 +184,60 @@ def _find_nested(sub: Any, icase: bool) -> bool:
     return False
 
 
-def nested_quantifier(pattern: str, flags: int = 0) -> bool:
+def nested_quantifier(pattern: str, flags: int = 0, tree: Any = None) -> bool:
     """True when ``pattern`` repeats something that itself repeats without bound and nothing
     separates the iterations, e.g. ``(a+)+``, ``(\\w*\\s?)*``, ``(?:x|y+){2,}``: the shape of
-    catastrophic backtracking. ``(\\.\\d+)*`` is fine: each iteration starts with a ``.``."""
+    catastrophic backtracking. ``(\\.\\d+)*`` is fine: each iteration starts with a ``.``.
+    ``tree``: the pattern's parse tree when the caller has it (``compile_parsed``), else it is parsed here."""
     if not _REPEATED_GROUP.search(pattern) and not flags & re.VERBOSE and not _VERBOSE_FLAG.search(pattern):
         return False  # only a group repeated more than once can hold a repeat (fast path for most patterns)
-    parsed = _P.parse(pattern, flags)
+    parsed = tree if tree is not None else _P.parse(pattern, flags)
     icase = bool((flags | parsed.state.flags) & re.IGNORECASE)
     return _find_nested(parsed, icase)
+
+
+def _from_tree(pattern: str, flags: int, tree: Any) -> re.Pattern[str]:
+    """What ``re.compile(pattern, flags)`` makes, from the pattern's parse tree (re._compiler.compile's own steps
+    after its parse: the code, the group maps, the compiled object)."""
+    code = _RC._code(tree, flags)
+    groupindex = tree.state.groupdict
+    indexgroup: list[str | None] = [None] * tree.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    compiled: re.Pattern[str] = _SRE.compile(pattern, flags | tree.state.flags, code, tree.state.groups - 1, groupindex,
+                                             tuple(indexgroup))
+    return compiled
+
+
+_SRE: Any = importlib.import_module("_sre")
+#: Patterns ``_from_tree`` must compile exactly as ``re.compile`` does (flags, groups, inline flags, verbose mode,
+#: classes, look-arounds) before ``compile_parsed`` uses it: on a Python whose compiler works otherwise, re.compile.
+_TREE_SAMPLES = ((r"(?P<model>[A-Z]{2,4}-\d+[a-z]?)(?i:-(?:ir|w))?(?![\w.])", 0), (r"(?i)^(?:foo|ba[rz])\s+v?(\d+(?:\.\d+)*)$", 0),
+                 (r"(?x) a [b-d]+ # c", re.M), (r"(?<![A-Za-z0-9_-])[^\W\d_]{2}(?=[0-9])", re.I | re.S))
+_tree_ok: list[bool] = []
+
+
+def _tree_compiles() -> bool:
+    if not _tree_ok:
+        try:
+            same = True
+            for p, f in _TREE_SAMPLES:
+                a, b = re.compile(p, f), _from_tree(p, f, _P.parse(p, f))
+                same = same and a == b and (a.flags, a.groups, a.groupindex) == (b.flags, b.groups, b.groupindex)
+        except Exception:  # noqa: BLE001 - another Python's compiler: re.compile it is
+            same = False
+        _tree_ok.append(same)
+    return _tree_ok[0]
+
+
+def compile_parsed(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], Any]:
+    """``re.compile(pattern, flags)`` and the pattern's parse tree, parsed once: the checks that read the tree
+    (``nested_quantifier``, netscan.sigdb.firstchars) need not parse the pattern again (loading the signature
+    database compiles some 2,500 patterns). Raises what re.compile raises; the compiled pattern is not put in
+    re's cache."""
+    flags = int(flags)
+    tree = _P.parse(pattern, flags)
+    return (_from_tree(pattern, flags, tree) if _tree_compiles() else re.compile(pattern, flags)), tree
 
 
 def _literals(sub: Any, out: set[str]) -> None:
