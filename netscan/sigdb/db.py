@@ -205,17 +205,19 @@ class SemanticRule:
             return None
         return self.extract_value(value)
 
-    def extract_value(self, value: str) -> dict[str, str] | None:
+    def extract_value(self, value: str, lower: str | None = None) -> dict[str, str] | None:
         """Like ``extract`` for a field whose name is already known to fit. A ``value`` pattern with
         a group named for what the rule extracts (``(?P<firmware>...)``) takes that part of the value
-        (a version written in a banner, a title, a log line), read in the first ``max_chars``."""
+        (a version written in a banner, a title, a log line), read in the first ``max_chars``.
+        ``lower``: the ASCII value stripped and lower-cased, at least as far as this rule reads it (several
+        conventions reading one value share it, ``SignatureDB.semantic_matches``)."""
         v = value.strip()
         if not v:
             return None
         if self.max_chars is not None and len(v) > self.max_chars:
             v = v[: self.max_chars]
         if self.hints:
-            low = v.lower()
+            low = v.lower() if lower is None else lower[: len(v)]
             if not any(map(low.__contains__, self.hints)):
                 return None
         m = self.value.search(v)
@@ -415,6 +417,7 @@ class SignatureDB:
     _semantic_memo: dict[tuple[str, str | bytes], dict[str, str] | None] = field(default_factory=dict, repr=False)
     _semantic_sets: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
     _semantic_set_memo: dict[tuple[int, str | bytes], tuple[dict[str, str] | None, ...]] = field(default_factory=dict, repr=False)
+    _hinted_sets: dict[int, tuple[bool, int | None]] = field(default_factory=dict, repr=False)
     _quiet: set[tuple[str, str | bytes]] = field(default_factory=set, repr=False)
     _line_memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _glue_memo: dict[object, Any] = field(default_factory=dict, repr=False)
@@ -688,13 +691,13 @@ class SignatureDB:
         """``rule.extract_value(value)``, kept per rule and value. Treat the mapping as read-only."""
         return self._semantic_match(rule, value, memo_key(value))
 
-    def _semantic_match(self, rule: SemanticRule, value: str, vkey: str | bytes) -> dict[str, str] | None:
+    def _semantic_match(self, rule: SemanticRule, value: str, vkey: str | bytes, lower: str | None = None) -> dict[str, str] | None:
         key = (rule.id, vkey)
         try:
             return self._semantic_memo[key]
         except KeyError:
             pass
-        return _keep(self._semantic_memo, key, rule.extract_value(value))
+        return _keep(self._semantic_memo, key, rule.extract_value(value, lower))
 
     def semantic_matches(self, plan: FieldPlan, value: str) -> tuple[dict[str, str] | None, ...]:
         """``semantic_match`` of each of ``plan.semantic`` (in order) on ``value``, kept per set of
@@ -706,8 +709,23 @@ class SignatureDB:
         return self._semantic_set_match(plan, value, key) if hit is None else hit
 
     def _semantic_set_match(self, plan: FieldPlan, value: str, key: tuple[int, str | bytes]) -> tuple[dict[str, str] | None, ...]:
-        """``semantic_matches`` not kept yet (apart: the look-up above makes no closure cells)."""
-        return _keep(self._semantic_set_memo, key, tuple(self._semantic_match(r, value, key[1]) for r in plan.semantic))
+        """``semantic_matches`` not kept yet (apart: the look-up above makes no closure cells). Where several of the
+        conventions look for their hint words, an ASCII value is lower-cased once for all of them, as far as the
+        furthest reads (``SemanticRule.extract_value``'s ``lower``)."""
+        rules = plan.semantic
+        shared = self._hinted_sets.get(plan.semantic_set)
+        if shared is None:
+            hinted = [r for r in rules if r.hints]
+            reach = None if any(r.max_chars is None for r in hinted) else max((r.max_chars or 0 for r in hinted), default=0)
+            shared = self._hinted_sets[plan.semantic_set] = (len(hinted) > 1, reach)
+        lower = None
+        if shared[0]:
+            v = value.strip()
+            if shared[1] is not None:
+                v = v[: shared[1]]
+            if v.isascii():  # (an ASCII text's lower case is its characters' own, so a cut of it is the cut's)
+                lower = v.lower()
+        return _keep(self._semantic_set_memo, key, tuple(self._semantic_match(r, value, key[1], lower) for r in rules))
 
     def warm(self, fields: tuple[str, ...] = ()) -> None:
         """Do ahead the work identification would do on first use: compile the family grammars and
