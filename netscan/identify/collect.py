@@ -201,6 +201,41 @@ _CAMERA_MODEL_TAILS = ("model", "Model", "MODEL", "name", "Name", "NAME")
 ONE_CAMERA_DISCOUNT = 0.5
 
 
+class _Records(NamedTuple):
+    """A response's fields filed for ``_one_record``: per record path (a name up to and with its last ``.`` or
+    ``/``) the keys under it, and per list's root (``_CAMERA_LIST_MODEL``'s ``root``) how many model values its
+    members hold."""
+
+    keys: dict[str, list[str]]
+    members: dict[str, int]
+
+
+#: The last response's fields and their ``_Records`` (a response's model keys are looked up one after the other:
+#: one pass over its fields, not one per model key). One tuple, replaced whole (threads); the fields are kept
+#: with it, so their id is not reused while it is kept.
+_last_records: tuple[object, _Records | None] = (None, None)
+
+
+def _records(f: dict[str, list[str]]) -> _Records:
+    global _last_records
+    last = _last_records
+    if last[0] is f and last[1] is not None:
+        return last[1]
+    keys: dict[str, list[str]] = {}
+    members: dict[str, int] = {}
+    for n, vs in f.items():
+        cut = max(n.rfind("."), n.rfind("/"))
+        keys.setdefault(n[: cut + 1], []).append(n[cut + 1:])
+        if n.endswith(_CAMERA_MODEL_TAILS):
+            other = _CAMERA_LIST_MODEL.match(n)
+            if other is not None:
+                root = other.group("root")
+                members[root] = members.get(root, 0) + len(vs)
+    got = _Records(keys, members)
+    _last_records = (f, got)
+    return got
+
+
 def _one_record(name: str, f: dict[str, list[str]]) -> bool:
     """True when the model key ``name`` (``_CAMERA_LIST_MODEL``) is that of the only member of its list or map: a
     ``cameras`` list's member as it is; a member of a map of cameras, or of a list of channels, devices or
@@ -211,21 +246,12 @@ def _one_record(name: str, f: dict[str, list[str]]) -> bool:
     if m.group("key") is None and m.group("list").lower() in ("cameras", "cams"):
         return True
     cut = max(name.rfind("."), name.rfind("/"))
-    parent = name[: cut + 1]  # the record's path, its separator kept
-    keys = [n[cut + 1:] for n in f if n.startswith(parent) and "." not in n[cut + 1:] and "/" not in n[cut + 1:]]
+    records = _records(f)
+    keys = records.keys.get(name[: cut + 1], [])  # the record's keys (its path, its separator kept, then no other)
     account_list = _ACCOUNT_LIST.fullmatch(m.group("list")) is not None  # a cloud account's list names no maker
     if not (account_list or any(_RECORD_MAKER.fullmatch(k) for k in keys)) or not any(_RECORD_FIRMWARE.fullmatch(k) for k in keys):
         return False
-    root = m.group("root")
-    members = 0
-    for n, vs in f.items():
-        if n.startswith(root) and n.endswith(_CAMERA_MODEL_TAILS):
-            other = _CAMERA_LIST_MODEL.match(n)
-            if other is not None and other.group("root") == root:
-                members += len(vs)
-                if members > 1:
-                    return False
-    return members == 1
+    return records.members.get(m.group("root"), 0) == 1
 
 
 def _claim_one_camera(db: SignatureDB, name: str, value: str, resp: Response, claims: list[Claim],
