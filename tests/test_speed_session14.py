@@ -220,3 +220,20 @@ def test_one_record_as_the_plain_reading() -> None:
             assert collect_mod._one_record(name, f) == _one_record_plain(name, f), (name, f)
             checked += 1
     assert checked > 500
+
+
+# ---------------------------------------------------------------- a text's lead without a copy
+
+
+def test_lead_is_the_stripped_text_s_start() -> None:
+    from netscan.identify.lines import lead, structured
+    from netscan.identify.prose import prose_text
+
+    rnd = random.Random(5)
+    for _ in range(5000):
+        text = "".join(rnd.choice(" \t\n\u3000\u00a0aH<{[\"") for _ in range(rnd.choice([0, 1, 3, 5, 200, 255, 256, 257, 300, 600])))
+        for n in (1, 5):
+            assert lead(text, n) == text.lstrip()[:n]
+        head = text.lstrip()[:5]
+        assert prose_text(text) == (bool(head) and not structured(text) and head not in ("HTTP/", "RTSP/", "SIP/2"))
+    assert not prose_text(" " * 300 + "<html>") and not prose_text(" " * 300 + "HTTP/1.1 200 OK") and prose_text(" " * 300 + "my camera")

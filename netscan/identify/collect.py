@@ -210,16 +210,22 @@ class _Records(NamedTuple):
     members: dict[str, int]
 
 
-#: The last response's fields and their ``_Records`` (a response's model keys are looked up one after the other:
-#: one pass over its fields, not one per model key). One tuple, replaced whole (threads); the fields are kept
-#: with it, so their id is not reused while it is kept.
+#: The last response's fields and, from the second of its model keys on, their ``_Records`` (a response's model keys
+#: are looked up one after the other: a list of many members is filed in one pass over its fields, not one pass per
+#: model key; a response with one such key is read as before). One tuple, replaced whole (threads); the fields are
+#: kept with it, so their id is not reused while it is kept.
 _last_records: tuple[object, _Records | None] = (None, None)
 
 
-def _records(f: dict[str, list[str]]) -> _Records:
+def _records(f: dict[str, list[str]]) -> _Records | None:
+    """The ``_Records`` of ``f`` when it is the fields of the last call's (None the first time: the caller reads
+    the fields itself)."""
     global _last_records
     last = _last_records
-    if last[0] is f and last[1] is not None:
+    if last[0] is not f:
+        _last_records = (f, None)
+        return None
+    if last[1] is not None:
         return last[1]
     keys: dict[str, list[str]] = {}
     members: dict[str, int] = {}
@@ -247,11 +253,26 @@ def _one_record(name: str, f: dict[str, list[str]]) -> bool:
         return True
     cut = max(name.rfind("."), name.rfind("/"))
     records = _records(f)
-    keys = records.keys.get(name[: cut + 1], [])  # the record's keys (its path, its separator kept, then no other)
+    if records is None:
+        parent = name[: cut + 1]  # the record's path, its separator kept
+        keys = [n[cut + 1:] for n in f if n.startswith(parent) and "." not in n[cut + 1:] and "/" not in n[cut + 1:]]
+    else:
+        keys = records.keys.get(name[: cut + 1], [])  # (the names whose last separator ends that path)
     account_list = _ACCOUNT_LIST.fullmatch(m.group("list")) is not None  # a cloud account's list names no maker
     if not (account_list or any(_RECORD_MAKER.fullmatch(k) for k in keys)) or not any(_RECORD_FIRMWARE.fullmatch(k) for k in keys):
         return False
-    return records.members.get(m.group("root"), 0) == 1
+    root = m.group("root")
+    if records is not None:
+        return records.members.get(root, 0) == 1
+    members = 0
+    for n, vs in f.items():
+        if n.startswith(root) and n.endswith(_CAMERA_MODEL_TAILS):
+            other = _CAMERA_LIST_MODEL.match(n)
+            if other is not None and other.group("root") == root:
+                members += len(vs)
+                if members > 1:
+                    return False
+    return members == 1
 
 
 def _claim_one_camera(db: SignatureDB, name: str, value: str, resp: Response, claims: list[Claim],

@@ -107,9 +107,15 @@ class LineHit:
     """True when the hit may say what the device is (``device_type`` kept in ``got``)."""
 
 
+def lead(text: str, n: int) -> str:
+    """``text.lstrip()[:n]`` without a copy of a long text's whole (a body is read this way for every response)."""
+    window = text[:256].lstrip()
+    return (window if len(window) >= n or len(text) <= 256 else text.lstrip())[:n]
+
+
 def structured(text: str) -> bool:
     """True for a JSON document or markup: the structured readers read it, keys and all."""
-    return text.lstrip()[:1] == "<" or _JSON_START.match(text) is not None
+    return lead(text, 1) == "<" or _JSON_START.match(text) is not None
 
 
 def strong_token(model: str) -> bool:

@@ -45,7 +45,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from netscan.identify.lines import CONTRAST, LINE_DISCOUNT, WEAK_SOURCE, Matcher, _distinct, _guarded, strong_token, structured
+from netscan.identify.lines import (CONTRAST, LINE_DISCOUNT, WEAK_SOURCE, _JSON_START, Matcher, _distinct, _guarded, lead, strong_token,
+                                    structured)
 from netscan.identify.modelname import model_extent, model_generic, model_qualifier
 from netscan.sigdb.db import ANY_FIELD_MAX_CHARS
 
@@ -153,8 +154,8 @@ class ProseHit:
 def prose_text(text: str) -> bool:
     """True for a text that may hold a reporter's words: not a document or markup (the structured
     readers keep its keys), not a device's answer (a status line first)."""
-    head = text.lstrip()[:5]
-    return bool(head) and not structured(text) and head not in ("HTTP/", "RTSP/", "SIP/2")
+    head = lead(text, 5)
+    return bool(head) and head[:1] != "<" and _JSON_START.match(text) is None and head not in ("HTTP/", "RTSP/", "SIP/2")
 
 
 def _shaped(db: SignatureDB, model: str) -> bool:
