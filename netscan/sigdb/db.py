@@ -1453,7 +1453,9 @@ def _index_families(db: SignatureDB) -> None:
     db.any_starts = tuple(None if s is None or "" in s else s for s in starts)
     db._any_two = {}
     if index:
-        db.any_start = re.compile(r"(?<![A-Za-z0-9_-])[" + "".join(re.escape(c) for c in sorted(index)) + "]", re.S)
+        # (the character first, then the look-behind over it and the one before: a pattern that starts with a class
+        # is searched in C from one character of the class to the next, not tried at every position)
+        db.any_start = re.compile("[" + "".join(re.escape(c) for c in sorted(index)) + r"](?<![A-Za-z0-9_-].)", re.S)
 
 
 def load_db(path: str | Path | None = None, *, lazy: bool = False) -> SignatureDB:
