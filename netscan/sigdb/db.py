@@ -1106,13 +1106,15 @@ def group_names(pattern: re.Pattern[str]) -> set[str]:
 
 
 #: Set by ``load_db`` (not lazy) while it loads: the patterns compiled so far by pattern and flags (one compile
-#: and one check for a pattern several rules share), and the parse trees of the family grammars, which
-#: ``_index_families`` reads (netscan.sigdb.regexsafe.compile_parsed: each pattern parsed once).
-_COMPILING: contextvars.ContextVar[tuple[dict[tuple[str, int], re.Pattern[str]], dict[tuple[str, int], Any]] | None] = (
+#: and one check for a pattern several rules share), and the family grammars' first characters and start strings
+#: read from their parse trees as they are compiled, which ``_index_families`` files them by
+#: (netscan.sigdb.regexsafe.compile_parsed: each pattern parsed once; no tree kept).
+_COMPILING: contextvars.ContextVar[tuple[dict[tuple[str, int], re.Pattern[str]],
+                                          dict[tuple[str, int], tuple[frozenset[str] | None, frozenset[str] | None]]] | None] = (
     contextvars.ContextVar("netscan_sigdb_compiling", default=None))
 
 
-def _compile(pattern: Any, flags: Any, where: str, keep_tree: bool = False) -> re.Pattern[str]:
+def _compile(pattern: Any, flags: Any, where: str, family: bool = False) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:
         raise SignatureError(f"{where}: 'pattern' must be a non-empty string")
     f = 0
@@ -1138,8 +1140,8 @@ def _compile(pattern: Any, flags: Any, where: str, keep_tree: bool = False) -> r
                              f"repeats, e.g. (a+)+ or (a|ab)*): {pattern[:80]!r}; make the iterations unambiguous")
     if loading is not None:
         loading[0][key] = compiled
-        if keep_tree:
-            loading[1][(pattern, compiled.flags)] = tree
+        if family:
+            loading[1][(pattern, compiled.flags)] = first_and_start_strings(pattern, compiled.flags, 2, tree)
     return compiled
 
 
@@ -1328,7 +1330,7 @@ def _family_rule(db: SignatureDB, path: Path, i: int, kind: str, r: Any, vendor:
         pref = FAMILY_FIRMWARE_PREFERENCE
         if not r.get("names_maker", True):
             sets.pop("vendor")
-    pattern = _compile(text, r.get("flags"), where, keep_tree=True)
+    pattern = _compile(text, r.get("flags"), where, family=True)
     examples = r.get("examples")
     if not isinstance(examples, list) or not examples or len(examples) > 20:
         raise SignatureError(f"{where}: needs 1 to 20 examples")
@@ -1438,10 +1440,10 @@ def _index_families(db: SignatureDB) -> None:
     anywhere: list[int] = []
     starts: list[frozenset[str] | None] = []
     loading = _COMPILING.get()
-    trees = loading[1] if loading is not None else {}
+    read = loading[1] if loading is not None else {}
     for i, rule in enumerate(db.any_rules):
-        chars, two = first_and_start_strings(rule.pattern.pattern, rule.pattern.flags, 2,
-                                             trees.get((rule.pattern.pattern, rule.pattern.flags)))
+        got = read.get((rule.pattern.pattern, rule.pattern.flags))
+        chars, two = got if got is not None else first_and_start_strings(rule.pattern.pattern, rule.pattern.flags, 2)
         starts.append(two)
         if chars is None:
             anywhere.append(i)
