@@ -210,16 +210,20 @@ _LOWER_HINT = re.compile(r"[a-z][-_]?\d|\d[-_]?[a-z]")
 _CODE_PART = re.compile(r"(?:^|[-_])(?:[a-z]+\d|\d+[a-z]|\d{3})")
 #: Hexadecimal only (a hash, a UUID, an address: ``f848b1e2``, ``da389c2c-3251-...``): no model code.
 _HEX_ONLY = re.compile(r"[0-9a-f_-]+")
+#: Where a lower-case token's first part ends.
+_FIRST_PART = re.compile(r"[-_]")
 #: At most this many lower-case tokens of one value are read.
 MAX_LOWER_TOKENS = 4
 
 
-def lower_code_matches(value: str, matcher: Matcher) -> list[tuple[Rule, dict[str, str]]]:
+def lower_code_matches(value: str, matcher: Matcher, soc: Callable[[str], bool] | None = None) -> list[tuple[Rule, dict[str, str]]]:
     """Family grammar hits on the codes of ``value`` written in lower case only: the grammars (written in the makers'
     own upper-case spelling) read each such token's upper-case spelling, and a hit counts only when the grammar
     reads the whole token (a grammar that reads a part of it names nothing), as for a model field written in lower
     case (netscan/identify/collect.py ``_lower_case_code``). At most ``MAX_LOWER_TOKENS`` tokens, each with a part
-    that mixes letters and digits or holds three digits, and not hexadecimal only."""
+    that mixes letters and digits or holds three digits, and not hexadecimal only. ``soc`` (the database's SoC part
+    numbers, ``SocParts.whole``): a token whose first part is a chip's part number is the chip's SDK writing (a kernel
+    module ``hi3536dv100_adec``, a build config ``hi3516ev300_lite``), naming the platform, not a device: not read."""
     if _LOWER_HINT.search(value) is None:
         return []
     out: list[tuple[Rule, dict[str, str]]] = []
@@ -227,6 +231,8 @@ def lower_code_matches(value: str, matcher: Matcher) -> list[tuple[Rule, dict[st
     for m in _LOWER_TOKEN.finditer(value):
         token = m.group(0)
         if _CODE_PART.search(token) is None or _HEX_ONLY.fullmatch(token) is not None:
+            continue
+        if soc is not None and soc(_FIRST_PART.split(token, 1)[0]):
             continue
         n += 1
         if n > MAX_LOWER_TOKENS:
@@ -236,8 +242,9 @@ def lower_code_matches(value: str, matcher: Matcher) -> list[tuple[Rule, dict[st
     return out
 
 
-def read_lines(text: str, matcher: Matcher) -> tuple[LineHit, ...]:
-    """The family grammar hits of a long text, guarded (see the module docstring)."""
+def read_lines(text: str, matcher: Matcher, soc: Callable[[str], bool] | None = None) -> tuple[LineHit, ...]:
+    """The family grammar hits of a long text, guarded (see the module docstring); ``soc`` as for
+    ``lower_code_matches``."""
     if structured(text):
         return ()
     found: list[tuple[Rule, dict[str, str], str]] = []
@@ -249,7 +256,7 @@ def read_lines(text: str, matcher: Matcher) -> tuple[LineHit, ...]:
             continue
         hits = list(matcher(line))
         if not any("model" in got for _, got in hits):  # (a firmware scheme's hit leaves the line's lower-case code to read)
-            hits.extend(lower_code_matches(line, matcher))
+            hits.extend(lower_code_matches(line, matcher, soc))
         if not hits or _guarded(raw) or CONTRAST.search(line) is not None:  # (the guards run only where a grammar matched)
             continue  # (a sentence that sets the model against the reporter's own names another device)
         if len(_distinct([got["model"] for _, got in hits if "model" in got])) > 1:

@@ -134,3 +134,16 @@ def test_lower_case_tokens_that_are_no_code_name_nothing(db: SignatureDB) -> Non
                 "stream front_door_ds-2cd2032-i up"):  # a grammar that reads only a part of a token names nothing
         vendor, model, kind = _text(db, raw)
         assert model is None and kind not in ("camera", "nvr", "dvr", "doorbell", "encoder"), raw
+
+
+def test_a_chips_sdk_names_in_lower_case_name_no_maker(db: SignatureDB) -> None:
+    # HiSilicon's SDK writes its part numbers in lower case (kernel modules ``hi3536dv100_adec``, build configs
+    # ``hi3516ev300_lite``: https://github.com/OpenIPC/firmware/tree/4223e6ff52ee40c6e8788432881abcf70d390781/br-ext-chip-hisilicon/configs);
+    # upper-cased, such a name has the shape of a Xiongmai board id (HI3516EV300_85H50AI), but it names the chip any
+    # maker builds on, not the board's maker
+    for raw in ("hi3536dv100_adec 6231 0 - Live 0xbf3e5000 (PO)", "make hi3516ev300_lite_defconfig",
+                "loading gk7205v300_isp module"):
+        vendor, model, _ = _text(db, raw)
+        assert vendor is None and model is None, raw
+    # the board id as Xiongmai writes it still names Xiongmai
+    assert _text(db, "board HI3516EV300_85H50AI")[0] == "Xiongmai"
