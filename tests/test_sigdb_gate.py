@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from netscan.sigdb import load_db
-from netscan.sigdb.gate import MIN_RULES, FieldGate, required_literal
+from netscan.sigdb.gate import MIN_LITERAL, MIN_RULES, FieldGate, gate_text, required_literal, rule_literals, short_literal
 
 
 @pytest.mark.parametrize(
@@ -249,3 +249,72 @@ def test_without_lookahead_is_a_necessary_condition() -> None:
         if q is not None:
             for n in names:
                 assert q.search(n) is not None or k.search(n) is None, (k.pattern[:40], n)
+
+
+def _short_gated_rules() -> list:
+    """The shipped rules gated on a literal of fewer than MIN_LITERAL characters (``short_literal``)."""
+    db = load_db()
+    return [r for r in db.rules
+            if isinstance(lits := rule_literals(r.pattern.pattern, r.pattern.flags), str) and len(lits) < MIN_LITERAL]
+
+
+def test_short_literal_of_rules_without_a_longer_one() -> None:
+    assert short_literal(r"(?<![A-Za-z0-9])(?P<serial>T8(?:[0-9][0-9A-Z]{2}|[A-Z][0-9]{2})[0-9A-Z]{11})(?![A-Za-z0-9])") == "t8"
+    assert short_literal(r"(?i)\bVS(?:T[A-P]|G[GMS])-?\d{6}") == "vs"
+    assert short_literal(r"\S") is None and short_literal(r"[ab]c") is None and short_literal("(") is None
+    # a rule with a literal of three characters or alternatives keeps them
+    assert rule_literals(r"Boa/\d") == "boa/" and rule_literals(r"(?:hi35\d\d|gk7\d{3})") == ("gk7", "hi35")
+    ids = {r.id for r in _short_gated_rules()}
+    assert {"eufy-device-serial", "vstarcam-pppp-did"} <= ids
+
+
+def test_short_literal_is_in_every_example() -> None:
+    for rule in _short_gated_rules():
+        lit = rule_literals(rule.pattern.pattern, rule.pattern.flags)
+        assert isinstance(lit, str) and len(lit) == 2
+        seen = 0
+        for ex in rule.examples:
+            value = ex.get("value") if isinstance(ex, dict) else None
+            if value is None and isinstance(ex, dict) and isinstance(ex.get("fields"), dict):
+                value = ex["fields"].get(rule.field)
+            if isinstance(value, str) and rule.pattern.search(value):
+                assert lit in gate_text(value), (rule.id, lit, value)
+                seen += 1
+        assert seen or rule.id not in ("eufy-device-serial", "vstarcam-pppp-did"), rule.id
+
+
+_SHORT_RULES = _short_gated_rules()
+_SHORT_DB = load_db()
+_SHORT_VALUES = sorted({str(ex["value"]) for r in _SHORT_RULES for ex in r.examples if isinstance(ex, dict) and "value" in ex})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(_SHORT_VALUES), st.text(max_size=12), st.text(max_size=12), st.sampled_from(["", "upper", "lower"]),
+       st.sampled_from(["http.title", "upnp.serialNumber", "rtsp.header.server", "snmp.sysDescr", "onvif.SerialNumber"]))
+def test_short_gated_rules_are_never_dropped(example_value: str, before: str, after: str, case: str, name: str) -> None:
+    """A value holding a match of a short-literal rule (cut from its examples, random text around it, case
+    changed) keeps the rule among the candidates of every field plan it is in, gated or not; and a random
+    text that one of them matches holds its literal."""
+    db = _SHORT_DB
+    value = before + example_value + after
+    value = value.upper() if case == "upper" else value.lower() if case == "lower" else value
+    plan = db.plan_for_field(name)
+    got = set(plan.candidates(value))
+    for i, rule in enumerate(plan.rules):
+        if rule.pattern.search(value):
+            assert i in got, (name, rule.id, value)
+    for rule in _SHORT_RULES:
+        if rule.pattern.search(before + after):
+            assert rule_literals(rule.pattern.pattern, rule.pattern.flags) in gate_text(before + after)
+
+
+def test_short_literal_gate_skips_values_without_it() -> None:
+    db = load_db()
+    plan = db.plan_for_field("http.title")
+    ids = {i for i, r in enumerate(plan.rules) if r.id in ("eufy-device-serial", "vstarcam-pppp-did")}
+    assert len(ids) == 2
+    assert not ids & set(plan.candidates("Network Camera 1080P"))
+    assert ids <= set(plan.candidates("t8010 and vstc"))
+    gate = FieldGate([r for r in plan.rules])
+    assert ids <= set(gate.candidates(["x T8010N2300000000 y", "VSTC-123456-ABCDE"]))
+    assert not ids & set(gate.candidates(["abc", "T-8 V S"]))

@@ -381,7 +381,28 @@ def rule_literals(pattern: str, flags: int = 0) -> str | tuple[str, ...] | None:
     alts = shipped_alternatives().get(key)
     if alts is None:
         alts = alternative_literals(pattern, flags) or ()
-    return alts or None
+    return alts or short_literal(pattern, flags)
+
+
+#: Shortest literal a rule without a longer one is gated on (``short_literal``).
+MIN_SHORT_LITERAL = 2
+
+
+def short_literal(pattern: str, flags: int = 0) -> str | None:
+    """For a pattern with neither a required literal nor alternatives of MIN_LITERAL characters: its
+    longest required ASCII run of MIN_SHORT_LITERAL characters (lower-cased; ``T8`` of the Eufy serial
+    rule, ``VS`` of the VStarcam DID rule), else None. Such a rule would otherwise be run on every value
+    of every field it reads (a ``'*'`` rule reads nearly all of them); two characters rule out most
+    values, and a value without them cannot match. Read with the parser (a few patterns: not shipped)."""
+    parsed = _parsed_plain(pattern, flags)
+    if parsed is None:
+        return None
+    try:
+        runs = _all_runs(parsed)
+    except RecursionError:
+        return None
+    best = max((s for s in runs if s.isascii()), key=len, default="")
+    return best.casefold() if len(best) >= MIN_SHORT_LITERAL else None
 
 
 def literals_in(lits: str | tuple[str, ...] | None, text: str) -> bool:
@@ -487,7 +508,7 @@ _STARTS: dict[str, str] = {}
 class FieldGate:
     """The candidate rules of one field for a value (rules given in their reading order)."""
 
-    __slots__ = ("_always", "_literals", "_by_start")
+    __slots__ = ("_always", "_literals", "_by_start", "_short")
 
     def __init__(self, rules: Sequence[_HasPattern]) -> None:
         literals: dict[str, list[int]] = {}
@@ -499,7 +520,9 @@ class FieldGate:
             else:
                 for lit in (lits,) if isinstance(lits, str) else lits:
                     literals.setdefault(lit, []).append(i)
-        self._literals = tuple((lit, tuple(ids)) for lit, ids in literals.items())
+        # (a rule gated on a literal shorter than MIN_LITERAL, ``short_literal``: looked for in each value)
+        self._short = tuple((lit, tuple(ids)) for lit, ids in literals.items() if len(lit) < MIN_LITERAL)
+        self._literals = tuple((lit, tuple(ids)) for lit, ids in literals.items() if len(lit) >= MIN_LITERAL)
         # literals filed by their first MIN_LITERAL characters: a short value is read once, looking up
         # the literals that can start at each position (no regular expression to compile)
         # (the pairs are ``_literals``' own, and a start is one string object for every gate: a database
@@ -515,10 +538,16 @@ class FieldGate:
         """Indexes (ascending) of the rules that may match one of ``values``: those without a literal
         and those whose literal occurs in the value (case-folded, ``gate_text``)."""
         hit: set[int] = set(self._always)
-        if self._literals:
+        short = self._short
+        if self._literals or short:
             few = len(self._literals) // LITERALS_PER_CHAR
             for v in values:
                 g = gate_text(v)
+                for lit, ids in short:
+                    if lit in g:
+                        hit.update(ids)
+                if not self._literals:
+                    continue
                 if len(g) < few and len(g) <= SHORT_VALUE:
                     by_start = self._by_start
                     for i in range(len(g) - MIN_LITERAL + 1):
