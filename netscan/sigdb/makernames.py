@@ -268,6 +268,21 @@ def _field_pattern(data: Any, key: str, where: str) -> re.Pattern[str]:
         raise SignatureError(f"{where} '{key}': bad pattern: {exc}") from None
 
 
+#: Characters other than an ASCII letter's two cases that it matches case-insensitively (U+0130, U+0131: ``i``;
+#: KELVIN SIGN: ``k``; LONG S: ``s``); tests/test_makernames_speed.py checks this against every code point.
+_CASE_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _first_class(first: str) -> str:
+    """``first`` (a name's first character, lower-cased) as what matches it in a case-insensitive pattern:
+    for an ASCII letter or digit, a case-sensitive class of every character it matches case-insensitively;
+    any other character as it is."""
+    if not (first.isascii() and first.isalnum()):
+        return re.escape(first)
+    chars = {first, first.upper(), *_CASE_EXTRA.get(first, "")}
+    return "(?-i:[" + "".join(sorted(chars)) + "])"
+
+
 def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
     """Compile ``maker_names`` against the vendors already loaded in ``db``."""
     fields = _field_pattern(data, "fields", f"{where}: maker_names")
@@ -306,7 +321,12 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
     groups: dict[str, list[str]] = {}
     for alt in ordered:
         groups.setdefault(alt[0].lower(), []).append(alt)
-    grouped = [f"{first}(?:{'|'.join(a[1:] for a in alts)})" if len(alts) > 1 else alts[0] for first, alts in groups.items()]
+    # (a group's first character, when an ASCII letter or digit, is written as the class of every character it
+    # matches case-insensitively, matched case-sensitively: the regular expression engine tests a branch that
+    # opens with a plain class in one step and goes to the next branch, where a case-insensitive letter enters
+    # the branch first; the same characters match)
+    grouped = [f"{_first_class(first)}(?:{'|'.join(a[1:] for a in alts)})" if len(alts) > 1
+               else _first_class(first) + alts[0][1:] for first, alts in groups.items()]
     # a name starts after a non-letter, but not after a single letter and a hyphen (``y-axis``, ``x-axis``: an
     # axis of a chart, not Axis); it ends at a non-letter, or where a CamelCase word or code begins
     # (``HikvisionRtspServer``, ``ReolinkStreaming``, a host name ``TapoC200``): the name's last letter lower
