@@ -555,3 +555,22 @@ def header_params(fields: Fields, name: str, value: str) -> None:
         for m in islice(_AV_INFO_PARAM.finditer(value), MAX_HEADER_PARAMS):
             if m.group("quoted").strip():
                 add(fields, f"{name}.{m.group('name')}", m.group("quoted").strip())
+
+
+#: Backslash escapes of a string literal (a Python ``bytes``/``str`` repr, a JSON string, a C or Go print).
+_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[nrt'\"\\/])")
+#: The same with ``\0`` (C, Go and Python prints of a NUL byte: netscan/parsers/printed.py).
+_ESCAPE_NUL = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[nrt'\"\\/0])")
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "'": "'", '"': '"', "\\": "\\", "/": "/", "0": "\x00"}
+
+
+def unescape(text: str, nul: bool = False) -> str:
+    """``\\n``, ``\\r``, ``\\t``, quotes, ``\\\\``, ``\\/``, ``\\xNN`` and ``\\uNNNN`` undone (and ``\\0`` when ``nul``)."""
+
+    def one(m: re.Match[str]) -> str:
+        g = m.group(1)
+        if g[0] in "xu":
+            return chr(int(g[1:], 16))
+        return _ESCAPES[g]
+
+    return (_ESCAPE_NUL if nul else _ESCAPE).sub(one, text)

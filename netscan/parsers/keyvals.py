@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from netscan.parsers._util import MODEL_TOKEN, Fields, Unreadable, add, has_document_fields, model_shaped, parse_loose
+from netscan.parsers._util import MODEL_TOKEN, Fields, Unreadable, add, has_document_fields, model_shaped, parse_loose, unescape
 from netscan.parsers.shapes import _TABLE_KEY, norm_key, table_pairs, tool_fields
 
 #: Longest text looked at, most lines, longest line, most pairs kept per reader.
@@ -55,22 +55,8 @@ MAX_LITERALS = 16
 #: A Python ``bytes``/``str`` repr or a JSON string on one line: quote, escaped content, the same
 #: quote (or the end of the line: a cut-off literal). The content excludes its own quote unescaped.
 _LITERAL = re.compile(r"""(?<![\w\\])b?(?:'((?:[^'\\\r\n]|\\.){8,65536})(?:'|$)|"((?:[^"\\\r\n]|\\.){8,65536})(?:"|$))""", re.M)
-_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[nrt'\"\\/])")
-_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "'": "'", '"': '"', "\\": "\\", "/": "/"}
 #: A ``key=value`` line of a decoded payload (CGI parameter lists: ``root.Brand.ProdNbr=M1031-W``).
 _KV_LINE = re.compile(r"([A-Za-z][\w.\-\[\]]{0,120})=([^\r\n]{1,256})")
-
-
-def unescape(text: str) -> str:
-    """``\\n``, ``\\r``, ``\\t``, quotes, ``\\\\``, ``\\/``, ``\\xNN`` and ``\\uNNNN`` undone."""
-
-    def one(m: re.Match[str]) -> str:
-        g = m.group(1)
-        if g[0] in "xu":
-            return chr(int(g[1:], 16))
-        return _ESCAPES[g]
-
-    return _ESCAPE.sub(one, text)
 
 
 def escaped_payloads(text: str) -> list[str]:

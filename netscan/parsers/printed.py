@@ -48,7 +48,7 @@ import json
 import re
 from typing import Any
 
-from netscan.parsers._util import Fields, add
+from netscan.parsers._util import Fields, add, unescape
 
 #: Longest text looked at, most answers / pairs read from one text.
 MAX_TEXT = 256 * 1024
@@ -63,20 +63,8 @@ MAX_LITERAL = 64 * 1024
 #: A literal that opens with a status line: the quote (and a bytes/unicode prefix) before it.
 _LITERAL_START = re.compile(r"""(?<![\w\\])(?:[bBuU]?)(['"])(?=(?:HTTP|RTSP)/\d\.\d \d{3}[ \\])""")
 _LITERAL_BODY = {"'": re.compile(r"(?:[^'\\\n]++|\\.){0,65536}+'?"), '"': re.compile(r'(?:[^"\\\n]++|\\.){0,65536}+"?')}
-_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[nrt'\"\\/0])")
-_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "'": "'", '"': '"', "\\": "\\", "/": "/", "0": "\x00"}
 _STATUS_LINE = re.compile(r"^((?:HTTP|RTSP)/\d\.\d) (\d{3})(?: ([^\r\n]{0,200}))?$")
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9-]{0,63}):[ \t]{0,8}([^\r\n]{0,4000})$")
-
-
-def _unescape(text: str) -> str:
-    def one(m: re.Match[str]) -> str:
-        g = m.group(1)
-        if g[0] in "xu":
-            return chr(int(g[1:], 16))
-        return _ESCAPES[g]
-
-    return _ESCAPE.sub(one, text)
 
 
 def answer_parts(text: str) -> tuple[str, list[tuple[str, str]], str] | None:
@@ -115,7 +103,7 @@ def literal_answer_fields(fields: Fields, text: str) -> None:
             raw = raw[:-1]
         if "\\n" not in raw[:MAX_LITERAL]:
             continue  # one status line quoted in a sentence: no answer
-        parts = answer_parts(_unescape(raw[:MAX_LITERAL]))
+        parts = answer_parts(unescape(raw[:MAX_LITERAL], nul=True))
         if parts is None or not parts[1]:
             continue
         _answer(fields, *parts)
@@ -216,7 +204,7 @@ def snmp_print_lines(text: str) -> str | None:
             if kind is None or value is None:
                 continue
             oid, index = m.group(3), m.group(4)
-            out.append(_snmp_line(f"{oid}.{index}" if index else oid, kind, _unescape(value)))
+            out.append(_snmp_line(f"{oid}.{index}" if index else oid, kind, unescape(value, nul=True)))
             if len(out) >= MAX_PAIRS:
                 break
     if t.find("Type:", 0, 8192) >= 0 and ("{Name:" in t or "{Value:" in t):
