@@ -5,26 +5,16 @@ tests/hostile/fuzz_regressions/, replayed by test_fuzz.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
 
-from netscan.model import Observation, Response
+from netscan.model import Response
 from netscan.parsers import fields
-from netscan.pipeline import analyse
-from netscan.report import render
+from tests.hostile.reports import reports
 
 #: Rich markup, an ANSI colour, HTML, a bidi override, a spreadsheet formula, a NUL and a lone surrogate.
 EVIL = "[bold]B[/bold]\x1b[31m<script>alert(1)</script>\u202e=cmd /C calc!A0\x00\ud800"
-
-
-def _reports(protocol: str, raw: str) -> dict[str, str]:
-    doc = analyse([Observation(ip="10.0.0.2", mac=None, responses=(Response(protocol=protocol, port=80, raw=raw),))],
-                  now=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
-    out = {fmt: render(doc, fmt) for fmt in ("table", "html", "json", "jsonl", "csv")}
-    out["table-color"] = render(doc, "table", color=True)
-    return out
 
 
 #: Answers in the shapes this session's readers read (netscan/parsers/keyvals.py pipe tables,
@@ -47,7 +37,7 @@ def test_values_of_this_sessions_readers_are_escaped_in_every_report(name: str) 
     read = fields(Response(protocol=protocol, port=80, raw=raw))
     # precondition: the reader took the value, payload and all, out of the answer (the lone surrogate made U+FFFD)
     assert any("alert(1)" in v and "\u202e" in v and "\ud800" not in v for v in read.get(field, [])), read
-    out = _reports(protocol, raw)
+    out = reports(protocol, raw)
     for fmt, text in out.items():
         text.encode("utf-8")  # no lone surrogate
         assert "\x00" not in text and "\u202e" not in text, fmt

@@ -6,28 +6,18 @@ themselves are in tests/hostile/fuzz_regressions/, replayed by test_fuzz.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
 
-from netscan.model import Observation, Response
+from netscan.model import Response
 from netscan.parsers import fields
 from netscan.parsers.snmp import _FUSION_HINT, snmp_fields
-from netscan.pipeline import analyse
-from netscan.report import render
+from tests.hostile.reports import reports
 
 #: Rich markup, an ANSI colour, HTML, a bidi override, a spreadsheet formula, a NUL, a lone surrogate,
 #: a zero-width space and a bidi isolate.
 EVIL = "[bold]B[/bold]\x1b[31m<script>alert(1)</script>\u202e=cmd /C calc!A0\x00\ud800\u200b\u2066"
-
-
-def _reports(protocol: str, raw: str) -> dict[str, str]:
-    doc = analyse([Observation(ip="10.0.0.2", mac=None, responses=(Response(protocol=protocol, port=80, raw=raw),))],
-                  now=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
-    out = {fmt: render(doc, fmt) for fmt in ("table", "html", "json", "jsonl", "csv")}
-    out["table-color"] = render(doc, "table", color=True)
-    return out
 
 
 #: (protocol, answer, the field the reader puts the value in): each new reader's shape with EVIL in a value.
@@ -51,7 +41,7 @@ def test_values_of_this_sessions_readers_are_escaped_in_every_report(name: str) 
     read = fields(Response(protocol=protocol, port=80, raw=raw))
     # precondition: the reader took the value, payload and all, out of the answer (the lone surrogate made U+FFFD)
     assert any("alert(1)" in v and "\u202e" in v and "\ud800" not in v for v in read.get(field, [])), read
-    out = _reports(protocol, raw)
+    out = reports(protocol, raw)
     for fmt, text in out.items():
         text.encode("utf-8")  # no lone surrogate
         for bad in ("\x00", "\u202e", "\u200b", "\u2066", "\x1b[31m"):
@@ -75,7 +65,7 @@ def test_fusioninventory_values_written_as_character_references_are_escaped() ->
     got: dict[str, list[str]] = {}
     snmp_fields(got, raw)
     assert any("\u202e" in v for v in got["snmp.sysDescr"]), got  # precondition: the references were read as characters
-    for fmt, text in _reports("other", raw).items():
+    for fmt, text in reports("other", raw).items():
         text.encode("utf-8")
         for bad in ("\x00", "\u202e", "\u200b", "\u2066", "\x1b[31m"):
             assert bad not in text, (fmt, bad)

@@ -5,15 +5,13 @@ literal's escapes (``\\x1b``, ``\\u202e``) is undone by the reader and must stil
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
 
-from netscan.model import Observation, Response
+from netscan.model import Response
 from netscan.parsers import fields
-from netscan.pipeline import analyse
-from netscan.report import render
+from tests.hostile.reports import reports
 
 #: Rich markup, an ANSI colour, HTML, a bidi override, a spreadsheet formula, a zero-width space and a bidi isolate.
 EVIL = "[bold]B[/bold]\x1b[31m<script>alert(1)</script>\u202e=cmd /C calc!A0\u200b\u2066"
@@ -21,14 +19,6 @@ EVIL = "[bold]B[/bold]\x1b[31m<script>alert(1)</script>\u202e=cmd /C calc!A0\u20
 PRINTABLE_EVIL = "[bold]B[/bold]<script>alert(1)</script>=cmd /C calc!A0"
 #: The same payload as a Python/JSON literal writes it (the readers undo the escapes).
 EVIL_ESCAPED = "[bold]B[/bold]\\x1b[31m<script>alert(1)</script>\\u202e=cmd /C calc!A0\\u200b\\u2066"
-
-
-def _reports(protocol: str, raw: str) -> dict[str, str]:
-    doc = analyse([Observation(ip="10.0.0.2", mac=None, responses=(Response(protocol=protocol, port=80, raw=raw),))],
-                  now=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
-    out = {fmt: render(doc, fmt) for fmt in ("table", "html", "json", "jsonl", "csv")}
-    out["table-color"] = render(doc, "table", color=True)
-    return out
 
 
 ANSWERS = {
@@ -51,13 +41,13 @@ def test_values_of_the_formats6_readers_are_escaped_in_every_report(name: str) -
     protocol, raw, field = ANSWERS[name]
     read = fields(Response(protocol=protocol, port=80, raw=raw))
     assert any("alert(1)" in v and ("\u202e" in v or name == "gosnmp") for v in read.get(field, [])), read  # precondition: the reader took the payload
-    for fmt, text in _reports(protocol, raw).items():
+    for fmt, text in reports(protocol, raw).items():
         text.encode("utf-8")
         for bad in ("\x00", "\u202e", "\u200b", "\u2066", "\x1b[31m"):
             assert bad not in text, (fmt, bad)
         if fmt != "table-color":
             assert "\x1b" not in text, fmt
-    out = _reports(protocol, raw)
+    out = reports(protocol, raw)
     assert "<script>alert" not in out["html"]
     json.loads(out["json"])
     for line in out["csv"].splitlines():
