@@ -187,4 +187,7 @@ def test_gate_reads_a_value_by_position_or_by_literal_alike(monkeypatch: pytest.
         monkeypatch.setattr(gate, "LITERALS_PER_CHAR", per_char)
         got[per_char] = [g.candidates([v]) for g in gates for v in values]
     assert got[10**9] == got[1]
-    assert sum(map(len, got[1])) > len(got[1])
+    # not vacuous: many (gate, value) pairs have candidates and some have none (the count of candidates per pair
+    # fell below one when rules without a 3-character literal were gated on a 2-character one: session 14)
+    found = sum(1 for c in got[1] if c)
+    assert len(got[1]) // 4 < found < len(got[1])
