@@ -135,9 +135,14 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: End of session 14 (536 files), rules on main at the session's end: vendor 0.9045 (379/419), model 0.8400
 #: (315/375), firmware 0.9353 (260/278); floors at one file below, rounded down: 378/419 = 0.902, 314/375 =
 #: 0.837, 259/278 = 0.931.
-TRAINING_VENDOR_FLOOR = 0.902
-TRAINING_MODEL_FLOOR = 0.837
-TRAINING_FIRMWARE_FLOOR = 0.931
+#: The eighteenth extension (helper corpus18, session 15: 18 training files in its first write batch, device
+#: records in client libraries' and tools' output shapes, reporters' lines, TVs, printers, a receiver; on them
+#: alone vendor 8/14, model 8/16, firmware 5/9 at first sight; 554 files) moved all three floors on the
+#: session's starting rules (main a340abf): vendor 0.8938 (387/433), model 0.8261 (323/391), firmware 0.9233
+#: (265/287); floors at one file below, rounded down: 386/433 = 0.891, 322/391 = 0.823, 264/287 = 0.919.
+TRAINING_VENDOR_FLOOR = 0.891
+TRAINING_MODEL_FLOOR = 0.823
+TRAINING_FIRMWARE_FLOOR = 0.919
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]

@@ -130,9 +130,13 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: End of session 14 (373 files) with the rules on main at the session's end: vendor 0.7500 (210/280), model
 #: 0.6524 (137/210), firmware 0.8367 (123/147); floors at one file below, rounded down: 209/280 = 0.746,
 #: 136/210 = 0.647; the firmware floor holds and stays. The rule lanes had only the eleventh audit's group counts.
+#: The eighteenth extension (helper corpus18, session 15: 9 test files in its first write batch; on them alone
+#: vendor 5/7, model 4/5, firmware 1/3 at first sight; 382 files) moved the firmware floor on the session's
+#: starting rules (main a340abf): vendor 0.7491 (215/287), model 0.6558 (141/215), firmware 0.8267 (124/150);
+#: firmware floor at one file below, rounded down: 123/150 = 0.820; the vendor and model floors hold and stay.
 VENDOR_FLOOR = 0.746
 MODEL_FLOOR = 0.647
-FIRMWARE_FLOOR = 0.829
+FIRMWARE_FLOOR = 0.820
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
