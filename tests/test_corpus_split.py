@@ -134,9 +134,13 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: vendor 5/7, model 4/5, firmware 1/3 at first sight; 382 files) moved the firmware floor on the session's
 #: starting rules (main a340abf): vendor 0.7491 (215/287), model 0.6558 (141/215), firmware 0.8267 (124/150);
 #: firmware floor at one file below, rounded down: 123/150 = 0.820; the vendor and model floors hold and stay.
+#: Its second write batch (9 more test files; on the 18 alone vendor 10/13, model 8/12, firmware 4/8 at first
+#: sight; 391 files) moved the firmware floor again on the same rules (a340abf): vendor 0.7509 (220/293), model
+#: 0.6532 (145/222), firmware 0.8194 (127/155); firmware floor at one file below, rounded down: 126/155 = 0.812;
+#: the vendor and model floors hold and stay.
 VENDOR_FLOOR = 0.746
 MODEL_FLOOR = 0.647
-FIRMWARE_FLOOR = 0.820
+FIRMWARE_FLOOR = 0.812
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
