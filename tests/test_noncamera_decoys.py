@@ -58,7 +58,8 @@ def _non_camera_corpus() -> list[tuple[Path, Observation]]:
     for path in sorted(CORPUS.rglob("*.json")):
         for obs in load_path(path):
             expect = obs.meta.get("expect") or {}
-            if expect.get("device_type") not in VIDEO_TYPES:
+            # a file that states no kind of device is not a non-camera
+            if expect.get("device_type") and expect["device_type"] not in VIDEO_TYPES:
                 out.append((path, obs))
     return out
 

@@ -106,7 +106,8 @@ def evaluate(corpus: Path, db: SignatureDB) -> Accuracy:
                     acc.cameras_missed.append(str(path.relative_to(corpus)))
                 if ident.device_type not in VIDEO_TYPES:
                     acc.cameras_not_video.append(str(path.relative_to(corpus)))
-            if expect.get("device_type") not in VIDEO_TYPES:
+            elif expect.get("device_type"):
+                # a file whose kind of device is not stated is neither a camera nor a non-camera
                 acc.non_camera += 1
                 if ident.device_type in VIDEO_TYPES:
                     acc.non_camera_called_video.append(str(path))

@@ -49,3 +49,11 @@ def test_cameras_not_typed_video_are_counted_apart_from_cameras_without_vendor(t
     assert acc.cameras_missed == ["a.json"]
     assert acc.cameras_not_video == ["a.json"]
     assert acc.as_dict()["cameras_not_video"] == ["a.json"]
+
+
+def test_a_file_stating_no_kind_of_device_is_neither_camera_nor_non_camera(tmp_path: Path) -> None:
+    plain = {"ip": None, "mac": None, "responses": [{"protocol": "other", "port": None, "raw": "hello there"}]}
+    (tmp_path / "a.json").write_text(json.dumps({**plain, "expect": {"vendor": "Hanwha Vision"}}), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({**plain, "expect": {"device_type": "router"}}), encoding="utf-8")
+    acc = evaluate(tmp_path, load_db())
+    assert acc.cameras == 0 and acc.non_camera == 1
