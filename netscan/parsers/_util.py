@@ -225,7 +225,8 @@ def json_leaves(obj: Any, fields: Fields, prefix: str, depth: int = 0) -> None:
                         add(fields, f"{prefix}{label}", text)
     elif isinstance(obj, list):
         for v in obj[:100]:
-            if isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and isinstance(v[1], (str, int, float)):
+            if (isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and isinstance(v[1], (str, int, float))
+                    and not isinstance(v[1], bool)):  # (a flag is no identity)
                 key = _identity_key(v[0], wide=True)  # [["Manufacturer", "X"], ["Model", "Y"]]: a table of pairs
                 if key is not None:
                     add(fields, f"{prefix}{key}", v[1])

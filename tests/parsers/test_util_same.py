@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netscan.parsers._util import (
-    MAX_DEPTH, MAX_FIELDS, MAX_PARSE_BYTES, Fields, add, clean_fields, clean_text, close_cut_json, json_leaves,
+    MAX_DEPTH, MAX_FIELDS, MAX_PARSE_BYTES, Fields, _identity_key, add, clean_fields, clean_text, close_cut_json,
+    json_leaves,
 )
 
 _CLOSER = {"{": "}", "[": "]"}
@@ -70,6 +71,9 @@ def _json_leaves_plain(obj: Any, fields: Fields, prefix: str, depth: int = 0) ->
                 add(fields, name[:-1] if name.endswith(".") else name, str(v).lower() if isinstance(v, bool) else v)
     elif isinstance(obj, list):
         for v in obj[:100]:
+            if (isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and type(v[1]) in (str, int, float)
+                    and (key := _identity_key(v[0], wide=True)) is not None):
+                add(fields, f"{prefix}{key}", v[1])  # a table of pairs: [["Manufacturer", "X"], ...]
             _json_leaves_plain(v, fields, prefix, depth + 1)
     else:
         json_leaves(obj, fields, prefix, depth)
@@ -113,7 +117,8 @@ def test_json_leaves_deep_and_wide() -> None:
     for _ in range(MAX_DEPTH + 5):
         deep = {"k": deep, "n": 1}
     wide = {f"k{i}": i for i in range(MAX_FIELDS + 50)}
-    for doc in (deep, wide, json.loads('{"a": {"b": [1, true, null, "s"]}, "c": false}')):
+    pairs = [["MFG", False], ["Manufacturer", "X"], ["Model", 7], ["a", "b"]]
+    for doc in (deep, wide, json.loads('{"a": {"b": [1, true, null, "s"]}, "c": false}'), pairs):
         got: Fields = {}
         want: Fields = {}
         json_leaves(doc, got, "p.")
