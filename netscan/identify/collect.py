@@ -192,10 +192,13 @@ _CAMERA_LIST_MODEL = re.compile(
 #: account's own devices (a maker's cloud names no maker in them: TP-Link's getDeviceList records carry deviceModel
 #: and fwVer, Imou's deviceModel and version).
 _ACCOUNT_LIST = re.compile(r"(?i)device[_-]?list|device[_-]?infos?")
-#: A record's maker and firmware keys (the last part of a field's name).
+#: A record's maker and firmware keys (the last part of a field's name). ``_FIRMWARE_KEY``: a key named for the
+#: firmware or software (``firmwareVersion``, ``fw_ver``, ``swVersion``); a record's firmware key is one of them or a
+#: plain ``version`` (``deviceVersion``), which ``_firmware_beside`` reads as the application's beside a named one.
 _RECORD_MAKER = re.compile(r"(?i)manufacturer|make|vendor|brand")
-_RECORD_FIRMWARE = re.compile(r"(?i)firmware(?:[_-]?(?:version|revision|rev|ver))?|fw[_-]?(?:version|ver)?|sw[_-]?version|software[_-]?(?:version|revision)"
-                              r"|(?:device[_-]?|main[_-]?sw[_-]?)?version")
+_FIRMWARE_KEY_WORDS = r"firmware(?:[_-]?(?:version|revision|rev|ver))?|fw[_-]?(?:version|ver)?|sw[_-]?version|software[_-]?(?:version|revision)"
+_FIRMWARE_KEY = re.compile(f"(?i){_FIRMWARE_KEY_WORDS}")
+_RECORD_FIRMWARE = re.compile(f"(?i){_FIRMWARE_KEY_WORDS}|(?:device[_-]?|main[_-]?sw[_-]?)?version")
 _CAMERA_MODEL_TAILS = ("model", "Model", "MODEL", "name", "Name", "NAME")
 #: A list of one camera stands for the device the document describes; its claim keeps this share of the
 #: model convention's weight, below the document's own top-level model.
@@ -733,10 +736,6 @@ def _without_hardware_id(model: str) -> str:
 _QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "`": "`"}
 
 
-#: Keys of a record's firmware version (families/generic.yaml semantic-firmware's usual spellings).
-_FIRMWARE_KEYS = ("firmwareVersion", "firmware_version", "FirmwareVersion", "fwVersion", "fw_version", "firmware")
-
-
 def _firmware_beside(name: str, f: dict[str, list[str]]) -> bool:
     """True when ``name`` is a record's plain ``version`` and the same record also has a key named for its firmware:
     that one says the firmware, the plain version is the application's (uiprotect's NVR record: version
@@ -744,7 +743,8 @@ def _firmware_beside(name: str, f: dict[str, list[str]]) -> bool:
     parent, dot, last = name.rpartition(".")
     if not dot or last.lower() not in ("version", "ver"):
         return False
-    return any(f"{parent}.{k}" in f for k in _FIRMWARE_KEYS)
+    record = parent + "."
+    return any(n.startswith(record) and _FIRMWARE_KEY.fullmatch(n, len(record)) is not None for n in f)
 
 
 def _unquoted(value: str) -> str:
