@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from itertools import islice
 from functools import lru_cache, partial
-from collections.abc import Callable
 from typing import NamedTuple
 
 from netscan.identify.firmware import firmware_key_share, glued_v
@@ -593,8 +592,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                     if not family and len(value) <= MAX_GLUED_VALUE_CHARS:
                         family = _glued(db, value, exhaustive)  # a maker's name glued to its code (HIKVISIONDS-2CD2143G0-I)
                     if free_text and len(value) <= ANY_FIELD_MAX_CHARS and not any("model" in got for _, got in family):  # a code in lower case (``hanwha xnp-6550rh``)
-                        family = (*family, *lower_code_matches(value, db.family_matches if not exhaustive else partial(_family_matches_exhaustive, db),
-                                                                      _soc_whole(db)))
+                        family = (*family, *lower_code_matches(value, db.family_matcher(partial(_family_matches_exhaustive, db) if exhaustive else None)))
                     for rule, got in family:
                         said = True
                         if "firmware" in got and (other_key or (other is not None and other.before(value, got["firmware"]))):
@@ -773,11 +771,6 @@ def _long_text_field(name: str, f: dict[str, list[str]]) -> bool:
     return any_field_applies(name)
 
 
-def _soc_whole(db: SignatureDB) -> Callable[[str], bool] | None:
-    """The database's SoC part numbers as a whole value (``SocParts.whole``), for ``lower_code_matches``."""
-    return db.soc_parts.whole if db.soc_parts is not None else None
-
-
 def _claim_lines(db: SignatureDB, texts: list[tuple[str, str]], resp: Response, claims: list[Claim],
                  evidence: list[Evidence], hits: dict[str, int], start: int, exhaustive: bool) -> None:
     """Family grammars on the lines of the response's long texts (netscan.identify.lines): each hit
@@ -788,11 +781,11 @@ def _claim_lines(db: SignatureDB, texts: list[tuple[str, str]], resp: Response, 
     for name, text in texts:
         found: tuple[LineHit, ...]
         if exhaustive:
-            found = read_lines(text, lambda v: _family_matches_exhaustive(db, v), _soc_whole(db))
+            found = read_lines(text, db.family_matcher(partial(_family_matches_exhaustive, db)))
         else:
             kept = memo.get(text)
             if kept is None:
-                kept = read_lines(text, lambda v: db.family_matches(v, keep=False), _soc_whole(db))
+                kept = read_lines(text, db.family_matcher(keep=False))
                 if len(text) <= LINE_MEMO_MAX_CHARS and len(memo) < LINE_MEMO_MAX_TEXTS:
                     memo[text] = kept
             found = kept

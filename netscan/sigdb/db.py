@@ -6,7 +6,8 @@ from __future__ import annotations
 import contextvars
 import re
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -374,6 +375,24 @@ def memo_key(value: str) -> str | bytes:
     return digest
 
 
+#: The family grammar hits of a value: (rule, what it extracts) pairs.
+FamilyHits = Sequence[tuple["Rule", dict[str, str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyMatcher:
+    """What the line readers (netscan.identify.lines) read a text with, handed out by ``SignatureDB.family_matcher``:
+    ``match`` gives the family grammar hits of a value; ``soc`` (the database's ``SocParts.whole``, None without
+    one) tells a SoC's part number written as a whole value (a lower-case token led by one is the chip SDK's
+    writing, not a device's code)."""
+
+    match: Callable[[str], FamilyHits]
+    soc: Callable[[str], bool] | None = None
+
+    def __call__(self, value: str) -> FamilyHits:
+        return self.match(value)
+
+
 @dataclass
 class SignatureDB:
     """Compiled signatures: look-ups used by identify() and the findings stage."""
@@ -636,6 +655,13 @@ class SignatureDB:
                     found.append((rule, got))
             hit = _keep(self._family_memo, value, tuple(found)) if keep and len(value) <= MEMO_MAX_CHARS else tuple(found)
         return hit
+
+    def family_matcher(self, match: Callable[[str], FamilyHits] | None = None, *, keep: bool = True) -> FamilyMatcher:
+        """``match`` (default: ``family_matches`` with ``keep``) with this database's SoC part numbers
+        (``soc_parts``), for the line readers (netscan.identify.lines)."""
+        if match is None:
+            match = self.family_matches if keep else partial(self.family_matches, keep=False)
+        return FamilyMatcher(match, self.soc_parts.whole if self.soc_parts is not None else None)
 
     def line_memo(self) -> dict[str, Any]:
         """Results of the long-text line pass, per text (netscan.identify.lines; bounded by the caller)."""
