@@ -26,7 +26,7 @@ from netscan.sigdb.gate import MIN_RULES, FieldGate, gate_text, literals_in, rul
 from netscan.sigdb.regexsafe import compile_parsed, nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
 from netscan.sigdb.othersoftware import OtherSoftware, load_other_software
-from netscan.sigdb.socparts import SocParts, load_soc_parts
+from netscan.sigdb.socparts import SocParts, soc_match
 from netscan.sigdb.pen import load_pen
 from netscan.sigdb.names import normalise_name, one_edit_keys, short_company_name, vendor_key
 
@@ -1103,6 +1103,9 @@ class LazyPattern:
     def match(self, string: str, *args: Any) -> re.Match[str] | None:
         return self._get().match(string, *args)
 
+    def fullmatch(self, string: str, *args: Any) -> re.Match[str] | None:
+        return self._get().fullmatch(string, *args)
+
     def __getattr__(self, name: str) -> Any:  # match, finditer, groupindex, ...: the compiled pattern's
         return getattr(self._get(), name)
 
@@ -1204,9 +1207,20 @@ def _load_rules(db: SignatureDB, root: Path) -> None:
                 db.problems.append(str(exc))
         if "soc_part_numbers" in data:
             try:
-                db.soc_parts = load_soc_parts(data["soc_part_numbers"], f"fingerprints/{path.name}")
+                db.soc_parts = _load_soc_parts(data["soc_part_numbers"], f"fingerprints/{path.name}: soc_part_numbers")
             except SignatureError as exc:
                 db.problems.append(str(exc))
+
+
+def _load_soc_parts(data: Any, where: str) -> SocParts:
+    """A file's ``soc_part_numbers`` (netscan.sigdb.socparts): its pattern and flags read as a rule's (``_compile``),
+    its examples and negatives kept for ``netscan signatures check``."""
+    if not isinstance(data, dict):
+        raise SignatureError(f"{where}: must be a mapping")
+    examples, negatives = data.get("examples"), data.get("negatives") or []
+    if not isinstance(examples, list) or not examples or not isinstance(negatives, list):
+        raise SignatureError(f"{where}: needs a list of examples (and a list of negatives)")
+    return SocParts(soc_match(_compile(data.get("pattern"), data.get("flags"), where)), tuple(examples), tuple(negatives))
 
 
 def _load_rule(db: SignatureDB, path: Path, i: int, r: Any, file_field: Any, file_pref: Any, seen: dict[str, str]) -> None:
