@@ -216,8 +216,8 @@ def test_required_literal_without_the_shipped_file(monkeypatch) -> None:  # type
     """A missing or malformed literals file: every literal is computed (same answers)."""
     from netscan.sigdb import gate
 
-    for text in (None, "not json", '{"literals": {"k": 5}}', '{"literals": {"k": "ab"}}'):
-        monkeypatch.setattr(gate, "_shipped", None)
+    for text in (None, "not json", '{"literals": {"k": 5}}', '{"literals": {"k": "ab"}}',
+                 '{"literals": {"k": "abcd"}, "alternatives": {"k": [5]}}'):
         target = gate.LITERALS_FILE.with_name("absent-literals.json") if text is None else None
         if text is not None:
             import tempfile
@@ -225,11 +225,16 @@ def test_required_literal_without_the_shipped_file(monkeypatch) -> None:  # type
             target = Path(tempfile.mkdtemp()) / "gate_literals.json"
             target.write_text(text, encoding="utf-8")
         monkeypatch.setattr(gate, "LITERALS_FILE", target)
-        assert gate.shipped_literals() == {}
-    monkeypatch.setattr(gate, "_shipped", None)
+        assert gate.shipped_alternatives() == {}
+        if text is None or "alternatives" not in text:
+            assert gate.shipped_literals() == {}
+        else:  # (each table is checked on its own: a malformed one leaves the other)
+            assert gate.shipped_literals() == {"k": "abcd"}
     gate.required_literal.cache_clear()
-    assert gate.required_literal(r"^Hikvision-Webs$") == "hikvision-webs"
+    assert gate.required_literal(r"^Hikvision-Webs$") == "hikvision-webs"  # (computed)
     gate.required_literal.cache_clear()
+    monkeypatch.undo()
+    assert gate.shipped_literals() and gate.shipped_alternatives()  # (the shipped file's again: the tables are read per path)
 
 
 def test_without_lookahead_is_a_necessary_condition() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from itertools import islice
 from functools import lru_cache, partial
-from collections.abc import Callable
 from typing import NamedTuple
 
 from netscan.identify.firmware import firmware_key_share, glued_v
@@ -192,10 +191,13 @@ _CAMERA_LIST_MODEL = re.compile(
 #: account's own devices (a maker's cloud names no maker in them: TP-Link's getDeviceList records carry deviceModel
 #: and fwVer, Imou's deviceModel and version).
 _ACCOUNT_LIST = re.compile(r"(?i)device[_-]?list|device[_-]?infos?")
-#: A record's maker and firmware keys (the last part of a field's name).
+#: A record's maker and firmware keys (the last part of a field's name). ``_FIRMWARE_KEY``: a key named for the
+#: firmware or software (``firmwareVersion``, ``fw_ver``, ``swVersion``); a record's firmware key is one of them or a
+#: plain ``version`` (``deviceVersion``), which ``_firmware_beside`` reads as the application's beside a named one.
 _RECORD_MAKER = re.compile(r"(?i)manufacturer|make|vendor|brand")
-_RECORD_FIRMWARE = re.compile(r"(?i)firmware(?:[_-]?(?:version|revision|rev|ver))?|fw[_-]?(?:version|ver)?|sw[_-]?version|software[_-]?(?:version|revision)"
-                              r"|(?:device[_-]?|main[_-]?sw[_-]?)?version")
+_FIRMWARE_KEY_WORDS = r"firmware(?:[_-]?(?:version|revision|rev|ver))?|fw[_-]?(?:version|ver)?|sw[_-]?version|software[_-]?(?:version|revision)"
+_FIRMWARE_KEY = re.compile(f"(?i){_FIRMWARE_KEY_WORDS}")
+_RECORD_FIRMWARE = re.compile(f"(?i){_FIRMWARE_KEY_WORDS}|(?:device[_-]?|main[_-]?sw[_-]?)?version")
 _CAMERA_MODEL_TAILS = ("model", "Model", "MODEL", "name", "Name", "NAME")
 #: A list of one camera stands for the device the document describes; its claim keeps this share of the
 #: model convention's weight, below the document's own top-level model.
@@ -590,8 +592,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                     if not family and len(value) <= MAX_GLUED_VALUE_CHARS:
                         family = _glued(db, value, exhaustive)  # a maker's name glued to its code (HIKVISIONDS-2CD2143G0-I)
                     if free_text and len(value) <= ANY_FIELD_MAX_CHARS and not any("model" in got for _, got in family):  # a code in lower case (``hanwha xnp-6550rh``)
-                        family = (*family, *lower_code_matches(value, db.family_matches if not exhaustive else partial(_family_matches_exhaustive, db),
-                                                                      _soc_whole(db)))
+                        family = (*family, *lower_code_matches(value, db.family_matcher(partial(_family_matches_exhaustive, db) if exhaustive else None)))
                     for rule, got in family:
                         said = True
                         if "firmware" in got and (other_key or (other is not None and other.before(value, got["firmware"]))):
@@ -733,10 +734,6 @@ def _without_hardware_id(model: str) -> str:
 _QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "`": "`"}
 
 
-#: Keys of a record's firmware version (families/generic.yaml semantic-firmware's usual spellings).
-_FIRMWARE_KEYS = ("firmwareVersion", "firmware_version", "FirmwareVersion", "fwVersion", "fw_version", "firmware")
-
-
 def _firmware_beside(name: str, f: dict[str, list[str]]) -> bool:
     """True when ``name`` is a record's plain ``version`` and the same record also has a key named for its firmware:
     that one says the firmware, the plain version is the application's (uiprotect's NVR record: version
@@ -744,7 +741,8 @@ def _firmware_beside(name: str, f: dict[str, list[str]]) -> bool:
     parent, dot, last = name.rpartition(".")
     if not dot or last.lower() not in ("version", "ver"):
         return False
-    return any(f"{parent}.{k}" in f for k in _FIRMWARE_KEYS)
+    record = parent + "."
+    return any(n.startswith(record) and _FIRMWARE_KEY.fullmatch(n, len(record)) is not None for n in f)
 
 
 def _unquoted(value: str) -> str:
@@ -773,11 +771,6 @@ def _long_text_field(name: str, f: dict[str, list[str]]) -> bool:
     return any_field_applies(name)
 
 
-def _soc_whole(db: SignatureDB) -> Callable[[str], bool] | None:
-    """The database's SoC part numbers as a whole value (``SocParts.whole``), for ``lower_code_matches``."""
-    return db.soc_parts.whole if db.soc_parts is not None else None
-
-
 def _claim_lines(db: SignatureDB, texts: list[tuple[str, str]], resp: Response, claims: list[Claim],
                  evidence: list[Evidence], hits: dict[str, int], start: int, exhaustive: bool) -> None:
     """Family grammars on the lines of the response's long texts (netscan.identify.lines): each hit
@@ -788,11 +781,11 @@ def _claim_lines(db: SignatureDB, texts: list[tuple[str, str]], resp: Response, 
     for name, text in texts:
         found: tuple[LineHit, ...]
         if exhaustive:
-            found = read_lines(text, lambda v: _family_matches_exhaustive(db, v), _soc_whole(db))
+            found = read_lines(text, db.family_matcher(partial(_family_matches_exhaustive, db)))
         else:
             kept = memo.get(text)
             if kept is None:
-                kept = read_lines(text, lambda v: db.family_matches(v, keep=False), _soc_whole(db))
+                kept = read_lines(text, db.family_matcher(keep=False))
                 if len(text) <= LINE_MEMO_MAX_CHARS and len(memo) < LINE_MEMO_MAX_TEXTS:
                     memo[text] = kept
             found = kept

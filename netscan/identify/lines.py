@@ -43,7 +43,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from netscan.sigdb.db import ANY_FIELD_MAX_CHARS, Rule
+from netscan.sigdb.db import ANY_FIELD_MAX_CHARS, FamilyHits, FamilyMatcher, Rule
 
 #: A long text is read for at most this many lines (a boot log's first screens hold the board and
 #: the device's model; a transcript's start-up lines come first).
@@ -181,7 +181,7 @@ def _distinct(models: list[str]) -> list[str]:
     return kept
 
 
-Matcher = Callable[[str], "tuple[tuple[Rule, dict[str, str]], ...] | list[tuple[Rule, dict[str, str]]]"]
+Matcher = Callable[[str], FamilyHits]
 
 
 def _paragraph_firmware(raw: str, matcher: Matcher) -> list[tuple[Rule, dict[str, str], str]]:
@@ -216,16 +216,17 @@ _FIRST_PART = re.compile(r"[-_]")
 MAX_LOWER_TOKENS = 4
 
 
-def lower_code_matches(value: str, matcher: Matcher, soc: Callable[[str], bool] | None = None) -> list[tuple[Rule, dict[str, str]]]:
+def lower_code_matches(value: str, matcher: FamilyMatcher) -> list[tuple[Rule, dict[str, str]]]:
     """Family grammar hits on the codes of ``value`` written in lower case only: the grammars (written in the makers'
     own upper-case spelling) read each such token's upper-case spelling, and a hit counts only when the grammar
     reads the whole token (a grammar that reads a part of it names nothing), as for a model field written in lower
     case (netscan/identify/collect.py ``_lower_case_code``). At most ``MAX_LOWER_TOKENS`` tokens, each with a part
-    that mixes letters and digits or holds three digits, and not hexadecimal only. ``soc`` (the database's SoC part
-    numbers, ``SocParts.whole``): a token whose first part is a chip's part number is the chip's SDK writing (a kernel
+    that mixes letters and digits or holds three digits, and not hexadecimal only. A token whose first part is a
+    chip's part number (the matcher's ``soc``: the database's SoC part numbers) is the chip's SDK writing (a kernel
     module ``hi3536dv100_adec``, a build config ``hi3516ev300_lite``), naming the platform, not a device: not read."""
     if _LOWER_HINT.search(value) is None:
         return []
+    match, soc = matcher.match, matcher.soc
     out: list[tuple[Rule, dict[str, str]]] = []
     n = 0
     for m in _LOWER_TOKEN.finditer(value):
@@ -238,25 +239,26 @@ def lower_code_matches(value: str, matcher: Matcher, soc: Callable[[str], bool] 
         if n > MAX_LOWER_TOKENS:
             break
         upper = token.upper()
-        out.extend((rule, got) for rule, got in matcher(upper) if got.get("model") == upper)
+        out.extend((rule, got) for rule, got in match(upper) if got.get("model") == upper)
     return out
 
 
-def read_lines(text: str, matcher: Matcher, soc: Callable[[str], bool] | None = None) -> tuple[LineHit, ...]:
-    """The family grammar hits of a long text, guarded (see the module docstring); ``soc`` as for
-    ``lower_code_matches``."""
+def read_lines(text: str, matcher: FamilyMatcher) -> tuple[LineHit, ...]:
+    """The family grammar hits of a long text, guarded (see the module docstring), read with ``matcher``
+    (``SignatureDB.family_matcher``)."""
     if structured(text):
         return ()
+    match = matcher.match
     found: list[tuple[Rule, dict[str, str], str]] = []
     for raw in text[:MAX_TEXT_CHARS].splitlines()[:MAX_LINES]:
         line = _candidate(raw)
         if line is None:
             if ANY_FIELD_MAX_CHARS < len(raw) <= PARAGRAPH_MAX_CHARS:
-                found.extend(_paragraph_firmware(raw, matcher))
+                found.extend(_paragraph_firmware(raw, match))
             continue
-        hits = list(matcher(line))
+        hits = list(match(line))
         if not any("model" in got for _, got in hits):  # (a firmware scheme's hit leaves the line's lower-case code to read)
-            hits.extend(lower_code_matches(line, matcher, soc))
+            hits.extend(lower_code_matches(line, matcher))
         if not hits or _guarded(raw) or CONTRAST.search(line) is not None:  # (the guards run only where a grammar matched)
             continue  # (a sentence that sets the model against the reporter's own names another device)
         if len(_distinct([got["model"] for _, got in hits if "model" in got])) > 1:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import contextvars
 import re
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,7 +26,7 @@ from netscan.sigdb.gate import MIN_RULES, FieldGate, gate_text, literals_in, rul
 from netscan.sigdb.regexsafe import compile_parsed, nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
 from netscan.sigdb.othersoftware import OtherSoftware, load_other_software
-from netscan.sigdb.socparts import SocParts, load_soc_parts
+from netscan.sigdb.socparts import SocParts, soc_match
 from netscan.sigdb.pen import load_pen
 from netscan.sigdb.names import normalise_name, one_edit_keys, short_company_name, vendor_key
 
@@ -374,6 +375,24 @@ def memo_key(value: str) -> str | bytes:
     return digest
 
 
+#: The family grammar hits of a value: (rule, what it extracts) pairs.
+FamilyHits = Sequence[tuple["Rule", dict[str, str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyMatcher:
+    """What the line readers (netscan.identify.lines) read a text with, handed out by ``SignatureDB.family_matcher``:
+    ``match`` gives the family grammar hits of a value; ``soc`` (the database's ``SocParts.whole``, None without
+    one) tells a SoC's part number written as a whole value (a lower-case token led by one is the chip SDK's
+    writing, not a device's code)."""
+
+    match: Callable[[str], FamilyHits]
+    soc: Callable[[str], bool] | None = None
+
+    def __call__(self, value: str) -> FamilyHits:
+        return self.match(value)
+
+
 @dataclass
 class SignatureDB:
     """Compiled signatures: look-ups used by identify() and the findings stage."""
@@ -636,6 +655,13 @@ class SignatureDB:
                     found.append((rule, got))
             hit = _keep(self._family_memo, value, tuple(found)) if keep and len(value) <= MEMO_MAX_CHARS else tuple(found)
         return hit
+
+    def family_matcher(self, match: Callable[[str], FamilyHits] | None = None, *, keep: bool = True) -> FamilyMatcher:
+        """``match`` (default: ``family_matches`` with ``keep``) with this database's SoC part numbers
+        (``soc_parts``), for the line readers (netscan.identify.lines)."""
+        if match is None:
+            match = self.family_matches if keep else partial(self.family_matches, keep=False)
+        return FamilyMatcher(match, self.soc_parts.whole if self.soc_parts is not None else None)
 
     def line_memo(self) -> dict[str, Any]:
         """Results of the long-text line pass, per text (netscan.identify.lines; bounded by the caller)."""
@@ -1077,6 +1103,9 @@ class LazyPattern:
     def match(self, string: str, *args: Any) -> re.Match[str] | None:
         return self._get().match(string, *args)
 
+    def fullmatch(self, string: str, *args: Any) -> re.Match[str] | None:
+        return self._get().fullmatch(string, *args)
+
     def __getattr__(self, name: str) -> Any:  # match, finditer, groupindex, ...: the compiled pattern's
         return getattr(self._get(), name)
 
@@ -1178,9 +1207,20 @@ def _load_rules(db: SignatureDB, root: Path) -> None:
                 db.problems.append(str(exc))
         if "soc_part_numbers" in data:
             try:
-                db.soc_parts = load_soc_parts(data["soc_part_numbers"], f"fingerprints/{path.name}")
+                db.soc_parts = _load_soc_parts(data["soc_part_numbers"], f"fingerprints/{path.name}: soc_part_numbers")
             except SignatureError as exc:
                 db.problems.append(str(exc))
+
+
+def _load_soc_parts(data: Any, where: str) -> SocParts:
+    """A file's ``soc_part_numbers`` (netscan.sigdb.socparts): its pattern and flags read as a rule's (``_compile``),
+    its examples and negatives kept for ``netscan signatures check``."""
+    if not isinstance(data, dict):
+        raise SignatureError(f"{where}: must be a mapping")
+    examples, negatives = data.get("examples"), data.get("negatives") or []
+    if not isinstance(examples, list) or not examples or not isinstance(negatives, list):
+        raise SignatureError(f"{where}: needs a list of examples (and a list of negatives)")
+    return SocParts(soc_match(_compile(data.get("pattern"), data.get("flags"), where)), tuple(examples), tuple(negatives))
 
 
 def _load_rule(db: SignatureDB, path: Path, i: int, r: Any, file_field: Any, file_pref: Any, seen: dict[str, str]) -> None:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _P  # type: ignore[attr-defined]
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 #: Shortest literal worth gating on (shorter ones occur in most values).
 MIN_LITERAL = 3
@@ -297,7 +297,6 @@ def quick_literal(pattern: str, flags: int = 0) -> str | None:
 
 #: The shipped patterns' literals (``literal_key`` -> literal or None), written by scripts/gate_literals.py.
 LITERALS_FILE = Path(__file__).with_name("gate_literals.json")
-_shipped: dict[str, str | None] | None = None
 
 
 def literal_key(pattern: str, flags: int = 0) -> str:
@@ -306,37 +305,38 @@ def literal_key(pattern: str, flags: int = 0) -> str:
     return f"{int(flags)}\0{pattern}"
 
 
-_file_tables: dict[str, Any] | None = None
+class _Tables(NamedTuple):
+    literals: dict[str, str | None]
+    alternatives: dict[str, tuple[str, ...]]
 
 
-def _literals_file() -> dict[str, Any]:
-    """LITERALS_FILE's two tables, parsed once for both readers below (a mapping; empty when the file is
-    missing or not JSON); each reader takes its table, and the other's goes when both have (the file's
-    keys are whole patterns: a few megabytes in memory)."""
-    global _file_tables
-    if _file_tables is None:
-        try:
-            data = json.loads(LITERALS_FILE.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            data = None
-        _file_tables = data if isinstance(data, dict) else {}
-    got = _file_tables
-    if _shipped is not None or _alternatives_shipped is not None:
-        _file_tables = {}  # the second reader: nobody needs the parsed file after it
-    return got
+@lru_cache(maxsize=1)
+def _shipped_tables(path: Path) -> _Tables:
+    """The file's two tables, read once per path (the file's keys are whole patterns: a few megabytes, so
+    only the tables are kept, not the parsed file): ``literals`` (``literal_key`` -> literal or None) and
+    ``alternatives`` (``literal_key`` -> ``alternative_literals``, empty for none). A table that is missing
+    or not the expected shape is empty (then every literal is computed)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = None
+    if not isinstance(data, dict):
+        data = {}
+    lits, alts = data.get("literals"), data.get("alternatives")
+    lits_ok = isinstance(lits, dict) and all(
+        isinstance(k, str) and (v is None or (isinstance(v, str) and len(v) >= MIN_LITERAL and v.isascii()))
+        for k, v in lits.items())
+    alts_ok = isinstance(alts, dict) and all(
+        isinstance(k, str) and isinstance(v, list) and len(v) <= MAX_ALTERNATIVES
+        and all(isinstance(x, str) and len(x) >= MIN_LITERAL and x.isascii() for x in v)
+        for k, v in alts.items())
+    return _Tables(lits if lits_ok and isinstance(lits, dict) else {},
+                   {k: tuple(v) for k, v in alts.items()} if alts_ok and isinstance(alts, dict) else {})
 
 
 def shipped_literals() -> dict[str, str | None]:
-    """LITERALS_FILE's table, read once; empty when the file is missing or not the expected shape
-    (then every literal is computed)."""
-    global _shipped
-    if _shipped is None:
-        got = _literals_file().get("literals")
-        ok = isinstance(got, dict) and all(
-            isinstance(k, str) and (v is None or (isinstance(v, str) and len(v) >= MIN_LITERAL and v.isascii()))
-            for k, v in got.items())
-        _shipped = got if ok and isinstance(got, dict) else {}
-    return _shipped
+    """LITERALS_FILE's ``literals`` table (``_shipped_tables``)."""
+    return _shipped_tables(LITERALS_FILE).literals
 
 
 _ABSENT = object()
@@ -353,21 +353,10 @@ def required_literal(pattern: str, flags: int = 0) -> str | None:
     return compute_literal(pattern, flags)
 
 
-_alternatives_shipped: dict[str, tuple[str, ...]] | None = None
-
-
 def shipped_alternatives() -> dict[str, tuple[str, ...]]:
-    """LITERALS_FILE's ``alternatives`` table (``literal_key`` -> ``alternative_literals``, empty for none)
-    of the shipped patterns without a required literal, read once; empty when missing or malformed."""
-    global _alternatives_shipped
-    if _alternatives_shipped is None:
-        got = _literals_file().get("alternatives")
-        ok = isinstance(got, dict) and all(
-            isinstance(k, str) and isinstance(v, list) and len(v) <= MAX_ALTERNATIVES
-            and all(isinstance(x, str) and len(x) >= MIN_LITERAL and x.isascii() for x in v)
-            for k, v in got.items())
-        _alternatives_shipped = {k: tuple(v) for k, v in got.items()} if ok and isinstance(got, dict) else {}
-    return _alternatives_shipped
+    """LITERALS_FILE's ``alternatives`` table (``_shipped_tables``): of the shipped patterns without a required
+    literal."""
+    return _shipped_tables(LITERALS_FILE).alternatives
 
 
 @lru_cache(maxsize=8192)

@@ -3,8 +3,8 @@
 A chip maker's part number written as the whole of a model value (``Hi3518``, ``GK7205V300``,
 ``RV1126``) names the platform, not the device: netscan/identify/modelname.py ``model_extent`` drops it.
 The part-number shapes live in the signature data beside the camera-SoC rule (one file for the chips),
-are compiled once per database (``SignatureDB.soc_parts``), and their examples and negatives are checked
-by ``netscan signatures check`` (``soc_parts_problems``).
+are read by the database's rule loader as a rule's pattern is (``SignatureDB.soc_parts``), and their
+examples and negatives are checked by ``netscan signatures check`` (``soc_parts_problems``).
 """
 
 from __future__ import annotations
@@ -12,11 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
-
-from netscan.errors import SignatureError
-from netscan.sigdb.regexsafe import nested_quantifier
-
-_FLAGS = {"ignorecase": re.IGNORECASE}
 
 
 class SocMatch:
@@ -51,31 +46,11 @@ class SocParts:
         return self.match.whole(value)
 
 
-def load_soc_parts(data: Any, where: str) -> SocParts:
-    """Compile ``soc_part_numbers`` (``pattern``, ``flags``, ``examples``, ``negatives``)."""
-    if not isinstance(data, dict):
-        raise SignatureError(f"{where}: soc_part_numbers must be a mapping")
-    pattern, flags = data.get("pattern"), data.get("flags") or []
-    if not isinstance(pattern, str) or not pattern:
-        raise SignatureError(f"{where}: soc_part_numbers 'pattern' must be a non-empty string")
-    if not isinstance(flags, list) or any(f not in _FLAGS for f in flags):
-        raise SignatureError(f"{where}: soc_part_numbers 'flags' must be a list of {sorted(_FLAGS)}")
-    f = 0
-    for name in flags:
-        f |= _FLAGS[name]
-    match = _SAME.get((pattern, f))
-    if match is None:
-        try:
-            compiled = re.compile(pattern, f)
-        except (re.error, OverflowError, RecursionError) as exc:
-            raise SignatureError(f"{where}: soc_part_numbers: bad pattern: {exc}") from None
-        if nested_quantifier(pattern, f):
-            raise SignatureError(f"{where}: soc_part_numbers: pattern can backtrack catastrophically")
-        match = _SAME.setdefault((pattern, f), SocMatch(compiled))
-    examples, negatives = data.get("examples"), data.get("negatives") or []
-    if not isinstance(examples, list) or not examples or not isinstance(negatives, list):
-        raise SignatureError(f"{where}: soc_part_numbers needs a list of examples (and a list of negatives)")
-    return SocParts(match, tuple(examples), tuple(negatives))
+def soc_match(pattern: re.Pattern[str]) -> SocMatch:
+    """The process's one ``SocMatch`` for ``pattern`` (its text and flags; compiled by the database's rule loader)."""
+    key = (pattern.pattern, int(pattern.flags))
+    match = _SAME.get(key)
+    return match if match is not None else _SAME.setdefault(key, SocMatch(pattern))
 
 
 def soc_parts_problems(parts: SocParts | None, where: str = "fingerprints/stacks-soc.yaml") -> list[str]:

@@ -78,6 +78,19 @@ def test_an_explicit_firmware_field_beats_the_record_version(db) -> None:  # typ
     assert _ident(db, json.dumps(doc), "http", 80).firmware == "2.3.10"
 
 
+@pytest.mark.parametrize("key", ["firmwareVersion", "fw_ver", "FIRMWARE_VERSION", "firmwareRev", "swVersion", "software_version"])
+def test_a_firmware_key_in_any_spelling_beats_the_record_version(db, key) -> None:  # type: ignore[no-untyped-def]
+    # the record reading's firmware-key vocabulary (collect.py _FIRMWARE_KEY): each spelling names the firmware
+    doc = {"mac": "4B8290F6D7A3", "model": "UNVR-PRO", "version": "1.21.0-beta.3", key: "2.3.10"}
+    assert _ident(db, json.dumps(doc), "http", 80).firmware == "2.3.10"
+
+
+@pytest.mark.parametrize("key", ["hardwareVersion", "appVersion", "deviceVersion"])
+def test_a_version_key_not_named_for_the_firmware_leaves_the_record_version(db, key) -> None:  # type: ignore[no-untyped-def]
+    doc = {"deviceName": "059554188", "model": "Mini 8S", "mac": "ac:64:cf:ea:1d:3e", "version": "2.9.5", key: "1.0"}
+    assert _ident(db, json.dumps(doc), "http", 80).firmware == "2.9.5"
+
+
 def test_bosch_scheme_leaves_a_routers_version_alone(db) -> None:  # type: ignore[no-untyped-def]
     # Tomato's UPnP server string (rapid7/recog http_servers.xml): a router's 1.28.0000 is not Bosch's firmware
     ident = _ident(db, "HTTP/1.1 200 OK\r\nServer: UPnP/Tomato 1.28.0000 MIPSR2-132 K26 USB VPN UPnP/1.1 MiniUPnPd/1.9\r\n\r\n", "http", 80)

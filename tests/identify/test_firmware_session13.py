@@ -43,7 +43,7 @@ def test_scheme_in_a_paragraph_sentence(db, raw: str, fw: str) -> None:  # type:
 def test_paragraph_sentences_claim_no_model(db) -> None:  # type: ignore[no-untyped-def]
     # a paragraph's model codes are left to the prose reader; only firmware hits come out of the sentence pass
     raw = _FILL + "My old DS-2CD2042WD-I camera on V5.5.0 build 170725 still works fine after all these years."
-    hits = read_lines(raw, db.family_matches)
+    hits = read_lines(raw, db.family_matcher())
     assert hits and all("model" not in h.got and "device_type" not in h.got for h in hits)
     assert {h.got.get("firmware") for h in hits} == {"V5.5.0 build 170725"}
 
@@ -63,7 +63,7 @@ def test_paragraph_counter_examples(db, raw: str) -> None:  # type: ignore[no-un
 def test_paragraph_longer_than_the_bound_is_not_read(db) -> None:  # type: ignore[no-untyped-def]
     raw = _FILL * 40 + "Now it runs V2.800.0000000.16.R and the stream drops."
     assert len(raw) > 4096
-    assert all("firmware" not in h.got for h in read_lines(raw, db.family_matches))
+    assert all("firmware" not in h.got for h in read_lines(raw, db.family_matcher()))
 
 
 @pytest.mark.parametrize("raw, fw", [

@@ -42,7 +42,7 @@ def _background() -> str:
 
 
 def _hits(db: SignatureDB, text: str) -> list[tuple[str, dict[str, str], bool]]:
-    return [(h.rule.id, h.got, h.strong) for h in read_lines(text, lambda v: db.family_matches(v, keep=False))]
+    return [(h.rule.id, h.got, h.strong) for h in read_lines(text, db.family_matcher(keep=False))]
 
 
 def _other(raw: str, ip: str = "10.0.0.9") -> Observation:
@@ -204,3 +204,19 @@ def test_bounded_and_plain_path_agrees(db: SignatureDB) -> None:
     fast = collect(_other(short), db)
     plain = collect(_other(short), load_db(), exhaustive=True)
     assert [(c.key, c.value, c.weight) for c in fast[0]] == [(c.key, c.value, c.weight) for c in plain[0]]
+
+
+def test_the_databases_matcher_carries_its_soc_part_check(db: SignatureDB) -> None:
+    # a HiSilicon SDK kernel module written in lower case (OpenIPC/firmware br-ext-chip-hisilicon): the database's
+    # matcher knows the chip's part number and leaves the token; a matcher without the check reads the shape
+    # of a Xiongmai board id in it (the check is the database's, handed out with its matcher: no caller passes it)
+    from netscan.identify.lines import lower_code_matches
+    from netscan.sigdb.db import FamilyMatcher
+
+    line = "hi3536dv100_adec 6231 0 - Live 0xbf3e5000 (PO)"
+    matcher = db.family_matcher(keep=False)
+    assert matcher.soc is not None and matcher.soc("Hi3536DV100") and not matcher.soc("DS-2CD2042WD-I")
+    assert read_lines(line, matcher) == () and lower_code_matches(line, matcher) == []
+    bare = FamilyMatcher(matcher.match)
+    assert [got.get("model") for _, got in lower_code_matches(line, bare)] == ["HI3536DV100_ADEC"]
+    assert db.family_matcher()("DS-2CD2042WD-I") == db.family_matches("DS-2CD2042WD-I")

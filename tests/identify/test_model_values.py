@@ -7,6 +7,7 @@ reports as part of the model is kept."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -323,11 +324,12 @@ def test_the_soc_part_numbers_come_from_the_signature_data(db: SignatureDB) -> N
     """The part numbers are the database's (fingerprints/stacks-soc.yaml ``soc_part_numbers``), not the code's: a
     database with other part numbers drops those and keeps HiSilicon's, one without any keeps every code; the memo
     keeps one database's answers apart from another's."""
-    from netscan.sigdb.socparts import load_soc_parts
+    import re
+
+    from netscan.sigdb.socparts import SocParts, soc_match
 
     other = SignatureDB()
-    other.soc_parts = load_soc_parts({"pattern": r"zz\d{4}", "flags": ["ignorecase"], "examples": [{"value": "ZZ1234"}]},
-                                     "test")
+    other.soc_parts = SocParts(soc_match(re.compile(r"zz\d{4}", re.I)), ({"value": "ZZ1234"},))
     assert model_extent("ZZ1234", other) == ""
     assert model_extent("Hi3518", other) == "Hi3518"
     assert model_extent("Hi3518", SignatureDB()) == "Hi3518"
@@ -349,3 +351,17 @@ def test_soc_part_numbers_examples_are_checked(db: SignatureDB) -> None:
     assert any("example 1" in p and "is not read" in p for p in problems)
     assert any("example 2" in p and "source" in p for p in problems)
     assert any("negative 1" in p and "is read" in p for p in problems)
+
+
+@pytest.mark.parametrize(("pattern", "flags", "problem"), [
+    ("(a+)+", "[ignorecase]", "backtrack"), (r"hi35\d{2}", "[bogus]", "unknown flag"), ("hi35(", "[]", "bad pattern")])
+def test_soc_part_numbers_are_read_as_a_rules_pattern(tmp_path: Path, pattern: str, flags: str, problem: str) -> None:
+    # the rule loader reads the part numbers' pattern and flags as a rule's: a pattern it would refuse in a rule is a
+    # problem of the file, and the database has no part numbers
+    (tmp_path / "fingerprints").mkdir()
+    (tmp_path / "fingerprints" / "soc.yaml").write_text(
+        f"rules: []\nsoc_part_numbers:\n  pattern: '{pattern}'\n  flags: {flags}\n  examples:\n    - value: Hi3518\n",
+        encoding="utf-8")
+    db = load_db(tmp_path)
+    assert db.soc_parts is None
+    assert any(p.startswith("fingerprints/soc.yaml: soc_part_numbers: ") and problem in p for p in db.problems), db.problems

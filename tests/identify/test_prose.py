@@ -162,11 +162,11 @@ def test_sentences_that_name_no_device_of_the_reporter(db: SignatureDB, text: st
 
 def test_a_model_set_against_the_reporters_is_not_read_by_the_line_pass(db: SignatureDB) -> None:
     text = "Unlike the DS-2CD2042WD-I, the new camera drops the stream." + PAD
-    assert read_lines(text, lambda v: db.family_matches(v, keep=False)) == ()
+    assert read_lines(text, db.family_matcher(keep=False)) == ()
     ident = _identify(db, text)
     assert ident.model is None and ident.vendor is None
     kept = "The DS-2CD2042WD-I drops the stream." + PAD
-    assert read_lines(kept, lambda v: db.family_matches(v, keep=False))
+    assert read_lines(kept, db.family_matcher(keep=False))
 
 
 def test_documents_and_device_answers_are_not_prose(db: SignatureDB) -> None:
