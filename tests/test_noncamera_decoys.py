@@ -364,3 +364,19 @@ def test_an_untyped_rtsp_server_on_554_is_video_gear(db: SignatureDB) -> None:
     assert identify(Observation(ip="192.0.2.11", mac=None, responses=(zlm,)), db).device_type == "unknown"
     helix = Response("rtsp", options.replace("\r\n\r\n", "\r\nServer: Helix Mobile Server Version 14.3.0.283 (linux-rhel5-x86_64)\r\n\r\n"), 554, "OPTIONS")
     assert identify(Observation(ip="192.0.2.10", mac=None, responses=(helix,)), db).device_type not in VIDEO_TYPES
+
+
+@pytest.mark.parametrize("raw", [
+    "RTSP/1.0 404 Not Found",
+    "RTSP/1.0 200 OK",
+    "2023-02-04 23:07:33.142686231  RTSP/1.0 200 OK",
+])
+def test_a_status_line_alone_on_554_is_no_video_gear(db: SignatureDB, raw: str) -> None:
+    """A status line without the headers every RTSP answer carries (CSeq: RFC 2326 section 12.17) is a line quoted
+    from a log or a sentence: SAT>IP tuners (minisatip answers 404 on 554, the SAT>IP port) and relays write the same
+    line (benchmarks/type_robustness.py found both as fragments of training non-cameras). The recorded answer, with
+    its CSeq, still counts (test_an_untyped_rtsp_server_on_554_is_video_gear)."""
+    alone = identify(Observation(ip="192.0.2.12", mac=None, responses=(Response("rtsp", raw, 554, "DESCRIBE"),)), db)
+    assert alone.device_type == "unknown"
+    recorded = Response("rtsp", raw.split("  ")[-1] + "\r\nCSeq: 3\r\n\r\n", 554, "DESCRIBE")
+    assert identify(Observation(ip="192.0.2.12", mac=None, responses=(recorded,)), db).device_type == "camera"

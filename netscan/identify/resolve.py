@@ -506,14 +506,17 @@ _RTSP_URL_PORT = re.compile(r"^rtsp://(?:[^/@\s]{0,256}@)?(?:\[[0-9A-Fa-f:.]{2,6
 
 def _rtsp_server_on_rtsp_port(obs: Observation) -> str | None:
     """What shows that the device's RTSP server listens on port 554, or None: a status line it wrote on
-    554, or a URL of its own stream (SDP ``a=control``, ``Content-Base``, ``RTP-Info``: ``rtsp.url``) on
-    554, written or by default. A client's URL alone (its configuration) does not count."""
+    554 in an answer recorded with its headers (``CSeq``, which RFC 2326 section 12.17 and RFC 7826 section
+    18.20 require in every response: a status line alone, quoted in a log or a sentence, may be a relay's or a
+    SAT>IP tuner's, which RFC-mandated 554 serves too), or a URL of its own stream (SDP ``a=control``,
+    ``Content-Base``, ``RTP-Info``: ``rtsp.url``) on 554, written or by default. A client's URL alone (its
+    configuration) does not count."""
     for r in obs.responses:
         if r.protocol != "rtsp":
             continue
         f = parse_fields(r)
         status = f.get("rtsp.status")
-        if status and r.port == RTSP_PORT:
+        if status and r.port == RTSP_PORT and f.get("rtsp.header.cseq"):
             return f"status {status[0]}"
         for url in f.get("rtsp.url", ())[:16]:
             m = _RTSP_URL_PORT.match(url)

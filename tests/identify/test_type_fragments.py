@@ -1,0 +1,43 @@
+"""Device-type evidence that must survive as a fragment, and must not turn a non-camera's fragment into a camera
+(benchmarks/type_robustness.py, session 15)."""
+
+from __future__ import annotations
+
+import pytest
+
+from netscan.identify import identify
+from netscan.model import VIDEO_TYPES, Observation, Response
+from netscan.sigdb import SignatureDB, load_db
+
+
+@pytest.fixture(scope="module")
+def db() -> SignatureDB:
+    return load_db()
+
+
+def _type(db: SignatureDB, raw: str, protocol: str = "http", port: int | None = 80) -> str:
+    return identify(Observation(ip=None, mac=None, responses=(Response(protocol, raw, port, ""),)), db).device_type
+
+
+@pytest.mark.parametrize(("raw", "want"), [
+    ("<deviceType>IPDome</deviceType>", "camera"),
+    ("<deviceType>IPCamera</deviceType>", "camera"),
+    ("<deviceType>NVR</deviceType>", "nvr"),
+    ("<deviceType>DVR</deviceType>", "dvr"),
+])
+def test_the_isapi_devicetype_line_alone_keeps_its_kind(db: SignatureDB, raw: str, want: str) -> None:
+    """One line of an ISAPI deviceInfo document, its DeviceInfo parent cut off (types.yaml type-hik-devicetype-bare-*)."""
+    assert _type(db, raw) == want
+    assert _type(db, raw, "other", None) == want
+
+
+@pytest.mark.parametrize("raw", [
+    "<deviceType>SecurityCP</deviceType>",  # Hikvision's alarm panel
+    "<deviceType>ACS</deviceType>",  # its access-control terminal
+    "<deviceType>Gateway</deviceType>",
+    "<deviceType>VIS</deviceType>",  # video intercom: door stations and indoor stations (monitors) alike
+    "<root><device><deviceType>urn:schemas-upnp-org:device:MediaServer:1</deviceType></device></root>",  # UPnP: a URN
+    '{"deviceList": [{"deviceType": "IPDome"}]}',  # a cloud account's list of other devices
+])
+def test_other_devicetype_values_and_lists_say_no_video_kind(db: SignatureDB, raw: str) -> None:
+    assert _type(db, raw) not in VIDEO_TYPES
