@@ -22,8 +22,7 @@ def _type(db: SignatureDB, raw: str, protocol: str = "http", port: int | None = 
 @pytest.mark.parametrize(("raw", "want"), [
     ("<deviceType>IPDome</deviceType>", "camera"),
     ("<deviceType>IPCamera</deviceType>", "camera"),
-    ("<deviceType>NVR</deviceType>", "nvr"),
-    ("<deviceType>DVR</deviceType>", "dvr"),
+    ("<deviceType>HybirdNVR</deviceType>", "nvr"),
 ])
 def test_the_isapi_devicetype_line_alone_keeps_its_kind(db: SignatureDB, raw: str, want: str) -> None:
     """One line of an ISAPI deviceInfo document, its DeviceInfo parent cut off (types.yaml type-hik-devicetype-bare-*)."""
