@@ -115,10 +115,10 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
         names |= {str(x) for x in (vendor, e.get("brand")) if x}
         model = e.get("model")
         text = "\n".join(str(r.get("raw", "")) for r in d.get("responses", []) if isinstance(r, dict))
-        variants: list[tuple[str, str, dict[str, Any]]] = []
+        variants: list[tuple[str, str, str, dict[str, Any]]] = []
         keep = model if isinstance(model, str) else ""
         if names:
-            variants.append(("nomaker", "", drop_names(d, sorted(names), keep)))
+            variants.append(("nomaker", "", "-", drop_names(d, sorted(names), keep)))
         if isinstance(model, str) and len(model) >= MIN_LEN and _occurs(model, text):
             pools = video_models if video else other_models
             pool = [(styled(m, model), firm) for k in ([maker] + sorted(makers - {maker})) for m, firm in pools.get(k, ())]
@@ -127,13 +127,13 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
             rng = _rng(name, "type-model", seed)
             for new in rng.sample(draw, min(per_file, len(draw))):
                 changed = substitute(d, model, new)
-                variants.append(("model", new, changed))
+                variants.append(("model", new, tier, changed))
                 if names:
-                    variants.append(("model-nomaker", new, drop_names(changed, sorted(names), new)))
-        for kind, new, changed in variants:
+                    variants.append(("model-nomaker", new, tier, drop_names(changed, sorted(names), new)))
+        for kind, new, tier, changed in variants:
             got = _ident(changed, db)
             ok = (got.device_type in VIDEO_TYPES) if video else (got.device_type not in VIDEO_TYPES)
-            results.append({"path": name, "side": side, "kind": kind, "new": new, "ok": ok, "got": got.device_type,
+            results.append({"path": name, "side": side, "kind": kind, "new": new, "tier": tier, "ok": ok, "got": got.device_type,
                             "same_kind": got.device_type == want})
         obs = from_dict(d)
         texts = _evidence_texts(db, rules, family, obs, ident, "device_type", ident.device_type) if video else set()
@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         for u in out["untyped"]:
             print(f"untyped\t{u['path']}\t{u['want']} -> {u['got']}\tvendor {u['vendor']!r} model {u['model']!r}\t{','.join(u['sources'])}")
         for r in losses:
-            print(f"loss\t{r['side']}\t{r['kind']}\t{r['path']}\t{r['new'][:80]!r}\t-> {r['got']}")
+            print(f"loss\t{r['side']}\t{r['kind']}\t{r['path']}\t{r['new'][:80]!r} [{r.get('tier', '-')}]\t-> {r['got']}")
     if args.json:
         Path(args.json).write_text(json.dumps({**s, "untyped": out["untyped"], "losses": losses}, indent=1) + "\n", encoding="utf-8")
     return 0

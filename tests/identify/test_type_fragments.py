@@ -7,12 +7,7 @@ import pytest
 
 from netscan.identify import identify
 from netscan.model import VIDEO_TYPES, Observation, Response
-from netscan.sigdb import SignatureDB, load_db
-
-
-@pytest.fixture(scope="module")
-def db() -> SignatureDB:
-    return load_db()
+from netscan.sigdb import SignatureDB
 
 
 def _type(db: SignatureDB, raw: str, protocol: str = "http", port: int | None = 80) -> str:
