@@ -35,3 +35,17 @@ def test_the_isapi_devicetype_line_alone_keeps_its_kind(db: SignatureDB, raw: st
 ])
 def test_other_devicetype_values_and_lists_say_no_video_kind(db: SignatureDB, raw: str) -> None:
     assert _type(db, raw) not in VIDEO_TYPES
+
+
+@pytest.mark.parametrize("line", [
+    "2023-09-20 14:42:27.984 | DEBUG    | doorbell:__init__:46 - Setting up doorbell: interfone",
+    "2023-09-20 14:42:27.984 | DEBUG    | doorbell:authenticate:53 - Logging into doorbell",
+])
+def test_a_client_log_line_from_its_doorbell_module_says_no_doorbell(db: SignatureDB, line: str) -> None:
+    """A line of a client's log whose code location is a module named doorbell (loguru's default format): the client
+    calls every device it drives a doorbell -- here a Hikvision access terminal (training
+    noncameras/hikvision-ds-k1t342_addon-log-hikvision-addons148.json, a fragment benchmarks/type_robustness.py made a
+    doorbell)."""
+    assert _type(db, line, "other", None) not in VIDEO_TYPES
+    # the device's own product text still says doorbell
+    assert _type(db, "Setting up doorbell: Hikvision video doorbell DS-KV6113", "other", None) == "doorbell"
