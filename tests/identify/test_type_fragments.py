@@ -49,3 +49,37 @@ def test_a_client_log_line_from_its_doorbell_module_says_no_doorbell(db: Signatu
     assert _type(db, line, "other", None) not in VIDEO_TYPES
     # the device's own product text still says doorbell
     assert _type(db, "Setting up doorbell: Hikvision video doorbell DS-KV6113", "other", None) == "doorbell"
+
+
+_ZEEP_CAPABILITIES = """{
+    'Analytics': None,
+    'Device': {
+        'XAddr': 'http://192.168.1.10/onvif/device_service',
+    },
+    'Imaging': {
+        'XAddr': 'http://192.168.1.10/onvif/imaging_service'
+    },
+    'Media': {
+        'XAddr': 'http://192.168.1.10/onvif/media_service',
+    }
+}"""
+
+
+def test_a_printed_getcapabilities_with_an_imaging_service_says_camera(db: SignatureDB) -> None:
+    """zeep's printout of GetCapabilities (the same fact as the Imaging namespace in the SOAP answer)."""
+    assert _type(db, _ZEEP_CAPABILITIES, "onvif", 80) == "camera"
+    assert _type(db, _ZEEP_CAPABILITIES, "other", None) == "camera"
+    # device and media services alone: what go2rtc's ONVIF server (a restreamer) lists
+    restreamer = _ZEEP_CAPABILITIES.replace("'Imaging'", "'Events'")
+    assert _type(db, restreamer, "onvif", 80) not in VIDEO_TYPES
+    # a list of other devices (a VMS's camera list) says nothing about the device answering
+    listed = '{"devices": [{"Imaging": {"XAddr": "http://192.168.1.64/onvif/imaging_service"}}]}'
+    assert _type(db, listed, "other", None) not in VIDEO_TYPES
+
+
+@pytest.mark.parametrize(("imaging", "want_video"), [("true", True), ("false", False)])
+def test_home_assistants_onvif_diagnostics_imaging_capability(db: SignatureDB, imaging: str, want_video: bool) -> None:
+    """Home Assistant's ONVIF diagnostics (diagnostics.py: device / capabilities, models.py Capabilities)."""
+    raw = ('{"data": {"device": {"info": {"manufacturer": "Acme", "model": "X1"}, '
+           f'"capabilities": {{"snapshot": true, "events": true, "ptz": true, "imaging": {imaging}}}}}}}}}')
+    assert (_type(db, raw, "other", None) in VIDEO_TYPES) is want_video
