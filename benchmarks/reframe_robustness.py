@@ -65,6 +65,22 @@ HTTP/RTSP answers (family ``record``: a structured record of the exchange)
 - ``vcr``          a vcrpy cassette (YAML: ``interactions:``, ``response: {status: {code, message}, headers:
                    {Server: [X]}, body: {string: ...}}``: vcrpy docs, vcr/serializers)
 - ``tshark-V``     ``tshark -V`` packet details of the answer (run for real on a capture built from it)
+ONVIF device information (family ``onvif``: a GetDeviceInformationResponse as ONVIF clients print it)
+- ``zeep``         python-onvif-zeep's ``print(devicemgmt.GetDeviceInformation())``: zeep's object print
+                   (zeep/objects.py ``CompoundValue.__repr__``: ``{`` then ``    'Manufacturer': 'X',`` a line, ``}``)
+- ``ha-onvif``     Home Assistant's ONVIF debug line: ``<time> DEBUG (MainThread) [homeassistant.components.onvif]
+                   ... DeviceInfo(manufacturer='X', model='Y', fw_version='Z', serial_number='S', mac=None)``
+                   (homeassistant/components/onvif/models.py ``DeviceInfo`` dataclass repr)
+- ``node-onvif``   agsh/onvif's ``cam.getDeviceInformation`` result printed by console.log (lib/device.js: the
+                   members' first letters lower-cased: ``{ manufacturer: 'X', model: 'Y', firmwareVersion: ... }``)
+- ``go-onvif``     a Go client's ``%+v`` of its GetDeviceInformationResponse struct (use-go/onvif
+                   device.GetDeviceInformationResponse: ``{Manufacturer:X Model:Y FirmwareVersion:Z ...}``)
+UPnP device descriptions (family ``discovery``: the description's device as discovery tools print it)
+- ``ha-ssdp``      Home Assistant's ``SsdpServiceInfo`` repr in a debug line (homeassistant/helpers/service_info/ssdp.py:
+                   ``ssdp_usn``, ``ssdp_st``, ``upnp={'deviceType': ..., 'friendlyName': ..., 'manufacturer': ...,
+                   'modelName': ...}``, ``ssdp_location``...)
+- ``nmap-upnp``    nmap's ``upnp-info`` script in normal output (nselib/upnp.lua: ``Server:``, ``Location:``, then
+                   ``Name:``, ``Manufacturer:``, ``Model Descr:``, ``Model Name:``, ``Model Version:`` per device)
 JSON or XML documents (family ``document``: a parsed body printed)
 - ``py-dict``      ``print(r.json())``: Python's dict repr (single quotes, True/False/None)
 - ``node-obj``     ``console.log(JSON.parse(body))`` (util.inspect: bare identifier keys, single quotes, depth 2
@@ -119,6 +135,8 @@ FAMILY = {
     "go": "mapping", "reqwest": "mapping", "ruby": "mapping", "java": "mapping", "dotnet": "mapping",
     "powershell": "mapping",
     "har": "record", "json-log": "record", "json-pairs": "record", "vcr": "record", "tshark-V": "record",
+    "zeep": "onvif", "ha-onvif": "onvif", "node-onvif": "onvif", "go-onvif": "onvif",
+    "ha-ssdp": "discovery", "nmap-upnp": "discovery",
     "py-dict": "document", "node-obj": "document", "go-map": "document", "yaml": "document", "xmltodict": "document",
 }
 
@@ -514,6 +532,76 @@ RTSP_SHAPES = frozenset({"curl-v", "follow"})
 DOC_SHAPES: dict[str, Callable[[Any], str]] = {"py-dict": py_dict, "go-map": go_map, "yaml": yaml_dump}
 
 
+_ONVIF_INFO = ("Manufacturer", "Model", "FirmwareVersion", "SerialNumber", "HardwareId")
+
+
+def onvif_info(doc: Any) -> dict[str, str] | None:
+    """The members of a GetDeviceInformationResponse found anywhere in an xmltodict result, or None."""
+    stack, seen = [doc], 0
+    while stack and seen < 2000:
+        node = stack.pop()
+        seen += 1
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k.split(":")[-1] == "GetDeviceInformationResponse" and isinstance(v, dict):
+                    out = {}
+                    for name in _ONVIF_INFO:
+                        got = next((x for key, x in v.items() if key.split(":")[-1] == name), None)
+                        if isinstance(got, dict):
+                            got = got.get("#text")
+                        if isinstance(got, str):
+                            out[name] = got
+                    return out or None
+                stack.append(v)
+        elif isinstance(node, list):
+            stack.extend(node)
+    return None
+
+
+def zeep(info: dict[str, str]) -> str:
+    return "{\n" + ",\n".join(f"    {k!r}: {v!r}" for k, v in info.items()) + "\n}"
+
+
+def ha_onvif(info: dict[str, str]) -> str:
+    return ("2024-03-01 10:12:44.123 DEBUG (MainThread) [homeassistant.components.onvif] Front door: "
+            f"DeviceInfo(manufacturer={info.get('Manufacturer')!r}, model={info.get('Model')!r}, "
+            f"fw_version={info.get('FirmwareVersion')!r}, serial_number={info.get('SerialNumber')!r}, mac=None)")
+
+
+def go_onvif(info: dict[str, str]) -> str:
+    return "{" + " ".join(f"{k}:{v}" for k, v in info.items()) + "}"
+
+
+def upnp_device(doc: Any) -> dict[str, str] | None:
+    """The root device's text members of a UPnP description (xmltodict result), or None."""
+    root = doc.get("root") if isinstance(doc, dict) else None
+    device = root.get("device") if isinstance(root, dict) else None
+    if not isinstance(device, dict):
+        return None
+    out = {k: v for k, v in device.items() if isinstance(v, str) and not k.startswith("@")}
+    return out if "manufacturer" in out or "modelName" in out else None
+
+
+def ha_ssdp(info: dict[str, str]) -> str:
+    udn = info.get("UDN", "uuid:00000000-0000-0000-0000-000000000000")
+    st = info.get("deviceType", "upnp:rootdevice")
+    return ("2024-03-01 10:12:44.123 DEBUG (MainThread) [homeassistant.components.ssdp] Discovered "
+            f"SsdpServiceInfo(ssdp_usn='{udn}::{st}', ssdp_st='{st}', upnp={info!r}, "
+            f"ssdp_location='http://{HOST}:49152/description.xml', ssdp_nt=None, ssdp_udn='{udn}', ssdp_ext='', "
+            "ssdp_server=None, ssdp_headers={}, ssdp_all_locations=set(), x_homeassistant_matching_domains=set())")
+
+
+def nmap_upnp(info: dict[str, str]) -> str:
+    out = ["PORT     STATE SERVICE", "1900/udp open  upnp", "| upnp-info: ", f"| {HOST}",
+           f"|     Location: http://{HOST}:49152/description.xml"]
+    for key, label in (("friendlyName", "Name"), ("manufacturer", "Manufacturer"), ("modelDescription", "Model Descr"),
+                       ("modelName", "Model Name"), ("modelNumber", "Model Version")):
+        if key in info:
+            out.append(f"|       {label}: {info[key]}")
+    out[-1] = "|_" + out[-1][2:]
+    return "\n".join(out)
+
+
 def _document(text: str) -> tuple[str, Any] | None:
     s = text.strip()
     if s[:1] in ("{", "["):
@@ -547,6 +635,13 @@ def reframes(resp: Response, text: str) -> list[tuple[str, str]]:
         kind, value = doc
         if kind == "xml":
             out.append(("xmltodict", repr(value)))
+            device = upnp_device(value)
+            if device:
+                out += [("ha-ssdp", ha_ssdp(device)), ("nmap-upnp", nmap_upnp(device))]
+            info = onvif_info(value)
+            if info:
+                out += [("zeep", zeep(info)), ("ha-onvif", ha_onvif(info)), ("go-onvif", go_onvif(info)),
+                        ("node-onvif", "\0node-onvif")]
         else:
             for name, fn in DOC_SHAPES.items():
                 out.append((name, fn(value)))
@@ -592,12 +687,17 @@ def run(shapes: set[str] | None = None, split: Path = TRAINING) -> dict[str, Any
     # the real tools, once each over all their inputs
     node_h = [j for j in jobs if j["text"] == "\0node-headers"]
     node_d = [j for j in jobs if j["text"] == "\0node-doc"]
+    node_o = [j for j in jobs if j["text"] == "\0node-onvif"]
     objs: list[Any] = [dict(_merged(j["ex"], lower=True)) for j in node_h]
-    for j in node_d:
+    for j in node_d + node_o:
         doc = _document(j["ex"].body if j["ex"] else (_text(j["resp"]) or ""))
-        objs.append(doc[1] if doc else None)
+        if j in node_o:
+            info = onvif_info(doc[1]) if doc else None
+            objs.append({k[:1].lower() + k[1:]: v for k, v in (info or {}).items()})
+        else:
+            objs.append(doc[1] if doc else None)
     printed = node_inspect(objs)
-    for i, j in enumerate(node_h + node_d):
+    for i, j in enumerate(node_h + node_d + node_o):
         if printed is None:
             j["text"] = ""
         elif i < len(node_h):

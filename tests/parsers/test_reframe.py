@@ -221,3 +221,33 @@ def test_powershell_counter_examples_and_hostile_input() -> None:
     t0 = time.perf_counter()
     powershell_response_fields(f, "RawContent : HTTP/1.1 200 OK\n" + "             X: y\n" * 100000)
     assert time.perf_counter() - t0 < 5
+
+
+# ------------------------------------------------------------------ nmap's upnp-info
+
+NMAP_UPNP = """PORT     STATE SERVICE
+1900/udp open  upnp
+| upnp-info:
+| 192.168.1.64
+|     Server: Linux/2.6 UPnP/1.0 Sony-BDP/2.0
+|     Location: http://192.168.1.64:52323/dmr.xml
+|       Name: KJ-43X8500G
+|       Manufacturer: Sony Corporation
+|_      Model Name: KJ-43X8500G
+"""
+
+
+def test_nmap_upnp_info_gives_the_description_elements(db: SignatureDB) -> None:
+    f = _f(NMAP_UPNP)
+    assert f["upnp.manufacturer"] == ["Sony Corporation"]
+    assert f["upnp.modelName"] == ["KJ-43X8500G"]
+    assert f["ssdp.header.server"] == ["Linux/2.6 UPnP/1.0 Sony-BDP/2.0"]
+    assert _ident(db, NMAP_UPNP).device_type not in VIDEO_TYPES  # a TV stays a non-camera
+
+
+def test_nmap_upnp_info_of_several_devices_reads_the_first_only() -> None:
+    two = NMAP_UPNP.replace("|_      Model Name: KJ-43X8500G", "|       Model Name: KJ-43X8500G\n| 192.168.1.65\n"
+                                                                   "|       Name: Other\n|_      Manufacturer: Someone")
+    f = _f(two)
+    assert f["upnp.manufacturer"] == ["Sony Corporation"]
+    assert "upnp.friendlyName" in f and f["upnp.friendlyName"] == ["KJ-43X8500G"]
