@@ -8,6 +8,7 @@ shares the shape. Obsolete line folding (RFC 9112 §5.2) is unfolded. The body i
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass, field
 from itertools import islice
@@ -388,6 +389,13 @@ def parse_message(raw: str) -> Message:
     return _fill(msg, lines[1:], body)
 
 
+#: A text that opens with markup: a declaration, a comment or a tag whose name is followed by ``>``, ``/>``
+#: or an attribute; a runtime's print of an object (``<Response [200 OK]>``, ``<ClientResponse(...) ...>``,
+#: ``<Foo object at 0x7f...>``) is no markup, and the lines below it are read as any text's.
+_MARKUP_OPEN = re.compile(r"<(?:[?!]|/?[A-Za-z_][\w:.-]{0,80}(?:\s*/?>|\s+[A-Za-z_:][\w:.-]{0,80}\s*=))")
+_MARKUP_TAG = _MARKUP_OPEN
+
+
 def _body_fields(fields: Fields, prefix: str, body: str, ctype: str, tools: bool = True) -> None:
     """JSON, XML, ``key=value`` lines, the title of a body; with ``tools``, also the shapes of
     netscan.parsers.shapes (a fragment's caller reads those from its whole text instead)."""
@@ -397,7 +405,8 @@ def _body_fields(fields: Fields, prefix: str, body: str, ctype: str, tools: bool
     head = stripped[:500].lower()
     looks_html = "<html" in head or "<!doctype html" in head
     parsed = False
-    if stripped.startswith("<") and not looks_html:
+    markup = stripped.startswith("<") and _MARKUP_OPEN.match(stripped) is not None
+    if markup and not looks_html:
         try:
             root = parse_xml(stripped)
             xml_leaves(root, fields, f"{prefix}.xml.")
@@ -415,7 +424,7 @@ def _body_fields(fields: Fields, prefix: str, body: str, ctype: str, tools: bool
                 add(fields, f"{prefix}.unreadable", f"body: {exc}")
     if not parsed and not looks_html:
         loose_fields(fields, prefix, stripped[:MAX_BODY_CHARS])
-    if "<" not in stripped[:200]:
+    if "<" not in stripped[:200] or (not markup and _MARKUP_TAG.search(stripped, 0, 200) is None):
         for key, value in _kv_lines(stripped[:MAX_BODY_CHARS]):
             add(fields, f"{prefix}.kv.{key}", value)
     title = find_title(body[:MAX_BODY_CHARS])
@@ -478,6 +487,7 @@ def answer_body_fields(fields: Fields, document: str) -> None:
 
 #: Lines of a text fragment tried as one JSON document or Python literal each (log lines).
 MAX_STRUCTURED_LINES = 50
+_JSON_PREFIX = json.JSONDecoder()
 
 
 def loose_fields(fields: Fields, prefix: str, text: str) -> None:
@@ -492,6 +502,28 @@ def loose_fields(fields: Fields, prefix: str, text: str) -> None:
             return
         except Unreadable:
             pass
+        # a document that opens a line below a preamble and runs to the end (a status code and a header
+        # print above a body: ``print(r.status_code)``, ``print(r.headers)``, ``print(r.text)``): only the
+        # last line that opens with a bracket can start it (a pretty-printed document indents its inner
+        # lines), so one parse is tried, never one per line of a JSON Lines log
+        last = max(text.rfind("\n{"), text.rfind("\n["), -1) + 1
+        for pos in ((start, last) if last > start else (start,)):
+            if pos != start:
+                try:
+                    json_leaves(parse_loose(text[pos:]), fields, f"{prefix}.json.")
+                    break
+                except Unreadable:
+                    pass
+            if pos and text[pos - 1] != "\n":
+                continue  # (a member's value inside a cut document: not a document of its own)
+            try:  # a JSON document with a line of the tool's below it (``<-- END HTTP (123-byte body)``)
+                doc, end = _JSON_PREFIX.raw_decode(text, pos)
+            except (ValueError, RecursionError):
+                continue
+            rest = text[end : end + 401]
+            if isinstance(doc, (dict, list)) and doc and len(rest) <= 400 and rest.count("\n") <= 3 and not any(c in rest for c in '{}[]"'):
+                json_leaves(doc, fields, f"{prefix}.json.")
+                break
         for line in text.split("\n", MAX_STRUCTURED_LINES)[:MAX_STRUCTURED_LINES]:
             # from the first "{", else the first "[" (a "[logger.name]" prefix is no payload)
             for i in sorted({j for j in (line.find("{"), line.find("[")) if j >= 0}, key=lambda j: line[j] != "{"):

@@ -456,6 +456,8 @@ def _fixture_headers(node: dict[str, Any]) -> list[tuple[str, str]]:
                 name, v = h.get("name", h.get("key")), h.get("value")
                 if isinstance(name, str) and _str(v):
                     pairs.append((name, _str(v)))
+            elif isinstance(h, list) and len(h) == 2 and isinstance(h[0], str) and _str(h[1]):
+                pairs.append((h[0], _str(h[1])))  # [name, value] pairs (a JSON dump of a header list's items)
     raw = node.get("rawHeaders")
     if isinstance(raw, list):
         for i in range(0, min(len(raw), 2 * MAX_PAIRS) - 1, 2):
@@ -475,6 +477,8 @@ def _fixture_body(node: dict[str, Any], nock: bool) -> str:
         body = body.get("string", body.get("text"))
     if not isinstance(body, str) and isinstance(node.get("content"), dict):
         body = node["content"].get("text")
+    if not isinstance(body, str):
+        body = node.get("content", node.get("text"))  # a record's ``content`` / ``text`` member
     return body[:MAX_LITERAL] if isinstance(body, str) else ""
 
 
@@ -504,7 +508,7 @@ def _fixture_answers(doc: Any) -> list[tuple[str, int, list[tuple[str, str]], st
         if status is None:
             status = _int_status(node.get("code", node.get("status_code")))
         headers = _fixture_headers(node) if status is not None else []
-        body = node.get("body")
+        body = node.get("body", node.get("content"))
         if status is not None and (headers or isinstance(body, str) or (isinstance(body, dict) and isinstance(body.get("string"), str)) or nock):
             own = _str(node.get("url"))
             out.append((url or own, status, headers, _fixture_body(node, nock)))
@@ -619,6 +623,149 @@ _JSON_START = re.compile(r"\s{0,64}[\[{]")
 _DASH_RUNS = re.compile(r"-- {1,80}--")
 
 
+# ------------------------------------------------------------------ PowerShell's list view of a web response
+
+#: The ``RawContent`` property of ``Invoke-WebRequest``'s list view (Format-List: the name padded to the
+#: longest property's, `` : ``, the value; a value's further lines indented to the value's column).
+_PS_RAW_CONTENT = re.compile(r"(?m)^(RawContent[ \t]{0,40}: )(?=(?:HTTP|RTSP)/\d\.\d \d{3})")
+
+
+def powershell_response_fields(fields: Fields, text: str) -> None:
+    """``Invoke-WebRequest``'s default list view (``StatusCode : 401``, ``RawContent : HTTP/1.1 401 ...`` and
+    its continuation lines indented to the value's column, then ``Forms``, ``Headers``...): the RawContent
+    value dedented -- status line, header lines, the body lines it shows -- read as the exchange it was."""
+    m = _PS_RAW_CONTENT.search(text, 0, MAX_TEXT)
+    if m is None:
+        return
+    col = len(m.group(1))
+    pad = " " * col
+    rest = text[m.end() : m.end() + MAX_LITERAL].split("\n", MAX_LINES)
+    lines = [rest[0].rstrip("\r")]
+    for line in rest[1:]:
+        line = line.rstrip("\r")
+        if line.startswith(pad):
+            lines.append(line[col:])
+        elif not line.strip():
+            lines.append("")
+        else:
+            break  # the next property
+    parts = answer_parts("\n".join(lines))
+    if parts is not None:
+        _answer(fields, *parts)
+
+
+# ------------------------------------------------------------------ Go's fmt print of a map
+
+#: A key of Go's ``%v`` print of a map (``map[model:X]``): no blank, colon or bracket in it.
+_GO_MAP_KEY = re.compile(r"([^\s:\[\]]{1,80}):")
+#: Deepest nesting and most entries read from one printed map; longest line looked at.
+MAX_GO_DEPTH = 12
+MAX_GO_ENTRIES = 400
+MAX_GO_LINE = 64 * 1024
+
+
+class _GoMap:
+    """A parser of Go's fmt print of a ``map[string]interface{}`` (pkg.go.dev/fmt: ``map[k:v k2:v2]``, a
+    nested map ``map[...]``, a slice ``[a b]``; fmt prints a map's keys SORTED (internal/fmtsort), so a
+    value that holds blanks runs to the next ``key:`` that sorts after its own key)."""
+
+    def __init__(self, line: str) -> None:
+        self.s = line
+        self.entries = 0
+
+    def scalar_end(self, i: int, key: str | None) -> int:
+        """Where a scalar starting at ``i`` ends: before a closing bracket that ends its map or slice, or
+        before `` next:`` when the next key sorts after ``key`` (in a slice: at the next blank)."""
+        s = self.s
+        j = i
+        while j < len(s):
+            c = s[j]
+            if c == "]" and (j + 1 == len(s) or s[j + 1] in " ]"):
+                return j
+            if c == " ":
+                if key is None:
+                    return j
+                m = _GO_MAP_KEY.match(s, j + 1)
+                if m is not None and m.group(1) > key:
+                    return j
+            j += 1
+        return -1
+
+    def value(self, i: int, key: str | None, depth: int) -> tuple[Any, int]:
+        s = self.s
+        if s.startswith("map[", i):
+            return self.map(i + 4, depth + 1)
+        if s.startswith("[", i):
+            return self.slice(i + 1, depth + 1)
+        end = self.scalar_end(i, key)
+        if end < 0:
+            raise ValueError("unterminated")
+        return s[i:end], end
+
+    def map(self, i: int, depth: int) -> tuple[dict[str, Any], int]:
+        if depth > MAX_GO_DEPTH:
+            raise ValueError("too deep")
+        s = self.s
+        out: dict[str, Any] = {}
+        while i < len(s):
+            if s[i] == "]":
+                return out, i + 1
+            if s[i] == " " and out:
+                i += 1
+            m = _GO_MAP_KEY.match(s, i)
+            if m is None or (out and m.group(1) <= next(reversed(out))):
+                raise ValueError("no key")
+            self.entries += 1
+            if self.entries > MAX_GO_ENTRIES:
+                raise ValueError("too many")
+            out[m.group(1)], i = self.value(m.end(), m.group(1), depth)
+        raise ValueError("unterminated")
+
+    def slice(self, i: int, depth: int) -> tuple[list[Any], int]:
+        if depth > MAX_GO_DEPTH:
+            raise ValueError("too deep")
+        s = self.s
+        out: list[Any] = []
+        while i < len(s):
+            if s[i] == "]":
+                return out, i + 1
+            if s[i] == " " and out:
+                i += 1
+            self.entries += 1
+            if self.entries > MAX_GO_ENTRIES:
+                raise ValueError("too many")
+            item, i = self.value(i, None, depth)
+            out.append(item)
+        raise ValueError("unterminated")
+
+
+def go_map_docs(text: str) -> list[Any]:
+    """The maps of Go's ``fmt.Print``/``%v`` prints of decoded JSON (``map[data:map[model:X] name:Y]``: a Go
+    client's ``map[string]interface{}``), each as the document it was; only a map that parses to its
+    closing bracket with its keys in sorted order, two entries at least, and not an ``http.Header``
+    (every value a slice: the header readers' shape)."""
+    out: list[Any] = []
+    for line in text[:MAX_TEXT].split("\n", MAX_LINES)[:MAX_LINES]:
+        start = line.find("map[")
+        if start < 0 or (start > 0 and (line[start - 1].isalnum() or line[start - 1] == "_")):
+            continue
+        listed = start > 0 and line[start - 1] == "["  # a slice of maps: ``[map[...] map[...]]``
+        line = line[start - listed : start + MAX_GO_LINE].rstrip("\r ")
+        try:
+            doc: Any = _GoMap(line).slice(1, 1)[0] if listed else _GoMap(line).map(4, 1)[0]
+        except (ValueError, IndexError, RecursionError):
+            continue
+        maps = [d for d in doc if isinstance(d, dict)] if listed else [doc]
+        if not maps or sum(len(m) + sum(len(v) for v in m.values() if isinstance(v, dict)) for m in maps) < 2:
+            continue
+        if all(isinstance(v, list) for m in maps for v in m.values()):
+            continue
+        out.append(maps if listed else doc)
+        if len(out) >= MAX_ANSWERS:
+            break
+    return out
+
+
 #: The head a print's tell is looked for in (a fixture's, a prober's, a report's first lines): 2 KiB.
 TELL_HEAD = 2048
 
@@ -653,5 +800,12 @@ def printed_fields(fields: Fields, prefix: str, text: str, head: str) -> None:
         recorded_fixture_fields(fields, text)
     if "'" in h and "ReasonPhrase: '" in h:
         dotnet_response_fields(fields, text)
+    if "RawContent" in h:
+        powershell_response_fields(fields, text)
+    if "map[" in head:
+        from netscan.parsers._util import json_leaves  # noqa: PLC0415
+
+        for doc in go_map_docs(text):
+            json_leaves(doc, fields, f"{prefix}.json.")
     if "+" in h and "+ Server: " in h and ("+ Target IP:" in h or "- Nikto v" in h):
         nikto_fields(fields, text)

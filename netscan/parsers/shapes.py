@@ -15,7 +15,8 @@ netscan already reads:
 - nmap's normal output: ``PORT STATE SERVICE VERSION`` lines as ``nmap.service``, ``Service Info:``
   / ``Device type:`` as ``nmap.devicetype``, ``MAC Address:`` as ``nmap.mac``, and the script
   output nmap's XML importer also reads (``http-title`` -> ``http.title``, ``http-server-header``
-  and ``http-headers`` -> ``http.header.*``, ``snmp-sysdescr`` -> ``snmp.sysDescr``, ``banner``);
+  and ``http-headers`` -> ``http.header.*``, ``snmp-sysdescr`` -> ``snmp.sysDescr``, ``banner``, ``upnp-info``
+  -> ``upnp.friendlyName`` / ``manufacturer`` / ``modelName`` / ``modelNumber``);
 - ffmpeg/ffprobe logs of an RTSP source: the ``Metadata:`` block of ``Input #0, rtsp`` (ffmpeg's
   ``title`` is the SDP ``s=`` line, ``comment`` its ``i=`` line: libavformat/rtsp.c) as
   ``rtsp.sdp.session`` / ``rtsp.sdp.info``, and ``-v trace`` ``line='...'`` reply lines as the
@@ -456,6 +457,31 @@ def _script_block(fields: Fields, script: str, first: str, rest: list[str]) -> N
         add(fields, "other.banner", first)
     elif script == "fingerprint-strings":
         _fingerprint_strings(fields, rest)
+    elif script in ("upnp-info", "broadcast-upnp-info"):
+        _upnp_info(fields, rest)
+
+
+#: The labels nselib/upnp.lua prints for a description's root device and the element each is.
+_UPNP_INFO = {"Name": "friendlyName", "Manufacturer": "manufacturer", "Model Descr": "modelDescription",
+              "Model Name": "modelName", "Model Version": "modelNumber"}
+
+
+def _upnp_info(fields: Fields, lines: list[str]) -> None:
+    """nmap's ``upnp-info`` block: ``Server: X`` (the SSDP answer's header) and the first device's
+    ``Name:`` / ``Manufacturer:`` / ``Model Descr:`` / ``Model Name:`` / ``Model Version:`` lines as the
+    description's elements (``upnp.<element>``); a label seen again starts another device: not read."""
+    seen: set[str] = set()
+    for ln in lines[:64]:
+        label, colon, value = ln.strip().partition(": ")
+        if not colon or not value.strip():
+            continue
+        if label == "Server" and not seen:
+            add(fields, "ssdp.header.server", value.strip())
+        elif label in _UPNP_INFO:
+            if label in seen:
+                break
+            seen.add(label)
+            add(fields, f"upnp.{_UPNP_INFO[label]}", value.strip())
 
 
 def _fingerprint_strings(fields: Fields, lines: list[str]) -> None:

@@ -609,10 +609,10 @@ def go_header_fields(fields: Fields, prefix: str, text: str) -> None:
             value = line[m.end() : end].strip()
             if value and len(value) <= 1024:
                 pairs.append((m.group(1), value))
-        if len(pairs) < 2 or not any(n.lower() in _HEADER_NAMES for n, _ in pairs):
-            continue
-        put_headers(fields, proto, pairs)
         status = _GO_RESPONSE.search(line)
+        if not pairs or not any(n.lower() in _HEADER_NAMES for n, _ in pairs) or (len(pairs) < 2 and status is None):
+            continue  # (one header alone counts inside a printed Response)
+        put_headers(fields, proto, pairs)
         if status is not None:
             add(fields, f"{status.group(2).lower()}.status", status.group(1))
     run: list[tuple[str, str]] = []
@@ -1101,47 +1101,162 @@ def _answer_fields(fields: Fields, head: str, headers: list[tuple[str, str]], bo
             add(fields, name, v)
 
 
-#: tshark ``-V`` / Wireshark "Copy as text" packet details (epan/print.c): a protocol's name alone at
-#: the start of a line, its items indented below it; HTTP and RTSP print each head line as sent, its
-#: CR LF written ``\r\n``.
-_DISSECTION = re.compile(r"^(Hypertext Transfer Protocol|Real Time Streaming Protocol|Session Description Protocol)[ \t]*\r?$", re.M)
-_ESCAPED_HEAD_LINE = re.compile(r"^(\S[^\r\n]{0,4000}?)\\r\\n$")
+#: tshark ``-V`` / Wireshark "Copy as text" packet details (epan/print.c): a protocol's name alone on
+#: its line, its items indented below it; HTTP and RTSP print each head line as sent, its CR LF written
+#: ``\r\n`` (RTSP's status line behind ``Response: ``; the RTSP dissector's Content-type and Content-length
+#: items without it); the body is the next layer: ``Line-based text data`` (each line and its ``\n``),
+#: ``JavaScript Object Notation`` (packet-json.c: ``Object``, ``Member: <key>``, ``String value: X``...),
+#: ``eXtensible Markup Language`` (packet-xml.c: each tag, attribute and text on its own line); an SDP
+#: is a layer inside RTSP's or after HTTP's.
+_DISSECTION = re.compile(
+    r"^([ \t]{0,16})(Hypertext Transfer Protocol|Real Time Streaming Protocol|Session Description Protocol"
+    r"|Line-based text data|JavaScript Object Notation|eXtensible Markup Language)\b[^\r\n]{0,200}$")
+_ESCAPED_HEAD_LINE = re.compile(r"^(?:Response: )?(\S[^\r\n]{0,4000}?)(?:\\r\\n|\\n)$")
 #: An SDP item of the dissection: ``Session Name (s): Media Presentation``.
 _SDP_ITEM = re.compile(r"^[A-Z][^()\r\n:]{0,80}\(([a-z])\): ([^\r\n]{0,2000})$")
+#: A line's text escape at its end in a text dissection (``<html>\n``).
+_LINE_END_ESCAPE = re.compile(r"(?:\\r)?\\n$")
+#: Most lines of a dissection read; deepest JSON tree rebuilt.
+MAX_DISSECTION_LINES = 4000
+MAX_JSON_TREE_DEPTH = 24
+
+
+def _depth(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _json_tree(block: list[tuple[int, str]]) -> Any:
+    """The JSON value a ``JavaScript Object Notation`` dissection prints (its items as (depth, text))."""
+
+    def children(k: int) -> list[int]:
+        d = block[k][0]
+        out: list[int] = []
+        first = -1
+        for j in range(k + 1, len(block)):
+            dj = block[j][0]
+            if dj <= d:
+                break
+            if first < 0:
+                first = dj
+            if dj == first:
+                out.append(j)
+        return out
+
+    def value(k: int, level: int) -> Any:
+        text = block[k][1]
+        if level > MAX_JSON_TREE_DEPTH:
+            return None
+        if text == "Object":
+            obj: dict[str, Any] = {}
+            for c in children(k):
+                member = block[c][1]
+                if not member.startswith("Member"):
+                    continue
+                key = member.partition(": ")[2]
+                got: Any = None
+                for cc in children(c):
+                    t = block[cc][1]
+                    if t.startswith("Key: "):
+                        key = t[5:]
+                    elif got is None and t[:1] != "[" and (t in ("Object", "Array") or t.partition(":")[0].endswith(" value")):
+                        got = value(cc, level + 1)
+                obj[key] = got
+            return obj
+        if text == "Array":
+            return [value(c, level + 1) for c in children(k) if not block[c][1].startswith("[")]
+        kind, _, rest = text.partition(": ")
+        if kind == "True value":
+            return True
+        if kind == "False value":
+            return False
+        if kind.endswith(" value") and rest:
+            return rest
+        return None
+
+    roots = [k for k, (d, t) in enumerate(block) if d == block[0][0] and t in ("Object", "Array")] if block else []
+    return value(roots[0], 0) if roots else None
+
+
+def _dissected_body(name: str, block: list[tuple[int, str]]) -> str:
+    """The body a ``Line-based text data`` / ``JavaScript Object Notation`` / ``eXtensible Markup Language``
+    layer prints, as the text it was (the JSON as a document, the XML's items joined)."""
+    if not block:
+        return ""
+    if name == "Line-based text data":
+        base = block[0][0]
+        return "\n".join(_LINE_END_ESCAPE.sub("", t if d <= base else " " * (d - base) + t) for d, t in block)
+    if name == "JavaScript Object Notation":
+        doc = _json_tree(block)
+        return json.dumps(doc) if doc is not None else ""
+    return " ".join(t for _, t in block)
 
 
 def dissection_fields(fields: Fields, prefix: str, text: str) -> None:
-    """The HTTP/RTSP answers and SDPs of a packet dissection printed as text (tshark ``-V``,
-    Wireshark's "Copy ... as Text"): each section's first-level items; an answer's status line and
-    header lines (requests are a client's, not read) as that exchange, an SDP's ``(x)`` items as its
-    ``x=`` lines (``<prefix>.sdp.*``)."""
+    """The HTTP/RTSP answers and SDPs of a packet dissection printed as text (tshark ``-V``, Wireshark's
+    "Copy ... as Text"): an answer's status line and first-level header lines (requests are a client's,
+    not read) with the body layer after it (or the SDP inside it) as that exchange; an SDP's ``(x)`` items
+    as its ``x=`` lines (``<prefix>.sdp.*``)."""
     from netscan.parsers.http import sdp_fields  # noqa: PLC0415 (http imports this module)
 
-    for n, m in enumerate(_DISSECTION.finditer(text, 0, MAX_TEXT)):
-        if n >= MAX_RECORDS:
-            break
-        items: list[str] = []
-        indent = -1
-        for line in _lines(text[m.end() + 1 : m.end() + 1 + MAX_RESPONSE])[:400]:
-            if not line.strip():
-                continue
-            depth = len(line) - len(line.lstrip(" \t"))
-            if depth == 0:
-                break  # the next layer
-            if indent < 0:
-                indent = depth
-            if depth == indent:
-                items.append(line.strip())
-        if m.group(1) == "Session Description Protocol":
-            sdp = [f"{k.group(1)}={k.group(2)}" for k in map(_SDP_ITEM.match, items) if k is not None]
-            if sdp and sdp[0].startswith("v="):
-                sdp_fields(fields, prefix, "\n".join(sdp) + "\n")
+    lines = [ln for ln in _lines(text)[:MAX_DISSECTION_LINES] if ln.strip()]
+    answer: tuple[str, list[tuple[str, str]]] | None = None
+    body = ""
+    answers = 0
+
+    def flush() -> None:
+        nonlocal answer, body, answers
+        if answer is not None and answers < MAX_RECORDS:
+            answers += 1
+            _answer_fields(fields, answer[0], answer[1], body[:MAX_RESPONSE])
+        answer, body = None, ""
+
+    def sdp_of(block: list[tuple[int, str]]) -> str:
+        top = block[0][0] if block else 0
+        items = [f"{k.group(1)}={k.group(2)}" for k in (_SDP_ITEM.match(t) for d, t in block if d == top) if k is not None]
+        return "\n".join(items) + "\n" if items and items[0].startswith("v=") else ""
+
+    i = 0
+    while i < len(lines):
+        m = _DISSECTION.match(lines[i])
+        if m is None:
+            i += 1
             continue
-        head = [k.group(1) for k in map(_ESCAPED_HEAD_LINE.match, items) if k is not None]
-        if not head or _STATUS_AT.match(head[0]) is None:
-            continue  # a request, or not the head
-        pairs = [(h.group(1), h.group(2).strip()) for h in map(_HEADER_AT.match, head[1:]) if h is not None]
-        _answer_fields(fields, head[0], pairs, "")
+        base = len(m.group(1))
+        j = i + 1
+        while j < len(lines) and _depth(lines[j]) > base:
+            j += 1
+        block = [(_depth(ln), ln.strip()) for ln in lines[i + 1 : j]]
+        name = m.group(2)
+        i = j
+        if name in ("Hypertext Transfer Protocol", "Real Time Streaming Protocol"):
+            flush()
+            top = block[0][0] if block else 0
+            items = [t for d, t in block if d == top]
+            first = _ESCAPED_HEAD_LINE.match(items[0]) if items else None
+            if first is None or _STATUS_AT.match(first.group(1)) is None:
+                continue  # a request, or not the head
+            pairs: list[tuple[str, str]] = []
+            for item in items[1:]:
+                h = _HEADER_AT.match(_LINE_END_ESCAPE.sub("", item.replace("\\r\\n", "\\n")))
+                if h is not None and " " not in h.group(1):
+                    pairs.append((h.group(1), h.group(2).strip()))
+            answer = (first.group(1), pairs)
+            inner = next((k for k, (d, t) in enumerate(block) if t == "Session Description Protocol"), -1)
+            if inner >= 0:
+                d0 = block[inner][0]
+                end = next((k for k in range(inner + 1, len(block)) if block[k][0] <= d0), len(block))
+                body = sdp_of(block[inner + 1 : end])
+        elif name == "Session Description Protocol":
+            sdp = sdp_of(block)
+            if answer is not None and not body:
+                body = sdp
+                flush()
+            elif sdp:
+                sdp_fields(fields, prefix, sdp)
+        elif answer is not None and not body:
+            body = _dissected_body(name, block)
+            flush()
+    flush()
 
 
 #: masscan's banner lines (src/output.c, out-text.c): ``Banner on port 80/tcp on 10.0.0.7: [http] HTTP/1.0 200 OK\x0d\x0a...``,
@@ -1274,28 +1389,50 @@ def recorded_answer_fields(fields: Fields, text: str) -> None:
 #: ``Headers({"server": "X"})``, a JSON object).
 #: The value runs to its own closing quote: the other quote may be inside it (Python's ``'Digest
 #: realm="X"'``), and an escaped quote is part of it (Rust's and JSON's ``"Digest realm=\\"X\\""``).
-_DICT_PAIR = re.compile(r"""(['"])(""" + _HNAME + r""")\1: ?(?:'((?:[^'\\\r\n]|\\.){0,1024})'|"((?:[^"\\\r\n]|\\.){0,1024})")""")
+_DICT_PAIR = re.compile(r"""(['"])(""" + _HNAME + r""")\1(?:: ?| ?=> ?)\[?(?:'((?:[^'\\\r\n]|\\.){0,1024})'|"((?:[^"\\\r\n]|\\.){0,1024})")""")
 _DICT_ESCAPE = re.compile(r"""\\(['"\\])""")
 #: Most pairs read from one print.
 MAX_DICT_PAIRS = 100
 
 
 def dict_header_fields(fields: Fields, prefix: str, text: str) -> None:
-    """A response's headers printed as a dictionary on one line: the pairs of each line that holds
-    a ``Server`` or ``WWW-Authenticate`` pair and at least one more standard header name (a device's
-    own JSON with a "server" member, such as an NTP setting, has no Content-Type beside it), as
-    ``http.header.<name>`` (``rtsp.`` with a CSeq or in an RTSP record; ``put_headers``: a value another reader ran
-    past the print's quote is dropped)."""
+    """A response's headers printed as a mapping literal on one line: Python's dict (``print(r.headers)``,
+    ``HTTPHeaderDict({...})``, httpx's ``Headers({...})``, aiohttp's ``<CIMultiDictProxy('Server': 'X')>``),
+    a JSON object, Ruby's Hash (``{"server"=>["X"]}``: ``Net::HTTPResponse#to_hash``), a value alone or
+    in a one-item list. Read when the line holds a ``Server`` or ``WWW-Authenticate`` pair and at least one
+    more standard header name (a device's own JSON with a "server" member, such as an NTP setting, has
+    no Content-Type beside it), or a ``CSeq`` and another (an RTSP answer's), or is a header class's print
+    or one capitalised ``Server`` / ``WWW-Authenticate`` pair alone (``{'Server': 'X'}``): as
+    ``http.header.<name>`` (``rtsp.`` with a CSeq or in an RTSP record; ``put_headers``: a value another
+    reader ran past the print's quote is dropped)."""
     for line in _lines(text):
         if "'" not in line and '"' not in line:
             continue
         pairs = [(m.group(2), _DICT_ESCAPE.sub(r"\1", m.group(3) if m.group(3) is not None else m.group(4)))
                  for m in _DICT_PAIR.finditer(line)][:MAX_DICT_PAIRS]
-        names = {n.lower() for n, _ in pairs}
-        if not names & {"server", "www-authenticate"} or len(names & _HEADER_NAMES) < 2:
+        if not pairs:
             continue
+        names = {n.lower() for n, _ in pairs}
+        known = len(names & _HEADER_NAMES)
+        headed = names & {"server", "www-authenticate"}
+        if not ((headed and known >= 2) or ("cseq" in names and known >= 2)):
+            wrapped = _HEADER_CLASS.search(line) is not None
+            alone = len(pairs) == 1 and pairs[0][0] in _CAPITAL_HEADERS and _ONE_PAIR.fullmatch(line.strip()) is not None
+            if not (wrapped and (headed or known >= 2)) and not alone:
+                continue
         proto = "rtsp" if "cseq" in names or prefix == "rtsp" else "http"
         put_headers(fields, proto, [(n, v) for n, v in pairs if n.lower() in _HEADER_NAMES or n.lower().startswith("x-")])
+
+
+#: A header class's print around a mapping: urllib3's ``HTTPHeaderDict(``, httpx's ``Headers(``, aiohttp's
+#: (multidict's) ``<CIMultiDictProxy(``, requests' ``CaseInsensitiveDict(``.
+_HEADER_CLASS = re.compile(r"(?:HTTPHeaderDict|\bHeaders|CIMultiDict(?:Proxy)?|CaseInsensitiveDict)\(")
+#: Header names as a server writes them (a lone pair of a print counts only so: an NTP setting's ``server``
+#: member is lower-cased).
+_CAPITAL_HEADERS = frozenset({"Server", "SERVER", "WWW-Authenticate", "Www-Authenticate", "WWW-AUTHENTICATE"})
+#: A line that is one mapping of one pair and nothing else (``{'Server': 'X'}``, ``{"Server"=>["X"]}``).
+_ONE_PAIR = re.compile(r"""\{\s?(['"])[A-Za-z-]{6,16}\1(?::|\s?=>)\s?\[?(['"]).{0,1024}\2\]?\s?\}""")
+
 
 # ------------------------------------------------------------------ one device exported as CSV
 
@@ -1551,12 +1688,14 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
         nuclei_fields(fields, t)
     if ("='" in h and ", (" in h) or "cameras on interface" in h or "successfully connected to host" in h or t.endswith((")", ")\n", ")\r\n")):
         discovery_tool_fields(fields, t)
-    if ("map[" in h or ":[" in h or ": [" in h) and ("erver" in h or "uthenticate" in h):
+    if ("map[" in h or ":[" in h or ": [" in h) and ("erver" in h or "uthenticate" in h or "Header:map[" in h):
         go_header_fields(fields, prefix, t)  # Go's prints of http.Header
     if tables and "{" in h and _GO_STRUCT_TELL.search(h) is not None:
         for key, value in go_struct_pairs(t):
             add(fields, f"{prefix}.kv.{key}", value)
-    if ("erver" in h or "uthenticate" in h) and (  # (a print without Server or WWW-Authenticate says nothing the identifiers read)
+    if ("erver" in h or "uthenticate" in h or "ERVER" in h or "null=[HTTP/" in h or "null=[RTSP/" in h) and (
+            # (a print without Server or WWW-Authenticate says nothing the identifiers read, unless it is an answer's:
+            # getHeaderFields' null entry is the status line)
             (", " in h and _HEADER_TELL.search(h) is not None) or "][" in h or "(first=" in h or "[name=" in h or "(name=" in h
             or "\n[" in h or "=[" in h or "\n(" in h):
         java_header_fields(fields, prefix, t)
@@ -1604,7 +1743,8 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
     if (" at " in h or "\t" in h or " lladdr " in h) and ":" in h:
         for mac in neighbour_macs(t):
             add(fields, f"{prefix}.kv.mac", mac)
-    if ("erver'" in h or 'erver"' in h or "uthenticate'" in h or 'uthenticate"' in h) and (": '" in h or ': "' in h or "':'" in h or '":"' in h):
+    if ("erver'" in h or 'erver"' in h or "uthenticate'" in h or 'uthenticate"' in h or "Seq'" in h or 'Seq"' in h or "seq'" in h or 'seq"' in h) and (
+            ": '" in h or ': "' in h or "':'" in h or '":"' in h or '"=>' in h or "'=>" in h or '" =>' in h):
         dict_header_fields(fields, prefix, t)
     if "Banner on port " in h:
         masscan_fields(fields, t)
