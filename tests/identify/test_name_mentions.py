@@ -1,0 +1,86 @@
+"""A maker's name taken where a device writes it, never where a text only mentions the maker (signatures/families/generic.yaml
+``maker_names`` ``mentions`` and ``skip_values``; benchmarks/names_robustness.py measures both on training material)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from netscan.identify import identify
+from netscan.model import Observation, Response
+from netscan.sigdb import SignatureDB
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "names_robustness.py"
+
+
+def _ident(db: SignatureDB, protocol: str, raw: str) -> tuple[str | None, str | None]:
+    got = identify(Observation(ip=None, mac=None, responses=[Response(protocol=protocol, port=None, request="", raw=raw)]), db)
+    return got.vendor, got.device_type
+
+
+@pytest.mark.parametrize("value", [
+    "Compatible with Hikvision cameras and NVRs",              # a shop's compatibility line
+    "works with Dahua recorders",
+    "Hikvision-to-ONVIF bridge",                                # a gateway named after what it talks to
+    "Reolink to MQTT",
+    "[homeassistant.components.hikvision] Setting up hikvision",  # an integration's logger on its host
+    "Authorized Axis reseller",
+    "Amcrest compatible power supply",
+    "CVE-2021-36260: command injection in some Hikvision products",  # an advisory's sentence
+])
+def test_a_mentioned_maker_names_nobody(db: SignatureDB, value: str) -> None:
+    assert db.maker_names is not None
+    assert db.maker_names.find(value) is None
+    vendor, kind = _ident(db, "other", value + "\n")
+    assert vendor is None and kind not in ("camera", "nvr", "dvr")
+
+
+@pytest.mark.parametrize(("value", "maker"), [
+    ("HIKVISION DS-2CD2042WD-I", "Hikvision"),                   # libonvif's name scope (generic.yaml example)
+    ("Hangzhou Hikvision Digital Technology Co.,Ltd.", "Hikvision"),  # the IEEE registrant's spelling
+    ("ZHEJIANG DAHUA TECHNOLOGYCO.,LTD", "Dahua"),               # the IEEE registrant, glued as registered
+    ("tplink", "TP-Link"),
+    ("Is the firmware compatible with Reolink cameras?", "Reolink"),  # an owner's question: the name stays
+    ("Hikvision camera, supports ONVIF", "Hikvision"),           # the maker first, what it supports after
+    ("Dahua Technology", "Dahua"),
+])
+def test_a_maker_written_as_devices_write_it_is_taken(db: SignatureDB, value: str, maker: str) -> None:
+    assert db.maker_names is not None
+    assert db.maker_names.find(value) == maker
+
+
+def test_a_camera_word_in_a_mention_says_no_camera(db: SignatureDB) -> None:
+    assert _ident(db, "other", "Compatible with Reolink cameras and NVRs\n") == (None, "unknown")
+    assert _ident(db, "other", "IP Camera\n")[1] == "camera"  # the camera word itself still reads
+
+
+@pytest.fixture(scope="module")
+def names(bench: ModuleType) -> ModuleType:  # bench: grammar_recall, imported first (conftest)
+    spec = importlib.util.spec_from_file_location("names_robustness", BENCH)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["names_robustness"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_benchmark_spellings_and_registered_names(names: ModuleType, db: SignatureDB) -> None:
+    assert names.spelled("TP-Link", "joined") == "TPLink" and names.spelled("TP-Link", "spaced") == "TP Link"
+    assert names.spelled("Hikvision", "joined") == ""  # a one-part name has no such spelling
+    assert names.spelled("Samsung", "upper") == "SAMSUNG"
+    reg = names.registered(db)
+    assert any("TECHNOLOGYCO" in r for r in reg["Dahua"])  # the registry's glued spelling is drawn
+    assert not any("Scale" in r for r in reg.get("Dahua", []))  # never a look-alike company
+
+
+def test_benchmark_decoys_and_contexts_hold(names: ModuleType, db: SignatureDB) -> None:
+    for kind, text in names.decoys("Hikvision"):
+        assert db.maker_names is not None and db.maker_names.find(text) is None, kind
+    for where, d in names.contexts("Hikvision", "Hangzhou Hikvision Digital Technology Co.,Ltd.", "hikvision.com"):
+        if where in ("copyright-footer", "cert-o", "upnp-manufacturer", "ssdp-server"):
+            got = names.answer(db, {"ip": None, "mac": None, **d})
+            assert got["vendor"] == "Hikvision", where
