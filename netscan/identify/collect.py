@@ -328,7 +328,7 @@ def _claim_copyright(db: SignatureDB, values: list[str], resp: Response, claims:
     if "opyright" not in body and "OPYRIGHT" not in body and "\u00a9" not in body and "&copy;" not in body and "\u7248\u6743" not in body:
         return
     for m in islice(_COPYRIGHT.finditer(body), MAX_COPYRIGHT_NOTICES):  # (the first notices only: no search past them)
-        named = mn.find(m.group(1).strip())
+        named = mn.find(m.group(1).strip()) or mn.company(db, m.group(1))  # (a holder written whole: "TVT CO.,LTD")
         if named is None:
             continue
         evidence.append(Evidence(kind="rule", source="copyright-holder", detail=f"the page's copyright holder: {m.group(1).strip()[:80]}",
@@ -384,6 +384,8 @@ def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_fie
             if value[:3] in _MONTHS and value[3:4] == " ":
                 value = _SYSLOG_HOST.sub(r"\1", value)  # a syslog line's host is the logging machine's name, not the device's
             maker_name = db.maker_names.find_in(name, value)
+            if maker_name is None and db.maker_names.company_fields is not None and db.maker_names.company_fields.search(name) is not None:
+                maker_name = db.maker_names.company(db, value)  # a company's whole name (a certificate's O=)
             if maker_name is None:
                 continue
             evidence.append(Evidence(kind="rule", source="maker-name", detail=f"a maker's name in {name}", extracted={"vendor": maker_name},

@@ -38,6 +38,8 @@ UNKNOWN_MANUFACTURER_PREFERENCE = 0.2
 MIN_NAME_CHARS = 4
 #: Longest value searched for names (prose and markup are not read).
 MAX_NAME_VALUE = 256
+#: The end of a copyright notice after its holder.
+_RESERVED = re.compile(r"(?i)[\s.,;]{0,3}all\s{1,3}rights\s{1,3}reserved.{0,40}$")
 #: The rest of a question, right after a name (``... cameras?``): no full stop or exclamation mark before its ``?``.
 _QUESTION = re.compile(r"[^.!?\n]{0,80}\?")
 _UNKNOWN_NAME = re.compile(r"^(?=.{2,40}$)[A-Za-z][A-Za-z0-9 .,&'()+-]*$")
@@ -86,6 +88,11 @@ class MakerNames:
     """Host-name fields (``host_fields``), where a short name glued to the MAC address's hex digits is a printer's or
     a device's default host name (``HP09AAFB``, ``HP18602408C229``: HP and the MAC's last three or all six bytes)."""
     host_pattern: re.Pattern[str] | None = None
+    ignored: frozenset[str] = frozenset()
+    """Keys of the names ``ignore`` lists (words too common to look for in free text)."""
+    company_fields: re.Pattern[str] | None = None
+    """Fields that hold a company's whole name (``company_fields``: a certificate subject's organisation): a known
+    maker's name there is read whole (:meth:`company`), a short one (``TVT CO.,LTD``) too."""
     mention_before: re.Pattern[str] | None = None
     """Words that end right before a name that is only mentioned (``compatible with``, ``integrations.``): matched
     against the text before the name, at its end (``mentions.before``)."""
@@ -121,6 +128,19 @@ class MakerNames:
             if m is not None:
                 hit = self.short_by_alias.get(m.group(1))
         return hit
+
+    def company(self, db: SignatureDB, value: str) -> str | None:
+        """The known maker a value that is one company's whole name names (``TVT CO.,LTD``, ``Hanwha Techwin Co.,Ltd.``:
+        the name and legal-form words, an "All rights reserved." after it cut), as :meth:`SignatureDB.vendor` reads a
+        name; None for an ignored word's maker (``Google Inc.``: a script library's notice in a device's page) or for
+        anything else."""
+        v = _RESERVED.sub("", value[:MAX_NAME_VALUE]).strip(" \t.,;:-")
+        if not v or not v[:1].isalnum():
+            return None
+        got = db.vendor(v)
+        if got is None or vendor_key(got.name) in self.ignored or vendor_key(short_company_name(v)) in self.ignored:
+            return None
+        return got.name
 
     def mentioned(self, value: str, start: int, end: int) -> bool:
         """True when the name at ``value[start:end]`` is only mentioned (``mention_before`` / ``mention_after``). A
@@ -390,7 +410,8 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
         raise SignatureError(f"{where}: maker_names 'mentions' must be a mapping (before, after)")
     before = _field_pattern(mentions, "before", f"{where}: maker_names mentions") if "before" in mentions else None
     after = _field_pattern(mentions, "after", f"{where}: maker_names mentions") if "after" in mentions else None
-    return MakerNames(mention_before=before, mention_after=after, fields=fields, pattern=pattern, by_key=by_key, weight=weight, examples=_examples(data, f"{where}: maker_names"),
+    company = _field_pattern(data, "company_fields", f"{where}: maker_names") if "company_fields" in data else None
+    return MakerNames(ignored=frozenset(ignored), company_fields=company, mention_before=before, mention_after=after, fields=fields, pattern=pattern, by_key=by_key, weight=weight, examples=_examples(data, f"{where}: maker_names"),
                       platforms=platform_keys, skip_values=skip, short_fields=short_fields, short_pattern=short_pattern,
                       short_by_alias=short_by_alias, host_fields=host_fields, host_pattern=host_pattern)
 

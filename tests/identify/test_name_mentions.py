@@ -84,3 +84,21 @@ def test_benchmark_decoys_and_contexts_hold(names: ModuleType, db: SignatureDB) 
         if where in ("copyright-footer", "cert-o", "upnp-manufacturer", "ssdp-server"):
             got = names.answer(db, {"ip": None, "mac": None, **d})
             assert got["vendor"] == "Hikvision", where
+
+
+@pytest.mark.parametrize(("raw", "maker"), [
+    ("Subject: C=CN, O=TVT CO.,LTD, CN=192.168.1.64\n", "TVT"),  # a short name written whole as the organisation
+    ("Subject: C=CN, O=Zhejiang Dahua Technology Co.\\, Ltd., CN=192.168.1.108\n", "Dahua"),
+    ("Subject: C=AU, ST=Some-State, O=Internet Widgits Pty Ltd, CN=cam\n", None),  # OpenSSL's default organisation
+    ("Subject: C=US, O=Ring, CN=cam\n", None),  # an ignored word (Ring) stays a word, even whole
+])
+def test_a_certificates_organisation_is_read_whole(db: SignatureDB, raw: str, maker: str | None) -> None:
+    assert _ident(db, "tls", raw)[0] == maker
+
+
+def test_a_copyright_holder_is_read_whole(db: SignatureDB) -> None:
+    page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head><title>Login</title></head><body>{}</body></html>"
+    assert _ident(db, "http", page.format("<p>Copyright &copy; 2019 TVT CO.,LTD. All rights reserved.</p>"))[0] == "TVT"
+    assert _ident(db, "http", page.format("<p>\u00a9 2019 Ring</p>"))[0] is None  # an ignored word
+    assert _ident(db, "http", page.format("<p>Copyright 2019 Acme Widgets Ltd.</p>"))[0] is None  # nobody netscan knows
+    assert db.maker_names is not None and db.maker_names.company(db, "Microsoft Corporation") is None  # (a script's notice)
