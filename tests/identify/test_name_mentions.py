@@ -102,3 +102,34 @@ def test_a_copyright_holder_is_read_whole(db: SignatureDB) -> None:
     assert _ident(db, "http", page.format("<p>\u00a9 2019 Ring</p>"))[0] is None  # an ignored word
     assert _ident(db, "http", page.format("<p>Copyright 2019 Acme Widgets Ltd.</p>"))[0] is None  # nobody netscan knows
     assert db.maker_names is not None and db.maker_names.company(db, "Microsoft Corporation") is None  # (a script's notice)
+
+
+_ISSUE = "Camera keeps dropping off\n\n{}\n\nThe log shows a timeout after a few minutes and the stream stops.\n"
+
+
+@pytest.mark.parametrize(("sentence", "maker"), [
+    ("I bought two Ezviz cameras. C1C, which worked well until I updated the firmware.", "EZVIZ"),  # threads/ezviz-c1c-c3w...ha-ezviz77
+    ("Anyone else experienced this with Hikvision cameras?", "Hikvision"),  # a question about the reporter's own
+    ("My Reolink NVR keeps rebooting.", "Reolink"),
+    ("Maker is `Wansview`", "Wansview"),  # white-label/wansview-camera_maker-model-oui-lines-camiocam187
+    ("The manufacturer is Dahua.", "Dahua"),
+])
+def test_prose_names_the_reporters_own_maker(db: SignatureDB, sentence: str, maker: str) -> None:
+    from netscan.identify.prose import read_prose  # noqa: PLC0415
+
+    got = {h.got.get("vendor") for h in read_prose(_ISSUE.format(sentence), db)}
+    assert maker in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "The shop sells Hikvision cameras.",                      # nobody's own devices
+    "We do not own any Hikvision cameras.",                    # negated
+    "I replaced my Hikvision cameras with new ones.",          # set against the reporter's own (CONTRAST)
+    "Is Frigate compatible with Hikvision cameras?",           # what software supports
+    "I have Hikvision and Dahua cameras.",                     # two makers: nobody
+    "Does anyone sell Hikvision cameras?",                     # a question about nobody's own
+])
+def test_prose_leaves_a_maker_only_mentioned(db: SignatureDB, sentence: str) -> None:
+    from netscan.identify.prose import read_prose  # noqa: PLC0415
+
+    assert not [h for h in read_prose(_ISSUE.format(sentence), db) if h.got.get("vendor")]
