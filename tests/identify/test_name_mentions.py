@@ -133,3 +133,13 @@ def test_prose_leaves_a_maker_only_mentioned(db: SignatureDB, sentence: str) -> 
     from netscan.identify.prose import read_prose  # noqa: PLC0415
 
     assert not [h for h in read_prose(_ISSUE.format(sentence), db) if h.got.get("vendor")]
+
+
+_SESSION = "{}\n\n```python\n>>> mycam.devicemgmt.GetCapabilities()\n(Capabilities){{\n   XAddr = \"http://192.168.88.14/onvif/Analytics\"\n}}\n```\n"
+
+
+def test_a_reporters_words_around_a_protocols_document_are_read(db: SignatureDB) -> None:
+    # hikvision/hikvision-camera_python-onvif-getcapabilities-print-pyonvif43 (training): the question above the session
+    assert _ident(db, "onvif", _SESSION.format("Anyone else experienced this with Hikvision cameras?"))[0] == "Hikvision"
+    assert _ident(db, "onvif", _SESSION.format("The shop sells Hikvision cameras."))[0] is None  # nobody's own
+    assert _ident(db, "onvif", _SESSION.format("Is this compatible with Hikvision cameras?"))[0] is None  # what software supports
