@@ -126,6 +126,11 @@ _DEVICE_NOUN = re.compile(r"[ \t]{1,2}" + _FILLER + r"{0,3}(?i:cameras?|cams|ipc
 _OWNING = re.compile(r"(?i)(?<![a-z'])(?:my|our|bought|purchased|ordered|own|owns|installed|i[ \t]have|we[ \t]have|i've|we've|i[ \t]got)(?![a-z])")
 _ASKING = re.compile(r"(?i)(?<![a-z'])(?:i|we|my|our|this|same|it)(?![a-z'])")
 _NEGATION = re.compile(r"(?i)(?<![a-z])(?:not|never|no|don't|doesn't|didn't|won't|can't|cannot)(?![a-z])")
+#: A maker's short name (two or three capitals or digits, as the maker writes it: ``TVT``, ``UNV``, ``LTS``; too short to
+#: look for as a word) right before a device noun or ``model``, a co-label after a slash allowed (``Added TVT/Secutech NVR
+#: model NVR-0808B2-8P``, ``my UNV camera``): the name is the device's maker's (netscan.sigdb.makernames ``short_by_alias``).
+_SHORT_MAKER = re.compile(r"(?<![A-Za-z0-9/.-])([A-Z0-9]{2,3})(?:/[A-Z][A-Za-z0-9-]{1,20})?[ \t]{1,2}" + _FILLER
+                          + r"{0,3}(?i:cameras?|cams|ipcams?|nvrs?|dvrs?|xvrs?|doorbells?|recorders?|model)(?![A-Za-z])")
 #: A maker said as a field in words right before its name (``Maker is `Wansview` ``, ``the manufacturer is Dahua``).
 _SAID_MAKER = re.compile(r"(?i)(?<![a-z])(?:maker|manufacturer|make|brand|vendor)[ \t]{1,2}(?:is|was|=|:)[ \t]{1,2}[`\"'*]{0,2}$")
 #: A sentence that sets other devices against the reporter's own, or says what software supports.
@@ -362,6 +367,11 @@ def read_prose(text: str, db: SignatureDB, match: Matcher | None = None) -> tupl
                 hits.append(ProseHit({"firmware": m.group("fw")}, "prose", s))
         if named and not any(h.line == s for h in hits):
             hits.extend(_owners_maker(db, s, named))
+        elif not named and db.maker_names is not None and db.maker_names.short_by_alias:
+            short = _SHORT_MAKER.search(s)
+            short_maker = db.maker_names.short_by_alias.get(short.group(1)) if short is not None else None
+            if short_maker is not None:
+                hits.append(ProseHit({"vendor": short_maker}, "maker-name", s))
         if not any("model" in h.got and h.line == s for h in hits):
             hits.extend(_owned(db, match, s, one))
         if "`" in s:

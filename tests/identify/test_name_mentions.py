@@ -143,3 +143,17 @@ def test_a_reporters_words_around_a_protocols_document_are_read(db: SignatureDB)
     assert _ident(db, "onvif", _SESSION.format("Anyone else experienced this with Hikvision cameras?"))[0] == "Hikvision"
     assert _ident(db, "onvif", _SESSION.format("The shop sells Hikvision cameras."))[0] is None  # nobody's own
     assert _ident(db, "onvif", _SESSION.format("Is this compatible with Hikvision cameras?"))[0] is None  # what software supports
+
+
+@pytest.mark.parametrize(("sentence", "maker"), [
+    ("Added TVT/Secutech NVR model NVR-0808B2-8P", "TVT"),  # tvt/tvt-secutech-nvr-0808b2-8p_pr-description-webrtc614
+    ("The stream of my UNV camera stops after an hour.", "Uniview"),
+    ("The IP camera model is unknown.", None),  # a product word in capitals is no maker
+    ("Our 4K NVR and the HD camera lost the stream.", None),
+    ("The stream of my unv camera stops after an hour.", None),  # a short name only as the maker writes it
+])
+def test_prose_reads_a_short_makers_name_before_a_device_noun(db: SignatureDB, sentence: str, maker: str | None) -> None:
+    from netscan.identify.prose import read_prose  # noqa: PLC0415
+
+    got = {h.got.get("vendor") for h in read_prose(_ISSUE.format(sentence), db)} - {None}
+    assert got == ({maker} if maker else set())
