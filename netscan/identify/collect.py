@@ -328,7 +328,7 @@ def _claim_copyright(db: SignatureDB, values: list[str], resp: Response, claims:
     if "opyright" not in body and "OPYRIGHT" not in body and "\u00a9" not in body and "&copy;" not in body and "\u7248\u6743" not in body:
         return
     for m in islice(_COPYRIGHT.finditer(body), MAX_COPYRIGHT_NOTICES):  # (the first notices only: no search past them)
-        named = mn.find(m.group(1).strip())
+        named = mn.find(m.group(1).strip()) or mn.company(db, m.group(1))  # (a holder written whole: "TVT CO.,LTD")
         if named is None:
             continue
         evidence.append(Evidence(kind="rule", source="copyright-holder", detail=f"the page's copyright holder: {m.group(1).strip()[:80]}",
@@ -384,6 +384,8 @@ def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_fie
             if value[:3] in _MONTHS and value[3:4] == " ":
                 value = _SYSLOG_HOST.sub(r"\1", value)  # a syslog line's host is the logging machine's name, not the device's
             maker_name = db.maker_names.find_in(name, value)
+            if maker_name is None and db.maker_names.company_fields is not None and db.maker_names.company_fields.search(name) is not None:
+                maker_name = db.maker_names.company(db, value)  # a company's whole name (a certificate's O=)
             if maker_name is None:
                 continue
             evidence.append(Evidence(kind="rule", source="maker-name", detail=f"a maker's name in {name}", extracted={"vendor": maker_name},
@@ -608,8 +610,13 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                 db.remember_quiet(name, values[0])
         if long_texts:
             _claim_lines(db, long_texts, resp, claims, evidence, hits, resp_start, exhaustive)
-        for name in _prose_fields(f):
+        prose = _prose_fields(f)
+        for name in prose:
             _claim_prose(db, name, f[name][0], resp, claims, evidence, hits, resp_start, exhaustive)
+        if not prose and _reporter_text(resp.raw, f):
+            # a reporter's words around a protocol's document (an issue quoting an ONVIF client's session): no reader
+            # keeps them as a field, the prose reader reads the recorded text itself
+            _claim_prose(db, f"{resp.protocol}.text", resp.raw, resp, claims, evidence, hits, resp_start, exhaustive)
     return claims, evidence
 
 
@@ -618,6 +625,18 @@ def _prose_fields(f: dict[str, list[str]]) -> list[str]:
     of no protocol), a fragment's body (netscan.identify.prose)."""
     return [name for name in f if (name.endswith(".banner") or (name.endswith(".body") and f.get(name[: -len("body")] + "shape")))
             and prose_text(f[name][0])]
+
+
+#: A recorded text that opens with a reporter's sentence: a capital letter, words, a blank within its first 40 characters.
+_SENTENCE_START = re.compile(r"[A-Z][a-z']{0,20}[ \t][A-Za-z]")
+
+
+def _reporter_text(raw: str, f: dict[str, list[str]]) -> bool:
+    """True for a recorded text of a protocol whose readers found a document or lines in it but kept no banner or body,
+    that opens with a sentence (``Anyone else experienced this with Hikvision cameras?`` above a pasted session):
+    the words around what the readers took are a reporter's."""
+    return (_SENTENCE_START.match(raw) is not None and not any(k.endswith((".banner", ".body")) for k in f)
+            and prose_text(raw))
 
 
 def _claim_prose(db: SignatureDB, name: str, text: str, resp: Response, claims: list[Claim], evidence: list[Evidence],

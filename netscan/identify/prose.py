@@ -118,6 +118,21 @@ _SPAN_MAKER_KEY = re.compile(r"(?i)manufacturer|vendor|brand|make|maker")
 #: A name quoted whole in any line, a log's too (``Found printer 'EPSON XP-2200 Series' at ...``: a utility
 #: quoting the name the device gave itself): the maker's name first, its model after it.
 _QUOTED_NAME = re.compile(r"(?<![\w=])(['\"\u201c])([A-Za-z][^'\"\u201d\r\n]{2,78})['\"\u201d](?!\w)")
+#: The reporter's own devices named by their maker and a device noun, no model (``I bought two Ezviz cameras``, ``Anyone
+#: else experienced this with Hikvision cameras?``, ``my Reolink NVR``): the name, at most three words that say what kind
+#: of device it is, then the noun -- in a sentence that says the devices are the reporter's (a word of owning before the
+#: name, no negation) or asks about the reporter's own (a question with a first-person word or ``this``/``same``).
+_DEVICE_NOUN = re.compile(r"[ \t]{1,2}" + _FILLER + r"{0,3}(?i:cameras?|cams|ipcams?|nvrs?|dvrs?|doorbells?|recorders?)(?![A-Za-z])")
+_OWNING = re.compile(r"(?i)(?<![a-z'])(?:my|our|bought|purchased|ordered|own|owns|installed|i[ \t]have|we[ \t]have|i've|we've|i[ \t]got)(?![a-z])")
+_ASKING = re.compile(r"(?i)(?<![a-z'])(?:i|we|my|our|this|same|it)(?![a-z'])")
+_NEGATION = re.compile(r"(?i)(?<![a-z])(?:not|never|no|don't|doesn't|didn't|won't|can't|cannot)(?![a-z])")
+#: A maker's short name (two or three capitals or digits, as the maker writes it: ``TVT``, ``UNV``, ``LTS``; too short to
+#: look for as a word) right before a device noun or ``model``, a co-label after a slash allowed (``Added TVT/Secutech NVR
+#: model NVR-0808B2-8P``, ``my UNV camera``): the name is the device's maker's (netscan.sigdb.makernames ``short_by_alias``).
+_SHORT_MAKER = re.compile(r"(?<![A-Za-z0-9/.-])([A-Z0-9]{2,3})(?:/[A-Z][A-Za-z0-9-]{1,20})?[ \t]{1,2}" + _FILLER
+                          + r"{0,3}(?i:cameras?|cams|ipcams?|nvrs?|dvrs?|xvrs?|doorbells?|recorders?|model)(?![A-Za-z])")
+#: A maker said as a field in words right before its name (``Maker is `Wansview` ``, ``the manufacturer is Dahua``).
+_SAID_MAKER = re.compile(r"(?i)(?<![a-z])(?:maker|manufacturer|make|brand|vendor)[ \t]{1,2}(?:is|was|=|:)[ \t]{1,2}[`\"'*]{0,2}$")
 #: A sentence that sets other devices against the reporter's own, or says what software supports.
 _CONTRAST = re.compile(
     r"(?i)(?<![a-z])(?:except|vs\.?|previous(?:ly)?|supports?|supported|compatible|not (?:a|an|the|my))(?![a-z])|" + CONTRAST.pattern[4:])
@@ -350,6 +365,13 @@ def read_prose(text: str, db: SignatureDB, match: Matcher | None = None) -> tupl
             hits.extend(confirmed if confirmed else [ProseHit({"model": model}, "prose", s)])
             if m is not None and m.group("fw"):
                 hits.append(ProseHit({"firmware": m.group("fw")}, "prose", s))
+        if named and not any(h.line == s for h in hits):
+            hits.extend(_owners_maker(db, s, named))
+        elif not named and db.maker_names is not None and db.maker_names.short_by_alias:
+            short = _SHORT_MAKER.search(s)
+            short_maker = db.maker_names.short_by_alias.get(short.group(1)) if short is not None else None
+            if short_maker is not None:
+                hits.append(ProseHit({"vendor": short_maker}, "maker-name", s))
         if not any("model" in h.got and h.line == s for h in hits):
             hits.extend(_owned(db, match, s, one))
         if "`" in s:
@@ -413,6 +435,30 @@ def _quoted_maker(db: SignatureDB, value: str) -> tuple[str, str, str] | None:
     if not _shaped(db, words[0]) and not any(c.isupper() for c in words[0][:1]):
         return None
     return (maker, written, model) if model_extent(model, db) == model and not model_qualifier(words[0]) else None
+
+
+def _owners_maker(db: SignatureDB, sentence: str, named: list[tuple[str, str, int]]) -> list[ProseHit]:
+    """The maker of the reporter's own devices named without a model (``_DEVICE_NOUN`` after an owning word or in a
+    question about them; ``_SAID_MAKER`` before the name): the first such name, unless the sentence only mentions it
+    (netscan.sigdb.makernames ``mentions``)."""
+    mn = db.maker_names
+    if len({m for m, _, _ in named}) > 1:
+        return []  # (two makers in one sentence: a list, a comparison -- nobody's for sure)
+    for maker, written, end in named[:2]:
+        start = end - len(written)
+        if mn is not None and mn.mentioned(sentence, start, end):
+            continue
+        if _SAID_MAKER.search(sentence, max(0, start - 40), start) is not None:
+            return [ProseHit({"vendor": maker}, "maker-name", sentence)]
+        if _DEVICE_NOUN.match(sentence, end) is None:
+            continue
+        before = sentence[:start]
+        if _NEGATION.search(sentence) is not None:
+            return []
+        asked = sentence.rstrip().endswith("?") and _ASKING.search(sentence) is not None
+        if asked or _OWNING.search(before) is not None:
+            return [ProseHit({"vendor": maker}, "maker-name", sentence)]
+    return []
 
 
 def _owned(db: SignatureDB, match: Matcher, sentence: str, one: tuple[str, str] | None) -> list[ProseHit]:

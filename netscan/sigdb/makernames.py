@@ -38,6 +38,10 @@ UNKNOWN_MANUFACTURER_PREFERENCE = 0.2
 MIN_NAME_CHARS = 4
 #: Longest value searched for names (prose and markup are not read).
 MAX_NAME_VALUE = 256
+#: The end of a copyright notice after its holder.
+_RESERVED = re.compile(r"(?i)[\s.,;]{0,3}all\s{1,3}rights\s{1,3}reserved.{0,40}$")
+#: The rest of a question, right after a name (``... cameras?``): no full stop or exclamation mark before its ``?``.
+_QUESTION = re.compile(r"[^.!?\n]{0,80}\?")
 _UNKNOWN_NAME = re.compile(r"^(?=.{2,40}$)[A-Za-z][A-Za-z0-9 .,&'()+-]*$")
 #: The words of a name as searched: runs of Latin letters and digits, or of CJK letters.
 _NAME_TOKEN = re.compile(f"[0-9A-Za-z]+|[{CJK_CHARS}]+")
@@ -84,6 +88,17 @@ class MakerNames:
     """Host-name fields (``host_fields``), where a short name glued to the MAC address's hex digits is a printer's or
     a device's default host name (``HP09AAFB``, ``HP18602408C229``: HP and the MAC's last three or all six bytes)."""
     host_pattern: re.Pattern[str] | None = None
+    ignored: frozenset[str] = frozenset()
+    """Keys of the names ``ignore`` lists (words too common to look for in free text)."""
+    company_fields: re.Pattern[str] | None = None
+    """Fields that hold a company's whole name (``company_fields``: a certificate subject's organisation): a known
+    maker's name there is read whole (:meth:`company`), a short one (``TVT CO.,LTD``) too."""
+    mention_before: re.Pattern[str] | None = None
+    """Words that end right before a name that is only mentioned (``compatible with``, ``integrations.``): matched
+    against the text before the name, at its end (``mentions.before``)."""
+    mention_after: re.Pattern[str] | None = None
+    """Words right after a name that is only mentioned (``-to-ONVIF``, `` reseller``): matched at the name's end
+    (``mentions.after``). A value that mentions a maker so names nobody: it talks about the maker's devices."""
     _seen: dict[str, str | None] = field(default_factory=dict, repr=False)
     _kinds: dict[str, tuple[bool, bool, bool]] = field(default_factory=dict, repr=False)
     """Per field name: (searched for names as words, may open with a short name, a host name)."""
@@ -114,6 +129,28 @@ class MakerNames:
                 hit = self.short_by_alias.get(m.group(1))
         return hit
 
+    def company(self, db: SignatureDB, value: str) -> str | None:
+        """The known maker a value that is one company's whole name names (``TVT CO.,LTD``, ``Hanwha Techwin Co.,Ltd.``:
+        the name and legal-form words, an "All rights reserved." after it cut), as :meth:`SignatureDB.vendor` reads a
+        name; None for an ignored word's maker (``Google Inc.``: a script library's notice in a device's page) or for
+        anything else."""
+        v = _RESERVED.sub("", value[:MAX_NAME_VALUE]).strip(" \t.,;:-")
+        if not v or not v[:1].isalnum():
+            return None
+        got = db.vendor(v)
+        if got is None or vendor_key(got.name) in self.ignored or vendor_key(short_company_name(v)) in self.ignored:
+            return None
+        return got.name
+
+    def mentioned(self, value: str, start: int, end: int) -> bool:
+        """True when the name at ``value[start:end]`` is only mentioned (``mention_before`` / ``mention_after``). A
+        question about it (``Is the firmware compatible with ASECAM cameras?``) is its owner's: the name stays."""
+        if self.mention_after is not None and end < len(value) and self.mention_after.match(value, end) is not None:
+            return True
+        if self.mention_before is None or start == 0 or self.mention_before.search(value, max(0, start - 48), start) is None:
+            return False
+        return _QUESTION.match(value, end) is None
+
     def find_at(self, value: str) -> tuple[str, int] | None:
         """The canonical vendor whose name occurs first in ``value`` (as :meth:`find` reads it) and
         where its name starts; None when no known name does."""
@@ -121,7 +158,7 @@ class MakerNames:
             return None
         for m in self.pattern.finditer(value):
             key = vendor_key(m.group(0))
-            if key in self.platforms:
+            if key in self.platforms or self.mentioned(value, m.start(), m.end()):
                 return None
             hit = self.by_key.get(key)
             if hit is not None:
@@ -139,6 +176,8 @@ class MakerNames:
             key = vendor_key(m.group(0))
             if key in self.platforms:
                 break  # the SoC / SDK maker's name: what follows describes its parts, not the device's maker
+            if self.mentioned(value, m.start(), m.end()):
+                break  # a name only mentioned (``compatible with Hikvision``): the value is about the maker's devices
             hit = self.by_key.get(key)
             if hit is not None:
                 break
@@ -366,7 +405,13 @@ def load_maker_names(db: SignatureDB, data: Any, where: str) -> MakerNames:
     host_pattern = (re.compile(r"(?:^|//)(" + "|".join(sorted(map(re.escape, short_by_alias), key=len, reverse=True))
                                + r")(?:[0-9A-F]{12}|[0-9A-F]{6})(?=$|[.:/])")
                     if host_fields is not None and short_by_alias else None)
-    return MakerNames(fields=fields, pattern=pattern, by_key=by_key, weight=weight, examples=_examples(data, f"{where}: maker_names"),
+    mentions = data.get("mentions") or {}
+    if not isinstance(mentions, dict):
+        raise SignatureError(f"{where}: maker_names 'mentions' must be a mapping (before, after)")
+    before = _field_pattern(mentions, "before", f"{where}: maker_names mentions") if "before" in mentions else None
+    after = _field_pattern(mentions, "after", f"{where}: maker_names mentions") if "after" in mentions else None
+    company = _field_pattern(data, "company_fields", f"{where}: maker_names") if "company_fields" in data else None
+    return MakerNames(ignored=frozenset(ignored), company_fields=company, mention_before=before, mention_after=after, fields=fields, pattern=pattern, by_key=by_key, weight=weight, examples=_examples(data, f"{where}: maker_names"),
                       platforms=platform_keys, skip_values=skip, short_fields=short_fields, short_pattern=short_pattern,
                       short_by_alias=short_by_alias, host_fields=host_fields, host_pattern=host_pattern)
 
