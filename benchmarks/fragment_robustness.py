@@ -37,6 +37,8 @@ value carries evidence; the member's parents are gone or folded into a path), ea
 - ``log-object``    the member's object (its scalar members) printed on one line inside a log line
                     (``... DEBUG (MainThread) [client] Device info: {'device_model': 'C210', ...}`` as
                     TheFab21/ha-samsungtv-smart#3 and reolink_aio's debug log in home-assistant/core#103241 print one)
+- ``log-line``      ``16/02/2023 16:23:22 [INFO] device_model: C210`` (a client's log line of one detail: amcrest2mqtt's
+                    ``[INFO] Device type: AD110`` lines, dchesterton/amcrest2mqtt#101)
 - ``xml-element``   one element ``<modelName>X</modelName>`` of an XML document, also of one written on one line
                     (same protocol and request)
 
@@ -230,7 +232,8 @@ def leaf_fragments(resp: Response, text: str, carries: Callable[[str], bool]) ->
                ("gron-line", f"json.{'.'.join(path)} = {json.dumps(value)};"),
                ("yaml-line", f"{key}: {value}"),
                ("table-row", f"| {key} | {value} |"),
-               ("log-object", (_LOG_PREFIX + obj)[: len(_LOG_PREFIX) + MAX_OBJECT_CHARS])]
+               ("log-object", (_LOG_PREFIX + obj)[: len(_LOG_PREFIX) + MAX_OBJECT_CHARS]),
+               ("log-line", f"16/02/2023 16:23:22 [INFO] {key}: {value}")]
         for shape, raw in out:
             if (shape, raw) not in seen:
                 seen.add((shape, raw))

@@ -622,7 +622,7 @@ _GRON_LINE = re.compile(r'json((?:\.[A-Za-z_$][\w$-]{0,80}|\[\d{1,4}\]|\["[^"\\\
 _GRON_STEP = re.compile(r'\.([A-Za-z_$][\w$-]{0,80})|\[(\d{1,4})\]|\["([^"\\\n]{1,80})"\]')
 #: a flattened path and its value on one line (``device_info.basic_info.device_model = C210``: the
 #: ``a.b = v`` of JSON flatten helpers): two or more dotted names, ``=`` or ``:``, the value.
-_DOTTED_LINE = re.compile(r"([A-Za-z_][\w-]{0,80}(?:\[\d{1,4}\])?(?:\.[A-Za-z_][\w-]{0,80}(?:\[\d{1,4}\])?){1,15})[ \t]{0,4}(?:=|:(?=[ \t]))[ \t]{0,4}(\S.{0,600})")
+_DOTTED_LINE = re.compile(r"([A-Za-z_][\w-]{0,80}(?:\[\d{1,4}\])?(?:\.[A-Za-z_][\w-]{0,80}(?:\[\d{1,4}\])?){0,15})[ \t]{0,4}(?:=|:(?=[ \t]))[ \t]{0,4}(\S.{0,600})")
 #: one YAML mapping line (``device_model: C210``: a line of ipctool's or a diagnostics print) or one
 #: two-cell table row (``| device_model | C210 |``, a row pasted from an issue's table)
 _YAML_LINE = re.compile(r"([A-Za-z_][\w-]{0,80}):[ \t]{1,4}(\S.{0,600})")

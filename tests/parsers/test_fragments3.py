@@ -112,3 +112,31 @@ def test_hikvision_recorder_serials_give_the_model() -> None:
     # counter-examples: the model alone is unchanged; a channel-count-like tail without a date is kept as written
     assert _ident("other", "DS-7608NI-I2/8P").model == "DS-7608NI-I2/8P"
     assert _ident("other", "DS-7804HQH-K1").model == "DS-7804HQH-K1"
+
+
+# ---------------------------------------------------------------- TP-Link's type vocabulary in any field
+
+
+def test_tplink_type_strings_in_any_member() -> None:
+    # python-kasa fixtures (tests/corpus/tplink/kasa-*.json): a discovery reply's result.device_type, a legacy
+    # sysinfo's mic_type, pasted as one YAML line, a table row or a flattened path
+    for raw, kind in (("device_type: SMART.TAPOPLUG", "other"), ("| mic_type | IOT.SMARTPLUGSWITCH |", "other"),
+                      ("result.device_type = SMART.IPCAMERA", "camera"), ("device_type: SMART.TAPODOORBELL", "doorbell")):
+        got = _ident("other", raw)
+        assert (got.vendor, got.device_type) == ("TP-Link", kind), raw
+    # counter-examples: the string inside a sentence or run on is no type value
+    assert _ident("other", "the SMART.IPCAMERA type is not supported yet").vendor is None
+    assert _ident("other", "device_type: SMART.IPCAMERAS").vendor is None
+
+
+# ---------------------------------------------------------------- a log line's lead before its "Key: Value"
+
+
+def test_log_lead_before_a_pair() -> None:
+    # dchesterton/amcrest2mqtt#101 (tests/corpus/dahua/amcrest-ad110_amcrest2mqtt-log-101.json)
+    assert _ident("other", "16/02/2023 16:23:22 [INFO] Device type: AD110").model == "AD110"
+    f = _fields("other", "2023-11-02 13:34:12.813 DEBUG (MainThread) [client] Firmware Version: 3.0.0.2356_23062003")
+    assert f.get("other.kv.FirmwareVersion") == ["3.0.0.2356_23062003"]
+    # counter-examples: a time alone is no key; a log line with no pair gives none; a non-camera's model stays non-camera
+    assert not any(k.startswith("other.kv.") for k in _fields("other", "16/02/2023 16:23:22 [INFO] starting up"))
+    assert _ident("other", "2023-02-16 16:23:22 [INFO] Model: HS110(EU)").device_type not in VIDEO_TYPES
