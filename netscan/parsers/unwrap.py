@@ -688,3 +688,20 @@ def flattened_members(raw: str) -> str | None:
                 return None
             return json.dumps(obj)
     return None
+
+
+#: A UPnP device type (UPnP Device Architecture: ``urn:schemas-upnp-org:device:<type>:<version>``; TR-064's
+#: ``urn:dslforum-org:device:...``; a vendor's own domain in the same form).
+_UPNP_DEVICE_TYPE = re.compile(r"urn:[A-Za-z0-9][\w.-]{0,40}:device:[A-Za-z][\w-]{0,40}:\d{1,3}")
+
+
+def upnp_device_type(fields: dict[str, list[str]]) -> None:
+    """A member named ``deviceType`` whose value is a UPnP device type URN, pasted without its description (a YAML
+    line, a flattened path, a table row, a log line), as that description's ``upnp.deviceType``."""
+    if "upnp.deviceType" in fields:
+        return
+    for key in [k for k in fields if k.endswith(("deviceType", "devicetype", "DeviceType")) and not k.startswith("upnp.")][:8]:
+        for value in fields[key][:4]:
+            if isinstance(value, str) and _UPNP_DEVICE_TYPE.fullmatch(value.strip()) is not None:
+                add(fields, "upnp.deviceType", value.strip())
+                return

@@ -140,3 +140,17 @@ def test_log_lead_before_a_pair() -> None:
     # counter-examples: a time alone is no key; a log line with no pair gives none; a non-camera's model stays non-camera
     assert not any(k.startswith("other.kv.") for k in _fields("other", "16/02/2023 16:23:22 [INFO] starting up"))
     assert _ident("other", "2023-02-16 16:23:22 [INFO] Model: HS110(EU)").device_type not in VIDEO_TYPES
+
+
+# ---------------------------------------------------------------- a UPnP device type pasted as a member
+
+
+def test_upnp_device_type_member() -> None:
+    # the deviceType of the IGD descriptions in miniupnp's testdesc (tests/corpus/linksys/wag200g-upnp.json) and of
+    # a TV's description, pasted as a YAML line, a flattened path or a log line
+    assert _ident("other", "deviceType: urn:schemas-upnp-org:device:InternetGatewayDevice:1").device_type == "router"
+    assert _ident("other", "root.device.deviceType = urn:schemas-upnp-org:device:tvdevice:1").device_type == "tv"
+    assert _ident("other", "16/02/2023 16:23:22 [INFO] deviceType: urn:schemas-upnp-org:device:InternetGatewayDevice:2").device_type == "router"
+    # counter-examples: the URN under another name, or a device type that is no URN, says nothing
+    assert _ident("other", "notes: urn:schemas-upnp-org:device:InternetGatewayDevice:1").device_type == "unknown"
+    assert _fields("other", "deviceType: IPDome").get("upnp.deviceType") is None
