@@ -25,6 +25,23 @@ Fragment shapes (docs/accuracy.md "Fragment robustness"):
 - ``value``         the raw value of the evidence's header alone (request named for the header)
 - ``pasted-header`` the evidence's header as a ``Name: value`` line pasted as ``other``
 
+One member of a JSON or XML document, re-printed the ways tools and people print one (only members whose
+value carries evidence; the member's parents are gone or folded into a path), each pasted as ``other``:
+
+- ``dotted-path``   ``device_info.basic_info.device_model = C210`` (a flattened document: the ``flats`` and
+                    TypeDoc flatten helpers' ``a.b = v``; Axis's own ``root.Properties.Firmware.Version=5.51.6``)
+- ``gron-line``     ``json.device_info.basic_info.device_model = "C210";`` (tomnomnom/gron's assignments)
+- ``yaml-line``     ``device_model: C210`` (one line of a YAML print: OpenIPC ipctool's report, OpenIPC/ipctool#25)
+- ``table-row``     ``| device_model | C210 |`` (a two-column table row pasted in an issue:
+                    mrlt8/docker-wyze-bridge#1036 ``firmware_ver | 4.36.9.139``, guino/ppsapp-rtsp#7)
+- ``log-object``    the member's object (its scalar members) printed on one line inside a log line
+                    (``... DEBUG (MainThread) [client] Device info: {'device_model': 'C210', ...}`` as
+                    TheFab21/ha-samsungtv-smart#3 and reolink_aio's debug log in home-assistant/core#103241 print one)
+- ``log-line``      ``16/02/2023 16:23:22 [INFO] device_model: C210`` (a client's log line of one detail: amcrest2mqtt's
+                    ``[INFO] Device type: AD110`` lines, dchesterton/amcrest2mqtt#101)
+- ``xml-element``   one element ``<modelName>X</modelName>`` of an XML document, also of one written on one line
+                    (same protocol and request)
+
     .venv/bin/python benchmarks/fragment_robustness.py [--split training|test] [--losses] [--json]
 
 ``--split test`` prints aggregate counts only (never a file name, a value or a per-file result).
@@ -38,7 +55,9 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from itertools import islice
+from collections.abc import Callable, Iterator
+from typing import Any
 from pathlib import Path
 
 from netscan.identify import identify
@@ -49,6 +68,7 @@ from netscan.parsers import fields
 from netscan.parsers.unwrap import unwrap
 from netscan.sigdb import SignatureDB, load_db
 from netscan.sigdb.db import Rule
+from netscan.parsers._util import Unreadable, local, parse_xml
 
 ROOT = Path(__file__).resolve().parent.parent
 SPLITS = {"training": ROOT / "tests" / "corpus", "test": ROOT / "tests" / "corpus_test"}
@@ -124,6 +144,105 @@ def fragments(resp: Response, text: str) -> Iterator[tuple[str, Response]]:
     for line in lines[start:]:
         if line.strip():
             yield from make("doc-line" if document else "line", line.strip())
+
+
+#: most document members re-printed per response, members of one object printed on a log line, characters of that line
+MAX_LEAVES = 12
+MAX_OBJECT_MEMBERS = 10
+MAX_OBJECT_CHARS = 600
+_LOG_PREFIX = "2024-03-01 10:00:00.000 DEBUG (MainThread) [client] Device info: "
+
+
+def _json_leaves(doc: Any, path: tuple[str, ...] = (), depth: int = 0) -> Iterator[tuple[tuple[str, ...], str, dict[str, str]]]:
+    """(path, value, scalar members of the value's object) for each string or number leaf of a JSON document."""
+    if depth > 12:
+        return
+    if isinstance(doc, dict):
+        scalars = {str(k): str(v) for k, v in doc.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
+        for k, v in doc.items():
+            if isinstance(v, (dict, list)):
+                yield from _json_leaves(v, (*path, str(k)), depth + 1)
+            elif isinstance(v, (str, int, float)) and not isinstance(v, bool):
+                yield (*path, str(k)), str(v), scalars
+    elif isinstance(doc, list):
+        for i, v in enumerate(doc[:50]):
+            yield from _json_leaves(v, (*path[:-1], f"{path[-1]}[{i}]") if path else (f"[{i}]",), depth + 1)
+
+
+def _xml_leaves(root: Any) -> Iterator[tuple[tuple[str, ...], str, dict[str, str]]]:
+    """(path of local tag names, text, leaf siblings) for each leaf element of an XML document."""
+    stack: list[tuple[Any, tuple[str, ...]]] = [(root, (local(root.tag),))]
+    n = 0
+    while stack and n < 2000:
+        el, path = stack.pop(0)
+        n += 1
+        kids = list(el)
+        if kids:
+            scalars = {local(k.tag): (k.text or "").strip() for k in kids if not len(k) and (k.text or "").strip()}
+            for k in kids:
+                if len(k):
+                    stack.append((k, (*path, local(k.tag))))
+                elif (k.text or "").strip():
+                    yield (*path, local(k.tag)), (k.text or "").strip(), scalars
+
+
+def _document_leaves(body: str) -> tuple[str, list[tuple[tuple[str, ...], str, dict[str, str]]]] | None:
+    """("json"|"xml", leaves) of a body that is one JSON or XML document, else None."""
+    b = body.strip()
+    if not b or len(b) > 200_000:
+        return None
+    if b[0] in "{[":
+        try:
+            return "json", list(_json_leaves(json.loads(b)))[:5000]
+        except (ValueError, RecursionError):
+            return None
+    if b[0] == "<":
+        try:
+            return "xml", list(_xml_leaves(parse_xml(b)))
+        except Unreadable:
+            return None
+    return None
+
+
+def leaf_fragments(resp: Response, text: str, carries: Callable[[str], bool]) -> Iterator[tuple[str, Response]]:
+    """(shape, fragment) pairs re-printing each evidence-carrying member of the response's JSON/XML body."""
+    norm = text.replace("\r\n", "\n")
+    body = norm
+    if _STATUS.match(norm.split("\n", 1)[0]):
+        _, sep, rest = norm.partition("\n\n")
+        body = rest if sep else ""
+    got = _document_leaves(body)
+    if got is None:
+        return
+    kind, leaves = got
+    seen: set[tuple[str, str]] = set()
+    done = 0
+    for path, value, scalars in leaves:
+        if done >= MAX_LEAVES:
+            break
+        if not value.strip() or not carries(value) or len(value) > 300:
+            continue
+        done += 1
+        key = path[-1]
+        shown = [(k, v) for k, v in scalars.items() if len(v) <= 120][:MAX_OBJECT_MEMBERS]
+        if key not in dict(shown):
+            shown = [(key, value), *shown[: MAX_OBJECT_MEMBERS - 1]]
+        obj = json.dumps(dict(shown)) if kind == "json" else repr(dict(shown))
+        out = [("dotted-path", f"{'.'.join(path)} = {value}"),
+               ("gron-line", f"json.{'.'.join(path)} = {json.dumps(value)};"),
+               ("yaml-line", f"{key}: {value}"),
+               ("table-row", f"| {key} | {value} |"),
+               ("log-object", (_LOG_PREFIX + obj)[: len(_LOG_PREFIX) + MAX_OBJECT_CHARS]),
+               ("log-line", f"16/02/2023 16:23:22 [INFO] {key}: {value}")]
+        for shape, raw in out:
+            if (shape, raw) not in seen:
+                seen.add((shape, raw))
+                yield shape, Response(protocol="other", raw=raw, port=resp.port, request="")
+        if kind == "xml":
+            raw = f"<{key}>{value}</{key}>"
+            if ("xml-element", raw) not in seen:
+                seen.add(("xml-element", raw))
+                yield "xml-element", Response(protocol=resp.protocol, raw=raw, port=resp.port, request=resp.request)
 
 
 def _evidence_texts(db: SignatureDB, rules: dict[str, Rule], family: set[str], obs: Observation, ident: Identification,
@@ -218,9 +337,10 @@ def run(split: Path, db: SignatureDB) -> dict[str, object]:
                 text = _text(resp)
                 if text is None:
                     continue
-                for n, (shape, frag) in enumerate(fragments(resp, text)):
-                    if n >= MAX_FRAGMENTS:
-                        break
+                def carries(value: str, texts: dict[str, set[str]] = texts) -> bool:
+                    return any(_carries(t, value) is not None for t in texts.values())
+                cut = islice(fragments(resp, text), MAX_FRAGMENTS)
+                for shape, frag in (*cut, *leaf_fragments(resp, text, carries)):
                     via = {k: _carries(texts[k], frag.raw) for k in claims}
                     relevant = [k for k in claims if via[k] is not None]
                     if not relevant:

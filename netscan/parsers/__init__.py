@@ -26,7 +26,7 @@ from netscan.parsers.snmp import snmp_response_fields
 from netscan.parsers.soap import onvif_fields
 from netscan.parsers.tls import tls_fields
 from netscan.parsers.toolout import snmp_string_pairs
-from netscan.parsers.unwrap import markup_in_json_leaves, unwrap
+from netscan.parsers.unwrap import flattened_members, markup_in_json_leaves, unwrap, upnp_device_type
 
 __all__ = ["Fields", "fields"]
 
@@ -120,6 +120,12 @@ def _cached_fields(response: Response) -> Fields:
             # a device's answer body kept bare; a document a tool wrote about the device (an inventory agent's
             # report, a scanner's XML) is read by that tool's reader alone (its fields are not other.*)
             answer_body_fields(out, document)
+        elif parser_proto == "other" and all(k.startswith("other.") for k in out):
+            flat = flattened_members(response.raw)  # gron lines, a dotted path, a YAML line, a table row (netscan/parsers/unwrap.py)
+            if flat is not None:
+                answer_body_fields(out, flat)
+        if parser_proto == "other":
+            upnp_device_type(out)  # a UPnP device type URN pasted as a member's value names the device's class
         if any(".json." in k for k in out):
             markup_in_json_leaves(out)  # XML held as a JSON string (netscan/parsers/unwrap.py)
         if parser_proto != "tls" and _certificate_text(response.raw):

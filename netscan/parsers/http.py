@@ -347,6 +347,11 @@ def _split_head(raw: str) -> tuple[list[str], str]:
 _ESCAPED_PARAM = re.compile(r'[\w-]=\\"[^"\\]*\\"')
 
 
+#: A quoted value followed by the comma of an object literal: what a ``console.log`` of an object prints
+#: (homebridge plugins' logs: ``serialNumber: 'DS-...',``); no HTTP header value ends in a quote and a comma.
+_OBJECT_LITERAL_VALUE = re.compile(r"""(['"])([^'"\r\n]{0,512})\1,""")
+
+
 def _escaped_params(value: str) -> bool:
     """Whether a header value is a parameter list whose quotes were all escaped by a printout
     (``realm=\\"X\\", nonce=\\"Y\\"``): a whole escaped ``key=\\"...\\"`` pair and no bare quote.
@@ -368,6 +373,9 @@ def _fill(msg: Message, header_lines: list[str], body: str) -> Message:
         if not colon or not name.strip() or " " in name.strip():
             continue
         value = value.strip()
+        q = _OBJECT_LITERAL_VALUE.fullmatch(value)
+        if q is not None:  # a line of a JavaScript/YAML object printout (``firmwareVersion: 'V3.4.101',``), no header
+            value = q.group(2)
         if '=\\"' in value and _escaped_params(value):
             # a message printed inside a quoted string (go2rtc's trace: realm=\"X\"): its quotes escaped
             value = value.replace('\\"', '"')

@@ -78,6 +78,16 @@ def _unquote(value: str) -> str:
 _DOTTED_NAME = re.compile(r"[A-Za-z][\w-]{0,40}(?:\.[A-Za-z][\w\[\]-]{0,40}){3,7}")
 
 
+#: The lead of a log line: its date and/or time (``16/02/2023 16:23:22``, ``2023-11-02 13:34:12.813``,
+#: ``[4/13/2025, 3:42:40 PM]``, ``5:55:13 PM:``), then perhaps a level (``[INFO]``, ``DEBUG``) and a thread or source
+#: in brackets (``(MainThread)``, ``[reolink_aio.api]``) -- amcrest2mqtt's ``[INFO] Device type: AD110`` lines.
+_LOG_LEAD = re.compile(
+    r"\[?(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:,?[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?(?: ?[AP]M)?)?"
+    r"|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?: ?[AP]M)?)\]?:?[ \t]{1,4}"
+    r"(?:\[?(?i:debug|info|warn(?:ing)?|error|trace|notice|critical)\]?:?[ \t]{1,4})?"
+    r"(?:[\[(][^\])\n]{1,60}[\])]:?[ \t]{1,4}){0,3}")
+
+
 def _split_pair(line: str) -> tuple[str, str] | None:
     """``Key: Value`` / ``Key = Value`` / ``Key ...... Value`` -> (key, value), or None."""
     colon = line.find(":")
@@ -179,6 +189,8 @@ def table_pairs(text: str) -> list[tuple[str, str]]:
                 pending = None
             header = prev_cells = None
             item = line.lstrip("-*+> \t")
+            if item[:1].isdigit() or item[:1] == "[":
+                item = _LOG_LEAD.sub("", item, count=1)  # a log line's time, level and source before its "Key: Value"
             pair = _split_pair(item)
             if pair is not None:
                 key = norm_key(pair[0])

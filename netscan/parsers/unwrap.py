@@ -612,3 +612,96 @@ def unwrap(raw: str) -> str | None:
         out.append(lines[i])
         i += 1
     return "\n".join(out)
+
+
+# ------------------------------------------------------------------ one document member re-printed flat
+
+#: gron's assignment line (tomnomnom/gron: ``json.device_info.basic_info.device_model = "C210";``): the
+#: root ``json``, the path (``.name`` or ``["name"]`` or ``[0]`` steps), `` = ``, a JSON value, ``;``.
+_GRON_LINE = re.compile(r'json((?:\.[A-Za-z_$][\w$-]{0,80}|\[\d{1,4}\]|\["[^"\\\n]{1,80}"\]){1,16}) = (.{1,600});')
+_GRON_STEP = re.compile(r'\.([A-Za-z_$][\w$-]{0,80})|\[(\d{1,4})\]|\["([^"\\\n]{1,80})"\]')
+#: a flattened path and its value on one line (``device_info.basic_info.device_model = C210``: the
+#: ``a.b = v`` of JSON flatten helpers): two or more dotted names, ``=`` or ``:``, the value.
+_DOTTED_LINE = re.compile(r"([A-Za-z_][\w-]{0,80}(?:\[\d{1,4}\])?(?:\.[A-Za-z_][\w-]{0,80}(?:\[\d{1,4}\])?){0,15})[ \t]{0,4}(?:=|:(?=[ \t]))[ \t]{0,4}(\S.{0,600})")
+#: one YAML mapping line (``device_model: C210``: a line of ipctool's or a diagnostics print) or one
+#: two-cell table row (``| device_model | C210 |``, a row pasted from an issue's table)
+_YAML_LINE = re.compile(r"([A-Za-z_][\w-]{0,80}):[ \t]{1,4}(\S.{0,600})")
+_TABLE_ROW = re.compile(r"\|[ \t]{0,8}`?([A-Za-z_][\w.-]{0,80})`?[ \t]{0,8}\|[ \t]{0,8}(\S[^|]{0,600}?)[ \t]{0,8}\|")
+_SCALAR_QUOTED = re.compile(r"""(["'])(.*)\1,?""")
+MAX_FLAT_LINES = 400
+
+
+def _nest(path: list[str | int], value: object, into: dict[str, object]) -> bool:
+    """Set ``value`` at ``path`` in ``into`` (list indexes kept as keys: a member of a list's item is
+    read as that item's); False when a step collides with a value already set."""
+    node: dict[str, object] = into
+    for step in path[:-1]:
+        key = str(step)
+        nxt = node.setdefault(key, {})
+        if not isinstance(nxt, dict):
+            return False
+        node = nxt
+    node[str(path[-1])] = value
+    return True
+
+
+def _plain(value: str) -> str:
+    q = _SCALAR_QUOTED.fullmatch(value.strip())
+    return q.group(2) if q is not None else value.strip().rstrip(",")
+
+
+def flattened_members(raw: str) -> str | None:
+    """A document's members re-printed flat, as the JSON object they stand for, or None: gron's
+    assignment lines (every line one), or one line that is a dotted path and its value, a YAML
+    ``key: value`` line or a two-cell table row. The members keep their path, so the conventions
+    written for the document's member names read them as they read the document."""
+    text = raw[:MAX_UNWRAP_CHARS].strip()
+    if not text:
+        return None
+    obj: dict[str, object] = {}
+    if text.startswith("json"):
+        for line in text.split("\n", MAX_FLAT_LINES)[:MAX_FLAT_LINES]:
+            line = line.strip()
+            if not line or line.endswith(("= {};", "= [];")):
+                continue
+            m = _GRON_LINE.fullmatch(line)
+            if m is None:
+                return None
+            try:
+                value = json.loads(m.group(2))
+            except ValueError:
+                return None
+            steps: list[str | int] = [s.group(1) or s.group(3) or int(s.group(2)) for s in _GRON_STEP.finditer(m.group(1))]
+            if isinstance(value, (dict, list)) or not _nest(steps, value, obj):
+                return None
+        return json.dumps(obj) if obj else None
+    if "\n" in text:
+        return None
+    for pattern in (_TABLE_ROW, _DOTTED_LINE, _YAML_LINE):
+        m = pattern.fullmatch(text)
+        if m is not None:
+            value = _plain(m.group(2))
+            if not value:
+                return None
+            steps = [s for s in re.split(r"\.|\[(\d{1,4})\]", m.group(1)) if s]
+            if not _nest(list(steps), value, obj):
+                return None
+            return json.dumps(obj)
+    return None
+
+
+#: A UPnP device type (UPnP Device Architecture: ``urn:schemas-upnp-org:device:<type>:<version>``; TR-064's
+#: ``urn:dslforum-org:device:...``; a vendor's own domain in the same form).
+_UPNP_DEVICE_TYPE = re.compile(r"urn:[A-Za-z0-9][\w.-]{0,40}:device:[A-Za-z][\w-]{0,40}:\d{1,3}")
+
+
+def upnp_device_type(fields: dict[str, list[str]]) -> None:
+    """A member named ``deviceType`` whose value is a UPnP device type URN, pasted without its description (a YAML
+    line, a flattened path, a table row, a log line), as that description's ``upnp.deviceType``."""
+    if "upnp.deviceType" in fields:
+        return
+    for key in [k for k in fields if k.endswith(("deviceType", "devicetype", "DeviceType")) and not k.startswith("upnp.")][:8]:
+        for value in fields[key][:4]:
+            if isinstance(value, str) and _UPNP_DEVICE_TYPE.fullmatch(value.strip()) is not None:
+                add(fields, "upnp.deviceType", value.strip())
+                return

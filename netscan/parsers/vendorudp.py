@@ -47,6 +47,8 @@ def sadp_fields(raw: str, request: str = "") -> Fields:
         return lenient
     fields: Fields = {}
     add(fields, "sadp.message", local(root.tag))
+    if not len(root) and (root.text or "").strip():  # one element cut out of the message: read as itself
+        add(fields, f"sadp.{local(root.tag)}", (root.text or "").strip())
     for child in list(root)[:200]:
         if len(child):
             continue
