@@ -116,15 +116,41 @@ def local_label_pairs(text: str) -> list[tuple[str, str]]:
     return out
 
 
+#: Identity keys named by a standard whose spelling the field-name conventions (signatures/families/generic.yaml,
+#: written for device APIs' keys) do not read, in any casing or separator (normalised by ``norm_label``) -> the name
+#: the conventions read for the same field:
+#:
+#: - Bluetooth GATT Device Information Service characteristics, as BLE clients key them (bleak, ESPHome, HA's
+#:   bluetooth integrations): Model Number String (0x2A24), Firmware Revision String (0x2A26), Software Revision
+#:   String (0x2A28), Manufacturer Name String (0x2A29) -- https://www.bluetooth.com/specifications/specs/device-information-service-1-1/
+#:   (Hardware Revision String 0x2A27 is the hardware's: a hardware key, which no firmware convention reads);
+#: - Zigbee ZCL Basic cluster attributes ModelIdentifier (0x0005) and SWBuildID (0x4000), keyed modelID and
+#:   softwareBuildID by zigbee-herdsman and model_id / software_build_id by zigbee2mqtt's device list
+#:   (https://github.com/Koenkk/zigbee-herdsman);
+#: - ENTITY-MIB (RFC 6933) entPhysicalModelName / FirmwareRev / SoftwareRev / MfgName written outside an SNMP walk
+#:   (an NMS's inventory export: LibreNMS's API inventory records, a tool's print), read under ``snmp.`` already.
+STANDARD_KEYS: dict[str, str] = {
+    "modelnumberstring": "ModelNumber", "firmwarerevisionstring": "FirmwareRevision",
+    "softwarerevisionstring": "SoftwareRevision", "manufacturernamestring": "Manufacturer",
+    "modelidentifier": "modelId", "softwarebuildid": "SoftwareVersion", "swbuildid": "SoftwareVersion",
+    "entphysicalmodelname": "ModelName", "entphysicalfirmwarerev": "FirmwareRevision",
+    "entphysicalsoftwarerev": "SoftwareRevision", "entphysicalmfgname": "Manufacturer",
+}
+
+
 @lru_cache(maxsize=1 << 16)
 def _alias(name: str) -> str:
-    """The English name of a field named by a label ``LOCAL_LABELS`` knows (its last name part replaced), else
-    ``""``; kept per name (names repeat across responses and devices)."""
+    """The English name of a field named by a label ``LOCAL_LABELS`` knows, or by a standard's key ``STANDARD_KEYS``
+    knows (its last name part replaced), else ``""``; kept per name (names repeat across responses and devices).
+    An SNMP walk's own object names are left to the conventions that read them (``snmp.entPhysicalModelName``)."""
     cut = max(name.rfind("."), name.rfind("/"))
     last = name[cut + 1:]
     if cut <= 0 or not last or len(last) > 64:
         return ""
-    english = LOCAL_LABELS.get(norm_label(last))
+    key = norm_label(last)
+    english = LOCAL_LABELS.get(key)
+    if english is None and not name.startswith("snmp."):
+        english = STANDARD_KEYS.get(key)
     return name[: cut + 1] + english if english is not None and english != last else ""
 
 
