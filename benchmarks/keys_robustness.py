@@ -13,6 +13,8 @@ SOAP, UPnP), a ``key=value`` or ``key: value`` line (Dahua CGI, Axis param.cgi, 
               HomeKit, Exif, Imou, Wyze, Eufy, EZVIZ; each with its public source). The claim must survive.
 - ``recase``  the same key in the other casings client libraries write (camelCase, snake_case, PascalCase,
               kebab-case, UPPER_SNAKE). The claim must survive.
+- ``prefix``  the same key after a word that says it is the device's own, in the key's style (devModel, device_model,
+              productModel, sysModel, hwModel; deviceFirmwareVersion, current_fw_ver, running_sw_version).
 - ``decoy``   a non-identity key of the same kind written beside the claim's key with a real value of its kind (an
               app's, an API's, a protocol's, a schema's, a web UI's or the hardware's version; a client phone's, a
               disk's, a sensor's, a lens's model; a disk's, a sensor's, a chip's maker). The claim must stay what it
@@ -112,6 +114,33 @@ def recasings(key: str) -> list[str]:
         return []
     forms = [w[0] + "".join(x.title() for x in w[1:]), "_".join(w), "".join(x.title() for x in w), "-".join(w), "_".join(w).upper()]
     return [f for f in dict.fromkeys(forms) if f != key]
+
+
+#: Prefixes device APIs put before an identity key to say it is the device's own (devModel, device_model, productModel,
+#: sysModel, hwModel; deviceFirmwareVersion, sysVersion, currentFirmwareVersion, running_sw_version): ISAPI's and
+#: GenICam's Device*, Tapo's device_model, Synology's sys_version, UniFi's hardware/firmware split, Cisco's running image.
+PREFIXES = {
+    "model": ("dev", "device", "product", "sys", "hw", "camera", "unit"),
+    "firmware": ("dev", "device", "product", "sys", "current", "running", "camera", "main"),
+    "vendor": ("device", "product", "camera", "system"),
+}
+
+ALL_PREFIXES = frozenset(p for ps in PREFIXES.values() for p in ps) | {"hardware", "system", "prod", "cam", "ipc", "nvr", "dvr"}
+
+
+def prefixed(prefix: str, key: str) -> str:
+    """``key`` with ``prefix`` in front, written in the key's own style (camelCase, snake_case, PascalCase, kebab-case,
+    UPPER_SNAKE)."""
+    w = _words(key)
+    if "_" in key:
+        return f"{prefix.upper()}_{key}" if key.isupper() else f"{prefix}_{key}"
+    if "-" in key:
+        return f"{prefix}-{key}"
+    if key.isupper() and len(key) > 1:
+        return f"{prefix.upper()}_{key}"
+    if key[:1].isupper():
+        return prefix.title() + key
+    return prefix + "".join(x.title() for x in w) if w else key
 
 
 def _value_pattern(value: str) -> re.Pattern[str]:
@@ -336,6 +365,14 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
                 pick = {k: v[n] for k, v in shuffled.items()}
                 raws = {i: _splice(raw_of[i], hs, lambda h, pick=pick: renamed(h, pick[h.key])) for i, hs in per_text.items()}
                 variants.append(("recase", ", ".join(f"{k} -> {v}" for k, v in pick.items()), _with_raw(d, raws), None))
+            fixes = PREFIXES["model" if claim == "model" else "firmware" if claim == "firmware" else "vendor"]
+            rng = _rng(name, f"prefix-{claim}", seed)
+            for pre in rng.sample(fixes, min(2, len(fixes))) if per_text else ():
+                pick = {k: prefixed(pre, k) for k in {h.key for hs in per_text.values() for h in hs}}
+                if any(" " in k or set(_words(k)[:1]) & ALL_PREFIXES or v.lower() in present for k, v in pick.items()):
+                    continue  # a label, a key that already starts with such a word, or a prefixed key the record holds
+                raws = {i: _splice(raw_of[i], hs, lambda h, pick=pick: renamed(h, pick[h.key])) for i, hs in per_text.items()}
+                variants.append(("prefix", ", ".join(f"{k} -> {v}" for k, v in pick.items()), _with_raw(d, raws), None))
             decoys = vocab.get("decoy-" + ("model" if claim == "model" else "firmware" if claim == "firmware" else "maker"), [])
             rng = _rng(name, f"decoy-{claim}", seed)
             for dk, dv, *_ in rng.sample(decoys, min(per_file, len(decoys))):
@@ -418,7 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     db = load_db(args.signatures)
     out = run(db, args.seed, max(1, min(args.per_file, 6)))
     s = summary(out)
-    kinds = ("rename", "recase", "decoy", "wrap", "pairs")
+    kinds = ("rename", "recase", "prefix", "decoy", "wrap", "pairs")
     print(f"{'claim':<10} " + " ".join(f"{k:>16}" for k in kinds))
     for claim in CLAIMS:
         print(f"{claim:<10} " + " ".join(f"{pct(*s['per_kind'].get(k, {}).get(claim, [0, 0])):>16}" for k in kinds))
