@@ -11,8 +11,9 @@ SOAP, UPnP), a ``key=value`` or ``key: value`` line (Dahua CGI, Axis param.cgi, 
               drawn from benchmarks/data/keys_vocabulary.txt (ONVIF, ISAPI, UPnP, VAPIX, Dahua CGI, Reolink, Kasa/Tapo,
               UniFi Protect, Home Assistant's device registry and MQTT discovery, openHAB, OCF, Matter, GenICam, IPP,
               HomeKit, Exif, Imou, Wyze, Eufy, EZVIZ; each with its public source). The claim must survive.
-- ``recase``  the same key in the other casings client libraries write (camelCase, snake_case, PascalCase,
-              kebab-case, UPPER_SNAKE). The claim must survive.
+- ``recase``  the same key in the other casings client libraries and CGI parameters write (camelCase, snake_case,
+              PascalCase, kebab-case, UPPER_SNAKE, flat lower case as airOS's devmodel/fwversion or Vivotek's
+              system_info_modelname, flat upper case). The claim must survive.
 - ``prefix``  the same key after a word that says it is the device's own, in the key's style (devModel, device_model,
               productModel, sysModel, hwModel; deviceFirmwareVersion, current_fw_ver, running_sw_version).
 - ``decoy``   a non-identity key of the same kind written beside the claim's key with a real value of its kind (an
@@ -27,7 +28,9 @@ SOAP, UPnP), a ``key=value`` or ``key: value`` line (Dahua CGI, Axis param.cgi, 
               the XML element as a property element (``<SimpleItem Name="Model" Value="X"/>``,
               ``<param name="model">X</param>``). The claim must survive.
 
-Every variant also requires that a non-camera stays a non-camera (a video type on a device recorded as another kind
+A UPnP device description (its element names are fixed by its schema) and a maker's discovery protocol's answer
+(TP-Link 20002/UDP, DHIP, DVRIP, SADP: one shape each) get decoys only; ``wrap`` and ``pairs`` re-nest only API and
+client documents (http, https, other). Every variant also requires that a non-camera stays a non-camera (a video type on a device recorded as another kind
 is a loss). Draws are seeded by the file's path and ``--seed``.
 
     .venv/bin/python benchmarks/keys_robustness.py               # per-kind and per-claim retention
@@ -72,7 +75,7 @@ CLASS_KEY = {
     "firmware": re.compile(r"(?i)^(?!.*(?:hard|hw|boot|web|app|api|plugin|sdk|schema|protocol|encoder|latest|new)).*(?:firm|fw|soft|sw|mnfv|version|ver|rev).*$"),
     "vendor": re.compile(r"(?i)^(?:.*(?:manufact|vendor|brand|mfr|mfg).*|make|mf|mnmn|oem)$"),
 }
-SCHEMA_BOUND = frozenset({"upnp"})
+SCHEMA_BOUND = frozenset({"upnp", "tplink", "dhip", "xmeye", "sadp"})
 #: Responses whose documents are an API's or a client's (re-nested by ``wrap`` and ``pairs``).
 API_PROTOCOLS = frozenset({"http", "https", "other"})
 _HEADER_NAMES = frozenset({"server", "www-authenticate", "content-type", "user-agent", "location", "x-powered-by"})
@@ -112,7 +115,8 @@ def recasings(key: str) -> list[str]:
     w = _words(key)
     if not w:
         return []
-    forms = [w[0] + "".join(x.title() for x in w[1:]), "_".join(w), "".join(x.title() for x in w), "-".join(w), "_".join(w).upper()]
+    forms = [w[0] + "".join(x.title() for x in w[1:]), "_".join(w), "".join(x.title() for x in w), "-".join(w), "_".join(w).upper(),
+             "".join(w), "".join(w).upper()]  # (flat: CGI parameters write devmodel, fwversion, modelname; FIRMWAREVERSION)
     return [f for f in dict.fromkeys(forms) if f != key]
 
 
@@ -339,9 +343,10 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
             per_text = {i: h for i, h in per_text.items() if h}
             if not per_text:
                 continue
-            # a UPnP device description's element names are fixed by its schema (UPnP DA 2.0 section 2.3): no device
-            # writes them otherwise, so its records are only given decoys (a client that re-keys its values writes
-            # another protocol's record, which the other files test)
+            # a UPnP device description's element names are fixed by its schema (UPnP DA 2.0 section 2.3), and a maker's
+            # discovery protocol's answer (TP-Link's 20002/UDP, Dahua's DHIP, Xiongmai's DVRIP, Hikvision's SADP) has one
+            # shape: no device writes them otherwise, so their records are only given decoys (a client that re-keys
+            # their values writes another protocol's record, which the other files test)
             decoy_text = per_text
             per_text = {i: h for i, h in per_text.items() if d["responses"][i].get("protocol") not in SCHEMA_BOUND}
             if not ok_now:
@@ -359,10 +364,8 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
                 raws = {i: _splice(raw_of[i], hs, lambda h, new=new: renamed(h, new)) for i, hs in per_text.items()}
                 variants.append(("rename", f"{'/'.join(keys)} -> {new}", _with_raw(d, raws), None))
             forms = {k: recasings(k) for k in sorted({h.key for hs in per_text.values() for h in hs})}
-            rng = _rng(name, f"recase-{claim}", seed)
-            shuffled = {k: rng.sample(v, len(v)) for k, v in forms.items()}
-            for n in range(min(2, min((len(v) for v in forms.values()), default=0))):
-                pick = {k: v[n] for k, v in shuffled.items()}
+            for n in range(min((len(v) for v in forms.values()), default=0)):  # every casing (at most seven)
+                pick = {k: v[n] for k, v in forms.items()}
                 raws = {i: _splice(raw_of[i], hs, lambda h, pick=pick: renamed(h, pick[h.key])) for i, hs in per_text.items()}
                 variants.append(("recase", ", ".join(f"{k} -> {v}" for k, v in pick.items()), _with_raw(d, raws), None))
             fixes = PREFIXES["model" if claim == "model" else "firmware" if claim == "firmware" else "vendor"]

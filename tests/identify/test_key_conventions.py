@@ -151,3 +151,37 @@ def test_entity_mib_export_of_an_unknown_maker(db: SignatureDB) -> None:
     raw = json.dumps({"entPhysicalMfgName": "Acme", "entPhysicalModelName": "QX-1234", "entPhysicalSoftwareRev": "4.1.7.26"})
     got = _id(db, raw)
     assert (got.model, got.firmware) == ("QX-1234", "4.1.7.26")
+
+
+# ------------------------------------------------------------------ a part's key beside the device's (decoys)
+
+@pytest.mark.parametrize("key", ["wifi_model", "storage_model", "modem_model", "nic_model", "mcu_model"])
+def test_a_parts_model_is_not_the_devices(db: SignatureDB, key: str) -> None:
+    assert _id(db, json.dumps({"manufacturer": "Acme", key: "ZX-9988"})).model is None
+
+
+@pytest.mark.parametrize("text", [
+    '{"manufacturer": "Acme", "hdd_firmware": "2.9.9"}',
+    '{"manufacturer": "Acme", "NicFirmware": "2.9.9"}',
+    "Manufacturer: Acme\nDisk Firmware: 2.9.9\n",
+    "Manufacturer: Acme\nStorage Firmware Version: 2.9.9\n",
+])
+def test_a_disks_or_network_cards_firmware_is_not_the_devices(db: SignatureDB, text: str) -> None:
+    assert _id(db, text).firmware is None
+
+
+def test_the_devices_firmware_beside_a_disks_is_kept(db: SignatureDB) -> None:
+    raw = json.dumps({"manufacturer": "Acme", "firmware_version": "3.1.4", "hdd_firmware": "2.9.9"})
+    assert _id(db, raw).firmware == "3.1.4"
+
+
+def test_airos_flat_lower_case_keys(db: SignatureDB) -> None:
+    # airOS status.cgi's host record (CoMPaTech/python-airos fixtures): devmodel, fwversion
+    raw = json.dumps({"host": {"hostname": "NanoStation M5", "devmodel": "NanoStation M5 ", "fwversion": "v6.3.16", "netrole": "bridge"}})
+    got = _id(db, raw, "http")
+    assert got.model == "NanoStation M5" and got.firmware == "v6.3.16"
+    assert got.device_type not in VIDEO_TYPES
+
+
+def test_flat_prefixed_model_keys_need_a_model_shaped_value(db: SignatureDB) -> None:
+    assert _id(db, json.dumps({"devmodel": "unknown"})).model is None
