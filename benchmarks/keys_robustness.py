@@ -189,13 +189,19 @@ def renamed(h: Hit, new: str) -> str:
     return f"{m['pre']}{new}{m['sep']}{m['val']}"
 
 
-def with_decoy(h: Hit, key: str, value: str) -> str:
+def with_decoy(h: Hit, key: str, value: str, before: bool = False) -> str:
+    """The member ``h`` with a decoy member written after it (or, ``before``, ahead of it: a reader that takes the
+    first value it meets must not take the decoy either)."""
     m = h.match
     if h.kind == "json":
-        return f"{m.group(0)}, {m['q']}{key}{m['q']}{m['sep']}{m['vq']}{value}{m['vq']}"
+        decoy = f"{m['q']}{key}{m['q']}{m['sep']}{m['vq']}{value}{m['vq']}"
+        return f"{decoy}, {m.group(0)}" if before else f"{m.group(0)}, {decoy}"
     if h.kind == "xml":
         ns = m["ns"] or ""
-        return f"{m.group(0)}<{ns}{key}>{value}</{ns}{key}>"
+        decoy = f"<{ns}{key}>{value}</{ns}{key}>"
+        return f"{decoy}{m.group(0)}" if before else f"{m.group(0)}{decoy}"
+    if before:
+        return f"{m['pre']}{key}{m['sep']}{value}\n{m.group(0)}"
     return f"{m.group(0)}\n{m['pre']}{key}{m['sep']}{value}"
 
 
@@ -378,9 +384,11 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
                 variants.append(("prefix", ", ".join(f"{k} -> {v}" for k, v in pick.items()), _with_raw(d, raws), None))
             decoys = vocab.get("decoy-" + ("model" if claim == "model" else "firmware" if claim == "firmware" else "maker"), [])
             rng = _rng(name, f"decoy-{claim}", seed)
-            for dk, dv, *_ in rng.sample(decoys, min(per_file, len(decoys))):
-                raws = {i: _splice(raw_of[i], hs[:1], lambda h, dk=dk, dv=dv: with_decoy(h, dk, dv)) for i, hs in decoy_text.items()}
-                variants.append(("decoy", f"{dk}={dv} beside {'/'.join(keys)}", _with_raw(d, raws), dv))
+            for n, (dk, dv, *_) in enumerate(rng.sample(decoys, min(per_file, len(decoys)))):
+                before = n % 2 == 1  # every other decoy ahead of the claim's key
+                raws = {i: _splice(raw_of[i], hs[:1], lambda h, dk=dk, dv=dv, before=before: with_decoy(h, dk, dv, before))
+                        for i, hs in decoy_text.items()}
+                variants.append(("decoy", f"{dk}={dv} {'before' if before else 'after'} {'/'.join(keys)}", _with_raw(d, raws), dv))
             # nesting: JSON documents re-wrapped, records as property lists; XML elements as property elements
             for i, hs in per_text.items():
                 if d["responses"][i].get("protocol") not in API_PROTOCOLS:
