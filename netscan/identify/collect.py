@@ -192,10 +192,13 @@ _CAMERA_LIST_MODEL = re.compile(
 #: and fwVer, Imou's deviceModel and version).
 _ACCOUNT_LIST = re.compile(r"(?i)device[_-]?list|device[_-]?infos?")
 #: A record's maker and firmware keys (the last part of a field's name). ``_FIRMWARE_KEY``: a key named for the
-#: firmware or software (``firmwareVersion``, ``fw_ver``, ``swVersion``); a record's firmware key is one of them or a
+#: firmware or software (``firmwareVersion``, ``fw_ver``, ``swVersion``, ``currentFirmwareVersion``, OCF's ``mnfv``:
+#: benchmarks/keys_robustness.py's prefix and rename kinds); a record's firmware key is one of them or a
 #: plain ``version`` (``deviceVersion``), which ``_firmware_beside`` reads as the application's beside a named one.
 _RECORD_MAKER = re.compile(r"(?i)manufacturer|make|vendor|brand")
-_FIRMWARE_KEY_WORDS = r"firmware(?:[_-]?(?:version|revision|rev|ver))?|fw[_-]?(?:version|ver)?|sw[_-]?version|software[_-]?(?:version|revision)"
+_FIRMWARE_KEY_WORDS = (r"(?:(?:dev(?:ice)?|sys(?:tem)?|cur(?:rent)?|running|installed|main|product|camera|unit)[_-]?)?"  # the device's own
+                       r"(?:firmware(?:[_-]?(?:version|revision|rev|ver))?|fw[_-]?(?:version|ver)?|sw[_-]?version|software[_-]?(?:version|revision))"
+                       r"|mnfv")  # (after a word naming the device itself: currentFirmwareVersion, dev_fw_ver; OCF's mnfv)
 _FIRMWARE_KEY = re.compile(f"(?i){_FIRMWARE_KEY_WORDS}")
 _RECORD_FIRMWARE = re.compile(f"(?i){_FIRMWARE_KEY_WORDS}|(?:device[_-]?|main[_-]?sw[_-]?)?version")
 _CAMERA_MODEL_TAILS = ("model", "Model", "MODEL", "name", "Name", "NAME")

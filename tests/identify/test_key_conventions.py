@@ -6,11 +6,13 @@ thing's (a client phone's model, a sensor's, a hardware revision, an app's versi
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from netscan.identify import identify
 from netscan.model import VIDEO_TYPES, Identification, Observation, Response
+from netscan.observations import load_path
 from netscan.parsers import fields
 from netscan.parsers.labels import STANDARD_KEYS, _alias
 from netscan.sigdb import SignatureDB
@@ -185,3 +187,18 @@ def test_airos_flat_lower_case_keys(db: SignatureDB) -> None:
 
 def test_flat_prefixed_model_keys_need_a_model_shaped_value(db: SignatureDB) -> None:
     assert _id(db, json.dumps({"devmodel": "unknown"})).model is None
+
+
+UNVR = Path(__file__).resolve().parents[1] / "corpus" / "ubiquiti" / "ubiquiti-unvr-pro_protect-bootstrap-nvr-uiprotect.json"
+
+
+@pytest.mark.parametrize("key", ["firmwareVersion", "currentFirmwareVersion", "devFirmwareVersion", "mnfv", "FIRMWARE_VERSION"])
+def test_a_records_plain_version_yields_to_its_firmware_key_in_any_convention(db: SignatureDB, key: str) -> None:
+    # uiprotect's bootstrap (a training file): the NVR record's "version" is Protect's (the application), its
+    # "firmwareVersion" the console's; the same record with the firmware key in other conventions' spellings
+    obs = load_path(UNVR)[0]
+    raw = {r.raw.replace('"firmwareVersion"', f'"{key}"') for r in obs.responses}
+    assert len(raw) == len(obs.responses)
+    changed = Observation(ip=None, mac=None, responses=tuple(Response(r.protocol, r.raw.replace('"firmwareVersion"', f'"{key}"'), port=r.port,
+                                                                      request=r.request) for r in obs.responses))
+    assert identify(changed, db).firmware == "2.3.10"
