@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -465,6 +466,31 @@ _KIND_PLACES_MAX = 20
 _KIND_PHRASE_MAX = 96
 
 
+@lru_cache(maxsize=1 << 10)
+def _model_token(want: str) -> re.Pattern[str]:
+    """The model ``want`` as a whole token (not inside a longer code), in any case (``_kind_after_model``)."""
+    return re.compile(r"(?<![\w-])" + re.escape(want) + r"(?![\w-])", re.I)
+
+
+def _token_places(token: re.Pattern[str], want: str, text: str) -> Iterator[re.Match[str]]:
+    """``token.finditer(text)`` (``token`` from ``_model_token(want)``), found faster where both are ASCII: the
+    lower-cased text is searched for the lower-cased model (a substring search, where the pattern's look-behind
+    makes the regular expression try every position) and the pattern is tried at each place found (an ASCII
+    character matches another ignoring case exactly when their lower cases are equal; the same places, in order)."""
+    if not (want.isascii() and text.isascii()):
+        yield from token.finditer(text)
+        return
+    low, needle = text.lower(), want.lower()
+    at = low.find(needle)
+    while at >= 0:
+        m = token.match(text, at)
+        if m is None:
+            at = low.find(needle, at + 1)
+        else:
+            yield m
+            at = low.find(needle, m.end())
+
+
 def _kind_after_model(db: SignatureDB, obs: Observation, model: str) -> tuple[str, str] | None:
     """The kind of video device the words right after the chosen model say (``type-after-model-*`` of
     families/types.yaml on the rest of the model's line), and those words; None when no place says one, or
@@ -476,12 +502,12 @@ def _kind_after_model(db: SignatureDB, obs: Observation, model: str) -> tuple[st
     rules = [i for i, r in enumerate(plan.semantic) if r.id.startswith("type-after-model-")]
     if not rules:
         return None
-    token = re.compile(r"(?<![\w-])" + re.escape(want) + r"(?![\w-])", re.I)
+    token = _model_token(want)
     kinds: dict[str, str] = {}
     places = 0
     for r in obs.responses:
         text = (r.raw or "")[:_KIND_TEXT_MAX]
-        for m in token.finditer(text):
+        for m in _token_places(token, want, text):
             places += 1
             if places > _KIND_PLACES_MAX:
                 break

@@ -52,3 +52,29 @@ def test_the_model_must_stand_whole(db: SignatureDB) -> None:
 def test_places_that_disagree_say_nothing(db: SignatureDB) -> None:
     ident = _ident(db, "Tested the Hiseeu HB613-P camera.\nThe Hiseeu HB613-P NVR, too.")
     assert not any(e.source == MODEL_KIND_SOURCE for e in ident.evidence)
+
+
+def test_the_models_places_are_the_patterns_places() -> None:
+    """The faster search for the model's places (lower-cased text, then the pattern at each place found) finds
+    exactly what the pattern's own ``finditer`` finds, in order: ASCII and non-ASCII texts, the model in any case,
+    inside longer codes, next to ``-``/``_``, overlapping candidates."""
+    import random
+
+    from netscan.identify.resolve import _model_token, _token_places
+
+    rnd = random.Random(11)
+    found = 0
+    for _ in range(3000):
+        want = "".join(rnd.choice("abAB-1x") for _ in range(rnd.randint(3, 5)))
+        parts = []
+        for _ in range(rnd.randint(0, 8)):
+            if rnd.random() < 0.4:
+                parts.append("".join(c.swapcase() if rnd.random() < 0.5 else c for c in want))
+            else:
+                parts.append("".join(rnd.choice("ab-_ 1.\nX\u00e9\u212a") for _ in range(rnd.randint(0, 4))))
+        text = "".join(parts) if rnd.random() < 0.5 else "".join(parts).replace("\u00e9", "").replace("\u212a", "")
+        token = _model_token(want)
+        expect = [(m.start(), m.end()) for m in token.finditer(text)]
+        assert [(m.start(), m.end()) for m in _token_places(token, want, text)] == expect, (want, text)
+        found += len(expect)
+    assert found > 300  # (the model was found often enough for the comparison to mean something)
