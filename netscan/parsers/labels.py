@@ -66,6 +66,8 @@ _TYPE = ("Gerätetyp", "Tipo de dispositivo", "Tipo do dispositivo", "Type d'app
 def norm_label(label: str) -> str:
     """A label's letters and digits, any script, accents and case dropped (``Versión del Firmware`` ->
     ``versiondelfirmware``)."""
+    if label.isascii():  # (NFKD leaves ASCII as it is, no ASCII character combines, and its case folds as it lowers)
+        return "".join(filter(str.isalnum, label)).lower()
     decomposed = unicodedata.normalize("NFKD", label)
     return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c)).casefold()
 

@@ -116,3 +116,21 @@ def test_label_lines_are_capped() -> None:
 
 def test_a_label_line_in_a_long_sentence_is_not_read() -> None:
     assert local_label_pairs("Я купил камеру, модель которой: XQ-4521WF, и она не работает\n") == []
+
+
+def test_an_ascii_labels_normal_form_is_the_general_ones() -> None:
+    """``norm_label``'s ASCII path (its letters and digits, lower-cased) gives what NFKD, dropping combining marks and
+    case-folding give: every ASCII character, and random ASCII labels."""
+    import random
+    import unicodedata
+
+    def general(label: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", label)
+        return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c)).casefold()
+
+    rnd = random.Random(15)
+    labels = [chr(i) for i in range(128)] + ["".join(rnd.choice([chr(i) for i in range(128)]) for _ in range(rnd.randint(0, 24)))
+                                              for _ in range(2000)]
+    for label in labels:
+        assert norm_label(label) == general(label), repr(label)
+    assert norm_label("Versi\u00f3n del Firmware") == "versiondelfirmware"  # (the general path, unchanged)
