@@ -323,3 +323,33 @@ def test_short_literal_gate_skips_values_without_it() -> None:
     gate = FieldGate([r for r in plan.rules])
     assert ids <= set(gate.candidates(["x T8010N2300000000 y", "VSTC-123456-ABCDE"]))
     assert not ids & set(gate.candidates(["abc", "T-8 V S"]))
+
+
+def test_shipped_short_literals_are_the_computed_ones(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """gate_literals.json's ``short`` table (scripts/gate_literals.py) only spares the parse of a pattern with neither a
+    required literal nor alternatives: each entry is ``short_literal`` of its pattern, the table holds some, and a
+    malformed table (a one-character or upper-case literal) is empty, the others kept."""
+    import tempfile
+
+    from netscan.sigdb import gate
+
+    shorts = gate.shipped_short_literals()
+    assert sum(v is not None for v in shorts.values()) >= 10
+    db = load_db(lazy=True)
+    patterns = {(r.pattern.pattern, int(r.pattern.flags)) for r in (*db.rules, *db.any_rules)}
+    patterns |= {(p, int(re.compile(p, f).flags)) for p, f in patterns}
+    checked = 0
+    for pattern, flags in patterns:
+        key = gate.literal_key(pattern, flags)
+        if key in shorts:
+            checked += 1
+            assert shorts[key] == gate.short_literal(pattern, flags), pattern
+            assert gate.rule_literals(pattern, flags) == shorts[key]
+    assert checked == len(shorts)
+    for bad in ('{"k": "a"}', '{"k": "AB"}', '{"k": 5}', '[]'):
+        target = Path(tempfile.mkdtemp()) / "gate_literals.json"
+        target.write_text('{"literals": {"k": "abcd"}, "short": ' + bad + "}", encoding="utf-8")
+        monkeypatch.setattr(gate, "LITERALS_FILE", target)
+        assert gate.shipped_short_literals() == {} and gate.shipped_literals() == {"k": "abcd"}
+    monkeypatch.undo()
+    assert gate.shipped_short_literals() == shorts

@@ -308,6 +308,7 @@ def literal_key(pattern: str, flags: int = 0) -> str:
 class _Tables(NamedTuple):
     literals: dict[str, str | None]
     alternatives: dict[str, tuple[str, ...]]
+    short: dict[str, str | None]
 
 
 @lru_cache(maxsize=1)
@@ -322,7 +323,7 @@ def _shipped_tables(path: Path) -> _Tables:
         data = None
     if not isinstance(data, dict):
         data = {}
-    lits, alts = data.get("literals"), data.get("alternatives")
+    lits, alts, shorts = data.get("literals"), data.get("alternatives"), data.get("short")
     lits_ok = isinstance(lits, dict) and all(
         isinstance(k, str) and (v is None or (isinstance(v, str) and len(v) >= MIN_LITERAL and v.isascii()))
         for k, v in lits.items())
@@ -330,8 +331,12 @@ def _shipped_tables(path: Path) -> _Tables:
         isinstance(k, str) and isinstance(v, list) and len(v) <= MAX_ALTERNATIVES
         and all(isinstance(x, str) and len(x) >= MIN_LITERAL and x.isascii() for x in v)
         for k, v in alts.items())
+    shorts_ok = isinstance(shorts, dict) and all(
+        isinstance(k, str) and (v is None or (isinstance(v, str) and len(v) >= MIN_SHORT_LITERAL and v.isascii() and v == v.casefold()))
+        for k, v in shorts.items())
     return _Tables(lits if lits_ok and isinstance(lits, dict) else {},
-                   {k: tuple(v) for k, v in alts.items()} if alts_ok and isinstance(alts, dict) else {})
+                   {k: tuple(v) for k, v in alts.items()} if alts_ok and isinstance(alts, dict) else {},
+                   shorts if shorts_ok and isinstance(shorts, dict) else {})
 
 
 def shipped_literals() -> dict[str, str | None]:
@@ -359,6 +364,12 @@ def shipped_alternatives() -> dict[str, tuple[str, ...]]:
     return _shipped_tables(LITERALS_FILE).alternatives
 
 
+def shipped_short_literals() -> dict[str, str | None]:
+    """LITERALS_FILE's ``short`` table (``_shipped_tables``): ``short_literal`` of the shipped patterns with neither
+    a required literal nor alternatives (read with the parser otherwise, when a field's rules are first gated)."""
+    return _shipped_tables(LITERALS_FILE).short
+
+
 @lru_cache(maxsize=8192)
 def rule_literals(pattern: str, flags: int = 0) -> str | tuple[str, ...] | None:
     """What gates a rule: its required literal (``required_literal``), else the literals one of which
@@ -370,7 +381,10 @@ def rule_literals(pattern: str, flags: int = 0) -> str | tuple[str, ...] | None:
     alts = shipped_alternatives().get(key)
     if alts is None:
         alts = alternative_literals(pattern, flags) or ()
-    return alts or short_literal(pattern, flags)
+    if alts:
+        return alts
+    short = shipped_short_literals().get(key, _ABSENT)
+    return short_literal(pattern, flags) if short is _ABSENT else short  # type: ignore[return-value]
 
 
 #: Shortest literal a rule without a longer one is gated on (``short_literal``).
