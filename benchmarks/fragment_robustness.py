@@ -61,7 +61,7 @@ from typing import Any
 from pathlib import Path
 
 from netscan.identify import identify
-from netscan.identify.accuracy import _same, _same_maker
+from netscan.identify.accuracy import answer_matches
 from netscan.model import VIDEO_TYPES, Identification, Observation, Response
 from netscan.observations import load_path
 from netscan.parsers import fields
@@ -257,7 +257,7 @@ def _evidence_texts(db: SignatureDB, rules: dict[str, Rule], family: set[str], o
         got = e.extracted.get(kind)
         if got is None or e.kind != "rule":
             continue
-        if not (_same_maker(db, got, value) if kind == "vendor" else _same(got, value)):
+        if not answer_matches(db, kind, got, value):
             continue
         if kind in ("model", "firmware", "vendor"):
             out.add(got)
@@ -328,7 +328,7 @@ def run(split: Path, db: SignatureDB) -> dict[str, object]:
                 want = expect.get(kind)
                 if got is None or got == "unknown" or want is None:
                     continue
-                if (_same_maker(db, got, want) if kind == "vendor" else _same(got, want)):
+                if answer_matches(db, kind, got, want):
                     claims[kind] = str(got)
             if not claims:
                 continue
@@ -356,7 +356,7 @@ def run(split: Path, db: SignatureDB) -> dict[str, object]:
                         want = claims[kind]
                         got = _claim_of(fi, kind)
                         total[(kind, shape)] += 1
-                        same = got is not None and (_same_maker(db, got, want) if kind == "vendor" else _same(got, want))
+                        same = got is not None and answer_matches(db, kind, got, want)
                         if same:
                             kept[(kind, shape)] += 1
                             continue

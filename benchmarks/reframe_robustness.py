@@ -117,7 +117,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fragment_robustness import _carries, _evidence_texts, _text  # noqa: E402
 
 from netscan.identify import identify  # noqa: E402
-from netscan.identify.accuracy import _same, _same_maker  # noqa: E402
+from netscan.identify.accuracy import answer_matches  # noqa: E402
 from netscan.model import VIDEO_TYPES, Observation, Response  # noqa: E402
 from netscan.observations import load_path  # noqa: E402
 from netscan.sigdb import load_db  # noqa: E402
@@ -667,7 +667,7 @@ def run(shapes: set[str] | None = None, split: Path = TRAINING) -> dict[str, Any
                 got, want = getattr(ident, kind), expect.get(kind)
                 if got is None or got == "unknown" or want is None:
                     continue
-                if _same_maker(db, got, want) if kind == "vendor" else _same(got, want):
+                if answer_matches(db, kind, got, want):
                     claims[kind] = str(got)
             noncam = expect.get("device_type") not in VIDEO_TYPES
             if not claims and not noncam:
@@ -735,7 +735,7 @@ def run(shapes: set[str] | None = None, split: Path = TRAINING) -> dict[str, Any
             want = j["claims"][kind]
             got = getattr(fi, kind)
             total[(kind, shape)] += 1
-            if got is not None and (_same_maker(db, got, want) if kind == "vendor" else _same(got, want)):
+            if got is not None and answer_matches(db, kind, got, want):
                 kept[(kind, shape)] += 1
                 continue
             if got is not None and got != "unknown":

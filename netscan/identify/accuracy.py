@@ -87,6 +87,11 @@ def _same_maker(db: SignatureDB, got: object, want: object) -> bool:
     return _same(got, want)
 
 
+def answer_matches(db: SignatureDB, kind: str, got: object, want: object) -> bool:
+    """Whether an answer's ``kind`` (vendor, brand, model, ...) is the labelled one; a vendor is compared as a maker."""
+    return _same_maker(db, got, want) if kind == "vendor" else _same(got, want)
+
+
 def evaluate(corpus: Path, db: SignatureDB) -> Accuracy:
     """Identify every corpus device and compare with its ``expect``."""
     acc = Accuracy()
@@ -118,7 +123,7 @@ def evaluate(corpus: Path, db: SignatureDB) -> Accuracy:
                 if k in ("model", "firmware") and want is None:
                     continue  # nothing published to check against
                 acc.counted[k] += 1
-                if _same_maker(db, got[k], want) if k == "vendor" else _same(got[k], want):
+                if answer_matches(db, k, got[k], want):
                     acc.hits[k] += 1
                 else:
                     acc.misses.append(f"{path.relative_to(corpus)}: {k} expected {want!r}, got {got[k]!r}")
