@@ -185,12 +185,12 @@ def _name_kind(name: str) -> int:
 #: the same way.
 _CAMERA_LIST_MODEL = re.compile(
     r"^(?P<root>[a-z]{2,8}\.(?:json|xml|kv)\.(?:[^ ]{0,120}[./])?(?P<list>(?i:cameras|cams|channels|devices|accessories"
-    r"|device[_-]?list|device[_-]?infos?)))[./]"
+    r"|device[_-]?list|device[_-]?infos)))[./]"
     r"(?:(?P<key>[^./ \[\]]{1,40})[./])?(?i:model|model[_-]?name|camera[_-]?model|device[_-]?model|product[_-]?model)$")
 #: A cloud account's list of its devices (``deviceList``, ``device_list``, ``deviceInfos``): its records describe the
 #: account's own devices (a maker's cloud names no maker in them: TP-Link's getDeviceList records carry deviceModel
 #: and fwVer, Imou's deviceModel and version).
-_ACCOUNT_LIST = re.compile(r"(?i)device[_-]?list|device[_-]?infos?")
+_ACCOUNT_LIST = re.compile(r"(?i)device[_-]?list|device[_-]?infos")
 #: A record's maker and firmware keys (the last part of a field's name). ``_FIRMWARE_KEY``: a key named for the
 #: firmware or software (``firmwareVersion``, ``fw_ver``, ``swVersion``, ``currentFirmwareVersion``, OCF's ``mnfv``:
 #: benchmarks/keys_robustness.py's prefix and rename kinds); a record's firmware key is one of them or a

@@ -247,6 +247,17 @@ def test_other_lists_of_one_are_not_read(db: SignatureDB, key: str) -> None:
     assert got.model is None
 
 
+def test_a_record_named_device_info_is_the_device_not_a_list(db: SignatureDB) -> None:
+    # Hikvision ISAPI's <DeviceInfo> (singular) is the device's own record, not a list of other devices
+    # (ISAPI deviceInfo as in tests/corpus/hikvision/ds-7608nxi-i2-8p-s_nvr_isapi.json)
+    doc = ("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n\r\n"
+           '<?xml version="1.0" encoding="UTF-8"?><DeviceInfo version="2.0" xmlns="http://www.hikvision.com/ver20/XMLSchema">'
+           "<deviceName>NVR</deviceName><model>XYZ-100</model><firmwareVersion>V1.0.0</firmwareVersion></DeviceInfo>")
+    got = _run(db, ("http", doc, 80))
+    assert got.model == "XYZ-100"
+    assert not any("only camera" in e.detail for e in got.evidence)
+
+
 def test_a_class_phrase_in_the_only_camera_is_no_model(db: SignatureDB) -> None:
     got = _run(db, ("other", _config([{"name": "x", "model": "IP Camera"}]), 0))
     assert got.model is None
