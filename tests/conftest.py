@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import atexit
 import functools
+import importlib.util
 import json
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -73,6 +75,26 @@ def sub_prefix(tag: str) -> str:
     test sessions side by side (different NETSCAN_LAB_PREFIX) never take down each other's labs."""
     claim_prefix()
     return f"{TEST_LAB_PREFIX.rstrip('-')[:5]}{tag}-"
+
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """benchmarks/<name>.py imported as the module ``name`` (registered in sys.modules, so the benchmarks that
+    import each other by name find it)."""
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="session")
+def benchmark_module() -> Callable[[str], ModuleType]:
+    """``benchmark_module("perturb_robustness")``: a benchmark script imported as a module."""
+    return load_benchmark
 
 
 @pytest.fixture(scope="session")

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from collections.abc import Callable
 from types import ModuleType
 
 import pytest
@@ -14,7 +12,6 @@ from netscan.identify import identify
 from netscan.model import Observation, Response
 from netscan.sigdb import SignatureDB
 
-BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "names_robustness.py"
 
 
 def _ident(db: SignatureDB, protocol: str, raw: str) -> tuple[str | None, str | None]:
@@ -59,13 +56,8 @@ def test_a_camera_word_in_a_mention_says_no_camera(db: SignatureDB) -> None:
 
 
 @pytest.fixture(scope="module")
-def names(bench: ModuleType) -> ModuleType:  # bench: grammar_recall, imported first (conftest)
-    spec = importlib.util.spec_from_file_location("names_robustness", BENCH)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["names_robustness"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+def names(bench: ModuleType, benchmark_module: Callable[[str], ModuleType]) -> ModuleType:
+    return benchmark_module("names_robustness")  # bench: grammar_recall, imported first (conftest)
 
 
 def test_benchmark_spellings_and_registered_names(names: ModuleType, db: SignatureDB) -> None:

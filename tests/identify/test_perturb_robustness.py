@@ -6,9 +6,7 @@ names) alone when a maker's name is removed, and draw models only from the fit h
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from collections.abc import Callable
 from types import ModuleType
 
 import pytest
@@ -17,17 +15,11 @@ from netscan.identify import identify
 from netscan.model import Observation, Response
 from netscan.sigdb import SignatureDB
 
-BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "perturb_robustness.py"
 
 
 @pytest.fixture(scope="module")
-def perturb(bench: ModuleType) -> ModuleType:  # bench: grammar_recall, imported first (conftest)
-    spec = importlib.util.spec_from_file_location("perturb_robustness", BENCH)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["perturb_robustness"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+def perturb(bench: ModuleType, benchmark_module: Callable[[str], ModuleType]) -> ModuleType:
+    return benchmark_module("perturb_robustness")  # bench: grammar_recall, imported first (conftest)
 
 
 def _raw(d: dict) -> str:  # type: ignore[type-arg]

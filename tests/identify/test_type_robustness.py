@@ -4,9 +4,7 @@ video type on a non-camera's variant as a false camera."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from collections.abc import Callable
 from types import ModuleType
 
 import pytest
@@ -15,17 +13,11 @@ from netscan.identify import identify
 from netscan.model import Observation, Response
 from netscan.sigdb import SignatureDB
 
-BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "type_robustness.py"
 
 
 @pytest.fixture(scope="module")
-def types(bench: ModuleType) -> ModuleType:  # bench: grammar_recall, imported first (conftest)
-    spec = importlib.util.spec_from_file_location("type_robustness", BENCH)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["type_robustness"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+def types(bench: ModuleType, benchmark_module: Callable[[str], ModuleType]) -> ModuleType:
+    return benchmark_module("type_robustness")  # bench: grammar_recall, imported first (conftest)
 
 
 def test_basis_names_the_inference_or_the_rule(types: ModuleType, db: SignatureDB) -> None:
