@@ -301,8 +301,14 @@ def _carries(texts: set[str], raw: str) -> str | None:
     return None
 
 
-def _claim_of(ident: object, kind: str) -> object:
-    return getattr(ident, kind)
+def correct_claims(db: SignatureDB, ident: Identification, expect: dict[str, object]) -> dict[str, str]:
+    """The kinds (KINDS) whose answer in ``ident`` is the labelled one, with the answer: the claims a variant must keep."""
+    claims: dict[str, str] = {}
+    for kind in KINDS:
+        got, want = getattr(ident, kind), expect.get(kind)
+        if got is not None and got != "unknown" and want is not None and answer_matches(db, kind, got, want):
+            claims[kind] = str(got)
+    return claims
 
 
 def run(split: Path, db: SignatureDB) -> dict[str, object]:
@@ -322,14 +328,7 @@ def run(split: Path, db: SignatureDB) -> dict[str, object]:
                 continue
             files += 1
             ident = identify(obs, db)
-            claims: dict[str, str] = {}
-            for kind in KINDS:
-                got = _claim_of(ident, kind)
-                want = expect.get(kind)
-                if got is None or got == "unknown" or want is None:
-                    continue
-                if answer_matches(db, kind, got, want):
-                    claims[kind] = str(got)
+            claims = correct_claims(db, ident, expect)
             if not claims:
                 continue
             texts = {k: _evidence_texts(db, rules, family, obs, ident, k, v) for k, v in claims.items()}
@@ -354,7 +353,7 @@ def run(split: Path, db: SignatureDB) -> dict[str, object]:
                                        "protocol": frag.protocol, "request": frag.request, "fragment": frag.raw[:160]})
                     for kind in relevant:
                         want = claims[kind]
-                        got = _claim_of(fi, kind)
+                        got = getattr(fi, kind)
                         total[(kind, shape)] += 1
                         same = got is not None and answer_matches(db, kind, got, want)
                         if same:

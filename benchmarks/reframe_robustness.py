@@ -114,7 +114,7 @@ from xml.parsers import expat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fragment_robustness import _carries, _evidence_texts, _text  # noqa: E402
+from fragment_robustness import _carries, _evidence_texts, _text, correct_claims  # noqa: E402
 
 from netscan.identify import identify  # noqa: E402
 from netscan.identify.accuracy import answer_matches  # noqa: E402
@@ -662,13 +662,7 @@ def run(shapes: set[str] | None = None, split: Path = TRAINING) -> dict[str, Any
                 continue
             files += 1
             ident = identify(obs, db)
-            claims: dict[str, str] = {}
-            for kind in KINDS:
-                got, want = getattr(ident, kind), expect.get(kind)
-                if got is None or got == "unknown" or want is None:
-                    continue
-                if answer_matches(db, kind, got, want):
-                    claims[kind] = str(got)
+            claims = correct_claims(db, ident, expect)
             noncam = expect.get("device_type") not in VIDEO_TYPES
             if not claims and not noncam:
                 continue
