@@ -49,7 +49,6 @@ value carries evidence; the member's parents are gone or folded into a path), ea
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -60,18 +59,19 @@ from collections.abc import Callable, Iterator
 from typing import Any
 from pathlib import Path
 
-from netscan.identify import identify
-from netscan.identify.accuracy import answer_matches
-from netscan.model import VIDEO_TYPES, Identification, Observation, Response
-from netscan.observations import load_path
-from netscan.parsers import fields
-from netscan.parsers.unwrap import unwrap
-from netscan.sigdb import SignatureDB, load_db
-from netscan.sigdb.db import Rule
-from netscan.parsers._util import Unreadable, local, parse_xml
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-ROOT = Path(__file__).resolve().parent.parent
-SPLITS = {"training": ROOT / "tests" / "corpus", "test": ROOT / "tests" / "corpus_test"}
+from _common import SPLITS, labelled_observations, parser  # noqa: E402
+
+from netscan.identify import identify  # noqa: E402
+from netscan.identify.accuracy import answer_matches  # noqa: E402
+from netscan.model import VIDEO_TYPES, Identification, Observation, Response  # noqa: E402
+from netscan.parsers import fields  # noqa: E402
+from netscan.parsers.unwrap import unwrap  # noqa: E402
+from netscan.sigdb import SignatureDB, load_db  # noqa: E402
+from netscan.sigdb.db import Rule  # noqa: E402
+from netscan.parsers._util import Unreadable, local, parse_xml  # noqa: E402
+
 KINDS = ("vendor", "model", "firmware", "device_type")
 #: bounds: fragments per response and lines considered per text
 MAX_FRAGMENTS = 40
@@ -321,49 +321,45 @@ def run(split: Path, db: SignatureDB) -> dict[str, object]:
     losses: list[dict[str, str]] = []
     files = 0
     fragments_tried = 0
-    for path in sorted(split.rglob("*.json")):
-        for obs in load_path(path):
-            expect = obs.meta.get("expect")
-            if not isinstance(expect, dict):
+    for path, obs, expect in labelled_observations(split):
+        files += 1
+        ident = identify(obs, db)
+        claims = correct_claims(db, ident, expect)
+        if not claims:
+            continue
+        texts = {k: _evidence_texts(db, rules, family, obs, ident, k, v) for k, v in claims.items()}
+        for resp in obs.responses:
+            text = _text(resp)
+            if text is None:
                 continue
-            files += 1
-            ident = identify(obs, db)
-            claims = correct_claims(db, ident, expect)
-            if not claims:
-                continue
-            texts = {k: _evidence_texts(db, rules, family, obs, ident, k, v) for k, v in claims.items()}
-            for resp in obs.responses:
-                text = _text(resp)
-                if text is None:
+            def carries(value: str, texts: dict[str, set[str]] = texts) -> bool:
+                return any(_carries(t, value) is not None for t in texts.values())
+            cut = islice(fragments(resp, text), MAX_FRAGMENTS)
+            for shape, frag in (*cut, *leaf_fragments(resp, text, carries)):
+                via = {k: _carries(texts[k], frag.raw) for k in claims}
+                relevant = [k for k in claims if via[k] is not None]
+                if not relevant:
                     continue
-                def carries(value: str, texts: dict[str, set[str]] = texts) -> bool:
-                    return any(_carries(t, value) is not None for t in texts.values())
-                cut = islice(fragments(resp, text), MAX_FRAGMENTS)
-                for shape, frag in (*cut, *leaf_fragments(resp, text, carries)):
-                    via = {k: _carries(texts[k], frag.raw) for k in claims}
-                    relevant = [k for k in claims if via[k] is not None]
-                    if not relevant:
+                fragments_tried += 1
+                fi = identify(Observation(ip=None, mac=None, responses=(frag,)), db)
+                if expect.get("device_type") not in VIDEO_TYPES and fi.device_type in VIDEO_TYPES:
+                    false_cameras += 1
+                    losses.append({"file": str(path.relative_to(split)), "kind": "false-camera", "shape": shape,
+                                   "want": str(expect.get("device_type")), "got": fi.device_type, "via": "",
+                                   "protocol": frag.protocol, "request": frag.request, "fragment": frag.raw[:160]})
+                for kind in relevant:
+                    want = claims[kind]
+                    got = getattr(fi, kind)
+                    total[(kind, shape)] += 1
+                    same = got is not None and answer_matches(db, kind, got, want)
+                    if same:
+                        kept[(kind, shape)] += 1
                         continue
-                    fragments_tried += 1
-                    fi = identify(Observation(ip=None, mac=None, responses=(frag,)), db)
-                    if expect.get("device_type") not in VIDEO_TYPES and fi.device_type in VIDEO_TYPES:
-                        false_cameras += 1
-                        losses.append({"file": str(path.relative_to(split)), "kind": "false-camera", "shape": shape,
-                                       "want": str(expect.get("device_type")), "got": fi.device_type, "via": "",
-                                       "protocol": frag.protocol, "request": frag.request, "fragment": frag.raw[:160]})
-                    for kind in relevant:
-                        want = claims[kind]
-                        got = getattr(fi, kind)
-                        total[(kind, shape)] += 1
-                        same = got is not None and answer_matches(db, kind, got, want)
-                        if same:
-                            kept[(kind, shape)] += 1
-                            continue
-                        if got is not None and got != "unknown":
-                            contradicted[(kind, shape)] += 1
-                        losses.append({"file": str(path.relative_to(split)), "kind": kind, "shape": shape, "want": want,
-                                       "got": str(got), "via": str(via[kind]), "protocol": frag.protocol, "request": frag.request,
-                                       "fragment": frag.raw[:160]})
+                    if got is not None and got != "unknown":
+                        contradicted[(kind, shape)] += 1
+                    losses.append({"file": str(path.relative_to(split)), "kind": kind, "shape": shape, "want": want,
+                                   "got": str(got), "via": str(via[kind]), "protocol": frag.protocol, "request": frag.request,
+                                   "fragment": frag.raw[:160]})
     def table(key_index: int) -> dict[str, dict[str, float]]:
         names = sorted({k[key_index] for k in total})
         out: dict[str, dict[str, float]] = {}
@@ -381,7 +377,7 @@ def run(split: Path, db: SignatureDB) -> dict[str, object]:
 
 
 def main(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(prog="fragment_robustness.py", description=(__doc__ or "").split("\n\n")[0])
+    ap = parser(__doc__, prog="fragment_robustness.py", paragraph=True)
     ap.add_argument("--split", default="training", choices=list(SPLITS))
     ap.add_argument("--losses", action="store_true", help="list each loss (training only)")
     ap.add_argument("--group", action="store_true", help="count losses by kind, shape and protocol (training only)")

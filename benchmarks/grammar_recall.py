@@ -21,16 +21,18 @@ while writing grammars, so its recall says how the grammars hold on models nobod
 
 from __future__ import annotations
 
-import argparse
 import hashlib
-import json
 import sys
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from netscan.sigdb.db import SignatureDB, load_db
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import add_json, add_signatures, parser, pct, write_json  # noqa: E402
+
+from netscan.sigdb.db import SignatureDB, load_db  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 CATALOGS = (
@@ -208,15 +210,11 @@ def summary(result: dict[str, object]) -> dict[str, object]:
     }
 
 
-def pct(h: int, n: int) -> str:
-    return f"{h}/{n} ({100.0 * h / n:.0f}%)" if n else "-"
-
-
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = parser(__doc__)
     ap.add_argument("--misses", action="store_true", help="list the fit half's misses and every false claim")
-    ap.add_argument("--json", metavar="OUT", help="write the figures as JSON")
-    ap.add_argument("--signatures", metavar="DIR", help="signature directory (default: the shipped one)")
+    add_json(ap, "write the figures as JSON")
+    add_signatures(ap)
     ap.add_argument("--catalog", metavar="NAME", choices=CATALOGS, action="append",
                     help="measure only this catalog of benchmarks/data (repeatable; the threads catalog is the one no "
                          "grammar was written from)")
@@ -250,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         for row in result["false_video"]:  # type: ignore[attr-defined]
             print("false video\t" + "\t".join(row))
     if args.json:
-        Path(args.json).write_text(json.dumps(s, indent=1) + "\n", encoding="utf-8")
+        write_json(args.json, s)
     return 0
 
 

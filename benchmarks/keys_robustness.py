@@ -40,10 +40,7 @@ is a loss). Draws are seeded by the file's path and ``--seed``.
 
 from __future__ import annotations
 
-import argparse
-import hashlib
 import json
-import random
 import re
 import sys
 from collections import defaultdict
@@ -52,15 +49,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from netscan.identify import identify
-from netscan.identify.accuracy import _same, _same_maker
-from netscan.observations import from_dict
-from netscan.sigdb import SignatureDB, load_db
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-ROOT = Path(__file__).resolve().parent.parent
-TRAINING = ROOT / "tests" / "corpus"
+from _common import add_json, add_signatures, failed, labelled_records, parser, pct, seeded_rng, write_json  # noqa: E402
+
+from netscan.identify import identify  # noqa: E402
+from netscan.identify.accuracy import _same, _same_maker  # noqa: E402
+from netscan.model import VIDEO_TYPES as VIDEO  # noqa: E402
+from netscan.observations import from_dict  # noqa: E402
+from netscan.sigdb import SignatureDB, load_db  # noqa: E402
+
 VOCABULARY = Path(__file__).resolve().parent / "data" / "keys_vocabulary.txt"
-VIDEO = frozenset({"camera", "nvr", "dvr", "doorbell", "encoder"})
 CLAIMS = ("model", "firmware", "vendor")
 
 #: A JSON or Python-dict member whose value is a string: ``"key": "value"`` / ``'key': 'value'``.
@@ -268,25 +267,10 @@ def _find_owner(obj: Any, key: str, value_ok: Callable[[str], bool], depth: int 
     return None
 
 
-def _rng(path: str, kind: str, seed: int) -> random.Random:
-    return random.Random(int.from_bytes(hashlib.sha256(f"{seed}|{kind}|{path}".encode()).digest()[:8], "big"))
-
-
 def _answer(db: SignatureDB, d: dict[str, Any]) -> dict[str, Any]:
     ident = identify(from_dict(d), db)
     return {"vendor": ident.vendor, "brand": ident.brand, "model": ident.model, "firmware": ident.firmware,
             "device_type": ident.device_type}
-
-
-def files() -> list[tuple[str, dict[str, Any]]]:
-    out = []
-    for p in sorted(TRAINING.rglob("*.json")):
-        data = json.loads(p.read_text(encoding="utf-8"))
-        items = data if isinstance(data, list) else [data]
-        for i, d in enumerate(items):
-            if isinstance(d, dict) and isinstance(d.get("expect"), dict):
-                out.append((str(p.relative_to(ROOT)) + (f"#{i}" if len(items) > 1 else ""), d))
-    return out
 
 
 def _texts(d: dict[str, Any]) -> list[tuple[int, str]]:
@@ -316,7 +300,7 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
     vocab = vocabulary()
     results: list[dict[str, Any]] = []
     skipped: dict[str, int] = defaultdict(int)
-    for name, d in files():
+    for name, d in labelled_records():
         e = d["expect"]
         if not e.get("vendor"):
             continue
@@ -365,7 +349,7 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
             # (a key the text already holds is another field of the record: renaming onto it would make two)
             pool = [k for k, *_ in vocab.get("model" if claim == "model" else "firmware" if claim == "firmware" else "maker", [])
                     if k.lower() not in present and _words(k) not in [_words(x) for x in keys]]
-            rng = _rng(name, f"rename-{claim}", seed)
+            rng = seeded_rng(name, f"rename-{claim}", seed)
             for new in rng.sample(pool, min(per_file, len(pool))) if per_text else ():
                 raws = {i: _splice(raw_of[i], hs, lambda h, new=new: renamed(h, new)) for i, hs in per_text.items()}
                 variants.append(("rename", f"{'/'.join(keys)} -> {new}", _with_raw(d, raws), None))
@@ -375,7 +359,7 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
                 raws = {i: _splice(raw_of[i], hs, lambda h, pick=pick: renamed(h, pick[h.key])) for i, hs in per_text.items()}
                 variants.append(("recase", ", ".join(f"{k} -> {v}" for k, v in pick.items()), _with_raw(d, raws), None))
             fixes = PREFIXES["model" if claim == "model" else "firmware" if claim == "firmware" else "vendor"]
-            rng = _rng(name, f"prefix-{claim}", seed)
+            rng = seeded_rng(name, f"prefix-{claim}", seed)
             for pre in rng.sample(fixes, min(2, len(fixes))) if per_text else ():
                 pick = {k: prefixed(pre, k) for k in {h.key for hs in per_text.values() for h in hs}}
                 if any(" " in k or set(_words(k)[:1]) & ALL_PREFIXES or v.lower() in present for k, v in pick.items()):
@@ -383,7 +367,7 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
                 raws = {i: _splice(raw_of[i], hs, lambda h, pick=pick: renamed(h, pick[h.key])) for i, hs in per_text.items()}
                 variants.append(("prefix", ", ".join(f"{k} -> {v}" for k, v in pick.items()), _with_raw(d, raws), None))
             decoys = vocab.get("decoy-" + ("model" if claim == "model" else "firmware" if claim == "firmware" else "maker"), [])
-            rng = _rng(name, f"decoy-{claim}", seed)
+            rng = seeded_rng(name, f"decoy-{claim}", seed)
             for n, (dk, dv, *_) in enumerate(rng.sample(decoys, min(per_file, len(decoys)))):
                 before = n % 2 == 1  # every other decoy ahead of the claim's key
                 raws = {i: _splice(raw_of[i], hs[:1], lambda h, dk=dk, dv=dv, before=before: with_decoy(h, dk, dv, before))
@@ -398,7 +382,7 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
                     if parsed is None:
                         continue
                     head, doc = parsed
-                    src, env = ENVELOPES[_rng(name, f"wrap-{claim}-{i}", seed).randrange(len(ENVELOPES))]
+                    src, env = ENVELOPES[seeded_rng(name, f"wrap-{claim}-{i}", seed).randrange(len(ENVELOPES))]
                     wrapped: Any = doc
                     for part in reversed(env):
                         wrapped = {part: wrapped}
@@ -408,7 +392,7 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
                     owner = None if holder is not None else _find_owner(doc, key, wanted)
                     record = holder if holder is not None else owner[0][owner[1]] if owner is not None else None
                     if isinstance(record, dict):
-                        nk, vk = PAIRS[_rng(name, f"pairs-{claim}-{i}", seed).randrange(len(PAIRS))]
+                        nk, vk = PAIRS[seeded_rng(name, f"pairs-{claim}-{i}", seed).randrange(len(PAIRS))]
                         listed = [{nk: k, vk: v} for k, v in record.items()]
                         if owner is None:
                             new_doc: Any = listed
@@ -420,7 +404,7 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
                         variants.append(("pairs", f"{{{nk}, {vk}}} records", _with_raw(d, {i: head + json.dumps(new_doc, indent=1)}), None))
                 xml = [h for h in hs if h.kind == "xml"]
                 if xml:
-                    form = _rng(name, f"pairs-xml-{claim}-{i}", seed).randrange(2)
+                    form = seeded_rng(name, f"pairs-xml-{claim}-{i}", seed).randrange(2)
                     variants.append(("pairs", ["SimpleItem Name/Value", "param name"][form],
                                      _with_raw(d, {i: _splice(raw_of[i], xml, lambda h, form=form: as_property(h, form))}), None))
             for kind, what, obs, decoy in variants:
@@ -451,17 +435,13 @@ def summary(out: dict[str, Any]) -> dict[str, Any]:
             "files": len({r["path"] for r in out["results"]})}
 
 
-def pct(h: int, n: int) -> str:
-    return f"{h}/{n} ({100.0 * h / n:.0f}%)" if n else "-"
-
-
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap = parser(__doc__)
     ap.add_argument("--seed", type=int, default=15, help="seed of the draws (default 15)")
     ap.add_argument("--per-file", type=int, default=3, help="keys drawn per file, claim and kind (default 3, at most 6)")
     ap.add_argument("--losses", action="store_true", help="list every loss (training files only)")
-    ap.add_argument("--json", metavar="OUT", help="write the figures and losses as JSON")
-    ap.add_argument("--signatures", metavar="DIR", help="signature directory (default: the shipped one)")
+    add_json(ap, "write the figures and losses as JSON")
+    add_signatures(ap)
     args = ap.parse_args(argv)
     db = load_db(args.signatures)
     out = run(db, args.seed, max(1, min(args.per_file, 6)))
@@ -477,8 +457,7 @@ def main(argv: list[str] | None = None) -> int:
             if not r["ok"]:
                 print(f"loss\t{r['kind']}\t{r['claim']}\t{r['protocol']}\t{r['path']}\t{r['what']}\t{r['why']}")
     if args.json:
-        Path(args.json).write_text(json.dumps({**s, "losses": [r for r in out["results"] if not r["ok"]]}, indent=1) + "\n",
-                                   encoding="utf-8")
+        write_json(args.json, {**s, "losses": failed(out["results"])})
     return 0
 
 

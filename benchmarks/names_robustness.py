@@ -33,7 +33,6 @@ Built from TRAINING files only (tests/corpus; the test split is never read) and 
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -43,7 +42,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from perturb_robustness import _NAME, VIDEO, _canon, _family, _texts, drop_names, files  # noqa: E402
+from _common import ROOT, add_json, add_signatures, failed, labelled_records, parser, pct, write_json  # noqa: E402
+from perturb_robustness import _NAME, VIDEO, _canon, _family, _texts, drop_names  # noqa: E402
 
 from netscan.identify import identify  # noqa: E402
 from netscan.identify.accuracy import _same_maker  # noqa: E402
@@ -51,7 +51,6 @@ from netscan.observations import from_dict  # noqa: E402
 from netscan.sigdb import SignatureDB, load_db  # noqa: E402
 from netscan.sigdb.names import normalise_name  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "signatures" / "oui" / "registry.tsv"
 #: A company slot: words before a name that say a company stands there (a manufacturer field, a copyright line, a
 #: certificate's organisation), on the same line within 40 characters.
@@ -147,7 +146,7 @@ def _subst(d: dict[str, Any], names: list[str], form: Any, company_only: bool) -
 def part_forms(db: SignatureDB) -> list[dict[str, Any]]:
     legal = registered(db)
     out: list[dict[str, Any]] = []
-    for path, d in files():
+    for path, d in labelled_records():
         e = d["expect"]
         vendor = e.get("vendor")
         if not vendor:
@@ -226,7 +225,7 @@ def decoys(name: str) -> list[tuple[str, str]]:
 
 def _maker_list(db: SignatureDB) -> list[str]:
     out = []
-    for _path, d in files():
+    for _path, d in labelled_records():
         v = _canon(db, d["expect"].get("vendor"))
         if v and d["expect"].get("device_type") in VIDEO and v not in out:
             out.append(v)
@@ -265,7 +264,7 @@ def part_decoys(db: SignatureDB) -> list[dict[str, Any]]:
                 out.append({"part": "decoys", "kind": f"{kind}/{shape}", "path": "-", "maker": maker, "form": text, "ok": ok,
                             "why": "" if ok else f"vendor {got['vendor']!r} type {got['device_type']!r}"})
     # the decoy inside every non-camera training file's own text (an HTML body's end, else a line of its own)
-    for path, d in files():
+    for path, d in labelled_records():
         e = d["expect"]
         if e.get("device_type") in VIDEO or not e.get("device_type"):
             continue
@@ -290,10 +289,6 @@ def part_decoys(db: SignatureDB) -> list[dict[str, Any]]:
     return out
 
 
-def pct(h: int, n: int) -> str:
-    return f"{h}/{n} ({100.0 * h / n:.0f}%)" if n else "-"
-
-
 def summary(results: list[dict[str, Any]]) -> dict[str, Any]:
     per: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for r in results:
@@ -304,11 +299,11 @@ def summary(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap = parser(__doc__)
     ap.add_argument("--losses", action="store_true", help="list every loss (training files only)")
-    ap.add_argument("--json", metavar="OUT", help="write the figures and losses as JSON")
+    add_json(ap, "write the figures and losses as JSON")
     ap.add_argument("--part", choices=("forms", "contexts", "decoys"), action="append", help="only these parts")
-    ap.add_argument("--signatures", metavar="DIR", help="signature directory (default: the shipped one)")
+    add_signatures(ap)
     args = ap.parse_args(argv)
     db = load_db(args.signatures)
     parts = args.part or ["forms", "contexts", "decoys"]
@@ -324,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
             if not r["ok"]:
                 print(f"loss\t{r['part']}\t{r['kind']}\t{r['maker']}\t{r['path']}\t{r['form']!r}\t{r['why']}")
     if args.json:
-        Path(args.json).write_text(json.dumps({"summary": s, "losses": [r for r in results if not r["ok"]]}, indent=1) + "\n", encoding="utf-8")
+        write_json(args.json, {"summary": s, "losses": failed(results)})
     return 0
 
 

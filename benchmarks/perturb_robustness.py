@@ -33,10 +33,7 @@ Every draw is seeded by the file's path and ``--seed``; ``--per-file`` substitut
 
 from __future__ import annotations
 
-import argparse
-import hashlib
 import json
-import random
 import re
 import sys
 from collections import defaultdict
@@ -46,16 +43,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _common import add_json, add_signatures, failed, labelled_records, parser, pct, seeded_rng, write_json  # noqa: E402
 from grammar_recall import UNSEEN, Entry, catalog  # noqa: E402
 
 from netscan.identify import identify  # noqa: E402
 from netscan.identify.accuracy import _same, _same_maker  # noqa: E402
 from netscan.identify.resolve import makers_of  # noqa: E402
+from netscan.model import VIDEO_TYPES as VIDEO  # noqa: E402
 from netscan.observations import from_dict  # noqa: E402
 from netscan.sigdb import SignatureDB, load_db  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-TRAINING = ROOT / "tests" / "corpus"
 FIRMWARE_DATA = Path(__file__).resolve().parent / "data" / "perturb_firmware.txt"
 MIN_LEN = 3  # shorter values (a "C1", a "2") are too easy to find inside other words to swap safely
 _WORD = r"(?:(?<![A-Za-z0-9])|(?<=%2[0-9A-F])){}(?:(?![A-Za-z0-9])|(?=%2[0-9A-F]))"  # %20 (a URL's space) bounds a word
@@ -65,7 +62,6 @@ _NAME = r"(?:(?<![\w\-/.@])|(?<=%20)){}(?![\w\-/@]|\.\w)"
 #: A catalog model usable as a substitute: a model number (letters and at least one digit, 4+ characters, inner
 #: hyphens, no spaces, no trailing hyphen).
 _PLAIN = re.compile(r"(?=[^ ]*\d)(?=[^ ]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-+/]{2,}[A-Za-z0-9]")
-VIDEO = frozenset({"camera", "nvr", "dvr", "doorbell", "encoder"})
 
 
 @dataclass(frozen=True)
@@ -243,10 +239,6 @@ def draw_tier(model: str, pool: list[tuple[str, bool]]) -> tuple[str, list[str]]
     return "-", []
 
 
-def _rng(path: str, kind: str, seed: int) -> random.Random:
-    return random.Random(int.from_bytes(hashlib.sha256(f"{seed}|{kind}|{path}".encode()).digest()[:8], "big"))
-
-
 def _answer(db: SignatureDB, d: dict[str, Any]) -> dict[str, Any]:
     ident = identify(from_dict(d), db)
     return {"vendor": ident.vendor, "brand": ident.brand, "model": ident.model, "firmware": ident.firmware}
@@ -260,22 +252,10 @@ def _grammar_names(db: SignatureDB, model: str, makers: set[str]) -> bool:
     return False
 
 
-def files() -> list[tuple[str, dict[str, Any]]]:
-    out = []
-    for p in sorted(TRAINING.rglob("*.json")):
-        data = json.loads(p.read_text(encoding="utf-8"))
-        items = data if isinstance(data, list) else [data]
-        for i, d in enumerate(items):
-            if isinstance(d, dict) and isinstance(d.get("expect"), dict):
-                name = str(p.relative_to(ROOT)) + (f"#{i}" if len(items) > 1 else "")
-                out.append((name, d))
-    return out
-
-
 def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
     models = model_pool(db)
     public_fw = firmware_pool(db)
-    corpus = files()
+    corpus = labelled_records()
     training_fw: dict[str, set[str]] = defaultdict(set)
     for _name, d in corpus:
         e = d["expect"]
@@ -307,7 +287,7 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
                 pool = [(styled(m, model), firm) for k in ([maker] + sorted(makers - {maker})) for m, firm in models.get(k, ())]
                 pool = [(m, firm) for m, firm in dict.fromkeys(pool) if m.upper() != model.upper() and not _occurs(m, text)]
                 tier, draw = draw_tier(model, pool)
-                rng = _rng(name, "model", seed)
+                rng = seeded_rng(name, "model", seed)
                 for new in rng.sample(draw, min(per_file, len(draw))):
                     cases.append(Case(name, "model", model, new, maker, tier))
                     cases.append(Case(name, "model-nomaker", model, new, maker, tier))
@@ -326,7 +306,7 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
                 pub = [v for v in dict.fromkeys(public_fw.get(key, []) + public_fw.get(maker, [])) if shape(v) == shape(fw) and v != fw]
                 own = [v for v in sorted(training_fw.get(key, ())) if shape(v) == shape(fw) and v != fw and v not in pub]
                 tier, draw = ("public", pub) if pub else ("training", own)
-                rng = _rng(name, "firmware", seed)
+                rng = seeded_rng(name, "firmware", seed)
                 for new in rng.sample(draw, min(per_file, len(draw))):
                     cases.append(Case(name, "firmware", fw, new, key, tier))
                 if not draw:
@@ -373,17 +353,13 @@ def summary(out: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def pct(h: int, n: int) -> str:
-    return f"{h}/{n} ({100.0 * h / n:.0f}%)" if n else "-"
-
-
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap = parser(__doc__)
     ap.add_argument("--seed", type=int, default=14, help="seed of the draws (default 14)")
     ap.add_argument("--per-file", type=int, default=3, help="substitutes drawn per file and kind (default 3, at most 5)")
     ap.add_argument("--losses", action="store_true", help="list every loss (training files only)")
-    ap.add_argument("--json", metavar="OUT", help="write the figures and losses as JSON")
-    ap.add_argument("--signatures", metavar="DIR", help="signature directory (default: the shipped one)")
+    add_json(ap, "write the figures and losses as JSON")
+    add_signatures(ap)
     args = ap.parse_args(argv)
     per_file = max(1, min(args.per_file, 5))
     db = load_db(args.signatures)
@@ -402,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
                 new = {"nomaker": "(names removed)", "model-nomaker": f"{r['new']!r} (names removed)"}.get(r["kind"], repr(r["new"]))
                 print(f"loss\t{r['kind']}\t{r['path']}\t{r['old']!r} -> {new} [{r['tier']}]\t{r['why']}")
     if args.json:
-        Path(args.json).write_text(json.dumps({**s, "losses": [r for r in out["results"] if not r["ok"]]}, indent=1) + "\n", encoding="utf-8")
+        write_json(args.json, {**s, "losses": failed(out["results"])})
     return 0
 
 

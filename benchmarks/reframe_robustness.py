@@ -97,7 +97,6 @@ Training split only.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import shutil
@@ -114,16 +113,14 @@ from xml.parsers import expat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _common import TRAINING, labelled_observations, parser, write_json  # noqa: E402
 from fragment_robustness import _carries, _evidence_texts, _text, correct_claims  # noqa: E402
 
 from netscan.identify import identify  # noqa: E402
 from netscan.identify.accuracy import answer_matches  # noqa: E402
 from netscan.model import VIDEO_TYPES, Observation, Response  # noqa: E402
-from netscan.observations import load_path  # noqa: E402
 from netscan.sigdb import load_db  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-TRAINING = ROOT / "tests" / "corpus"
 KINDS = ("vendor", "model", "firmware", "device_type")
 MAX_BODY = 60000
 HOST = "192.168.1.64"
@@ -655,29 +652,25 @@ def run(shapes: set[str] | None = None, split: Path = TRAINING) -> dict[str, Any
     family = {r.id for r in db.any_rules}
     jobs: list[dict[str, Any]] = []
     files = 0
-    for path in sorted(split.rglob("*.json")):
-        for obs in load_path(path):
-            expect = obs.meta.get("expect")
-            if not isinstance(expect, dict):
+    for path, obs, expect in labelled_observations(split):
+        files += 1
+        ident = identify(obs, db)
+        claims = correct_claims(db, ident, expect)
+        noncam = expect.get("device_type") not in VIDEO_TYPES
+        if not claims and not noncam:
+            continue
+        texts = {k: _evidence_texts(db, rules, family, obs, ident, k, v) for k, v in claims.items()}
+        for resp in obs.responses:
+            text = _text(resp)
+            if text is None:
                 continue
-            files += 1
-            ident = identify(obs, db)
-            claims = correct_claims(db, ident, expect)
-            noncam = expect.get("device_type") not in VIDEO_TYPES
-            if not claims and not noncam:
-                continue
-            texts = {k: _evidence_texts(db, rules, family, obs, ident, k, v) for k, v in claims.items()}
-            for resp in obs.responses:
-                text = _text(resp)
-                if text is None:
+            ex = split_answer(text, resp)
+            for shape, framed in reframes(resp, text):
+                if shapes and shape not in shapes:
                     continue
-                ex = split_answer(text, resp)
-                for shape, framed in reframes(resp, text):
-                    if shapes and shape not in shapes:
-                        continue
-                    jobs.append({"file": str(path.relative_to(split)), "resp": resp, "shape": shape, "text": framed,
-                                 "ex": ex, "claims": claims, "texts": texts, "noncam": noncam,
-                                 "want_type": expect.get("device_type")})
+                jobs.append({"file": str(path.relative_to(split)), "resp": resp, "shape": shape, "text": framed,
+                             "ex": ex, "claims": claims, "texts": texts, "noncam": noncam,
+                             "want_type": expect.get("device_type")})
     # the real tools, once each over all their inputs
     node_h = [j for j in jobs if j["text"] == "\0node-headers"]
     node_d = [j for j in jobs if j["text"] == "\0node-doc"]
@@ -767,7 +760,7 @@ def run(shapes: set[str] | None = None, split: Path = TRAINING) -> dict[str, Any
 
 
 def main(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(prog="reframe_robustness.py", description=(__doc__ or "").split("\n\n")[0])
+    ap = parser(__doc__, prog="reframe_robustness.py", paragraph=True)
     ap.add_argument("--losses", action="store_true", help="list each loss")
     ap.add_argument("--group", action="store_true", help="count losses by kind and shape")
     ap.add_argument("--shapes", default="", help="comma-separated shapes to run (default all)")
@@ -780,7 +773,7 @@ def main(argv: list[str]) -> int:
         out["loss_groups"] = dict(Counter(f"{d['kind']} {d['shape']}" for d in losses).most_common(60))
     out["seconds"] = round(time.perf_counter() - t0, 1)
     if args.json:
-        Path(args.json).write_text(json.dumps({**out, "losses": losses}, indent=1) + "\n", encoding="utf-8")
+        write_json(args.json, {**out, "losses": losses})
     if args.losses:
         out["losses"] = losses
     print(json.dumps(out, indent=1))

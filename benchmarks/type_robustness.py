@@ -28,7 +28,6 @@ non-camera's case is a FALSE CAMERA when the answer's type is a video type: the 
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
@@ -38,10 +37,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _common import add_json, failed, labelled_records, parser, seeded_rng, write_json  # noqa: E402
 from fragment_robustness import _carries, _evidence_texts, _text, fragments  # noqa: E402
 from grammar_recall import UNSEEN, catalog  # noqa: E402
 from perturb_robustness import (  # noqa: E402
-    _PLAIN, MIN_LEN, _canon, _family, _occurs, _rng, draw_tier, drop_names, files, model_pool, styled, substitute,
+    _PLAIN, MIN_LEN, _canon, _family, _occurs, draw_tier, drop_names, model_pool, styled, substitute,
 )
 
 from netscan.identify import identify  # noqa: E402
@@ -90,7 +90,7 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
     untyped: list[dict[str, Any]] = []
     bases: Counter[str] = Counter()
     counted = Counter[str]()
-    for name, d in files():
+    for name, d in labelled_records():
         e = d["expect"]
         want = e.get("device_type")
         if not want:
@@ -124,7 +124,7 @@ def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
             pool = [(styled(m, model), firm) for k in ([maker] + sorted(makers - {maker})) for m, firm in pools.get(k, ())]
             pool = [(m, firm) for m, firm in dict.fromkeys(pool) if m.upper() != model.upper() and not _occurs(m, text)]
             tier, draw = draw_tier(model, pool)
-            rng = _rng(name, "type-model", seed)
+            rng = seeded_rng(name, "type-model", seed)
             for new in rng.sample(draw, min(per_file, len(draw))):
                 changed = substitute(d, model, new)
                 variants.append(("model", new, tier, changed))
@@ -175,11 +175,11 @@ def summary(out: dict[str, Any]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap = parser(__doc__)
     ap.add_argument("--seed", type=int, default=15, help="seed of the draws (default 15)")
     ap.add_argument("--per-file", type=int, default=3, help="models drawn per file (default 3, at most 5)")
     ap.add_argument("--losses", action="store_true", help="list every loss and untyped video device (training only)")
-    ap.add_argument("--json", metavar="OUT", help="write the figures, losses and untyped list as JSON")
+    add_json(ap, "write the figures, losses and untyped list as JSON")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     db = load_db()
@@ -187,14 +187,14 @@ def main(argv: list[str] | None = None) -> int:
     s = summary(out)
     s["seconds"] = round(time.perf_counter() - t0, 1)
     print(json.dumps(s, indent=1))
-    losses = [r for r in out["results"] if not r["ok"]]
+    losses = failed(out["results"])
     if args.losses:
         for u in out["untyped"]:
             print(f"untyped\t{u['path']}\t{u['want']} -> {u['got']}\tvendor {u['vendor']!r} model {u['model']!r}\t{','.join(u['sources'])}")
         for r in losses:
             print(f"loss\t{r['side']}\t{r['kind']}\t{r['path']}\t{r['new'][:80]!r} [{r.get('tier', '-')}]\t-> {r['got']}")
     if args.json:
-        Path(args.json).write_text(json.dumps({**s, "untyped": out["untyped"], "losses": losses}, indent=1) + "\n", encoding="utf-8")
+        write_json(args.json, {**s, "untyped": out["untyped"], "losses": losses})
     return 0
 
 
