@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -14,12 +14,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "benchmarks" / "corpus_accuracy.py"
 
 
-def _module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("corpus_accuracy", SCRIPT)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+@pytest.fixture(scope="module")
+def mod(benchmark_module: Callable[[str], ModuleType]) -> ModuleType:
+    """benchmarks/corpus_accuracy.py as a module."""
+    return benchmark_module("corpus_accuracy")
 
 
 def test_help_prints_usage_and_measures_nothing() -> None:
@@ -31,8 +29,7 @@ def test_help_prints_usage_and_measures_nothing() -> None:
     assert '"training"' not in run.stdout and "db_load_seconds" not in run.stdout  # no measurement ran
 
 
-def test_bad_arguments_exit_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    mod = _module()
+def test_bad_arguments_exit_2_with_one_line(mod: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert mod.main(["--split", "nonsense"]) == 2
     assert mod.main(["--only", str(tmp_path / "absent.txt")]) == 2
     err = capsys.readouterr().err.strip().splitlines()

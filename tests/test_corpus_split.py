@@ -3,8 +3,13 @@ identification on it is measured (benchmarks/corpus_accuracy.py reports every fi
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+
+import pytest
 
 from netscan.identify.accuracy import evaluate
 from netscan.observations import load_path
@@ -161,47 +166,39 @@ def test_held_out_split_figures() -> None:
     assert firmware >= FIRMWARE_FLOOR, f"test-split firmware accuracy {firmware:.4f} < {FIRMWARE_FLOOR}"
 
 
-def test_corpus_accuracy_only_measures_the_listed_files(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
-    """benchmarks/corpus_accuracy.py --only LISTFILE: each split is measured on its listed files only."""
-    import importlib.util
-    import json
+@pytest.fixture(scope="module")
+def corpus_accuracy(benchmark_module: Callable[[str], ModuleType]) -> ModuleType:
+    """benchmarks/corpus_accuracy.py as a module, loaded once for the tests below."""
+    return benchmark_module("corpus_accuracy")
 
-    spec = importlib.util.spec_from_file_location("corpus_accuracy", ROOT / "benchmarks" / "corpus_accuracy.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+
+def test_corpus_accuracy_only_measures_the_listed_files(corpus_accuracy, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """benchmarks/corpus_accuracy.py --only LISTFILE: each split is measured on its listed files only."""
     training = sorted((ROOT / "tests" / "corpus").rglob("*.json"))[:2]
     listing = tmp_path / "files.txt"
     listing.write_text("# two training files\n" + "\n".join(str(p.relative_to(ROOT)) for p in training) + "\n", encoding="utf-8")
-    assert mod.main(["--aggregate", "--only", str(listing)]) == 0
+    assert corpus_accuracy.main(["--aggregate", "--only", str(listing)]) == 0
     out = json.loads(capsys.readouterr().out)
     assert "test" not in out  # no test-split file was listed
     assert out["training"]["devices"] == sum(len(load_path(p)) for p in training)
 
 
-def test_corpus_accuracy_never_names_a_test_file_without_auditor(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_corpus_accuracy_never_names_a_test_file_without_auditor(corpus_accuracy, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     """A rule author asking for misses gets the test split as counts: no file name, no miss text,
     unless --auditor is passed; --split measures one split only and a wrong name exits 2."""
-    import importlib.util
-    import json
-
-    spec = importlib.util.spec_from_file_location("corpus_accuracy", ROOT / "benchmarks" / "corpus_accuracy.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
     training = sorted((ROOT / "tests" / "corpus").rglob("*.json"))[:2]
     test = sorted((ROOT / "tests" / "corpus_test").rglob("*.json"))[:3]
     listing = tmp_path / "files.txt"
     listing.write_text("\n".join(str(p.relative_to(ROOT)) for p in training + test) + "\n", encoding="utf-8")
-    assert mod.main(["--misses", "--only", str(listing)]) == 0
+    assert corpus_accuracy.main(["--misses", "--only", str(listing)]) == 0
     out = json.loads(capsys.readouterr().out)
     assert isinstance(out["test"]["misses"], int)
     assert isinstance(out["test"]["cameras_missed"], int)
     assert isinstance(out["test"]["cameras_not_video"], int)  # the per-file list stays back too
     assert isinstance(out["test"]["non_cameras_called_video"], int)
     assert isinstance(out["training"]["misses"], list)  # training's per-file part is for rule authors
-    assert mod.main(["--misses", "--split", "training", "--only", str(listing)]) == 0
+    assert corpus_accuracy.main(["--misses", "--split", "training", "--only", str(listing)]) == 0
     assert set(json.loads(capsys.readouterr().out)) == {"db_load_seconds", "training"}
-    assert mod.main(["--misses", "--auditor", "--split", "test", "--only", str(listing)]) == 0
+    assert corpus_accuracy.main(["--misses", "--auditor", "--split", "test", "--only", str(listing)]) == 0
     assert isinstance(json.loads(capsys.readouterr().out)["test"]["misses"], list)
-    assert mod.main(["--split", "nonsense"]) == 2
+    assert corpus_accuracy.main(["--split", "nonsense"]) == 2
