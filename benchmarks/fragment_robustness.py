@@ -245,6 +245,11 @@ def leaf_fragments(resp: Response, text: str, carries: Callable[[str], bool]) ->
                 yield "xml-element", Response(protocol=resp.protocol, raw=raw, port=resp.port, request=resp.request)
 
 
+def rule_index(db: SignatureDB) -> tuple[dict[str, Rule], set[str]]:
+    """What ``_evidence_texts`` reads of the database: every rule by id, and the ids of the family (any-field) rules."""
+    return {r.id: r for r in (*db.rules, *db.any_rules, *db.prefix_rules)}, {r.id for r in db.any_rules}
+
+
 def _evidence_texts(db: SignatureDB, rules: dict[str, Rule], family: set[str], obs: Observation, ident: Identification,
                     kind: str, value: str) -> set[str]:
     """Texts whose presence in a fragment means it carries evidence of ``kind`` = ``value``: the claimed
@@ -312,8 +317,7 @@ def correct_claims(db: SignatureDB, ident: Identification, expect: dict[str, obj
 
 
 def run(split: Path, db: SignatureDB) -> dict[str, object]:
-    rules = {r.id: r for r in (*db.rules, *db.any_rules, *db.prefix_rules)}
-    family = {r.id for r in db.any_rules}
+    rules, family = rule_index(db)
     kept: Counter[tuple[str, str]] = Counter()
     total: Counter[tuple[str, str]] = Counter()
     contradicted: Counter[tuple[str, str]] = Counter()

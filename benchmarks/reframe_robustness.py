@@ -114,7 +114,7 @@ from xml.parsers import expat
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import TRAINING, labelled_observations, parser, write_json  # noqa: E402
-from fragment_robustness import _carries, _evidence_texts, _text, correct_claims  # noqa: E402
+from fragment_robustness import _carries, _evidence_texts, _text, correct_claims, rule_index  # noqa: E402
 
 from netscan.identify import identify  # noqa: E402
 from netscan.identify.accuracy import answer_matches  # noqa: E402
@@ -648,8 +648,7 @@ def reframes(resp: Response, text: str) -> list[tuple[str, str]]:
 
 def run(shapes: set[str] | None = None, split: Path = TRAINING) -> dict[str, Any]:
     db = load_db()
-    rules = {r.id: r for r in (*db.rules, *db.any_rules, *db.prefix_rules)}
-    family = {r.id for r in db.any_rules}
+    rules, family = rule_index(db)
     jobs: list[dict[str, Any]] = []
     files = 0
     for path, obs, expect in labelled_observations(split):

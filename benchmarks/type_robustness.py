@@ -38,7 +38,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import add_json, failed, labelled_records, parser, seeded_rng, write_json  # noqa: E402
-from fragment_robustness import _carries, _evidence_texts, _text, fragments  # noqa: E402
+from fragment_robustness import _carries, _evidence_texts, _text, fragments, rule_index  # noqa: E402
 from grammar_recall import UNSEEN, catalog  # noqa: E402
 from perturb_robustness import (  # noqa: E402
     _PLAIN, MIN_LEN, _canon, _family, _occurs, draw_tier, drop_names, model_pool, styled, substitute,
@@ -84,8 +84,7 @@ def _ident(d: dict[str, Any], db: SignatureDB) -> Identification:
 def run(db: SignatureDB, seed: int, per_file: int) -> dict[str, Any]:
     video_models = model_pool(db)
     other_models = other_pool(db)
-    rules = {r.id: r for r in (*db.rules, *db.any_rules, *db.prefix_rules)}
-    family = {r.id for r in db.any_rules}
+    rules, family = rule_index(db)
     results: list[dict[str, Any]] = []
     untyped: list[dict[str, Any]] = []
     bases: Counter[str] = Counter()
