@@ -184,7 +184,7 @@ def measure(db: SignatureDB, entries: list[Entry]) -> dict[str, object]:
 def summary(result: dict[str, object]) -> dict[str, object]:
     recall = result["recall"]
     assert isinstance(recall, dict)
-    makers = sorted({k[0] for k in recall}, key=str.lower)
+    makers = sorted({k[0] for k in recall}, key=lambda m: (m.lower(), m))  # case-insensitive, then as written: UNIVIEW and Uniview in one order on every run
     table = {}
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for m in makers:
