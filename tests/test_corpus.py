@@ -143,9 +143,18 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: Its second write batch (13 more training files; 567 files) moved all three floors again on the same rules
 #: (a340abf): vendor 0.8866 (391/441), model 0.8139 (328/403), firmware 0.9113 (267/293); floors at one file
 #: below, rounded down: 390/441 = 0.884, 327/403 = 0.811, 266/293 = 0.907.
+#: The nineteenth extension (helper corpus19, session 16: 16 training files in its first write batch,
+#: reporters' lines, issue forms, shell prompts and boot consoles, an nmap listing, receivers' and TVs' answers;
+#: on them alone vendor 10/13, model 8/13, firmware 4/7 at first sight; 583 files) moved the model and firmware
+#: floors on the session's starting rules (main 86d0aad): vendor 0.8943 (406/454), model 0.8077 (336/416),
+#: firmware 0.9033 (271/300); floors at one file below, rounded down: 335/416 = 0.805, 270/300 = 0.900; the
+#: vendor floor holds and stays. Its second write batch (14 more training files; 597 files) moved the model and
+#: firmware floors again on the same rules (86d0aad): vendor 0.8877 (411/463), model 0.8024 (341/425), firmware
+#: 0.8954 (274/306); floors at one file below, rounded down: 340/425 = 0.800, 273/306 = 0.892; the vendor floor
+#: holds and stays.
 TRAINING_VENDOR_FLOOR = 0.884
-TRAINING_MODEL_FLOOR = 0.811
-TRAINING_FIRMWARE_FLOOR = 0.907
+TRAINING_MODEL_FLOOR = 0.800
+TRAINING_FIRMWARE_FLOOR = 0.892
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]

@@ -143,9 +143,16 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: sight; 391 files) moved the firmware floor again on the same rules (a340abf): vendor 0.7509 (220/293), model
 #: 0.6532 (145/222), firmware 0.8194 (127/155); firmware floor at one file below, rounded down: 126/155 = 0.812;
 #: the vendor and model floors hold and stay.
+#: The nineteenth extension (helper corpus19, session 16: 10 test files in its first write batch; on them alone
+#: vendor 7/8, model 7/10, firmware 2/3 at first sight; 401 files) moved no floor on the session's starting
+#: rules (main 86d0aad): vendor 0.7542 (227/301), model 0.6552 (152/232), firmware 0.8165 (129/158).
+#: Its second write batch (10 more test files; on the 20 alone vendor 11/16, model 10/18, firmware 6/10 at first
+#: sight; 411 files) moved the model and firmware floors on the same rules (86d0aad): vendor 0.7476 (231/309),
+#: model 0.6458 (155/240), firmware 0.8061 (133/165); floors at one file below, rounded down: 154/240 = 0.641,
+#: 132/165 = 0.800; the vendor floor holds and stays.
 VENDOR_FLOOR = 0.746
-MODEL_FLOOR = 0.647
-FIRMWARE_FLOOR = 0.812
+MODEL_FLOOR = 0.641
+FIRMWARE_FLOOR = 0.800
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
