@@ -143,8 +143,13 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: Its second write batch (13 more training files; 567 files) moved all three floors again on the same rules
 #: (a340abf): vendor 0.8866 (391/441), model 0.8139 (328/403), firmware 0.9113 (267/293); floors at one file
 #: below, rounded down: 390/441 = 0.884, 327/403 = 0.811, 266/293 = 0.907.
-TRAINING_VENDOR_FLOOR = 0.884
-TRAINING_MODEL_FLOOR = 0.811
+#: Session 16 harvest (helper harvest1: 32 training files from 31 issue/PR threads, device answers and
+#: reporters' lines pasted in threads, six of them non-cameras; on them alone vendor 17/27, model 10/19,
+#: firmware 12/13 at first sight; 599 files) moved the vendor and model floors on the session's starting
+#: rules (main 86d0aad): vendor 0.8825 (413/468), model 0.8009 (338/422), firmware 0.9118 (279/306); floors
+#: at one file below, rounded down: 412/468 = 0.880, 337/422 = 0.798; the firmware floor holds and stays.
+TRAINING_VENDOR_FLOOR = 0.880
+TRAINING_MODEL_FLOOR = 0.798
 TRAINING_FIRMWARE_FLOOR = 0.907
 
 
