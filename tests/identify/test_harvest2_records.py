@@ -1,0 +1,79 @@
+"""Self-descriptions read from client libraries' recorded fixtures (harvest2 lane, session 16): shapes a device
+family writes the same way wherever it is shown (an SNMP sysDescr, a gateway API's description, a cloud record),
+each read end to end and each with a counter-example that must not be read. Sources are cited per test; the
+rules are in signatures/fingerprints/conventions-records.yaml."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from netscan.identify import identify
+from netscan.model import VIDEO_TYPES, Identification, Observation, Response
+from netscan.sigdb import SignatureDB
+
+
+def _id(db: SignatureDB, raw: str, protocol: str = "other") -> Identification:
+    return identify(Observation(ip=None, mac=None, responses=(Response(protocol, raw),)), db)
+
+
+# ------------------------------------------------------------------ DOCSIS cable modem description
+# The DOCSIS CM system description "<<HW_REV: ; VENDOR: ; BOOTR: ; SW_REV: ; MODEL: >>": a Sagemcom gateway's
+# Device/DeviceInfo in python-sagemcom-api's fixture (tests/fixtures/device_info.json @8c83f08), an ARRIS modem's
+# fields as rusty-touchstone-status's README lists them.
+SAGEMCOM_INFO = {"DeviceInfo": {"Manufacturer": "Sagemcom", "ModelName": "FAST3896_CUSTOM",
+                                "Description": "Wireless Voice Gateway <<HW_REV: V4.0; VENDOR: SAGEMCOM; BOOTR: v1.23_B1_v4.56; "
+                                               "SW_REV: FAST3896_CUSTOM_sw12.34.56.78i-9; MODEL: FAST3896>>"}}
+
+
+def test_docsis_description_in_a_gateway_record(db: SignatureDB) -> None:
+    got = _id(db, json.dumps(SAGEMCOM_INFO, indent=2), "http")
+    assert (got.vendor, got.model, got.device_type) == ("Sagemcom", "FAST3896", "router")
+
+
+def test_docsis_sysdescr_in_an_snmp_line(db: SignatureDB) -> None:
+    line = ("SNMPv2-MIB::sysDescr.0 = STRING: ARRIS DOCSIS 3.0 / PC 1.5 Touchstone Telephony Modem "
+            "<<HW_REV: 3; VENDOR: ARRIS Group, Inc.; BOOTR: 2.2.0.45; SW_REV: 9.1.103J6J; MODEL: TM1602A>>")
+    got = _id(db, line)
+    assert (got.vendor, got.model, got.firmware, got.device_type) == ("ARRIS", "TM1602A", "9.1.103J6J", "router")
+
+
+@pytest.mark.parametrize("text", [
+    "3Com MCNS external 2-way Cable Modem, HW_REV: 2.00 ,SW_VER: 01.03",                  # recog: an older modem's own shape
+    "HW_REV: V4.0; VENDOR: SAGEMCOM; BOOTR: v1.23",                                       # cut: no model, no software
+    "Camera <<HW_REV: 1.0; VENDOR: Acme; BOOTR: ; SW_REV: ; MODEL: >>",                  # empty software and model fields
+])
+def test_docsis_shape_incomplete_names_no_model(db: SignatureDB, text: str) -> None:
+    got = _id(db, text)
+    assert got.model is None or got.model not in ("FAST3896", "TM1602A")
+    assert got.device_type not in VIDEO_TYPES or "Camera" in text
+
+
+# ------------------------------------------------------------------ SkyBell cloud records
+# skybellpy's mock info record (tests/mock/device_info.py @92ca676) and device record (tests/mock/device.py);
+# aioskybell's fixture (tests/fixtures/device-info.json @89a555a).
+def test_skybell_hardware_revision_names_a_skybell_doorbell(db: SignatureDB) -> None:
+    record = {"mac": "dd:cc:99:00:77:88", "serialNo": "333444555666", "hardwareRevision": "SKYBELL_TRIMPLUS_1000030-F",
+              "firmwareVersion": "7082", "deviceId": "01234567890abcdef1234567"}
+    got = _id(db, json.dumps(record, indent=2), "http")
+    assert (got.vendor, got.device_type, got.firmware) == ("SkyBell", "doorbell", "7082")
+
+
+def test_skybell_device_record_type(db: SignatureDB) -> None:
+    record = {"user": "123456abc", "name": "Front Door", "type": "skybell hd", "status": "up", "acl": "owner"}
+    got = _id(db, json.dumps(record, indent=2), "http")
+    assert (got.vendor, got.device_type) == ("SkyBell", "doorbell")
+    assert (got.model or "").casefold() == "skybell hd"
+
+
+@pytest.mark.parametrize("record", [
+    {"hardware": "1: SB_SLIM2_0001", "model_rev": "SB_SLIM2_0001"},      # aioskybellgen: the newer cloud's code alone
+    {"name": "Front Door", "type": "doorbell camera"},                     # a type word, no maker
+    {"company": "SkyBell Technologies, Inc.", "type": "skybell"},          # the maker's name without a line
+])
+def test_skybell_look_alikes_name_no_skybell_line(db: SignatureDB, record: dict[str, str]) -> None:
+    got = _id(db, json.dumps(record, indent=2), "http")
+    assert got.model is None or "skybell" not in got.model.casefold()
+    if "SB_SLIM2_0001" in record.values():
+        assert got.vendor != "SkyBell"
