@@ -77,3 +77,72 @@ def test_skybell_look_alikes_name_no_skybell_line(db: SignatureDB, record: dict[
     assert got.model is None or "skybell" not in got.model.casefold()
     if "SB_SLIM2_0001" in record.values():
         assert got.vendor != "SkyBell"
+
+
+# ------------------------------------------------------------------ a JSON-RPC answer's result as the document
+# pybravia's fixture (tests/fixtures/system_info.json @ab571d5): Sony BRAVIA's getSystemInformation answer.
+BRAVIA = {"result": [{"product": "TV", "region": "XEU", "language": "pol", "model": "KD-55XF8596", "serial": "1112233",
+                      "macAddr": "AA:BB:CC:DD:EE:FF", "name": "BRAVIA", "generation": "5.4.0", "area": "POL", "cid": "xyzabc123"}]}
+
+
+def test_jsonrpc_result_names_the_maker_and_the_kind(db: SignatureDB) -> None:
+    got = _id(db, json.dumps(BRAVIA, indent=4), "http")
+    assert (got.vendor, got.model, got.device_type) == ("Sony", "KD-55XF8596", "tv")
+
+
+@pytest.mark.parametrize("doc", [
+    {"result": [{"product": "TV Sideview", "name": "Living Room", "model": "KD-55XF8596"}]},   # an app's name, the owner's name
+    {"catalog": {"products": [{"category": "TV", "name": "BRAVIA"}]}},                         # a shop's list of products
+])
+def test_jsonrpc_look_alikes_say_nothing(db: SignatureDB, doc: dict[str, object]) -> None:
+    got = _id(db, json.dumps(doc, indent=4), "http")
+    assert got.device_type != "tv"
+    if "catalog" in doc:
+        assert got.vendor is None
+
+
+# ------------------------------------------------------------------ a line's generation number is no model code
+# roku-remote's mock device-info (mockResponses/query-device-info.js @f60b745): model-name "Roku 4", model-number 4400X.
+ROKU = ("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<device-info>\n<vendor-name>Roku</vendor-name>\n<model-name>{name}</model-name>\n"
+        "{number}<software-version>7.2.0</software-version>\n</device-info>\n")
+
+
+def test_maker_and_generation_yields_to_the_model_number(db: SignatureDB) -> None:
+    got = _id(db, ROKU.format(name="Roku 4", number="<model-number>4400X</model-number>\n"), "http")
+    assert got.model == "4400X"
+
+
+def test_maker_and_generation_alone_is_kept_whole(db: SignatureDB) -> None:
+    got = _id(db, ROKU.format(name="Roku 4", number=""), "http")
+    assert got.model == "Roku 4"
+
+
+def test_maker_and_a_longer_number_is_still_a_code(db: SignatureDB) -> None:
+    # three digits or more are a model number after the maker's name (an AXIS 221 camera's title)
+    got = _id(db, json.dumps({"manufacturer": "Axis", "model": "AXIS 221"}), "http")
+    assert got.model == "221"
+
+
+# ------------------------------------------------------------------ a code's short form beside its full form
+# gli4py's fixture (tests/fixtures/system_info.json @bd97734): "model": "b1300" and board_info.model "GL.iNet GL-B1300".
+def test_short_form_counts_for_the_full_form(db: SignatureDB) -> None:
+    doc = {"vendor": "GL.iNet", "board_info": {"hostname": "GL-B1300", "model": "GL.iNet GL-B1300"}, "model": "b1300",
+           "firmware_version": "4.3.25"}
+    got = _id(db, json.dumps(doc, indent=2), "http")
+    assert (got.vendor, got.model, got.firmware) == ("GL.iNet", "GL-B1300", "4.3.25")
+
+
+def test_a_code_with_a_dash_is_no_short_form(db: SignatureDB) -> None:
+    # Dahua's model with and without its DH- prefix: the dashed code is never merged into the longer one
+    from netscan.identify.resolve import _merge_short_forms, _Scores
+    s = _Scores()
+    s.add("IPC-HFW2431S", 0.5)
+    s.add("DH-IPC-HFW2431S", 0.3)
+    _merge_short_forms(s)
+    assert s.best()[0] == "IPC-HFW2431S"
+    t = _Scores()
+    t.add("b1300", 0.5)
+    t.add("GL-B1300", 0.3)
+    t.add("XY-B1300", 0.3)   # two full forms: which one is meant is not known, nothing is merged
+    _merge_short_forms(t)
+    assert t.best()[0] == "b1300"
