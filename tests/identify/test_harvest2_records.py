@@ -146,3 +146,21 @@ def test_a_code_with_a_dash_is_no_short_form(db: SignatureDB) -> None:
     t.add("XY-B1300", 0.3)   # two full forms: which one is meant is not known, nothing is merged
     _merge_short_forms(t)
     assert t.best()[0] == "b1300"
+
+
+# ------------------------------------------------------------------ AVM's product names with "!"
+# python-fritzhome's device-list test response (tests/responses/base/device_list.xml @c5b2f82): a FRITZ!DECT 200 plug.
+FRITZ_DEVICE = ('<device identifier="08761 0000434" id="17" functionbitmask="896" fwversion="03.33" manufacturer="AVM" '
+                'productname="{name}">\n        <present>1</present>\n        <name>Steckdose</name>\n</device>')
+
+
+def test_fritz_dect_product_name_is_the_model_of_a_non_camera(db: SignatureDB) -> None:
+    got = _id(db, FRITZ_DEVICE.format(name="FRITZ!DECT 200"), "http")
+    assert (got.vendor, got.model, got.firmware, got.device_type) == ("AVM", "FRITZ!DECT 200", "03.33", "other")
+
+
+@pytest.mark.parametrize("name", ["Camera!", "Hello! 200"])
+def test_an_exclamation_mark_ending_a_word_is_no_product_name(db: SignatureDB, name: str) -> None:
+    got = _id(db, FRITZ_DEVICE.format(name=name), "http")
+    assert got.model is None or "!" not in got.model
+    assert got.device_type not in VIDEO_TYPES
