@@ -164,3 +164,21 @@ def test_an_exclamation_mark_ending_a_word_is_no_product_name(db: SignatureDB, n
     got = _id(db, FRITZ_DEVICE.format(name=name), "http")
     assert got.model is None or "!" not in got.model
     assert got.device_type not in VIDEO_TYPES
+
+
+# ------------------------------------------------------------------ Canary's device-type object
+# py-canary's locations fixture (tests/fixtures/api_locations.json @a486a4c): a device's "device_type": {"id": 1, "name": "Canary"}.
+def test_canary_device_type_object_names_a_canary_camera(db: SignatureDB) -> None:
+    record = {"activation_status": "activated", "device_type": {"id": 1, "name": "Canary"}, "id": 80001,
+              "name": "Dining Room", "online": True, "serial_number": "Z222222"}
+    got = _id(db, json.dumps(record, indent=2), "http")
+    assert (got.vendor, got.device_type) == ("Canary", "camera")
+
+
+@pytest.mark.parametrize("record", [
+    {"device_type": {"id": 7, "name": "Canary Islands"}},     # another name opening with the word
+    {"name": "Canary", "species": "Serinus canaria"},          # the word as a name given to something else
+])
+def test_canary_word_elsewhere_names_nobody(db: SignatureDB, record: dict[str, object]) -> None:
+    got = _id(db, json.dumps(record, indent=2), "http")
+    assert got.vendor != "Canary" and got.device_type not in VIDEO_TYPES
