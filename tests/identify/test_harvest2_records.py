@@ -182,3 +182,23 @@ def test_canary_device_type_object_names_a_canary_camera(db: SignatureDB) -> Non
 def test_canary_word_elsewhere_names_nobody(db: SignatureDB, record: dict[str, object]) -> None:
     got = _id(db, json.dumps(record, indent=2), "http")
     assert got.vendor != "Canary" and got.device_type not in VIDEO_TYPES
+
+
+# ------------------------------------------------------------------ the running bank's version
+# hass-bbox2's fixture (tests/fixtures/info.json @238dc8c): device.main/reco/running each with a version.
+def test_running_image_version_is_the_firmware(db: SignatureDB) -> None:
+    doc = {"device": {"modelname": "F@st5688b", "main": {"version": "24.0.12", "date": "2024-06-27T11:15:05Z"},
+                      "reco": {"version": "23.9.1", "date": "2024-06-27T11:01:40Z"},
+                      "running": {"version": "24.0.12", "date": "2024-06-27T11:14:25+0200"}, "spl": {"version": "3.6.2"}}}
+    got = _id(db, json.dumps(doc, indent=2), "http")
+    assert (got.model, got.firmware) == ("F@st5688b", "24.0.12")
+
+
+@pytest.mark.parametrize("doc", [
+    {"app": {"running": {"version": "3.4.5"}}, "model": "X100"},        # an application's running version
+    {"device": {"reco": {"version": "23.9.1"}}, "model": "X100"},       # the recovery bank alone
+    {"device": {"running": {"version": "1.0"}}, "model": "X100"},       # an API's version, not a firmware's shape
+])
+def test_other_running_versions_are_not_the_firmware(db: SignatureDB, doc: dict[str, object]) -> None:
+    got = _id(db, json.dumps(doc, indent=2), "http")
+    assert got.firmware is None
