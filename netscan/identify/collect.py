@@ -205,6 +205,13 @@ _CAMERA_MODEL_TAILS = ("model", "Model", "MODEL", "name", "Name", "NAME")
 #: A list of one camera stands for the device the document describes; its claim keeps this share of the
 #: model convention's weight, below the document's own top-level model.
 ONE_CAMERA_DISCOUNT = 0.5
+#: What a model field holding the maker's name and a bare generation number ("Roku 4", "Roku 3": a line and its
+#: generation, as Roku's ECP device-info model-name gives it beside the model-number 4400X; roku-remote's mock
+#: mockResponses/query-device-info.js) is left once the maker's name is gone: one or two digits are no model code.
+#: The value is kept whole (the product's name as sold) at this share of the field's weight, below a model-number
+#: code of the same record (semantic-model-number-code).
+_GENERATION_ONLY = re.compile(r"\d{1,2}")
+LINE_GENERATION_SHARE = 0.75
 
 
 class _Records(NamedTuple):
@@ -564,15 +571,20 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                                 sgot = {**sgot, "firmware": fw}
                         if "model" in sgot and platform_board(sgot["model"]):
                             continue  # an evaluation board's name (a boot loader's, a device tree's): the SoC maker's board
+                        line_generation = False
                         if "model" in sgot and not name.startswith("upnp."):  # (a UPnP modelName is the product's name as sold)
                             bare = model_without_maker(db, sgot["model"])
                             if bare != sgot["model"]:
                                 _maker_before_model(db, name, sgot["model"], bare, resp, claims, evidence)
+                                if _GENERATION_ONLY.fullmatch(bare) is not None:
+                                    bare, line_generation = sgot["model"], True  # "Roku 4": the maker's line and its generation
                             sgot = {**sgot, "model": _without_hardware_id(bare)}
                         if "model" in sgot and _LOWER_CODE.fullmatch(sgot["model"]):
                             _lower_case_code(db, sgot["model"], name, resp, hits, claims, evidence, exhaustive)
                         said = True
                         sweight = srule.weight * sweight_factor
+                        if line_generation:
+                            sweight *= LINE_GENERATION_SHARE
                         if "firmware" in sgot:
                             sweight *= firmware_key_share(name)  # a software/system key yields to a firmware key (netscan/identify/firmware.py)
                         evidence.append(

@@ -234,6 +234,7 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
             per_key[c.key].add(value, weight_of(c) * (firmware_shape_share(value) if c.key == "firmware" else 1.0))
 
     _merge_maker_prefixed(db, per_key["model"])
+    _merge_short_forms(per_key["model"])
     model = per_key["model"].best()[0]
     firmware = _tidy_firmware(per_key["firmware"].best()[0])
     serial = per_key["serial"].best()[0]
@@ -377,6 +378,29 @@ def _merge_maker_prefixed(db: SignatureDB, scores: _Scores) -> None:
         bare_key = bare.casefold().strip()
         if bare_key != key and bare_key in scores.weights:
             scores.weights[bare_key].extend(scores.weights.pop(key))
+            del scores.display[key]
+
+
+#: A model code without the letters its maker writes before it (``b1300`` for ``GL-B1300``: GL.iNet's system info
+#: gives ``model`` in the short form and ``board_info.model`` in the full one, gli4py tests/fixtures/system_info.json):
+#: one code of letters then digits, no dash in it, and the full form's one to four letters and a dash before it.
+_SHORT_FORM = re.compile(r"(?=[a-z0-9]{3,24}$)[a-z]{0,6}\d[a-z0-9]*")
+_FORM_PREFIX = re.compile(r"[a-z]{1,4}-")
+
+
+def _merge_short_forms(scores: _Scores) -> None:
+    """A model claimed both in its full form and without its leading letters and dash (``GL-B1300`` and ``b1300``) is
+    one model: the claims of the short form count for the full one (shown as its claims write it). A code with a dash
+    in it is never taken for a short form (``IPC-HFW2431S`` beside ``DH-IPC-HFW2431S`` is left alone)."""
+    if len(scores.weights) < 2:
+        return
+    for key in list(scores.weights):
+        if _SHORT_FORM.fullmatch(key) is None:
+            continue
+        longer = [k for k in scores.weights if len(k) > len(key) + 1 and k.endswith(key)
+                  and _FORM_PREFIX.fullmatch(k[: len(k) - len(key)]) is not None]
+        if len(longer) == 1:
+            scores.weights[longer[0]].extend(scores.weights.pop(key))
             del scores.display[key]
 
 
