@@ -21,6 +21,8 @@ from netscan.parsers.discovery import upnp_fields
 from netscan.parsers.http import answer_body_fields, bare_document, http_fields, pasted_answer, rtsp_fields
 from netscan.parsers.labels import local_label_aliases
 from netscan.parsers.lldp import cdp_fields, lldp_fields
+from netscan.parsers.kvdocs import documents_in_values
+from netscan.parsers.namespaces import stated_namespaces
 from netscan.parsers.smartdev import dvrip_fields
 from netscan.parsers.snmp import snmp_response_fields
 from netscan.parsers.soap import onvif_fields
@@ -140,6 +142,8 @@ def _cached_fields(response: Response) -> Fields:
     if ("snmp.sysDescr" in out or "snmp.subtree" in out or parser_proto == "snmp") and "=" in response.raw:
         snmp_string_pairs(out)  # KEY="value" records inside SNMP strings (netscan/parsers/toolout.py)
     local_label_aliases(out)  # a field named in another language, also under the English name (netscan/parsers/labels.py)
+    stated_namespaces(out, response.raw)  # an XML namespace a client's log names (netscan/parsers/namespaces.py)
+    documents_in_values(out)  # a document printed as one labelled value of a log line (netscan/parsers/kvdocs.py)
     if response.port is not None:
         add(out, f"{parser_proto}.port", response.port)
     if proto == "https":

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 
+from netscan.parsers.javamap import java_map_pairs
 from netscan.parsers._util import (
     MAX_BODY_CHARS,
     MAX_PARSE_BYTES,
@@ -547,6 +548,9 @@ def loose_fields(fields: Fields, prefix: str, text: str) -> None:
                     continue
     for key, value in loose_pairs(text):
         add(fields, f"{prefix}.json.{key}", value)
+    if ", " in text and "=" in text:
+        for key, value in java_map_pairs(text):  # a JVM-style ``{k=v, k=v}`` / ``Name(k=v, k=v)`` print (parsers/javamap.py)
+            add(fields, f"{prefix}.json.{key}", value)
     if '\\"' in text:
         # JSON printed as a string literal (every quote escaped: a log's repr of a payload)
         unescaped = text.replace('\\"', '"')
