@@ -85,9 +85,10 @@ _CODE_THEN_CLASS = re.compile(
 )
 
 #: Market/region codes makers append in brackets (ISO 3166-1 alpha-2 codes in use as TP-Link, Kasa,
-#: Tapo, Deco and Xiaomi market suffixes, plus EU/UK). A one-letter bracket is a hardware revision.
+#: Tapo, Deco and Xiaomi market suffixes, plus EU/UK, and TP-Link's ``UN``, its universal market: python-kasa's
+#: fixtures ``KL430(UN)_2.0_1.0.8.json``, ``KL60(UN)_1.0_1.1.4.json``). A one-letter bracket is a hardware revision.
 _REGIONS = frozenset(
-    "US EU UK GB AU NZ CA JP CN KR TW HK IN BR MX RU DE FR IT ES NL PL TR ZA SG MY TH VN".split()
+    "US EU UK GB AU NZ CA JP CN KR TW HK IN BR MX RU DE FR IT ES NL PL TR ZA SG MY TH VN UN".split()
 )
 _TAIL_REGION = re.compile(r"\s?[(\[]([A-Z]{2})[)\]]$")
 

@@ -392,6 +392,77 @@ def html_table_pairs(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# ------------------------------------------------------------------ a page's rendered "Label: value" lines
+
+#: Elements whose content a browser never shows as the page's text (scripts, styles, comments) or that offer
+#: choices rather than state one (a ``<select>``'s options: a form's list of models, time zones...).
+_PAGE_HIDDEN = re.compile(r"(?is)<!--.{0,20000}?-->|<(script|style|select|textarea|noscript)\b[^<>]{0,400}>.{0,65536}?</\1\s{0,4}>")
+#: A text input's value (a device page's read-only form: ``<label>Model:</label><input value="X" readonly>``); hidden,
+#: password and button inputs hold no shown text.
+_PAGE_INPUT = re.compile(r"""(?i)<input\b(?![^<>]{0,400}type\s{0,4}=\s{0,4}["']?(?:hidden|password|submit|button|checkbox|radio|image|reset)\b)"""
+                         r"""[^<>]{0,400}?\bvalue\s{0,4}=\s{0,4}(?:"([^"<>]{0,256})"|'([^'<>]{0,256})')[^<>]{0,400}>""")
+#: A definition list's term closed and its description opened (``<dt>Model</dt><dd>X</dd>``): one label and its value.
+_PAGE_DT_DD = re.compile(r"(?i)</dt\s{0,4}>\s{0,64}<dd\b[^<>]{0,400}>")
+#: A cell closed and the next opened on one row (``<td>Model:</td><td>X</td>``): the row's text continues.
+_PAGE_CELL_GAP = re.compile(r"(?i)</t[dh]\s{0,4}>\s{0,64}<t[dh]\b[^<>]{0,400}>")
+#: Tags a browser breaks a line at: a line break, blocks, list items, rows, headings, a form's parts.
+_PAGE_BREAK = re.compile(r"(?i)<(?:br|/?(?:p|div|li|ul|ol|dl|dt|dd|tr|table|tbody|thead|h[1-6]|section|article|header|footer|nav|form"
+                         r"|fieldset|legend|center|pre|hr|body|html|head|title|option))\b[^<>]{0,400}>")
+_PAGE_TAG = re.compile(r"<[^<>]{0,400}>")
+#: A rendered line that is one ``Label: value`` (a label of 1-4 words, letters first).
+_PAGE_PAIR = re.compile(r"([A-Za-z][\w.()#/-]{0,30}(?: [\w.()#/-]{1,20}){0,3})[ \t]{0,4}:{1,2}[ \t]{0,8}(\S[^\n]{0,199})")
+#: A shop's or a catalogue's words: a page that sells devices names products, not the device that serves it.
+_PAGE_SHOP = re.compile(r"(?i)add to (?:cart|basket|bag|wish ?list)|buy now|checkout|(?:in|out of) stock|shopping cart")
+#: Most rendered lines read, most pairs kept.
+MAX_PAGE_LINES = 1500
+MAX_PAGE_PAIRS = 64
+
+
+def page_text_pairs(text: str) -> list[tuple[str, str]]:
+    """(label, value) of the lines a browser shows for an HTML page that are one ``Label: value`` each: the device's
+    own status or information page as its web server answers (``Model: XC-2210<br>``, ``<b>Model:</b> XC-2210<br>``,
+    ``<dt>Model</dt><dd>XC-2210</dd>``, ``<span>Model:</span> <span>XC-2210</span></div>``, ``<td>Model:</td><td>X</td>``,
+    a read-only form's ``<label>Model</label>: <input value="X">``). Scripts, styles, comments and a ``<select>``'s
+    options are not shown text (the choices of a form are not the device's state). A label that a page gives two
+    different values is a list (several cameras' models on an NVR's page, a catalogue's entries): none of its values
+    is kept; a page with a shop's words (``Add to cart``, ``Buy now``, ``In stock``) sells products: nothing is read."""
+    import html as _html  # noqa: PLC0415
+
+    t = text[:MAX_SHAPE_CHARS]
+    if ":" not in t and "<dd" not in t and "<DD" not in t:
+        return []
+    t = _PAGE_HIDDEN.sub("\n", t)
+    if "<input" in t or "<INPUT" in t:
+        t = _PAGE_INPUT.sub(lambda m: " " + (m.group(1) if m.group(1) is not None else m.group(2) or "") + " ", t)
+    t = _PAGE_DT_DD.sub(": ", t)
+    t = _PAGE_CELL_GAP.sub(" ", t)
+    t = _PAGE_TAG.sub(" ", _PAGE_BREAK.sub("\n", t))
+    if _PAGE_SHOP.search(t) is not None:
+        return []
+    values: dict[str, list[str]] = {}
+    labels: dict[str, str] = {}
+    for n, raw_line in enumerate(t.split("\n", MAX_PAGE_LINES)):
+        if n >= MAX_PAGE_LINES:
+            break
+        if ":" not in raw_line:
+            continue
+        line = " ".join(_html.unescape(raw_line).split())
+        m = _PAGE_PAIR.fullmatch(line)
+        if m is None or "://" in m.group(2):
+            continue
+        key = norm_key(m.group(1))
+        if not key or key.lower() in _LEVELS:
+            continue
+        value = m.group(2).strip()
+        got = values.setdefault(key.lower(), [])
+        labels.setdefault(key.lower(), key)
+        if value not in got:
+            got.append(value)
+        if len(values) >= MAX_PAGE_PAIRS:
+            break
+    return [(labels[k], v[0]) for k, v in values.items() if len(v) == 1]
+
+
 # ------------------------------------------------------------------ JavaScript object dumps, page scripts
 
 #: ``key: 'value'`` / ``key: "value"`` with a bare key (Node's util.inspect, a JS object literal).
@@ -429,6 +500,10 @@ def page_script_fields(fields: Fields, prefix: str, text: str) -> None:
     if "<tr" in t or "<TR" in t:
         for key, value in html_table_pairs(t):
             add(fields, f"{prefix}.kv.{key}", value)
+    if (":" in t and ("<br" in t or "<BR" in t or "</" in t)) or "<dd" in t or "<DD" in t:
+        for key, value in page_text_pairs(t):
+            if value not in fields.get(f"{prefix}.kv.{key}", ()):
+                add(fields, f"{prefix}.kv.{key}", value)
     if "<meta" in t or "<META" in t:
         for m in _META.finditer(t):
             add(fields, f"{prefix}.meta.{m.group(1)}", m.group(2).strip())

@@ -1,0 +1,105 @@
+"""A model the device's own answer labels as its model, read with no maker known (lane models7): the ``Label: value``
+lines a device's HTML page shows (netscan/parsers/shapes.py ``page_text_pairs``), a short describing field that is one
+code and the class of device (signatures/families/generic.yaml ``semantic-model-code-then-class``), and TP-Link's
+universal market code dropped from a model (netscan/identify/modelname.py ``_REGIONS``). Every reader has
+counter-examples: a list of devices, a form's choices, a script, a shop page, a component, a resolution or codec
+word must not become the model, and a model without a maker names no maker and makes no non-camera a camera."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from netscan.identify import identify
+from netscan.identify.modelname import model_extent
+from netscan.model import VIDEO_TYPES, Identification
+from netscan.observations import load_text
+from netscan.parsers.shapes import page_text_pairs
+from netscan.sigdb import SignatureDB
+
+
+def _page(body: str, ctype: str = "text/html") -> str:
+    return f"HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\n\r\n{body}"
+
+
+def _identify(db: SignatureDB, raw: str, protocol: str = "http", port: int | None = 80) -> Identification:
+    obs = load_text(json.dumps({"ip": "10.0.0.5", "mac": None, "responses": [{"protocol": protocol, "port": port, "raw": raw}]}))[0]
+    return identify(obs, db)
+
+
+# ------------------------------------------------------------------ a page's rendered "Label: value" lines
+
+@pytest.mark.parametrize("body", [
+    "<html><body>Model: XC-2210<br>Firmware: V2.4.1</body></html>",
+    "<html><body><div><b>Model:</b> XC-2210<br><span>Firmware:</span> <span>V2.4.1</span></div></body></html>",
+    "<html><body><dl><dt>Model</dt><dd>XC-2210</dd><dt>Firmware</dt><dd>V2.4.1</dd></dl></body></html>",
+    "<html><body><form><label>Model</label>: <input type='text' value='XC-2210' readonly><br>"
+    "<label>Firmware</label>: <input type=\"text\" value=\"V2.4.1\" readonly></form></body></html>",
+    "<html><body><table><tr><td class='l'>Model:</td>\n<td class='v'><span>XC-2210</span></td><td></td></tr>"
+    "<tr><td>Firmware:</td><td>V2.4.1</td></tr></table></body></html>",
+])
+def test_page_label_lines(body: str) -> None:
+    assert dict(page_text_pairs(body)) == {"Model": "XC-2210", "Firmware": "V2.4.1"}
+
+
+def test_page_label_lines_guards() -> None:
+    # a label given two different values is a list (an NVR's channels, a catalogue): none of them
+    assert page_text_pairs("<html><body><p>Model: DS-2CD2042WD-I</p><p>Model: DS-2CD2142FWD-I</p></body></html>") == []
+    # the same value twice is one
+    assert page_text_pairs("<html><body><p>Model: XC-2210</p><div>Model: XC-2210</div></body></html>") == [("Model", "XC-2210")]
+    # a form's choices, a script, a comment and a style are not the page's shown text
+    hidden = ("<html><head><script>document.write('Model: XC-9999<br>')</script><style>p{x:y}</style></head><body>"
+              "<!-- Model: XC-1111 --><select name='m'><option>Model: XC-3333</option></select>Model: XC-2210<br></body></html>")
+    assert page_text_pairs(hidden) == [("Model", "XC-2210")]
+    # a shop's page sells products: nothing
+    assert page_text_pairs("<html><body><h1>Camera</h1>Model: XC-2210<br>Price: $49<br><button>Add to cart</button></body></html>") == []
+    # a hidden input is no shown value; a URL is no value
+    assert page_text_pairs("<html><body>Model: <input type='hidden' value='XC-2210'><br>Help: http://x.example/m<br></body></html>") == []
+
+
+def test_page_model_without_a_maker(db: SignatureDB) -> None:
+    ident = _identify(db, _page("<html><body>Model: XC-2210<br>Firmware: V2.4.1</body></html>"))
+    assert (ident.model, ident.firmware) == ("XC-2210", "V2.4.1")
+    assert ident.vendor is None and ident.brand is None and ident.device_type not in VIDEO_TYPES  # names no maker, no type
+
+
+def test_page_model_counter_examples(db: SignatureDB) -> None:
+    # a component's model (the sensor, the lens) is not the device's
+    ident = _identify(db, _page("<html><body><div>Sensor Model: IMX307<br>Lens Model: M12-2.8mm</div></body></html>"))
+    assert ident.model is None
+    # a router's status page: its model, never a camera
+    ident = _identify(db, _page("<html><body><table><tr><td>Model Name:</td><td>XR-5400</td></tr></table>"
+                                "Firmware Version: 1.0.4.118<br></body></html>"))
+    assert ident.model == "XR-5400" and ident.device_type not in VIDEO_TYPES and ident.vendor is None
+    # an NVR page listing its cameras' models: none is the device's
+    ident = _identify(db, _page("<html><body><li>Model: XC-2210</li><li>Model: XC-3310</li></body></html>"))
+    assert ident.model is None
+
+
+# ------------------------------------------------------------------ a code and the class of device, whole
+
+def test_title_code_then_class(db: SignatureDB) -> None:
+    ident = _identify(db, _page("<html><head><title>XC-2210 Network Camera</title></head><body></body></html>"))
+    assert ident.model == "XC-2210" and ident.vendor is None
+    ident = _identify(db, "SNMPv2-MIB::sysDescr.0 = STRING: NVR-4108 Network Video Recorder\n", "snmp", 161)
+    assert ident.model == "NVR-4108" and ident.vendor is None
+
+
+@pytest.mark.parametrize("title", ["1080P Network Camera", "H.264 Network Camera", "Network Camera", "USB2.0 Camera",
+                                   "4G Camera", "Buy XC-2210 Network Camera", "XC-2210 Network Camera - Shop"])
+def test_title_code_then_class_counter_examples(db: SignatureDB, title: str) -> None:
+    ident = _identify(db, _page(f"<html><head><title>{title}</title></head><body></body></html>"))
+    assert ident.model is None
+
+
+# ------------------------------------------------------------------ TP-Link's universal market code
+
+def test_universal_market_code_dropped() -> None:
+    assert model_extent("KC100(UN)") == "KC100"
+    assert model_extent("KL430(UN)") == "KL430"
+    # a one-letter hardware revision and a slash variant are the maker's model
+    assert model_extent("DS-KV8213-WME1(C)") == "DS-KV8213-WME1(C)"
+    assert model_extent("DS-7608NI-I2/8P") == "DS-7608NI-I2/8P"
+    # a bracket that is not a market code stays
+    assert model_extent("FRITZ!Box 6360 Cable (um)") == "FRITZ!Box 6360 Cable (um)"
