@@ -86,6 +86,60 @@ def _prompt(line: str) -> tuple[str, str] | None:
     return None
 
 
+#: A shell prompt in front of a command: ``# ``, ``$ ``, ``% `` (BusyBox's ``/ # ``, ``~ $ ``), behind a
+#: ``user@host:path``, a ``[user@host path]`` or a path; zsh's ``➜  ~ `` (oh-my-zsh's default theme).
+_SHELL_PROMPT = re.compile(
+    r"^[ \t]{0,4}(?:\u279c[ \t]{1,3}[^\s]{1,60}[ \t]{1,3}"
+    r"|(?:\[[^\]\n]{1,120}\]|[a-z_][a-z0-9_.-]{0,31}@[A-Za-z0-9][A-Za-z0-9_.-]{0,62}(?::[^\s#$%]{0,120})?|[~/][^\s#$%]{0,120})?"
+    r"[ \t]?[#$%][ \t]{1,4})")
+#: A command that prints one key's value (the key path its last word): ``cat /proc/device-tree/model``, ``getprop
+#: ro.product.model``, ``nvram get model``, ``uci get system.@system[0].model``, ``fw_printenv -n model``, and a device
+#: tool's ``get <key>`` (SiliconDust's ``hdhomerun_config <id> get /sys/hwmodel``).
+_GETTER = re.compile(
+    r"(?:sudo[ \t]{1,4})?(?:cat[ \t]{1,4}(?P<path>/[\w./@\[\]-]{1,200})"
+    r"|(?:getprop|nvram[ \t]{1,4}get|uci[ \t]{1,4}(?:-q[ \t]{1,4})?get|fw_printenv[ \t]{1,4}-n)[ \t]{1,4}(?P<key>[\w./@\[\]-]{1,120})"
+    r"|[\w.-]{1,40}(?:[ \t]{1,4}[\w.:-]{1,40}){0,3}[ \t]{1,4}get[ \t]{1,4}(?P<res>/[\w./-]{1,120}))[ \t]{0,4}")
+#: The key a getter must name: the device's model (``model``, ``hwmodel``, ``board_model``, ``model_name``, ``product_model``).
+_MODEL_KEY = re.compile(r"(?i)(?:[a-z]{1,12}[_-]?)?model(?:[_-]?(?:name|number|id))?")
+#: An evaluation board's name (a SoC maker's device tree ``model``): the platform's, never the device's.
+_DEMO_BOARD = re.compile(r"(?i)(?<![a-z0-9])(?:(?:demo|eval(?:uation)?|reference|development|dev)[ _-]?(?:board|kit)|evb)(?![a-z])")
+
+
+def getter_answers(text: str) -> list[tuple[str, str]]:
+    """(key, value) of the commands of a console transcript that print one model key's value (``_GETTER``: a shell
+    prompt, then ``cat /proc/device-tree/model``, ``getprop ro.product.model``, ``hdhomerun_config <id> get
+    /sys/hwmodel``...) and of their answer: exactly one line of at most 80 characters before the next prompt or the
+    end. A client's own machine (a prompt that ran a network client before) is not told apart here: such commands
+    read the local machine's files, so the transcript's device is the one the prompt runs on; an evaluation board's
+    name (``Hisilicon HI3516DV300 DEMO Board``) is the SoC's, not kept."""
+    out: list[tuple[str, str]] = []
+    lines = text[:MAX_CONSOLE_CHARS].split("\n", MAX_CONSOLE_LINES)[:MAX_CONSOLE_LINES]
+    for i, line in enumerate(lines):
+        if "odel" not in line and "ODEL" not in line:
+            continue
+        p = _SHELL_PROMPT.match(line)
+        if p is None:
+            continue
+        g = _GETTER.fullmatch(line.rstrip("\r"), p.end())
+        if g is None:
+            continue
+        path = g.group("path") or g.group("key") or g.group("res") or ""
+        key = re.split(r"[/.]", path.rstrip("/"))[-1]
+        if not _MODEL_KEY.fullmatch(key):
+            continue
+        answer: list[str] = []
+        for nxt in lines[i + 1 : i + 4]:
+            value = nxt.strip().strip("\x00").strip()
+            if not value or value in ("#", "$", "%") or value.startswith("```") or _SHELL_PROMPT.match(nxt) is not None:
+                break
+            answer.append(value)
+        if len(answer) == 1 and len(answer[0]) <= 80 and _DEMO_BOARD.search(answer[0]) is None:
+            out.append((key, answer[0]))
+            if len(out) >= 8:
+                break
+    return out
+
+
 def prompt_hosts(text: str) -> list[str]:
     """The host name of the device's shell prompts in a console transcript (see module docstring):
     one name, or none when the transcript's device prompts name several or the prompts are a client's."""
@@ -181,12 +235,16 @@ def note_line(text: str) -> str | None:
 
 
 def console_fields(fields: Fields, prefix: str, text: str) -> None:
-    """``<prefix>.prompt.host`` and ``<prefix>.note`` of a console transcript or a log (module docstring)."""
+    """``<prefix>.prompt.host`` and ``<prefix>.note`` of a console transcript or a log (module docstring), and the
+    one-line answers of commands that read a model key (``getter_answers``) as ``<prefix>.kv.<key>``."""
     if "\n" not in text:
         return
     if "@" in text or " login:" in text:
         for host in prompt_hosts(text):
             add(fields, f"{prefix}.prompt.host", host)
+    if ("odel" in text or "ODEL" in text) and ("# " in text or "$ " in text or "\u279c" in text or "% " in text):
+        for key, value in getter_answers(text):
+            add(fields, f"{prefix}.kv.{key}", value)
     note = note_line(text)
     if note is not None:
         add(fields, f"{prefix}.note", note)

@@ -396,7 +396,7 @@ def html_table_pairs(text: str) -> list[tuple[str, str]]:
 
 #: Elements whose content a browser never shows as the page's text (scripts, styles, comments) or that offer
 #: choices rather than state one (a ``<select>``'s options: a form's list of models, time zones...).
-_PAGE_HIDDEN = re.compile(r"(?is)<!--.{0,20000}?-->|<(script|style|select|textarea|noscript)\b[^<>]{0,400}>.{0,65536}?</\1\s{0,4}>")
+_PAGE_HIDDEN = re.compile(r"(?i)<!--|<(script|style|select|textarea|noscript)\b[^<>]{0,400}>")
 #: A text input's value (a device page's read-only form: ``<label>Model:</label><input value="X" readonly>``); hidden,
 #: password and button inputs hold no shown text.
 _PAGE_INPUT = re.compile(r"""(?i)<input\b(?![^<>]{0,400}type\s{0,4}=\s{0,4}["']?(?:hidden|password|submit|button|checkbox|radio|image|reset)\b)"""
@@ -418,6 +418,34 @@ MAX_PAGE_LINES = 1500
 MAX_PAGE_PAIRS = 64
 
 
+def _without_hidden(t: str) -> str:
+    """``t`` without its comments, scripts, styles, text areas and selects (each cut to its end, or to the text's end when
+    it is not closed, as a browser does): one forward scan (a lazy ``<!--.*?-->`` pattern restarts at every opening and
+    is quadratic on a text of openings)."""
+    if "<" not in t:
+        return t
+    low = t.lower()
+    kept: list[str] = []
+    pos = 0
+    while True:
+        m = _PAGE_HIDDEN.search(t, pos)
+        if m is None:
+            break
+        kept.append(t[pos : m.start()])
+        close = "-->" if m.group(1) is None else "</" + m.group(1).lower()
+        end = low.find(close, m.end())
+        if end < 0:
+            pos = len(t)
+            break
+        pos = end + len(close)
+        if m.group(1) is not None:
+            gt = t.find(">", pos, pos + 16)
+            pos = gt + 1 if gt >= 0 else pos
+        kept.append("\n")
+    kept.append(t[pos:])
+    return "".join(kept)
+
+
 def page_text_pairs(text: str) -> list[tuple[str, str]]:
     """(label, value) of the lines a browser shows for an HTML page that are one ``Label: value`` each: the device's
     own status or information page as its web server answers (``Model: XC-2210<br>``, ``<b>Model:</b> XC-2210<br>``,
@@ -431,7 +459,7 @@ def page_text_pairs(text: str) -> list[tuple[str, str]]:
     t = text[:MAX_SHAPE_CHARS]
     if ":" not in t and "<dd" not in t and "<DD" not in t:
         return []
-    t = _PAGE_HIDDEN.sub("\n", t)
+    t = _without_hidden(t)
     if "<input" in t or "<INPUT" in t:
         t = _PAGE_INPUT.sub(lambda m: " " + (m.group(1) if m.group(1) is not None else m.group(2) or "") + " ", t)
     t = _PAGE_DT_DD.sub(": ", t)

@@ -103,3 +103,36 @@ def test_universal_market_code_dropped() -> None:
     assert model_extent("DS-7608NI-I2/8P") == "DS-7608NI-I2/8P"
     # a bracket that is not a market code stays
     assert model_extent("FRITZ!Box 6360 Cable (um)") == "FRITZ!Box 6360 Cable (um)"
+
+
+# ------------------------------------------------------------------ a command that prints the model key, and its answer
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("/ # cat /proc/device-tree/model\nXC-2210\x00\n/ # ", [("model", "XC-2210")]),
+    ("\u279c  ~ hdhomerun_config 1251E8E2 get /sys/hwmodel\nHDHR5-4DT\n\u279c  ~ ", [("hwmodel", "HDHR5-4DT")]),
+    ("root@cam:~# nvram get model\nXC-2210\nroot@cam:~# ", [("model", "XC-2210")]),
+    ("[root@cam /]# uci get system.@system[0].model\nXC-2210\n", [("model", "XC-2210")]),
+])
+def test_getter_answers(text: str, want: list[tuple[str, str]]) -> None:
+    from netscan.parsers.console import getter_answers
+
+    assert getter_answers(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "/ # cat /proc/device-tree/model\nHisilicon HI3516DV300 DEMO Board\n/ # ",  # the SoC maker's evaluation board
+    "# cat /proc/device-tree/model\n\n# ",  # no answer
+    "# cat /etc/model\nXC-2210\nXC-3310\n# ",  # two lines: not one value
+    "# cat /proc/cpuinfo\nmodel name : ARMv7 Processor rev 5 (v7l)\n# ",  # not a model key's getter
+    "# cat /etc/version\nV2.4.1\n# ",  # another key
+    "cat /proc/device-tree/model\nXC-2210\n",  # no prompt: a reporter's sentence, not a transcript
+])
+def test_getter_answers_counter_examples(text: str) -> None:
+    from netscan.parsers.console import getter_answers
+
+    assert getter_answers(text) == []
+
+
+def test_getter_model_names_no_maker(db: SignatureDB) -> None:
+    ident = _identify(db, "/ # cat /proc/device-tree/model\nXC-2210\n/ # ", "other", None)
+    assert ident.model == "XC-2210" and ident.vendor is None and ident.device_type not in VIDEO_TYPES
