@@ -109,6 +109,10 @@ _LABEL_WORD = re.compile(r"(?i)^(?:model|modell|mod[eè]le|modelo|\u578b\u53f7)(
 #: A parenthesised note of several words after a blank at the end of a value.
 _TAIL_NOTE = re.compile(r"(?<=\S)\s{1,3}\([^()\s]{1,30}\s[^()]{1,50}\)$")
 
+#: A maker's variant suffix after a slash written apart from the code by a reporter (``DS-7616NI-K2 / 16P``: Hikvision's
+#: PoE-port count, which its ISAPI reports glued, ``DS-7616NI-K2/16P``).
+_SPACED_SLASH_VARIANT = re.compile(r"(?<=[A-Za-z0-9)]) / (?=\d{1,2}P$)")
+
 #: A hardware id after the model and a colon (``DS-2CD2042WD-I: 0x0``, ``E1 Zoom: 88``: a copied ``Model:`` line that
 #: kept ONVIF's HardwareId or ISAPI's hardwareVersion after the model).
 _TAIL_HARDWARE_ID = re.compile(r"(?<=[A-Za-z0-9)]):\s{1,2}(?:0[xX][0-9A-Fa-f]{1,8}|\d{1,6})$")
@@ -194,6 +198,8 @@ def _model_extent(value: str, soc: SocMatch | None) -> str:
     m = _TAIL_FIRMWARE.search(v)
     if m and m.start() > 0 and any(c.isalpha() for c in v[: m.start()]):
         v = v[: m.start()].rstrip(" ,/;")
+    if " / " in v:
+        v = _SPACED_SLASH_VARIANT.sub("/", v)
     if model_generic(v):
         return ""
     m = _CODE_THEN_CLASS.fullmatch(v)

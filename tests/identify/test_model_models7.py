@@ -136,3 +136,16 @@ def test_getter_answers_counter_examples(text: str) -> None:
 def test_getter_model_names_no_maker(db: SignatureDB) -> None:
     ident = _identify(db, "/ # cat /proc/device-tree/model\nXC-2210\n/ # ", "other", None)
     assert ident.model == "XC-2210" and ident.vendor is None and ident.device_type not in VIDEO_TYPES
+
+
+# ------------------------------------------------------------------ a variant suffix written apart
+
+def test_spaced_poe_variant_joined(db: SignatureDB) -> None:
+    assert model_extent("DS-7616NI-K2 / 16P") == "DS-7616NI-K2/16P"
+    ident = _identify(db, "I have enabled snmp in my NVR\n\nThen model is : DS-7616NI-K2 / 16P", "other", None)
+    assert ident.model == "DS-7616NI-K2/16P" and ident.vendor == "Hikvision"
+    # a slash between two models, a channel count, a fraction: not a variant
+    assert model_extent("DS-7616NI-K2 / 16 channels") == "DS-7616NI-K2 / 16 channels"
+    assert model_extent("XC-2210 / XC-3310") == "XC-2210 / XC-3310"
+    ident = _identify(db, "NVR model: DS-7616NI-K2 / 16 channels", "other", None)
+    assert ident.model == "DS-7616NI-K2"
