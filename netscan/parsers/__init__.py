@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -96,6 +97,25 @@ def _pasted_answer_fields(out: Fields, raw: str) -> None:
             add(out, key, value)
 
 
+#: A run of printable ASCII in a binary answer no parser reads, as strings(1) shows it: at least this long.
+MIN_STRING_RUN = 6
+_STRING_RUN = re.compile(rb"[\x20-\x7e]{%d,200}" % MIN_STRING_RUN)
+
+
+def _printable_runs(out: Fields, proto: str, data: bytes) -> None:
+    """The printable runs of a binary answer no reader knows (a vendor's TLV discovery reply: Vivotek's udp/10000
+    answer holds its model and firmware as length-prefixed strings) as ``<proto>.strings``, what strings(1) prints;
+    a run of one repeated character (padding, a masked identifier) is left out."""
+    n = 0
+    for m in _STRING_RUN.finditer(data[:8192]):
+        text = m.group(0).decode("ascii").strip()
+        if len(text) >= MIN_STRING_RUN and len(set(text)) > 2:
+            add(out, f"{proto}.strings", text)
+            n += 1
+            if n >= 32:
+                return
+
+
 def _dumped_discovery_answer(out: Fields, response: Response) -> None:
     """An answer recorded as ``other`` whose text was a dump or an encoding of the bytes (netscan/parsers/unwrap.py:
     a Wireshark hex dump of a SADP, DHIP or mDNS answer pasted with the port it came from): read by the discovery
@@ -137,6 +157,8 @@ def _cached_fields(response: Response) -> Fields:
         elif response.raw.startswith(B64_PREFIX):  # binary, no field parser for it (yet): its bytes
             data = decode_raw(response.raw)
             out = {f"{parser_proto}.hex": [data[:64].hex() if isinstance(data, bytes) else ""]}
+            if isinstance(data, bytes):
+                _printable_runs(out, parser_proto, data)
         else:
             out = banner_fields(parser_proto, response.raw, response.request)
         if parser_proto == "other" and unwrapped is not None:

@@ -164,3 +164,37 @@ def test_hid_vertx_discovery_answer(db: SignatureDB) -> None:
     for text in ("discover;013;", "found;096;00:06:8E:01:02:03;host;192.168.1.20;1;V2-V2000;3.6.3.101;"):
         got = identify(Observation(ip=None, mac=None, responses=(Response("other", text, 4070, "x"),)), db)
         assert got.vendor != "HID"
+
+
+#: Vivotek's udp/10000 discovery answer (type, length, value records), as wue-iot-note's dump shows it.
+VIVOTEK_10000 = base64.b64decode("AvXddgMBEUlCOTM2MC1WVlRLLTAyMjNiAgYAAtGXZHADBKn+CCoEJAYCPSIWArsBCAJlbgkISUI5MzYwLUgQBAMAggAKAQAXAwEBgQUEAAAAAA==")
+
+
+def test_binary_answer_strings(db: SignatureDB) -> None:
+    f = fields(Response("other", "b64:" + base64.b64encode(VIVOTEK_10000).decode(), 10000, "x"))
+    assert f.get("other.strings") == ["IB9360-VVTK-0223b", "IB9360-H"]
+    got = identify(Observation(ip=None, mac=None, responses=(Response("other", wireshark_hex(VIVOTEK_10000), 10000, "x"),)), db)
+    assert (got.vendor, got.model, got.firmware, got.device_type) == ("Vivotek", "IB9360-H", "IB9360-VVTK-0223b", "camera")
+    # padding, masked runs and short runs are no strings
+    junk = b"\x00\x01XXXXXXXXXX\x02\x03abc\x04" + b"\xff" * 8 + b"     \x00"
+    assert "other.strings" not in fields(Response("other", "b64:" + base64.b64encode(junk).decode(), None, "x"))
+
+
+def test_model_inside_a_firmware_string(db: SignatureDB) -> None:
+    from netscan.identify.collect import _model_inside_firmware
+
+    fw_only = _model_inside_firmware(db.family_matches("IB9360-VVTK-0223b"))
+    assert [got.get("model") for _, got in fw_only if got.get("vendor") == "Vivotek"] == [None, None]
+    assert {got.get("firmware") for _, got in fw_only} == {None, "IB9360-VVTK-0223b"}
+    # a model written on its own is kept, also next to a firmware string
+    assert any(got.get("model") == "FD9389-EHV-V2" for _, got in _model_inside_firmware(db.family_matches("FD9389-EHV-V2")))
+
+
+def test_advantech_adam_module_name(db: SignatureDB) -> None:
+    def strings_of(text: str) -> tuple[str | None, str | None, str | None]:
+        data = b"MADA\x00\x00\x00\x83" + text.encode() + b"\x00\x00"
+        got = identify(Observation(ip=None, mac=None, responses=(Response("other", "b64:" + base64.b64encode(data).decode(), 5048, "x"),)), db)
+        return got.vendor, got.model, got.device_type
+
+    assert strings_of("ADAM6060 Digital I/O Module") == ("Advantech", "ADAM6060", "other")
+    assert strings_of("ADAM6060 firmware image")[0] != "Advantech"
