@@ -198,3 +198,13 @@ def test_advantech_adam_module_name(db: SignatureDB) -> None:
 
     assert strings_of("ADAM6060 Digital I/O Module") == ("Advantech", "ADAM6060", "other")
     assert strings_of("ADAM6060 firmware image")[0] != "Advantech"
+
+
+def test_xiongmai_board_name_runs_on(db: SignatureDB) -> None:
+    def models(value: str) -> set[str | None]:
+        return {got.get("model") for rule, got in db.family_matches(value) if rule.id == "family-xiongmai-board"}
+
+    assert models("XM530_50X50-WG_8M") == {"XM530_50X50-WG_8M"}
+    assert models("HI3516EV300_85H50AI") == {"HI3516EV300_85H50AI"}
+    # a sentence after the board name is not part of it
+    assert models("XM530_50X50 - WG camera, 8M sensor") == {"XM530_50X50"}
