@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import islice
 from functools import lru_cache, partial
 from typing import NamedTuple
@@ -610,6 +611,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                         family = _glued(db, value, exhaustive)  # a maker's name glued to its code (HIKVISIONDS-2CD2143G0-I)
                     if free_text and len(value) <= ANY_FIELD_MAX_CHARS and not any("model" in got for _, got in family):  # a code in lower case (``hanwha xnp-6550rh``)
                         family = (*family, *lower_code_matches(value, db.family_matcher(partial(_family_matches_exhaustive, db) if exhaustive else None)))
+                    family = _model_inside_firmware(family)
                     for rule, got in family:
                         said = True
                         if "firmware" in got and (other_key or (other is not None and other.before(value, got["firmware"]))):
@@ -633,6 +635,22 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
             # keeps them as a field, the prose reader reads the recorded text itself
             _claim_prose(db, f"{resp.protocol}.text", resp.raw, resp, claims, evidence, hits, resp_start, exhaustive)
     return claims, evidence
+
+
+def _model_inside_firmware(family: Sequence[tuple[Rule, dict[str, str]]]) -> list[tuple[Rule, dict[str, str]]]:
+    """A maker's firmware string that starts with the model's code (Vivotek's ``IB9360-VVTK-0223b``, ``<model>-VVTK-
+    <version>``): the model grammar's reading of the same string's start is the firmware's, not a model the device
+    reports, and is dropped (its maker and type stay); a model read elsewhere in the value is kept."""
+    firmwares = [got["firmware"] for _, got in family if got.get("firmware")]
+    if not firmwares or not any(got.get("model") for _, got in family):
+        return list(family)
+    out: list[tuple[Rule, dict[str, str]]] = []
+    for rule, got in family:
+        model = got.get("model")
+        if model and not got.get("firmware") and any(fw.startswith(model + "-") for fw in firmwares):
+            got = {k: v for k, v in got.items() if k != "model"}
+        out.append((rule, got))
+    return out
 
 
 def _prose_fields(f: dict[str, list[str]]) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -49,6 +50,13 @@ _PARSERS: dict[str, Callable[[str, str], Fields]] = {
 }
 # every discovery protocol's parser, as the registry names it (netscan/discovery.py)
 _PARSERS.update({p.name: resolve(p.parser) for p in DISCOVERY_REGISTRY})
+#: The discovery protocols whose answers come from a UDP port (their ``capture_ports``), in the order passive
+#: capture asks them (netscan/capture/decode.py: the registry's, last first, so TVT's XML search reply on 1900
+#: is tried before SSDP).
+_DISCOVERY_BY_PORT: dict[int, tuple[str, ...]] = {
+    port: tuple(p.name for p in reversed(DISCOVERY_REGISTRY) if port in p.capture_ports)
+    for port in {port for p in DISCOVERY_REGISTRY for port in p.capture_ports}
+}
 
 
 #: Responses whose fields are kept: identification and the findings stage both read every
@@ -89,6 +97,41 @@ def _pasted_answer_fields(out: Fields, raw: str) -> None:
             add(out, key, value)
 
 
+#: A run of printable ASCII in a binary answer no parser reads, as strings(1) shows it: at least this long.
+MIN_STRING_RUN = 6
+_STRING_RUN = re.compile(rb"[\x20-\x7e]{%d,200}" % MIN_STRING_RUN)
+
+
+def _printable_runs(out: Fields, proto: str, data: bytes) -> None:
+    """The printable runs of a binary answer no reader knows (a vendor's TLV discovery reply: Vivotek's udp/10000
+    answer holds its model and firmware as length-prefixed strings) as ``<proto>.strings``, what strings(1) prints;
+    a run of one repeated character (padding, a masked identifier) is left out."""
+    n = 0
+    for m in _STRING_RUN.finditer(data[:8192]):
+        text = m.group(0).decode("ascii").strip()
+        if len(text) >= MIN_STRING_RUN and len(set(text)) > 2:
+            add(out, f"{proto}.strings", text)
+            n += 1
+            if n >= 32:
+                return
+
+
+def _dumped_discovery_answer(out: Fields, response: Response) -> None:
+    """An answer recorded as ``other`` whose text was a dump or an encoding of the bytes (netscan/parsers/unwrap.py:
+    a Wireshark hex dump of a SADP, DHIP or mDNS answer pasted with the port it came from): read by the discovery
+    protocol of that port, as passive capture reads the same datagram (netscan/capture/decode.py), the first whose
+    reader finds more than an unreadable marker or the bytes' hex. Only the recorded port chooses the reader."""
+    if response.port is None:
+        return
+    for name in _DISCOVERY_BY_PORT.get(response.port, ()):
+        parsed = _PARSERS[name](response.raw, response.request)
+        if any(not k.endswith((".unreadable", ".hex")) for k in parsed):
+            for key, values in parsed.items():
+                for value in values:
+                    add(out, key, value)
+            return
+
+
 @lru_cache(maxsize=MAX_CACHED_RESPONSES)
 def _cached_fields(response: Response) -> Fields:
     proto = response.protocol
@@ -97,6 +140,7 @@ def _cached_fields(response: Response) -> Fields:
     parser_proto = "http" if proto == "https" else proto
     try:
         raw = response.raw
+        unwrapped = None
         if raw[:5] not in ("HTTP/", "RTSP/") and not raw.startswith(B64_PREFIX):
             unwrapped = unwrap(raw)  # a dump, an encoding or a tool's message print of what was sent (netscan/parsers/unwrap.py)
             if unwrapped is not None:
@@ -113,8 +157,12 @@ def _cached_fields(response: Response) -> Fields:
         elif response.raw.startswith(B64_PREFIX):  # binary, no field parser for it (yet): its bytes
             data = decode_raw(response.raw)
             out = {f"{parser_proto}.hex": [data[:64].hex() if isinstance(data, bytes) else ""]}
+            if isinstance(data, bytes):
+                _printable_runs(out, parser_proto, data)
         else:
             out = banner_fields(parser_proto, response.raw, response.request)
+        if parser_proto == "other" and unwrapped is not None:
+            _dumped_discovery_answer(out, response)  # a discovery answer's bytes dumped, with the port it came from
         if parser_proto == "other":
             _pasted_answer_fields(out, response.raw)  # an answer's part pasted alone: header lines, a page, an SDP
         document = bare_document(response.raw) if parser_proto == "other" else None

@@ -398,6 +398,24 @@ _SCOPE_TOKEN = re.compile(r"onvif://www\.onvif\.org/([A-Za-z][\w.-]{0,40})/([^\s
 _SCOPE_ALONE = re.compile(r"^(?:[-*] {1,4})?onvif://www\.onvif\.org/([A-Za-z][\w.-]{0,40})/([^\r\n'\"<>]{1,300})$")
 
 
+#: python-wsdiscovery's ``wsdiscover`` result: ``Discovered:``, then per service `` address: <netloc>`` (the host and
+#: port of the service's first XAddr, urlparse(...).netloc; wsdiscovery/cmdline.py) and its scopes as `` - `` lines.
+_WSDISCOVER_ADDRESS = re.compile(r"^ address: ([\w.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::(\d{1,5}))?[ \t]*$")
+
+
+def wsdiscover_address_fields(fields: Fields, text: str) -> None:
+    """The `` address:`` lines of a ``wsdiscover`` print as ``wsd.netloc`` (the XAddr's host[:port], all the tool
+    shows of it), only below its ``Discovered:`` heading."""
+    seen = False
+    for line in _lines(text):
+        if line.strip() == "Discovered:":
+            seen = True
+            continue
+        m = _WSDISCOVER_ADDRESS.match(line) if seen else None
+        if m is not None:
+            add(fields, "wsd.netloc", m.group(1) + (f":{m.group(2)}" if m.group(2) else ""))
+
+
 def scope_token_fields(fields: Fields, text: str) -> None:
     """Every ONVIF scope URI in a text as ``wsd.scope`` (URL-decoded as the discovery parser does); a
     scope alone on its line keeps the blanks of a value a tool printed decoded (``name/IP Camera``)."""
@@ -1718,6 +1736,8 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
                 add(fields, f"{prefix}.kv.{key}", value)
     if "onvif://www.onvif.org/" in t:
         scope_token_fields(fields, t)
+        if "Discovered:" in t:
+            wsdiscover_address_fields(fields, t)
     if "/" in h and ("Received message on " in h or "MQTT publish: topic" in h
                      or _MQTT_START.match(h) is not None or _MQTT_START.match(h, _after_prompts(h)) is not None):
         mqtt_fields(fields, prefix, t)

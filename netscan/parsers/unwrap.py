@@ -7,7 +7,8 @@ the device it names:
   (``0000   48 54 54 50 ...   HTTP/1.1 ...``), ``tcpdump -X``/``-xx`` (``\\t0x0000:  4854 5450 ...``) and
   GLib's ``gst_util_dump_mem`` (``00000000 (0x7f...): 76 3d 30 ...``): each run of dump lines with
   increasing offsets becomes the bytes it shows; a packet's Ethernet, IPv4 and TCP/UDP headers (a
-  whole frame copied from Wireshark or tcpdump) are cut so the payload is read;
+  whole frame copied from Wireshark or tcpdump) are cut so the payload is read; a byte masked as ``XX``
+  in the hex column (an identifier hidden before posting) reads as ``X``;
 - GStreamer's RTSP message dumps (``gst_rtsp_message_dump``, printed by ``rtspsrc debug=true`` and
   gst-rtsp-server: ``RTSP response message 0x...`` / `` status line:`` / ``   code:   '401'`` /
   `` headers:`` / ``   key: 'Server', value: '...'`` / `` body: length N`` and a dump of the body):
@@ -61,12 +62,16 @@ MIN_DUMP_LINES = 2
 
 #: The offset column of a dump line: ``0x0000:`` (tcpdump), ``00000000:`` (xxd), ``00000000`` (hexdump
 #: -C, Wireshark's 4-digit ``0000``), ``00000000 (0x7f8b1c00a8f0):`` (gst_util_dump_mem).
-_OFFSET = re.compile(r"^[ \t]{0,8}(?:0x)?([0-9A-Fa-f]{4,8})(?: \(0x[0-9A-Fa-f]{1,16}\))?:?[ \t]{1,4}(?=[0-9A-Fa-f]{2})")
+_OFFSET = re.compile(r"^[ \t]{0,8}(?:0x)?([0-9A-Fa-f]{4,8})(?: \(0x[0-9A-Fa-f]{1,16}\))?:?[ \t]{1,4}(?=[0-9A-Fa-f]{2}|(?:XX|xx)[ \t])")
 #: The same offset behind a log line's prefix (GStreamer's GST_MEMDUMP lines, a logger's hexdump):
 #: after a blank, ``]``, ``>`` or ``|``, within the line's first ``MAX_DUMP_PREFIX`` characters.
 _OFFSET_IN = re.compile(r"(?<=[ \t\]>|])(?:0x)?([0-9A-Fa-f]{4,8})(?: \(0x[0-9A-Fa-f]{1,16}\))?:?[ \t]{1,4}(?=[0-9A-Fa-f]{2}(?:[0-9A-Fa-f]{2})?[ \t])")
 MAX_DUMP_PREFIX = 160
 _BYTE = re.compile(r"[0-9A-Fa-f]{2}")
+#: A byte the publisher masked in the hex column (``XX``: an address, a serial, a MAC hidden before posting; the
+#: ASCII column shows ``X`` there): read as the byte ``X`` so the offsets, the lengths around it and the rest of
+#: the packet stay as they were (wue-iot-note's discovery dumps mask identifiers this way).
+MASKED_BYTE = b"X"
 
 
 def _dump_line(line: str) -> tuple[int, bytes] | None:
@@ -86,9 +91,12 @@ def _dump_line(line: str) -> tuple[int, bytes] | None:
         while end < n and end - pos < 8 and line[end] in "0123456789abcdefABCDEF":
             end += 1
         width = end - pos
+        masked = width == 0 and line[pos : pos + 2] in ("XX", "xx") and (pos + 2 == n or line[pos + 2].isspace())
+        if masked:
+            end, width = pos + 2, 2
         if width not in (2, 4, 8) or (end < n and not line[end].isspace()):
             break
-        out.extend(bytes.fromhex(line[pos:end]))
+        out.extend(MASKED_BYTE if masked else bytes.fromhex(line[pos:end]))
         gap = end
         while gap < n and line[gap] == " " and gap - end < 4:
             gap += 1

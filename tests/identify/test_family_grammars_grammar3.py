@@ -120,8 +120,7 @@ def test_line_is_named(db: SignatureDB, value: str, vendor: str, brand: str | No
         "IMP722S",
         # TP-Link: an application's error code, a switch, a router
         "TL-IPC-001",
-        "TL-SG3428",
-        "TL-WR841N",
+        "TL-SG3428",  # (the router TL-WR841N is named as TP-Link's router since session 16: test_harvest3_dumps.py)
         # a printer, a NAS and a router of the same letters as the new lines
         "LHV",
         "DS920+",
