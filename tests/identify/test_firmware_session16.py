@@ -1,0 +1,132 @@
+"""Session 16 firmware lane (firmware7): label conventions of a firmware string's build part, a writer's words
+after a comma, the reporters' layouts ``firmware v.1.2.3``, ``software version to be 1.2.3`` and an update done
+(``I updated the firmware to 5.1.3``), and a firmware read when no maker is known -- never another software's,
+a protocol's, a kernel's, an app's version or a date (netscan/identify/firmware.py, signatures/families/generic.yaml,
+docs/signatures.md "Label conventions of a firmware string")."""
+
+from __future__ import annotations
+
+import pytest
+
+from netscan.identify import identify
+from netscan.identify.firmware import firmware_extent
+from netscan.model import Observation, Response
+from netscan.sigdb import load_db
+
+
+@pytest.fixture(scope="module")
+def db():  # type: ignore[no-untyped-def]
+    return load_db()
+
+
+def _ident(db, raw: str, protocol: str = "other", request: str = ""):  # type: ignore[no-untyped-def]
+    return identify(Observation(None, None, (Response(protocol, raw, None, request),)), db)
+
+
+@pytest.mark.parametrize("value, want", [
+    # a build *number* after a comma is the scheme's (Hikvision recorders' ONVIF string, home-assistant/core#92732)
+    ("V4.21.100, build 200307", "V4.21.100, build 200307"),
+    # a build *date* after a comma is dropped (Dahua: the training labels write the version alone)
+    ("2.811.0000013.0.R,build:2023-12-20", "2.811.0000013.0.R"),
+    ("2.420.0009.0.R, build : 2015-11-06", "2.420.0009.0.R"),
+    ("2.460.0001.5.R, Build Date 2017-08-11", "2.460.0001.5.R"),
+    ("V4.001.0000007.1 Build Date 27-08-2021", "V4.001.0000007.1"),  # Build Date without the comma
+    ("V1.2.3, build", "V1.2.3"),  # a cut value's dangling build word
+    # a writer's words after a comma are not the version (home-assistant/core#42415)
+    ("5.20.3, this is most recent available..", "5.20.3"),
+    ("V5.3.0 build 220623, but I am not getting the stream", "V5.3.0 build 220623"),
+    # kept: a build date written without a comma after the build word, a release word after the comma
+    ("V3.0.2.1 build 2020-05-05 14:10:20", "V3.0.2.1 build 2020-05-05 14:10:20"),
+    ("4.3.4.0569 Build 20180501", "4.3.4.0569 Build 20180501"),
+    ("1.0.0, rc1", "1.0.0, rc1"),
+])
+def test_build_and_comma_conventions(value: str, want: str) -> None:
+    assert firmware_extent(value) == want
+
+
+def test_comma_build_number_kept_end_to_end(db) -> None:  # type: ignore[no-untyped-def]
+    raw = "```\nDS-7108HQHI-K1\nby Hangzhou Hikvision Digital Technology Co., Ltd\nFirmware: V4.21.100, build 200307\n```"
+    assert _ident(db, raw).firmware == "V4.21.100, build 200307"
+    # Dahua's comma build date still goes, whichever reader took the value
+    assert _ident(db, "Firmware: 2.840.0000000.28.R, Build Date: 2024-08-07").firmware == "2.840.0000000.28.R"
+
+
+@pytest.mark.parametrize("raw, want", [
+    # reporters' layouts (training: amcrest2mqtt#82, LSCOutdoor1080P#34, ha-ezviz#77, hikvision_next#204)
+    ("These errors were fixed when AD110 firmware v.1.000.00AC008.1.R.20210712 was pushed to device.", "1.000.00AC008.1.R.20210712"),
+    ("The app reports the camera software version to be **3.2023.92**.", "3.2023.92"),
+    ("C1C, which worked well until I updated the firmware. to 5.1.3. Since then", "5.1.3"),
+    ("when I upgraded my NVR from Firmware__V4.82.100_240606_S3000578964 to Firmware__V4.83.005_240802_S3000591321.", "V4.83.005"),
+    ("The firmware was upgraded to 5.7.3 last night", "5.7.3"),
+    ("Since I upgraded the camera firmware to v3.0.0.2356_23062003 the stream drops", "v3.0.0.2356_23062003"),
+    # counter-examples: no firmware word, a plan, another software's update, a version not after "to", a calendar release
+    ("I updated HA to 2023.12.3 and the integration to 1.4.2 yesterday", None),
+    ("I want to update the firmware to 5.1.4 but nothing happens", None),
+    ("I upgraded the firmware to the latest one, 5.1.4, last week", None),
+    ("I updated the app firmware to 3.2.1", None),
+    ("I updated the MCU firmware to 1.0.3", None),
+    ("I upgraded the firmware to 2024.01.15", None),
+    ("I expect the firmware version to be fixed in 1.2.4", None),
+    ("the firmware v.2 is out", None),
+    ("Firmware upgraded to 192.168.1.20 address", None),
+])
+def test_reporter_layouts(db, raw: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _ident(db, raw).firmware == want
+
+
+@pytest.mark.parametrize("raw, protocol, want", [
+    # no maker is named anywhere: the device's labelled firmware is still its firmware (as a model field's model is)
+    ('{"deviceName": "cam1", "firmwareVersion": "3.1.4.2"}', "http", "3.1.4.2"),
+    ("<DeviceInfo><firmwareVersion>2.5.11</firmwareVersion></DeviceInfo>", "http", "2.5.11"),
+    ("fw_ver=4.2.17\nhw_ver=1.0\n", "other", "4.2.17"),
+    ("Firmware Version: 7.1.2.21", "other", "7.1.2.21"),
+    ("IP Camera firmware 1.2.3.4 ready", "telnet", "1.2.3.4"),
+    # never a non-device version: a web server's, a library's, a kernel's, a protocol's, an app's, a date
+    ("Server: lighttpd/1.4.35", "http", None),
+    ('{"api_version": "1.2.3", "protocol_version": "2.0.1"}', "http", None),
+    ("Linux version 4.9.37 (gcc version 6.3.0)", "other", None),
+    ("RTSP/1.0 200 OK\r\nCSeq: 1\r\nServer: GStreamer RTSP server 1.18.4\r\n\r\n", "rtsp", None),
+    ('{"app_version": "3.4.5", "client_version": "2.1.0"}', "http", None),
+    ("Kernel version: 3.10.14", "other", None),
+    ("Build date: 2021-03-04", "other", None),
+    ("OpenSSL 1.1.1k  25 Mar 2021", "other", None),
+    ("Web Version: V4.0.1 build 180313", "other", None),
+])
+def test_firmware_without_a_maker(db, raw: str, protocol: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    ident = _ident(db, raw, protocol, "GET /" if protocol == "http" else "")
+    assert ident.firmware == want
+    if want is not None:
+        assert ident.vendor is None  # the firmware stands without a maker
+
+
+@pytest.mark.parametrize("value, want", [
+    # a query string's next parameter (a client's log prints the request it sent)
+    ("10.12.176&model=M3045", "10.12.176"),
+    ("V5.5.0&amp;lang=en", "V5.5.0"),
+    ("1.2.3&4", "1.2.3&4"),  # no parameter after the ampersand: left alone
+    # a remark in brackets that the version is the newest or the installed one
+    ("10.12.176 (up to date)", "10.12.176"),
+    ("1.2.3 (installed)", "1.2.3"),
+    ("3.2.4 (ONVIF Device Manager)", "3.2.4 (ONVIF Device Manager)"),  # the software a version belongs to stays
+])
+def test_query_and_remark_tails(value: str, want: str) -> None:
+    assert firmware_extent(value) == want
+
+
+@pytest.mark.parametrize("raw, protocol, want", [
+    # label spellings and layouts of the device's firmware (no maker named)
+    ("F/W ver. 10.12.176", "other", "10.12.176"),
+    ("Firmware release 10.12.176", "other", "10.12.176"),
+    ("Firmware version of the camera: 10.12.176", "other", "10.12.176"),
+    ("Firmware version installed: 10.12.176", "other", "10.12.176"),
+    ("GET /set?firmware=10.12.176&model=X HTTP/1.1", "other", "10.12.176"),
+    # TP-Link's release tag in an XML attribute and a sysDescr-like string
+    ('<firmware version="1.1.2 Build 220329 Rel.57538n"/>', "http", "1.1.2 Build 220329 Rel.57538n"),
+    ("sysDescr.0 = STRING: IP Camera firmware 1.1.2 Build 220329 Rel.57538n", "other", "1.1.2 Build 220329 Rel.57538n"),
+    # counter-examples: another part's release, a release of an app, a library's
+    ("MCU firmware release 1.0.3", "other", None),
+    ("App release 3.4.5 of the client", "other", None),
+    ("Release notes for libcurl 7.88.1", "other", None),
+])
+def test_label_spellings(db, raw: str, protocol: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _ident(db, raw, protocol, "GET /" if protocol == "http" else "").firmware == want
