@@ -130,3 +130,39 @@ def test_query_and_remark_tails(value: str, want: str) -> None:
 ])
 def test_label_spellings(db, raw: str, protocol: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
     assert _ident(db, raw, protocol, "GET /" if protocol == "http" else "").firmware == want
+
+
+@pytest.mark.parametrize("raw, protocol, want", [
+    # a family grammar whose extent ends early (Amcrest's 1.000.00AC008.1) beside the field's whole string: the string
+    ("Model: X1\nFirmware Version: 1.000.00AC008.1.R.20210712\n", "other", "1.000.00AC008.1.R.20210712"),
+    ('{"model": "X1", "firmwareVersion": "1.000.00AC008.1.R.20210712"}', "http", "1.000.00AC008.1.R.20210712"),
+    # a rule reading Hikvision's version without its build, beside the field's string with it
+    ("<DeviceInfo><model>X1</model><firmwareVersion>V5.7.3 build 220315</firmwareVersion></DeviceInfo>", "http", "V5.7.3 build 220315"),
+    # TP-Link's bracketed (4555) is no extension: the conventions' reading without it stands (docs/accuracy.md)
+    ('{"system": {"get_sysinfo": {"model": "X1", "sw_ver": "1.3.11 Build 240110 Rel.64341n(4555)"}}}', "http", None),
+])
+def test_whole_string_over_a_shorter_reading(db, raw: str, protocol: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    got = _ident(db, raw, protocol, "GET /" if protocol == "http" else "").firmware
+    if want is None:  # the TP-Link case: whichever spelling wins, it is one of the two readings, never a merged third
+        assert got in ("1.3.11 Build 240110 Rel.64341n", "1.3.11 Build 240110 Rel.64341n(4555)")
+    else:
+        assert got == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    # one device printed as a blank-aligned table (a CLI listing, tabulate's simple format, a one-row DataFrame)
+    ("IP              Model             Firmware\n192.168.1.64    X1                3.1.4.2", "3.1.4.2"),
+    ("ip            model        firmware_version     serial\n-----------   ----------   ----------------     ------\n"
+     "10.0.0.5      X1           V5.3.0 build 200417  BD123", "V5.3.0 build 200417"),
+    ("  serial      model  sw_version\n0  BD12345  X1  3.1.4.2", "3.1.4.2"),
+    # the header's firmware word above the device's address is no version (four octets, the first 10 or 100-255)
+    ("IP              Model     Firmware\n192.168.1.64", None),
+    ("Firmware\n10.0.0.5", None),
+    # a four-part version with a leading zero or a small first part is a version
+    ("Firmware Version:\n16.06.00.52", "16.06.00.52"),
+    # several data rows are a list of devices, none of them this one; a sentence with double blanks is no table
+    ("Name  Model  Firmware\ncam1  X1  3.1.4.2\ncam2  X2  3.1.4.3", None),
+    ("This is  a sentence  with blanks\nand 1.2.3  more", None),
+])
+def test_aligned_tables_and_addresses(db, raw: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _ident(db, raw).firmware == want
