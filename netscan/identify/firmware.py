@@ -69,6 +69,9 @@ _TAIL_COMMA_WORDS = re.compile(r"\s*,\s+(?!(?:build|rel|release|rev|revision|r\d
 
 #: A firmware label the value itself starts with (``FW 3.2.1``, ``Firmware: V5.5.0``).
 _HEAD_LABEL = re.compile(r"^(?i:firmware|fw|software|sw)(?:[ _-]?(?i:version|ver)\.?)?\s*[:=]?\s*(?=[Vv]?\d)")
+#: An update written with an arrow (``5.5.0 -> 5.7.3``, ``V1.0 => V1.1``): the version before it is the old one, the
+#: firmware the device runs is after it.
+_HEAD_OLD = re.compile(r"^[Vv]?\d[^\s<>]{0,60}\s{0,2}(?:->|=>|\u2192|\u279c)\s{0,2}(?=[Vv]?\d)")
 #: A table's cell bar, a label's separator or an inline-code backtick left before the version
 #: (``Main Firmware Version : | 1.01.00.36``, ```1.2.3` ``).
 _HEAD_SEPARATOR = re.compile(r"^[|:=`]+\s*(?=[Vv]?\d)")
@@ -93,6 +96,9 @@ def firmware_extent(value: str) -> str:
     """``value`` without what follows the version in it (see the module's docstring); the value as
     given when nothing is to be dropped or when dropping would leave no version."""
     v = value.strip()
+    old = _HEAD_OLD.match(v)
+    if old is not None:
+        v = v[old.end():]
     sep = _HEAD_SEPARATOR.match(v)
     if sep is not None:
         v = v[sep.end():]

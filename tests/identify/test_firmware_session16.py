@@ -166,3 +166,32 @@ def test_whole_string_over_a_shorter_reading(db, raw: str, protocol: str, want: 
 ])
 def test_aligned_tables_and_addresses(db, raw: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
     assert _ident(db, raw).firmware == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    # an update's two versions: the one it went to is the running firmware, the one it went from never is
+    ("I upgraded the firmware from 5.5.0 to 5.7.3 and now RTSP fails", "5.7.3"),
+    ("After upgrading from firmware 5.5.0 to firmware 5.7.3 the stream stopped", "5.7.3"),
+    ("Firmware: 5.5.0 -> 5.7.3", "5.7.3"),
+    ("updated firmware 5.5.0 => 5.7.3", "5.7.3"),
+    ("Firmware updated from v5.5.0 to v5.7.3, RTSP still fails", "v5.7.3"),
+    ("The camera was on 5.5.0, I updated the firmware to 5.7.3", "5.7.3"),
+    ("After upgrading from firmware 5.5.0 the stream stopped", None),
+    # counter-example: an arrow between a version and a word is no update
+    ("Firmware: 5.5.0 -> see release notes", "5.5.0"),
+])
+def test_update_versions(db, raw: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _ident(db, raw).firmware == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    # PPStrong's firmware id is the firmware wherever it is written (guino/BazzDoorbell#58's mangled pair, a table)
+    ('I hacked my camera: (hardwareversion ":" M16S_A2_V10_F37 "," firmwareversion ":" ppstrong-a3-tuya2_lsc-4.0.6.20210311 ")',
+     "ppstrong-a3-tuya2_lsc-4.0.6.20210311"),
+    ('model | "Speed 3S"\nsoftwareversion | "2.9.7"\nfirmwareversion | "ppstrong-c51-tuya2_laxihub-2.9.7.20201028"',
+     "ppstrong-c51-tuya2_laxihub-2.9.7.20201028"),
+    # the kernel parameter types the camera and gives no firmware
+    ("mem=37M console=ttyAMA0,115200n8 ppsAppParts=5 ppsWatchInitEnd", None),
+])
+def test_ppstrong_firmware_id(db, raw: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _ident(db, raw).firmware == want
