@@ -195,3 +195,18 @@ def test_update_versions(db, raw: str, want: str | None) -> None:  # type: ignor
 ])
 def test_ppstrong_firmware_id(db, raw: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
     assert _ident(db, raw).firmware == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    # the name a maker gives its devices' firmware, then the version
+    ("Using a FRITZ!Box 7590 AX with FRITZ!OS: 7.56", "7.56"),
+    ("**Device Model Number**: TS-453A\n\n**QTS Version**: 5.0.1.2194\n", "5.0.1.2194"),
+    ("The camera runs AXIS OS 10.12.176 and the VAPIX stream drops", "10.12.176"),
+    ("RouterOS 6.48.6 (long-term) on the switch", "6.48.6"),
+    # never a minimum, latest or from version; names of other systems are not read
+    ("Minimum AXIS OS version: 11.11.205", None),
+    ("the latest QTS 5.1.0 is out", None),
+    ("I am on iOS 16.1 and Home Assistant OS 10.1", None),
+])
+def test_firmware_os_names(db, raw: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _ident(db, raw).firmware == want
