@@ -210,3 +210,16 @@ def test_ppstrong_firmware_id(db, raw: str, want: str | None) -> None:  # type: 
 ])
 def test_firmware_os_names(db, raw: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
     assert _ident(db, raw).firmware == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    # Brother's parts: an inkjet whose one part is named FIRM (sedrubal/brother_printer_fwupd#9), in the tool's line and
+    # in the request XML it sends; the MAIN part as before
+    ("[i] Detected MFC-J480DW with following firmware version(s): FIRM@N1901041316:79BC", "N1901041316:79BC"),
+    ("<FIRMINFO>\n<FIRM>\n<ID>FIRM</ID>\n<VERSION>N1901041316:79BC</VERSION>\n</FIRM>\n</FIRMINFO>", "N1901041316:79BC"),
+    ("[i] Detected HL-2270DW series with following firmware version(s): MAIN@1.19, BRNET@1.11", "1.19"),
+    # counter-example: a mail address after the firmware word is no part
+    ("firmware questions to the law firm@example.com please", None),
+])
+def test_brother_firm_part(db, raw: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _ident(db, raw).firmware == want
