@@ -45,6 +45,14 @@ _TAIL_DATE = re.compile(
 #: capitalised or snake/camel case, then a colon or an equals sign), after a blank, a comma or a bar.
 _TAIL_PAIR = re.compile(r"(?:\s*[,;|]\s*|\s+)(?:[A-Za-z][A-Za-z_]{1,24}(?:[ -][A-Za-z][A-Za-z_]{0,24}){0,2})\s?[:=](?!\d).*$")
 
+#: A writer's words after a blank (``5.20.3 this is the latest``, ``5.5.0 123456 bytes downloaded``): a lower-case word of
+#: two letters or more (perhaps after a bare count) that no scheme writes -- a scheme's own words stay (``build``, ``rel``,
+#: ``release``, ``update``, ``patch``, ``beta``...; Xiongmai's and Dahua's lettered parts are inside the version).
+_TAIL_WORDS = re.compile(
+    r"(?:\s+\d{1,8})?\s+(?!(?:build|rel|release|rev|revision|update|patch|hotfix|beta|alpha|rc|sp|lts|stable|final)\b)"
+    r"[a-z]{2,}(?:[\s.,;:!?'\"].*)?$"
+)
+
 #: The next parameter of a URL's query string or a form's body (``firmware=5.5.0&model=X``: a client's log prints the
 #: request it sent).
 _TAIL_QUERY = re.compile(r"&(?:amp;)?[A-Za-z_][A-Za-z0-9_.\-\[\]]{0,40}=.*$")
@@ -114,10 +122,12 @@ def firmware_extent(value: str) -> str:
         head = _HEAD_LABEL.match(v)
         if head is not None and head.end() < len(v):
             v = v[head.end():]
-        for tail in (_TAIL_COMMA_BUILD, _TAIL_COMMA_WORDS, _TAIL_QUERY, _TAIL_PAIR, _TAIL_BRACKET, _TAIL_DATE, _TAIL_CUT):
+        for tail in (_TAIL_COMMA_BUILD, _TAIL_COMMA_WORDS, _TAIL_QUERY, _TAIL_PAIR, _TAIL_BRACKET, _TAIL_DATE, _TAIL_CUT, _TAIL_WORDS):
             m = tail.search(v)
             if m is None or m.start() == 0:
                 continue
+            if tail is _TAIL_WORDS and v.count("(", 0, m.start()) > v.count(")", 0, m.start()):
+                continue  # words inside a bracket the version opened are the bracket's (``(ONVIF Device Manager)``)
             cut = v[: m.start()].rstrip(" \t,;|-\u2013\u2014")
             if _HAS_VERSION.search(cut):
                 v = cut

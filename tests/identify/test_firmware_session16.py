@@ -223,3 +223,31 @@ def test_firmware_os_names(db, raw: str, want: str | None) -> None:  # type: ign
 ])
 def test_brother_firm_part(db, raw: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
     assert _ident(db, raw).firmware == want
+
+
+@pytest.mark.parametrize("raw, protocol, want", [
+    # a reporter's "Firmware in camera:" with Hikvision's build date written without its word (mezz64/pyHik#13)
+    ("Using this in Home-Assistant with my Hikvision DS-2CD2135FWD-IS.\nFirmware in camera: V5.4.5 170124", "other", "V5.4.5 170124"),
+    ("Firmware: 5.5.0 123456 bytes downloaded", "other", "5.5.0"),  # six digits not closing the line: not the build
+    # a device record's running image (hass-bbox2's info fixture: main, reco and running, each with a version)
+    ('{"device": {"running": {"version": "24.0.12", "date": "2024-06-27T11:14:25+0200"}, "spl": {"version": "3.6.2"}}}',
+     "http", "24.0.12"),
+    ('{"running": {"version": "2.1"}}', "http", None),  # a two-part number is no firmware's shape
+])
+def test_session16_harvest_layouts(db, raw: str, protocol: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _ident(db, raw, protocol, "GET /" if protocol == "http" else "").firmware == want
+
+
+@pytest.mark.parametrize("value, want", [
+    # a writer's lower-case words after a blank are not the version; a scheme's own words stay
+    ("5.20.3 this is the latest", "5.20.3"),
+    ("5.5.0 123456 bytes downloaded", "5.5.0"),
+    ("v3.0.0.2356_23062003 now", "v3.0.0.2356_23062003"),
+    ("V5.5.0 build 170725", "V5.5.0 build 170725"),
+    ("1.3.6 Build 20240829 rel.71119", "1.3.6 Build 20240829 rel.71119"),
+    ("7.1.2 beta", "7.1.2 beta"),
+    ("3.2.4 (ONVIF Device Manager)", "3.2.4 (ONVIF Device Manager)"),
+    ("10.12.176 (up to date)", "10.12.176"),
+])
+def test_writer_words_after_a_blank(value: str, want: str) -> None:
+    assert firmware_extent(value) == want
