@@ -251,3 +251,14 @@ def test_session16_harvest_layouts(db, raw: str, protocol: str, want: str | None
 ])
 def test_writer_words_after_a_blank(value: str, want: str) -> None:
     assert firmware_extent(value) == want
+
+
+@pytest.mark.parametrize("raw, protocol, want", [
+    # a rule reading a firmware scheme in any field is refused under another software's key or label ...
+    ('{"model": "X1", "latestFirmwareVersion": "ppstrong-a3-tuya2_lsc-4.0.6.20210311"}', "http", None),
+    ("Model: X1\nWeb Version: ppstrong-a3-tuya2_lsc-4.0.6.20210311\n", "other", None),
+    # ... but a product phrase ending in a part's word is no label (Axis's FTP greeting: "Video Encoder 5.50.2")
+    ("220 AXIS Q7401 Video Encoder 5.50.2 (2013) ready.\r\n", "other", "5.50.2"),
+])
+def test_scheme_rules_refuse_other_software(db, raw: str, protocol: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _ident(db, raw, protocol, "GET /" if protocol == "http" else "").firmware == want
