@@ -526,6 +526,13 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                 rule = field_rules[pos]
                 if hits.get(rule.id, 0) >= MAX_HITS_PER_RULE or (rule.requires and not rule.requires_ok(f)):
                     continue
+                if "firmware" in got and db.other_software is not None and (
+                        db.other_software.key(name) or any(_labelled_other(db, v, got["firmware"]) for v in values[:4] if got["firmware"] in v)):
+                    # a rule that reads a firmware scheme in any field (PPStrong's id) under another software's key or label
+                    # (a web UI's, the latest offered): not the firmware, as for the family grammars below
+                    got = {k: v for k, v in got.items() if k != "firmware"}
+                    if not got:
+                        continue
                 hits[rule.id] = hits.get(rule.id, 0) + 1
                 _rule_hit(rule, rule.description, got, resp, claims, evidence, labels=True)
                 if "model" in got and _LOWER_CODE.fullmatch(got["model"]):
@@ -784,6 +791,23 @@ def _without_hardware_id(model: str) -> str:
 #: Quotes a value may keep around it when a reader takes a quoted literal whole (``"V5.4.0"``, a typographic
 #: ``“DS-2CD2042WD-I”``, ``'1.2.3'``): opening quote -> closing quote.
 _QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "`": "`"}
+
+
+#: A label's version or firmware word, or its colon or equals sign, right before a value (``Web Version: ``, ``MCU fw=``).
+_LABEL_END = re.compile(r"(?i)(?:ver(?:sion)?|firmware|fw|rev(?:ision)?|release)?[\s\"'*]{0,4}[:=\uff1a]?[\s\"'*]{0,4}$")
+
+
+def _labelled_other(db: SignatureDB, value: str, version: str) -> bool:
+    """True when ``version`` follows another software's label in ``value`` written as a label (a version or firmware word,
+    or a colon: ``Web Version: X``, ``MCU firmware X``), not a product phrase that merely ends in a part's word (an Axis
+    greeting's ``Video Encoder 5.50.2``)."""
+    other = db.other_software
+    if other is None or not other.before(value, version):
+        return False
+    at = value.find(version)
+    head = value[max(0, at - 40):at]
+    m = _LABEL_END.search(head)
+    return m is not None and m.start() < len(head) and bool(re.search(r"(?i)ver|firmware|fw|rev|release|[:=\uff1a]", head[m.start():]))
 
 
 def _firmware_beside(name: str, f: dict[str, list[str]]) -> bool:

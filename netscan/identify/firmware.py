@@ -27,7 +27,8 @@ _TAIL_BRACKET = re.compile(
     r"\s+[(\[](?:[^()\[\]a-zA-Z]{0,12}\d[^()\[\]a-zA-Z]{0,20}"
     r"|(?i:build|rel|release|date|built)[^()\[\]]{0,30}"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ ,.]{1,2}\d[^()\[\]]{0,20}"
-    r"|(?i:stable|beta|alpha|latest|current|long-term|lts|testing|test|official|release candidate|rc\d{0,2}|r\d{1,3}|final|hotfix))"
+    r"|(?i:stable|beta|alpha|latest|current|long-term|lts|testing|test|official|release candidate|rc\d{0,2}|r\d{1,3}|final|hotfix"
+    r"|up[ -]to[ -]date|newest|most recent|latest version|current version|installed|running))"
     r"[)\]]\s*$"
 )
 
@@ -44,15 +45,41 @@ _TAIL_DATE = re.compile(
 #: capitalised or snake/camel case, then a colon or an equals sign), after a blank, a comma or a bar.
 _TAIL_PAIR = re.compile(r"(?:\s*[,;|]\s*|\s+)(?:[A-Za-z][A-Za-z_]{1,24}(?:[ -][A-Za-z][A-Za-z_]{0,24}){0,2})\s?[:=](?!\d).*$")
 
+#: A writer's words after a blank (``5.20.3 this is the latest``, ``5.5.0 123456 bytes downloaded``): a lower-case word of
+#: two letters or more (perhaps after a bare count) that no scheme writes -- a scheme's own words stay (``build``, ``rel``,
+#: ``release``, ``update``, ``patch``, ``beta``...; Xiongmai's and Dahua's lettered parts are inside the version).
+_TAIL_WORDS = re.compile(
+    r"(?:\s+\d{1,8})?\s+(?!(?:build|rel|release|rev|revision|update|patch|hotfix|beta|alpha|rc|sp|lts|stable|final)\b)"
+    r"[a-z]{2,}(?:[\s.,;:!?'\"].*)?$"
+)
+
+#: The next parameter of a URL's query string or a form's body (``firmware=5.5.0&model=X``: a client's log prints the
+#: request it sent).
+_TAIL_QUERY = re.compile(r"&(?:amp;)?[A-Za-z_][A-Za-z0-9_.\-\[\]]{0,40}=.*$")
+
 #: A value cut where it was published: an ellipsis, or a dangling build/release word without its number.
 _TAIL_CUT = re.compile(r"(?:\s*(?:\.{3,}|\u2026)|\s+(?i:build|rel\.?|release)|\s*,\s*(?i:build)(?:\s?(?i:date))?)\s*$")
 
 #: A build date after a comma: Dahua's ``2.800.0000000.16.R,build:2019-10-09`` /
-#: ``2.460.0001.5.R, Build Date 2017-08-11`` (the label convention drops it, docs/accuracy.md).
-_TAIL_COMMA_BUILD = re.compile(r"\s*,\s*(?i:build)(?:\s?(?i:date))?\b.*$")
+#: ``2.460.0001.5.R, Build Date 2017-08-11`` (the label convention drops it, docs/signatures.md "Label conventions").
+#: A build *number* after a comma is the scheme's own and stays (Hikvision recorders' ONVIF ``V4.21.100, build 200307``,
+#: as ``V5.5.0 build 170725`` does): only a calendar date (with its separators) after a comma and ``build`` goes, and
+#: ``Build Date`` with or without the comma (``V4.001.0000007.1 Build Date 27-08-2021``).
+_TAIL_COMMA_BUILD = re.compile(
+    r"(?:\s*,\s*(?i:build)\s{0,2}[:=]?\s{0,2}(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})"
+    r"|(?:\s*,\s*|\s+)(?i:build)\s?(?i:date)\b).*$"
+)
+
+#: A writer's words after a comma: a comma, a blank and a word in lower case (``5.20.3, this is most recent available..``,
+#: ``V5.3.0 build 220623, but I am not getting``). No scheme writes a comma and a lower-case word into its version (a
+#: build word after the comma is the scheme's: ``V4.21.100, build 200307``; Dahua's ``, Build Date`` is dropped above).
+_TAIL_COMMA_WORDS = re.compile(r"\s*,\s+(?!(?:build|rel|release|rev|revision|r\d)\b)[a-z]{2,}(?:[\s.,;:!?].*)?$")
 
 #: A firmware label the value itself starts with (``FW 3.2.1``, ``Firmware: V5.5.0``).
 _HEAD_LABEL = re.compile(r"^(?i:firmware|fw|software|sw)(?:[ _-]?(?i:version|ver)\.?)?\s*[:=]?\s*(?=[Vv]?\d)")
+#: An update written with an arrow (``5.5.0 -> 5.7.3``, ``V1.0 => V1.1``): the version before it is the old one, the
+#: firmware the device runs is after it.
+_HEAD_OLD = re.compile(r"^[Vv]?\d[^\s<>]{0,60}\s{0,2}(?:->|=>|\u2192|\u279c)\s{0,2}(?=[Vv]?\d)")
 #: A table's cell bar, a label's separator or an inline-code backtick left before the version
 #: (``Main Firmware Version : | 1.01.00.36``, ```1.2.3` ``).
 _HEAD_SEPARATOR = re.compile(r"^[|:=`]+\s*(?=[Vv]?\d)")
@@ -77,6 +104,9 @@ def firmware_extent(value: str) -> str:
     """``value`` without what follows the version in it (see the module's docstring); the value as
     given when nothing is to be dropped or when dropping would leave no version."""
     v = value.strip()
+    old = _HEAD_OLD.match(v)
+    if old is not None:
+        v = v[old.end():]
     sep = _HEAD_SEPARATOR.match(v)
     if sep is not None:
         v = v[sep.end():]
@@ -92,10 +122,12 @@ def firmware_extent(value: str) -> str:
         head = _HEAD_LABEL.match(v)
         if head is not None and head.end() < len(v):
             v = v[head.end():]
-        for tail in (_TAIL_COMMA_BUILD, _TAIL_PAIR, _TAIL_BRACKET, _TAIL_DATE, _TAIL_CUT):
+        for tail in (_TAIL_COMMA_BUILD, _TAIL_COMMA_WORDS, _TAIL_QUERY, _TAIL_PAIR, _TAIL_BRACKET, _TAIL_DATE, _TAIL_CUT, _TAIL_WORDS):
             m = tail.search(v)
             if m is None or m.start() == 0:
                 continue
+            if tail is _TAIL_WORDS and v.count("(", 0, m.start()) > v.count(")", 0, m.start()):
+                continue  # words inside a bracket the version opened are the bracket's (``(ONVIF Device Manager)``)
             cut = v[: m.start()].rstrip(" \t,;|-\u2013\u2014")
             if _HAS_VERSION.search(cut):
                 v = cut

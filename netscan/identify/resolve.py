@@ -235,6 +235,7 @@ def resolve(obs: Observation, claims: list[Claim], evidence: list[Evidence], db:
 
     _merge_maker_prefixed(db, per_key["model"])
     _merge_short_forms(per_key["model"])
+    _merge_version_prefix(per_key["firmware"])
     model = per_key["model"].best()[0]
     firmware = _tidy_firmware(per_key["firmware"].best()[0])
     serial = per_key["serial"].best()[0]
@@ -402,6 +403,26 @@ def _merge_short_forms(scores: _Scores) -> None:
         if len(longer) == 1:
             scores.weights[longer[0]].extend(scores.weights.pop(key))
             del scores.display[key]
+
+
+#: What a firmware string adds after a shorter reading of it: more dotted, dashed or underscored parts (Dahua/Amcrest's
+#: ``.R.20210712``, Reolink's ``_23062003``) or Hikvision's ``build <yymmdd>`` (also after a comma).
+_VERSION_MORE = re.compile(r"(?:[._-][0-9a-z]{1,16}){1,4}|,? ?build ?\d{6,8}")
+
+
+def _merge_version_prefix(scores: _Scores) -> None:
+    """A firmware claimed whole (a field's value: ``1.000.00AC008.1.R.20210712``) and as a shorter reading of the same
+    string (a family grammar whose extent ends early: ``1.000.00AC008.1``; a rule that reads Hikvision's version
+    without its build) is one firmware, written as the device writes it: the shorter claim's weight counts for the
+    whole string (docs/signatures.md "Label conventions of a firmware string"). Only when one longer claim extends
+    it by more version parts or a build number; a bracketed tail (TP-Link's ``(4555)``) is no extension."""
+    if len(scores.weights) < 2:
+        return
+    for short in sorted(scores.weights, key=len):
+        longer = [k for k in scores.weights if k != short and k.startswith(short) and _VERSION_MORE.fullmatch(k, len(short))]
+        if len(longer) == 1:
+            scores.weights[longer[0]].extend(scores.weights.pop(short))
+            del scores.display[short]
 
 
 def _tidy_firmware(fw: str | None) -> str | None:

@@ -1483,6 +1483,32 @@ def csv_row_pairs(text: str) -> list[tuple[str, str]]:
         return []  # (an export pads no column name with blanks: a sentence with commas is no header)
     return [(n, c.strip()) for n, c in zip(names, row) if c.strip() and len(c) <= 256][:MAX_VALUES]
 
+#: The columns of a table printed with blanks: two blanks or more between cells (tabulate's ``plain``/``simple``
+#: formats, pandas' print of a one-row DataFrame, CLI tools' ``IP  Model  Firmware`` listings).
+_ALIGNED_SPLIT = re.compile(r"\s{2,}")
+#: A rule line under a printed table's header (tabulate ``simple``: dashes under each column).
+_ALIGNED_RULE = re.compile(r"[-=+| ]{3,}")
+
+
+def aligned_row_pairs(text: str) -> list[tuple[str, str]]:
+    """(column name, cell) of ONE device printed as a blank-aligned table: a header row of at least three column
+    names separated by two blanks or more, perhaps a rule line of dashes, and a single data row of as many cells
+    (pandas adds the row's index in front: a small number, dropped). A sentence is no header (every name is one to
+    five short words, ``_CSV_COLUMN``); several data rows are a list of devices, none of them this one."""
+    lines = [ln for ln in text[:MAX_RESPONSE].splitlines()[:8] if ln.strip()]
+    if len(lines) == 3 and _ALIGNED_RULE.fullmatch(lines[1].strip()):
+        lines = [lines[0], lines[2]]
+    if len(lines) != 2 or len(lines[0]) > 1000 or len(lines[1]) > 2000:
+        return []
+    header = _ALIGNED_SPLIT.split(lines[0].strip())
+    row = _ALIGNED_SPLIT.split(lines[1].strip())
+    if len(row) == len(header) + 1 and row[0].isdigit() and len(row[0]) <= 3:
+        row = row[1:]  # a DataFrame's index
+    if (len(header) < 3 or len(row) != len(header) or not all(_CSV_COLUMN.fullmatch(h) for h in header)
+            or len(set(header)) != len(header) or not any(_DIGITS.search(c) for c in row)):
+        return []
+    return [(n, c) for n, c in zip(header, row) if len(c) <= 256][:MAX_VALUES]
+
 # ------------------------------------------------------------------ a host's MAC address in a neighbour listing
 
 #: One host of a neighbour listing: arp-scan (``192.168.1.64<TAB>44:19:b6:12:34:56<TAB>Vendor``:
@@ -1759,6 +1785,11 @@ def toolout_fields(fields: Fields, prefix: str, text: str, tables: bool = True) 
         from netscan.parsers.shapes import norm_key  # noqa: PLC0415 (shapes is imported with http)
 
         for key, value in csv_row_pairs(t):
+            add(fields, f"{prefix}.kv.{norm_key(key)}", value)
+    if tables and lines and t.count("\n") <= 8 and "  " in h and "\t" not in h:
+        from netscan.parsers.shapes import norm_key  # noqa: PLC0415 (shapes is imported with http)
+
+        for key, value in aligned_row_pairs(t):
             add(fields, f"{prefix}.kv.{norm_key(key)}", value)
     if (" at " in h or "\t" in h or " lladdr " in h) and ":" in h:
         for mac in neighbour_macs(t):

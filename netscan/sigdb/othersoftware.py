@@ -25,9 +25,9 @@ from netscan.errors import SignatureError
 #: A firmware word between another software's word and the version (``MCU firmware version``,
 #: ``client software version``, ``Wi-Fi FW``, ``boot 固件版本``), perhaps with a comma before the version word
 #: (``Kernel Software, Version 5.10.0``: the layout of a product phrase, Cisco IOS's sysDescr).
-_FIRMWARE_WORD = r"(?:firmware|firm|fw|software|soft|sw|system|sys|固件|软件|系统|韌體|軟體)"
-#: A version word (``Version``, ``Ver.``, ``rev``, ``版本``).
-_VERSION_WORD = r"(?:(?:version|ver|vers|rev|revision)\.?|版本)"
+_FIRMWARE_WORD = r"(?:firmware|firm|fw|f/w|software|soft|sw|system|sys|固件|软件|系统|韌體|軟體)"
+#: A version word (``Version``, ``Ver.``, ``rev``, ``release``, ``版本``).
+_VERSION_WORD = r"(?:(?:version|ver|vers|rev|revision|release)\.?|版本)"
 #: What pages and posts put between a label and its version: blanks, a colon or an equals sign, Markdown
 #: bold, an HTML tag, a non-breaking space entity, a dash between blanks, ``is``, an opening quote or bracket.
 _SEPARATOR = (r"(?:[\s\xa0:=\uff1a*\"'`(]|</?[a-z]{1,6}(?:\s[^<>\n]{0,60})?>|&(?:nbsp|#160);"

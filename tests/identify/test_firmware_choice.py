@@ -152,7 +152,10 @@ def test_os_release_printed_indented_after_a_prompt(db) -> None:  # type: ignore
     # 'was' between the word and the version; a Yi-style build stamp of 13 digits stays whole
     ("Original firmware was `7.1.00.17A_201909271014`", "7.1.00.17A_201909271014"),
     ("App shows Firmware FW 7.1.00.25A_2020022711051", "7.1.00.25A_2020022711051"),
-    ("the firmware was updated to 1.2.3 yesterday", None),
+    # an update done names the version the device runs now (semantic-firmware-update-done; training: ha-ezviz#77,
+    # hikvision_next#204 label the version updated to); a plan or a version not after "to" is not read
+    ("the firmware was updated to 1.2.3 yesterday", "1.2.3"),
+    ("I will update the firmware to 1.2.3 tomorrow", None),
 ])
 def test_reporter_sentence_layouts(db, text: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
     assert _fw(db, text) == want

@@ -39,8 +39,11 @@ def _fw(db, doc: object, protocol: str = "http") -> str | None:  # type: ignore[
     ({"data": {"dev_info": {"ver": "4.36.9.139", "hw_ver": "1.0"}}}, "4.36.9.139"),
     ({"result": {"sw": "1.2.3 Build 240101 Rel.1234"}}, "1.2.3 Build 240101 Rel.1234"),
     ({"info": {"devVer": "V2.3.1.4"}}, "V2.3.1.4"),
-    # a build date written after a comma is not part of the version (Dahua's "2.800.0000000.16.R, Build Date 2019-01-04")
-    ({"fw_ver": "V2.1.0, build 200101"}, "V2.1.0"),
+    # a build date written after a comma is not part of the version (Dahua's "2.800.0000000.16.R, Build Date 2019-01-04",
+    # "2.811.0000013.0.R,build:2023-12-20"); a build number after a comma is the scheme's, as the training label of
+    # home-assistant/core#92732 writes Hikvision's "V4.21.100, build 200307" (docs/signatures.md "Label conventions")
+    ({"fw_ver": "V2.1.0, build 200101"}, "V2.1.0, build 200101"),
+    ({"fw_ver": "V2.1.0,build:2020-01-01"}, "V2.1.0"),
     ({"SoftwareVersion": "2.800.0000000.16.R, Build Date 2019-01-04"}, "2.800.0000000.16.R"),
     # ... while a build inside the version string stays (TP-Link's scheme)
     ({"sw_ver": "1.0.2 Build 200915 Rel.085940"}, "1.0.2 Build 200915 Rel.085940"),
