@@ -152,7 +152,9 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: 132/165 = 0.800; the vendor floor holds and stays.
 VENDOR_FLOOR = 0.746
 MODEL_FLOOR = 0.641
-FIRMWARE_FLOOR = 0.800
+#: Session 16's rules (main 45bcdd7: harvest1-3, models7, firmware7 merged) raised firmware to 0.8242 (136/165);
+#: floor at one file below, rounded down: 135/165 = 0.818.
+FIRMWARE_FLOOR = 0.818
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since
