@@ -11,6 +11,9 @@ re-tagged observation without instrumentation, then counts, each phase on its ow
   before comes from the database's memo), the mean of passes 2-5 on one database (pass 1, partly
   cold, is reported apart as ``warm_first``).
 
+Before each phase a full collection (``gc.collect``, not counted) leaves no collection the previous
+phase's allocations made due to land in it: a phase's count does not move with where one lands.
+
     .venv/bin/python benchmarks/identify_instructions.py --src DIR [--src DIR ...] [--corpus DIR ...]
 
 ``--src`` names trees (checkouts) whose ``netscan`` package and signatures are counted, the first
@@ -25,6 +28,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import dataclasses
+import gc
 import json
 import os
 import re
@@ -58,18 +62,26 @@ def work(helper: str, dirs: list[Path]) -> None:
         passes.append(one)
     cold_obs = [dataclasses.replace(o, responses=tuple(dataclasses.replace(r, request=f"{r.request} #cold")
                                                        for r in o.responses)) for o in base]
+    # (before each counted phase, outside the count, a full collection: a collection the previous phase's
+    # allocations left due does not land in the next one, whose count would move with where it lands)
+    gc.collect()
     vg.vg_start()
     vg.vg_zero()
     cold_db = load_db()
     vg.vg_dump(b"load")
+    gc.collect()
+    vg.vg_zero()
     for o in cold_obs:
         identify(o, cold_db)
     vg.vg_dump(b"cold")
     db = load_db()
+    gc.collect()
     vg.vg_zero()
     for o in passes[0]:
         identify(o, db)
     vg.vg_dump(b"warm_first")
+    gc.collect()
+    vg.vg_zero()
     for one in passes[1:]:
         for o in one:
             identify(o, db)

@@ -66,3 +66,21 @@ def test_same_matches_on_random_texts(name: str, noise: str, folds: str, case: s
     _same(text)
     _same(text.replace("k", "\u212a").replace("s", "\u017f").replace("i", "\u0131"))
     _same(text.replace("K", "\u212a").replace("I", "\u0130"))
+
+
+def test_per_name_answers_kept_are_the_patterns_answers() -> None:
+    """``ManufacturerFields.in_component`` and ``MakerNames.company_field`` keep their answer per field name (names
+    repeat across responses and devices): asked twice, in any order, each is what its pattern says, on a fresh
+    database and on one that has answered before (a component's sub-object, a certificate's organisation, others)."""
+    names = ["http.json.chip.vendor", "http.json.device.manufacturer", "snmp.sysDescr", "tls.o", "tls.subject.O", "tls.issuer.o",
+             "http.json.sensor_manufacturer", "http.json.cpu.model", "onvif.Manufacturer", "http.kv.Flash.Vendor",
+             "http.json.result.cameras.front.chip.model", "other.kv.Company", "http.title"]
+    for db in (load_db(lazy=True), _DB):
+        mf, mn = db.manufacturer, db.maker_names
+        assert mf is not None and mf.components is not None and mn is not None and mn.company_fields is not None
+        comps, companies = mf.components, mn.company_fields
+        for name in names + names[::-1]:
+            assert mf.in_component(name) is (comps.search(name) is not None), name
+            assert mn.company_field(name) is (companies.search(name) is not None), name
+        assert any(mf.in_component(n) for n in names) and not all(mf.in_component(n) for n in names)
+        assert any(mn.company_field(n) for n in names) and not all(mn.company_field(n) for n in names)

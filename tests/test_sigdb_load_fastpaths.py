@@ -68,3 +68,39 @@ def test_yaml_aliases_refused_with_or_without_other_ampersands() -> None:
 def test_shipped_signatures_load_the_same() -> None:
     root = Path(__file__).resolve().parent.parent / "signatures"
     assert load_db(root).problems == []
+
+
+def test_load_leaves_the_collector_as_it_found_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """load_db pauses the cyclic garbage collector while it builds the database (a load's objects all live
+    on: a collection then walks them for nothing) and restores it: enabled stays enabled, disabled stays
+    disabled, also when the load fails."""
+    import gc
+
+    import netscan.sigdb.db as dbmod
+
+    was = gc.isenabled()
+    seen: list[bool] = []
+    real = dbmod._load_rules
+
+    def spy(db: object, root: Path) -> None:
+        seen.append(gc.isenabled())
+        real(db, root)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dbmod, "_load_rules", spy)
+    try:
+        gc.enable()
+        assert load_db(lazy=True).rules and gc.isenabled()
+        gc.disable()
+        assert load_db(lazy=True).rules and not gc.isenabled()
+        assert seen == [False, False]  # paused while the rules were read
+
+        def broken(db: object, root: Path) -> None:
+            raise RuntimeError("a failing load")
+
+        monkeypatch.setattr(dbmod, "_load_rules", broken)
+        gc.enable()
+        with pytest.raises(RuntimeError):
+            load_db(lazy=True)
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -395,7 +395,7 @@ def _named_maker(db: SignatureDB, name: str, values: list[str], manufacturer_fie
             if value[:3] in _MONTHS and value[3:4] == " ":
                 value = _SYSLOG_HOST.sub(r"\1", value)  # a syslog line's host is the logging machine's name, not the device's
             maker_name = db.maker_names.find_in(name, value)
-            if maker_name is None and db.maker_names.company_fields is not None and db.maker_names.company_fields.search(name) is not None:
+            if maker_name is None and db.maker_names.company_field(name):
                 maker_name = db.maker_names.company(db, value)  # a company's whole name (a certificate's O=)
             if maker_name is None:
                 continue

@@ -102,6 +102,17 @@ class MakerNames:
     _seen: dict[str, str | None] = field(default_factory=dict, repr=False)
     _kinds: dict[str, tuple[bool, bool, bool]] = field(default_factory=dict, repr=False)
     """Per field name: (searched for names as words, may open with a short name, a host name)."""
+    _company: dict[str, bool] = field(default_factory=dict, repr=False)
+    """``company_field``'s answers per field name (bounded)."""
+
+    def company_field(self, name: str) -> bool:
+        """True when the field ``name`` holds a company's whole name (``company_fields``)."""
+        hit = self._company.get(name)
+        if hit is None:
+            hit = self.company_fields is not None and self.company_fields.search(name) is not None
+            if len(self._company) < 100_000:
+                self._company[name] = hit
+        return hit
 
     def applies(self, name: str) -> bool:
         """True when the field ``name`` is searched for maker names."""
@@ -201,6 +212,8 @@ class ManufacturerFields:
     make_and_model: re.Pattern[str] | None = None
     """Fields that hold the maker and the model together (a form's "Camera make and model"): the
     maker is the value without its last word when that word is a model code (``make_part``)."""
+    _in_component: dict[str, bool] = field(default_factory=dict, repr=False, compare=False, hash=False)
+    """``in_component``'s answers per field name (names repeat across responses and devices; bounded)."""
 
     def applies(self, name: str) -> bool:
         """True when the field ``name`` holds the device's manufacturer."""
@@ -248,7 +261,12 @@ class ManufacturerFields:
 
     def in_component(self, name: str) -> bool:
         """True when ``name`` lies inside a component's sub-object."""
-        return self.components is not None and self.components.search(name) is not None
+        hit = self._in_component.get(name)
+        if hit is None:
+            hit = self.components is not None and self.components.search(name) is not None
+            if len(self._in_component) < 100_000:
+                self._in_component[name] = hit
+        return hit
 
     def claim(self, db: SignatureDB, value: str, name: str = "") -> tuple[str, bool] | None:
         """(name, known) for a manufacturer value of the field ``name``: the canonical vendor when
