@@ -64,6 +64,20 @@ _NOT_A_LABEL = frozenset({"ip", "camera", "cameras", "cam", "ipcam", "ipc", "nvr
                           "generic", "chinese", "china", "cheap", "no-name", "noname", "clone", "old", "new", "original"})
 
 
+#: Most field names whose pattern answer is kept per memo.
+_MEMO_NAMES = 100_000
+
+
+def _memo_search(memo: dict[str, bool], pattern: re.Pattern[str] | None, name: str) -> bool:
+    """Whether ``pattern`` (None: nothing matches) finds a match in the field ``name``, kept in ``memo`` (bounded)."""
+    hit = memo.get(name)
+    if hit is None:
+        hit = pattern is not None and pattern.search(name) is not None
+        if len(memo) < _MEMO_NAMES:
+            memo[name] = hit
+    return hit
+
+
 @dataclass
 class MakerNames:
     """``maker_names``: which fields are searched, and one alternation of every maker name."""
@@ -107,12 +121,7 @@ class MakerNames:
 
     def company_field(self, name: str) -> bool:
         """True when the field ``name`` holds a company's whole name (``company_fields``)."""
-        hit = self._company.get(name)
-        if hit is None:
-            hit = self.company_fields is not None and self.company_fields.search(name) is not None
-            if len(self._company) < 100_000:
-                self._company[name] = hit
-        return hit
+        return _memo_search(self._company, self.company_fields, name)
 
     def applies(self, name: str) -> bool:
         """True when the field ``name`` is searched for maker names."""
@@ -261,12 +270,7 @@ class ManufacturerFields:
 
     def in_component(self, name: str) -> bool:
         """True when ``name`` lies inside a component's sub-object."""
-        hit = self._in_component.get(name)
-        if hit is None:
-            hit = self.components is not None and self.components.search(name) is not None
-            if len(self._in_component) < 100_000:
-                self._in_component[name] = hit
-        return hit
+        return _memo_search(self._in_component, self.components, name)
 
     def claim(self, db: SignatureDB, value: str, name: str = "") -> tuple[str, bool] | None:
         """(name, known) for a manufacturer value of the field ``name``: the canonical vendor when
