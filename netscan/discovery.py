@@ -119,6 +119,13 @@ REGISTRY: tuple[DiscoveryProtocol, ...] = (
 
 #: Entries by protocol name.
 BY_NAME: dict[str, DiscoveryProtocol] = {p.name: p for p in REGISTRY}
+#: The protocols whose replies come from each capture port, in reading order: the registry's, last first, so a
+#: protocol registered later that shares an earlier one's port (TVT's XML search on SSDP's 1900) recognises its own
+#: replies first (passive capture, netscan/capture/decode.py; a dumped reply recorded with its port, netscan/parsers).
+BY_CAPTURE_PORT: dict[int, tuple[str, ...]] = {
+    port: tuple(p.name for p in reversed(REGISTRY) if port in p.capture_ports)
+    for port in {port for p in REGISTRY for port in p.capture_ports}
+}
 #: Observation protocol names of discovery replies.
 NAMES: tuple[str, ...] = tuple(p.name for p in REGISTRY)
 #: Every search, in the order the engine starts them.

@@ -200,9 +200,7 @@ def test_shipped_literals_are_the_computed_ones() -> None:
     from netscan.sigdb import gate
 
     shipped = gate.shipped_literals()
-    db = load_db(lazy=True)
-    patterns = {(r.pattern.pattern, int(r.pattern.flags)) for r in (*db.rules, *db.any_rules)}
-    patterns |= {(p, int(re.compile(p, f).flags)) for p, f in patterns}  # (as compiled: an inline (?i) in the flags)
+    patterns = _rule_patterns()
     found = 0
     for pattern, flags in patterns:
         key = gate.literal_key(pattern, flags)
@@ -335,9 +333,7 @@ def test_shipped_short_literals_are_the_computed_ones(monkeypatch) -> None:  # t
 
     shorts = gate.shipped_short_literals()
     assert sum(v is not None for v in shorts.values()) >= 10
-    db = load_db(lazy=True)
-    patterns = {(r.pattern.pattern, int(r.pattern.flags)) for r in (*db.rules, *db.any_rules)}
-    patterns |= {(p, int(re.compile(p, f).flags)) for p, f in patterns}
+    patterns = _rule_patterns()
     checked = 0
     for pattern, flags in patterns:
         key = gate.literal_key(pattern, flags)
@@ -353,3 +349,10 @@ def test_shipped_short_literals_are_the_computed_ones(monkeypatch) -> None:  # t
         assert gate.shipped_short_literals() == {} and gate.shipped_literals() == {"k": "abcd"}
     monkeypatch.undo()
     assert gate.shipped_short_literals() == shorts
+
+
+def _rule_patterns() -> set[tuple[str, int]]:
+    """Every rule's (pattern, flags) of the shipped database, also as compiled (an inline (?i) in the flags)."""
+    db = load_db(lazy=True)
+    patterns = {(r.pattern.pattern, int(r.pattern.flags)) for r in (*db.rules, *db.any_rules)}
+    return patterns | {(p, int(re.compile(p, f).flags)) for p, f in patterns}

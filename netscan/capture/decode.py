@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from netscan.capture.collect import Collector
-from netscan.discovery import BY_NAME as DISCOVERY_BY_NAME
+from netscan.discovery import BY_CAPTURE_PORT as DISCOVERY_BY_CAPTURE_PORT
 from netscan.discovery import REGISTRY as DISCOVERY_REGISTRY
 from netscan.parsers._util import B64_PREFIX
 from netscan.parsers.dhcp import options as dhcp_options
@@ -557,11 +557,7 @@ _UDP_READERS: dict[str, _UdpReader] = {
     "dhip": Decoder._read_dhip, "xmeye": Decoder._read_xmeye, "tplink": Decoder._read_tplink,
     "ubnt": Decoder._read_ubnt, "tvt": Decoder._read_tvt, "hanwha": Decoder._read_hanwha,
 }
-#: The order readers are asked in: the registry's, last first, so a protocol registered later that
-#: shares an earlier one's port (TVT's XML search on SSDP's 1900) recognises its own replies first.
+#: The order readers are asked in: the registry's, last first (netscan/discovery.py ``BY_CAPTURE_PORT``).
 _READ_ORDER: tuple[str, ...] = tuple(reversed([p.name for p in DISCOVERY_REGISTRY]))
 #: The readers of each capture port, in reading order.
-_READERS_BY_PORT: dict[int, tuple[str, ...]] = {
-    port: tuple(n for n in _READ_ORDER if port in DISCOVERY_BY_NAME[n].capture_ports)
-    for port in {port for p in DISCOVERY_REGISTRY for port in p.capture_ports}
-}
+_READERS_BY_PORT = DISCOVERY_BY_CAPTURE_PORT

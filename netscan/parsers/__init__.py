@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from netscan.discovery import BY_CAPTURE_PORT as DISCOVERY_BY_CAPTURE_PORT
 from netscan.discovery import REGISTRY as DISCOVERY_REGISTRY
 from netscan.discovery import resolve
 from netscan.model import Response
@@ -50,13 +51,6 @@ _PARSERS: dict[str, Callable[[str, str], Fields]] = {
 }
 # every discovery protocol's parser, as the registry names it (netscan/discovery.py)
 _PARSERS.update({p.name: resolve(p.parser) for p in DISCOVERY_REGISTRY})
-#: The discovery protocols whose answers come from a UDP port (their ``capture_ports``), in the order passive
-#: capture asks them (netscan/capture/decode.py: the registry's, last first, so TVT's XML search reply on 1900
-#: is tried before SSDP).
-_DISCOVERY_BY_PORT: dict[int, tuple[str, ...]] = {
-    port: tuple(p.name for p in reversed(DISCOVERY_REGISTRY) if port in p.capture_ports)
-    for port in {port for p in DISCOVERY_REGISTRY for port in p.capture_ports}
-}
 
 
 #: Responses whose fields are kept: identification and the findings stage both read every
@@ -123,7 +117,7 @@ def _dumped_discovery_answer(out: Fields, response: Response) -> None:
     reader finds more than an unreadable marker or the bytes' hex. Only the recorded port chooses the reader."""
     if response.port is None:
         return
-    for name in _DISCOVERY_BY_PORT.get(response.port, ()):
+    for name in DISCOVERY_BY_CAPTURE_PORT.get(response.port, ()):
         parsed = _PARSERS[name](response.raw, response.request)
         if any(not k.endswith((".unreadable", ".hex")) for k in parsed):
             for key, values in parsed.items():
