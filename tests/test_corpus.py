@@ -175,8 +175,13 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: Session 16's mechanisms written from that material (harvest1-3, models7, firmware7; main 45bcdd7): vendor
 #: 0.8723 (478/548), model 0.8115 (396/488), firmware 0.9235 (326/353); floors one file below, rounded down:
 #: 477/548 = 0.870, 395/488 = 0.809, 325/353 = 0.920.
-TRAINING_VENDOR_FLOOR = 0.870
-TRAINING_MODEL_FLOOR = 0.809
+#: Session 17, the twentieth extension (helper corpus20: 19 training files in its first write batch, from
+#: 22 sources, ten of them without a turn; on them alone vendor 10/15, model 8/17, firmware 8/8 at first sight;
+#: 714 files) moved the vendor and model floors on the session's starting rules (main f04a383): vendor 0.8668
+#: (488/563), model 0.8000 (404/505), firmware 0.9335 (337/361); floors at one file below, rounded down:
+#: 487/563 = 0.865, 403/505 = 0.798; the firmware floor holds and stays.
+TRAINING_VENDOR_FLOOR = 0.865
+TRAINING_MODEL_FLOOR = 0.798
 TRAINING_FIRMWARE_FLOOR = 0.920
 
 
