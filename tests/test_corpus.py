@@ -175,8 +175,15 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: Session 16's mechanisms written from that material (harvest1-3, models7, firmware7; main 45bcdd7): vendor
 #: 0.8723 (478/548), model 0.8115 (396/488), firmware 0.9235 (326/353); floors one file below, rounded down:
 #: 477/548 = 0.870, 395/488 = 0.809, 325/353 = 0.920.
-TRAINING_VENDOR_FLOOR = 0.870
-TRAINING_MODEL_FLOOR = 0.809
+#: Session 17, helper harvest6 (network and inventory tools' records: discovery-tool printouts and tables,
+#: UPnP descriptions kept in tests, SNMP inventory output, a DHCP server log, NAS files, a SADP answer, a DVR
+#: control-protocol log; 25 training files from 19 new sources, 17 of them non-cameras; on them alone vendor
+#: 13/22, model 9/21, firmware 6/11 at first sight; 720 files) moved the vendor and model floors on the
+#: session's starting rules (main f04a383): vendor 0.8614 (491/570), model 0.7957 (405/509), firmware 0.9203
+#: (335/364); floors at one file below, rounded down: 490/570 = 0.859, 404/509 = 0.793; the firmware floor
+#: holds and stays.
+TRAINING_VENDOR_FLOOR = 0.859
+TRAINING_MODEL_FLOOR = 0.793
 TRAINING_FIRMWARE_FLOOR = 0.920
 
 
