@@ -175,9 +175,15 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: Session 16's mechanisms written from that material (harvest1-3, models7, firmware7; main 45bcdd7): vendor
 #: 0.8723 (478/548), model 0.8115 (396/488), firmware 0.9235 (326/353); floors one file below, rounded down:
 #: 477/548 = 0.870, 395/488 = 0.809, 325/353 = 0.920.
-TRAINING_VENDOR_FLOOR = 0.870
-TRAINING_MODEL_FLOOR = 0.809
-TRAINING_FIRMWARE_FLOOR = 0.920
+#: Session 17, harvest lane harvest4 (33 training files from 33 issue/PR threads of camera, NVR and
+#: home-automation software: device answers, logs, tool printouts and reporters' lines, 15 of them
+#: non-cameras; on them alone vendor 21/30, model 18/30, firmware 12/21 at first sight; 728 files) moved all
+#: three floors on the session's starting rules (main f04a383): vendor 0.8633 (499/578), model 0.7992
+#: (414/518), firmware 0.9118 (341/374); floors one file below, rounded down: 498/578 = 0.861, 413/518 =
+#: 0.797, 340/374 = 0.909.
+TRAINING_VENDOR_FLOOR = 0.861
+TRAINING_MODEL_FLOOR = 0.797
+TRAINING_FIRMWARE_FLOOR = 0.909
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]
