@@ -182,9 +182,17 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: session's starting rules (main f04a383): vendor 0.8614 (491/570), model 0.7957 (405/509), firmware 0.9203
 #: (335/364); floors at one file below, rounded down: 490/570 = 0.859, 404/509 = 0.793; the firmware floor
 #: holds and stays.
-TRAINING_VENDOR_FLOOR = 0.859
-TRAINING_MODEL_FLOOR = 0.793
-TRAINING_FIRMWARE_FLOOR = 0.920
+#: Session 17, harvest lane harvest4 (33 training files from 33 issue/PR threads of camera, NVR and
+#: home-automation software: device answers, logs, tool printouts and reporters' lines, 15 of them
+#: non-cameras; on them alone vendor 21/30, model 18/30, firmware 12/21 at first sight; 728 files) moved all
+#: three floors on the session's starting rules (main f04a383): vendor 0.8633 (499/578), model 0.7992
+#: (414/518), firmware 0.9118 (341/374); floors one file below, rounded down: 498/578 = 0.861, 413/518 =
+#: 0.797, 340/374 = 0.909.
+#: Integrator, after merging harvest6 and harvest4 (753 files, session-start rules plus models8's first grammar): vendor
+#: 0.8533 (512/600), model 0.7848 (423/539), firmware 0.9013 (347/385); floors one file below, rounded down.
+TRAINING_VENDOR_FLOOR = 0.851
+TRAINING_MODEL_FLOOR = 0.782
+TRAINING_FIRMWARE_FLOOR = 0.898
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]
