@@ -175,9 +175,15 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: Session 16's mechanisms written from that material (harvest1-3, models7, firmware7; main 45bcdd7): vendor
 #: 0.8723 (478/548), model 0.8115 (396/488), firmware 0.9235 (326/353); floors one file below, rounded down:
 #: 477/548 = 0.870, 395/488 = 0.809, 325/353 = 0.920.
-TRAINING_VENDOR_FLOOR = 0.870
-TRAINING_MODEL_FLOOR = 0.809
-TRAINING_FIRMWARE_FLOOR = 0.920
+#: Session 17, helper harvest5 (client libraries' recorded test data, SDK and module examples, device
+#: makers' API documentation examples, a firmware analyser's printout, tcpdump's decoded test output: 39
+#: training files from 19 sources, 19 of them non-cameras; on them alone vendor 15/34, model 19/35,
+#: firmware 10/28 at first sight; 734 files) moved all three floors on the session's starting rules (main
+#: f04a383): vendor 0.8471 (493/582), model 0.7935 (415/523), firmware 0.8898 (339/381); floors at one file
+#: below, rounded down: 492/582 = 0.845, 414/523 = 0.791, 338/381 = 0.887.
+TRAINING_VENDOR_FLOOR = 0.845
+TRAINING_MODEL_FLOOR = 0.791
+TRAINING_FIRMWARE_FLOOR = 0.887
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]
