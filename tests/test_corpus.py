@@ -198,9 +198,16 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: below, rounded down: 492/582 = 0.845, 414/523 = 0.791, 338/381 = 0.887.
 #: Integrator, after merging harvest6, harvest4 and harvest5 (792 files, session-start rules plus models8's first grammar):
 #: vendor 0.8312 (527/634), model 0.7700 (442/574), firmware 0.8644 (357/413); floors one file below, rounded down.
-TRAINING_VENDOR_FLOOR = 0.829
-TRAINING_MODEL_FLOOR = 0.768
-TRAINING_FIRMWARE_FLOOR = 0.861
+#: Session 17, the twentieth extension (helper corpus20: 19 training files in its first write batch, from
+#: 22 sources, ten of them without a turn; on them alone vendor 10/15, model 8/17, firmware 8/8 at first sight;
+#: 714 files) moved the vendor and model floors on the session's starting rules (main f04a383): vendor 0.8668
+#: (488/563), model 0.8000 (404/505), firmware 0.9335 (337/361); floors at one file below, rounded down:
+#: 487/563 = 0.865, 403/505 = 0.798; the firmware floor holds and stays.
+#: Integrator, after merging harvest6, harvest4, harvest5 and corpus20's first batch (811 files, session-start rules plus
+#: models8's first grammar): vendor 0.8274 (537/649), model 0.7614 (450/591), firmware 0.8670 (365/421); floors one file below, rounded down.
+TRAINING_VENDOR_FLOOR = 0.825
+TRAINING_MODEL_FLOOR = 0.759
+TRAINING_FIRMWARE_FLOOR = 0.864
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]
