@@ -1,6 +1,7 @@
 """Session-17 speed work that must not change any answer: a field's rules and gating made once per set of parts,
 loose_fields parsing each candidate text once, collect walking only the field-name conventions that read
-something, and a hinted convention's value pattern searched only when what every match holds is in the value."""
+something; and what a hinted convention reads (its hints, then its value pattern), the reference any
+pre-test of its value must keep."""
 
 from __future__ import annotations
 
@@ -100,7 +101,7 @@ def test_read_by_is_the_conventions_with_a_match(shipped: SignatureDB) -> None:
         assert _read_by(semantic, found) == want
 
 
-# ---------------------------------------------------------------- a hinted convention's literals
+# ---------------------------------------------------------------- a hinted convention's reading
 
 
 def _variants(text: str) -> list[str]:
@@ -109,8 +110,8 @@ def _variants(text: str) -> list[str]:
 
 
 def test_hinted_conventions_read_what_their_patterns_read(shipped: SignatureDB) -> None:
-    """Every hinted convention reads in a value exactly what its hints and its value pattern alone read (the
-    literals its pattern's matches hold are a necessary condition), on every convention's examples and variants."""
+    """Every hinted convention reads in a value exactly what its hints and its value pattern alone read, on every
+    convention's examples and their case/Unicode variants."""
     values = [str(ex.get("value", "")) for r in shipped.semantic_rules for ex in r.examples]
     values = [v for text in values for v in _variants(text)]
     hinted = [r for r in shipped.semantic_rules if r.hints]
