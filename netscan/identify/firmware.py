@@ -37,9 +37,14 @@ _TAIL_BRACKET = re.compile(
 _TAIL_DATE = re.compile(
     r"(?<![Bb]uild)(?<![Bb]uild:)(?<![Bb]uild )\s*(?:\s[-\u2013\u2014]\s*|\s)"
     r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2},?\s+\d{4})"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\.?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?,?\s+\d{4})"
     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
+
+#: A firmware code without dotted parts (Epson's ``YB30IB``, a letters-and-digits build name): one token holding a
+#: letter and a digit. A calendar date after it (``YB30IB 30 Nov 2018``) is its release date, not part of it.
+_CODE_TOKEN = re.compile(r"(?=[^\s]{0,23}\d)(?=[^\s]{0,23}[A-Za-z])[A-Za-z0-9][A-Za-z0-9_.-]{3,23}")
 
 #: The next ``Key: value`` / ``Key=value`` pair of the same line (a label of one to three words,
 #: capitalised or snake/camel case, then a colon or an equals sign), after a blank, a comma or a bar.
@@ -115,7 +120,12 @@ def firmware_extent(value: str) -> str:
         cut = v[: junk.start()].rstrip(" \t,;|-\u2013\u2014:=")
         if _HAS_VERSION.search(cut):
             v = cut
-    if len(v) > 160 or not _HAS_VERSION.search(v):
+    if len(v) > 160:
+        return v
+    if not _HAS_VERSION.search(v):
+        date = _TAIL_DATE.search(v)
+        if date is not None and _CODE_TOKEN.fullmatch(v[: date.start()].rstrip(" \t,;|-\u2013\u2014")):
+            return v[: date.start()].rstrip(" \t,;|-\u2013\u2014")
         return v
     for _ in range(3):
         before = v

@@ -129,7 +129,10 @@ _NEGATION = re.compile(r"(?i)(?<![a-z])(?:not|never|no|don't|doesn't|didn't|won'
 #: A maker's short name (two or three capitals or digits, as the maker writes it: ``TVT``, ``UNV``, ``LTS``; too short to
 #: look for as a word) right before a device noun or ``model``, a co-label after a slash allowed (``Added TVT/Secutech NVR
 #: model NVR-0808B2-8P``, ``my UNV camera``): the name is the device's maker's (netscan.sigdb.makernames ``short_by_alias``).
-_SHORT_MAKER = re.compile(r"(?<![A-Za-z0-9/.-])([A-Z0-9]{2,3})(?:/[A-Z][A-Za-z0-9-]{1,20})?[ \t]{1,2}" + _FILLER
+#: People write a two- or three-letter name in title case too (``It's a Yi 1080p Home Camera``, yi-hack-Allwinner#279):
+#: that spelling counts when its capitals are a short name; a product word of a home camera (``home``) may stand between.
+_SHORT_MAKER = re.compile(r"(?<![A-Za-z0-9/.-])([A-Z0-9]{2,3}|[A-Z][a-z]{1,2})(?:/[A-Z][A-Za-z0-9-]{1,20})?[ \t]{1,2}"
+                          + r"(?:" + _FILLER + r"|(?i:home)[ \t]{1,2})"
                           + r"{0,3}(?i:cameras?|cams|ipcams?|nvrs?|dvrs?|xvrs?|doorbells?|recorders?|model)(?![A-Za-z])")
 #: A maker said as a field in words right before its name (``Maker is `Wansview` ``, ``the manufacturer is Dahua``).
 _SAID_MAKER = re.compile(r"(?i)(?<![a-z])(?:maker|manufacturer|make|brand|vendor)[ \t]{1,2}(?:is|was|=|:)[ \t]{1,2}[`\"'*]{0,2}$")
@@ -369,7 +372,7 @@ def read_prose(text: str, db: SignatureDB, match: Matcher | None = None) -> tupl
             hits.extend(_owners_maker(db, s, named))
         elif not named and db.maker_names is not None and db.maker_names.short_by_alias:
             short = _SHORT_MAKER.search(s)
-            short_maker = db.maker_names.short_by_alias.get(short.group(1)) if short is not None else None
+            short_maker = db.maker_names.short_by_alias.get(short.group(1).upper()) if short is not None else None
             if short_maker is not None:
                 hits.append(ProseHit({"vendor": short_maker}, "maker-name", s))
         if not any("model" in h.got and h.line == s for h in hits):
