@@ -104,11 +104,21 @@ _NOT_IN_A_VERSION = re.compile(
 )
 
 
+#: A firmware build id "<yyyymmdd>-<hhmmss>/<version>" with the build's commit after it (Mongoose OS builds, as
+#: Shelly devices report them: Gen1 ``fw`` "20200812-091015/v1.8.0@8acf41b0", Gen2+ ``fw_id``
+#: "20231219-134001/1.1.0-g34b5d4f" beside ``ver`` "1.1.0", shelly-api-docs.shelly.cloud/gen2/ComponentsAndServices/Shelly/):
+#: the version is the firmware; an id with no dotted version ("20191217-140757/1047-long-id@a0661583") is kept whole.
+_BUILD_ID = re.compile(r"\d{8}-\d{6}/[Vv]?(?P<version>\d{1,3}\.\d{1,3}\.\d{1,4}(?:-(?:beta|rc)\d{1,3})?)(?:@[0-9a-f]{6,40}|-g[0-9a-f]{6,40})")
+
+
 @lru_cache(maxsize=1 << 14)
 def firmware_extent(value: str) -> str:
     """``value`` without what follows the version in it (see the module's docstring); the value as
     given when nothing is to be dropped or when dropping would leave no version."""
     v = value.strip()
+    build = _BUILD_ID.fullmatch(v)
+    if build is not None:
+        return build.group("version")
     old = _HEAD_OLD.match(v)
     if old is not None:
         v = v[old.end():]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
+from netscan.parsers.xmlcut import xml_cut_paths
 from netscan.parsers.javamap import java_map_pairs
 from netscan.parsers._util import (
     MAX_BODY_CHARS,
@@ -583,6 +584,8 @@ def loose_fields(fields: Fields, prefix: str, text: str, failed: set[str] | None
     if "</" in text:
         for name, value in xml_salvage(text):
             add(fields, f"{prefix}.xml.{name}", value)
+        for path, value in xml_cut_paths(text):  # the same elements by their paths (parsers/xmlcut.py)
+            add(fields, f"{prefix}.xml.{path}", value)
         if "xmlns" in text and f"{prefix}.xmlns" not in fields:
             # the namespaces of XML that did not parse (cut, wrapped in a page or a Markdown block)
             seen: list[str] = []
