@@ -130,6 +130,17 @@ def onvif_fields(raw: str, request: str = "") -> Fields:
     return fields
 
 
+def _list_item(token: str) -> str:
+    """A whitespace-split token of a printed list without the list's punctuation: ``["onvif://a/b",``
+    -> ``onvif://a/b`` (JSON arrays, Python list prints: a bracket before the first item, a comma or a
+    bracket after an item, the item's own quotes); brackets inside the value are kept
+    (``.../firmware/version/2.6.0.150(15529)``)."""
+    token = token.lstrip("[").rstrip(",").rstrip("]").rstrip(",")
+    if len(token) >= 2 and token[0] in "\"'" and token[-1] == token[0]:
+        token = token[1:-1]
+    return token
+
+
 def wsd_fields(raw: str, request: str = "") -> Fields:
     """Fields of a WS-Discovery ProbeMatch, ResolveMatch or Hello."""
     fields: Fields = {}
@@ -137,8 +148,10 @@ def wsd_fields(raw: str, request: str = "") -> Fields:
         root = parse_xml(raw)
     except Unreadable as exc:
         if "<" not in raw[:4096] and "onvif://" in raw[:65536]:
-            # the Scopes text alone, as discovery tools print it: space-separated scope URIs
-            for scope in raw[:65536].split()[:64]:
+            # the Scopes text alone, as discovery tools print it: space-separated scope URIs, or a
+            # quoted list of them (a JSON array or a Python list print in a library's test data or log)
+            for token in raw[:65536].split()[:128]:
+                scope = _list_item(token)
                 if scope.startswith("onvif://"):
                     add(fields, "wsd.scope", unquote(scope))
             return fields
