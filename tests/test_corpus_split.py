@@ -150,11 +150,17 @@ def test_no_signature_is_written_from_a_test_source() -> None:
 #: sight; 411 files) moved the model and firmware floors on the same rules (86d0aad): vendor 0.7476 (231/309),
 #: model 0.6458 (155/240), firmware 0.8061 (133/165); floors at one file below, rounded down: 154/240 = 0.641,
 #: 132/165 = 0.800; the vendor floor holds and stays.
-VENDOR_FLOOR = 0.746
+#: The twentieth extension (helper corpus20, session 17: 11 test files in its first write batch; on them alone
+#: vendor 4/8, model 4/8, firmware 3/5 at first sight; 422 files) moved the vendor and firmware floors on the
+#: session's starting rules (main f04a383): vendor 0.7413 (235/317), model 0.6411 (159/248), firmware 0.8176
+#: (139/170); floors at one file below, rounded down: 234/317 = 0.738, 138/170 = 0.811; the model floor holds
+#: and stays.
+VENDOR_FLOOR = 0.738
 MODEL_FLOOR = 0.641
 #: Session 16's rules (main 45bcdd7: harvest1-3, models7, firmware7 merged) raised firmware to 0.8242 (136/165);
 #: floor at one file below, rounded down: 135/165 = 0.818.
-FIRMWARE_FLOOR = 0.818
+#: Moved by the twentieth extension's first write batch (above): 138/170 = 0.811.
+FIRMWARE_FLOOR = 0.811
 #: Non-cameras called a camera. The issue's requirement is zero; the third extension added a
 #: non-camera from a camera maker that is called a camera (SPLIT.md, "Totals and figures"). The
 #: ceiling records that measured count so any new false camera fails; it is not a target. Zero since

@@ -241,7 +241,9 @@ def test_without_lookahead_is_a_necessary_condition() -> None:
     from netscan.sigdb.gate import without_lookahead
 
     assert without_lookahead(re.compile(r"^(?!x)a")).pattern == "^(?:a)"  # type: ignore[union-attr]
-    for shape in (r"^(?!x)a|b", r"^(?=x)a", r"(?!x)a", r"^(?<!x)a", r"^(?!(x))(a)\1", r"^a"):
+    # (an alternation: each alternative of that shape without its lookahead, the others as they are)
+    assert without_lookahead(re.compile(r"^(?!x)a|b|^(?!y)[|]c")).pattern == "(?:^(?:a))|(?:b)|(?:^(?:[|]c))"  # type: ignore[union-attr]
+    for shape in (r"^(?=x)a", r"(?!x)a", r"^(?<!x)a", r"^(?!(x))(a)\1", r"^a", r"a|^(?=x)b"):
         assert without_lookahead(re.compile(shape)) is None
     db = load_db()
     keys, _key_of, quick = db._semantic_keys()

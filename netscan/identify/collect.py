@@ -567,7 +567,7 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                 sweight_factor = SEMANTIC_NESTING_DISCOUNT ** nesting
                 if db.manufacturer is not None and db.manufacturer.in_component(name):
                     sweight_factor *= COMPONENT_DISCOUNT  # a chip's or a disk's model, not the device's
-                for j, srule in enumerate(semantic):
+                for j, srule in enumerate(semantic) if found is None else _read_by(semantic, found):
                     for k, value in enumerate(firsts):
                         sgot = srule.extract_value(value) if found is None else found[k][j]
                         if sgot is not None and "firmware" in sgot and other is not None:
@@ -623,7 +623,8 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                         family = _glued(db, value, exhaustive)  # a maker's name glued to its code (HIKVISIONDS-2CD2143G0-I)
                     if free_text and len(value) <= ANY_FIELD_MAX_CHARS and not any("model" in got for _, got in family):  # a code in lower case (``hanwha xnp-6550rh``)
                         family = (*family, *lower_code_matches(value, db.family_matcher(partial(_family_matches_exhaustive, db) if exhaustive else None)))
-                    family = _model_inside_firmware(family)
+                    if family:  # (most values: no grammar read anything)
+                        family = _model_inside_firmware(family)
                     for rule, got in family:
                         said = True
                         if "firmware" in got and (other_key or (other is not None and other.before(value, got["firmware"]))):
@@ -836,6 +837,14 @@ def _unquoted(value: str) -> str:
     if close is None or len(v) < 3 or v[-1] != close or close in v[1:-1] or v[:1] in v[1:-1]:
         return value
     return v[1:-1].strip()
+
+
+def _read_by(semantic: Sequence[SemanticRule], found: list[tuple[dict[str, str] | None, ...]]) -> list[tuple[int, SemanticRule]]:
+    """(position, convention) of the conventions of ``semantic`` that read something in one of the values
+    (``found``: ``SignatureDB.semantic_matches`` per value); the others have nothing to claim."""
+    if len(found) == 1:
+        return [(j, semantic[j]) for j, got in enumerate(found[0]) if got is not None]
+    return [(j, srule) for j, srule in enumerate(semantic) if any(row[j] is not None for row in found)]
 
 
 def _nothing_read(row: tuple[dict[str, str] | None, ...]) -> bool:

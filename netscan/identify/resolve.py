@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import islice
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -603,7 +604,9 @@ def _covered(db: SignatureDB, vendor: str | None, brand: str | None, evidence: l
             continue
         carrier, status = hit
         names = {x.casefold() for x in (vendor, brand, carrier.name) if x}
-        basis = [e.source for e in evidence if e.kind in ("rule", "oui", "oem") and e.weight >= 0 and (e.extracted.get("vendor") or "").casefold() in names]
+        # (the first ten such pieces of evidence: the rest are not looked at)
+        basis = list(islice((e.source for e in evidence
+                             if e.kind in ("rule", "oui", "oem") and e.weight >= 0 and (e.extracted.get("vendor") or "").casefold() in names), 10))
         source = status.get("source")
         return CoveredStatus(
             lists=tuple(str(x) for x in status.get("lists", [])),
@@ -612,6 +615,6 @@ def _covered(db: SignatureDB, vendor: str | None, brand: str | None, evidence: l
             maker=vendor,
             label=brand,
             source=str(source) if source is not None else None,
-            evidence=tuple(basis[:10]),
+            evidence=tuple(basis),
         )
     return None

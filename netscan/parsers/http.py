@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
 from netscan.parsers.javamap import java_map_pairs
 from netscan.parsers._util import (
@@ -416,6 +417,7 @@ def _body_fields(fields: Fields, prefix: str, body: str, ctype: str, tools: bool
     looks_html = "<html" in head or "<!doctype html" in head
     parsed = False
     markup = stripped.startswith("<") and _MARKUP_OPEN.match(stripped) is not None
+    failed: set[str] = set()  # (texts parse_loose could not read: loose_fields does not try them again)
     if markup and not looks_html:
         try:
             root = parse_xml(stripped)
@@ -430,10 +432,11 @@ def _body_fields(fields: Fields, prefix: str, body: str, ctype: str, tools: bool
             json_leaves(parse_loose(stripped), fields, f"{prefix}.json.")
             parsed = True
         except Unreadable as exc:
+            failed.add(stripped)
             if "json" in ctype:  # only an error when the device said it was JSON
                 add(fields, f"{prefix}.unreadable", f"body: {exc}")
     if not parsed and not looks_html:
-        loose_fields(fields, prefix, stripped[:MAX_BODY_CHARS])
+        loose_fields(fields, prefix, stripped[:MAX_BODY_CHARS], failed)
     if "<" not in stripped[:200] or (not markup and _MARKUP_TAG.search(stripped, 0, 200) is None):
         for key, value in _kv_lines(stripped[:MAX_BODY_CHARS]):
             add(fields, f"{prefix}.kv.{key}", value)
@@ -500,15 +503,30 @@ MAX_STRUCTURED_LINES = 50
 _JSON_PREFIX = json.JSONDecoder()
 
 
-def loose_fields(fields: Fields, prefix: str, text: str) -> None:
+def _parse_untried(text: str, failed: set[str]) -> Any:
+    """``parse_loose(text)``; a text in ``failed`` (one it could not read before) is not parsed again: Unreadable at
+    once (parse_loose is a pure function of the text). A text it cannot read is added to ``failed``."""
+    if text in failed:
+        raise Unreadable("read before: not a document")
+    try:
+        return parse_loose(text)
+    except Unreadable:
+        failed.add(text)
+        raise
+
+
+def loose_fields(fields: Fields, prefix: str, text: str, failed: set[str] | None = None) -> None:
     """Structured data in text that is not one JSON/XML document (docs/observations.md "Shapes of
     raw"): JSON or a Python dict after a log prefix, on one line or to the end of the text, as
     ``<prefix>.json.<path>``; else the quoted ``key: value`` pairs of a cut-off JSON or dict as
-    ``<prefix>.json.<key>``, and the text-only elements of cut-off XML as ``<prefix>.xml.<name>``."""
+    ``<prefix>.json.<key>``, and the text-only elements of cut-off XML as ``<prefix>.xml.<name>``.
+    ``failed``: texts the caller found parse_loose cannot read (each candidate below is parsed once: the whole
+    text's tail, a line's, are often the same text)."""
+    failed = set() if failed is None else failed
     start = min((i for i in (text.find("{"), text.find("[")) if i >= 0), default=-1)
     if start >= 0:
         try:
-            json_leaves(parse_loose(text[start:]), fields, f"{prefix}.json.")
+            json_leaves(_parse_untried(text[start:], failed), fields, f"{prefix}.json.")
             return
         except Unreadable:
             pass
@@ -520,7 +538,7 @@ def loose_fields(fields: Fields, prefix: str, text: str) -> None:
         for pos in ((start, last) if last > start else (start,)):
             if pos != start:
                 try:
-                    json_leaves(parse_loose(text[pos:]), fields, f"{prefix}.json.")
+                    json_leaves(_parse_untried(text[pos:], failed), fields, f"{prefix}.json.")
                     break
                 except Unreadable:
                     pass
@@ -543,7 +561,7 @@ def loose_fields(fields: Fields, prefix: str, text: str) -> None:
                 if len(candidate) > 2 and candidate[-1] in "'\"" and line[i - 1 : i] == candidate[-1]:
                     candidate = candidate[:-1]  # a quoted payload: b'{...}', '{...}'
                 try:
-                    json_leaves(parse_loose(candidate), fields, f"{prefix}.json.")
+                    json_leaves(_parse_untried(candidate, failed), fields, f"{prefix}.json.")
                     break
                 except Unreadable:
                     continue

@@ -131,6 +131,11 @@ class Rule:
 
 
 _BODY_PATHS = (("http.json.", "."), ("http.xml.", "/"), ("onvif.xml.", "/"))
+#: The rules of a field no rule reads (one list, never changed: ``SignatureDB._rule_parts``).
+_NO_RULES: list[Rule] = []
+#: A set of rules' gating (``SignatureDB._rules_and_gating``): a FieldGate (many rules), else per rule its literals
+#: (``()`` when none has one), and the rules themselves (kept with it: the ids of a key are not reused).
+_Gating = tuple[FieldGate | None, tuple[str | tuple[str, ...] | None, ...], tuple[Rule, ...]]
 
 
 def _shorter_paths(name: str, deepest: Mapping[str, int] | None = None) -> list[str]:
@@ -452,7 +457,8 @@ class SignatureDB:
                           dict[tuple[tuple[int, ...] | None, bool], list[Rule]]] = field(default=(-1, (), (), {}), repr=False)
     _name_index: tuple[ManufacturerFields | None, _KeyIndex | None] = field(default=(None, None), repr=False)
     _deepest: tuple[tuple[int, int], dict[str, int], dict[str, dict[str, list[Rule]]]] = field(default=((0, -1), {}, {}), repr=False)
-    _gates: dict[tuple[int, ...], tuple[FieldGate | None, tuple[str | tuple[str, ...] | None, ...], tuple[Rule, ...]]] = field(default_factory=dict, repr=False)
+    _gates: dict[tuple[int, ...], _Gating] = field(default_factory=dict, repr=False)
+    _composed: dict[tuple[tuple[int, int], ...], tuple[list[Rule], _Gating, tuple[list[Rule], ...]]] = field(default_factory=dict, repr=False)
     oui: dict[str, tuple[str, str]] = field(default_factory=dict)
     oui_vendor: Mapping[str, str] = field(default_factory=dict)
     oui_snapshot: str = ""
@@ -496,7 +502,7 @@ class SignatureDB:
         # last characters are tried (``_KeyIndex``) --, then ``quick``)
         found = [i for i in index.tried(name) if ((q := quick[i]) is None or q.search(name) is not None) and keys[i].search(name) is not None]
         semantic = index.rules_of(found, self.semantic_rules)
-        rules = self.rules_for_field(name)
+        rules, gating = self._rules_and_gating(name)
         any_applies = applies and bool(self.any_rules)
         mf = self.manufacturer
         # (MAC_FIELD, the manufacturer key and make-and-model names are end-anchored: a name that ends
@@ -507,15 +513,6 @@ class SignatureDB:
         # (a component's sub-object -- chip.model: a SoC maker's part -- names no maker of the device)
         mn = self.maker_names
         names = mn is not None and mn.applies(name) and not (mf is not None and mf.in_component(name))
-        # (many names are read by the same rules -- every '*' rule, a prefix's --: their gate once)
-        rule_ids = tuple(map(id, rules))
-        gating = self._gates.get(rule_ids)
-        if gating is None:
-            gated = len(rules) >= MIN_RULES
-            literals = () if gated else tuple(rule_literals(r.pattern.pattern, r.pattern.flags) for r in rules)
-            # (the rules are kept with it: their ids, the key, are not reused while it is kept)
-            gating = self._gates[rule_ids] = (FieldGate(rules) if gated else None,
-                                              literals if any(lit is not None for lit in literals) else (), tuple(rules))
         hit = FieldPlan(rules=rules, semantic=semantic, any_applies=any_applies, mac_field=mac_field, names=names,
                         manufacturer=manufacturer,
                         active=bool(rules or semantic or any_applies or mac_field or names or manufacturer),
@@ -570,13 +567,44 @@ class SignatureDB:
             got = self._ids_reading[names] = frozenset(r.id for n in names for r in self.rules_by_field.get(n, ()))
         return got
 
+    def _rules_and_gating(self, name: str) -> tuple[list[Rule], _Gating]:
+        """``rules_for_field(name)`` and its gating (a FieldGate, or per rule its literals), both made once per
+        set of parts the rules are put together from (``_rule_parts``): most names share a few sets (every '*'
+        rule, a prefix's, a body path's), and the parts are looked up without building the list again."""
+        parts = self._rule_parts(name)
+        key = tuple((id(p), len(p)) for p in parts)  # (the parts are kept with the entry: their ids are not reused)
+        got = self._composed.get(key)
+        if got is None:
+            rules = parts[0] if len(parts) == 1 else [r for p in parts for r in p]
+            # (many sets of parts are the same rules -- every '*' rule, a prefix's --: their gate once)
+            rule_ids = tuple(map(id, rules))
+            gating = self._gates.get(rule_ids)
+            if gating is None:
+                gated = len(rules) >= MIN_RULES
+                literals = () if gated else tuple(rule_literals(r.pattern.pattern, r.pattern.flags) for r in rules)
+                # (the rules are kept with it: their ids, the key, are not reused while it is kept)
+                gating = self._gates[rule_ids] = (FieldGate(rules) if gated else None,
+                                                  literals if any(lit is not None for lit in literals) else (), tuple(rules))
+            got = (rules, gating, parts)
+            if len(self._composed) < 10_000:
+                self._composed[key] = got
+        return got[0], got[1]
+
     def rules_for_field(self, name: str) -> list[Rule]:
         """Rules reading the named field (exact, then ``prefix*`` rules). A JSON or XML body field
         is also read by the rules of its shorter paths: the same object wrapped in an envelope
         (``http.json.result.model`` is read by a rule for ``http.json.model``; an RPC ``result``,
         a log's wrapper, a SOAP body)."""
+        parts = self._rule_parts(name)
+        return list(parts[0]) if len(parts) == 1 else [r for p in parts for r in p]
+
+    def _rule_parts(self, name: str) -> tuple[list[Rule], ...]:
+        """The lists ``rules_for_field(name)`` is put together from, in order (at least one, perhaps empty):
+        the name's own rules, those of its shorter body paths (longest first), the ``prefix*`` rules it is
+        read by. The lists are the database's own: read-only."""
         by_field = self.rules_by_field
-        exact = by_field.get(name, [])
+        exact = by_field.get(name, _NO_RULES)
+        parts: list[list[Rule]] = [exact] if exact else []
         deep_key, deepest, tails = self._deepest
         if deep_key != (id(by_field), len(by_field)):  # (made once: the rules' fields do not change after loading)
             deepest = _deepest_paths(list(by_field))
@@ -598,10 +626,10 @@ class SignatureDB:
                     for cut in reversed(cuts):  # (longest path first)
                         more = wanted.get(tail[cut + 1:])
                         if more:
-                            exact = exact + more
+                            parts.append(more)
                 break
         if not self.prefix_rules:
-            return exact
+            return tuple(parts) if parts else (_NO_RULES,)
         # a rule for every field (``field: '*'``) reads the fields family grammars read: no bulk
         # text (bodies, hex, header names), ports or status codes
         applies = any_field_applies(name)  # (a pure function of the name: once, not once per '*' rule)
@@ -623,7 +651,9 @@ class SignatureDB:
             found = matched if matched is not None else tuple(g for g, (p, _ids) in enumerate(groups) if not p)
             hits = sorted(i for g in found for i in groups[g][1])  # (the rules' own order)
             extra = extras[(matched, applies)] = [r for r in map(prefix_rules.__getitem__, hits) if applies or r.field != "*"]
-        return exact + extra if extra else exact
+        if extra:
+            parts.append(extra)
+        return tuple(parts) if parts else (_NO_RULES,)
 
     def field_matches(self, plan: FieldPlan, name: str, value: str) -> tuple[tuple[int, dict[str, str]], ...]:
         """The rules of ``plan`` (the plan of field ``name``) that match ``value``: their positions in

@@ -589,23 +589,61 @@ def gate_text(value: str) -> str:
     return value.casefold()
 
 
+def _top_branches(p: str) -> list[str]:
+    """The alternatives of ``p`` at its top level (``p`` itself when it has none)."""
+    out: list[str] = []
+    depth, start, i, n = 0, 0, 0, len(p)
+    while i < n:
+        c = p[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(p, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(p[start:i])
+            start = i + 1
+        i += 1
+    out.append(p[start:])
+    return out
+
+
+def _branch_without_lookahead(branch: str, flags: int) -> str | None:
+    """``^(?:R)`` for a branch ``^(?!N)R``, else None."""
+    if not branch.startswith("^(?!"):
+        return None
+    items = list(_P.parse(branch, flags))
+    if len(items) < 3 or items[0] != (_C.AT, _C.AT_BEGINNING) or items[1][0] is not _C.ASSERT_NOT or items[1][1][0] != 1:
+        return None
+    return f"^(?:{branch[_group_end(branch, 1) + 1:]})"
+
+
 def without_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """For a pattern ``^(?!N)R`` (a negative lookahead right after the start anchor, then the rest,
-    no alternation at the top level), the pattern ``^(?:R)``: every match of the first is a match of
-    the second, so where the second does not match the first cannot either. The lookahead of the
+    """For a pattern ``^(?!N)R`` (a negative lookahead right after the start anchor, then the rest),
+    the pattern ``^(?:R)``; for an alternation at the top level, each alternative of that shape so
+    replaced and the others kept: every match of the first is a match of the second, so where the
+    second does not match the first cannot either. The lookahead of the
     field-name conventions (``(?!.{0,240}?(?:latest|newest|...))``, families/generic.yaml) is tried at
     every position of the name and costs most of the search; the rest alone is quicker and rules out
-    most names. None when the pattern is not of that shape (or the lookahead holds a group, so the
+    most names. None when no alternative is of that shape (or a lookahead holds a group, so the
     rest's group numbers would change)."""
     p = pattern.pattern
-    if not isinstance(p, str) or not p.startswith("^(?!") or pattern.flags & re.VERBOSE:
+    if not isinstance(p, str) or "(?!" not in p or pattern.flags & re.VERBOSE:
         return None
     try:
-        items = list(_P.parse(p, pattern.flags))
-        if len(items) < 3 or items[0] != (_C.AT, _C.AT_BEGINNING) or items[1][0] is not _C.ASSERT_NOT or items[1][1][0] != 1:
+        branches = _top_branches(p)
+        quick = [_branch_without_lookahead(b, pattern.flags) for b in branches]
+        if all(q is None for q in quick):
             return None
-        rest = p[_group_end(p, 1) + 1:]
-        pre = re.compile(f"^(?:{rest})", pattern.flags)
+        if len(branches) == 1:
+            pre = re.compile(str(quick[0]), pattern.flags)
+        else:
+            pre = re.compile("|".join(f"(?:{b if q is None else q})" for b, q in zip(branches, quick)), pattern.flags)
     except (_Unsure, re.error, RecursionError, OverflowError, IndexError, ValueError, TypeError):
         return None
     if pre.groups != pattern.groups or pre.groupindex != pattern.groupindex:
