@@ -88,12 +88,33 @@ _LOG_LEAD = re.compile(
     r"(?:[\[(][^\])\n]{1,60}[\])]:?[ \t]{1,4}){0,3}")
 
 
+#: A key, a run of leader dots (``Firmware ........ 5.5.0``, ``Model . . . . M3045-V``: a printout's dotted leaders), its value.
+#: The value starts as a value does (a capital, a digit, a ``v`` before a digit), never a sentence's lower-case words
+#: after an ellipsis (``Waiting... done``, ``I tried ... nothing worked``).
+_LEADER_PAIR = re.compile(r"([A-Za-z][^.:=\r\n]{0,60}?)[ \t]{0,4}(?:\.{4,60}|(?:\.[ \t]){3,30}\.?)[ \t]{0,4}((?:[A-Z0-9]|[Vv]\d)[^\r\n]{0,256})")
+#: The marks around a key of a hash or array print (PHP's print_r ``[model] => X``, Ruby's ``"model" => "X"`` and
+#: ``:model => "X"``, Perl's ``'model' => 'X'``).
+_HASH_KEY_MARKS = "[]\"':"
+
+
 def _split_pair(line: str) -> tuple[str, str] | None:
-    """``Key: Value`` / ``Key = Value`` / ``Key ...... Value`` -> (key, value), or None."""
+    """``Key: Value`` / ``Key = Value`` / ``Key => Value`` / ``Key ...... Value`` -> (key, value), or None."""
     colon = line.find(":")
     eq = line.find("=")
     if colon < 0 and eq < 0:
-        return None
+        leader = _LEADER_PAIR.fullmatch(line) if "..." in line or ". . ." in line else None
+        if leader is None:
+            return None
+        line = f"{leader.group(1)}: {leader.group(2)}"
+        colon = line.find(":")
+    if eq > 0 and line[eq + 1 : eq + 2] == ">":
+        key = line[:eq].strip().strip(_HASH_KEY_MARKS).strip()
+        if ":" not in key:  # an arrow between a hash print's key and value: the key without its brackets or quotes
+            rest = line[eq + 2 :].strip()
+            if rest in ("Array", "Array(", "(", "{", "[") or rest.endswith(" Object"):
+                return None  # a nested array or object opens below (print_r's "[channels] => Array")
+            line = f"{key}={rest}"
+            colon, eq = line.find(":"), line.find("=")
     at = colon if eq < 0 or (0 <= colon < eq) else eq
     key, value = line[:at].strip(), line[at + 1 :]
     if value[:2] in ("**", "__") and key[:2] not in ("**", "__"):
@@ -190,7 +211,9 @@ def table_pairs(text: str) -> list[tuple[str, str]]:
             header = prev_cells = None
             item = line.lstrip("-*+> \t")
             if item[:1].isdigit() or item[:1] == "[":
-                item = _LOG_LEAD.sub("", item, count=1)  # a log line's time, level and source before its "Key: Value"
+                lead = _LOG_LEAD.match(item)  # a log line's time, level and source before its "Key: Value" (at the start only:
+                if lead is not None:          # a version's dotted digits later in the line are no date)
+                    item = item[lead.end():]
             pair = _split_pair(item)
             if pair is not None:
                 key = norm_key(pair[0])
@@ -788,7 +811,7 @@ def tool_fields(fields: Fields, prefix: str, text: str, tables: bool = True) -> 
     if tables and (t[:2] in ("##", "**") or ("#" in t and "\n##" in t) or ("*" in t and "\n**" in t)):  # (t is already cut to MAX_SHAPE_CHARS: no copy of it)
         for key, value in heading_value_pairs(t):
             add(fields, f"{prefix}.kv.{key}", value)
-    if tables and (":" in t or "=" in t or "|" in t):
+    if tables and (":" in t or "=" in t or "|" in t or "..." in t or ". . ." in t):
         for key, value in table_pairs(t):
             add(fields, f"{prefix}.kv.{key}", value)
         if t.count("=") >= 2:
