@@ -126,6 +126,46 @@ def _dumped_discovery_answer(out: Fields, response: Response) -> None:
             return
 
 
+#: What the SNMP reader records about a text before any value: which MIB's names it saw, or that it read nothing.
+_SNMP_MARKERS = frozenset({"snmp.mib", "snmp.unreadable"})
+
+
+def _snmp_tool_print(out: Fields, response: Response) -> None:
+    """Text recorded against SNMP in which the SNMP reader found no value in any walk shape it knows (an
+    inventory tool's JSON keyed by MIB object names, a consumables tool's sentence about the printer it asked):
+    what a tool printed of its answers, read as any other answer's text (``other.*``: JSON and key-value
+    members, prose, a sysObjectID under any key); the SNMP reader's markers are kept."""
+    if response.raw.startswith(B64_PREFIX) or any(k not in _SNMP_MARKERS for k in out):
+        return
+    for key, values in _cached_fields(dataclasses.replace(response, protocol="other", port=None)).items():
+        if not key.endswith((".unreadable", ".hex")):
+            for value in values:
+                add(out, key, value)
+
+
+#: The labels a tool prints for the TLVs of a Ubiquiti discovery answer it decoded (udp/10001), as the
+#: ``ubnt.*`` fields of the answer's own reader (netscan/parsers/smartdev.py): ubnt-discovery-tool's and
+#: the nmap script's "Firmware"/"Version", "Product"/"Platform", "Model", "Hostname"/"Name", "MAC"/"HWADDR".
+_UBNT_PRINTED = {"firmware": "firmware", "fwversion": "firmware", "version": "firmware", "product": "product",
+                 "platform": "product", "model": "model", "hostname": "hostname", "name": "hostname",
+                 "essid": "essid", "ssid": "essid", "mac": "mac", "hwaddr": "mac"}
+_UBNT_PORT = 10001
+
+
+def _printed_ubnt_answer(out: Fields, response: Response) -> None:
+    """A Ubiquiti discovery answer as a tool printed it (``PRODUCT: AirCam`` / a table's ``MODEL`` and
+    ``FIRMWARE`` columns), recorded with the port it came from: its labelled members also as ``ubnt.*``, as
+    the answer's own bytes would be read; only the recorded port chooses this (a label alone says nothing)."""
+    if response.port != _UBNT_PORT:
+        return
+    for key, values in list(out.items()):
+        if key.startswith("other.kv."):
+            name = _UBNT_PRINTED.get(key[9:].replace("_", "").replace(" ", "").lower())
+            if name is not None:
+                for value in values[:2]:
+                    add(out, f"ubnt.{name}", value)
+
+
 @lru_cache(maxsize=MAX_CACHED_RESPONSES)
 def _cached_fields(response: Response) -> Fields:
     proto = response.protocol
@@ -157,6 +197,8 @@ def _cached_fields(response: Response) -> Fields:
                 _printable_runs(out, parser_proto, data)
         else:
             out = banner_fields(parser_proto, response.raw, response.request)
+        if parser_proto == "snmp":
+            _snmp_tool_print(out, response)  # a tool's print of what it read over SNMP, not a walk
         if parser_proto == "other" and unwrapped is not None:
             _dumped_discovery_answer(out, response)  # a discovery answer's bytes dumped, with the port it came from
         if parser_proto == "other":
@@ -172,6 +214,7 @@ def _cached_fields(response: Response) -> Fields:
                 answer_body_fields(out, flat)
         if parser_proto == "other":
             upnp_device_type(out)  # a UPnP device type URN pasted as a member's value names the device's class
+            _printed_ubnt_answer(out, response)  # a tool's print of a decoded Ubiquiti discovery answer
         if any(".json." in k for k in out):
             markup_in_json_leaves(out)  # XML held as a JSON string (netscan/parsers/unwrap.py)
         if parser_proto != "tls" and _certificate_text(response.raw):

@@ -9,6 +9,7 @@ option codes in order, comma-separated: a client fingerprint as used by fingerba
 from __future__ import annotations
 
 import ipaddress
+import re
 
 from netscan.parsers._util import Fields, add, decode_raw
 
@@ -76,14 +77,34 @@ def packet_fields(data: bytes) -> Fields:
     return fields
 
 
+#: How a server's log or a decoder names the options the packet reader reads, as its fields: dnsmasq's verbose
+#: log ("vendor class: MSFT 5.0", "client provides name: host", man dnsmasq --log-dhcp), Wireshark's and
+#: tshark's option lines ("Vendor class identifier: udhcp 1.30.1", "Host Name: cam"), ISC dhcpd's option names
+#: ("vendor-class-identifier", "host-name"). Keys are compared in lower case with "-" and "_" as blanks.
+_OPTION_NAMES = {
+    "vendor class": "dhcp.vendor_class", "vendor class identifier": "dhcp.vendor_class",
+    "class identifier": "dhcp.vendor_class", "vendor class id": "dhcp.vendor_class",
+    "host name": "dhcp.hostname", "hostname": "dhcp.hostname", "client provides name": "dhcp.hostname",
+}
+#: dnsmasq's log prefix before a DHCP line: a syslog stamp and host, ``dnsmasq-dhcp[pid]:`` and the exchange's
+#: serial number (``Jun  8 10:01:02 gw dnsmasq-dhcp[1234]: 2712345678 vendor class: espressif``).
+_DNSMASQ_PREFIX = re.compile(r"^.{0,80}?\bdnsmasq-dhcp\[\d{1,10}\]:\s*(?:\d{1,12}\s+)?")
+
+
 def dhcp_fields(raw: str, request: str = "") -> Fields:
-    """A recorded DHCP message: ``b64:`` bytes, or the older ``key: value`` lines."""
+    """A recorded DHCP message: ``b64:`` bytes, or ``key: value`` lines (the older text shape, a server's log,
+    a decoder's option lines), whose option names are also read as the packet's fields (``_OPTION_NAMES``)."""
     data = decode_raw(raw)
     if isinstance(data, bytes):
         return packet_fields(data)
     fields: Fields = {}
     for line in data[:65536].splitlines()[:100]:
+        line = _DNSMASQ_PREFIX.sub("", line[:1024], count=1)
         k, sep, v = line.partition(":")
         if sep and k.strip():
-            add(fields, f"dhcp.{k.strip().lower()}", v.strip())
+            key = k.strip().lower()
+            add(fields, f"dhcp.{key}", v.strip())
+            option = _OPTION_NAMES.get(" ".join(key.replace("-", " ").replace("_", " ").split()))
+            if option is not None and v.strip() and option != f"dhcp.{key}":
+                add(fields, option, v.strip())
     return fields

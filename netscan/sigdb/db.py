@@ -503,7 +503,7 @@ class SignatureDB:
         found = [i for i in index.tried(name) if ((q := quick[i]) is None or q.search(name) is not None) and keys[i].search(name) is not None]
         semantic = index.rules_of(found, self.semantic_rules)
         rules, gating = self._rules_and_gating(name)
-        any_applies = applies and bool(self.any_rules)
+        any_applies = applies and bool(self.any_rules) and _USER_NAMED.search(name) is None
         mf = self.manufacturer
         # (MAC_FIELD, the manufacturer key and make-and-model names are end-anchored: a name that ends
         # with no string a match of one can end with is not searched with it)
@@ -1323,6 +1323,14 @@ def _load_rule(db: SignatureDB, path: Path, i: int, r: Any, file_field: Any, fil
 #: scripts), encodings, and fields that say nothing about the device.
 _ANY_SKIP_SUFFIXES = (".body", ".hex", ".header-names", ".port", ".status", ".shape", ".unreadable", ".error",
                       ".msgid", ".msg_type", ".method", ".action", ".path", ".tls", ".uptime")
+
+
+#: A DNS-SD service instance name printed by a tool under its own label ('Service Name: ...', 'instance_name'):
+#: RFC 6763 section 4.1.1 makes it the user's to choose, so a model shape in it may be a name the user typed;
+#: its default shape (the make and model, then the MAC's last six hex digits in brackets) is read by the
+#: semantic rule semantic-model-dns-sd-printer-instance (signatures/families/generic.yaml). Family grammars
+#: do not read it (maker names and rules still do).
+_USER_NAMED = re.compile(r"\.(?:kv|json|xml)\.(?:[^ ]{0,200}[./])?(?i:service[_-]?name|instance[_-]?name)$")
 
 
 def any_field_applies(name: str) -> bool:
