@@ -181,11 +181,12 @@ def _cached_fields(response: Response) -> Fields:
                 response = dataclasses.replace(response, raw=unwrapped)
         if parser_proto in _PARSERS:
             out = _PARSERS[parser_proto](response.raw, response.request)
-            if (set(out) == {f"{parser_proto}.unreadable"} or not out) and not response.raw.startswith(B64_PREFIX):
+            if (set(out) == {f"{parser_proto}.unreadable"} or not out) and not response.raw.startswith(B64_PREFIX) and parser_proto != "snmp":
                 # a fragment in another tool's shape (a JavaScript print of a UPnP description, a test
                 # mock of an SSDP answer, one line of either), or a text the protocol's reader found nothing in (an
                 # SNMP client's debug log, a DNS-SD browser's TXT listing, a report's "Firmware: ..." lines): the
-                # shapes other tools print are read, the marker kept
+                # shapes other tools print are read, the marker kept (SNMP's: _snmp_tool_print below reads such a
+                # text whole, as any other answer's, with its prose and members)
                 for key, values in banner_fields(parser_proto, response.raw, response.request).items():
                     if not key.endswith((".banner", ".hex")):
                         for value in values:
