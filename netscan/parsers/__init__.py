@@ -23,6 +23,7 @@ from netscan.parsers.discovery import upnp_fields
 from netscan.parsers.http import answer_body_fields, bare_document, http_fields, pasted_answer, rtsp_fields
 from netscan.parsers.labels import local_label_aliases
 from netscan.parsers.lldp import cdp_fields, lldp_fields
+from netscan.parsers.lldptext import neighbour_text_fields
 from netscan.parsers.kvdocs import documents_in_values
 from netscan.parsers.namespaces import stated_namespaces
 from netscan.parsers.smartdev import dvrip_fields
@@ -213,6 +214,8 @@ def _cached_fields(response: Response) -> Fields:
             flat = flattened_members(response.raw)  # gron lines, a dotted path, a YAML line, a table row (netscan/parsers/unwrap.py)
             if flat is not None:
                 answer_body_fields(out, flat)
+        if parser_proto == "other" and ("LLDP, length" in response.raw or "CDPv" in response.raw):
+            neighbour_text_fields(out, response.raw)  # tcpdump -v's decode of LLDP/CDP frames (netscan/parsers/lldptext.py)
         if parser_proto == "other":
             upnp_device_type(out)  # a UPnP device type URN pasted as a member's value names the device's class
             _printed_ubnt_answer(out, response)  # a tool's print of a decoded Ubiquiti discovery answer
