@@ -590,9 +590,10 @@ def gate_text(value: str) -> str:
 
 
 def _top_branches(p: str) -> list[str]:
-    """The alternatives of ``p`` at its top level (``p`` itself when it has none)."""
+    """The alternatives of ``p`` at its top level (``p`` itself when it has none); a group is passed over
+    whole (``_group_end``), so only a top-level ``|`` splits."""
     out: list[str] = []
-    depth, start, i, n = 0, 0, 0, len(p)
+    start, i, n = 0, 0, len(p)
     while i < n:
         c = p[i]
         if c == "\\":
@@ -602,10 +603,9 @@ def _top_branches(p: str) -> list[str]:
             i = _class_end(p, i)
             continue
         if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+            i = _group_end(p, i) + 1
+            continue
+        if c == "|":
             out.append(p[start:i])
             start = i + 1
         i += 1
