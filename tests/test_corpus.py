@@ -208,9 +208,12 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: Session 17's mechanisms (harvest4-6, fields8, models8 and the integrator's SNMP fix merged; 822 files): vendor
 #: 0.8706 (572/657), model 0.7920 (476/601), firmware 0.9252 (396/428); floors one file below, rounded down:
 #: 571/657 = 0.869, 475/601 = 0.790, 395/428 = 0.922.
-TRAINING_VENDOR_FLOOR = 0.869
-TRAINING_MODEL_FLOOR = 0.790
-TRAINING_FIRMWARE_FLOOR = 0.922
+#: Session 18, harvest7's 34 training files from 34 new sources (856 files, the session's starting rules, main
+#: 8f2f589): vendor 0.8503 (585/688), model 0.7728 (483/625), firmware 0.9120 (404/443); floors one file below,
+#: rounded down: 584/688 = 0.848, 482/625 = 0.771, 403/443 = 0.909.
+TRAINING_VENDOR_FLOOR = 0.848
+TRAINING_MODEL_FLOOR = 0.771
+TRAINING_FIRMWARE_FLOOR = 0.909
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]
