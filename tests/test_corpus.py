@@ -208,7 +208,12 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: Session 17's mechanisms (harvest4-6, fields8, models8 and the integrator's SNMP fix merged; 822 files): vendor
 #: 0.8706 (572/657), model 0.7920 (476/601), firmware 0.9252 (396/428); floors one file below, rounded down:
 #: 571/657 = 0.869, 475/601 = 0.790, 395/428 = 0.922.
-TRAINING_VENDOR_FLOOR = 0.869
+#: Session 18, helper harvest8 (22 training files from new sources: client libraries' fixtures in Go,
+#: JavaScript/TypeScript, Java and Rust, a UPS dump library, a maker's SDK; first sight vendor 14/22, model
+#: 16/19, firmware 13/15) on the session's starting rules (main 8f2f589), 844 files: vendor 0.8630 (586/679),
+#: model 0.7935 (492/620), firmware 0.9233 (409/443); the vendor floor moved to one file below, rounded down:
+#: 585/679 = 0.861; the model and firmware floors hold and stay.
+TRAINING_VENDOR_FLOOR = 0.861
 TRAINING_MODEL_FLOOR = 0.790
 TRAINING_FIRMWARE_FLOOR = 0.922
 
