@@ -211,9 +211,17 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: Session 18, harvest7's 34 training files from 34 new sources (856 files, the session's starting rules, main
 #: 8f2f589): vendor 0.8503 (585/688), model 0.7728 (483/625), firmware 0.9120 (404/443); floors one file below,
 #: rounded down: 584/688 = 0.848, 482/625 = 0.771, 403/443 = 0.909.
-TRAINING_VENDOR_FLOOR = 0.848
-TRAINING_MODEL_FLOOR = 0.771
-TRAINING_FIRMWARE_FLOOR = 0.909
+#: Session 18, helper harvest8 (22 training files from new sources: client libraries' fixtures in Go,
+#: JavaScript/TypeScript, Java and Rust, a UPS dump library, a maker's SDK; first sight vendor 14/22, model
+#: 16/19, firmware 13/15) on the session's starting rules (main 8f2f589), 844 files: vendor 0.8630 (586/679),
+#: model 0.7935 (492/620), firmware 0.9233 (409/443); the vendor floor moved to one file below, rounded down:
+#: 585/679 = 0.861; the model and firmware floors hold and stay. Its second batch (5 files, first sight
+#: vendor 5/5, model 5/5, firmware 3/3; 849 files: vendor 591/684, model 497/625, firmware 412/446) keeps them.
+#: Both (harvest7 + harvest8, 883 files, session-start rules): vendor 605/715, model 505/649, firmware 421/461;
+#: floors one file below, rounded down: 604/715 = 0.844, 504/649 = 0.776, 420/461 = 0.911.
+TRAINING_VENDOR_FLOOR = 0.844
+TRAINING_MODEL_FLOOR = 0.776
+TRAINING_FIRMWARE_FLOOR = 0.911
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]
