@@ -208,9 +208,15 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: Session 17's mechanisms (harvest4-6, fields8, models8 and the integrator's SNMP fix merged; 822 files): vendor
 #: 0.8706 (572/657), model 0.7920 (476/601), firmware 0.9252 (396/428); floors one file below, rounded down:
 #: 571/657 = 0.869, 475/601 = 0.790, 395/428 = 0.922.
-TRAINING_VENDOR_FLOOR = 0.869
-TRAINING_MODEL_FLOOR = 0.790
-TRAINING_FIRMWARE_FLOOR = 0.922
+#: Session 18, harvest lane harvest9 (network and security tools' records: inventory agents' SNMP walks and XML,
+#: monitoring users' OID listings, a router's neighbour table, gssdp-discover, nmap printouts, boot-loader and
+#: shell consoles, firmware info and INI files of white-label cameras; 29 training files from 24 new sources, 16 of
+#: them non-cameras; on them alone vendor 5/17, model 5/23, firmware 6/9 at first sight; 851 files) moved all three
+#: floors on the session's starting rules (main 8f2f589): vendor 0.8561 (577/674), model 0.7708 (481/624), firmware
+#: 0.9199 (402/437); floors one file below, rounded down: 576/674 = 0.854, 480/624 = 0.769, 401/437 = 0.917.
+TRAINING_VENDOR_FLOOR = 0.854
+TRAINING_MODEL_FLOOR = 0.769
+TRAINING_FIRMWARE_FLOOR = 0.917
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]
