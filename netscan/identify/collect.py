@@ -482,10 +482,11 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
         f = parse_fields(resp)
         hits: dict[str, int] = {}
         resp_start = len(claims)
-        if "other.kv.ID" in f or "telnet.kv.ID" in f or "http.kv.ID" in f or "ssh.kv.ID" in f:
-            keyed = os_release_vendor(db, f, "http" if resp.protocol == "https" else resp.protocol, resp, evidence)
-            if keyed is not None:  # a maker's name as an os-release vendor key's prefix (netscan/identify/keymakers.py)
-                claims.append(Claim("vendor", keyed, evidence[-1].weight, len(evidence) - 1))
+        # a maker's name as an os-release vendor key's prefix (netscan/identify/keymakers.py; which fields make an
+        # os-release record: signatures/families/fields-conventions.yaml)
+        keyed = os_release_vendor(db, f, "http" if resp.protocol == "https" else resp.protocol, resp, evidence)
+        if keyed is not None:
+            claims.append(Claim("vendor", keyed, evidence[-1].weight, len(evidence) - 1))
         long_texts: list[tuple[str, str]] = []
         for name, values in f.items():
             if (len(values[0]) if len(values) == 1 else max(map(len, values[:4]), default=0)) > ANY_FIELD_MAX_CHARS and _long_text_field(name, f):
