@@ -208,9 +208,14 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: Session 17's mechanisms (harvest4-6, fields8, models8 and the integrator's SNMP fix merged; 822 files): vendor
 #: 0.8706 (572/657), model 0.7920 (476/601), firmware 0.9252 (396/428); floors one file below, rounded down:
 #: 571/657 = 0.869, 475/601 = 0.790, 395/428 = 0.922.
-TRAINING_VENDOR_FLOOR = 0.869
-TRAINING_MODEL_FLOOR = 0.790
-TRAINING_FIRMWARE_FLOOR = 0.922
+#: The twenty-first extension (helper corpus21, session 18: 18 training files in its first write batch from 18
+#: new sources, 6 of them non-cameras (routers, an amplifier, an air conditioner); on them alone vendor 10/14,
+#: model 11/16, firmware 10/14 at first sight; 840 files) moved all three floors on the session's starting rules
+#: (main 8f2f589): vendor 0.8674 (582/671), model 0.7893 (487/617), firmware 0.9186 (406/442); floors at one file
+#: below, rounded down: 581/671 = 0.865, 486/617 = 0.787, 405/442 = 0.916.
+TRAINING_VENDOR_FLOOR = 0.865
+TRAINING_MODEL_FLOOR = 0.787
+TRAINING_FIRMWARE_FLOOR = 0.916
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]
