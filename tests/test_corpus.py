@@ -227,9 +227,16 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: 0.9199 (402/437); floors one file below, rounded down: 576/674 = 0.854, 480/624 = 0.769, 401/437 = 0.917.
 #: With harvest9's 29 files too (912 files, session-start rules): vendor 610/732, model 510/672, firmware 427/470;
 #: floors one file below, rounded down: 609/732 = 0.831, 509/672 = 0.757, 426/470 = 0.906.
-TRAINING_VENDOR_FLOOR = 0.831
-TRAINING_MODEL_FLOOR = 0.757
-TRAINING_FIRMWARE_FLOOR = 0.906
+#: The twenty-first extension (helper corpus21, session 18: 18 training files in its first write batch from 18
+#: new sources, 6 of them non-cameras (routers, an amplifier, an air conditioner); on them alone vendor 10/14,
+#: model 11/16, firmware 10/14 at first sight; 840 files) moved all three floors on the session's starting rules
+#: (main 8f2f589): vendor 0.8674 (582/671), model 0.7893 (487/617), firmware 0.9186 (406/442); floors at one file
+#: below, rounded down: 581/671 = 0.865, 486/617 = 0.787, 405/442 = 0.916.
+#: With corpus21's first batch too (930 files, session-start rules): vendor 620/746, model 521/688, firmware 437/484;
+#: floors one file below, rounded down: 619/746 = 0.829, 520/688 = 0.755, 436/484 = 0.900.
+TRAINING_VENDOR_FLOOR = 0.829
+TRAINING_MODEL_FLOOR = 0.755
+TRAINING_FIRMWARE_FLOOR = 0.900
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]
