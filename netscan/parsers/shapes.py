@@ -232,7 +232,8 @@ def table_pairs(text: str) -> list[tuple[str, str]]:
                 lead = _LOG_LEAD.match(item)  # a log line's time, level and source before its "Key: Value" (at the start only:
                 if lead is not None:          # a version's dotted digits later in the line are no date)
                     item = item[lead.end():]
-            pair = _split_pair(item)
+            # (a line with no ":" or "=" and no leader dots is no pair: _split_pair's own first test, without the call)
+            pair = _split_pair(item) if (":" in item or "=" in item or "..." in item or ". . ." in item) else None
             if pair is not None:
                 key = norm_key(pair[0])
                 if key:
