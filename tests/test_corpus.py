@@ -234,9 +234,15 @@ def test_every_corpus_file_cites_its_source() -> None:
 #: below, rounded down: 581/671 = 0.865, 486/617 = 0.787, 405/442 = 0.916.
 #: With corpus21's first batch too (930 files, session-start rules): vendor 620/746, model 521/688, firmware 437/484;
 #: floors one file below, rounded down: 619/746 = 0.829, 520/688 = 0.755, 436/484 = 0.900.
-TRAINING_VENDOR_FLOOR = 0.829
-TRAINING_MODEL_FLOOR = 0.755
-TRAINING_FIRMWARE_FLOOR = 0.900
+#: Its second write batch (13 more training files from 13 new sources, 6 of them non-cameras; on them alone vendor
+#: 8/11, model 8/12, firmware 6/9 at first sight; 853 files) moved the model and firmware floors on the same rules
+#: (8f2f589): vendor 0.8651 (590/682), model 0.7870 (495/629), firmware 0.9135 (412/451); floors at one file below,
+#: rounded down: 494/629 = 0.785, 411/451 = 0.911; the vendor floor holds and stays.
+#: With corpus21's second batch (943 files, rules of main as merged so far: harvest7's first mechanisms, models9's grammars,
+#: speed14): vendor 628/757, model 533/700, firmware 447/493; floors one file below, rounded down: 0.828, 0.760, 0.904.
+TRAINING_VENDOR_FLOOR = 0.828
+TRAINING_MODEL_FLOOR = 0.760
+TRAINING_FIRMWARE_FLOOR = 0.904
 
 
 def test_accuracy_targets(accuracy) -> None:  # type: ignore[no-untyped-def]
