@@ -45,6 +45,7 @@ CATALOGS = (
     "grammar_catalogs_provision.txt",
     "grammar_catalogs_own_other.txt",
     "grammar_catalogs_models8.txt",
+    "grammar_catalogs_models9.txt",
 )
 #: Catalogs no grammar is written from, in either half: ``--misses`` never lists their models (their recall is
 #: reported, as counts, like the held-out half's).

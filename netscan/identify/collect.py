@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import islice
+from operator import methodcaller
 from functools import lru_cache, partial
 from typing import NamedTuple
 
@@ -482,10 +483,11 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
         f = parse_fields(resp)
         hits: dict[str, int] = {}
         resp_start = len(claims)
-        if "other.kv.ID" in f or "telnet.kv.ID" in f or "http.kv.ID" in f or "ssh.kv.ID" in f:
-            keyed = os_release_vendor(db, f, "http" if resp.protocol == "https" else resp.protocol, resp, evidence)
-            if keyed is not None:  # a maker's name as an os-release vendor key's prefix (netscan/identify/keymakers.py)
-                claims.append(Claim("vendor", keyed, evidence[-1].weight, len(evidence) - 1))
+        # a maker's name as an os-release vendor key's prefix (netscan/identify/keymakers.py; which fields make an
+        # os-release record: signatures/families/fields-conventions.yaml)
+        keyed = os_release_vendor(db, f, "http" if resp.protocol == "https" else resp.protocol, resp, evidence)
+        if keyed is not None:
+            claims.append(Claim("vendor", keyed, evidence[-1].weight, len(evidence) - 1))
         long_texts: list[tuple[str, str]] = []
         for name, values in f.items():
             if (len(values[0]) if len(values) == 1 else max(map(len, values[:4]), default=0)) > ANY_FIELD_MAX_CHARS and _long_text_field(name, f):
@@ -669,8 +671,12 @@ def _model_inside_firmware(family: Sequence[tuple[Rule, dict[str, str]]]) -> lis
 def _prose_fields(f: dict[str, list[str]]) -> list[str]:
     """The fields that hold a reporter's text as written: a fragment's banner (a text pasted as the answer
     of no protocol), a fragment's body (netscan.identify.prose)."""
-    return [name for name in f if (name.endswith(".banner") or (name.endswith(".body") and f.get(name[: -len("body")] + "shape")))
+    # (the names ending either way are picked out in C: no Python-level test per field of the response)
+    return [name for name in filter(_BANNER_OR_BODY, f) if (name.endswith(".banner") or f.get(name[: -len("body")] + "shape"))
             and prose_text(f[name][0])]
+
+
+_BANNER_OR_BODY = methodcaller("endswith", (".banner", ".body"))
 
 
 #: A recorded text that opens with a reporter's sentence: a capital letter, words, a blank within its first 40 characters.

@@ -82,6 +82,14 @@ _TAIL_COMMA_WORDS = re.compile(r"\s*,\s+(?!(?:build|rel|release|rev|revision|r\d
 
 #: A firmware label the value itself starts with (``FW 3.2.1``, ``Firmware: V5.5.0``).
 _HEAD_LABEL = re.compile(r"^(?i:firmware|fw|software|sw)(?:[ _-]?(?i:version|ver)\.?)?\s*[:=]?\s*(?=[Vv]?\d)")
+#: An operating system's name the value starts with (``tvOS 14.7``, ``webOS 4.10.0``, ``RouterOS 6.48.6``: a word ending in
+#: ``OS``, as pyatv's ``atvremote scan`` prints ``Model/SW: Apple TV 4, tvOS 14.7 build 18M60``,
+#: https://github.com/postlund/pyatv/issues/1526): the version after it is the firmware; the OS's own build id after
+#: ``build`` (letters inside: ``18M60``) goes with the name. A name that is no ``...OS`` word stays (Synology's
+#: ``DSM 7.0-41890`` is written so on its own pages).
+_HEAD_OS = re.compile(r"^[A-Za-z][A-Za-z-]{0,14}(?:OS|os)\s{1,2}(?=[Vv]?\d{1,4}[._]\d)")
+_OS_BUILD = re.compile(r"\s{1,2}\(?(?i:build)\s{1,2}\d{1,3}[A-Za-z]\d{1,5}[a-z]?\)?$")
+
 #: An update written with an arrow (``5.5.0 -> 5.7.3``, ``V1.0 => V1.1``): the version before it is the old one, the
 #: firmware the device runs is after it.
 _HEAD_OLD = re.compile(r"^[Vv]?\d[^\s<>]{0,60}\s{0,2}(?:->|=>|\u2192|\u279c)\s{0,2}(?=[Vv]?\d)")
@@ -119,6 +127,9 @@ def firmware_extent(value: str) -> str:
     build = _BUILD_ID.fullmatch(v)
     if build is not None:
         return build.group("version")
+    os_name = _HEAD_OS.match(v)
+    if os_name is not None:
+        v = _OS_BUILD.sub("", v[os_name.end():])
     old = _HEAD_OLD.match(v)
     if old is not None:
         v = v[old.end():]

@@ -8,12 +8,12 @@ Mijia and Xiaoyi cameras: ``XIAOMI_VERSION=3.4.2_0159``; OpenIPC's ``OPENIPC_VER
 name of whoever built the image: a known maker's name there names the device's maker, as the same name in a
 banner does (signatures/families/generic.yaml ``maker_names``: its ignored words and platform names stay
 unread). Read only in a record that is an os-release file (its ``NAME`` and ``ID`` keys); the version itself
-is read by the field-name convention ``semantic-firmware-os-release-prefixed``.
+is read by the field-name convention ``semantic-firmware-os-release-prefixed``. Which keys mark such a file, which
+readers record its lines and what a vendor key looks like are data (signatures/families/fields-conventions.yaml
+``os_release``, netscan/sigdb/osrelease.py).
 """
 
 from __future__ import annotations
-
-import re
 
 from netscan.model import Evidence, Response
 from netscan.sigdb.db import SignatureDB
@@ -23,26 +23,18 @@ __all__ = ["OS_RELEASE_PREFIX_SOURCE", "os_release_vendor"]
 #: The evidence source of such a claim.
 OS_RELEASE_PREFIX_SOURCE = "os-release-vendor-key"
 
-#: A vendor key of an os-release file: ``<proto>.kv.`` (perhaps under a section), the prefix in capitals, then one of
-#: the suffixes a vendor's version key ends in. The standard keys (VERSION, VERSION_ID, IMAGE_VERSION, BUILD_ID...)
-#: have no prefix or a standard one; build systems' and hosting sites' own (BUILDROOT_, GIT_, GITHUB_) name no maker.
-_VENDOR_KEY = re.compile(r"^[a-z]{2,8}\.kv\.(?:[^ ]{0,80}\.)?(?!(?:IMAGE|BUILDROOT|GIT|GITHUB|VERSION|BUILD|SUPPORT|BUG|HOME|PRIVACY|DOCUMENTATION"
-                         r"|VENDOR|ANSI|CPE|DEFAULT|SYSEXT|CONFEXT|PORTABLE|PRETTY|LOGO|ARCHITECTURE|EXPERIMENT)_)"
-                         r"([A-Z][A-Z0-9]{2,23})_(?:VERSION|BUILDNO|BUILD_NO|BUILD|FW_VERSION|FIRMWARE|RELEASE)$")
-
-
 def os_release_vendor(db: SignatureDB, fields: dict[str, list[str]], protocol: str, resp: Response,
                       evidence: list[Evidence]) -> str | None:
     """The known maker a vendor key of an os-release record names (``XIAOMI_VERSION`` -> Xiaomi), with its evidence
     appended; None when the record is no os-release file or no such key names a known maker."""
-    mn = db.maker_names
-    if mn is None or f"{protocol}.kv.ID" not in fields or f"{protocol}.kv.NAME" not in fields:
+    mn, osr = db.maker_names, db.os_release
+    if mn is None or osr is None or not osr.record(fields, protocol):
         return None
     for name in fields:
-        m = _VENDOR_KEY.match(name)
-        if m is None:
+        prefix = osr.vendor_prefix(name)
+        if prefix is None:
             continue
-        maker = mn.find(m.group(1).replace("_", " "))
+        maker = mn.find(prefix.replace("_", " "))
         if maker is None:
             continue
         evidence.append(Evidence(kind="rule", source=OS_RELEASE_PREFIX_SOURCE,

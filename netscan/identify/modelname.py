@@ -33,6 +33,9 @@ before it is weighed (netscan/identify/resolve.py), as firmware claims go throug
   i5-8250U CPU @ 1.60GHz``) is the platform's CPU, not the device's model;
 - a hardware id after the model and a colon (``DS-2CD2042WD-I: 0x0``: a copied line that kept ONVIF's
   HardwareId after the model) is the hardware's;
+- a code repeated in brackets after itself (``UDMPRO (UDMPRO)``: a tool printing a device's display name and its model
+  code side by side when both are the code, https://github.com/Crosstalk-Solutions/unifi-toolkit/issues/89) is the
+  code once;
 - a label word left in the value (``Model: XYZ-100``, ``XYZ-100 model``) and one pair of quotes or brackets around the whole value, trailing punctuation and a closing bracket
   the value did not open (a discovery tool's ``ip host(MAKER MODEL)``) are the writer's, not the model's.
 
@@ -124,6 +127,9 @@ _CPU_NAME = re.compile(
     r"(?i)(?:[\w()+.-]{1,24}\s){0,6}(?:processor|cpu)(?:\s{1,2}rev\s{1,2}\d{1,3}(?:\s{1,2}\([\w.-]{1,12}\))?|\s{1,2}@\s{0,2}\d{1,2}(?:\.\d{1,3})?\s?[gm]hz)?"
     r"|(?:[\w()+.-]{1,24}\s{1,4}){1,6}@\s{0,2}\d{1,2}(?:\.\d{1,3})?\s?[gm]hz|[\w-]{2,24}\s{1,2}rev\s{1,2}\d{1,3}\s{1,2}\(v\d[a-z]{0,2}\)")
 
+#: A code followed by the same code in brackets (``UDMPRO (UDMPRO)``, ``M1054 [M1054]``): compared case-blind.
+_REPEATED = re.compile(r"(?i)(\S{2,48})\s{1,3}[(\[]\1[)\]]")
+
 #: Pairs a writer puts around a whole value.
 _WRAP = {'"': '"', "'": "'", "`": "`", "(": ")", "[": "]", "<": ">", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
 
@@ -181,6 +187,10 @@ def _model_extent(value: str, soc: SocMatch | None) -> str:
     while v[-1:] in (")", "]") and v.count(v[-1]) > v.count("(" if v[-1] == ")" else "["):
         v = v[:-1].rstrip()  # a bracket the model did not open
     v = v.rstrip(".,;:").rstrip()
+    if v[-1:] in (")", "]") and v[:1] not in ("(", "["):
+        rep = _REPEATED.fullmatch(v)
+        if rep is not None:
+            v = rep.group(1)
     m = _TAIL_HARDWARE_ID.search(v)
     if m is not None and any(c.isalpha() for c in v[: m.start()]) and any(c.isdigit() for c in v[: m.start()]):
         v = v[: m.start()].rstrip()

@@ -162,9 +162,11 @@ _COLUMN_NAME = re.compile(r"[A-Z][A-Za-z]{0,30}(?: [A-Za-z]{1,30}){0,4}")
 #: A column name of a wider table's header row: words of two letters or more, any case, perhaps
 #: joined by ``_`` (``model``, ``product_model``, ``Firmware Version``, ``IP``); one letter is no name.
 _WIDE_COLUMN = re.compile(r"[A-Za-z][A-Za-z_]{1,30}(?: [A-Za-z_()#.]{1,30}){0,4}")
-#: The key cell of a separator-less key/value row: one identifier, no blanks (``firmwareversion``,
-#: ``sw_ver``, ``Model``).
-_ROW_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,40}")
+#: The key cell of a separator-less key/value row: one identifier (``firmwareversion``, ``sw_ver``,
+#: ``Model``) or a label of two to four capitalised words as a status page prints it (``Firmware Version |
+#: 0.1.1``, ``Base Version | V0525.1.276build20201103``: a custom camera firmware's system-information table
+#: copied into an issue, https://github.com/roleoroleo/sonoff-hack/issues/79); words in lower case are a sentence's.
+_ROW_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,40}|[A-Z][A-Za-z0-9_.-]{0,20}(?: [A-Z][A-Za-z0-9_.-]{0,20}){1,3}")
 #: Most columns of a table read.
 MAX_COLUMNS = 16
 
@@ -193,7 +195,8 @@ def pipe_table_pairs(text: str) -> list[tuple[str, str]]:
     - three columns or more under a separator row (``Model | Firmware | IP`` / ``--- | --- | ---``):
       every header cell a column name, each data row's cells under their column's name;
     - no separator row at all: a block of three rows or more, each ``key | value`` with one pipe, the
-      key one identifier (a device's values copied from an app: ``model | "Speed 3S"``), and at least
+      key one identifier or a label of two to four capitalised words (a device's values copied from an app:
+      ``model | "Speed 3S"``; a status page's ``Firmware Version | 0.1.1``), and at least
       half of the values holding a digit or quoted (prose and shell pipelines have neither shape);
       values lose their quotes."""
     out: list[tuple[str, str]] = []

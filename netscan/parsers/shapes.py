@@ -97,6 +97,24 @@ _LEADER_PAIR = re.compile(r"([A-Za-z][^.:=\r\n]{0,60}?)[ \t]{0,4}(?:\.{4,60}|(?:
 _HASH_KEY_MARKS = "[]\"':"
 
 
+#: A label that joins two field names with a slash (``Model/SW``, ``Hardware / Firmware``, ``Make/Model``).
+_COMPOUND_KEY = re.compile(r"([A-Za-z][A-Za-z]{0,15}(?: [A-Za-z]{1,15}){0,2}) ?/ ?([A-Za-z][A-Za-z]{0,15}(?: [A-Za-z]{1,15}){0,2})")
+
+
+def compound_pairs(key: str, value: str) -> list[tuple[str, str]]:
+    """Each part of a compound label with its part of the value: a label joining two field names with a slash
+    and a value of as many parts joined by a comma (pyatv's ``atvremote scan`` prints ``Model/SW: Apple TV 4K,
+    tvOS 15.3``, https://github.com/postlund/pyatv/issues/1688) -> ``[("Model", "Apple TV 4K"), ("SW", "tvOS
+    15.3")]``; nothing when the counts differ (``Manufacturer/Model: Reolink RLC-510A`` is one answer to both)."""
+    m = _COMPOUND_KEY.fullmatch(key.strip())
+    if m is None:
+        return []
+    parts = [p.strip() for p in value.split(", ")]
+    if len(parts) != 2 or not all(parts):
+        return []
+    return [(norm_key(m.group(1)), parts[0]), (norm_key(m.group(2)), parts[1])]
+
+
 def _split_pair(line: str) -> tuple[str, str] | None:
     """``Key: Value`` / ``Key = Value`` / ``Key => Value`` / ``Key ...... Value`` -> (key, value), or None."""
     colon = line.find(":")
@@ -214,11 +232,14 @@ def table_pairs(text: str) -> list[tuple[str, str]]:
                 lead = _LOG_LEAD.match(item)  # a log line's time, level and source before its "Key: Value" (at the start only:
                 if lead is not None:          # a version's dotted digits later in the line are no date)
                     item = item[lead.end():]
-            pair = _split_pair(item)
+            # (a line with no ":" or "=" and no leader dots is no pair: _split_pair's own first test, without the call)
+            pair = _split_pair(item) if (":" in item or "=" in item or "..." in item or ". . ." in item) else None
             if pair is not None:
                 key = norm_key(pair[0])
                 if key:
                     out.append((".".join([p for _, p in parents] + [key]), pair[1]))
+                    if "/" in pair[0] and ", " in pair[1]:
+                        out.extend((".".join([p for _, p in parents] + [k]), v) for k, v in compound_pairs(pair[0], pair[1]))
             elif item.endswith(":") and len(parents) < 8:
                 parent = norm_key(item[:-1])
                 if parent and _TABLE_KEY.fullmatch(item[:-1].strip()) and item[:-1].strip().lower() not in _LEVELS:
@@ -231,8 +252,14 @@ def table_pairs(text: str) -> list[tuple[str, str]]:
 
 
 #: ``key=value`` pairs several to a line (``manufacturer=X, model=Y``, a Python ``repr`` of keyword
-#: arguments ``DeviceInfo(model='Y', sw_version='Z')``, a log's ``k=v k=v``).
-_INLINE_PAIR = re.compile(r"""(?<![\w.-])([A-Za-z_][\w.-]{0,40})=(?:"([^"\r\n]{0,256})"|'([^'\r\n]{0,256})'|([^\s,;&)"'}\]]{1,256}))""")
+#: arguments ``DeviceInfo(model='Y', sw_version='Z')``, a log's ``k=v k=v``). A value may be quoted with
+#: escaped quotes: markup or a parameter list printed inside a string literal keeps its quotes backslashed
+#: (``SoftwareVersion=\"45.1-56150\"``: a Sonos ZoneGroupState printed as an escaped string by a client,
+#: https://github.com/bencevans/sonos-cli/issues/6); a bare value never starts with a backslash.
+_INLINE_PAIR = re.compile(
+    r"""(?<![\w.-])([A-Za-z_][\w.-]{0,40})=(?:"([^"\r\n]{0,256})"|'([^'\r\n]{0,256})'"""
+    r'|\\"([^"\\\r\n]{0,256})\\"'
+    r"""|([^\s,;&)"'}\]\\][^\s,;&)"'}\]]{0,255}))""")
 
 
 def inline_pairs(text: str) -> list[tuple[str, str]]:

@@ -26,6 +26,7 @@ from netscan.sigdb.firstchars import end_strings, first_and_start_strings
 from netscan.sigdb.gate import MIN_RULES, FieldGate, gate_text, literals_in, rule_literals, without_lookahead
 from netscan.sigdb.regexsafe import compile_parsed, nested_quantifier
 from netscan.sigdb.makernames import MakerNames, ManufacturerFields, load_maker_names, load_manufacturer_fields
+from netscan.sigdb.osrelease import OsRelease, load_os_release
 from netscan.sigdb.othersoftware import OtherSoftware, load_other_software
 from netscan.sigdb.socparts import SocParts, soc_match
 from netscan.sigdb.pen import load_pen
@@ -422,6 +423,8 @@ class SignatureDB:
     """Words labelling another software's or a part's version (families/generic.yaml ``other_software``)."""
     soc_parts: SocParts | None = None
     """A SoC's part number as a whole value (fingerprints/stacks-soc.yaml ``soc_part_numbers``): no model."""
+    os_release: OsRelease | None = None
+    """The field names of an os-release record (families/fields-conventions.yaml ``os_release``)."""
     any_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """``any_rules`` filed by the characters their match can start with (netscan.sigdb.firstchars):
     at a token start only the grammars filed under its character are tried."""
@@ -1488,6 +1491,8 @@ def _load_families(db: SignatureDB, root: Path) -> None:
                     db.manufacturer = load_manufacturer_fields(data["manufacturer_fields"], f"families/{path.name}")
                 if "other_software" in data:
                     db.other_software = load_other_software(data["other_software"], f"families/{path.name}")
+                if "os_release" in data:
+                    db.os_release = load_os_release(data["os_release"], f"families/{path.name}: os_release")
                 continue
             if not isinstance(data, dict) or not isinstance(data.get("vendor"), str):
                 raise SignatureError(f"families/{path.name}: expected a mapping with a 'vendor'")

@@ -95,17 +95,22 @@ def _class_end(p: str, i: int) -> int:
     raise _Unsure
 
 
+def _skip_atom(p: str, i: int) -> int:
+    """Index just after the escape (``\\`` and the character it takes, whatever it is) or the character class
+    (``_class_end``) that starts at ``p[i]``: what the scans below pass over whole, so that a ``(``, ``)`` or ``|``
+    inside one neither opens, closes nor splits anything. Raises _Unsure on a class the quick reading leaves to the
+    parser; ``p[i]`` must be ``\\`` or ``[``."""
+    return i + 2 if p[i] == "\\" else _class_end(p, i)
+
+
 def _group_end(p: str, i: int) -> int:
     """Index of the ``)`` closing the group opened at ``p[i]``."""
     depth = 0
     n = len(p)
     while i < n:
         c = p[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(p, i)
+        if c == "\\" or c == "[":
+            i = _skip_atom(p, i)
             continue
         if c == "(":
             depth += 1
@@ -211,7 +216,7 @@ def _quick_runs(p: str, i: int, end: int, out: list[str], cur: list[str]) -> Non
             else:  # \x41, \u..., \N{...}, \t, back-references, octal: the parser reads those
                 raise _Unsure
         elif c == "[":
-            width = _class_end(p, i) - i
+            width = _skip_atom(p, i) - i
             literal = _single_char_class(p[i + 1:i + width - 1])
         elif c in "^$":
             i += 1
@@ -270,10 +275,8 @@ def _top_level(p: str, i: int, end: int) -> str:
     keep: list[str] = []
     while i < end:
         c = p[i]
-        if c == "\\":
-            i += 2
-        elif c == "[":
-            i = _class_end(p, i)
+        if c == "\\" or c == "[":
+            i = _skip_atom(p, i)
         elif c == "(":
             i = _group_end(p, i) + 1
         else:
@@ -596,11 +599,8 @@ def _top_branches(p: str) -> list[str]:
     start, i, n = 0, 0, len(p)
     while i < n:
         c = p[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(p, i)
+        if c == "\\" or c == "[":
+            i = _skip_atom(p, i)
             continue
         if c == "(":
             i = _group_end(p, i) + 1

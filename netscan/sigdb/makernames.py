@@ -503,8 +503,9 @@ def name_problems(db: SignatureDB) -> list[str]:
 #: stays the product's name as sold.
 _NAMED_LINE = re.compile(r"[A-Z][A-Za-z0-9+!-]{0,19}(?: [A-Z][A-Za-z0-9+!-]{0,19}){1,3}")
 #: A product name that goes on with a device-class word after the maker's name (``Wyze Cam v3``, ``Ring Video
-#: Doorbell 2``, ``Nest Cam IQ``): the maker's name is part of the name as sold, not a prefix to a code.
-_CLASS_WORD_FIRST = re.compile(r"(?i)(?:cam|camera|doorbell|video|chime|floodlight|spotlight|stick|bulb|plug)\b")
+#: Doorbell 2``, ``Nest Cam IQ``, ``Apple TV 4K``: pyatv's scan prints the model so,
+#: https://github.com/postlund/pyatv/issues/1688): the maker's name is part of the name as sold, not a prefix to a code.
+_CLASS_WORD_FIRST = re.compile(r"(?i)(?:cam|camera|doorbell|video|chime|floodlight|spotlight|stick|bulb|plug|tv|hub|speaker|bridge|display)\b")
 #: A maker's name joined to a model code of its own dashed shape by a dash or an underscore
 #: (``Hikvision-DS-2CD2143G0-I``, ``Reolink_RLC-410``: a host name's or a file name's spelling): the code
 #: after it. A code without a dash after the maker's name is the maker's own code (Wyze's ``WYZE_CAKP2JFUS``).

@@ -17,6 +17,7 @@ To add a check, write such a function and append it to :data:`CHECKS`.
 - :func:`semantic_examples`: the field-name conventions' examples (signatures/families/generic.yaml).
 - :func:`maker_name_examples`: the maker-name and manufacturer-field conventions' examples (same file).
 - :func:`soc_part_examples`: the SoC part numbers' examples and negatives (fingerprints/stacks-soc.yaml).
+- :func:`os_release_examples`: the os-release field names' examples and negatives (families/fields-conventions.yaml).
 - :func:`family_negatives`: the look-alikes listed under a family grammar's ``negatives`` (another
   maker's product code, a router or printer model) are claimed by no family grammar at all.
 - :func:`rule_negatives`: the look-alikes listed under a fingerprint rule's ``negatives`` are not
@@ -35,6 +36,7 @@ from netscan.sigdb.cloud import cloud_problems
 from netscan.sigdb.db import EXTRACT_KEYS, Rule, SignatureDB
 from netscan.sigdb.makernames import name_problems
 from netscan.sigdb.othersoftware import other_software_problems
+from netscan.sigdb.osrelease import os_release_problems
 from netscan.sigdb.socparts import soc_parts_problems
 from netscan.sigdb.matching import match_record
 from netscan.sigdb.names import vendor_key
@@ -303,6 +305,11 @@ def soc_part_examples(sig: Signatures) -> Iterable[str]:
     return soc_parts_problems(sig.db.soc_parts) if sig.db is not None else []
 
 
+def os_release_examples(sig: Signatures) -> Iterable[str]:
+    """The os-release field names' examples and negatives (families/fields-conventions.yaml ``os_release``)."""
+    return os_release_problems(sig.db.os_release) if sig.db is not None else []
+
+
 def family_negatives(sig: Signatures) -> Iterable[str]:
     """Each family grammar's ``negatives``: a look-alike value with its public source that no family
     grammar (of this maker or any other) may claim: it must name nobody."""
@@ -347,7 +354,7 @@ def rule_negatives(sig: Signatures) -> Iterable[str]:
 
 #: Every check, in the order its problems are listed.
 CHECKS: list[Check] = [load_problems, vendor_sources, rule_examples, shadowing, vuln_names, vuln_records,
-                       semantic_examples, maker_name_examples, other_software_examples, soc_part_examples,
+                       semantic_examples, maker_name_examples, other_software_examples, soc_part_examples, os_release_examples,
                        cloud_entries, family_negatives, rule_negatives, snmp_products]
 
 
