@@ -127,19 +127,46 @@ def _dumped_discovery_answer(out: Fields, response: Response) -> None:
             return
 
 
-#: What the SNMP reader records about a text before any value: which MIB's names it saw, or that it read nothing.
-_SNMP_MARKERS = frozenset({"snmp.mib", "snmp.unreadable"})
+@dataclasses.dataclass(frozen=True)
+class TextFallback:
+    """How a text is read that a protocol's own reader found nothing in (``_read_as_text``).
+
+    ``markers``: the field names (after ``<protocol>.``) the reader records about a text before any value -- that
+    it could not read it, which MIB's names it saw; a result of nothing else is a text it found nothing in.
+    ``whole``: read it as any other answer's text (``other.*``: its JSON and key-value members, prose, a
+    sysObjectID under any key), else by the shapes other tools print under the protocol's own names
+    (netscan/parsers/banner.py). ``drop``: the endings of the fallback's fields that are not kept."""
+
+    markers: frozenset[str] = frozenset({"unreadable"})
+    whole: bool = False
+    drop: tuple[str, ...] = (".banner", ".hex")
 
 
-def _snmp_tool_print(out: Fields, response: Response) -> None:
-    """Text recorded against SNMP in which the SNMP reader found no value in any walk shape it knows (an
-    inventory tool's JSON keyed by MIB object names, a consumables tool's sentence about the printer it asked):
-    what a tool printed of its answers, read as any other answer's text (``other.*``: JSON and key-value
-    members, prose, a sysObjectID under any key); the SNMP reader's markers are kept."""
-    if response.raw.startswith(B64_PREFIX) or any(k not in _SNMP_MARKERS for k in out):
+#: The fallback of a protocol not listed: a fragment in another tool's shape (a JavaScript print of a UPnP
+#: description, a test mock of an SSDP answer, one line of either), or a text the reader found nothing in (a
+#: DNS-SD browser's TXT listing, a report's "Firmware: ..." lines): the shapes other tools print, the marker kept.
+_TEXT_FALLBACK = TextFallback()
+#: Per protocol, where its reader's nothing is read otherwise. SNMP: a text recorded against SNMP in which the
+#: reader found no value in any walk shape it knows (an inventory tool's JSON keyed by MIB object names, a
+#: consumables tool's sentence about the printer it asked, an SNMP client's debug log) is what a tool printed of
+#: its answers, read whole as any other answer's text, the reader's markers kept.
+_TEXT_FALLBACKS: dict[str, TextFallback] = {
+    "snmp": TextFallback(markers=frozenset({"mib", "unreadable"}), whole=True, drop=(".unreadable", ".hex")),
+}
+
+
+def _read_as_text(out: Fields, proto: str, response: Response) -> None:
+    """A text the ``proto`` reader found nothing in (its ``TextFallback``'s markers at most), read as text:
+    the fallback's fields added to ``out``, those with an ending it drops left out. Never a base64 answer's bytes."""
+    fallback = _TEXT_FALLBACKS.get(proto, _TEXT_FALLBACK)
+    if response.raw.startswith(B64_PREFIX) or any(not k.startswith(proto + ".") or k[len(proto) + 1:] not in fallback.markers for k in out):
         return
-    for key, values in _cached_fields(dataclasses.replace(response, protocol="other", port=None)).items():
-        if not key.endswith((".unreadable", ".hex")):
+    if fallback.whole:
+        read = _cached_fields(dataclasses.replace(response, protocol="other", port=None))
+    else:
+        read = banner_fields(proto, response.raw, response.request)
+    for key, values in read.items():
+        if not key.endswith(fallback.drop):
             for value in values:
                 add(out, key, value)
 
@@ -182,16 +209,7 @@ def _cached_fields(response: Response) -> Fields:
                 response = dataclasses.replace(response, raw=unwrapped)
         if parser_proto in _PARSERS:
             out = _PARSERS[parser_proto](response.raw, response.request)
-            if (set(out) == {f"{parser_proto}.unreadable"} or not out) and not response.raw.startswith(B64_PREFIX) and parser_proto != "snmp":
-                # a fragment in another tool's shape (a JavaScript print of a UPnP description, a test
-                # mock of an SSDP answer, one line of either), or a text the protocol's reader found nothing in (an
-                # SNMP client's debug log, a DNS-SD browser's TXT listing, a report's "Firmware: ..." lines): the
-                # shapes other tools print are read, the marker kept (SNMP's: _snmp_tool_print below reads such a
-                # text whole, as any other answer's, with its prose and members)
-                for key, values in banner_fields(parser_proto, response.raw, response.request).items():
-                    if not key.endswith((".banner", ".hex")):
-                        for value in values:
-                            add(out, key, value)
+            _read_as_text(out, parser_proto, response)  # a text the protocol's reader found nothing in (_TEXT_FALLBACKS)
         elif response.raw.startswith(B64_PREFIX):  # binary, no field parser for it (yet): its bytes
             data = decode_raw(response.raw)
             out = {f"{parser_proto}.hex": [data[:64].hex() if isinstance(data, bytes) else ""]}
@@ -199,8 +217,6 @@ def _cached_fields(response: Response) -> Fields:
                 _printable_runs(out, parser_proto, data)
         else:
             out = banner_fields(parser_proto, response.raw, response.request)
-        if parser_proto == "snmp":
-            _snmp_tool_print(out, response)  # a tool's print of what it read over SNMP, not a walk
         if parser_proto == "other" and unwrapped is not None:
             _dumped_discovery_answer(out, response)  # a discovery answer's bytes dumped, with the port it came from
         if parser_proto == "other":
