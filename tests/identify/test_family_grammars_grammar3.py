@@ -124,7 +124,8 @@ def test_line_is_named(db: SignatureDB, value: str, vendor: str, brand: str | No
         # a printer, a NAS and a router of the same letters as the new lines
         "LHV",
         "DS920+",
-        "RT-AC68U",
+        # (the router RT-AC68U is named as ASUS's router since session 18: signatures/families/asus.yaml,
+        # tests/identify/test_harvest7_mechanisms.py)
         # the new batch's look-alikes: a Toshiba hard drive, Dahua's full code (one claim, not two), a Visual Studio
         # version, an MSI mainboard, Grandstream's video phones, a bare number after Milesight's name
         "HDWD110",

@@ -79,8 +79,8 @@ def test_line_is_named(db: SignatureDB, value: str, vendor: str, brand: str | No
         "D941A82B",
         "D831A82B",
         "Acme D841",
-        # routers, phones, printers
-        "RT-AC68U",
+        # routers, phones, printers (the router RT-AC68U is named as ASUS's router since session 18:
+        # signatures/families/asus.yaml, tests/identify/test_harvest7_mechanisms.py)
         "SM-G991B",
         "HL-L2350DW",
         "DIR-841",  # (TP-Link's TL-WR841N is named as its router since session 16: test_harvest3_dumps.py)

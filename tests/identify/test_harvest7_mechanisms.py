@@ -146,3 +146,67 @@ def _db() -> SignatureDB:
 
         _DB.append(load_db())
     return _DB[0]
+
+
+# --- families of non-camera makers (signatures/families/asus.yaml, lg.yaml) and Sonos player ids
+#     (signatures/fingerprints/conventions-player-ids.yaml)
+
+def test_asus_router_grammar_real_texts() -> None:
+    db = _db()
+    # tests/corpus/noncameras/asus-rt-ax56u-v2_kernel-log-title-fancyss33286.json: the model glued to the maker's Chinese name
+    ident = identify(_obs("华硕RT-AX56U_V2，使用fancyss_hnd_lite_3.2.5存在崩溃重启的现象\n\nMay  5 13:05:09 kernel: init rtk switch\n"), db)
+    assert (ident.vendor, ident.model, ident.device_type) == ("ASUS", "RT-AX56U_V2", "router")
+    # tests/corpus/noncameras/asus-rt-be88u_merlin-version-sentence-asusmerlin60.json
+    ident = identify(_obs("Its a brand new RT-BE88U router that was only just flashed with Asus Merlin 3006.102.2_2, factory reset."), db)
+    assert (ident.vendor, ident.model, ident.firmware, ident.device_type) == ("ASUS", "RT-BE88U", "3006.102.2_2", "router")
+    assert ident.device_type not in ("camera", "nvr", "dvr")
+
+
+def test_asus_router_grammar_synthetic_and_negative() -> None:
+    db = _db()
+    ident = identify(_obs("Model: GT-AX6000\nFirmware: 3.0.0.4.388_22525\n"), db)
+    assert (ident.vendor, ident.model, ident.firmware, ident.device_type) == ("ASUS", "GT-AX6000", "3.0.0.4.388_22525", "router")
+    assert identify(_obs("Model: RT-5\n"), db).vendor is None
+
+
+def test_lg_tv_grammar_real_and_synthetic() -> None:
+    db = _db()
+    # tests/corpus/noncameras/lg-50um7600pta_firmware-webos-otaid-lines-root-my-webos-tv2.json
+    ident = identify(_obs("Worked fine on my tv:\nLG 50UM7600PTA (50 UM7600PTAg)\nFirmware version = 05.40.20\nwebOS 4.10.0\n"), db)
+    assert (ident.model, ident.firmware, ident.device_type) == ("50UM7600PTA", "05.40.20", "tv")
+    assert ident.vendor is not None and "LG" in ident.vendor
+    ident = identify(_obs("modelName: 65UK6300PUE\n"), db)
+    assert (ident.model, ident.device_type) == ("65UK6300PUE", "tv")
+    assert identify(_obs("modelName: 55US57\n"), db).device_type != "tv"  # another maker's two-digit series
+
+
+def test_sonos_player_id_real_and_synthetic() -> None:
+    db = _db()
+    # tests/corpus/noncameras/sonos_zonegroupstate-js-object-sonos-web32.json
+    text = ("             { '$': \n                { UUID: 'RINCON_B8E937D5824E01400',\n"
+            "                  Location: 'http://10.30.2.52:1400/xml/device_description.xml',\n"
+            "                  SoftwareVersion: '45.1-56150',\n")
+    ident = identify(_obs(text, "upnp", 1400), db)
+    assert (ident.vendor, ident.firmware) == ("Sonos", "45.1-56150")
+    assert identify(_obs("zone player uuid:RINCON_000E58A1B2C301400\n"), db).vendor == "Sonos"
+    assert identify(_obs("Icon: x-rincon-roomicon:living\n"), db).vendor is None
+
+
+def test_router_lookalike_of_camera_grammars_is_asus_router() -> None:
+    # test_family_grammars_grammar3.py kept RT-AC68U as a look-alike no camera grammar may claim; it is ASUS's router
+    ident = identify(_obs("Model: RT-AC68U\n"), _db())
+    assert (ident.vendor, ident.model, ident.device_type) == ("ASUS", "RT-AC68U", "router")
+
+
+def test_openipc_sdp_origin_says_camera() -> None:
+    db = _db()
+    # tests/corpus/threads/openipc-camera_ffplay-trace-sdp-majestic-openipc-firmware2098.json: ffplay's trace of the SDP
+    sdp = "v=0\r\no=OpenIPC 0 0 IN IP4 0.0.0.0\r\ns=Majestic\r\nc=IN IP4 0.0.0.0\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n"
+    answer = "RTSP/1.0 200 OK\r\nCSeq: 3\r\nContent-Type: application/sdp\r\nContent-Length: %d\r\n\r\n%s" % (len(sdp), sdp)
+    assert identify(_obs(answer, "rtsp", 8554), db).device_type == "camera"  # (not the privileged RTSP port, which says camera alone)
+    synthetic = sdp.replace("o=OpenIPC 0 0 IN IP4 0.0.0.0", "o=OpenIPC 1712345678 1 IN IP4 192.168.1.10")
+    answer = "RTSP/1.0 200 OK\r\nCSeq: 3\r\nContent-Type: application/sdp\r\nContent-Length: %d\r\n\r\n%s" % (len(synthetic), synthetic)
+    assert identify(_obs(answer, "rtsp", 8554), db).device_type == "camera"
+    anonymous = sdp.replace("o=OpenIPC", "o=-").replace("s=Majestic", "s=Session")
+    answer = "RTSP/1.0 200 OK\r\nCSeq: 3\r\nContent-Type: application/sdp\r\nContent-Length: %d\r\n\r\n%s" % (len(anonymous), anonymous)
+    assert identify(_obs(answer, "rtsp", 8554), db).device_type != "camera"
