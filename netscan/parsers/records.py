@@ -38,6 +38,7 @@ import re
 from typing import Any
 
 from netscan.parsers._util import Fields, add
+from netscan.parsers.ippwire import ipp_wire_text
 
 #: Longest text looked at, most lines, longest line, most values kept per reader.
 MAX_TEXT = 256 * 1024
@@ -187,7 +188,13 @@ def _ipp_add(fields: Fields, name: str, value: str) -> None:
 
 
 def ipp_attribute_fields(fields: Fields, text: str) -> None:
-    """IPP attributes as client tools print them (see module docstring)."""
+    """IPP attributes as client tools print them (see module docstring); a message kept as its bytes is read by
+    its lengths (netscan/parsers/ippwire.py), so a value ends where the encoding says."""
+    wire = ipp_wire_text(text)
+    if wire is not None:
+        for name, value in wire:
+            _ipp_add(fields, name, value)
+        return
     t = text[:MAX_TEXT]
     if "Attribute Name: " in t:  # python-ipp's debug log: a name, then (lines later) its value
         name = ""

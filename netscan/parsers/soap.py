@@ -178,4 +178,11 @@ def wsd_fields(raw: str, request: str = "") -> Fields:
             add(fields, "wsd.address", text)
         elif name == "Action":
             add(fields, "wsd.action", text.rsplit("/", 1)[-1])
+    if "ThisModel" in raw or "ThisDevice" in raw:
+        # a DPWS device's metadata (WS-Transfer GetResponse; DPWS 1.1 section 5: ThisModel's Manufacturer,
+        # ModelName, ModelNumber and ThisDevice's FriendlyName, FirmwareVersion, SerialNumber): its leaves, as
+        # any XML answer's, for the field conventions that read a maker, a model and a firmware
+        for el in root.iter():
+            if local(el.tag) in ("ThisModel", "ThisDevice"):
+                xml_leaves(el, fields, "wsd.xml.")
     return fields

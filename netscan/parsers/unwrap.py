@@ -52,6 +52,7 @@ import re
 from urllib.parse import unquote
 
 from netscan.parsers._util import add, xml_salvage
+from netscan.parsers.literals import raw_literal
 
 MAX_UNWRAP_CHARS = 256 * 1024
 MAX_UNWRAP_LINES = 8000
@@ -560,6 +561,10 @@ def unwrap(raw: str) -> str | None:
         literals = _source_literals(raw)
         if literals is not None:
             return literals
+    if "`" in head or '"""' in head or "'''" in head or 'r#"' in head or 'R"' in head or '@"' in head or "<<" in head:
+        literal_text = raw_literal(raw)  # one multi-line literal of a source declaration (netscan/parsers/literals.py)
+        if literal_text is not None:
+            return literal_text
     if stripped.startswith(("char peer0_", "char peer1_", "peers:")):
         followed = _follow_stream(raw)
         if followed is not None:
