@@ -71,6 +71,8 @@ _QUALIFIER_ONLY = re.compile(rf"(?i){_QUALIFIER}")
 #: loose reader can hold: a version (``V5.5.80``, ``2.800.0000000.16.R``), an IPv4 or MAC address, a UUID.
 _PLACEHOLDER = re.compile(
     r"(?i)n/?a|none|null|nil|unknown|undefined|default|generic|model|string|test|-+|\?+|0+|\*+|x+"
+    # an operating system's name where the product is not known (an inventory agent's MODEL "Linux" of a net-snmp agent)
+    r"|linux|unix|windows|embedded linux"
     r"|v?\d{1,4}(?:\.\d{1,8}){1,4}(?:[._-](?:\d{1,10}|[a-z])){0,3}"
     r"|[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
     # a MAC written bare (``ACCC8E000000``: hex letters and digits, twelve), a number of nine digits or more (an id,

@@ -232,6 +232,11 @@ def _cached_fields(response: Response) -> Fields:
                 answer_body_fields(out, flat)
         if parser_proto == "other" and ("LLDP, length" in response.raw or "CDPv" in response.raw):
             neighbour_text_fields(out, response.raw)  # tcpdump -v's decode of LLDP/CDP frames (netscan/parsers/lldptext.py)
+        if parser_proto == "other" and "mac-address=" in response.raw:
+            from netscan.parsers.neighbors import hinted, neighbor_table_fields  # noqa: PLC0415
+
+            if hinted(response.raw):
+                neighbor_table_fields(out, response.raw)  # RouterOS's /ip neighbor print detail (netscan/parsers/neighbors.py)
         if parser_proto == "other":
             upnp_device_type(out)  # a UPnP device type URN pasted as a member's value names the device's class
             _printed_ubnt_answer(out, response)  # a tool's print of a decoded Ubiquiti discovery answer

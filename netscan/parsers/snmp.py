@@ -385,6 +385,13 @@ def snmp_fields(fields: Fields, text: str) -> None:
         printed = snmp_print_lines(t)  # easysnmp reprs, onesixtyone, snmp-check (netscan/parsers/printed.py)
         if printed is not None:
             snmp_fields(fields, printed)
+    if ("; Value (" in t or "[ASN_" in t or "String" in t) and not t.startswith("# netscan-snmpprint"):
+        from netscan.parsers.snmpprint import hinted, snmp_value_lines  # noqa: PLC0415
+
+        if hinted(t):
+            turned = snmp_value_lines(t)  # MIB browsers' and SNMP libraries' value lines (netscan/parsers/snmpprint.py)
+            if turned is not None:
+                snmp_fields(fields, "# netscan-snmpprint\n" + turned)
     netsnmp = " = " in t and _NETSNMP_HINT.search(t) is not None
     snmprec = "|" in t and _SNMPREC_HINT.search(t) is not None
     winwalk = "OID=" in t and ", Type=" in t
