@@ -479,15 +479,20 @@ def collect(obs: Observation, db: SignatureDB, *, exhaustive: bool = False) -> t
                 if vendor:
                     claims.append(Claim("vendor", vendor, OUI_PREFERENCE, len(evidence) - 1))
     quiet = None if exhaustive else db.quiet_values()
+    os_marks = db.os_release.marks if db.os_release is not None else {}
     for resp in obs.responses:
         f = parse_fields(resp)
         hits: dict[str, int] = {}
         resp_start = len(claims)
         # a maker's name as an os-release vendor key's prefix (netscan/identify/keymakers.py; which fields make an
-        # os-release record: signatures/families/fields-conventions.yaml)
-        keyed = os_release_vendor(db, f, "http" if resp.protocol == "https" else resp.protocol, resp, evidence)
-        if keyed is not None:
-            claims.append(Claim("vendor", keyed, evidence[-1].weight, len(evidence) - 1))
+        # os-release record: signatures/families/fields-conventions.yaml); the record's first key is looked up here
+        # so that a response with none costs no call
+        proto = "http" if resp.protocol == "https" else resp.protocol
+        marks = os_marks.get(proto)
+        if marks is not None and marks[0] in f:
+            keyed = os_release_vendor(db, f, proto, resp, evidence)
+            if keyed is not None:
+                claims.append(Claim("vendor", keyed, evidence[-1].weight, len(evidence) - 1))
         long_texts: list[tuple[str, str]] = []
         for name, values in f.items():
             if (len(values[0]) if len(values) == 1 else max(map(len, values[:4]), default=0)) > ANY_FIELD_MAX_CHARS and _long_text_field(name, f):
