@@ -18,6 +18,10 @@ from defusedxml import DefusedXmlException
 
 Fields = dict[str, list[str]]
 
+#: What a text unwrapped from another shape (a dump, an encoding, a source literal) must look like to be taken: a
+#: message, markup, JSON, ``key=value`` / ``Key: value`` lines (netscan/parsers/unwrap.py, netscan/parsers/literals.py).
+DECODED_LOOK = re.compile(r"^\s*(?:(?:HTTP|RTSP)/\d|<|\{|\[|[A-Za-z][\w.-]{0,40}\s*[=:])")
+
 #: Only the first MiB of any response is parsed; a 50 MB body must not cost 50 MB of work.
 MAX_PARSE_BYTES = 1024 * 1024
 #: Longest single field value kept (regexes run on these; Python's re has no timeout).

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from netscan.parsers._util import DECODED_LOOK
+
 #: Characters of a recording looked at.
 MAX_LITERAL_CHARS = 512 * 1024
 #: Longest code before the opening delimiter (``func onResponse() string {\n\treturn ``, ``const X = ``).
@@ -33,8 +35,6 @@ MIN_SHARE = 0.5
 #: Shortest literal taken.
 MIN_LITERAL_CHARS = 24
 
-#: What the literal must start as (as netscan/parsers/unwrap.py requires of a decoded text).
-_LOOK = re.compile(r"^\s*(?:(?:HTTP|RTSP)/\d|<|\{|\[|[A-Za-z][\w.-]{0,40}\s*[=:])")
 #: The code before a literal ends with an assignment, a member's colon, a call's parenthesis, a list's comma,
 #: ``return`` or an arrow (``=>``), and perhaps the name of a C#/Java type or a Python prefix before the quote.
 _HEAD_END = re.compile(r"(?:=|:|\(|,|\breturn|=>|\+)[ \t]*(?:\n[ \t]*)?$")
@@ -130,7 +130,7 @@ def raw_literal(raw: str) -> str | None:
         return None
     body, _ = closed
     inner = body.strip("\r\n")
-    if len(inner.strip()) < MIN_LITERAL_CHARS or _LOOK.match(inner) is None:
+    if len(inner.strip()) < MIN_LITERAL_CHARS or DECODED_LOOK.match(inner) is None:
         return None
     total = sum(1 for c in text if not c.isspace())
     if total and sum(1 for c in inner if not c.isspace()) < MIN_SHARE * total:

@@ -51,7 +51,7 @@ import json
 import re
 from urllib.parse import unquote
 
-from netscan.parsers._util import add, xml_salvage
+from netscan.parsers._util import DECODED_LOOK, add, xml_salvage
 from netscan.parsers.literals import raw_literal
 
 MAX_UNWRAP_CHARS = 256 * 1024
@@ -258,8 +258,6 @@ _B64_TEXT = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 _B64_LINES = re.compile(r"[A-Za-z0-9+/=\r\n]{16,}")
 #: The first line of a dump: an offset of zero.
 _DUMP_TELL = re.compile(r"(?:^|[ \t\]>|])(?:0x)?0000(?:0000)?(?: \(0x[0-9a-fA-F]{1,16}\))?:?[ \t]{1,4}[0-9A-Fa-f]{2}(?:[0-9A-Fa-f]{2})?[ \t]", re.M)
-#: What a decoded text must look like to be taken: a message, markup, JSON, ``key=value`` / ``Key: value`` lines.
-_DECODED_LOOK = re.compile(r"^\s*(?:(?:HTTP|RTSP)/\d|<|\{|\[|[A-Za-z][\w.-]{0,40}\s*[=:])")
 
 
 def dump_tell(head: str) -> bool:
@@ -278,7 +276,7 @@ def _base64(raw: str) -> str | None:
     except (binascii.Error, ValueError):
         return None
     text = _text_of(data)
-    return text if text and _DECODED_LOOK.match(text) is not None and "\ufffd" not in text else None
+    return text if text and DECODED_LOOK.match(text) is not None and "\ufffd" not in text else None
 
 
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
@@ -289,7 +287,7 @@ def _percent(raw: str) -> str | None:
     if len(t) < 12 or any(c.isspace() for c in t[:4096]) or len(_PERCENT.findall(t, 0, 4096)) < 3:
         return None
     text = unquote(t[:MAX_UNWRAP_CHARS])
-    if _DECODED_LOOK.match(text) is None or ("\n" not in text and "<" not in text and "{" not in text):
+    if DECODED_LOOK.match(text) is None or ("\n" not in text and "<" not in text and "{" not in text):
         return None
     # "replace": a lone surrogate (an observation file's JSON can spell one) must not make the answer unreadable
     return _text_of(text.encode("utf-8", "replace"))
@@ -398,7 +396,7 @@ def _byte_literal(raw: str) -> str | None:
     data, spelled = found
     payload = _strip_frame(data)
     text = _text_of(payload)
-    if text is not None and text.strip() and _DECODED_LOOK.match(text) is not None:
+    if text is not None and text.strip() and DECODED_LOOK.match(text) is not None:
         return text
     if spelled and text is None:
         return "b64:" + base64.b64encode(payload).decode("ascii")
@@ -464,7 +462,7 @@ def _follow_stream(raw: str) -> str | None:
     text = _text_of(bytes(server[:MAX_LITERAL_BYTES]))
     if text is None:
         return "b64:" + base64.b64encode(bytes(server[:MAX_LITERAL_BYTES])).decode("ascii")
-    return text if _DECODED_LOOK.match(text) is not None else None
+    return text if DECODED_LOOK.match(text) is not None else None
 
 
 
@@ -521,7 +519,7 @@ def _source_literals(raw: str) -> str | None:
     if len(parts) < 2 or sum(1 for p in parts if "\\n" in p or "\\r" in p) < 2:
         return None
     text = _SRC_ESCAPE.sub(_src_unescape, "".join(parts))
-    return text if _DECODED_LOOK.match(text) is not None else None
+    return text if DECODED_LOOK.match(text) is not None else None
 
 
 
